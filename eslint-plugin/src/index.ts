@@ -1,9 +1,8 @@
 import type { ESLint, Linter } from "eslint";
-import tsParser from "@typescript-eslint/parser";
+import * as tsParser from "@typescript-eslint/parser";
 import { rules } from "./rules";
 
 // Read at run time so the published package always reports its own version.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { name, version } = require("../package.json") as { name: string; version: string };
 
 const recommendedRules: Linter.RulesRecord = {};
