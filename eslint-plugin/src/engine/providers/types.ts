@@ -1,0 +1,70 @@
+/**
+ * The provider catalogue is data: one record per provider (see ./catalogue/), checked by tests.
+ * Formats are described as segments so that the same record yields the detection regex
+ * and the test-key generator (no key literal is ever written down).
+ */
+
+/** Named character sets used by key bodies. */
+export type Alphabet =
+  | "alnum" // A-Za-z0-9
+  | "alnumLower" // a-z0-9
+  | "alnumUpper" // A-Z0-9
+  | "alpha" // A-Za-z
+  | "hexLower" // 0-9a-f
+  | "hex" // 0-9a-fA-F
+  | "base64" // A-Za-z0-9+/
+  | "base64url" // A-Za-z0-9_-
+  | "word" // A-Za-z0-9_
+  | "base32Upper"; // A-Z2-7
+
+/** A literal piece (prefix, marker, separator) or a run of characters from an alphabet. */
+export type Segment =
+  | { literal: string }
+  | { chars: Alphabet; length: number }
+  | { chars: Alphabet; min: number; max: number };
+
+/** One exact shape of a credential: segments in order, matched between token boundaries. */
+export interface KeyFormat {
+  segments: Segment[];
+}
+
+export interface CredentialKind {
+  /** Stable id within the provider, e.g. "project-key". */
+  id: string;
+  /** Words for messages, e.g. "project API key". */
+  name: string;
+  formats: KeyFormat[];
+  /**
+   * True when the string alone says what it is (unique prefix, marker or checksum).
+   * False when a bare match is generic-looking (32 hex, 40 alnum…) and is reported only when
+   * context points at this provider (variable or property name, env var, SDK, endpoint).
+   */
+  selfIdentifying: boolean;
+  /** Publishable by design (e.g. Langfuse `pk-lf-`): never reported as a leak. */
+  publicByDesign?: boolean;
+}
+
+export interface Provider {
+  /** Stable id, kebab-case: "openai", "google-ai", "aws-bedrock". */
+  id: string;
+  /** Display name: "OpenAI". */
+  name: string;
+  /** The env var a fix should use: "OPENAI_API_KEY". */
+  envVar: string;
+  /** Other env var names that hold this provider's key ("CO_API_KEY", "GEMINI_API_KEY"). */
+  envVarAliases?: string[];
+  /**
+   * Lower-case words that confirm a context-needing format when they appear in the name of the
+   * variable, property or env var, the SDK constructor, or an endpoint nearby: ["mistral"].
+   */
+  contextWords: string[];
+  /** SDK classes / factory functions: ["OpenAI", "AzureOpenAI", "createOpenAI"]. */
+  sdkConstructors?: string[];
+  /** npm packages of the provider's SDKs: ["openai", "@ai-sdk/openai"]. */
+  sdkPackages?: string[];
+  /** API hosts a browser would call: ["api.openai.com"]. */
+  endpoints?: string[];
+  /** Where a leaked key is revoked. */
+  revokeUrl: string;
+  kinds: CredentialKind[];
+}
