@@ -1,0 +1,60 @@
+/**
+ * The AST every analysis reads is TSESTree, exactly what @typescript-eslint/parser gives ESLint.
+ * The extension parses with the same library, so both hosts see the same tree.
+ */
+import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+
+export type { TSESTree };
+
+/** What an analysis gets for one file. `ast` nodes have `parent` set (see withParents). */
+export interface SourceFile {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  ast: TSESTree.Program;
+}
+
+/**
+ * Parse JS/JSX/TS/TSX the way configs.recommended does. Returns undefined on a syntax error:
+ * an unparsable file gets no findings, never a crash.
+ */
+export function parseSource(file: string, text: string): SourceFile | undefined {
+  try {
+    const ast = parse(text, {
+      jsx: !/\.(?:ts|mts|cts)$/i.test(file),
+      range: true,
+      loc: true,
+      comment: true,
+      tokens: false,
+      errorOnUnknownASTType: false,
+      filePath: file,
+    });
+    return { file, text, ast: withParents(ast) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets `parent` on every node that lacks it (ESLint sets it itself during traversal). */
+export function withParents<T extends TSESTree.Node>(root: T): T {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (child && typeof child === "object" && "type" in child) {
+            (child as { parent?: TSESTree.Node }).parent ??= node;
+            stack.push(child as TSESTree.Node);
+          }
+        }
+      } else if (value && typeof value === "object" && "type" in value) {
+        (value as { parent?: TSESTree.Node }).parent ??= node;
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return root;
+}
