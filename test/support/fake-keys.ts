@@ -35,7 +35,11 @@ function randomRun(alphabet: Alphabet, length: number, random: () => number): st
   for (let i = 0; i < length; i++) out += chars[Math.floor(random() * chars.length)];
   // Every generated run contains a letter and a digit where the alphabet has both, so it looks
   // like a real key rather than a word or a number.
-  if (length >= 4 && /[A-Za-z]/.test(chars) && /[0-9]/.test(chars)) out = "7" + out.slice(1, -1) + "q";
+  const letter = /[A-Za-z]/.exec(chars)?.[0];
+  const digit = /[0-9]/.exec(chars)?.[0];
+  if (length >= 4 && letter && digit && !(/[A-Za-z]/.test(out) && /[0-9]/.test(out))) {
+    out = digit + out.slice(1, -1) + letter;
+  }
   return out;
 }
 
