@@ -11,6 +11,8 @@ export default [
       ".tmp/**",
       // Deliberately broken or leaky inputs for the tests.
       "test/fixtures/**",
+      // The demo app leaks on purpose (see scripts/demo.ts).
+      "examples/**",
     ],
   },
   keyfence.configs.recommended,
