@@ -1,6 +1,7 @@
 import type { ESLint, Linter } from "eslint";
-import * as tsParser from "@typescript-eslint/parser";
+import * as parser from "./parser";
 import { rules } from "./rules";
+import { gitStateStamp } from "./engine/gitignore/state-stamp";
 
 // Read at run time so the published package always reports its own version.
 const { name, version } = require("../package.json") as { name: string; version: string };
@@ -13,22 +14,28 @@ for (const [ruleName, rule] of Object.entries(rules)) {
 
 const plugin = {
   meta: { name, version },
-  rules: rules as unknown as ESLint.Plugin["rules"],
-  configs: {} as Record<string, Linter.Config>,
+  rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
+  configs: {} as { recommended: Linter.Config },
 };
 
 /**
- * `export default [keyfence.configs.recommended]` is all a user writes: it brings the
- * TypeScript parser (which also parses plain JS and JSX) and lints every JS/TS file kind.
+ * `export default [keyfence.configs.recommended]` is all a user writes. One object (ESLint
+ * rejects nested arrays in eslint.config.js) lints:
+ * - every JS/TS file kind, with the TypeScript parser (which also parses plain JS and JSX);
+ * - `.env*` and `.gitignore` files, which the KeyFence parser turns into an empty Program for
+ *   the env rules (`env-gitignore`, `no-committed-env-keys`); the code rules skip them.
+ * The settings carry a fingerprint of git's view of env files so that `eslint --cache`
+ * re-lints when it changes (see engine/gitignore/state-stamp.ts for why and what it costs).
  */
 plugin.configs.recommended = {
   name: "keyfence/recommended",
-  files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"],
+  files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "**/.env", "**/.env.*", "**/.gitignore"],
   plugins: { keyfence: plugin as unknown as ESLint.Plugin },
   languageOptions: {
-    parser: tsParser,
+    parser,
     parserOptions: { ecmaFeatures: { jsx: true } },
   },
+  settings: { keyfenceGitState: gitStateStamp() },
   rules: recommendedRules,
 };
 

@@ -1,8 +1,29 @@
 /**
- * CONTRACT (being implemented by the key-detection work; other modules may rely on these
- * exports and signatures): find provider keys in any text.
+ * Finding provider keys in text. Entry points:
+ *
+ *   scanText(text, { context, allow }) → KeyMatch[]
+ *     Every real-looking key in any text (a string, a comment, a .env file). Context-only
+ *     formats are kept when `context` names the provider or the text just before the key does.
+ *   findKeyCandidates(text) → KeyCandidate[]
+ *     Every format match that is not a placeholder, before any context decision. The
+ *     no-hardcoded-keys analysis scans a file's text once with it, then looks at the AST only
+ *     around candidates (./hardcoded-keys.ts).
+ *   settleCandidates(candidates, contextOf, allow) → KeyMatch[]
+ *     Applies context, public-by-design and allow decisions, and resolves overlaps.
+ *
+ * Speed: one pass cuts the text into key-character runs; only pieces of a key's exact length
+ * meet a (short, anchored) format regex. See ./scan.ts.
  */
 import type { CredentialKind, Provider } from "../providers/types";
+import { nameWords } from "../providers";
+import { contextConfirms, isPublicHere, type KeyContext } from "./context";
+import { compiledFormats, formatIndex, type CompiledFormat } from "./formats";
+import { scanTokens } from "./scan";
+
+export type { KeyContext } from "./context";
+export type { CompiledFormat } from "./formats";
+export { compiledFormats } from "./formats";
+export { looksLikePlaceholder } from "./placeholders";
 
 export interface KeyMatch {
   provider: Provider;
@@ -12,6 +33,13 @@ export interface KeyMatch {
   end: number;
   /** The key itself. Never print it: use redactKey(). */
   value: string;
+  /** The key as it may be shown: its prefix and last four characters. */
+  redacted: string;
+}
+
+/** A format match before context is considered. */
+export interface KeyCandidate extends KeyMatch {
+  format: CompiledFormat;
 }
 
 export interface ScanOptions {
@@ -24,9 +52,99 @@ export interface ScanOptions {
   allow?: RegExp[];
 }
 
+export interface CandidateOptions {
+  /** Reserved: words that may confirm context-only formats (context is applied by settleCandidates). */
+  extraContext?: string[];
+}
+
+/** Every format match in `text` that is not a placeholder, ordered by position. */
+export function findKeyCandidates(text: string, _options: CandidateOptions = {}): KeyCandidate[] {
+  if (text.length < formatIndex.shortest) return [];
+  return scanTokens(text).sort((a, b) => a.start - b.start || b.end - a.end || a.format.order - b.format.order);
+}
+
+function overlaps(a: KeyMatch, b: KeyMatch): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Self-identifying beats context-only; then the longer match; then catalogue order. */
+function better(a: KeyCandidate, b: KeyCandidate): boolean {
+  if (a.kind.selfIdentifying !== b.kind.selfIdentifying) return a.kind.selfIdentifying;
+  const lengthA = a.end - a.start;
+  const lengthB = b.end - b.start;
+  if (lengthA !== lengthB) return lengthA > lengthB;
+  return a.format.order < b.format.order;
+}
+
+/**
+ * Keeps the candidates their context confirms, drops public-by-design and allowed ones, and
+ * keeps one match per overlapping span. A public-by-design match (Firebase web key) also
+ * suppresses the other readings of the same span.
+ */
+export function settleCandidates(
+  candidates: readonly KeyCandidate[],
+  contextOf: (candidate: KeyCandidate) => KeyContext,
+  allow: readonly RegExp[] = [],
+): KeyCandidate[] {
+  const kept: KeyCandidate[] = [];
+  const publicSpans: KeyCandidate[] = [];
+  for (const candidate of candidates) {
+    if (allow.some((pattern) => testPattern(pattern, candidate.value))) continue;
+    const kind = candidate.kind;
+    if (kind.selfIdentifying && !kind.publicByDesign && !kind.publicContextWords) {
+      kept.push(candidate);
+      continue;
+    }
+    const context = contextOf(candidate);
+    if (isPublicHere(candidate, context)) {
+      publicSpans.push(candidate);
+      continue;
+    }
+    if (!contextConfirms(candidate, context)) continue;
+    kept.push(candidate);
+  }
+  // Candidates come sorted by start, so a sweep keeps this linear: a candidate can only
+  // overlap the last kept match, and public spans are passed with a moving pointer.
+  const result: KeyCandidate[] = [];
+  let publicIndex = 0;
+  for (const candidate of kept) {
+    while (publicIndex < publicSpans.length && publicSpans[publicIndex].end <= candidate.start) publicIndex++;
+    if (publicIndex < publicSpans.length && overlaps(publicSpans[publicIndex], candidate)) continue;
+    const last = result[result.length - 1];
+    if (!last || !overlaps(last, candidate)) result.push(candidate);
+    else if (better(candidate, last)) result[result.length - 1] = candidate;
+  }
+  return result;
+}
+
+function testPattern(pattern: RegExp, value: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(value);
+}
+
 /** Every real-looking provider key in `text`, placeholders and public-by-design keys excluded. */
 export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
-  void text;
-  void options;
-  return [];
+  const candidates = findKeyCandidates(text, { extraContext: options.context });
+  if (candidates.length === 0) return [];
+  const given = (options.context ?? []).map(nameWords);
+  const settled = settleCandidates(
+    candidates,
+    (candidate) => {
+      const window = candidate.kind.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+      const before = text.slice(Math.max(0, candidate.start - window), candidate.start);
+      return { own: [...given, nameWords(before)], nearby: [] };
+    },
+    options.allow,
+  );
+  return settled.map(({ format: _format, ...match }) => match);
+}
+
+/** How far before a key, in the same text, a name like `MISTRAL_API_KEY=` may sit. */
+export const DEFAULT_CONTEXT_WINDOW = 40;
+
+/** All compiled formats of one provider kind (tests and fake keys use this). */
+export function formatsOf(providerId: string, kindId?: string): CompiledFormat[] {
+  return compiledFormats.filter(
+    (format) => format.provider.id === providerId && (kindId === undefined || format.kind.id === kindId),
+  );
 }

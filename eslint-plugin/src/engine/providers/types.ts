@@ -21,7 +21,14 @@ export type Alphabet =
 export type Segment =
   | { literal: string }
   | { chars: Alphabet; length: number }
-  | { chars: Alphabet; min: number; max: number };
+  | { chars: Alphabet; min: number; max: number }
+  /**
+   * A run of characters from an explicit set (e.g. Azure's signature letter "9DH", base64
+   * padding "="). `fakeChars` narrows what the test-key generator draws from, when the set
+   * holds characters a realistic key would only use in certain places (PEM line breaks).
+   */
+  | { oneOf: string; length: number; fakeChars?: Alphabet }
+  | { oneOf: string; min: number; max: number; fakeChars?: Alphabet };
 
 /** One exact shape of a credential: segments in order, matched between token boundaries. */
 export interface KeyFormat {
@@ -42,6 +49,26 @@ export interface CredentialKind {
   selfIdentifying: boolean;
   /** Publishable by design (e.g. Langfuse `pk-lf-`): never reported as a leak. */
   publicByDesign?: boolean;
+  /** The env var a fix should use for this kind, when it differs from the provider's. */
+  envVar?: string;
+  /** Where this kind is revoked, when it differs from the provider's revokeUrl. */
+  revokeUrl?: string;
+  /**
+   * Context words for this kind, replacing the provider's (e.g. an AWS secret access key needs
+   * "secretaccesskey", not just "aws").
+   */
+  contextWords?: string[];
+  /**
+   * How many characters before the match, in the same string or comment, may hold a context
+   * word (default 40, like `MISTRAL_API_KEY=`). Larger for structures such as a service-account
+   * JSON, where `"type": "service_account"` comes a few fields before the key.
+   */
+  contextWindow?: number;
+  /**
+   * Context words that mark a match as public by design (a Firebase web config's `apiKey`,
+   * a Google Maps browser key): such a match is not reported.
+   */
+  publicContextWords?: string[];
 }
 
 export interface Provider {

@@ -1,0 +1,183 @@
+/**
+ * Browser code talking to an AI provider with a credential: SDK clients built with
+ * `dangerouslyAllowBrowser`, fetch/axios calls to a provider's API host carrying an auth header
+ * (or a `key=` query), and Anthropic's `anthropic-dangerous-direct-browser-access` header.
+ */
+import type { TSESTree } from "../ast";
+import { catalogue, providerEndpoints } from "./catalogue";
+import { walk } from "./walk";
+
+export interface AiCall {
+  messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess";
+  node: TSESTree.Node;
+  data: Record<string, string>;
+}
+
+type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
+
+const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
+const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", DIRECT_ACCESS_HEADER]);
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
+
+let hostPattern: RegExp | undefined;
+
+/** Cheap text test first: one pass for every provider host and both browser flags. */
+export function mayCallAi(text: string): boolean {
+  hostPattern ??= new RegExp(
+    ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerEndpoints().keys()].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  );
+  return hostPattern.test(text);
+}
+
+export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
+  void text;
+  const constants = stringConstants(program);
+  const objects = objectConstants(program);
+  const calls: AiCall[] = [];
+  const reportedCalls: Array<[number, number]> = [];
+  const directAccess: TSESTree.Property[] = [];
+  walk(program, (node) => {
+    if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    const browserFlag = node.arguments.flatMap((arg) => (arg.type === "ObjectExpression" ? arg.properties : [])).find(
+      (property): property is ObjectProperty =>
+        property.type === "Property" && propertyKey(property) === "dangerouslyAllowBrowser" && !(property.value.type === "Literal" && property.value.value === false),
+    );
+    if (browserFlag) {
+      calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: providerOfCallee(node.callee) } });
+      reportedCalls.push(node.range);
+      return;
+    }
+    const request = httpRequest(node, constants, objects);
+    if (request) {
+      calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
+      reportedCalls.push(node.range);
+    }
+  });
+  for (const property of directAccess) {
+    if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
+    calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
+  }
+  return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function providerOfCallee(callee: TSESTree.Node): string {
+  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : "";
+  const provider = catalogue().providers.find((p) => (p.sdkConstructors ?? []).includes(name));
+  return provider?.name ?? (name || "AI");
+}
+
+/** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
+function httpRequest(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  constants: Map<string, string>,
+  objects: Map<string, TSESTree.ObjectExpression>,
+): { host: string } | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const callee = node.callee;
+  const args = node.arguments;
+  let url: TSESTree.Node | undefined;
+  let configs: TSESTree.Node[] = [];
+  const calleeName = callee.type === "Identifier" ? callee.name : undefined;
+  const method = callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : undefined;
+  const object = callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object.name : undefined;
+  if (calleeName === "fetch" || calleeName === "$fetch" || calleeName === "ofetch" || calleeName === "ky" || (method === "fetch" && (object === "window" || object === "globalThis"))) {
+    url = args[0];
+    configs = args.slice(1);
+  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && /axios|http|client|api/i.test(object))) {
+    if (args[0]?.type === "ObjectExpression") {
+      const urlProperty = findProperty(args[0], "url") ?? findProperty(args[0], "baseURL");
+      url = urlProperty?.value;
+      configs = [args[0]];
+    } else {
+      url = args[0];
+      configs = args.slice(1);
+    }
+  } else {
+    return undefined;
+  }
+  const urlText = url ? staticText(url, constants) : undefined;
+  if (!urlText) return undefined;
+  const host = [...providerEndpoints().keys()].find((candidate) => hostMatches(urlText, candidate));
+  if (!host) return undefined;
+  const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
+  const authHeader = configs.some((config) => hasAuthHeader(config, objects));
+  return credentialInUrl || authHeader ? { host } : undefined;
+}
+
+function hostMatches(url: string, host: string): boolean {
+  const lower = url.toLowerCase();
+  const at = lower.indexOf(host);
+  if (at === -1) return false;
+  const before = lower.slice(Math.max(0, at - 3), at);
+  const after = lower[at + host.length];
+  return (at === 0 || before.endsWith("//") || before.endsWith(".")) && (after === undefined || after === "/" || after === ":" || after === "?" || after === "…");
+}
+
+function hasAuthHeader(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>): boolean {
+  const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
+  if (!object) return false;
+  const headers = findProperty(object, "headers")?.value;
+  let headerObject: TSESTree.Node | undefined = headers;
+  if (headers?.type === "Identifier") headerObject = objects.get(headers.name);
+  if (headers?.type === "NewExpression" && headers.arguments[0]) headerObject = headers.arguments[0];
+  if (headerObject?.type !== "ObjectExpression") return false;
+  return headerObject.properties.some((property) => property.type === "Property" && AUTH_HEADERS.has((propertyKey(property) ?? "").toLowerCase()));
+}
+
+function findProperty(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
+  return object.properties.find((property): property is ObjectProperty => property.type === "Property" && propertyKey(property) === name);
+}
+
+function propertyKey(property: TSESTree.Property | ObjectProperty): string | undefined {
+  if (!property.computed && property.key.type === "Identifier") return property.key.name;
+  if (property.key.type === "Literal" && typeof property.key.value === "string") return property.key.value;
+  return undefined;
+}
+
+/** The text of a string, template (holes shown as …), `new URL("…")` or a const holding one. */
+function staticText(node: TSESTree.Node, constants: Map<string, string>): string | undefined {
+  switch (node.type) {
+    case "Literal":
+      return typeof node.value === "string" ? node.value : undefined;
+    case "TemplateLiteral":
+      return node.quasis.map((quasi, i) => {
+        const hole = node.expressions[i];
+        const holeText = hole ? (staticText(hole, constants) ?? "…") : "";
+        return (quasi.value.cooked ?? "") + holeText;
+      }).join("");
+    case "Identifier":
+      return constants.get(node.name);
+    case "NewExpression":
+      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? staticText(node.arguments[0], constants) : undefined;
+    case "BinaryExpression":
+      if (node.operator !== "+") return undefined;
+      return (staticText(node.left, constants) ?? "…") + (staticText(node.right, constants) ?? "…");
+    default:
+      return undefined;
+  }
+}
+
+/** `const API = "https://…"` anywhere in the file (first declaration wins). */
+function stringConstants(program: TSESTree.Program): Map<string, string> {
+  const constants = new Map<string, string>();
+  walk(program, (node) => {
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || !node.init || constants.has(node.id.name)) return;
+    if (node.init.type === "Literal" && typeof node.init.value === "string") constants.set(node.id.name, node.init.value);
+    else if (node.init.type === "TemplateLiteral") {
+      const text = staticText(node.init, constants);
+      if (text !== undefined) constants.set(node.id.name, text);
+    }
+  });
+  return constants;
+}
+
+function objectConstants(program: TSESTree.Program): Map<string, TSESTree.ObjectExpression> {
+  const objects = new Map<string, TSESTree.ObjectExpression>();
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init?.type === "ObjectExpression" && !objects.has(node.id.name)) {
+      objects.set(node.id.name, node.init);
+    }
+  });
+  return objects;
+}

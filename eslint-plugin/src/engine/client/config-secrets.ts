@@ -1,0 +1,49 @@
+/**
+ * Build configs that copy values into every browser bundle whatever their names: next.config's
+ * `env` block, and Vite's `define` of `process.env.X` / `import.meta.env.X`.
+ */
+import * as path from "node:path";
+import type { SourceFile, TSESTree } from "../ast";
+import type { Finding } from "../finding";
+import { isSecretEnvName } from "./env-names";
+import { walk } from "./walk";
+
+const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
+const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+
+export function findConfigSecrets(source: SourceFile): Finding[] {
+  const base = path.basename(source.file);
+  const next = NEXT_CONFIG.test(base);
+  const vite = VITE_CONFIG.test(base);
+  if (!next && !vite) return [];
+  const findings: Finding[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "Property" || node.computed || node.value.type !== "ObjectExpression") return;
+    const key = propertyName(node);
+    if (next && key === "env") {
+      for (const property of node.value.properties) {
+        if (property.type !== "Property" || property.computed) continue;
+        const name = propertyName(property);
+        if (name && isSecretEnvName(name)) findings.push(report("configEnvSecret", source.file, property.key, name));
+      }
+    } else if (vite && key === "define") {
+      for (const property of node.value.properties) {
+        if (property.type !== "Property") continue;
+        const name = propertyName(property);
+        const envName = name ? /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/.exec(name)?.[1] : undefined;
+        if (envName && isSecretEnvName(envName)) findings.push(report("configDefineSecret", source.file, property.key, envName));
+      }
+    }
+  });
+  return findings;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === "Identifier") return property.key.name;
+  if (property.key.type === "Literal" && typeof property.key.value === "string") return property.key.value;
+  return undefined;
+}
+
+function report(messageId: string, file: string, node: TSESTree.Node, name: string): Finding {
+  return { ruleId: "no-public-secrets", messageId, file, data: { name }, range: { start: node.range[0], end: node.range[1] } };
+}

@@ -1,0 +1,112 @@
+/**
+ * What an environment variable's name says about its value: is it a secret, is it public by
+ * its prefix, which provider is it for. Pure string work, shared by every rule and the extension.
+ */
+import type { Provider } from "../providers/types";
+import { catalogue } from "./catalogue";
+
+/** Prefixes that make a bundler inline the value into browser code, longest first. */
+export const PUBLIC_PREFIXES = [
+  "NEXT_PUBLIC_",
+  "NUXT_PUBLIC_",
+  "EXPO_PUBLIC_",
+  "REACT_APP_",
+  "VUE_APP_",
+  "GATSBY_",
+  "VITE_",
+  "PUBLIC_",
+] as const;
+
+/** The public prefix of `name` ("NEXT_PUBLIC_"), or undefined. */
+export function publicPrefixOf(name: string): string | undefined {
+  return PUBLIC_PREFIXES.find((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+}
+
+/** `name` without its public prefix: NEXT_PUBLIC_OPENAI_API_KEY → OPENAI_API_KEY. */
+export function unprefixedName(name: string): string {
+  const prefix = publicPrefixOf(name);
+  return prefix ? name.slice(prefix.length) : name;
+}
+
+/** OPENAI_API_KEY, openaiApiKey, openai-api-key → ["OPENAI", "API", "KEY"]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Words that say the value is a credential. */
+const SECRET_WORDS = new Set([
+  "KEY", "APIKEY", "SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASS", "PWD",
+  "PRIVATE", "CREDENTIAL", "CREDENTIALS", "PAT", "PASSPHRASE", "SIGNING", "JWT",
+]);
+/** Words that make a credential-looking name secret even next to a "publishable" word. */
+const ALWAYS_SECRET_WORDS = new Set([
+  "SECRET", "SECRETS", "PRIVATE", "PASSWORD", "PASSWD", "SERVICE", "ADMIN", "PERSONAL", "MASTER", "AUTH",
+]);
+/** Words that say the value is meant for browsers. */
+const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUBLISHABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+/** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
+const PUBLISHABLE_SERVICES = new Set([
+  "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
+  "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "MAPS", "BUGSNAG", "ONESIGNAL", "INTERCOM",
+  "WALLETCONNECT", "GA", "GTM", "GTAG", "CLERK", "PRIVY", "HOTJAR", "LOGROCKET",
+]);
+/** Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL. */
+const DATABASE_WORDS = new Set([
+  "DATABASE", "DB", "POSTGRES", "POSTGRESQL", "PG", "MYSQL", "MONGO", "MONGODB", "REDIS", "KV",
+  "PRISMA", "NEON", "PLANETSCALE", "TURSO", "LIBSQL", "AMQP", "RABBITMQ",
+]);
+const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN"]);
+
+/** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
+function isPublishableByService(words: string[]): boolean {
+  if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
+  if (words.some((word) => PUBLISHABLE_WORDS.has(word))) return true;
+  if (words.some((word) => PUBLISHABLE_SERVICES.has(word))) return true;
+  // Segment's write key and Supabase's bare SUPABASE_KEY are browser keys in every guide.
+  return words.join("_").endsWith("SUPABASE_KEY");
+}
+
+/** The catalogue provider whose key this env name holds, by env var name or context word. */
+export function providerOfEnvName(name: string): Provider | undefined {
+  const words = nameWords(unprefixedName(name));
+  const bare = words.join("_");
+  const providers = catalogue().providers;
+  const exact = providers.find((p) => p.envVar === bare || (p.envVarAliases ?? []).includes(bare));
+  if (exact) return exact;
+  if (!words.some((word) => SECRET_WORDS.has(word))) return undefined;
+  const lower = words.map((word) => word.toLowerCase());
+  return providers.find((p) => p.contextWords.some((context) => lower.includes(context.replace(/[^a-z0-9]/g, ""))));
+}
+
+/**
+ * True when the name says its value is a credential: KEY/SECRET/TOKEN/PASSWORD/PRIVATE/
+ * CREDENTIAL words, connection strings (DATABASE_URL), or a catalogue provider's key —
+ * minus names publishable by design (…_ANON_KEY, …_PUBLISHABLE_KEY, FIREBASE_API_KEY, site keys,
+ * CLIENT_ID/CLIENT_KEY, URLs and ids). The public prefix is ignored: NEXT_PUBLIC_X says as much as X.
+ */
+export function isSecretEnvName(name: string): boolean {
+  const words = nameWords(unprefixedName(name));
+  if (words.length === 0) return false;
+  const last = words[words.length - 1];
+  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last)) return true;
+  const credential = words.some((word) => SECRET_WORDS.has(word)) || providerIsExact(name);
+  if (!credential) return false;
+  // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
+  if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME") return false;
+  if (isPublishableByService(words)) return false;
+  const provider = providerOfEnvName(name);
+  if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
+  return true;
+}
+
+function providerIsExact(name: string): boolean {
+  const bare = nameWords(unprefixedName(name)).join("_");
+  return catalogue().providers.some((p) => p.envVar === bare || (p.envVarAliases ?? []).includes(bare));
+}
+
+/** Env vars that are fine anywhere and are never worth a "undefined in the browser" note. */
+export const ALWAYS_DEFINED = new Set(["NODE_ENV"]);

@@ -1,0 +1,115 @@
+/**
+ * Every place a file reads an environment variable by name: `process.env.X`,
+ * `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`, and SvelteKit's
+ * `$env/{static,dynamic}/{private,public}` modules.
+ */
+import type { TSESTree } from "../ast";
+import { walk } from "./walk";
+
+export type EnvSource =
+  | "process.env"
+  | "import.meta.env"
+  | "$env/static/private"
+  | "$env/dynamic/private"
+  | "$env/static/public"
+  | "$env/dynamic/public";
+
+export interface EnvRead {
+  name: string;
+  source: EnvSource;
+  /** The node to report: the name in a member access, the property in a pattern, the specifier. */
+  node: TSESTree.Node;
+  /**
+   * The node holding just the name, when renaming it in place is a one-token edit
+   * (`process.env.NAME`, `import.meta.env.NAME`, `process.env["NAME"]`).
+   */
+  nameNode?: TSESTree.Identifier | TSESTree.Literal;
+}
+
+const SVELTEKIT_ENV = new Set<EnvSource>(["$env/static/private", "$env/dynamic/private", "$env/static/public", "$env/dynamic/public"]);
+
+/** Cheap text test first: most files read no env at all. */
+export function mayReadEnv(text: string): boolean {
+  return text.includes("process.env") || text.includes("import.meta.env") || text.includes("$env/");
+}
+
+export function isPrivateSource(source: EnvSource): boolean {
+  return source === "process.env" || source === "import.meta.env" || source.endsWith("/private");
+}
+
+export function findEnvReads(program: TSESTree.Program, text: string): EnvRead[] {
+  if (!mayReadEnv(text)) return [];
+  const reads: EnvRead[] = [];
+  // SvelteKit: `import { env } from "$env/dynamic/private"` → local name "env" reads by member access.
+  const dynamicEnvNames = new Map<string, EnvSource>();
+  for (const statement of program.body) {
+    if (statement.type !== "ImportDeclaration" || !SVELTEKIT_ENV.has(statement.source.value as EnvSource)) continue;
+    if (statement.importKind === "type") continue;
+    const source = statement.source.value as EnvSource;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+      const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+      if (source.startsWith("$env/static/")) reads.push({ name: imported, source, node: specifier });
+      else if (imported === "env") dynamicEnvNames.set(specifier.local.name, source);
+    }
+  }
+
+  walk(program, (node) => {
+    if (node.type === "MemberExpression") {
+      const source = envObjectSource(node.object, dynamicEnvNames);
+      if (!source) return;
+      const name = memberName(node);
+      if (name) reads.push({ name: name.value, source, node: node.property, nameNode: name.node });
+    } else if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init) {
+      const source = envObjectSource(node.init, dynamicEnvNames);
+      if (!source) return;
+      for (const property of node.id.properties) {
+        if (property.type !== "Property" || property.computed) continue;
+        const key = property.key;
+        const name = key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
+        if (name) reads.push({ name, source, node: property });
+      }
+    }
+  });
+  return reads;
+}
+
+/** `process.env`, `globalThis.process.env`, `import.meta.env`, or a SvelteKit dynamic `env`. */
+function envObjectSource(node: TSESTree.Node, dynamicEnvNames: Map<string, EnvSource>): EnvSource | undefined {
+  const expression = unwrap(node);
+  if (expression.type === "Identifier") return dynamicEnvNames.get(expression.name);
+  if (expression.type !== "MemberExpression" || expression.computed) return undefined;
+  if (expression.property.type !== "Identifier" || expression.property.name !== "env") return undefined;
+  const object = unwrap(expression.object);
+  if (object.type === "MetaProperty" && object.meta.name === "import" && object.property.name === "meta") return "import.meta.env";
+  if (object.type === "Identifier" && object.name === "process") return "process.env";
+  if (
+    object.type === "MemberExpression" &&
+    !object.computed &&
+    object.property.type === "Identifier" &&
+    object.property.name === "process" &&
+    object.object.type === "Identifier" &&
+    (object.object.name === "globalThis" || object.object.name === "global" || object.object.name === "window")
+  ) {
+    return "process.env";
+  }
+  return undefined;
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.type === "TSNonNullExpression" || current.type === "TSAsExpression" || current.type === "ChainExpression") {
+    current = current.expression;
+  }
+  return current;
+}
+
+function memberName(node: TSESTree.MemberExpression): { value: string; node?: TSESTree.Identifier | TSESTree.Literal } | undefined {
+  const property = node.property;
+  if (!node.computed && property.type === "Identifier") return { value: property.name, node: property };
+  if (node.computed && property.type === "Literal" && typeof property.value === "string") return { value: property.value, node: property };
+  if (node.computed && property.type === "TemplateLiteral" && property.expressions.length === 0) {
+    return { value: property.quasis[0].value.cooked ?? "" };
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * One cache of file facts for the whole process, keyed by path and checked against mtime:
+ * text, directives and parsed module info. Each file is read and parsed at most once while it
+ * is unchanged. `invalidate(path)` drops one file (the extension's file watcher calls it).
+ */
+import * as fs from "node:fs";
+import { directivesInText } from "./directives";
+import { brokenModule, readModuleInfo, type ModuleInfo } from "./module-info";
+
+/** Files bigger than this are not JavaScript anyone wrote by hand: no edges, stays quiet. */
+const MAX_FILE_BYTES = 1_000_000;
+
+interface FileEntry {
+  mtimeMs: number;
+  size: number;
+  text?: string;
+  directives?: string[];
+  info?: ModuleInfo;
+}
+
+const entries = new Map<string, FileEntry>();
+const listeners = new Set<(file: string) => void>();
+
+export const fileStats = { reads: 0, parses: 0 };
+
+/** Drops what is known about `file` (and tells the graphs that depend on it). */
+export function invalidateFile(file: string): void {
+  entries.delete(file);
+  for (const listener of listeners) listener(file);
+}
+
+export function onInvalidate(listener: (file: string) => void): void {
+  listeners.add(listener);
+}
+
+export function clearFiles(): void {
+  entries.clear();
+}
+
+/** The cached entry if the file is unchanged on disk, else a fresh one (undefined if unreadable). */
+function entry(file: string): FileEntry | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    entries.delete(file);
+    return undefined;
+  }
+  const cached = entries.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+  const fresh: FileEntry = { mtimeMs: stat.mtimeMs, size: stat.size };
+  entries.set(file, fresh);
+  return fresh;
+}
+
+/** Same as entry() but trusts the cache without a stat (the graph re-stats on its own schedule). */
+function known(file: string): FileEntry | undefined {
+  return entries.get(file) ?? entry(file);
+}
+
+function textOf(file: string, fileEntry: FileEntry): string | undefined {
+  if (fileEntry.text !== undefined) return fileEntry.text;
+  if (fileEntry.size > MAX_FILE_BYTES) return undefined;
+  try {
+    fileEntry.text = fs.readFileSync(file, "utf8");
+    fileStats.reads++;
+  } catch {
+    return undefined;
+  }
+  return fileEntry.text;
+}
+
+export function directivesOfFile(file: string): string[] {
+  const fileEntry = known(file);
+  if (!fileEntry) return [];
+  if (fileEntry.directives) return fileEntry.directives;
+  const text = textOf(file, fileEntry);
+  // Only files mentioning a directive need the prologue scan.
+  fileEntry.directives = text && text.includes("use ") ? directivesInText(text) : [];
+  return fileEntry.directives;
+}
+
+export function moduleInfoOf(file: string): ModuleInfo {
+  const fileEntry = known(file);
+  if (!fileEntry) return brokenModule();
+  if (fileEntry.info) return fileEntry.info;
+  const text = textOf(file, fileEntry);
+  fileStats.parses++;
+  fileEntry.info = text === undefined ? brokenModule() : readModuleInfo(file, text);
+  fileEntry.directives ??= fileEntry.info.directives;
+  // The text is no longer needed once parsed (the AST, if any, lives in the info).
+  fileEntry.text = undefined;
+  return fileEntry.info;
+}
+
+/** True when `file` changed on disk since it was cached (or vanished). */
+export function changedOnDisk(file: string): boolean {
+  const cached = entries.get(file);
+  if (!cached) return false;
+  try {
+    const stat = fs.statSync(file);
+    return stat.mtimeMs !== cached.mtimeMs || stat.size !== cached.size;
+  } catch {
+    return true;
+  }
+}

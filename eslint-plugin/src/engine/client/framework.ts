@@ -1,0 +1,245 @@
+/**
+ * Which framework a file belongs to, from the nearest package.json (and config files) that names
+ * one, and that framework's rules for what runs in the browser. Unknown framework: no rules, so
+ * the rules stay quiet rather than guess.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "cra" | "vite" | "unknown";
+
+export interface Framework {
+  name: FrameworkName;
+  /** The folder holding the framework's package.json. */
+  root: string;
+}
+
+const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
+  [/^next\.config\.(?:js|mjs|cjs|ts|mts)$/, "next"],
+  [/^react-router\.config\.(?:js|ts|mjs)$/, "remix"],
+  [/^remix\.config\.(?:js|mjs|cjs)$/, "remix"],
+  [/^svelte\.config\.(?:js|mjs|ts)$/, "sveltekit"],
+  [/^nuxt\.config\.(?:js|mjs|ts)$/, "nuxt"],
+  [/^astro\.config\.(?:js|mjs|ts|mts)$/, "astro"],
+  [/^gatsby-config\.(?:js|mjs|ts)$/, "gatsby"],
+  [/^vite\.config\.(?:js|mjs|cjs|ts|mts)$/, "vite"],
+];
+
+/** Dependencies that decide the framework, most specific first. */
+const DEPENDENCIES: Array<[string, FrameworkName]> = [
+  ["next", "next"],
+  ["@react-router/dev", "remix"],
+  ["@remix-run/react", "remix"],
+  ["@remix-run/dev", "remix"],
+  ["@sveltejs/kit", "sveltekit"],
+  ["nuxt", "nuxt"],
+  ["astro", "astro"],
+  ["gatsby", "gatsby"],
+  ["expo", "expo"],
+  ["react-scripts", "cra"],
+  ["vite", "vite"],
+];
+
+const byDirectory = new Map<string, Framework | null>();
+
+export function clearFrameworkCache(): void {
+  byDirectory.clear();
+}
+
+/** The framework of `file`, walking up to the first folder whose package.json or configs name one. */
+export function frameworkOf(file: string): Framework {
+  let dir = path.dirname(path.resolve(file));
+  const visited: string[] = [];
+  let nearestPackage: string | undefined;
+  for (let depth = 0; depth < 40; depth++) {
+    const cached = byDirectory.get(dir);
+    if (cached !== undefined) {
+      for (const seen of visited) byDirectory.set(seen, cached);
+      return cached ?? { name: "unknown", root: nearestPackage ?? path.dirname(file) };
+    }
+    visited.push(dir);
+    const found = detectIn(dir);
+    if (found === "stop") break;
+    if (found) {
+      for (const seen of visited) byDirectory.set(seen, found);
+      return found;
+    }
+    if (!nearestPackage && fs.existsSync(path.join(dir, "package.json"))) nearestPackage = dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const seen of visited) byDirectory.set(seen, null);
+  return { name: "unknown", root: nearestPackage ?? path.dirname(file) };
+}
+
+function detectIn(dir: string): Framework | "stop" | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (names.includes("package.json")) {
+    const dependencies = readDependencies(path.join(dir, "package.json"));
+    for (const [dependency, name] of DEPENDENCIES) {
+      if (dependencies.has(dependency)) return { name: refine(name, dir, names), root: dir };
+    }
+  }
+  for (const [pattern, name] of CONFIG_FILES) {
+    if (names.some((entry) => pattern.test(entry))) return { name: refine(name, dir, names), root: dir };
+  }
+  // A repository root ends the search: a framework above it is someone else's project.
+  if (names.includes(".git")) return "stop";
+  return undefined;
+}
+
+/** Vite is also the build tool of SvelteKit, React Router, Astro…: their configs win. */
+function refine(name: FrameworkName, dir: string, names: string[]): FrameworkName {
+  if (name !== "vite") return name;
+  for (const [pattern, configName] of CONFIG_FILES) {
+    if (configName !== "vite" && names.some((entry) => pattern.test(entry))) return configName;
+  }
+  void dir;
+  return name;
+}
+
+function readDependencies(packageJson: string): Set<string> {
+  try {
+    const json = JSON.parse(fs.readFileSync(packageJson, "utf8")) as Record<string, Record<string, string> | undefined>;
+    return new Set([
+      ...Object.keys(json.dependencies ?? {}),
+      ...Object.keys(json.devDependencies ?? {}),
+      ...Object.keys(json.peerDependencies ?? {}),
+    ]);
+  } catch {
+    return new Set();
+  }
+}
+
+/** How one module behaves in the browser build, decided by the framework's conventions. */
+export interface ModuleRole {
+  /** The module runs in the browser by itself (a client component, a page, an island host). */
+  entry: boolean;
+  /** Exports the framework strips from the browser build, with everything only they use. */
+  serverExports?: ReadonlySet<string>;
+  /** The build fails when browser code imports this module (SvelteKit/Remix `.server`). */
+  serverOnly: boolean;
+  /** `"use server"`: the browser gets references only; its code stays on the server. */
+  serverReference: boolean;
+}
+
+const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
+const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths"]);
+export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
+const GATSBY_SERVER = new Set(["getServerData", "config"]);
+
+/** Specifiers that only server code may import; in browser code the build fails. */
+export function isServerOnlySpecifier(framework: FrameworkName, specifier: string): boolean {
+  if (specifier === "server-only") return true;
+  if (framework === "sveltekit") return specifier === "$app/server" || specifier.startsWith("$env/static/private") || specifier.startsWith("$env/dynamic/private");
+  return false;
+}
+
+/** `rel` is the module's path from the framework root, with forward slashes. */
+export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
+  const role: ModuleRole = { entry: false, serverOnly: false, serverReference: false };
+  const script = new RegExp(SCRIPT, "i").test(rel);
+  const base = rel.slice(rel.lastIndexOf("/") + 1);
+  switch (framework) {
+    case "next": {
+      if (script) {
+        const found = directives();
+        if (found.includes("use server")) role.serverReference = true;
+        else if (found.includes("use client")) role.entry = true;
+      }
+      const page = /^(?:src\/)?pages\/(.*)$/.exec(rel);
+      if (page && script && !/^api\//.test(page[1]) && !/^_document\./.test(page[1]) && !/\.d\.[cm]?ts$/.test(rel)) {
+        role.entry = true;
+        role.serverExports = NEXT_PAGE_SERVER;
+      }
+      if (/^(?:src\/)?instrumentation-client\./.test(rel)) role.entry = true;
+      break;
+    }
+    case "remix": {
+      role.serverOnly = /\.server\.[^/]*$/.test(rel) || /(?:^|\/)\.server\//.test(rel);
+      if (!role.serverOnly && script && (/^app\/root\./.test(rel) || /^app\/routes\//.test(rel) || /^app\/entry\.client\./.test(rel))) {
+        role.entry = true;
+        role.serverExports = REMIX_SERVER;
+      }
+      break;
+    }
+    case "sveltekit": {
+      role.serverOnly = /\.server\.[^/]*$/.test(rel) || /^src\/lib\/server\//.test(rel);
+      if (!role.serverOnly && /^src\/routes\/(?:.*\/)?\+(?:page|layout|error)(?:@[^.]*)?\.(?:svelte|[jt]s)$/.test(rel)) role.entry = true;
+      if (/^src\/hooks\.client\.[jt]s$/.test(rel)) role.entry = true;
+      break;
+    }
+    case "nuxt": {
+      const inServer = /^(?:app\/)?server\//.test(rel) || /\.server\.[^/]*$/.test(rel);
+      const browserDir = /^(?:app\/)?(?:components|pages|layouts|plugins|middleware|composables|utils)\//.test(rel);
+      const appFile = /^(?:app\/)?(?:app|error)\.vue$/.test(rel) || /^(?:app\/)?app\.config\.[jt]s$/.test(rel);
+      if (!inServer && (browserDir || appFile)) role.entry = true;
+      break;
+    }
+    case "astro":
+      if (rel.endsWith(".astro")) role.entry = true;
+      break;
+    case "gatsby":
+      if (script && (/^src\/(?:pages|templates)\//.test(rel) || /^gatsby-browser\./.test(rel))) {
+        role.entry = true;
+        role.serverExports = GATSBY_SERVER;
+      }
+      break;
+    case "expo": {
+      const apiRoute = /\+(?:api|html|middleware)\.[jt]sx?$/.test(base);
+      if (script && !apiRoute && (/^(?:src\/)?app\//.test(rel) || /^(?:App|index)\.[jt]sx?$/.test(rel))) role.entry = true;
+      break;
+    }
+    case "cra":
+      if (/^src\/index\.[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    case "vite":
+      // Entries come from index.html (see viteEntries); this is the fallback.
+      if (/^src\/(?:main|index)\.[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    default:
+      break;
+  }
+  return role;
+}
+
+/** Vite: the scripts that index.html files load are the browser entries. */
+export function viteHtmlEntries(root: string): string[] {
+  const entries: string[] = [];
+  for (const html of ["index.html", "src/index.html"]) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, html), "utf8");
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
+      const src = match[1];
+      if (/^(?:[a-z]+:)?\/\//i.test(src)) continue;
+      entries.push(src.startsWith("/") ? path.join(root, src) : path.join(root, path.dirname(html), src));
+    }
+  }
+  return entries;
+}
+
+/** React Router v7: route modules named in app/routes.ts can live anywhere under app/. */
+export function routeConfigEntries(root: string): string[] {
+  for (const name of ["app/routes.ts", "app/routes.js"]) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, name), "utf8");
+    } catch {
+      continue;
+    }
+    const files: string[] = [];
+    for (const match of text.matchAll(/["'`]([^"'`\n]{1,200}\.[jt]sx?)["'`]/g)) files.push(path.join(root, "app", match[1]));
+    return files;
+  }
+  return [];
+}

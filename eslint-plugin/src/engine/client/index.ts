@@ -1,0 +1,203 @@
+/**
+ * Client exposure: secrets and AI calls that reach the browser.
+ *
+ * Entry points (host-free; the ESLint rules and the VS Code extension call the same functions
+ * with a `parseSource()` result):
+ * - `findClientSecrets(source, options)`  → Finding[] for keyfence/no-client-secrets
+ * - `findPublicSecrets(source, options)`  → Finding[] for keyfence/no-public-secrets
+ * - `findClientAiCalls(source, options)`  → Finding[] for keyfence/no-client-ai-calls
+ * - `browserChain(file)` → absolute paths from a browser entry to `file`, or undefined
+ * - `invalidate(file)`   → forget a file (call from a file watcher)
+ * Name helpers: `isSecretEnvName`, `publicPrefixOf`, `unprefixedName`, `providerOfEnvName`.
+ *
+ * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
+ */
+import * as path from "node:path";
+import type { SourceFile, TSESTree } from "../ast";
+import type { Finding } from "../finding";
+import { findAiCalls, mayCallAi } from "./ai-calls";
+import { findConfigSecrets } from "./config-secrets";
+import { directivesOf } from "./directives";
+import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf, unprefixedName } from "./env-names";
+import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
+import { invalidateFile } from "./files";
+import { clientGraphFor, type ClientGraph } from "./graph";
+import { inRanges, splitServerCode } from "./server-code";
+import type { AnyNode } from "./walk";
+import { rangeOf } from "./walk";
+
+export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
+export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
+export { resetClientGraphs } from "./graph";
+export { fileStats } from "./files";
+
+export interface ClientSecretsOptions {
+  /** Also report non-secret, non-public reads (they are undefined in the browser). Default false. */
+  reportNonSecretReads?: boolean;
+}
+
+export interface PublicSecretsOptions {
+  /** Names never reported (the user knows they are publishable). */
+  allow?: string[];
+}
+
+export type ClientAiCallsOptions = Record<string, never>;
+
+/** Forget one file (the extension calls this from its file watcher). */
+export function invalidate(file: string): void {
+  invalidateFile(path.resolve(file));
+}
+
+/** The shortest chain of absolute paths from a browser entry to `file`, or undefined. */
+export function browserChain(file: string): string[] | undefined {
+  const absolute = path.resolve(file);
+  const graph = clientGraphFor(absolute);
+  if (!graph || graph.status(absolute) !== "browser") return undefined;
+  return graph.chain(absolute);
+}
+
+interface BrowserContext {
+  graph: ClientGraph;
+  /** "app/chat/chat-box.tsx → lib/ai-client.ts" */
+  chainText: string;
+  /** Top-level code the framework strips from the browser build (getServerSideProps, loader…). */
+  serverRanges: Array<[number, number]>;
+}
+
+/** Is this (linted) file browser code? Its own directives come from its current text. */
+function browserContext(source: SourceFile): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
+  const file = path.resolve(source.file);
+  const graph = clientGraphFor(file);
+  if (!graph) return undefined;
+  const framework = graph.framework.name;
+  const directives = directivesOf(source.ast);
+  if (framework === "next" && directives.includes("use server")) return undefined;
+  let status = graph.status(file);
+  let chain = graph.chain(file);
+  if (framework === "next" && directives.includes("use client") && status !== "server-only") {
+    status = "browser";
+    chain = [file];
+  }
+  if ((status !== "browser" && status !== "server-only") || !chain) return undefined;
+  const role = graph.role(file);
+  const serverRanges = role.serverExports ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports).serverRanges : [];
+  return { status, context: { graph, chainText: formatChain(graph.framework.root, chain), serverRanges } };
+}
+
+export function formatChain(root: string, chain: string[]): string {
+  const shown = chain.map((file) => path.relative(root, file).split(path.sep).join("/"));
+  // Long chains keep both ends, which say where it starts and where it leaks.
+  return (shown.length > 6 ? [...shown.slice(0, 3), "…", ...shown.slice(-2)] : shown).join(" → ");
+}
+
+export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
+  const mentionsServerOnly = source.text.includes("server-only") || source.text.includes(".server") || source.text.includes("$lib/server");
+  if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
+  const reads = findEnvReads(source.ast, source.text).filter((read) => {
+    if (!isPrivateSource(read.source)) return false;
+    if (read.source.startsWith("$env/")) return true;
+    if (publicPrefixOf(read.name) || ALWAYS_DEFINED.has(read.name)) return false;
+    return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
+  });
+  if (reads.length === 0 && !mentionsServerOnly) return [];
+  const browser = browserContext(source);
+  if (!browser) return [];
+  const { status, context } = browser;
+  const findings: Finding[] = [];
+  const file = source.file;
+  if (status === "server-only") {
+    // This module imports `server-only` and browser code imports it: a build error, not a leak.
+    for (const statement of source.ast.body) {
+      if (statement.type === "ImportDeclaration" && statement.source.value === "server-only") {
+        findings.push(finding("no-client-secrets", "serverOnlyInBrowser", file, statement, { chain: context.chainText }));
+      }
+    }
+    return findings;
+  }
+  for (const read of reads) {
+    if (inRanges(context.serverRanges, rangeOf(read.node)[0])) continue;
+    const secret = read.source.startsWith("$env/") || isSecretEnvName(read.name);
+    findings.push(finding("no-client-secrets", secret ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
+  }
+  if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
+  return findings;
+}
+
+/** Imports of `.server` / `$lib/server` modules from browser code (SvelteKit, Remix). */
+function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding[] {
+  const findings: Finding[] = [];
+  const file = path.resolve(source.file);
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    if (inRanges(context.serverRanges, statement.range[0])) continue;
+    const specifier = String(statement.source.value);
+    if (specifier.startsWith("$env/")) continue; // reported at each read
+    if (specifier === "server-only" || specifier === "$app/server") {
+      if (specifier === "$app/server" || context.graph.framework.name !== "next") {
+        findings.push(finding("no-client-secrets", "serverOnlyImport", source.file, statement, { module: specifier, chain: context.chainText }));
+      }
+      continue;
+    }
+    const target = context.graph.resolve(file, specifier);
+    if (target && context.graph.role(target).serverOnly) {
+      findings.push(finding("no-client-secrets", "serverOnlyImport", source.file, statement, { module: specifier, chain: context.chainText }));
+    }
+  }
+  return findings;
+}
+
+export function findPublicSecrets(source: SourceFile, options: PublicSecretsOptions = {}): Finding[] {
+  const allow = new Set(options.allow ?? []);
+  const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
+  if (!mayReadEnv(source.text)) return findings;
+  const reads = findEnvReads(source.ast, source.text).filter(
+    (read) => !read.source.endsWith("/private") && publicPrefixOf(read.name) && isSecretEnvName(read.name) && !allow.has(read.name),
+  );
+  if (reads.length === 0) return findings;
+  let serverOnly: boolean | undefined;
+  for (const read of reads) {
+    const prefix = publicPrefixOf(read.name)!;
+    const unprefixed = unprefixedName(read.name);
+    const result = finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
+    if (read.nameNode && read.source === "process.env") {
+      serverOnly ??= runsOnlyOnServer(source);
+      if (serverOnly) {
+        const [start, end] = rangeOf(read.nameNode);
+        const text = read.nameNode.type === "Identifier" ? unprefixed : JSON.stringify(unprefixed);
+        result.fixes = [{ title: `Read ${unprefixed} instead (this code runs only on the server)`, edits: [{ kind: "replace", file: source.file, range: { start, end }, text }] }];
+      }
+    }
+    findings.push(result);
+  }
+  return findings;
+}
+
+/** Known framework, and no browser entry reaches this file: renaming its reads is safe. */
+function runsOnlyOnServer(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  const graph = clientGraphFor(file);
+  if (!graph) return false;
+  const directives = directivesOf(source.ast);
+  if (graph.framework.name === "next" && directives.includes("use client")) return false;
+  if (graph.role(file).entry) return false;
+  const status = graph.status(file);
+  return status === undefined || status === "server-reference" || status === "server-only";
+}
+
+export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
+  void options;
+  if (!mayCallAi(source.text)) return [];
+  const calls = findAiCalls(source.ast, source.text);
+  if (calls.length === 0) return [];
+  const browser = browserContext(source);
+  if (!browser || browser.status !== "browser") return [];
+  const { context } = browser;
+  return calls
+    .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
+    .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
+}
+
+function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {
+  const [start, end] = rangeOf(node);
+  return { ruleId, messageId, data, file, range: { start, end } };
+}

@@ -1,0 +1,35 @@
+/**
+ * Message templates of the client-exposure rules, shared by the ESLint rules' meta.messages and
+ * the extension's diagnostics.
+ */
+import type { Messages } from "../finding";
+
+export const noClientSecretsMessages = {
+  clientSecret:
+    "{{name}} is a server secret, but this code reaches the browser ({{chain}}). Read it only in server code (route handler, server action, loader) and send the browser the result, not the key.",
+  undefinedInBrowser:
+    "{{name}} is not a public variable, so it is undefined in the browser ({{chain}}).",
+  serverOnlyInBrowser:
+    "This module is server-only, but browser code imports it ({{chain}}): the build will fail. Import it from server code only.",
+  serverOnlyImport:
+    "\"{{module}}\" is a server-only module, but this file runs in the browser ({{chain}}): the build will fail. Move this import to server code.",
+} satisfies Messages;
+
+export const noPublicSecretsMessages = {
+  publicSecret:
+    "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}, and rotate the key if it was ever deployed.",
+  configEnvSecret:
+    "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
+  configDefineSecret:
+    "{{name}} is defined into the browser bundle by the build config, so every visitor gets its value. Read it in server code instead.",
+  renameToServerName: "Read {{unprefixed}} instead (this code runs only on the server)",
+} satisfies Messages;
+
+export const noClientAiCallsMessages = {
+  dangerousBrowserClient:
+    "{{provider}} client created with dangerouslyAllowBrowser in browser code ({{chain}}): its API key ships to every visitor. Call {{provider}} from a server route instead.",
+  directProviderCall:
+    "Browser code calls {{host}} with an API key ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
+  dangerousDirectBrowserAccess:
+    "anthropic-dangerous-direct-browser-access lets browser code call Anthropic with an API key ({{chain}}): the key ships to every visitor. Call Anthropic from a server route instead.",
+} satisfies Messages;

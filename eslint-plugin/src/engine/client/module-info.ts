@@ -1,0 +1,171 @@
+/**
+ * What the client graph needs to know about one file on disk: its directives, and every import
+ * edge with enough detail to decide whether the bundler keeps it. Edges come from a linear
+ * scanner (./scan); an AST (oxc-parser, about ten times faster than the TypeScript parser) is
+ * built only when an import's bindings might be used as types alone, or a route module's server
+ * exports must be split off.
+ */
+import { directivesInText } from "./directives";
+import { extractScripts, type ScriptBlock } from "./sfc";
+import { scanModule } from "./scan";
+import { textUsage, type TextUsage } from "./text-usage";
+import type { AnyNode } from "./walk";
+
+export type EdgeKind = "import" | "side-effect" | "re-export" | "dynamic" | "require" | "island";
+
+export interface ImportEdge {
+  specifier: string;
+  kind: EdgeKind;
+  /** Offsets of the statement or call in the file's text. */
+  range: [number, number];
+  /** Local names bound as values (`import { a, type B }` → ["a"]); empty for side-effect imports. */
+  valueNames: string[];
+  /** Every specifier is type-only, or `export type … from`: never in the bundle. */
+  typeOnly: boolean;
+  /** `import type …` as a whole statement (erased even under verbatimModuleSyntax). */
+  statementTypeOnly: boolean;
+  /** TypeScript files: how the bindings are used, as far as the text tells ("unknown": ask the AST). */
+  usage?: TextUsage;
+}
+
+export interface ModuleInfo {
+  directives: string[];
+  edges: ImportEdge[];
+  /** Names this module exports (for route modules' server exports). */
+  exportNames: Set<string>;
+  /** TypeScript source: unused and type-only-used imports are erased. */
+  typescript: boolean;
+  /** Framework host file (.astro) whose own code stays on the server. */
+  hostOnly: boolean;
+  /** Syntax error or unreadable: no edges, stays quiet. */
+  broken: boolean;
+  /** The ESTree program, built on first use (script part only for SFCs). */
+  program(): AnyNode | undefined;
+}
+
+type OxcParse = (file: string, text: string, options?: Record<string, unknown>) => {
+  program: unknown;
+  errors: Array<{ severity: string }>;
+};
+
+let oxcParse: OxcParse | undefined;
+function parser(): OxcParse {
+  // oxc-parser is an ES module; Node ≥ 20.19 loads it with require().
+  oxcParse ??= (require("oxc-parser") as { parseSync: OxcParse }).parseSync;
+  return oxcParse;
+}
+
+const EMPTY: ModuleInfo = {
+  directives: [],
+  edges: [],
+  exportNames: new Set(),
+  typescript: false,
+  hostOnly: false,
+  broken: true,
+  program: () => undefined,
+};
+
+export function brokenModule(): ModuleInfo {
+  return EMPTY;
+}
+
+/** Module info for one file's text. Never throws. */
+export function readModuleInfo(file: string, text: string): ModuleInfo {
+  try {
+    const lower = file.toLowerCase();
+    if (lower.endsWith(".vue") || lower.endsWith(".svelte")) return fromScripts(file, extractScripts(file, text), false);
+    if (lower.endsWith(".astro")) return fromAstro(file, text);
+    return fromScript(file, text, langOf(file));
+  } catch {
+    return EMPTY;
+  }
+}
+
+function langOf(file: string): "ts" | "tsx" | "js" | "jsx" {
+  if (/\.d\.[cm]?ts$/i.test(file)) return "ts";
+  if (/\.[cm]?ts$/i.test(file)) return "ts";
+  if (/\.tsx$/i.test(file)) return "tsx";
+  return "jsx";
+}
+
+function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx"): ModuleInfo {
+  const scanned = scanModule(text);
+  const edges: ImportEdge[] = scanned.imports.map((found) => ({
+    specifier: found.specifier,
+    kind: found.kind,
+    range: [found.start, found.end],
+    valueNames: found.valueNames,
+    typeOnly: found.typeOnly,
+    statementTypeOnly: found.statementTypeOnly,
+  }));
+  const typescript = lang === "ts" || lang === "tsx";
+  if (typescript) {
+    const importRanges = edges.filter((edge) => edge.kind === "import" || edge.kind === "side-effect").map((edge) => edge.range);
+    for (const edge of edges) {
+      if (edge.kind !== "import" || edge.valueNames.length === 0) continue;
+      const usages = edge.valueNames.map((name) => textUsage(scanned.code, name, importRanges, lang === "tsx"));
+      edge.usage = usages.includes("value") ? "value" : usages.every((usage) => usage === "unused") ? "unused" : "unknown";
+    }
+  }
+  let program: AnyNode | undefined;
+  let programRead = false;
+  return {
+    directives: directivesInText(text),
+    edges,
+    exportNames: scanned.exportNames,
+    typescript,
+    hostOnly: false,
+    broken: false,
+    program() {
+      // Only route modules and ambiguous imports get here: parse once, on demand.
+      if (!programRead) {
+        programRead = true;
+        try {
+          const result = parser()(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
+          program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
+        } catch {
+          program = undefined;
+        }
+      }
+      return program;
+    },
+  };
+}
+
+/** Vue and Svelte: every `<script>` block is browser code (Svelte/Vue SSR aside). */
+function fromScripts(file: string, blocks: ScriptBlock[], hostOnly: boolean): ModuleInfo {
+  if (blocks.length === 0) return { ...EMPTY, broken: false, hostOnly };
+  const infos = blocks.map((block) => fromScript(`${file}.${block.lang}`, block.text, block.lang));
+  return {
+    directives: [],
+    edges: infos.flatMap((info) => info.edges),
+    exportNames: new Set(infos.flatMap((info) => [...info.exportNames])),
+    typescript: infos.some((info) => info.typescript),
+    hostOnly,
+    broken: infos.every((info) => info.broken),
+    // Type-only pruning inside SFCs is not worth a second parse: keep every value import.
+    program: () => undefined,
+  };
+}
+
+/**
+ * Astro: the frontmatter renders on the server; only `<script>` blocks and components
+ * hydrated with a `client:*` directive reach the browser. The .astro file is a host: its own
+ * code is not browser code, but its islands are.
+ */
+function fromAstro(file: string, text: string): ModuleInfo {
+  const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  const template = frontmatter ? text.slice(frontmatter[0].length) : text;
+  const islands = new Set<string>();
+  for (const match of template.matchAll(/<([A-Za-z_$][\w$.]*)\b[^>]*?\sclient:[a-z]+/g)) islands.add(match[1].split(".")[0]);
+  const edges: ImportEdge[] = [];
+  if (frontmatter && islands.size > 0) {
+    const info = fromScript(`${file}.ts`, frontmatter[1], "ts");
+    for (const edge of info.edges) {
+      if (edge.kind === "import" && edge.valueNames.some((name) => islands.has(name))) edges.push({ ...edge, kind: "island" });
+    }
+  }
+  const scripts = extractScripts(file, template).filter((block) => !block.inline);
+  const scriptInfo = fromScripts(file, scripts, true);
+  return { ...scriptInfo, edges: [...edges, ...scriptInfo.edges], hostOnly: true, broken: false };
+}

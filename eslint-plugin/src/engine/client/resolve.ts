@@ -1,0 +1,69 @@
+/**
+ * Import specifiers → files, by oxc-resolver: tsconfig/jsconfig `paths` and `baseUrl`, index
+ * files, extensions, `.js` written for `.ts`, and the framework's own aliases ($lib, ~).
+ * Anything that lands in node_modules is a package, not app code: not followed.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { FrameworkName } from "./framework";
+
+interface Resolver {
+  resolveFileSync(file: string, request: string): { path?: string; error?: string };
+  clearCache(): void;
+}
+
+type ResolverConstructor = new (options: Record<string, unknown>) => Resolver;
+
+export const SOURCE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".astro"];
+
+export interface ProjectResolver {
+  resolve(fromFile: string, specifier: string): string | undefined;
+  clear(): void;
+}
+
+export function createResolver(root: string, framework: FrameworkName): ProjectResolver {
+  const { ResolverFactory } = require("oxc-resolver") as { ResolverFactory: ResolverConstructor };
+  const alias: Record<string, string[]> = {};
+  if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
+  if (framework === "nuxt") {
+    const srcDir = fs.existsSync(path.join(root, "app")) && !fs.existsSync(path.join(root, "app.vue")) ? path.join(root, "app") : root;
+    alias["~~"] = [root];
+    alias["@@"] = [root];
+    alias["~"] = [srcDir];
+    alias["@"] = [srcDir];
+  }
+  const hasTsconfig = fs.existsSync(path.join(root, "tsconfig.json"));
+  const jsconfig = path.join(root, "jsconfig.json");
+  const tsconfig = hasTsconfig ? "auto" : fs.existsSync(jsconfig) ? { configFile: jsconfig, references: "auto" } : undefined;
+  const resolver = new ResolverFactory({
+    ...(tsconfig ? { tsconfig } : {}),
+    alias,
+    extensions: [...SOURCE_EXTENSIONS, ".json"],
+    extensionAlias: { ".js": [".ts", ".tsx", ".js", ".jsx"], ".mjs": [".mts", ".mjs"], ".cjs": [".cts", ".cjs"], ".jsx": [".tsx", ".jsx"] },
+    conditionNames: ["browser", "import", "module", "default"],
+    mainFields: ["browser", "module", "main"],
+    builtinModules: true,
+  });
+  const cache = new Map<string, string | null>();
+  return {
+    resolve(fromFile, specifier) {
+      // Packages can only be app code through an alias; skip the lookup for obvious packages.
+      const key = `${path.dirname(fromFile)}\0${specifier}`;
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached ?? undefined;
+      let resolved: string | null = null;
+      try {
+        const result = resolver.resolveFileSync(fromFile, specifier);
+        if (result.path && !result.path.includes(`${path.sep}node_modules${path.sep}`)) resolved = result.path;
+      } catch {
+        resolved = null;
+      }
+      cache.set(key, resolved);
+      return resolved ?? undefined;
+    },
+    clear() {
+      cache.clear();
+      resolver.clearCache();
+    },
+  };
+}

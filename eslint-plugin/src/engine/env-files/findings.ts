@@ -1,0 +1,78 @@
+/**
+ * Keys inside env files. Where a key sits decides whether it is a leak:
+ * - a template (`.env.example`, `.env.sample`, `.env.template`, `.env.defaults`…) is committed
+ *   on purpose, so a real key there is a hardcoded key;
+ * - an env file git tracks, or would commit because nothing ignores it, is the same;
+ * - a properly ignored local file (`.env.local`) is where keys belong: no report.
+ * Independently of git, a secret-looking name with a public prefix (NEXT_PUBLIC_OPENAI_API_KEY)
+ * is inlined into browser code by the bundler, whatever the value.
+ */
+import { basename } from "node:path";
+import { isSecretEnvName, publicPrefixOf, unprefixedName } from "../client/env-names";
+import type { Finding } from "../finding";
+import { type FileGitStatus, fileGitStatus } from "../gitignore/file-status";
+import { type KeyMatch, scanText } from "../keys";
+import { ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX } from "./messages";
+import { type EnvEntry, locateInValue, parseEnvFile } from "./parse";
+
+/** Findings of `no-committed-env-keys` for an env file with this text. */
+export function envFileKeyFindings(file: string, text: string): Finding[] {
+  const entries = parseEnvFile(text);
+  const findings: Finding[] = [];
+  let status: FileGitStatus | undefined;
+  for (const entry of entries) {
+    const publicName = publicNameFinding(file, entry);
+    if (publicName) findings.push(publicName);
+    if (entry.value === "") continue;
+    const matches = scanText(entry.value, { context: [entry.name] });
+    if (matches.length === 0) continue;
+    // Asked only when a key is found: most env files never need git's view.
+    status ??= fileGitStatus(file);
+    for (const match of matches) {
+      const finding = keyFinding(file, text, entry, match, status);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch, status: FileGitStatus): Finding | undefined {
+  const messageId = status.template
+    ? "keyInTemplate"
+    : status.tracked === true
+      ? "keyInTrackedFile"
+      : status.committable
+        ? "keyNotIgnored"
+        : undefined;
+  if (!messageId) return undefined;
+  const range = locateInValue(text, entry, match.start, match.end);
+  const path = status.path ?? basename(file);
+  const data = {
+    provider: match.provider.name,
+    kind: match.kind.name,
+    key: match.redacted,
+    file: basename(file),
+    path,
+    name: entry.name,
+    note: status.verdict.thisCloneOnly ? " (only .git/info/exclude ignores it, which protects this clone only)" : "",
+  };
+  const finding: Finding = { ruleId: ENV_KEYS_RULE, messageId, data, file, range };
+  if (messageId === "keyInTemplate") {
+    finding.fixes = [{ title: `Leave ${entry.name} empty in the template`, edits: [{ kind: "replace", file, range: entry.valueRange, text: "" }] }];
+  }
+  return finding;
+}
+
+function publicNameFinding(file: string, entry: EnvEntry): Finding | undefined {
+  const prefix = publicPrefixOf(entry.name);
+  if (!prefix || !isSecretEnvName(entry.name)) return undefined;
+  const bare = unprefixedName(entry.name);
+  return {
+    ruleId: ENV_KEYS_RULE,
+    messageId: "publicSecretName",
+    data: { name: entry.name, prefix, bare, unprefixed: bare, framework: FRAMEWORK_OF_PREFIX[prefix] ?? "The bundler" },
+    file,
+    range: entry.nameRange,
+    fixes: [{ title: `Rename to ${bare}`, edits: [{ kind: "replace", file, range: entry.nameRange, text: bare }] }],
+  };
+}

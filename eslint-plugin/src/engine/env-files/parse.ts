@@ -1,0 +1,131 @@
+/**
+ * An env file as entries with offsets. dotenv decides what each value is (`dotenv.parse`:
+ * quotes, `export`, comments, multiline values, escapes in double quotes); it returns only
+ * name → value, so a small linear scanner that follows dotenv's own line grammar finds where
+ * each name and value sits. A key found in dotenv's value is then located in the raw value text
+ * (the same characters unless escapes changed them; then the whole value is the location).
+ */
+import { parse as parseDotenv } from "dotenv";
+import type { TextRange } from "../finding";
+
+export interface EnvEntry {
+  name: string;
+  nameRange: TextRange;
+  /** The value's characters in the file, inside the quotes when quoted. */
+  valueRange: TextRange;
+  quote: "" | "'" | '"' | "`";
+  /** The value as dotenv reads it (for a name defined twice, dotenv keeps the last). */
+  value: string;
+  /** The whole entry, `export` to closing quote: where a whole-entry report goes. */
+  entryRange: TextRange;
+}
+
+const NAME_CHAR = /[\w.-]/;
+
+export function parseEnvFile(text: string): EnvEntry[] {
+  const entries = scanEntries(text);
+  let parsed: Record<string, string> = {};
+  try {
+    parsed = parseDotenv(text);
+  } catch {
+    // dotenv does not throw on odd input today; if it ever does, raw values still work.
+  }
+  const last = new Map<string, EnvEntry>();
+  for (const entry of entries) last.set(entry.name, entry);
+  for (const entry of entries) {
+    const value = Object.prototype.hasOwnProperty.call(parsed, entry.name) ? parsed[entry.name] : undefined;
+    if (last.get(entry.name) === entry && value !== undefined) entry.value = value;
+  }
+  return entries;
+}
+
+/** Offsets in the file of `[start, end)` of a piece of `entry.value`, best effort. */
+export function locateInValue(text: string, entry: EnvEntry, start: number, end: number): TextRange {
+  const raw = text.slice(entry.valueRange.start, entry.valueRange.end);
+  if (raw === entry.value) return { start: entry.valueRange.start + start, end: entry.valueRange.start + end };
+  const index = raw.indexOf(entry.value.slice(start, end));
+  if (index >= 0) return { start: entry.valueRange.start + index, end: entry.valueRange.start + index + (end - start) };
+  return entry.valueRange;
+}
+
+/** One pass over the text; each character is looked at a bounded number of times. */
+function scanEntries(text: string): EnvEntry[] {
+  const entries: EnvEntry[] = [];
+  const unclosed: Unclosed = {};
+  let pos = 0;
+  while (pos < text.length) {
+    const lineEnd = endOfLine(text, pos);
+    const next = scanLine(text, pos, lineEnd, entries, unclosed);
+    pos = Math.max(next, lineEnd + 1);
+  }
+  return entries;
+}
+
+function endOfLine(text: string, from: number): number {
+  const newline = text.indexOf("\n", from);
+  return newline < 0 ? text.length : newline;
+}
+
+/** Reads one entry starting on the line [start, lineEnd); returns where scanning continues. */
+/**
+ * Per quote character, the earliest position from which no closing quote exists: a file of
+ * lines that each open a quote is then still read in one pass, not once per line.
+ */
+type Unclosed = Record<string, number>;
+
+function scanLine(text: string, start: number, lineEnd: number, entries: EnvEntry[], unclosed: Unclosed): number {
+  let pos = skipBlanks(text, start, lineEnd);
+  const entryStart = pos;
+  if (text.startsWith("export", pos) && /[ \t]/.test(text[pos + 6] ?? "")) pos = skipBlanks(text, pos + 6, lineEnd);
+  const nameStart = pos;
+  while (pos < lineEnd && NAME_CHAR.test(text[pos])) pos++;
+  if (pos === nameStart) return lineEnd;
+  const nameRange = { start: nameStart, end: pos };
+  pos = skipBlanks(text, pos, lineEnd);
+  // dotenv accepts `NAME=value` and YAML-ish `NAME: value`.
+  if (text[pos] === "=") pos++;
+  else if (text[pos] === ":" && /[ \t]/.test(text[pos + 1] ?? "")) pos++;
+  else return lineEnd;
+  pos = skipBlanks(text, pos, lineEnd);
+  const quote = text[pos];
+  if (quote === '"' || quote === "'" || quote === "`") {
+    const close = pos + 1 >= (unclosed[quote] ?? Infinity) ? -1 : closingQuote(text, pos + 1, quote);
+    if (close < 0) unclosed[quote] = Math.min(unclosed[quote] ?? Infinity, pos + 1);
+    if (close >= 0) {
+      const valueRange = { start: pos + 1, end: close };
+      entries.push(entry(text, nameRange, valueRange, quote, entryStart, close + 1));
+      return endOfLine(text, close);
+    }
+  }
+  // Unquoted (or an unclosed quote, which dotenv also reads bare): up to a `#` or the line end.
+  let end = pos;
+  while (end < lineEnd && text[end] !== "#") end++;
+  while (end > pos && /\s/.test(text[end - 1])) end--;
+  entries.push(entry(text, nameRange, { start: pos, end }, "", entryStart, end));
+  return lineEnd;
+}
+
+function entry(text: string, nameRange: TextRange, valueRange: TextRange, quote: EnvEntry["quote"], start: number, end: number): EnvEntry {
+  return {
+    name: text.slice(nameRange.start, nameRange.end),
+    nameRange,
+    valueRange,
+    quote,
+    value: text.slice(valueRange.start, valueRange.end),
+    entryRange: { start, end },
+  };
+}
+
+function skipBlanks(text: string, pos: number, end: number): number {
+  while (pos < end && (text[pos] === " " || text[pos] === "\t" || text[pos] === "\r")) pos++;
+  return pos;
+}
+
+/** Index of the quote closing a value opened before `from`; a backslash escapes one character. */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let pos = from; pos < text.length; pos++) {
+    if (text[pos] === "\\") pos++;
+    else if (text[pos] === quote) return pos;
+  }
+  return -1;
+}

@@ -1,0 +1,69 @@
+/**
+ * "Rename NEXT_PUBLIC_OPENAI_API_KEY to OPENAI_API_KEY": a public prefix makes the framework
+ * inline the value into the browser bundle. The name changes in the code file and in every env
+ * file of the project together, so nothing is left reading the old name.
+ */
+import { join } from "node:path";
+import type { FileEdit, FixPlan } from "../finding";
+import { readEnvFile } from "./env-file-text";
+import { ENV_FILE_NAMES, projectOf } from "./project";
+import type { ProjectFiles } from "./project-files";
+
+export interface RenamePublicSecretInput {
+  file: string;
+  text: string;
+  /** The public name, e.g. NEXT_PUBLIC_OPENAI_API_KEY. */
+  name: string;
+  /** The prefix to drop, e.g. NEXT_PUBLIC_. */
+  prefix: string;
+  files: ProjectFiles;
+  stopDir?: string;
+}
+
+export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | undefined {
+  const { file, text, name, prefix, files, stopDir } = input;
+  if (!name.startsWith(prefix) || name.length === prefix.length) return undefined;
+  const newName = name.slice(prefix.length);
+  const edits: FileEdit[] = wordRanges(text, name).map((range) => ({ kind: "replace", file, range, text: newName }));
+  if (edits.length === 0) return undefined;
+
+  const skipped: string[] = [];
+  const project = projectOf(files, file, stopDir);
+  for (const envName of ENV_FILE_NAMES) {
+    const envFile = join(project.dir, envName);
+    if (envFile === file) continue;
+    const envText = files.read(envFile);
+    if (envText === undefined) continue;
+    const entries = readEnvFile(envText).entries;
+    if (!entries.some((e) => e.name === name)) continue;
+    if (entries.some((e) => e.name === newName)) {
+      skipped.push(envName);
+      continue;
+    }
+    for (const range of envNameRanges(envText, name)) edits.push({ kind: "replace", file: envFile, range, text: newName });
+  }
+  const notes = [`${newName} is no longer sent to the browser: read it in server code only.`];
+  if (skipped.length) notes.push(`${skipped.join(", ")} already define ${newName}; ${name} was left there for you to remove.`);
+  return { title: `Rename ${name} to ${newName} (keep it server-side)`, edits, isPreferred: true, note: notes.join(" ") };
+}
+
+/** Whole-word occurrences of `word` in code. */
+function wordRanges(text: string, word: string): Array<{ start: number; end: number }> {
+  const ranges = [];
+  const pattern = new RegExp(`(?<![A-Za-z0-9_$])${word}(?![A-Za-z0-9_$])`, "g");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) ranges.push({ start: m.index, end: m.index + word.length });
+  return ranges;
+}
+
+/** Where `NAME=` starts a line of an env file (with optional `export `). */
+function envNameRanges(text: string, name: string): Array<{ start: number; end: number }> {
+  const ranges = [];
+  const pattern = new RegExp(`^([ \\t]*(?:export[ \\t]+)?)${name}[ \\t]*=`, "gm");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const start = m.index + m[1].length;
+    ranges.push({ start, end: start + name.length });
+  }
+  return ranges;
+}
+
+

@@ -1,0 +1,121 @@
+/**
+ * Which env files git would commit, for one project folder or a whole repository, and the
+ * .gitignore edit that stops it. The fix always goes to the repository root's .gitignore: its
+ * unanchored entries cover every package of a monorepo, so one edit fixes all of them.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, join, posix, resolve } from "node:path";
+import { GITIGNORE_ENTRIES, MUST_IGNORE_NAMES, gitignoreEntryFor, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
+import type { FixPlan } from "../finding";
+import { appendEntriesPlan } from "./append-entries";
+import { readText } from "./file-cache";
+import { repoListing } from "./git-index";
+import { type GitRepo, findGitRepo } from "./git-repo";
+import { type IgnoreVerdict, type TextOverrides, gitIgnoreVerdict, repoRelative } from "./ignore-rules";
+
+export interface UncoveredEnvFile {
+  /** Absolute path; the file may not exist yet (the check is about the next `git add .`). */
+  file: string;
+  /** Repository-relative path, for messages. */
+  path: string;
+  exists: boolean;
+  /** The entry that covers it: `.env`, `.env.local` or `.env.*.local`. */
+  entry: string;
+  verdict: IgnoreVerdict;
+}
+
+export interface EnvCoverage {
+  repo: GitRepo;
+  /** The repository root's .gitignore: where missing entries go. */
+  gitignore: string;
+  gitignoreExists: boolean;
+  /** Env files git would commit (including ones only .git/info/exclude ignores). */
+  uncovered: UncoveredEnvFile[];
+  /** Entries to append, in order; files re-included by a `!` pattern are not fixed by adding. */
+  missingEntries: string[];
+  /** Appends missingEntries to the root .gitignore, creating it if absent. */
+  fix?: FixPlan;
+}
+
+export interface CoverageOptions {
+  /** Unsaved texts of .gitignore files, by absolute path (what ESLint or the editor has). */
+  overrides?: TextOverrides;
+}
+
+/**
+ * Coverage of one project folder: `.env`, `.env.local`, `.env.*.local` there (existing or not)
+ * and the must-ignore env files it holds. Undefined outside a git repository (nothing to commit to).
+ */
+export function envFileCoverage(projectDir: string, options: CoverageOptions = {}): EnvCoverage | undefined {
+  const dir = resolve(projectDir);
+  const repo = findGitRepo(dir);
+  if (!repo || repoRelative(repo, join(dir, "x")) === undefined) return undefined;
+  return coverageOf(repo, candidatesIn([dir]), options);
+}
+
+/**
+ * Coverage of a whole repository: its root and every project folder git knows, plus every env
+ * file git would add. This is what the root .gitignore is checked against, once per lint run.
+ */
+export function repositoryEnvCoverage(repo: GitRepo, options: CoverageOptions = {}): EnvCoverage {
+  const listing = repoListing(repo);
+  const dirs = new Set([repo.root]);
+  for (const dir of listing?.projectDirs ?? []) dirs.add(join(repo.root, ...dir.split("/").filter(Boolean)));
+  const files = candidatesIn([...dirs]);
+  for (const path of [...(listing?.untrackedEnvFiles ?? []), ...(listing?.trackedEnvFiles ?? [])]) {
+    if (isMustIgnoreEnvName(posix.basename(path))) files.add(join(repo.root, ...path.split("/")));
+  }
+  return coverageOf(repo, files, options);
+}
+
+/** The must-ignore names in each folder, plus the must-ignore env files that exist there. */
+function candidatesIn(dirs: string[]): Set<string> {
+  const files = new Set<string>();
+  for (const dir of dirs) {
+    for (const name of MUST_IGNORE_NAMES) files.add(join(dir, name));
+    for (const name of listDir(dir)) if (isMustIgnoreEnvName(name)) files.add(join(dir, name));
+  }
+  return files;
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function coverageOf(repo: GitRepo, files: Set<string>, options: CoverageOptions): EnvCoverage {
+  const gitignore = join(repo.root, ".gitignore");
+  const text = options.overrides?.get(gitignore) ?? readText(gitignore);
+  const existing = new Set(listDirs(files));
+  const uncovered: UncoveredEnvFile[] = [];
+  for (const file of [...files].sort()) {
+    const path = repoRelative(repo, file);
+    if (path === undefined || isEnvTemplateName(posix.basename(path))) continue;
+    const verdict = gitIgnoreVerdict(repo, file, options.overrides);
+    if (verdict.ignored && !verdict.thisCloneOnly) continue;
+    uncovered.push({ file, path, exists: existing.has(file), entry: gitignoreEntryFor(posix.basename(path)), verdict });
+  }
+  // A `!.env` someone wrote is a decision: say where it is rather than append after it.
+  const needed = new Set(uncovered.filter((u) => !u.verdict.negative).map((u) => u.entry));
+  const missingEntries = GITIGNORE_ENTRIES.filter((entry) => needed.has(entry));
+  // A .gitignore that exists but cannot be read (permissions, binary) is never overwritten.
+  const gitignoreExists = text !== undefined || existsSync(gitignore);
+  const writable = text !== undefined || !gitignoreExists;
+  const fix = missingEntries.length > 0 && writable ? appendEntriesPlan(gitignore, text, missingEntries) : undefined;
+  return { repo, gitignore, gitignoreExists, uncovered, missingEntries, fix };
+}
+
+/** Which of `files` exist, from one directory listing per folder. */
+function listDirs(files: Set<string>): string[] {
+  const byDir = new Map<string, Set<string>>();
+  const present: string[] = [];
+  for (const file of files) {
+    const dir = dirname(file);
+    if (!byDir.has(dir)) byDir.set(dir, new Set(listDir(dir)));
+    if (byDir.get(dir)!.has(basename(file))) present.push(file);
+  }
+  return present;
+}

@@ -1,0 +1,68 @@
+/**
+ * One read of each small text file per process, keyed by path + mtime + size: .gitignore files,
+ * .git/info/exclude and package.json are read by every check of every linted file, so they are
+ * read once and re-read only when they change. The extension calls clearGitignoreCache() from
+ * its file watcher.
+ */
+import { readFileSync, statSync } from "node:fs";
+
+/** Files bigger than this are not .gitignore files anyone wrote by hand: treated as absent. */
+const MAX_BYTES = 1024 * 1024;
+
+interface Entry {
+  stamp: string;
+  text: string | undefined;
+  derived: Map<string, unknown>;
+}
+
+const entries = new Map<string, Entry>();
+
+/** "mtime:size" of a path, or undefined when it does not exist or cannot be read. */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() || stat.isDirectory() ? `${stat.mtimeMs}:${stat.size}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function entryFor(path: string): Entry {
+  const stamp = fileStamp(path) ?? "missing";
+  const cached = entries.get(path);
+  if (cached && cached.stamp === stamp) return cached;
+  let text: string | undefined;
+  if (stamp !== "missing") {
+    try {
+      const raw = readFileSync(path);
+      // Binary or oversized: not a text file we can reason about.
+      text = raw.length > MAX_BYTES || raw.includes(0) ? undefined : raw.toString("utf8");
+    } catch {
+      text = undefined;
+    }
+  }
+  const entry: Entry = { stamp, text, derived: new Map() };
+  entries.set(path, entry);
+  return entry;
+}
+
+/** Text of a file, or undefined when it is missing, unreadable, binary or huge. Never throws. */
+export function readText(path: string): string | undefined {
+  return entryFor(path).text;
+}
+
+/**
+ * Something computed from a file's text (a compiled matcher), recomputed only when the file
+ * changes. `build` receives undefined when the file is missing.
+ */
+export function derive<T>(path: string, key: string, build: (text: string | undefined) => T): T {
+  const entry = entryFor(path);
+  if (!entry.derived.has(key)) entry.derived.set(key, build(entry.text));
+  return entry.derived.get(key) as T;
+}
+
+/** Forget cached files (all of them, or one path): for hosts that watch the file system. */
+export function clearFileCache(path?: string): void {
+  if (path === undefined) entries.clear();
+  else entries.delete(path);
+}

@@ -1,0 +1,40 @@
+/** Is this one file ignored, tracked, or one `git add` away from the repository? */
+import { basename, dirname, resolve } from "node:path";
+import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
+import { repoListing } from "./git-index";
+import { type GitRepo, findGitRepo } from "./git-repo";
+import { type IgnoreVerdict, type TextOverrides, gitIgnoreVerdict, repoRelative } from "./ignore-rules";
+
+export interface FileGitStatus {
+  file: string;
+  /** Undefined: the file is in no git repository, so nothing commits it. */
+  repo?: GitRepo;
+  /** Repository-relative path (forward slashes). */
+  path?: string;
+  /**
+   * In git's index. Known for env files (`.env*`); undefined for other files and when git could
+   * not be asked (no git binary, refused folder).
+   */
+  tracked: boolean | undefined;
+  verdict: IgnoreVerdict;
+  /** A template meant to be committed (`.env.example`, `.env.sample`…). */
+  template: boolean;
+  /** Not tracked and not ignored by any .gitignore: the next `git add .` commits it. */
+  committable: boolean;
+}
+
+export function fileGitStatus(file: string, overrides?: TextOverrides): FileGitStatus {
+  const absolute = resolve(file);
+  const template = isEnvTemplateName(basename(absolute));
+  const repo = findGitRepo(dirname(absolute));
+  const path = repo && repoRelative(repo, absolute);
+  if (!repo || path === undefined) {
+    return { file: absolute, tracked: undefined, verdict: { ignored: false, thisCloneOnly: false }, template, committable: false };
+  }
+  // The listing holds env files only: for other files tracking stays unknown.
+  const listing = isEnvFileName(basename(absolute)) ? repoListing(repo) : undefined;
+  const tracked = listing?.trackedEnvFiles.has(path);
+  const verdict = gitIgnoreVerdict(repo, absolute, overrides);
+  const committable = tracked !== true && (!verdict.ignored || verdict.thisCloneOnly);
+  return { file: absolute, repo, path, tracked, verdict, template, committable };
+}

@@ -1,0 +1,178 @@
+/**
+ * The findings of `env-gitignore`, one function per place they are reported:
+ * - the repository root's .gitignore: missing entries, with the fix (appending them);
+ * - any .gitignore: a `!` pattern that re-includes a must-ignore env file;
+ * - a tracked env file: rotate and untrack;
+ * - no .gitignore at all: the topmost ESLint config file of the repository (one file, so once
+ *   per lint run whatever the file order, the cache or the number of workers).
+ */
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { isSecretEnvName } from "../client/env-names";
+import { gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
+import { parseEnvFile } from "../env-files/parse";
+import { scanText } from "../keys";
+import type { Finding, FixPlan } from "../finding";
+import { appendEntriesPlan } from "./append-entries";
+import { type EnvCoverage, repositoryEnvCoverage } from "./coverage";
+import { fileGitStatus } from "./file-status";
+import { type GitRepo, findGitRepo } from "./git-repo";
+import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
+import { gitIgnoreVerdict } from "./ignore-rules";
+import { readText } from "./file-cache";
+
+/** Findings for a .gitignore file whose current text is `text`. */
+export function gitignoreFileFindings(file: string, text: string): Finding[] {
+  const absolute = resolve(file);
+  const repo = findGitRepo(dirname(absolute));
+  if (!repo) return [];
+  const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]) });
+  const findings: Finding[] = [];
+  if (absolute === coverage.gitignore && coverage.missingEntries.length > 0) {
+    findings.push({
+      ruleId: ENV_GITIGNORE_RULE,
+      messageId: "missingEnvEntries",
+      data: coverageData(coverage),
+      file: absolute,
+      range: firstLine(text),
+      fixes: coverage.fix ? [coverage.fix] : undefined,
+    });
+  }
+  findings.push(...reincludedFindings(coverage, absolute, text));
+  return findings;
+}
+
+function reincludedFindings(coverage: EnvCoverage, file: string, text: string): Finding[] {
+  const byLine = new Map<number, { pattern: string; paths: string[] }>();
+  for (const item of coverage.uncovered) {
+    const { negative, source, line, pattern } = item.verdict;
+    if (!negative || source !== file || !line || !pattern) continue;
+    const entry = byLine.get(line) ?? { pattern, paths: [] };
+    entry.paths.push(relative(dirname(file), item.file).split("\\").join("/"));
+    byLine.set(line, entry);
+  }
+  return [...byLine].map(([line, { pattern, paths }]) => {
+    const range = lineRange(text, line);
+    const removeLine: FixPlan = {
+      title: `Remove \`${pattern}\``,
+      edits: [{ kind: "replace", file, range: { start: range.start, end: range.next }, text: "" }],
+    };
+    return {
+      ruleId: ENV_GITIGNORE_RULE,
+      messageId: "envReincluded",
+      data: { pattern, files: listForMessage(paths) },
+      file,
+      range: { start: range.start, end: range.end },
+      fixes: [removeLine],
+    };
+  });
+}
+
+/**
+ * Findings for an env file: tracked by git (templates excepted). `.env`, `.env.local` and
+ * `.env.*.local` are always reported; other env files (`.env.production`, which Next.js suggests
+ * committing for non-secret defaults) only when they hold a secret-looking value.
+ */
+export function envFileTrackingFindings(file: string, text: string): Finding[] {
+  const status = fileGitStatus(file);
+  if (status.tracked !== true || status.template || !status.repo || !status.path) return [];
+  if (!isMustIgnoreEnvName(basename(status.file)) && !holdsSecrets(text)) return [];
+  const gitignore = join(status.repo.root, ".gitignore");
+  const edits: FixPlan["edits"] = [{ kind: "untrack", file: status.file }];
+  if (!gitIgnoreVerdict(status.repo, status.file).ignored) {
+    const name = basename(status.file);
+    const entry = isMustIgnoreEnvName(name) ? gitignoreEntryFor(name) : `/${status.path}`;
+    edits.push(...appendEntriesPlan(gitignore, readText(gitignore), [entry]).edits);
+  }
+  return [
+    {
+      ruleId: ENV_GITIGNORE_RULE,
+      messageId: "trackedEnvFile",
+      data: { path: status.path },
+      file: status.file,
+      range: firstLine(text),
+      fixes: [{ title: `Untrack ${status.path} and ignore it`, edits, note: "Rotate every key the file held: it stays in git history." }],
+    },
+  ];
+}
+
+function holdsSecrets(text: string): boolean {
+  return parseEnvFile(text).some(
+    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
+  );
+}
+
+const ESLINT_CONFIG = /^eslint\.config\.(?:js|mjs|cjs|ts|mts|cts)$/;
+
+/** `eslint.config.js` and its module/TypeScript variants. */
+export function isEslintConfigName(name: string): boolean {
+  return ESLINT_CONFIG.test(name);
+}
+
+/**
+ * For a JS/TS file: reports only on the repository's topmost ESLint config file, and only when
+ * the repository has no root .gitignore (otherwise the report sits on that .gitignore).
+ */
+export function repositoryAnchorFindings(file: string): Finding[] {
+  const absolute = resolve(file);
+  if (!isEslintConfigName(basename(absolute))) return [];
+  const repo = findGitRepo(dirname(absolute));
+  if (!repo || !isTopmostConfig(repo, dirname(absolute))) return [];
+  if (existsSync(join(repo.root, ".gitignore"))) return [];
+  const coverage = repositoryEnvCoverage(repo);
+  if (coverage.missingEntries.length === 0) return [];
+  return [
+    {
+      ruleId: ENV_GITIGNORE_RULE,
+      messageId: "noGitignore",
+      data: { ...coverageData(coverage), gitignore: ".gitignore" },
+      file: absolute,
+      range: { start: 0, end: 0 },
+      fixes: coverage.fix ? [coverage.fix] : undefined,
+    },
+  ];
+}
+
+/** No ESLint config file in any folder from the repository root down to (not including) `dir`. */
+function isTopmostConfig(repo: GitRepo, dir: string): boolean {
+  const rel = relative(repo.root, dir);
+  if (rel.startsWith("..")) return false;
+  const parts = rel === "" ? [] : rel.split(/[\\/]/);
+  for (let depth = 0; depth < parts.length; depth++) {
+    const folder = join(repo.root, ...parts.slice(0, depth));
+    if (["js", "mjs", "cjs", "ts", "mts", "cts"].some((ext) => existsSync(join(folder, `eslint.config.${ext}`)))) return false;
+  }
+  return true;
+}
+
+function coverageData(coverage: EnvCoverage): Record<string, string> {
+  const fixable = coverage.uncovered.filter((u) => !u.verdict.negative);
+  // Files that exist are named (they are at risk right now); the rest are summed up by the
+  // entries that would cover them.
+  const existing = fixable.filter((u) => u.exists).map((u) => u.path);
+  const covered = new Set(fixable.filter((u) => u.exists).map((u) => u.entry));
+  const future = coverage.missingEntries.filter((entry) => !covered.has(entry));
+  const paths = [...existing, ...future];
+  const local = fixable.filter((u) => u.verdict.thisCloneOnly).map((u) => u.path);
+  const note = local.length > 0 ? ` (${listForMessage(local)} only in .git/info/exclude, which protects this clone only)` : "";
+  return { files: listForMessage(paths), entries: listForMessage(coverage.missingEntries), note };
+}
+
+function firstLine(text: string): { start: number; end: number } {
+  const end = text.search(/\r?\n/);
+  return { start: 0, end: end < 0 ? text.length : end };
+}
+
+/** Offsets of 1-based line `line`: its text [start, end) and the start of the next line. */
+function lineRange(text: string, line: number): { start: number; end: number; next: number } {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf("\n", start);
+    if (newline < 0) return { start: text.length, end: text.length, next: text.length };
+    start = newline + 1;
+  }
+  const newline = text.indexOf("\n", start);
+  const next = newline < 0 ? text.length : newline + 1;
+  const end = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
+  return { start, end, next };
+}

@@ -1,0 +1,56 @@
+/**
+ * Deciding whether the words around a match confirm it. Self-identifying formats need no
+ * context; context-only formats (Mistral's 32 alnum, Azure's 32 hex…) need their provider named
+ * by the slot the key sits in, or named nearby while the slot looks like a credential.
+ */
+import { contextWord, contextWordsFor, looksLikeCredentialName, nameHasAnyWord, type ContextWord, type NameWords } from "../providers";
+import type { CredentialKind } from "../providers/types";
+import type { KeyCandidate } from "./index";
+
+export interface KeyContext {
+  /**
+   * Names of the slot the key is in: the variable, property, parameter or JSX attribute name,
+   * the env var of a `process.env.X ?? "…"` fallback, and the text just before the key in the
+   * same string or comment (`MISTRAL_API_KEY=`, `Bearer `).
+   */
+  own: NameWords[];
+  /**
+   * Names around the slot: enclosing object/variable names, the SDK constructor or function the
+   * value is passed to, sibling property names and URLs. They confirm a context-only key only
+   * when the slot itself looks like a credential (`apiKey`, `Authorization`) or has no name.
+   */
+  nearby: NameWords[];
+}
+
+const publicWordsCache = new WeakMap<CredentialKind, ContextWord[]>();
+
+function publicWords(kind: CredentialKind): ContextWord[] {
+  let words = publicWordsCache.get(kind);
+  if (!words) {
+    words = (kind.publicContextWords ?? []).map(contextWord);
+    publicWordsCache.set(kind, words);
+  }
+  return words;
+}
+
+function anyNames(names: NameWords[], words: ContextWord[]): boolean {
+  for (const name of names) if (nameHasAnyWord(name, words)) return true;
+  return false;
+}
+
+/** Public by design here: a Firebase web config's apiKey, a Maps browser key, Langfuse pk-lf-. */
+export function isPublicHere(candidate: KeyCandidate, context: KeyContext): boolean {
+  if (candidate.kind.publicByDesign) return true;
+  const words = publicWords(candidate.kind);
+  return words.length > 0 && (anyNames(context.own, words) || anyNames(context.nearby, words));
+}
+
+/** True when the context confirms a context-only candidate (always true for self-identifying ones). */
+export function contextConfirms(candidate: KeyCandidate, context: KeyContext): boolean {
+  if (candidate.kind.selfIdentifying) return true;
+  const words = contextWordsFor(candidate.provider, candidate.kind);
+  if (anyNames(context.own, words)) return true;
+  if (!anyNames(context.nearby, words)) return false;
+  const slotNames = context.own.filter((name) => name.compact.length > 0);
+  return slotNames.length === 0 || slotNames.some(looksLikeCredentialName);
+}

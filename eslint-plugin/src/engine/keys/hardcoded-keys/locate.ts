@@ -1,0 +1,81 @@
+/**
+ * Where a candidate found in the file's text sits in the AST. Only candidates reach here, so
+ * the walk is a descent from the Program along the child whose range holds the key, recording
+ * the path; nodes need no `parent` for this.
+ */
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import type { TSESTree } from "../../ast";
+
+export type KeyPlace =
+  | { type: "comment"; comment: TSESTree.Comment }
+  /** A string Literal, a TemplateElement or JSXText; `path` runs from the Program to its parent. */
+  | { type: "string"; node: TSESTree.Literal | TSESTree.TemplateElement | TSESTree.JSXText; path: TSESTree.Node[] };
+
+function contains(node: { range: [number, number] }, start: number, end: number): boolean {
+  return node.range[0] <= start && end <= node.range[1];
+}
+
+function findComment(comments: readonly TSESTree.Comment[], start: number, end: number): TSESTree.Comment | undefined {
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const comment = comments[mid];
+    if (comment.range[1] <= start) low = mid + 1;
+    else if (comment.range[0] > start) high = mid - 1;
+    else return contains(comment, start, end) ? comment : undefined;
+  }
+  return undefined;
+}
+
+function childContaining(node: TSESTree.Node, start: number, end: number): TSESTree.Node | undefined {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (child && typeof child === "object" && "type" in child && "range" in child) {
+        const typed = child as TSESTree.Node;
+        if (contains(typed, start, end)) return typed;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The comment or string the key [start, end) is in; undefined for code (identifiers, regexes…). */
+export function locateKey(ast: TSESTree.Program, start: number, end: number): KeyPlace | undefined {
+  const comment = findComment(ast.comments ?? [], start, end);
+  if (comment) return { type: "comment", comment };
+  const path: TSESTree.Node[] = [];
+  let node: TSESTree.Node = ast;
+  for (let child = childContaining(node, start, end); child; child = childContaining(node, start, end)) {
+    path.push(node);
+    node = child;
+  }
+  if (node.type === "Literal" && typeof node.value === "string") return { type: "string", node, path };
+  if (node.type === "TemplateElement" || node.type === "JSXText") return { type: "string", node, path };
+  return undefined;
+}
+
+/** Module specifiers (`import … from "x"`, `require("x")`, `import("x")`) are never keys. */
+export function isModuleSpecifier(node: TSESTree.Node, path: readonly TSESTree.Node[]): boolean {
+  const parent = path[path.length - 1];
+  if (!parent) return false;
+  switch (parent.type) {
+    case "ImportDeclaration":
+    case "ExportAllDeclaration":
+    case "ExportNamedDeclaration":
+    case "ImportExpression":
+      return parent.source === node;
+    case "TSExternalModuleReference":
+      return parent.expression === node;
+    case "TSModuleDeclaration":
+      return parent.id === node;
+    case "TSLiteralType":
+      return path[path.length - 2]?.type === "TSImportType"; // `typeof import("x")`
+    case "CallExpression":
+      return parent.callee.type === "Identifier" && parent.callee.name === "require" && parent.arguments[0] === node;
+    default:
+      return false;
+  }
+}

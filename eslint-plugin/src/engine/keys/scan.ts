@@ -1,0 +1,104 @@
+/**
+ * The one pass over a file's text. Keys are made of token characters (letters, digits and
+ * `_+/.=-`), so the text is cut into maximal runs of those; a run is split at "=" (a key may
+ * follow `KEY=`), and each piece is compared with the formats of exactly its length. A piece's
+ * edges are a key's boundaries: `chatcmpl-<32 alnum>` is one piece and matches nothing.
+ * Cost: one table look-up per character, plus an anchored regex per piece of a key's length.
+ */
+import { redactKey } from "../redact";
+import { formatIndex, TOKEN_CHARS, type CompiledFormat } from "./formats";
+import { DataUriRanges, looksLikePlaceholder } from "./placeholders";
+import type { KeyCandidate } from "./index";
+
+const IS_TOKEN = new Uint8Array(128);
+for (const c of TOKEN_CHARS) IS_TOKEN[c.charCodeAt(0)] = 1;
+const EQUALS = 61;
+const DOT = 46;
+const BACKSLASH = 92;
+
+function candidate(text: string, format: CompiledFormat, start: number, value: string): KeyCandidate {
+  return {
+    provider: format.provider,
+    kind: format.kind,
+    start,
+    end: start + value.length,
+    value,
+    redacted: redactKey(value, format.prefix),
+    format,
+  };
+}
+
+/** One scan's state: the text, where data URIs are, and the matches so far. */
+interface Scan {
+  text: string;
+  dataUris: DataUriRanges;
+  into: KeyCandidate[];
+}
+
+function tryFormat(scan: Scan, format: CompiledFormat, start: number, piece: string): void {
+  if (format.prefix && !piece.startsWith(format.prefix)) return;
+  if (!format.exact.test(piece)) return;
+  if (looksLikePlaceholder(piece, format) || scan.dataUris.contains(start)) return;
+  scan.into.push(candidate(scan.text, format, start, piece));
+}
+
+function checkPiece(scan: Scan, start: number, end: number): void {
+  const text = scan.text;
+  // Dots after a key end a sentence ("my key is gsk_….") rather than continue it.
+  while (end > start && text.charCodeAt(end - 1) === DOT) end--;
+  const length = end - start;
+  if (length < formatIndex.shortest || length > formatIndex.longest) return;
+  const piece = text.slice(start, end);
+  for (const format of formatIndex.byLength.get(length) ?? []) tryFormat(scan, format, start, piece);
+  for (const format of formatIndex.ranged) {
+    if (length >= format.minLength && length <= format.maxLength) tryFormat(scan, format, start, piece);
+  }
+}
+
+/** Splits a token run at "=" and checks each piece; a trailing "=" or "==" is base64 padding. */
+function checkRun(scan: Scan, start: number, end: number): void {
+  const text = scan.text;
+  // A run right after a `\n` escape starts with its "n": the key starts one later.
+  if (start > 0 && text.charCodeAt(start - 1) === BACKSLASH && "nrt".includes(text[start])) start++;
+  let paddedEnd = end;
+  while (paddedEnd > start && end - paddedEnd < 2 && text.charCodeAt(paddedEnd - 1) === EQUALS) paddedEnd--;
+  let pieceStart = start;
+  for (let i = start; i < paddedEnd; i++) {
+    if (text.charCodeAt(i) === EQUALS) {
+      checkPiece(scan, pieceStart, i);
+      pieceStart = i + 1;
+    }
+  }
+  checkPiece(scan, pieceStart, end);
+}
+
+function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]): void {
+  if (format.anchor && !text.includes(format.anchor)) return;
+  const regex = format.regex;
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) !== null) {
+    if (looksLikePlaceholder(match[0], format)) continue;
+    into.push(candidate(text, format, match.index, match[0]));
+  }
+}
+
+/** Every format match in `text` that is not a placeholder (unsorted, overlaps kept). */
+export function scanTokens(text: string, into: KeyCandidate[] = []): KeyCandidate[] {
+  const scan: Scan = { text, dataUris: new DataUriRanges(text), into };
+  const shortest = formatIndex.shortest;
+  let runStart = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && IS_TOKEN[c] === 1) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      if (i - runStart >= shortest) checkRun(scan, runStart, i);
+      runStart = -1;
+    }
+  }
+  if (runStart >= 0 && length - runStart >= shortest) checkRun(scan, runStart, length);
+  for (const format of formatIndex.spanning) scanSpanning(text, format, into);
+  return into;
+}

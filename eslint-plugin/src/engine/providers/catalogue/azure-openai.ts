@@ -1,0 +1,43 @@
+import type { Provider } from "../types";
+import { format, lit, run } from "./segments";
+
+/**
+ * Azure's newer 84-character keys carry Microsoft's "JQQJ9" signature at offset 52 (CASK),
+ * followed by a signature letter (9, D or H). Older resource keys are bare 32 hex: context only.
+ */
+export const azureOpenai: Provider = {
+  id: "azure-openai",
+  name: "Azure OpenAI",
+  envVar: "AZURE_OPENAI_API_KEY",
+  envVarAliases: ["AZURE_API_KEY", "AZURE_OPENAI_KEY", "AZURE_AI_API_KEY", "AZURE_INFERENCE_CREDENTIAL"],
+  contextWords: ["azure", "aoai", "cognitiveservices"],
+  sdkConstructors: ["AzureOpenAI", "createAzure", "AzureKeyCredential", "AzureChatOpenAI", "OpenAIClient"],
+  sdkPackages: ["@azure/openai", "@ai-sdk/azure", "@azure-rest/ai-inference", "@azure/core-auth"],
+  endpoints: ["*.openai.azure.com", "*.cognitiveservices.azure.com", "*.services.ai.azure.com"],
+  revokeUrl: "https://portal.azure.com/#view/Microsoft_Azure_ProjectOxford/CognitiveServicesHub",
+  kinds: [
+    {
+      id: "api-key",
+      name: "API key",
+      selfIdentifying: true,
+      formats: [
+        format(
+          run("alnum", 52),
+          lit("JQQJ9"),
+          { oneOf: "9DH", length: 1 },
+          run("alnum", 1),
+          { oneOf: "ABCDEFGHIJKL", length: 1 },
+          run("alnum", 16),
+          run("alpha", 1),
+          run("alnum", 7),
+        ),
+      ],
+    },
+    {
+      id: "legacy-key",
+      name: "resource key (32 hex)",
+      selfIdentifying: false,
+      formats: [format(run("hexLower", 32))],
+    },
+  ],
+};

@@ -1,0 +1,23 @@
+import type { Provider } from "../types";
+import { format, lit, run } from "./segments";
+
+export const huggingface: Provider = {
+  id: "huggingface",
+  name: "Hugging Face",
+  envVar: "HF_TOKEN",
+  envVarAliases: ["HUGGINGFACE_API_KEY", "HUGGING_FACE_HUB_TOKEN", "HF_API_TOKEN", "HUGGINGFACEHUB_API_TOKEN", "HF_API_KEY"],
+  contextWords: ["huggingface", "hugging_face", "hf"],
+  sdkConstructors: ["HfInference", "InferenceClient", "createHuggingFace", "HuggingFaceInference"],
+  sdkPackages: ["@huggingface/inference", "@huggingface/hub", "@ai-sdk/huggingface"],
+  endpoints: ["huggingface.co", "api-inference.huggingface.co", "router.huggingface.co"],
+  revokeUrl: "https://huggingface.co/settings/tokens",
+  kinds: [
+    { id: "user-token", name: "access token", selfIdentifying: true, formats: [format(lit("hf_"), run("alpha", 34))] },
+    {
+      id: "org-token",
+      name: "organization API token",
+      selfIdentifying: true,
+      formats: [format(lit("api_org_"), run("alpha", 34))],
+    },
+  ],
+};

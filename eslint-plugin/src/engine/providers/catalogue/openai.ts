@@ -1,0 +1,37 @@
+import type { Provider } from "../types";
+import { format, lit, run, runBetween } from "./segments";
+
+/** "T3BlbkFJ" is base64 for "OpenAI": every current OpenAI secret key carries it mid-string. */
+const MARKER = "T3BlbkFJ";
+const body = (prefix: string) =>
+  format(lit(prefix), runBetween("base64url", 58, 74), lit(MARKER), runBetween("base64url", 58, 74));
+
+export const openai: Provider = {
+  id: "openai",
+  name: "OpenAI",
+  envVar: "OPENAI_API_KEY",
+  envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY"],
+  contextWords: ["openai"],
+  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings"],
+  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents"],
+  endpoints: ["api.openai.com"],
+  revokeUrl: "https://platform.openai.com/api-keys",
+  kinds: [
+    { id: "project-key", name: "project API key", selfIdentifying: true, formats: [body("sk-proj-")] },
+    { id: "service-account-key", name: "service-account key", selfIdentifying: true, formats: [body("sk-svcacct-")] },
+    {
+      id: "admin-key",
+      name: "admin key",
+      selfIdentifying: true,
+      formats: [body("sk-admin-")],
+      envVar: "OPENAI_ADMIN_KEY",
+      revokeUrl: "https://platform.openai.com/settings/organization/admin-keys",
+    },
+    {
+      id: "user-key",
+      name: "legacy user API key",
+      selfIdentifying: true,
+      formats: [format(lit("sk-"), run("alnum", 20), lit(MARKER), run("alnum", 20))],
+    },
+  ],
+};

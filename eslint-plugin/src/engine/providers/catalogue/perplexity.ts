@@ -1,0 +1,15 @@
+import type { Provider } from "../types";
+import { format, lit, run } from "./segments";
+
+export const perplexity: Provider = {
+  id: "perplexity",
+  name: "Perplexity",
+  envVar: "PERPLEXITY_API_KEY",
+  envVarAliases: ["PPLX_API_KEY"],
+  contextWords: ["perplexity", "pplx"],
+  sdkConstructors: ["createPerplexity", "Perplexity", "ChatPerplexity"],
+  sdkPackages: ["@ai-sdk/perplexity", "@perplexity-ai/perplexity_ai"],
+  endpoints: ["api.perplexity.ai"],
+  revokeUrl: "https://www.perplexity.ai/settings/api",
+  kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("pplx-"), run("alnum", 48))] }],
+};

@@ -1,0 +1,23 @@
+import type { Provider } from "../types";
+import { format, lit, run, runBetween, uuidSegments } from "./segments";
+
+export const pinecone: Provider = {
+  id: "pinecone",
+  name: "Pinecone",
+  envVar: "PINECONE_API_KEY",
+  contextWords: ["pinecone"],
+  sdkConstructors: ["Pinecone", "PineconeClient", "PineconeStore"],
+  sdkPackages: ["@pinecone-database/pinecone", "@langchain/pinecone"],
+  endpoints: ["api.pinecone.io", "*.pinecone.io"],
+  revokeUrl: "https://app.pinecone.io/organizations/-/projects/-/keys",
+  kinds: [
+    {
+      id: "api-key",
+      name: "API key",
+      selfIdentifying: true,
+      formats: [format(lit("pcsk_"), runBetween("alnum", 5, 6), lit("_"), run("alnum", 63))],
+    },
+    // Before "pcsk_", keys were bare UUIDs: only a "pinecone" name nearby tells them apart.
+    { id: "legacy-key", name: "legacy API key (UUID)", selfIdentifying: false, formats: [format(...uuidSegments)] },
+  ],
+};

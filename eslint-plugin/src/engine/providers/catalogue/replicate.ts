@@ -1,0 +1,15 @@
+import type { Provider } from "../types";
+import { format, lit, run } from "./segments";
+
+export const replicate: Provider = {
+  id: "replicate",
+  name: "Replicate",
+  envVar: "REPLICATE_API_TOKEN",
+  envVarAliases: ["REPLICATE_API_KEY"],
+  contextWords: ["replicate"],
+  sdkConstructors: ["Replicate", "createReplicate"],
+  sdkPackages: ["replicate", "@ai-sdk/replicate"],
+  endpoints: ["api.replicate.com"],
+  revokeUrl: "https://replicate.com/account/api-tokens",
+  kinds: [{ id: "api-token", name: "API token", selfIdentifying: true, formats: [format(lit("r8_"), run("base64url", 37))] }],
+};

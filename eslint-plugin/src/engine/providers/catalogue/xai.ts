@@ -1,0 +1,15 @@
+import type { Provider } from "../types";
+import { format, lit, run } from "./segments";
+
+export const xai: Provider = {
+  id: "xai",
+  name: "xAI (Grok)",
+  envVar: "XAI_API_KEY",
+  envVarAliases: ["GROK_API_KEY"],
+  contextWords: ["xai", "grok"],
+  sdkConstructors: ["createXai", "ChatXAI"],
+  sdkPackages: ["@ai-sdk/xai", "@langchain/xai"],
+  endpoints: ["api.x.ai"],
+  revokeUrl: "https://console.x.ai",
+  kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("xai-"), run("word", 80))] }],
+};

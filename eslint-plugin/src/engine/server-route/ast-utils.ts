@@ -1,0 +1,123 @@
+/** Small TSESTree helpers for this area (walking, finding a node by range, references by name). */
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import type { TSESTree } from "../ast";
+
+type Node = TSESTree.Node;
+
+export function children(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child === "object" && "type" in child) out.push(child as Node);
+    } else if (value && typeof value === "object" && "type" in value) {
+      out.push(value as Node);
+    }
+  }
+  return out;
+}
+
+/** Visits every node under `root` (iteratively: deep files never overflow the stack). */
+export function walk(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
+/** The innermost node that covers [start, end). */
+export function nodeAt(root: Node, start: number, end: number): Node | undefined {
+  let found: Node | undefined;
+  let current: Node | undefined = root;
+  while (current) {
+    found = current;
+    current = children(current).find((child) => child.range[0] <= start && end <= child.range[1]);
+  }
+  return found && found.range[0] <= start && end <= found.range[1] ? found : undefined;
+}
+
+export function ancestors(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let current = node.parent; current; current = current.parent) out.push(current);
+  return out;
+}
+
+/** True when this Identifier reads a binding (not a property name, not a declaration's id). */
+export function isReference(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  switch (parent.type) {
+    case "MemberExpression":
+      return parent.object === node || parent.computed;
+    case "Property":
+      return parent.value === node || (parent.computed && parent.key === node);
+    case "VariableDeclarator":
+      return parent.init === node;
+    case "ImportSpecifier":
+    case "ImportDefaultSpecifier":
+    case "ImportNamespaceSpecifier":
+    case "FunctionDeclaration":
+    case "ClassDeclaration":
+    case "MethodDefinition":
+    case "PropertyDefinition":
+    case "LabeledStatement":
+    case "BreakStatement":
+    case "ContinueStatement":
+    case "TSPropertySignature":
+      return false;
+    case "TSQualifiedName":
+      return parent.left === node;
+    default:
+      return true;
+  }
+}
+
+/** Every identifier that reads `name` (scope-naive: a shadowing local counts too, erring towards "still used"). */
+export function referencesTo(root: Node, name: string): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
+  walk(root, (node) => {
+    if (node.type === "Identifier" && node.name === name && isReference(node)) out.push(node);
+  });
+  return out;
+}
+
+/** `a.b.c` → ["a","b","c"] when every step is a plain name; the root may be any expression. */
+export function memberPath(node: Node): { root: Node; path: string[] } {
+  const path: string[] = [];
+  let current = node;
+  while (current.type === "MemberExpression" && !current.computed && current.property.type === "Identifier") {
+    path.unshift(current.property.name);
+    current = current.object;
+  }
+  return { root: current, path };
+}
+
+export function stringValue(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === "Literal" && typeof node.value === "string") return node.value;
+  if (node.type === "TemplateLiteral" && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+export function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return stringValue(property.key);
+  if (property.key.type === "Identifier") return property.key.name;
+  return stringValue(property.key);
+}
+
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === "Property" && propertyName(property)?.toLowerCase() === name.toLowerCase()) return property;
+  }
+  return undefined;
+}
+
+/** Name of a callee: `f` → "f", `a.b.f` → "f", `new X` → "X". */
+export function calleeName(node: Node): string | undefined {
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") return node.property.name;
+  return undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * The edits to the browser file: the provider call becomes a call to the generated route, the
+ * client, its key and `dangerouslyAllowBrowser` go away, and the value keeps its shape.
+ */
+import type { SourceFile, TSESTree } from "../ast";
+import type { FileEdit } from "../finding";
+import { propertyName } from "./ast-utils";
+import type { BrowserUse, FetchUse, SdkUse } from "./browser-call";
+
+export const HELPER_NAME = "callAiRoute";
+
+export function browserEdits(source: SourceFile, use: BrowserUse, routeUrl: string): FileEdit[] {
+  const edits = use.kind === "sdk" ? sdkEdits(source, use, routeUrl) : fetchEdits(source, use, routeUrl);
+  if (use.key.kind === "literal" && use.key.declaration) edits.push(removeStatement(source, use.key.declaration));
+  return edits.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
+}
+
+function rangeOf(edit: FileEdit): { start: number } {
+  return edit.kind === "replace" ? edit.range : { start: 0 };
+}
+
+function replace(source: SourceFile, node: { range: [number, number] }, text: string): FileEdit {
+  return { kind: "replace", file: source.file, range: { start: node.range[0], end: node.range[1] }, text };
+}
+
+function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): FileEdit[] {
+  const edits: FileEdit[] = [];
+  for (const call of use.calls) {
+    const argument = source.text.slice(call.argument.range[0], call.argument.range[1]);
+    edits.push(replace(source, call.call, `${HELPER_NAME}(${JSON.stringify(routeUrl)}, ${argument})`));
+  }
+  if (use.declaration) edits.push(removeStatement(source, use.declaration));
+  if (use.importDeclaration) edits.push(removeStatement(source, use.importDeclaration));
+  if (use.importSpecifier) edits.push(removeSpecifier(source, use.importSpecifier));
+  if (!new RegExp(`function ${HELPER_NAME}\\b`).test(source.text)) {
+    const end = source.text.length;
+    const separator = source.text.endsWith("\n") ? "\n" : "\n\n";
+    edits.push({ kind: "replace", file: source.file, range: { start: end, end }, text: separator + helperText(isTypeScript(source.file)) });
+  }
+  return edits;
+}
+
+function fetchEdits(source: SourceFile, use: FetchUse, routeUrl: string): FileEdit[] {
+  const edits: FileEdit[] = [];
+  const target = use.call.arguments[0];
+  const quote = source.text[target.range[0]] === "'" ? "'" : '"';
+  edits.push(replace(source, target, `${quote}${routeUrl}${quote}`));
+  if (use.headers) {
+    const kept = use.keptHeaders.map((property) => source.text.slice(property.range[0], property.range[1]));
+    // The route accepts JSON only (see the route's comment): make sure the call says so.
+    if (!use.keptHeaders.some((property) => /^content-type$/i.test(propertyName(property) ?? ""))) {
+      kept.unshift(`${quote}Content-Type${quote}: ${quote}application/json${quote}`);
+    }
+    const text = `{ ${kept.join(", ")} }`;
+    edits.push(replace(source, use.headers, text));
+  }
+  return edits;
+}
+
+/** Removes one name from an import list with its comma: `import OpenAI, { toFile }` → `import { toFile }`. */
+function removeSpecifier(source: SourceFile, node: TSESTree.Node): FileEdit {
+  const text = source.text;
+  let [start, end] = node.range;
+  const after = /^\s*,\s*/.exec(text.slice(end, end + 40));
+  if (after) end += after[0].length;
+  else {
+    const before = /,\s*$/.exec(text.slice(Math.max(0, start - 40), start));
+    if (before) start -= before[0].length;
+  }
+  return { kind: "replace", file: source.file, range: { start, end }, text: "" };
+}
+
+/** Removes a whole statement, and its line when nothing else is on it. */
+function removeStatement(source: SourceFile, node: TSESTree.Node): FileEdit {
+  let [start, end] = node.range;
+  const text = source.text;
+  let lineStart = start;
+  while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === " " || text[lineEnd] === "\t")) lineEnd++;
+  if ((lineStart === 0 || text[lineStart - 1] === "\n") && (lineEnd === text.length || text[lineEnd] === "\n" || text[lineEnd] === "\r")) {
+    start = lineStart;
+    end = text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : Math.min(text.length, lineEnd + 1);
+  }
+  return { kind: "replace", file: source.file, range: { start, end }, text: "" };
+}
+
+function isTypeScript(file: string): boolean {
+  return /\.[cm]?tsx?$/i.test(file);
+}
+
+/** Added once per file: posts to the route and answers like the SDK call it replaces. */
+export function helperText(typescript: boolean): string {
+  const t = (text: string) => (typescript ? text : "");
+  return `/**
+ * Calls this app's server route, which holds the AI provider's key (added by KeyFence).
+ * Resolves like the SDK call it replaced: the JSON answer, or with \`stream: true\` an async
+ * iterable of the streamed events.
+ */
+async function ${HELPER_NAME}(url${t(": string")}, body${t(": Record<string, any>")})${t(": Promise<any>")} {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const data = await response.json().catch(() => undefined);
+    throw new Error(data?.error?.message ?? \`AI route answered \${response.status}\`);
+  }
+  return body.stream ? readServerSentEvents(response) : response.json();
+}
+
+async function* readServerSentEvents(response${t(": Response")})${t(": AsyncGenerator<any>")} {
+  if (!response.body) return;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    buffered += chunk.value.replace(/\\r\\n/g, "\\n");
+    let boundary = buffered.indexOf("\\n\\n");
+    while (boundary >= 0) {
+      const event = buffered.slice(0, boundary);
+      buffered = buffered.slice(boundary + 2);
+      for (const line of event.split("\\n")) {
+        const data = line.startsWith("data:") ? line.slice(5).trim() : "";
+        if (data && data !== "[DONE]") yield JSON.parse(data);
+      }
+      boundary = buffered.indexOf("\\n\\n");
+    }
+  }
+}
+`;
+}

@@ -1,0 +1,21 @@
+/** The provider catalogue (engine/providers) as this area uses it. */
+import { providerById, providerForHost, providerForSdk, providers } from "../providers";
+import type { Provider } from "../providers/types";
+
+export function knownProviders(): readonly Provider[] {
+  return providers;
+}
+
+export function findProviderById(id: string): Provider | undefined {
+  return providerById(id);
+}
+
+/** The provider whose API lives on `host`. */
+export function findProviderForHost(host: string): Provider | undefined {
+  return providerForHost(host);
+}
+
+/** The provider of an npm package (subpaths included) or an SDK class name. */
+export function findProviderForPackage(name: string): Provider | undefined {
+  return providerForSdk(name);
+}

@@ -1,0 +1,121 @@
+/**
+ * What kind of app the browser file lives in, and where its server route should go.
+ */
+import * as path from "node:path";
+import type { ProjectView } from "./types";
+
+export type RouteConvention = "next-app" | "next-pages" | "vercel-function";
+
+export interface ProjectShape {
+  root: string;
+  convention: RouteConvention;
+  /** Folder the route path is relative to: `<root>/app`, `<root>/src/pages`, `<root>` (for api/). */
+  routesDir: string;
+  typescript: boolean;
+  dependencies: Set<string>;
+}
+
+export function findProjectRoot(file: string, project: ProjectView): string {
+  let dir = path.dirname(file);
+  for (let i = 0; i < 64; i++) {
+    if (project.exists(path.join(dir, "package.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.dirname(file);
+}
+
+export function readDependencies(root: string, project: ProjectView): Set<string> {
+  const names = new Set<string>();
+  const text = project.read(path.join(root, "package.json"));
+  if (!text) return names;
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    for (const field of ["dependencies", "devDependencies", "peerDependencies"]) {
+      const deps = json[field];
+      if (deps && typeof deps === "object") for (const name of Object.keys(deps)) names.add(name);
+    }
+  } catch {
+    // A broken package.json says nothing about the framework.
+  }
+  return names;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Full-stack frameworks with server routes of their own: an `api/` Vercel function would be the
+ * wrong place there, so the fix is not offered (yet) for them.
+ */
+const OWN_SERVER_ROUTES = ["nuxt", "@sveltejs/kit", "astro", "@remix-run/node", "@remix-run/react", "@react-router/dev", "expo-router", "@solidjs/start", "@tanstack/react-start", "@angular/ssr"];
+
+export function hasOwnServerRoutes(dependencies: Set<string>): boolean {
+  return !dependencies.has("next") && OWN_SERVER_ROUTES.some((name) => dependencies.has(name));
+}
+
+/**
+ * Next.js: the router the browser file belongs to wins; otherwise the router folder that exists
+ * (root `app/` before `src/app/`, as Next.js resolves them); a fresh project gets the App Router.
+ * Anything else (Vite, CRA, plain SPA) gets a Vercel-style `api/` function.
+ */
+export function projectShape(browserFile: string, project: ProjectView, rootHint?: string): ProjectShape {
+  const root = rootHint ?? findProjectRoot(browserFile, project);
+  const dependencies = readDependencies(root, project);
+  const typescript =
+    project.exists(path.join(root, "tsconfig.json")) || dependencies.has("typescript") || /\.[cm]?tsx?$/.test(browserFile);
+  const shape = (convention: RouteConvention, routesDir: string): ProjectShape => ({
+    root,
+    convention,
+    routesDir,
+    typescript,
+    dependencies,
+  });
+  if (!dependencies.has("next")) return shape("vercel-function", root);
+
+  const candidates: [RouteConvention, string][] = [
+    ["next-app", path.join(root, "app")],
+    ["next-pages", path.join(root, "pages")],
+    ["next-app", path.join(root, "src", "app")],
+    ["next-pages", path.join(root, "src", "pages")],
+  ];
+  for (const [convention, dir] of candidates) if (isInside(browserFile, dir)) return shape(convention, dir);
+  for (const [convention, dir] of candidates) if (project.exists(dir)) return shape(convention, dir);
+  const srcDir = project.exists(path.join(root, "src")) ? path.join(root, "src") : root;
+  return shape("next-app", path.join(srcDir, "app"));
+}
+
+/** The route file for `slug` (e.g. "openai"), and the URL the browser calls. */
+export function routeLocation(shape: ProjectShape, slug: string): { file: string; url: string } {
+  const ext = shape.typescript ? "ts" : "js";
+  const url = `/api/ai/${slug}`;
+  switch (shape.convention) {
+    case "next-app":
+      return { file: path.join(shape.routesDir, "api", "ai", slug, `route.${ext}`), url };
+    case "next-pages":
+      return { file: path.join(shape.routesDir, "api", "ai", `${slug}.${ext}`), url };
+    case "vercel-function":
+      return { file: path.join(shape.routesDir, "api", "ai", `${slug}.${ext}`), url };
+  }
+}
+
+/**
+ * Never overwrite: `openai`, then `openai-2`, `openai-3`… until neither the route file nor
+ * another router's file for that URL exists.
+ */
+export function freeRouteLocation(shape: ProjectShape, providerId: string, project: ProjectView): { file: string; url: string } {
+  for (let n = 1; n < 100; n++) {
+    const slug = n === 1 ? providerId : `${providerId}-${n}`;
+    const location = routeLocation(shape, slug);
+    // Next.js App Router: a taken folder may hold route.js or page.tsx; elsewhere, either extension.
+    const taken =
+      shape.convention === "next-app"
+        ? project.exists(path.dirname(location.file))
+        : project.exists(location.file) || project.exists(location.file.replace(/\.[jt]s$/, shape.typescript ? ".js" : ".ts"));
+    if (!taken) return location;
+  }
+  return routeLocation(shape, `${providerId}-${Date.now()}`);
+}

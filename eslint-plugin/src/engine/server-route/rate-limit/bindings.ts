@@ -1,0 +1,121 @@
+/**
+ * Names in a file that stand for an AI provider (SDK imports and the clients made from them)
+ * or for a rate limiter (limiter package imports and the limiters made from them).
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import type { Provider } from "../../providers/types";
+import { stringValue, walk } from "../ast-utils";
+import { findProviderForPackage, knownProviders } from "../catalogue";
+
+type Node = TSESTree.Node;
+
+/** Packages whose import means "a rate limiter": the ones the docs name, plus common peers. */
+export const LIMITER_PACKAGES = [
+  "@upstash/ratelimit",
+  "rate-limiter-flexible",
+  "express-rate-limit",
+  "express-slow-down",
+  "hono-rate-limiter",
+  "@hono-rate-limiter/redis",
+  "@fastify/rate-limit",
+  "@nestjs/throttler",
+  "limiter",
+  "@arcjet/next",
+  "@arcjet/node",
+  "@arcjet/bun",
+  "@unkey/ratelimit",
+];
+
+/** Vercel AI SDK calls: they reach the provider of the model they are given. */
+const AI_SDK_PACKAGE = "ai";
+const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany", "generateImage", "experimental_generateImage", "generateSpeech", "experimental_generateSpeech", "transcribe", "experimental_transcribe"]);
+
+export interface FileBindings {
+  /** Local name → provider, for SDK imports and clients built from them. */
+  providers: Map<string, Provider>;
+  /** Local names of Vercel AI SDK calls. */
+  aiSdkCalls: Set<string>;
+  /** Local names of limiter imports and limiters built from them. */
+  limiters: Set<string>;
+  /** The first provider the file imports (what an AI SDK call most likely reaches). */
+  firstProvider?: Provider;
+}
+
+function moduleOf(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require") return stringValue(node.arguments[0]);
+  if (node.type === "AwaitExpression" && node.argument.type === "ImportExpression") return stringValue(node.argument.source);
+  return undefined;
+}
+
+function boundNames(pattern: Node): string[] {
+  if (pattern.type === "Identifier") return [pattern.name];
+  if (pattern.type === "ObjectPattern") {
+    return pattern.properties.flatMap((property) => (property.type === "Property" ? boundNames(property.value) : boundNames(property.argument)));
+  }
+  return [];
+}
+
+/** The identifier a `new X()`, `X()`, `X.create()` or `await X()` starts from. */
+function constructedFrom(node: Node | null | undefined): string | undefined {
+  let current = node;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
+  let callee: Node = current.callee;
+  while (callee.type === "MemberExpression") callee = callee.object;
+  return callee.type === "Identifier" ? callee.name : undefined;
+}
+
+export function fileBindings(source: SourceFile): FileBindings {
+  const bindings: FileBindings = { providers: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
+  const bindModule = (module: string, names: { local: string; imported?: string }[]) => {
+    if (module === AI_SDK_PACKAGE) {
+      for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
+      return;
+    }
+    if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) {
+      for (const { local } of names) bindings.limiters.add(local);
+      return;
+    }
+    const provider = findProviderForPackage(module);
+    if (!provider) return;
+    bindings.firstProvider ??= provider;
+    for (const { local } of names) bindings.providers.set(local, provider);
+  };
+
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    bindModule(
+      String(statement.source.value),
+      statement.specifiers.map((specifier) => ({
+        local: specifier.local.name,
+        imported: specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" ? specifier.imported.name : undefined,
+      })),
+    );
+  }
+  const constructors = new Map<string, Provider>();
+  for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
+
+  // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclarator") return;
+    const module = moduleOf(node.init);
+    if (module) {
+      bindModule(module, boundNames(node.id).map((local) => ({ local })));
+      return;
+    }
+    if (node.id.type !== "Identifier") return;
+    const from = constructedFrom(node.init);
+    if (!from) return;
+    const provider = bindings.providers.get(from) ?? constructors.get(from);
+    if (provider) {
+      bindings.providers.set(node.id.name, provider);
+      bindings.firstProvider ??= provider;
+    } else if (bindings.limiters.has(from)) {
+      bindings.limiters.add(node.id.name);
+    }
+  });
+  return bindings;
+}

@@ -1,0 +1,87 @@
+/**
+ * keyfence/require-rate-limit's analysis: server route handlers that call an AI provider and apply
+ * no rate limit, in the handler, around it, before it (Express `app.use`) or in Next.js middleware.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import type { Finding } from "../../finding";
+import { diskProjectView } from "../disk-project-view";
+import type { ProjectView } from "../types";
+import { fileBindings, LIMITER_PACKAGES } from "./bindings";
+import { namesLimiter, scanFunction } from "./function-scan";
+import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
+import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-handlers";
+import { knownProviders } from "../catalogue";
+import { planAddRateLimit } from "./add-limit-fix";
+
+export const REQUIRE_RATE_LIMIT = "require-rate-limit";
+
+export interface RateLimitOptions {
+  /** How to read the project's middleware.ts. Default: the file system. */
+  project?: ProjectView;
+  /** Extra function or object names that apply a rate limit in this codebase. */
+  limiterNames?: readonly string[];
+}
+
+let marker: RegExp | undefined;
+
+/** A cheap first look: files that mention no provider SDK, AI SDK or provider host are skipped. */
+function mayCallProvider(text: string): boolean {
+  if (!marker) {
+    const words = new Set<string>(['"ai"', "'ai'"]);
+    for (const provider of knownProviders()) {
+      for (const name of provider.sdkPackages ?? []) words.add(name);
+      for (const name of provider.sdkConstructors ?? []) words.add(name);
+      for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
+    }
+    const escaped = [...words].filter((word) => word.length >= 2).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    marker = new RegExp(escaped.join("|"));
+  }
+  return marker.test(text);
+}
+
+export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
+  if (!mayCallProvider(source.text)) return [];
+  const handlers = findRouteHandlers(source);
+  if (handlers.length === 0) return [];
+  const bindings = fileBindings(source);
+  const extra = options.limiterNames ?? [];
+  const findings: Finding[] = [];
+  for (const handler of handlers) {
+    const scan = scanFunction(source, bindings, handler.fn, extra);
+    if (!scan.provider || scan.rateLimited) continue;
+    if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
+    if (handler.kind === "server-framework" && limitedByAppUse(source, handler, bindings, extra)) continue;
+    if ((handler.kind === "next-app" || handler.kind === "next-pages") && limitedByMiddleware(source.file, options, extra)) continue;
+    const fix = planAddRateLimit(source, handler);
+    findings.push({
+      ruleId: REQUIRE_RATE_LIMIT,
+      messageId: "missingRateLimit",
+      data: { handler: handler.name, provider: scan.provider.name },
+      file: source.file,
+      range: { start: handler.reportNode.range[0], end: handler.reportNode.range[1] },
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+  }
+  return findings;
+}
+
+/** Express/Hono: `app.use(limiter)` or `app.use("/api", rateLimit(...))` registered before the route. */
+function limitedByAppUse(source: SourceFile, handler: RouteHandler, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
+  const registeredAt = handler.reportNode.range[0];
+  for (const statement of source.ast.body) {
+    if (statement.range[0] >= registeredAt) break;
+    const expression: TSESTree.Node | undefined = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (expression?.type !== "CallExpression" || expression.callee.type !== "MemberExpression") continue;
+    const method = expression.callee.property.type === "Identifier" ? expression.callee.property.name : "";
+    if (method !== "use") continue;
+    if (expression.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
+  }
+  return false;
+}
+
+function limitedByMiddleware(file: string, options: RateLimitOptions, extra: readonly string[]): boolean {
+  const limit = middlewareLimit(file, options.project ?? diskProjectView(), extra);
+  return limit !== undefined && middlewareCovers(limit, routeUrl(file));
+}
+
+export { handlerKindOf, LIMITER_PACKAGES };

@@ -1,0 +1,118 @@
+/**
+ * What a handler does, following calls to functions of the same file (a few levels deep):
+ * which AI provider it reaches, and whether it applies a rate limit.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import type { Provider } from "../../providers/types";
+import { memberPath, stringValue, walk } from "../ast-utils";
+import { findProviderForHost } from "../catalogue";
+import type { FileBindings } from "./bindings";
+
+type Node = TSESTree.Node;
+
+/** A called function or object whose name says rate limit: checkRateLimit(), ratelimit.limit(), limiter.consume(). */
+export const LIMIT_NAME = /rate_?limit|ratelimit|limiter|throttl/i;
+
+export interface ScanResult {
+  provider?: Provider;
+  /** Where the provider is called (for the message), when found. */
+  providerCall?: Node;
+  rateLimited: boolean;
+}
+
+const MAX_DEPTH = 3;
+
+export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
+  const result: ScanResult = { rateLimited: false };
+  const visited = new Set<Node>();
+  const queue: { node: Node; depth: number }[] = [{ node: fn, depth: 0 }];
+  while (queue.length > 0) {
+    const { node, depth } = queue.shift()!;
+    if (visited.has(node)) continue;
+    visited.add(node);
+    walk(node, (child) => {
+      if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
+      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = true;
+      if (!result.provider && child.type === "CallExpression") {
+        const provider = providerOfCall(child, bindings);
+        if (provider) {
+          result.provider = provider;
+          result.providerCall = child;
+        }
+      }
+      if (depth < MAX_DEPTH && child.callee.type === "Identifier") {
+        const callee = sameFileFunction(source, child.callee.name);
+        if (callee) queue.push({ node: callee, depth: depth + 1 });
+      }
+    });
+  }
+  return result;
+}
+
+export function isLimiterCall(node: TSESTree.CallExpression | TSESTree.NewExpression, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  return namesLimiter(node.callee, bindings, extraNames);
+}
+
+/** True when any name along `a.b.c` says rate limit, is a limiter binding, or is a user-given limiter name. */
+export function namesLimiter(node: Node, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  let current: Node = node;
+  if (current.type === "CallExpression" || current.type === "NewExpression") current = current.callee;
+  const { root, path } = memberPath(current);
+  const names = [...(root.type === "Identifier" ? [root.name] : []), ...path];
+  return names.some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name) || extraNames.includes(name));
+}
+
+function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  const { root } = memberPath(call.callee);
+  if (root.type === "Identifier") {
+    const provider = bindings.providers.get(root.name);
+    if (provider) return provider;
+    if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;
+    if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
+      if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") return fetchProvider(call.arguments[0]);
+    }
+  }
+  return undefined;
+}
+
+/** A Vercel AI SDK call whose model comes from elsewhere: the provider is whoever serves that model. */
+const AI_SDK_PROVIDER: Provider = {
+  id: "ai-sdk",
+  name: "an AI model",
+  envVar: "",
+  contextWords: [],
+  revokeUrl: "",
+  kinds: [],
+};
+
+function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  let found: Provider | undefined;
+  for (const arg of call.arguments) {
+    walk(arg, (node) => {
+      if (!found && node.type === "Identifier") found = bindings.providers.get(node.name);
+    });
+  }
+  return found;
+}
+
+function fetchProvider(url: Node | undefined): Provider | undefined {
+  if (!url) return undefined;
+  const text = url.type === "TemplateLiteral" ? url.quasis[0]?.value.cooked ?? "" : stringValue(url);
+  const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
+  return match ? findProviderForHost(match[1]) : undefined;
+}
+
+/** A module-level function of this file, by name. */
+export function sameFileFunction(source: SourceFile, name: string): Node | undefined {
+  for (const statement of source.ast.body) {
+    const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
+    if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type === "Identifier" && declarator.id.name === name && init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")) return init;
+      }
+    }
+  }
+  return undefined;
+}

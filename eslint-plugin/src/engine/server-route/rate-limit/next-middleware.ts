@@ -1,0 +1,101 @@
+/**
+ * Next.js middleware (`middleware.ts`, or `proxy.ts` in Next 16) that rate-limits requests
+ * before they reach a route. Read once per file version (path + mtime) and cached.
+ */
+import * as path from "node:path";
+import { parseSource, type TSESTree } from "../../ast";
+import { findProperty, stringValue, walk } from "../ast-utils";
+import type { ProjectView } from "../types";
+import { fileBindings } from "./bindings";
+import { namesLimiter } from "./function-scan";
+
+export interface MiddlewareLimit {
+  file: string;
+  /** Path prefixes the middleware runs on; undefined = every path (no or non-literal matcher). */
+  prefixes?: string[];
+}
+
+const NAMES = ["middleware", "proxy"].flatMap((name) => ["ts", "js", "mjs", "tsx", "jsx"].map((ext) => `${name}.${ext}`));
+const cache = new Map<string, { stamp: string; limit: MiddlewareLimit | undefined }>();
+
+/** The Next.js app folder's middleware that applies a rate limit, or undefined. */
+export function middlewareLimit(routeFile: string, project: ProjectView, extraNames: readonly string[]): MiddlewareLimit | undefined {
+  const dir = nextProjectDir(routeFile);
+  if (!dir) return undefined;
+  for (const name of NAMES) {
+    const file = path.join(dir, name);
+    if (!project.exists(file)) continue;
+    const stamp = `${project.mtime?.(file) ?? "?"}|${extraNames.join(",")}`;
+    const cached = cache.get(file);
+    if (cached && cached.stamp === stamp && project.mtime) return cached.limit;
+    const limit = analyse(file, project.read(file), extraNames);
+    if (cache.size > 200) cache.clear();
+    cache.set(file, { stamp, limit });
+    return limit;
+  }
+  return undefined;
+}
+
+/** Middleware sits next to `app/` or `pages/` (the project root, or `src/`). */
+function nextProjectDir(routeFile: string): string | undefined {
+  const parts = routeFile.split(/[\\/]/);
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (parts[i] === "app" || parts[i] === "pages") return parts.slice(0, i).join(path.sep) || path.sep;
+  }
+  return undefined;
+}
+
+function analyse(file: string, text: string | undefined, extraNames: readonly string[]): MiddlewareLimit | undefined {
+  if (!text) return undefined;
+  const source = parseSource(file, text);
+  if (!source) return undefined;
+  const bindings = fileBindings(source);
+  let limited = false;
+  walk(source.ast, (node) => {
+    if (!limited && (node.type === "CallExpression" || node.type === "NewExpression") && namesLimiter(node, bindings, extraNames)) limited = true;
+  });
+  if (!limited) return undefined;
+  return { file, prefixes: matcherPrefixes(source.ast) };
+}
+
+/** `export const config = { matcher: "/api/:path*" | [...] }` → ["/api/"]; undefined = all paths. */
+function matcherPrefixes(ast: TSESTree.Program): string[] | undefined {
+  for (const statement of ast.body) {
+    if (statement.type !== "ExportNamedDeclaration" || statement.declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || declarator.id.name !== "config" || declarator.init?.type !== "ObjectExpression") continue;
+      const matcher = findProperty(declarator.init, "matcher")?.value;
+      if (!matcher) return undefined;
+      const items = matcher.type === "ArrayExpression" ? matcher.elements : [matcher];
+      const prefixes: string[] = [];
+      for (const item of items) {
+        const value = item?.type === "ObjectExpression" ? stringValue(findProperty(item, "source")?.value) : stringValue(item);
+        if (value === undefined) return undefined; // can't tell: assume it covers the route
+        prefixes.push(literalPrefix(value));
+      }
+      return prefixes;
+    }
+  }
+  return undefined;
+}
+
+/** The fixed start of a Next.js matcher: "/api/:path*" → "/api/", "/((?!_next).*)" → "/". */
+function literalPrefix(matcher: string): string {
+  const stop = matcher.search(/[:(*[?+]/);
+  return stop < 0 ? matcher : matcher.slice(0, stop);
+}
+
+/** The URL path a route file serves: app/api/chat/route.ts → /api/chat; pages/api/chat.ts → /api/chat. */
+export function routeUrl(routeFile: string): string | undefined {
+  const unix = routeFile.replace(/\\/g, "/");
+  const app = /\/app(\/.*)?\/route\.[cm]?[jt]sx?$/.exec(unix);
+  if (app) return (app[1] ?? "").split("/").filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith("@")).map((s) => `/${s}`).join("") || "/";
+  const pages = /\/pages(\/api\/.*)\.[cm]?[jt]sx?$/.exec(unix);
+  if (pages) return pages[1].replace(/\/index$/, "");
+  return undefined;
+}
+
+export function middlewareCovers(limit: MiddlewareLimit, url: string | undefined): boolean {
+  if (!limit.prefixes || url === undefined) return true;
+  return limit.prefixes.some((prefix) => url.startsWith(prefix) || `${url}/` === prefix || prefix === url);
+}

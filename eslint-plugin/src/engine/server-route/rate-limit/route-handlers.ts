@@ -1,0 +1,134 @@
+/**
+ * Server route handlers in one file: Next.js App Router `route.ts` exports (GET, POST…), Pages
+ * Router `pages/api/**` default exports, Vercel-style `api/**` functions, and Express/Hono-style
+ * `app.post("/path", …middleware, handler)` registrations.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import { calleeName, memberPath, stringValue } from "../ast-utils";
+
+type Node = TSESTree.Node;
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "server-framework";
+
+export interface RouteHandler {
+  kind: HandlerKind;
+  /** "POST", "default", "app.post(\"/chat\")". */
+  name: string;
+  fn: FunctionNode;
+  /** Where a finding points: the handler's name, or the registration call. */
+  reportNode: Node;
+  /** Middleware passed next to the handler (Express/Hono), and wrappers around it (`withLimit(handler)`). */
+  companions: Node[];
+}
+
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
+
+export function handlerKindOf(file: string): HandlerKind | undefined {
+  const unix = file.replace(/\\/g, "/");
+  if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
+  if (/\/pages\/api\//.test(unix)) return "next-pages";
+  if (/\/api\//.test(unix) && !/\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//.test(unix)) return "api-function";
+  return undefined;
+}
+
+export function findRouteHandlers(source: SourceFile): RouteHandler[] {
+  const kind = handlerKindOf(source.file);
+  const handlers: RouteHandler[] = [];
+  if (kind) handlers.push(...exportedHandlers(source, kind));
+  handlers.push(...registeredHandlers(source));
+  return handlers;
+}
+
+/** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */
+function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
+  if (!node) return undefined;
+  if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") return { fn: node, wrappers };
+  if (node.type === "CallExpression") {
+    // `export const POST = withRateLimit(async (req) => …)`: the wrapper is a companion.
+    const inner = [...node.arguments].reverse().find((arg) => arg.type !== "SpreadElement" && functionOf(source, arg));
+    return inner ? functionOf(source, inner, [...wrappers, node.callee, ...node.arguments.filter((arg) => arg !== inner)]) : undefined;
+  }
+  if (node.type === "Identifier") return functionOf(source, declarationOf(source, node.name), wrappers);
+  return undefined;
+}
+
+function declarationOf(source: SourceFile, name: string): Node | undefined {
+  for (const statement of source.ast.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
+    if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
+    const found = functionOf(source, value);
+    if (found) out.push({ kind, name, fn: found.fn, reportNode, companions: found.wrappers });
+  };
+  for (const statement of source.ast.body) {
+    if (statement.type === "ExportDefaultDeclaration" && kind !== "next-app") {
+      const declaration = statement.declaration;
+      const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : undefined;
+      add("default", declaration as Node, named ?? statement);
+    }
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id && HTTP_METHODS.has(declaration.id.name)) {
+      add(declaration.id.name, declaration, declaration.id);
+    } else if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === "Identifier" && HTTP_METHODS.has(declarator.id.name)) add(declarator.id.name, declarator.init, declarator.id);
+      }
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+      if (HTTP_METHODS.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, specifier.exported);
+    }
+  }
+  return out;
+}
+
+/** `app.post("/chat", limiter, async (req, res) => …)` at any depth. */
+function registeredHandlers(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  const visit = (node: Node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
+    const method = calleeName(node.callee);
+    if (!method || !ROUTER_METHODS.has(method)) return;
+    const path = stringValue(node.arguments[0]);
+    if (path === undefined || !path.startsWith("/")) return;
+    const last = node.arguments[node.arguments.length - 1];
+    const found = node.arguments.length >= 2 ? functionOf(source, last) : undefined;
+    if (!found) return;
+    const { root } = memberPath(node.callee);
+    const owner = root.type === "Identifier" ? root.name : "app";
+    out.push({
+      kind: "server-framework",
+      name: `${owner}.${method}("${path}")`,
+      fn: found.fn,
+      reportNode: node.callee,
+      companions: [...node.arguments.slice(1, -1), ...found.wrappers],
+    });
+  };
+  const stack: Node[] = [source.ast];
+  // Registrations sit at module level or inside a setup function: a bounded walk of statements.
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "ExpressionStatement") {
+      visit(node.expression);
+      continue;
+    }
+    if (node.type === "Program" || node.type === "BlockStatement") stack.push(...node.body);
+    else if (node.type === "FunctionDeclaration") stack.push(node.body);
+    else if (node.type === "ExportNamedDeclaration" && node.declaration) stack.push(node.declaration);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * The parser of configs.recommended. One config object lints JS/TS, `.env*` and `.gitignore`
+ * files (ESLint takes no nested arrays in eslint.config.js, so "one line of config" means one
+ * object), the way `any-eslint-parser` and `jsonc-eslint-parser` bring other files under
+ * ESLint's JavaScript language:
+ * - JS/TS files (and code named like env files: `.env.ts`, `.env.mjs`) go to
+ *   @typescript-eslint/parser unchanged;
+ * - env and .gitignore files become an empty `Program` whose comments are the file's `#`
+ *   lines, so `# eslint-disable-next-line …` works there. The KeyFence env rules read the
+ *   file's text on `Program`; every other rule finds nothing to visit.
+ */
+import * as tsParser from "@typescript-eslint/parser";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { fileKind, isReadableTextFile } from "./util/file-kind";
+
+const { version } = require("../package.json") as { version: string };
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+interface TextComment {
+  type: "Line" | "Block";
+  value: string;
+  range: [number, number];
+  loc: { start: Position; end: Position };
+}
+
+export interface TextProgram {
+  type: "Program";
+  body: [];
+  sourceType: "module" | "script";
+  range: [number, number];
+  loc: { start: Position; end: Position };
+  tokens: [];
+  comments: TextComment[];
+}
+
+interface ParseOptions {
+  filePath?: string;
+  sourceType?: string;
+  [option: string]: unknown;
+}
+
+export const meta = { name: "eslint-plugin-keyfence/parser", version };
+
+export function parseForESLint(code: string, options: ParseOptions = {}) {
+  const kind = fileKind(options.filePath ?? "");
+  if (kind === "source") return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+  // No scopeManager: ESLint analyses the (empty) scope itself.
+  return { ast: textProgram(code, kind === "other" ? "" : code, options.sourceType), visitorKeys };
+}
+
+/** ESLint's `parse()` fallback: the AST alone. */
+export function parse(code: string, options: ParseOptions = {}) {
+  return parseForESLint(code, options).ast;
+}
+
+/**
+ * An empty Program spanning `code`. `readable` is the text whose `#` lines become comments:
+ * "" for binary or huge files (linted as empty, quietly).
+ */
+export function textProgram(code: string, readable = code, sourceType?: string): TextProgram {
+  const starts = lineStarts(code);
+  const at = (index: number) => positionAt(starts, index);
+  return {
+    type: "Program",
+    body: [],
+    sourceType: sourceType === "script" ? "script" : "module",
+    range: [0, code.length],
+    loc: { start: at(0), end: at(code.length) },
+    tokens: [],
+    comments: isReadableTextFile(readable) ? hashComments(readable, starts, at) : [],
+  };
+}
+
+/**
+ * `eslint-disable` / `eslint-enable` (the region forms) only work in Block comments; every other
+ * `#` line is a Line comment, on which ESLint honours nothing but `eslint-disable-line` and
+ * `eslint-disable-next-line`. So a `.gitignore` line such as `# eslint cache` is not read as an
+ * inline rule config (which would be an error), while `# eslint-disable` still covers the file.
+ */
+const REGION_DIRECTIVE = /^[ \t]*eslint-(?:disable|enable)(?:[ \t]|$)/;
+
+/** One comment per line whose first non-blank character is `#` (both file kinds' only comment form). */
+function hashComments(text: string, starts: number[], at: (index: number) => Position): TextComment[] {
+  const comments: TextComment[] = [];
+  for (let index = 0; index < starts.length; index++) {
+    let start = starts[index];
+    const next = index + 1 < starts.length ? starts[index + 1] - 1 : text.length;
+    const end = next > start && text[next - 1] === "\r" ? next - 1 : next;
+    while (start < end && (text[start] === " " || text[start] === "\t")) start++;
+    // ESLint hands parsers a first-line `#!` as `//!`: that is the shebang, never a directive.
+    if (text[start] !== "#") continue;
+    const value = text.slice(start + 1, end);
+    const type = REGION_DIRECTIVE.test(value) ? "Block" : "Line";
+    comments.push({ type, value, range: [start, end], loc: { start: at(start), end: at(end) } });
+  }
+  return comments;
+}
+
+/** Start offset of every line ("\n" ends a line, so "\r\n" files work too). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function positionAt(starts: number[], index: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: index - starts[low] };
+}

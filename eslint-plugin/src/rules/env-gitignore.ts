@@ -1,0 +1,68 @@
+/**
+ * env-gitignore: `.env`, `.env.local` and `.env.*.local` must be ignored by git, and no env
+ * file (templates aside) may be tracked. Each problem is reported once, where it is fixed:
+ * - missing entries: on the repository root's .gitignore, autofixed by appending them;
+ * - a `!` pattern re-including an env file: on that line;
+ * - a tracked env file: on the file;
+ * - no .gitignore at all: on the repository's topmost eslint.config.* (a JS file).
+ * configs.recommended lints .gitignore and env files through the KeyFence parser (an empty
+ * Program); the rule reads their text on `Program`. On any other JS/TS file it listens to nothing.
+ * The analysis is engine/gitignore; this rule only reports.
+ */
+import { basename } from "node:path";
+import {
+  envFileTrackingFindings,
+  envGitignoreMessages,
+  gitignoreFileFindings,
+  isEslintConfigName,
+  repositoryAnchorFindings,
+} from "../engine/gitignore";
+import { createRule } from "../util/create-rule";
+import { fileKind, isReadableTextFile } from "../util/file-kind";
+import { reportFindings } from "../util/report-finding";
+
+type MessageId = keyof typeof envGitignoreMessages;
+
+const AUTOFIX = new Set(["missingEnvEntries"]);
+
+export default createRule<[], MessageId>({
+  name: "env-gitignore",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require .gitignore to ignore .env, .env.local and .env.*.local, and report env files git tracks",
+      recommended: "error",
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [],
+    messages: envGitignoreMessages,
+  },
+  defaultOptions: [],
+  create(context) {
+    const file = context.physicalFilename;
+    const text = context.sourceCode.text;
+    const report = (findings: ReturnType<typeof gitignoreFileFindings>) =>
+      reportFindings(context, findings, { autofix: AUTOFIX, suggestion: { envReincluded: "removeLine" } });
+    switch (fileKind(file)) {
+      case "gitignore":
+        return isReadableTextFile(text) ? { Program: () => report(safely(() => gitignoreFileFindings(file, text))) } : {};
+      case "env":
+        return isReadableTextFile(text) ? { Program: () => report(safely(() => envFileTrackingFindings(file, text))) } : {};
+      case "source":
+        // Most linted files are source files that are not an ESLint config: nothing to listen to.
+        return isEslintConfigName(basename(file)) ? { Program: () => report(safely(() => repositoryAnchorFindings(file))) } : {};
+      default:
+        return {};
+    }
+  },
+});
+
+/** An unreadable folder or a git that misbehaves must not stop the lint run. */
+function safely<T>(run: () => T[]): T[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}

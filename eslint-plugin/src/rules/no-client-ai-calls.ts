@@ -1,0 +1,26 @@
+import { findClientAiCalls, noClientAiCallsMessages } from "../engine/client";
+import { createRule } from "../util/create-rule";
+import { isSourceFile } from "../util/file-kind";
+import { reportFindings, sourceFileOf } from "./no-client-secrets/report-findings";
+
+export default createRule<[], keyof typeof noClientAiCallsMessages>({
+  name: "no-client-ai-calls",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow calling AI provider APIs with a key from browser code",
+      recommended: "error",
+    },
+    messages: noClientAiCallsMessages,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    return {
+      "Program:exit"() {
+        reportFindings(context, findClientAiCalls(sourceFileOf(context)));
+      },
+    };
+  },
+});

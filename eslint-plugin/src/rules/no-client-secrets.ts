@@ -1,0 +1,39 @@
+import { findClientSecrets, noClientSecretsMessages } from "../engine/client";
+import { createRule } from "../util/create-rule";
+import { isSourceFile } from "../util/file-kind";
+import { reportFindings, sourceFileOf } from "./no-client-secrets/report-findings";
+
+type Options = [{ reportNonSecretReads?: boolean }];
+
+export default createRule<Options, keyof typeof noClientSecretsMessages>({
+  name: "no-client-secrets",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow reading server secrets in code that reaches the browser",
+      recommended: "error",
+    },
+    messages: noClientSecretsMessages,
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          reportNonSecretReads: {
+            type: "boolean",
+            description: "Also report non-public env reads that are not secrets (they are undefined in the browser).",
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ reportNonSecretReads: false }],
+  create(context, [options]) {
+    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    return {
+      "Program:exit"() {
+        reportFindings(context, findClientSecrets(sourceFileOf(context), options));
+      },
+    };
+  },
+});

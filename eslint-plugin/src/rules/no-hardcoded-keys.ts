@@ -1,0 +1,92 @@
+/**
+ * no-hardcoded-keys: a provider API key written in code (strings, templates, JSX, comments).
+ * The analysis is engine/keys/hardcoded-keys.ts; this file only turns its findings into reports.
+ */
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { FixPlan, Finding } from "../engine/finding";
+import { formatMessage } from "../engine/finding";
+import {
+  findHardcodedKeys,
+  hardcodedKeyMessages,
+  type HardcodedKeyMessageId,
+  type HardcodedKeysOptions,
+} from "../engine/keys/hardcoded-keys";
+import { createRule } from "../util/create-rule";
+import { isSourceFile } from "../util/file-kind";
+
+type Options = [HardcodedKeysOptions];
+
+const SUGGESTION_IDS: HardcodedKeyMessageId[] = ["useEnvVar", "removeFallback"];
+
+export default createRule<Options, HardcodedKeyMessageId>({
+  name: "no-hardcoded-keys",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow AI provider API keys written in source code",
+      recommended: "error",
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Regular expressions (as strings); a key matching any of them is not reported.",
+          },
+          ignoreFiles: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Globs of files not to check, relative to ESLint's working directory (a pattern without '/' matches at any depth).",
+          },
+        },
+      },
+    ],
+    messages: hardcodedKeyMessages,
+  },
+  defaultOptions: [{ allow: [], ignoreFiles: [] }],
+  create(context, [options]) {
+    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    return {
+      Program(program) {
+        const findings = findHardcodedKeys(
+          { file: context.filename, text: context.sourceCode.text, ast: program as TSESTree.Program as never },
+          { allow: options.allow, ignoreFiles: options.ignoreFiles, cwd: context.cwd },
+        );
+        for (const finding of findings) report(context, finding);
+      },
+    };
+  },
+});
+
+function report(context: Readonly<TSESLint.RuleContext<HardcodedKeyMessageId, Options>>, finding: Finding): void {
+  const source = context.sourceCode;
+  context.report({
+    loc: { start: source.getLocFromIndex(finding.range.start), end: source.getLocFromIndex(finding.range.end) },
+    messageId: finding.messageId as HardcodedKeyMessageId,
+    data: finding.data,
+    suggest: (finding.fixes ?? []).flatMap((plan) => suggestion(plan, finding)),
+  });
+}
+
+/** An in-file plan as an ESLint suggestion, under the message whose text is the plan's title. */
+function suggestion(plan: FixPlan, finding: Finding): TSESLint.SuggestionReportDescriptor<HardcodedKeyMessageId>[] {
+  if (!plan.edits.every((edit) => edit.kind === "replace" && edit.file === finding.file)) return [];
+  const envRead = plan.edits[0]?.kind === "replace" ? plan.edits[0].text : "";
+  const data = { ...finding.data, envRead };
+  const messageId = SUGGESTION_IDS.find((id) => formatMessage(hardcodedKeyMessages[id], data) === plan.title);
+  if (!messageId) return [];
+  return [
+    {
+      messageId,
+      data,
+      fix: (fixer) =>
+        plan.edits.flatMap((edit) => (edit.kind === "replace" ? [fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)] : [])),
+    },
+  ];
+}

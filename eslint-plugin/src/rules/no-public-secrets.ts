@@ -1,0 +1,42 @@
+import { findPublicSecrets, noPublicSecretsMessages } from "../engine/client";
+import { createRule } from "../util/create-rule";
+import { isSourceFile } from "../util/file-kind";
+import { reportFindings, sourceFileOf } from "./no-client-secrets/report-findings";
+
+type Options = [{ allow?: string[] }];
+
+export default createRule<Options, keyof typeof noPublicSecretsMessages>({
+  name: "no-public-secrets",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow secrets in public-prefixed env vars and build-time env blocks",
+      recommended: "error",
+    },
+    hasSuggestions: true,
+    messages: noPublicSecretsMessages,
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Env var names that are publishable in your project and never reported.",
+          },
+        },
+      },
+    ],
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    return {
+      "Program:exit"() {
+        reportFindings(context, findPublicSecrets(sourceFileOf(context), options), "renameToServerName");
+      },
+    };
+  },
+});

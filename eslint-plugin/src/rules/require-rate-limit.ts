@@ -1,0 +1,71 @@
+/**
+ * require-rate-limit: a server route that calls an AI provider with no rate limit lets one client
+ * spend the whole quota. The analysis is engine/server-route (findUnlimitedAiRoutes).
+ */
+import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
+import type { TSESTree } from "../engine/ast";
+import { findUnlimitedAiRoutes, REQUIRE_RATE_LIMIT_MESSAGES } from "../engine/server-route";
+import { createRule } from "../util/create-rule";
+import { isSourceFile } from "../util/file-kind";
+
+type Options = [{ limiterNames?: string[] }];
+
+export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
+  name: "require-rate-limit",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require a rate limit on server routes that call an AI provider",
+      recommended: "warn",
+    },
+    hasSuggestions: true,
+    messages: REQUIRE_RATE_LIMIT_MESSAGES,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          limiterNames: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Names of your own functions or objects that apply a rate limit (in addition to names containing rateLimit, limiter or throttle).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    return {
+      "Program:exit"(program) {
+        const sourceCode = context.sourceCode;
+        // At Program:exit ESLint has set every node's parent: no second walk needed.
+        const source = { file: context.physicalFilename, text: sourceCode.text, ast: program as TSESTree.Program };
+        let findings: ReturnType<typeof findUnlimitedAiRoutes>;
+        try {
+          findings = findUnlimitedAiRoutes(source, { limiterNames: options.limiterNames });
+        } catch {
+          findings = []; // bad input never breaks a lint run
+        }
+        for (const finding of findings) {
+          // The add-a-limit plan edits this file only, so ESLint can offer it as a suggestion.
+          const suggest = (finding.fixes ?? [])
+            .filter((plan) => plan.edits.every((edit) => edit.kind === "replace" && edit.file === finding.file))
+            .map((plan) => ({
+              messageId: "addInMemoryRateLimit" as const,
+              fix: (fixer: RuleFixer) =>
+                plan.edits.flatMap((edit) => (edit.kind === "replace" ? [fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)] : [])),
+            }));
+          context.report({
+            loc: { start: sourceCode.getLocFromIndex(finding.range.start), end: sourceCode.getLocFromIndex(finding.range.end) },
+            messageId: finding.messageId as keyof typeof REQUIRE_RATE_LIMIT_MESSAGES,
+            data: finding.data,
+            suggest,
+          });
+        }
+      },
+    };
+  },
+});

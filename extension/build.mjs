@@ -1,0 +1,54 @@
+// Bundles the extension (and, with --tests, the extension-host test suite) with esbuild.
+// Type checking is separate: `npm run typecheck`.
+import { build } from "esbuild";
+import { readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const withTests = process.argv.includes("--tests");
+
+// Two bundles: extension.js (wiring, loaded at activation) and engine.js (parser and analysis,
+// loaded on first use, see extension/src/engine.ts).
+await build({
+  entryPoints: {
+    extension: join(root, "extension/src/extension.ts"),
+    engine: join(root, "extension/src/analyze.ts"),
+  },
+  outdir: join(root, "extension/dist"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  external: ["vscode"],
+  // oxc's native binaries stay out of the .vsix: small, platform-neutral JS stand-ins answer
+  // the same calls (see extension/src/shims/).
+  alias: {
+    "oxc-parser": join(root, "extension/src/shims/oxc-parser.ts"),
+    "oxc-resolver": join(root, "extension/src/shims/oxc-resolver.ts"),
+  },
+  // Lets activate() report load + activation time.
+  banner: { js: "globalThis.__keyfenceLoadStart??=performance.now();" },
+  minify: true,
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  metafile: false,
+});
+
+if (withTests) {
+  // The suite runs inside the extension host; mocha is resolved from the repo's node_modules.
+  const testDir = join(root, "test/extension");
+  const entries = readdirSync(testDir).filter((f) => f.endsWith(".ts")).map((f) => join(testDir, f));
+  await build({
+    entryPoints: entries,
+    outdir: join(root, "out/test/extension"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["vscode", "mocha"],
+    sourcemap: "inline",
+    logLevel: "warning",
+  });
+}

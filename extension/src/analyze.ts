@@ -1,0 +1,223 @@
+/**
+ * The one place where the extension calls the KeyFence engine: which engine functions run on
+ * which files, their messages and docs links, and which multi-file fix planners a finding gets.
+ * Everything else in the extension only sees `Finding[]` and `FixPlan[]`.
+ */
+
+import { basename } from "node:path";
+import { parseSource, type SourceFile } from "../../eslint-plugin/src/engine/ast";
+import {
+  findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph,
+  noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages,
+} from "../../eslint-plugin/src/engine/client/index";
+import { envFileKeyFindings, envKeyMessages } from "../../eslint-plugin/src/engine/env-files/index";
+import { formatMessage, type Finding, type FixPlan } from "../../eslint-plugin/src/engine/finding";
+import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../eslint-plugin/src/engine/fixes/index";
+import {
+  clearGitignoreCache, envFileTrackingFindings, envGitignoreMessages, gitignoreFileFindings, repositoryAnchorFindings,
+} from "../../eslint-plugin/src/engine/gitignore/index";
+import { findKeyCandidates, scanText, type KeyMatch } from "../../eslint-plugin/src/engine/keys/index";
+import { mayCallAi } from "../../eslint-plugin/src/engine/client/ai-calls";
+import { mayReadEnv } from "../../eslint-plugin/src/engine/client/env-reads";
+import { envVarFor } from "../../eslint-plugin/src/engine/providers/index";
+import { redactKey } from "../../eslint-plugin/src/engine/redact";
+import { disabledBy } from "./disable-comments";
+import type { FileKind } from "./file-kinds";
+import type { Settings } from "./settings";
+import { stringLiterals } from "./string-literals";
+import { lineIndex } from "./text-positions";
+
+export interface AnalyzeContext {
+  settings: Settings;
+  files: ProjectFiles;
+  /** The workspace folder: project lookups never go above it. */
+  stopDir?: string;
+}
+
+/** Same base as the ESLint plugin's createRule (eslint-plugin/src/util/create-rule.ts). */
+const DOCS_BASE = "https://github.com/keyfence/keyfence/blob/main/eslint-plugin/docs/rules/";
+export const docsUrl = (ruleId: string): string => `${DOCS_BASE}${ruleId}.md`;
+
+const HARDCODED = "no-hardcoded-keys";
+const PUBLIC_SECRETS = "no-public-secrets";
+const ENV_KEYS = "no-committed-env-keys";
+
+/** Message templates by rule: the ones the ESLint rules use as meta.messages. */
+const MESSAGES: Record<string, Record<string, string>> = {
+  [HARDCODED]: {
+    hardcodedKey: "{{provider}} {{kind}} {{key}} is written in the source. Read it from an environment variable instead.",
+  },
+  "no-client-secrets": noClientSecretsMessages,
+  [PUBLIC_SECRETS]: noPublicSecretsMessages,
+  "no-client-ai-calls": noClientAiCallsMessages,
+  [ENV_KEYS]: envKeyMessages,
+  "env-gitignore": envGitignoreMessages,
+};
+
+/** Rules' default severity (their meta.docs.recommended; all are "error" but require-rate-limit). */
+export const defaultSeverity = (ruleId: string): "error" | "warning" => (ruleId === "require-rate-limit" ? "warning" : "error");
+
+export function messageOf(finding: Finding): string {
+  const template = MESSAGES[finding.ruleId]?.[finding.messageId] ?? finding.messageId;
+  return formatMessage(template, finding.data);
+}
+
+/** Parsed code files, one per path, reused while the text is the same. */
+const parsed = new Map<string, SourceFile | undefined>();
+function parseCached(file: string, text: string): SourceFile | undefined {
+  const hit = parsed.get(file);
+  if (hit && hit.text === text) return hit;
+  const result = parseSource(file, text);
+  parsed.set(file, result);
+  if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
+  return result;
+}
+
+/** A file changed on disk: drop it from every cross-file cache (client graph, git state). */
+export function forgetFile(file: string): void {
+  parsed.delete(file);
+  invalidateClientGraph(file);
+  clearGitignoreCache(file);
+}
+
+export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
+  let findings: Finding[];
+  if (kind === "code") {
+    if (!worthParsing(file, text)) return [];
+    const source = parseCached(file, text);
+    if (!source) return [];
+    findings = guarded(() => codeFindings(source, ctx));
+    const disabled = disabledBy(source.ast.comments);
+    const lines = lineIndex(text);
+    findings = findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
+  } else if (kind === "env") {
+    findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text)]);
+  } else if (kind === "gitignore") {
+    findings = guarded(() => gitignoreFileFindings(file, text));
+  } else {
+    findings = guarded(() => scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => keyFinding(file, m, 0)));
+  }
+  const rules = ctx.settings.rules;
+  return findings.filter((f) => rules[f.ruleId] !== "off" && !allowed(f, text, ctx.settings.allow));
+}
+
+/**
+ * Parsing is most of the cost (TypeScript-ESTree: ~0.1 s per 1,000 lines), so a file is parsed
+ * only when some rule could report in it: a key candidate, an env read, a server-only import,
+ * an AI endpoint, or a config file the rules read. These are the engine's own pre-checks.
+ */
+function worthParsing(file: string, text: string): boolean {
+  return (
+    findKeyCandidates(text).length > 0 ||
+    mayReadEnv(text) ||
+    text.includes("server-only") ||
+    text.includes(".server") ||
+    text.includes("$lib/server") ||
+    mayCallAi(text) ||
+    /^(?:next|vite|vitest|eslint)\.config\.[cm]?[jt]s$/.test(basename(file))
+  );
+}
+
+/** One engine function failing (a bug, an odd file) must not take the others down. */
+function guarded(run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch (error) {
+    console.error("[KeyFence]", error);
+    return [];
+  }
+}
+
+function allowed(finding: Finding, text: string, allow: RegExp[]): boolean {
+  if (allow.length === 0) return false;
+  const found = text.slice(finding.range.start, finding.range.end);
+  return allow.some((pattern) => pattern.test(found) || (finding.data.name !== undefined && pattern.test(finding.data.name)));
+}
+
+function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
+  const out: Finding[] = [];
+  for (const literal of stringLiterals(source.ast)) {
+    for (const match of scanText(literal.value, { context: literal.context, allow: ctx.settings.allow })) {
+      out.push(keyFinding(source.file, match, literal.range[0] + literal.offset));
+    }
+  }
+  out.push(...guarded(() => findClientSecrets(source)));
+  out.push(...guarded(() => findPublicSecrets(source)));
+  out.push(...guarded(() => findClientAiCalls(source)));
+  out.push(...guarded(() => repositoryAnchorFindings(source.file)));
+  return out;
+}
+
+function keyFinding(file: string, match: KeyMatch, base: number): Finding {
+  return {
+    ruleId: HARDCODED,
+    messageId: "hardcodedKey",
+    data: { provider: match.provider.name, kind: match.kind.name, key: redactKey(match.value) },
+    file,
+    range: { start: base + match.start, end: base + match.end },
+  };
+}
+
+/** Env-var-like names in a text file: the context that confirms generic-looking key formats. */
+function contextWords(text: string): string[] {
+  return [...new Set(text.slice(0, 200_000).match(/[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+/g) ?? [])].slice(0, 500);
+}
+
+/**
+ * Every fix a finding offers: the multi-file planners only the editor can apply, then the
+ * engine's own plans. Planned when asked (on Ctrl+.), from the files as they are now.
+ */
+export function planFixes(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan[] {
+  const plans: FixPlan[] = [];
+  const add = (plan: FixPlan | undefined) => plan && !plans.some((p) => p.title === plan.title) && plans.push(plan);
+  if (finding.ruleId === HARDCODED) add(planMoveKey(finding, text, ctx));
+  if ((finding.ruleId === PUBLIC_SECRETS && finding.messageId === "publicSecret") || (finding.ruleId === ENV_KEYS && finding.messageId === "publicSecretName")) {
+    add(planRename(finding, text, ctx));
+  }
+  for (const plan of finding.fixes ?? []) add(plan);
+  return plans;
+}
+
+function planRename(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan | undefined {
+  const { name, prefix } = finding.data;
+  if (!name || !prefix) return undefined;
+  return renamePublicSecret({ file: finding.file, text, name, prefix, files: ctx.files, stopDir: ctx.stopDir });
+}
+
+function planMoveKey(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan | undefined {
+  const source = parseCached(finding.file, text);
+  if (!source) return undefined;
+  const literal = stringLiterals(source.ast).find((l) => l.range[0] <= finding.range.start && finding.range.end <= l.range[1]);
+  if (!literal) return undefined;
+  const key = text.slice(finding.range.start, finding.range.end);
+  const match = scanText(key, { context: literal.context }).find((m) => m.value === key);
+  if (!match) return undefined;
+  const node = literal.node;
+  return moveKeyToEnvFile({
+    file: finding.file,
+    text,
+    literal: { start: node.range[0], end: node.range[1] },
+    key,
+    envVar: envVarFor(match.provider, match.kind),
+    inJsxAttribute: node.parent?.type === "JSXAttribute",
+    inBrowser: isBrowserCode(source),
+    files: ctx.files,
+    stopDir: ctx.stopDir,
+  });
+}
+
+/** A `'use client'` directive marks browser code (the client engine knows more: wire it here). */
+function isBrowserCode(source: SourceFile): boolean {
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ExpressionStatement" || !("directive" in statement) || !statement.directive) break;
+    if (statement.directive === "use client") return true;
+  }
+  return false;
+}
+
+
+export { lineIndex } from "./text-positions";
+// Engine pieces the commands use, so they too come from the lazily loaded bundle.
+export { coverWithGitignore } from "../../eslint-plugin/src/engine/fixes/index";
+export { scanText } from "../../eslint-plugin/src/engine/keys/index";
+export { revokeUrlFor } from "../../eslint-plugin/src/engine/providers/index";

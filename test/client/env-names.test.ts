@@ -1,0 +1,39 @@
+import * as assert from "node:assert/strict";
+import { isSecretEnvName, providerOfEnvName, publicPrefixOf, unprefixedName } from "../../eslint-plugin/src/engine/client";
+
+describe("client env names", () => {
+  const secrets = [
+    "OPENAI_API_KEY", "NEXT_PUBLIC_OPENAI_API_KEY", "VITE_ANTHROPIC_KEY", "REACT_APP_GROQ_API_KEY", "PUBLIC_MISTRAL_API_KEY",
+    "VITE_STRIPE_SECRET_KEY", "NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY", "DATABASE_URL", "POSTGRES_PRISMA_URL", "MONGODB_URI",
+    "REDIS_URL", "AUTH_SECRET", "GITHUB_TOKEN", "ADMIN_PASSWORD", "GOOGLE_CLIENT_SECRET", "JWT_PRIVATE_KEY", "HF_TOKEN",
+    "AWS_SECRET_ACCESS_KEY", "openaiApiKey", "KV_REST_API_TOKEN", "POSTHOG_PERSONAL_API_KEY", "MAPBOX_SECRET_TOKEN",
+    "ALGOLIA_ADMIN_KEY", "SENTRY_AUTH_TOKEN", "GOOGLE_GENERATIVE_AI_API_KEY",
+  ];
+  const notSecrets = [
+    "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
+    "NEXT_PUBLIC_POSTHOG_KEY", "NEXT_PUBLIC_MAPBOX_TOKEN", "NEXT_PUBLIC_SENTRY_DSN", "SENTRY_DSN", "NEXT_PUBLIC_ALGOLIA_SEARCH_KEY",
+    "NEXT_PUBLIC_RECAPTCHA_SITE_KEY", "NEXT_PUBLIC_VAPID_PUBLIC_KEY", "GOOGLE_CLIENT_ID", "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY",
+    "LANGFUSE_PUBLIC_KEY", "NEXT_PUBLIC_APP_URL", "OPENAI_BASE_URL", "CI", "NODE_ENV", "PLAYWRIGHT_TEST_BASE_URL", "VERCEL_URL",
+    "STRIPE_KEY_ID", "PORT", "NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_GOOGLE_MAPS_API_KEY", "NEXT_PUBLIC_STATSIG_CLIENT_KEY",
+    "NEXT_PUBLIC_SUPABASE_KEY", "AUTH_URL", "NEXTAUTH_URL",
+  ];
+  for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
+  for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));
+
+  it("finds the public prefix and the server name", () => {
+    assert.equal(publicPrefixOf("NEXT_PUBLIC_OPENAI_API_KEY"), "NEXT_PUBLIC_");
+    assert.equal(publicPrefixOf("NUXT_PUBLIC_X"), "NUXT_PUBLIC_");
+    assert.equal(publicPrefixOf("PUBLIC_X"), "PUBLIC_");
+    assert.equal(publicPrefixOf("NUXT_OPENAI_API_KEY"), undefined);
+    assert.equal(publicPrefixOf("VITE_"), undefined);
+    assert.equal(unprefixedName("VITE_ANTHROPIC_KEY"), "ANTHROPIC_KEY");
+    assert.equal(unprefixedName("OPENAI_API_KEY"), "OPENAI_API_KEY");
+  });
+
+  it("names the provider from the catalogue", () => {
+    assert.equal(providerOfEnvName("NEXT_PUBLIC_OPENAI_API_KEY")?.id, "openai");
+    assert.equal(providerOfEnvName("VITE_ANTHROPIC_KEY")?.id, "anthropic");
+    assert.equal(providerOfEnvName("GROQ_API_KEY")?.id, "groq");
+    assert.equal(providerOfEnvName("APP_NAME"), undefined);
+  });
+});

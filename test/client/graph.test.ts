@@ -1,0 +1,84 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { browserChain, fileStats, findClientSecrets, invalidate } from "../../eslint-plugin/src/engine/client";
+import { APPS } from "./support";
+
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-client-"));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+const NEXT = JSON.stringify({ dependencies: { next: "15.0.0" } });
+
+describe("client graph", () => {
+  const roots: string[] = [];
+  after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
+  it("gives the shortest chain from a browser entry", () => {
+    const app = path.join(APPS, "next-app-router");
+    assert.deepEqual(
+      browserChain(path.join(app, "lib/cycle-b.ts"))?.map((file) => path.relative(app, file)),
+      ["app/cycle/cycle-view.tsx", "lib/cycle-a.ts", "lib/cycle-b.ts"],
+    );
+    assert.equal(browserChain(path.join(app, "lib/server-ai.ts")), undefined);
+    assert.equal(browserChain(path.join(APPS, "unknown/src/client.ts")), undefined);
+  });
+
+  it("reads and scans each file once per process while it is unchanged", () => {
+    const app = path.join(APPS, "next-app-router");
+    browserChain(path.join(app, "lib/heavy.ts"));
+    const before = { ...fileStats };
+    for (let i = 0; i < 3; i++) browserChain(path.join(app, "lib/heavy.ts"));
+    browserChain(path.join(app, "components/widget.tsx"));
+    assert.deepEqual(fileStats, before);
+  });
+
+  it("follows edits after invalidate(path)", () => {
+    const root = project({
+      "package.json": NEXT,
+      "app/panel.tsx": `"use client";\nimport { key } from "../lib/key";\nexport const Panel = () => key;\n`,
+      "lib/key.ts": `export const key = process.env.OPENAI_API_KEY;\n`,
+    });
+    roots.push(root);
+    const keyFile = path.join(root, "lib/key.ts");
+    assert.equal(browserChain(keyFile)?.length, 2);
+    fs.writeFileSync(path.join(root, "app/panel.tsx"), `import { key } from "../lib/key";\nexport const Panel = () => key;\n`);
+    invalidate(path.join(root, "app/panel.tsx"));
+    assert.equal(browserChain(keyFile), undefined);
+  });
+
+  it("keeps inline type-only imports under verbatimModuleSyntax", () => {
+    const files = {
+      "package.json": NEXT,
+      "app/form.tsx": `"use client";\nimport { type Theme } from "../lib/theme";\nexport const t: Theme = "dark";\n`,
+      "lib/theme.ts": `export type Theme = string;\nexport const token = process.env.THEME_SECRET;\n`,
+    };
+    const plain = project({ ...files, "tsconfig.json": `{ "compilerOptions": {} }` });
+    const verbatim = project({ ...files, "tsconfig.json": `{ "compilerOptions": { "verbatimModuleSyntax": true } }` });
+    roots.push(plain, verbatim);
+    assert.equal(browserChain(path.join(plain, "lib/theme.ts")), undefined);
+    assert.equal(browserChain(path.join(verbatim, "lib/theme.ts"))?.length, 2);
+  });
+
+  it("stays bounded and quiet on long chains, cycles, broken and missing files", () => {
+    const files: Record<string, string> = { "package.json": NEXT, "app/entry.tsx": `"use client";\nimport "../lib/m0";\n` };
+    for (let i = 0; i < 300; i++) files[`lib/m${i}.ts`] = `import "./m${(i + 1) % 300}";\nimport "./missing-${i}";\nexport const x${i} = 1;\n`;
+    files["lib/m299.ts"] += `export const key = process.env.OPENAI_API_KEY;\n`;
+    files["lib/m150.ts"] = `import "./m151";\nexport const broken = (;\n`;
+    const root = project(files);
+    roots.push(root);
+    const file = path.join(root, "lib/m299.ts");
+    const source = parseSource(file, fs.readFileSync(file, "utf8"))!;
+    const [finding] = findClientSecrets(source);
+    assert.equal(finding.messageId, "clientSecret");
+    // Long chains show both ends.
+    assert.match(finding.data.chain, /^app\/entry\.tsx → lib\/m0\.ts → lib\/m1\.ts → … → lib\/m298\.ts → lib\/m299\.ts$/);
+  });
+});

@@ -1,0 +1,89 @@
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import type { noClientAiCallsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+// The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const rule = plugin as unknown as RuleModule<keyof typeof noClientAiCallsMessages, []>;
+
+const next = (rel: string) => appFile("next-app-router", rel);
+const clientFile = next("app/chat/chat-box.tsx").filename;
+
+ruleTester().run("no-client-ai-calls", rule, {
+  valid: [
+    // Reached only from a route handler: server code, even with dangerouslyAllowBrowser.
+    next("lib/server-ai.ts"),
+    // "use server" module calling out with a key.
+    next("app/actions.ts"),
+    // Unknown framework: quiet.
+    appFile("unknown", "src/client.ts"),
+    { name: "explicit false", filename: clientFile, code: `"use client";\nnew OpenAI({ dangerouslyAllowBrowser: false });` },
+    { name: "provider host without a credential", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com/v1/models");` },
+    { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
+    { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
+  ],
+  invalid: [
+    {
+      ...next("lib/ai-client.ts"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],
+    },
+    {
+      // fetch with an Authorization header, reached by dynamic import().
+      ...next("lib/heavy.ts"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "api.groq.com", chain: "app/lazy/lazy-panel.tsx → lib/heavy.ts" } }],
+    },
+    {
+      ...appFile("vite", "src/api.ts"),
+      errors: [{ messageId: "directProviderCall", line: 7, data: { host: "api.openai.com", chain: "src/main.tsx → src/App.tsx → src/api.ts" } }],
+    },
+    {
+      ...appFile("cra", "src/openai.js"),
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "src/index.js → src/App.js → src/openai.js" } }],
+    },
+    {
+      name: "one report per call: Anthropic direct browser access inside a reported fetch",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `fetch("https://api.anthropic.com/v1/messages", {`,
+        `  headers: { "x-api-key": key, "anthropic-dangerous-direct-browser-access": "true" },`,
+        `});`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "direct browser access header on its own",
+      filename: clientFile,
+      code: `"use client";\nconst headers = { "anthropic-dangerous-direct-browser-access": "true" };\nexport { headers };`,
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 2 }],
+    },
+    {
+      name: "SDK clients of several providers",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `new Anthropic({ apiKey: k, dangerouslyAllowBrowser: true });`,
+        `new Groq({ apiKey: k, dangerouslyAllowBrowser: true });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "dangerousBrowserClient", line: 2, data: { provider: "Anthropic", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 3, data: { provider: "Groq", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
+      name: "axios, Gemini key in the query, URL in a constant",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        "const BASE = `https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${k}`;",
+        `axios.post(BASE, body);`,
+        `axios.post("https://openrouter.ai/api/v1/chat/completions", body, { headers: { Authorization: auth } });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 3, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 4, data: { host: "openrouter.ai", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,197 @@
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
+import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+// The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, [{ reportNonSecretReads?: boolean }]>;
+
+const next = (rel: string) => appFile("next-app-router", rel);
+
+ruleTester().run("no-client-secrets", rule, {
+  valid: [
+    // Server component, route handler, server-only module reached from a route handler.
+    next("app/page.tsx"),
+    next("app/api/chat/route.ts"),
+    next("lib/server-ai.ts"),
+    // "use server": the browser gets references only.
+    next("app/actions.ts"),
+    // Type-only imports, imports used only in `typeof`, unused imports: erased by TypeScript.
+    next("lib/settings-types.ts"),
+    next("lib/theme.ts"),
+    next("lib/settings-loader.ts"),
+    next("lib/unused-helper.ts"),
+    // Directive prologue: a late, backtick or parenthesised "use client" is no directive.
+    next("app/directives/late.tsx"),
+    next("app/directives/backtick.tsx"),
+    next("app/directives/parens.tsx"),
+    // Public and non-secret reads stay quiet by default.
+    next("app/chat/chat-box.tsx"),
+    // A file with a syntax error elsewhere in the graph: quiet, no crash.
+    next("app/broken/broken-user.tsx"),
+    // Pages Router: getServerSideProps/getStaticProps and what only they use; API routes; _document.
+    appFile("next-pages", "lib/prices.ts"),
+    appFile("next-pages", "lib/posts.ts"),
+    appFile("next-pages", "pages/static.tsx"),
+    appFile("next-pages", "pages/api/chat.ts"),
+    appFile("next-pages", "pages/_document.tsx"),
+    // Vite: server code not reachable from index.html.
+    appFile("vite", "server/proxy.ts"),
+    appFile("vite", "vite.config.ts"),
+    appFile("cra", "scripts/seed.js"),
+    // Expo API route, Gatsby Node APIs / Functions / getServerData.
+    appFile("expo", "app/api/chat+api.ts"),
+    appFile("gatsby", "gatsby-node.js"),
+    appFile("gatsby", "src/api/chat.js"),
+    // Astro: a component rendered without client:* stays on the server.
+    appFile("astro", "src/components/Static.tsx"),
+    // Nuxt server routes; SvelteKit server files; Remix loaders and .server modules.
+    appFile("nuxt", "server/api/chat.ts"),
+    appFile("sveltekit", "src/routes/+page.server.ts"),
+    appFile("sveltekit", "src/lib/server/db.ts"),
+    appFile("remix", "app/models.server.ts"),
+    appFile("remix", "app/session.server.ts"),
+    // Unknown framework: quiet rather than guess.
+    appFile("unknown", "src/client.ts"),
+  ],
+  invalid: [
+    {
+      ...next("lib/ai-client.ts"),
+      errors: [{ messageId: "clientSecret", line: 4, data: { name: "OPENAI_API_KEY", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],
+    },
+    {
+      // The option reports non-secret reads too.
+      ...next("lib/ai-client.ts"),
+      name: "next-app-router/lib/ai-client.ts with reportNonSecretReads",
+      options: [{ reportNonSecretReads: true }],
+      errors: [
+        { messageId: "clientSecret", line: 4 },
+        { messageId: "undefinedInBrowser", line: 9, data: { name: "CI", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } },
+      ],
+    },
+    {
+      // Barrel: `export *` and named re-exports are edges.
+      ...next("components/widget.tsx"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "STRIPE_SECRET_KEY", chain: "app/shop/cart.tsx → components/index.ts → components/widget.tsx" } }],
+    },
+    {
+      ...next("components/badge.tsx"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "DATABASE_URL", chain: "app/shop/cart.tsx → components/index.ts → components/badge.tsx" } }],
+    },
+    {
+      // Dynamic import() through a tsconfig path.
+      ...next("lib/heavy.ts"),
+      errors: [{ messageId: "clientSecret", line: 4, data: { name: "GROQ_API_KEY", chain: "app/lazy/lazy-panel.tsx → lib/heavy.ts" } }],
+    },
+    {
+      // require() from a .jsx client component.
+      ...next("lib/legacy-config.js"),
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "LEGACY_AUTH_TOKEN", chain: "app/legacy/legacy-widget.jsx → lib/legacy-config.js" } }],
+    },
+    {
+      // A cycle is walked once.
+      ...next("lib/cycle-b.ts"),
+      errors: [{ messageId: "clientSecret", line: 4, data: { name: "CYCLE_SECRET", chain: "app/cycle/cycle-view.tsx → lib/cycle-a.ts → lib/cycle-b.ts" } }],
+    },
+    {
+      // Comments and "use strict" may precede the directive.
+      ...next("app/directives/after-strict.tsx"),
+      errors: [{ messageId: "clientSecret", line: 5, data: { name: "OPENAI_API_KEY", chain: "app/directives/after-strict.tsx" } }],
+    },
+    {
+      // Destructuring and bracket access; PLAYWRIGHT_TEST_BASE_URL is no secret.
+      ...next("app/forms/env-forms.tsx"),
+      errors: [
+        { messageId: "clientSecret", line: 3, data: { name: "ANTHROPIC_API_KEY", chain: "app/forms/env-forms.tsx" } },
+        { messageId: "clientSecret", line: 4, data: { name: "MISTRAL_API_KEY", chain: "app/forms/env-forms.tsx" } },
+      ],
+    },
+    {
+      // server-only in the client graph: a build error, not a leak.
+      ...next("lib/db.ts"),
+      errors: [{ messageId: "serverOnlyInBrowser", line: 1, data: { chain: "app/profile/profile-card.tsx → lib/db.ts" } }],
+    },
+    {
+      // The linted text wins over the disk: a new "use client" is seen before saving.
+      name: "unsaved text with a new directive",
+      filename: next("lib/theme.ts").filename,
+      code: `"use client";\nexport const token = process.env.THEME_API_TOKEN;\n`,
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "THEME_API_TOKEN", chain: "lib/theme.ts" } }],
+    },
+    // Pages Router: the page body runs in the browser, getServerSideProps does not.
+    {
+      ...appFile("next-pages", "pages/index.tsx"),
+      errors: [{ messageId: "clientSecret", line: 5, data: { name: "ANALYTICS_SECRET", chain: "pages/index.tsx" } }],
+    },
+    {
+      ...appFile("next-pages", "lib/format.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "PAYMENT_API_KEY", chain: "pages/index.tsx → lib/format.ts" } }],
+    },
+    {
+      // getInitialProps runs in the browser.
+      ...appFile("next-pages", "pages/legacy.tsx"),
+      errors: [{ messageId: "clientSecret", line: 6, data: { name: "LEGACY_API_TOKEN", chain: "pages/legacy.tsx" } }],
+    },
+    {
+      ...appFile("vite", "src/api.ts"),
+      errors: [{ messageId: "clientSecret", line: 5, data: { name: "OPENAI_API_KEY", chain: "src/main.tsx → src/App.tsx → src/api.ts" } }],
+    },
+    {
+      ...appFile("cra", "src/openai.js"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "src/index.js → src/App.js → src/openai.js" } }],
+    },
+    {
+      ...appFile("expo", "lib/groq.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "GROQ_API_KEY", chain: "app/index.tsx → lib/groq.ts" } }],
+    },
+    {
+      ...appFile("gatsby", "src/components/chat.js"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "src/pages/index.js → src/components/chat.js" } }],
+    },
+    {
+      // Astro: a client:load island and a bundled <script>.
+      ...appFile("astro", "src/components/Chat.tsx"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "src/pages/index.astro → src/components/Chat.tsx" } }],
+    },
+    {
+      ...appFile("astro", "src/scripts/track.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "ANALYTICS_SECRET", chain: "src/pages/index.astro → src/scripts/track.ts" } }],
+    },
+    {
+      ...appFile("nuxt", "composables/useAi.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "composables/useAi.ts" } }],
+    },
+    {
+      // Imported from a .vue component through the ~ alias.
+      ...appFile("nuxt", "lib/format.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "FORMAT_SECRET", chain: "components/ChatBox.vue → lib/format.ts" } }],
+    },
+    {
+      // SvelteKit: $env/static/private in a universal load function.
+      ...appFile("sveltekit", "src/routes/+page.ts"),
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "src/routes/+page.ts" } }],
+    },
+    {
+      // $env/dynamic/private and a $lib/server import, reached from a .svelte page.
+      ...appFile("sveltekit", "src/lib/ai.ts"),
+      errors: [
+        { messageId: "serverOnlyImport", line: 2, data: { module: "$lib/server/db", chain: "src/routes/+page.svelte → src/lib/ai.ts" } },
+        { messageId: "clientSecret", line: 5, data: { name: "ANTHROPIC_API_KEY", chain: "src/routes/+page.svelte → src/lib/ai.ts" } },
+      ],
+    },
+    {
+      // Remix: the loader and what only it uses are stripped; the component is not.
+      ...appFile("remix", "app/routes/_index.tsx"),
+      errors: [{ messageId: "clientSecret", line: 9, data: { name: "SESSION_SECRET", chain: "app/routes/_index.tsx" } }],
+    },
+    {
+      ...appFile("remix", "app/utils.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "LABEL_API_KEY", chain: "app/routes/_index.tsx → app/utils.ts" } }],
+    },
+    {
+      ...appFile("remix", "app/routes/chat.tsx"),
+      errors: [{ messageId: "serverOnlyImport", line: 1, data: { module: "~/session.server", chain: "app/routes/chat.tsx" } }],
+    },
+  ],
+});

@@ -1,0 +1,121 @@
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-public-secrets";
+import type { noPublicSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+// The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
+
+const next = (rel: string) => appFile("next-app-router", rel);
+const routeFile = next("app/api/chat/route.ts");
+
+ruleTester().run("no-public-secrets", rule, {
+  valid: [
+    // Publishable by design: anon keys, publishable keys, Firebase, PostHog, site keys, URLs.
+    {
+      name: "publishable names",
+      filename: routeFile.filename,
+      code: [
+        "process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;",
+        "process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;",
+        "process.env.NEXT_PUBLIC_FIREBASE_API_KEY;",
+        "process.env.NEXT_PUBLIC_POSTHOG_KEY;",
+        "process.env.NEXT_PUBLIC_MAPBOX_TOKEN;",
+        "process.env.NEXT_PUBLIC_SENTRY_DSN;",
+        "process.env.NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY;",
+        "process.env.NEXT_PUBLIC_RECAPTCHA_SITE_KEY;",
+        "process.env.NEXT_PUBLIC_VAPID_PUBLIC_KEY;",
+        "process.env.NEXT_PUBLIC_GOOGLE_CLIENT_ID;",
+        "process.env.NEXT_PUBLIC_STATSIG_CLIENT_KEY;",
+        "process.env.NEXT_PUBLIC_APP_URL;",
+        "process.env.NEXT_PUBLIC_OPENAI_BASE_URL;",
+        "import.meta.env.VITE_POSTHOG_KEY;",
+        "process.env.OPENAI_API_KEY;",
+      ].join("\n"),
+    },
+    { name: "allow option", filename: routeFile.filename, code: "process.env.NEXT_PUBLIC_MAPS_SECRET_KEY;", options: [{ allow: ["NEXT_PUBLIC_MAPS_SECRET_KEY"] }] },
+    next("app/page.tsx"),
+    appFile("nuxt", "nuxt.config.ts"),
+  ],
+  invalid: [
+    {
+      // Browser code: no rename offered (the browser would then read undefined).
+      ...next("app/chat/chat-box.tsx"),
+      errors: [{ messageId: "publicSecret", line: 8, data: { name: "NEXT_PUBLIC_OPENAI_API_KEY", prefix: "NEXT_PUBLIC_", unprefixed: "OPENAI_API_KEY" }, suggestions: [] }],
+    },
+    {
+      // Server-only code (a route handler): renaming to the server name is safe.
+      ...routeFile,
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 4,
+          data: { name: "NEXT_PUBLIC_ANTHROPIC_API_KEY", prefix: "NEXT_PUBLIC_", unprefixed: "ANTHROPIC_API_KEY" },
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "ANTHROPIC_API_KEY" }, output: routeFile.code.replace("NEXT_PUBLIC_ANTHROPIC_API_KEY", "ANTHROPIC_API_KEY") }],
+        },
+      ],
+    },
+    {
+      name: "bracket access in server code keeps the quotes",
+      filename: routeFile.filename,
+      code: `export const k = process.env["NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY"];\n`,
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 1,
+          suggestions: [{ messageId: "renameToServerName", output: `export const k = process.env["SUPABASE_SERVICE_ROLE_KEY"];\n` }],
+        },
+      ],
+    },
+    {
+      name: "every public prefix",
+      filename: appFile("unknown", "src/client.ts").filename,
+      code: [
+        "import.meta.env.VITE_ANTHROPIC_KEY;",
+        "process.env.REACT_APP_GROQ_API_KEY;",
+        "import.meta.env.PUBLIC_MISTRAL_API_KEY;",
+        "import.meta.env.VITE_STRIPE_SECRET_KEY;",
+        "process.env.EXPO_PUBLIC_OPENROUTER_API_KEY;",
+        "process.env.GATSBY_HF_TOKEN;",
+        "process.env.NUXT_PUBLIC_DEEPSEEK_API_KEY;",
+        "const { NEXT_PUBLIC_CLERK_SECRET_KEY } = process.env;",
+      ].join("\n"),
+      errors: [1, 2, 3, 4, 5, 6, 7, 8].map((line) => ({ messageId: "publicSecret" as const, line, suggestions: [] })),
+    },
+    {
+      // Unknown framework: still reported wherever read, but no rename (nothing proves it is server code).
+      ...appFile("unknown", "src/client.ts"),
+      errors: [{ messageId: "publicSecret", line: 4, suggestions: [] }],
+    },
+    {
+      ...appFile("vite", "src/api.ts"),
+      errors: [{ messageId: "publicSecret", line: 4, data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY" } }],
+    },
+    {
+      ...appFile("sveltekit", "src/routes/+page.ts"),
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "PUBLIC_MISTRAL_API_KEY", prefix: "PUBLIC_", unprefixed: "MISTRAL_API_KEY" } }],
+    },
+    {
+      ...appFile("expo", "app/index.tsx"),
+      errors: [{ messageId: "publicSecret", line: 4 }],
+    },
+    {
+      ...appFile("gatsby", "src/pages/index.js"),
+      errors: [{ messageId: "publicSecret", line: 4 }],
+    },
+    {
+      ...appFile("cra", "src/openai.js"),
+      errors: [{ messageId: "publicSecret", line: 2 }],
+    },
+    {
+      // next.config env: always inlined, whatever the prefix.
+      ...next("next.config.js"),
+      errors: [{ messageId: "configEnvSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
+      ...appFile("vite", "vite.config.ts"),
+      errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
+    },
+  ],
+});

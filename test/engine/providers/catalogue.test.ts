@@ -1,0 +1,99 @@
+import * as assert from "node:assert/strict";
+import {
+  contextWordsFor,
+  envVarFor,
+  providerById,
+  providerForEnvName,
+  providerForHost,
+  providerForSdk,
+  providers,
+  revokeUrlFor,
+} from "../../../eslint-plugin/src/engine/providers";
+
+describe("provider catalogue", () => {
+  it("covers at least 35 providers, each with env var, revoke URL and context words", () => {
+    assert.ok(providers.length >= 35, `only ${providers.length} providers`);
+    for (const provider of providers) {
+      assert.match(provider.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, provider.id);
+      assert.match(provider.envVar, /^[A-Z][A-Z0-9_]*$/, `${provider.id} envVar`);
+      assert.match(provider.revokeUrl, /^https:\/\//, `${provider.id} revokeUrl`);
+      assert.ok(provider.contextWords.length > 0, `${provider.id} contextWords`);
+      assert.ok(provider.kinds.length > 0, `${provider.id} kinds`);
+      for (const kind of provider.kinds) {
+        assert.ok(kind.formats.length > 0, `${provider.id}/${kind.id} formats`);
+        assert.match(envVarFor(provider, kind), /^[A-Z][A-Z0-9_]*$/);
+        assert.match(revokeUrlFor(provider, kind), /^https:\/\//);
+        assert.ok(contextWordsFor(provider, kind).length > 0);
+      }
+    }
+  });
+
+  it("has unique ids and unique kind ids per provider", () => {
+    assert.equal(new Set(providers.map((p) => p.id)).size, providers.length);
+    for (const provider of providers) {
+      assert.equal(new Set(provider.kinds.map((k) => k.id)).size, provider.kinds.length, provider.id);
+    }
+  });
+
+  it("includes every provider named in the research", () => {
+    const expected = [
+      "openai", "anthropic", "google-ai", "google-vertex", "azure-openai", "aws-bedrock", "huggingface",
+      "groq", "replicate", "mistral", "cohere", "perplexity", "deepseek", "xai", "together", "fireworks",
+      "openrouter", "elevenlabs", "assemblyai", "deepgram", "stability", "langsmith", "pinecone", "voyage",
+      "cerebras", "vercel-ai-gateway", "nvidia", "wandb", "databricks", "runpod", "runway", "moonshot",
+      "minimax", "zhipu", "langfuse", "github",
+    ];
+    for (const id of expected) assert.ok(providerById(id), id);
+    assert.deepEqual(
+      providerById("openai")!.kinds.map((k) => k.id),
+      ["project-key", "service-account-key", "admin-key", "user-key"],
+    );
+  });
+
+  describe("providerForEnvName", () => {
+    const cases: Array<[string, string | undefined]> = [
+      ["OPENAI_API_KEY", "openai"],
+      ["NEXT_PUBLIC_OPENAI_API_KEY", "openai"],
+      ["VITE_ANTHROPIC_API_KEY", "anthropic"],
+      ["GROQ_KEY", "groq"],
+      ["MY_MISTRAL_TOKEN", "mistral"],
+      ["CO_API_KEY", "cohere"],
+      ["HF_TOKEN", "huggingface"],
+      ["AZURE_OPENAI_API_KEY", "azure-openai"],
+      ["MY_AZURE_OPENAI_TOKEN", "azure-openai"],
+      ["AWS_SECRET_ACCESS_KEY", "aws-bedrock"],
+      ["GEMINI_API_KEY", "google-ai"],
+      ["GOOGLE_GENERATIVE_AI_API_KEY", "google-ai"],
+      ["LANGFUSE_SECRET_KEY", "langfuse"],
+      ["LANGFUSE_PUBLIC_KEY", undefined],
+      ["NEXT_PUBLIC_FIREBASE_API_KEY", undefined],
+      ["OPENAI_BASE_URL", undefined],
+      ["DATABASE_URL", undefined],
+      ["XAI_API_KEY", "xai"],
+      ["GITHUB_TOKEN", "github"],
+    ];
+    for (const [name, id] of cases) {
+      it(`${name} → ${id ?? "none"}`, () => assert.equal(providerForEnvName(name)?.id, id));
+    }
+  });
+
+  it("providerForHost matches hosts, wildcards and URLs", () => {
+    assert.equal(providerForHost("api.groq.com")?.id, "groq");
+    assert.equal(providerForHost("https://api.openai.com/v1/chat/completions")?.id, "openai");
+    assert.equal(providerForHost("my-resource.openai.azure.com")?.id, "azure-openai");
+    assert.equal(providerForHost("bedrock-runtime.us-east-1.amazonaws.com")?.id, "aws-bedrock");
+    assert.equal(providerForHost("https://api.mistral.ai:443/v1")?.id, "mistral");
+    assert.equal(providerForHost("example.com"), undefined);
+    assert.equal(providerForHost("s3.amazonaws.com"), undefined);
+  });
+
+  it("providerForSdk matches packages, subpaths and constructors", () => {
+    assert.equal(providerForSdk("openai")?.id, "openai");
+    assert.equal(providerForSdk("openai/resources/chat")?.id, "openai");
+    assert.equal(providerForSdk("@ai-sdk/mistral")?.id, "mistral");
+    assert.equal(providerForSdk("@anthropic-ai/sdk/resources")?.id, "anthropic");
+    assert.equal(providerForSdk("Groq")?.id, "groq");
+    assert.equal(providerForSdk("AzureOpenAI")?.id, "azure-openai");
+    assert.equal(providerForSdk("react"), undefined);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The rules through the real ESLint class, on real git repositories: `eslint .` with the
+ * config a user writes (recommended + envFiles + gitignore), `eslint --fix` twice, --cache.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ESLint } from "eslint";
+import plugin from "../../eslint-plugin/src/index";
+import { KEYFENCE_COMMENT, clearGitignoreCache, gitStateStamp } from "../../eslint-plugin/src/engine/gitignore";
+import { fakeKey } from "../support/fake-keys";
+import { fullConfig, git, lint, makeRepo, readFile, removeRepos, writeFile } from "./support";
+import { EXPECTED_MISSING, TEMPLATES } from "./templates";
+
+const JS = { "package.json": "{}", "eslint.config.js": "export default [];\n", "src/index.js": "export const a = 1;\n" };
+
+function summary(messages: Awaited<ReturnType<typeof lint>>): string[] {
+  return messages.map((m) => `${m.file}:${m.line} ${m.messageId ?? m.message}`);
+}
+
+describe("env/.gitignore through ESLint", () => {
+  after(removeRepos);
+
+  for (const [name, template] of Object.entries(TEMPLATES) as Array<[keyof typeof TEMPLATES, string]>) {
+    it(`${name} template: reports on .gitignore only, and --fix twice settles it`, async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": template, ".env.local": "A=1\n" });
+      const missing = EXPECTED_MISSING[name];
+      assert.deepEqual(summary(await lint(dir)), missing.length > 0 ? [".gitignore:1 missingEnvEntries"] : []);
+      await lint(dir, { fix: true });
+      const fixed = readFile(dir, ".gitignore");
+      const block = missing.length > 0 ? `\n${KEYFENCE_COMMENT}\n${missing.join("\n")}\n` : "";
+      assert.equal(fixed, template + block);
+      await lint(dir, { fix: true });
+      assert.equal(readFile(dir, ".gitignore"), fixed, "a second --fix changes nothing");
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+  }
+
+  it("keeps CRLF and a missing final newline through --fix", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": "node_modules\r\n*.log" });
+    await lint(dir, { fix: true });
+    const fixed = readFile(dir, ".gitignore");
+    assert.equal(fixed, `node_modules\r\n*.log\r\n\r\n${KEYFENCE_COMMENT}\r\n.env\r\n.env.local\r\n.env.*.local`);
+    await lint(dir, { fix: true });
+    assert.equal(readFile(dir, ".gitignore"), fixed);
+  });
+
+  it("names the files at risk and the entries in the message", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": "*.local\n", ".env": "A=1\n" });
+    const [message] = await lint(dir);
+    assert.equal(message.message, "Nothing in .gitignore stops git from committing `.env`. Add `.env` to this .gitignore.");
+  });
+
+  it("says .git/info/exclude protects this clone only", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": "*.local\n", ".env": "A=1\n" });
+    writeFile(dir, ".git/info/exclude", ".env\n");
+    const [message] = await lint(dir);
+    assert.match(message.message, /only in \.git\/info\/exclude, which protects this clone only/);
+  });
+
+  it("reports a monorepo once, on the root .gitignore", async () => {
+    const dir = makeRepo({
+      ...JS,
+      ".gitignore": "/.env\n/.env.local\n/.env.*.local\n",
+      "packages/web/package.json": "{}",
+      "packages/web/.gitignore": "dist\n",
+      "packages/web/src/a.js": "export {};\n",
+      "packages/api/package.json": "{}",
+      "packages/api/.env": "A=1\n",
+    });
+    const messages = await lint(dir);
+    assert.deepEqual(summary(messages), [".gitignore:1 missingEnvEntries"]);
+    assert.match(messages[0].message, /`packages\/api\/\.env`/);
+  });
+
+  it("points at a nested `!.env` instead of appending after it", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": ".env*\n", "app/package.json": "{}", "app/.gitignore": "dist\n!.env\n" });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: fullConfig });
+    clearGitignoreCache();
+    const results = await eslint.lintFiles(["."]);
+    const messages = results.flatMap((r) => r.messages.map((m) => ({ ...m, file: r.filePath })));
+    assert.equal(messages.length, 1);
+    const [message] = messages;
+    assert.equal(message.file, join(dir, "app/.gitignore"));
+    assert.deepEqual([message.messageId, message.line], ["envReincluded", 2]);
+    assert.equal(message.fix, undefined, "removing a line someone wrote is a suggestion, not an autofix");
+    assert.deepEqual(
+      message.suggestions?.map((s) => [s.desc, s.fix]),
+      [["Remove `!.env`", { range: [5, 11], text: "" }]],
+    );
+  });
+
+  it("reports a tracked .env (rotate and untrack), not a tracked template", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": ".env*\n!.env.example\n", ".env": "A=1\n", ".env.example": "A=\n" }, { add: [".env", ".env.example"] });
+    const messages = await lint(dir);
+    assert.deepEqual(summary(messages), [".env:1 trackedEnvFile"]);
+    assert.match(messages[0].message, /Rotate those keys, then untrack the file \(`git rm --cached \.env`\)/);
+  });
+
+  it("reports a tracked .env.production only when it holds a secret", async () => {
+    const dir = makeRepo(
+      { ...JS, ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env.production": "NEXT_PUBLIC_SITE_URL=https://example.com\n", ".env.staging": "STRIPE_SECRET_KEY=abc\n" },
+      { add: [".env.production", ".env.staging"] },
+    );
+    assert.deepEqual(summary(await lint(dir)), [".env.staging:1 trackedEnvFile"]);
+  });
+
+  it("without a .gitignore, reports once on the repository's topmost eslint.config.js", async () => {
+    const dir = makeRepo({
+      ...JS,
+      "packages/web/package.json": "{}",
+      "packages/web/eslint.config.js": "export default [];\n",
+      "packages/web/index.js": "export {};\n",
+    });
+    assert.deepEqual(summary(await lint(dir)), ["eslint.config.js:1 noGitignore"]);
+  });
+
+  it("is silent without git", async () => {
+    const dir = makeRepo({ ...JS, ".env": "A=1\n", ".env.local": "B=2\n" }, { git: false });
+    assert.deepEqual(summary(await lint(dir)), []);
+  });
+
+  it("leaves code files named like env files to JavaScript", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": ".env*\n", ".env.ts": "export const env = { a: 1 };\n" });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: fullConfig });
+    const [result] = await eslint.lintFiles([".env.ts"]);
+    assert.deepEqual(result.messages, []);
+    const languageOf = async (file: string) =>
+      ((await eslint.calculateConfigForFile(join(dir, file))).language as { meta?: { name?: string } }).meta?.name;
+    assert.equal(await languageOf(".env.ts"), undefined, "JavaScript");
+    assert.equal(await languageOf(".env"), "keyfence/env");
+  });
+
+  it("survives binary files and never rewrites them", async () => {
+    const binary = "\u0000\u0001binary\n";
+    const dir = makeRepo({ ...JS, ".gitignore": binary, ".env": `A=${binary}`, ".env.example": `OPENAI_API_KEY=${fakeKey("openai")}\u0000` });
+    assert.deepEqual(summary(await lint(dir, { fix: true })), []);
+    assert.equal(readFile(dir, ".gitignore"), binary);
+  });
+
+  describe("keys in env files", () => {
+    const key = fakeKey("openai");
+
+    it("reports a key in a committed template, redacted, with a suggestion to empty it", async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env.example": `OPENAI_API_KEY=${key}\n` });
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: fullConfig });
+      clearGitignoreCache();
+      const [result] = await eslint.lintFiles([".env.example"]);
+      const [message] = result.messages;
+      assert.deepEqual([message.messageId, message.line, message.column], ["keyInTemplate", 1, 16]);
+      assert.ok(!message.message.includes(key), "the message never shows the key");
+      assert.match(message.message, /^OpenAI .* in \.env\.example, a template meant to be committed/);
+      const start = "OPENAI_API_KEY=".length;
+      assert.deepEqual(message.suggestions?.map((s) => [s.desc, s.fix]), [
+        ["Leave OPENAI_API_KEY empty in the template", { range: [start, start + key.length], text: "" }],
+      ]);
+    });
+
+    it("reports a key in a tracked .env and in an env file nothing ignores", async () => {
+      const dir = makeRepo(
+        { ...JS, ".gitignore": ".env.local\n", ".env": `OPENAI_API_KEY=${key}\n`, ".env.staging": `export OPENAI_API_KEY="${key}"\n` },
+        { add: [".env"] },
+      );
+      const messages = summary(await lint(dir)).sort();
+      assert.deepEqual(messages, [".env.staging:1 keyNotIgnored", ".env:1 keyInTrackedFile", ".env:1 trackedEnvFile", ".gitignore:1 missingEnvEntries"]);
+    });
+
+    it("honours `# eslint-disable-next-line` comments", async () => {
+      const dir = makeRepo({
+        ...JS,
+        ".gitignore": ".env\n.env.local\n.env.*.local\n",
+        ".env.example": `# eslint-disable-next-line keyfence/no-committed-env-keys -- revoked demo key\nOPENAI_API_KEY=${key}\nNEXT_PUBLIC_OPENAI_API_KEY=\n`,
+      });
+      assert.deepEqual(summary(await lint(dir)), [".env.example:3 publicSecretName"]);
+    });
+
+    it("leaves keys in properly ignored local files alone", async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env.local": `OPENAI_API_KEY=${key}\n`, ".env": `OPENAI_API_KEY='${key}'\n` });
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("reports a secret with a public prefix wherever it is, with a rename suggestion", async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": ".env*\n", ".env.local": "NEXT_PUBLIC_OPENAI_API_KEY=\nNEXT_PUBLIC_SITE_URL=https://example.com\n" });
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: fullConfig });
+      clearGitignoreCache();
+      const [result] = await eslint.lintFiles([".env.local"]);
+      assert.deepEqual(result.messages.map((m) => [m.messageId, m.line, m.column]), [["publicSecretName", 1, 1]]);
+      assert.deepEqual(result.messages[0].suggestions?.map((s) => [s.desc, s.fix]), [["Rename to OPENAI_API_KEY", { range: [0, 26], text: "OPENAI_API_KEY" }]]);
+    });
+  });
+
+  it("re-lints env files under --cache when git's index changes", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": ".env.local\n.env.*.local\n", ".env": "A=1\n" }, { add: [".env"] });
+    const cacheLocation = join(dir, ".eslintcache");
+    // Each CLI run is a new process that computes the stamp afresh; here, one config per run.
+    const run = async () => {
+      clearGitignoreCache();
+      const config = [plugin.configs.recommended, { ...plugin.configs.envFiles, settings: { keyfenceGitState: gitStateStamp(dir) } }];
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, cache: true, cacheLocation });
+      return (await eslint.lintFiles(["."])).flatMap((r) => r.messages.map((m) => m.messageId));
+    };
+    assert.deepEqual(await run(), ["trackedEnvFile"]);
+    assert.deepEqual(await run(), ["trackedEnvFile"], "served from the cache");
+    git(dir, "rm", "-q", "--cached", ".env");
+    assert.deepEqual(await run(), [], "the stale report is gone");
+  });
+});

@@ -1,0 +1,44 @@
+import { strict as assert } from "node:assert";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import keyfence from "../eslint-plugin/src/index";
+import { docsUrl } from "../eslint-plugin/src/util/create-rule";
+
+const docsDir = join(__dirname, "../eslint-plugin/docs/rules");
+
+describe("eslint-plugin-keyfence", () => {
+  it("exports { meta, rules, configs: { recommended } } with the package's name and version", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "../eslint-plugin/package.json"), "utf8"));
+    assert.deepEqual(keyfence.meta, { name: pkg.name, version: pkg.version });
+    assert.ok(keyfence.configs.recommended);
+    assert.ok(Object.keys(keyfence.rules).length >= 1);
+  });
+
+  it("recommended brings its parser and lints every JS/TS file kind", () => {
+    const config = keyfence.configs.recommended;
+    const files = (config.files ?? []).flat().join(" ");
+    for (const ext of ["js", "jsx", "ts", "tsx", "mjs", "cjs"]) assert.match(files, new RegExp(`\\b${ext}\\b`));
+    assert.equal(typeof (config.languageOptions?.parser as { parseForESLint?: unknown })?.parseForESLint, "function");
+  });
+
+  for (const [name, rule] of Object.entries(keyfence.rules)) {
+    describe(`rule ${name}`, () => {
+      const meta = rule.meta!;
+      it("is in configs.recommended", () => {
+        assert.ok(keyfence.configs.recommended.rules?.[`keyfence/${name}`], `keyfence/${name} missing`);
+      });
+      it("has docs named after it, linked from meta.docs.url", () => {
+        assert.ok(existsSync(join(docsDir, `${name}.md`)), `docs/rules/${name}.md missing`);
+        assert.equal(meta.docs?.url, docsUrl(name));
+        assert.ok(meta.docs?.description && /^[A-Z]/.test(meta.docs.description), "imperative description");
+      });
+      it("has camelCase message ids and a strict schema", () => {
+        for (const id of Object.keys(meta.messages ?? {})) assert.match(id, /^[a-z][a-zA-Z0-9]*$/);
+        const schemas = Array.isArray(meta.schema) ? meta.schema : meta.schema ? [meta.schema] : [];
+        for (const schema of schemas as Array<{ type?: string; additionalProperties?: unknown }>) {
+          if (schema.type === "object") assert.equal(schema.additionalProperties, false);
+        }
+      });
+    });
+  }
+});

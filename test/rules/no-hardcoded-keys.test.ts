@@ -1,0 +1,358 @@
+/**
+ * no-hardcoded-keys under RuleTester. Every key is generated at run time from the catalogue
+ * (test/support/fake-keys.ts); no key-shaped literal is written here.
+ */
+import rule from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import { compiledFormats } from "../../eslint-plugin/src/engine/keys";
+import { ALPHABETS } from "../../eslint-plugin/src/engine/providers/alphabets";
+import { envVarFor, providerById } from "../../eslint-plugin/src/engine/providers";
+import type { KeyFormat } from "../../eslint-plugin/src/engine/providers/types";
+import { allFakeKeys, fakeKey, randomRun } from "../support/fake-keys";
+import { ruleTester } from "../support/rule-tester";
+
+type Invalid = Parameters<ReturnType<typeof ruleTester>["run"]>[2]["invalid"][number];
+type Valid = Parameters<ReturnType<typeof ruleTester>["run"]>[2]["valid"][number];
+
+const env = (providerId: string, kindId?: string) => {
+  const provider = providerById(providerId)!;
+  return envVarFor(provider, provider.kinds.find((k) => k.id === kindId));
+};
+
+/** The format's shape with every random run replaced by one repeated character: a placeholder. */
+function placeholderFor(format: KeyFormat): string {
+  return format.segments
+    .map((segment) => {
+      if ("literal" in segment) return segment.literal;
+      const chars = "chars" in segment ? ALPHABETS[segment.chars] : segment.oneOf;
+      const length = "length" in segment ? segment.length : segment.max;
+      return chars[0].repeat(length);
+    })
+    .join("");
+}
+
+const groq = fakeKey("groq");
+const mistral = fakeKey("mistral");
+const azureHex = fakeKey("azure-openai", "legacy-key");
+const awsSecret = fakeKey("aws-bedrock", "secret-access-key");
+const googleKey = fakeKey("google-ai");
+const GROQ = env("groq");
+const MISTRAL = env("mistral");
+
+const useEnv = (envVar: string, output: string) => ({ messageId: "useEnvVar" as const, data: { envVar }, output });
+
+// --- every provider and credential kind -------------------------------------------------
+
+const kindInvalid: Invalid[] = [];
+const kindValid: Valid[] = [];
+for (const { provider, kind, key, formatIndex } of allFakeKeys(11)) {
+  const envVar = envVarFor(provider, kind);
+  const name = `${provider.id}/${kind.id}#${formatIndex}`;
+  if (kind.publicByDesign) {
+    kindValid.push({ name: `${name} is public by design`, code: `const ${envVar} = "${key}";` });
+    continue;
+  }
+  // Context-only kinds sit in a variable named after their env var; self-identifying ones anywhere.
+  const variable = kind.selfIdentifying ? "value" : envVar;
+  kindInvalid.push({
+    name,
+    code: `const ${variable} = "${key}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(envVar, `const ${variable} = process.env.${envVar};`)] }],
+  });
+  if (!kind.selfIdentifying) {
+    kindValid.push({ name: `${name} without context`, code: `const value = "${key}";` });
+    kindValid.push({ name: `${name} named something else`, code: `const commitId = "${key}";` });
+  }
+}
+for (const format of compiledFormats) {
+  kindValid.push({ name: `${format.provider.id}/${format.kind.id} placeholder`, code: `const apiKey = "${placeholderFor(format.format)}";` });
+}
+
+// --- code shapes ----------------------------------------------------------------------------
+
+const shapes: Invalid[] = [
+  {
+    name: "string literal",
+    code: `const apiKey = "${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const apiKey = process.env.${GROQ};`)] }],
+  },
+  {
+    name: "single-quoted literal on a later line",
+    code: `import Groq from "groq-sdk";\nconst client = new Groq('${groq}');`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [useEnv(GROQ, `import Groq from "groq-sdk";\nconst client = new Groq(process.env.${GROQ});`)] }],
+  },
+  {
+    name: "template literal static part",
+    code: "const headers = { Authorization: `Bearer " + groq + "` };",
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, "const headers = { Authorization: `Bearer ${process.env." + GROQ + "}` };")] }],
+  },
+  {
+    name: "template literal with expressions",
+    code: "const url = `${base}/v1?key=" + groq + "&q=${q}`;",
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, "const url = `${base}/v1?key=${process.env." + GROQ + "}&q=${q}`;")] }],
+  },
+  {
+    name: "tagged template: no suggestion",
+    code: "const q = sql`select '" + groq + "'`;",
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "key inside a longer string becomes a template",
+    code: `const auth = "Bearer ${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, "const auth = `Bearer ${process.env." + GROQ + "}`;")] }],
+  },
+  {
+    name: "longer string with a backslash: no suggestion",
+    code: `const auth = "Bearer\\t${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "JSX attribute string",
+    filename: "chat.tsx",
+    code: `const el = <Chat apiKey="${groq}" />;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const el = <Chat apiKey={process.env.${GROQ}} />;`)] }],
+  },
+  {
+    name: "JSX attribute expression",
+    filename: "chat.tsx",
+    code: `const el = <Chat apiKey={"${groq}"} />;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const el = <Chat apiKey={process.env.${GROQ}} />;`)] }],
+  },
+  {
+    name: "JSX text",
+    filename: "chat.tsx",
+    code: `const el = <pre>${groq}</pre>;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const el = <pre>{process.env.${GROQ}}</pre>;`)] }],
+  },
+  {
+    name: "line comment: no suggestion",
+    code: `// old key: ${groq}\nconst x = 1;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "block comment",
+    code: `/*\n * GROQ_API_KEY=${groq}\n */`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [] }],
+  },
+  {
+    name: "object key: no suggestion",
+    code: `const owners = { "${groq}": "team-a" };`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "object value in an SDK constructor",
+    code: `const client = new Groq({ apiKey: "${groq}" });`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const client = new Groq({ apiKey: process.env.${GROQ} });`)] }],
+  },
+  {
+    name: "array element",
+    code: `const keys = ["${groq}"];`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const keys = [process.env.${GROQ}];`)] }],
+  },
+  {
+    name: "?? fallback",
+    code: `const key = process.env.${GROQ} ?? "${groq}";`,
+    errors: [
+      {
+        messageId: "hardcodedKey",
+        line: 1,
+        suggestions: [{ messageId: "removeFallback", output: `const key = process.env.${GROQ};` }],
+      },
+    ],
+  },
+  {
+    name: "|| fallback with another env name",
+    code: `const key = process.env.MY_KEY || "${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MY_KEY;` }] }],
+  },
+  {
+    name: "import.meta.env fallback",
+    code: `const key = import.meta.env.VITE_GROQ_KEY ?? "${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = import.meta.env.VITE_GROQ_KEY;` }] }],
+  },
+  {
+    name: "class property",
+    code: `class Client { apiKey = "${groq}"; }`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `class Client { apiKey = process.env.${GROQ}; }`)] }],
+  },
+  {
+    name: "assignment and default parameter",
+    code: `config.key = "${groq}";\nfunction f(key = "${fakeKey("groq", undefined, 5)}") {}`,
+    errors: [
+      { messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `config.key = process.env.${GROQ};\nfunction f(key = "${fakeKey("groq", undefined, 5)}") {}`)] },
+      { messageId: "hardcodedKey", line: 2, suggestions: [useEnv(GROQ, `config.key = "${groq}";\nfunction f(key = process.env.${GROQ}) {}`)] },
+    ],
+  },
+  {
+    name: "type position: reported, no suggestion",
+    code: `type Key = "${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "two providers in one file",
+    code: `const a = "${groq}";\nconst b = "${fakeKey("anthropic")}";`,
+    errors: [
+      { messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const a = process.env.${GROQ};\nconst b = "${fakeKey("anthropic")}";`)] },
+      { messageId: "hardcodedKey", line: 2, suggestions: [useEnv(env("anthropic"), `const a = "${groq}";\nconst b = process.env.${env("anthropic")};`)] },
+    ],
+  },
+];
+
+// --- context for generic formats ------------------------------------------------------------
+
+const contextInvalid: Invalid[] = [
+  {
+    name: "Mistral SDK constructor",
+    code: `const client = new Mistral({ apiKey: "${mistral}" });`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const client = new Mistral({ apiKey: process.env.${MISTRAL} });`)] }],
+  },
+  {
+    name: "Mistral factory with a direct argument",
+    code: `const client = createMistral("${mistral}");`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const client = createMistral(process.env.${MISTRAL});`)] }],
+  },
+  {
+    name: "variable name",
+    code: `const mistralKey = "${mistral}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const mistralKey = process.env.${MISTRAL};`)] }],
+  },
+  {
+    name: "env var name in the fallback",
+    code: `const key = process.env.MISTRAL_API_KEY || "${mistral}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MISTRAL_API_KEY;` }] }],
+  },
+  {
+    name: "endpoint nearby",
+    code: `fetch("https://api.mistral.ai/v1/chat/completions", { headers: { Authorization: "Bearer ${mistral}" } });`,
+    errors: [
+      {
+        messageId: "hardcodedKey",
+        line: 1,
+        suggestions: [useEnv(MISTRAL, "fetch(\"https://api.mistral.ai/v1/chat/completions\", { headers: { Authorization: `Bearer ${process.env." + MISTRAL + "}` } });")],
+      },
+    ],
+  },
+  {
+    name: "enclosing object named after the provider",
+    code: `const providers = { mistral: { apiKey: "${mistral}" } };`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const providers = { mistral: { apiKey: process.env.${MISTRAL} } };`)] }],
+  },
+  {
+    name: "Azure endpoint as a sibling property",
+    code: `const client = new OpenAI({ baseURL: "https://myres.openai.azure.com/openai", apiKey: "${azureHex}" });`,
+    errors: [
+      {
+        messageId: "hardcodedKey",
+        line: 1,
+        suggestions: [useEnv(env("azure-openai"), `const client = new OpenAI({ baseURL: "https://myres.openai.azure.com/openai", apiKey: process.env.${env("azure-openai")} });`)],
+      },
+    ],
+  },
+  {
+    name: "AWS secret next to its key id",
+    code: `const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: "${awsSecret}" };`,
+    errors: [
+      {
+        messageId: "hardcodedKey",
+        line: 1,
+        suggestions: [useEnv("AWS_SECRET_ACCESS_KEY", `const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY };`)],
+      },
+    ],
+  },
+  {
+    name: "a function returning the key",
+    code: `function getMistralKey() { return "${mistral}"; }`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `function getMistralKey() { return process.env.${MISTRAL}; }`)] }],
+  },
+  {
+    name: "comment naming the provider",
+    code: `// MISTRAL_API_KEY=${mistral}`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "JSX component named after the provider",
+    filename: "c.tsx",
+    code: `const el = <MistralChat apiKey="${mistral}" />;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const el = <MistralChat apiKey={process.env.${MISTRAL}} />;`)] }],
+  },
+  {
+    name: "Vertex service-account object",
+    code: [
+      "const credentials = {",
+      '  type: "service_account",',
+      '  project_id: "demo",',
+      `  private_key: "-----BEGIN PRIVATE KEY-----\\n${randomRun("base64", 64, 4)}\\n${randomRun("base64", 64, 5)}\\n-----END PRIVATE KEY-----\\n",`,
+      "};",
+    ].join("\n"),
+    errors: [{ messageId: "hardcodedKey", line: 4, suggestions: [] }],
+  },
+];
+
+// --- must not report ------------------------------------------------------------------------
+
+const hex = (n: number, seed = 1) => randomRun("hexLower", n, seed);
+const alnum = (n: number, seed = 1) => randomRun("alnum", n, seed);
+const notKeys: Valid[] = [
+  `const apiKey = "sk-...";`,
+  `const apiKey = "sk-${"x".repeat(48)}";`,
+  `const apiKey = "your-api-key-here";`,
+  `const apiKey = "REPLACE_ME";`,
+  `const apiKey = "<OPENAI_API_KEY>";`,
+  "const apiKey = `${OPENAI_API_KEY}`;",
+  `const apiKey = process.env.OPENAI_API_KEY;`,
+  `const apiKey = "gsk_${"a".repeat(52)}";`,
+  `const apiKey = "gsk_abcdef123456${alnum(40)}";`,
+  `const apiKey = "gsk_sample${alnum(46)}";`,
+  `const apiKey = "hf_fakefake${randomRun("alpha", 26)}";`,
+  `const apiKey = "pplx-test${alnum(44)}";`,
+  `const apiKey = "gsk_changeme${alnum(44)}";`,
+  `const accessKeyId = "AKIAIOSFODNN7EXAMPLE";`,
+  `const id = "${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}";`,
+  `const sha = "${hex(40)}";`,
+  `const digest = "${hex(64)}";`,
+  `const integrity = "sha384-${randomRun("base64", 64)}";`,
+  `const img = "data:image/png;base64,${randomRun("base64", 40)}";`,
+  `const jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${randomRun("base64url", 40)}.${randomRun("base64url", 43)}";`,
+  `const model = "claude-3-5-sonnet-20241022";`,
+  `const ids = ["chatcmpl-${alnum(29)}", "msg_01${alnum(22)}", "call_${alnum(24)}", "resp_${hex(48)}"];`,
+  `import { xaiChat } from "./xai-chat-language-model";`,
+  `const m = require("./${alnum(32)}");`,
+  `const m = await import("@scope/${alnum(40)}");`,
+  `export * from "./${hex(40)}";`,
+  `// see https://github.com/wandb/wandb/blob/${hex(40)}/README.md`,
+  `const stripe = "pk_live_${alnum(24)}";`,
+  `const supabaseAnonKey = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${randomRun("base64url", 60)}.${randomRun("base64url", 43)}";`,
+  `const langfusePublic = "pk-lf-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}";`,
+  // Firebase web config keys are public by design.
+  `const firebaseConfig = { apiKey: "${googleKey}", authDomain: "demo.firebaseapp.com", projectId: "demo" };`,
+  `const app = initializeApp({ apiKey: "${googleKey}", projectId: "demo" });`,
+  `const config = { apiKey: "${googleKey}", authDomain: "demo.firebaseapp.com", messagingSenderId: "1" };`,
+  `const src = "https://maps.googleapis.com/maps/api/js?key=${googleKey}";`,
+  // Generic shapes without a provider named where they are.
+  `const requestId = "${mistral}";`,
+  `const settings = { provider: "azure", requestId: "${azureHex}" };`,
+  `const token = "${mistral}";`,
+  `const secret = "${awsSecret}";`,
+  `const name = "getConfigFileParsingDiagnostics1Cache";`,
+];
+
+ruleTester().run("no-hardcoded-keys", rule, {
+  valid: [
+    ...kindValid,
+    ...notKeys.map((code, i) => ({ name: `not a key #${i}: ${code.slice(0, 40)}`, code })),
+    { name: "allow option", code: `const apiKey = "${groq}";`, options: [{ allow: [groq.slice(-8) + "$"] }] },
+    { name: "ignoreFiles option", code: `const apiKey = "${groq}";`, filename: "fixtures/keys.ts", options: [{ ignoreFiles: ["fixtures/**"] }] },
+    { name: "ignoreFiles by basename", code: `const apiKey = "${groq}";`, filename: "src/keys.fixture.ts", options: [{ ignoreFiles: ["*.fixture.ts"] }] },
+    { name: "syntax-error-free code without keys", code: `export const x = 1;` },
+  ],
+  invalid: [
+    ...kindInvalid,
+    ...shapes,
+    ...contextInvalid,
+    {
+      name: "allow option that does not match",
+      code: `const apiKey = "${groq}";`,
+      options: [{ allow: ["^nomatch$"], ignoreFiles: ["other/**"] }],
+      errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const apiKey = process.env.${GROQ};`)] }],
+    },
+  ],
+});

@@ -1,0 +1,92 @@
+/**
+ * Fixture projects copied to a temp folder, with generated keys in place of the placeholders,
+ * and a plan applier that writes a FixPlan to disk the way the extension's WorkspaceEdit would.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { FixPlan } from "../../eslint-plugin/src/engine/finding";
+import { seededRandom } from "../support/fake-keys";
+
+export const FIXTURES = path.join(__dirname, "..", "fixtures", "server-route");
+
+/**
+ * A key-like value made at run time. It deliberately matches no provider's real format: the
+ * route and the fix treat the key as an opaque string.
+ */
+export function testKey(seed: number): string {
+  const random = seededRandom(seed);
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  let body = "";
+  for (let i = 0; i < 40; i++) body += alphabet[Math.floor(random() * alphabet.length)];
+  return `kf-test-${body}`;
+}
+
+export interface FixtureProject {
+  root: string;
+  keys: { openai: string; anthropic: string };
+  file(relative: string): string;
+  read(relative: string): string | undefined;
+  remove(): void;
+}
+
+export function copyFixture(name: string, extraFiles: Record<string, string> = {}): FixtureProject {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `keyfence-route-${name}-`));
+  const keys = { openai: testKey(11), anthropic: testKey(12) };
+  const fill = (text: string) => text.split("__OPENAI_KEY__").join(keys.openai).split("__ANTHROPIC_KEY__").join(keys.anthropic);
+  const copy = (from: string, to: string) => {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) {
+        fs.mkdirSync(target, { recursive: true });
+        copy(source, target);
+      } else {
+        fs.writeFileSync(target, fill(fs.readFileSync(source, "utf8")));
+      }
+    }
+  };
+  copy(path.join(FIXTURES, name), root);
+  for (const [relative, text] of Object.entries(extraFiles)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), fill(text));
+  }
+  return {
+    root,
+    keys,
+    file: (relative) => path.join(root, relative),
+    read(relative) {
+      try {
+        return fs.readFileSync(path.join(root, relative), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    remove: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Applies every edit of `plan` to disk; replaces in one file go last-first so offsets stay valid. */
+export function applyPlan(plan: FixPlan): void {
+  const byFile = new Map<string, FixPlan["edits"]>();
+  for (const edit of plan.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  for (const [file, edits] of byFile) {
+    for (const edit of edits) {
+      if (edit.kind === "create") {
+        if (fs.existsSync(file)) throw new Error(`plan would overwrite ${file}`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, edit.text);
+      }
+    }
+    const replaces = edits.filter((edit) => edit.kind === "replace").sort((a, b) => b.range.start - a.range.start);
+    if (replaces.length === 0) continue;
+    let text = fs.readFileSync(file, "utf8");
+    let lastStart = Infinity;
+    for (const edit of replaces) {
+      if (edit.range.end > lastStart) throw new Error(`overlapping edits in ${file}`);
+      text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+      lastStart = edit.range.start;
+    }
+    fs.writeFileSync(file, text);
+  }
+}

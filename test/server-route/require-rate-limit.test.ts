@@ -1,0 +1,347 @@
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
+import { webRouteText } from "../../eslint-plugin/src/engine/server-route/templates/web-route";
+import { nextPagesRouteText } from "../../eslint-plugin/src/engine/server-route/templates/next-pages";
+import type { RouteSpec } from "../../eslint-plugin/src/engine/server-route/templates/spec";
+import { nodeClientIp, rateLimiter, webClientIp } from "../../eslint-plugin/src/engine/server-route/templates/policy";
+import { ruleTester } from "../support/rule-tester";
+import { FIXTURES } from "./fixture-project";
+
+// The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const rule = requireRateLimit as unknown as RuleModule<"missingRateLimit" | "addInMemoryRateLimit", [{ limiterNames?: string[] }]>;
+
+const APP_ROUTE = path.join(FIXTURES, "rules", "app", "api", "chat", "route.ts");
+const PAGES_ROUTE = path.join(FIXTURES, "rules", "pages", "api", "chat.ts");
+const SERVER = path.join(FIXTURES, "rules", "server", "index.ts");
+const LIB = path.join(FIXTURES, "rules", "src", "lib", "ai.ts");
+const WITH_MIDDLEWARE = path.join(FIXTURES, "middleware-app", "app", "api", "chat", "route.ts");
+const OUTSIDE_MATCHER = path.join(FIXTURES, "middleware-app", "app", "admin", "ai", "route.ts");
+const NO_LIMIT_MIDDLEWARE = path.join(FIXTURES, "middleware-app-src", "src", "app", "api", "chat", "route.ts");
+
+const SPEC: RouteSpec = {
+  providerName: "OpenAI",
+  keyEnvVar: "OPENAI_API_KEY",
+  baseUrlEnvVar: "OPENAI_BASE_URL",
+  defaultBaseUrl: "https://api.openai.com/v1",
+  apiPath: "/chat/completions",
+  authHeader: "Authorization",
+  authScheme: "Bearer",
+  fixedHeaders: {},
+  allowedModels: ["gpt-4o-mini"],
+  maxTokens: 1024,
+  tokenFields: ["max_completion_tokens", "max_tokens"],
+  defaultTokenField: "max_completion_tokens",
+  rateLimiter: "memory",
+  slug: "openai",
+  typescript: true,
+};
+
+/**
+ * The limiter block the suggestion appends is the generated routes' own (run for real in
+ * generated-route.test.ts); what these cases pin down is where the check goes and what it says.
+ */
+function limiterBlock(kind: "web" | "node", typescript: boolean): string {
+  const spec = { ...SPEC, typescript };
+  const clientIp = kind === "web" ? webClientIp(typescript) : nodeClientIp(typescript, 'Pick<import("node:http").IncomingMessage, "headers" | "socket">');
+  return ["// Added by KeyFence: each client IP may send RATE_LIMIT requests a minute.", "const RATE_LIMIT = 20;", rateLimiter(spec), clientIp].join("\n");
+}
+const WEB_CHECK = (param: string, indent = "  ") =>
+  `${indent}const limit = await checkRateLimit(clientIp(${param}));
+${indent}if (!limit.ok) {
+${indent}  return new Response("Too many requests. Try again later.", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+${indent}}
+`;
+const ADD_LIMIT = "addInMemoryRateLimit" as const;
+
+const OPENAI_CLIENT = `import OpenAI from "openai";
+const openai = new OpenAI();
+`;
+
+ruleTester().run("require-rate-limit", rule, {
+  valid: [
+    {
+      name: "App Router route limited with @upstash/ratelimit",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}import { Ratelimit } from "@upstash/ratelimit";
+import { Redis } from "@upstash/redis";
+const rl = new Ratelimit({ redis: Redis.fromEnv(), limiter: Ratelimit.slidingWindow(5, "60 s") });
+export async function POST(request: Request) {
+  const { success } = await rl.limit(request.headers.get("x-forwarded-for") ?? "anon");
+  if (!success) return new Response("slow down", { status: 429 });
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+    },
+    {
+      name: "a called function whose name says rate limit",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}import { checkRateLimit } from "@/lib/limits";
+export const POST = async (request: Request) => {
+  if (!(await checkRateLimit(request))) return new Response(null, { status: 429 });
+  return Response.json(await openai.responses.create({ model: "gpt-4o-mini", input: "hi" }));
+};`,
+    },
+    { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, "Next.js App Router route handler.") },
+    { name: "the Pages Router route KeyFence generates", filename: PAGES_ROUTE, code: nextPagesRouteText(SPEC) },
+    { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, "") },
+    {
+      name: "Pages Router handler wrapped in a limiter",
+      filename: PAGES_ROUTE,
+      code: `import Anthropic from "@anthropic-ai/sdk";
+import { withRateLimit } from "../../lib/with-rate-limit";
+const anthropic = new Anthropic();
+export default withRateLimit(async (req, res) => {
+  res.json(await anthropic.messages.create(req.body));
+});`,
+    },
+    {
+      name: "rate-limiter-flexible, under any variable name",
+      filename: PAGES_ROUTE,
+      code: `import { RateLimiterMemory } from "rate-limiter-flexible";
+const quota = new RateLimiterMemory({ points: 10, duration: 60 });
+export default async function handler(req, res) {
+  await quota.consume(req.socket.remoteAddress);
+  const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify(req.body) });
+  res.json(await r.json());
+}`,
+    },
+    {
+      name: "Express: app.use(limiter) before the route",
+      filename: SERVER,
+      code: `import express from "express";
+import rateLimit from "express-rate-limit";
+import OpenAI from "openai";
+const app = express();
+const client = new OpenAI();
+app.use(rateLimit({ windowMs: 60_000, limit: 20 }));
+app.post("/chat", async (req, res) => {
+  res.json(await client.chat.completions.create(req.body));
+});`,
+    },
+    {
+      name: "Express: limiter passed as route middleware",
+      filename: SERVER,
+      code: `import express from "express";
+import rateLimit from "express-rate-limit";
+import Groq from "groq-sdk";
+const app = express();
+const groq = new Groq();
+const aiLimit = rateLimit({ limit: 5 });
+app.post("/chat", aiLimit, async (req, res) => {
+  res.json(await groq.chat.completions.create(req.body));
+});`,
+    },
+    {
+      name: "Next.js middleware.ts rate-limits /api/*",
+      filename: WITH_MIDDLEWARE,
+      code: `${OPENAI_CLIENT}export async function POST(request: Request) {
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+    },
+    {
+      name: "limiterNames option",
+      filename: APP_ROUTE,
+      options: [{ limiterNames: ["guard"] }],
+      code: `${OPENAI_CLIENT}import { guard } from "@/lib/guard";
+export async function POST(request: Request) {
+  await guard(request);
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+    },
+    {
+      name: "not a route: a library module",
+      filename: LIB,
+      code: `${OPENAI_CLIENT}export async function ask(q: string) { return openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); }`,
+    },
+    {
+      name: "a route that calls no AI provider",
+      filename: APP_ROUTE,
+      code: `import OpenAI from "openai";
+export async function GET() { return Response.json(await fetch("https://example.com/data").then((r) => r.json())); }`,
+    },
+  ],
+  invalid: [
+    {
+      name: "App Router POST calls the OpenAI SDK with no limit",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}
+export async function POST(request: Request) {
+  const body = await request.json();
+  return Response.json(await openai.chat.completions.create(body));
+}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 4,
+          column: 23,
+          data: { handler: "POST", provider: "OpenAI" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `${OPENAI_CLIENT}
+export async function POST(request: Request) {
+${WEB_CHECK("request")}  const body = await request.json();
+  return Response.json(await openai.chat.completions.create(body));
+}
+
+${limiterBlock("web", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Pages Router handler fetches Anthropic's API with a server key",
+      filename: PAGES_ROUTE,
+      code: `export default async function handler(req, res) {
+  const r = await fetch("https://api.anthropic.com/v1/messages", {
+    method: "POST",
+    headers: { "x-api-key": process.env.ANTHROPIC_API_KEY, "anthropic-version": "2023-06-01" },
+    body: JSON.stringify(req.body),
+  });
+  res.status(r.status).json(await r.json());
+}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 1,
+          data: { handler: "default", provider: "Anthropic" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `export default async function handler(req, res) {
+  const limit = await checkRateLimit(clientIp(req));
+  if (!limit.ok) {
+    res.setHeader("Retry-After", String(limit.retryAfterSeconds));
+    res.statusCode = 429;
+    res.end("Too many requests. Try again later.");
+    return;
+  }
+  const r = await fetch("https://api.anthropic.com/v1/messages", {
+    method: "POST",
+    headers: { "x-api-key": process.env.ANTHROPIC_API_KEY, "anthropic-version": "2023-06-01" },
+    body: JSON.stringify(req.body),
+  });
+  res.status(r.status).json(await r.json());
+}
+
+${limiterBlock("node", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Express route calls Anthropic; app.use only parses JSON",
+      filename: SERVER,
+      code: `import express from "express";
+import Anthropic from "@anthropic-ai/sdk";
+const app = express();
+const anthropic = new Anthropic();
+app.use(express.json());
+app.post("/api/chat", async (req, res) => {
+  res.json(await anthropic.messages.create(req.body));
+});`,
+      errors: [{ messageId: "missingRateLimit", line: 6, data: { handler: 'app.post("/api/chat")', provider: "Anthropic" }, suggestions: [] }],
+    },
+    {
+      name: "a limiter registered after the route does not apply to it",
+      filename: SERVER,
+      code: `import express from "express";
+import rateLimit from "express-rate-limit";
+import OpenAI from "openai";
+const app = express();
+const client = new OpenAI();
+app.post("/chat", async (req, res) => { res.json(await client.chat.completions.create(req.body)); });
+app.use(rateLimit({ limit: 20 }));`,
+      errors: [{ messageId: "missingRateLimit", line: 6, suggestions: [] }],
+    },
+    {
+      name: "Vercel AI SDK streamText with a provider model",
+      filename: APP_ROUTE,
+      code: `import { streamText } from "ai";
+import { openai } from "@ai-sdk/openai";
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  return streamText({ model: openai("gpt-4o-mini"), messages }).toDataStreamResponse();
+}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 3,
+          data: { handler: "POST", provider: "OpenAI" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `import { streamText } from "ai";
+import { openai } from "@ai-sdk/openai";
+export async function POST(req: Request) {
+${WEB_CHECK("req")}  const { messages } = await req.json();
+  return streamText({ model: openai("gpt-4o-mini"), messages }).toDataStreamResponse();
+}
+
+${limiterBlock("web", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the provider is called from a helper in the same file",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}async function complete(prompt: string) {
+  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
+}
+export const POST = async (request: Request) => Response.json(await complete(await request.text()));`,
+      errors: [{ messageId: "missingRateLimit", line: 6, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "middleware.ts limits /api/* only; this route is elsewhere",
+      filename: OUTSIDE_MATCHER,
+      code: `${OPENAI_CLIENT}export async function POST(request: Request) {
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 3,
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `${OPENAI_CLIENT}export async function POST(request: Request) {
+${WEB_CHECK("request")}  return Response.json(await openai.chat.completions.create(await request.json()));
+}
+
+${limiterBlock("web", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "src/middleware.ts applies no limit; the file's own limiter is never called (the fix only adds the call)",
+      filename: NO_LIMIT_MIDDLEWARE,
+      code: `${OPENAI_CLIENT}export async function POST(request: Request) {
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}
+
+${limiterBlock("web", true)}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 3,
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `${OPENAI_CLIENT}export async function POST(request: Request) {
+${WEB_CHECK("request")}  return Response.json(await openai.chat.completions.create(await request.json()));
+}
+
+${limiterBlock("web", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

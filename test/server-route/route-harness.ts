@@ -1,0 +1,82 @@
+/**
+ * Runs a generated route for real: esbuild compiles it, Node loads it, and a tiny node:http server
+ * on 127.0.0.1 serves it (the web POST handler or the Pages Router req/res handler).
+ */
+import * as esbuild from "esbuild";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export interface RunningRoute {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Compiles TypeScript/JavaScript module text to CommonJS and loads it as a fresh module. */
+export async function loadModule(text: string, name: string): Promise<Record<string, unknown>> {
+  const { code } = await esbuild.transform(text, { loader: "ts", format: "cjs", target: "node20" });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-route-build-"));
+  const file = path.join(dir, `${name}.cjs`);
+  fs.writeFileSync(file, code);
+  return require(file) as Record<string, unknown>;
+}
+
+type WebHandler = (request: Request) => Promise<Response>;
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+export async function serveRoute(module: Record<string, unknown>, routePath: string): Promise<RunningRoute> {
+  const web = module.POST as WebHandler | undefined;
+  const node = module.default as NodeHandler | undefined;
+  const server = http.createServer((req, res) => {
+    if (req.url !== routePath) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (node && !web) {
+      void node(req, res);
+      return;
+    }
+    void serveWeb(web!, req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${routePath}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function serveWeb(handler: WebHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const response = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }));
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) res.write(chunk.value);
+  }
+  res.end();
+}
+
+/** Everything written to the console while `run` runs (the route's logs). */
+export function captureConsole(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const methods = ["log", "info", "warn", "error", "debug"] as const;
+  const originals = methods.map((method) => console[method]);
+  for (const method of methods) {
+    console[method] = (...args: unknown[]) => {
+      lines.push(args.map(String).join(" "));
+    };
+  }
+  return {
+    lines,
+    restore: () => methods.forEach((method, index) => (console[method] = originals[index])),
+  };
+}
