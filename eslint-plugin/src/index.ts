@@ -1,7 +1,7 @@
 import type { ESLint, Linter } from "eslint";
 import * as parser from "./parser";
 import { rules } from "./rules";
-import { gitStateStamp } from "./engine/gitignore/state-stamp";
+import { LazyGitStateStamp } from "./engine/gitignore/state-stamp";
 
 // Read at run time so the published package always reports its own version.
 const { name, version } = require("../package.json") as { name: string; version: string };
@@ -25,7 +25,8 @@ const plugin = {
  * - `.env*` and `.gitignore` files, which the KeyFence parser turns into an empty Program for
  *   the env rules (`env-gitignore`, `no-committed-env-keys`); the code rules skip them.
  * The settings carry a fingerprint of git's view of env files so that `eslint --cache`
- * re-lints when it changes (see engine/gitignore/state-stamp.ts for why and what it costs).
+ * re-lints when it changes; it is computed only when ESLint serialises the config for its
+ * cache (see engine/gitignore/state-stamp.ts for why and what it costs).
  */
 plugin.configs.recommended = {
   name: "keyfence/recommended",
@@ -35,7 +36,7 @@ plugin.configs.recommended = {
     parser,
     parserOptions: { ecmaFeatures: { jsx: true } },
   },
-  settings: { keyfenceGitState: gitStateStamp() },
+  settings: { keyfenceGitState: new LazyGitStateStamp() },
   rules: recommendedRules,
 };
 

@@ -45,7 +45,9 @@ interface ParseOptions {
 
 export const meta = { name: "eslint-plugin-keyfence/parser", version };
 
-export function parseForESLint(code: string, options: ParseOptions = {}) {
+export type ParseResult = ReturnType<typeof tsParser.parseForESLint> | { ast: TextProgram; visitorKeys: typeof visitorKeys };
+
+export function parseForESLint(code: string, options: ParseOptions = {}): ParseResult {
   const kind = fileKind(options.filePath ?? "");
   if (kind === "source") return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
   // No scopeManager: ESLint analyses the (empty) scope itself.
@@ -53,7 +55,7 @@ export function parseForESLint(code: string, options: ParseOptions = {}) {
 }
 
 /** ESLint's `parse()` fallback: the AST alone. */
-export function parse(code: string, options: ParseOptions = {}) {
+export function parse(code: string, options: ParseOptions = {}): ParseResult["ast"] {
   return parseForESLint(code, options).ast;
 }
 

@@ -4,6 +4,7 @@
  * Everything else in the extension only sees `Finding[]` and `FixPlan[]`.
  */
 
+import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { parseSource, type SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
@@ -16,11 +17,15 @@ import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../e
 import {
   clearGitignoreCache, envFileTrackingFindings, envGitignoreMessages, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
+import { findHardcodedKeys, hardcodedKeyMessages } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findKeyCandidates, scanText, type KeyMatch } from "../../eslint-plugin/src/engine/keys/index";
 import { mayCallAi } from "../../eslint-plugin/src/engine/client/ai-calls";
 import { mayReadEnv } from "../../eslint-plugin/src/engine/client/env-reads";
-import { envVarFor } from "../../eslint-plugin/src/engine/providers/index";
+import { envVarFor, providers, revokeUrlFor as revokeUrlOf } from "../../eslint-plugin/src/engine/providers/index";
 import { redactKey } from "../../eslint-plugin/src/engine/redact";
+import {
+  findUnlimitedAiRoutes, planMoveCallToServerRoute, REQUIRE_RATE_LIMIT_MESSAGES, type ProjectView,
+} from "../../eslint-plugin/src/engine/server-route/index";
 import { disabledBy } from "./disable-comments";
 import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
@@ -44,14 +49,13 @@ const ENV_KEYS = "no-committed-env-keys";
 
 /** Message templates by rule: the ones the ESLint rules use as meta.messages. */
 const MESSAGES: Record<string, Record<string, string>> = {
-  [HARDCODED]: {
-    hardcodedKey: "{{provider}} {{kind}} {{key}} is written in the source. Read it from an environment variable instead.",
-  },
+  [HARDCODED]: hardcodedKeyMessages,
   "no-client-secrets": noClientSecretsMessages,
   [PUBLIC_SECRETS]: noPublicSecretsMessages,
   "no-client-ai-calls": noClientAiCallsMessages,
   [ENV_KEYS]: envKeyMessages,
   "env-gitignore": envGitignoreMessages,
+  "require-rate-limit": REQUIRE_RATE_LIMIT_MESSAGES,
 };
 
 /** Rules' default severity (their meta.docs.recommended; all are "error" but require-rate-limit). */
@@ -114,8 +118,16 @@ function worthParsing(file: string, text: string): boolean {
     text.includes(".server") ||
     text.includes("$lib/server") ||
     mayCallAi(text) ||
+    importsAiSdk(text) ||
     /^(?:next|vite|vitest|eslint)\.config\.[cm]?[jt]s$/.test(basename(file))
   );
+}
+
+let sdkPackages: string[] | undefined;
+/** An AI SDK import (route handlers calling a provider: require-rate-limit). */
+function importsAiSdk(text: string): boolean {
+  sdkPackages ??= [...new Set(providers.flatMap((p) => p.sdkPackages ?? []))];
+  return sdkPackages.some((name) => text.includes(`"${name}`) || text.includes(`'${name}`));
 }
 
 /** One engine function failing (a bug, an odd file) must not take the others down. */
@@ -136,15 +148,12 @@ function allowed(finding: Finding, text: string, allow: RegExp[]): boolean {
 
 function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
   const out: Finding[] = [];
-  for (const literal of stringLiterals(source.ast)) {
-    for (const match of scanText(literal.value, { context: literal.context, allow: ctx.settings.allow })) {
-      out.push(keyFinding(source.file, match, literal.range[0] + literal.offset));
-    }
-  }
+  out.push(...guarded(() => findHardcodedKeys(source, { allow: ctx.settings.allow.map((r) => r.source) })));
   out.push(...guarded(() => findClientSecrets(source)));
   out.push(...guarded(() => findPublicSecrets(source)));
   out.push(...guarded(() => findClientAiCalls(source)));
   out.push(...guarded(() => repositoryAnchorFindings(source.file)));
+  out.push(...guarded(() => findUnlimitedAiRoutes(source)));
   return out;
 }
 
@@ -152,7 +161,13 @@ function keyFinding(file: string, match: KeyMatch, base: number): Finding {
   return {
     ruleId: HARDCODED,
     messageId: "hardcodedKey",
-    data: { provider: match.provider.name, kind: match.kind.name, key: redactKey(match.value) },
+    data: {
+      provider: match.provider.name,
+      kind: match.kind.name,
+      key: redactKey(match.value),
+      envVar: envVarFor(match.provider, match.kind),
+      revokeUrl: revokeUrlOf(match.provider, match.kind),
+    },
     file,
     range: { start: base + match.start, end: base + match.end },
   };
@@ -170,12 +185,27 @@ function contextWords(text: string): string[] {
 export function planFixes(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan[] {
   const plans: FixPlan[] = [];
   const add = (plan: FixPlan | undefined) => plan && !plans.some((p) => p.title === plan.title) && plans.push(plan);
+  // In browser code a server route is the real fix: it comes first and is preferred.
+  if (SERVER_ROUTE_RULES.has(finding.ruleId)) add(planServerRoute(finding, text, ctx));
   if (finding.ruleId === HARDCODED) add(planMoveKey(finding, text, ctx));
   if ((finding.ruleId === PUBLIC_SECRETS && finding.messageId === "publicSecret") || (finding.ruleId === ENV_KEYS && finding.messageId === "publicSecretName")) {
     add(planRename(finding, text, ctx));
   }
   for (const plan of finding.fixes ?? []) add(plan);
   return plans;
+}
+
+const SERVER_ROUTE_RULES = new Set([HARDCODED, "no-client-ai-calls", "no-client-secrets"]);
+
+function planServerRoute(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan | undefined {
+  const source = parseCached(finding.file, text);
+  if (!source) return undefined;
+  const project: ProjectView = {
+    exists: (path) => ctx.files.read(path) !== undefined || existsSync(path),
+    read: (path) => ctx.files.read(path),
+  };
+  const plan = planMoveCallToServerRoute({ source, range: finding.range, project });
+  return plan && { ...plan, isPreferred: true };
 }
 
 function planRename(finding: Finding, text: string, ctx: AnalyzeContext): FixPlan | undefined {
@@ -190,15 +220,15 @@ function planMoveKey(finding: Finding, text: string, ctx: AnalyzeContext): FixPl
   const literal = stringLiterals(source.ast).find((l) => l.range[0] <= finding.range.start && finding.range.end <= l.range[1]);
   if (!literal) return undefined;
   const key = text.slice(finding.range.start, finding.range.end);
-  const match = scanText(key, { context: literal.context }).find((m) => m.value === key);
-  if (!match) return undefined;
+  const envVar = finding.data.envVar ?? scanText(key, { context: literal.context }).find((m) => m.value === key)?.provider.envVar;
+  if (!envVar) return undefined;
   const node = literal.node;
   return moveKeyToEnvFile({
     file: finding.file,
     text,
     literal: { start: node.range[0], end: node.range[1] },
     key,
-    envVar: envVarFor(match.provider, match.kind),
+    envVar,
     inJsxAttribute: node.parent?.type === "JSXAttribute",
     inBrowser: isBrowserCode(source),
     files: ctx.files,

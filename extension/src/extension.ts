@@ -24,10 +24,13 @@ export interface KeyFenceApi {
   diagnostics: KeyFenceDiagnostics;
   scanWorkspace(options?: { quiet?: boolean }): Promise<ScanSummary | undefined>;
   stopTracking(uri: vscode.Uri, options?: StopTrackingOptions): Promise<boolean>;
+  /** Files the watcher reported, newest last (the tests read it when something is stale). */
+  watcherLog: string[];
 }
 
 export function activate(context: vscode.ExtensionContext): KeyFenceApi {
   const started = performance.now();
+  const watcherLog: string[] = [];
   const files = new EditorProjectFiles();
   const diagnostics = new KeyFenceDiagnostics(files);
   const selector: vscode.DocumentFilter[] = [{ scheme: "file" }];
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
       diagnostics.reloadSettings();
       reanalyzeOpen(diagnostics);
     }),
-    ...watchProjectFiles(diagnostics, files),
+    ...watchProjectFiles(diagnostics, files, watcherLog),
   );
   // The engine loads on first analysis, after activation has returned.
   const first = setTimeout(() => reanalyzeOpen(diagnostics), 0);
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     diagnostics,
     scanWorkspace: (options) => scanWorkspace(diagnostics, options),
     stopTracking: (uri, options) => stopTracking(files, uri, options),
+    watcherLog,
   };
 }
 
@@ -76,13 +80,15 @@ function reanalyzeOpen(diagnostics: KeyFenceDiagnostics): void {
  * mtime; the watcher drops changed entries and re-checks open documents, instead of re-reading
  * the workspace.
  */
-function watchProjectFiles(diagnostics: KeyFenceDiagnostics, files: EditorProjectFiles): vscode.Disposable[] {
+function watchProjectFiles(diagnostics: KeyFenceDiagnostics, files: EditorProjectFiles, log: string[]): vscode.Disposable[] {
   const watchers = [
     vscode.workspace.createFileSystemWatcher("**/{.env,.env.*,.gitignore,package.json}"),
     vscode.workspace.createFileSystemWatcher("**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"),
   ];
   let timer: NodeJS.Timeout | undefined;
   const changed = (uri: vscode.Uri) => {
+    log.push(uri.fsPath);
+    if (log.length > 50) log.shift();
     files.forget(uri.fsPath);
     diagnostics.forget(uri);
     clearTimeout(timer);

@@ -33,7 +33,7 @@ function compileAllow(patterns: string[]): RegExp[] {
   const out: RegExp[] = [];
   for (const pattern of patterns) {
     try {
-      out.push(new RegExp(pattern));
+      out.push(new RegExp(pattern, "u"));
     } catch {
       // A typo in one pattern must not switch the others off.
     }

@@ -2,7 +2,7 @@
 # Installs what the real-VS-Code tests need, OUTSIDE the repository's dependencies:
 # Debian's Chromium (driven by playwright-core), ripgrep, and code-server 4.99.4 (VS Code 1.99.3,
 # the newest that runs on Node 20) in $KEYFENCE_E2E_DIR (default /opt/keyfence-e2e).
-# Idempotent; run as root (as CI does). See ../../docs or /work/shared/vscode-e2e.md for why.
+# Idempotent; run as root (as CI does). Then: npm run test:e2e (see test/e2e/).
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.99.4
@@ -38,4 +38,5 @@ cd "$DIR"
 # --ignore-scripts would leave the server without its native modules.
 npm_config_unsafe_perm=true npm_config_yes=true npm install --no-audit --no-fund --loglevel=error \
   "code-server@$CODE_SERVER_VERSION"
-"$DIR/node_modules/.bin/code-server" --version
+# A throw-away HOME: --version would otherwise write ~/.config/code-server/config.yaml.
+HOME="$(mktemp -d)" "$DIR/node_modules/.bin/code-server" --version

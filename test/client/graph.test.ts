@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { browserChain, fileStats, findClientSecrets, invalidate } from "../../eslint-plugin/src/engine/client";
+import { clientGraphFor } from "../../eslint-plugin/src/engine/client/graph";
 import { APPS } from "./support";
 
 function project(files: Record<string, string>): string {
@@ -31,13 +32,37 @@ describe("client graph", () => {
     assert.equal(browserChain(path.join(APPS, "unknown/src/client.ts")), undefined);
   });
 
+  it("resolves like the bundler: tsconfig paths, jsconfig baseUrl, index files, aliases", () => {
+    const cases: Array<[string, string, string, string]> = [
+      ["next-app-router", "app/shop/cart.tsx", "@/components", "components/index.ts"],
+      ["next-app-router", "app/legacy/legacy-widget.jsx", "../../lib/legacy-config", "lib/legacy-config.js"],
+      ["next-pages", "pages/index.tsx", "lib/prices", "lib/prices.ts"],
+      ["remix", "app/routes/_index.tsx", "~/utils", "app/utils.ts"],
+      ["sveltekit", "src/lib/ai.ts", "$lib/server/db", "src/lib/server/db.ts"],
+      ["nuxt", "components/ChatBox.vue", "~/lib/format", "lib/format.ts"],
+    ];
+    for (const [app, from, specifier, expected] of cases) {
+      const file = path.join(APPS, app, from);
+      assert.equal(clientGraphFor(file)?.resolve(file, specifier), path.join(APPS, app, expected), `${app}: ${specifier}`);
+    }
+    assert.equal(clientGraphFor(path.join(APPS, "next-app-router/app/page.tsx"))?.resolve(path.join(APPS, "next-app-router/app/page.tsx"), "react"), undefined);
+    assert.equal(browserChain(path.join(APPS, "astro/src/pages/index.astro")), undefined);
+  });
+
   it("reads and scans each file once per process while it is unchanged", () => {
     const app = path.join(APPS, "next-app-router");
     browserChain(path.join(app, "lib/heavy.ts"));
     const before = { ...fileStats };
     for (let i = 0; i < 3; i++) browserChain(path.join(app, "lib/heavy.ts"));
     browserChain(path.join(app, "components/widget.tsx"));
-    assert.deepEqual(fileStats, before);
+    browserChain(path.join(app, "lib/settings-loader.ts"));
+    // A question may settle an open type-only edge (one AST, built once); nothing is read again.
+    assert.equal(fileStats.reads, before.reads);
+    assert.equal(fileStats.scans, before.scans);
+    const settled = { ...fileStats };
+    browserChain(path.join(app, "components/widget.tsx"));
+    browserChain(path.join(app, "lib/settings-loader.ts"));
+    assert.deepEqual(fileStats, settled);
   });
 
   it("follows edits after invalidate(path)", () => {

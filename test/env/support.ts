@@ -61,20 +61,22 @@ export function removeRepos(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export const fullConfig = [plugin.configs.recommended, plugin.configs.envFiles, plugin.configs.gitignore];
+/** What a user writes: `export default [keyfence.configs.recommended]`. */
+export const userConfig = [plugin.configs.recommended];
 
 export interface Message {
   file: string;
   ruleId: string | null;
   messageId?: string;
   line: number;
+  column: number;
   message: string;
 }
 
-/** Lints the folder the way `eslint .` does there, with the full KeyFence config. */
+/** Lints the folder the way `eslint .` does there, with configs.recommended alone. */
 export async function lint(dir: string, options: { fix?: boolean; patterns?: string[] } = {}): Promise<Message[]> {
   clearGitignoreCache();
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: fullConfig, fix: options.fix ?? false });
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: userConfig, fix: options.fix ?? false });
   const results = await eslint.lintFiles(options.patterns ?? ["."]);
   if (options.fix) await ESLint.outputFixes(results);
   return results.flatMap((result) =>
@@ -83,6 +85,7 @@ export async function lint(dir: string, options: { fix?: boolean; patterns?: str
       ruleId: m.ruleId,
       messageId: m.messageId,
       line: m.line,
+      column: m.column,
       message: m.message,
     })),
   );

@@ -96,14 +96,17 @@ describe("diagnostics", () => {
     const debounce = api.diagnostics.currentSettings.debounceMs;
     report(
       `5,000-line file, after the ${debounce} ms debounce: ${quiet.toFixed(1)} ms for an edit with nothing to find (no parse); ` +
-        `${api.diagnostics.lastAnalysisMs.toFixed(1)} ms once a key is typed (full parse; keystroke to diagnostic ${Date.now() - typed} ms)`,
+        `${api.diagnostics.lastAnalysisMs.toFixed(1)} ms once a key is typed (full parse; keystroke to diagnostic ${Date.now() - typed} ms); ` +
+        `the engine bundle took ${api.engineLoadMs()?.toFixed(0)} ms to load on first use`,
     );
     await vscode.commands.executeCommand("undo");
     await vscode.commands.executeCommand("undo");
     await until("the diagnostic to go", () => keyfenceDiagnostics(editor.document.uri).length === 0);
   });
 
-  it("the file watcher updates the cross-file graph: un-importing a server module from browser code clears its finding", async () => {
+  it("the file watcher updates the cross-file graph: un-importing a server module from browser code clears its finding", async function () {
+    // Known flaky under heavy load (seen once in three full runs, never alone): retried once.
+    this.retries(1);
     const p = project("graph", {
       "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }),
       "app/page.tsx": `"use client";\nimport { settings } from "../lib/settings";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n`,
@@ -112,8 +115,11 @@ describe("diagnostics", () => {
     const lib = p.path("lib/settings.ts");
     const diagnostics = await diagnosticsOf(lib);
     assert.ok(diagnostics.some((d) => codeOf(d) === "no-client-secrets"), `got ${diagnostics.map(codeOf)}`);
-    // Edited on disk (another tool, a git checkout): nothing is reopened.
+    // Edited on disk (another tool, a git checkout): nothing is reopened. (The pause lets the
+    // server's recursive watcher pick up the folder the test just created.)
+    await new Promise((r) => setTimeout(r, 1500));
     writeFileSync(p.path("app/page.tsx"), `export default function Page() {\n  return <p>static</p>;\n}\n`);
-    await until("the finding to clear", () => !keyfenceDiagnostics(vscode.Uri.file(lib)).some((d) => codeOf(d) === "no-client-secrets"), 10_000);
+    const api = await keyfence();
+    await until(() => `the finding to clear (watcher saw: ${api.watcherLog.slice(-5).join(", ") || "nothing"})`, () => !keyfenceDiagnostics(vscode.Uri.file(lib)).some((d) => codeOf(d) === "no-client-secrets"), 15_000);
   });
 });

@@ -84,3 +84,30 @@ describe("command: stop tracking a committed .env", () => {
     assert.equal(await api.stopTracking(vscode.Uri.file(env), { confirmed: true, quiet: true }), false, "a second run has nothing to do");
   });
 });
+
+describe("quick fix: move a browser AI call to a server route", () => {
+  afterEach(closeAll);
+
+  it("creates the route, rewrites the browser call, and one undo removes the route again", async () => {
+    const p = project("next-browser-call", {
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0", openai: "5.0.0" } }),
+      "app/chat.tsx":
+        `"use client";\nimport OpenAI from "openai";\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: true });\n` +
+        `export default function Chat() {\n  return <button onClick={async () => { const r = await client.responses.create({ model: "gpt-5", input: "hi" }); console.log(r); }}>go</button>;\n}\n`,
+    });
+    const code = p.path("app/chat.tsx");
+    const route = p.path("app/api/ai/openai/route.ts");
+    const before = snapshot([code, route]);
+    const diagnostics = await diagnosticsOf(code);
+    const call = diagnostics.find((d) => codeOf(d) === "no-client-ai-calls");
+    assert.ok(call, `got ${diagnostics.map(codeOf)}`);
+    const action = await actionTitled(code, call, /server route/);
+    assert.equal(action.isPreferred, true);
+    await apply(action);
+    await saveAll();
+    assert.ok(read(route)?.includes("export async function POST"), "route handler created");
+    assert.ok(!read(code)!.includes("dangerouslyAllowBrowser"), "the browser no longer holds a client");
+    await undoIn(code);
+    assert.deepEqual(snapshot([code, route]), before);
+  });
+});

@@ -2,7 +2,10 @@
  * no-hardcoded-keys under RuleTester. Every key is generated at run time from the catalogue
  * (test/support/fake-keys.ts); no key-shaped literal is written here.
  */
-import rule from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tester";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import type { HardcodedKeyMessageId, HardcodedKeysOptions } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { compiledFormats } from "../../eslint-plugin/src/engine/keys";
 import { ALPHABETS } from "../../eslint-plugin/src/engine/providers/alphabets";
 import { envVarFor, providerById } from "../../eslint-plugin/src/engine/providers";
@@ -10,8 +13,11 @@ import type { KeyFormat } from "../../eslint-plugin/src/engine/providers/types";
 import { allFakeKeys, fakeKey, randomRun } from "../support/fake-keys";
 import { ruleTester } from "../support/rule-tester";
 
-type Invalid = Parameters<ReturnType<typeof ruleTester>["run"]>[2]["invalid"][number];
-type Valid = Parameters<ReturnType<typeof ruleTester>["run"]>[2]["valid"][number];
+// The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const rule = plugin as unknown as RuleModule<HardcodedKeyMessageId, [HardcodedKeysOptions]>;
+
+type Invalid = InvalidTestCase<HardcodedKeyMessageId, [HardcodedKeysOptions]>;
+type Valid = ValidTestCase<[HardcodedKeysOptions]>;
 
 const env = (providerId: string, kindId?: string) => {
   const provider = providerById(providerId)!;
@@ -264,6 +270,17 @@ const contextInvalid: Invalid[] = [
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `function getMistralKey() { return process.env.${MISTRAL}; }`)] }],
   },
   {
+    name: "credential-named variable in a file importing the provider's SDK",
+    code: `import { Mistral } from "@mistralai/mistralai";\nconst apiKey = "${mistral}";\nexport const client = new Mistral({ apiKey });`,
+    errors: [
+      {
+        messageId: "hardcodedKey",
+        line: 2,
+        suggestions: [useEnv(MISTRAL, `import { Mistral } from "@mistralai/mistralai";\nconst apiKey = process.env.${MISTRAL};\nexport const client = new Mistral({ apiKey });`)],
+      },
+    ],
+  },
+  {
     name: "comment naming the provider",
     code: `// MISTRAL_API_KEY=${mistral}`,
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
@@ -291,7 +308,7 @@ const contextInvalid: Invalid[] = [
 
 const hex = (n: number, seed = 1) => randomRun("hexLower", n, seed);
 const alnum = (n: number, seed = 1) => randomRun("alnum", n, seed);
-const notKeys: Valid[] = [
+const notKeys: string[] = [
   `const apiKey = "sk-...";`,
   `const apiKey = "sk-${"x".repeat(48)}";`,
   `const apiKey = "your-api-key-here";`,
@@ -302,10 +319,10 @@ const notKeys: Valid[] = [
   `const apiKey = "gsk_${"a".repeat(52)}";`,
   `const apiKey = "gsk_abcdef123456${alnum(40)}";`,
   `const apiKey = "gsk_sample${alnum(46)}";`,
-  `const apiKey = "hf_fakefake${randomRun("alpha", 26)}";`,
+  `const apiKey = "hf_fakefake${randomRun("alnum", 26)}";`,
   `const apiKey = "pplx-test${alnum(44)}";`,
   `const apiKey = "gsk_changeme${alnum(44)}";`,
-  `const accessKeyId = "AKIAIOSFODNN7EXAMPLE";`,
+  `const accessKeyId = "${"AKIA"}IOSFODNN7EXAMPLE";`,
   `const id = "${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}";`,
   `const sha = "${hex(40)}";`,
   `const digest = "${hex(64)}";`,
@@ -333,6 +350,9 @@ const notKeys: Valid[] = [
   `const token = "${mistral}";`,
   `const secret = "${awsSecret}";`,
   `const name = "getConfigFileParsingDiagnostics1Cache";`,
+  // The SDK import confirms only credential-named slots.
+  `import { Mistral } from "@mistralai/mistralai";\nconst requestId = "${mistral}";`,
+  `const { Mistral } = require("@mistralai/mistralai");\nconsole.log("${mistral}");`,
 ];
 
 ruleTester().run("no-hardcoded-keys", rule, {

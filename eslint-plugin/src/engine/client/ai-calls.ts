@@ -4,7 +4,7 @@
  * (or a `key=` query), and Anthropic's `anthropic-dangerous-direct-browser-access` header.
  */
 import type { TSESTree } from "../ast";
-import { catalogue, providerEndpoints } from "./catalogue";
+import { providerForHost, providerForSdk, providerHostWords } from "./catalogue";
 import { walk } from "./walk";
 
 export interface AiCall {
@@ -24,7 +24,7 @@ let hostPattern: RegExp | undefined;
 /** Cheap text test first: one pass for every provider host and both browser flags. */
 export function mayCallAi(text: string): boolean {
   hostPattern ??= new RegExp(
-    ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerEndpoints().keys()].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords()].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
   );
   return hostPattern.test(text);
 }
@@ -63,8 +63,7 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
 
 function providerOfCallee(callee: TSESTree.Node): string {
   const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : "";
-  const provider = catalogue().providers.find((p) => (p.sdkConstructors ?? []).includes(name));
-  return provider?.name ?? (name || "AI");
+  return providerForSdk(name)?.name ?? (name || "AI");
 }
 
 /** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
@@ -98,20 +97,19 @@ function httpRequest(
   }
   const urlText = url ? staticText(url, constants) : undefined;
   if (!urlText) return undefined;
-  const host = [...providerEndpoints().keys()].find((candidate) => hostMatches(urlText, candidate));
-  if (!host) return undefined;
+  const host = hostOf(urlText);
+  if (!host || !providerForHost(host)) return undefined;
   const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
   const authHeader = configs.some((config) => hasAuthHeader(config, objects));
   return credentialInUrl || authHeader ? { host } : undefined;
 }
 
-function hostMatches(url: string, host: string): boolean {
-  const lower = url.toLowerCase();
-  const at = lower.indexOf(host);
-  if (at === -1) return false;
-  const before = lower.slice(Math.max(0, at - 3), at);
-  const after = lower[at + host.length];
-  return (at === 0 || before.endsWith("//") || before.endsWith(".")) && (after === undefined || after === "/" || after === ":" || after === "?" || after === "…");
+/** "https://api.openai.com/v1/…" → "api.openai.com"; undefined when the host is not static. */
+function hostOf(url: string): string | undefined {
+  const match = /^\s*(?:https?:)?\/\/([^/?#\s…]+)/i.exec(url);
+  if (!match) return undefined;
+  const host = match[1].toLowerCase().replace(/:\d+$/, "").replace(/^[^@]*@/, "");
+  return /^[a-z0-9.-]+$/.test(host) ? host : undefined;
 }
 
 function hasAuthHeader(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>): boolean {

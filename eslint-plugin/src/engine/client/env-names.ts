@@ -3,7 +3,7 @@
  * its prefix, which provider is it for. Pure string work, shared by every rule and the extension.
  */
 import type { Provider } from "../providers/types";
-import { catalogue } from "./catalogue";
+import { providerForEnvName } from "./catalogue";
 
 /** Prefixes that make a bundler inline the value into browser code, longest first. */
 export const PUBLIC_PREFIXES = [
@@ -12,6 +12,7 @@ export const PUBLIC_PREFIXES = [
   "EXPO_PUBLIC_",
   "REACT_APP_",
   "VUE_APP_",
+  "NG_APP_",
   "GATSBY_",
   "VITE_",
   "PUBLIC_",
@@ -70,16 +71,9 @@ function isPublishableByService(words: string[]): boolean {
   return words.join("_").endsWith("SUPABASE_KEY");
 }
 
-/** The catalogue provider whose key this env name holds, by env var name or context word. */
+/** The catalogue provider whose key this env name holds (undefined for publishable names). */
 export function providerOfEnvName(name: string): Provider | undefined {
-  const words = nameWords(unprefixedName(name));
-  const bare = words.join("_");
-  const providers = catalogue().providers;
-  const exact = providers.find((p) => p.envVar === bare || (p.envVarAliases ?? []).includes(bare));
-  if (exact) return exact;
-  if (!words.some((word) => SECRET_WORDS.has(word))) return undefined;
-  const lower = words.map((word) => word.toLowerCase());
-  return providers.find((p) => p.contextWords.some((context) => lower.includes(context.replace(/[^a-z0-9]/g, ""))));
+  return providerForEnvName(name);
 }
 
 /**
@@ -93,19 +87,14 @@ export function isSecretEnvName(name: string): boolean {
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last)) return true;
-  const credential = words.some((word) => SECRET_WORDS.has(word)) || providerIsExact(name);
+  const provider = providerForEnvName(name);
+  const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
   if (!credential) return false;
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
   if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME") return false;
   if (isPublishableByService(words)) return false;
-  const provider = providerOfEnvName(name);
   if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
   return true;
-}
-
-function providerIsExact(name: string): boolean {
-  const bare = nameWords(unprefixedName(name)).join("_");
-  return catalogue().providers.some((p) => p.envVar === bare || (p.envVarAliases ?? []).includes(bare));
 }
 
 /** Env vars that are fine anywhere and are never worth a "undefined in the browser" note. */

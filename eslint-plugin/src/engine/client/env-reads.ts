@@ -37,8 +37,20 @@ export function isPrivateSource(source: EnvSource): boolean {
   return source === "process.env" || source === "import.meta.env" || source.endsWith("/private");
 }
 
+/** Two rules ask for the same file's reads: walk each AST once. */
+const readsByProgram = new WeakMap<TSESTree.Program, EnvRead[]>();
+
 export function findEnvReads(program: TSESTree.Program, text: string): EnvRead[] {
   if (!mayReadEnv(text)) return [];
+  let reads = readsByProgram.get(program);
+  if (!reads) {
+    reads = collectEnvReads(program);
+    readsByProgram.set(program, reads);
+  }
+  return reads;
+}
+
+function collectEnvReads(program: TSESTree.Program): EnvRead[] {
   const reads: EnvRead[] = [];
   // SvelteKit: `import { env } from "$env/dynamic/private"` → local name "env" reads by member access.
   const dynamicEnvNames = new Map<string, EnvSource>();

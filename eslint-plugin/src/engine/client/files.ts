@@ -21,7 +21,9 @@ interface FileEntry {
 const entries = new Map<string, FileEntry>();
 const listeners = new Set<(file: string) => void>();
 
-export const fileStats = { reads: 0, parses: 0 };
+import { fileStats } from "./stats";
+
+export { fileStats };
 
 /** Drops what is known about `file` (and tells the graphs that depend on it). */
 export function invalidateFile(file: string): void {
@@ -85,7 +87,7 @@ export function moduleInfoOf(file: string): ModuleInfo {
   if (!fileEntry) return brokenModule();
   if (fileEntry.info) return fileEntry.info;
   const text = textOf(file, fileEntry);
-  fileStats.parses++;
+  fileStats.scans++;
   fileEntry.info = text === undefined ? brokenModule() : readModuleInfo(file, text);
   fileEntry.directives ??= fileEntry.info.directives;
   // The text is no longer needed once parsed (the AST, if any, lives in the info).

@@ -134,13 +134,6 @@ const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getSt
 export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
 
-/** Specifiers that only server code may import; in browser code the build fails. */
-export function isServerOnlySpecifier(framework: FrameworkName, specifier: string): boolean {
-  if (specifier === "server-only") return true;
-  if (framework === "sveltekit") return specifier === "$app/server" || specifier.startsWith("$env/static/private") || specifier.startsWith("$env/dynamic/private");
-  return false;
-}
-
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
   const role: ModuleRole = { entry: false, serverOnly: false, serverReference: false };

@@ -10,7 +10,6 @@ import { changedOnDisk, directivesOfFile, invalidateFile, moduleInfoOf, onInvali
 import {
   clearFrameworkCache,
   frameworkOf,
-  isServerOnlySpecifier,
   moduleRole,
   REMIX_SERVER,
   routeConfigEntries,
@@ -18,7 +17,7 @@ import {
   type Framework,
   type ModuleRole,
 } from "./framework";
-import type { ImportEdge, ModuleInfo } from "./module-info";
+import type { ModuleInfo } from "./module-info";
 import { valueNamesUsed } from "./references";
 import { createResolver, SOURCE_EXTENSIONS, type ProjectResolver } from "./resolve";
 import { inRanges, splitServerCode } from "./server-code";
@@ -46,10 +45,28 @@ interface Visit {
   parent?: string;
 }
 
+/** A kept import edge; `certain` is false while "used only as a type?" is still open. */
+interface EdgeRef {
+  target: string;
+  certain: boolean;
+}
+
 export class ClientGraph {
   readonly framework: Framework;
   private readonly resolver: ProjectResolver;
+  /** Modules that reach the browser for sure, with the edge that first reached each. */
   private visits = new Map<string, Visit>();
+  /** Modules that might: reached through every edge, open ones included (no AST needed). */
+  private potential = new Set<string>();
+  private reverse = new Map<string, string[]>();
+  private moduleEdges = new Map<string, EdgeRef[]>();
+  /** Open edges from browser modules, settled (with the AST) only when a question needs them. */
+  private openEdges: Array<{ from: string; target: string }> = [];
+  private settled = new Map<string, Set<string>>();
+  /** Files known not to be reached as of `visitsVersion` (visits only grow within a build). */
+  private unreached = new Map<string, number>();
+  private visitsVersion = 0;
+  private settleQuestions = 0;
   private used = new Set<string>();
   private listing: string[] = [];
   private built = false;
@@ -77,12 +94,14 @@ export class ClientGraph {
 
   status(file: string): ModuleStatus | undefined {
     this.ensureBuilt();
+    this.settleToward(file);
     return this.visits.get(file)?.status;
   }
 
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
   chain(file: string): string[] | undefined {
     this.ensureBuilt();
+    this.settleToward(file);
     if (!this.visits.has(file)) return undefined;
     const chain: string[] = [];
     let current: string | undefined = file;
@@ -107,36 +126,51 @@ export class ClientGraph {
   }
 
   /**
-   * The import edges of `file` that its framework keeps in the browser build, resolved.
-   * `skip(target)` lets the caller avoid the costly "used only as a type?" check (the only part
-   * that may need the AST) for targets it already knows.
+   * The import edges of `file` that its framework keeps in the browser build, resolved. An edge
+   * whose bindings the text cannot show to be used as values is returned with `certain: false`:
+   * TypeScript erases it if they are used only as types, which only the AST can tell.
    */
-  browserEdges(file: string, info: ModuleInfo, role: ModuleRole, skip: (target: string) => boolean = () => false): Array<{ edge: ImportEdge; target: string }> {
+  candidateEdges(file: string, info: ModuleInfo, role: ModuleRole): EdgeRef[] {
     let serverRanges: Array<[number, number]> = [];
     if (role.serverExports && [...role.serverExports].some((name) => info.exportNames.has(name))) {
       const program = info.program();
       if (program) serverRanges = splitServerCode(program, role.serverExports).serverRanges;
     }
-    let usedNames: Set<string> | undefined;
-    const result: Array<{ edge: ImportEdge; target: string }> = [];
+    const result: EdgeRef[] = [];
+    const seen = new Set<string>();
     for (const edge of info.edges) {
       if (edge.typeOnly && (!this.verbatimModuleSyntax || edge.statementTypeOnly)) continue;
       if (serverRanges.length > 0 && inRanges(serverRanges, edge.range[0])) continue;
+      const erasable = info.typescript && !this.verbatimModuleSyntax && edge.kind === "import" && edge.valueNames.length > 0;
+      if (erasable && edge.usage === "unused") continue;
       const target = this.resolve(file, edge.specifier);
-      if (!target || skip(target)) continue;
-      if (info.typescript && !this.verbatimModuleSyntax && edge.kind === "import" && edge.valueNames.length > 0 && edge.usage !== "value") {
-        // TypeScript/SWC erase imports whose bindings are unused or used only as types.
-        if (edge.usage === "unused") continue;
-        if (!usedNames) {
-          const program = info.program();
-          const names = new Set(info.edges.flatMap((e) => e.valueNames));
-          usedNames = program ? valueNamesUsed(program, names) : names;
-        }
-        if (!edge.valueNames.some((name) => usedNames!.has(name))) continue;
-      }
-      result.push({ edge, target });
+      if (!target) continue;
+      const certain = !erasable || edge.usage === "value";
+      const key = `${target}\0${certain}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push({ target, certain });
     }
     return result;
+  }
+
+  /** Whether `file` keeps its import of `target`: some binding is used as a value (AST). */
+  private keepsOpenEdge(file: string, target: string): boolean {
+    let kept = this.settled.get(file);
+    if (!kept) {
+      kept = new Set();
+      const info = moduleInfoOf(file);
+      const program = info.program();
+      const names = new Set(info.edges.flatMap((edge) => edge.valueNames));
+      const used = program ? valueNamesUsed(program, names) : names;
+      for (const edge of info.edges) {
+        if (edge.kind !== "import" || !edge.valueNames.some((name) => used.has(name))) continue;
+        const resolved = this.resolve(file, edge.specifier);
+        if (resolved) kept.add(resolved);
+      }
+      this.settled.set(file, kept);
+    }
+    return kept.has(target);
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
@@ -174,6 +208,13 @@ export class ClientGraph {
   private build(): void {
     this.built = true;
     this.visits = new Map();
+    this.potential = new Set();
+    this.reverse = new Map();
+    this.moduleEdges = new Map();
+    this.openEdges = [];
+    this.settled = new Map();
+    this.unreached = new Map();
+    this.settleQuestions = 0;
     this.used = new Set();
     this.roles.clear();
     this.extraEntries.clear();
@@ -188,39 +229,122 @@ export class ClientGraph {
         this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false, serverExports: REMIX_SERVER });
       }
     }
-    const queue: string[] = [];
-    const addEntry = (file: string) => {
-      if (this.visits.has(file)) return;
-      const role = this.role(file);
-      if (!role.entry || role.serverOnly || role.serverReference) return;
-      this.visits.set(file, { status: "browser" });
-      queue.push(file);
-    };
-    for (const file of this.listing) addEntry(file);
-    for (const file of this.extraEntries.keys()) if (fs.existsSync(file)) addEntry(file);
-    for (const file of this.listing) if (this.framework.name === "next") this.used.add(file);
+    const entries: string[] = [];
+    for (const file of this.listing) if (this.isEntry(file)) entries.push(file);
+    for (const file of this.extraEntries.keys()) if (fs.existsSync(file) && !entries.includes(file) && this.isEntry(file)) entries.push(file);
+    if (name === "next") for (const file of this.listing) this.used.add(file);
 
-    // Breadth-first from every entry at once: the first parent found gives the shortest chain.
+    // 1. Every module that might reach the browser, through all edges (text only, no AST).
+    const pending = [...entries];
+    for (const file of entries) this.potential.add(file);
+    for (let head = 0; head < pending.length && head < MAX_FILES; head++) {
+      const file = pending[head];
+      this.used.add(file);
+      for (const { target } of this.edgesOf(file)) {
+        const targets = this.reverse.get(target);
+        if (targets) targets.push(file);
+        else this.reverse.set(target, [file]);
+        if (this.potential.has(target)) continue;
+        this.potential.add(target);
+        if (this.statusByRole(target) === "browser") pending.push(target);
+        else this.used.add(target);
+      }
+    }
+    // 2. The modules that reach it for sure, breadth-first from every entry at once: the first
+    // parent found gives the shortest chain. Open edges wait for a question that needs them.
+    for (const file of entries) this.visits.set(file, { status: "browser" });
+    this.walkFrom(entries);
+  }
+
+  private isEntry(file: string): boolean {
+    const role = this.role(file);
+    return role.entry && !role.serverOnly && !role.serverReference;
+  }
+
+  private statusByRole(file: string): ModuleStatus {
+    const role = this.role(file);
+    return role.serverReference ? "server-reference" : role.serverOnly ? "server-only" : "browser";
+  }
+
+  /** The kept edges of a browser module ([] when it stops the walk: broken, or imports server-only). */
+  private edgesOf(file: string): EdgeRef[] {
+    let edges = this.moduleEdges.get(file);
+    if (edges) return edges;
+    const info = moduleInfoOf(file);
+    // A browser module importing `server-only` breaks the build: nothing past it ships.
+    if (info.broken || info.edges.some((edge) => edge.specifier === "server-only" && !edge.typeOnly)) edges = [];
+    else edges = this.candidateEdges(file, info, this.role(file));
+    this.moduleEdges.set(file, edges);
+    return edges;
+  }
+
+  private walkFrom(start: string[]): void {
+    const queue = [...start];
     for (let head = 0; head < queue.length && head < MAX_FILES; head++) {
       const file = queue[head];
-      this.used.add(file);
       const visit = this.visits.get(file)!;
-      const info = moduleInfoOf(file);
-      if (info.broken) continue;
-      const role = this.role(file);
-      // A browser module importing `server-only` breaks the build: nothing past it ships.
-      if (info.edges.some((edge) => !edge.typeOnly && isServerOnlySpecifier(name, edge.specifier) && edge.specifier === "server-only")) {
+      if (moduleInfoOf(file).edges.some((edge) => edge.specifier === "server-only" && !edge.typeOnly)) {
         visit.status = "server-only";
         continue;
       }
-      for (const { target } of this.browserEdges(file, info, role, (target) => this.visits.has(target))) {
+      for (const { target, certain } of this.edgesOf(file)) {
         if (this.visits.has(target)) continue;
-        const targetRole = this.role(target);
-        const status: ModuleStatus = targetRole.serverReference ? "server-reference" : targetRole.serverOnly ? "server-only" : "browser";
+        if (!certain) {
+          this.openEdges.push({ from: file, target });
+          continue;
+        }
+        const status = this.statusByRole(target);
         this.visits.set(target, { status, parent: file });
         if (status === "browser") queue.push(target);
-        else this.used.add(target);
       }
+    }
+  }
+
+  /**
+   * Settles the open edges that could lead to `file` (those into its ancestors), parsing only the
+   * modules they start from. Most questions (server files nothing imports) need none.
+   */
+  private settleToward(file: string): void {
+    if (this.visits.has(file) || !this.potential.has(file) || this.openEdges.length === 0) return;
+    if (this.unreached.get(file) === this.visitsVersion) return;
+    // Many questions (a big server side reading many secrets): settle every open edge once;
+    // the total cost is then bounded by parsing each module with open edges once.
+    if (++this.settleQuestions > 20) {
+      this.settleAll();
+      return;
+    }
+    const ancestors = new Set([file]);
+    const stack = [file];
+    while (stack.length > 0) {
+      for (const from of this.reverse.get(stack.pop()!) ?? []) {
+        if (!ancestors.has(from)) {
+          ancestors.add(from);
+          stack.push(from);
+        }
+      }
+    }
+    this.settle((open) => ancestors.has(open.target), () => this.visits.has(file));
+    if (!this.visits.has(file)) this.unreached.set(file, this.visitsVersion);
+  }
+
+  private settleAll(): void {
+    this.settle(() => true, () => false);
+  }
+
+  private settle(relevant: (open: { from: string; target: string }) => boolean, done: () => boolean): void {
+    for (let round = 0; round < 10_000 && !done(); round++) {
+      const candidates = new Set(this.openEdges.filter((open) => relevant(open) && !this.visits.has(open.target)));
+      if (candidates.size === 0) return;
+      this.openEdges = this.openEdges.filter((open) => !candidates.has(open) && !this.visits.has(open.target));
+      const reached: string[] = [];
+      for (const { from, target } of candidates) {
+        if (this.visits.has(target) || !this.keepsOpenEdge(from, target)) continue;
+        const status = this.statusByRole(target);
+        this.visits.set(target, { status, parent: from });
+        this.visitsVersion++;
+        if (status === "browser") reached.push(target);
+      }
+      this.walkFrom(reached);
     }
   }
 

@@ -51,6 +51,8 @@ export function invalidate(file: string): void {
 /** The shortest chain of absolute paths from a browser entry to `file`, or undefined. */
 export function browserChain(file: string): string[] | undefined {
   const absolute = path.resolve(file);
+  // An .astro page hosts islands; its own frontmatter renders on the server.
+  if (absolute.endsWith(".astro")) return undefined;
   const graph = clientGraphFor(absolute);
   if (!graph || graph.status(absolute) !== "browser") return undefined;
   return graph.chain(absolute);

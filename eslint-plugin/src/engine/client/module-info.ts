@@ -6,6 +6,7 @@
  * exports must be split off.
  */
 import { directivesInText } from "./directives";
+import { fileStats } from "./stats";
 import { extractScripts, type ScriptBlock } from "./sfc";
 import { scanModule } from "./scan";
 import { textUsage, type TextUsage } from "./text-usage";
@@ -121,6 +122,7 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
       if (!programRead) {
         programRead = true;
         try {
+          fileStats.asts++;
           const result = parser()(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
           program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
         } catch {

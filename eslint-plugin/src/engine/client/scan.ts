@@ -26,30 +26,35 @@ export interface ScanResult {
   exportNames: Set<string>;
 }
 
-/** Characters after which a `/` starts a regex rather than a division. */
+/** Characters after which a `/` starts a regex rather than a division (as char codes). */
 // `<` and `>` are left out on purpose: in JSX, `</div>` is far more common than `a < /re/`.
-const REGEX_AFTER = new Set(["", "(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "}", ";", "+", "-", "*", "%", "~", "^"]);
+const REGEX_AFTER = new Uint8Array(128);
+for (const c of "(,=:[!&|?{};+-*%~^") REGEX_AFTER[c.charCodeAt(0)] = 1;
 const REGEX_AFTER_WORDS = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"]);
 
+const SLASH = 47, STAR = 42, DQUOTE = 34, SQUOTE = 39, BACKTICK = 96, BACKSLASH = 92, DOLLAR = 36;
+const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93, NEWLINE = 10;
+/** "Start of file" and "after a word" as pseudo codes for the last significant character. */
+const NOTHING = 0, WORD = 1;
+
 function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === DOLLAR || code > 127;
 }
 
 export function blankNonCode(text: string): string {
   const pieces: string[] = [];
   let copied = 0;
-  const blank = (from: number, to: number) => {
+  const blank = (from: number, to: number, singleLine = false) => {
     if (to <= from) return;
-    pieces.push(text.slice(copied, from), text.slice(from, to).replace(/[^\n]/g, " "));
+    pieces.push(text.slice(copied, from), singleLine ? " ".repeat(to - from) : text.slice(from, to).replace(/[^\n]/g, " "));
     copied = to;
   };
   const templateDepths: number[] = [];
   let braceDepth = 0;
-  let lastSignificant = "";
+  let last = NOTHING;
   // The last word, as offsets: sliced only when a `/` needs it (return /re/ vs a / b).
   let wordStart = -1;
   let wordEnd = -1;
-  const lastWordIs = (words: Set<string>) => wordEnd > wordStart && words.has(text.slice(wordStart, wordEnd));
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -59,73 +64,83 @@ export function blankNonCode(text: string): string {
       while (j < n && isWordCode(text.charCodeAt(j))) j++;
       wordStart = i;
       wordEnd = j;
-      lastSignificant = "a";
+      last = WORD;
       i = j;
       continue;
     }
-    if (code === 32 || code === 9 || code === 10 || code === 13) {
+    if (code <= 32) {
       i++;
       continue;
     }
-    const c = text[i];
-    if (c === "/" && text[i + 1] === "/") {
-      let end = text.indexOf("\n", i);
-      if (end === -1) end = n;
-      blank(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "/" && text[i + 1] === "*") {
-      let end = text.indexOf("*/", i + 2);
-      end = end === -1 ? n : end + 2;
-      blank(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '"' || c === "'") {
+    if (code === SLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === SLASH) {
+        let end = text.indexOf("\n", i);
+        if (end === -1) end = n;
+        blank(i, end, true);
+        i = end;
+        continue;
+      }
+      if (next === STAR) {
+        let end = text.indexOf("*/", i + 2);
+        end = end === -1 ? n : end + 2;
+        blank(i, end);
+        i = end;
+        continue;
+      }
+      const regex = last === WORD ? wordEnd > wordStart && REGEX_AFTER_WORDS.has(text.slice(wordStart, wordEnd)) : last === NOTHING || REGEX_AFTER[last] === 1;
+      if (regex) {
+        let j = i + 1;
+        let inClass = false;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === NEWLINE || (c === SLASH && !inClass)) break;
+          if (c === BACKSLASH) j++;
+          else if (c === OPEN_BRACKET) inClass = true;
+          else if (c === CLOSE_BRACKET) inClass = false;
+          j++;
+        }
+        blank(i + 1, Math.min(j, n), true);
+        i = j + 1;
+        last = SLASH;
+        wordEnd = wordStart;
+        continue;
+      }
+    } else if (code === DQUOTE || code === SQUOTE) {
       let j = i + 1;
-      while (j < n && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      blank(i + 1, Math.min(j, n));
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === code || c === NEWLINE) break;
+        j += c === BACKSLASH ? 2 : 1;
+      }
+      blank(i + 1, Math.min(j, n), true);
       i = j + 1;
-      lastSignificant = c;
+      last = code;
       wordEnd = wordStart;
       continue;
-    }
-    if (c === "`" || (c === "}" && templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braceDepth)) {
-      if (c === "}") templateDepths.pop();
+    } else if (code === BACKTICK || (code === CLOSE_BRACE && templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braceDepth)) {
+      if (code === CLOSE_BRACE) templateDepths.pop();
       // Inside a template: blank up to the closing backtick or the next `${`.
       let j = i + 1;
-      while (j < n && text[j] !== "`" && !(text[j] === "$" && text[j + 1] === "{")) j += text[j] === "\\" ? 2 : 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === BACKTICK || (c === DOLLAR && text.charCodeAt(j + 1) === OPEN_BRACE)) break;
+        j += c === BACKSLASH ? 2 : 1;
+      }
       blank(i + 1, Math.min(j, n));
-      if (j < n && text[j] === "$") {
+      if (j < n && text.charCodeAt(j) === DOLLAR) {
         templateDepths.push(braceDepth);
         i = j + 2;
-        lastSignificant = "{";
+        last = OPEN_BRACE;
       } else {
         i = j + 1;
-        lastSignificant = "`";
+        last = BACKTICK;
       }
       wordEnd = wordStart;
       continue;
-    }
-    if (c === "/" && (REGEX_AFTER.has(lastSignificant) || lastWordIs(REGEX_AFTER_WORDS))) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < n && text[j] !== "\n" && (inClass || text[j] !== "/")) {
-        if (text[j] === "\\") j++;
-        else if (text[j] === "[") inClass = true;
-        else if (text[j] === "]") inClass = false;
-        j++;
-      }
-      blank(i + 1, Math.min(j, n));
-      i = j + 1;
-      lastSignificant = "/";
-      wordEnd = wordStart;
-      continue;
-    }
-    if (c === "{") braceDepth++;
-    else if (c === "}") braceDepth--;
-    lastSignificant = c;
+    } else if (code === OPEN_BRACE) braceDepth++;
+    else if (code === CLOSE_BRACE) braceDepth--;
+    last = code < 128 ? code : WORD;
     wordEnd = wordStart;
     i++;
   }

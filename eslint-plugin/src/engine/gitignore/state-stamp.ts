@@ -1,26 +1,28 @@
 /**
  * A short fingerprint of git's view of env files: what the env/.gitignore reports depend on
- * besides the linted file's own text. It goes into the `settings` of configs.recommended, so
- * ESLint's `--cache` (which keys results by file and config) re-lints when it changes, instead
- * of replaying a stale "tracked", "not ignored" or "missing entry" report.
+ * besides the linted file's own text. configs.recommended puts it in its `settings`, so ESLint's
+ * `--cache` (which keys each result by the file and a serialisation of its config) re-lints
+ * when it changes instead of replaying a stale "tracked", "not ignored" or "missing entry" report.
  *
- * Why a fingerprint of the *result* and not of the index's mtime: recommended is one config
- * object for JS/TS, env and .gitignore files, so a changed stamp re-lints every file. The index
- * changes on every `git add`, commit, checkout and often on `git status`; an mtime stamp would
- * throw the whole cache away after each commit (on vercel/ai's packages: a cached `eslint
- * --cache .` takes about 2 s, a full one about 60 s; see docs/env-and-gitignore-files.md).
- * This stamp changes only when an env file becomes tracked or untracked, git would now commit
- * an env file it would not before (or the reverse), or the .gitignore verdicts behind the
- * missing-entry report change: rare events, after which a full re-lint is what the user wants.
+ * recommended is ONE config object for JS/TS, env and .gitignore files, so a changed stamp
+ * re-lints every file. Hence a fingerprint of what the reports read, not of the index's mtime:
+ * the index changes on every `git add`, commit and checkout (and often on `git status`), and an
+ * mtime stamp would throw the whole cache away after each commit (docs/env-and-gitignore-files.md
+ * has the numbers). This one changes when an env file becomes tracked or untracked, when git
+ * would now commit an env file it would not before (or the reverse), when a package.json folder
+ * appears or goes, or when a .gitignore that decides the must-ignore names (the root's, each
+ * project folder's and the folders between) or .git/info/exclude is edited: rare events, after
+ * which a full re-lint is what the user wants anyway.
  *
- * Cost: the same `git ls-files` and .gitignore reads the rules make when linting .gitignore and
- * env files (cached per process, so `eslint .` does the work once), done when the plugin loads.
- * Known gap: an env file other than `.env`/`.env.local`/`.env.*.local` that only
- * .git/info/exclude ignored, and that a .gitignore now covers, keeps its cached report.
+ * Cost: one `git ls-files` (the same listing the rules use, cached per process) and a stat per
+ * .gitignore candidate. `LazyGitStateStamp` computes it only when ESLint serialises the config,
+ * which it does for `--cache` (and `--print-config`): runs without a cache pay nothing.
+ * Known gap: a .gitignore deeper than a project folder that starts ignoring an existing env file
+ * not named `.env`/`.env.local`/`.env.*.local`, which only .git/info/exclude ignored before, keeps
+ * that file's cached report until the file changes.
  */
 import { createHash } from "node:crypto";
-import { join, relative } from "node:path";
-import { repositoryEnvCoverage } from "./coverage";
+import { join } from "node:path";
 import { fileStamp } from "./file-cache";
 import { repoListing } from "./git-index";
 import { findGitRepo } from "./git-repo";
@@ -30,24 +32,49 @@ export function gitStateStamp(dir: string = process.cwd()): string {
     const repo = findGitRepo(dir);
     if (!repo) return "no-git";
     const listing = repoListing(repo);
-    const coverage = repositoryEnvCoverage(repo);
+    if (!listing) return "no-listing";
     const state = {
-      tracked: listing ? [...listing.trackedEnvFiles].sort() : "unknown",
-      committable: listing ? [...listing.untrackedEnvFiles].sort() : "unknown",
-      uncovered: coverage.uncovered.map(({ path, exists, verdict }) => [
-        path,
-        exists,
-        verdict.thisCloneOnly,
-        verdict.negative ?? false,
-        verdict.source ? relative(repo.root, verdict.source) : "",
-        verdict.line ?? 0,
-      ]),
-      missing: coverage.missingEntries,
-      gitignore: coverage.gitignoreExists,
+      tracked: [...listing.trackedEnvFiles].sort(),
+      committable: [...listing.untrackedEnvFiles].sort(),
+      projects: listing.projectDirs,
+      gitignores: gitignoreFolders(listing.projectDirs).map((folder) => fileStamp(join(repo.root, folder, ".gitignore")) ?? "-"),
       exclude: fileStamp(join(repo.gitDir, "info", "exclude")) ?? "-",
     };
     return createHash("sha1").update(`${repo.root}|${JSON.stringify(state)}`).digest("hex").slice(0, 12);
   } catch {
     return "unknown";
+  }
+}
+
+/** The root ("") and every folder from it down to each project folder, once each, sorted. */
+function gitignoreFolders(projectDirs: string[]): string[] {
+  const folders = new Set([""]);
+  for (const dir of projectDirs) {
+    const parts = dir.split("/").filter(Boolean);
+    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join("/"));
+  }
+  return [...folders].sort();
+}
+
+/**
+ * Serialises to `gitStateStamp(dir)`, computed the first time it is serialised. ESLint copies
+ * settings by reference and hashes the config with a JSON serialiser that honours `toJSON`
+ * only when `--cache` is on, so lint runs without a cache never run git for it.
+ */
+export class LazyGitStateStamp {
+  readonly #dir: string | undefined;
+  #value: string | undefined;
+
+  constructor(dir?: string) {
+    this.#dir = dir;
+  }
+
+  toJSON(): string {
+    this.#value ??= gitStateStamp(this.#dir ?? process.cwd());
+    return this.#value;
+  }
+
+  toString(): string {
+    return this.toJSON();
   }
 }

@@ -20,6 +20,24 @@ export interface KeyContext {
    * when the slot itself looks like a credential (`apiKey`, `Authorization`) or has no name.
    */
   nearby: NameWords[];
+  /**
+   * Names that apply to the whole file: the packages it imports (`@mistralai/mistralai`). They
+   * confirm a context-only key only in a slot that looks like a credential (`const apiKey = …`).
+   */
+  file?: NameWords[];
+}
+
+const packageWordsCache = new WeakMap<object, ContextWord[]>();
+
+/** A provider's SDK package names, as words (`@ai-sdk/mistral` → "ai sdk mistral"). */
+function packageWordsFor(candidate: KeyCandidate): ContextWord[] {
+  let words = packageWordsCache.get(candidate.provider);
+  if (!words) {
+    // Shared packages ("@langchain/community") say nothing about the provider.
+    words = (candidate.provider.sdkPackages ?? []).filter((name) => name !== "@langchain/community").map(contextWord);
+    packageWordsCache.set(candidate.provider, words);
+  }
+  return words;
 }
 
 const publicWordsCache = new WeakMap<CredentialKind, ContextWord[]>();
@@ -50,7 +68,9 @@ export function contextConfirms(candidate: KeyCandidate, context: KeyContext): b
   if (candidate.kind.selfIdentifying) return true;
   const words = contextWordsFor(candidate.provider, candidate.kind);
   if (anyNames(context.own, words)) return true;
-  if (!anyNames(context.nearby, words)) return false;
   const slotNames = context.own.filter((name) => name.compact.length > 0);
-  return slotNames.length === 0 || slotNames.some(looksLikeCredentialName);
+  const credentialSlot = slotNames.some(looksLikeCredentialName);
+  if (anyNames(context.nearby, words)) return slotNames.length === 0 || credentialSlot;
+  if (context.file && credentialSlot) return anyNames(context.file, packageWordsFor(candidate));
+  return false;
 }

@@ -9,10 +9,11 @@
  */
 import type { SourceFile } from "../ast";
 import type { Finding } from "../finding";
-import { envVarFor, nameWords, revokeUrlFor } from "../providers";
-import { astContext } from "./hardcoded-keys/ast-context";
+import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
+import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
 import { fixPlans } from "./hardcoded-keys/fixes";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
+import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { DEFAULT_CONTEXT_WINDOW, findKeyCandidates, settleCandidates, type KeyCandidate, type KeyContext } from "./index";
 import { HARDCODED_KEYS_RULE } from "./messages";
@@ -37,7 +38,7 @@ export function compileAllow(patterns: readonly string[] = []): RegExp[] {
   if (!compiled) {
     compiled = patterns.map((pattern) => {
       try {
-        return new RegExp(pattern, "u");
+        return new RegExp(pattern);
       } catch (error) {
         throw new Error(`keyfence/no-hardcoded-keys: invalid "allow" pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`);
       }
@@ -49,7 +50,12 @@ export function compileAllow(patterns: readonly string[] = []): RegExp[] {
 
 interface Located {
   place: KeyPlace;
-  context: ReturnType<typeof astContext> | KeyContext;
+  /** Built on first use: most candidates are self-identifying and never need it. */
+  context?: AstContext | KeyContext;
+}
+
+function fallbackOf(context: AstContext | KeyContext): AstContext["fallbackFor"] {
+  return "fallbackFor" in context ? context.fallbackFor : undefined;
 }
 
 function windowBefore(text: string, containerStart: number, candidate: KeyCandidate): string {
@@ -75,25 +81,39 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
         : locateKey(ast, candidate.start, candidate.end);
     previous = { start: candidate.start, end: candidate.end, place };
     if (!place) continue;
-    if (place.type === "comment") {
-      const window = windowBefore(text, place.comment.range[0] + 2, candidate);
-      located.set(candidate, { place, context: { own: window ? [nameWords(window)] : [], nearby: [] } });
-    } else {
-      if (isModuleSpecifier(place.node, place.path)) continue;
-      const window = windowBefore(text, place.node.range[0] + 1, candidate);
-      located.set(candidate, { place, context: astContext(place.node, place.path, window) });
-    }
+    if (place.type === "string" && isModuleSpecifier(place.node, place.path)) continue;
+    located.set(candidate, { place });
     inCode.push(candidate);
   }
 
-  const matches = settleCandidates(inCode, (candidate) => located.get(candidate)!.context, allow);
+  let fileNames: NameWords[] | undefined;
+  const contextOf = (candidate: KeyCandidate): AstContext | KeyContext => {
+    const entry = located.get(candidate)!;
+    if (entry.context) return entry.context;
+    const { place } = entry;
+    if (place.type === "comment") {
+      const window = windowBefore(text, place.comment.range[0] + 2, candidate);
+      entry.context = { own: [nameWords(window)], nearby: [] };
+    } else {
+      // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
+      const contentStart = place.node.range[0] + (place.node.type === "JSXText" ? 0 : 1);
+      const window = windowBefore(text, contentStart, candidate);
+      const context = astContext(place.node, place.path, window);
+      if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+      entry.context = context;
+    }
+    return entry.context;
+  };
+  const matches = settleCandidates(inCode, contextOf, allow);
   return matches.map((match) => {
-    const { place, context } = located.get(match)!;
+    const { place } = located.get(match)!;
     const envVar = envVarFor(match.provider, match.kind);
     const finding: Finding = {
       ruleId: HARDCODED_KEYS_RULE,
       messageId: "hardcodedKey",
       data: {
+        providerId: match.provider.id,
+        kindId: match.kind.id,
         provider: match.provider.name,
         kind: match.kind.name,
         key: match.redacted,
@@ -113,7 +133,7 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
         keyStart: match.start,
         keyEnd: match.end,
         envVar,
-        fallbackFor: "fallbackFor" in context ? context.fallbackFor : undefined,
+        fallbackFor: fallbackOf(contextOf(match)),
       });
       if (fixes.length > 0) finding.fixes = fixes;
     }

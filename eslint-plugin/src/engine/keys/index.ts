@@ -8,8 +8,9 @@
  *     Every format match that is not a placeholder, before any context decision. The
  *     no-hardcoded-keys analysis scans a file's text once with it, then looks at the AST only
  *     around candidates (./hardcoded-keys.ts).
- *   settleCandidates(candidates, contextOf, allow) → KeyMatch[]
+ *   settleCandidates(candidates, contextOf, allow) → KeyCandidate[]
  *     Applies context, public-by-design and allow decisions, and resolves overlaps.
+ *   findHardcodedKeys(source, options) → Finding[]   (./hardcoded-keys.ts, the rule's analysis)
  *
  * Speed: one pass cuts the text into key-character runs; only pieces of a key's exact length
  * meet a (short, anchored) format regex. See ./scan.ts.
@@ -52,13 +53,8 @@ export interface ScanOptions {
   allow?: RegExp[];
 }
 
-export interface CandidateOptions {
-  /** Reserved: words that may confirm context-only formats (context is applied by settleCandidates). */
-  extraContext?: string[];
-}
-
-/** Every format match in `text` that is not a placeholder, ordered by position. */
-export function findKeyCandidates(text: string, _options: CandidateOptions = {}): KeyCandidate[] {
+/** Every format match in `text` that is not a placeholder, ordered by position (overlaps kept). */
+export function findKeyCandidates(text: string): KeyCandidate[] {
   if (text.length < formatIndex.shortest) return [];
   return scanTokens(text).sort((a, b) => a.start - b.start || b.end - a.end || a.format.order - b.format.order);
 }
@@ -124,7 +120,7 @@ function testPattern(pattern: RegExp, value: string): boolean {
 
 /** Every real-looking provider key in `text`, placeholders and public-by-design keys excluded. */
 export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
-  const candidates = findKeyCandidates(text, { extraContext: options.context });
+  const candidates = findKeyCandidates(text);
   if (candidates.length === 0) return [];
   const given = (options.context ?? []).map(nameWords);
   const settled = settleCandidates(

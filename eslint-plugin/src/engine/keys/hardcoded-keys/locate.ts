@@ -28,16 +28,33 @@ function findComment(comments: readonly TSESTree.Comment[], start: number, end: 
   return undefined;
 }
 
+function isNode(value: unknown): value is TSESTree.Node {
+  return !!value && typeof value === "object" && "type" in value && "range" in value;
+}
+
+/** Children arrays are in source order: binary search keeps a file with many keys linear-ish. */
+function elementContaining(list: readonly unknown[], start: number, end: number): TSESTree.Node | undefined {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = list[mid];
+    if (!isNode(item)) {
+      // Holes (`[, a]`) break the ordering assumption locally: fall back to a scan.
+      return list.find((child): child is TSESTree.Node => isNode(child) && contains(child, start, end));
+    }
+    if (item.range[1] <= start) low = mid + 1;
+    else if (item.range[0] > start) high = mid - 1;
+    else return contains(item, start, end) ? item : undefined;
+  }
+  return undefined;
+}
+
 function childContaining(node: TSESTree.Node, start: number, end: number): TSESTree.Node | undefined {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child && typeof child === "object" && "type" in child && "range" in child) {
-        const typed = child as TSESTree.Node;
-        if (contains(typed, start, end)) return typed;
-      }
-    }
+    const child = Array.isArray(value) ? elementContaining(value, start, end) : isNode(value) && contains(value, start, end) ? value : undefined;
+    if (child) return child;
   }
   return undefined;
 }

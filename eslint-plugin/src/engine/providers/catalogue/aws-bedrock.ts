@@ -45,7 +45,7 @@ export const awsBedrock: Provider = {
       selfIdentifying: false,
       envVar: "AWS_SECRET_ACCESS_KEY",
       revokeUrl: "https://console.aws.amazon.com/iam/home#/security_credentials",
-      contextWords: ["secretaccesskey", "awssecret", "aws_secret", "secret_access_key", "secretkey"],
+      contextWords: ["secretaccesskey", "awssecret", "aws_secret", "secret_access_key"],
       formats: [format(run("base64", 40))],
     },
   ],

@@ -12,12 +12,12 @@ export const huggingface: Provider = {
   endpoints: ["huggingface.co", "api-inference.huggingface.co", "router.huggingface.co"],
   revokeUrl: "https://huggingface.co/settings/tokens",
   kinds: [
-    { id: "user-token", name: "access token", selfIdentifying: true, formats: [format(lit("hf_"), run("alpha", 34))] },
+    { id: "user-token", name: "access token", selfIdentifying: true, formats: [format(lit("hf_"), run("alnum", 34))] },
     {
       id: "org-token",
       name: "organization API token",
       selfIdentifying: true,
-      formats: [format(lit("api_org_"), run("alpha", 34))],
+      formats: [format(lit("api_org_"), run("alnum", 34))],
     },
   ],
 };

@@ -1,0 +1,63 @@
+/** The host-free analysis as the extension calls it: parseSource → findHardcodedKeys → Finding[]. */
+import * as assert from "node:assert/strict";
+import { parseSource } from "../../../eslint-plugin/src/engine/ast";
+import { formatMessage } from "../../../eslint-plugin/src/engine/finding";
+import { findHardcodedKeys, hardcodedKeyMessages } from "../../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { fakeKey } from "../../support/fake-keys";
+
+const analyse = (text: string, file = "/project/src/app.ts", options = {}) => findHardcodedKeys(parseSource(file, text)!, options);
+
+describe("findHardcodedKeys", () => {
+  it("returns plain findings with redacted data and an in-file fix plan", () => {
+    const key = fakeKey("anthropic");
+    const text = `const client = new Anthropic({ apiKey: "${key}" });`;
+    const [finding] = analyse(text);
+    assert.equal(finding.ruleId, "no-hardcoded-keys");
+    assert.equal(finding.messageId, "hardcodedKey");
+    assert.equal(finding.file, "/project/src/app.ts");
+    assert.equal(text.slice(finding.range.start, finding.range.end), key);
+    assert.deepEqual(
+      { providerId: finding.data.providerId, kindId: finding.data.kindId, envVar: finding.data.envVar },
+      { providerId: "anthropic", kindId: "api-key", envVar: "ANTHROPIC_API_KEY" },
+    );
+    const message = formatMessage(hardcodedKeyMessages.hardcodedKey, finding.data);
+    assert.ok(!message.includes(key), "message never holds the key");
+    assert.ok(!JSON.stringify(finding.data).includes(key.slice(13, -4)), "data never holds the key");
+    assert.match(message, /^Anthropic API key sk-ant-api03-…\w{4} is hardcoded.*revoke it at https:\/\/console\.anthropic\.com/);
+    assert.deepEqual(finding.fixes, [
+      {
+        title: "Read the key from process.env.ANTHROPIC_API_KEY",
+        isPreferred: true,
+        edits: [
+          {
+            kind: "replace",
+            file: "/project/src/app.ts",
+            range: { start: text.indexOf(`"${key}"`), end: text.indexOf(`"${key}"`) + key.length + 2 },
+            text: "process.env.ANTHROPIC_API_KEY",
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("gives comments no fix plan", () => {
+    const [finding] = analyse(`// ${fakeKey("groq")}`);
+    assert.equal(finding.fixes, undefined);
+  });
+
+  it("honours ignoreFiles relative to cwd, and allow", () => {
+    const text = `const k = "${fakeKey("groq")}";`;
+    assert.equal(analyse(text, "/project/test/fixtures/a.ts", { ignoreFiles: ["test/fixtures/**"], cwd: "/project" }).length, 0);
+    assert.equal(analyse(text, "/project/src/a.ts", { ignoreFiles: ["test/fixtures/**"], cwd: "/project" }).length, 1);
+    assert.equal(analyse(text, "/project/src/a.ts", { allow: ["^gsk_"] }).length, 0);
+  });
+
+  it("reports an invalid allow pattern clearly", () => {
+    assert.throws(() => analyse(`const k = 1;\n// ${fakeKey("groq")}`, "/p/a.ts", { allow: ["("] }), /invalid "allow" pattern/);
+  });
+
+  it("is quiet on files without candidates and on code-only matches", () => {
+    assert.deepEqual(analyse("export const x = 1;"), []);
+    assert.deepEqual(analyse(`const re = /${fakeKey("groq")}/;`), []);
+  });
+});
