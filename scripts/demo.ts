@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   cpSync(example, app, { recursive: true });
   renameSync(join(app, "env.example.txt"), join(app, ".env.example"));
   fillKeys(app);
+  // The classic leak: a .env that the .gitignore never covered, committed with the rest.
+  writeFileSync(join(app, ".env"), `OPENAI_API_KEY=${demoKey("openai", 7)}\n`);
   // A real project: git decides what is ignored and what is already committed.
   const git = (...args: string[]) => execFileSync("git", args, { cwd: app, stdio: "ignore" });
   git("init", "-q");
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   const formatter = await eslint.loadFormatter("stylish");
   const count = results.reduce((sum, r) => sum + r.messages.length, 0);
   console.log(`KeyFence demo: linted ${results.length} files of a Next.js app (copied to ${app})`);
-  console.log(await formatter.format(results, { cwd: app, rulesMeta: eslint.getRulesMetaForResults(results) }) || "no findings\n");
+  console.log(await formatter.format(results, { rulesMeta: eslint.getRulesMetaForResults(results) }) || "no findings\n");
   console.log(`${count} findings. Keys are shown as prefix + last four characters; the full keys exist only in the temp copy.`);
   if (!process.env.KEYFENCE_DEMO_KEEP) rmSync(join(app, ".."), { recursive: true, force: true });
 }
