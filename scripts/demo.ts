@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const formatter = await eslint.loadFormatter("stylish");
   const count = results.reduce((sum, r) => sum + r.messages.length, 0);
   console.log(`KeyFence demo: linted ${results.length} files of a Next.js app (copied to ${app})`);
-  console.log(await formatter.format(results, { rulesMeta: eslint.getRulesMetaForResults(results) }) || "no findings\n");
+  console.log(await formatter.format(results) || "no findings\n");
   console.log(`${count} findings. Keys are shown as prefix + last four characters; the full keys exist only in the temp copy.`);
   if (!process.env.KEYFENCE_DEMO_KEEP) rmSync(join(app, ".."), { recursive: true, force: true });
 }

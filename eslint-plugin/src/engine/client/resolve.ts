@@ -47,7 +47,7 @@ export function createResolver(root: string, framework: FrameworkName): ProjectR
   const cache = new Map<string, string | null>();
   return {
     resolve(fromFile, specifier) {
-      // Packages can only be app code through an alias; skip the lookup for obvious packages.
+      // Files of one folder share their tsconfig, so (folder, specifier) decides the answer.
       const key = `${path.dirname(fromFile)}\0${specifier}`;
       const cached = cache.get(key);
       if (cached !== undefined) return cached ?? undefined;
