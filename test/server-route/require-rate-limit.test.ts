@@ -81,6 +81,35 @@ export const POST = async (request: Request) => {
   return Response.json(await openai.responses.create({ model: "gpt-4o-mini", input: "hi" }));
 };`,
     },
+    {
+      name: "a per-user quota that answers rate_limit (vercel/ai-chatbot)",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}
+export async function POST(request: Request) {
+  const count = await getMessageCountByUserId(request);
+  if (count > 100) return new ChatSDKError("rate_limit:chat").toResponse();
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+    },
+    {
+      name: "a bring-your-own-key client spends the user's quota (chatbot-ui)",
+      filename: APP_ROUTE,
+      code: `import OpenAI from "openai";
+export async function POST(request: Request) {
+  const profile = await getServerProfile();
+  const groq = new OpenAI({ apiKey: profile.groq_api_key || "", baseURL: "https://api.groq.com/openai/v1" });
+  return Response.json(await groq.chat.completions.create(await request.json()));
+}`,
+    },
+    {
+      name: "a handler that answers 429 when over its own quota",
+      filename: APP_ROUTE,
+      code: `${OPENAI_CLIENT}
+export async function POST(request: Request) {
+  if (await overQuota(request)) return Response.json({ error: "quota" }, { status: 429 });
+  return Response.json(await openai.chat.completions.create(await request.json()));
+}`,
+    },
     { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, "Next.js App Router route handler.") },
     { name: "the Pages Router route KeyFence generates", filename: PAGES_ROUTE, code: nextPagesRouteText(SPEC) },
     { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, "") },

@@ -4,8 +4,8 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
-import { stringValue, walk } from "../ast-utils";
-import { findProviderForPackage, knownProviders } from "../catalogue";
+import { memberPath, stringValue, walk } from "../ast-utils";
+import { findProviderForHost, findProviderForPackage, knownProviders } from "../catalogue";
 
 type Node = TSESTree.Node;
 
@@ -98,6 +98,13 @@ export function fileBindings(source: SourceFile): FileBindings {
   const constructors = new Map<string, Provider>();
   for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
 
+  const declarations = new Map<string, Node>();
+  walk(source.ast, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) {
+      declarations.set(node.id.name, node.init);
+    }
+  });
+
   // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator") return;
@@ -109,7 +116,11 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.id.type !== "Identifier") return;
     const from = constructedFrom(node.init);
     if (!from) return;
-    const provider = bindings.providers.get(from) ?? constructors.get(from);
+    const options = clientOptions(node.init);
+    // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
+    // user's quota, not the server's: no rate limit is owed for it.
+    if (keyIsUserSupplied(clientKey(node.init, options), declarations)) return;
+    const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
     if (provider) {
       bindings.providers.set(node.id.name, provider);
       bindings.firstProvider ??= provider;
@@ -118,4 +129,65 @@ export function fileBindings(source: SourceFile): FileBindings {
     }
   });
   return bindings;
+}
+
+/** The options object of `new X({...})` / `X({...})`, after awaits and casts. */
+function clientOptions(init: Node | null | undefined): TSESTree.ObjectExpression | undefined {
+  let current = init;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
+  const first = current.arguments[0];
+  return first?.type === "ObjectExpression" ? first : undefined;
+}
+
+function optionValue(options: TSESTree.ObjectExpression, names: readonly string[]): Node | undefined {
+  for (const property of options.properties) {
+    if (property.type !== "Property" || property.computed) continue;
+    const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : "";
+    if (names.includes(key)) return property.value;
+  }
+  return undefined;
+}
+
+/** `new OpenAI({ baseURL: "https://api.groq.com/openai/v1" })` talks to Groq. */
+function providerOfBaseUrl(options: TSESTree.ObjectExpression | undefined): Provider | undefined {
+  const url = options && optionValue(options, ["baseURL", "baseUrl", "endpoint"]);
+  const text = url?.type === "Literal" && typeof url.value === "string" ? url.value : undefined;
+  const host = text ? /^https?:\/\/([^/?#:]+)/i.exec(text)?.[1] : undefined;
+  return host ? findProviderForHost(host) : undefined;
+}
+
+/** The key a client is made with: its `apiKey` option, or a key passed first (`new GoogleGenerativeAI(key)`). */
+function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpression | undefined): Node | undefined {
+  if (options) return optionValue(options, ["apiKey", "api_key"]);
+  let current = init;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  return current && (current.type === "NewExpression" || current.type === "CallExpression") ? current.arguments[0] : undefined;
+}
+
+/**
+ * The key comes from the caller (a profile, the request body), not from the server's env: it
+ * reads a property of something other than `process.env` / `import.meta.env` and no env at all.
+ * A `const KEY = profile.key` is followed once.
+ */
+function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
+  const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
+  if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
+  let readsEnv = false;
+  let readsOther = false;
+  walk(key, (node) => {
+    if (node.type !== "MemberExpression") return;
+    const { root, path } = memberPath(node);
+    const isEnv =
+      (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
+      (root.type === "MetaProperty" && path[0] === "env") ||
+      (root.type === "Identifier" && root.name === "env");
+    if (isEnv) readsEnv = true;
+    else readsOther = true;
+  });
+  return readsOther && !readsEnv;
 }

@@ -20,6 +20,24 @@ export interface ScanResult {
   rateLimited: boolean;
 }
 
+/**
+ * A handler that answers "429" or says rate limit in what it returns enforces a quota of its own
+ * (e.g. vercel/ai-chatbot counts a user's messages per day and returns `rate_limit:chat`).
+ */
+const LIMIT_RESPONSE = /rate[_ -]?limit|too many requests/i;
+const TOO_MANY_REQUESTS = 429;
+
+function answersTooManyRequests(node: Node): boolean {
+  if (node.type === "Literal") return typeof node.value === "string" ? LIMIT_RESPONSE.test(node.value) : false;
+  return (
+    node.type === "Property" &&
+    !node.computed &&
+    ((node.key.type === "Identifier" && node.key.name === "status") || (node.key.type === "Literal" && node.key.value === "status")) &&
+    node.value.type === "Literal" &&
+    node.value.value === TOO_MANY_REQUESTS
+  );
+}
+
 const MAX_DEPTH = 3;
 
 export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
@@ -31,6 +49,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
     if (visited.has(node)) continue;
     visited.add(node);
     walk(node, (child) => {
+      if (answersTooManyRequests(child)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
       if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = true;
       if (!result.provider && child.type === "CallExpression") {
