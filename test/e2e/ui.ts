@@ -1,18 +1,19 @@
 /**
  * `npm run test:ui`: what a user sees, clicked through in the real workbench (code-server +
  * Chromium): the squiggle on a pasted key, the Problems panel, Ctrl+. and the quick fix.
- * Screenshots go to test-results/; the quick-fix menu also to docs/images/quick-fix.png.
+ * Screenshots go to test-results/. With KEYFENCE_UPDATE_README_IMAGE=1 the quick-fix menu is also
+ * copied to extension/images/quick-fix.png, the README's picture (so a plain test run leaves the tree clean).
  */
 import * as assert from "node:assert/strict";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { providerById } from "../../eslint-plugin/src/engine/providers/index";
 import { fakeKeyForFormat } from "../support/fake-keys";
 import { REPO, startSession } from "./code-server";
 
 const RESULTS = join(REPO, "test-results");
-const README_IMAGE = join(REPO, "docs/images/quick-fix.png");
+const README_IMAGE = join(REPO, "extension/images/quick-fix.png");
 
 async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
@@ -83,9 +84,11 @@ async function main(): Promise<void> {
       }
       await menu.locator(".monaco-list-row", { hasText: "Move key to .env.local" }).first().waitFor({ timeout: 5000 });
       const file = await shot(page, "3-quick-fix-menu");
-      mkdirSync(join(REPO, "docs/images"), { recursive: true });
-      copyFileSync(file, README_IMAGE);
-      console.log(`  copied to ${README_IMAGE}`);
+      if (process.env.KEYFENCE_UPDATE_README_IMAGE === "1") {
+        mkdirSync(dirname(README_IMAGE), { recursive: true });
+        copyFileSync(file, README_IMAGE);
+        console.log(`  copied to ${README_IMAGE}`);
+      }
     });
     await step("Enter applies the fix across files", async () => {
       const rows = page.locator(".action-widget .monaco-list-row.action");
