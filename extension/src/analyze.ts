@@ -39,9 +39,7 @@ export interface AnalyzeContext {
   stopDir?: string;
 }
 
-/** Same base as the ESLint plugin's createRule (eslint-plugin/src/util/create-rule.ts). */
-const DOCS_BASE = "https://github.com/keyfence/keyfence/blob/main/eslint-plugin/docs/rules/";
-export const docsUrl = (ruleId: string): string => `${DOCS_BASE}${ruleId}.md`;
+export { docsUrl } from "../../eslint-plugin/src/engine/docs";
 
 const HARDCODED = "no-hardcoded-keys";
 const PUBLIC_SECRETS = "no-public-secrets";

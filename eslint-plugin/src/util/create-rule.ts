@@ -1,11 +1,8 @@
 import { ESLintUtils } from "@typescript-eslint/utils";
 
-export const DOCS_BASE = "https://github.com/keyfence/keyfence/blob/main/eslint-plugin/docs/rules/";
+import { docsUrl } from "../engine/docs";
 
-/** Every rule's docs URL is derived from its name: docs/rules/<name>.md. */
-export function docsUrl(ruleName: string): string {
-  return `${DOCS_BASE}${ruleName}.md`;
-}
+export { DOCS_BASE, docsUrl } from "../engine/docs";
 
 export interface KeyFenceDocs {
   description: string;

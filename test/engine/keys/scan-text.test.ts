@@ -111,7 +111,7 @@ describe("scanText", () => {
       ["camelCase identifier", `getConfigFileParsingDiagnostics1Cache`],
       ["Stripe publishable key", `"pk_live_${alnum(24)}"`],
       ["Langfuse public key", `"pk-lf-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}"`],
-      ["hf_ identifier", `hf_requiredCharacteristicTypesForService`],
+      ["hf_ identifier (an Objective-C name, built here so no key-shaped literal is stored)", ["hf", "requiredCharacteristic", "TypesForService"].join("_")],
       ["fw_ identifier", `fw_updateFirmwareVersionNumbers`],
     ];
     for (const [name, text] of cases) it(name, () => assert.deepEqual(ids(text), []));
