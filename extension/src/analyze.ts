@@ -6,7 +6,7 @@
 
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import { parseSource, type SourceFile } from "../../eslint-plugin/src/engine/ast";
+import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
   findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph,
   noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages,
@@ -31,6 +31,7 @@ import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
 import { stringLiterals } from "./string-literals";
 import { lineIndex } from "./text-positions";
+import { IncrementalParser } from "./incremental-parse";
 
 export interface AnalyzeContext {
   settings: Settings;
@@ -66,10 +67,13 @@ export function messageOf(finding: Finding): string {
 
 /** Parsed code files, one per path, reused while the text is the same. */
 const parsed = new Map<string, SourceFile | undefined>();
+const incremental = new IncrementalParser();
 function parseCached(file: string, text: string): SourceFile | undefined {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit;
-  const result = parseSource(file, text);
+  // Typing in a big file: re-parse only the statements the edit touched (full parse otherwise).
+  const result = incremental.parse(file, text);
+  parsed.delete(file);
   parsed.set(file, result);
   if (parsed.size > 200) parsed.delete(parsed.keys().next().value as string);
   return result;
@@ -78,6 +82,7 @@ function parseCached(file: string, text: string): SourceFile | undefined {
 /** A file changed on disk: drop it from every cross-file cache (client graph, git state). */
 export function forgetFile(file: string): void {
   parsed.delete(file);
+  incremental.forget(file);
   invalidateClientGraph(file);
   clearGitignoreCache(file);
 }
@@ -85,7 +90,10 @@ export function forgetFile(file: string): void {
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
   let findings: Finding[];
   if (kind === "code") {
-    if (!worthParsing(file, text)) return [];
+    if (!worthParsing(file, text)) {
+      incremental.warmUp(file, text, parseCached);
+      return [];
+    }
     const source = parseCached(file, text);
     if (!source) return [];
     findings = guarded(() => codeFindings(source, ctx));

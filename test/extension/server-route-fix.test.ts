@@ -56,6 +56,9 @@ const cases: Case[] = [
       "package.json": JSON.stringify({ dependencies: { react: "19.0.0", openai: "5.0.0" }, devDependencies: { vite: "7.0.0" } }),
       "vite.config.ts": `import { defineConfig } from "vite";\nexport default defineConfig({});\n`,
       ".gitignore": "node_modules\n*.local\n.env\n",
+      // Vite bundles what index.html's module scripts reach.
+      "index.html": `<!doctype html>\n<html><body><div id="app"></div><script type="module" src="/src/main.ts"></script></body></html>\n`,
+      "src/main.ts": `import { ask } from "./ask";\ndocument.querySelector("#app")!.addEventListener("click", async () => console.log(await ask("hi")));\n`,
       "src/ask.ts":
         `import OpenAI from "openai";\n` +
         `const client = new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY, dangerouslyAllowBrowser: true });\n` +
