@@ -1,6 +1,7 @@
 import type { ESLint, Linter } from "eslint";
 import * as parser from "./parser";
 import { rules } from "./rules";
+import { LazyClientBoundaryStamp } from "./engine/client/cache-stamp";
 import { LazyGitStateStamp } from "./engine/gitignore/state-stamp";
 
 // Read at run time so the published package always reports its own version.
@@ -24,9 +25,10 @@ const plugin = {
  * - every JS/TS file kind, with the TypeScript parser (which also parses plain JS and JSX);
  * - `.env*` and `.gitignore` files, which the KeyFence parser turns into an empty Program for
  *   the env rules (`env-gitignore`, `no-committed-env-keys`); the code rules skip them.
- * The settings carry a fingerprint of git's view of env files so that `eslint --cache`
- * re-lints when it changes; it is computed only when ESLint serialises the config for its
- * cache (see engine/gitignore/state-stamp.ts for why and what it costs).
+ * The settings carry fingerprints of git's view of env files and of where the client boundary
+ * runs, so that `eslint --cache` re-lints when another file changes what a file's result is;
+ * they are computed only when ESLint serialises the config for its cache (see
+ * engine/gitignore/state-stamp.ts and engine/client/cache-stamp.ts for why and what they cost).
  */
 plugin.configs.recommended = {
   name: "keyfence/recommended",
@@ -36,7 +38,7 @@ plugin.configs.recommended = {
     parser,
     parserOptions: { ecmaFeatures: { jsx: true } },
   },
-  settings: { keyfenceGitState: new LazyGitStateStamp() },
+  settings: { keyfenceGitState: new LazyGitStateStamp(), keyfenceClientBoundary: new LazyClientBoundaryStamp() },
   rules: recommendedRules,
 };
 

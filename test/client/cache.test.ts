@@ -1,0 +1,59 @@
+/**
+ * `eslint --cache` and the client boundary: lib/settings.ts is unchanged, but a page that imports
+ * it becomes a "use client" component. The cached "no finding" must not be replayed.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { ESLint } from "eslint";
+import plugin from "../../eslint-plugin/src/index";
+import { invalidate, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { LazyClientBoundaryStamp, clientBoundaryStamp } from "../../eslint-plugin/src/engine/client/cache-stamp";
+
+const SERVER_PAGE = `import { settings } from "../lib/settings";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n`;
+
+describe("no-client-secrets under eslint --cache", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "keyfence-cache-"));
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }),
+      "app/page.tsx": SERVER_PAGE,
+      "lib/settings.ts": `export const settings = { model: "gpt-4o-mini", key: process.env.OPENAI_API_KEY };\n`,
+      "lib/format.ts": `export const format = (text: string) => text.trim();\n`,
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Each CLI run is a new process: nothing known about the files, a fresh graph and stamp.
+  function edit(rel: string, text: string): void {
+    writeFileSync(join(dir, rel), text);
+    invalidate(join(dir, rel));
+    resetClientGraphs();
+  }
+
+  async function lint(): Promise<string[]> {
+    resetClientGraphs();
+    const config = [{ ...plugin.configs.recommended, settings: { keyfenceClientBoundary: new LazyClientBoundaryStamp(dir) } }];
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, cache: true, cacheLocation: join(dir, ".eslintcache") });
+    return (await eslint.lintFiles(["app", "lib"])).flatMap((r) => r.messages.map((m) => `${r.filePath.slice(dir.length + 1)} ${m.ruleId}`));
+  }
+
+  it("re-lints an unchanged module when another file moves it into the browser", async () => {
+    assert.deepEqual(await lint(), [], "server component: the secret stays on the server");
+    resetClientGraphs();
+    const before = clientBoundaryStamp(dir);
+
+    edit("lib/format.ts", `export const format = (text: string) => text.trim().toLowerCase();\n`);
+    assert.equal(clientBoundaryStamp(dir), before, "an ordinary edit keeps the cache");
+
+    edit("app/page.tsx", `"use client";\n${SERVER_PAGE}`);
+    assert.notEqual(clientBoundaryStamp(dir), before, "the boundary moved");
+    assert.deepEqual(await lint(), ["lib/settings.ts keyfence/no-client-secrets"]);
+  });
+});
