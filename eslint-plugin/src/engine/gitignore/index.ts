@@ -11,7 +11,7 @@
  *   repositoryEnvCoverage(repo, { overrides? }): EnvCoverage     the same for every project
  *   fileGitStatus(file, overrides?): FileGitStatus    ignored / tracked / committable, and why
  *   clearGitignoreCache(path?)                        for the extension's file watcher
- *   gitStateStamp(dir?): string                       changes when the index or root .gitignore does
+ *   gitStateStamp(dir?): string                       changes when git's view of env files does (see state-stamp.ts)
  * Results are cached per process by path + mtime (.gitignore files) and index mtime (git ls-files).
  */
 import { clearFileCache } from "./file-cache";
