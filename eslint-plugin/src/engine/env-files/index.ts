@@ -1,9 +1,8 @@
 /**
  * Env files, host-free: keys that sit in env files git commits, and secrets with public prefixes.
  *
- * Entry points (the ESLint rule `no-committed-env-keys`, which runs on env files through the
- * KeyFence parser, and the
- * extension call the same functions):
+ * Entry points (the ESLint rule `no-committed-env-keys`, which sees env files through the
+ * KeyFence parser, and the extension call the same functions):
  *   envFileKeyFindings(file, text): Finding[]   keys in templates / tracked / unignored files,
  *                                               public-prefixed secret names
  *   parseEnvFile(text): EnvEntry[]              dotenv's values with name and value offsets
