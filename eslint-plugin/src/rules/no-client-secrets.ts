@@ -1,7 +1,7 @@
 import { findClientSecrets, noClientSecretsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
-import { reportFindings, sourceFileOf } from "./no-client-secrets/report-findings";
+import { reportFindings, sourceFileOf } from "../util/report-finding";
 
 type Options = [{ reportNonSecretReads?: boolean }];
 

@@ -2,7 +2,6 @@
  * no-hardcoded-keys: a provider API key written in code (strings, templates, JSX, comments).
  * The analysis is engine/keys/hardcoded-keys.ts; this file only turns its findings into reports.
  */
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { FixPlan, Finding } from "../engine/finding";
 import { formatMessage } from "../engine/finding";
 import {
@@ -12,6 +11,7 @@ import {
   type HardcodedKeysOptions,
 } from "../engine/keys/hardcoded-keys";
 import { createRule } from "../util/create-rule";
+import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
 
 type Options = [HardcodedKeysOptions];
@@ -54,39 +54,21 @@ export default createRule<Options, HardcodedKeyMessageId>({
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {
       Program(program) {
-        const findings = findHardcodedKeys(
-          { file: context.filename, text: context.sourceCode.text, ast: program as TSESTree.Program as never },
-          { allow: options.allow, ignoreFiles: options.ignoreFiles, cwd: context.cwd },
-        );
-        for (const finding of findings) report(context, finding);
+        const findings = findHardcodedKeys(sourceFileOf(context, program), {
+          allow: options.allow,
+          ignoreFiles: options.ignoreFiles,
+          cwd: context.cwd,
+        });
+        reportFindings(context, findings, { suggestion: suggestionFor });
       },
     };
   },
 });
 
-function report(context: Readonly<TSESLint.RuleContext<HardcodedKeyMessageId, Options>>, finding: Finding): void {
-  const source = context.sourceCode;
-  context.report({
-    loc: { start: source.getLocFromIndex(finding.range.start), end: source.getLocFromIndex(finding.range.end) },
-    messageId: finding.messageId as HardcodedKeyMessageId,
-    data: finding.data,
-    suggest: (finding.fixes ?? []).flatMap((plan) => suggestion(plan, finding)),
-  });
-}
-
-/** An in-file plan as an ESLint suggestion, under the message whose text is the plan's title. */
-function suggestion(plan: FixPlan, finding: Finding): TSESLint.SuggestionReportDescriptor<HardcodedKeyMessageId>[] {
-  if (!plan.edits.every((edit) => edit.kind === "replace" && edit.file === finding.file)) return [];
+/** An in-file plan is offered under the message whose text is the plan's title. */
+function suggestionFor(plan: FixPlan, finding: Finding): { messageId: HardcodedKeyMessageId; data: Record<string, string> } | undefined {
   const envRead = plan.edits[0]?.kind === "replace" ? plan.edits[0].text : "";
   const data = { ...finding.data, envRead };
   const messageId = SUGGESTION_IDS.find((id) => formatMessage(hardcodedKeyMessages[id], data) === plan.title);
-  if (!messageId) return [];
-  return [
-    {
-      messageId,
-      data,
-      fix: (fixer) =>
-        plan.edits.flatMap((edit) => (edit.kind === "replace" ? [fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)] : [])),
-    },
-  ];
+  return messageId ? { messageId, data } : undefined;
 }

@@ -1,7 +1,7 @@
 import { findPublicSecrets, noPublicSecretsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
-import { reportFindings, sourceFileOf } from "./no-client-secrets/report-findings";
+import { reportFindings, sourceFileOf } from "../util/report-finding";
 
 type Options = [{ allow?: string[] }];
 
@@ -35,7 +35,7 @@ export default createRule<Options, keyof typeof noPublicSecretsMessages>({
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {
       "Program:exit"() {
-        reportFindings(context, findPublicSecrets(sourceFileOf(context), options), "renameToServerName");
+        reportFindings(context, findPublicSecrets(sourceFileOf(context), options), { suggestion: "renameToServerName" });
       },
     };
   },

@@ -2,10 +2,10 @@
  * require-rate-limit: a server route that calls an AI provider with no rate limit lets one client
  * spend the whole quota. The analysis is engine/server-route (findUnlimitedAiRoutes).
  */
-import type { RuleFixer } from "@typescript-eslint/utils/ts-eslint";
 import type { TSESTree } from "../engine/ast";
 import { findUnlimitedAiRoutes, REQUIRE_RATE_LIMIT_MESSAGES } from "../engine/server-route";
 import { createRule } from "../util/create-rule";
+import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
 
 type Options = [{ limiterNames?: string[] }];
@@ -40,31 +40,16 @@ export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {
       "Program:exit"(program) {
-        const sourceCode = context.sourceCode;
         // At Program:exit ESLint has set every node's parent: no second walk needed.
-        const source = { file: context.physicalFilename, text: sourceCode.text, ast: program as TSESTree.Program };
+        const source = sourceFileOf(context, program as TSESTree.Program);
         let findings: ReturnType<typeof findUnlimitedAiRoutes>;
         try {
           findings = findUnlimitedAiRoutes(source, { limiterNames: options.limiterNames });
         } catch {
           findings = []; // bad input never breaks a lint run
         }
-        for (const finding of findings) {
-          // The add-a-limit plan edits this file only, so ESLint can offer it as a suggestion.
-          const suggest = (finding.fixes ?? [])
-            .filter((plan) => plan.edits.every((edit) => edit.kind === "replace" && edit.file === finding.file))
-            .map((plan) => ({
-              messageId: "addInMemoryRateLimit" as const,
-              fix: (fixer: RuleFixer) =>
-                plan.edits.flatMap((edit) => (edit.kind === "replace" ? [fixer.replaceTextRange([edit.range.start, edit.range.end], edit.text)] : [])),
-            }));
-          context.report({
-            loc: { start: sourceCode.getLocFromIndex(finding.range.start), end: sourceCode.getLocFromIndex(finding.range.end) },
-            messageId: finding.messageId as keyof typeof REQUIRE_RATE_LIMIT_MESSAGES,
-            data: finding.data,
-            suggest,
-          });
-        }
+        // The add-a-limit plan edits this file only, so ESLint can offer it as a suggestion.
+        reportFindings(context, findings, { suggestion: "addInMemoryRateLimit" });
       },
     };
   },
