@@ -1,31 +1,26 @@
 /**
- * Whether git would ignore a file, from the .gitignore files between it and the repository root,
- * and the edit that makes it ignored. Kept small on purpose: the gitignore engine owns the
- * findings; fixes only need "is it covered?" and "add this line".
+ * Whether git would ignore a file, and the edit that makes it ignored. The answer is the gitignore
+ * engine's (nested files, negations, anchoring, folder patterns), so a fix never writes a key into
+ * a file git would commit; this module only adds "which .gitignore gets the line".
  */
-import ignore from "ignore";
 import { dirname, join, relative, sep } from "node:path";
 import { gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
 import { appendEntriesEdit } from "../gitignore/append-entries";
+import { findGitRepo } from "../gitignore/git-repo";
+import { gitIgnoreVerdict } from "../gitignore/ignore-rules";
 import { isRepoRoot } from "./project";
 import type { ProjectFiles } from "./project-files";
 import type { FileEdit } from "../finding";
 
-/** True when some .gitignore from the file's folder up to the repo root (or stopDir) ignores it. */
+/**
+ * True when git ignores `file` for every clone (`.git/info/exclude` alone does not count).
+ * .gitignore texts come from `files`, so unsaved editor text counts. Outside a repository the
+ * folder at `stopDir` (or the file's folder) stands in for the repository root.
+ */
 export function isGitignored(files: ProjectFiles, file: string, stopDir?: string): boolean {
-  let dir = dirname(file);
-  for (;;) {
-    const text = files.read(join(dir, ".gitignore"));
-    if (text !== undefined) {
-      const rel = relative(dir, file).split(sep).join("/");
-      // Later rules win, including negations: `ignore` follows git's semantics.
-      if (ignore().add(text).ignores(rel)) return true;
-    }
-    if (dir === stopDir || isRepoRoot(dir)) return false;
-    const parent = dirname(dir);
-    if (parent === dir) return false;
-    dir = parent;
-  }
+  const repo = findGitRepo(dirname(file)) ?? { root: stopDir ?? dirname(file), gitDir: join(stopDir ?? dirname(file), ".git") };
+  const verdict = gitIgnoreVerdict(repo, file, { get: (path) => files.read(path) });
+  return verdict.ignored && !verdict.thisCloneOnly;
 }
 
 /** The .gitignore a new entry goes into: the nearest existing one, else one next to the file. */

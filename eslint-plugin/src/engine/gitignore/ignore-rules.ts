@@ -31,7 +31,7 @@ export interface IgnoreVerdict {
 }
 
 /** Texts to use instead of the disk for some files (absolute path → text): unsaved edits. */
-export type TextOverrides = ReadonlyMap<string, string>;
+export type TextOverrides = Pick<ReadonlyMap<string, string>, "get">;
 
 // Git compares names case-insensitively where the file system does (core.ignorecase).
 const IGNORE_CASE = process.platform === "darwin" || process.platform === "win32";
