@@ -17,12 +17,11 @@ import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../e
 import {
   clearGitignoreCache, envFileTrackingFindings, envGitignoreMessages, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
-import { findHardcodedKeys, hardcodedKeyMessages } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
-import { findKeyCandidates, scanText, type KeyMatch } from "../../eslint-plugin/src/engine/keys/index";
+import { findHardcodedKeys, hardcodedKeyFinding, hardcodedKeyMessages } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { findKeyCandidates, scanText } from "../../eslint-plugin/src/engine/keys/index";
 import { mayCallAi } from "../../eslint-plugin/src/engine/client/ai-calls";
 import { mayReadEnv } from "../../eslint-plugin/src/engine/client/env-reads";
-import { envVarFor, providers, revokeUrlFor as revokeUrlOf } from "../../eslint-plugin/src/engine/providers/index";
-import { redactKey } from "../../eslint-plugin/src/engine/redact";
+import { providers } from "../../eslint-plugin/src/engine/providers/index";
 import {
   findUnlimitedAiRoutes, planMoveCallToServerRoute, REQUIRE_RATE_LIMIT_MESSAGES, type ProjectView,
 } from "../../eslint-plugin/src/engine/server-route/index";
@@ -105,7 +104,7 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
   } else if (kind === "gitignore") {
     findings = guarded(() => gitignoreFileFindings(file, text));
   } else {
-    findings = guarded(() => scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => keyFinding(file, m, 0)));
+    findings = guarded(() => scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => hardcodedKeyFinding(file, m)));
   }
   const rules = ctx.settings.rules;
   return findings.filter((f) => rules[f.ruleId] !== "off" && !allowed(f, text, ctx.settings.allow));
@@ -163,21 +162,6 @@ function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
   return out;
 }
 
-function keyFinding(file: string, match: KeyMatch, base: number): Finding {
-  return {
-    ruleId: HARDCODED,
-    messageId: "hardcodedKey",
-    data: {
-      provider: match.provider.name,
-      kind: match.kind.name,
-      key: redactKey(match.value),
-      envVar: envVarFor(match.provider, match.kind),
-      revokeUrl: revokeUrlOf(match.provider, match.kind),
-    },
-    file,
-    range: { start: base + match.start, end: base + match.end },
-  };
-}
 
 /** Env-var-like names in a text file: the context that confirms generic-looking key formats. */
 function contextWords(text: string): string[] {

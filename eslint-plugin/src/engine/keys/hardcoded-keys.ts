@@ -15,7 +15,7 @@ import { fixPlans } from "./hardcoded-keys/fixes";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
-import { DEFAULT_CONTEXT_WINDOW, findKeyCandidates, settleCandidates, type KeyCandidate, type KeyContext } from "./index";
+import { DEFAULT_CONTEXT_WINDOW, findKeyCandidates, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE } from "./messages";
 
 export { hardcodedKeyMessages, HARDCODED_KEYS_RULE, type HardcodedKeyMessageId } from "./messages";
@@ -63,6 +63,28 @@ function windowBefore(text: string, containerStart: number, candidate: KeyCandid
   return text.slice(Math.max(containerStart, candidate.start - window), candidate.start);
 }
 
+/**
+ * The finding for one key in a file, the same in code (below) and in the files the extension
+ * scans as plain text (YAML, Dockerfiles, shell…): `match` offsets are the file's.
+ */
+export function hardcodedKeyFinding(file: string, match: KeyMatch): Finding {
+  return {
+    ruleId: HARDCODED_KEYS_RULE,
+    messageId: "hardcodedKey",
+    data: {
+      providerId: match.provider.id,
+      kindId: match.kind.id,
+      provider: match.provider.name,
+      kind: match.kind.name,
+      key: match.redacted,
+      envVar: envVarFor(match.provider, match.kind),
+      revokeUrl: revokeUrlFor(match.provider, match.kind),
+    },
+    file,
+    range: { start: match.start, end: match.end },
+  };
+}
+
 export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOptions = {}): Finding[] {
   if (options.ignoreFiles?.length && fileIsIgnored(source.file, options.ignoreFiles, options.cwd)) return [];
   const allow = compileAllow(options.allow);
@@ -107,22 +129,8 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
   const matches = settleCandidates(inCode, contextOf, allow);
   return matches.map((match) => {
     const { place } = located.get(match)!;
-    const envVar = envVarFor(match.provider, match.kind);
-    const finding: Finding = {
-      ruleId: HARDCODED_KEYS_RULE,
-      messageId: "hardcodedKey",
-      data: {
-        providerId: match.provider.id,
-        kindId: match.kind.id,
-        provider: match.provider.name,
-        kind: match.kind.name,
-        key: match.redacted,
-        envVar,
-        revokeUrl: revokeUrlFor(match.provider, match.kind),
-      },
-      file: source.file,
-      range: { start: match.start, end: match.end },
-    };
+    const finding = hardcodedKeyFinding(source.file, match);
+    const envVar = finding.data.envVar;
     if (place.type === "string") {
       const fixes = fixPlans({
         file: source.file,
