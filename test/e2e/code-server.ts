@@ -4,7 +4,7 @@
  * See scripts/e2e/install-code-server.sh for what has to be installed first.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -68,6 +68,8 @@ export function checkTools(): void {
 
 export interface SessionOptions {
   settings?: Record<string, unknown>;
+  /** A folder copied into the workspace before VS Code opens it. */
+  seed?: string;
   width?: number;
   height?: number;
 }
@@ -85,6 +87,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, "User"), { recursive: true });
+  if (options.seed) cpSync(options.seed, dirs.workspace, { recursive: true });
   writeFileSync(join(dirs.userData, "User/settings.json"), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   const env = {
     ...process.env,
@@ -105,7 +108,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   const server: ChildProcess = spawn(
     CODE_SERVER,
     ["--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check",
-      "--disable-workspace-trust", "--disable-getting-started-override", ...common, dirs.workspace],
+      "--disable-workspace-trust", "--disable-getting-started-override", ...(process.env.KEYFENCE_E2E_LOG ? ["--log", process.env.KEYFENCE_E2E_LOG] : []), ...common, dirs.workspace],
     { env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   server.stdout!.on("data", (d: Buffer) => log.push(d.toString()));

@@ -14,7 +14,11 @@ async function main(): Promise<number> {
   const started = Date.now();
   // TypeScript's project server makes every code-action request wait while it loads: the suite
   // tests KeyFence, so TypeScript runs syntax-only (the UI test keeps the default, as users have it).
-  const session = await startSession({ settings: { "typescript.tsserver.useSyntaxServer": "always" } });
+  // Projects the file-watcher tests need are on disk before VS Code starts (see that folder's README).
+  const session = await startSession({
+    settings: { "typescript.tsserver.useSyntaxServer": "always" },
+    seed: join(REPO, "test/fixtures/e2e-workspace"),
+  });
   const report = join(session.root, "mocha-report.txt");
   try {
     const exitCode = new Promise<number>((resolve) => {

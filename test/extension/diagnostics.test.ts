@@ -1,26 +1,15 @@
 /** Diagnostics: file types, inline disable comments, settings, the file watcher, typing. */
 import * as assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as vscode from "vscode";
 import { keyfence, report } from "./helpers";
-import { closeAll, diagnosticsOf, fakeKey, keyfenceDiagnostics, open, project, until } from "./support";
+import { closeAll, diagnosticsOf, fakeKey, keyfenceDiagnostics, open, project, seeded, until } from "./support";
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === "object" ? String(d.code.value) : String(d.code));
 const settle = () => new Promise((r) => setTimeout(r, 600));
 
 describe("diagnostics", () => {
-  // The file-watcher test's project is created first: code-server's recursive watcher can take a
-  // while to watch folders created after it started, and would then miss the edit (seen in CI-like
-  // runs). The rest of the suite gives it that time.
-  let graphProject: ReturnType<typeof project> | undefined;
-  before(async () => {
-    await keyfence();
-    graphProject = project("graph", {
-      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }),
-      "app/page.tsx": `"use client";\nimport { settings } from "../lib/settings";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n`,
-      "lib/settings.ts": `export const settings = { model: "gpt", key: process.env.OPENAI_API_KEY };\n`,
-    });
-  });
+  before(keyfence);
   afterEach(closeAll);
 
   it("reports keys in YAML, docker-compose, Dockerfile, Python, shell, JSON and .env.example, with source, code and docs link", async () => {
@@ -116,24 +105,17 @@ describe("diagnostics", () => {
   });
 
   it("the file watcher updates the cross-file graph: un-importing a server module from browser code clears its finding", async () => {
-    const p = graphProject!;
+    // Seeded before VS Code opened (test/fixtures/e2e-workspace): the project is already on disk,
+    // as a user's is, so the recursive watcher watches all of its folders.
+    const p = seeded("graph");
     const lib = p.path("lib/settings.ts");
     const diagnostics = await diagnosticsOf(lib);
     assert.ok(diagnostics.some((d) => codeOf(d) === "no-client-secrets"), `got ${diagnostics.map(codeOf)}`);
     // Edited on disk (another tool, a git checkout): nothing is reopened.
     const api = await keyfence();
     const cleared = () => !keyfenceDiagnostics(vscode.Uri.file(lib)).some((d) => codeOf(d) === "no-client-secrets");
-    // The server's recursive watcher can miss the first change in a folder created a moment ago
-    // (seen under load); a second on-disk edit is what a user's next save would be. The
-    // assertion stays the same: only a watcher event can clear the finding, nothing is reopened.
-    // Seen here: code-server's watcher sometimes drops change events for one file for many
-    // seconds while it delivers creations, so later attempts replace the file (delete + create),
-    // as a git checkout does. Either way the only path to a cleared finding is a watcher event.
-    for (let attempt = 1; attempt <= 3 && !cleared(); attempt++) {
-      if (attempt > 1) rmSync(p.path("app/page.tsx"));
-      writeFileSync(p.path("app/page.tsx"), `export default function Page() {\n  return <p>static</p>;\n}\n// edit ${attempt}\n`);
-      await until("the watcher to see the edit", cleared, 6_000).catch(() => undefined);
-    }
+    writeFileSync(p.path("app/page.tsx"), `export default function Page() {\n  return <p>static</p>;\n}\n`);
+    await until("the watcher to see the edit", cleared, 8_000).catch(() => undefined);
     assert.ok(cleared(), `the finding did not clear (watcher saw: ${api.watcherLog.slice(-5).join(", ") || "nothing"})`);
   });
 });

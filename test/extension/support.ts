@@ -33,6 +33,13 @@ export function project(name: string, files: Record<string, string>): { dir: str
   return { dir, path: (rel) => join(dir, rel) };
 }
 
+/** A project copied into the workspace before VS Code opened it (test/fixtures/e2e-workspace). */
+export function seeded(name: string): { dir: string; path(rel: string): string } {
+  const dir = join(workspaceRoot(), name);
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: the runner seeds it from test/fixtures/e2e-workspace`);
+  return { dir, path: (rel) => join(dir, rel) };
+}
+
 export function read(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
