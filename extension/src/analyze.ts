@@ -18,10 +18,8 @@ import {
   clearGitignoreCache, envFileTrackingFindings, envGitignoreMessages, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
 import { findHardcodedKeys, hardcodedKeyFinding, hardcodedKeyMessages } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
-import { findKeyCandidates, scanText } from "../../eslint-plugin/src/engine/keys/index";
-import { mayCallAi } from "../../eslint-plugin/src/engine/client/ai-calls";
-import { mayReadEnv } from "../../eslint-plugin/src/engine/client/env-reads";
-import { providers } from "../../eslint-plugin/src/engine/providers/index";
+import { scanText } from "../../eslint-plugin/src/engine/keys/index";
+import { PROBE_NAMES, type TextFacts } from "../../eslint-plugin/src/engine/text-facts";
 import {
   findUnlimitedAiRoutes, planMoveCallToServerRoute, REQUIRE_RATE_LIMIT_MESSAGES, type ProjectView,
 } from "../../eslint-plugin/src/engine/server-route/index";
@@ -30,7 +28,8 @@ import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
 import { stringLiterals } from "./string-literals";
 import { lineIndex } from "./text-positions";
-import { IncrementalParser } from "./incremental-parse";
+import { IncrementalParser, lastSplice } from "./incremental-parse";
+import { TextFactsTracker } from "./text-facts-tracker";
 
 export interface AnalyzeContext {
   settings: Settings;
@@ -67,6 +66,7 @@ export function messageOf(finding: Finding): string {
 /** Parsed code files, one per path, reused while the text is the same. */
 const parsed = new Map<string, SourceFile | undefined>();
 const incremental = new IncrementalParser();
+const facts = new TextFactsTracker();
 function parseCached(file: string, text: string): SourceFile | undefined {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit;
@@ -82,22 +82,30 @@ function parseCached(file: string, text: string): SourceFile | undefined {
 export function forgetFile(file: string): void {
   parsed.delete(file);
   incremental.forget(file);
+  facts.forget(file);
   invalidateClientGraph(file);
   clearGitignoreCache(file);
 }
 
+/** Where the last analysis of a code file spent its time, in ms (the tests print it). */
+export const lastPhases: Record<string, number> = {};
+
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
   let findings: Finding[];
   if (kind === "code") {
-    if (!worthParsing(file, text)) {
+    for (const phase of Object.keys(lastPhases)) delete lastPhases[phase];
+    const worth = timed("text facts", () => worthParsing(file, facts.update(file, text)));
+    if (!worth) {
       incremental.warmUp(file, text, parseCached);
       return [];
     }
-    const source = parseCached(file, text);
+    for (const phase of Object.keys(lastSplice) as (keyof typeof lastSplice)[]) lastSplice[phase] = 0;
+    const source = timed("parse", () => parseCached(file, text));
+    for (const [phase, ms] of Object.entries(lastSplice)) if (ms > 0) lastPhases[`parse: ${phase}`] = ms;
     if (!source) return [];
     findings = guarded(() => codeFindings(source, ctx));
-    const disabled = disabledBy(source.ast.comments);
     const lines = lineIndex(text);
+    const disabled = disabledBy(source.ast.comments, (offset) => lines.lineOf(offset) + 1);
     findings = findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
   } else if (kind === "env") {
     findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text)]);
@@ -112,27 +120,16 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
 
 /**
  * Parsing is most of the cost (TypeScript-ESTree: ~0.1 s per 1,000 lines), so a file is parsed
- * only when some rule could report in it: a key candidate, an env read, a server-only import,
- * an AI endpoint, or a config file the rules read. These are the engine's own pre-checks.
+ * only when some rule could report in it: a key candidate, an env read, a server-only marker,
+ * an AI host or provider SDK, or a config file the rules read. These are the rules' own first
+ * questions (engine/text-facts.ts), carried across keystrokes so a keystroke re-scans a few lines.
  */
-function worthParsing(file: string, text: string): boolean {
+function worthParsing(file: string, facts: TextFacts): boolean {
   return (
-    findKeyCandidates(text).length > 0 ||
-    mayReadEnv(text) ||
-    text.includes("server-only") ||
-    text.includes(".server") ||
-    text.includes("$lib/server") ||
-    mayCallAi(text) ||
-    importsAiSdk(text) ||
+    facts.keyCandidates().length > 0 ||
+    PROBE_NAMES.some((probe) => facts.evidence(probe) >= 0) ||
     /^(?:next|vite|vitest|eslint)\.config\.[cm]?[jt]s$/.test(basename(file))
   );
-}
-
-let sdkPackages: string[] | undefined;
-/** An AI SDK import (route handlers calling a provider: require-rate-limit). */
-function importsAiSdk(text: string): boolean {
-  sdkPackages ??= [...new Set(providers.flatMap((p) => p.sdkPackages ?? []))];
-  return sdkPackages.some((name) => text.includes(`"${name}`) || text.includes(`'${name}`));
 }
 
 /** One engine function failing (a bug, an odd file) must not take the others down. */
@@ -153,13 +150,23 @@ function allowed(finding: Finding, text: string, allow: RegExp[]): boolean {
 
 function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
   const out: Finding[] = [];
-  out.push(...guarded(() => findHardcodedKeys(source, { allow: ctx.settings.allow.map((r) => r.source) })));
-  out.push(...guarded(() => findClientSecrets(source)));
-  out.push(...guarded(() => findPublicSecrets(source)));
-  out.push(...guarded(() => findClientAiCalls(source)));
-  out.push(...guarded(() => repositoryAnchorFindings(source.file)));
-  out.push(...guarded(() => findUnlimitedAiRoutes(source)));
+  const run = (ruleId: string, analysis: () => Finding[]) => out.push(...timed(ruleId, () => guarded(analysis)));
+  run(HARDCODED, () => findHardcodedKeys(source, { allow: ctx.settings.allow.map((r) => r.source) }));
+  run("no-client-secrets", () => findClientSecrets(source));
+  run(PUBLIC_SECRETS, () => findPublicSecrets(source));
+  run("no-client-ai-calls", () => findClientAiCalls(source));
+  run("env-gitignore", () => repositoryAnchorFindings(source.file));
+  run("require-rate-limit", () => findUnlimitedAiRoutes(source));
   return out;
+}
+
+function timed<T>(phase: string, run: () => T): T {
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    lastPhases[phase] = performance.now() - started;
+  }
 }
 
 

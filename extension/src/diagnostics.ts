@@ -32,6 +32,8 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Milliseconds the last analysis took (the debounce excluded): shown by the tests. */
   lastAnalysisMs = 0;
+  /** Where that time went, by phase (text facts, parse, each rule). */
+  lastAnalysisPhases: Record<string, number> = {};
   private settings: Settings = readSettings();
   private ignored: Ignore = ignore();
 
@@ -87,6 +89,7 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
     const text = document.getText();
     const findings = engine().analyzeFile(document.uri.fsPath, kind, text, this.context(document.uri));
     this.lastAnalysisMs = performance.now() - started;
+    this.lastAnalysisPhases = { ...engine().lastPhases };
     this.set(document.uri, findings, text);
   }
 

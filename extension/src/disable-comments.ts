@@ -16,7 +16,7 @@ interface Directive {
 
 const DIRECTIVE = /^\s*eslint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([^]*)$/;
 
-function parseDirectives(comments: TSESTree.Comment[]): Directive[] {
+function parseDirectives(comments: TSESTree.Comment[], lineOf: (offset: number) => number): Directive[] {
   const out: Directive[] = [];
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.value);
@@ -26,7 +26,7 @@ function parseDirectives(comments: TSESTree.Comment[]): Directive[] {
     if ((kind === "disable" || kind === "enable") && comment.type !== "Block") continue;
     const list = match[2].split(/\s--\s|^--\s/)[0];
     const rules = list.split(",").map((r) => r.trim()).filter(Boolean);
-    const line = kind === "disable-next-line" ? comment.loc.end.line + 1 : comment.loc.start.line;
+    const line = kind === "disable-next-line" ? lineOf(comment.range[1]) + 1 : lineOf(comment.range[0]);
     out.push({ kind, rules, line, offset: comment.range[0] });
   }
   return out;
@@ -36,9 +36,15 @@ function names(rules: string[], ruleId: string): boolean {
   return rules.length === 0 || rules.includes(`keyfence/${ruleId}`);
 }
 
-/** A predicate: is a finding of `ruleId` at `line` (1-based) and `offset` switched off? */
-export function disabledBy(comments: TSESTree.Comment[] | undefined): (ruleId: string, line: number, offset: number) => boolean {
-  const directives = comments ? parseDirectives(comments) : [];
+/**
+ * A predicate: is a finding of `ruleId` at `line` (1-based) and `offset` switched off?
+ * `lineOf` gives an offset's line, 1-based (editor trees carry no line numbers).
+ */
+export function disabledBy(
+  comments: TSESTree.Comment[] | undefined,
+  lineOf: (offset: number) => number,
+): (ruleId: string, line: number, offset: number) => boolean {
+  const directives = comments ? parseDirectives(comments, lineOf) : [];
   if (directives.length === 0) return () => false;
   return (ruleId, line, offset) => {
     let blockOff = false;

@@ -6,12 +6,17 @@
  *   parser.warmUp(file, text, parse)   a big file being typed in gets its first tree in the background
  *   reparse(previous, file, text) → { source, incremental, reason }
  *
- * The result is the tree a full `parseSource` would give (the property tests assert it node for
- * node, ranges, locs and comments included); whenever that is not certain it IS a full parse.
+ * The result is the tree a full `parseEditorTree` gives (the property tests assert it node for
+ * node, ranges and comments included); whenever that is not certain it IS a full parse.
  * The previous tree is consumed: its nodes after the edit are shifted in place and reused.
+ *
+ * Editor trees carry offsets only: no line/column `loc` on nodes or comments (the engine works
+ * in offsets; ESLint's trees have locs, the engine never reads them). An edit then moves one
+ * range per node after it, not also two positions, and a fragment parses where it stands.
  */
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { parseSource, type SourceFile, type TSESTree } from "../../eslint-plugin/src/engine/ast";
+import { textEdit } from "./text-edit";
 
 export interface ReparseOptions {
   /** Below this many lines a full parse is cheap: always do it. */
@@ -48,7 +53,25 @@ export class IncrementalParser {
     const base = result.source ?? (result.reason?.startsWith("error") ? undefined : previous);
     if (base) this.trees.set(file, base);
     if (this.trees.size > this.maxFiles) this.trees.delete(this.trees.keys().next().value as string);
+    if (result.source && !result.incremental) this.prepareShifts(file, result.source);
     return result.source;
+  }
+
+  /**
+   * After a full parse, lists each statement's range arrays in the background, a slice at a
+   * time: the first keystroke would otherwise pay for all statements after it (~0.1 s for a
+   * 5,000-line file). Statements replaced meanwhile are simply never used again.
+   */
+  private prepareShifts(file: string, source: SourceFile): void {
+    const body = source.ast.body;
+    if (lineCount(source.text, this.options.minLines ?? 500) < (this.options.minLines ?? 500)) return;
+    let next = 0;
+    const slice = () => {
+      if (this.trees.get(file) !== source) return;
+      for (const end = Math.min(body.length, next + 500); next < end; next++) rangesOf(body[next]!);
+      if (next < body.length) setTimeout(slice, 0).unref?.();
+    };
+    setTimeout(slice, 0).unref?.();
   }
 
   forget(file: string): void {
@@ -71,7 +94,12 @@ export class IncrementalParser {
     if (before === undefined || before === text || this.trees.has(file)) return;
     if (lineCount(text, this.options.minLines ?? 500) < (this.options.minLines ?? 500)) return;
     const timer = setTimeout(() => {
-      if (this.seen.get(file) === text && !this.trees.has(file)) parse(file, text);
+      if (this.seen.get(file) !== text || this.trees.has(file)) return;
+      parse(file, text);
+      // Still in the background: the first keystroke must not list what it shifts, nor run
+      // the splice's code for the first time (cold, it costs several times more).
+      for (const statement of this.trees.get(file)?.ast.body ?? []) rangesOf(statement);
+      rehearseSplice();
     }, 0);
     timer.unref?.();
   }
@@ -79,8 +107,30 @@ export class IncrementalParser {
 
 type Node = TSESTree.Node;
 
+let rehearsed = false;
+
+/** One splice of a made-up file, once per session, so that the code a keystroke runs is warm. */
+function rehearseSplice(): void {
+  if (rehearsed) return;
+  rehearsed = true;
+  const lines = Array.from({ length: 600 }, (_, i) => `export const item${i} = { id: ${i}, label: "item ${i}" };`);
+  const file = "/keyfence-rehearsal.ts";
+  const text = lines.join("\n");
+  reparse(parseEditorTree(file, text), file, text.replace("item300 =", "item300x ="));
+}
+
 const MODULE_MARK = "export{};";
-type Position = TSESTree.Position;
+
+/** A full parse as the editor keeps it: offsets only (see the top of this file). */
+export function parseEditorTree(file: string, text: string): SourceFile | undefined {
+  const source = parseSource(file, text, { loc: false });
+  if (source) source.ast.comments = withoutLoc(source.ast.comments);
+  return source;
+}
+
+function withoutLoc(comments: TSESTree.Comment[] | undefined): TSESTree.Comment[] {
+  return (comments ?? []).map(({ loc: _loc, ...comment }) => comment as TSESTree.Comment);
+}
 
 export function reparse(previous: SourceFile | undefined, file: string, text: string, options: ReparseOptions = {}): Reparsed {
   if (previous && previous.file === file && previous.text === text) return { source: previous, incremental: true };
@@ -93,8 +143,11 @@ export function reparse(previous: SourceFile | undefined, file: string, text: st
     // A bug here must cost a full parse, never a wrong tree or a crash.
     reason = `error: ${String(error)}`;
   }
-  return { source: parseSource(file, text), incremental: false, reason };
+  return { source: parseEditorTree(file, text), incremental: false, reason };
 }
+
+/** Where the last splice spent its time, in ms (the extension's timing report). */
+export const lastSplice = { diff: 0, plan: 0, fragment: 0, checks: 0, shift: 0, assemble: 0 };
 
 /** The new tree, or the reason it must be parsed in full. */
 function spliced(previous: SourceFile, text: string, options: ReparseOptions): SourceFile | string {
@@ -104,13 +157,14 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
   if (body.length === 0) return "empty file";
   if (lineCount(text, options.minLines ?? 500) < (options.minLines ?? 500)) return "small file";
 
-  // The edit: common prefix and suffix of the old and new text.
-  const limit = Math.min(oldText.length, text.length);
-  let start = 0;
-  while (start < limit && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < limit - start && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  const oldEnd = oldText.length - suffix;
+  let clock = performance.now();
+  const lap = (phase: keyof typeof lastSplice) => {
+    const now = performance.now();
+    lastSplice[phase] = now - clock;
+    clock = now;
+  };
+  const { start, oldEnd } = textEdit(oldText, text);
+  lap("diff");
   const delta = text.length - oldText.length;
   const changed = Math.max(oldEnd - start, oldEnd + delta - start);
   if (changed > (options.maxChangedFraction ?? 0.2) * Math.max(text.length, 1)) return "large change";
@@ -130,19 +184,19 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
   const leadingNeighbour = body[spanFirst]!.range[1] < start;
   const trailingNeighbour = !toEof && body[spanLast]!.range[0] > oldEnd;
 
-  // Parse the span where it stands: blank lines and spaces before it keep every line and
-  // column right, so only ranges need shifting. In a module the first blank line says so
-  // (`export{};`, dropped below): a script parses a top-level `await` differently.
-  const at = fromFileStart ? { line: 1, column: 0 } : body[spanFirst]!.loc.start;
+  // In a module the fragment says so first (`export{};`, dropped below): a script parses a
+  // top-level `await` differently. (Not where the directive prologue reaches the span: the mark
+  // would end the prologue; nor before a file's first line, which may be a `#!` line.)
   const fragmentText = text.slice(spanStart, newSpanEnd);
   const before = body.slice(0, spanFirst);
   const after = body.slice(spanLast + 1);
-  // (Not where the directive prologue reaches the span: the mark would end the prologue.)
   const inPrologue = before.every(isDirective);
-  const marked = old.sourceType === "module" && at.line > 1 && !inPrologue;
+  const marked = old.sourceType === "module" && !fromFileStart && !inPrologue;
   if (old.sourceType === "module" && !marked && fragmentText.includes("await")) return "await at the top of a module";
-  const padding = (marked ? MODULE_MARK : "") + "\n".repeat(at.line - 1) + " ".repeat(at.column);
-  const parsed = parseSource(previous.file, padding + fragmentText);
+  const padding = marked ? MODULE_MARK : "";
+  lap("plan");
+  const parsed = parseEditorTree(previous.file, padding + fragmentText);
+  lap("fragment");
   if (!parsed) return "fragment does not parse";
   const fragment = parsed.ast;
   if (marked) {
@@ -171,21 +225,14 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
   }
 
   // Everything checked: build the new tree. Nothing above changed the previous one.
-  if (shift !== 0) shiftTree(fragment, (range) => [range[0] + shift, range[1] + shift], undefined);
-  const oldEndLoc = toEof ? old.loc.end : body[spanLast]!.loc.end;
-  const newEndLoc = toEof ? fragment.loc.end : last.loc.end;
-  const lines = newEndLoc.line - oldEndLoc.line;
-  const columns = newEndLoc.column - oldEndLoc.column;
-  const moved = (p: Position): Position =>
-    p.line === oldEndLoc.line ? { column: p.column + columns, line: p.line + lines } : { column: p.column, line: p.line + lines };
-  const moveRange = (range: TSESTree.Range): TSESTree.Range => [range[0] + delta, range[1] + delta];
-  const moveLoc = lines !== 0 || columns !== 0 ? (loc: TSESTree.SourceLocation) => ({ end: moved(loc.end), start: moved(loc.start) }) : undefined;
-  if (delta !== 0 || moveLoc) for (const statement of after) shiftTree(statement, moveRange, moveLoc);
-
+  if (shift !== 0) for (const node of nodesOf(fragment)) node.range = [node.range[0] + shift, node.range[1] + shift];
+  lap("checks");
+  if (delta !== 0) for (const statement of after) shiftInPlace(statement, delta);
+  lap("shift");
   const comments = [
     ...(old.comments ?? []).filter((c) => c.range[1] <= spanStart),
     ...(fragment.comments ?? []).map((c) => ({ ...c, range: [c.range[0] + shift, c.range[1] + shift] as TSESTree.Range })),
-    ...(old.comments ?? []).filter((c) => c.range[0] >= oldSpanEnd).map((c) => ({ ...c, range: moveRange(c.range), loc: moveLoc ? moveLoc(c.loc) : c.loc })),
+    ...(old.comments ?? []).filter((c) => c.range[0] >= oldSpanEnd).map((c) => ({ ...c, range: [c.range[0] + delta, c.range[1] + delta] as TSESTree.Range })),
   ];
   const program: TSESTree.Program = {
     type: old.type,
@@ -194,12 +241,11 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
     comments,
     sourceType: old.sourceType,
     tokens: undefined,
-    // Same key order as the parser's objects: the trees compare equal even as JSON.
-    loc: { end: toEof ? fragment.loc.end : moved(old.loc.end), start: { column: 0, line: 1 } },
-  } as TSESTree.Program;
+  } as unknown as TSESTree.Program;
   // parseSource set the fragment's parents; below the top level the kept ones are still right.
   // (withParents only fills missing parents, and walking the whole tree would cost ~25 ms.)
   for (const statement of program.body) (statement as { parent: Node }).parent = program;
+  lap("assemble");
   return { file: previous.file, text, ast: program };
 }
 
@@ -242,21 +288,42 @@ function lineCount(text: string, enough: number): number {
   return lines;
 }
 
+const rangeLists = new WeakMap<Node, TSESTree.Range[]>();
+
+/** A statement's range arrays, each once (the parser shares some between nodes). */
+function rangesOf(statement: Node): TSESTree.Range[] {
+  let ranges = rangeLists.get(statement);
+  if (!ranges) {
+    ranges = [...new Set(nodesOf(statement).map((node) => node.range))];
+    rangeLists.set(statement, ranges);
+  }
+  return ranges;
+}
+
 /**
- * Rewrites every node's range (and loc) under `root`. New arrays and objects, never in place:
- * the parser shares some range arrays and positions between nodes. The walk follows the
- * visitor keys (as withParents does), which also skips the parser's deprecated alias getters.
+ * Moves a kept statement after the edit, in place. Every statement after the edit moves on
+ * every keystroke (half the file on average), so its range arrays are listed once and then
+ * only updated: reading `node.range` across dozens of node shapes was most of a re-parse.
  */
-function shiftTree(
-  root: Node,
-  moveRange: (range: TSESTree.Range) => TSESTree.Range,
-  moveLoc: ((loc: TSESTree.SourceLocation) => TSESTree.SourceLocation) | undefined,
-): void {
+function shiftInPlace(statement: Node, delta: number): void {
+  for (const range of rangesOf(statement)) {
+    range[0] += delta;
+    range[1] += delta;
+  }
+}
+
+const nodeLists = new WeakMap<Node, Node[]>();
+
+/** Every node under `root` (itself included), each once. */
+function nodesOf(root: Node): Node[] {
+  let nodes = nodeLists.get(root);
+  if (nodes) return nodes;
+  const seen = new Set<Node>();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    node.range = moveRange(node.range);
-    if (moveLoc) node.loc = moveLoc(node.loc);
+    if (seen.has(node)) continue;
+    seen.add(node);
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
@@ -266,4 +333,7 @@ function shiftTree(
       }
     }
   }
+  nodes = [...seen];
+  nodeLists.set(root, nodes);
+  return nodes;
 }

@@ -6,11 +6,11 @@ import * as assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseSource, type SourceFile } from "../../eslint-plugin/src/engine/ast";
+import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import { findClientAiCalls, findClientSecrets, findPublicSecrets } from "../../eslint-plugin/src/engine/client/index";
 import { findHardcodedKeys } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/index";
-import { IncrementalParser, reparse } from "../../extension/src/incremental-parse";
+import { IncrementalParser, parseEditorTree, reparse } from "../../extension/src/incremental-parse";
 import { fakeKey, seededRandom } from "../support/fake-keys";
 
 const ROOT = join(__dirname, "../..");
@@ -106,11 +106,11 @@ describe("incremental re-parse (extension)", () => {
     const reasons = new Map<string, number>();
     for (const file of corpus) {
       let text = readFileSync(file, "utf8");
-      let tree = parseSource(file, text);
+      let tree = parseEditorTree(file, text);
       for (let step = 0; step < 8; step++) {
         const name = names[Math.floor(random() * names.length)]!;
         const edited = EDITS[name]!(text, random);
-        const full = parseSource(file, edited);
+        const full = parseEditorTree(file, edited);
         const result = reparse(tree, file, edited, always);
         const where = `${file} after "${name}" (step ${step})`;
         if (result.incremental) {
@@ -139,12 +139,12 @@ describe("incremental re-parse (extension)", () => {
     const file = "/project/app/page.tsx";
     const text = `"use client";\nimport x from "y";\nexport const a = 1;\n`;
     const edited = `"use client";\n"use strict";\nimport x from "y";\nexport const a = 1;\n`;
-    assert.equal(reparse(parseSource(file, text), file, edited, { minLines: 0 }).incremental, false);
+    assert.equal(reparse(parseEditorTree(file, text), file, edited, { minLines: 0 }).incremental, false);
     const module = `const a = 1;\nconst b = 2;\nexport {};\nconst c = 3;\n`;
-    const script = reparse(parseSource(file, module), file, module.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
+    const script = reparse(parseEditorTree(file, module), file, module.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
     assert.equal(script.incremental, false);
     assert.equal(script.source?.ast.sourceType, "script");
-    assert.equal(reparse(parseSource(file, module), file, module.replace("2", "3")).reason, "small file");
+    assert.equal(reparse(parseEditorTree(file, module), file, module.replace("2", "3")).reason, "small file");
   });
 
   it("the editor's parser keeps the last tree that parsed across a keystroke that breaks the syntax", () => {
@@ -157,7 +157,7 @@ describe("incremental re-parse (extension)", () => {
     assert.equal(parser.parse(file, broken), undefined);
     const fixed = `${text.slice(0, at)}const key = "${fakeKey("openai", undefined, 3)}";\n${text.slice(at)}`;
     const tree = parser.parse(file, fixed);
-    assertSame(plain(tree), plain(parseSource(file, fixed)), "after the fix");
+    assertSame(plain(tree), plain(parseEditorTree(file, fixed)), "after the fix");
     assert.equal(findHardcodedKeys(tree!, { allow: [] }).length, 1);
   });
 
@@ -188,15 +188,15 @@ describe("incremental re-parse (extension)", () => {
     const text = lines.join("\n") + "\n";
     const middle = lines.slice(0, 2500).join("\n").length + 1;
     const edited = `${text.slice(0, middle)}export const leaked = "${fakeKey("openai", undefined, 41)}";\n${text.slice(middle)}`;
-    parseSource(file, text); // warm up the parser
+    parseEditorTree(file, text); // warm up the parser
     let t = performance.now();
-    const full = parseSource(file, edited);
+    const full = parseEditorTree(file, edited);
     const fullMs = performance.now() - t;
     // Printed, not asserted (shared machines): the first run and the best of five.
     const runs: number[] = [];
-    let result = reparse(parseSource(file, text), file, edited);
+    let result = reparse(parseEditorTree(file, text), file, edited);
     for (let run = 0; run < 5; run++) {
-      const previous = parseSource(file, text);
+      const previous = parseEditorTree(file, text);
       t = performance.now();
       result = reparse(previous, file, edited);
       runs.push(performance.now() - t);

@@ -15,16 +15,24 @@ export interface SourceFile {
   ast: TSESTree.Program;
 }
 
+export interface ParseOptions {
+  /**
+   * Line/column locations on nodes (default true, as ESLint has them). The engine itself works
+   * in offsets (`range`) only; the editor's trees go without, so an edit need not move them.
+   */
+  loc?: boolean;
+}
+
 /**
  * Parse JS/JSX/TS/TSX the way configs.recommended does. Returns undefined on a syntax error:
  * an unparsable file gets no findings, never a crash.
  */
-export function parseSource(file: string, text: string): SourceFile | undefined {
+export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
   try {
     const ast = parse(text, {
       jsx: !/\.(?:ts|mts|cts)$/i.test(file),
       range: true,
-      loc: true,
+      loc: options.loc ?? true,
       comment: true,
       tokens: false,
       errorOnUnknownASTType: false,

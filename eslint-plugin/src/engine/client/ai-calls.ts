@@ -4,7 +4,8 @@
  * (or a `key=` query), and Anthropic's `anthropic-dangerous-direct-browser-access` header.
  */
 import type { TSESTree } from "../ast";
-import { providerForHost, providerForSdk, providerHostWords } from "./catalogue";
+import { textFacts } from "../text-facts";
+import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import { walk } from "./walk";
 
 export interface AiCall {
@@ -15,18 +16,12 @@ export interface AiCall {
 
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
 
-const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
 const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", DIRECT_ACCESS_HEADER]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
 
-let hostPattern: RegExp | undefined;
-
 /** Cheap text test first: one pass for every provider host and both browser flags. */
 export function mayCallAi(text: string): boolean {
-  hostPattern ??= new RegExp(
-    ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords()].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
-  );
-  return hostPattern.test(text);
+  return textFacts(text).evidence("aiHost") >= 0;
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {

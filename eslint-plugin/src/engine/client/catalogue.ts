@@ -11,6 +11,9 @@ export function catalogue(): { providers: readonly Provider[] } {
   return { providers };
 }
 
+/** The header that lets Anthropic's API answer a browser directly. */
+export const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
+
 let hostWords: string[] | undefined;
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from "../ast";
 import { walk } from "./walk";
+import { textFacts } from "../text-facts";
 
 export type EnvSource =
   | "process.env"
@@ -30,7 +31,7 @@ const SVELTEKIT_ENV = new Set<EnvSource>(["$env/static/private", "$env/dynamic/p
 
 /** Cheap text test first: most files read no env at all. */
 export function mayReadEnv(text: string): boolean {
-  return text.includes("process.env") || text.includes("import.meta.env") || text.includes("$env/");
+  return textFacts(text).evidence("envRead") >= 0;
 }
 
 export function isPrivateSource(source: EnvSource): boolean {

@@ -25,6 +25,7 @@ import { clientGraphFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
+import { textFacts } from "../text-facts";
 
 export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
@@ -93,7 +94,7 @@ export function formatChain(root: string, chain: string[]): string {
 }
 
 export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
-  const mentionsServerOnly = source.text.includes("server-only") || source.text.includes(".server") || source.text.includes("$lib/server");
+  const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
   const reads = findEnvReads(source.ast, source.text).filter((read) => {
     if (!isPrivateSource(read.source)) return false;

@@ -15,7 +15,8 @@ import { fixPlans } from "./hardcoded-keys/fixes";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
-import { DEFAULT_CONTEXT_WINDOW, findKeyCandidates, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
+import { textFacts } from "../text-facts";
+import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE } from "./messages";
 
 export { hardcodedKeyMessages, HARDCODED_KEYS_RULE, type HardcodedKeyMessageId } from "./messages";
@@ -89,7 +90,7 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
   if (options.ignoreFiles?.length && fileIsIgnored(source.file, options.ignoreFiles, options.cwd)) return [];
   const allow = compileAllow(options.allow);
   const { text, ast } = source;
-  const candidates = findKeyCandidates(text);
+  const candidates = textFacts(text).keyCandidates();
   if (candidates.length === 0) return [];
 
   // Locate each distinct span once; candidates outside strings and comments are dropped.

@@ -21,6 +21,8 @@ import { contextConfirms, isPublicHere, type KeyContext } from "./context";
 import { compiledFormats, formatIndex, type CompiledFormat } from "./formats";
 import { scanTokens } from "./scan";
 
+export { scanSpanningFormats, scanTokenRuns } from "./scan";
+
 export type { KeyContext } from "./context";
 export type { CompiledFormat } from "./formats";
 export { compiledFormats } from "./formats";
@@ -56,7 +58,12 @@ export interface ScanOptions {
 /** Every format match in `text` that is not a placeholder, ordered by position (overlaps kept). */
 export function findKeyCandidates(text: string): KeyCandidate[] {
   if (text.length < formatIndex.shortest) return [];
-  return scanTokens(text).sort((a, b) => a.start - b.start || b.end - a.end || a.format.order - b.format.order);
+  return sortCandidates(scanTokens(text));
+}
+
+/** The order findKeyCandidates returns: by position, the longer first, then catalogue order. */
+export function sortCandidates(candidates: KeyCandidate[]): KeyCandidate[] {
+  return candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.format.order - b.format.order);
 }
 
 function overlaps(a: KeyMatch, b: KeyMatch): boolean {

@@ -85,11 +85,20 @@ function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]
 
 /** Every format match in `text` that is not a placeholder (unsorted, overlaps kept). */
 export function scanTokens(text: string, into: KeyCandidate[] = []): KeyCandidate[] {
+  scanTokenRuns(text, 0, text.length, into);
+  return scanSpanningFormats(text, into);
+}
+
+/**
+ * The matches of the token formats in the runs inside [from, to) of `text`. Runs end at any
+ * non-token character, a line break included: scanning whole lines gives exactly the matches a
+ * scan of the whole text finds on them (an editor re-scans only the lines an edit touched).
+ */
+export function scanTokenRuns(text: string, from: number, to: number, into: KeyCandidate[] = []): KeyCandidate[] {
   const scan: Scan = { text, dataUris: new DataUriRanges(text), into };
   const shortest = formatIndex.shortest;
   let runStart = -1;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 128 && IS_TOKEN[c] === 1) {
       if (runStart < 0) runStart = i;
@@ -98,7 +107,12 @@ export function scanTokens(text: string, into: KeyCandidate[] = []): KeyCandidat
       runStart = -1;
     }
   }
-  if (runStart >= 0 && length - runStart >= shortest) checkRun(scan, runStart, length);
+  if (runStart >= 0 && to - runStart >= shortest) checkRun(scan, runStart, to);
+  return into;
+}
+
+/** The formats that may span several runs (a PEM private key): matched over the whole text. */
+export function scanSpanningFormats(text: string, into: KeyCandidate[] = []): KeyCandidate[] {
   for (const format of formatIndex.spanning) scanSpanning(text, format, into);
   return into;
 }

@@ -10,7 +10,7 @@ import { fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-handlers";
-import { knownProviders } from "../catalogue";
+import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 
 export const REQUIRE_RATE_LIMIT = "require-rate-limit";
@@ -22,25 +22,9 @@ export interface RateLimitOptions {
   limiterNames?: readonly string[];
 }
 
-let marker: RegExp | undefined;
-
-/** A cheap first look: files that mention no provider SDK, AI SDK or provider host are skipped. */
-function mayCallProvider(text: string): boolean {
-  if (!marker) {
-    const words = new Set<string>(['"ai"', "'ai'"]);
-    for (const provider of knownProviders()) {
-      for (const name of provider.sdkPackages ?? []) words.add(name);
-      for (const name of provider.sdkConstructors ?? []) words.add(name);
-      for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
-    }
-    const escaped = [...words].filter((word) => word.length >= 2).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    marker = new RegExp(escaped.join("|"));
-  }
-  return marker.test(text);
-}
-
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
-  if (!mayCallProvider(source.text)) return [];
+  // A cheap first look: files that mention no provider SDK, AI SDK or provider host are skipped.
+  if (textFacts(source.text).evidence("providerMention") < 0) return [];
   const handlers = findRouteHandlers(source);
   if (handlers.length === 0) return [];
   const bindings = fileBindings(source);

@@ -1,0 +1,112 @@
+/**
+ * What the rules ask of a file's text before they look at its tree: the key-format candidates
+ * it holds, and where (if anywhere) it first mentions an env read, a server-only marker, an AI
+ * host or a provider SDK. A rule that finds no such evidence stops there.
+ *
+ *   textFacts(text)              → TextFacts, computed lazily, once per text
+ *   supplyTextFacts(text, facts) an editor that kept them up to date while typing hands them over
+ *   TEXT_PROBES / PROBE_REACH    the probes, for an editor that re-runs them near an edit only
+ *
+ * Computed once per text, the seven rules ESLint runs on a file share one scan of each kind.
+ */
+import { DIRECT_ACCESS_HEADER, providerHostWords } from "./client/catalogue";
+import { findKeyCandidates, type KeyCandidate } from "./keys/index";
+import { providers } from "./providers";
+
+export interface TextFacts {
+  /** Every key-format candidate, sorted (findKeyCandidates). */
+  keyCandidates(): readonly KeyCandidate[];
+  /** Where `probe` first matches, or -1. */
+  evidence(probe: ProbeName): number;
+}
+
+/** The longest text a probe's match spans: an edit further away cannot change it. */
+export const PROBE_REACH = 256;
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const firstOf = (words: readonly string[]) => (text: string) => {
+  let first = -1;
+  for (const word of words) {
+    const at = text.indexOf(word);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+};
+/** A pattern of plain words: it matches the same text wherever a search starts (no look-around). */
+const lazyPattern = (words: () => readonly string[]) => {
+  let pattern: RegExp | undefined;
+  return (text: string) => {
+    pattern ??= new RegExp(words().map(escape).join("|"));
+    return text.search(pattern);
+  };
+};
+
+/** Each probe: offset of its first match, -1 for none. Plain words only (see PROBE_REACH). */
+export const TEXT_PROBES = {
+  /** keyfence/no-client-secrets, no-public-secrets: the file may read env vars. */
+  envRead: firstOf(["process.env", "import.meta.env", "$env/"]),
+  /** no-client-secrets: the file may be server-only code (a finding if the browser imports it). */
+  serverMarker: firstOf(["server-only", ".server", "$lib/server"]),
+  /** no-client-ai-calls: a provider API host, or a flag that lets an SDK run in the browser. */
+  aiHost: lazyPattern(() => ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords()]),
+  /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
+  providerMention: lazyPattern(() => {
+    const words = new Set<string>(['"ai"', "'ai'"]);
+    for (const provider of providers) {
+      for (const name of provider.sdkPackages ?? []) words.add(name);
+      for (const name of provider.sdkConstructors ?? []) words.add(name);
+      for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
+    }
+    return [...words].filter((word) => word.length >= 2 && word.length <= PROBE_REACH);
+  }),
+} satisfies Record<string, (text: string) => number>;
+
+export type ProbeName = keyof typeof TEXT_PROBES;
+export const PROBE_NAMES = Object.keys(TEXT_PROBES) as ProbeName[];
+
+/** Facts computed on first use; `known` ones (from an editor) are taken as given. */
+export class LazyTextFacts implements TextFacts {
+  private candidates: readonly KeyCandidate[] | undefined;
+  private readonly found: Partial<Record<ProbeName, number>>;
+
+  constructor(
+    readonly text: string,
+    known: { keyCandidates?: readonly KeyCandidate[]; evidence?: Partial<Record<ProbeName, number>> } = {},
+  ) {
+    this.candidates = known.keyCandidates;
+    this.found = { ...known.evidence };
+  }
+
+  keyCandidates(): readonly KeyCandidate[] {
+    return (this.candidates ??= findKeyCandidates(this.text));
+  }
+
+  evidence(probe: ProbeName): number {
+    return (this.found[probe] ??= TEXT_PROBES[probe](this.text));
+  }
+
+  /** What is known without computing anything more. */
+  known(): { keyCandidates?: readonly KeyCandidate[]; evidence: Partial<Record<ProbeName, number>> } {
+    return { keyCandidates: this.candidates, evidence: { ...this.found } };
+  }
+}
+
+// The last few texts: ESLint asks once per rule for the file it is on; an editor supplies the
+// facts of the text it is about to analyse. (A Map hashes a string once and keeps the hash.)
+const recent = new Map<string, LazyTextFacts>();
+const KEEP = 8;
+
+function remember(text: string, facts: LazyTextFacts): LazyTextFacts {
+  recent.delete(text);
+  recent.set(text, facts);
+  if (recent.size > KEEP) recent.delete(recent.keys().next().value as string);
+  return facts;
+}
+
+export function textFacts(text: string): LazyTextFacts {
+  return recent.get(text) ?? remember(text, new LazyTextFacts(text));
+}
+
+export function supplyTextFacts(text: string, facts: LazyTextFacts): void {
+  remember(text, facts);
+}
