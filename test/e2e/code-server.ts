@@ -12,6 +12,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const REPO = resolve(__dirname, "../..");
 export const VSIX = join(REPO, "keyfence.vsix");
+/** Projects on disk before VS Code opens the workspace (see that folder's README). */
+export const SEED = join(REPO, "test/fixtures/e2e-workspace");
 const TOOLS = process.env.KEYFENCE_E2E_DIR ?? "/opt/keyfence-e2e";
 const CODE_SERVER = join(TOOLS, "node_modules/.bin/code-server");
 const CHROMIUM = process.env.KEYFENCE_CHROMIUM ?? "/usr/bin/chromium";

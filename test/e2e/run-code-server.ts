@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, startSession, testPayload } from "./code-server";
+import { REPO, SEED, startSession, testPayload } from "./code-server";
 
 const SUITE = join(REPO, "out/test/extension/index.js");
 const TIMEOUT_MS = Number(process.env.KEYFENCE_E2E_TIMEOUT_MS ?? 240_000);
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   // Projects the file-watcher tests need are on disk before VS Code starts (see that folder's README).
   const session = await startSession({
     settings: { "typescript.tsserver.useSyntaxServer": "always" },
-    seed: join(REPO, "test/fixtures/e2e-workspace"),
+    seed: SEED,
   });
   const report = join(session.root, "mocha-report.txt");
   try {

@@ -5,16 +5,17 @@
  *   npx tsx test/e2e/run-electron.ts        (after: node extension/build.mjs --tests && npm run package)
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from "@vscode/test-electron";
-import { REPO, VSIX } from "./code-server";
+import { REPO, SEED, VSIX } from "./code-server";
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), "keyfence-electron-"));
   const [userData, extensions, workspace] = ["user-data", "extensions", "workspace"].map((name) => join(root, name));
   for (const dir of [userData, extensions, workspace, join(userData, "User")]) mkdirSync(dir, { recursive: true });
+  cpSync(SEED, workspace, { recursive: true });
   writeFileSync(
     join(userData, "User/settings.json"),
     JSON.stringify({ "security.workspace.trust.enabled": false, "typescript.tsserver.useSyntaxServer": "always", "update.mode": "none" }),
