@@ -96,7 +96,7 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
     for (const phase of Object.keys(lastPhases)) delete lastPhases[phase];
     const worth = timed("text facts", () => worthParsing(file, facts.update(file, text)));
     if (!worth) {
-      incremental.warmUp(file, text, parseCached);
+      incremental.warmUp(file, text);
       return [];
     }
     for (const phase of Object.keys(lastSplice) as (keyof typeof lastSplice)[]) lastSplice[phase] = 0;

@@ -34,6 +34,9 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
   lastAnalysisMs = 0;
   /** Where that time went, by phase (text facts, parse, each rule). */
   lastAnalysisPhases: Record<string, number> = {};
+  /** When (Date.now) the last edit reached the extension, and when its analysis finished. */
+  lastChangeAt = 0;
+  lastAnalysisAt = 0;
   private settings: Settings = readSettings();
   private ignored: Ignore = ignore();
 
@@ -64,6 +67,7 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
 
   /** Analyse after the debounce (typing), or now (open, save, settings change). */
   schedule(document: vscode.TextDocument, now = false): void {
+    if (!now) this.lastChangeAt = Date.now();
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -90,6 +94,7 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
     const findings = engine().analyzeFile(document.uri.fsPath, kind, text, this.context(document.uri));
     this.lastAnalysisMs = performance.now() - started;
     this.lastAnalysisPhases = { ...engine().lastPhases };
+    this.lastAnalysisAt = Date.now();
     this.set(document.uri, findings, text);
   }
 

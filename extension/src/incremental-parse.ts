@@ -3,7 +3,8 @@
  * only the top-level statements an edit touches and reuses the rest of the previous tree.
  *
  *   new IncrementalParser().parse(file, text) → SourceFile | undefined   (what the editor uses)
- *   parser.warmUp(file, text, parse)   a big file being typed in gets its first tree in the background
+ *   parser.warmUp(file, text)   a big file being typed in gets its first tree in the background,
+ *                               built a few hundred lines at a time (new TreeBuilder)
  *   reparse(previous, file, text) → { source, incremental, reason }
  *
  * The result is the tree a full `parseEditorTree` gives (the property tests assert it node for
@@ -46,6 +47,7 @@ export class IncrementalParser {
   ) {}
 
   parse(file: string, text: string): SourceFile | undefined {
+    this.finishBuild(file);
     const previous = this.trees.get(file);
     this.trees.delete(file);
     const result = reparse(previous, file, text, this.options);
@@ -77,6 +79,31 @@ export class IncrementalParser {
   forget(file: string): void {
     this.trees.delete(file);
     this.seen.delete(file);
+    this.builds.delete(file);
+  }
+
+  private readonly builds = new Map<string, TreeBuilder>();
+
+  /** Whether a tree of `file` is kept (the next parse of it can be incremental). */
+  hasTree(file: string): boolean {
+    return this.trees.has(file);
+  }
+
+  /** A keystroke wants the tree now: the rest of a background build is done at once. */
+  private finishBuild(file: string): void {
+    const builder = this.builds.get(file);
+    if (!builder) return;
+    this.builds.delete(file);
+    while (!builder.step());
+    this.adopt(file, builder);
+  }
+
+  private adopt(file: string, builder: TreeBuilder): void {
+    const tree = builder.tree();
+    if (!tree || this.trees.has(file)) return;
+    this.trees.set(file, tree);
+    if (this.trees.size > this.maxFiles) this.trees.delete(this.trees.keys().next().value as string);
+    for (const statement of tree.ast.body) rangesOf(statement);
   }
 
   private readonly seen = new Map<string, string>();
@@ -86,22 +113,111 @@ export class IncrementalParser {
    * time), is big and has no tree, `parse` runs in the background: the keystroke that creates a
    * finding then re-parses only what it touched. A workspace scan sees each file once: no parse.
    */
-  warmUp(file: string, text: string, parse: (file: string, text: string) => unknown): void {
+  warmUp(file: string, text: string): void {
     const before = this.seen.get(file);
     this.seen.delete(file);
     this.seen.set(file, text);
     if (this.seen.size > this.maxFiles) this.seen.delete(this.seen.keys().next().value as string);
-    if (before === undefined || before === text || this.trees.has(file)) return;
+    if (before === undefined || before === text || this.trees.has(file) || this.builds.has(file)) return;
     if (lineCount(text, this.options.minLines ?? 500) < (this.options.minLines ?? 500)) return;
-    const timer = setTimeout(() => {
-      if (this.seen.get(file) !== text || this.trees.has(file)) return;
-      parse(file, text);
-      // Still in the background: the first keystroke must not list what it shifts, nor run
-      // the splice's code for the first time (cold, it costs several times more).
-      for (const statement of this.trees.get(file)?.ast.body ?? []) rangesOf(statement);
+    // A full parse of a 5,000-line file holds the extension host for a second or more, every
+    // extension in it waiting; a few hundred lines at a time, keystrokes get in between.
+    const builder = new TreeBuilder(file, text);
+    this.builds.set(file, builder);
+    const step = () => {
+      if (this.builds.get(file) !== builder) return;
+      if (!builder.step()) return void setTimeout(step, 0).unref?.();
+      this.builds.delete(file);
+      this.adopt(file, builder);
       rehearseSplice();
-    }, 0);
-    timer.unref?.();
+    };
+    setTimeout(step, 0).unref?.();
+  }
+}
+
+/**
+ * Builds the tree of a big file a slice at a time: a first slice is parsed, and each next one
+ * is appended to the text as an edit at its end, which the splice below re-parses together with
+ * the last statement before it. Every step is therefore the splice that runs on keystrokes, with
+ * all its checks; a slice that ends inside a statement fails them, and is taken longer. The
+ * result is the tree a full parse gives (the property tests build many files this way).
+ */
+export class TreeBuilder {
+  private current: SourceFile | undefined;
+  private done = 0;
+  private listed = 0;
+  /** Slices parsed and spliced on (1 when the text had to be parsed in one go). */
+  slices = 0;
+  private finished = false;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly sliceLines = 200,
+  ) {}
+
+  /** One slice more; true once the tree is complete (or the text does not parse). */
+  step(): boolean {
+    if (this.finished) return true;
+    // A slice that does not end between statements is retried twice as long (so a file that
+    // cuts badly costs at most about two full parses, not one per retry).
+    let lines = this.sliceLines;
+    let end = this.cut(this.done, lines);
+    for (;;) {
+      if (!this.current) {
+        // The first slice reaches the first import or export, so that it is a module if the
+        // file is (a splice never turns a script into a module).
+        end = Math.max(end, this.firstModuleLine());
+        const first = end === this.text.length ? undefined : parseEditorTree(this.file, this.text.slice(0, end));
+        if (first && first.ast.body.length > 0) return this.advance(first, end);
+      } else {
+        const next = spliced(this.current, this.text.slice(0, end), { minLines: 0, maxChangedFraction: 1 });
+        if (typeof next !== "string") return this.advance(next, end);
+      }
+      if (end === this.text.length) {
+        // Nothing cut the text well: what is left is parsed in one go.
+        this.current = parseEditorTree(this.file, this.text);
+        this.finished = true;
+        this.slices = 1;
+        return true;
+      }
+      lines *= 2;
+      end = this.cut(this.done, lines);
+    }
+  }
+
+  tree(): SourceFile | undefined {
+    return this.finished ? this.current : undefined;
+  }
+
+  private advance(tree: SourceFile, end: number): boolean {
+    // The statements' range lists are made now, a slice at a time (see rangesOf).
+    const body = tree.ast.body;
+    for (let i = Math.max(0, this.listed - 1); i < body.length; i++) rangesOf(body[i]!);
+    this.listed = body.length;
+    this.slices++;
+    this.current = tree;
+    this.done = end;
+    this.finished = end === this.text.length;
+    return this.finished;
+  }
+
+  /** The offset after the next `lines` lines from `from` (a line start), or the text's end. */
+  private cut(from: number, lines: number): number {
+    let at = from;
+    for (let line = 0; line < lines; line++) {
+      const next = this.text.indexOf("\n", at);
+      if (next < 0) return this.text.length;
+      at = next + 1;
+    }
+    return at;
+  }
+
+  private firstModuleLine(): number {
+    const match = /^(?:import|export)\b/m.exec(this.text);
+    if (!match) return 0;
+    const lineEnd = this.text.indexOf("\n", match.index);
+    return lineEnd < 0 ? this.text.length : lineEnd + 1;
   }
 }
 

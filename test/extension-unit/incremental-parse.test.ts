@@ -10,7 +10,7 @@ import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import { findClientAiCalls, findClientSecrets, findPublicSecrets } from "../../eslint-plugin/src/engine/client/index";
 import { findHardcodedKeys } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/index";
-import { IncrementalParser, parseEditorTree, reparse } from "../../extension/src/incremental-parse";
+import { IncrementalParser, parseEditorTree, reparse, TreeBuilder } from "../../extension/src/incremental-parse";
 import { fakeKey, seededRandom } from "../support/fake-keys";
 
 const ROOT = join(__dirname, "../..");
@@ -165,21 +165,51 @@ describe("incremental re-parse (extension)", () => {
     const file = "/project/src/warm.ts";
     const text = Array.from({ length: 600 }, (_, i) => `export const value${i} = ${i};`).join("\n") + "\n";
     const parser = new IncrementalParser();
-    const parsed: string[] = [];
-    const parse = (f: string, t: string) => parsed.push(t) && parser.parse(f, t);
-    parser.warmUp(file, text, parse);
-    await new Promise((r) => setTimeout(r, 5));
-    assert.deepEqual(parsed, []);
-    parser.warmUp(file, `// typed\n${text}`, parse);
-    await new Promise((r) => setTimeout(r, 5));
-    assert.deepEqual(parsed, [`// typed\n${text}`]);
-    parser.warmUp(file, `// typed again\n${text}`, parse);
-    await new Promise((r) => setTimeout(r, 5));
-    assert.equal(parsed.length, 1, "a tree exists: the next real parse is incremental");
-    parser.warmUp("/project/src/small.ts", "a;", parse);
-    parser.warmUp("/project/src/small.ts", "ab;", parse);
-    await new Promise((r) => setTimeout(r, 5));
-    assert.equal(parsed.length, 1, "small files are parsed when needed");
+    const settled = () => new Promise((r) => setTimeout(r, 200));
+    parser.warmUp(file, text);
+    await settled();
+    assert.equal(parser.hasTree(file), false, "a first look parses nothing");
+    parser.warmUp(file, `// typed\n${text}`);
+    await settled();
+    assert.equal(parser.hasTree(file), true, "typed in: built in the background");
+    const edited = `// typed\nconst k = "${fakeKey("openai", undefined, 5)}";\n${text}`;
+    assertSame(plain(parser.parse(file, edited)), plain(parseEditorTree(file, edited)), "the next keystroke");
+    parser.warmUp("/project/src/small.ts", "a;");
+    parser.warmUp("/project/src/small.ts", "ab;");
+    await settled();
+    assert.equal(parser.hasTree("/project/src/small.ts"), false, "small files are parsed when needed");
+  });
+
+  it("builds a big file's tree a slice at a time, equal to a full parse", () => {
+    // Files that cut badly: statements over many lines, ASI across a cut, templates, comments.
+    const tricky = [
+      Array.from({ length: 40 }, (_, i) => `const a${i} = b\n+ c${i}\n;`).join("\n"),
+      `export const big = \`\n${"line\n".repeat(50)}\`;\n` + Array.from({ length: 30 }, (_, i) => `let x${i} = ${i}`).join("\n"),
+      `/*\n${" * text\n".repeat(40)} */\nfunction f() {\n${"  g();\n".repeat(40)}}\nexport default f;\n`,
+      `"use client";\n` + Array.from({ length: 30 }, (_, i) => `import x${i} from "m${i}";`).join("\n") + `\nconst o = {\n${"  k: 1,\n".repeat(30)}};\n`,
+      Array.from({ length: 30 }, (_, i) => `var s${i} = 1;`).join("\n") + `\nexport {};\n` + `await Promise.resolve();\n`.repeat(5),
+    ];
+    const files = [...corpus.slice(0, 120).map((file) => ({ file, text: readFileSync(file, "utf8") })), ...tricky.map((text, i) => ({ file: `/t/tricky${i}.ts`, text }))];
+    let builds = 0;
+    let sliced = 0;
+    for (const { file, text } of files) {
+      const full = parseEditorTree(file, text);
+      if (!full) continue;
+      for (const lines of [1, 3, 7]) {
+        const builder = new TreeBuilder(file, text, lines);
+        let steps = 0;
+        while (!builder.step()) steps++;
+        // (Short files come in one slice anyway: the first one reaches their first import.)
+        if (text.split("\n").length >= 30) {
+          builds++;
+          if (builder.slices > 1) sliced++;
+        }
+        assertSame(plain(builder.tree()), plain(full), `${file} in slices of ${lines} lines (${steps} steps)`);
+        assertParents(builder.tree()!.ast as unknown as Record<string, unknown>, undefined);
+      }
+    }
+    console.log(`      built in slices: ${sliced} of ${builds} builds of files over 30 lines (the rest in one go: cut badly)`);
+    assert.ok(sliced > builds * 0.7, "most builds go a slice at a time");
   });
 
   it("re-parses a 5,000-line file with a key typed in the middle much faster than a full parse", () => {
