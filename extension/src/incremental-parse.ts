@@ -110,8 +110,9 @@ export class IncrementalParser {
 
   /**
    * For a file the rules need not parse yet. Once it is being typed in (another text than last
-   * time), is big and has no tree, `parse` runs in the background: the keystroke that creates a
-   * finding then re-parses only what it touched. A workspace scan sees each file once: no parse.
+   * time), is big and has no tree, its tree is built in the background (TreeBuilder): the
+   * keystroke that creates a finding then re-parses only what it touched. A workspace scan
+   * sees each file once: no parse.
    */
   warmUp(file: string, text: string): void {
     const before = this.seen.get(file);
