@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import keyfence from "../eslint-plugin/src/index";
 import { docsUrl } from "../eslint-plugin/src/util/create-rule";
+import { RULES } from "../eslint-plugin/src/engine/rules";
 
 const docsDir = join(__dirname, "../eslint-plugin/docs/rules");
 
@@ -19,6 +20,14 @@ describe("eslint-plugin-keyfence", () => {
     const files = (config.files ?? []).flat().join(" ");
     for (const ext of ["js", "jsx", "ts", "tsx", "mjs", "cjs"]) assert.match(files, new RegExp(`\\b${ext}\\b`));
     assert.equal(typeof (config.languageOptions?.parser as { parseForESLint?: unknown })?.parseForESLint, "function");
+  });
+
+  it("has exactly the rules of the engine's table, at its severities (the extension reads the same table)", () => {
+    assert.deepEqual(Object.keys(keyfence.rules).sort(), Object.keys(RULES).sort());
+    for (const [name, entry] of Object.entries(RULES)) {
+      assert.equal(keyfence.configs.recommended.rules?.[`keyfence/${name}`], entry.severity, name);
+      assert.equal(keyfence.rules[name as keyof typeof keyfence.rules].meta?.messages, entry.messages, name);
+    }
   });
 
   for (const [name, rule] of Object.entries(keyfence.rules)) {

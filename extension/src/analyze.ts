@@ -9,19 +9,19 @@ import { basename } from "node:path";
 import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
   findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph,
-  noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages,
 } from "../../eslint-plugin/src/engine/client/index";
-import { envFileKeyFindings, envKeyMessages } from "../../eslint-plugin/src/engine/env-files/index";
-import { formatMessage, type Finding, type FixPlan } from "../../eslint-plugin/src/engine/finding";
+import { envFileKeyFindings } from "../../eslint-plugin/src/engine/env-files/index";
+import type { Finding, FixPlan } from "../../eslint-plugin/src/engine/finding";
+import { defaultSeverity as engineSeverity } from "../../eslint-plugin/src/engine/rules";
 import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../eslint-plugin/src/engine/fixes/index";
 import {
-  clearGitignoreCache, envFileTrackingFindings, envGitignoreMessages, gitignoreFileFindings, repositoryAnchorFindings,
+  clearGitignoreCache, envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
-import { findHardcodedKeys, hardcodedKeyFinding, hardcodedKeyMessages } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { findHardcodedKeys, hardcodedKeyFinding } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { scanText } from "../../eslint-plugin/src/engine/keys/index";
 import { PROBE_NAMES, type TextFacts } from "../../eslint-plugin/src/engine/text-facts";
 import {
-  findUnlimitedAiRoutes, planMoveCallToServerRoute, REQUIRE_RATE_LIMIT_MESSAGES, type ProjectView,
+  findUnlimitedAiRoutes, planMoveCallToServerRoute, type ProjectView,
 } from "../../eslint-plugin/src/engine/server-route/index";
 import { disabledBy } from "./disable-comments";
 import type { FileKind } from "./file-kinds";
@@ -44,24 +44,10 @@ const HARDCODED = "no-hardcoded-keys";
 const PUBLIC_SECRETS = "no-public-secrets";
 const ENV_KEYS = "no-committed-env-keys";
 
-/** Message templates by rule: the ones the ESLint rules use as meta.messages. */
-const MESSAGES: Record<string, Record<string, string>> = {
-  [HARDCODED]: hardcodedKeyMessages,
-  "no-client-secrets": noClientSecretsMessages,
-  [PUBLIC_SECRETS]: noPublicSecretsMessages,
-  "no-client-ai-calls": noClientAiCallsMessages,
-  [ENV_KEYS]: envKeyMessages,
-  "env-gitignore": envGitignoreMessages,
-  "require-rate-limit": REQUIRE_RATE_LIMIT_MESSAGES,
-};
+/** A rule's default severity in the editor's words (the engine's table, as ESLint's recommended). */
+export const defaultSeverity = (ruleId: string): "error" | "warning" => (engineSeverity(ruleId) === "warn" ? "warning" : "error");
 
-/** Rules' default severity (their meta.docs.recommended; all are "error" but require-rate-limit). */
-export const defaultSeverity = (ruleId: string): "error" | "warning" => (ruleId === "require-rate-limit" ? "warning" : "error");
-
-export function messageOf(finding: Finding): string {
-  const template = MESSAGES[finding.ruleId]?.[finding.messageId] ?? finding.messageId;
-  return formatMessage(template, finding.data);
-}
+export { messageOf } from "../../eslint-plugin/src/engine/rules";
 
 /** Parsed code files, one per path, reused while the text is the same. */
 const parsed = new Map<string, SourceFile | undefined>();

@@ -20,6 +20,7 @@ import {
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
+import { RULES } from "../engine/rules";
 
 type MessageId = keyof typeof envGitignoreMessages;
 
@@ -31,12 +32,12 @@ export default createRule<[], MessageId>({
     type: "problem",
     docs: {
       description: "Require .gitignore to ignore .env, .env.local and .env.*.local, and report env files git tracks",
-      recommended: "error",
+      recommended: RULES["env-gitignore"].severity,
     },
     fixable: "code",
     hasSuggestions: true,
     schema: [],
-    messages: envGitignoreMessages,
+    messages: RULES["env-gitignore"].messages,
   },
   defaultOptions: [],
   create(context) {

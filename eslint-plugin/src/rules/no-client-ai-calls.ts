@@ -2,6 +2,7 @@ import { findClientAiCalls, noClientAiCallsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
+import { RULES } from "../engine/rules";
 
 export default createRule<[], keyof typeof noClientAiCallsMessages>({
   name: "no-client-ai-calls",
@@ -9,9 +10,9 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     type: "problem",
     docs: {
       description: "Disallow calling AI provider APIs with a key from browser code",
-      recommended: "error",
+      recommended: RULES["no-client-ai-calls"].severity,
     },
-    messages: noClientAiCallsMessages,
+    messages: RULES["no-client-ai-calls"].messages,
     schema: [],
   },
   defaultOptions: [],

@@ -2,6 +2,7 @@ import { findClientSecrets, noClientSecretsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
+import { RULES } from "../engine/rules";
 
 type Options = [{ reportNonSecretReads?: boolean }];
 
@@ -11,9 +12,9 @@ export default createRule<Options, keyof typeof noClientSecretsMessages>({
     type: "problem",
     docs: {
       description: "Disallow reading server secrets in code that reaches the browser",
-      recommended: "error",
+      recommended: RULES["no-client-secrets"].severity,
     },
-    messages: noClientSecretsMessages,
+    messages: RULES["no-client-secrets"].messages,
     schema: [
       {
         type: "object",

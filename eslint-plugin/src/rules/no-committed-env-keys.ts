@@ -9,6 +9,7 @@ import { envFileKeyFindings, envKeyMessages } from "../engine/env-files";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
+import { RULES } from "../engine/rules";
 
 type MessageId = keyof typeof envKeyMessages;
 
@@ -18,11 +19,11 @@ export default createRule<[], MessageId>({
     type: "problem",
     docs: {
       description: "Disallow provider keys in env files that git commits, and secrets with public prefixes",
-      recommended: "error",
+      recommended: RULES["no-committed-env-keys"].severity,
     },
     hasSuggestions: true,
     schema: [],
-    messages: envKeyMessages,
+    messages: RULES["no-committed-env-keys"].messages,
   },
   defaultOptions: [],
   create(context) {

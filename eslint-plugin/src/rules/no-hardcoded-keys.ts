@@ -13,6 +13,7 @@ import {
 import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
+import { RULES } from "../engine/rules";
 
 type Options = [HardcodedKeysOptions];
 
@@ -24,7 +25,7 @@ export default createRule<Options, HardcodedKeyMessageId>({
     type: "problem",
     docs: {
       description: "Disallow AI provider API keys written in source code",
-      recommended: "error",
+      recommended: RULES["no-hardcoded-keys"].severity,
     },
     hasSuggestions: true,
     schema: [
@@ -47,7 +48,7 @@ export default createRule<Options, HardcodedKeyMessageId>({
         },
       },
     ],
-    messages: hardcodedKeyMessages,
+    messages: RULES["no-hardcoded-keys"].messages,
   },
   defaultOptions: [{ allow: [], ignoreFiles: [] }],
   create(context, [options]) {

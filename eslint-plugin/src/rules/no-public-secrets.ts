@@ -2,6 +2,7 @@ import { findPublicSecrets, noPublicSecretsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
+import { RULES } from "../engine/rules";
 
 type Options = [{ allow?: string[] }];
 
@@ -11,10 +12,10 @@ export default createRule<Options, keyof typeof noPublicSecretsMessages>({
     type: "problem",
     docs: {
       description: "Disallow secrets in public-prefixed env vars and build-time env blocks",
-      recommended: "error",
+      recommended: RULES["no-public-secrets"].severity,
     },
     hasSuggestions: true,
-    messages: noPublicSecretsMessages,
+    messages: RULES["no-public-secrets"].messages,
     schema: [
       {
         type: "object",

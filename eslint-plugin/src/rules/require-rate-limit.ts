@@ -7,6 +7,7 @@ import { findUnlimitedAiRoutes, REQUIRE_RATE_LIMIT_MESSAGES } from "../engine/se
 import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
+import { RULES } from "../engine/rules";
 
 type Options = [{ limiterNames?: string[] }];
 
@@ -16,10 +17,10 @@ export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
     type: "suggestion",
     docs: {
       description: "Require a rate limit on server routes that call an AI provider",
-      recommended: "warn",
+      recommended: RULES["require-rate-limit"].severity,
     },
     hasSuggestions: true,
-    messages: REQUIRE_RATE_LIMIT_MESSAGES,
+    messages: RULES["require-rate-limit"].messages,
     schema: [
       {
         type: "object",
