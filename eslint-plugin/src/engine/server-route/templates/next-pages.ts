@@ -3,13 +3,17 @@
  * Next's body parser is off so the route can cap the body size and forward it untouched.
  */
 import {
+  apiKeyCheck,
+  type Fail,
   header,
+  parsedBody,
   policyConstants,
   providerErrorMessage,
   rateLimiter,
   rateLimiterImports,
   restrictFunction,
   nodeClientIp,
+  upstreamFailure,
   upstreamHeaders,
 } from "./policy";
 import { type RouteSpec, typeOnly } from "./spec";
@@ -17,6 +21,7 @@ import { type RouteSpec, typeOnly } from "./spec";
 export function nextPagesRouteText(spec: RouteSpec): string {
   const t = typeOnly(spec);
   const q = JSON.stringify;
+  const fail: Fail = (status, message) => `sendError(res, ${status}, ${message})`;
   const typeImport = spec.typescript ? `import type { NextApiRequest, NextApiResponse } from "next";\n` : "";
   return `${header(spec, "Next.js Pages Router API route.")}${typeImport}${rateLimiterImports(spec)}
 // The route reads the body itself, to cap its size and forward it as sent.
@@ -28,9 +33,7 @@ export default async function handler(req${t(": NextApiRequest")}, res${t(": Nex
     res.setHeader("Allow", "POST");
     return sendError(res, 405, "Use POST.");
   }
-  const apiKey = process.env.${spec.keyEnvVar};
-  if (!apiKey) return sendError(res, 500, ${q(`The server has no ${spec.keyEnvVar} set.`)});
-
+${apiKeyCheck(spec, fail)}
   const limit = await checkRateLimit(clientIp(req));
   if (!limit.ok) {
     res.setHeader("Retry-After", String(limit.retryAfterSeconds));
@@ -41,16 +44,7 @@ export default async function handler(req${t(": NextApiRequest")}, res${t(": Nex
   if (!req.headers["content-type"]?.includes("application/json")) return sendError(res, 415, "Send JSON (Content-Type: application/json).");
   const text = await readBody(req);
   if (text === undefined) return sendError(res, 413, "Request too large.");
-  let body${t(": unknown")};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return sendError(res, 400, "Send a JSON body.");
-  }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return sendError(res, 400, "Send a JSON object.");
-  const refused = restrict(body${t(" as Record<string, unknown>")});
-  if (refused) return sendError(res, 400, refused);
-
+${parsedBody(spec, fail)}
   const baseUrl = (process.env.${spec.baseUrlEnvVar} || DEFAULT_BASE_URL).replace(/\\/+$/, "");
   const abort = new AbortController();
   res.on("close", () => abort.abort());
@@ -65,12 +59,7 @@ export default async function handler(req${t(": NextApiRequest")}, res${t(": Nex
   } catch {
     return sendError(res, 502, ${q(`Could not reach ${spec.providerName}.`)});
   }
-  if (!upstream.ok) {
-    console.error(${q(`${spec.providerName} request failed with status`)}, upstream.status);
-    const status = upstream.status === 429 ? 429 : upstream.status >= 500 || upstream.status === 401 || upstream.status === 403 ? 502 : upstream.status;
-    return sendError(res, status, await providerErrorMessage(upstream, apiKey));
-  }
-
+${upstreamFailure(spec, fail)}
   res.statusCode = upstream.status;
   res.setHeader("Content-Type", upstream.headers.get("content-type") ?? "application/json");
   res.setHeader("Cache-Control", "no-store");

@@ -1,5 +1,7 @@
 /**
- * The part every generated route shares: what the browser may choose, and the rate limiter.
+ * The part every generated route shares: what the browser may choose, the rate limiter, and
+ * the steps of a request that read the same whatever the route's request/response API
+ * (`fail(status, message)` writes that API's error answer).
  */
 import { DOCS_URL, type RouteSpec, typeOnly } from "./spec";
 
@@ -91,6 +93,41 @@ async function checkRateLimit(clientId${t(": string")})${resultType} {
   entry.count += 1;
   return { ok: entry.count <= RATE_LIMIT, retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) };
 }
+`;
+}
+
+/** How a route answers with an error: `errorResponse(400, "…")`, `sendError(res, 400, "…")`. */
+export type Fail = (status: string, message: string) => string;
+
+/** The key comes from the server's environment, or the route refuses to run. */
+export function apiKeyCheck(spec: RouteSpec, fail: Fail): string {
+  return `  const apiKey = process.env.${spec.keyEnvVar};
+  if (!apiKey) return ${fail("500", q(`The server has no ${spec.keyEnvVar} set.`))};
+`;
+}
+
+/** `text` (the request body, size-checked) → `body`, a JSON object within the policy. */
+export function parsedBody(spec: RouteSpec, fail: Fail): string {
+  const t = typeOnly(spec);
+  return `  let body${t(": unknown")};
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return ${fail("400", q("Send a JSON body."))};
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return ${fail("400", q("Send a JSON object."))};
+  const refused = restrict(body${t(" as Record<string, unknown>")});
+  if (refused) return ${fail("400", "refused")};
+`;
+}
+
+/** A provider error answer: logged by status only, passed on without the key. */
+export function upstreamFailure(spec: RouteSpec, fail: Fail): string {
+  return `  if (!upstream.ok) {
+    console.error(${q(`${spec.providerName} request failed with status`)}, upstream.status);
+    const status = upstream.status === 429 ? 429 : upstream.status >= 500 || upstream.status === 401 || upstream.status === 403 ? 502 : upstream.status;
+    return ${fail("status", "await providerErrorMessage(upstream, apiKey)")};
+  }
 `;
 }
 

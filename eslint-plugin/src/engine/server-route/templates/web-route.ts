@@ -4,12 +4,16 @@
  * function in a Vite/CRA app (`api/ai/<provider>.ts`), which Vercel serves at the same URL.
  */
 import {
+  apiKeyCheck,
+  type Fail,
   header,
+  parsedBody,
   policyConstants,
   providerErrorMessage,
   rateLimiter,
   rateLimiterImports,
   restrictFunction,
+  upstreamFailure,
   upstreamHeaders,
   webClientIp,
 } from "./policy";
@@ -18,12 +22,11 @@ import { type RouteSpec, typeOnly } from "./spec";
 export function webRouteText(spec: RouteSpec, where: string): string {
   const t = typeOnly(spec);
   const q = JSON.stringify;
+  const fail: Fail = (status, message) => `errorResponse(${status}, ${message})`;
   return `${header(spec, where)}${rateLimiterImports(spec)}
 ${policyConstants(spec)}
 export async function POST(request${t(": Request")})${t(": Promise<Response>")} {
-  const apiKey = process.env.${spec.keyEnvVar};
-  if (!apiKey) return errorResponse(500, ${q(`The server has no ${spec.keyEnvVar} set.`)});
-
+${apiKeyCheck(spec, fail)}
   const limit = await checkRateLimit(clientIp(request));
   if (!limit.ok) {
     return errorResponse(429, "Too many requests. Try again later.", { "Retry-After": String(limit.retryAfterSeconds) });
@@ -36,16 +39,7 @@ export async function POST(request${t(": Request")})${t(": Promise<Response>")} 
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return errorResponse(413, "Request too large.");
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return errorResponse(413, "Request too large.");
-  let body${t(": unknown")};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return errorResponse(400, "Send a JSON body.");
-  }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return errorResponse(400, "Send a JSON object.");
-  const refused = restrict(body${t(" as Record<string, unknown>")});
-  if (refused) return errorResponse(400, refused);
-
+${parsedBody(spec, fail)}
   const baseUrl = (process.env.${spec.baseUrlEnvVar} || DEFAULT_BASE_URL).replace(/\\/+$/, "");
   let upstream${t(": Response")};
   try {
@@ -58,12 +52,7 @@ export async function POST(request${t(": Request")})${t(": Promise<Response>")} 
   } catch {
     return errorResponse(502, ${q(`Could not reach ${spec.providerName}.`)});
   }
-  if (!upstream.ok) {
-    console.error(${q(`${spec.providerName} request failed with status`)}, upstream.status);
-    const status = upstream.status === 429 ? 429 : upstream.status >= 500 || upstream.status === 401 || upstream.status === 403 ? 502 : upstream.status;
-    return errorResponse(status, await providerErrorMessage(upstream, apiKey));
-  }
-
+${upstreamFailure(spec, fail)}
   // A streaming answer (\`stream: true\`) is Server-Sent Events: it passes through chunk by chunk.
   return new Response(upstream.body, {
     status: upstream.status,
