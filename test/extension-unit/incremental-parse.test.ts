@@ -3,7 +3,7 @@
  * to one): random small edits on real files, compared node for node, and by the engine's findings.
  */
 import * as assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
@@ -11,19 +11,10 @@ import { findClientAiCalls, findClientSecrets, findPublicSecrets } from "../../e
 import { findHardcodedKeys } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/index";
 import { IncrementalParser, parseEditorTree, reparse, TreeBuilder } from "../../extension/src/incremental-parse";
+import { codeFiles } from "../support/code-files";
 import { fakeKey, seededRandom } from "../support/fake-keys";
 
 const ROOT = join(__dirname, "../..");
-
-function codeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules") continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) codeFiles(path, out);
-    else if (/\.[cm]?[jt]sx?$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
-  }
-  return out;
-}
 
 /** The tree as plain data: no parents (cycles), bigints as text. */
 const plain = (source: SourceFile | undefined): string =>

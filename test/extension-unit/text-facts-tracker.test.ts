@@ -4,24 +4,15 @@
  * candidates, and the same yes/no for every probe, with evidence that really is a match.
  */
 import * as assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compiledFormats, type KeyCandidate } from "../../eslint-plugin/src/engine/keys/index";
 import { LazyTextFacts, PROBE_NAMES, PROBE_REACH, TEXT_PROBES, textFacts } from "../../eslint-plugin/src/engine/text-facts";
 import { carried, TextFactsTracker } from "../../extension/src/text-facts-tracker";
+import { codeFiles } from "../support/code-files";
 import { fakeKeyForFormat, seededRandom } from "../support/fake-keys";
 
 const ROOT = join(__dirname, "../..");
-
-function codeFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules") continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) codeFiles(path, out);
-    else if (/\.[cm]?[jt]sx?$/.test(name) && !name.endsWith(".d.ts")) out.push(path);
-  }
-  return out;
-}
 
 const show = (candidates: readonly KeyCandidate[]) => candidates.map((c) => `${c.start}-${c.end}#${c.format.order}:${c.redacted}`).join(" ");
 
