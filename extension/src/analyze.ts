@@ -64,6 +64,11 @@ function parseCached(file: string, text: string): SourceFile | undefined {
   return result;
 }
 
+/** Whether a parsed tree of `file` is kept, so the next keystroke re-parses only what it touched. */
+export function hasTree(file: string): boolean {
+  return incremental.hasTree(file);
+}
+
 /** A file changed on disk: drop it from every cross-file cache (client graph, git state). */
 export function forgetFile(file: string): void {
   parsed.delete(file);

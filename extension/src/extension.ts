@@ -6,7 +6,7 @@
 import * as vscode from "vscode";
 import { KeyFenceCodeActions } from "./code-actions";
 import { KeyFenceDiagnostics } from "./diagnostics";
-import { engineLoadMs } from "./engine";
+import { engine, engineLoaded, engineLoadMs } from "./engine";
 import { fileKind } from "./file-kinds";
 import { EditorProjectFiles } from "./project-files";
 import { scanWorkspace, type ScanSummary } from "./scan-workspace";
@@ -26,6 +26,8 @@ export interface KeyFenceApi {
   stopTracking(uri: vscode.Uri, options?: StopTrackingOptions): Promise<boolean>;
   /** Files the watcher reported, newest last (the tests read it when something is stale). */
   watcherLog: string[];
+  /** Whether the next keystroke in `file` re-parses only what it touched (its tree is built). */
+  hasTree(file: string): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): KeyFenceApi {
@@ -68,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     scanWorkspace: (options) => scanWorkspace(diagnostics, options),
     stopTracking: (uri, options) => stopTracking(files, uri, options),
     watcherLog,
+    hasTree: (file) => engineLoaded() && engine().hasTree(file),
   };
 }
 
