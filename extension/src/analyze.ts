@@ -64,6 +64,11 @@ function parseCached(file: string, text: string): SourceFile | undefined {
   return result;
 }
 
+/** A code file shown in an editor: its tree is built in the background, before a keystroke needs it. */
+export function prepareForTyping(file: string, text: string): void {
+  incremental.warmUp(file, text, { inEditor: true });
+}
+
 /** Whether a parsed tree of `file` is kept, so the next keystroke re-parses only what it touched. */
 export function hasTree(file: string): boolean {
   return incremental.hasTree(file);

@@ -98,6 +98,13 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
     this.set(document.uri, findings, text);
   }
 
+  /** A document shown in an editor: big code files get their tree built ahead of the first keystroke. */
+  prepare(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== "file" || document.isClosed || fileKind(document.uri.fsPath) !== "code") return;
+    if (!this.settings.enable || this.isIgnored(document.uri) || document.getText().length > this.settings.maxFileSizeKB * 1024) return;
+    engine().prepareForTyping(document.uri.fsPath, document.getText());
+  }
+
   /** Replace the diagnostics of one file. `text` is what the findings' offsets refer to. */
   set(uri: vscode.Uri, findings: Finding[], text: string): void {
     if (findings.length === 0) {

@@ -57,9 +57,14 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
       reanalyzeOpen(diagnostics);
     }),
     ...watchProjectFiles(diagnostics, files, watcherLog),
+    // (A workspace scan opens no editor: the files it reads get no tree.)
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => diagnostics.prepare(editor.document))),
   );
   // The engine loads on first analysis, after activation has returned.
-  const first = setTimeout(() => reanalyzeOpen(diagnostics), 0);
+  const first = setTimeout(() => {
+    reanalyzeOpen(diagnostics);
+    for (const editor of vscode.window.visibleTextEditors) diagnostics.prepare(editor.document);
+  }, 0);
   subscriptions.push({ dispose: () => clearTimeout(first) });
   const loadStart = (globalThis as { __keyfenceLoadStart?: number }).__keyfenceLoadStart;
   return {

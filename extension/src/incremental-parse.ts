@@ -3,8 +3,9 @@
  * only the top-level statements an edit touches and reuses the rest of the previous tree.
  *
  *   new IncrementalParser().parse(file, text) → SourceFile | undefined   (what the editor uses)
- *   parser.warmUp(file, text)   a big file being typed in gets its first tree in the background,
- *                               built a few hundred lines at a time (new TreeBuilder)
+ *   parser.warmUp(file, text, { inEditor })   a big file shown in an editor, or being typed in,
+ *                               gets its first tree in the background, a few hundred lines at a
+ *                               time (new TreeBuilder)
  *   reparse(previous, file, text) → { source, incremental, reason }
  *
  * The result is the tree a full `parseEditorTree` gives (the property tests assert it node for
@@ -84,9 +85,10 @@ export class IncrementalParser {
 
   private readonly builds = new Map<string, TreeBuilder>();
 
-  /** Whether a tree of `file` is kept (the next parse of it can be incremental). */
-  hasTree(file: string): boolean {
-    return this.trees.has(file);
+  /** Whether a tree of `file` (of `text`, if given) is kept: the next parse of it can be incremental. */
+  hasTree(file: string, text?: string): boolean {
+    const tree = this.trees.get(file);
+    return tree !== undefined && (text === undefined || tree.text === text);
   }
 
   /** A keystroke wants the tree now: the rest of a background build is done at once. */
@@ -104,22 +106,37 @@ export class IncrementalParser {
     this.trees.set(file, tree);
     if (this.trees.size > this.maxFiles) this.trees.delete(this.trees.keys().next().value as string);
     for (const statement of tree.ast.body) rangesOf(statement);
+    this.keepUp(file);
+  }
+
+  /**
+   * The kept tree follows the text in the background, an edit at a time: edits far apart,
+   * diffed in one go later, would span most of the file and cost a full parse.
+   */
+  private keepUp(file: string): void {
+    const text = this.seen.get(file);
+    if (text === undefined || this.trees.get(file)?.text === text) return;
+    setTimeout(() => {
+      if (this.seen.get(file) === text && this.trees.has(file)) this.parse(file, text);
+    }, 0).unref?.();
   }
 
   private readonly seen = new Map<string, string>();
 
   /**
-   * For a file the rules need not parse yet. Once it is being typed in (another text than last
-   * time), is big and has no tree, its tree is built in the background (TreeBuilder): the
-   * keystroke that creates a finding then re-parses only what it touched. A workspace scan
-   * sees each file once: no parse.
+   * For a file the rules need not parse yet. Once it is shown in an editor or being typed in
+   * (another text than last time), is big and has no tree, its tree is built in the background
+   * (TreeBuilder): the keystroke that creates a finding then re-parses only what it touched.
+   * A workspace scan sees each file once and shows none: no parse.
    */
-  warmUp(file: string, text: string): void {
+  warmUp(file: string, text: string, options: { inEditor?: boolean } = {}): void {
     const before = this.seen.get(file);
     this.seen.delete(file);
     this.seen.set(file, text);
     if (this.seen.size > this.maxFiles) this.seen.delete(this.seen.keys().next().value as string);
-    if (before === undefined || before === text || this.trees.has(file) || this.builds.has(file)) return;
+    if (this.builds.has(file)) return;
+    if (this.trees.has(file)) return this.keepUp(file);
+    if (!options.inEditor && (before === undefined || before === text)) return;
     if (lineCount(text, this.options.minLines ?? 500) < (this.options.minLines ?? 500)) return;
     // A full parse of a 5,000-line file holds the extension host for a second or more, every
     // extension in it waiting; a few hundred lines at a time, keystrokes get in between.
