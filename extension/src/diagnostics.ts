@@ -85,7 +85,7 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
     if (document.uri.scheme !== "file" || document.isClosed) return;
     const kind = fileKind(document.uri.fsPath);
     if (!kind) return;
-    if (!this.settings.enable || this.isIgnored(document.uri) || document.getText().length > this.settings.maxFileSizeKB * 1024) {
+    if (this.switchedOff(document)) {
       this.set(document.uri, [], "");
       return;
     }
@@ -101,8 +101,12 @@ export class KeyFenceDiagnostics implements vscode.Disposable {
   /** A document shown in an editor: big code files get their tree built ahead of the first keystroke. */
   prepare(document: vscode.TextDocument): void {
     if (document.uri.scheme !== "file" || document.isClosed || fileKind(document.uri.fsPath) !== "code") return;
-    if (!this.settings.enable || this.isIgnored(document.uri) || document.getText().length > this.settings.maxFileSizeKB * 1024) return;
-    engine().prepareForTyping(document.uri.fsPath, document.getText());
+    if (!this.switchedOff(document)) engine().prepareForTyping(document.uri.fsPath, document.getText());
+  }
+
+  /** Settings say this document is not analysed: KeyFence off, an ignored path, or too big. */
+  private switchedOff(document: vscode.TextDocument): boolean {
+    return !this.settings.enable || this.isIgnored(document.uri) || document.getText().length > this.settings.maxFileSizeKB * 1024;
   }
 
   /** Replace the diagnostics of one file. `text` is what the findings' offsets refer to. */
