@@ -15,11 +15,14 @@ describe("eslint-plugin-keyfence", () => {
     assert.ok(Object.keys(keyfence.rules).length >= 1);
   });
 
-  it("recommended brings its parser and lints every JS/TS file kind", () => {
+  it("recommended lints every JS/TS file kind, sets no parser, and defaults to one that reads TypeScript", () => {
     const config = keyfence.configs.recommended;
     const files = (config.files ?? []).flat().join(" ");
     for (const ext of ["js", "jsx", "ts", "tsx", "mjs", "cjs"]) assert.match(files, new RegExp(`\\b${ext}\\b`));
-    assert.equal(typeof (config.languageOptions?.parser as { parseForESLint?: unknown })?.parseForESLint, "function");
+    assert.equal(config.languageOptions?.parser, undefined, "a parser here would replace the user's");
+    const [pluginName, languageName] = String(config.language).split("/");
+    const language = config.plugins?.[pluginName]?.languages?.[languageName] as { defaultLanguageOptions?: { parser?: { parseForESLint?: unknown } } };
+    assert.equal(typeof language?.defaultLanguageOptions?.parser?.parseForESLint, "function");
   });
 
   it("has exactly the rules of the engine's table, at its severities (the extension reads the same table)", () => {

@@ -1,5 +1,6 @@
 import type { ESLint, Linter } from "eslint";
-import * as parser from "./parser";
+import { envFilesProcessor } from "./env-files-processor";
+import { languagePlugin } from "./language";
 import { rules } from "./rules";
 import { LazyClientBoundaryStamp } from "./engine/client/cache-stamp";
 import { LazyGitStateStamp } from "./engine/gitignore/state-stamp";
@@ -17,14 +18,20 @@ const plugin = {
   meta: { name, version },
   rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
   configs: {} as { recommended: Linter.Config },
+  processors: { "env-files": envFilesProcessor() },
+  /** The env files processor with other severities: `envFilesProcessor({ "no-committed-env-keys": "warn" })`. */
+  envFilesProcessor,
 };
 
 /**
- * `export default [keyfence.configs.recommended]` is all a user writes. One object (ESLint
- * rejects nested arrays in eslint.config.js) lints:
- * - every JS/TS file kind, with the TypeScript parser (which also parses plain JS and JSX);
- * - `.env*` and `.gitignore` files, which the KeyFence parser turns into an empty Program for
- *   the env rules (`env-gitignore`, `no-committed-env-keys`); the code rules skip them.
+ * `export default [keyfence.configs.recommended]` is all a user writes, and it composes with any
+ * other config in any order. One object (ESLint rejects nested arrays in eslint.config.js) lints:
+ * - every JS/TS file kind, with whatever parser the user's other configs set; where none does,
+ *   the language's default parser reads TypeScript and JSX (see language.ts for why this is a
+ *   language default and not `languageOptions.parser`);
+ * - `.env*` and `.gitignore` files through the env files processor, which gives ESLint no code
+ *   block (so no other plugin's rule runs on them or fixes them) and reports KeyFence's findings
+ *   itself (see env-files-processor.ts).
  * The settings carry fingerprints of git's view of env files and of where the client boundary
  * runs, so that `eslint --cache` re-lints when another file changes what a file's result is;
  * they are computed only when ESLint serialises the config for its cache (see
@@ -33,11 +40,10 @@ const plugin = {
 plugin.configs.recommended = {
   name: "keyfence/recommended",
   files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "**/.env", "**/.env.*", "**/.gitignore"],
-  plugins: { keyfence: plugin as unknown as ESLint.Plugin },
-  languageOptions: {
-    parser,
-    parserOptions: { ecmaFeatures: { jsx: true } },
-  },
+  plugins: { keyfence: plugin as unknown as ESLint.Plugin, "keyfence-js": languagePlugin },
+  language: "keyfence-js/js",
+  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+  processor: plugin.processors["env-files"],
   settings: { keyfenceGitState: new LazyGitStateStamp(), keyfenceClientBoundary: new LazyClientBoundaryStamp() },
   rules: recommendedRules,
 };

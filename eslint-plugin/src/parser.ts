@@ -3,14 +3,16 @@
  * files (ESLint takes no nested arrays in eslint.config.js, so "one line of config" means one
  * object), the way `any-eslint-parser` and `jsonc-eslint-parser` bring other files under
  * ESLint's JavaScript language:
- * - JS/TS files (and code named like env files: `.env.ts`, `.env.mjs`) go to
- *   @typescript-eslint/parser unchanged;
+ * - it is the default parser of configs.recommended's language (see language.ts), used only where
+ *   no config sets a parser: plain JS goes to espree, TypeScript to @typescript-eslint/parser
+ *   (code named like env files, `.env.ts`, `.env.mjs`, is code);
  * - env and .gitignore files become an empty `Program` whose comments are the file's `#`
- *   lines, so `# eslint-disable-next-line …` works there. The KeyFence env rules read the
- *   file's text on `Program`; every other rule finds nothing to visit.
+ *   lines. configs.recommended hands these files to no parser at all (its processor gives ESLint
+ *   no code block, see env-files-processor.ts); this stays for configs that route them here.
  */
 import * as tsParser from "@typescript-eslint/parser";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { eslintJavaScriptLanguage } from "./util/eslint-javascript";
 import { fileKind, isReadableTextFile } from "./util/file-kind";
 
 const { version } = require("../package.json") as { version: string };
@@ -45,13 +47,29 @@ interface ParseOptions {
 
 export const meta = { name: "eslint-plugin-keyfence/parser", version };
 
-export type ParseResult = ReturnType<typeof tsParser.parseForESLint> | { ast: TextProgram; visitorKeys: typeof visitorKeys };
+export type ParseResult =
+  | ReturnType<typeof tsParser.parseForESLint>
+  | { ast: TextProgram; visitorKeys: typeof visitorKeys }
+  /** espree's ESTree Program: ESLint adds its own scope analysis and visitor keys. */
+  | { ast: object };
 
 export function parseForESLint(code: string, options: ParseOptions = {}): ParseResult {
   const kind = fileKind(options.filePath ?? "");
-  if (kind === "source") return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+  if (kind === "source") {
+    if (isJavaScriptFile(options.filePath)) return { ast: eslintJavaScriptLanguage().defaultLanguageOptions.parser.parse(code, options) as object };
+    return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+  }
   // No scopeManager: ESLint analyses the (empty) scope itself.
   return { ast: textProgram(code, kind === "other" ? "" : code, options.sourceType), visitorKeys };
+}
+
+/**
+ * Plain JavaScript goes to espree, ESLint's own default, so a project that set no parser gets
+ * exactly what it got before KeyFence: the same AST and ESLint's own scope analysis.
+ * TypeScript (and stdin, which has no name) goes to @typescript-eslint/parser.
+ */
+function isJavaScriptFile(filePath: string | undefined): boolean {
+  return /\.(?:[cm]?js|jsx)$/i.test(filePath ?? "");
 }
 
 /** ESLint's `parse()` fallback: the AST alone. */

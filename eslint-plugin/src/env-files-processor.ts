@@ -1,0 +1,162 @@
+/**
+ * The processor of configs.recommended: how `.env*` and `.gitignore` files are linted without
+ * any other plugin's rule ever seeing them.
+ *
+ * A config object without `files` (typescript-eslint's type-checked configs, most shareable
+ * configs) applies to every file some other config matches, so once KeyFence matches `.env.local`
+ * every such rule runs there too: type-aware rules throw ("You have used a rule which requires
+ * type information") and text fixers such as `no-trailing-spaces` or `spaced-comment` rewrite
+ * the file under `--fix`. ESLint has no way to keep other configs off a file, and a custom
+ * language does not help: rules that do not declare `meta.languages` run on every language. A
+ * processor that hands ESLint no code block does hold: nothing is parsed, no rule runs, and the
+ * processor reports KeyFence's own findings for the file in `postprocess` (with `--fix` fixes,
+ * suggestions and `# eslint-disable` comments, which it applies itself).
+ *
+ * Code files pass through unchanged: `preprocess` returns the text as the one block, which ESLint
+ * lints with the file's own configuration exactly as it would without a processor.
+ *
+ * The price: ESLint applies a rule's configured severity only to what rules report, so in env
+ * and .gitignore files the two env rules report at the severity this processor is made with
+ * (`envFilesProcessor({ "no-committed-env-keys": "warn" })`, default from engine/rules.ts).
+ */
+import type { Linter } from "eslint";
+import { resolve } from "node:path";
+import { envFileKeyFindings } from "./engine/env-files";
+import type { Finding, FixPlan } from "./engine/finding";
+import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitignore";
+import { RULES, messageOf, type Severity } from "./engine/rules";
+import { fileKind, isReadableTextFile } from "./util/file-kind";
+import { disabledBy, textDirectives } from "./util/text-directives";
+
+/** The rules whose findings this processor reports in env and .gitignore files. */
+export type EnvFileRule = "env-gitignore" | "no-committed-env-keys";
+export type EnvFileSeverities = Partial<Record<EnvFileRule, Severity | "off">>;
+
+const { version } = require("../package.json") as { version: string };
+
+/** Which findings `--fix` applies, and under which message a plan is offered as a suggestion. */
+const AUTOFIX = new Set(["missingEnvEntries"]);
+const SUGGESTION_MESSAGE: Record<string, string> = {
+  envReincluded: "removeLine",
+  keyInTemplate: "emptyValue",
+  publicSecretName: "renameWithoutPrefix",
+};
+
+const SEVERITY = { error: 2, warn: 1 } as const;
+
+export function envFilesProcessor(severities: EnvFileSeverities = {}): Linter.Processor {
+  const texts = new Map<string, string>();
+  return {
+    meta: { name: "keyfence/env-files", version },
+    supportsAutofix: true,
+    preprocess(text, filename) {
+      const kind = fileKind(filename);
+      if (kind === "source") return [text];
+      texts.set(filename, text);
+      return [];
+    },
+    postprocess(messageLists, filename) {
+      const text = texts.get(filename);
+      if (text === undefined) return messageLists.flat();
+      texts.delete(filename);
+      return envFileMessages(filename, stripBom(text), severities);
+    },
+  };
+}
+
+function envFileMessages(filename: string, text: string, severities: EnvFileSeverities): Linter.LintMessage[] {
+  const kind = fileKind(filename);
+  // Binary, huge, or neither env nor .gitignore (`.env.json`): nothing to say, nothing to fix.
+  if ((kind !== "env" && kind !== "gitignore") || !isReadableTextFile(text)) return [];
+  const findings = [
+    ...(kind === "gitignore" ? safely(() => gitignoreFileFindings(filename, text)) : safely(() => envFileTrackingFindings(filename, text))),
+    ...(kind === "env" ? safely(() => envFileKeyFindings(filename, text)) : []),
+  ];
+  const lines = lineStarts(text);
+  const directives = textDirectives(text, lines);
+  const messages: Linter.LintMessage[] = [];
+  for (const finding of findings) {
+    const rule = finding.ruleId as EnvFileRule;
+    const severity = severities[rule] ?? RULES[rule]?.severity ?? "error";
+    if (severity === "off") continue;
+    const start = positionAt(lines, finding.range.start);
+    if (disabledBy(directives, `keyfence/${rule}`, start.line)) continue;
+    const end = positionAt(lines, finding.range.end);
+    messages.push({
+      ruleId: `keyfence/${rule}`,
+      messageId: finding.messageId,
+      severity: SEVERITY[severity],
+      message: messageOf(finding),
+      line: start.line,
+      column: start.column + 1,
+      endLine: end.line,
+      endColumn: end.column + 1,
+      ...fixesOf(finding, filename),
+    });
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Plans that only replace text in this file: the first as `--fix` or each as a suggestion. */
+function fixesOf(finding: Finding, filename: string): Pick<Linter.LintMessage, "fix" | "suggestions"> {
+  const plans = (finding.fixes ?? []).filter((plan) => isInFile(plan, filename));
+  if (plans.length === 0) return {};
+  if (AUTOFIX.has(finding.messageId)) return { fix: editOf(plans[0]) };
+  const messageId = SUGGESTION_MESSAGE[finding.messageId];
+  if (!messageId) return {};
+  const rule = RULES[finding.ruleId as EnvFileRule];
+  const template = (rule?.messages as Record<string, string> | undefined)?.[messageId];
+  return {
+    suggestions: plans.map((plan) => ({
+      messageId,
+      desc: template ? messageOf({ ...finding, messageId }) : plan.title,
+      fix: editOf(plan),
+    })),
+  };
+}
+
+/** ESLint takes one fix per message: the plan's edits (all in this file) merged into one. */
+function editOf(plan: FixPlan): { range: [number, number]; text: string } {
+  const edits = plan.edits.flatMap((edit) => (edit.kind === "replace" ? [edit] : [])).sort((a, b) => a.range.start - b.range.start);
+  if (edits.length === 1) return { range: [edits[0].range.start, edits[0].range.end], text: edits[0].text };
+  throw new Error(`a KeyFence fix plan for an env file has ${edits.length} edits`);
+}
+
+function isInFile(plan: FixPlan, filename: string): boolean {
+  // Only single-edit plans: every env-file fix today is one replacement, and ESLint takes one per message.
+  const [edit] = plan.edits;
+  return plan.edits.length === 1 && edit.kind === "replace" && resolve(edit.file) === resolve(filename);
+}
+
+/** An unreadable folder or a git that misbehaves must not stop the lint run. */
+function safely(run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}
+
+/** ESLint's fixer works on the text without a byte order mark, and so do the finding offsets. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Start offset of every line ("\n" ends a line, so "\r\n" files work too). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+/** 1-based line, 0-based column. */
+export function positionAt(starts: number[], index: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: index - starts[low] };
+}
