@@ -39,7 +39,6 @@ export default createRule<[], MessageId>({
     schema: [],
     messages: RULES["env-gitignore"].messages,
   },
-  defaultOptions: [],
   create(context) {
     const file = context.physicalFilename;
     const text = context.sourceCode.text;

@@ -15,7 +15,6 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     messages: RULES["no-client-ai-calls"].messages,
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {

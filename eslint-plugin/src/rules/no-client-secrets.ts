@@ -27,8 +27,8 @@ export default createRule<Options, keyof typeof noClientSecretsMessages>({
         },
       },
     ],
+    defaultOptions: [{ reportNonSecretReads: false }],
   },
-  defaultOptions: [{ reportNonSecretReads: false }],
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {

@@ -25,7 +25,6 @@ export default createRule<[], MessageId>({
     schema: [],
     messages: RULES["no-committed-env-keys"].messages,
   },
-  defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env") return {};
     // Binary or huge: parsed as empty; reporting on it could only mislead.

@@ -49,8 +49,8 @@ export default createRule<Options, HardcodedKeyMessageId>({
       },
     ],
     messages: RULES["no-hardcoded-keys"].messages,
+    defaultOptions: [{ allow: [], ignoreFiles: [] }],
   },
-  defaultOptions: [{ allow: [], ignoreFiles: [] }],
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {

@@ -30,8 +30,8 @@ export default createRule<Options, keyof typeof noPublicSecretsMessages>({
         },
       },
     ],
+    defaultOptions: [{ allow: [] }],
   },
-  defaultOptions: [{ allow: [] }],
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {

@@ -35,8 +35,8 @@ export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ limiterNames: [] }],
   },
-  defaultOptions: [{}],
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
     return {

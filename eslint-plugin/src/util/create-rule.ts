@@ -10,4 +10,8 @@ export interface KeyFenceDocs {
   recommended: "error" | "warn";
 }
 
+/**
+ * A rule's option defaults go in `meta.defaultOptions` (one place): ESLint 9.15+ merges them into
+ * `context.options`, and typescript-eslint's creator merges them into `create`'s second argument.
+ */
 export const createRule = ESLintUtils.RuleCreator<KeyFenceDocs>(docsUrl);

@@ -1,0 +1,70 @@
+/**
+ * What `npm publish` would ship for eslint-plugin-keyfence: README, LICENSE, package.json, the
+ * built dist/ (no source maps, no tests) and docs/, nothing else. `npm test` builds dist first;
+ * `--ignore-scripts` lists that build instead of rebuilding it (prepack) under the other tests.
+ */
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import keyfence from "../eslint-plugin/src/index";
+
+const pluginDir = join(__dirname, "../eslint-plugin");
+
+function packedFiles(): string[] {
+  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: pluginDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const [pack] = JSON.parse(out) as Array<{ files: Array<{ path: string }> }>;
+  return pack.files.map((file) => file.path).sort();
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(pluginDir, join(entry.parentPath, entry.name)).split("\\").join("/"));
+}
+
+/** Every file path an `exports` entry points at, e.g. ./dist/parser.js. */
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === "string") return [exports.replace(/^\.\//, "")];
+  return Object.values(exports as Record<string, unknown>).flatMap(exportTargets);
+}
+
+describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
+  this.timeout(60_000);
+  let files: string[];
+  before(() => {
+    files = packedFiles();
+  });
+
+  it("holds README.md, LICENSE and package.json", () => {
+    for (const file of ["README.md", "LICENSE", "package.json"]) assert.ok(files.includes(file), `${file} missing`);
+  });
+
+  it("holds nothing but those, dist/ and docs/", () => {
+    const others = files.filter((file) => !["README.md", "LICENSE", "package.json"].includes(file) && !/^(dist|docs)\//.test(file));
+    assert.deepEqual(others, []);
+  });
+
+  it("ships dist/ as built from src/: JavaScript and type declarations, no maps, no tests", () => {
+    const dist = files.filter((file) => file.startsWith("dist/"));
+    assert.deepEqual(dist.filter((file) => !/\.(js|d\.ts)$/.test(file) || /\.test\./.test(file)), []);
+    const sources = filesUnder(join(pluginDir, "src")).filter((file) => file.endsWith(".ts"));
+    const built = sources.flatMap((file) => [file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js"), file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")]);
+    assert.deepEqual(dist, built.sort(), "dist/ differs from what src/ builds: run npm run build");
+  });
+
+  it("ships every file that package.json's main, types and exports point at", () => {
+    const pkg = JSON.parse(readFileSync(join(pluginDir, "package.json"), "utf8")) as { main: string; types: string; exports: unknown };
+    for (const target of [pkg.main, pkg.types, ...exportTargets(pkg.exports)]) {
+      assert.ok(files.includes(target.replace(/^\.\//, "")), `${target} is not in the tarball`);
+    }
+  });
+
+  it("ships docs/ whole, with a page per rule", () => {
+    assert.deepEqual(
+      files.filter((file) => file.startsWith("docs/")),
+      filesUnder(join(pluginDir, "docs")).sort(),
+    );
+    for (const name of Object.keys(keyfence.rules)) assert.ok(files.includes(`docs/rules/${name}.md`), `docs/rules/${name}.md missing`);
+  });
+});
