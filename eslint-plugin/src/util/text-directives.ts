@@ -15,7 +15,7 @@ export interface TextDirective {
   rules: string[];
 }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*eslint-(disable-next-line|disable-line|disable|enable)(?=[ \t]|$)([^\r\n]*)/;
+const DIRECTIVE = /^[ \t]*#[ \t]*eslint-(disable-next-line|disable-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 
 export function textDirectives(text: string, lineStarts: number[]): TextDirective[] {
   const directives: TextDirective[] = [];
