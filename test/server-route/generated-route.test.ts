@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import { applyPlan, copyFixture, type FixtureProject } from "./fixture-project";
 import { createdFile, planAt } from "./plan-helpers";
-import { captureConsole, loadModule, type RunningRoute, serveRoute } from "./route-harness";
+import { captureConsole, loadModule, postFrom, type RunningRoute, serveRoute } from "./route-harness";
 import { type StandIn, startStandInProvider } from "./stand-in-provider";
 
 const CASES = [
@@ -22,7 +22,7 @@ for (const testCase of CASES) {
     let route: RunningRoute;
     let logs: ReturnType<typeof captureConsole>;
     const seen: string[] = [];
-    const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
+    const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL, vercel: process.env.VERCEL };
 
     before(async () => {
       project = copyFixture(testCase.fixture);
@@ -31,7 +31,10 @@ for (const testCase of CASES) {
       standIn = await startStandInProvider();
       process.env.OPENAI_API_KEY = project.keys.openai;
       process.env.OPENAI_BASE_URL = standIn.baseUrl;
-      route = await serveRoute(await loadModule(createdFile(plan, testCase.route), testCase.fixture), "/api/ai/openai");
+      // Clients are told apart the way the host does: Vercel's own header for web routes, the socket
+      // for the Pages Router (rate-limit-holds.test.ts covers the other ways).
+      process.env.VERCEL = "1";
+      route = await serveRoute(await loadModule(createdFile(plan, testCase.route), testCase.fixture), "/api/ai/openai", { platform: "vercel" });
       logs = captureConsole();
     });
 
@@ -42,12 +45,13 @@ for (const testCase of CASES) {
       project.remove();
       restoreEnv("OPENAI_API_KEY", saved.key);
       restoreEnv("OPENAI_BASE_URL", saved.base);
+      restoreEnv("VERCEL", saved.vercel);
     });
 
+    /** From the loopback address `ip`: a client the route tells apart by what the host sets. */
     async function send(body: unknown, ip: string): Promise<Response> {
-      const response = await fetch(route.url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
+      const response = await postFrom(ip, route.url, {
+        headers: { "Content-Type": "application/json" },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
       seen.push(JSON.stringify([...response.headers]));
@@ -61,7 +65,7 @@ for (const testCase of CASES) {
 
     it("forwards the browser's body with the server's key, and returns the provider's answer", async () => {
       standIn.mode = "json";
-      const response = await send({ messages: [{ role: "user", content: "Hi" }], max_tokens: 100_000 }, "10.0.0.1");
+      const response = await send({ messages: [{ role: "user", content: "Hi" }], max_tokens: 100_000 }, "127.0.0.1");
       assert.equal(response.status, 200);
       const answer = JSON.parse(await text(response)) as { choices: { message: { content: string } }[]; model: string };
       assert.equal(answer.choices[0].message.content, "Hello");
@@ -75,7 +79,7 @@ for (const testCase of CASES) {
 
     it("streams Server-Sent Events through as they arrive", async () => {
       standIn.mode = "sse";
-      const response = await send({ model: "gpt-4o-mini", messages: [], stream: true }, "10.0.0.2");
+      const response = await send({ model: "gpt-4o-mini", messages: [], stream: true }, "127.0.0.2");
       assert.equal(response.status, 200);
       assert.match(response.headers.get("content-type") ?? "", /text\/event-stream/);
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -94,7 +98,7 @@ for (const testCase of CASES) {
 
     it("refuses models outside the allow-list without calling the provider", async () => {
       const before = standIn.received.length;
-      const response = await send({ model: "gpt-4-32k", messages: [] }, "10.0.0.3");
+      const response = await send({ model: "gpt-4-32k", messages: [] }, "127.0.0.3");
       assert.equal(response.status, 400);
       assert.match(await text(response), /Model not allowed\. Use one of: gpt-4o-mini/);
       assert.equal(standIn.received.length, before);
@@ -109,18 +113,18 @@ for (const testCase of CASES) {
     });
 
     it("refuses a body that is not JSON", async () => {
-      const response = await send("not json", "10.0.0.3");
+      const response = await send("not json", "127.0.0.3");
       assert.equal(response.status, 400);
       assert.match(await text(response), /Send a JSON body/);
     });
 
     it("passes provider errors on without the key", async () => {
       standIn.mode = { errorStatus: 401 };
-      const refused = await send({ messages: [] }, "10.0.0.4");
+      const refused = await send({ messages: [] }, "127.0.0.4");
       assert.equal(refused.status, 502);
       assert.match(await text(refused), /OpenAI refused the server's credentials\. Check OPENAI_API_KEY on the server\./);
       standIn.mode = { errorStatus: 400 };
-      const invalid = await send({ messages: [] }, "10.0.0.4");
+      const invalid = await send({ messages: [] }, "127.0.0.4");
       assert.equal(invalid.status, 400);
       const body = await text(invalid);
       assert.match(body, /Request refused for credential Bearer \[redacted\]/);
@@ -131,13 +135,13 @@ for (const testCase of CASES) {
       standIn.mode = "json";
       const statuses: number[] = [];
       for (let i = 0; i < 21; i++) {
-        const response = await send({ messages: [] }, "10.9.9.9");
+        const response = await send({ messages: [] }, "127.0.9.9");
         statuses.push(response.status);
         await text(response);
       }
       assert.deepEqual(statuses.slice(0, 20), Array(20).fill(200));
       assert.equal(statuses[20], 429);
-      const other = await send({ messages: [] }, "10.9.9.10");
+      const other = await send({ messages: [] }, "127.0.9.10");
       assert.equal(other.status, 200);
       await text(other);
     });
@@ -145,7 +149,7 @@ for (const testCase of CASES) {
     it("says which env var is missing, and nothing more", async () => {
       delete process.env.OPENAI_API_KEY;
       try {
-        const response = await send({ messages: [] }, "10.0.0.5");
+        const response = await send({ messages: [] }, "127.0.0.5");
         assert.equal(response.status, 500);
         assert.match(await text(response), /The server has no OPENAI_API_KEY set\./);
       } finally {

@@ -44,7 +44,7 @@ const SPEC: RouteSpec = {
 function limiterBlock(kind: "web" | "node", typescript: boolean): string {
   const spec = { ...SPEC, typescript };
   const clientIp = kind === "web" ? webClientIp(typescript) : nodeClientIp(typescript, 'Pick<import("node:http").IncomingMessage, "headers" | "socket">');
-  return ["// Added by KeyFence: each client IP may send RATE_LIMIT requests a minute.", "const RATE_LIMIT = 20;", rateLimiter(spec), clientIp].join("\n");
+  return ["// Added by KeyFence: each client (IP address, as the host reports it) may send RATE_LIMIT requests a minute.", "const RATE_LIMIT = 20;", rateLimiter(spec), clientIp].join("\n");
 }
 const WEB_CHECK = (param: string, indent = "  ") =>
   `${indent}const limit = await checkRateLimit(clientIp(${param}));

@@ -8,6 +8,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Readable } from "node:stream";
 
 export interface RunningRoute {
   url: string;
@@ -26,7 +27,16 @@ export async function loadModule(text: string, name: string): Promise<Record<str
 type WebHandler = (request: Request) => Promise<Response>;
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
-export async function serveRoute(module: Record<string, unknown>, routePath: string): Promise<RunningRoute> {
+/**
+ * `platform: "vercel"` serves handlers the way Vercel does: x-vercel-forwarded-for and
+ * x-real-ip are overwritten with the socket address, whatever the client sent.
+ * `platform: "proxy"` is a proxy that appends the socket address to x-forwarded-for.
+ */
+export interface ServeOptions {
+  platform?: "vercel" | "proxy";
+}
+
+export async function serveRoute(module: Record<string, unknown>, routePath: string, options: ServeOptions = {}): Promise<RunningRoute> {
   const web = module.POST as WebHandler | undefined;
   const node = module.default as NodeHandler | undefined;
   const server = http.createServer((req, res) => {
@@ -35,10 +45,13 @@ export async function serveRoute(module: Record<string, unknown>, routePath: str
       return;
     }
     if (node && !web) {
+      const peer = req.socket.remoteAddress ?? "";
+      if (options.platform === "vercel") Object.assign(req.headers, { "x-vercel-forwarded-for": peer, "x-real-ip": peer });
+      if (options.platform === "proxy") req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], peer].filter(Boolean).join(", ");
       void node(req, res);
       return;
     }
-    void serveWeb(web!, req, res);
+    void serveWeb(web!, req, res, options);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   return {
@@ -51,11 +64,17 @@ export async function serveRoute(module: Record<string, unknown>, routePath: str
   };
 }
 
-async function serveWeb(handler: WebHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serveWeb(handler: WebHandler, req: http.IncomingMessage, res: http.ServerResponse, options: ServeOptions): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const peer = req.socket.remoteAddress ?? "";
+  if (options.platform === "vercel") {
+    headers.set("x-vercel-forwarded-for", peer);
+    headers.set("x-real-ip", peer);
+  }
+  if (options.platform === "proxy") headers.set("x-forwarded-for", [headers.get("x-forwarded-for"), peer].filter(Boolean).join(", "));
   const response = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }));
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) {
@@ -63,6 +82,23 @@ async function serveWeb(handler: WebHandler, req: http.IncomingMessage, res: htt
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) res.write(chunk.value);
   }
   res.end();
+}
+
+/**
+ * POSTs from a given loopback address (127.0.0.0/8 is all loopback on Linux), so the route sees
+ * distinct clients by their socket, as it would on the internet. The answer streams as it arrives.
+ */
+export function postFrom(localAddress: string, url: string, init: { headers?: Record<string, string>; body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: init.headers, localAddress }, (answer) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(answer.headers)) if (typeof value === "string") headers.set(name, value);
+      const body = answer.statusCode === 204 ? null : (Readable.toWeb(answer) as ReadableStream<Uint8Array>);
+      resolve(new Response(body, { status: answer.statusCode, headers }));
+    });
+    request.on("error", reject);
+    request.end(init.body);
+  });
 }
 
 /** Everything written to the console while `run` runs (the route's logs). */

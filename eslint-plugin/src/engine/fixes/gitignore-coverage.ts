@@ -3,8 +3,8 @@
  * engine's (nested files, negations, anchoring, folder patterns), so a fix never writes a key into
  * a file git would commit; this module only adds "which .gitignore gets the line".
  */
-import { dirname, join, relative, sep } from "node:path";
-import { gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { GITIGNORE_ENTRIES, gitignoreEntryFor, isMustIgnoreEnvName, MUST_IGNORE_NAMES } from "../env-files/names";
 import { appendEntriesEdit } from "../gitignore/append-entries";
 import { findGitRepo } from "../gitignore/git-repo";
 import { gitIgnoreVerdict } from "../gitignore/ignore-rules";
@@ -47,5 +47,17 @@ export function coverWithGitignore(files: ProjectFiles, file: string, stopDir?: 
   const gitignore = gitignoreFor(files, file, stopDir);
   const name = relative(dirname(gitignore), file).split(sep).join("/");
   const pattern = name.includes("/") ? `/${name}` : gitignorePatternFor(name);
-  return [appendEntriesEdit(gitignore, files.read(gitignore), [pattern])];
+  return [appendEntriesEdit(gitignore, files.read(gitignore), name.includes("/") ? [pattern] : withSiblingEntries(files, file, pattern, stopDir))];
+}
+
+/**
+ * Writing the first env file of a folder: the entries env-gitignore asks for there (`.env`,
+ * `.env.local`, `.env.*.local`) go in together, so the fix does not leave that rule's finding.
+ */
+function withSiblingEntries(files: ProjectFiles, file: string, pattern: string, stopDir?: string): string[] {
+  if (!isMustIgnoreEnvName(basename(file))) return [pattern];
+  const missing = GITIGNORE_ENTRIES.filter((entry) =>
+    MUST_IGNORE_NAMES.some((name) => gitignoreEntryFor(name) === entry && !isGitignored(files, join(dirname(file), name), stopDir)),
+  );
+  return missing.includes(pattern as (typeof GITIGNORE_ENTRIES)[number]) ? missing : [pattern, ...missing];
 }

@@ -69,7 +69,9 @@ export function readBrowserUse(source: SourceFile, start: number, end: number, p
   const candidates = [at, ...ancestors(at)];
   // The key may sit in a variable: follow it to the call that uses it.
   const declarator = candidates.find((node): node is TSESTree.VariableDeclarator => node.type === "VariableDeclarator");
-  if (declarator && declarator.id.type === "Identifier" && stringValue(declarator.init) !== undefined) {
+  const init = declarator?.init;
+  const keyConst = init && (stringValue(init) !== undefined || (init.type === "MemberExpression" && envSource(init).kind === "env"));
+  if (declarator && declarator.id.type === "Identifier" && keyConst) {
     for (const reference of referencesTo(source.ast, declarator.id.name)) {
       const use = readFrom(source, [reference, ...ancestors(reference)], provider);
       if (use) return use;
@@ -285,7 +287,8 @@ function keySource(source: SourceFile, node: Node | undefined, usedIn: Node[]): 
   if (node.type === "Identifier") {
     const init = initializerOf(source, node.name);
     const value = stringValue(init);
-    if (value === undefined) return { kind: "none" };
+    // `const apiKey = process.env.X` feeding `{ apiKey }`: the route reads X (the const goes with the client).
+    if (value === undefined) return init && init.type === "MemberExpression" ? envSource(init) : { kind: "none" };
     const declarator = init!.parent;
     const statement = declarator?.parent;
     const onlyHere = referencesTo(source.ast, node.name).every((reference) =>
@@ -294,6 +297,11 @@ function keySource(source: SourceFile, node: Node | undefined, usedIn: Node[]): 
     const removable = onlyHere && statement?.type === "VariableDeclaration" && statement.declarations.length === 1 && statement.parent?.type === "Program";
     return { kind: "literal", value, declaration: removable ? statement : undefined };
   }
+  return envSource(node);
+}
+
+/** `process.env.NAME` or `import.meta.env.NAME`. */
+function envSource(node: Node): KeySource {
   const { root, path } = memberPath(node);
   const envName = path[path.length - 1];
   const isProcessEnv = root.type === "Identifier" && root.name === "process" && path.length === 2 && path[0] === "env";

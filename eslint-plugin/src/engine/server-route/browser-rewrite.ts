@@ -2,29 +2,30 @@
  * The edits to the browser file: the provider call becomes a call to the generated route, the
  * client, its key and `dangerouslyAllowBrowser` go away, and the value keeps its shape.
  */
-import type { SourceFile, TSESTree } from "../ast";
+import type { SourceFile } from "../ast";
 import type { FileEdit } from "../finding";
 import { propertyName } from "./ast-utils";
 import type { BrowserUse, FetchUse, SdkUse } from "./browser-call";
+import { removeSpecifier, removeStatement, tidyRemovedLines } from "./source-removals";
+import { removeLeftUnused } from "./unused-bindings";
 
 export const HELPER_NAME = "callAiRoute";
 
-export function browserEdits(source: SourceFile, use: BrowserUse, routeUrl: string): FileEdit[] {
-  const edits = use.kind === "sdk" ? sdkEdits(source, use, routeUrl) : fetchEdits(source, use, routeUrl);
+type ReplaceEdit = Extract<FileEdit, { kind: "replace" }>;
+
+export function browserEdits(source: SourceFile, use: BrowserUse, routeUrl: string): ReplaceEdit[] {
+  const edits: ReplaceEdit[] = use.kind === "sdk" ? sdkEdits(source, use, routeUrl) : fetchEdits(source, use, routeUrl);
   if (use.key.kind === "literal" && use.key.declaration) edits.push(removeStatement(source, use.key.declaration));
-  return edits.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
+  // The key's const, an import only the client used…: nothing the fix made dead stays behind.
+  return tidyRemovedLines(source.text, removeLeftUnused(source, edits));
 }
 
-function rangeOf(edit: FileEdit): { start: number } {
-  return edit.kind === "replace" ? edit.range : { start: 0 };
-}
-
-function replace(source: SourceFile, node: { range: [number, number] }, text: string): FileEdit {
+function replace(source: SourceFile, node: { range: [number, number] }, text: string): ReplaceEdit {
   return { kind: "replace", file: source.file, range: { start: node.range[0], end: node.range[1] }, text };
 }
 
-function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): FileEdit[] {
-  const edits: FileEdit[] = [];
+function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): ReplaceEdit[] {
+  const edits: ReplaceEdit[] = [];
   for (const call of use.calls) {
     const argument = source.text.slice(call.argument.range[0], call.argument.range[1]);
     edits.push(replace(source, call.call, `${HELPER_NAME}(${JSON.stringify(routeUrl)}, ${argument})`));
@@ -34,14 +35,16 @@ function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): FileEdit[]
   if (use.importSpecifier) edits.push(removeSpecifier(source, use.importSpecifier));
   if (!new RegExp(`function ${HELPER_NAME}\\b`).test(source.text)) {
     const end = source.text.length;
-    const separator = source.text.endsWith("\n") ? "\n" : "\n\n";
-    edits.push({ kind: "replace", file: source.file, range: { start: end, end }, text: separator + helperText(isTypeScript(source.file)) });
+    const eol = /\r\n/.test(source.text.slice(0, source.text.indexOf("\n") + 1)) ? "\r\n" : "\n";
+    const separator = source.text.endsWith("\n") ? eol : eol + eol;
+    const helper = helperText(isTypeScript(source.file)).replace(/\n/g, eol);
+    edits.push({ kind: "replace", file: source.file, range: { start: end, end }, text: separator + helper });
   }
   return edits;
 }
 
-function fetchEdits(source: SourceFile, use: FetchUse, routeUrl: string): FileEdit[] {
-  const edits: FileEdit[] = [];
+function fetchEdits(source: SourceFile, use: FetchUse, routeUrl: string): ReplaceEdit[] {
+  const edits: ReplaceEdit[] = [];
   const target = use.call.arguments[0];
   const quote = source.text[target.range[0]] === "'" ? "'" : '"';
   edits.push(replace(source, target, `${quote}${routeUrl}${quote}`));
@@ -55,34 +58,6 @@ function fetchEdits(source: SourceFile, use: FetchUse, routeUrl: string): FileEd
     edits.push(replace(source, use.headers, text));
   }
   return edits;
-}
-
-/** Removes one name from an import list with its comma: `import OpenAI, { toFile }` → `import { toFile }`. */
-function removeSpecifier(source: SourceFile, node: TSESTree.Node): FileEdit {
-  const text = source.text;
-  let [start, end] = node.range;
-  const after = /^\s*,\s*/.exec(text.slice(end, end + 40));
-  if (after) end += after[0].length;
-  else {
-    const before = /,\s*$/.exec(text.slice(Math.max(0, start - 40), start));
-    if (before) start -= before[0].length;
-  }
-  return { kind: "replace", file: source.file, range: { start, end }, text: "" };
-}
-
-/** Removes a whole statement, and its line when nothing else is on it. */
-function removeStatement(source: SourceFile, node: TSESTree.Node): FileEdit {
-  let [start, end] = node.range;
-  const text = source.text;
-  let lineStart = start;
-  while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
-  let lineEnd = end;
-  while (lineEnd < text.length && (text[lineEnd] === " " || text[lineEnd] === "\t")) lineEnd++;
-  if ((lineStart === 0 || text[lineStart - 1] === "\n") && (lineEnd === text.length || text[lineEnd] === "\n" || text[lineEnd] === "\r")) {
-    start = lineStart;
-    end = text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : Math.min(text.length, lineEnd + 1);
-  }
-  return { kind: "replace", file: source.file, range: { start, end }, text: "" };
 }
 
 function isTypeScript(file: string): boolean {

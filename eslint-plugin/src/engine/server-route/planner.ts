@@ -58,7 +58,7 @@ export function planMoveCallToServerRoute(input: MoveCallInput): FixPlan | undef
   ];
   const routeName = path.relative(shape.root, location.file).split(path.sep).join("/");
   const notes = [
-    `Created ${routeName}: it reads ${env.name} on the server and allows ${spec.allowedModels.join(", ")}, up to ${spec.maxTokens} tokens, ${spec.rateLimiter === "upstash" ? "rate-limited with @upstash/ratelimit" : "20 requests a minute per IP (in memory: see the docs for a shared store)"}.`,
+    `Created ${routeName}: it reads ${env.name} on the server and allows ${spec.allowedModels.join(", ")}, up to ${spec.maxTokens} tokens, ${spec.rateLimiter === "upstash" ? "rate-limited with @upstash/ratelimit" : "20 requests a minute per client (in memory, per instance: see the docs for a shared store and for how clients are told apart)"}.`,
     env.note,
     shape.convention === "vercel-function"
       ? "The route is a Vercel function (api/ folder): `vercel dev` serves it locally; see the docs for other hosts."

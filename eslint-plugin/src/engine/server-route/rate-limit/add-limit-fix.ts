@@ -5,7 +5,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { FixPlan } from "../../finding";
-import { nodeClientIp, rateLimiter, webClientIp } from "../templates/policy";
+import { LIMITER_NAMES, nodeClientIp, rateLimiter, webClientIp } from "../templates/rate-limiter";
 import type { RouteSpec } from "../templates/spec";
 import { REQUIRE_RATE_LIMIT_MESSAGES } from "../messages";
 import type { RouteHandler } from "./route-handlers";
@@ -26,7 +26,7 @@ export function planAddRateLimit(source: SourceFile, handler: RouteHandler): Fix
   const typescript = /\.[cm]?tsx?$/i.test(source.file);
   if (declares(source.text.slice(fn.body.range[0], fn.body.range[1]), "limit")) return undefined;
   const hasLimiter = declares(source.text, "checkRateLimit") && declares(source.text, "clientIp");
-  if (!hasLimiter && ["checkRateLimit", "clientIp", "RATE_LIMIT", "RATE_WINDOW_MS", "requestCounts"].some((name) => declares(source.text, name))) {
+  if (!hasLimiter && LIMITER_NAMES.some((name) => declares(source.text, name))) {
     return undefined; // names taken by something else: do not guess
   }
 
@@ -49,7 +49,7 @@ export function planAddRateLimit(source: SourceFile, handler: RouteHandler): Fix
   if (!hasLimiter) {
     const spec = { rateLimiter: "memory", typescript, slug: "" } as RouteSpec;
     const block = [
-      "// Added by KeyFence: each client IP may send RATE_LIMIT requests a minute.",
+      "// Added by KeyFence: each client (IP address, as the host reports it) may send RATE_LIMIT requests a minute.",
       "const RATE_LIMIT = 20;",
       rateLimiter(spec),
       handler.kind === "next-pages" ? nodeClientIp(typescript, NODE_REQUEST) : webClientIp(typescript),
