@@ -18,8 +18,9 @@ import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
-import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf, unprefixedName } from "./env-names";
+import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
+import { publicPrefixVerdict } from "./public-prefixes";
 import { invalidateFile } from "./files";
 import { clientGraphFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
@@ -100,6 +101,8 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicPrefixOf(read.name) || ALWAYS_DEFINED.has(read.name)) return false;
+    // A custom Vite envPrefix (`APP_`) is public too: no-public-secrets reports it.
+    if (read.source === "import.meta.env" && publicPrefixVerdict(read.name, read.source, source.file)?.exposed) return false;
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
   if (reads.length === 0 && !mentionsServerOnly) return [];
@@ -154,13 +157,24 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
   if (!mayReadEnv(source.text)) return findings;
   const reads = findEnvReads(source.ast, source.text).filter(
-    (read) => !read.source.endsWith("/private") && publicPrefixOf(read.name) && isSecretEnvName(read.name) && !allow.has(read.name),
+    (read) =>
+      !read.source.endsWith("/private") &&
+      (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
+      !allow.has(read.name) &&
+      isSecretEnvName(read.name),
   );
   if (reads.length === 0) return findings;
   let serverOnly: boolean | undefined;
   for (const read of reads) {
-    const prefix = publicPrefixOf(read.name)!;
-    const unprefixed = unprefixedName(read.name);
+    const verdict = publicPrefixVerdict(read.name, read.source, source.file);
+    if (!verdict) continue;
+    const { prefix } = verdict;
+    if (!verdict.exposed) {
+      // Not a leak but a bug: the framework never copies this prefix into the browser.
+      findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
+      continue;
+    }
+    const unprefixed = read.name.slice(prefix.length);
     const result = finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
