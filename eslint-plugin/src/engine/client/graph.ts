@@ -21,6 +21,7 @@ import type { ModuleInfo } from "./module-info";
 import { valueNamesUsed } from "./references";
 import { createResolver, SOURCE_EXTENSIONS, type ProjectResolver } from "./resolve";
 import { inRanges, splitServerCode } from "./server-code";
+import { clearWorkspaceCache, packageOfFile, workspaceOf, type Workspace } from "./workspaces";
 
 /** Re-check files on disk at most this often (ms); invalidate() is immediate. */
 const FRESHNESS_MS = 3000;
@@ -76,9 +77,12 @@ export class ClientGraph {
   private readonly roles = new Map<string, ModuleRole>();
   private readonly extraEntries = new Map<string, ModuleRole>();
 
+  private readonly workspace: Workspace | undefined;
+
   constructor(framework: Framework) {
     this.framework = framework;
-    this.resolver = createResolver(framework.root, framework.name);
+    this.workspace = workspaceOf(framework.root);
+    this.resolver = createResolver(framework.root, framework.name, this.workspace);
   }
 
   /** Forget the last build; the next question rebuilds from the (mostly cached) files. */
@@ -175,7 +179,8 @@ export class ClientGraph {
 
   resolve(fromFile: string, specifier: string): string | undefined {
     const target = this.resolver.resolve(fromFile, specifier);
-    if (!target || !this.isSource(target) || !target.startsWith(this.framework.root + path.sep)) return undefined;
+    if (!target || !this.isSource(target)) return undefined;
+    if (!target.startsWith(this.framework.root + path.sep) && !(this.workspace && packageOfFile(this.workspace, target))) return undefined;
     return target;
   }
 
@@ -385,13 +390,42 @@ const graphs = new Map<string, ClientGraph>();
 
 onInvalidate((file) => {
   const base = path.basename(file);
-  if (base === "package.json" || /^(?:tsconfig|jsconfig)\.json$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base)) {
+  if (base === "package.json" || base === "pnpm-workspace.yaml" || /^(?:tsconfig|jsconfig)\.json$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base)) {
     clearFrameworkCache();
+    clearWorkspaceCache();
     graphs.clear();
     return;
   }
   for (const graph of graphs.values()) if (graph.contains(file)) graph.markDirty();
 });
+
+/**
+ * Client graphs that may hold `file`: its own app's, then (for a file of a workspace package)
+ * those of the workspace apps that depend on its package, directly or through other packages.
+ */
+export function clientGraphsFor(file: string): ClientGraph[] {
+  const graphs: ClientGraph[] = [];
+  const own = clientGraphFor(file);
+  if (own) graphs.push(own);
+  const workspace = workspaceOf(path.dirname(file));
+  const pkg = workspace && packageOfFile(workspace, file);
+  if (!workspace || !pkg) return graphs;
+  const dependents = new Set([pkg.name]);
+  for (let grew = true, round = 0; grew && round < 10; round++) {
+    grew = false;
+    for (const other of workspace.packages.values()) {
+      if (dependents.has(other.name) || ![...other.dependencies].some((name) => dependents.has(name))) continue;
+      dependents.add(other.name);
+      grew = true;
+    }
+  }
+  for (const name of dependents) {
+    const app = workspace.packages.get(name);
+    const graph = app && app !== pkg ? clientGraphFor(path.join(app.dir, "package.json")) : undefined;
+    if (graph && !graphs.includes(graph)) graphs.push(graph);
+  }
+  return graphs;
+}
 
 /** The client graph of the project `file` belongs to; undefined when its framework is unknown. */
 export function clientGraphFor(file: string): ClientGraph | undefined {
@@ -409,4 +443,5 @@ export function clientGraphFor(file: string): ClientGraph | undefined {
 export function resetClientGraphs(): void {
   graphs.clear();
   clearFrameworkCache();
+  clearWorkspaceCache();
 }

@@ -21,8 +21,9 @@ import { directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
 import { publicPrefixVerdict } from "./public-prefixes";
+import { workspaceOf } from "./workspaces";
 import { invalidateFile } from "./files";
-import { clientGraphFor, type ClientGraph } from "./graph";
+import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
@@ -55,9 +56,8 @@ export function browserChain(file: string): string[] | undefined {
   const absolute = path.resolve(file);
   // An .astro page hosts islands; its own frontmatter renders on the server.
   if (absolute.endsWith(".astro")) return undefined;
-  const graph = clientGraphFor(absolute);
-  if (!graph || graph.status(absolute) !== "browser") return undefined;
-  return graph.chain(absolute);
+  const graph = clientGraphsFor(absolute).find((candidate) => candidate.status(absolute) === "browser");
+  return graph?.chain(absolute);
 }
 
 interface BrowserContext {
@@ -71,14 +71,21 @@ interface BrowserContext {
 /** Is this (linted) file browser code? Its own directives come from its current text. */
 function browserContext(source: SourceFile): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const file = path.resolve(source.file);
-  const graph = clientGraphFor(file);
-  if (!graph) return undefined;
+  // Its own app's graph first; a workspace package's file is judged by the apps that use it.
+  for (const graph of clientGraphsFor(file)) {
+    const found = browserContextIn(graph, source, file);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const framework = graph.framework.name;
   const directives = directivesOf(source.ast);
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);
-  if (framework === "next" && directives.includes("use client") && status !== "server-only") {
+  if (framework === "next" && directives.includes("use client") && status !== "server-only" && graph.contains(file)) {
     status = "browser";
     chain = [file];
   }
@@ -89,7 +96,10 @@ function browserContext(source: SourceFile): { status: "browser" | "server-only"
 }
 
 export function formatChain(root: string, chain: string[]): string {
-  const shown = chain.map((file) => path.relative(root, file).split(path.sep).join("/"));
+  // A chain into a workspace package is shown from the monorepo's root (apps/web/… → packages/ai/…).
+  const outside = chain.some((file) => !file.startsWith(root + path.sep));
+  const base = outside ? (workspaceOf(root)?.root ?? root) : root;
+  const shown = chain.map((file) => path.relative(base, file).split(path.sep).join("/"));
   // Long chains keep both ends, which say where it starts and where it leaks.
   return (shown.length > 6 ? [...shown.slice(0, 3), "…", ...shown.slice(-2)] : shown).join(" → ");
 }
