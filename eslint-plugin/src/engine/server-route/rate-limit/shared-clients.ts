@@ -11,6 +11,7 @@ import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { createResolver, type ProjectResolver } from "../../client/resolve";
 import { frameworkOf } from "../../client/framework";
+import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { memberPath, stringValue, walk } from "../ast-utils";
 import { constructedFrom, fileBindings, providerConstructors, type FileBindings } from "./bindings";
@@ -116,7 +117,7 @@ function resolveImport(fromFile: string, specifier: string): string | undefined 
   const now = Date.now();
   if (!entry || now - entry.at > RESOLVER_FRESHNESS_MS) {
     if (entry) entry.resolver.clear();
-    else entry = { resolver: createResolver(root, frameworkOf(fromFile).name), at: now };
+    else entry = { resolver: createResolver(root, frameworkOf(fromFile).name, workspaceOf(root)), at: now };
     entry.at = now;
     resolvers.set(root, entry);
   }
