@@ -102,6 +102,51 @@ export class ClientGraph {
     return this.visits.get(file)?.status;
   }
 
+  /**
+   * Modules some server-side module imports (a route handler, `server/`, a script), transitively,
+   * among those no browser entry reaches: built once per build, on the first question.
+   */
+  private serverSide: Set<string> | undefined;
+
+  /** True when a module no browser entry reaches is imported by server-side code. */
+  reachedFromServer(file: string): boolean {
+    this.ensureBuilt();
+    if (!this.serverSide) {
+      const reached = new Set<string>();
+      const listed = new Set(this.listing);
+      const queue = this.listing.filter((candidate) => !this.potential.has(candidate) && !this.role(candidate).entry);
+      for (let head = 0; head < queue.length && head < MAX_FILES * 2; head++) {
+        const from = queue[head];
+        const info = moduleInfoOf(from);
+        for (const edge of info.edges) {
+          if (edge.typeOnly) continue;
+          const target = this.resolve(from, edge.specifier);
+          if (!target || reached.has(target)) continue;
+          reached.add(target);
+          if (!listed.has(target) || this.potential.has(target)) continue;
+          queue.push(target);
+        }
+      }
+      this.serverSide = reached;
+    }
+    return this.serverSide.has(file);
+  }
+
+  /**
+   * Single-page apps (Vite, Create React App): every module under `src/` is browser code, even one
+   * no entry reaches yet (a file just created, an entry named differently), unless the project
+   * says otherwise: an SSR entry, `src/server/`, `*.server.*`, tests, or server code importing it.
+   */
+  isUnreachedSpaModule(file: string): boolean {
+    const { name, root } = this.framework;
+    if (name !== "vite" && name !== "cra") return false;
+    const rel = path.relative(root, file).split(path.sep).join("/");
+    if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+    if (/(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./.test(rel)) return false;
+    if (this.status(file) !== undefined || hasSsrEntry(root)) return false;
+    return !this.reachedFromServer(file);
+  }
+
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
   chain(file: string): string[] | undefined {
     this.ensureBuilt();
@@ -212,6 +257,7 @@ export class ClientGraph {
 
   private build(): void {
     this.built = true;
+    this.serverSide = undefined;
     this.visits = new Map();
     this.potential = new Set();
     this.reverse = new Map();
@@ -375,6 +421,20 @@ export class ClientGraph {
     }
     return files.sort();
   }
+}
+
+/** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
+function hasSsrEntry(root: string): boolean {
+  for (const dir of [root, path.join(root, "src")]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    if (names.some((name) => /^entry[-.]server\.[cm]?[jt]sx?$/.test(name))) return true;
+  }
+  return false;
 }
 
 function readVerbatimModuleSyntax(root: string): boolean {

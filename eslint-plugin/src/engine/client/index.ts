@@ -12,6 +12,7 @@
  *
  * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
@@ -22,6 +23,7 @@ import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
 import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
+import { frameworkOf } from "./framework";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
@@ -86,6 +88,10 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
   let status = graph.status(file);
   let chain = graph.chain(file);
   if (framework === "next" && directives.includes("use client") && status !== "server-only" && graph.contains(file)) {
+    status = "browser";
+    chain = [file];
+  }
+  if (status === undefined && graph.contains(file) && graph.isUnreachedSpaModule(file)) {
     status = "browser";
     chain = [file];
   }
@@ -217,11 +223,51 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   const calls = findAiCalls(source.ast, source.text);
   if (calls.length === 0) return [];
   const browser = browserContext(source);
-  if (!browser || browser.status !== "browser") return [];
+  if (!browser) return declaredBrowserCalls(source, calls);
+  if (browser.status !== "browser") return [];
   const { context } = browser;
   return calls
     .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
     .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
+}
+
+/**
+ * `dangerouslyAllowBrowser: true` and `anthropic-dangerous-direct-browser-access` declare browser
+ * use. Where the file's side cannot be decided (unknown framework, or nothing imports it, browser
+ * or server), that declaration is taken at its word. Server code (a route, `server/`, a module a
+ * server file imports) is not reported.
+ */
+function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findAiCalls>): Finding[] {
+  const declared = calls.filter((call) => call.messageId === "dangerousBrowserClient" || call.messageId === "dangerousDirectBrowserAccess");
+  if (declared.length === 0 || serverSideFile(source)) return [];
+  const chain = `${path.basename(source.file)}: the flag declares browser use`;
+  return declared.map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain }));
+}
+
+function serverSideFile(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  const framework = frameworkOf(file);
+  const root = framework.name === "unknown" ? nearestPackageDir(file) : framework.root;
+  const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
+  if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
+  if (directivesOf(source.ast).includes("use server")) return true;
+  // A Node program: it imports node builtins or a server framework.
+  const serverImport = /^(?:node:|fs$|path$|http$|express$|fastify$|hono$|koa$|@nestjs\/)/;
+  if (source.ast.body.some((statement) => statement.type === "ImportDeclaration" && serverImport.test(String(statement.source.value)))) return true;
+  const graph = clientGraphFor(file);
+  if (!graph) return false;
+  const status = graph.status(file);
+  return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
+}
+
+function nearestPackageDir(file: string): string {
+  for (let dir = path.dirname(file), i = 0; i < 40; i++) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.dirname(file);
 }
 
 function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {
