@@ -62,6 +62,16 @@ export function browserChain(file: string): string[] | undefined {
   return graph?.chain(absolute);
 }
 
+/**
+ * The import chain, as findings show it, when the code at `offset` of this (linted) file runs in
+ * the browser; undefined for server code and undecided files.
+ */
+export function browserChainText(source: SourceFile, offset: number): string | undefined {
+  const browser = browserContext(source);
+  if (!browser || browser.status !== "browser" || inRanges(browser.context.serverRanges, offset)) return undefined;
+  return browser.context.chainText;
+}
+
 interface BrowserContext {
   graph: ClientGraph;
   /** "app/chat/chat-box.tsx → lib/ai-client.ts" */
