@@ -26,7 +26,7 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     spa("src/shared/prompt.ts"),
     spa("server/index.ts"),
     { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
-    { name: "Next.js: a module nothing imports is not browser code", ...appFile("next-app-router", "lib/unused-helper.ts") },
+    { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
   ],
   invalid: [
     {
