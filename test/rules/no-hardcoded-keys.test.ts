@@ -11,6 +11,7 @@ import { ALPHABETS } from "../../eslint-plugin/src/engine/providers/alphabets";
 import { envVarFor, providerById } from "../../eslint-plugin/src/engine/providers";
 import type { KeyFormat } from "../../eslint-plugin/src/engine/providers/types";
 import { allFakeKeys, fakeKey, randomRun } from "../support/fake-keys";
+import * as assert from "node:assert/strict";
 import { ruleTester } from "../support/rule-tester";
 
 // The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
@@ -159,7 +160,7 @@ const shapes: Invalid[] = [
     code: `const key = process.env.${GROQ} ?? "${groq}";`,
     errors: [
       {
-        messageId: "hardcodedKey",
+        messageId: "hardcodedFallback",
         line: 1,
         suggestions: [{ messageId: "removeFallback", output: `const key = process.env.${GROQ};` }],
       },
@@ -168,12 +169,12 @@ const shapes: Invalid[] = [
   {
     name: "|| fallback with another env name",
     code: `const key = process.env.MY_KEY || "${groq}";`,
-    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MY_KEY;` }] }],
+    errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MY_KEY;` }] }],
   },
   {
     name: "import.meta.env fallback",
     code: `const key = import.meta.env.VITE_GROQ_KEY ?? "${groq}";`,
-    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = import.meta.env.VITE_GROQ_KEY;` }] }],
+    errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = import.meta.env.VITE_GROQ_KEY;` }] }],
   },
   {
     name: "class property",
@@ -224,7 +225,7 @@ const contextInvalid: Invalid[] = [
   {
     name: "env var name in the fallback",
     code: `const key = process.env.MISTRAL_API_KEY || "${mistral}";`,
-    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MISTRAL_API_KEY;` }] }],
+    errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "removeFallback", output: `const key = process.env.MISTRAL_API_KEY;` }] }],
   },
   {
     name: "endpoint nearby",
@@ -375,4 +376,45 @@ ruleTester().run("no-hardcoded-keys", rule, {
       errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const apiKey = process.env.${GROQ};`)] }],
     },
   ],
+});
+
+// Issue 10, class 8: advice that fits the code. In browser code an env variable ships too.
+const browserKey = fakeKey("openai", undefined, 11);
+const CHAT_BOX = require("node:path").join(__dirname, "..", "fixtures", "apps", "next-app-router", "app", "chat", "chat-box.tsx") as string;
+ruleTester().run("no-hardcoded-keys: messages that fit the code", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a key in a 'use client' component: move it to the server",
+      filename: CHAT_BOX,
+      code: `"use client";\nexport const key = "${browserKey}";`,
+      // No "read it from process.env" suggestion: in the browser that ships the key just the same.
+      errors: [{ messageId: "hardcodedInBrowser", line: 2, suggestions: [] }],
+    },
+    {
+      name: "a fallback in browser code: still move it to the server",
+      filename: CHAT_BOX,
+      code: `"use client";\nexport const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY ?? "${browserKey}";`,
+      errors: [{ messageId: "hardcodedInBrowser", line: 2, suggestions: [{ messageId: "removeFallback", output: `"use client";\nexport const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;` }] }],
+    },
+    {
+      name: "a fallback in a route handler: remove the fallback",
+      filename: require("node:path").join(__dirname, "..", "fixtures", "apps", "next-app-router", "app", "api", "chat", "route.ts") as string,
+      code: `export const key = process.env.OPENAI_API_KEY ?? "${browserKey}";`,
+      errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "removeFallback", output: "export const key = process.env.OPENAI_API_KEY;" }] }],
+    },
+  ],
+});
+
+describe("no-hardcoded-keys: message data", () => {
+  it("names the chain in browser code and the env read of a fallback", () => {
+    const { parseSource } = require("../../eslint-plugin/src/engine/ast") as typeof import("../../eslint-plugin/src/engine/ast");
+    const { findHardcodedKeys } = require("../../eslint-plugin/src/engine/keys/hardcoded-keys") as typeof import("../../eslint-plugin/src/engine/keys/hardcoded-keys");
+    const browser = findHardcodedKeys(parseSource(CHAT_BOX, `"use client";\nexport const key = "${browserKey}";`)!);
+    assert.equal(browser[0]?.data.chain, "app/chat/chat-box.tsx");
+    const route = require("node:path").join(__dirname, "..", "fixtures", "apps", "next-app-router", "app", "api", "chat", "route.ts") as string;
+    const fallback = findHardcodedKeys(parseSource(route, `export const key = process.env.OPENAI_API_KEY || "${browserKey}";`)!);
+    assert.equal(fallback[0]?.data.envRead, "process.env.OPENAI_API_KEY");
+    assert.ok(!JSON.stringify(fallback).includes(browserKey), "the key is never in the finding whole");
+  });
 });

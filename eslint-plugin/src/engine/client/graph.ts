@@ -21,6 +21,7 @@ import type { ModuleInfo } from "./module-info";
 import { valueNamesUsed } from "./references";
 import { createResolver, SOURCE_EXTENSIONS, type ProjectResolver } from "./resolve";
 import { inRanges, splitServerCode } from "./server-code";
+import { clearWorkspaceCache, packageOfFile, workspaceOf, type Workspace } from "./workspaces";
 
 /** Re-check files on disk at most this often (ms); invalidate() is immediate. */
 const FRESHNESS_MS = 3000;
@@ -76,9 +77,12 @@ export class ClientGraph {
   private readonly roles = new Map<string, ModuleRole>();
   private readonly extraEntries = new Map<string, ModuleRole>();
 
+  private readonly workspace: Workspace | undefined;
+
   constructor(framework: Framework) {
     this.framework = framework;
-    this.resolver = createResolver(framework.root, framework.name);
+    this.workspace = workspaceOf(framework.root);
+    this.resolver = createResolver(framework.root, framework.name, this.workspace);
   }
 
   /** Forget the last build; the next question rebuilds from the (mostly cached) files. */
@@ -96,6 +100,51 @@ export class ClientGraph {
     this.ensureBuilt();
     this.settleToward(file);
     return this.visits.get(file)?.status;
+  }
+
+  /**
+   * Modules some server-side module imports (a route handler, `server/`, a script), transitively,
+   * among those no browser entry reaches: built once per build, on the first question.
+   */
+  private serverSide: Set<string> | undefined;
+
+  /** True when a module no browser entry reaches is imported by server-side code. */
+  reachedFromServer(file: string): boolean {
+    this.ensureBuilt();
+    if (!this.serverSide) {
+      const reached = new Set<string>();
+      const listed = new Set(this.listing);
+      const queue = this.listing.filter((candidate) => !this.potential.has(candidate) && !this.role(candidate).entry);
+      for (let head = 0; head < queue.length && head < MAX_FILES * 2; head++) {
+        const from = queue[head];
+        const info = moduleInfoOf(from);
+        for (const edge of info.edges) {
+          if (edge.typeOnly) continue;
+          const target = this.resolve(from, edge.specifier);
+          if (!target || reached.has(target)) continue;
+          reached.add(target);
+          if (!listed.has(target) || this.potential.has(target)) continue;
+          queue.push(target);
+        }
+      }
+      this.serverSide = reached;
+    }
+    return this.serverSide.has(file);
+  }
+
+  /**
+   * Single-page apps (Vite, Create React App): every module under `src/` is browser code, even one
+   * no entry reaches yet (a file just created, an entry named differently), unless the project
+   * says otherwise: an SSR entry, `src/server/`, `*.server.*`, tests, or server code importing it.
+   */
+  isUnreachedSpaModule(file: string): boolean {
+    const { name, root } = this.framework;
+    if (name !== "vite" && name !== "cra") return false;
+    const rel = path.relative(root, file).split(path.sep).join("/");
+    if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+    if (/(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./.test(rel)) return false;
+    if (this.status(file) !== undefined || hasSsrEntry(root)) return false;
+    return !this.reachedFromServer(file);
   }
 
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
@@ -175,7 +224,8 @@ export class ClientGraph {
 
   resolve(fromFile: string, specifier: string): string | undefined {
     const target = this.resolver.resolve(fromFile, specifier);
-    if (!target || !this.isSource(target) || !target.startsWith(this.framework.root + path.sep)) return undefined;
+    if (!target || !this.isSource(target)) return undefined;
+    if (!target.startsWith(this.framework.root + path.sep) && !(this.workspace && packageOfFile(this.workspace, target))) return undefined;
     return target;
   }
 
@@ -207,6 +257,7 @@ export class ClientGraph {
 
   private build(): void {
     this.built = true;
+    this.serverSide = undefined;
     this.visits = new Map();
     this.potential = new Set();
     this.reverse = new Map();
@@ -372,6 +423,20 @@ export class ClientGraph {
   }
 }
 
+/** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
+function hasSsrEntry(root: string): boolean {
+  for (const dir of [root, path.join(root, "src")]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    if (names.some((name) => /^entry[-.]server\.[cm]?[jt]sx?$/.test(name))) return true;
+  }
+  return false;
+}
+
 function readVerbatimModuleSyntax(root: string): boolean {
   try {
     const text = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
@@ -385,13 +450,42 @@ const graphs = new Map<string, ClientGraph>();
 
 onInvalidate((file) => {
   const base = path.basename(file);
-  if (base === "package.json" || /^(?:tsconfig|jsconfig)\.json$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base)) {
+  if (base === "package.json" || base === "pnpm-workspace.yaml" || /^(?:tsconfig|jsconfig)\.json$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base)) {
     clearFrameworkCache();
+    clearWorkspaceCache();
     graphs.clear();
     return;
   }
   for (const graph of graphs.values()) if (graph.contains(file)) graph.markDirty();
 });
+
+/**
+ * Client graphs that may hold `file`: its own app's, then (for a file of a workspace package)
+ * those of the workspace apps that depend on its package, directly or through other packages.
+ */
+export function clientGraphsFor(file: string): ClientGraph[] {
+  const graphs: ClientGraph[] = [];
+  const own = clientGraphFor(file);
+  if (own) graphs.push(own);
+  const workspace = workspaceOf(path.dirname(file));
+  const pkg = workspace && packageOfFile(workspace, file);
+  if (!workspace || !pkg) return graphs;
+  const dependents = new Set([pkg.name]);
+  for (let grew = true, round = 0; grew && round < 10; round++) {
+    grew = false;
+    for (const other of workspace.packages.values()) {
+      if (dependents.has(other.name) || ![...other.dependencies].some((name) => dependents.has(name))) continue;
+      dependents.add(other.name);
+      grew = true;
+    }
+  }
+  for (const name of dependents) {
+    const app = workspace.packages.get(name);
+    const graph = app && app !== pkg ? clientGraphFor(path.join(app.dir, "package.json")) : undefined;
+    if (graph && !graphs.includes(graph)) graphs.push(graph);
+  }
+  return graphs;
+}
 
 /** The client graph of the project `file` belongs to; undefined when its framework is unknown. */
 export function clientGraphFor(file: string): ClientGraph | undefined {
@@ -409,4 +503,5 @@ export function clientGraphFor(file: string): ClientGraph | undefined {
 export function resetClientGraphs(): void {
   graphs.clear();
   clearFrameworkCache();
+  clearWorkspaceCache();
 }

@@ -12,16 +12,20 @@
  *
  * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
-import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf, unprefixedName } from "./env-names";
+import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
+import { publicPrefixVerdict } from "./public-prefixes";
+import { workspaceOf } from "./workspaces";
+import { frameworkOf } from "./framework";
 import { invalidateFile } from "./files";
-import { clientGraphFor, type ClientGraph } from "./graph";
+import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
@@ -54,9 +58,18 @@ export function browserChain(file: string): string[] | undefined {
   const absolute = path.resolve(file);
   // An .astro page hosts islands; its own frontmatter renders on the server.
   if (absolute.endsWith(".astro")) return undefined;
-  const graph = clientGraphFor(absolute);
-  if (!graph || graph.status(absolute) !== "browser") return undefined;
-  return graph.chain(absolute);
+  const graph = clientGraphsFor(absolute).find((candidate) => candidate.status(absolute) === "browser");
+  return graph?.chain(absolute);
+}
+
+/**
+ * The import chain, as findings show it, when the code at `offset` of this (linted) file runs in
+ * the browser; undefined for server code and undecided files.
+ */
+export function browserChainText(source: SourceFile, offset: number): string | undefined {
+  const browser = browserContext(source);
+  if (!browser || browser.status !== "browser" || inRanges(browser.context.serverRanges, offset)) return undefined;
+  return browser.context.chainText;
 }
 
 interface BrowserContext {
@@ -70,14 +83,25 @@ interface BrowserContext {
 /** Is this (linted) file browser code? Its own directives come from its current text. */
 function browserContext(source: SourceFile): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const file = path.resolve(source.file);
-  const graph = clientGraphFor(file);
-  if (!graph) return undefined;
+  // Its own app's graph first; a workspace package's file is judged by the apps that use it.
+  for (const graph of clientGraphsFor(file)) {
+    const found = browserContextIn(graph, source, file);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const framework = graph.framework.name;
   const directives = directivesOf(source.ast);
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);
-  if (framework === "next" && directives.includes("use client") && status !== "server-only") {
+  if (framework === "next" && directives.includes("use client") && status !== "server-only" && graph.contains(file)) {
+    status = "browser";
+    chain = [file];
+  }
+  if (status === undefined && graph.contains(file) && graph.isUnreachedSpaModule(file)) {
     status = "browser";
     chain = [file];
   }
@@ -88,7 +112,10 @@ function browserContext(source: SourceFile): { status: "browser" | "server-only"
 }
 
 export function formatChain(root: string, chain: string[]): string {
-  const shown = chain.map((file) => path.relative(root, file).split(path.sep).join("/"));
+  // A chain into a workspace package is shown from the monorepo's root (apps/web/… → packages/ai/…).
+  const outside = chain.some((file) => !file.startsWith(root + path.sep));
+  const base = outside ? (workspaceOf(root)?.root ?? root) : root;
+  const shown = chain.map((file) => path.relative(base, file).split(path.sep).join("/"));
   // Long chains keep both ends, which say where it starts and where it leaks.
   return (shown.length > 6 ? [...shown.slice(0, 3), "…", ...shown.slice(-2)] : shown).join(" → ");
 }
@@ -100,6 +127,8 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicPrefixOf(read.name) || ALWAYS_DEFINED.has(read.name)) return false;
+    // A custom Vite envPrefix (`APP_`) is public too: no-public-secrets reports it.
+    if (read.source === "import.meta.env" && publicPrefixVerdict(read.name, read.source, source.file)?.exposed) return false;
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
   if (reads.length === 0 && !mentionsServerOnly) return [];
@@ -154,13 +183,24 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
   if (!mayReadEnv(source.text)) return findings;
   const reads = findEnvReads(source.ast, source.text).filter(
-    (read) => !read.source.endsWith("/private") && publicPrefixOf(read.name) && isSecretEnvName(read.name) && !allow.has(read.name),
+    (read) =>
+      !read.source.endsWith("/private") &&
+      (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
+      !allow.has(read.name) &&
+      isSecretEnvName(read.name),
   );
   if (reads.length === 0) return findings;
   let serverOnly: boolean | undefined;
   for (const read of reads) {
-    const prefix = publicPrefixOf(read.name)!;
-    const unprefixed = unprefixedName(read.name);
+    const verdict = publicPrefixVerdict(read.name, read.source, source.file);
+    if (!verdict) continue;
+    const { prefix } = verdict;
+    if (!verdict.exposed) {
+      // Not a leak but a bug: the framework never copies this prefix into the browser.
+      findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
+      continue;
+    }
+    const unprefixed = read.name.slice(prefix.length);
     const result = finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
@@ -193,11 +233,51 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   const calls = findAiCalls(source.ast, source.text);
   if (calls.length === 0) return [];
   const browser = browserContext(source);
-  if (!browser || browser.status !== "browser") return [];
+  if (!browser) return declaredBrowserCalls(source, calls);
+  if (browser.status !== "browser") return [];
   const { context } = browser;
   return calls
     .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
     .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
+}
+
+/**
+ * `dangerouslyAllowBrowser: true` and `anthropic-dangerous-direct-browser-access` declare browser
+ * use. Where the file's side cannot be decided (unknown framework, or nothing imports it, browser
+ * or server), that declaration is taken at its word. Server code (a route, `server/`, a module a
+ * server file imports) is not reported.
+ */
+function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findAiCalls>): Finding[] {
+  const declared = calls.filter((call) => call.messageId === "dangerousBrowserClient" || call.messageId === "dangerousDirectBrowserAccess");
+  if (declared.length === 0 || serverSideFile(source)) return [];
+  const chain = `${path.basename(source.file)}: the flag declares browser use`;
+  return declared.map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain }));
+}
+
+function serverSideFile(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  const framework = frameworkOf(file);
+  const root = framework.name === "unknown" ? nearestPackageDir(file) : framework.root;
+  const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
+  if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
+  if (directivesOf(source.ast).includes("use server")) return true;
+  // A Node program: it imports node builtins or a server framework.
+  const serverImport = /^(?:node:|fs$|path$|http$|express$|fastify$|hono$|koa$|@nestjs\/)/;
+  if (source.ast.body.some((statement) => statement.type === "ImportDeclaration" && serverImport.test(String(statement.source.value)))) return true;
+  const graph = clientGraphFor(file);
+  if (!graph) return false;
+  const status = graph.status(file);
+  return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
+}
+
+function nearestPackageDir(file: string): string {
+  for (let dir = path.dirname(file), i = 0; i < 40; i++) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.dirname(file);
 }
 
 function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {

@@ -22,6 +22,8 @@ export const noPublicSecretsMessages = {
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:
     "{{name}} is defined into the browser bundle by the build config, so every visitor gets its value. Read it in server code instead.",
+  prefixNotExposed:
+    "{{name}}: this prefix is not exposed by {{framework}}: the value is undefined in the browser ({{framework}} exposes {{exposes}}). A secret must not be made public anyway: call the provider from server code.",
   renameToServerName: "Read {{unprefixed}} instead (this code runs only on the server)",
 } satisfies Messages;
 

@@ -1,11 +1,13 @@
 /**
  * Import specifiers → files, by oxc-resolver: tsconfig/jsconfig `paths` and `baseUrl`, index
  * files, extensions, `.js` written for `.ts`, and the framework's own aliases ($lib, ~).
- * Anything that lands in node_modules is a package, not app code: not followed.
+ * Anything that lands in node_modules is a package, not app code: not followed, except the
+ * monorepo's own workspace packages (./workspaces), whose source is followed.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FrameworkName } from "./framework";
+import { resolveWorkspaceImport, type Workspace } from "./workspaces";
 
 interface Resolver {
   resolveFileSync(file: string, request: string): { path?: string; error?: string };
@@ -21,7 +23,7 @@ export interface ProjectResolver {
   clear(): void;
 }
 
-export function createResolver(root: string, framework: FrameworkName): ProjectResolver {
+export function createResolver(root: string, framework: FrameworkName, workspace?: Workspace): ProjectResolver {
   const { ResolverFactory } = require("oxc-resolver") as { ResolverFactory: ResolverConstructor };
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
@@ -52,6 +54,12 @@ export function createResolver(root: string, framework: FrameworkName): ProjectR
       const cached = cache.get(key);
       if (cached !== undefined) return cached ?? undefined;
       let resolved: string | null = null;
+      // Workspace packages first: their source, whether or not node_modules links them yet.
+      const fromWorkspace = workspace && /^[@a-z0-9]/i.test(specifier) ? resolveWorkspaceImport(workspace, specifier) : undefined;
+      if (fromWorkspace) {
+        cache.set(key, fromWorkspace);
+        return fromWorkspace;
+      }
       try {
         const result = resolver.resolveFileSync(fromFile, specifier);
         if (result.path && !result.path.includes(`${path.sep}node_modules${path.sep}`)) resolved = result.path;

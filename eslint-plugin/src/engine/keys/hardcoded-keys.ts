@@ -8,7 +8,7 @@
  * generic formats), whether it is public by design, and how to fix it.
  */
 import type { SourceFile } from "../ast";
-import type { Finding } from "../finding";
+import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
 import { fixPlans } from "./hardcoded-keys/fixes";
@@ -16,8 +16,9 @@ import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { textFacts } from "../text-facts";
+import { browserChainText } from "../client/index";
 import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
-import { HARDCODED_KEYS_RULE } from "./messages";
+import { HARDCODED_KEYS_RULE, hardcodedKeyMessages } from "./messages";
 
 export { hardcodedKeyMessages, HARDCODED_KEYS_RULE, type HardcodedKeyMessageId } from "./messages";
 
@@ -145,7 +146,35 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
         fallbackFor: fallbackOf(contextOf(match)),
       });
       if (fixes.length > 0) finding.fixes = fixes;
+      rewordForCode(finding, source, fallbackOf(contextOf(match)));
     }
     return finding;
   });
+}
+
+/**
+ * Advice that fits the code: in browser code an env variable ships too, so the key must move
+ * to the server; a fallback (`process.env.X ?? "…"`) already reads the variable, so the fix is
+ * to remove the fallback.
+ */
+function rewordForCode(finding: Finding, source: SourceFile, fallback: AstContext["fallbackFor"]): void {
+  const { text } = source;
+  let chain: string | undefined;
+  try {
+    chain = browserChainText(source, finding.range.start);
+  } catch {
+    chain = undefined; // an unreadable project says nothing about the side
+  }
+  if (chain) {
+    finding.messageId = "hardcodedInBrowser";
+    finding.data.chain = chain;
+    // "Read it from process.env" is no fix in the browser: that plan is not offered here.
+    const readEnv = formatMessage(hardcodedKeyMessages.useEnvVar, finding.data);
+    const fixes = finding.fixes?.filter((plan) => plan.title !== readEnv);
+    if (fixes && fixes.length > 0) finding.fixes = fixes;
+    else delete finding.fixes;
+  } else if (fallback) {
+    finding.messageId = "hardcodedFallback";
+    finding.data.envRead = text.slice(fallback.left.range[0], fallback.left.range[1]);
+  }
 }

@@ -7,6 +7,12 @@ export const hardcodedKeyMessages = {
   hardcodedKey:
     "{{provider}} {{kind}} {{key}} is hardcoded: anyone who can read this code can use it. " +
     "Read it from process.env.{{envVar}} instead, and if it was ever committed or shipped, revoke it at {{revokeUrl}}.",
+  hardcodedFallback:
+    "{{provider}} {{kind}} {{key}} is hardcoded as the fallback of {{envRead}}: anyone who can read this code can use it. " +
+    "The code already reads {{envRead}}: remove the fallback, and if it was ever committed or shipped, revoke it at {{revokeUrl}}.",
+  hardcodedInBrowser:
+    "{{provider}} {{kind}} {{key}} is hardcoded in browser code ({{chain}}): every visitor gets it, and an env variable read here would ship it just the same. " +
+    "Move the call to {{provider}} to the server (a route handler that reads process.env.{{envVar}}), and revoke the key at {{revokeUrl}}.",
   useEnvVar: "Read the key from process.env.{{envVar}}",
   removeFallback: "Remove the hardcoded fallback and read {{envRead}} only",
 } satisfies Messages;

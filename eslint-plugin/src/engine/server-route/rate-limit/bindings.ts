@@ -57,7 +57,7 @@ function boundNames(pattern: Node): string[] {
 }
 
 /** The identifier a `new X()`, `X()`, `X.create()` or `await X()` starts from. */
-function constructedFrom(node: Node | null | undefined): string | undefined {
+export function constructedFrom(node: Node | null | undefined): string | undefined {
   let current = node;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
@@ -66,6 +66,13 @@ function constructedFrom(node: Node | null | undefined): string | undefined {
   let callee: Node = current.callee;
   while (callee.type === "MemberExpression") callee = callee.object;
   return callee.type === "Identifier" ? callee.name : undefined;
+}
+
+/** SDK constructor names (`OpenAI`, `Groq`…) → their provider. */
+export function providerConstructors(): Map<string, Provider> {
+  const constructors = new Map<string, Provider>();
+  for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
+  return constructors;
 }
 
 export function fileBindings(source: SourceFile): FileBindings {
@@ -95,8 +102,7 @@ export function fileBindings(source: SourceFile): FileBindings {
       })),
     );
   }
-  const constructors = new Map<string, Provider>();
-  for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
+  const constructors = providerConstructors();
 
   const declarations = new Map<string, Node>();
   walk(source.ast, (node) => {

@@ -12,6 +12,7 @@ import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
+import { addImportedBindings } from "./shared-clients";
 
 export const REQUIRE_RATE_LIMIT = "require-rate-limit";
 
@@ -23,11 +24,14 @@ export interface RateLimitOptions {
 }
 
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
-  // A cheap first look: files that mention no provider SDK, AI SDK or provider host are skipped.
-  if (textFacts(source.text).evidence("providerMention") < 0) return [];
+  // A cheap first look: files with no route handler are skipped; a route that mentions no
+  // provider SDK, AI SDK or host may still call one through a shared client it imports.
   const handlers = findRouteHandlers(source);
   if (handlers.length === 0) return [];
   const bindings = fileBindings(source);
+  const project = options.project ?? diskProjectView();
+  addImportedBindings(source, bindings, project);
+  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0) return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];
   for (const handler of handlers) {

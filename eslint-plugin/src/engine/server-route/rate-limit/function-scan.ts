@@ -83,6 +83,8 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
 
 function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   const { root } = memberPath(call.callee);
+  const made = clientRoot(root);
+  if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return bindings.providers.get(made.name);
   if (root.type === "Identifier") {
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
@@ -92,6 +94,17 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
     }
   }
   return undefined;
+}
+
+/** `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`: the name the client comes from. */
+function clientRoot(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 5; i++) {
+    if (current.type === "AwaitExpression") current = current.argument;
+    else if (current.type === "CallExpression") current = memberPath(current.callee).root;
+    else break;
+  }
+  return current;
 }
 
 /** A Vercel AI SDK call whose model comes from elsewhere: the provider is whoever serves that model. */

@@ -1,0 +1,139 @@
+/**
+ * A public prefix belongs to a framework: `NEXT_PUBLIC_` is inlined by Next.js, `VITE_` (or the
+ * project's `envPrefix`) by Vite, `REACT_APP_` by Create React App, and so on. The same prefix
+ * read through another framework's build is not exposed at all: `import.meta.env.REACT_APP_KEY`
+ * in a Vite app is `undefined` in the browser. This module says, for one env read, which prefix
+ * makes it public and whether the file's framework really exposes it.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { publicPrefixOf } from "./env-names";
+import type { EnvSource } from "./env-reads";
+import { frameworkOf, type FrameworkName } from "./framework";
+
+export interface PrefixVerdict {
+  /** The public-looking prefix of the name ("VITE_", or a custom envPrefix such as "APP_"). */
+  prefix: string;
+  /** False when the framework is known and does not expose this prefix through this read. */
+  exposed: boolean;
+  /** "Vite", "Next.js"…, when known. */
+  framework?: string;
+  /** What the framework does expose, for the message: "import.meta.env.VITE_*". */
+  exposes?: string;
+}
+
+interface Exposure {
+  display: string;
+  /** Prefixes exposed, per way of reading the env. */
+  prefixes: Partial<Record<EnvSource, string[]>>;
+  /** The build copies the whole of process.env in (Vite `define: { "process.env": … }`): can't tell. */
+  processEnvDefined?: boolean;
+}
+
+const DISPLAY: Partial<Record<FrameworkName, string>> = {
+  next: "Next.js",
+  cra: "Create React App",
+  expo: "Expo",
+  gatsby: "Gatsby",
+  vite: "Vite",
+  remix: "React Router (Vite)",
+  astro: "Astro",
+  sveltekit: "SvelteKit",
+};
+
+const VITE_CONFIG = ["vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"];
+const ASTRO_CONFIG = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
+const SVELTE_CONFIG = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
+
+const cache = new Map<string, { stamp: string; exposure: Exposure | undefined }>();
+
+/** The public prefix of an env read in `file`, judged by the framework that builds it. */
+export function publicPrefixVerdict(name: string, source: EnvSource, file: string): PrefixVerdict | undefined {
+  const framework = frameworkOf(file);
+  const exposure = exposureOf(framework.name, framework.root);
+  const known = publicPrefixOf(name);
+  if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
+  if (source === "process.env" && exposure.processEnvDefined) return known ? { prefix: known, exposed: true } : undefined;
+  const ownPrefixes = exposure.prefixes[source] ?? [];
+  const own = ownPrefixes.filter((prefix) => name.startsWith(prefix) && name.length > prefix.length).sort((a, b) => b.length - a.length)[0];
+  if (own) return { prefix: own, exposed: true, framework: exposure.display };
+  if (!known) return undefined;
+  const [way, prefixes] = Object.entries(exposure.prefixes).find(([, list]) => list && list.length > 0) ?? [];
+  const exposes = way && prefixes ? prefixes.map((prefix) => `${way.startsWith("$env") ? `${way} ` : `${way}.`}${prefix}*`).join(", ") : "no prefix";
+  return { prefix: known, exposed: false, framework: exposure.display, exposes };
+}
+
+function exposureOf(name: FrameworkName, root: string): Exposure | undefined {
+  const display = DISPLAY[name];
+  if (!display) return undefined; // Nuxt (runtime config), unknown: every public prefix counts as public
+  const configs = configFiles(name, root);
+  const stamp = configs.map((file) => `${file}:${mtimeOf(file)}`).join("|");
+  const key = `${name}\0${root}`;
+  const cached = cache.get(key);
+  if (cached && cached.stamp === stamp) return cached.exposure;
+  const text = configs.map((file) => readText(file)).join("\n");
+  const exposure = buildExposure(name, display, text);
+  if (cache.size > 100) cache.clear();
+  cache.set(key, { stamp, exposure });
+  return exposure;
+}
+
+function buildExposure(name: FrameworkName, display: string, configText: string): Exposure {
+  switch (name) {
+    case "next":
+      return { display, prefixes: { "process.env": ["NEXT_PUBLIC_"] } };
+    case "cra":
+      return { display, prefixes: { "process.env": ["REACT_APP_"] } };
+    case "expo":
+      return { display, prefixes: { "process.env": ["EXPO_PUBLIC_"] } };
+    case "gatsby":
+      return { display, prefixes: { "process.env": ["GATSBY_"] } };
+    case "astro":
+      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["PUBLIC_"] }, processEnvDefined: definesProcessEnv(configText) };
+    case "sveltekit": {
+      const publicPrefix = /publicPrefix\s*:\s*["'`]([A-Za-z0-9_]+)["'`]/.exec(configText)?.[1] ?? "PUBLIC_";
+      return {
+        display,
+        prefixes: { "$env/static/public": [publicPrefix], "$env/dynamic/public": [publicPrefix], "import.meta.env": envPrefixes(configText) ?? ["VITE_"] },
+        processEnvDefined: definesProcessEnv(configText),
+      };
+    }
+    default:
+      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText) };
+  }
+}
+
+/** Vite's `envPrefix: "APP_"` or `envPrefix: ["VITE_", "APP_"]`; undefined when not set (or not a literal). */
+export function envPrefixes(configText: string): string[] | undefined {
+  const match = /\benvPrefix\s*:\s*(\[[^\]]{0,500}\]|["'`][^"'`\n]{0,100}["'`])/.exec(configText);
+  if (!match) return undefined;
+  const prefixes = [...match[1].matchAll(/["'`]([^"'`\n]{1,100})["'`]/g)].map((found) => found[1]);
+  return prefixes.length > 0 ? prefixes : undefined;
+}
+
+/** `define: { "process.env": … }` or an env plugin copies process.env into the bundle: any name may be there. */
+function definesProcessEnv(configText: string): boolean {
+  return /["'`]process\.env["'`]\s*:|\bprocess\.env\s*:|vite-plugin-environment|EnvironmentPlugin/.test(configText);
+}
+
+function configFiles(name: FrameworkName, root: string): string[] {
+  const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : VITE_CONFIG;
+  return ["next", "cra", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function readText(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return stat.size < 1_000_000 ? fs.readFileSync(file, "utf8") : "";
+  } catch {
+    return "";
+  }
+}

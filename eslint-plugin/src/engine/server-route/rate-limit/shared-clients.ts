@@ -1,0 +1,262 @@
+/**
+ * Shared AI clients and helpers: real apps build the provider client once (`lib/openai.ts`
+ * exporting `openai = new OpenAI()`, an `ai/openaiSingleton.ts` getter, a `utils/` helper such as
+ * `askGroq()`) and import it into every route. This follows a route file's imports (the client
+ * graph's resolver: tsconfig paths, index files, `.js`-for-`.ts`) a bounded number of hops and
+ * says which imported names stand for a provider or a rate limiter. Each module's answer is
+ * cached by path and mtime (its own and those of the modules it followed).
+ */
+import * as path from "node:path";
+import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import type { Provider } from "../../providers/types";
+import { createResolver, type ProjectResolver } from "../../client/resolve";
+import { frameworkOf } from "../../client/framework";
+import { workspaceOf } from "../../client/workspaces";
+import type { ProjectView } from "../types";
+import { memberPath, stringValue, walk } from "../ast-utils";
+import { constructedFrom, fileBindings, providerConstructors, type FileBindings } from "./bindings";
+import { scanFunction } from "./function-scan";
+
+type Node = TSESTree.Node;
+
+/** Import hops followed from a route file (route → lib/ai/index → lib/ai/openai → …). */
+const MAX_HOPS = 3;
+/** Resolution answers are re-asked after this long, so a file created later is found. */
+const RESOLVER_FRESHNESS_MS = 3000;
+
+export interface ExportMeaning {
+  provider?: Provider;
+  limiter?: boolean;
+}
+
+interface ModuleSummary {
+  exports: Map<string, ExportMeaning>;
+  /** Every file read to build this answer, with the mtime it had. */
+  stamps: Array<[string, number | undefined]>;
+}
+
+const summaries = new Map<string, ModuleSummary>();
+const resolvers = new Map<string, { resolver: ProjectResolver; at: number }>();
+
+/** Forget cached modules (tests). */
+export function clearSharedClientCache(): void {
+  summaries.clear();
+  resolvers.clear();
+}
+
+/**
+ * Adds to `bindings` the names `source` imports from its own modules that stand for a provider
+ * client (or a function that calls one) or for a rate limiter.
+ */
+export function addImportedBindings(source: SourceFile, bindings: FileBindings, project: ProjectView, hops = MAX_HOPS, seen = new Set<string>()): string[] {
+  const followed: string[] = [];
+  for (const { specifier, names } of localImports(source)) {
+    // SDK and limiter imports are fileBindings' own; `node:` builtins are nobody's client.
+    if (names.every(({ local }) => bindings.providers.has(local) || bindings.limiters.has(local) || bindings.aiSdkCalls.has(local)) || specifier.startsWith("node:")) continue;
+    const target = resolveImport(source.file, specifier);
+    if (!target || seen.has(target)) continue;
+    const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
+    if (!summary) continue;
+    followed.push(target, ...summary.stamps.map(([file]) => file));
+    for (const { local, imported } of names) {
+      const meaning = summary.exports.get(imported);
+      if (meaning?.provider) {
+        bindings.providers.set(local, meaning.provider);
+        bindings.firstProvider ??= meaning.provider;
+      } else if (meaning?.limiter) {
+        bindings.limiters.add(local);
+      }
+    }
+  }
+  return followed;
+}
+
+interface LocalImport {
+  specifier: string;
+  names: Array<{ local: string; imported: string }>;
+}
+
+/** `import { a as b } from "x"`, `import x from "x"`, `const { a } = require("x")`, `export { a } from "x"`. */
+function localImports(source: SourceFile): LocalImport[] {
+  const out: LocalImport[] = [];
+  for (const statement of source.ast.body) {
+    if (statement.type === "ImportDeclaration" && statement.importKind !== "type") {
+      const names = statement.specifiers.flatMap((specifier) => {
+        if (specifier.type === "ImportNamespaceSpecifier") return [];
+        if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") return [];
+        const imported = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+        return [{ local: specifier.local.name, imported }];
+      });
+      if (names.length > 0) out.push({ specifier: String(statement.source.value), names });
+    }
+    if (statement.type === "VariableDeclaration") {
+      for (const declarator of statement.declarations) {
+        const specifier = requiredModule(declarator.init);
+        if (specifier === undefined) continue;
+        if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: "default" }] });
+        else if (declarator.id.type === "ObjectPattern") {
+          const names = declarator.id.properties.flatMap((property) =>
+            property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ local: property.value.name, imported: property.key.name }] : [],
+          );
+          out.push({ specifier, names });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function requiredModule(node: Node | null | undefined): string | undefined {
+  if (node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require") return stringValue(node.arguments[0]);
+  return undefined;
+}
+
+function resolveImport(fromFile: string, specifier: string): string | undefined {
+  const root = frameworkOf(fromFile).root;
+  let entry = resolvers.get(root);
+  const now = Date.now();
+  if (!entry || now - entry.at > RESOLVER_FRESHNESS_MS) {
+    if (entry) entry.resolver.clear();
+    else entry = { resolver: createResolver(root, frameworkOf(fromFile).name, workspaceOf(root)), at: now };
+    entry.at = now;
+    resolvers.set(root, entry);
+  }
+  const target = entry.resolver.resolve(fromFile, specifier);
+  return target && /\.[cm]?[jt]sx?$/i.test(target) && !/\.d\.[cm]?ts$/i.test(target) ? path.resolve(target) : undefined;
+}
+
+function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<string>): ModuleSummary | undefined {
+  const cached = summaries.get(file);
+  if (cached && project.mtime && cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime)) return cached;
+  const text = project.read(file);
+  const source = text === undefined ? undefined : parseSource(file, text, { loc: false });
+  if (!source) return undefined;
+  const bindings = fileBindings(source);
+  const followed = hops > 0 ? addImportedBindings(source, bindings, project, hops, seen) : [];
+  addAssignedClients(source, bindings);
+  const exports = exportMeanings(source, bindings, project, hops, seen);
+  const files = [file, ...followed, ...exports.followed];
+  const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]) };
+  if (summaries.size > 500) summaries.clear();
+  summaries.set(file, summary);
+  return summary;
+}
+
+/** A lazily built singleton: `let client; … client = new OpenAI()` / `this.instance = new OpenAI()`. */
+function addAssignedClients(source: SourceFile, bindings: FileBindings): void {
+  walk(source.ast, (node) => {
+    if (node.type !== "AssignmentExpression") return;
+    const provider = providerBuiltBy(node.right, bindings);
+    if (!provider) return;
+    const { root, path: members } = memberPath(node.left);
+    const name = root.type === "Identifier" ? root.name : members[members.length - 1];
+    if (name && (root.type === "Identifier" || root.type === "ThisExpression" || members.length > 0)) bindings.providers.set(name, provider);
+    bindings.firstProvider ??= provider;
+  });
+}
+
+function providerBuiltBy(node: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+  let current = node;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "LogicalExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.type === "LogicalExpression" ? current.right : current.expression;
+  }
+  if (current?.type === "Identifier") return bindings.providers.get(current.name);
+  if (current?.type === "MemberExpression") {
+    const { root, path: members } = memberPath(current);
+    const last = members[members.length - 1];
+    if (root.type === "ThisExpression" || root.type === "Identifier") return last ? bindings.providers.get(last) : undefined;
+  }
+  const from = constructedFrom(current);
+  return from ? bindings.providers.get(from) ?? providerConstructors().get(from) : undefined;
+}
+
+/** What a function, class or value this module exports stands for. */
+function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | null | undefined, depth = 0): ExportMeaning | undefined {
+  if (!value || depth > 5) return undefined;
+  if (value.type === "Identifier") {
+    const provider = bindings.providers.get(value.name);
+    if (provider) return { provider };
+    if (bindings.limiters.has(value.name)) return { limiter: true };
+    const local = declarationOf(source, value.name);
+    return local && local !== value ? meaningOf(source, bindings, local, depth + 1) : undefined;
+  }
+  if (value.type === "FunctionDeclaration" || value.type === "FunctionExpression" || value.type === "ArrowFunctionExpression") {
+    const scan = scanFunction(source, bindings, value, []);
+    if (scan.rateLimited) return { limiter: true };
+    if (scan.provider) return { provider: scan.provider };
+    const returned = returnedProvider(value, bindings);
+    return returned ? { provider: returned } : undefined;
+  }
+  if (value.type === "ClassDeclaration" || value.type === "ClassExpression") {
+    // A singleton class: `static getInstance() { return this.instance ??= new OpenAI() }`.
+    let provider: Provider | undefined;
+    walk(value, (node) => {
+      if (!provider && node.type === "NewExpression") provider = providerBuiltBy(node, bindings);
+    });
+    return provider ? { provider } : undefined;
+  }
+  const provider = providerBuiltBy(value, bindings);
+  return provider ? { provider } : undefined;
+}
+
+/** `function getOpenAI() { if (!client) client = new OpenAI(); return client; }` → OpenAI. */
+function returnedProvider(fn: TSESTree.FunctionLike, bindings: FileBindings): Provider | undefined {
+  if (fn.type === "ArrowFunctionExpression" && fn.body.type !== "BlockStatement") return providerBuiltBy(fn.body, bindings);
+  let provider: Provider | undefined;
+  if (fn.body) {
+    walk(fn.body, (node) => {
+      if (provider || node.type !== "ReturnStatement") return;
+      provider = providerBuiltBy(node.argument, bindings);
+    });
+  }
+  return provider;
+}
+
+function declarationOf(source: SourceFile, name: string): Node | undefined {
+  for (const statement of source.ast.body) {
+    const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+    if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id?.name === name) return declaration;
+    if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+function exportMeanings(source: SourceFile, bindings: FileBindings, project: ProjectView, hops: number, seen: Set<string>): { meanings: Map<string, ExportMeaning>; followed: string[] } {
+  const meanings = new Map<string, ExportMeaning>();
+  const followed: string[] = [];
+  const set = (name: string, meaning: ExportMeaning | undefined) => {
+    if (meaning && !meanings.has(name)) meanings.set(name, meaning);
+  };
+  const reExported = (specifier: string): ModuleSummary | undefined => {
+    if (hops <= 0) return undefined;
+    const target = resolveImport(source.file, specifier);
+    if (!target || seen.has(target)) return undefined;
+    const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
+    if (summary) followed.push(target, ...summary.stamps.map(([file]) => file));
+    return summary;
+  };
+  for (const statement of source.ast.body) {
+    if (statement.type === "ExportDefaultDeclaration") set("default", meaningOf(source, bindings, statement.declaration as Node));
+    if (statement.type === "ExportAllDeclaration" && statement.exportKind !== "type" && !statement.exported) {
+      for (const [name, meaning] of reExported(String(statement.source.value))?.exports ?? []) if (name !== "default") set(name, meaning);
+    }
+    if (statement.type !== "ExportNamedDeclaration" || statement.exportKind === "type") continue;
+    const declaration = statement.declaration;
+    if ((declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration") && declaration.id) set(declaration.id.name, meaningOf(source, bindings, declaration));
+    if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === "Identifier") set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
+      }
+    }
+    const from = statement.source ? reExported(String(statement.source.value)) : undefined;
+    for (const specifier of statement.specifiers) {
+      if (specifier.exportKind === "type") continue;
+      const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+      const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
+      set(exported, statement.source ? from?.exports.get(local) : meaningOf(source, bindings, specifier.local as Node));
+    }
+  }
+  return { meanings, followed };
+}

@@ -1,0 +1,86 @@
+/**
+ * Issue 10, class 5: a "use client" file in apps/web importing a workspace package that reads a
+ * secret is reported like the same module inside the app (test/fixtures/apps/monorepo).
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
+import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { browserChain, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { pnpmPatterns, resolveWorkspaceImport, workspaceOf } from "../../eslint-plugin/src/engine/client/workspaces";
+import { ruleTester } from "../support/rule-tester";
+import { appFile, APPS } from "./support";
+
+const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, [{ reportNonSecretReads?: boolean }]>;
+const MONOREPO = path.join(APPS, "monorepo");
+
+ruleTester().run("no-client-secrets: workspace packages", rule, {
+  valid: [
+    // Imported by the app as a type only: erased, never in the browser bundle.
+    appFile("monorepo", "packages/server-settings/src/index.ts"),
+  ],
+  invalid: [
+    {
+      ...appFile("monorepo", "packages/ai/src/config.ts"),
+      errors: [
+        {
+          messageId: "clientSecret",
+          line: 3,
+          data: { name: "OPENAI_API_KEY", chain: "apps/web/app/chat/chat-box.tsx → packages/ai/src/index.ts → packages/ai/src/config.ts" },
+        },
+      ],
+    },
+  ],
+});
+
+describe("workspace packages", () => {
+  afterEach(() => resetClientGraphs());
+
+  it("finds the packages of an npm workspace and resolves exports to source", () => {
+    const workspace = workspaceOf(path.join(MONOREPO, "apps", "web"));
+    assert.ok(workspace);
+    assert.deepEqual([...workspace.packages.keys()].sort(), ["@acme/ai", "@acme/server-settings", "@acme/web"]);
+    assert.equal(resolveWorkspaceImport(workspace, "@acme/ai"), path.join(MONOREPO, "packages", "ai", "src", "index.ts"));
+    assert.equal(resolveWorkspaceImport(workspace, "@acme/server-settings"), path.join(MONOREPO, "packages", "server-settings", "src", "index.ts"));
+    assert.equal(resolveWorkspaceImport(workspace, "@acme/missing"), undefined);
+    assert.equal(resolveWorkspaceImport(workspace, "react"), undefined);
+  });
+
+  it("the type-only import is no edge; the value import is", () => {
+    assert.equal(browserChain(path.join(MONOREPO, "packages", "server-settings", "src", "index.ts")), undefined);
+    assert.equal(browserChain(path.join(MONOREPO, "packages", "ai", "src", "config.ts"))?.length, 3);
+  });
+
+  it("reads pnpm-workspace.yaml (block and flow lists, comments, quotes)", () => {
+    assert.deepEqual(pnpmPatterns("packages:\n  - 'apps/*'\n  - \"packages/**\" # all\n  - '!**/test/**'\ncatalog:\n  react: 19\n"), ["apps/*", "packages/**", "!**/test/**"]);
+    assert.deepEqual(pnpmPatterns("packages: [apps/*, 'tools/cli']\n"), ["apps/*", "tools/cli"]);
+  });
+
+  it("a pnpm monorepo: subpath exports with conditions, nested packages/**", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-pnpm-"));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/**\n");
+      write("package.json", JSON.stringify({ name: "root", private: true }));
+      write("apps/web/package.json", JSON.stringify({ name: "web", dependencies: { vite: "6.0.0", "@acme/llm": "workspace:*" } }));
+      write("apps/web/index.html", '<script type="module" src="/src/main.ts"></script>');
+      write("apps/web/src/main.ts", 'import { ask } from "@acme/llm/client";\nask("hi");\n');
+      write("packages/ai/llm/package.json", JSON.stringify({ name: "@acme/llm", exports: { "./client": { types: "./dist/client.d.ts", default: "./dist/client.js" } } }));
+      write("packages/ai/llm/src/client.ts", "export const ask = (q: string) => fetch(q, { headers: { authorization: `Bearer ${import.meta.env.GROQ_API_KEY}` } });\n");
+      const workspace = workspaceOf(path.join(root, "apps", "web"));
+      assert.equal(resolveWorkspaceImport(workspace!, "@acme/llm/client"), path.join(root, "packages", "ai", "llm", "src", "client.ts"));
+      assert.deepEqual(browserChain(path.join(root, "packages", "ai", "llm", "src", "client.ts"))?.map((file) => path.relative(root, file)), [
+        path.join("apps", "web", "src", "main.ts"),
+        path.join("packages", "ai", "llm", "src", "client.ts"),
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

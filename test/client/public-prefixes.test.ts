@@ -1,0 +1,99 @@
+/**
+ * Issue 10, class 3: a public prefix is judged by the framework that builds the file. A prefix
+ * the framework does not expose gets "undefined in the browser", never "ships to the browser".
+ */
+import * as assert from "node:assert/strict";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-public-secrets";
+import type { noPublicSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { envPrefixes } from "../../eslint-plugin/src/engine/client/public-prefixes";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
+const notExposed = (line: number, name: string, prefix: string, framework: string, exposes: string) => ({
+  messageId: "prefixNotExposed" as const,
+  line,
+  data: { name, prefix, framework, exposes },
+});
+
+ruleTester().run("no-public-secrets: prefixes by framework", rule, {
+  valid: [
+    { name: "Next.js: VITE_ name that is publishable", filename: appFile("next-app-router", "app/page.tsx").filename, code: "process.env.VITE_POSTHOG_KEY;" },
+    { name: "Vite: a private name stays no-client-secrets' business", filename: appFile("vite-env-prefix", "src/main.tsx").filename, code: "import.meta.env.OPENAI_API_KEY;" },
+    { name: "Nuxt: runtime config is not judged by prefix", filename: appFile("nuxt", "lib/format.ts").filename, code: "process.env.NUXT_PUBLIC_SITE_URL;" },
+  ],
+  invalid: [
+    {
+      ...appFile("vite-env-prefix", "src/main.tsx"),
+      errors: [
+        { messageId: "publicSecret", line: 4, data: { name: "APP_OPENAI_API_KEY", prefix: "APP_", unprefixed: "OPENAI_API_KEY" } },
+        { messageId: "publicSecret", line: 6, data: { name: "VITE_GROQ_API_KEY", prefix: "VITE_", unprefixed: "GROQ_API_KEY" } },
+        notExposed(8, "REACT_APP_API_KEY", "REACT_APP_", "Vite", "import.meta.env.VITE_*, import.meta.env.APP_*"),
+        notExposed(10, "NEXT_PUBLIC_ANTHROPIC_API_KEY", "NEXT_PUBLIC_", "Vite", "import.meta.env.VITE_*, import.meta.env.APP_*"),
+      ],
+    },
+    {
+      name: "Vite's default prefix: REACT_APP_ is undefined (the issue's case)",
+      filename: appFile("vite", "src/App.tsx").filename,
+      code: "export const key = import.meta.env.REACT_APP_API_KEY;",
+      errors: [notExposed(1, "REACT_APP_API_KEY", "REACT_APP_", "Vite", "import.meta.env.VITE_*")],
+    },
+    {
+      name: "Create React App: VITE_ is not exposed, REACT_APP_ is",
+      filename: appFile("cra", "src/App.js").filename,
+      code: "const a = process.env.VITE_OPENAI_API_KEY;\nconst b = process.env.REACT_APP_OPENAI_API_KEY;",
+      errors: [
+        notExposed(1, "VITE_OPENAI_API_KEY", "VITE_", "Create React App", "process.env.REACT_APP_*"),
+        { messageId: "publicSecret", line: 2, data: { name: "REACT_APP_OPENAI_API_KEY", prefix: "REACT_APP_", unprefixed: "OPENAI_API_KEY" } },
+      ],
+    },
+    {
+      name: "Next.js: NEXT_PUBLIC_ through import.meta.env and REACT_APP_ are not exposed",
+      filename: appFile("next-app-router", "app/chat/chat-box.tsx").filename,
+      code: "const a = import.meta.env.NEXT_PUBLIC_OPENAI_API_KEY;\nconst b = process.env.REACT_APP_OPENAI_API_KEY;",
+      errors: [
+        notExposed(1, "NEXT_PUBLIC_OPENAI_API_KEY", "NEXT_PUBLIC_", "Next.js", "process.env.NEXT_PUBLIC_*"),
+        notExposed(2, "REACT_APP_OPENAI_API_KEY", "REACT_APP_", "Next.js", "process.env.NEXT_PUBLIC_*"),
+      ],
+    },
+    {
+      name: "Astro: PUBLIC_ is exposed, VITE_ is not (Astro's envPrefix is PUBLIC_)",
+      filename: appFile("astro", "src/components/Chat.tsx").filename,
+      code: "const a = import.meta.env.PUBLIC_OPENAI_API_KEY;\nconst b = import.meta.env.VITE_OPENAI_API_KEY;",
+      errors: [
+        { messageId: "publicSecret", line: 1, data: { name: "PUBLIC_OPENAI_API_KEY", prefix: "PUBLIC_", unprefixed: "OPENAI_API_KEY" } },
+        notExposed(2, "VITE_OPENAI_API_KEY", "VITE_", "Astro", "import.meta.env.PUBLIC_*"),
+      ],
+    },
+    {
+      name: "Expo and Gatsby: each its own prefix",
+      filename: appFile("expo", "app/index.tsx").filename,
+      code: "const a = process.env.EXPO_PUBLIC_GROQ_API_KEY;\nconst b = process.env.GATSBY_GROQ_API_KEY;",
+      errors: [
+        { messageId: "publicSecret", line: 1, data: { name: "EXPO_PUBLIC_GROQ_API_KEY", prefix: "EXPO_PUBLIC_", unprefixed: "GROQ_API_KEY" } },
+        notExposed(2, "GATSBY_GROQ_API_KEY", "GATSBY_", "Expo", "process.env.EXPO_PUBLIC_*"),
+      ],
+    },
+    {
+      name: "SvelteKit: $env/static/public PUBLIC_ is exposed",
+      filename: appFile("sveltekit", "src/routes/+page.ts").filename,
+      code: 'import { PUBLIC_OPENAI_API_KEY } from "$env/static/public";\nexport const k = PUBLIC_OPENAI_API_KEY;',
+      errors: [{ messageId: "publicSecret", line: 1, data: { name: "PUBLIC_OPENAI_API_KEY", prefix: "PUBLIC_", unprefixed: "OPENAI_API_KEY" } }],
+    },
+  ],
+});
+
+describe("Vite envPrefix", () => {
+  it("reads a string, an array, and nothing", () => {
+    assert.deepEqual(envPrefixes('export default { envPrefix: "APP_" }'), ["APP_"]);
+    assert.deepEqual(envPrefixes("envPrefix: ['VITE_', 'TAURI_']"), ["VITE_", "TAURI_"]);
+    assert.equal(envPrefixes("export default {}"), undefined);
+  });
+  it("stays linear on a 1 MB config", () => {
+    const started = Date.now();
+    envPrefixes(`envPrefix: [${"'".repeat(1_000_000)}`);
+    envPrefixes(`envPrefix${" ".repeat(1_000_000)}`);
+    assert.ok(Date.now() - started < 1000);
+  });
+});

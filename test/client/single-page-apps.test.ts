@@ -1,0 +1,78 @@
+/**
+ * Issue 10, class 4: in a single-page app every module under src/ is browser code, reached or
+ * not, unless the project says otherwise; `dangerouslyAllowBrowser` declares browser use where
+ * a file's side cannot be decided. Fixture: test/fixtures/apps/vite-spa.
+ */
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import clientSecretsPlugin from "../../eslint-plugin/src/rules/no-client-secrets";
+import aiCallsPlugin from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import type { noClientAiCallsMessages, noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import * as path from "node:path";
+import { appFile, APPS } from "./support";
+
+const clientSecrets = clientSecretsPlugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, [{ reportNonSecretReads?: boolean }]>;
+const aiCalls = aiCallsPlugin as unknown as RuleModule<keyof typeof noClientAiCallsMessages, []>;
+const spa = (rel: string) => appFile("vite-spa", rel);
+/** A file that need not exist: its text is given inline. */
+const at = (app: string, rel: string) => path.join(APPS, app, rel);
+const FLAGGED = `import OpenAI from "openai";
+export const client = new OpenAI({ apiKey: key, dangerouslyAllowBrowser: true });`;
+
+ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
+  valid: [
+    spa("src/server/ai.ts"),
+    // Reached only from the project's server (server/index.ts imports it).
+    spa("src/shared/prompt.ts"),
+    spa("server/index.ts"),
+    { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
+    { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
+  ],
+  invalid: [
+    {
+      // No entry reaches it yet: still browser code in a single-page app.
+      ...spa("src/lib/summarize.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "src/lib/summarize.ts" } }],
+    },
+    {
+      name: "Create React App: an unreached module under src/",
+      filename: at("cra", "src/new-feature.js"),
+      code: "export const key = process.env.OPENAI_API_KEY;",
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "src/new-feature.js" } }],
+    },
+  ],
+});
+
+ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
+  valid: [
+    { name: "unknown framework, server folder", filename: at("unknown", "server/ai.ts"), code: FLAGGED },
+    { name: "unknown framework, a Node program", filename: at("unknown", "src/job.ts"), code: `import { readFileSync } from "node:fs";\n${FLAGGED}` },
+    { name: "SPA: reached only from server code", filename: at("vite-spa", "src/shared/prompt.ts"), code: FLAGGED },
+    // Reached only from a route handler: server code, even with dangerouslyAllowBrowser.
+    appFile("next-app-router", "lib/server-ai.ts"),
+  ],
+  invalid: [
+    {
+      ...spa("src/lib/chat-client.ts"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", chain: "src/lib/chat-client.ts" } }],
+    },
+    {
+      name: "unknown framework: the flag is taken at its word",
+      filename: at("unknown", "src/ai.ts"),
+      code: FLAGGED,
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: "ai.ts: the flag declares browser use" } }],
+    },
+    {
+      name: "Next.js: a module nothing imports yet, with the flag",
+      filename: at("next-app-router", "lib/orphan-ai.ts"),
+      code: FLAGGED,
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: "orphan-ai.ts: the flag declares browser use" } }],
+    },
+    {
+      name: "unknown framework: anthropic-dangerous-direct-browser-access",
+      filename: at("unknown", "src/claude.ts"),
+      code: `export const r = fetch(url, { headers: { "x-api-key": key, "anthropic-dangerous-direct-browser-access": "true" } });`,
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 1 }],
+    },
+  ],
+});

@@ -1,0 +1,171 @@
+/**
+ * require-rate-limit follows a route's imports to the AI client or helper it shares with other
+ * routes (test/fixtures/apps/shared-clients), in Next App and Pages routes and Express handlers.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
+import { ruleTester } from "../support/rule-tester";
+
+const APP = path.join(__dirname, "..", "fixtures", "apps", "shared-clients");
+const rule = requireRateLimit as unknown as RuleModule<"missingRateLimit" | "addInMemoryRateLimit", [{ limiterNames?: string[] }]>;
+
+function findings(relative: string, code: string) {
+  const source = parseSource(path.join(APP, relative), code);
+  assert.ok(source, "the route parses");
+  return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+}
+
+describe("require-rate-limit: shared AI clients and helpers", () => {
+  beforeEach(() => clearSharedClientCache());
+
+  const cases: Array<{ name: string; file: string; code: string; expected: string[] }> = [
+    {
+      name: "App Router route using lib/openai.ts's client (tsconfig alias)",
+      file: "app/api/chat/route.ts",
+      code: `import { openai } from "@/lib/openai";
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  return Response.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages }));
+}`,
+      expected: ["POST → OpenAI"],
+    },
+    {
+      name: "default export of app/openai.ts, relative import",
+      file: "app/api/summary/route.ts",
+      code: `import client from "../../openai";
+export const POST = async (req: Request) => Response.json(await client.chat.completions.create(await req.json()));`,
+      expected: ["POST → OpenAI"],
+    },
+    {
+      name: "a singleton getter, called inline and through a local",
+      file: "app/api/singleton/route.ts",
+      code: `import { getOpenAIClient, OpenAISingleton } from "@/ai/openaiSingleton";
+export async function POST(req: Request) {
+  return Response.json(await getOpenAIClient().chat.completions.create(await req.json()));
+}
+export async function PUT(req: Request) {
+  const ai = OpenAISingleton.getInstance();
+  return Response.json(await ai.embeddings.create(await req.json()));
+}`,
+      expected: ["POST → OpenAI", "PUT → OpenAI"],
+    },
+    {
+      name: "a client re-exported by lib/ai/index.ts (export *)",
+      file: "app/api/chat/route.ts",
+      code: `import { ai, formatAnswer } from "@/lib/ai";
+export async function POST(req: Request) {
+  const answer = await ai.chat.completions.create(await req.json());
+  return new Response(formatAnswer(answer.choices[0].message.content ?? ""));
+}`,
+      expected: ["POST → OpenAI"],
+    },
+    {
+      name: "Pages API route calling a utils/ helper that calls Groq",
+      file: "pages/api/ask.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+import { askGroq } from "../../utils/groq";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.status(200).json({ answer: await askGroq(req.body.prompt) });
+}`,
+      expected: ["default → Groq"],
+    },
+    {
+      name: "Express router requiring the helper (CommonJS)",
+      file: "server/index.js",
+      code: `const express = require("express");
+const { askGroq } = require("../utils/groq");
+const app = express();
+app.post("/api/ask", async (req, res) => res.json({ answer: await askGroq(req.body.prompt) }));`,
+      expected: ['app.post("/api/ask") → Groq'],
+    },
+    {
+      name: "Hono handler importing the shared client",
+      file: "server/hono.ts",
+      code: `import { Hono } from "hono";
+import { openai } from "../lib/openai";
+const app = new Hono();
+app.post("/chat", async (c) => c.json(await openai.chat.completions.create(await c.req.json())));`,
+      expected: ['app.post("/chat") → OpenAI'],
+    },
+    // Negative twins.
+    {
+      name: "a helper that rate-limits itself",
+      file: "app/api/limited/route.ts",
+      code: `import { limitedCompletion } from "@/lib/limited-ai";
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  return Response.json(await limitedCompletion(req.headers.get("x-forwarded-for") ?? "anon", prompt));
+}`,
+      expected: [],
+    },
+    {
+      name: "an imported module with no AI in it",
+      file: "app/api/format/route.ts",
+      code: `import { formatAnswer } from "@/lib/format";
+export async function POST(req: Request) { return new Response(formatAnswer(await req.text())); }`,
+      expected: [],
+    },
+    {
+      name: "a type-only import of the client module",
+      file: "app/api/format/route.ts",
+      code: `import type { openai } from "@/lib/openai";
+export async function POST(req: Request, client: typeof openai) { return new Response(await req.text()); }`,
+      expected: [],
+    },
+    {
+      name: "the shared client behind a limiter in the route",
+      file: "app/api/chat/route.ts",
+      code: `import { openai } from "@/lib/openai";
+import { checkRateLimit } from "@/lib/rate-limit";
+export async function POST(req: Request) {
+  if (!(await checkRateLimit(req))) return new Response(null, { status: 429 });
+  return Response.json(await openai.chat.completions.create(await req.json()));
+}`,
+      expected: [],
+    },
+    {
+      name: "a module that imports the client but is no route",
+      file: "lib/answer.ts",
+      code: `import { openai } from "./openai";
+export async function answer(q: string) { return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] }); }`,
+      expected: [],
+    },
+  ];
+  for (const { name, file, code, expected } of cases) {
+    it(name, () => assert.deepEqual(findings(file, code), expected));
+  }
+
+  it("an unresolvable or broken import gives no finding and no crash", () => {
+    assert.deepEqual(findings("app/api/chat/route.ts", `import { openai } from "@/lib/missing";
+export async function POST() { return Response.json(await openai.chat.completions.create({})); }`), []);
+  });
+});
+
+ruleTester().run("require-rate-limit (shared clients)", rule, {
+  valid: [
+    {
+      name: "Express route using a helper that rate-limits itself",
+      filename: path.join(APP, "server", "index.ts"),
+      code: `import express from "express";
+import { limitedCompletion } from "../lib/limited-ai";
+const app = express();
+app.post("/api/chat", async (req, res) => res.json(await limitedCompletion(req.ip ?? "", req.body.prompt)));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "Express route using the shared OpenAI client",
+      filename: path.join(APP, "server", "index.ts"),
+      code: `import express from "express";
+import { openai } from "../lib/openai";
+const app = express();
+app.post("/api/chat", async (req, res) => res.json(await openai.chat.completions.create(req.body)));`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: 'app.post("/api/chat")', provider: "OpenAI" } }],
+    },
+  ],
+});
