@@ -180,7 +180,9 @@ export function planFixes(finding: Finding, text: string, ctx: AnalyzeContext): 
   const add = (plan: FixPlan | undefined) => plan && !plans.some((p) => p.title === plan.title) && plans.push(plan);
   // In browser code a server route is the real fix: it comes first and is preferred.
   if (SERVER_ROUTE_RULES.has(finding.ruleId)) add(planServerRoute(finding, text, ctx));
-  if (finding.ruleId === HARDCODED) add(planMoveKey(finding, text, ctx));
+  // Not in browser code: `process.env.X` there is a server secret read in the browser (its own
+  // finding, and undefined at run time); the server route above is the fix.
+  if (finding.ruleId === HARDCODED && finding.messageId !== "hardcodedInBrowser") add(planMoveKey(finding, text, ctx));
   if ((finding.ruleId === PUBLIC_SECRETS && finding.messageId === "publicSecret") || (finding.ruleId === ENV_KEYS && finding.messageId === "publicSecretName")) {
     add(planRename(finding, text, ctx));
   }
