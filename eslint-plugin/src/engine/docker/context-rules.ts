@@ -80,8 +80,8 @@ export interface CopyMatch {
 export function copyOf(copies: readonly ContextCopy[], path: string): CopyMatch | undefined {
   const parts = path.split("/");
   for (const copy of copies) {
-    for (const source of copy.sources) {
-      const segments = normalizeSource(source);
+    for (const [index, source] of copy.sources.entries()) {
+      const segments = normalizedSources(copy)[index];
       if (segments.length > parts.length) continue;
       if (!segments.every((segment, index) => segmentMatches(parts[index], segment))) continue;
       const explicit = segments.length === parts.length && !/[*?[\]]/.test(source);
@@ -89,6 +89,17 @@ export function copyOf(copies: readonly ContextCopy[], path: string): CopyMatch 
     }
   }
   return undefined;
+}
+
+const normalized = new WeakMap<ContextCopy, string[][]>();
+
+function normalizedSources(copy: ContextCopy): string[][] {
+  let hit = normalized.get(copy);
+  if (!hit) {
+    hit = copy.sources.map(normalizeSource);
+    normalized.set(copy, hit);
+  }
+  return hit;
 }
 
 /** `./src/`, `/src`, `src` → ["src"]; `.` and `./` → [] (the whole context). */

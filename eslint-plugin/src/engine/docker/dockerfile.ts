@@ -10,6 +10,8 @@ import type { TextRange } from "../finding";
 export interface ContextCopy {
   /** `COPY` or `ADD`. */
   instruction: string;
+  /** The instruction as written, continuations joined (shortened): for messages. */
+  written: string;
   /** Sources as written, relative to the build context (`.`, `src/`, `package*.json`). */
   sources: string[];
   /** 1-based line of the instruction. */
@@ -34,11 +36,17 @@ export interface Dockerfile {
   stages: number;
 }
 
+interface Segment {
+  at: number;
+  offset: number;
+}
+
 interface Instruction {
   keyword: string;
-  /** The arguments with continuations joined; `offsets[i]` is where args[i] sits in the text. */
+  /** The arguments with continuations joined. */
   args: string;
-  offsets: number[];
+  /** Where each joined line starts in `args` (`at`) and in the text (`offset`), in order. */
+  segments: Segment[];
   line: number;
   range: TextRange;
 }
@@ -51,7 +59,7 @@ export function parseDockerfile(text: string): Dockerfile {
     else if (keyword === "COPY" || keyword === "ADD") {
       const copy = contextCopy(instruction, Math.max(0, result.stages - 1));
       if (copy) result.copies.push(copy);
-    } else if (keyword === "ENV" || keyword === "ARG") result.variables.push(...variables(instruction, keyword));
+    } else if (keyword === "ENV" || keyword === "ARG") for (const found of variables(instruction, keyword)) result.variables.push(found);
   }
   return result;
 }
@@ -72,7 +80,7 @@ function* instructions(text: string): Generator<Instruction> {
       continue;
     }
     let args = "";
-    const offsets: number[] = [];
+    const segments: Segment[] = [];
     let segmentStart = start;
     let segmentEnd = lineEnd;
     let end = lineEnd;
@@ -81,10 +89,8 @@ function* instructions(text: string): Generator<Instruction> {
       while (trimmed > segmentStart && /\s/.test(text[trimmed - 1])) trimmed--;
       const continued = trimmed > segmentStart && text[trimmed - 1] === escapeChar;
       const stop = continued ? trimmed - 1 : trimmed;
-      for (let i = segmentStart; i < stop; i++) {
-        args += text[i];
-        offsets.push(i);
-      }
+      segments.push({ at: args.length, offset: segmentStart });
+      args += text.slice(segmentStart, stop);
       end = stop;
       if (!continued) break;
       // The next non-comment line continues this instruction.
@@ -118,7 +124,8 @@ function* instructions(text: string): Generator<Instruction> {
       }
       continue;
     }
-    yield { keyword, args: args.slice(match[0].length), offsets: offsets.slice(match[0].length), line: startLine, range: { start, end } };
+    const skip = match[0].length;
+    yield { keyword, args: args.slice(skip), segments: segments.map((seg) => ({ at: seg.at - skip, offset: seg.offset })), line: startLine, range: { start, end } };
   }
 }
 
@@ -147,17 +154,19 @@ function contextCopy(instruction: Instruction, stage: number): ContextCopy | und
   // ADD also takes URLs and git repositories: not the build context.
   const sources = paths.slice(0, -1).filter((source) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith("git@"));
   if (sources.length === 0) return undefined;
-  return { instruction: instruction.keyword, sources, line: instruction.line, range: instruction.range, stage };
+  const joined = `${instruction.keyword} ${instruction.args.replace(/\s+/g, " ").trim()}`;
+  const written = joined.length > 60 ? `${joined.slice(0, 59)}…` : joined;
+  return { instruction: instruction.keyword, written, sources, line: instruction.line, range: instruction.range, stage };
 }
 
 /** `ENV A=1 B="two words"`, legacy `ENV A some value`, `ARG A=default`, `ARG A`. */
 function variables(instruction: Instruction, keyword: "ENV" | "ARG"): DockerVariable[] {
-  const { args, offsets } = instruction;
+  const { args, segments } = instruction;
   const found: DockerVariable[] = [];
   const legacy = /^([A-Za-z_][\w.-]*)\s+(?!\S*=)(.+)$/s.exec(args);
   if (keyword === "ENV" && legacy && !/^[^\s=]+=/.test(args)) {
     const valueStart = args.indexOf(legacy[2], legacy[1].length);
-    return [variable(keyword, legacy[1], legacy[2].trim(), valueStart, valueStart + legacy[2].trim().length, offsets, instruction.line)];
+    return [variable(keyword, legacy[1], legacy[2].trim(), valueStart, valueStart + legacy[2].trim().length, segments, instruction.line)];
   }
   let pos = 0;
   while (pos < args.length) {
@@ -182,17 +191,30 @@ function variables(instruction: Instruction, keyword: "ENV" | "ARG"): DockerVari
       valueEnd = pos;
       value = args.slice(valueStart, valueEnd);
     }
-    if (name) found.push(variable(keyword, name, value, valueStart, valueEnd, offsets, instruction.line));
+    if (name) found.push(variable(keyword, name, value, valueStart, valueEnd, segments, instruction.line));
   }
   return found;
 }
 
 function variable(
-  instruction: "ENV" | "ARG", name: string, value: string, start: number, end: number, offsets: number[], line: number,
+  instruction: "ENV" | "ARG", name: string, value: string, start: number, end: number, segments: Segment[], line: number,
 ): DockerVariable {
-  const at = (index: number) => offsets[Math.min(index, offsets.length - 1)] ?? 0;
+  const at = (index: number) => textOffset(segments, index);
   const valueRange = end > start ? { start: at(start), end: at(end - 1) + 1 } : { start: at(start), end: at(start) };
   return { instruction, name, value, valueRange, line };
+}
+
+/** Where character `index` of the joined arguments sits in the text (binary search over the lines). */
+function textOffset(segments: Segment[], index: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[middle].at <= index) low = middle;
+    else high = middle - 1;
+  }
+  const segment = segments[low];
+  return segment ? segment.offset + (index - segment.at) : 0;
 }
 
 /** Words split on blanks, quotes kept together (shell-like, enough for COPY/ADD paths). */

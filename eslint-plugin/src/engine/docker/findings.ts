@@ -41,7 +41,7 @@ export function envFileDockerFindings(file: string, text: string): Finding[] {
       file: basename(absolute),
       dockerfile: shown(absolute, build.dockerfile),
       dockerignore: shown(absolute, build.ignoreFile),
-      copy: `${match.copy.instruction} ${match.source}`,
+      copy: match.copy.written,
       line: String(match.copy.line),
       via: build.composeFile ? ` (built by ${shown(absolute, build.composeFile)})` : "",
     };
@@ -128,7 +128,7 @@ function firstGap(builds: DockerBuild[], ignoreText: string | undefined, parsed?
       if (verdict.excluded || verdict.reincludedBy) continue;
       uncovered.push(path);
       copyLine ??= match.copy.range;
-      copyText ||= `${match.copy.instruction} ${match.source}`;
+      copyText ||= match.copy.written;
       line ||= match.copy.line;
     }
     if (uncovered.length === 0) continue;
