@@ -7,6 +7,7 @@
 import { noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages } from "./client/index";
 import { envDockerignoreMessages, noDockerKeysMessages } from "./docker/index";
 import { envKeyMessages } from "./env-files/index";
+import { envNpmPublishMessages } from "./npm-package/index";
 import { formatMessage, type Finding } from "./finding";
 import { envGitignoreMessages } from "./gitignore/index";
 import { hardcodedKeyMessages } from "./keys/hardcoded-keys";
@@ -23,6 +24,7 @@ export const RULES = {
   "no-committed-env-keys": { messages: envKeyMessages, severity: "error" },
   "env-dockerignore": { messages: envDockerignoreMessages, severity: "error" },
   "no-docker-keys": { messages: noDockerKeysMessages, severity: "error" },
+  "env-npm-publish": { messages: envNpmPublishMessages, severity: "error" },
   // A missing rate limit is a cost risk, not a leaked key.
   "require-rate-limit": { messages: REQUIRE_RATE_LIMIT_MESSAGES, severity: "warn" },
 } as const satisfies Record<string, { messages: Record<string, string>; severity: Severity }>;
