@@ -7,6 +7,7 @@
 import { noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages } from "./client/index";
 import { envDockerignoreMessages, noDockerKeysMessages } from "./docker/index";
 import { envKeyMessages } from "./env-files/index";
+import { noSharedEnvKeysMessages } from "./env-values/index";
 import { envNpmPublishMessages } from "./npm-package/index";
 import { formatMessage, type Finding } from "./finding";
 import { envGitignoreMessages } from "./gitignore/index";
@@ -25,6 +26,8 @@ export const RULES = {
   "env-dockerignore": { messages: envDockerignoreMessages, severity: "error" },
   "no-docker-keys": { messages: noDockerKeysMessages, severity: "error" },
   "env-npm-publish": { messages: envNpmPublishMessages, severity: "error" },
+  // Same key in two environments: a weaker blast radius, not a leak by itself.
+  "no-shared-env-keys": { messages: noSharedEnvKeysMessages, severity: "warn" },
   // A missing rate limit is a cost risk, not a leaked key.
   "require-rate-limit": { messages: REQUIRE_RATE_LIMIT_MESSAGES, severity: "warn" },
 } as const satisfies Record<string, { messages: Record<string, string>; severity: Severity }>;
