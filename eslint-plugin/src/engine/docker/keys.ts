@@ -53,7 +53,8 @@ export function composeKeyFindings(file: string, text: string): Finding[] {
   const absolute = resolve(file);
   const findings: Finding[] = [];
   for (const variable of parseComposeFile(absolute, text).variables) {
-    if (variable.value.includes("${")) continue;
+    // `$NAME` and `${NAME}` are read from the shell or .env: that is the fix, not a finding.
+    if (variable.value.includes("$")) continue;
     for (const match of scanText(variable.value, { context: [variable.name] })) {
       const raw = text.slice(variable.valueRange.start, variable.valueRange.end);
       const at = raw.indexOf(match.value);
