@@ -19,6 +19,9 @@ import {
 } from "../../eslint-plugin/src/engine/gitignore/index";
 import { findHardcodedKeys, hardcodedKeyFinding } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { scanText } from "../../eslint-plugin/src/engine/keys/index";
+import {
+  composeFindings, dockerfileFindings, dockerignoreFindings, envFileShipFindings, shipFileKind,
+} from "../../eslint-plugin/src/engine/ship/index";
 import { PROBE_NAMES, type TextFacts } from "../../eslint-plugin/src/engine/text-facts";
 import {
   findUnlimitedAiRoutes, planMoveCallToServerRoute, type ProjectView,
@@ -104,14 +107,36 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
     const disabled = disabledBy(source.ast.comments, (offset) => lines.lineOf(offset) + 1);
     findings = findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
   } else if (kind === "env") {
-    findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text)]);
+    findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text), ...envFileShipFindings(file, text)]);
   } else if (kind === "gitignore") {
     findings = guarded(() => gitignoreFileFindings(file, text));
   } else {
-    findings = guarded(() => scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => hardcodedKeyFinding(file, m)));
+    findings = guarded(() => [...shipFindings(file, text), ...scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => hardcodedKeyFinding(file, m))]);
+    findings = withoutDuplicateKeys(findings);
   }
   const rules = ctx.settings.rules;
   return findings.filter((f) => rules[f.ruleId] !== "off" && !allowed(f, text, ctx.settings.allow));
+}
+
+/** Dockerfiles, .dockerignore and compose files: what Docker would bake into an image (engine/ship). */
+function shipFindings(file: string, text: string): Finding[] {
+  switch (shipFileKind(file)) {
+    case "dockerfile":
+      return dockerfileFindings(file, text);
+    case "dockerignore":
+      return dockerignoreFindings(file, text);
+    case "compose":
+      return composeFindings(file, text);
+    default:
+      return [];
+  }
+}
+
+/** A key that no-docker-keys reports (with its Docker-specific fix) is not reported again as a plain hardcoded key. */
+function withoutDuplicateKeys(findings: Finding[]): Finding[] {
+  const docker = findings.filter((f) => f.ruleId === "no-docker-keys");
+  if (docker.length === 0) return findings;
+  return findings.filter((f) => f.ruleId !== HARDCODED || !docker.some((d) => d.range.start < f.range.end && f.range.start < d.range.end));
 }
 
 /**

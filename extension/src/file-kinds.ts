@@ -5,7 +5,7 @@ export type FileKind = "code" | "env" | "gitignore" | "text";
 
 const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 const TEXT = /\.(?:json|jsonc|json5|ya?ml|toml|py|sh|bash|zsh|ini|cfg|conf|properties|tf|tfvars)$/i;
-const TEXT_NAMES = /^(?:Dockerfile(?:\..+)?|.+\.Dockerfile|Containerfile|docker-compose.*|compose\.ya?ml|Makefile|\.npmrc|\.yarnrc(?:\.yml)?|\.envrc)$/i;
+const TEXT_NAMES = /^(?:Dockerfile(?:\..+)?|.+\.Dockerfile|Containerfile|docker-compose.*|compose\.ya?ml|Makefile|\.dockerignore|.+\.dockerignore|\.npmrc|\.yarnrc(?:\.yml)?|\.envrc)$/i;
 
 export function fileKind(file: string): FileKind | undefined {
   const name = basename(file);

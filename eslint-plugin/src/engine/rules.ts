@@ -5,7 +5,10 @@
  * default severities. One table, so the editor and CI never word or weigh a finding differently.
  */
 import { noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages } from "./client/index";
+import { envDockerignoreMessages, noDockerKeysMessages } from "./docker/index";
 import { envKeyMessages } from "./env-files/index";
+import { noSharedEnvKeysMessages } from "./env-values/index";
+import { envNpmPublishMessages } from "./npm-package/index";
 import { formatMessage, type Finding } from "./finding";
 import { envGitignoreMessages } from "./gitignore/index";
 import { hardcodedKeyMessages } from "./keys/hardcoded-keys";
@@ -20,6 +23,11 @@ export const RULES = {
   "no-client-ai-calls": { messages: noClientAiCallsMessages, severity: "error" },
   "env-gitignore": { messages: envGitignoreMessages, severity: "error" },
   "no-committed-env-keys": { messages: envKeyMessages, severity: "error" },
+  "env-dockerignore": { messages: envDockerignoreMessages, severity: "error" },
+  "no-docker-keys": { messages: noDockerKeysMessages, severity: "error" },
+  "env-npm-publish": { messages: envNpmPublishMessages, severity: "error" },
+  // Same key in two environments: a weaker blast radius, not a leak by itself.
+  "no-shared-env-keys": { messages: noSharedEnvKeysMessages, severity: "warn" },
   // A missing rate limit is a cost risk, not a leaked key.
   "require-rate-limit": { messages: REQUIRE_RATE_LIMIT_MESSAGES, severity: "warn" },
 } as const satisfies Record<string, { messages: Record<string, string>; severity: Severity }>;

@@ -1,0 +1,94 @@
+/**
+ * Which Docker builds a file is part of. A build is a Dockerfile and its context folder:
+ * a Dockerfile's own folder (what `docker build .` beside it sends), or what a compose file's
+ * `build:` says. Builds are looked for in the file's folder and each parent up to the
+ * repository root (without git, at most a few levels), so no workspace walk is needed.
+ * The .dockerignore that applies is `<Dockerfile>.dockerignore` beside the Dockerfile when it
+ * exists (BuildKit), else `.dockerignore` at the context root.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { readText } from "../gitignore/file-cache";
+import { findGitRepo } from "../gitignore/git-repo";
+import { isComposeFileName, parseComposeFile } from "./compose";
+
+export interface DockerBuild {
+  dockerfile: string;
+  context: string;
+  /** The .dockerignore that applies (it may not exist). */
+  ignoreFile: string;
+  /** The compose file that defines this build, when one does. */
+  composeFile?: string;
+}
+
+const LEVELS_WITHOUT_GIT = 4;
+
+/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `.dockerignore` files). */
+export function isDockerfileName(name: string): boolean {
+  if (/\.dockerignore$/i.test(name)) return false;
+  return /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(name);
+}
+
+export function ignoreFileFor(dockerfile: string, context: string): string {
+  const own = `${dockerfile}.dockerignore`;
+  return existsSync(own) ? own : join(context, ".dockerignore");
+}
+
+/** Every build found from `dir` up: Dockerfiles with their own folder as context, and compose builds. */
+export function buildsAround(dir: string): DockerBuild[] {
+  const builds = new Map<string, DockerBuild>();
+  for (const folder of foldersUp(resolve(dir))) {
+    for (const name of listDir(folder)) {
+      const path = join(folder, name);
+      if (isDockerfileName(name)) add(builds, { dockerfile: path, context: folder, ignoreFile: ignoreFileFor(path, folder) });
+      else if (isComposeFileName(name)) {
+        const text = readText(path);
+        if (text === undefined) continue;
+        for (const build of parseComposeFile(path, text).builds) {
+          if (!existsSync(build.dockerfile)) continue;
+          add(builds, { dockerfile: build.dockerfile, context: build.context, ignoreFile: ignoreFileFor(build.dockerfile, build.context), composeFile: path });
+        }
+      }
+    }
+  }
+  return [...builds.values()];
+}
+
+/** Builds whose context holds `file` (the file's folder or a parent is the context root). */
+export function buildsContaining(file: string): DockerBuild[] {
+  return buildsAround(dirname(resolve(file))).filter((build) => contextPath(build, file) !== undefined);
+}
+
+/** The path of `file` inside the build's context (forward slashes), or undefined outside it. */
+export function contextPath(build: DockerBuild, file: string): string | undefined {
+  const rel = relative(build.context, resolve(file));
+  if (rel === "" || rel.startsWith("..") || rel.includes(":")) return undefined;
+  return rel.split(sep).join("/");
+}
+
+function add(builds: Map<string, DockerBuild>, build: DockerBuild): void {
+  const key = `${build.dockerfile}\0${build.context}`;
+  if (!builds.has(key)) builds.set(key, build);
+}
+
+function foldersUp(dir: string): string[] {
+  const repo = findGitRepo(dir);
+  const folders: string[] = [];
+  let current = dir;
+  for (;;) {
+    folders.push(current);
+    if (repo ? current === repo.root : folders.length >= LEVELS_WITHOUT_GIT) break;
+    const parent = dirname(current);
+    if (parent === current || basename(current) === "node_modules") break;
+    current = parent;
+  }
+  return folders;
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Findings of `no-docker-keys`: a provider key written as a Dockerfile `ENV`/`ARG` value (stored
+ * in the image's layers and `docker history`) or in a compose service's `environment:`
+ * (committed with the compose file). The key formats are the engine's; the variable's name is
+ * the context that confirms a generic-looking format.
+ */
+import { resolve } from "node:path";
+import type { Finding } from "../finding";
+import { scanText } from "../keys";
+import { parseComposeFile } from "./compose";
+import { parseDockerfile } from "./dockerfile";
+import { NO_DOCKER_KEYS_RULE } from "./messages";
+
+export function dockerfileKeyFindings(file: string, text: string): Finding[] {
+  const absolute = resolve(file);
+  const findings: Finding[] = [];
+  for (const variable of parseDockerfile(text).variables) {
+    if (variable.value.includes("$")) continue;
+    for (const match of scanText(variable.value, { context: [variable.name] })) {
+      const start = variable.valueRange.start + match.start;
+      const finding: Finding = {
+        ruleId: NO_DOCKER_KEYS_RULE,
+        messageId: "keyInDockerfile",
+        data: {
+          provider: match.provider.name,
+          kind: match.kind.name,
+          key: match.redacted,
+          instruction: variable.instruction,
+          name: variable.name,
+          hint: variable.instruction === "ENV" ? ` (\`docker run -e ${variable.name}\`)` : " (a build secret: `RUN --mount=type=secret`)",
+        },
+        file: absolute,
+        range: { start, end: start + (match.end - match.start) },
+      };
+      if (variable.instruction === "ARG") {
+        // `ARG NAME=key` → `ARG NAME`: the value then comes from `--build-arg` or nowhere.
+        const equals = text.lastIndexOf("=", variable.valueRange.start);
+        const quoted = /["']/.test(text[variable.valueRange.end] ?? "") ? 1 : 0;
+        finding.fixes = [
+          {
+            title: `Remove the default value of ARG ${variable.name}`,
+            edits: [{ kind: "replace", file: absolute, range: { start: equals, end: variable.valueRange.end + quoted }, text: "" }],
+          },
+        ];
+      }
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+export function composeKeyFindings(file: string, text: string): Finding[] {
+  const absolute = resolve(file);
+  const findings: Finding[] = [];
+  for (const variable of parseComposeFile(absolute, text).variables) {
+    // `$NAME` and `${NAME}` are read from the shell or .env: that is the fix, not a finding.
+    if (variable.value.includes("$")) continue;
+    for (const match of scanText(variable.value, { context: [variable.name] })) {
+      const raw = text.slice(variable.valueRange.start, variable.valueRange.end);
+      const at = raw.indexOf(match.value);
+      const start = variable.valueRange.start + Math.max(0, at);
+      findings.push({
+        ruleId: NO_DOCKER_KEYS_RULE,
+        messageId: "keyInCompose",
+        data: { provider: match.provider.name, kind: match.kind.name, key: match.redacted, service: variable.service, name: variable.name },
+        file: absolute,
+        range: at >= 0 ? { start, end: start + match.value.length } : variable.valueRange,
+        fixes: [
+          {
+            title: `Read ${variable.name} from the environment`,
+            edits: [{ kind: "replace", file: absolute, range: variable.valueRange, text: `\${${variable.name}}` }],
+            note: "Rotate the key: it is in the repository's history. Put the new one in an ignored .env beside the compose file.",
+          },
+        ],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,36 @@
+/**
+ * Which env files are worth a report when Docker or npm would ship them. Templates never.
+ * A file git tracks was committed on purpose (Vite's `.env` of public settings, a compose
+ * folder's defaults): only when it holds a real provider key. Otherwise `.env`, `.env.local` and
+ * `.env.*.local` (where every framework says keys go) always, and other env files
+ * (`.env.production`) when they hold a secret-looking value: a key, or a value under a secret name.
+ */
+import { basename } from "node:path";
+import { isSecretEnvName } from "../client/env-names";
+import { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
+import { parseEnvFile } from "../env-files/parse";
+import { fileGitStatus } from "../gitignore/file-status";
+import { scanText } from "../keys";
+
+export function isEnvFileAtRisk(file: string, text: string): boolean {
+  const name = basename(file);
+  if (!isEnvFileName(name) || isEnvTemplateName(name)) return false;
+  if (fileGitStatus(file).tracked === true) return holdsProviderKey(text);
+  return isMustIgnoreEnvName(name) || holdsSecrets(text);
+}
+
+function holdsProviderKey(text: string): boolean {
+  return parseEnvFile(text).some((entry) => entry.value !== "" && scanText(entry.value, { context: [entry.name] }).length > 0);
+}
+
+export function holdsSecrets(text: string): boolean {
+  return parseEnvFile(text).some(
+    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
+  );
+}
+
+/** Ignore-file entries for the env files nobody commits, in the order KeyFence appends them. */
+export function entryNameFor(name: string): ".env" | ".env.local" | ".env.*.local" | undefined {
+  if (name === ".env" || name === ".env.local") return name;
+  return isMustIgnoreEnvName(name) ? ".env.*.local" : undefined;
+}

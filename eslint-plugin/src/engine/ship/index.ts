@@ -1,0 +1,50 @@
+/**
+ * Every way out for a key besides git, by the file reported on (host-free; the ESLint env-file
+ * processor and the extension call these):
+ *   envFileShipFindings(file, text)   an env file: Docker image (env-dockerignore), npm tarball
+ *                                     (env-npm-publish), same key in another environment (no-shared-env-keys)
+ *   dockerfileFindings(file, text)    a Dockerfile: no .dockerignore (env-dockerignore), keys in ENV/ARG (no-docker-keys)
+ *   dockerignoreFindings(file, text)  a .dockerignore without env entries (env-dockerignore)
+ *   composeFindings(file, text)       a compose file: keys in `environment:` (no-docker-keys)
+ * Each analysis is guarded: an odd file or folder gives no findings, never an exception.
+ */
+import { basename } from "node:path";
+import {
+  composeKeyFindings, dockerfileContextFindings, dockerfileKeyFindings, dockerignoreFileFindings, envFileDockerFindings,
+  isComposeFileName, isDockerfileName,
+} from "../docker/index";
+import { sharedKeyFindings } from "../env-values/index";
+import type { Finding } from "../finding";
+import { envFileNpmFindings } from "../npm-package/index";
+
+export function envFileShipFindings(file: string, text: string): Finding[] {
+  return [...guarded(() => envFileDockerFindings(file, text)), ...guarded(() => envFileNpmFindings(file, text)), ...guarded(() => sharedKeyFindings(file, text))];
+}
+
+export function dockerfileFindings(file: string, text: string): Finding[] {
+  return [...guarded(() => dockerfileKeyFindings(file, text)), ...guarded(() => dockerfileContextFindings(file, text))];
+}
+
+export function dockerignoreFindings(file: string, text: string): Finding[] {
+  return guarded(() => dockerignoreFileFindings(file, text));
+}
+
+export function composeFindings(file: string, text: string): Finding[] {
+  return guarded(() => composeKeyFindings(file, text));
+}
+
+/** Which of the functions above a file goes to, by its name. */
+export function shipFileKind(file: string): "dockerfile" | "dockerignore" | "compose" | undefined {
+  const name = basename(file);
+  if (name === ".dockerignore" || /\.dockerignore$/i.test(name)) return "dockerignore";
+  if (isDockerfileName(name)) return "dockerfile";
+  return isComposeFileName(name) ? "compose" : undefined;
+}
+
+function guarded(run: () => Finding[]): Finding[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}

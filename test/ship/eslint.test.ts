@@ -1,0 +1,34 @@
+/** The three env-file rules through real ESLint with configs.recommended alone, on a real repository. */
+import { strict as assert } from "node:assert";
+import { fakeKey } from "../support/fake-keys";
+import { lint, makeRepo, removeRepos } from "../env/support";
+
+describe("env-dockerignore, env-npm-publish, no-shared-env-keys in ESLint", function () {
+  this.timeout(60_000);
+  after(removeRepos);
+
+  it("report on env files; nothing on code; no autofix of other files", async () => {
+    const key = fakeKey("openai");
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ name: "web", version: "1.0.0" }),
+      // npm falls back to this .gitignore, which does not cover the env files.
+      ".gitignore": "node_modules\n",
+      Dockerfile: "FROM node:20\nCOPY . .\n",
+      ".env.local": `OPENAI_API_KEY=${key}\n`,
+      ".env.production.local": `OPENAI_API_KEY=${key}\n`,
+      "index.js": "export const x = 1;\n",
+    });
+    const messages = await lint(dir, { fix: true });
+    const ours = messages.filter((m) => ["keyfence/env-dockerignore", "keyfence/env-npm-publish", "keyfence/no-shared-env-keys"].includes(m.ruleId ?? ""));
+    const summary = ours.map((m) => `${m.file} ${m.ruleId}`).sort();
+    assert.deepEqual(summary, [
+      ".env.local keyfence/env-dockerignore",
+      ".env.local keyfence/env-npm-publish",
+      ".env.local keyfence/no-shared-env-keys",
+      ".env.production.local keyfence/env-dockerignore",
+      ".env.production.local keyfence/env-npm-publish",
+      ".env.production.local keyfence/no-shared-env-keys",
+    ]);
+    for (const m of ours) assert.ok(!m.message.includes(key.slice(-8)));
+  });
+});
