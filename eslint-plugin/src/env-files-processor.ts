@@ -16,7 +16,7 @@
  * lints with the file's own configuration exactly as it would without a processor.
  *
  * The price: ESLint applies a rule's configured severity only to what rules report, so in env
- * and .gitignore files the two env rules report at the severity this processor is made with
+ * and .gitignore files the env rules report at the severity this processor is made with
  * (`envFilesProcessor({ "no-committed-env-keys": "warn" })`, default from engine/rules.ts).
  */
 import type { Linter } from "eslint";
@@ -24,12 +24,13 @@ import { resolve } from "node:path";
 import { envFileKeyFindings } from "./engine/env-files";
 import type { Finding, FixPlan } from "./engine/finding";
 import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitignore";
+import { envFileShipFindings } from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
 import { fileKind, isReadableTextFile } from "./util/file-kind";
 import { disabledBy, textDirectives } from "./util/text-directives";
 
 /** The rules whose findings this processor reports in env and .gitignore files. */
-export type EnvFileRule = "env-gitignore" | "no-committed-env-keys";
+export type EnvFileRule = "env-gitignore" | "no-committed-env-keys" | "env-dockerignore" | "env-npm-publish" | "no-shared-env-keys";
 export type EnvFileSeverities = Partial<Record<EnvFileRule, Severity | "off">>;
 
 const { version } = require("../package.json") as { version: string };
@@ -71,6 +72,8 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
   const findings = [
     ...(kind === "gitignore" ? safely(() => gitignoreFileFindings(filename, text)) : safely(() => envFileTrackingFindings(filename, text))),
     ...(kind === "env" ? safely(() => envFileKeyFindings(filename, text)) : []),
+    // Other ways out: a Docker image, an npm tarball, the same key in another environment.
+    ...(kind === "env" ? safely(() => envFileShipFindings(filename, text)) : []),
   ];
   const lines = lineStarts(text);
   const directives = textDirectives(text, lines);
