@@ -106,9 +106,13 @@ function decide(repo: GitRepo, parts: string[], isDir: boolean, overrides?: Text
 }
 
 function judge(compiled: Compiled, path: string, source: string, thisCloneOnly: boolean): IgnoreVerdict | undefined {
-  let result: ReturnType<Ignore["checkIgnore"]>;
+  let result: ReturnType<Ignore["test"]>;
   try {
-    result = compiled.matcher.checkIgnore(path);
+    // `test`, not `checkIgnore`: for a folder (`packages/api/`) checkIgnore mimics
+    // `git check-ignore packages/api/`, where `packages/*` matches the trailing slash itself;
+    // while walking the tree git asks about `packages` (no slash) and `packages/*` does not
+    // match it, so `packages/*` + `!packages/api` leaves packages/api/.env committable.
+    result = compiled.matcher.test(path);
   } catch {
     return undefined; // a name `ignore` refuses: git's verdict is unknown, treat as no opinion
   }
