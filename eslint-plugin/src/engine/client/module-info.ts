@@ -6,6 +6,8 @@
  * exports must be split off.
  */
 import { directivesInText } from "./directives";
+import { jsParser, nativeParser } from "./native";
+import { tooDeepForNativeParser } from "./parse-depth";
 import { fileStats } from "./stats";
 import { extractScripts, type ScriptBlock } from "./sfc";
 import { scanModule } from "./scan";
@@ -42,18 +44,6 @@ export interface ModuleInfo {
   broken: boolean;
   /** The ESTree program, built on first use (script part only for SFCs). */
   program(): AnyNode | undefined;
-}
-
-type OxcParse = (file: string, text: string, options?: Record<string, unknown>) => {
-  program: unknown;
-  errors: Array<{ severity: string }>;
-};
-
-let oxcParse: OxcParse | undefined;
-function parser(): OxcParse {
-  // oxc-parser is an ES module; Node ≥ 20.19 loads it with require().
-  oxcParse ??= (require("oxc-parser") as { parseSync: OxcParse }).parseSync;
-  return oxcParse;
 }
 
 const EMPTY: ModuleInfo = {
@@ -123,7 +113,9 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
         programRead = true;
         try {
           fileStats.asts++;
-          const result = parser()(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
+          // oxc overflows its native stack (SIGSEGV, the process dies) on very deep nesting.
+          const parse = tooDeepForNativeParser(scanned.code) ? jsParser() : nativeParser();
+          const result = parse(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
           program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
         } catch {
           program = undefined;

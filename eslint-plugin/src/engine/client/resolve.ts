@@ -6,13 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FrameworkName } from "./framework";
-
-interface Resolver {
-  resolveFileSync(file: string, request: string): { path?: string; error?: string };
-  clearCache(): void;
-}
-
-type ResolverConstructor = new (options: Record<string, unknown>) => Resolver;
+import { resolverFactory } from "./native";
 
 export const SOURCE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".astro"];
 
@@ -22,7 +16,7 @@ export interface ProjectResolver {
 }
 
 export function createResolver(root: string, framework: FrameworkName): ProjectResolver {
-  const { ResolverFactory } = require("oxc-resolver") as { ResolverFactory: ResolverConstructor };
+  const ResolverFactory = resolverFactory();
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
   if (framework === "nuxt") {
