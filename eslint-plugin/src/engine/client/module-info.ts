@@ -6,6 +6,7 @@
  * exports must be split off.
  */
 import { directivesInText } from "./directives";
+import { openingTags } from "./html-tags";
 import { jsParser, nativeParser } from "./native";
 import { tooDeepForNativeParser } from "./parse-depth";
 import { fileStats } from "./stats";
@@ -151,7 +152,8 @@ function fromAstro(file: string, text: string): ModuleInfo {
   const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   const template = frontmatter ? text.slice(frontmatter[0].length) : text;
   const islands = new Set<string>();
-  for (const match of template.matchAll(/<([A-Za-z_$][\w$.]*)\b[^>]*?\sclient:[a-z]+/g)) islands.add(match[1].split(".")[0]);
+  // A linear tag walk: `/<(\w+)\b[^>]*?\sclient:/g` was quadratic on unclosed tags.
+  for (const tag of openingTags(template)) if (/\sclient:[a-z]+/.test(tag.attributes)) islands.add(tag.name.split(".")[0]);
   const edges: ImportEdge[] = [];
   if (frontmatter && islands.size > 0) {
     const info = fromScript(`${file}.ts`, frontmatter[1], "ts");
