@@ -4,6 +4,7 @@
  * anchoring and .git/info/exclude.
  */
 import assert from "node:assert/strict";
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { findGitRepo, gitIgnoreVerdict } from "../../eslint-plugin/src/engine/gitignore";
 import { gitIgnores, makeRepo, removeRepos, writeFile } from "./support";
@@ -102,6 +103,15 @@ describe("env/.gitignore: git's ignore rules in JS", () => {
     const verdict = gitIgnoreVerdict(findGitRepo(dir)!, join(dir, ".env"));
     assert.equal(verdict.ignored, true);
     assert.equal(verdict.thisCloneOnly, true);
+  });
+
+  it("does not follow a symlinked .gitignore, as git does not", () => {
+    const dir = makeRepo(filesWith({ "ignore-rules": ".env\n", "packages/app/real": ".env.local\n" }));
+    symlinkSync("ignore-rules", join(dir, ".gitignore"));
+    symlinkSync("real", join(dir, "packages/app/.gitignore"));
+    assertAgreesWithGit(dir);
+    assert.equal(gitIgnoreVerdict(findGitRepo(dir)!, join(dir, ".env")).ignored, false);
+    assert.equal(gitIgnoreVerdict(findGitRepo(dir)!, join(dir, "packages/app/.env.local")).ignored, false);
   });
 
   it("uses unsaved text instead of the disk when given", () => {

@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { openingTags } from "./html-tags";
 
 export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "cra" | "vite" | "unknown";
 
@@ -212,8 +213,11 @@ export function viteHtmlEntries(root: string): string[] {
     } catch {
       continue;
     }
-    for (const match of text.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
-      const src = match[1];
+    // A linear tag walk: `/<script\b[^>]*…/g` was quadratic on unclosed `<script ` tags.
+    for (const tag of openingTags(text)) {
+      if (tag.name.toLowerCase() !== "script") continue;
+      const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag.attributes)?.[1];
+      if (src === undefined) continue;
       if (/^(?:[a-z]+:)?\/\//i.test(src)) continue;
       entries.push(src.startsWith("/") ? path.join(root, src) : path.join(root, path.dirname(html), src));
     }

@@ -6,6 +6,9 @@
  * exports must be split off.
  */
 import { directivesInText } from "./directives";
+import { openingTags } from "./html-tags";
+import { jsParser, nativeParser } from "./native";
+import { tooDeepForNativeParser } from "./parse-depth";
 import { fileStats } from "./stats";
 import { extractScripts, type ScriptBlock } from "./sfc";
 import { scanModule } from "./scan";
@@ -42,18 +45,6 @@ export interface ModuleInfo {
   broken: boolean;
   /** The ESTree program, built on first use (script part only for SFCs). */
   program(): AnyNode | undefined;
-}
-
-type OxcParse = (file: string, text: string, options?: Record<string, unknown>) => {
-  program: unknown;
-  errors: Array<{ severity: string }>;
-};
-
-let oxcParse: OxcParse | undefined;
-function parser(): OxcParse {
-  // oxc-parser is an ES module; Node ≥ 20.19 loads it with require().
-  oxcParse ??= (require("oxc-parser") as { parseSync: OxcParse }).parseSync;
-  return oxcParse;
 }
 
 const EMPTY: ModuleInfo = {
@@ -123,7 +114,9 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
         programRead = true;
         try {
           fileStats.asts++;
-          const result = parser()(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
+          // oxc overflows its native stack (SIGSEGV, the process dies) on very deep nesting.
+          const parse = tooDeepForNativeParser(scanned.code) ? jsParser() : nativeParser();
+          const result = parse(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
           program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
         } catch {
           program = undefined;
@@ -159,7 +152,8 @@ function fromAstro(file: string, text: string): ModuleInfo {
   const frontmatter = /^\s*---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   const template = frontmatter ? text.slice(frontmatter[0].length) : text;
   const islands = new Set<string>();
-  for (const match of template.matchAll(/<([A-Za-z_$][\w$.]*)\b[^>]*?\sclient:[a-z]+/g)) islands.add(match[1].split(".")[0]);
+  // A linear tag walk: `/<(\w+)\b[^>]*?\sclient:/g` was quadratic on unclosed tags.
+  for (const tag of openingTags(template)) if (/\sclient:[a-z]+/.test(tag.attributes)) islands.add(tag.name.split(".")[0]);
   const edges: ImportEdge[] = [];
   if (frontmatter && islands.size > 0) {
     const info = fromScript(`${file}.ts`, frontmatter[1], "ts");

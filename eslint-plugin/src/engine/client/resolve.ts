@@ -7,14 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FrameworkName } from "./framework";
+import { resolverFactory } from "./native";
 import { resolveWorkspaceImport, type Workspace } from "./workspaces";
-
-interface Resolver {
-  resolveFileSync(file: string, request: string): { path?: string; error?: string };
-  clearCache(): void;
-}
-
-type ResolverConstructor = new (options: Record<string, unknown>) => Resolver;
 
 export const SOURCE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".astro"];
 
@@ -24,7 +18,7 @@ export interface ProjectResolver {
 }
 
 export function createResolver(root: string, framework: FrameworkName, workspace?: Workspace): ProjectResolver {
-  const { ResolverFactory } = require("oxc-resolver") as { ResolverFactory: ResolverConstructor };
+  const ResolverFactory = resolverFactory();
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
   if (framework === "nuxt") {

@@ -42,7 +42,9 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
     : status.tracked === true
       ? "keyInTrackedFile"
       : status.committable
-        ? "keyNotIgnored"
+        ? status.gitProblem
+          ? "keyTrackingUnknown"
+          : "keyNotIgnored"
         : undefined;
   if (!messageId) return undefined;
   const range = locateInValue(text, entry, match.start, match.end);
@@ -54,6 +56,7 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
     file: basename(file),
     path,
     name: entry.name,
+    gitProblem: status.gitProblem ?? "",
     note: status.verdict.thisCloneOnly ? " (only .git/info/exclude ignores it, which protects this clone only)" : "",
   };
   const finding: Finding = { ruleId: ENV_KEYS_RULE, messageId, data, file, range };

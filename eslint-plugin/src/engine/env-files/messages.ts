@@ -11,6 +11,8 @@ export const envKeyMessages = {
     "{{provider}} {{kind}} {{key}} in {{file}}, which git tracks: the key is in the repository's history. Rotate it, then untrack the file (`git rm --cached {{path}}`).",
   keyNotIgnored:
     "{{provider}} {{kind}} {{key}} in {{file}}, which git would commit{{note}}. Add the file to .gitignore before the next `git add`.",
+  keyTrackingUnknown:
+    "{{provider}} {{kind}} {{key}} in {{file}}, which no .gitignore covers{{note}}, and git could not be asked whether it already tracks the file ({{gitProblem}}). If git tracks it, the key is in the repository's history: rotate it and untrack the file (`git rm --cached {{path}}`); if not, add the file to .gitignore before the next `git add`.",
   /** The same words as no-public-secrets uses in code, so both reports read alike. */
   publicSecretName: noPublicSecretsMessages.publicSecret,
   emptyValue: "Leave {{name}} empty in the template",

@@ -23,13 +23,11 @@ export interface EnvEntry {
 const NAME_CHAR = /[\w.-]/;
 
 export function parseEnvFile(text: string): EnvEntry[] {
-  const entries = scanEntries(text);
-  let parsed: Record<string, string> = {};
-  try {
-    parsed = parseDotenv(text);
-  } catch {
-    // dotenv does not throw on odd input today; if it ever does, raw values still work.
-  }
+  // dotenv reads a lone CR as a line break (files from old Mac editors); so does the scanner.
+  // Replacing it keeps the length, so every offset still points into `text`.
+  const lines = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const entries = scanEntries(lines);
+  const parsed = dotenvValues(lines, entries);
   const last = new Map<string, EnvEntry>();
   for (const entry of entries) last.set(entry.name, entry);
   for (const entry of entries) {
@@ -37,6 +35,21 @@ export function parseEnvFile(text: string): EnvEntry[] {
     if (last.get(entry.name) === entry && value !== undefined) entry.value = value;
   }
   return entries;
+}
+
+/**
+ * `dotenv.parse` of the entries alone. dotenv's line regex backtracks over runs of blank lines
+ * (quadratic: 30 s for 100 KB of blank lines ending in a comment), so it is not given the file:
+ * it gets each entry's own text (name to the end of the line its value ends on), one after the
+ * other. Nothing else in the file defines a value, so dotenv reads the same values, in linear time.
+ */
+function dotenvValues(text: string, entries: EnvEntry[]): Record<string, string> {
+  const own = entries.map((entry) => text.slice(entry.entryRange.start, endOfLine(text, entry.entryRange.end)));
+  try {
+    return parseDotenv(own.join("\n"));
+  } catch {
+    return {}; // dotenv does not throw on odd input today; if it ever does, raw values stand
+  }
 }
 
 /** Offsets in the file of `[start, end)` of a piece of `entry.value`, best effort. */

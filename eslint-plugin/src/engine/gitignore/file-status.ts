@@ -1,7 +1,7 @@
 /** Is this one file ignored, tracked, or one `git add` away from the repository? */
 import { basename, dirname, resolve } from "node:path";
 import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
-import { repoListing } from "./git-index";
+import { gitListingProblem, repoListing } from "./git-index";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { type IgnoreVerdict, type TextOverrides, gitIgnoreVerdict, repoRelative } from "./ignore-rules";
 
@@ -16,6 +16,8 @@ export interface FileGitStatus {
    * not be asked (no git binary, refused folder).
    */
   tracked: boolean | undefined;
+  /** Why git could not be asked whether it tracks this env file (then `tracked` is undefined). */
+  gitProblem?: string;
   verdict: IgnoreVerdict;
   /** A template meant to be committed (`.env.example`, `.env.sample`…). */
   template: boolean;
@@ -36,5 +38,6 @@ export function fileGitStatus(file: string, overrides?: TextOverrides): FileGitS
   const tracked = listing?.trackedEnvFiles.has(path);
   const verdict = gitIgnoreVerdict(repo, absolute, overrides);
   const committable = tracked !== true && (!verdict.ignored || verdict.thisCloneOnly);
-  return { file: absolute, repo, path, tracked, verdict, template, committable };
+  const gitProblem = isEnvFileName(basename(absolute)) && !listing ? gitListingProblem(repo) : undefined;
+  return { file: absolute, repo, path, tracked, gitProblem, verdict, template, committable };
 }

@@ -29,27 +29,45 @@ const PATHSPECS = [
   ":(exclude,glob)**/node_modules/**",
 ];
 
-const listings = new Map<string, { stamp: string; listing: RepoListing | undefined }>();
-
-export function repoListing(repo: GitRepo): RepoListing | undefined {
-  const stamp = [join(repo.gitDir, "index"), join(repo.root, ".gitignore"), repo.root].map((p) => fileStamp(p) ?? "-").join("|");
-  const cached = listings.get(repo.root);
-  if (cached && cached.stamp === stamp) return cached.listing;
-  const listing = runLsFiles(repo.root);
-  listings.set(repo.root, { stamp, listing });
-  return listing;
+interface ListingResult {
+  listing?: RepoListing;
+  /** Why git could not be asked, in a user's words (when listing is undefined). */
+  problem?: string;
 }
 
-function runLsFiles(root: string): RepoListing | undefined {
+const listings = new Map<string, { stamp: string; result: ListingResult }>();
+
+export function repoListing(repo: GitRepo): RepoListing | undefined {
+  return listingResult(repo).listing;
+}
+
+/**
+ * Why git could not list this repository: no git binary, a repository git refuses ("dubious
+ * ownership", common in CI containers), a corrupt index. Undefined when git answered.
+ */
+export function gitListingProblem(repo: GitRepo): string | undefined {
+  return listingResult(repo).problem;
+}
+
+function listingResult(repo: GitRepo): ListingResult {
+  const stamp = [join(repo.gitDir, "index"), join(repo.root, ".gitignore"), repo.root].map((p) => fileStamp(p) ?? "-").join("|");
+  const cached = listings.get(repo.root);
+  if (cached && cached.stamp === stamp) return cached.result;
+  const result = runLsFiles(repo.root);
+  listings.set(repo.root, { stamp, result });
+  return result;
+}
+
+function runLsFiles(root: string): ListingResult {
   let output: string;
   try {
     output = execFileSync(
       "git",
       ["-c", "core.quotepath=off", "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ...PATHSPECS],
-      { cwd: root, encoding: "utf8", timeout: 15_000, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"], windowsHide: true },
+      { cwd: root, encoding: "utf8", timeout: 15_000, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"], windowsHide: true },
     );
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { problem: describeGitFailure(error) };
   }
   const listing: RepoListing = { trackedEnvFiles: new Set(), untrackedEnvFiles: [], projectDirs: [] };
   const dirs = new Set<string>();
@@ -68,7 +86,16 @@ function runLsFiles(root: string): RepoListing | undefined {
     }
   }
   listing.projectDirs = [...dirs].sort();
-  return listing;
+  return { listing };
+}
+
+function describeGitFailure(error: unknown): string {
+  const failure = error as { code?: string; stderr?: string | Buffer; message?: string };
+  if (failure.code === "ENOENT") return "git is not installed or not on PATH";
+  const stderr = String(failure.stderr ?? "");
+  if (/dubious ownership/i.test(stderr)) return "git refuses this repository because another user owns it (\"dubious ownership\"; see `git config safe.directory`)";
+  const line = stderr.split("\n").map((l) => l.replace(/^(?:fatal|error):\s*/, "").trim()).find((l) => l !== "");
+  return line ? `git failed: ${line.slice(0, 160)}` : `git failed${failure.code ? ` (${failure.code})` : ""}`;
 }
 
 /** Forget every listing (the extension calls this when the index or a .gitignore changes). */

@@ -14,6 +14,7 @@
  * like info/exclude they protect one machine only.
  */
 import ignore, { type Ignore } from "ignore";
+import { lstatSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { derive } from "./file-cache";
 import type { GitRepo } from "./git-repo";
@@ -57,7 +58,10 @@ function compile(text: string | undefined): Compiled | undefined {
 
 const compiledTexts = new Map<string, Compiled | undefined>();
 
-function matcherFor(file: string, overrides?: TextOverrides): Compiled | undefined {
+function matcherFor(file: string, overrides?: TextOverrides, inTree = true): Compiled | undefined {
+  // Git (≥ 2.32) opens in-tree .gitignore files without following symlinks: a symlinked one is
+  // not read ("Too many levels of symbolic links"), so it ignores nothing.
+  if (inTree && isSymlink(file)) return undefined;
   const override = overrides?.get(file);
   if (override === undefined) return derive(file, "ignore", compile);
   if (!compiledTexts.has(override)) {
@@ -65,6 +69,14 @@ function matcherFor(file: string, overrides?: TextOverrides): Compiled | undefin
     compiledTexts.set(override, compile(override));
   }
   return compiledTexts.get(override);
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Path of `file` relative to the repository root with forward slashes, or undefined outside it. */
@@ -100,15 +112,19 @@ function decide(repo: GitRepo, parts: string[], isDir: boolean, overrides?: Text
     if (verdict) return verdict;
   }
   const exclude = join(repo.gitDir, "info", "exclude");
-  const matcher = matcherFor(exclude, overrides);
+  const matcher = matcherFor(exclude, overrides, false);
   const verdict = matcher && judge(matcher, parts.join("/") + (isDir ? "/" : ""), exclude, true);
   return verdict ?? { ignored: false, thisCloneOnly: false };
 }
 
 function judge(compiled: Compiled, path: string, source: string, thisCloneOnly: boolean): IgnoreVerdict | undefined {
-  let result: ReturnType<Ignore["checkIgnore"]>;
+  let result: ReturnType<Ignore["test"]>;
   try {
-    result = compiled.matcher.checkIgnore(path);
+    // `test`, not `checkIgnore`: for a folder (`packages/api/`) checkIgnore mimics
+    // `git check-ignore packages/api/`, where `packages/*` matches the trailing slash itself;
+    // while walking the tree git asks about `packages` (no slash) and `packages/*` does not
+    // match it, so `packages/*` + `!packages/api` leaves packages/api/.env committable.
+    result = compiled.matcher.test(path);
   } catch {
     return undefined; // a name `ignore` refuses: git's verdict is unknown, treat as no opinion
   }
