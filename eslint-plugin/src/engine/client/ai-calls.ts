@@ -2,14 +2,17 @@
  * Browser code talking to an AI provider with a credential: SDK clients built with
  * `dangerouslyAllowBrowser`, fetch/axios calls to a provider's API host carrying an auth header
  * (or a `key=` query), and Anthropic's `anthropic-dangerous-direct-browser-access` header.
+ * SDKs that run in a browser without a flag, and HTTP clients that send a provider's key to any
+ * URL, are found by ./browser-keys.
  */
 import type { TSESTree } from "../ast";
 import { textFacts } from "../text-facts";
+import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import { walk } from "./walk";
 
 export interface AiCall {
-  messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess";
+  messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserAuthHeader";
   node: TSESTree.Node;
   data: Record<string, string>;
 }
@@ -19,15 +22,19 @@ type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElem
 const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", DIRECT_ACCESS_HEADER]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
 
-/** Cheap text test first: one pass for every provider host and both browser flags. */
+/**
+ * Cheap text tests first: one pass for every provider host, auth header and both browser flags;
+ * the provider SDK probe is shared with require-rate-limit (computed once per text).
+ */
 export function mayCallAi(text: string): boolean {
-  return textFacts(text).evidence("aiHost") >= 0;
+  const facts = textFacts(text);
+  return facts.evidence("aiHost") >= 0 || facts.evidence("providerMention") >= 0;
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
-  void text;
   const constants = stringConstants(program);
   const objects = objectConstants(program);
+  const scope = scopeOf(program, text, valueConstants(program));
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
   const directAccess: TSESTree.Property[] = [];
@@ -46,6 +53,12 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
     const request = httpRequest(node, constants, objects);
     if (request) {
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
+      reportedCalls.push(node.range);
+      return;
+    }
+    const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node)?.configs ?? [], scope) : undefined);
+    if (keyed) {
+      calls.push(keyed);
       reportedCalls.push(node.range);
     }
   });
@@ -68,6 +81,24 @@ function httpRequest(
   objects: Map<string, TSESTree.ObjectExpression>,
 ): { host: string } | undefined {
   if (node.type !== "CallExpression") return undefined;
+  const parts = requestParts(node);
+  if (!parts) return undefined;
+  const { url, configs } = parts;
+  const urlText = url ? staticText(url, constants) : undefined;
+  if (!urlText) return undefined;
+  const host = hostOf(urlText);
+  if (!host || !providerForHost(host)) return undefined;
+  const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
+  const authHeader = configs.some((config) => hasAuthHeader(config, objects));
+  return credentialInUrl || authHeader ? { host } : undefined;
+}
+
+/**
+ * The URL and config arguments of an HTTP call: fetch(url, init), axios.post(url, data, config),
+ * axios({ url, headers }), ky(url, options), and client factories `axios.create(config)`,
+ * `ky.create(options)` / `api.extend(options)` (no URL of their own).
+ */
+function requestParts(node: TSESTree.CallExpression): { url?: TSESTree.Node; configs: TSESTree.Node[] } | undefined {
   const callee = node.callee;
   const args = node.arguments;
   let url: TSESTree.Node | undefined;
@@ -75,10 +106,12 @@ function httpRequest(
   const calleeName = callee.type === "Identifier" ? callee.name : undefined;
   const method = callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : undefined;
   const object = callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object.name : undefined;
-  if (calleeName === "fetch" || calleeName === "$fetch" || calleeName === "ofetch" || calleeName === "ky" || (method === "fetch" && (object === "window" || object === "globalThis"))) {
+  if ((method === "create" && (object === "axios" || object === "ky")) || method === "extend") {
+    configs = args.slice(0, 1);
+  } else if (calleeName === "fetch" || calleeName === "$fetch" || calleeName === "ofetch" || calleeName === "ky" || (method === "fetch" && (object === "window" || object === "globalThis"))) {
     url = args[0];
     configs = args.slice(1);
-  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && /axios|http|client|api/i.test(object))) {
+  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky"))) {
     if (args[0]?.type === "ObjectExpression") {
       const urlProperty = findProperty(args[0], "url") ?? findProperty(args[0], "baseURL");
       url = urlProperty?.value;
@@ -90,13 +123,7 @@ function httpRequest(
   } else {
     return undefined;
   }
-  const urlText = url ? staticText(url, constants) : undefined;
-  if (!urlText) return undefined;
-  const host = hostOf(urlText);
-  if (!host || !providerForHost(host)) return undefined;
-  const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
-  const authHeader = configs.some((config) => hasAuthHeader(config, objects));
-  return credentialInUrl || authHeader ? { host } : undefined;
+  return { url, configs };
 }
 
 /** "https://api.openai.com/v1/…" → "api.openai.com"; undefined when the host is not static. */
@@ -163,6 +190,15 @@ function stringConstants(program: TSESTree.Program): Map<string, string> {
     }
   });
   return constants;
+}
+
+/** `const NAME = <expression>` anywhere in the file (first declaration wins). */
+function valueConstants(program: TSESTree.Program): Map<string, TSESTree.Node> {
+  const values = new Map<string, TSESTree.Node>();
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !values.has(node.id.name)) values.set(node.id.name, node.init);
+  });
+  return values;
 }
 
 function objectConstants(program: TSESTree.Program): Map<string, TSESTree.ObjectExpression> {

@@ -14,6 +14,19 @@ export function catalogue(): { providers: readonly Provider[] } {
 /** The header that lets Anthropic's API answer a browser directly. */
 export const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
 
+/** Headers any provider may take its key in; a provider's own ones are its `authHeaders`. */
+export const COMMON_AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
+
+/**
+ * Words that let no-client-ai-calls look closer at a file: every auth header name as people
+ * write it ("api-key" covers x-api-key, xi-api-key, x-goog-api-key, x-hume-api-key…).
+ */
+export function authHeaderWords(): string[] {
+  const words = new Set(["Authorization", "authorization", "api-key", "Api-Key", "API-Key"]);
+  for (const provider of providers) for (const header of provider.authHeaders ?? []) words.add(header);
+  return [...words];
+}
+
 let hostWords: string[] | undefined;
 
 /**

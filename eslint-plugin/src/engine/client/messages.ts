@@ -34,4 +34,8 @@ export const noClientAiCallsMessages = {
     "Browser code calls {{host}} with an API key ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
   dangerousDirectBrowserAccess:
     "anthropic-dangerous-direct-browser-access lets browser code call Anthropic with an API key ({{chain}}): the key ships to every visitor. Call Anthropic from a server route instead.",
+  browserSdkClient:
+    "{{provider}} client created with an API key in browser code ({{chain}}): the key ships to every visitor. Call {{provider}} from a server route instead.",
+  browserAuthHeader:
+    "Browser code sends an API key for {{provider}} in the {{header}} header ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
 } satisfies Messages;

@@ -40,6 +40,11 @@ export interface CredentialKind {
   id: string;
   /** Words for messages, e.g. "project API key". */
   name: string;
+  /**
+   * Empty when the provider publishes no format and none is observable (most keys of the newer
+   * AI SDK and LangChain providers): such a key is found by its name only (env var, SDK option,
+   * auth header), never by its shape.
+   */
   formats: KeyFormat[];
   /**
    * True when the string alone says what it is (unique prefix, marker or checksum).
@@ -91,6 +96,11 @@ export interface Provider {
   sdkPackages?: string[];
   /** API hosts a browser would call: ["api.openai.com"]. */
   endpoints?: string[];
+  /**
+   * Request headers that carry the key besides the common ones (Authorization, x-api-key,
+   * api-key, xi-api-key, x-goog-api-key), lower-case: ["x-key"] for Black Forest Labs.
+   */
+  authHeaders?: string[];
   /** Where a leaked key is revoked. */
   revokeUrl: string;
   kinds: CredentialKind[];

@@ -6,10 +6,10 @@ export const anthropic: Provider = {
   id: "anthropic",
   name: "Anthropic",
   envVar: "ANTHROPIC_API_KEY",
-  envVarAliases: ["CLAUDE_API_KEY", "ANTHROPIC_ADMIN_KEY"],
+  envVarAliases: ["CLAUDE_API_KEY", "ANTHROPIC_ADMIN_KEY", "ANTHROPIC_AWS_API_KEY"],
   contextWords: ["anthropic", "claude"],
-  sdkConstructors: ["Anthropic", "createAnthropic", "ChatAnthropic", "AnthropicVertex", "AnthropicBedrock"],
-  sdkPackages: ["@anthropic-ai/sdk", "@ai-sdk/anthropic", "@langchain/anthropic", "@anthropic-ai/claude-agent-sdk"],
+  sdkConstructors: ["Anthropic", "createAnthropic", "ChatAnthropic", "AnthropicVertex", "AnthropicBedrock", "createAnthropicAws"],
+  sdkPackages: ["@anthropic-ai/sdk", "@ai-sdk/anthropic", "@langchain/anthropic", "@anthropic-ai/claude-agent-sdk", "@ai-sdk/anthropic-aws"],
   endpoints: ["api.anthropic.com"],
   revokeUrl: "https://console.anthropic.com/settings/keys",
   kinds: [

@@ -11,7 +11,7 @@ export const azureOpenai: Provider = {
   envVar: "AZURE_OPENAI_API_KEY",
   envVarAliases: ["AZURE_API_KEY", "AZURE_OPENAI_KEY", "AZURE_AI_API_KEY", "AZURE_INFERENCE_CREDENTIAL"],
   contextWords: ["azure", "aoai", "cognitiveservices"],
-  sdkConstructors: ["AzureOpenAI", "createAzure", "AzureKeyCredential", "AzureChatOpenAI", "OpenAIClient"],
+  sdkConstructors: ["AzureOpenAI", "createAzure", "AzureKeyCredential", "AzureChatOpenAI", "OpenAIClient", "AzureOpenAIEmbeddings"],
   sdkPackages: ["@azure/openai", "@ai-sdk/azure", "@azure-rest/ai-inference", "@azure/core-auth"],
   endpoints: ["*.openai.azure.com", "*.cognitiveservices.azure.com", "*.services.ai.azure.com"],
   revokeUrl: "https://portal.azure.com/#view/Microsoft_Azure_ProjectOxford/CognitiveServicesHub",

@@ -8,7 +8,7 @@ export const cohere: Provider = {
   envVar: "COHERE_API_KEY",
   envVarAliases: ["CO_API_KEY"],
   contextWords: ["cohere", "co_api_key"],
-  sdkConstructors: ["CohereClient", "CohereClientV2", "createCohere", "ChatCohere"],
+  sdkConstructors: ["CohereClient", "CohereClientV2", "createCohere", "ChatCohere", "CohereEmbeddings"],
   sdkPackages: ["cohere-ai", "@ai-sdk/cohere", "@langchain/cohere"],
   endpoints: ["api.cohere.com", "api.cohere.ai"],
   revokeUrl: "https://dashboard.cohere.com/api-keys",

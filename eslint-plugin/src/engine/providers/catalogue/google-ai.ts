@@ -11,8 +11,8 @@ export const googleAi: Provider = {
   envVar: "GEMINI_API_KEY",
   envVarAliases: ["GOOGLE_API_KEY", "GOOGLE_GENERATIVE_AI_API_KEY", "GOOGLE_AI_API_KEY", "GOOGLE_GEMINI_API_KEY"],
   contextWords: ["gemini", "google", "genai", "generativeai", "generativelanguage"],
-  sdkConstructors: ["GoogleGenAI", "GoogleGenerativeAI", "createGoogleGenerativeAI", "ChatGoogleGenerativeAI"],
-  sdkPackages: ["@google/genai", "@google/generative-ai", "@ai-sdk/google", "@langchain/google-genai"],
+  sdkConstructors: ["GoogleGenAI", "GoogleGenerativeAI", "createGoogleGenerativeAI", "ChatGoogleGenerativeAI", "createGoogle", "GoogleGenerativeAIEmbeddings", "ChatGoogle", "GoogleEmbeddings"],
+  sdkPackages: ["@google/genai", "@google/generative-ai", "@ai-sdk/google", "@langchain/google-genai", "@langchain/google", "@langchain/google-webauth"],
   endpoints: ["generativelanguage.googleapis.com"],
   revokeUrl: "https://aistudio.google.com/app/apikey",
   kinds: [

@@ -6,8 +6,9 @@ export const minimax: Provider = {
   name: "MiniMax",
   envVar: "MINIMAX_API_KEY",
   contextWords: ["minimax"],
-  sdkPackages: ["vercel-minimax-ai-provider"],
-  endpoints: ["api.minimax.io", "api.minimaxi.com"],
+  sdkConstructors: ["createMiniMax", "ChatMinimax", "MinimaxEmbeddings"],
+  sdkPackages: ["vercel-minimax-ai-provider", "@ai-sdk/minimax"],
+  endpoints: ["api.minimax.io", "api.minimaxi.com", "api.minimax.chat"],
   revokeUrl: "https://platform.minimax.io/user-center/basic-information/interface-key",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("sk-api-"), run("base64url", 119))] }],
 };

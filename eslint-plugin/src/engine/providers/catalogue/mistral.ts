@@ -7,7 +7,7 @@ export const mistral: Provider = {
   name: "Mistral AI",
   envVar: "MISTRAL_API_KEY",
   contextWords: ["mistral", "codestral"],
-  sdkConstructors: ["Mistral", "MistralClient", "createMistral", "ChatMistralAI"],
+  sdkConstructors: ["Mistral", "MistralClient", "createMistral", "ChatMistralAI", "MistralAIEmbeddings"],
   sdkPackages: ["@mistralai/mistralai", "@ai-sdk/mistral", "@langchain/mistralai"],
   endpoints: ["api.mistral.ai", "codestral.mistral.ai"],
   revokeUrl: "https://console.mistral.ai/api-keys",

@@ -12,7 +12,7 @@ export const openai: Provider = {
   envVar: "OPENAI_API_KEY",
   envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY"],
   contextWords: ["openai"],
-  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings"],
+  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper"],
   sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents"],
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",

@@ -6,7 +6,7 @@ export const pinecone: Provider = {
   name: "Pinecone",
   envVar: "PINECONE_API_KEY",
   contextWords: ["pinecone"],
-  sdkConstructors: ["Pinecone", "PineconeClient", "PineconeStore"],
+  sdkConstructors: ["Pinecone", "PineconeClient", "PineconeStore", "PineconeEmbeddings"],
   sdkPackages: ["@pinecone-database/pinecone", "@langchain/pinecone"],
   endpoints: ["api.pinecone.io", "*.pinecone.io"],
   revokeUrl: "https://app.pinecone.io/organizations/-/projects/-/keys",

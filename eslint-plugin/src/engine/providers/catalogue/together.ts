@@ -7,8 +7,8 @@ export const together: Provider = {
   envVar: "TOGETHER_API_KEY",
   envVarAliases: ["TOGETHER_AI_API_KEY", "TOGETHERAI_API_KEY"],
   contextWords: ["together", "togetherai"],
-  sdkConstructors: ["Together", "createTogetherAI", "ChatTogetherAI"],
-  sdkPackages: ["together-ai", "@ai-sdk/togetherai"],
+  sdkConstructors: ["Together", "createTogetherAI", "ChatTogetherAI", "TogetherAIEmbeddings", "TogetherAI"],
+  sdkPackages: ["together-ai", "@ai-sdk/togetherai", "@langchain/together-ai"],
   endpoints: ["api.together.xyz", "api.together.ai"],
   revokeUrl: "https://api.together.ai/settings/api-keys",
   kinds: [

@@ -9,7 +9,7 @@ export const voyage: Provider = {
   envVarAliases: ["VOYAGEAI_API_KEY"],
   contextWords: ["voyage", "voyageai"],
   sdkConstructors: ["VoyageAIClient", "createVoyage", "VoyageEmbeddings"],
-  sdkPackages: ["voyageai", "voyage-ai-provider"],
+  sdkPackages: ["voyageai", "voyage-ai-provider", "@ai-sdk/voyage"],
   endpoints: ["api.voyageai.com"],
   revokeUrl: "https://dashboard.voyageai.com/organization/api-keys",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("pa-"), run("base64url", 43))] }],

@@ -7,7 +7,7 @@ export const xai: Provider = {
   envVar: "XAI_API_KEY",
   envVarAliases: ["GROK_API_KEY"],
   contextWords: ["xai", "grok"],
-  sdkConstructors: ["createXai", "ChatXAI"],
+  sdkConstructors: ["createXai", "ChatXAI", "ChatXAIResponses"],
   sdkPackages: ["@ai-sdk/xai", "@langchain/xai"],
   endpoints: ["api.x.ai"],
   revokeUrl: "https://console.x.ai",

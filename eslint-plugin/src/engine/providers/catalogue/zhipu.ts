@@ -7,7 +7,7 @@ export const zhipu: Provider = {
   envVar: "ZHIPU_API_KEY",
   envVarAliases: ["ZAI_API_KEY", "ZHIPUAI_API_KEY", "GLM_API_KEY"],
   contextWords: ["zhipu", "zhipuai", "zai", "z_ai", "bigmodel", "glm", "chatglm"],
-  sdkConstructors: ["createZhipu", "ChatZhipuAI"],
+  sdkConstructors: ["createZhipu", "ChatZhipuAI", "ZhipuAIEmbeddings"],
   sdkPackages: ["zhipu-ai-provider", "zhipuai-sdk-nodejs-v4"],
   endpoints: ["open.bigmodel.cn", "api.z.ai"],
   revokeUrl: "https://open.bigmodel.cn/usercenter/apikeys",

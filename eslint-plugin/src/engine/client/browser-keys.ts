@@ -1,0 +1,222 @@
+/**
+ * Browser code that hands an AI provider a key without any opt-in flag: an SDK client built with
+ * one (`createOpenAI({ apiKey })`, `new GoogleGenerativeAI(key)`, `new ChatOpenAI({ apiKey })`),
+ * and an HTTP client or fetch call that sends a provider's key in an auth header, wherever its
+ * base URL comes from (`axios.create({ baseURL: env.URL, headers: { "xi-api-key": key } })`).
+ *
+ * A key counts when it is an env read, a literal, or a const holding one. A key the user typed
+ * (state, a function parameter, localStorage) is theirs to send: bring-your-own-key apps are quiet.
+ */
+import type { TSESTree } from "../ast";
+import { nameWords, looksLikeCredentialName, providers } from "../providers";
+import type { Provider } from "../providers/types";
+import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
+import { isSecretEnvName } from "./env-names";
+import { findEnvReads, type EnvRead } from "./env-reads";
+
+type Node = TSESTree.Node;
+type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
+
+export interface BrowserKeyCall {
+  messageId: "browserSdkClient" | "browserAuthHeader";
+  node: Node;
+  data: Record<string, string>;
+}
+
+/** Headers that name their provider by themselves. */
+const PROVIDER_HEADERS: Record<string, string> = { "xi-api-key": "elevenlabs", "x-goog-api-key": "google-ai", [DIRECT_ACCESS_HEADER]: "anthropic" };
+
+let catalogueIndex: { constructors: Map<string, Provider>; headers: Map<string, Provider | undefined> } | undefined;
+
+/** Built once per process: SDK constructor names and auth header names of the whole catalogue. */
+function index(): NonNullable<typeof catalogueIndex> {
+  if (catalogueIndex) return catalogueIndex;
+  const constructors = new Map<string, Provider>();
+  const headers = new Map<string, Provider | undefined>(COMMON_AUTH_HEADERS.map((header) => [header, undefined]));
+  for (const provider of providers) {
+    for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
+    for (const header of provider.authHeaders ?? []) headers.set(header.toLowerCase(), provider);
+  }
+  for (const [header, id] of Object.entries(PROVIDER_HEADERS)) headers.set(header, providers.find((provider) => provider.id === id));
+  catalogueIndex = { constructors, headers };
+  return catalogueIndex;
+}
+
+interface Scope {
+  /** Local name → npm package, for value imports. */
+  imports: Map<string, string>;
+  /** `const NAME = init` anywhere in the file (first wins). */
+  consts: Map<string, Node>;
+  reads: readonly EnvRead[];
+}
+
+export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>): Scope {
+  const imports = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") continue;
+      imports.set(specifier.local.name, String(statement.source.value));
+    }
+  }
+  return { imports, consts, reads: findEnvReads(program, text) };
+}
+
+/** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
+function keyIn(node: Node | undefined, scope: Scope, depth = 0): { envName?: string } | undefined {
+  if (!node || depth > 3) return undefined;
+  switch (node.type) {
+    case "TSAsExpression":
+    case "TSNonNullExpression":
+      return keyIn(node.expression, scope, depth);
+    case "LogicalExpression":
+      return keyIn(node.left, scope, depth) ?? keyIn(node.right, scope, depth);
+    case "ConditionalExpression":
+      return keyIn(node.consequent, scope, depth) ?? keyIn(node.alternate, scope, depth);
+    case "Literal":
+      return typeof node.value === "string" && looksLikeLiteralKey(node.value) ? {} : undefined;
+    case "TemplateLiteral":
+      if (node.expressions.length === 0) return looksLikeLiteralKey(node.quasis.map((quasi) => quasi.value.cooked ?? "").join("")) ? {} : undefined;
+      for (const expression of node.expressions) {
+        const found = keyIn(expression, scope, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    case "Identifier": {
+      const init = scope.consts.get(node.name);
+      return init ? keyIn(init, scope, depth + 1) : undefined;
+    }
+    default: {
+      const read = scope.reads.find((candidate) => candidate.node.range[0] >= node.range[0] && candidate.node.range[1] <= node.range[1]);
+      return read ? { envName: read.name } : undefined;
+    }
+  }
+}
+
+/** A literal that could be a key: one word, long enough, not a placeholder. */
+function looksLikeLiteralKey(value: string): boolean {
+  const bare = value.replace(/^(?:Bearer|Token|Key|Basic)\s+/i, "");
+  return bare.length >= 16 && !/\s/.test(bare) && !/your|xxx|placeholder|example|<|\.\.\.|…/i.test(bare);
+}
+
+function propertyName(property: ObjectProperty): string | undefined {
+  if (!property.computed && property.key.type === "Identifier") return property.key.name;
+  if (property.key.type === "Literal" && typeof property.key.value === "string") return property.key.value;
+  return undefined;
+}
+
+function properties(object: TSESTree.ObjectExpression): ObjectProperty[] {
+  return object.properties.filter((property): property is ObjectProperty => property.type === "Property");
+}
+
+/** The options object: an object literal, or a const holding one. */
+function objectOf(node: Node | undefined, scope: Scope): TSESTree.ObjectExpression | undefined {
+  if (node?.type === "ObjectExpression") return node;
+  if (node?.type === "Identifier") {
+    const init = scope.consts.get(node.name);
+    return init?.type === "ObjectExpression" ? init : undefined;
+  }
+  return undefined;
+}
+
+/** A credential in SDK options: `apiKey`, `openAIApiKey`, `token`, `credentials: { secretAccessKey }`, or an auth header. */
+function credentialInOptions(options: TSESTree.ObjectExpression, scope: Scope, depth = 0): { envName?: string } | undefined {
+  for (const property of properties(options)) {
+    const name = propertyName(property);
+    if (!name) continue;
+    if (name === "headers") {
+      const header = authHeaderIn(property.value, scope);
+      if (header) return header.key;
+      continue;
+    }
+    const nested = objectOf(property.value, scope);
+    if (nested && depth < 1 && /credential|auth/i.test(name)) {
+      const found = credentialInOptions(nested, scope, depth + 1);
+      if (found) return found;
+      continue;
+    }
+    if (!looksLikeCredentialName(nameWords(name)) || /id$|url$|uri$|endpoint$/i.test(name)) continue;
+    const found = keyIn(property.value, scope);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A provider SDK client built with a key: `createOpenAI({ apiKey })`, `new GoogleGenerativeAI(key)`. */
+export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExpression, scope: Scope): BrowserKeyCall | undefined {
+  const provider = sdkProviderOf(node.callee, scope);
+  if (!provider) return undefined;
+  const options = objectOf(node.arguments[0], scope) ?? objectOf(node.arguments[1], scope);
+  let key = options ? credentialInOptions(options, scope) : undefined;
+  // A key passed first (`new GoogleGenerativeAI(key)`). Calls are left out: `openai("gpt-4o")` names a model.
+  if (!key && node.type === "NewExpression" && node.arguments[0] && node.arguments[0].type !== "ObjectExpression") {
+    const found = keyIn(node.arguments[0], scope);
+    if (found && (found.envName !== undefined || node.arguments[0].type !== "Identifier" || scope.consts.has(node.arguments[0].name))) key = found;
+  }
+  if (!key) return undefined;
+  const viaBaseUrl = options ? providerOfBaseUrl(options) : undefined;
+  return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name } };
+}
+
+function sdkProviderOf(callee: Node, scope: Scope): Provider | undefined {
+  let name: string | undefined;
+  if (callee.type === "Identifier") name = callee.name;
+  else if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.property.type === "Identifier") {
+    // `new genai.GoogleGenAI({...})` through a namespace import.
+    const pkg = scope.imports.get(callee.object.name);
+    return pkg ? providerForSdk(pkg) : undefined;
+  }
+  if (!name) return undefined;
+  const pkg = scope.imports.get(name);
+  if (pkg !== undefined) return providerForSdk(pkg);
+  return index().constructors.get(name);
+}
+
+function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undefined {
+  for (const property of properties(options)) {
+    const name = propertyName(property);
+    if (name !== "baseURL" && name !== "baseUrl" && name !== "endpoint") continue;
+    if (property.value.type === "Literal" && typeof property.value.value === "string") return providerForHost(property.value.value);
+  }
+  return undefined;
+}
+
+/**
+ * An auth header carrying a key: the header object of a request or client config, a const, or
+ * `new Headers({...})`. Returns the header, the key, and the provider it belongs to (by the env
+ * name of the key, or by a header only one provider uses).
+ */
+export function authHeaderIn(
+  headers: Node | undefined,
+  scope: Scope,
+): { header: string; key: { envName?: string }; provider?: Provider } | undefined {
+  let object = objectOf(headers, scope);
+  if (!object && headers?.type === "NewExpression" && headers.arguments[0]) object = objectOf(headers.arguments[0], scope);
+  if (!object) return undefined;
+  const known = index().headers;
+  for (const property of properties(object)) {
+    const header = propertyName(property)?.toLowerCase();
+    if (!header || !known.has(header)) continue;
+    const key = keyIn(property.value, scope);
+    if (!key) continue;
+    const byName = key.envName && isSecretEnvName(key.envName) ? providerForEnvName(key.envName) : undefined;
+    return { header: propertyName(property)!, key, provider: byName ?? known.get(header) };
+  }
+  return undefined;
+}
+
+/**
+ * An HTTP client instance or request that sends a provider's key, whatever its URL:
+ * `axios.create({ headers })`, `ky.create/extend({ headers })`, `fetch(url, { headers })`,
+ * `axios.post(url, body, { headers })`. Only keys that a provider claims are reported.
+ */
+export function browserAuthHeader(node: TSESTree.CallExpression, configs: readonly Node[], scope: Scope): BrowserKeyCall | undefined {
+  for (const config of configs) {
+    const object = objectOf(config, scope);
+    if (!object) continue;
+    const headersProperty = properties(object).find((property) => propertyName(property) === "headers");
+    const found = headersProperty ? authHeaderIn(headersProperty.value, scope) : undefined;
+    if (found?.provider) return { messageId: "browserAuthHeader", node, data: { provider: found.provider.name, header: found.header } };
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { Provider } from "../types";
+
+/**
+ * @langchain/cloudflare reads CLOUDFLARE_API_TOKEN (with CLOUDFLARE_ACCOUNT_ID, which is not a secret).
+ * No key format is published or observable: keys are found by name (env var, SDK
+ * option, auth header), never by shape.
+ */
+export const cloudflareWorkersAi: Provider = {
+  id: "cloudflare-workers-ai",
+  name: "Cloudflare Workers AI",
+  envVar: "CLOUDFLARE_API_TOKEN",
+  envVarAliases: ["CLOUDFLARE_API_KEY", "CF_API_TOKEN", "CLOUDFLARE_WORKERS_AI_API_TOKEN"],
+  contextWords: ["cloudflare", "workersai"],
+  sdkConstructors: ["ChatCloudflareWorkersAI", "CloudflareWorkersAIEmbeddings", "CloudflareWorkersAI", "createWorkersAI"],
+  sdkPackages: ["@langchain/cloudflare", "workers-ai-provider"],
+  endpoints: ["api.cloudflare.com", "gateway.ai.cloudflare.com"],
+  revokeUrl: "https://dash.cloudflare.com/profile/api-tokens",
+  kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [] }],
+};

@@ -1,0 +1,127 @@
+/**
+ * no-client-ai-calls on SDKs that run in a browser without any opt-in flag (@ai-sdk/* factories,
+ * Google's SDKs, LangChain chat models) and on HTTP clients that send a provider's key in an auth
+ * header to any URL. Bring-your-own-key code (the key the user typed) stays quiet.
+ */
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import type { noClientAiCallsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+const rule = plugin as unknown as RuleModule<keyof typeof noClientAiCallsMessages, []>;
+const next = appFile("next-app-router", "app/chat/chat-box.tsx").filename;
+const vite = appFile("vite", "src/api.ts").filename;
+const nextChain = "app/chat/chat-box.tsx";
+const viteChain = "src/main.tsx → src/App.tsx → src/api.ts";
+const client = (...lines: string[]) => [`"use client";`, ...lines].join("\n");
+
+ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
+  valid: [
+    { name: "AI SDK provider without a key (reads the server env)", filename: next, code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `const openai = createOpenAI();`) },
+    { name: "default provider instance called with a model id", filename: next, code: client(`import { openai } from "@ai-sdk/openai";`, `const model = openai("gpt-4o-mini-2024-07-18");`) },
+    {
+      name: "bring your own key: the key the user typed",
+      filename: next,
+      code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `export function make(userKey: string) {`, `  return createOpenAI({ apiKey: userKey });`, `}`),
+    },
+    {
+      name: "bring your own key from localStorage",
+      filename: next,
+      code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(localStorage.getItem("gemini") ?? "");`),
+    },
+    {
+      name: "same-named class from the app's own module",
+      filename: next,
+      code: client(`import { ChatOpenAI } from "./chat";`, `new ChatOpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
+    },
+    {
+      name: "own backend with the user's session token",
+      filename: vite,
+      code: [`import axios from "axios";`, `export const api = axios.create({ baseURL: import.meta.env.VITE_API_URL, headers: { Authorization: \`Bearer \${session.token}\` } });`].join("\n"),
+    },
+    {
+      name: "own backend with a publishable key",
+      filename: vite,
+      code: [`export const r = fetch(import.meta.env.VITE_API_URL, { headers: { Authorization: \`Bearer \${import.meta.env.VITE_SUPABASE_ANON_KEY}\` } });`].join("\n"),
+    },
+    {
+      name: "server code: a route handler is not browser code",
+      ...appFile("next-app-router", "lib/server-ai.ts"),
+    },
+  ],
+  invalid: [
+    {
+      name: "createOpenAI({ apiKey }) in a use client page",
+      filename: next,
+      code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `const openai = createOpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
+    },
+    {
+      name: "new GoogleGenerativeAI(key) with a positional key",
+      filename: next,
+      code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(process.env.NEXT_PUBLIC_GEMINI_API_KEY!);`),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "Google AI (Gemini)", chain: nextChain } }],
+    },
+    {
+      name: "@google/genai through a namespace import and a const",
+      filename: next,
+      code: client(`import * as genai from "@google/genai";`, `const KEY = process.env.NEXT_PUBLIC_GEMINI_API_KEY ?? "";`, `const ai = new genai.GoogleGenAI({ apiKey: KEY });`),
+      errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "Google AI (Gemini)", chain: nextChain } }],
+    },
+    {
+      name: "LangChain chat model with a provider-named key option",
+      filename: next,
+      code: client(`import { ChatOpenAI } from "@langchain/openai";`, `const llm = new ChatOpenAI({ model: "gpt-4o", openAIApiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
+    },
+    {
+      name: "LangChain community class, no import seen (attributed by class name)",
+      filename: next,
+      code: client(`const llm = new ChatAlibabaTongyi({ alibabaApiKey: process.env.NEXT_PUBLIC_ALIBABA_API_KEY });`),
+      errors: [{ messageId: "browserSdkClient", line: 2, data: { provider: "Alibaba Cloud Model Studio (Qwen / DashScope)", chain: nextChain } }],
+    },
+    {
+      name: "OpenAI SDK pointed at Groq: attributed to Groq",
+      filename: next,
+      code: client(`import OpenAI from "openai";`, `const groq = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_GROQ_API_KEY, baseURL: "https://api.groq.com/openai/v1" });`),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "Groq", chain: nextChain } }],
+    },
+    {
+      name: "AWS credentials object",
+      filename: next,
+      code: client(
+        `import { createAmazonBedrock } from "@ai-sdk/amazon-bedrock";`,
+        `const bedrock = createAmazonBedrock({ region: "us-east-1", credentials: { accessKeyId: process.env.NEXT_PUBLIC_AWS_ACCESS_KEY_ID, secretAccessKey: process.env.NEXT_PUBLIC_AWS_SECRET_ACCESS_KEY } });`,
+      ),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "AWS (Amazon Bedrock)", chain: nextChain } }],
+    },
+    {
+      name: "axios instance with xi-api-key and a base URL from the env (Vite)",
+      filename: vite,
+      code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.VITE_TTS_KEY } });`].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "ElevenLabs", header: "xi-api-key", chain: viteChain } }],
+    },
+    {
+      name: "ky instance with a Bearer key the catalogue attributes (PRODIA_TOKEN)",
+      filename: vite,
+      code: [`import ky from "ky";`, `export const api = ky.create({ prefixUrl: import.meta.env.VITE_URL, headers: { Authorization: \`Bearer \${import.meta.env.VITE_PRODIA_TOKEN}\` } });`].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "Prodia", header: "Authorization", chain: viteChain } }],
+    },
+    {
+      name: "fetch wrapper with a const header object and a URL from the env",
+      filename: vite,
+      code: [
+        `const headers = { "x-api-key": import.meta.env.VITE_ANTHROPIC_API_KEY, "content-type": "application/json" };`,
+        `export const ask = (body: string) => fetch(import.meta.env.VITE_PROXY_URL, { method: "POST", headers, body });`,
+      ].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "Anthropic", header: "x-api-key", chain: viteChain } }],
+    },
+    {
+      name: "a provider's own header (Black Forest Labs x-key) names it",
+      filename: vite,
+      code: `export const r = fetch(import.meta.env.VITE_IMAGE_URL, { headers: { "x-key": import.meta.env.VITE_IMAGE_KEY } });`,
+      errors: [{ messageId: "browserAuthHeader", line: 1, data: { provider: "Black Forest Labs (FLUX)", header: "x-key", chain: viteChain } }],
+    },
+  ],
+});
