@@ -46,8 +46,8 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       code: [`export const r = fetch(import.meta.env.VITE_API_URL, { headers: { Authorization: \`Bearer \${import.meta.env.VITE_SUPABASE_ANON_KEY}\` } });`].join("\n"),
     },
     {
-      name: "server code: a route handler is not browser code",
       ...appFile("next-app-router", "lib/server-ai.ts"),
+      name: "server code: a route handler is not browser code",
     },
   ],
   invalid: [

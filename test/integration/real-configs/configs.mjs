@@ -63,13 +63,6 @@ export const eslint10 = {
     const nextTs = (await load("eslint-config-next/typescript")).default;
     return [...nextVitals, ...nextTs, { ignores: [".next/**", "out/**", "build/**", "next-env.d.ts"] }];
   },
-
-  // An all-in-one config: stylistic rules, JSON, YAML, Markdown, TypeScript. (7.x: 10.x needs
-  // Node 22 through eslint-plugin-unicorn 64.)
-  async "@antfu/eslint-config"({ load }) {
-    const antfu = (await load("@antfu/eslint-config")).default;
-    return await antfu({ react: false, typescript: true });
-  },
 };
 
 /** ESLint 9 only. */
