@@ -26,6 +26,9 @@ await build({
   alias: {
     "oxc-parser": join(root, "extension/src/shims/oxc-parser.ts"),
     "oxc-resolver": join(root, "extension/src/shims/oxc-resolver.ts"),
+    // jsonc-parser's `main` is a UMD build whose factory requires './impl/format' at run time,
+    // which a bundle cannot resolve; its ESM build is plain imports.
+    "jsonc-parser": join(root, "node_modules/jsonc-parser/lib/esm/main.js"),
   },
   // Lets activate() report load + activation time.
   banner: { js: "globalThis.__keyfenceLoadStart??=performance.now();" },
