@@ -15,7 +15,7 @@ export default createRule<[], MessageId>({
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow provider keys in Dockerfile ENV/ARG values and compose environment",
+      description: "Disallow provider keys in Dockerfile ENV/ARG values and compose environment:",
       recommended: RULES["no-docker-keys"].severity,
     },
     hasSuggestions: true,
