@@ -226,7 +226,10 @@ export class ClientGraph {
     this.used = new Set();
     this.roles.clear();
     this.extraEntries.clear();
+    const listedAt = Date.now();
     this.listing = this.list();
+    // A re-check lists again and stats each used file: about twice this listing's cost.
+    this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * 2 * (Date.now() - listedAt));
     this.tooBig = this.listing.length >= MAX_FILES;
     if (this.tooBig) return;
     this.verbatimModuleSyntax = readVerbatimModuleSyntax(this.framework.root);
