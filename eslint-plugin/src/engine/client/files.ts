@@ -88,8 +88,8 @@ const HEAD_BYTES = 4096;
 /**
  * The graph asks every file of a Next.js project for its directives, and the prologue sits at the
  * top: reading (and keeping) whole files for it cost more CPU and memory than the lint itself on
- * a big monorepo. So read the head: no "use " in it, and code that is not a string starts inside
- * it, means no directive. Anything less certain reads the whole file. The text is not kept.
+ * a big monorepo. So read the head: code that is not a string starting inside it means no
+ * prologue. Anything less certain reads the whole file. The text is not kept.
  */
 function directivesOnDisk(file: string, fileEntry: FileEntry): string[] {
   if (fileEntry.size > MAX_FILE_BYTES) return [];
@@ -108,7 +108,7 @@ function directivesOnDisk(file: string, fileEntry: FileEntry): string[] {
   }
   if (fileEntry.size <= HEAD_BYTES) return prologueOf(head);
   const code = firstCodeCharacter(head);
-  if (!head.includes("use ") && code !== undefined && code !== '"' && code !== "'") return [];
+  if (code !== undefined && code !== '"' && code !== "'") return []; // code first: no prologue at all
   try {
     fileStats.reads++;
     return prologueOf(fs.readFileSync(file, "utf8"));
