@@ -1,38 +1,61 @@
 #!/usr/bin/env node
-// Usage: npm run bench -- [DIR] [--files N] [--runs R]
+// Usage: npm run bench -- [DIR...] [--files N] [--pairs N] [--eslint PATH] [--cache] [--scale]
 //
-// Lints the same files twice per round, each time in a fresh `eslint` process:
-//   bare      the same ESLint and TypeScript parser that configs.recommended brings, no rules
+// Lints the same JS/TS files in fresh `eslint` processes, two configs per pair:
+//   bare      the same ESLint and TypeScript parser (and parser options) that configs.recommended
+//             uses, no plugin, no rules
 //   keyfence  configs.recommended
-// and prints the median wall time of each and the ratio. Rounds alternate the order so that
-// neither side always gets the warmer disk cache. This is a measurement, not a test.
+// Each child runs with scripts/bench-usage.cjs preloaded, which reports what the OS counted for the
+// whole process: user+sys CPU and peak RSS. One warm-up pair first (not counted), then --pairs
+// pairs alternating which side goes first; the ratios (keyfence / bare) are taken per pair and
+// printed as median (min–max). Quote the CPU ratio: on a shared machine wall time is the noisy one.
+// This is a measurement, not a test.
 //
-// DIR defaults to this repository. To measure on a large real codebase, point it at a checkout:
+//   DIR...         folders to lint (default: this repository); files are the sorted walk of all of them
+//   --files N      an evenly spread sample of N of those files
+//   --pairs N      measured pairs (default 7)
+//   --eslint PATH  an eslint package folder to run instead of this repository's (e.g. ESLint 9)
+//   --plugin PATH  an eslint-plugin-keyfence folder (built) instead of this repository's (before/after)
+//   --cache        both sides run with --cache (own cache file each); the warm-up pair fills the
+//                  caches, so the measured runs are warm cache hits
+//   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
+//
+// On a large real codebase:
 //   git clone --depth 1 https://github.com/vercel/ai /tmp/ai
-//   npm run bench -- /tmp/ai/packages --files 500
+//   npm run bench -- /tmp/ai/packages/{openai,anthropic,google,provider-utils}
+//   npm run bench -- /tmp/ai --scale --pairs 1
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const repo = resolve(fileURLToPath(import.meta.url), "../..");
 const args = process.argv.slice(2);
+const flag = (name) => {
+  const at = args.indexOf(name);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
+};
 const option = (name, fallback) => {
   const at = args.indexOf(name);
   if (at < 0) return fallback;
   const [, value] = args.splice(at, 2);
-  return Number(value);
+  return value;
 };
-const fileLimit = option("--files", Infinity);
-const runs = option("--runs", 3);
-const tree = resolve(args[0] ?? repo);
+const fileLimit = Number(option("--files", Infinity));
+const pairs = Number(option("--pairs", 7));
+const eslintDir = resolve(option("--eslint", join(repo, "node_modules/eslint")));
+const pluginDir = resolve(option("--plugin", join(repo, "eslint-plugin")));
+const useCache = flag("--cache");
+const scale = flag("--scale");
+const trees = (args.length > 0 ? args : [repo]).map((dir) => resolve(dir));
 
 const SOURCE = /\.(?:js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
 const SKIP = new Set(["node_modules", ".git", "dist", "out", ".next", "build", "coverage"]);
 function collect(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (out.length >= fileLimit) return out;
     if (SKIP.has(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) collect(path, out);
@@ -40,58 +63,150 @@ function collect(dir, out) {
   }
   return out;
 }
-const files = collect(tree, []).map((file) => relative(tree, file));
-if (files.length === 0) {
-  console.error(`No JS/TS files under ${tree}`);
+/** `count` files spread evenly over the walk, so every sample size has the same mix of folders. */
+const sample = (files, count) =>
+  count >= files.length ? files : Array.from({ length: count }, (_, index) => files[Math.floor((index * files.length) / count)]);
+
+// ESLint resolves the command-line files against its cwd: the folder all trees share.
+const cwd = trees.reduce((common, tree) => {
+  while (!(tree + sep).startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
+  return common;
+});
+const allFiles = trees.flatMap((tree) => collect(tree, [])).map((file) => relative(cwd, file));
+if (allFiles.length === 0) {
+  console.error(`No JS/TS files under ${trees.join(", ")}`);
   process.exit(2);
 }
 
-const pluginUrl = pathToFileURL(join(repo, "eslint-plugin/dist/index.js")).href;
 const work = mkdtempSync(join(tmpdir(), "keyfence-bench-"));
-const configs = {
-  bare: `import keyfence from ${JSON.stringify(pluginUrl)};
-const { plugins, rules, ...rest } = keyfence.configs.recommended;
-export default [{ ...rest, linterOptions: { reportUnusedDisableDirectives: "off" } }];`,
-  keyfence: `import keyfence from ${JSON.stringify(pluginUrl)};
-export default [{ ...keyfence.configs.recommended, linterOptions: { reportUnusedDisableDirectives: "off" } }];`,
-};
-for (const [name, text] of Object.entries(configs)) writeFileSync(join(work, `${name}.config.mjs`), text);
-const listFile = join(work, "files.txt");
-writeFileSync(listFile, files.join("\n"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+writeConfigs();
 
-const eslintBin = join(repo, "node_modules/eslint/bin/eslint.js");
-function lintOnce(name) {
+const eslintBin = join(eslintDir, "bin/eslint.js");
+const eslintVersion = JSON.parse(readFileSync(join(eslintDir, "package.json"), "utf8")).version;
+const usageFile = join(work, "usage.json");
+
+/**
+ * bare: configs.recommended's files and languageOptions, with KeyFence's parser (a thin wrapper
+ * that hands JS/TS to @typescript-eslint/parser) replaced by @typescript-eslint/parser itself, so
+ * the bare run loads no KeyFence code at all. Derived from the config, so it follows config changes.
+ */
+function writeConfigs() {
+  const requirePlugin = createRequire(join(pluginDir, "package.json"));
+  const plugin = requirePlugin("./dist/index.js");
+  const keyfenceParser = requirePlugin("./dist/parser.js");
+  const tsParserPath = requirePlugin.resolve("@typescript-eslint/parser");
+  const tsParser = requirePlugin(tsParserPath);
+  const recommended = [plugin.configs.recommended].flat();
+  const PARSER = "__tsParser__";
+  const bare = recommended.map(({ files, ignores, languageOptions }) => {
+    const { parser, ...options } = languageOptions ?? {};
+    const sameParser = parser === keyfenceParser || parser === tsParser;
+    return { files, ignores, languageOptions: sameParser ? { ...options, parser: PARSER } : options };
+  });
+  const off = { linterOptions: { reportUnusedDisableDirectives: "off" } };
+  const pluginUrl = pathToFileURL(join(pluginDir, "dist/index.js")).href;
+  const configs = {
+    bare: `import * as tsParser from ${JSON.stringify(pathToFileURL(tsParserPath).href)};
+export default [...${JSON.stringify(bare).replaceAll(JSON.stringify(PARSER), "tsParser")}, ${JSON.stringify(off)}];`,
+    keyfence: `import keyfence from ${JSON.stringify(pluginUrl)};
+export default [...[keyfence.configs.recommended].flat(), ${JSON.stringify(off)}];`,
+  };
+  for (const [name, text] of Object.entries(configs)) writeFileSync(join(work, `${name}.config.mjs`), text);
+}
+
+/** One fresh ESLint process: wall seconds, CPU seconds (user+sys), peak RSS in MiB, problems found. */
+function lintOnce(name, files) {
+  rmSync(usageFile, { force: true });
+  const cache = useCache ? ["--cache", "--cache-location", join(work, `${name}.cache`)] : ["--no-cache"];
+  const listed = ["--config", join(work, `${name}.config.mjs`), ...cache, "--no-warn-ignored", "--format", "json"];
   const started = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    [eslintBin, "--config", join(work, `${name}.config.mjs`), "--no-cache", "--no-warn-ignored", "--format", "json", ...files],
-    { cwd: tree, encoding: "utf8", maxBuffer: 1 << 30 },
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const result = spawnSync(process.execPath, ["--require", join(repo, "scripts/bench-usage.cjs"), eslintBin, ...listed, ...files], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, KEYFENCE_BENCH_USAGE: usageFile, TIMING: "" },
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`eslint (${name}) failed with ${result.status}:\n${result.stderr.slice(0, 2000)}`);
   }
+  const usage = JSON.parse(readFileSync(usageFile, "utf8"));
   const report = JSON.parse(result.stdout || "[]");
   const problems = report.reduce((sum, file) => sum + file.messages.length, 0);
-  return { seconds, problems };
+  return { wall, cpu: usage.cpuMicros / 1e6, rss: usage.maxRssKiB / 1024, problems };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const times = { bare: [], keyfence: [] };
-let findings = 0;
-console.log(`KeyFence bench: ${files.length} files under ${tree}, ${runs} rounds`);
-for (let round = 0; round < runs; round++) {
-  const order = round % 2 === 0 ? ["bare", "keyfence"] : ["keyfence", "bare"];
-  for (const name of order) {
-    const { seconds, problems } = lintOnce(name);
-    times[name].push(seconds);
-    if (name === "keyfence") findings = problems;
-    console.log(`  round ${round + 1} ${name.padEnd(8)} ${seconds.toFixed(2)} s`);
+/** A warm-up pair (unless told not to), then `count` measured pairs alternating the order. */
+function measure(files, count, log, warmUp = true) {
+  if (warmUp) {
+    lintOnce("bare", files);
+    lintOnce("keyfence", files);
+  }
+  const runs = [];
+  for (let pair = 0; pair < count; pair++) {
+    const order = pair % 2 === 0 ? ["bare", "keyfence"] : ["keyfence", "bare"];
+    const run = {};
+    for (const name of order) run[name] = lintOnce(name, files);
+    runs.push(run);
+    log?.(pair, run);
+  }
+  return runs;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const spread = (values, digits = 2) =>
+  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+const METRICS = [
+  ["cpu", "CPU s (user+sys)", 2],
+  ["wall", "wall s", 2],
+  ["rss", "peak RSS MiB", 0],
+];
+
+function runPairs(files) {
+  const mode = useCache ? "warm --cache runs" : "no cache";
+  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}`);
+  const runs = measure(files, pairs, (pair, run) => {
+    const cell = ({ cpu, wall, rss }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB`;
+    console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
+  });
+  console.log(`\n| | bare | recommended | ratio, median (min–max) |\n|---|---|---|---|`);
+  for (const [key, label, digits] of METRICS) {
+    const bare = runs.map((run) => run.bare[key]);
+    const full = runs.map((run) => run.keyfence[key]);
+    const ratios = runs.map((run) => run.keyfence[key] / run.bare[key]);
+    console.log(`| ${label} | ${median(bare).toFixed(digits)} | ${median(full).toFixed(digits)} | **${spread(ratios, 3)}** |`);
+  }
+  console.log(`\nfindings: ${runs[0].keyfence.problems} (bare: ${runs[0].bare.problems})`);
+}
+
+/** Time and peak memory at growing sizes: per-file cost should stay flat if growth is linear. */
+function runScale() {
+  const sizes = [...new Set([500, 2000, allFiles.length].filter((size) => size <= allFiles.length))];
+  console.log(`KeyFence scale: ESLint ${eslintVersion}, ${allFiles.length} files under ${cwd}, 1 warm-up pair, then ${pairs} pair(s) per size`);
+  console.log(`\n| files | bare CPU s | keyfence CPU s | CPU ratio | keyfence CPU ms/file | bare peak MiB | keyfence peak MiB | RSS ratio |`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const size of sizes) {
+    // A warm-up pair before the first size only: a run on the biggest size takes minutes.
+    const runs = measure(sample(allFiles, size), pairs, undefined, size === sizes[0]);
+    const of = (side, key) => median(runs.map((run) => run[side][key]));
+    const row = [
+      size,
+      of("bare", "cpu").toFixed(2),
+      of("keyfence", "cpu").toFixed(2),
+      median(runs.map((run) => run.keyfence.cpu / run.bare.cpu)).toFixed(3),
+      ((of("keyfence", "cpu") * 1000) / size).toFixed(1),
+      of("bare", "rss").toFixed(0),
+      of("keyfence", "rss").toFixed(0),
+      median(runs.map((run) => run.keyfence.rss / run.bare.rss)).toFixed(3),
+    ];
+    console.log(`| ${row.join(" | ")} |`);
   }
 }
-rmSync(work, { recursive: true, force: true });
-const bare = median(times.bare);
-const full = median(times.keyfence);
-console.log(`bare ESLint (parser, no rules): ${bare.toFixed(2)} s (median)`);
-console.log(`ESLint + keyfence recommended:  ${full.toFixed(2)} s (median)`);
-console.log(`ratio: ${(full / bare).toFixed(3)}x   findings: ${findings}`);
+
+if (scale) runScale();
+else runPairs(sample(allFiles, fileLimit));

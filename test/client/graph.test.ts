@@ -79,6 +79,24 @@ describe("client graph", () => {
     assert.equal(browserChain(keyFile), undefined);
   });
 
+  it("finds a directive below a long licence header or a leading string (the head read is not enough there)", () => {
+    const licence = `/*\n${" * Licensed under the terms that follow.\n".repeat(200)} */\n`;
+    const root = project({
+      "package.json": NEXT,
+      "app/licensed.tsx": `${licence}"use client";\nimport { a } from "../lib/a";\nexport const A = () => a;\n`,
+      "app/strings.tsx": `'first';\n// ${"x".repeat(5000)}\n"use client";\nimport { b } from "../lib/b";\nexport const B = () => b;\n`,
+      "app/plain.tsx": `// ${"y".repeat(5000)}\nimport { c } from "../lib/c";\nexport const C = () => c;\n`,
+      "lib/a.ts": `export const a = process.env.OPENAI_API_KEY;\n`,
+      "lib/b.ts": `export const b = process.env.OPENAI_API_KEY;\n`,
+      "lib/c.ts": `export const c = process.env.OPENAI_API_KEY;\n`,
+    });
+    roots.push(root);
+    assert.ok(licence.length > 4096);
+    assert.equal(browserChain(path.join(root, "lib/a.ts"))?.length, 2);
+    assert.equal(browserChain(path.join(root, "lib/b.ts"))?.length, 2);
+    assert.equal(browserChain(path.join(root, "lib/c.ts")), undefined);
+  });
+
   it("keeps inline type-only imports under verbatimModuleSyntax", () => {
     const files = {
       "package.json": NEXT,

@@ -32,15 +32,21 @@ export function mayCallAi(text: string): boolean {
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
-  const constants = stringConstants(program);
-  const objects = objectConstants(program);
-  const scope = scopeOf(program, text, valueConstants(program));
-  const calls: AiCall[] = [];
-  const reportedCalls: Array<[number, number]> = [];
+  // One walk collects what the questions below need (the AST of a big file is the cost).
+  const declarators: TSESTree.VariableDeclarator[] = [];
+  const requests: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   const directAccess: TSESTree.Property[] = [];
   walk(program, (node) => {
-    if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
-    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
+    if (node.type === "VariableDeclarator") declarators.push(node);
+    else if (node.type === "CallExpression" || node.type === "NewExpression") requests.push(node);
+    else if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
+  });
+  const constants = stringConstants(declarators);
+  const objects = objectConstants(declarators);
+  const scope = scopeOf(program, text, valueConstants(declarators));
+  const calls: AiCall[] = [];
+  const reportedCalls: Array<[number, number]> = [];
+  for (const node of requests) {
     const browserFlag = node.arguments.flatMap((arg) => (arg.type === "ObjectExpression" ? arg.properties : [])).find(
       (property): property is ObjectProperty =>
         property.type === "Property" && propertyKey(property) === "dangerouslyAllowBrowser" && !(property.value.type === "Literal" && property.value.value === false),
@@ -48,20 +54,20 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
     if (browserFlag) {
       calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: providerOfCallee(node.callee) } });
       reportedCalls.push(node.range);
-      return;
+      continue;
     }
     const request = httpRequest(node, constants, objects);
     if (request) {
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
       reportedCalls.push(node.range);
-      return;
+      continue;
     }
     const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node)?.configs ?? [], scope) : undefined);
     if (keyed) {
       calls.push(keyed);
       reportedCalls.push(node.range);
     }
-  });
+  }
   for (const property of directAccess) {
     if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
@@ -178,35 +184,33 @@ function staticText(node: TSESTree.Node, constants: Map<string, string>): string
   }
 }
 
-/** `const API = "https://…"` anywhere in the file (first declaration wins). */
-function stringConstants(program: TSESTree.Program): Map<string, string> {
+/** `const API = "https://…"` anywhere in the file (first declaration, in source order, wins). */
+function stringConstants(declarators: readonly TSESTree.VariableDeclarator[]): Map<string, string> {
   const constants = new Map<string, string>();
-  walk(program, (node) => {
-    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || !node.init || constants.has(node.id.name)) return;
+  for (const node of declarators) {
+    if (node.id.type !== "Identifier" || !node.init || constants.has(node.id.name)) continue;
     if (node.init.type === "Literal" && typeof node.init.value === "string") constants.set(node.id.name, node.init.value);
     else if (node.init.type === "TemplateLiteral") {
       const text = staticText(node.init, constants);
       if (text !== undefined) constants.set(node.id.name, text);
     }
-  });
+  }
   return constants;
 }
 
 /** `const NAME = <expression>` anywhere in the file (first declaration wins). */
-function valueConstants(program: TSESTree.Program): Map<string, TSESTree.Node> {
+function valueConstants(declarators: readonly TSESTree.VariableDeclarator[]): Map<string, TSESTree.Node> {
   const values = new Map<string, TSESTree.Node>();
-  walk(program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !values.has(node.id.name)) values.set(node.id.name, node.init);
-  });
+  for (const node of declarators) {
+    if (node.id.type === "Identifier" && node.init && !values.has(node.id.name)) values.set(node.id.name, node.init);
+  }
   return values;
 }
 
-function objectConstants(program: TSESTree.Program): Map<string, TSESTree.ObjectExpression> {
+function objectConstants(declarators: readonly TSESTree.VariableDeclarator[]): Map<string, TSESTree.ObjectExpression> {
   const objects = new Map<string, TSESTree.ObjectExpression>();
-  walk(program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init?.type === "ObjectExpression" && !objects.has(node.id.name)) {
-      objects.set(node.id.name, node.init);
-    }
-  });
+  for (const node of declarators) {
+    if (node.id.type === "Identifier" && node.init?.type === "ObjectExpression" && !objects.has(node.id.name)) objects.set(node.id.name, node.init);
+  }
   return objects;
 }

@@ -75,11 +75,59 @@ function textOf(file: string, fileEntry: FileEntry): string | undefined {
 export function directivesOfFile(file: string): string[] {
   const fileEntry = known(file);
   if (!fileEntry) return [];
-  if (fileEntry.directives) return fileEntry.directives;
-  const text = textOf(file, fileEntry);
-  // Only files mentioning a directive need the prologue scan.
-  fileEntry.directives = text && text.includes("use ") ? directivesInText(text) : [];
+  fileEntry.directives ??= fileEntry.text !== undefined ? prologueOf(fileEntry.text) : directivesOnDisk(file, fileEntry);
   return fileEntry.directives;
+}
+
+/** Only files mentioning a directive need the prologue scan. */
+const prologueOf = (text: string) => (text.includes("use ") ? directivesInText(text) : []);
+
+/** Bytes read to look for a file's directive prologue (more than any licence header we met). */
+const HEAD_BYTES = 4096;
+
+/**
+ * The graph asks every file of a Next.js project for its directives, and the prologue sits at the
+ * top: reading (and keeping) whole files for it cost more CPU and memory than the lint itself on
+ * a big monorepo. So read the head: code that is not a string starting inside it means no
+ * prologue. Anything less certain reads the whole file. The text is not kept.
+ */
+function directivesOnDisk(file: string, fileEntry: FileEntry): string[] {
+  if (fileEntry.size > MAX_FILE_BYTES) return [];
+  let head: string;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(HEAD_BYTES, fileEntry.size));
+      head = buffer.toString("utf8", 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+      fileStats.reads++;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return [];
+  }
+  if (fileEntry.size <= HEAD_BYTES) return prologueOf(head);
+  const code = firstCodeCharacter(head);
+  if (code !== undefined && code !== '"' && code !== "'") return []; // code first: no prologue at all
+  try {
+    fileStats.reads++;
+    return prologueOf(fs.readFileSync(file, "utf8"));
+  } catch {
+    return [];
+  }
+}
+
+/** The first character after leading whitespace, comments and a hashbang; undefined if `head` ends first. */
+function firstCodeCharacter(head: string): string | undefined {
+  let i = head.startsWith("#!") ? head.indexOf("\n") : 0;
+  while (i >= 0 && i < head.length) {
+    const c = head[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\ufeff") i++;
+    else if (c === "/" && head[i + 1] === "/") i = head.indexOf("\n", i);
+    else if (c === "/" && head[i + 1] === "*") i = head.indexOf("*/", i + 2) < 0 ? -1 : head.indexOf("*/", i + 2) + 2;
+    else return c;
+  }
+  return undefined;
 }
 
 export function moduleInfoOf(file: string): ModuleInfo {

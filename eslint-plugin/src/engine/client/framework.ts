@@ -131,6 +131,8 @@ export interface ModuleRole {
 }
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
+/** Compiled once: the graph asks for every file of the project. */
+const SCRIPT_FILE = new RegExp(SCRIPT, "i");
 const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths"]);
 export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
@@ -138,7 +140,7 @@ const GATSBY_SERVER = new Set(["getServerData", "config"]);
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
   const role: ModuleRole = { entry: false, serverOnly: false, serverReference: false };
-  const script = new RegExp(SCRIPT, "i").test(rel);
+  const script = SCRIPT_FILE.test(rel);
   const base = rel.slice(rel.lastIndexOf("/") + 1);
   switch (framework) {
     case "next": {

@@ -25,6 +25,12 @@ import { clearWorkspaceCache, packageOfFile, workspaceOf, type Workspace } from 
 
 /** Re-check files on disk at most this often (ms); invalidate() is immediate. */
 const FRESHNESS_MS = 3000;
+/**
+ * A re-check lists the project and stats every file it used: on a big monorepo that is a tenth
+ * of a second, and a lint run of a minute would spend several percent of its CPU re-checking.
+ * So the wait before the next re-check is at least this many times the last one's duration.
+ */
+const CHECK_COST_FACTOR = 100;
 /** Projects bigger than this give no answer rather than a slow one. */
 const MAX_FILES = 25_000;
 const IGNORED_DIRS = new Set([
@@ -73,6 +79,7 @@ export class ClientGraph {
   private built = false;
   private tooBig = false;
   private checkedAt = 0;
+  private checkEvery = FRESHNESS_MS;
   private verbatimModuleSyntax = false;
   private readonly roles = new Map<string, ModuleRole>();
   private readonly extraEntries = new Map<string, ModuleRole>();
@@ -237,8 +244,7 @@ export class ClientGraph {
 
   private ensureBuilt(): void {
     const now = Date.now();
-    if (this.built && now - this.checkedAt > FRESHNESS_MS) {
-      this.checkedAt = now;
+    if (this.built && now - this.checkedAt > this.checkEvery) {
       let changed = false;
       for (const file of this.used) {
         if (changedOnDisk(file)) {
@@ -248,6 +254,8 @@ export class ClientGraph {
       }
       const listing = this.list();
       if (listing.length !== this.listing.length || listing.some((file, i) => file !== this.listing[i])) changed = true;
+      this.checkedAt = Date.now();
+      this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * (this.checkedAt - now));
       if (changed) this.markDirty();
     }
     if (this.built) return;
@@ -269,7 +277,10 @@ export class ClientGraph {
     this.used = new Set();
     this.roles.clear();
     this.extraEntries.clear();
+    const listedAt = Date.now();
     this.listing = this.list();
+    // A re-check lists again and stats each used file: about twice this listing's cost.
+    this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * 2 * (Date.now() - listedAt));
     this.tooBig = this.listing.length >= MAX_FILES;
     if (this.tooBig) return;
     this.verbatimModuleSyntax = readVerbatimModuleSyntax(this.framework.root);
