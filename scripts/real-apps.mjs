@@ -1,0 +1,154 @@
+// Real-app benchmark: precision and recall of configs.recommended per rule, on public AI apps
+// nobody on the team wrote, against labels written by hand before KeyFence was run.
+//
+//   node scripts/real-apps.mjs <folder of fetched repositories> [--out file.md]
+//
+// It prints TP/FP/FN and precision/recall per rule and each FP/FN, and writes the table into
+// README.md between the `real-apps:start`/`real-apps:end` markers (or, with --out, to that file).
+//
+// The folder holds one bare git directory per repository, as the `fetch` tool lays them out:
+// `<folder>/<owner>+<name>/repo` (or `<folder>/<owner>+<name>` itself, or `<folder>/<owner>/<name>`).
+// Each labelled commit is exported (`git archive`) into a temp folder, committed again there
+// (`git init`, every file added, one commit) so that git-dependent rules (env-gitignore,
+// no-committed-env-keys…) see what the repository tracks, then linted by ESLint with
+// `keyfence.configs.recommended` alone. A finding matches a label on file, rule and line ±2
+// (a label with `line: null` is a file-level finding and matches any line). Several messages of
+// one rule on one line count once, as the labels do. Fetched code never enters this repository.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { ESLint } from "eslint";
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+const require = createRequire(import.meta.url);
+const keyfence = require(join(root, "eslint-plugin/dist/index.js"));
+
+const args = process.argv.slice(2);
+const outIndex = args.indexOf("--out");
+const outFile = outIndex >= 0 ? resolve(args[outIndex + 1]) : undefined;
+const reposFolder = args.find((arg, index) => !arg.startsWith("--") && (outIndex < 0 || index !== outIndex + 1));
+if (!reposFolder) {
+  console.error("usage: node scripts/real-apps.mjs <folder of fetched repositories> [--out file.md]");
+  process.exit(2);
+}
+const labelsFile = join(root, "bench/real-apps/labels.json");
+const { repos } = JSON.parse(readFileSync(labelsFile, "utf8"));
+const LINE_SLACK = 2;
+
+/** The bare git directory of `owner/name` in the folder, or undefined. */
+function gitDirOf(repo) {
+  const [owner, name] = repo.split("/");
+  const candidates = [join(reposFolder, `${owner}+${name}`, "repo"), join(reposFolder, `${owner}+${name}`), join(reposFolder, owner, name, ".git"), join(reposFolder, owner, name)];
+  return candidates.find((dir) => existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")));
+}
+
+function git(cwd, ...gitArgs) {
+  return execFileSync("git", gitArgs, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 }).toString();
+}
+
+/** Exports the commit into a fresh folder and commits it again there; returns the folder. */
+function layOut(gitDir, commit) {
+  const dir = mkdtempSync(join(tmpdir(), "keyfence-real-app-"));
+  const tar = `${dir}.tar`;
+  git(dir, `--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit);
+  execFileSync("tar", ["-xf", tar, "-C", dir]);
+  rmSync(tar);
+  git(dir, "init", "-q");
+  // -f: every exported file was tracked, even one a .gitignore now matches.
+  git(dir, "add", "-A", "-f");
+  git(dir, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-m", "snapshot");
+  return dir;
+}
+
+async function lint(dir) {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [keyfence.configs.recommended],
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
+  const results = await eslint.lintFiles(["."]);
+  const findings = new Map();
+  let parseErrors = 0;
+  for (const result of results) {
+    const file = relative(dir, result.filePath).split(sep).join("/");
+    for (const message of result.messages) {
+      if (!message.ruleId) {
+        if (message.fatal) parseErrors++;
+        continue;
+      }
+      if (!message.ruleId.startsWith("keyfence/")) continue;
+      const rule = message.ruleId.slice("keyfence/".length);
+      const key = `${file}\0${rule}\0${message.line}`;
+      if (!findings.has(key)) findings.set(key, { file, rule, line: message.line, message: message.message });
+    }
+  }
+  return { findings: [...findings.values()], parseErrors };
+}
+
+function match(labels, findings) {
+  const unmatched = [...findings];
+  const tp = [], fn = [];
+  for (const label of labels) {
+    const index = unmatched.findIndex((finding) => finding.file === label.file && finding.rule === label.rule
+      && (label.line === null || Math.abs(finding.line - label.line) <= LINE_SLACK));
+    if (index < 0) fn.push(label);
+    else tp.push({ label, finding: unmatched.splice(index, 1)[0] });
+  }
+  return { tp, fn, fp: unmatched };
+}
+
+const perRule = new Map();
+// Every recommended rule gets a row, so a rule no app exercised shows as such (all zeros).
+for (const ruleId of Object.keys(keyfence.configs.recommended.rules)) perRule.set(ruleId.slice("keyfence/".length), { tp: 0, fp: 0, fn: 0 });
+const count = (rule) => perRule.get(rule) ?? perRule.set(rule, { tp: 0, fp: 0, fn: 0 }).get(rule);
+const details = [];
+const missing = [];
+for (const { repo, commit, labels } of repos) {
+  const gitDir = gitDirOf(repo);
+  if (!gitDir) {
+    missing.push(repo);
+    console.error(`skipped ${repo}: not in ${reposFolder}`);
+    continue;
+  }
+  const dir = layOut(gitDir, commit);
+  try {
+    const { findings, parseErrors } = await lint(dir);
+    const { tp, fp, fn } = match(labels, findings);
+    for (const { label } of tp) count(label.rule).tp++;
+    for (const finding of fp) count(finding.rule).fp++;
+    for (const label of fn) count(label.rule).fn++;
+    console.log(`${repo}@${commit.slice(0, 7)}: ${tp.length} TP, ${fp.length} FP, ${fn.length} FN${parseErrors ? `, ${parseErrors} files ESLint could not parse` : ""}`);
+    for (const finding of fp) details.push(`FP ${repo} ${finding.file}:${finding.line} ${finding.rule}: ${finding.message.split("\n")[0]}`);
+    for (const label of fn) details.push(`FN ${repo} ${label.file}:${label.line ?? "-"} ${label.rule}: ${label.why}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ratio = (part, whole) => (whole === 0 ? "–" : (part / whole).toFixed(2));
+const rows = [...perRule.entries()].sort(([a], [b]) => a.localeCompare(b));
+const total = rows.reduce((sum, [, c]) => ({ tp: sum.tp + c.tp, fp: sum.fp + c.fp, fn: sum.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+const table = [
+  "| rule | TP | FP | FN | precision | recall |",
+  "|---|---|---|---|---|---|",
+  ...rows.map(([rule, c]) => `| \`${rule}\` | ${c.tp} | ${c.fp} | ${c.fn} | ${ratio(c.tp, c.tp + c.fp)} | ${ratio(c.tp, c.tp + c.fn)} |`),
+  `| **all** | ${total.tp} | ${total.fp} | ${total.fn} | ${ratio(total.tp, total.tp + total.fp)} | ${ratio(total.tp, total.tp + total.fn)} |`,
+].join("\n");
+console.log(`\n${table}\n`);
+for (const line of details) console.log(line);
+const linted = repos.length - missing.length;
+const summary = `${linted} repositories, ${repos.reduce((sum, { labels }) => sum + labels.length, 0)} hand labels, \`configs.recommended\` only:\n\n${table}\n`;
+if (outFile) writeFileSync(outFile, `${summary}\n${details.map((line) => `- ${line}`).join("\n")}\n`);
+else {
+  const readme = join(root, "README.md");
+  const text = readFileSync(readme, "utf8");
+  const pattern = /(<!-- real-apps:start -->\n)[\s\S]*?(<!-- real-apps:end -->)/;
+  if (pattern.test(text)) writeFileSync(readme, text.replace(pattern, (_, start, end) => `${start}${summary}${end}`));
+  else console.error("README.md has no real-apps markers; table not written");
+}
+if (missing.length) process.exitCode = 1;
