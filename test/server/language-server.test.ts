@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  CodeActionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest,
+  CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExecuteCommandRequest,
   type CodeAction, type Diagnostic, type Range, type TextEdit,
 } from "vscode-languageserver-protocol/node";
 import { fakeKey } from "../support/fake-keys";
@@ -15,6 +15,15 @@ import { makeRepo, removeRepos, writeFile } from "../env/support";
 import { startServer, type LspClient } from "./lsp-client";
 
 const DEBOUNCE_MS = 100;
+
+async function waitForLog(client: LspClient, pattern: RegExp): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = client.logs.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no log line like ${pattern}: ${client.logs.join(" | ")}`);
+}
 
 describe("language server over stdio", function () {
   // Generous: the shared test machine can be slow; the times are printed, not asserted.
@@ -26,7 +35,8 @@ describe("language server over stdio", function () {
     execFileSync(process.execPath, [join(__dirname, "../../extension/build.mjs"), "--server-only"], { stdio: "inherit" });
     dir = makeRepo({ "package.json": "{}\n", ".gitignore": "node_modules\n" });
     client = await startServer(dir, { debounceMs: DEBOUNCE_MS });
-    console.log(`      server cold start (spawn → initialize result): ${client.coldStartMs.toFixed(0)} ms`);
+    const ready = await waitForLog(client, /^keyfence-language-server ready/);
+    console.log(`      server cold start (spawn → initialize result): ${client.coldStartMs.toFixed(0)} ms; server: ${ready.replace(/^.*ready /, "")}`);
   });
   after(async () => {
     await client?.stop();
@@ -103,6 +113,19 @@ describe("language server over stdio", function () {
     await change(".env.local", 2, edit.range, edit.newText);
     const after = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.local") && p.version === 2);
     assert.equal(after.diagnostics.filter((d) => d.code === diagnostic.code && d.range.start.line === 1).length, 0, JSON.stringify(after.diagnostics));
+  });
+
+  it("re-checks open documents when a watched file changes (.gitignore now covers the env file)", async () => {
+    const text = `GROQ_API_KEY=${fakeKey("groq", undefined, 106)}\n`;
+    writeFile(dir, ".env.production", text);
+    await open(".env.production", text, "dotenv");
+    const before = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.production") && p.diagnostics.length > 0);
+    assert.deepEqual(before.diagnostics.map((d) => d.code), ["no-committed-env-keys"]);
+    const count = client.published.length;
+    writeFile(dir, ".gitignore", "node_modules\n.env*\n");
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(".gitignore"), type: FileChangeType.Changed }] });
+    const after = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.production") && client.published.indexOf(p) >= count);
+    assert.deepEqual(after.diagnostics, []);
   });
 
   it("a rapid burst of edits yields one analysis, of the last text", async () => {

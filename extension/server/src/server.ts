@@ -58,6 +58,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // performance.now() counts from process start: load + initialize, as the log shows it.
+  connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms)`);
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -155,8 +157,12 @@ function analyze(uri: string): void {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
+  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, settings) });
-  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): string {
+  return ((usage.user + usage.system) / 1000).toFixed(1);
 }
 
 function reanalyzeOpen(): void {
