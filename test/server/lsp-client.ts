@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import {
   createProtocolConnection, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShowDocumentRequest,
-  StreamMessageReader, StreamMessageWriter, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  StreamMessageReader, StreamMessageWriter, type InitializeResult, type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
 
 export const SERVER = join(__dirname, "../../extension/dist/server.js");
@@ -40,7 +40,9 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
       waiter.resolve(params);
     }
   });
-  connection.onNotification(LogMessageNotification.type, (params) => logs.push(params.message));
+  connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
+    logs.push(params.message);
+  });
   connection.onRequest(ShowDocumentRequest.type, (params) => {
     shownDocuments.push(params.uri);
     return { success: true };
