@@ -7,6 +7,35 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const withTests = process.argv.includes("--tests");
+// `--server-only`: just the language server (its stdio test builds it this way).
+const serverOnly = process.argv.includes("--server-only");
+
+// The same stand-ins as the extension bundle, so the server and the extension report the same.
+const alias = {
+  "oxc-parser": join(root, "extension/src/shims/oxc-parser.ts"),
+  "oxc-resolver": join(root, "extension/src/shims/oxc-resolver.ts"),
+  // jsonc-parser's `main` is a UMD build whose factory requires './impl/format' at run time,
+  // which a bundle cannot resolve; its ESM build is plain imports.
+  "jsonc-parser": join(root, "node_modules/jsonc-parser/lib/esm/main.js"),
+};
+
+// The language server: one self-contained file, run as `keyfence-language-server --stdio`
+// (package.json `bin`). Not in the .vsix yet (see extension/server/README.md, step 2).
+await build({
+  entryPoints: { server: join(root, "extension/server/src/server.ts") },
+  outdir: join(root, "extension/dist"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  alias,
+  banner: { js: "#!/usr/bin/env node" },
+  minify: true,
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+if (serverOnly) process.exit(0);
 
 // Two bundles: extension.js (wiring, loaded at activation) and engine.js (parser and analysis,
 // loaded on first use, see extension/src/engine.ts).
@@ -23,13 +52,7 @@ await build({
   external: ["vscode"],
   // oxc's native binaries stay out of the .vsix: small, platform-neutral JS stand-ins answer
   // the same calls (see extension/src/shims/).
-  alias: {
-    "oxc-parser": join(root, "extension/src/shims/oxc-parser.ts"),
-    "oxc-resolver": join(root, "extension/src/shims/oxc-resolver.ts"),
-    // jsonc-parser's `main` is a UMD build whose factory requires './impl/format' at run time,
-    // which a bundle cannot resolve; its ESM build is plain imports.
-    "jsonc-parser": join(root, "node_modules/jsonc-parser/lib/esm/main.js"),
-  },
+  alias,
   // Lets activate() report load + activation time.
   banner: { js: "globalThis.__keyfenceLoadStart??=performance.now();" },
   minify: true,

@@ -1,0 +1,141 @@
+/**
+ * Code actions for KeyFence diagnostics, as linter users expect them (vscode-eslint): each fix
+ * plan of the finding, then "Disable keyfence/<rule> for this line", "…for the entire file"
+ * (`//` and block comments in code, `#` lines in env and .gitignore files, as the ESLint
+ * processor reads them), and "Show documentation for keyfence/<rule>".
+ */
+import {
+  CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding, FixPlan } from "../../../eslint-plugin/src/engine/finding";
+import type { ProjectFiles } from "../../../eslint-plugin/src/engine/fixes/index";
+import type { FileKind } from "../../src/file-kinds";
+import { ruleOf } from "./diagnostics";
+import { fileUri } from "./uris";
+
+export const SHOW_DOCUMENTATION = "keyfence.showDocumentation";
+
+export interface ActionContext {
+  document: TextDocument;
+  /** The document's path (its URI is used as the client sent it). */
+  path: string;
+  kind: FileKind;
+  /** The findings behind the diagnostics, if they were computed from this version of the document. */
+  findings: Finding[] | undefined;
+  planFixes(finding: Finding): FixPlan[];
+  files: ProjectFiles;
+  /** Whether the client applies file creations in a workspace edit. */
+  canCreateFiles: boolean;
+}
+
+export function codeActions(diagnostics: Diagnostic[], ctx: ActionContext): CodeAction[] {
+  const fixes: CodeAction[] = [];
+  const others: CodeAction[] = [];
+  const seenRules = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    const ruleId = ruleOf(diagnostic);
+    if (!ruleId) continue;
+    const finding = findingOf(diagnostic, ruleId, ctx);
+    for (const plan of finding ? ctx.planFixes(finding) : []) {
+      const edit = toWorkspaceEdit(plan, ctx);
+      if (edit) fixes.push({ title: plan.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: plan.isPreferred, edit });
+    }
+    const line = disableLineAction(diagnostic, ruleId, ctx);
+    if (line) others.push(line);
+    if (seenRules.has(ruleId)) continue;
+    seenRules.add(ruleId);
+    const file = disableFileAction(ruleId, ctx);
+    if (file) others.push(file);
+    others.push({
+      title: `Show documentation for keyfence/${ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: "Show documentation", command: SHOW_DOCUMENTATION, arguments: [ruleId] },
+    });
+  }
+  return [...fixes, ...others];
+}
+
+function findingOf(diagnostic: Diagnostic, ruleId: string, ctx: ActionContext): Finding | undefined {
+  const start = ctx.document.offsetAt(diagnostic.range.start);
+  const end = ctx.document.offsetAt(diagnostic.range.end);
+  return ctx.findings?.find((f) => f.ruleId === ruleId && f.range.start === start && f.range.end === end);
+}
+
+/** `//` comments in code; `#` lines in env and .gitignore files; other text files have no directives KeyFence reads. */
+function commentStyle(kind: FileKind): "code" | "hash" | undefined {
+  if (kind === "code") return "code";
+  if (kind === "env" || kind === "gitignore") return "hash";
+  return undefined;
+}
+
+function disableLineAction(diagnostic: Diagnostic, ruleId: string, ctx: ActionContext): CodeAction | undefined {
+  const style = commentStyle(ctx.kind);
+  if (!style) return undefined;
+  const line = diagnostic.range.start.line;
+  const text = ctx.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? "";
+  const comment = `${style === "code" ? "//" : "#"} eslint-disable-next-line keyfence/${ruleId}`;
+  return {
+    title: `Disable keyfence/${ruleId} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [ctx.document.uri]: [insert(line, `${indent}${comment}\n`)] } },
+  };
+}
+
+function disableFileAction(ruleId: string, ctx: ActionContext): CodeAction | undefined {
+  const style = commentStyle(ctx.kind);
+  if (!style) return undefined;
+  // After a shebang line, which must stay first.
+  const line = style === "code" && ctx.document.getText().startsWith("#!") ? 1 : 0;
+  const comment = style === "code" ? `/* eslint-disable keyfence/${ruleId} */` : `# eslint-disable keyfence/${ruleId}`;
+  return {
+    title: `Disable keyfence/${ruleId} for the entire file`,
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [ctx.document.uri]: [insert(line, `${comment}\n`)] } },
+  };
+}
+
+function insert(line: number, text: string): TextEdit {
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/**
+ * A fix plan as one workspace edit (one undo step across files). Offsets refer to the text the
+ * planner read, so positions come from that same text. Plans that untrack a file from git are
+ * not text edits: they are left to the editor integration (undefined here).
+ */
+function toWorkspaceEdit(plan: FixPlan, ctx: ActionContext): WorkspaceEdit | undefined {
+  if (plan.edits.some((e) => e.kind === "untrack")) return undefined;
+  if (!ctx.canCreateFiles && plan.edits.some((e) => e.kind === "create")) return undefined;
+  const uriOf = (file: string) => (file === ctx.path ? ctx.document.uri : fileUri(file));
+  const documents = new Map<string, TextDocument>();
+  const documentOf = (file: string) => {
+    let document = documents.get(file);
+    if (!document) documents.set(file, (document = TextDocument.create(uriOf(file), "", 0, ctx.files.read(file) ?? "")));
+    return document;
+  };
+  const edits = new Map<string, TextEdit[]>();
+  const creations: string[] = [];
+  for (const change of plan.edits) {
+    const uri = uriOf(change.file);
+    if (change.kind === "create") creations.push(uri);
+    const list = edits.get(uri) ?? [];
+    edits.set(uri, list);
+    if (change.kind === "create") list.push(insert(0, change.text));
+    else if (change.kind === "replace") {
+      const document = documentOf(change.file);
+      list.push({ range: { start: document.positionAt(change.range.start), end: document.positionAt(change.range.end) }, newText: change.text });
+    }
+  }
+  if (!ctx.canCreateFiles) return { changes: Object.fromEntries(edits) };
+  const textEdits: TextDocumentEdit[] = [...edits].map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list }));
+  return {
+    documentChanges: [
+      ...creations.map((uri) => ({ kind: "create" as const, uri, options: { ignoreIfExists: true } })),
+      ...textEdits,
+    ],
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * `keyfence-language-server --stdio`, driven by a plain LSP client over stdio: the built bin,
+ * real files in a temp git repository, keys generated at run time. Prints cold start and the
+ * analysis time of a 5,000-line file (benchmarks, not assertions).
+ */
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import {
+  CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExecuteCommandRequest,
+  type CodeAction, type Diagnostic, type Range, type TextEdit,
+} from "vscode-languageserver-protocol/node";
+import { fakeKey } from "../support/fake-keys";
+import { makeRepo, removeRepos, writeFile } from "../env/support";
+import { startServer, type LspClient } from "./lsp-client";
+
+const DEBOUNCE_MS = 100;
+
+async function waitForLog(client: LspClient, pattern: RegExp): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = client.logs.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no log line like ${pattern}: ${client.logs.join(" | ")}`);
+}
+
+describe("language server over stdio", function () {
+  // Generous: the shared test machine can be slow; the times are printed, not asserted.
+  this.timeout(60_000);
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    execFileSync(process.execPath, [join(__dirname, "../../extension/build.mjs"), "--server-only"], { stdio: "inherit" });
+    dir = makeRepo({ "package.json": "{}\n", ".gitignore": "node_modules\n" });
+    client = await startServer(dir, { debounceMs: DEBOUNCE_MS });
+    const ready = await waitForLog(client, /^keyfence-language-server ready/);
+    console.log(`      server cold start (spawn → initialize result): ${client.coldStartMs.toFixed(0)} ms; server: ${ready.replace(/^.*ready /, "")}`);
+  });
+  after(async () => {
+    await client?.stop();
+    removeRepos();
+  });
+
+  const uriOf = (name: string) => `file://${join(dir, name)}`;
+  const open = (name: string, text: string, languageId = "typescript") =>
+    client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(name), languageId, version: 1, text } });
+  const change = (name: string, version: number, range: Range, text: string) =>
+    client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uriOf(name), version }, contentChanges: [{ range, text }] });
+  const at = (line: number, character: number) => ({ line, character });
+  const actionsFor = (name: string, diagnostic: Diagnostic) =>
+    client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf(name) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as Promise<CodeAction[]>;
+  const editOf = (action: CodeAction, name: string): TextEdit => {
+    const edits = action.edit?.changes?.[uriOf(name)];
+    assert.equal(edits?.length, 1, JSON.stringify(action.edit));
+    return edits[0];
+  };
+
+  it("reports a key with source, rule and docs link, then clears when the key is edited away", async () => {
+    const key = fakeKey("openai", undefined, 101);
+    const line = `const client = new OpenAI({ apiKey: "${key}" });`;
+    await open("app.ts", `import OpenAI from "openai";\n${line}\n`);
+    const first = await client.diagnosticsWhere((p) => p.uri === uriOf("app.ts") && p.version === 1);
+    const [diagnostic] = first.diagnostics;
+    assert.equal(first.diagnostics.length, 1, JSON.stringify(first.diagnostics));
+    assert.equal(diagnostic.source, "KeyFence");
+    assert.equal(diagnostic.code, "no-hardcoded-keys");
+    assert.match(diagnostic.codeDescription?.href ?? "", /docs\/rules\/no-hardcoded-keys\.md$/);
+    assert.deepEqual(diagnostic.range, { start: at(1, line.indexOf(key)), end: at(1, line.indexOf(key) + key.length) });
+    const message = typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value;
+    assert.ok(!message.includes(key), "a message never shows the whole key");
+
+    await change("app.ts", 2, { start: at(1, line.indexOf(key) - 1), end: at(1, line.indexOf(key) + key.length + 1) }, "process.env.OPENAI_API_KEY");
+    const cleared = await client.diagnosticsWhere((p) => p.uri === uriOf("app.ts") && p.version === 2);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it("offers the fixes, disable for this line / the entire file, and the docs; the line action silences it", async () => {
+    const key = fakeKey("anthropic", undefined, 102);
+    await open("route.ts", `export function handler() {\n  const key = "${key}";\n  return key;\n}\n`);
+    const { diagnostics: [diagnostic] } = await client.diagnosticsWhere((p) => p.uri === uriOf("route.ts") && p.version === 1 && p.diagnostics.length > 0);
+    const actions = await actionsFor("route.ts", diagnostic);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => /ANTHROPIC_API_KEY/.test(t)), `a move-to-env fix: ${titles.join(" | ")}`);
+    const disableLine = actions.find((a) => a.title === "Disable keyfence/no-hardcoded-keys for this line");
+    const disableFile = actions.find((a) => a.title === "Disable keyfence/no-hardcoded-keys for the entire file");
+    const docs = actions.find((a) => a.title === "Show documentation for keyfence/no-hardcoded-keys");
+    assert.ok(disableLine && disableFile && docs, titles.join(" | "));
+    assert.deepEqual(editOf(disableLine, "route.ts"), { range: { start: at(1, 0), end: at(1, 0) }, newText: "  // eslint-disable-next-line keyfence/no-hardcoded-keys\n" });
+    assert.deepEqual(editOf(disableFile, "route.ts"), { range: { start: at(0, 0), end: at(0, 0) }, newText: "/* eslint-disable keyfence/no-hardcoded-keys */\n" });
+
+    await client.connection.sendRequest(ExecuteCommandRequest.type, docs.command!);
+    assert.deepEqual(client.shownDocuments.slice(-1), [diagnostic.codeDescription?.href]);
+
+    const edit = editOf(disableLine, "route.ts");
+    await change("route.ts", 2, edit.range, edit.newText);
+    const silenced = await client.diagnosticsWhere((p) => p.uri === uriOf("route.ts") && p.version === 2);
+    assert.deepEqual(silenced.diagnostics, []);
+  });
+
+  it("uses # comments in env files, and honours them", async () => {
+    const key = fakeKey("groq", undefined, 103);
+    // On disk too, not covered by .gitignore: KeyFence reports the key.
+    writeFile(dir, ".env.local", `GROQ_API_KEY=${key}\n`);
+    await open(".env.local", `GROQ_API_KEY=${key}\n`, "dotenv");
+    const published = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.local") && p.version === 1 && p.diagnostics.length > 0);
+    const diagnostic = published.diagnostics[0];
+    const actions = await actionsFor(".env.local", diagnostic);
+    const disableLine = actions.find((a) => a.title === `Disable keyfence/${String(diagnostic.code)} for this line`);
+    assert.ok(disableLine, actions.map((a) => a.title).join(" | "));
+    const edit = editOf(disableLine, ".env.local");
+    assert.equal(edit.newText, `# eslint-disable-next-line keyfence/${String(diagnostic.code)}\n`);
+    await change(".env.local", 2, edit.range, edit.newText);
+    const after = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.local") && p.version === 2);
+    assert.equal(after.diagnostics.filter((d) => d.code === diagnostic.code && d.range.start.line === 1).length, 0, JSON.stringify(after.diagnostics));
+  });
+
+  it("re-checks open documents when a watched file changes (.gitignore now covers the env file)", async () => {
+    const text = `GROQ_API_KEY=${fakeKey("groq", undefined, 106)}\n`;
+    writeFile(dir, ".env.production", text);
+    await open(".env.production", text, "dotenv");
+    const before = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.production") && p.diagnostics.length > 0);
+    assert.deepEqual(before.diagnostics.map((d) => d.code), ["no-committed-env-keys"]);
+    const count = client.published.length;
+    writeFile(dir, ".gitignore", "node_modules\n.env*\n");
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(".gitignore"), type: FileChangeType.Changed }] });
+    const after = await client.diagnosticsWhere((p) => p.uri === uriOf(".env.production") && client.published.indexOf(p) >= count);
+    assert.deepEqual(after.diagnostics, []);
+  });
+
+  it("a rapid burst of edits yields one analysis, of the last text", async () => {
+    await open("typing.ts", `export const model = "";\n`);
+    await client.diagnosticsWhere((p) => p.uri === uriOf("typing.ts") && p.version === 1);
+    const publishedBefore = client.published.length;
+    const key = fakeKey("openai", undefined, 104);
+    const column = "export const model = \"".length;
+    // The key typed one character a notification, faster than the debounce.
+    for (let i = 0; i < key.length; i++) void change("typing.ts", 2 + i, { start: at(0, column + i), end: at(0, column + i) }, key[i]);
+    const last = 1 + key.length;
+    const final = await client.diagnosticsWhere((p) => p.uri === uriOf("typing.ts") && p.version === last);
+    await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 3));
+    const afterBurst = client.published.slice(publishedBefore).filter((p) => p.uri === uriOf("typing.ts"));
+    assert.deepEqual(afterBurst.map((p) => p.version), [last], "one publish, for the last version");
+    const analysedVersions = client.logs.map((l) => /^analysed typing\.ts v(\d+)/.exec(l)?.[1]).filter(Boolean).map(Number);
+    assert.deepEqual(analysedVersions.filter((v) => v > 1), [last], "one analysis, of the last version");
+    assert.deepEqual(final.diagnostics.map((d) => [d.code, d.range.end.character - d.range.start.character]), [["no-hardcoded-keys", key.length]]);
+  });
+
+  it("analyses a 5,000-line file (prints the time over stdio)", async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => `export function f${i}(a: number): number { return a + ${i}; }`);
+    const key = fakeKey("openai", undefined, 105);
+    lines[4_000] = `export const apiKey = "${key}";`;
+    const started = performance.now();
+    await open("big.ts", `import OpenAI from "openai";\n${lines.join("\n")}\n`);
+    const opened = await client.diagnosticsWhere((p) => p.uri === uriOf("big.ts") && p.version === 1, 40_000);
+    const openMs = performance.now() - started;
+    assert.equal(opened.diagnostics.length, 1);
+    assert.equal(opened.diagnostics[0].range.start.line, 4_001);
+    const typed = performance.now();
+    await change("big.ts", 2, { start: at(2_500, 0), end: at(2_500, 0) }, "// typed\n");
+    const edited = await client.diagnosticsWhere((p) => p.uri === uriOf("big.ts") && p.version === 2, 40_000);
+    const editMs = performance.now() - typed - DEBOUNCE_MS;
+    assert.equal(edited.diagnostics[0].range.start.line, 4_002);
+    const analysed = client.logs.filter((l) => l.startsWith("analysed big.ts"));
+    console.log(`      5,000-line file: open → diagnostics ${openMs.toFixed(0)} ms; keystroke → diagnostics ${editMs.toFixed(0)} ms after the debounce (server: ${analysed.map((l) => l.replace(/^.*in /, "")).join(", ")})`);
+  });
+});

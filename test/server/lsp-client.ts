@@ -1,0 +1,87 @@
+/**
+ * A plain LSP client over stdio (vscode-languageserver-protocol, no VS Code): spawns the built
+ * `keyfence-language-server --stdio`, records what the server publishes and logs, and waits for it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import {
+  createProtocolConnection, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShowDocumentRequest,
+  StreamMessageReader, StreamMessageWriter, type InitializeResult, type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+
+export const SERVER = join(__dirname, "../../extension/dist/server.js");
+
+export interface LspClient {
+  connection: ProtocolConnection;
+  initialized: InitializeResult;
+  /** Milliseconds from spawning the process to the initialize result. */
+  coldStartMs: number;
+  published: PublishDiagnosticsParams[];
+  logs: string[];
+  shownDocuments: string[];
+  /** Resolves with the first publish (already received or coming) that `match` accepts. */
+  diagnosticsWhere(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(rootDir: string, settings: Record<string, unknown>): Promise<LspClient> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const logs: string[] = [];
+  const shownDocuments: string[] = [];
+  const waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push(params);
+    for (const waiter of [...waiters]) {
+      if (!waiter.match(params)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(params);
+    }
+  });
+  connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
+    logs.push(params.message);
+  });
+  connection.onRequest(ShowDocumentRequest.type, (params) => {
+    shownDocuments.push(params.uri);
+    return { success: true };
+  });
+  connection.listen();
+  const rootUri = `file://${rootDir}`;
+  const initialized = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: "project" }],
+    initializationOptions: { settings },
+    capabilities: {
+      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] } },
+      window: { showDocument: { support: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
+  });
+  const coldStartMs = performance.now() - started;
+  await connection.sendNotification("initialized", {});
+  return {
+    connection,
+    initialized,
+    coldStartMs,
+    published,
+    logs,
+    shownDocuments,
+    diagnosticsWhere(match, timeoutMs = 10_000) {
+      const seen = published.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; got ${JSON.stringify(published.map((p) => [p.uri, p.version, p.diagnostics.length]))}`)), timeoutMs);
+        waiters.push({ match, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    async stop() {
+      await connection.sendRequest("shutdown").catch(() => undefined);
+      await connection.sendNotification("exit").catch(() => undefined);
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
