@@ -55,7 +55,3 @@ function envFileSentence(history: KeyHistory, revokeUrl: string): string {
   }
 }
 
-/** The words a fix title adds when the key is already committed (undefined otherwise). */
-export function committedHint(data: Record<string, string>): string | undefined {
-  return data.commit ? `already committed in ${data.commit} on ${data.date}: rotate it now` : undefined;
-}

@@ -5,4 +5,4 @@
  *   historyData(history, revokeUrl) → finding data      (./advice.ts: the message's last sentence)
  */
 export { keyHistory, clearKeyHistoryCache, pickaxePattern, HISTORY_BUDGET_MS, type KeyHistory } from "./lookup";
-export { historyData, committedHint } from "./advice";
+export { historyData, type HistoryOptions } from "./advice";
