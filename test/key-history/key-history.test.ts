@@ -124,7 +124,19 @@ describe("history-aware findings", () => {
     const key = fakeKey("openai", undefined, 37);
     const pattern = pickaxePattern(key, redactKey(key, "sk-proj-"));
     assert.ok(!pattern.includes(key.slice(8, -4)), pattern);
-    assert.match(key, new RegExp(`^${pattern.replace("[^[:space:]]", "\\S")}$`));
+    assert.match(key, new RegExp(`^${pattern}$`));
+  });
+
+  it("says history was not fully checked when the time budget runs out", () => {
+    const key = fakeKey("openai", undefined, 39);
+    const dir = makeRepo({ "README.md": "x\n" }, { add: ["README.md"] });
+    git(dir, "commit", "-qm", "one");
+    const history = keyHistory(join(dir, "a.ts"), key, redactKey(key, "sk-proj-"), 1);
+    assert.equal(history.found, "partial");
+    assert.match(messageOf(findingsIn(dir, "a.ts", codeWithKey(key))[0]), /\(history not fully checked: git searched for 0\.0 s without reaching the oldest commit\)/);
+    clearKeyHistoryCache();
+    const [finding] = findingsIn(dir, "a.ts", codeWithKey(key));
+    assert.equal(finding.data.historyState, "nowhere", "a full budget searches it all");
   });
 
   it("caches the answer per key until git's state changes", () => {

@@ -80,20 +80,22 @@ function lookUp(root: string, key: string, redacted: string, budgetMs: number): 
   const inIndex = holdsKey(root, key, ["--cached"], Math.max(500, budgetMs - (Date.now() - started)));
   if (inIndex === undefined) return { found: "unknown", why: "git could not search its index" };
   if (inIndex) return { found: "index" };
-  if (log.timedOut) return { found: "partial", why: `git searched for ${Math.round(budgetMs / 1000)} s without reaching the oldest commit` };
+  if (log.timedOut) return { found: "partial", why: `git searched for ${(budgetMs / 1000).toFixed(1)} s without reaching the oldest commit` };
   return { found: "nowhere" };
 }
 
 /**
  * An extended regex matching the key from what may be shown of it: the redacted prefix, any
- * non-space characters of the right count, the last four. Never the whole key.
+ * characters of the right count on one line, the last four. Never the whole key.
  */
 export function pickaxePattern(key: string, redacted: string): string {
   const [shownHead, shownTail] = redacted.split("…");
   const head = key.startsWith(shownHead) ? shownHead : "";
   const tail = shownTail && key.endsWith(shownTail) ? shownTail : "";
   const middle = key.length - head.length - tail.length;
-  return `${escapeExtended(head)}[^[:space:]]{${middle}}${escapeExtended(tail)}`;
+  // `.` rather than `[^[:space:]]`: git compiles pickaxe patterns with REG_NEWLINE, so `.` stays
+  // on one line, and it measured 3× faster (bracket classes are slow in glibc's regexec).
+  return `${escapeExtended(head)}.{${middle}}${escapeExtended(tail)}`;
 }
 
 function escapeExtended(text: string): string {
