@@ -253,6 +253,7 @@ function planMoveKey(finding: Finding, text: string, ctx: AnalyzeContext): FixPl
     inBrowser: isBrowserCode(source),
     files: ctx.files,
     stopDir: ctx.stopDir,
+    committed: finding.data.commit ? { commit: finding.data.commit, date: finding.data.date, revokeUrl: finding.data.revokeUrl } : undefined,
   });
 }
 

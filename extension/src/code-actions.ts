@@ -7,6 +7,7 @@ import type { FixPlan } from "../../eslint-plugin/src/engine/finding";
 import { engine } from "./engine";
 import { SOURCE, type KeyFenceDiagnostics } from "./diagnostics";
 import { STOP_TRACKING } from "./stop-tracking";
+import { keyPageOf, OPEN_KEY_PAGE, OPEN_KEY_PAGE_TITLE } from "./open-key-page";
 import { toWorkspaceEdit } from "./workspace-edit";
 
 /** `quickfix.keyfence`: a quick fix, and recognisably ours (tests select by it). */
@@ -31,8 +32,18 @@ export class KeyFenceCodeActions implements vscode.CodeActionProvider {
       for (const plan of engine().planFixes(finding, text, this.diagnostics.context(document.uri))) {
         actions.push(this.toAction(plan, diagnostic));
       }
+      const keyPage = keyPageOf(finding);
+      if (keyPage) actions.push(this.openKeyPageAction(keyPage, diagnostic));
     }
     return actions;
+  }
+
+  /** A committed key must be rotated: the provider's page, in the user's browser. */
+  private openKeyPageAction(url: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction(OPEN_KEY_PAGE_TITLE, KEYFENCE_FIX);
+    action.diagnostics = [diagnostic];
+    action.command = { title: OPEN_KEY_PAGE_TITLE, command: OPEN_KEY_PAGE, arguments: [url] };
+    return action;
   }
 
   private toAction(plan: FixPlan, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -12,6 +12,7 @@ import { EditorProjectFiles } from "./project-files";
 import { scanWorkspace, type ScanSummary } from "./scan-workspace";
 import { createStatusBar } from "./status-bar";
 import { STOP_TRACKING, stopTracking, type StopTrackingOptions } from "./stop-tracking";
+import { OPEN_KEY_PAGE, openKeyPage } from "./open-key-page";
 
 /** What `extensions.getExtension("keyfence.keyfence").exports` gives (tests read it). */
 export interface KeyFenceApi {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     createStatusBar(diagnostics),
     vscode.commands.registerCommand("keyfence.scanWorkspace", () => scanWorkspace(diagnostics)),
     vscode.commands.registerCommand(STOP_TRACKING, (uri?: vscode.Uri, options?: StopTrackingOptions) => stopTracking(files, uri, options)),
+    vscode.commands.registerCommand(OPEN_KEY_PAGE, (url?: string) => openKeyPage(url)),
     vscode.workspace.onDidOpenTextDocument((d) => diagnostics.schedule(d, true)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && diagnostics.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {

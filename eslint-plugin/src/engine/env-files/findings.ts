@@ -12,6 +12,8 @@ import { isSecretEnvName, publicPrefixOf, unprefixedName } from "../client/env-n
 import type { Finding } from "../finding";
 import { type FileGitStatus, fileGitStatus } from "../gitignore/file-status";
 import { type KeyMatch, scanText } from "../keys";
+import { historyData, keyHistory } from "../key-history/index";
+import { revokeUrlFor } from "../providers";
 import { ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX } from "./messages";
 import { type EnvEntry, locateInValue, parseEnvFile } from "./parse";
 
@@ -58,7 +60,9 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
     name: entry.name,
     gitProblem: status.gitProblem ?? "",
     note: status.verdict.thisCloneOnly ? " (only .git/info/exclude ignores it, which protects this clone only)" : "",
+    revokeUrl: revokeUrlFor(match.provider, match.kind),
   };
+  Object.assign(data, historyData(keyHistory(file, match.value, match.redacted), data.revokeUrl, { envFile: true }));
   const finding: Finding = { ruleId: ENV_KEYS_RULE, messageId, data, file, range };
   if (messageId === "keyInTemplate") {
     finding.fixes = [{ title: `Leave ${entry.name} empty in the template`, edits: [{ kind: "replace", file, range: entry.valueRange, text: "" }] }];

@@ -6,13 +6,13 @@ export const ENV_KEYS_RULE = "no-committed-env-keys";
 
 export const envKeyMessages = {
   keyInTemplate:
-    "{{provider}} {{kind}} {{key}} in {{file}}, a template meant to be committed: anyone with the repository can use it. Replace it with an empty value and rotate the key.",
+    "{{provider}} {{kind}} {{key}} in {{file}}, a template meant to be committed: anyone with the repository can use it. Replace it with an empty value and rotate the key.{{history}}",
   keyInTrackedFile:
-    "{{provider}} {{kind}} {{key}} in {{file}}, which git tracks: the key is in the repository's history. Rotate it, then untrack the file (`git rm --cached {{path}}`).",
+    "{{provider}} {{kind}} {{key}} in {{file}}, which git tracks: the key is in the repository's history. Rotate it, then untrack the file (`git rm --cached {{path}}`).{{history}}",
   keyNotIgnored:
-    "{{provider}} {{kind}} {{key}} in {{file}}, which git would commit{{note}}. Add the file to .gitignore before the next `git add`.",
+    "{{provider}} {{kind}} {{key}} in {{file}}, which git would commit{{note}}. Add the file to .gitignore before the next `git add`.{{history}}",
   keyTrackingUnknown:
-    "{{provider}} {{kind}} {{key}} in {{file}}, which no .gitignore covers{{note}}, and git could not be asked whether it already tracks the file ({{gitProblem}}). If git tracks it, the key is in the repository's history: rotate it and untrack the file (`git rm --cached {{path}}`); if not, add the file to .gitignore before the next `git add`.",
+    "{{provider}} {{kind}} {{key}} in {{file}}, which no .gitignore covers{{note}}, and git could not be asked whether it already tracks the file ({{gitProblem}}). If git tracks it, the key is in the repository's history: rotate it and untrack the file (`git rm --cached {{path}}`); if not, add the file to .gitignore before the next `git add`.{{history}}",
   /** The same words as no-public-secrets uses in code, so both reports read alike. */
   publicSecretName: noPublicSecretsMessages.publicSecret,
   emptyValue: "Leave {{name}} empty in the template",

@@ -27,6 +27,8 @@ export interface MoveKeyInput {
   files: ProjectFiles;
   /** Never look above this folder (the workspace folder). */
   stopDir?: string;
+  /** Where git already holds the key (finding data `commit`, `date`, `revokeUrl`): moving it is then not enough. */
+  committed?: { commit: string; date: string; revokeUrl?: string };
 }
 
 export function moveKeyToEnvFile(input: MoveKeyInput): FixPlan | undefined {
@@ -53,7 +55,13 @@ export function moveKeyToEnvFile(input: MoveKeyInput): FixPlan | undefined {
   const notes: string[] = [];
   if (name !== input.envVar && !reused) notes.push(`${input.envVar} already holds a different value in ${envName}, so the key is stored as ${name}.`);
   if (input.inBrowser) notes.push(`This code runs in the browser, where process.env.${name} is empty: call the provider from a server route instead.`);
+  const { committed } = input;
+  if (committed) {
+    const where = committed.revokeUrl ? ` at ${committed.revokeUrl}` : "";
+    notes.push(`The key is already committed in ${committed.commit} on ${committed.date}: moving it is not enough, rotate it now${where}.`);
+  }
   const hints: string[] = [];
+  if (committed) hints.push(`already committed in ${committed.commit} on ${committed.date}: rotate it now`);
   if (name !== input.envVar && !reused) hints.push(`${input.envVar} holds another key`);
   if (input.inBrowser) hints.push("empty in browser code: prefer a server route");
   return {

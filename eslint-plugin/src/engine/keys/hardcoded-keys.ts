@@ -16,6 +16,7 @@ import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { textFacts } from "../text-facts";
+import { historyData, keyHistory } from "../key-history/index";
 import { browserChainText } from "../client/index";
 import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE, hardcodedKeyMessages } from "./messages";
@@ -70,7 +71,7 @@ function windowBefore(text: string, containerStart: number, candidate: KeyCandid
  * scans as plain text (YAML, Dockerfiles, shell…): `match` offsets are the file's.
  */
 export function hardcodedKeyFinding(file: string, match: KeyMatch): Finding {
-  return {
+  const finding: Finding = {
     ruleId: HARDCODED_KEYS_RULE,
     messageId: "hardcodedKey",
     data: {
@@ -85,6 +86,17 @@ export function hardcodedKeyFinding(file: string, match: KeyMatch): Finding {
     file,
     range: { start: match.start, end: match.end },
   };
+  addHistory(finding, match);
+  return finding;
+}
+
+/**
+ * Whether git already holds the key, said in the message (`{{history}}`). Asked per finding
+ * only: findings are rare, and the lookup is cached per repository and key.
+ */
+function addHistory(finding: Finding, match: KeyMatch): void {
+  const history = keyHistory(finding.file, match.value, match.redacted);
+  Object.assign(finding.data, historyData(history, finding.data.revokeUrl, { mustRevoke: finding.messageId === "hardcodedInBrowser" }));
 }
 
 export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOptions = {}): Finding[] {
@@ -147,6 +159,7 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
       });
       if (fixes.length > 0) finding.fixes = fixes;
       rewordForCode(finding, source, fallbackOf(contextOf(match)));
+      if (finding.messageId === "hardcodedInBrowser") addHistory(finding, match);
     }
     return finding;
   });
