@@ -57,7 +57,7 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
     path,
     name: entry.name,
     gitProblem: status.gitProblem ?? "",
-    note: status.verdict.thisCloneOnly ? " (only .git/info/exclude ignores it, which protects this clone only)" : "",
+    note: status.verdict.thisCloneOnly ? ` (only ${status.verdict.onlyIn ?? ".git/info/exclude"} ignores it, which protects this clone only)` : "",
   };
   const finding: Finding = { ruleId: ENV_KEYS_RULE, messageId, data, file, range };
   if (messageId === "keyInTemplate") {
