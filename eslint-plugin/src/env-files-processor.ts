@@ -40,6 +40,7 @@ const AUTOFIX = new Set(["missingEnvEntries"]);
 const SUGGESTION_MESSAGE: Record<string, string> = {
   envReincluded: "removeLine",
   keyInTemplate: "emptyValue",
+  keyInComment: "deleteComment",
   publicSecretName: "renameWithoutPrefix",
 };
 

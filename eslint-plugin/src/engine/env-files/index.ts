@@ -10,6 +10,6 @@
  * Whether git ignores or tracks the file comes from ../gitignore (fileGitStatus).
  */
 export { envFileKeyFindings } from "./findings";
-export { parseEnvFile, locateInValue, type EnvEntry } from "./parse";
+export { parseEnvFile, envFileComments, locateInValue, type EnvEntry, type EnvComment } from "./parse";
 export { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName, gitignoreEntryFor, MUST_IGNORE_NAMES, GITIGNORE_ENTRIES } from "./names";
 export { envKeyMessages, ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX, type EnvKeyMessageId } from "./messages";
