@@ -21,12 +21,12 @@
  */
 import type { Linter } from "eslint";
 import { resolve } from "node:path";
-import { envFileKeyFindings } from "./engine/env-files";
+import { envFileKeyFindings, readTextFile } from "./engine/env-files";
 import type { Finding, FixPlan } from "./engine/finding";
 import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitignore";
 import { envFileShipFindings } from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
-import { fileKind, isReadableTextFile } from "./util/file-kind";
+import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile } from "./util/file-kind";
 import { disabledBy, textDirectives } from "./util/text-directives";
 
 /** The rules whose findings this processor reports in env and .gitignore files. */
@@ -40,6 +40,7 @@ const AUTOFIX = new Set(["missingEnvEntries"]);
 const SUGGESTION_MESSAGE: Record<string, string> = {
   envReincluded: "removeLine",
   keyInTemplate: "emptyValue",
+  keyInComment: "deleteComment",
   publicSecretName: "renameWithoutPrefix",
 };
 
@@ -60,6 +61,9 @@ export function envFilesProcessor(severities: EnvFileSeverities = {}): Linter.Pr
       const text = texts.get(filename);
       if (text === undefined) return messageLists.flat();
       texts.delete(filename);
+      const utf16 = utf16EnvText(filename, text);
+      // ESLint writes fixes back as UTF-8 over its own decoding: a UTF-16 file gets reports only.
+      if (utf16 !== undefined) return envFileMessages(filename, utf16, severities).map(({ fix: _fix, suggestions: _suggestions, ...message }) => message);
       return envFileMessages(filename, stripBom(text), severities);
     },
   };
@@ -98,6 +102,16 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
     });
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * ESLint decodes every file as UTF-8, so a UTF-16 env file (what PowerShell 5 writes) reaches the
+ * processor full of NULs; its bytes on disk are decoded here instead. Undefined for other files.
+ */
+function utf16EnvText(filename: string, text: string): string | undefined {
+  // A UTF-16 byte order mark read as UTF-8 is two replacement characters.
+  if (fileKind(filename) !== "env" || !text.startsWith("\uFFFD\uFFFD") || !text.includes("\0")) return undefined;
+  return readTextFile(filename, MAX_TEXT_FILE_LENGTH);
 }
 
 /** Plans that only replace text in this file: the first as `--fix` or each as a suggestion. */

@@ -3,13 +3,14 @@
  * notification. Skips what git ignores, `files.exclude`, `keyfence.ignoredPaths`, node_modules,
  * binaries and files over the size cap, and says how many of each it skipped.
  */
-import { open, readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import * as vscode from "vscode";
 import { engine } from "./engine";
 import type { KeyFenceDiagnostics } from "./diagnostics";
 import { fileKind } from "./file-kinds";
+import { decodeTextBytes, isUtf16 } from "../../eslint-plugin/src/engine/env-files/decode";
 
 export interface ScanSummary {
   files: number;
@@ -146,11 +147,14 @@ async function scanFile(
         summary.skipped.tooLarge++;
         return;
       }
-      if (await looksBinary(file)) {
+      const bytes = await readFile(file);
+      // A UTF-16 file with its byte order mark (a .env PowerShell 5 wrote) is text, as VS Code reads it.
+      const decoded = isUtf16(bytes) ? decodeTextBytes(bytes) : looksBinary(bytes) ? undefined : bytes.toString("utf8");
+      if (decoded === undefined) {
         summary.skipped.binary++;
         return;
       }
-      text = await readFile(file, "utf8");
+      text = decoded;
     } catch {
       return;
     }
@@ -165,15 +169,8 @@ async function scanFile(
 }
 
 /** A NUL byte in the first 8 KB: git's own test for binary content. */
-async function looksBinary(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const buffer = Buffer.alloc(8192);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).includes(0);
-  } finally {
-    await handle.close();
-  }
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
 }
 
 /** `files.exclude` globs that are switched on, as gitignore-style patterns. */

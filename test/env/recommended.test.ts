@@ -76,7 +76,9 @@ describe("env/.gitignore: `export default [keyfence.configs.recommended]` and `e
     await ESLint.outputFixes(results);
     assert.equal(readFile(dir, ".gitignore"), `node_modules\n\n${KEYFENCE_COMMENT}\n.env\n.env.local\n.env.*.local\n`);
     const { messages } = await eslintDot(dir);
-    assert.deepEqual(messages, []);
+    // Only KeyFence's env rule speaks: a key commented out in a template is still committed.
+    assert.deepEqual(messages, [".env.example:1 keyfence/no-committed-env-keys keyInComment"]);
+    writeFile(dir, ".env.example", "OPENAI_API_KEY=\n");
     writeFile(dir, ".env.local", `OPENAI_API_KEY=${key}\n`);
     assert.deepEqual((await eslintDot(dir)).messages, []);
   });

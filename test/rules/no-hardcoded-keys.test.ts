@@ -194,6 +194,33 @@ const shapes: Invalid[] = [
     code: `type Key = "${groq}";`,
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
   },
+  // Positions where an expression does not parse or does not type-check: reported, no suggestion.
+  ...[
+    ["template literal type", "type Key = `" + groq + "`;"],
+    ["template literal type with a placeholder", "type Header = `Bearer ${string}" + groq + "`;"],
+    ["template literal type annotation", "let key: `" + groq + "` | undefined;"],
+    ["string module export name", `const a = 1;\nexport { a as "${groq}" };`],
+    ["string module import name", `import { "${groq}" as a } from "m"; export { a };`],
+    ["re-export under a string name", `export * as "${groq}" from "m";`],
+    ["`as const` literal", `const apiKey = "${groq}" as const;`],
+    ["enum initialiser", `enum Keys { Groq = "${groq}" }`],
+  ].map(([name, code]): Invalid => ({ name: `${name}: reported, no suggestion`, code, errors: [{ messageId: "hardcodedKey", line: code.split("\n").length, suggestions: [] }] })),
+  {
+    name: "`<const>` literal (not JSX): reported, no suggestion",
+    filename: "keys.ts",
+    code: `const apiKey = <const>"${groq}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
+  },
+  {
+    name: "`as const` on a longer string: the template keeps its literal type",
+    code: `const auth = "Bearer ${groq}" as const;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, "const auth = `Bearer ${process.env." + GROQ + "}` as const;")] }],
+  },
+  {
+    name: "computed key from a template: the expression may stay",
+    code: "const headers = { [`" + groq + "`]: 1 };",
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, "const headers = { [`${process.env." + GROQ + "}`]: 1 };")] }],
+  },
   {
     name: "two providers in one file",
     code: `const a = "${groq}";\nconst b = "${fakeKey("anthropic")}";`,

@@ -37,7 +37,7 @@ export default createRule<[], MessageId>({
         } catch {
           findings = [];
         }
-        reportFindings(context, findings, { suggestion: { keyInTemplate: "emptyValue", publicSecretName: "renameWithoutPrefix" } });
+        reportFindings(context, findings, { suggestion: { keyInTemplate: "emptyValue", keyInComment: "deleteComment", publicSecretName: "renameWithoutPrefix" } });
       },
     };
   },

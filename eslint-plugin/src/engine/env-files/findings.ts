@@ -15,7 +15,7 @@ import { type KeyMatch, scanText } from "../keys";
 import { historyData, keyHistory } from "../key-history/index";
 import { revokeUrlFor } from "../providers";
 import { ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX } from "./messages";
-import { type EnvEntry, locateInValue, parseEnvFile } from "./parse";
+import { type EnvComment, type EnvEntry, envFileComments, locateInValue, parseEnvFile } from "./parse";
 
 /** Findings of `no-committed-env-keys` for an env file with this text. */
 export function envFileKeyFindings(file: string, text: string): Finding[] {
@@ -35,7 +35,44 @@ export function envFileKeyFindings(file: string, text: string): Finding[] {
       if (finding) findings.push(finding);
     }
   }
+  for (const comment of envFileComments(text)) {
+    const matches = scanText(text.slice(comment.range.start, comment.range.end));
+    if (matches.length === 0) continue;
+    status ??= fileGitStatus(file);
+    for (const match of matches) {
+      const finding = commentedKeyFinding(file, comment, match, status);
+      if (finding) findings.push(finding);
+    }
+  }
   return findings;
+}
+
+/**
+ * `# GEMINI_API_KEY=…`: a key commented out is still text in every copy of the repository, so
+ * it is reported wherever a value would be (template, tracked file, file git would commit).
+ */
+function commentedKeyFinding(file: string, comment: EnvComment, match: KeyMatch, status: FileGitStatus): Finding | undefined {
+  const note = thisCloneNote(status);
+  const reason = status.template
+    ? "a template meant to be committed"
+    : status.tracked === true
+      ? "which git tracks, so the key is in the repository's history"
+      : status.committable
+        ? status.gitProblem
+          ? `which no .gitignore covers${note} (git could not be asked whether it already tracks the file: ${status.gitProblem})`
+          : `which git would commit${note}`
+        : undefined;
+  if (!reason) return undefined;
+  const revokeUrl = revokeUrlFor(match.provider, match.kind);
+  const data: Record<string, string> = { provider: match.provider.name, kind: match.kind.name, key: match.redacted, file: basename(file), path: status.path ?? basename(file), reason, revokeUrl };
+  Object.assign(data, historyData(keyHistory(file, match.value, match.redacted), revokeUrl, { envFile: true }));
+  const range = { start: comment.range.start + match.start, end: comment.range.start + match.end };
+  const deleteComment = { title: "Delete the comment", edits: [{ kind: "replace" as const, file, range: comment.removal, text: "" }] };
+  return { ruleId: ENV_KEYS_RULE, messageId: "keyInComment", data, file, range, fixes: [deleteComment] };
+}
+
+function thisCloneNote(status: FileGitStatus): string {
+  return status.verdict.thisCloneOnly ? ` (only ${status.verdict.onlyIn ?? ".git/info/exclude"} ignores it, which protects this clone only)` : "";
 }
 
 function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch, status: FileGitStatus): Finding | undefined {
@@ -59,7 +96,7 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
     path,
     name: entry.name,
     gitProblem: status.gitProblem ?? "",
-    note: status.verdict.thisCloneOnly ? " (only .git/info/exclude ignores it, which protects this clone only)" : "",
+    note: thisCloneNote(status),
     revokeUrl: revokeUrlFor(match.provider, match.kind),
   };
   Object.assign(data, historyData(keyHistory(file, match.value, match.redacted), data.revokeUrl, { envFile: true }));

@@ -7,9 +7,11 @@
  *                                               public-prefixed secret names
  *   parseEnvFile(text): EnvEntry[]              dotenv's values with name and value offsets
  *   isEnvFileName / isEnvTemplateName / isMustIgnoreEnvName(name): boolean
+ *   decodeTextBytes(bytes) / readTextFile(file, maxLength)   UTF-8, or UTF-16 with a BOM
  * Whether git ignores or tracks the file comes from ../gitignore (fileGitStatus).
  */
 export { envFileKeyFindings } from "./findings";
-export { parseEnvFile, locateInValue, type EnvEntry } from "./parse";
+export { decodeTextBytes, isUtf16, readTextFile } from "./decode";
+export { parseEnvFile, envFileComments, locateInValue, type EnvEntry, type EnvComment } from "./parse";
 export { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName, gitignoreEntryFor, MUST_IGNORE_NAMES, GITIGNORE_ENTRIES } from "./names";
 export { envKeyMessages, ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX, type EnvKeyMessageId } from "./messages";

@@ -37,6 +37,52 @@ export function parseEnvFile(text: string): EnvEntry[] {
   return entries;
 }
 
+/** A comment in an env file: `# NAME=value` on its own line, or after an entry's value. */
+export interface EnvComment {
+  /** From the `#` to the end of the line. */
+  range: TextRange;
+  /** What deleting the comment removes: the whole line for a comment line, else blanks + comment. */
+  removal: TextRange;
+}
+
+/**
+ * The comments of an env file as dotenv reads it: lines whose first non-blank character is `#`,
+ * and `#…` after an entry's value (an unquoted value ends at `#`), never text inside a quoted
+ * multi-line value. One pass.
+ */
+export function envFileComments(text: string): EnvComment[] {
+  const lines = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+  const entries = scanEntries(lines);
+  const comments: EnvComment[] = [];
+  let pos = 0;
+  let index = 0;
+  while (pos < lines.length) {
+    const lineEnd = endOfLine(lines, pos);
+    const entry = entries[index];
+    if (entry && entry.entryRange.start < lineEnd) {
+      // One entry per line at most; its value may end on a later line.
+      index++;
+      const end = entry.entryRange.end;
+      const endLine = endOfLine(lines, end);
+      const hash = skipBlanks(lines, end, endLine);
+      if (lines[hash] === "#") comments.push({ range: { start: hash, end: trimEnd(lines, hash, endLine) }, removal: { start: end, end: trimEnd(lines, hash, endLine) } });
+      pos = endLine + 1;
+      continue;
+    }
+    const first = skipBlanks(lines, pos, lineEnd);
+    if (lines[first] === "#") {
+      comments.push({ range: { start: first, end: trimEnd(lines, first, lineEnd) }, removal: { start: pos, end: Math.min(lineEnd + 1, lines.length) } });
+    }
+    pos = lineEnd + 1;
+  }
+  return comments;
+}
+
+/** `end` moved back over a trailing CR (of a CRLF line end). */
+function trimEnd(text: string, start: number, end: number): number {
+  return end > start && text[end - 1] === "\r" ? end - 1 : end;
+}
+
 /**
  * `dotenv.parse` of the entries alone. dotenv's line regex backtracks over runs of blank lines
  * (quadratic: 30 s for 100 KB of blank lines ending in a comment), so it is not given the file:

@@ -19,6 +19,7 @@ import { fileGitStatus } from "./file-status";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
 import { gitIgnoreVerdict } from "./ignore-rules";
+import { INFO_EXCLUDE_LABEL } from "./local-excludes";
 import { readText } from "./file-cache";
 
 /** Findings for a .gitignore file whose current text is `text`. */
@@ -153,8 +154,9 @@ function coverageData(coverage: EnvCoverage): Record<string, string> {
   const covered = new Set(fixable.filter((u) => u.exists).map((u) => u.entry));
   const future = coverage.missingEntries.filter((entry) => !covered.has(entry));
   const paths = [...existing, ...future];
-  const local = fixable.filter((u) => u.verdict.thisCloneOnly).map((u) => u.path);
-  const note = local.length > 0 ? ` (${listForMessage(local)} only in .git/info/exclude, which protects this clone only)` : "";
+  const local = fixable.filter((u) => u.verdict.thisCloneOnly);
+  const where = [...new Set(local.map((u) => u.verdict.onlyIn ?? INFO_EXCLUDE_LABEL))].join(" or ");
+  const note = local.length > 0 ? ` (${listForMessage(local.map((u) => u.path))} only in ${where}, which protects this clone only)` : "";
   return { files: listForMessage(paths), entries: listForMessage(coverage.missingEntries), note };
 }
 

@@ -5,24 +5,30 @@
  *   relative to the folder of their file; the deepest file with an opinion wins, and within a
  *   file the last matching pattern wins (so `!.env.example` after `.env*` re-includes it);
  * - a folder that is ignored is never entered, so nothing inside it can be re-included;
- * - `.git/info/exclude` comes last and only protects this clone: reported as such, not as covered.
+ * - `.git/info/exclude` (a worktree's: the main clone's) and then core.excludesFile come last and
+ *   only protect this clone: reported as such, not as covered (local-excludes.ts).
  *
  * Why `ignore` and not `git check-ignore`: the linted .gitignore may differ from the one on disk
  * (ESLint's --fix passes and the editor both check unsaved text), it runs without a git binary
  * and without spawning a process per file. `ignore` documents that it follows git's spec; the
- * tests compare it with real repositories. Global excludes (core.excludesFile) are not read:
- * like info/exclude they protect one machine only.
+ * tests compare it with real repositories.
  */
 import ignore, { type Ignore } from "ignore";
 import { lstatSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { derive } from "./file-cache";
 import type { GitRepo } from "./git-repo";
+import { localExcludeFiles } from "./local-excludes";
 
 export interface IgnoreVerdict {
   ignored: boolean;
-  /** True when only .git/info/exclude ignores the path: this clone is safe, other clones are not. */
+  /**
+   * True when only .git/info/exclude or core.excludesFile ignores the path: this clone is safe,
+   * other clones are not.
+   */
   thisCloneOnly: boolean;
+  /** With thisCloneOnly: how a message names the file that ignores it (".git/info/exclude"…). */
+  onlyIn?: string;
   /** The file and 1-based line of the pattern that decided, when one did. */
   source?: string;
   line?: number;
@@ -111,10 +117,12 @@ function decide(repo: GitRepo, parts: string[], isDir: boolean, overrides?: Text
     const verdict = judge(matcher, path, source, false);
     if (verdict) return verdict;
   }
-  const exclude = join(repo.gitDir, "info", "exclude");
-  const matcher = matcherFor(exclude, overrides, false);
-  const verdict = matcher && judge(matcher, parts.join("/") + (isDir ? "/" : ""), exclude, true);
-  return verdict ?? { ignored: false, thisCloneOnly: false };
+  for (const { file, label } of localExcludeFiles(repo)) {
+    const matcher = matcherFor(file, overrides, false);
+    const verdict = matcher && judge(matcher, parts.join("/") + (isDir ? "/" : ""), file, true);
+    if (verdict) return verdict.ignored ? { ...verdict, onlyIn: label } : verdict;
+  }
+  return { ignored: false, thisCloneOnly: false };
 }
 
 function judge(compiled: Compiled, path: string, source: string, thisCloneOnly: boolean): IgnoreVerdict | undefined {

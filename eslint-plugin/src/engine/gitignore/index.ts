@@ -17,6 +17,7 @@
 import { clearFileCache } from "./file-cache";
 import { clearListingCache } from "./git-index";
 import { clearRepoCache } from "./git-repo";
+import { clearLocalExcludesCache } from "./local-excludes";
 
 export { envFileCoverage, repositoryEnvCoverage, type EnvCoverage, type UncoveredEnvFile, type CoverageOptions } from "./coverage";
 export { fileGitStatus, type FileGitStatus } from "./file-status";
@@ -31,5 +32,8 @@ export { gitStateStamp } from "./state-stamp";
 export function clearGitignoreCache(path?: string): void {
   clearFileCache(path);
   clearListingCache();
-  if (path === undefined) clearRepoCache();
+  if (path === undefined) {
+    clearRepoCache();
+    clearLocalExcludesCache();
+  }
 }

@@ -11,7 +11,7 @@
  * has the numbers). This one changes when an env file becomes tracked or untracked, when git
  * would now commit an env file it would not before (or the reverse), when a package.json folder
  * appears or goes, or when a .gitignore that decides the must-ignore names (the root's, each
- * project folder's and the folders between) or .git/info/exclude is edited: rare events, after
+ * project folder's and the folders between), .git/info/exclude or core.excludesFile is edited: rare events, after
  * which a full re-lint is what the user wants anyway.
  *
  * Cost: one `git ls-files` (the same listing the rules use, cached per process) and a stat per
@@ -26,6 +26,7 @@ import { join } from "node:path";
 import { fileStamp } from "./file-cache";
 import { repoListing } from "./git-index";
 import { findGitRepo } from "./git-repo";
+import { localExcludeFiles } from "./local-excludes";
 
 export function gitStateStamp(dir: string = process.cwd()): string {
   try {
@@ -38,7 +39,7 @@ export function gitStateStamp(dir: string = process.cwd()): string {
       committable: [...listing.untrackedEnvFiles].sort(),
       projects: listing.projectDirs,
       gitignores: gitignoreFolders(listing.projectDirs).map((folder) => fileStamp(join(repo.root, folder, ".gitignore")) ?? "-"),
-      exclude: fileStamp(join(repo.gitDir, "info", "exclude")) ?? "-",
+      excludes: localExcludeFiles(repo).map(({ file }) => fileStamp(file) ?? "-"),
     };
     return createHash("sha1").update(`${repo.root}|${JSON.stringify(state)}`).digest("hex").slice(0, 12);
   } catch {

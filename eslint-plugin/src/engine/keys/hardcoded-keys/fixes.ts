@@ -6,7 +6,10 @@
  *   `Bearer sk-…` (template)  → `Bearer ${process.env.NAME}`
  *   <X apiKey="sk-…" />       → <X apiKey={process.env.NAME} />
  *   process.env.X ?? "sk-…"   → process.env.X
- * Keys in comments, object keys, types, enums and tagged templates get no plan.
+ * Keys in comments, object keys, types (template literal types too), enums, module export names
+ * (`export { a as "…" }`), `as const` literals and tagged templates get no plan: an expression
+ * there does not parse or does not type-check (test/support/suggestion-check.ts applies every
+ * suggestion of the rule tests and type-checks the result).
  */
 import type { TSESTree } from "../../ast";
 import type { FixPlan } from "../../finding";
@@ -48,7 +51,11 @@ function noPlanHere(parent: TSESTree.Node | undefined, node: TSESTree.Node): boo
     case "TSEnumMember":
     case "ImportAttribute":
     case "ExpressionStatement": // a directive prologue
+    case "ImportSpecifier": // `import { "…" as a }`, `export { a as "…" }`: module export names
+    case "ExportSpecifier":
       return true;
+    case "ExportAllDeclaration": // `export * as "…" from "m"`
+      return parent.exported === node;
     default:
       return false;
   }
@@ -68,6 +75,8 @@ export function fixPlans(input: FixInput): FixPlan[] {
 
   if (node.type === "TemplateElement") {
     if (input.grandparent?.type === "TaggedTemplateExpression") return [];
+    // A template literal TYPE (`type K = \`…\``, `\`…${string}\``): no value can go there.
+    if (input.parent?.type !== "TemplateLiteral" || input.grandparent?.type === "TSLiteralType") return [];
     return [plan(file, useEnv, keyStart, keyEnd, `\${${envRead}}`)];
   }
 
@@ -77,6 +86,8 @@ export function fixPlans(input: FixInput): FixPlan[] {
   const [start, end] = node.range;
   const inJsxAttribute = parent?.type === "JSXAttribute";
   const wholeLiteral = keyStart === start + 1 && keyEnd === end - 1;
+  // `"…" as const` accepts literals only (a template literal with an expression is fine).
+  if (wholeLiteral && isConstAssertion(parent)) return [];
   if (wholeLiteral) return [plan(file, useEnv, start, end, inJsxAttribute ? `{${envRead}}` : envRead)];
 
   const before = text.slice(start + 1, keyStart);
@@ -84,4 +95,11 @@ export function fixPlans(input: FixInput): FixPlan[] {
   if (!safeInTemplate(before) || !safeInTemplate(after)) return [];
   const template = `\`${before}\${${envRead}}${after}\``;
   return [plan(file, useEnv, start, end, inJsxAttribute ? `{${template}}` : template)];
+}
+
+/** `x as const` and `<const>x`. */
+function isConstAssertion(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== "TSAsExpression" && node?.type !== "TSTypeAssertion") return false;
+  const type = node.typeAnnotation;
+  return type.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "const";
 }
