@@ -25,9 +25,10 @@ const DOCKER_ENTRIES: Record<string, string> = { ".env": "**/.env", ".env.local"
 /** Names probed at the context root even before they exist: the next `docker build` must stay safe. */
 const PROBES = [".env", ".env.local", ".env.development.local", ".env.production.local"];
 
-export function envFileDockerFindings(file: string, text: string): Finding[] {
+/** `atRisk`: isEnvFileAtRisk's answer when the caller has it (it asks git, once per env file is enough). */
+export function envFileDockerFindings(file: string, text: string, atRisk?: boolean): Finding[] {
   const absolute = resolve(file);
-  if (!isEnvFileAtRisk(absolute, text)) return [];
+  if (!(atRisk ?? isEnvFileAtRisk(absolute, text))) return [];
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const build of buildsContaining(absolute)) {

@@ -15,9 +15,10 @@ import { ENV_NPM_PUBLISH_RULE } from "./messages";
 import { filesOf, publishVerdict, readPackageJson } from "./packlist";
 import { refusesPublishHere } from "./publish-guard";
 
-export function envFileNpmFindings(file: string, text: string): Finding[] {
+/** `atRisk`: isEnvFileAtRisk's answer when the caller has it (it asks git, once per env file is enough). */
+export function envFileNpmFindings(file: string, text: string, atRisk?: boolean): Finding[] {
   const absolute = resolve(file);
-  if (!isEnvFileAtRisk(absolute, text)) return [];
+  if (!(atRisk ?? isEnvFileAtRisk(absolute, text))) return [];
   const packageDir = packageDirOf(absolute);
   if (!packageDir) return [];
   const pkg = readPackageJson(packageDir);
