@@ -1,5 +1,6 @@
 import type { ESLint, Linter } from "eslint";
 import { envFilesProcessor } from "./env-files-processor";
+import { filesProcessor } from "./files-processor";
 import { languagePlugin } from "./language";
 import { rules } from "./rules";
 import { LazyClientBoundaryStamp } from "./engine/client/cache-stamp";
@@ -17,10 +18,12 @@ for (const [ruleName, rule] of Object.entries(rules)) {
 const plugin = {
   meta: { name, version },
   rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
-  configs: {} as { recommended: Linter.Config },
-  processors: { "env-files": envFilesProcessor() },
+  configs: {} as { recommended: Linter.Config; files: Linter.Config },
+  processors: { "env-files": envFilesProcessor(), files: filesProcessor() },
   /** The env files processor with other severities: `envFilesProcessor({ "no-committed-env-keys": "warn" })`. */
   envFilesProcessor,
+  /** The files processor with other severities: `filesProcessor({ "no-hardcoded-keys": "warn" })`. */
+  filesProcessor,
 };
 
 /**
@@ -46,6 +49,29 @@ plugin.configs.recommended = {
   processor: plugin.processors["env-files"],
   settings: { keyfenceGitState: new LazyGitStateStamp(), keyfenceClientBoundary: new LazyClientBoundaryStamp() },
   rules: recommendedRules,
+};
+
+
+/** What configs.files lints: files ESLint does not read as code, where keys end up in CI. */
+const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties"];
+const DOCKERFILES = ["**/Dockerfile", "**/Dockerfile.*", "**/*.Dockerfile", "**/Containerfile"];
+
+/**
+ * `export default [keyfence.configs.files, ...yourConfigs]`: provider keys in Dockerfiles,
+ * compose files, YAML, JSON, Python, shell, TOML and `.properties` files (no-hardcoded-keys,
+ * no-docker-keys), reported by the files processor, which hands ESLint the text as a named code
+ * block that ESLint lints only when another config lints that kind of file (eslint-plugin-jsonc,
+ * eslint-plugin-yml, …), so no other plugin's parser or rule is disturbed either way (see
+ * files-processor.ts). `ignores` keeps this config off those block paths (`x.json/0_x.json`) and
+ * off lock files. Put it FIRST: a later config that brings its own processor for these files
+ * then keeps it (ESLint takes the last `processor` set), and KeyFence stays silent there.
+ */
+plugin.configs.files = {
+  name: "keyfence/files",
+  files: [...DOCKERFILES, `**/*.{${TEXT_FILES.join(",")}}`],
+  ignores: [...DOCKERFILES.map((pattern) => `${pattern}/*`), `**/*.{${TEXT_FILES.join(",")}}/*`, "**/package-lock.json", "**/npm-shrinkwrap.json", "**/pnpm-lock.yaml"],
+  plugins: { keyfence: plugin as unknown as ESLint.Plugin },
+  processor: plugin.processors.files,
 };
 
 export = plugin;

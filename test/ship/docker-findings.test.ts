@@ -46,6 +46,19 @@ describe("env-dockerignore", () => {
     assert.deepEqual(envFindings(dir, ".env.local"), []);
   });
 
+  // Folder listings and compose files are read once per run (cached by the folder's and the
+  // file's mtime): a compose build added later must still be seen, with no cache cleared.
+  it("sees a compose build and a .dockerignore added after a first look, without a cache reset", () => {
+    const key = fakeKey("openai");
+    const dir = makeRepo({ "api/.env.local": `OPENAI_API_KEY=${key}\n`, "api/package.json": "{}" });
+    assert.deepEqual(envFindings(dir, "api/.env.local"), []);
+    writeFile(dir, "docker/api.Dockerfile", NEXT_DOCKERFILE);
+    writeFile(dir, "compose.yaml", "services:\n  api:\n    build:\n      context: ./api\n      dockerfile: ../docker/api.Dockerfile\n");
+    assert.deepEqual(envFindings(dir, "api/.env.local").map((finding) => finding.data?.via), [" (built by compose.yaml)"]);
+    writeFile(dir, "api/.dockerignore", "**/.env.local\n");
+    assert.deepEqual(envFindings(dir, "api/.env.local"), []);
+  });
+
   it("says nothing when .dockerignore excludes it, or when no COPY takes it", () => {
     const dir = makeRepo({ Dockerfile: NEXT_DOCKERFILE, ".dockerignore": ".env*\n", ".env": "A_TOKEN=abc\n", "app/Dockerfile": "FROM node\nCOPY src/ ./src\n", "app/.env": "X=1\n" });
     assert.deepEqual(envFindings(dir, ".env"), []);

@@ -1,5 +1,6 @@
 /** env-npm-publish on real packages: `npm pack --dry-run --json` before and after the fix. */
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { FileEdit } from "../../eslint-plugin/src/engine/finding";
 import { clearGitignoreCache } from "../../eslint-plugin/src/engine/gitignore";
@@ -59,5 +60,20 @@ describe("env-npm-publish", function () {
     assert.deepEqual(envFileNpmFindings(join(lib, ".env.example"), "OPENAI_API_KEY=\n"), []);
     assert.deepEqual(envFileNpmFindings(join(lib, ".env.production"), "SITE_URL=https://x\n"), []);
     assert.equal(envFileNpmFindings(join(lib, ".env"), "X=1\n").length, 1);
+  });
+  // Found on groq-sdk (a Stainless SDK, like openai and anthropic): the root package.json takes
+  // in everything but refuses `npm publish`; the package is published from dist/.
+  it("a package whose prepublishOnly always fails is not published from its folder; a conditional guard still is", () => {
+    const refuse = "echo 'to publish, run yarn build && (cd dist; yarn publish)' && exit 1";
+    const dir = makeRepo({ "package.json": pkg({ files: ["**/*"], private: false, scripts: { prepublishOnly: refuse } }), ".env": `GROQ_API_KEY=${fakeKey("groq")}\n` });
+    assert.ok(npmPackFiles(dir).includes(".env"), "npm pack --dry-run (no scripts) lists it");
+    const publish = spawnSync("npm", ["publish", "--dry-run"], { cwd: dir, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+    assert.notEqual(publish.status, 0, "the real npm publish stops at prepublishOnly");
+    assert.deepEqual(envFileNpmFindings(join(dir, ".env"), readFile(dir, ".env")), []);
+    for (const guard of ["test -d dist || exit 1", "exit 0", "if [ -z \"$CI\" ]; then exit 1; fi", "npm run build"]) {
+      writeFile(dir, "package.json", pkg({ files: ["**/*"], scripts: { prepublishOnly: guard } }));
+      clearGitignoreCache();
+      assert.equal(envFileNpmFindings(join(dir, ".env"), readFile(dir, ".env")).length, 1, guard);
+    }
   });
 });

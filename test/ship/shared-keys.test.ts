@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { environmentOf, sharedKeyFindings } from "../../eslint-plugin/src/engine/env-values";
 import { messageOf } from "../../eslint-plugin/src/engine/rules";
 import { fakeKey } from "../support/fake-keys";
-import { makeRepo, readFile, removeRepos } from "../env/support";
+import { makeRepo, readFile, removeRepos, writeFile } from "../env/support";
 
 describe("no-shared-env-keys", () => {
   after(removeRepos);
@@ -35,6 +35,14 @@ describe("no-shared-env-keys", () => {
     // Same environment (.env.development vs .env.development.local) and `.env` (every environment): quiet.
     assert.deepEqual(sharedKeyFindings(join(dir, ".env.development.local"), readFile(dir, ".env.development.local")).map((f) => f.data.otherFile), [".env.production"]);
     assert.deepEqual(sharedKeyFindings(join(dir, ".env"), readFile(dir, ".env")), []);
+  });
+
+  it("sees a sibling env file created after a first look (the folder listing is cached by the folder's mtime)", () => {
+    const key = fakeKey("groq");
+    const dir = makeRepo({ ".env.development": `GROQ_API_KEY=${key}\n` });
+    assert.deepEqual(sharedKeyFindings(join(dir, ".env.development"), readFile(dir, ".env.development")), []);
+    writeFile(dir, ".env.production", `GROQ_API_KEY=${key}\n`);
+    assert.deepEqual(sharedKeyFindings(join(dir, ".env.development"), readFile(dir, ".env.development")).map((f) => f.data.otherFile), [".env.production"]);
   });
 
   it("ignores short, non-secret and placeholder-free non-credential values", () => {

@@ -1,8 +1,9 @@
 /**
  * no-docker-keys: a provider key in a Dockerfile `ENV`/`ARG` value or a compose `environment:`.
- * ESLint does not lint Dockerfiles or compose files, so in ESLint this rule reports nothing; it
- * is here so the rule has its id, messages, docs and severity in one place and
- * `keyfence/no-docker-keys` can be configured. The extension runs it (engine/docker).
+ * ESLint does not lint Dockerfiles or compose files as code, so this rule's create() reports
+ * nothing; configs.files' processor (files-processor.ts) reports its findings in ESLint, and the
+ * extension runs it too (engine/docker). The rule is here so it has its id, messages, docs and
+ * severity in one place and `keyfence/no-docker-keys` can be configured.
  */
 import { noDockerKeysMessages } from "../engine/docker";
 import { createRule } from "../util/create-rule";

@@ -6,11 +6,12 @@
  * The .dockerignore that applies is `<Dockerfile>.dockerignore` beside the Dockerfile when it
  * exists (BuildKit), else `.dockerignore` at the context root.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { readText } from "../gitignore/file-cache";
+import { derive } from "../gitignore/file-cache";
+import { folderEntries } from "../ship/folder-entries";
 import { findGitRepo } from "../gitignore/git-repo";
-import { isComposeFileName, parseComposeFile } from "./compose";
+import { type ComposeFile, isComposeFileName, parseComposeFile } from "./compose";
 
 export interface DockerBuild {
   dockerfile: string;
@@ -38,13 +39,11 @@ export function ignoreFileFor(dockerfile: string, context: string): string {
 export function buildsAround(dir: string): DockerBuild[] {
   const builds = new Map<string, DockerBuild>();
   for (const folder of foldersUp(resolve(dir))) {
-    for (const name of listDir(folder)) {
+    for (const name of folderEntries(folder)) {
       const path = join(folder, name);
       if (isDockerfileName(name)) add(builds, { dockerfile: path, context: folder, ignoreFile: ignoreFileFor(path, folder) });
       else if (isComposeFileName(name)) {
-        const text = readText(path);
-        if (text === undefined) continue;
-        for (const build of parseComposeFile(path, text).builds) {
+        for (const build of composeFileOf(path)?.builds ?? []) {
           if (!existsSync(build.dockerfile)) continue;
           add(builds, { dockerfile: build.dockerfile, context: build.context, ignoreFile: ignoreFileFor(build.dockerfile, build.context), composeFile: path });
         }
@@ -85,10 +84,7 @@ function foldersUp(dir: string): string[] {
   return folders;
 }
 
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
+/** A compose file parsed once per run (again when it changes): every env file below it asks. */
+function composeFileOf(path: string): ComposeFile | undefined {
+  return derive(path, "compose-file", (text) => (text === undefined ? undefined : parseComposeFile(path, text)));
 }

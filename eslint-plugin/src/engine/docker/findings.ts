@@ -6,7 +6,7 @@
  *   created (fix: append, in this file, so a safe autofix);
  * - a Dockerfile without any .dockerignore: the same, on the COPY line (fix: create it).
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Finding, FixPlan } from "../finding";
 import { appendEntriesEdit } from "../gitignore/append-entries";
@@ -14,6 +14,7 @@ import { derive, readText } from "../gitignore/file-cache";
 import { findGitRepo } from "../gitignore/git-repo";
 import { listForMessage } from "../gitignore/messages";
 import { entryNameFor, isEnvFileAtRisk } from "../ship/env-file-risk";
+import { folderEntries } from "../ship/folder-entries";
 import { type DockerBuild, buildsAround, buildsContaining, contextPath, ignoreFileFor } from "./builds";
 import { contextVerdict, copyOf } from "./context-rules";
 import { type Dockerfile, parseDockerfile } from "./dockerfile";
@@ -24,9 +25,10 @@ const DOCKER_ENTRIES: Record<string, string> = { ".env": "**/.env", ".env.local"
 /** Names probed at the context root even before they exist: the next `docker build` must stay safe. */
 const PROBES = [".env", ".env.local", ".env.development.local", ".env.production.local"];
 
-export function envFileDockerFindings(file: string, text: string): Finding[] {
+/** `atRisk`: isEnvFileAtRisk's answer when the caller has it (it asks git, once per env file is enough). */
+export function envFileDockerFindings(file: string, text: string, atRisk?: boolean): Finding[] {
   const absolute = resolve(file);
-  if (!isEnvFileAtRisk(absolute, text)) return [];
+  if (!(atRisk ?? isEnvFileAtRisk(absolute, text))) return [];
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const build of buildsContaining(absolute)) {
@@ -152,10 +154,10 @@ function firstGap(builds: DockerBuild[], ignoreText: string | undefined, parsed?
 /** Root probes, plus the same names in each folder of the context that holds a package.json. */
 function probePaths(build: DockerBuild): string[] {
   const paths = [...PROBES];
-  for (const name of listDir(build.context)) {
+  for (const name of folderEntries(build.context)) {
     if (name.startsWith(".env") && entryNameFor(name) && !paths.includes(name)) paths.push(name);
   }
-  for (const folder of listDir(build.context)) {
+  for (const folder of folderEntries(build.context)) {
     if (folder === "node_modules" || folder.startsWith(".")) continue;
     if (existsSync(join(build.context, folder, "package.json"))) paths.push(`${folder}/.env`, `${folder}/.env.local`);
   }
@@ -190,12 +192,4 @@ function shown(reportedIn: string, path: string): string {
 function firstLineEnd(text: string): number {
   const end = text.search(/\r?\n/);
   return end < 0 ? text.length : end;
-}
-
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

@@ -6,7 +6,6 @@
  * A credential is a provider key, or a value of 16+ characters under a secret name.
  */
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
@@ -14,6 +13,7 @@ import { type EnvEntry, parseEnvFile } from "../env-files/parse";
 import type { Finding } from "../finding";
 import { derive } from "../gitignore/file-cache";
 import { scanText } from "../keys";
+import { folderEntries } from "../ship/folder-entries";
 import { NO_SHARED_ENV_KEYS_RULE } from "./messages";
 
 /** Environment of an env file by its name; undefined for `.env` (loaded in every environment). */
@@ -67,13 +67,7 @@ export function sharedKeyFindings(file: string, text: string): Finding[] {
 }
 
 function siblings(file: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dirname(file));
-  } catch {
-    return [];
-  }
-  return names.filter((name) => name !== basename(file) && isEnvFileName(name)).sort().map((name) => join(dirname(file), name));
+  return folderEntries(dirname(file)).filter((name) => name !== basename(file) && isEnvFileName(name)).sort().map((name) => join(dirname(file), name));
 }
 
 function credentialsWithRanges(text: string): Array<{ credential: Credential; entry: EnvEntry }> {

@@ -1,7 +1,7 @@
 /**
  * Findings of `env-npm-publish`: an env file that `npm publish` of its package would ship
- * (a package without `"private": true`). Reported on the env file; the fix adds the entry where
- * npm reads it: a `!` entry in `files` when package.json has `files`, else the package root's
+ * (a package without `"private": true` whose scripts do not refuse the publish, see
+ * publish-guard.ts). Reported on the env file; the fix adds the entry where npm reads it: a `!` entry in `files` when package.json has `files`, else the package root's
  * `.npmignore`, else its `.gitignore` (npm's fallback), else a new `.npmignore`.
  */
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
@@ -13,14 +13,16 @@ import { findGitRepo } from "../gitignore/git-repo";
 import { entryNameFor, isEnvFileAtRisk } from "../ship/env-file-risk";
 import { ENV_NPM_PUBLISH_RULE } from "./messages";
 import { filesOf, publishVerdict, readPackageJson } from "./packlist";
+import { refusesPublishHere } from "./publish-guard";
 
-export function envFileNpmFindings(file: string, text: string): Finding[] {
+/** `atRisk`: isEnvFileAtRisk's answer when the caller has it (it asks git, once per env file is enough). */
+export function envFileNpmFindings(file: string, text: string, atRisk?: boolean): Finding[] {
   const absolute = resolve(file);
-  if (!isEnvFileAtRisk(absolute, text)) return [];
+  if (!(atRisk ?? isEnvFileAtRisk(absolute, text))) return [];
   const packageDir = packageDirOf(absolute);
   if (!packageDir) return [];
   const pkg = readPackageJson(packageDir);
-  if (!pkg || pkg.private === true || typeof pkg.name !== "string") return [];
+  if (!pkg || pkg.private === true || typeof pkg.name !== "string" || refusesPublishHere(pkg)) return [];
   const path = relative(packageDir, absolute).split(sep).join("/");
   if (path.split("/").includes("node_modules")) return [];
   const verdict = publishVerdict(packageDir, pkg, path);

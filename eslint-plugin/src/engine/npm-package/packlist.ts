@@ -21,6 +21,7 @@ export interface PackageJson {
   name?: string;
   private?: boolean;
   files?: unknown;
+  scripts?: unknown;
 }
 
 export interface PublishVerdict {

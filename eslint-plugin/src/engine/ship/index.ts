@@ -8,7 +8,7 @@
  *   composeFindings(file, text)       a compose file: keys in `environment:` (no-docker-keys)
  * Each analysis is guarded: an odd file or folder gives no findings, never an exception.
  */
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import {
   composeKeyFindings, dockerfileContextFindings, dockerfileKeyFindings, dockerignoreFileFindings, envFileDockerFindings,
   isComposeFileName, isDockerfileName,
@@ -16,9 +16,21 @@ import {
 import { sharedKeyFindings } from "../env-values/index";
 import type { Finding } from "../finding";
 import { envFileNpmFindings } from "../npm-package/index";
+import { isEnvFileAtRisk } from "./env-file-risk";
 
 export function envFileShipFindings(file: string, text: string): Finding[] {
-  return [...guarded(() => envFileDockerFindings(file, text)), ...guarded(() => envFileNpmFindings(file, text)), ...guarded(() => sharedKeyFindings(file, text))];
+  // Whether the file is worth a Docker or npm report asks git: once for both.
+  let atRisk: boolean | undefined;
+  try {
+    atRisk = isEnvFileAtRisk(resolve(file), text);
+  } catch {
+    atRisk = undefined;
+  }
+  return [
+    ...guarded(() => envFileDockerFindings(file, text, atRisk)),
+    ...guarded(() => envFileNpmFindings(file, text, atRisk)),
+    ...guarded(() => sharedKeyFindings(file, text)),
+  ];
 }
 
 export function dockerfileFindings(file: string, text: string): Finding[] {

@@ -1,0 +1,100 @@
+/**
+ * configs.files through the ESLint API: keys in Dockerfiles, compose files, YAML, JSON, Python,
+ * shell, TOML and .properties files, with no other rule or parser touching those files (a config
+ * without `files` would otherwise run its rules there). Other plugins (eslint-plugin-jsonc, -yml)
+ * keeping their findings: test/integration/files-config-plugins.test.ts.
+ */
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { ESLint, type Linter } from "eslint";
+import keyfence from "../../eslint-plugin/src/index";
+import { fakeKey } from "../support/fake-keys";
+import { makeRepo, removeRepos, writeFile } from "../env/support";
+
+/** Rules a shareable config without `files` turns on everywhere; none may run on these files. */
+const EVERYWHERE: Linter.Config = { rules: { "no-trailing-spaces": "error", "eol-last": ["error", "never"], "no-unused-expressions": "error", "max-lines": ["error", 1] } };
+
+async function lint(dir: string, configs: Linter.Config[]): Promise<Array<{ file: string; line: number; rule: string | null; message: string; fatal?: boolean }>> {
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configs });
+  const results = await eslint.lintFiles(["."]);
+  return results.flatMap((result) =>
+    result.messages.map((m) => ({ file: result.filePath.slice(dir.length + 1), line: m.line, rule: m.ruleId, message: m.message, fatal: m.fatal })),
+  );
+}
+
+describe("configs.files", function () {
+  this.timeout(60_000);
+  after(removeRepos);
+  const groq = fakeKey("groq");
+  const openai = fakeKey("openai");
+  const anthropic = fakeKey("anthropic");
+
+  it("reports keys in each file kind, at the key's line, and nothing from other rules or parsers", async () => {
+    const dir = makeRepo({
+      Dockerfile: `FROM node:20\nENV GROQ_API_KEY=${groq}\nCOPY . .\n`,
+      "api.Dockerfile": `FROM node:20\nARG OPENAI_API_KEY=${openai}\n`,
+      "docker-compose.yml": `services:\n  api:\n    image: x\n    environment:\n      OPENAI_API_KEY: ${openai}\n`,
+      ".github/workflows/ci.yaml": `on: push\nenv:\n  KEY: ${anthropic}   \n`,
+      "config/settings.json": `{\n  "a": 1,\n  "anthropic": "${anthropic}"\n}\n`,
+      "scripts/app.py": `from openai import OpenAI\nclient = OpenAI(api_key="${openai}")\n`,
+      "scripts/deploy.sh": `#!/bin/sh\nexport GROQ_API_KEY=${groq}\n`,
+      "pyproject.toml": `[tool.ai]\nkey = "${anthropic}"\n`,
+      "app.properties": `ai.key=${openai}\n`,
+      "list.json": "[1, 2]\n",
+      "clean.yaml": "name: x   \n",
+      "package-lock.json": `{ "x": "${anthropic}" }\n`,
+    });
+    const messages = await lint(dir, [keyfence.configs.files, EVERYWHERE]);
+    assert.deepEqual(
+      messages.map(({ file, line, rule }) => `${file}:${line} ${rule}`).sort(),
+      [
+        ".github/workflows/ci.yaml:3 keyfence/no-hardcoded-keys",
+        "Dockerfile:2 keyfence/no-docker-keys",
+        "api.Dockerfile:2 keyfence/no-docker-keys",
+        "app.properties:1 keyfence/no-hardcoded-keys",
+        "config/settings.json:3 keyfence/no-hardcoded-keys",
+        "docker-compose.yml:5 keyfence/no-docker-keys",
+        "pyproject.toml:2 keyfence/no-hardcoded-keys",
+        "scripts/app.py:2 keyfence/no-hardcoded-keys",
+        "scripts/deploy.sh:2 keyfence/no-hardcoded-keys",
+      ],
+    );
+    for (const { message } of messages) for (const key of [groq, openai, anthropic]) assert.ok(!message.includes(key), message);
+  });
+
+  it("`# eslint-disable` comment lines and the processor's severities switch findings off", async () => {
+    const dir = makeRepo({
+      "a.yaml": `# eslint-disable-next-line keyfence/no-hardcoded-keys\nkey: ${groq}\nother: ${openai}\n`,
+      "b.sh": `# eslint-disable keyfence/no-hardcoded-keys\nexport A=${groq}\n`,
+    });
+    assert.deepEqual((await lint(dir, [keyfence.configs.files])).map((m) => `${m.file}:${m.line}`), ["a.yaml:3"]);
+    const quiet = { ...keyfence.configs.files, processor: keyfence.filesProcessor({ "no-hardcoded-keys": "off" }) };
+    assert.deepEqual(await lint(dir, [quiet]), []);
+  });
+
+  it("--fix leaves the files byte-identical (only no-docker-keys suggestions, never an autofix)", async () => {
+    const compose = `services:\n  api:\n    environment:\n      - OPENAI_API_KEY=${openai}\n`;
+    const dir = makeRepo({ "compose.yaml": compose, "a.json": `{ "k": "${anthropic}" }  \n` });
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [keyfence.configs.files, EVERYWHERE], fix: true });
+    const results = await eslint.lintFiles(["."]);
+    assert.ok(results.every((result) => result.output === undefined), "nothing rewritten");
+    const composeResult = results.find((result) => result.filePath.endsWith("compose.yaml"))!;
+    assert.equal(composeResult.messages[0].suggestions?.length, 1);
+  });
+
+  it("a 1 MB file of near-keys is scanned quickly and quietly; binary and huge files are skipped", async () => {
+    const dir = makeRepo({});
+    writeFile(dir, "big.yaml", `k: ${"sk-".repeat(340_000)}\n`);
+    writeFile(dir, "huge.json", `"${"a".repeat(1_100_000)}${groq}"\n`);
+    writeFile(dir, "bin.properties", `a=\0${groq}\n`);
+    const started = Date.now();
+    assert.deepEqual(await lint(dir, [keyfence.configs.files]), []);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  });
+
+  it("JS/TS files are not its business, and configs.recommended still lints them alongside", async () => {
+    const dir = makeRepo({ "src/a.ts": `export const key = "${groq}";\n`, "b.yaml": `k: ${groq}\n` });
+    const messages = await lint(dir, [keyfence.configs.files, keyfence.configs.recommended]);
+    assert.deepEqual(messages.map((m) => `${m.file}:${m.rule}`).sort(), ["b.yaml:keyfence/no-hardcoded-keys", "src/a.ts:keyfence/no-hardcoded-keys"]);
+  });
+});
