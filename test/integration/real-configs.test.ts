@@ -2,8 +2,8 @@
  * KeyFence inside the ESLint configs people really use, installed from the registry: the
  * typescript-eslint configs (type-checked with projectService included), eslint-config-next 15
  * and 16, the Vite React template, eslint-plugin-react + react-hooks + eslint-config-prettier, and
- * an all-in-one config (neostandard, ESLint 9: it declares no ESLint 10 support, and
- * @antfu/eslint-config needs Node 22 for Set#union and Object.groupBy); KeyFence
+ * an all-in-one config (neostandard on ESLint 9, which it alone supports; eslint-config-love on
+ * ESLint 10, typed rules with projectService; @antfu/eslint-config needs Node 22); KeyFence
  * first and last; ESLint 9 and 10. For each: no crash; KeyFence's findings are those of KeyFence
  * alone; the other plugins' findings are those without KeyFence; their parsers are the same
  * objects; `--fix` twice leaves env files byte-identical and `.gitignore` as KeyFence alone
@@ -38,6 +38,7 @@ const CONFIGS: Record<9 | 10, string[]> = {
     "Vite React template",
     "react + react-hooks + prettier",
     "eslint-config-next 16",
+    "eslint-config-love",
   ],
 };
 

@@ -55,6 +55,16 @@ export const common = {
   },
 };
 
+/** ESLint 9 and 10, continued. */
+export const allInOne = {
+  // An all-in-one config: neostandard with TypeScript (stylistic rules on every file). It
+  // declares ESLint 9 only; installed beside ESLint 10 with --legacy-peer-deps, as users do.
+  async neostandard({ load }) {
+    const neostandard = (await load("neostandard")).default;
+    return neostandard({ ts: true });
+  },
+};
+
 /** ESLint 10 only. */
 export const eslint10 = {
   // create-next-app 16's eslint.config.mjs.
@@ -62,6 +72,13 @@ export const eslint10 = {
     const nextVitals = (await load("eslint-config-next/core-web-vitals")).default;
     const nextTs = (await load("eslint-config-next/typescript")).default;
     return [...nextVitals, ...nextTs, { ignores: [".next/**", "out/**", "build/**", "next-env.d.ts"] }];
+  },
+
+  // An all-in-one config (standard + TypeScript, type-checked, projectService), as its README
+  // writes it.
+  async "eslint-config-love"({ load }) {
+    const love = (await load("eslint-config-love")).default;
+    return [{ ...love, files: ["**/*.js", "**/*.ts", "**/*.tsx"] }];
   },
 };
 
@@ -80,9 +97,4 @@ export const eslint9 = {
     return [...nextVitals, ...nextTs];
   },
 
-  // An all-in-one config: neostandard with TypeScript (stylistic rules on every file).
-  async neostandard({ load }) {
-    const neostandard = (await load("neostandard")).default;
-    return neostandard({ ts: true });
-  },
 };

@@ -10,7 +10,7 @@ import keyfence from "eslint-plugin-keyfence";
 import * as configs from "./configs.mjs";
 
 const [name, app, work] = process.argv.slice(2);
-const build = configs.common[name] ?? configs[`eslint${ESLint.version.split(".")[0]}`][name];
+const build = configs.common[name] ?? configs.allInOne[name] ?? configs[`eslint${ESLint.version.split(".")[0]}`][name];
 const load = (specifier) => import(specifier);
 const PROBES = ["app/page.tsx", "app/legacy.jsx", "server.mjs", "lib/ai.ts"];
 const ENV_FILES = [".env.local", ".env.example", ".gitignore"];
