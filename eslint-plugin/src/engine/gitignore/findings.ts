@@ -8,13 +8,11 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { isSecretEnvName } from "../client/env-names";
 import { gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
-import { parseEnvFile } from "../env-files/parse";
-import { scanText } from "../keys";
 import type { Finding, FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
 import { type EnvCoverage, repositoryEnvCoverage } from "./coverage";
+import { holdsSecrets } from "./env-secrets";
 import { fileGitStatus } from "./file-status";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
@@ -69,14 +67,17 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
 }
 
 /**
- * Findings for an env file: tracked by git (templates excepted). `.env`, `.env.local` and
- * `.env.*.local` are always reported; other env files (`.env.production`, which Next.js suggests
- * committing for non-secret defaults) only when they hold a secret-looking value.
+ * Findings for an env file: tracked by git (templates excepted). `.env.local` and `.env.*.local`
+ * are always reported (every framework says they hold this machine's secrets); `.env` and other
+ * env files (`.env.production`, which Vite, CRA and Next.js document committing for non-secret
+ * defaults) only when they hold a secret: a provider key or a non-empty value under a
+ * secret-looking name.
  */
 export function envFileTrackingFindings(file: string, text: string): Finding[] {
   const status = fileGitStatus(file);
   if (status.tracked !== true || status.template || !status.repo || !status.path) return [];
-  if (!isMustIgnoreEnvName(basename(status.file)) && !holdsSecrets(text)) return [];
+  const alwaysSecret = isMustIgnoreEnvName(basename(status.file)) && basename(status.file) !== ".env";
+  if (!alwaysSecret && !holdsSecrets(text)) return [];
   const gitignore = join(status.repo.root, ".gitignore");
   const edits: FixPlan["edits"] = [{ kind: "untrack", file: status.file }];
   if (!gitIgnoreVerdict(status.repo, status.file).ignored) {
@@ -94,12 +95,6 @@ export function envFileTrackingFindings(file: string, text: string): Finding[] {
       fixes: [{ title: `Untrack ${status.path} and ignore it`, edits, note: "Rotate every key the file held: it stays in git history." }],
     },
   ];
-}
-
-function holdsSecrets(text: string): boolean {
-  return parseEnvFile(text).some(
-    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
-  );
 }
 
 const ESLINT_CONFIG = /^eslint\.config\.(?:js|mjs|cjs|ts|mts|cts)$/;
