@@ -168,6 +168,33 @@ describe("env/.gitignore through ESLint", () => {
     assert.deepEqual(summary(await lint(dir)), ["eslint.config.js:1 noGitignore"]);
   });
 
+  describe("a repository whose only .gitignore is in a project folder", () => {
+    const CRA_GITIGNORE = "node_modules\n.env.local\n.env.development.local\n.env.test.local\n.env.production.local\n";
+    const CRA = { "app/package.json": JSON.stringify({ dependencies: { "react-scripts": "5" } }), "app/src/index.js": "export {};\n" };
+
+    it("reports the missing entries on that .gitignore, and --fix appends them there", async () => {
+      const dir = makeRepo({ ...CRA, "app/.gitignore": CRA_GITIGNORE });
+      const messages = await lint(dir);
+      assert.deepEqual(summary(messages), ["app/.gitignore:1 missingEnvEntries"]);
+      assert.equal(messages[0].message, "Nothing in .gitignore stops git from committing `.env`. Add `.env` to this .gitignore.");
+      await lint(dir, { fix: true });
+      assert.equal(readFile(dir, "app/.gitignore"), `${CRA_GITIGNORE}\n${KEYFENCE_COMMENT}\n.env\n`);
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("is silent when that .gitignore covers the project's env files", async () => {
+      const dir = makeRepo({ ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("leaves the root's own env files to the eslint.config.js report", async () => {
+      const dir = makeRepo({ ...JS, ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
+      const messages = await lint(dir);
+      assert.deepEqual(summary(messages), ["eslint.config.js:1 noGitignore"]);
+      assert.doesNotMatch(messages[0].message, /app\//);
+    });
+  });
+
   it("is silent without git", async () => {
     const dir = makeRepo({ ...JS, ".env": "A=1\n", ".env.local": "B=2\n" }, { git: false });
     assert.deepEqual(summary(await lint(dir)), []);
