@@ -74,3 +74,56 @@ export const POST: RequestHandler = async ({ request }) => {
     },
   ],
 });
+
+const NEXT_ROUTE = path.join(root, "app", "api", "summary", "route.ts");
+const LANGCHAIN = `import { ChatOpenAI } from "@langchain/openai";
+import { ConversationChain } from "langchain/chains";
+import { PromptTemplate } from "@langchain/core/prompts";
+`;
+
+ruleTester().run("require-rate-limit: LangChain chains built from a keyed chat model", rule, {
+  valid: [
+    {
+      name: "a chain built from something that is not a chat model",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}export async function GET() {
+  const chain = new ConversationChain({ llm: makeFake() });
+  return Response.json(await chain.call({ input: "hi" }));
+}`,
+    },
+    {
+      name: "a chain's other methods are not model calls",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+const chain = new ConversationChain({ llm: model });
+export async function GET() {
+  return Response.json({ name: chain.describe() });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "chain.call() on a ConversationChain built in the handler",
+      filename: NEXT_ROUTE,
+      // Not async: the add-a-limit suggestion (tested elsewhere) is not offered, so only the finding is pinned here.
+      code: `${LANGCHAIN}export function GET(req: Request) {
+  const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+  const chain = new ConversationChain({ llm: model });
+  return chain.call({ input: "hi" }).then((out) => Response.json(out));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "GET", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "prompt.pipe(model), then .pipe(parser), then .stream()",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+const prompt = PromptTemplate.fromTemplate("{q}");
+const chain = prompt.pipe(model);
+const parsed = chain.pipe(parser);
+export function POST(req: Request) {
+  return parsed.stream({ q: "hi" }).then((stream) => new Response(stream));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 8, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+  ],
+});

@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForHost } from "../catalogue";
-import type { FileBindings } from "./bindings";
+import { CHAIN_METHODS, type FileBindings } from "./bindings";
 
 type Node = TSESTree.Node;
 
@@ -88,6 +88,8 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
   if (root.type === "Identifier") {
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
+    const chain = bindings.chains.get(root.name);
+    if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
     if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") return fetchProvider(call.arguments[0]);
