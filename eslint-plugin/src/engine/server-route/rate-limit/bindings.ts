@@ -36,7 +36,7 @@ export interface FileBindings {
   /** Local names of Vercel AI SDK calls. */
   aiSdkCalls: Set<string>;
   /**
-   * LangChain chains (and memories, agents…) built from a keyed chat model in this file:
+   * LangChain chains (and agents, runnables…) built from a keyed chat model in this file:
    * `new ConversationChain({ llm: model })`, `prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`.
    * Running them (CHAIN_METHODS) calls the model's provider.
    */
@@ -145,7 +145,7 @@ export function fileBindings(source: SourceFile): FileBindings {
 }
 
 /** The methods that run a LangChain chain, runnable, memory or agent. */
-export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog", "loadMemoryVariables"]);
+export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog"]);
 
 /** Chains built from a provider client (or from another chain), in source order. */
 export function addChains(source: SourceFile, bindings: FileBindings): void {
@@ -158,7 +158,10 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
     while (init?.type === "AwaitExpression") init = init.argument;
     if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return;
     // `chain.pipe(parser)` builds on a chain; `prompt.pipe(model)` and `new X({ llm: model })` on a model.
-    let provider = init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
+    // Running a chain (`await chain.call()`) gives its output, not another chain.
+    const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
+    if (method && CHAIN_METHODS.has(method)) return;
+    let provider = method === "pipe" && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
     for (const arg of init.arguments) {
       if (provider) break;
       const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];

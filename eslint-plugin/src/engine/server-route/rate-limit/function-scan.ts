@@ -18,6 +18,8 @@ export interface ScanResult {
   /** Where the provider is called (for the message), when found. */
   providerCall?: Node;
   rateLimited: boolean;
+  /** A limiter is called (not merely a 429 or "rate limit" text answered, as an upstream-error translator does). */
+  callsLimiter?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
     walk(node, (child) => {
       if (answersTooManyRequests(child)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
-      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = true;
+      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(child, bindings);
         if (provider) {
