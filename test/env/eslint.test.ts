@@ -144,6 +144,13 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
+    it("a Node project loading env with plain dotenv needs `.env` only", async () => {
+      const dotenv = { ...JS, "package.json": JSON.stringify({ dependencies: { dotenv: "16", express: "4" } }) };
+      assert.deepEqual(summary(await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n.env\n" }))), []);
+      const [message] = await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n" }));
+      assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
+    });
+
     it("a project without a framework needs all three entries, whatever .env holds", async () => {
       const dir = makeRepo({ ...JS, ".gitignore": "*.local\n", ".env": "PORT=3000\n" });
       assert.deepEqual(summary(await lint(dir)), [".gitignore:1 missingEnvEntries"]);

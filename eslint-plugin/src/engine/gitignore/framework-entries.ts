@@ -5,7 +5,8 @@
  *   `.env` with non-secret defaults and keeping secrets in `.env.local` / `.env.*.local`:
  *   `.env` is required only when the project's `.env` holds a secret or does not exist yet.
  * - Nuxt reads `.env` only: `.env.local` / `.env.*.local` are never loaded, so not required.
- * - Anything else (dotenv in a plain Node project…): all three are required.
+ *   Same for a project whose env loader is plain `dotenv` (its `config()` reads `.env` only).
+ * - Anything else: all three are required.
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
  */
@@ -20,7 +21,7 @@ const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "next", "sveltekit
 /** False when the project's framework says git may commit `file` (an env file, existing or not). */
 export function frameworkRequiresIgnoring(file: string, entry: string): boolean {
   const framework = projectFramework(dirname(file));
-  if (framework === "nuxt") return entry === ".env";
+  if (framework === "nuxt" || (framework === "unknown" && loadsDotenvOnly(dirname(file)))) return entry === ".env";
   if (COMMITS_DOTENV.has(framework) && entry === ".env") {
     // `derive` caches by path + mtime; an unreadable or absent file is treated as holding a secret
     // only when it exists (absent: required, so the next `git add .` after someone creates it is safe).
@@ -34,6 +35,22 @@ function projectFramework(dir: string): FrameworkName {
   const framework = frameworkOf(join(dir, "package.json"));
   if (framework.name === "unknown") return "unknown";
   return nearestPackageDir(dir) === framework.root ? framework.name : "unknown";
+}
+
+/** The project's package.json depends on `dotenv` and on no loader of `.env.local` files. */
+function loadsDotenvOnly(dir: string): boolean {
+  const packageDir = nearestPackageDir(dir);
+  if (!packageDir) return false;
+  const manifest = join(packageDir, "package.json");
+  return derive(manifest, "loadsDotenvOnly", (text) => {
+    try {
+      const json = JSON.parse(text ?? "{}") as Record<string, Record<string, string> | undefined>;
+      const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+      return names.has("dotenv") && !["dotenv-flow", "@next/env", "dotenv-cli", "vite"].some((name) => names.has(name));
+    } catch {
+      return false;
+    }
+  });
 }
 
 function nearestPackageDir(dir: string): string | undefined {
