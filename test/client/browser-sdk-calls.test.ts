@@ -52,6 +52,29 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
   ],
   invalid: [
     {
+      name: "openai v3: Configuration + OpenAIApi is one client, reported once",
+      filename: next,
+      code: client(
+        `import { Configuration, OpenAIApi } from "openai";`,
+        `const configuration = new Configuration({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`,
+        `const openai = new OpenAIApi(configuration);`,
+      ),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
+    },
+    {
+      name: "a second client is its own finding; one built inline on a Configuration counts once",
+      filename: next,
+      code: client(
+        `import { Configuration, OpenAIApi } from "openai";`,
+        `const a = new Configuration({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`,
+        `const b = new OpenAIApi(new Configuration({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY }));`,
+      ),
+      errors: [
+        { messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } },
+        { messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: nextChain } },
+      ],
+    },
+    {
       name: "createOpenAI({ apiKey }) in a use client page",
       filename: next,
       code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `const openai = createOpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),

@@ -28,6 +28,10 @@ ruleTester().run("no-public-secrets", rule, {
         "process.env.NEXT_PUBLIC_VAPID_PUBLIC_KEY;",
         "process.env.NEXT_PUBLIC_GOOGLE_CLIENT_ID;",
         "process.env.NEXT_PUBLIC_STATSIG_CLIENT_KEY;",
+        "process.env.NEXT_PUBLIC_UPLOAD_API_KEY;",
+        "process.env.NEXT_PUBLIC_BYTESCALE_API_KEY;",
+        "process.env.NEXT_PUBLIC_TINYMCE_API_KEY;",
+        "process.env.NEXT_PUBLIC_LAUNCHDARKLY_CLIENT_SIDE_ID;",
         "process.env.NEXT_PUBLIC_APP_URL;",
         "process.env.NEXT_PUBLIC_OPENAI_BASE_URL;",
         "import.meta.env.VITE_POSTHOG_KEY;",
@@ -39,6 +43,36 @@ ruleTester().run("no-public-secrets", rule, {
     appFile("nuxt", "nuxt.config.ts"),
   ],
   invalid: [
+    {
+      name: "a publishable service's name with SECRET in it is still a secret",
+      filename: routeFile.filename,
+      code: "process.env.NEXT_PUBLIC_UPLOAD_SECRET_KEY;",
+      errors: [{ messageId: "publicSecret", line: 1, suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "UPLOAD_SECRET_KEY" }, output: "process.env.UPLOAD_SECRET_KEY;" }] }],
+    },
+    {
+      name: "one finding per variable per statement: `a ? a : fallback` reads it twice",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: ['"use client";', "const options = {", "  apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY", "    ? process.env.NEXT_PUBLIC_OPENAI_API_KEY", '    : "free",', "};"].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 3, suggestions: [] }],
+    },
+    {
+      name: "the same variable in two statements is two findings",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: ['"use client";', "const a = process.env.NEXT_PUBLIC_OPENAI_API_KEY;", "const b = process.env.NEXT_PUBLIC_OPENAI_API_KEY;"].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 2 }, { messageId: "publicSecret", line: 3 }],
+    },
+    {
+      name: "server code: the rename fixes every read of the statement",
+      filename: routeFile.filename,
+      code: 'export const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY ? process.env.NEXT_PUBLIC_OPENAI_API_KEY : "";',
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 1,
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "OPENAI_API_KEY" }, output: 'export const key = process.env.OPENAI_API_KEY ? process.env.OPENAI_API_KEY : "";' }],
+        },
+      ],
+    },
     {
       // Browser code: no rename offered (the browser would then read undefined).
       ...next("app/chat/chat-box.tsx"),

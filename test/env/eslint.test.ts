@@ -90,11 +90,71 @@ describe("env/.gitignore through ESLint", () => {
     );
   });
 
-  it("reports a tracked .env (rotate and untrack), not a tracked template", async () => {
-    const dir = makeRepo({ ...JS, ".gitignore": ".env*\n!.env.example\n", ".env": "A=1\n", ".env.example": "A=\n" }, { add: [".env", ".env.example"] });
+  it("reports a tracked .env holding a secret (rotate and untrack), not a tracked template", async () => {
+    const dir = makeRepo({ ...JS, ".gitignore": ".env*\n!.env.example\n", ".env": "STRIPE_SECRET_KEY=abc\n", ".env.example": "STRIPE_SECRET_KEY=\n" }, { add: [".env", ".env.example"] });
     const messages = await lint(dir);
     assert.deepEqual(summary(messages), [".env:1 trackedEnvFile"]);
     assert.match(messages[0].message, /Rotate those keys, then untrack the file \(`git rm --cached \.env`\)/);
+  });
+
+  it("reports a tracked .env only when it holds a secret; a tracked .env.local always", async () => {
+    const dir = makeRepo(
+      {
+        ...JS,
+        ".gitignore": "node_modules\n",
+        "plain/.env": "# OPENAI_API_KEY=\nVITE_GLOB_API_URL=/api\n",
+        "keyed/.env": `OPENAI_API_KEY=${fakeKey("openai")}\n`,
+        "named/.env": "SESSION_SECRET=abc\n",
+        "local/.env.local": "A=1\n",
+      },
+      { add: ["plain/.env", "keyed/.env", "named/.env", "local/.env.local"] },
+    );
+    const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
+    assert.deepEqual(tracked.sort(), ["keyed/.env:1 trackedEnvFile", "local/.env.local:1 trackedEnvFile", "named/.env:1 trackedEnvFile"]);
+  });
+
+  describe("required entries follow the framework", () => {
+    const VITE = { ...JS, "package.json": JSON.stringify({ devDependencies: { vite: "5" } }) };
+    const NUXT = { ...JS, "package.json": JSON.stringify({ devDependencies: { nuxt: "3" } }) };
+
+    it("Vite: a committed .env of public settings needs no `.env` entry", async () => {
+      const dir = makeRepo({ ...VITE, ".gitignore": "*.local\n", ".env": "VITE_GLOB_API_URL=/api\n" }, { add: [".env"] });
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("Vite: `.env` is required when it holds a secret or does not exist yet", async () => {
+      const secret = makeRepo({ ...VITE, ".gitignore": "*.local\n", ".env": "OPENAI_API_KEY=abc\n" });
+      const [message] = await lint(secret);
+      assert.equal(message.messageId, "missingEnvEntries");
+      assert.match(message.message, /Add `\.env` to this \.gitignore/);
+      const absent = makeRepo({ ...VITE, ".gitignore": "*.local\n" });
+      assert.deepEqual(summary(await lint(absent)), [".gitignore:1 missingEnvEntries"]);
+    });
+
+    it("a server package with its own package.json inside a Vite repository is not a Vite project", async () => {
+      const dir = makeRepo({ ...VITE, ".gitignore": "*.local\n/.env\n", "service/package.json": "{}", "service/.env": "PORT=3000\n" });
+      assert.match((await lint(dir))[0]?.message ?? "", /`service\/\.env`/);
+    });
+
+    it("Nuxt reads `.env` only: `.env.local` and `.env.*.local` are not required", async () => {
+      const dir = makeRepo({ ...NUXT, ".gitignore": "node_modules\n.env\n" });
+      assert.deepEqual(summary(await lint(dir)), []);
+      const missing = makeRepo({ ...NUXT, ".gitignore": "node_modules\n" });
+      const [message] = await lint(missing);
+      assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
+    });
+
+    it("a Node project loading env with plain dotenv needs `.env` only", async () => {
+      const dotenv = { ...JS, "package.json": JSON.stringify({ dependencies: { dotenv: "16", express: "4" } }) };
+      assert.deepEqual(summary(await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n.env\n" }))), []);
+      const [message] = await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n" }));
+      assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
+    });
+
+    it("a project without a framework needs all three entries, whatever .env holds", async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": "*.local\n", ".env": "PORT=3000\n" });
+      assert.deepEqual(summary(await lint(dir)), [".gitignore:1 missingEnvEntries"]);
+    });
   });
 
   it("reports a tracked .env.production only when it holds a secret", async () => {
@@ -113,6 +173,33 @@ describe("env/.gitignore through ESLint", () => {
       "packages/web/index.js": "export {};\n",
     });
     assert.deepEqual(summary(await lint(dir)), ["eslint.config.js:1 noGitignore"]);
+  });
+
+  describe("a repository whose only .gitignore is in a project folder", () => {
+    const CRA_GITIGNORE = "node_modules\n.env.local\n.env.development.local\n.env.test.local\n.env.production.local\n";
+    const CRA = { "app/package.json": JSON.stringify({ dependencies: { "react-scripts": "5" } }), "app/src/index.js": "export {};\n" };
+
+    it("reports the missing entries on that .gitignore, and --fix appends them there", async () => {
+      const dir = makeRepo({ ...CRA, "app/.gitignore": CRA_GITIGNORE });
+      const messages = await lint(dir);
+      assert.deepEqual(summary(messages), ["app/.gitignore:1 missingEnvEntries"]);
+      assert.equal(messages[0].message, "Nothing in .gitignore stops git from committing `.env`. Add `.env` to this .gitignore.");
+      await lint(dir, { fix: true });
+      assert.equal(readFile(dir, "app/.gitignore"), `${CRA_GITIGNORE}\n${KEYFENCE_COMMENT}\n.env\n`);
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("is silent when that .gitignore covers the project's env files", async () => {
+      const dir = makeRepo({ ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("leaves the root's own env files to the eslint.config.js report", async () => {
+      const dir = makeRepo({ ...JS, ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
+      const messages = await lint(dir);
+      assert.deepEqual(summary(messages), ["eslint.config.js:1 noGitignore"]);
+      assert.doesNotMatch(messages[0].message, /app\//);
+    });
   });
 
   it("is silent without git", async () => {
@@ -188,7 +275,7 @@ describe("env/.gitignore through ESLint", () => {
   });
 
   it("re-lints under --cache when git's view of env files changes, not on every index change", async () => {
-    const dir = makeRepo({ ...JS, ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env": "A=1\n" }, { add: [".env"] });
+    const dir = makeRepo({ ...JS, ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env": "SESSION_SECRET=abc\n" }, { add: [".env"] });
     const cacheLocation = join(dir, ".eslintcache");
     // Each CLI run is a new process with a new stamp; here, a new config (and stamp) per run.
     const run = async () => {

@@ -42,7 +42,7 @@ describe("env/.gitignore: `export default [keyfence.configs.recommended]` and `e
         "node_modules/eslint-plugin-keyfence/index.js": `module.exports = require(${JSON.stringify(PLUGIN_SOURCES)});\n`,
         // Vite's habit: local files ignored, `.env` itself not.
         ".gitignore": "node_modules\n.env.local\n.env.*.local\n",
-        ".env": "DEBUG=1\n",
+        ".env": "SESSION_SECRET=abc\n",
         ".env.example": `# copy to .env.local\nOPENAI_API_KEY=${key}\n`,
         // Keys where they belong, one even in a comment: no rule may report here.
         ".env.local": `# ANTHROPIC_API_KEY=${other}\nOPENAI_API_KEY=${key}\nANTHROPIC_API_KEY="${other}"\n`,

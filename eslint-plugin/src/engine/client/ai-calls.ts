@@ -46,6 +46,8 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
   const scope = scopeOf(program, text, valueConstants(declarators));
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
+  const initializers = new Map<string, TSESTree.Node>();
+  for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
   for (const node of requests) {
     const browserFlag = node.arguments.flatMap((arg) => (arg.type === "ObjectExpression" ? arg.properties : [])).find(
       (property): property is ObjectProperty =>
@@ -63,7 +65,9 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
       continue;
     }
     const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node)?.configs ?? [], scope) : undefined);
-    if (keyed) {
+    // openai v3: `new OpenAIApi(configuration)` is the client `new Configuration({ apiKey })`
+    // (already reported, or reported inline as its argument) configures: one client, one finding.
+    if (keyed && !buildsOnReported(node, initializers, reportedCalls) && !node.arguments.some((arg) => arg.type === "NewExpression" && browserSdkClient(arg, scope))) {
       calls.push(keyed);
       reportedCalls.push(node.range);
     }
@@ -73,6 +77,14 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
   }
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** An argument of `node` is a variable holding a call already reported. */
+function buildsOnReported(node: TSESTree.CallExpression | TSESTree.NewExpression, initializers: Map<string, TSESTree.Node>, reported: Array<[number, number]>): boolean {
+  return node.arguments.some((arg) => {
+    const init = arg.type === "Identifier" ? initializers.get(arg.name) : undefined;
+    return init !== undefined && reported.some(([start, end]) => init.range[0] === start && init.range[1] === end);
+  });
 }
 
 function providerOfCallee(callee: TSESTree.Node): string {

@@ -54,6 +54,10 @@ const PUBLISHABLE_SERVICES = new Set([
   "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
   "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "MAPS", "BUGSNAG", "ONESIGNAL", "INTERCOM",
   "WALLETCONNECT", "GA", "GTM", "GTAG", "CLERK", "PRIVY", "HOTJAR", "LOGROCKET",
+  // Upload widgets, editors, maps, feature flags and analytics whose documented browser setup
+  // takes the key in client code (Bytescale's `NEXT_PUBLIC_UPLOAD_API_KEY`, TinyMCE's editor key…).
+  "UPLOAD", "UPLOADIO", "BYTESCALE", "UPLOADCARE", "FILESTACK", "TINYMCE", "MAPTILER",
+  "LAUNCHDARKLY", "STATSIG", "GROWTHBOOK", "PLAUSIBLE", "FATHOM", "HEAP", "FULLSTORY", "CRISP",
 ]);
 /** Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL. */
 const DATABASE_WORDS = new Set([

@@ -21,6 +21,7 @@ import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
+import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { frameworkOf } from "./framework";
@@ -182,16 +183,17 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
   const allow = new Set(options.allow ?? []);
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
   if (!mayReadEnv(source.text)) return findings;
-  const reads = findEnvReads(source.ast, source.text).filter(
+  const allReads = findEnvReads(source.ast, source.text).filter(
     (read) =>
       !read.source.endsWith("/private") &&
       (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
       !allow.has(read.name) &&
       isSecretEnvName(read.name),
   );
-  if (reads.length === 0) return findings;
+  if (allReads.length === 0) return findings;
   let serverOnly: boolean | undefined;
-  for (const read of reads) {
+  for (const group of readsByStatement(source.ast, allReads)) {
+    const read = group[0];
     const verdict = publicPrefixVerdict(read.name, read.source, source.file);
     if (!verdict) continue;
     const { prefix } = verdict;
@@ -205,9 +207,14 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {
-        const [start, end] = rangeOf(read.nameNode);
-        const text = read.nameNode.type === "Identifier" ? unprefixed : JSON.stringify(unprefixed);
-        result.fixes = [{ title: `Read ${unprefixed} instead (this code runs only on the server)`, edits: [{ kind: "replace", file: source.file, range: { start, end }, text }] }];
+        // Every read of the variable in this statement (`a ? a : "x"`), so the fix leaves none.
+        const edits = group.flatMap((each) => {
+          if (!each.nameNode) return [];
+          const [start, end] = rangeOf(each.nameNode);
+          const text = each.nameNode.type === "Identifier" ? unprefixed : JSON.stringify(unprefixed);
+          return [{ kind: "replace" as const, file: source.file, range: { start, end }, text }];
+        });
+        result.fixes = [{ title: `Read ${unprefixed} instead (this code runs only on the server)`, edits }];
       }
     }
     findings.push(result);

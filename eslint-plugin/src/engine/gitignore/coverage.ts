@@ -1,7 +1,8 @@
 /**
  * Which env files git would commit, for one project folder or a whole repository, and the
  * .gitignore edit that stops it. The fix always goes to the repository root's .gitignore: its
- * unanchored entries cover every package of a monorepo, so one edit fixes all of them.
+ * unanchored entries cover every package of a monorepo, so one edit fixes all of them. Which
+ * files must be ignored follows each project's framework (framework-entries.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, posix, resolve } from "node:path";
@@ -9,6 +10,7 @@ import { GITIGNORE_ENTRIES, MUST_IGNORE_NAMES, gitignoreEntryFor, isEnvTemplateN
 import type { FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
 import { readText } from "./file-cache";
+import { frameworkRequiresIgnoring } from "./framework-entries";
 import { repoListing } from "./git-index";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { type IgnoreVerdict, type TextOverrides, gitIgnoreVerdict, repoRelative } from "./ignore-rules";
@@ -96,7 +98,9 @@ function coverageOf(repo: GitRepo, files: Set<string>, options: CoverageOptions)
     if (path === undefined || isEnvTemplateName(posix.basename(path))) continue;
     const verdict = gitIgnoreVerdict(repo, file, options.overrides);
     if (verdict.ignored && !verdict.thisCloneOnly) continue;
-    uncovered.push({ file, path, exists: existing.has(file), entry: gitignoreEntryFor(posix.basename(path)), verdict });
+    const entry = gitignoreEntryFor(posix.basename(path));
+    if (!frameworkRequiresIgnoring(file, entry)) continue;
+    uncovered.push({ file, path, exists: existing.has(file), entry, verdict });
   }
   // A `!.env` someone wrote is a decision: say where it is rather than append after it.
   const needed = new Set(uncovered.filter((u) => !u.verdict.negative).map((u) => u.entry));

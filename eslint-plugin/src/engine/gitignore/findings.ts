@@ -1,6 +1,7 @@
 /**
  * The findings of `env-gitignore`, one function per place they are reported:
- * - the repository root's .gitignore: missing entries, with the fix (appending them);
+ * - the repository root's .gitignore: missing entries, with the fix (appending them); in a
+ *   repository without one, the nearest project .gitignore above the env files at risk;
  * - any .gitignore: a `!` pattern that re-includes a must-ignore env file;
  * - a tracked env file: rotate and untrack;
  * - no .gitignore at all: the topmost ESLint config file of the repository (one file, so once
@@ -8,13 +9,11 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { isSecretEnvName } from "../client/env-names";
-import { gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
-import { parseEnvFile } from "../env-files/parse";
-import { scanText } from "../keys";
+import { GITIGNORE_ENTRIES, gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
 import type { Finding, FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
 import { type EnvCoverage, repositoryEnvCoverage } from "./coverage";
+import { holdsSecrets } from "./env-secrets";
 import { fileGitStatus } from "./file-status";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
@@ -29,18 +28,41 @@ export function gitignoreFileFindings(file: string, text: string): Finding[] {
   if (!repo) return [];
   const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]) });
   const findings: Finding[] = [];
-  if (absolute === coverage.gitignore && coverage.missingEntries.length > 0) {
+  // Without a root .gitignore, the nearest project .gitignore above the env files takes the report.
+  const target = absolute === coverage.gitignore ? coverage : !coverage.gitignoreExists ? nestedCoverage(coverage, absolute, text) : undefined;
+  if (target && target.missingEntries.length > 0) {
     findings.push({
       ruleId: ENV_GITIGNORE_RULE,
       messageId: "missingEnvEntries",
-      data: coverageData(coverage),
+      data: coverageData(target),
       file: absolute,
       range: firstLine(text),
-      fixes: coverage.fix ? [coverage.fix] : undefined,
+      fixes: target.fix ? [target.fix] : undefined,
     });
   }
   findings.push(...reincludedFindings(coverage, absolute, text));
   return findings;
+}
+
+/** The part of `coverage` whose nearest .gitignore is `gitignore`, with its own fix. */
+function nestedCoverage(coverage: EnvCoverage, gitignore: string, text: string): EnvCoverage {
+  const uncovered = coverage.uncovered.filter((u) => nearestGitignore(coverage.repo, u.file, gitignore) === gitignore);
+  const needed = new Set(uncovered.filter((u) => !u.verdict.negative).map((u) => u.entry));
+  const missingEntries = GITIGNORE_ENTRIES.filter((entry) => needed.has(entry));
+  const fix = missingEntries.length > 0 ? appendEntriesPlan(gitignore, text, missingEntries) : undefined;
+  return { ...coverage, gitignore, gitignoreExists: true, uncovered, missingEntries, fix };
+}
+
+/** The first .gitignore from the file's folder up to the repository root (`known` counts as existing). */
+function nearestGitignore(repo: GitRepo, file: string, known?: string): string | undefined {
+  const rel = relative(repo.root, dirname(file));
+  if (rel.startsWith("..")) return undefined;
+  const parts = rel === "" ? [] : rel.split(/[\\/]/);
+  for (let depth = parts.length; depth >= 0; depth--) {
+    const candidate = join(repo.root, ...parts.slice(0, depth), ".gitignore");
+    if (candidate === known || existsSync(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function reincludedFindings(coverage: EnvCoverage, file: string, text: string): Finding[] {
@@ -70,14 +92,17 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
 }
 
 /**
- * Findings for an env file: tracked by git (templates excepted). `.env`, `.env.local` and
- * `.env.*.local` are always reported; other env files (`.env.production`, which Next.js suggests
- * committing for non-secret defaults) only when they hold a secret-looking value.
+ * Findings for an env file: tracked by git (templates excepted). `.env.local` and `.env.*.local`
+ * are always reported (every framework says they hold this machine's secrets); `.env` and other
+ * env files (`.env.production`, which Vite, CRA and Next.js document committing for non-secret
+ * defaults) only when they hold a secret: a provider key or a non-empty value under a
+ * secret-looking name.
  */
 export function envFileTrackingFindings(file: string, text: string): Finding[] {
   const status = fileGitStatus(file);
   if (status.tracked !== true || status.template || !status.repo || !status.path) return [];
-  if (!isMustIgnoreEnvName(basename(status.file)) && !holdsSecrets(text)) return [];
+  const alwaysSecret = isMustIgnoreEnvName(basename(status.file)) && basename(status.file) !== ".env";
+  if (!alwaysSecret && !holdsSecrets(text)) return [];
   const gitignore = join(status.repo.root, ".gitignore");
   const edits: FixPlan["edits"] = [{ kind: "untrack", file: status.file }];
   if (!gitIgnoreVerdict(status.repo, status.file).ignored) {
@@ -97,12 +122,6 @@ export function envFileTrackingFindings(file: string, text: string): Finding[] {
   ];
 }
 
-function holdsSecrets(text: string): boolean {
-  return parseEnvFile(text).some(
-    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
-  );
-}
-
 const ESLINT_CONFIG = /^eslint\.config\.(?:js|mjs|cjs|ts|mts|cts)$/;
 
 /** `eslint.config.js` and its module/TypeScript variants. */
@@ -120,7 +139,9 @@ export function repositoryAnchorFindings(file: string): Finding[] {
   const repo = findGitRepo(dirname(absolute));
   if (!repo || !isTopmostConfig(repo, dirname(absolute))) return [];
   if (existsSync(join(repo.root, ".gitignore"))) return [];
-  const coverage = repositoryEnvCoverage(repo);
+  const all = repositoryEnvCoverage(repo);
+  // Env files under a project's own .gitignore are reported there (gitignoreFileFindings).
+  const coverage = withoutNested(all);
   if (coverage.missingEntries.length === 0) return [];
   return [
     {
@@ -132,6 +153,16 @@ export function repositoryAnchorFindings(file: string): Finding[] {
       fixes: coverage.fix ? [coverage.fix] : undefined,
     },
   ];
+}
+
+/** `coverage` without the env files some nested .gitignore is nearest to. */
+function withoutNested(coverage: EnvCoverage): EnvCoverage {
+  const uncovered = coverage.uncovered.filter((u) => nearestGitignore(coverage.repo, u.file) === undefined);
+  if (uncovered.length === coverage.uncovered.length) return coverage;
+  const needed = new Set(uncovered.filter((u) => !u.verdict.negative).map((u) => u.entry));
+  const missingEntries = GITIGNORE_ENTRIES.filter((entry) => needed.has(entry));
+  const fix = missingEntries.length > 0 ? appendEntriesPlan(coverage.gitignore, undefined, missingEntries) : undefined;
+  return { ...coverage, uncovered, missingEntries, fix };
 }
 
 /** No ESLint config file in any folder from the repository root down to (not including) `dir`. */

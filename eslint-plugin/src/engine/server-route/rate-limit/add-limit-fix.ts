@@ -21,7 +21,8 @@ export function planAddRateLimit(source: SourceFile, handler: RouteHandler): Fix
   if (first?.type !== "Identifier") return undefined;
   const pages = handler.kind === "next-pages";
   if (pages && second?.type !== "Identifier") return undefined;
-  if (handler.kind === "server-framework") return undefined;
+  // SvelteKit, Astro and Remix handlers receive an event or context, not the Request: no guess.
+  if (handler.kind !== "next-app" && handler.kind !== "next-pages" && handler.kind !== "api-function") return undefined;
 
   const typescript = /\.[cm]?tsx?$/i.test(source.file);
   if (declares(source.text.slice(fn.body.range[0], fn.body.range[1]), "limit")) return undefined;

@@ -35,6 +35,12 @@ export interface FileBindings {
   providers: Map<string, Provider>;
   /** Local names of Vercel AI SDK calls. */
   aiSdkCalls: Set<string>;
+  /**
+   * LangChain chains (and agents, runnables…) built from a keyed chat model in this file:
+   * `new ConversationChain({ llm: model })`, `prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`.
+   * Running them (CHAIN_METHODS) calls the model's provider.
+   */
+  chains: Map<string, Provider>;
   /** Local names of limiter imports and limiters built from them. */
   limiters: Set<string>;
   /** The first provider the file imports (what an AI SDK call most likely reaches). */
@@ -76,7 +82,7 @@ export function providerConstructors(): Map<string, Provider> {
 }
 
 export function fileBindings(source: SourceFile): FileBindings {
-  const bindings: FileBindings = { providers: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
+  const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
   const bindModule = (module: string, names: { local: string; imported?: string }[]) => {
     if (module === AI_SDK_PACKAGE) {
       for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
@@ -134,7 +140,35 @@ export function fileBindings(source: SourceFile): FileBindings {
       bindings.limiters.add(node.id.name);
     }
   });
+  addChains(source, bindings);
   return bindings;
+}
+
+/** The methods that run a LangChain chain, runnable, memory or agent. */
+export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog"]);
+
+/** Chains built from a provider client (or from another chain), in source order. */
+export function addChains(source: SourceFile, bindings: FileBindings): void {
+  if (bindings.providers.size === 0) return;
+  const providerOf = (node: Node | null | undefined): Provider | undefined =>
+    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : undefined;
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
+    let init: Node | null | undefined = node.init;
+    while (init?.type === "AwaitExpression") init = init.argument;
+    if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return;
+    // `chain.pipe(parser)` builds on a chain; `prompt.pipe(model)` and `new X({ llm: model })` on a model.
+    // Running a chain (`await chain.call()`) gives its output, not another chain.
+    const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
+    if (method && CHAIN_METHODS.has(method)) return;
+    let provider = method === "pipe" && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
+    for (const arg of init.arguments) {
+      if (provider) break;
+      const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];
+      provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
+    }
+    if (provider) bindings.chains.set(node.id.name, provider);
+  });
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */

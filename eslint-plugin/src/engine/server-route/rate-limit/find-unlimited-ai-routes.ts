@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Finding } from "../../finding";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
-import { fileBindings, LIMITER_PACKAGES } from "./bindings";
+import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-handlers";
@@ -31,6 +31,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   const bindings = fileBindings(source);
   const project = options.project ?? diskProjectView();
   addImportedBindings(source, bindings, project);
+  addChains(source, bindings); // again: chains built from an imported model
   if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0) return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];

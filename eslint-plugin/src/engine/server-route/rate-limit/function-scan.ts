@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForHost } from "../catalogue";
-import type { FileBindings } from "./bindings";
+import { CHAIN_METHODS, type FileBindings } from "./bindings";
 
 type Node = TSESTree.Node;
 
@@ -18,6 +18,8 @@ export interface ScanResult {
   /** Where the provider is called (for the message), when found. */
   providerCall?: Node;
   rateLimited: boolean;
+  /** A limiter is called (not merely a 429 or "rate limit" text answered, as an upstream-error translator does). */
+  callsLimiter?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
     walk(node, (child) => {
       if (answersTooManyRequests(child)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
-      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = true;
+      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(child, bindings);
         if (provider) {
@@ -88,6 +90,8 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
   if (root.type === "Identifier") {
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
+    const chain = bindings.chains.get(root.name);
+    if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
     if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") return fetchProvider(call.arguments[0]);

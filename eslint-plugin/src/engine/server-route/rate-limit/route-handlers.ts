@@ -1,6 +1,8 @@
 /**
  * Server route handlers in one file: Next.js App Router `route.ts` exports (GET, POST…), Pages
- * Router `pages/api/**` default exports, Vercel-style `api/**` functions, and Express/Hono-style
+ * Router `pages/api/**` default exports, Vercel-style `api/**` functions, SvelteKit `+server.ts`
+ * exports, Astro endpoints (`src/pages/**.ts` exporting GET, POST… or ALL), Remix / React Router
+ * `app/routes/**` `action` and `loader` exports, and Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations.
  */
 import type { SourceFile, TSESTree } from "../../ast";
@@ -9,7 +11,7 @@ import { calleeName, memberPath, stringValue } from "../ast-utils";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -23,12 +25,20 @@ export interface RouteHandler {
 }
 
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+/** The exports each file convention runs as a route. */
+const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
+  astro: new Set([...HTTP_METHODS, "ALL"]),
+  remix: new Set(["action", "loader"]),
+};
 const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
 
 export function handlerKindOf(file: string): HandlerKind | undefined {
   const unix = file.replace(/\\/g, "/");
+  if (/\/\+server\.[cm]?[jt]s$/.test(unix)) return "sveltekit";
   if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
   if (/\/pages\/api\//.test(unix)) return "next-pages";
+  if (/\/app\/routes\/.+\.[cm]?[jt]sx?$/.test(unix)) return "remix";
+  if (/\/src\/pages\/.+\.[cm]?[jt]s$/.test(unix)) return "astro";
   if (/\/api\//.test(unix) && !/\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//.test(unix)) return "api-function";
   return undefined;
 }
@@ -73,24 +83,25 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     const found = functionOf(source, value);
     if (found) out.push({ kind, name, fn: found.fn, reportNode, companions: found.wrappers });
   };
+  const names = EXPORTED_NAMES[kind] ?? HTTP_METHODS;
   for (const statement of source.ast.body) {
-    if (statement.type === "ExportDefaultDeclaration" && kind !== "next-app") {
+    if (statement.type === "ExportDefaultDeclaration" && (kind === "next-pages" || kind === "api-function")) {
       const declaration = statement.declaration;
       const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : undefined;
       add("default", declaration as Node, named ?? statement);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
     const declaration = statement.declaration;
-    if (declaration?.type === "FunctionDeclaration" && declaration.id && HTTP_METHODS.has(declaration.id.name)) {
+    if (declaration?.type === "FunctionDeclaration" && declaration.id && names.has(declaration.id.name)) {
       add(declaration.id.name, declaration, declaration.id);
     } else if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type === "Identifier" && HTTP_METHODS.has(declarator.id.name)) add(declarator.id.name, declarator.init, declarator.id);
+        if (declarator.id.type === "Identifier" && names.has(declarator.id.name)) add(declarator.id.name, declarator.init, declarator.id);
       }
     }
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
-      if (HTTP_METHODS.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, specifier.exported);
+      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, specifier.exported);
     }
   }
   return out;

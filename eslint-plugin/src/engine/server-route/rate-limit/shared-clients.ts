@@ -155,6 +155,16 @@ function addAssignedClients(source: SourceFile, bindings: FileBindings): void {
   });
 }
 
+/**
+ * `return chain` / `return { chain, memory }` where the chain was built from a keyed chat model
+ * (`createConversationChain()` in a workspace package): the caller runs it.
+ */
+function returnedChain(node: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+  const values = node?.type === "ObjectExpression" ? node.properties.map((property) => (property.type === "Property" ? property.value : undefined)) : [node];
+  for (const value of values) if (value?.type === "Identifier" && bindings.chains.has(value.name)) return bindings.chains.get(value.name);
+  return undefined;
+}
+
 function providerBuiltBy(node: Node | null | undefined, bindings: FileBindings): Provider | undefined {
   let current = node;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "LogicalExpression")) {
@@ -182,7 +192,8 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   }
   if (value.type === "FunctionDeclaration" || value.type === "FunctionExpression" || value.type === "ArrowFunctionExpression") {
     const scan = scanFunction(source, bindings, value, []);
-    if (scan.rateLimited) return { limiter: true };
+    // `handleOpenAIError()` answering "rate limit exceeded" translates the provider's 429: not a limiter.
+    if (scan.callsLimiter) return { limiter: true };
     if (scan.provider) return { provider: scan.provider };
     const returned = returnedProvider(value, bindings);
     return returned ? { provider: returned } : undefined;
@@ -206,7 +217,7 @@ function returnedProvider(fn: TSESTree.FunctionLike, bindings: FileBindings): Pr
   if (fn.body) {
     walk(fn.body, (node) => {
       if (provider || node.type !== "ReturnStatement") return;
-      provider = providerBuiltBy(node.argument, bindings);
+      provider = providerBuiltBy(node.argument, bindings) ?? returnedChain(node.argument, bindings);
     });
   }
   return provider;

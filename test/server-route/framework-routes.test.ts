@@ -1,0 +1,129 @@
+/**
+ * require-rate-limit on the route conventions of SvelteKit (`+server.ts`), Astro endpoints and
+ * Remix / React Router `action`/`loader`: their handlers are routes like Next's `route.ts`.
+ */
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
+import { ruleTester } from "../support/rule-tester";
+import { FIXTURES } from "./fixture-project";
+
+const rule = requireRateLimit as unknown as RuleModule<"missingRateLimit" | "addInMemoryRateLimit", [{ limiterNames?: string[] }]>;
+
+const root = path.join(FIXTURES, "framework-routes");
+const SVELTE_ROUTE = path.join(root, "src", "routes", "api", "chat", "+server.ts");
+const SVELTE_LIB = path.join(root, "src", "lib", "server", "chat.ts");
+const ASTRO_ENDPOINT = path.join(root, "src", "pages", "chat.ts");
+const REMIX_ROUTE = path.join(root, "app", "routes", "chat.tsx");
+
+const OPENAI = `import OpenAI from "openai";
+import { OPENAI_API_KEY } from "$env/static/private";
+const openai = new OpenAI({ apiKey: OPENAI_API_KEY });
+`;
+const CALL = "await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [] })";
+
+ruleTester().run("require-rate-limit: SvelteKit, Astro and Remix routes", rule, {
+  valid: [
+    {
+      name: "SvelteKit +server.ts with a rate limit",
+      filename: SVELTE_ROUTE,
+      code: `${OPENAI}import { rateLimit } from "$lib/server/limit";
+export const POST = async ({ request }) => {
+  if (!(await rateLimit(request))) return new Response("slow down", { status: 429 });
+  return Response.json(${CALL});
+};`,
+    },
+    {
+      name: "a module of src/lib exporting POST is not a route",
+      filename: SVELTE_LIB,
+      code: `${OPENAI}export async function POST() {\n  return ${CALL};\n}`,
+    },
+    {
+      name: "a Remix route's other exports are not handlers",
+      filename: REMIX_ROUTE,
+      code: `${OPENAI}export async function summarise() {\n  return ${CALL};\n}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "SvelteKit: export const POST: RequestHandler = …",
+      filename: SVELTE_ROUTE,
+      code: `${OPENAI}import type { RequestHandler } from "./$types";
+export const POST: RequestHandler = async ({ request }) => {
+  return Response.json(${CALL});
+};`,
+      errors: [{ messageId: "missingRateLimit", line: 5, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "SvelteKit: export async function POST",
+      filename: SVELTE_ROUTE,
+      code: `${OPENAI}export async function POST({ request }) {\n  return Response.json(${CALL});\n}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "Astro endpoint",
+      filename: ASTRO_ENDPOINT,
+      code: `${OPENAI}export const POST = async ({ request }) => Response.json(${CALL});`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "Remix / React Router action",
+      filename: REMIX_ROUTE,
+      code: `${OPENAI}export async function action({ request }) {\n  return ${CALL};\n}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "action", provider: "OpenAI" }, suggestions: [] }],
+    },
+  ],
+});
+
+const NEXT_ROUTE = path.join(root, "app", "api", "summary", "route.ts");
+const LANGCHAIN = `import { ChatOpenAI } from "@langchain/openai";
+import { ConversationChain } from "langchain/chains";
+import { PromptTemplate } from "@langchain/core/prompts";
+`;
+
+ruleTester().run("require-rate-limit: LangChain chains built from a keyed chat model", rule, {
+  valid: [
+    {
+      name: "a chain built from something that is not a chat model",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}export async function GET() {
+  const chain = new ConversationChain({ llm: makeFake() });
+  return Response.json(await chain.call({ input: "hi" }));
+}`,
+    },
+    {
+      name: "a chain's other methods are not model calls",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+const chain = new ConversationChain({ llm: model });
+export async function GET() {
+  return Response.json({ name: chain.describe() });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "chain.call() on a ConversationChain built in the handler",
+      filename: NEXT_ROUTE,
+      // Not async: the add-a-limit suggestion (tested elsewhere) is not offered, so only the finding is pinned here.
+      code: `${LANGCHAIN}export function GET(req: Request) {
+  const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+  const chain = new ConversationChain({ llm: model });
+  return chain.call({ input: "hi" }).then((out) => Response.json(out));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "GET", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "prompt.pipe(model), then .pipe(parser), then .stream()",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+const prompt = PromptTemplate.fromTemplate("{q}");
+const chain = prompt.pipe(model);
+const parsed = chain.pipe(parser);
+export function POST(req: Request) {
+  return parsed.stream({ q: "hi" }).then((stream) => new Response(stream));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 8, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+    },
+  ],
+});
