@@ -76,4 +76,27 @@ describe("no-client-secrets under eslint --cache", () => {
     assert.ok(fileStats.scans > scans, "a new file: the graph was built again");
     rmSync(join(dir, "lib/extra.ts"));
   });
+
+  it("a workspace library moves into the browser when an app's client component starts importing it", () => {
+    const root = mkdtempSync(join(tmpdir(), "keyfence-cache-monorepo-"));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(dirname(join(root, rel)), { recursive: true });
+        writeFileSync(join(root, rel), text);
+        invalidate(join(root, rel));
+      };
+      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "apps/*"], devDependencies: { next: "15.0.0" } }));
+      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+      write("packages/llm/src/index.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+      write("apps/web/package.json", JSON.stringify({ name: "web", dependencies: { next: "15.0.0", "@acme/llm": "workspace:*" } }));
+      write("apps/web/app/page.tsx", '"use client";\nexport default () => null;\n');
+      resetClientGraphs();
+      const before = clientBoundaryStamp(root);
+      write("apps/web/app/page.tsx", '"use client";\nimport { key } from "@acme/llm";\nexport default () => key;\n');
+      resetClientGraphs();
+      assert.notEqual(clientBoundaryStamp(root), before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -21,7 +21,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { clientGraphFor } from "./graph";
+import { frameworkOf } from "./framework";
+import { clientGraphsFor, type ClientGraph } from "./graph";
+import { packageOfFile, workspaceOf } from "./workspaces";
 
 const { version } = require("../../../package.json") as { version: string };
 
@@ -51,11 +53,28 @@ export function clientBoundaryStamp(dir: string): string {
   }
 }
 
+/**
+ * The browser and server-only modules among `files`, by every graph that may hold each: its own
+ * app's, and for a workspace package's file the graphs of the apps that depend on the package
+ * (a library is no app of its own, framework.ts). The graphs a package's files are in are the
+ * same for all of them, so they are looked up once per package.
+ */
 function boundaryOf(root: string, files: string[]): string {
   const hash = createHash("sha1");
+  const graphsByPackage = new Map<string, ClientGraph[]>();
   for (const file of files) {
-    const status = clientGraphFor(file)?.status(file);
-    if (status === "browser" || status === "server-only") hash.update(`${path.relative(root, file)}:${status}\n`);
+    const workspace = workspaceOf(path.dirname(file));
+    const pkg = workspace && packageOfFile(workspace, file);
+    // A framework folder nested in a package (not itself listed) has a graph of its own.
+    const key = pkg && `${pkg.dir}|${frameworkOf(file).root}`;
+    let graphs = key ? graphsByPackage.get(key) : undefined;
+    if (!graphs) {
+      graphs = clientGraphsFor(file);
+      if (key) graphsByPackage.set(key, graphs);
+    }
+    const statuses = new Set(graphs.map((graph) => graph.status(file)));
+    const status = statuses.has("browser") ? "browser" : statuses.has("server-only") ? "server-only" : undefined;
+    if (status) hash.update(`${path.relative(root, file)}:${status}\n`);
   }
   return hash.digest("hex").slice(0, 12);
 }
