@@ -2,9 +2,10 @@
 // Usage: npm run bench -- [DIR...] [--files N] [--pairs N] [--eslint PATH] [--cache] [--scale]
 //
 // Lints the same JS/TS files in fresh `eslint` processes, two configs per pair:
-//   bare      the same ESLint and TypeScript parser (and parser options) that configs.recommended
-//             uses, no plugin, no rules
-//   keyfence  configs.recommended
+//   bare      a typical typescript-eslint user: `{ files, languageOptions: { parser } }` with
+//             @typescript-eslint/parser for all JS/TS files, no plugin, no rules
+//   keyfence  that same object, then keyfence.configs.recommended (whose language's default
+//             parser yields to the user's), so both sides parse with the same parser
 // Each child runs with scripts/bench-usage.cjs preloaded, which reports what the OS counted for the
 // whole process: user+sys CPU and peak RSS. One warm-up pair first (not counted), then --pairs
 // pairs alternating which side goes first; the ratios (keyfence / bare) are taken per pair and
@@ -87,30 +88,23 @@ const eslintVersion = JSON.parse(readFileSync(join(eslintDir, "package.json"), "
 const usageFile = join(work, "usage.json");
 
 /**
- * bare: configs.recommended's files and languageOptions, with KeyFence's parser (a thin wrapper
- * that hands JS/TS to @typescript-eslint/parser) replaced by @typescript-eslint/parser itself, so
- * the bare run loads no KeyFence code at all. Derived from the config, so it follows config changes.
+ * Both sides are a typical typescript-eslint user's config: one object that sets
+ * @typescript-eslint/parser for JS/TS files. keyfence adds configs.recommended after it (whose
+ * language's default parser then yields to the user's parser). So the bare run loads no KeyFence
+ * code at all and both sides parse with the same parser and options.
  */
 function writeConfigs() {
   const requirePlugin = createRequire(join(pluginDir, "package.json"));
-  const plugin = requirePlugin("./dist/index.js");
-  const keyfenceParser = requirePlugin("./dist/parser.js");
-  const tsParserPath = requirePlugin.resolve("@typescript-eslint/parser");
-  const tsParser = requirePlugin(tsParserPath);
-  const recommended = [plugin.configs.recommended].flat();
-  const PARSER = "__tsParser__";
-  const bare = recommended.map(({ files, ignores, languageOptions }) => {
-    const { parser, ...options } = languageOptions ?? {};
-    const sameParser = parser === keyfenceParser || parser === tsParser;
-    return { files, ignores, languageOptions: sameParser ? { ...options, parser: PARSER } : options };
-  });
-  const off = { linterOptions: { reportUnusedDisableDirectives: "off" } };
+  const tsParserUrl = pathToFileURL(requirePlugin.resolve("@typescript-eslint/parser")).href;
   const pluginUrl = pathToFileURL(join(pluginDir, "dist/index.js")).href;
+  const typescript = `{ files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], languageOptions: { parser: tsParser } }`;
+  const off = `{ linterOptions: { reportUnusedDisableDirectives: "off" } }`;
   const configs = {
-    bare: `import * as tsParser from ${JSON.stringify(pathToFileURL(tsParserPath).href)};
-export default [...${JSON.stringify(bare).replaceAll(JSON.stringify(PARSER), "tsParser")}, ${JSON.stringify(off)}];`,
-    keyfence: `import keyfence from ${JSON.stringify(pluginUrl)};
-export default [...[keyfence.configs.recommended].flat(), ${JSON.stringify(off)}];`,
+    bare: `import * as tsParser from ${JSON.stringify(tsParserUrl)};
+export default [${typescript}, ${off}];`,
+    keyfence: `import * as tsParser from ${JSON.stringify(tsParserUrl)};
+import keyfence from ${JSON.stringify(pluginUrl)};
+export default [${typescript}, keyfence.configs.recommended, ${off}];`,
   };
   for (const [name, text] of Object.entries(configs)) writeFileSync(join(work, `${name}.config.mjs`), text);
 }

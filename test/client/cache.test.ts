@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../../eslint-plugin/src/index";
-import { invalidate, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { fileStats, invalidate, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { clearFiles } from "../../eslint-plugin/src/engine/client/files";
 import { LazyClientBoundaryStamp, clientBoundaryStamp } from "../../eslint-plugin/src/engine/client/cache-stamp";
 
 const SERVER_PAGE = `import { settings } from "../lib/settings";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n`;
@@ -55,5 +56,47 @@ describe("no-client-secrets under eslint --cache", () => {
     edit("app/page.tsx", `"use client";\n${SERVER_PAGE}`);
     assert.notEqual(clientBoundaryStamp(dir), before, "the boundary moved");
     assert.deepEqual(await lint(), ["lib/settings.ts keyfence/no-client-secrets"]);
+  });
+
+  it("an unchanged tree reuses the saved stamp without building the graph; any change recomputes it", () => {
+    const fresh = () => {
+      clearFiles();
+      resetClientGraphs();
+    };
+    fresh();
+    const first = clientBoundaryStamp(dir);
+    fresh();
+    const scans = fileStats.scans;
+    assert.equal(clientBoundaryStamp(dir), first);
+    assert.equal(fileStats.scans, scans, "no file scanned for imports: the saved stamp was used");
+
+    writeFileSync(join(dir, "lib/extra.ts"), "export const extra = 1;\n");
+    fresh();
+    assert.equal(clientBoundaryStamp(dir), first, "a new file that reaches no browser module keeps the stamp");
+    assert.ok(fileStats.scans > scans, "a new file: the graph was built again");
+    rmSync(join(dir, "lib/extra.ts"));
+  });
+
+  it("a workspace library moves into the browser when an app's client component starts importing it", () => {
+    const root = mkdtempSync(join(tmpdir(), "keyfence-cache-monorepo-"));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(dirname(join(root, rel)), { recursive: true });
+        writeFileSync(join(root, rel), text);
+        invalidate(join(root, rel));
+      };
+      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "apps/*"], devDependencies: { next: "15.0.0" } }));
+      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+      write("packages/llm/src/index.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+      write("apps/web/package.json", JSON.stringify({ name: "web", dependencies: { next: "15.0.0", "@acme/llm": "workspace:*" } }));
+      write("apps/web/app/page.tsx", '"use client";\nexport default () => null;\n');
+      resetClientGraphs();
+      const before = clientBoundaryStamp(root);
+      write("apps/web/app/page.tsx", '"use client";\nimport { key } from "@acme/llm";\nexport default () => key;\n');
+      resetClientGraphs();
+      assert.notEqual(clientBoundaryStamp(root), before);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

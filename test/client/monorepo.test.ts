@@ -10,6 +10,7 @@ import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
 import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { browserChain, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import { pnpmPatterns, resolveWorkspaceImport, workspaceOf } from "../../eslint-plugin/src/engine/client/workspaces";
 import { ruleTester } from "../support/rule-tester";
 import { appFile, APPS } from "./support";
@@ -78,6 +79,36 @@ describe("workspace packages", () => {
       assert.deepEqual(browserChain(path.join(root, "packages", "ai", "llm", "src", "client.ts"))?.map((file) => path.relative(root, file)), [
         path.join("apps", "web", "src", "main.ts"),
         path.join("packages", "ai", "llm", "src", "client.ts"),
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a workspace library is not part of the Next.js app the monorepo root names; the app that imports it still follows it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-root-next-"));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      // The root names next (for its docs site, say) and lists the workspaces.
+      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "examples/*"], devDependencies: { next: "15.0.0" } }));
+      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+      write("packages/llm/src/index.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+      // Not a workspace package (no name): still judged by the folders above it.
+      write("packages/llm/fixtures/package.json", JSON.stringify({ private: true }));
+      write("packages/llm/fixtures/page.ts", "export {};\n");
+      write("examples/chat/package.json", JSON.stringify({ name: "chat", dependencies: { next: "15.0.0", "@acme/llm": "workspace:*" } }));
+      write("examples/chat/app/page.tsx", '"use client";\nimport { key } from "@acme/llm";\nexport default () => key;\n');
+      const library = path.join(root, "packages", "llm", "src", "index.ts");
+      assert.deepEqual(frameworkOf(library), { name: "unknown", root: path.join(root, "packages", "llm") });
+      assert.deepEqual(frameworkOf(path.join(root, "packages", "llm", "fixtures", "page.ts")), { name: "unknown", root: path.join(root, "packages", "llm", "fixtures") });
+      assert.equal(frameworkOf(path.join(root, "examples", "chat", "app", "page.tsx")).root, path.join(root, "examples", "chat"));
+      assert.equal(frameworkOf(path.join(root, "scripts", "docs.ts")).name, "next");
+      assert.deepEqual(browserChain(library)?.map((file) => path.relative(root, file)), [
+        path.join("examples", "chat", "app", "page.tsx"),
+        path.join("packages", "llm", "src", "index.ts"),
       ]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

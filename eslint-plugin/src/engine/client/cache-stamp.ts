@@ -8,43 +8,127 @@
  * browser) modules changes, and kept across ordinary edits.
  *
  * Cost: the project's import graph (about 1–1.5 s cold for 5,000 files, see
- * test/client/graph-bench.ts), paid only when ESLint serialises the config, i.e. with `--cache`.
+ * test/client/graph-bench.ts), paid only when ESLint serialises the config, i.e. with `--cache`,
+ * and only when some file changed: the stamp is saved with a fingerprint of the facts it was
+ * computed from (every file's path, size and mtime under `dir`, the facts ESLint's own cache
+ * trusts, plus the package manager's install marker), in `node_modules/.cache/keyfence/` (the
+ * usual home of tools' caches; the system temp folder when there is no node_modules). A warm run
+ * on an unchanged tree pays one walk with a stat per file instead of the graph.
  * Known gap: a changed import chain with the same set of browser modules keeps the old chain text
  * in a cached message (the finding itself stays right).
  */
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { clientGraphFor } from "./graph";
+import { frameworkOf } from "./framework";
+import { clientGraphsFor, type ClientGraph } from "./graph";
+import { packageOfFile, workspaceOf } from "./workspaces";
+
+const { version } = require("../../../package.json") as { version: string };
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
 const NOT_SOURCE_FOLDERS = new Set(["node_modules", "dist", "build", "out", "coverage"]);
 /** Beyond this many files the walk stops: the stamp then only says "too large" (no protection). */
 const MAX_FILES = 20_000;
+/** What a reinstall changes in node_modules (npm, pnpm, yarn): resolution may differ after it. */
+const INSTALL_MARKERS = ["node_modules/.package-lock.json", "node_modules/.modules.yaml", "node_modules/.yarn-state.yml"];
 
 export function clientBoundaryStamp(dir: string): string {
   try {
+    const root = path.resolve(dir);
     const files: string[] = [];
-    collectSourceFiles(path.resolve(dir), files);
+    const facts = createHash("sha1").update(`${version}\n`);
+    collectSourceFiles(root, root, files, facts);
     if (files.length >= MAX_FILES) return "too-large";
-    const hash = createHash("sha1");
-    for (const file of files) {
-      const status = clientGraphFor(file)?.status(file);
-      if (status === "browser" || status === "server-only") hash.update(`${path.relative(dir, file)}:${status}\n`);
-    }
-    return hash.digest("hex").slice(0, 12);
+    for (const marker of INSTALL_MARKERS) facts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
+    const fingerprint = facts.digest("hex");
+    const saved = savedStamp(root);
+    if (saved?.fingerprint === fingerprint) return saved.stamp;
+    const stamp = boundaryOf(root, files);
+    saveStamp(root, { fingerprint, stamp });
+    return stamp;
   } catch {
     return "unknown";
   }
 }
 
-function collectSourceFiles(dir: string, out: string[]): void {
+/**
+ * The browser and server-only modules among `files`, by every graph that may hold each: its own
+ * app's, and for a workspace package's file the graphs of the apps that depend on the package
+ * (a library is no app of its own, framework.ts). The graphs a package's files are in are the
+ * same for all of them, so they are looked up once per package.
+ */
+function boundaryOf(root: string, files: string[]): string {
+  const hash = createHash("sha1");
+  const graphsByPackage = new Map<string, ClientGraph[]>();
+  for (const file of files) {
+    const workspace = workspaceOf(path.dirname(file));
+    const pkg = workspace && packageOfFile(workspace, file);
+    // A framework folder nested in a package (not itself listed) has a graph of its own.
+    const key = pkg && `${pkg.dir}|${frameworkOf(file).root}`;
+    let graphs = key ? graphsByPackage.get(key) : undefined;
+    if (!graphs) {
+      graphs = clientGraphsFor(file);
+      if (key) graphsByPackage.set(key, graphs);
+    }
+    const statuses = new Set(graphs.map((graph) => graph.status(file)));
+    const status = statuses.has("browser") ? "browser" : statuses.has("server-only") ? "server-only" : undefined;
+    if (status) hash.update(`${path.relative(root, file)}:${status}\n`);
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** Source files into `out`; every file seen (config files, index.html…) into `facts`. */
+function collectSourceFiles(root: string, dir: string, out: string[], facts: ReturnType<typeof createHash>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (out.length >= MAX_FILES) return;
     if (entry.name.startsWith(".") || NOT_SOURCE_FOLDERS.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) collectSourceFiles(full, out);
-    else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(full);
+    if (entry.isDirectory()) collectSourceFiles(root, full, out, facts);
+    else if (entry.isFile()) {
+      facts.update(`${path.relative(root, full)}:${statFacts(full)}\n`);
+      if (SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(full);
+    }
+  }
+}
+
+function statFacts(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "-";
+  }
+}
+
+interface SavedStamp {
+  fingerprint: string;
+  stamp: string;
+}
+
+function stampFile(root: string): string {
+  const folder = existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules", ".cache", "keyfence") : path.join(tmpdir(), "keyfence-cache");
+  return path.join(folder, `client-boundary-${createHash("sha1").update(root).digest("hex").slice(0, 12)}.json`);
+}
+
+function savedStamp(root: string): SavedStamp | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(stampFile(root), "utf8")) as Partial<SavedStamp>;
+    return typeof saved.fingerprint === "string" && typeof saved.stamp === "string" ? (saved as SavedStamp) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a read-only tree only means the next run computes the stamp again. */
+function saveStamp(root: string, saved: SavedStamp): void {
+  try {
+    const file = stampFile(root);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved));
+  } catch {
+    // Nothing to do: see above.
   }
 }
 

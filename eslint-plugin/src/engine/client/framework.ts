@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { openingTags } from "./html-tags";
+import { workspaceOf } from "./workspaces";
 
 export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "cra" | "vite" | "unknown";
 
@@ -60,7 +61,10 @@ export function frameworkOf(file: string): Framework {
     }
     visited.push(dir);
     const found = detectIn(dir);
-    if (found === "stop") break;
+    if (found === "stop") {
+      if (!nearestPackage && fs.existsSync(path.join(dir, "package.json"))) nearestPackage = dir;
+      break;
+    }
     if (found) {
       for (const seen of visited) byDirectory.set(seen, found);
       return found;
@@ -92,7 +96,20 @@ function detectIn(dir: string): Framework | "stop" | undefined {
   }
   // A repository root ends the search: a framework above it is someone else's project.
   if (names.includes(".git")) return "stop";
+  // So does a workspace package of its own that names no framework: `packages/openai` is a
+  // library, not part of the Next.js app a monorepo's root package.json may name (the root's
+  // `next` is often just for its docs or tooling). Apps that import the package still follow
+  // it into their graphs (graph.ts, clientGraphsFor).
+  if (names.includes("package.json") && isWorkspacePackage(dir)) return "stop";
   return undefined;
+}
+
+/** `dir` is a package the workspace above it lists (a named package.json under a workspaces glob). */
+function isWorkspacePackage(dir: string): boolean {
+  const workspace = workspaceOf(dir);
+  if (!workspace || workspace.root === dir) return false;
+  for (const pkg of workspace.packages.values()) if (pkg.dir === dir) return true;
+  return false;
 }
 
 /** Vite is also the build tool of SvelteKit, React Router, Astro…: their configs win. */

@@ -24,6 +24,7 @@ import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
+import { DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
@@ -234,14 +235,20 @@ function runsOnlyOnServer(source: SourceFile): boolean {
   return status === undefined || status === "server-reference" || status === "server-only";
 }
 
+/** A superset, in text, of the declarations declaredBrowserCalls reports. */
+const DECLARED_BROWSER_USE = new RegExp(`dangerouslyAllowBrowser|${DIRECT_ACCESS_HEADER}`, "i");
+
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
   void options;
   if (!mayCallAi(source.text)) return [];
+  // Where the file is known to be browser code, or may declare browser use, is the AST walked:
+  // most files that name a provider are server code or libraries (the graphs are built anyway
+  // for no-client-secrets, and the flags are plain text).
+  const browser = browserContext(source);
+  if (browser ? browser.status !== "browser" : !DECLARED_BROWSER_USE.test(source.text)) return [];
   const calls = findAiCalls(source.ast, source.text);
   if (calls.length === 0) return [];
-  const browser = browserContext(source);
   if (!browser) return declaredBrowserCalls(source, calls);
-  if (browser.status !== "browser") return [];
   const { context } = browser;
   return calls
     .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
