@@ -27,7 +27,7 @@ import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitigno
 import { envFileShipFindings } from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
 import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile } from "./util/file-kind";
-import { disabledBy, textDirectives } from "./util/text-directives";
+import { processorMessages, stripBom } from "./util/processor-messages";
 
 /** The rules whose findings this processor reports in env and .gitignore files. */
 export type EnvFileRule = "env-gitignore" | "no-committed-env-keys" | "env-dockerignore" | "env-npm-publish" | "no-shared-env-keys";
@@ -43,8 +43,6 @@ const SUGGESTION_MESSAGE: Record<string, string> = {
   keyInComment: "deleteComment",
   publicSecretName: "renameWithoutPrefix",
 };
-
-const SEVERITY = { error: 2, warn: 1 } as const;
 
 export function envFilesProcessor(severities: EnvFileSeverities = {}): Linter.Processor {
   const texts = new Map<string, string>();
@@ -79,29 +77,7 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
     // Other ways out: a Docker image, an npm tarball, the same key in another environment.
     ...(kind === "env" ? safely(() => envFileShipFindings(filename, text)) : []),
   ];
-  const lines = lineStarts(text);
-  const directives = textDirectives(text, lines);
-  const messages: Linter.LintMessage[] = [];
-  for (const finding of findings) {
-    const rule = finding.ruleId as EnvFileRule;
-    const severity = severities[rule] ?? RULES[rule]?.severity ?? "error";
-    if (severity === "off") continue;
-    const start = positionAt(lines, finding.range.start);
-    if (disabledBy(directives, `keyfence/${rule}`, start.line)) continue;
-    const end = positionAt(lines, finding.range.end);
-    messages.push({
-      ruleId: `keyfence/${rule}`,
-      messageId: finding.messageId,
-      severity: SEVERITY[severity],
-      message: messageOf(finding),
-      line: start.line,
-      column: start.column + 1,
-      endLine: end.line,
-      endColumn: end.column + 1,
-      ...fixesOf(finding, filename),
-    });
-  }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  return processorMessages(text, findings, severities, (finding) => fixesOf(finding, filename));
 }
 
 /**
@@ -152,28 +128,4 @@ function safely(run: () => Finding[]): Finding[] {
   } catch {
     return [];
   }
-}
-
-/** ESLint's fixer works on the text without a byte order mark, and so do the finding offsets. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Start offset of every line ("\n" ends a line, so "\r\n" files work too). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 1-based line, 0-based column. */
-export function positionAt(starts: number[], index: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= index) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: index - starts[low] };
 }

@@ -30,17 +30,15 @@
 import type { Linter } from "eslint";
 import { basename, resolve } from "node:path";
 import type { Finding, FixPlan } from "./engine/finding";
-import { RULES, messageOf, type Severity } from "./engine/rules";
+import type { Severity } from "./engine/rules";
 import { textFileKeyFindings } from "./engine/text-files/index";
-import { lineStarts, positionAt } from "./env-files-processor";
+import { processorMessages, stripBom } from "./util/processor-messages";
 import { isReadableTextFile } from "./util/file-kind";
-import { disabledBy, textDirectives } from "./util/text-directives";
 
 export type TextFileRule = "no-hardcoded-keys" | "no-docker-keys";
 export type TextFileSeverities = Partial<Record<TextFileRule, Severity | "off">>;
 
 const { version } = require("../package.json") as { version: string };
-const SEVERITY = { error: 2, warn: 1 } as const;
 
 export function filesProcessor(severities: TextFileSeverities = {}): Linter.Processor {
   const texts = new Map<string, string>();
@@ -64,31 +62,10 @@ export function filesProcessor(severities: TextFileSeverities = {}): Linter.Proc
 function keyMessages(filename: string, text: string, severities: TextFileSeverities): Linter.LintMessage[] {
   if (!isReadableTextFile(text)) return [];
   const findings = textFileKeyFindings(filename, text);
-  if (findings.length === 0) return [];
-  const lines = lineStarts(text);
-  const directives = textDirectives(text, lines);
-  const messages: Linter.LintMessage[] = [];
-  for (const finding of findings) {
-    const rule = finding.ruleId as TextFileRule;
-    const severity = severities[rule] ?? RULES[rule]?.severity ?? "error";
-    if (severity === "off") continue;
-    const start = positionAt(lines, finding.range.start);
-    if (disabledBy(directives, `keyfence/${rule}`, start.line)) continue;
-    const end = positionAt(lines, finding.range.end);
+  return processorMessages(text, findings, severities, (finding) => {
     const suggestions = suggestionsOf(finding, filename);
-    messages.push({
-      ruleId: `keyfence/${rule}`,
-      messageId: finding.messageId,
-      severity: SEVERITY[severity],
-      message: messageOf(finding),
-      line: start.line,
-      column: start.column + 1,
-      endLine: end.line,
-      endColumn: end.column + 1,
-      ...(suggestions.length > 0 ? { suggestions } : {}),
-    });
-  }
-  return messages;
+    return suggestions.length > 0 ? { suggestions } : {};
+  });
 }
 
 /** no-docker-keys' fixes (`${NAME}` in compose, an ARG without its default) as suggestions: they change what the image gets. */
@@ -98,9 +75,4 @@ function suggestionsOf(finding: Finding, filename: string): NonNullable<Linter.L
     if (plan.edits.length !== 1 || edit.kind !== "replace" || resolve(edit.file) !== resolve(filename)) return [];
     return [{ desc: plan.title, fix: { range: [edit.range.start, edit.range.end] as [number, number], text: edit.text } }];
   });
-}
-
-/** ESLint's fixer works on the text without a byte order mark, and so do the finding offsets. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
