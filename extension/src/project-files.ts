@@ -1,47 +1,12 @@
 /**
- * The project as fix planners and cross-file checks see it: open editors first (their unsaved
- * text is what the user sees), then disk, cached by path and mtime. The file watcher calls
- * `forget` so the cache never serves a stale file and nothing re-reads the whole workspace.
+ * The project as the extension's fix planners and cross-file checks see it: the editors' open
+ * documents first, then disk (see open-first-project-files.ts, shared with the language server).
  */
-import { readFileSync, statSync } from "node:fs";
 import * as vscode from "vscode";
-import type { ProjectFiles } from "../../eslint-plugin/src/engine/fixes/index";
+import { OpenFirstProjectFiles } from "./open-first-project-files";
 
-const MAX_BYTES = 2 * 1024 * 1024;
-
-export class EditorProjectFiles implements ProjectFiles {
-  private readonly cache = new Map<string, { mtimeMs: number; text: string | undefined }>();
-
-  read(file: string): string | undefined {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === "file" && d.uri.fsPath === file);
-    if (open) return open.getText();
-    let mtimeMs: number;
-    let size: number;
-    try {
-      const stat = statSync(file);
-      if (!stat.isFile()) return undefined;
-      ({ mtimeMs, size } = stat);
-    } catch {
-      this.cache.delete(file);
-      return undefined;
-    }
-    const hit = this.cache.get(file);
-    if (hit && hit.mtimeMs === mtimeMs) return hit.text;
-    let text: string | undefined;
-    try {
-      text = size > MAX_BYTES ? undefined : readFileSync(file, "utf8");
-    } catch {
-      text = undefined;
-    }
-    this.cache.set(file, { mtimeMs, text });
-    return text;
-  }
-
-  forget(file: string): void {
-    this.cache.delete(file);
-  }
-
-  clear(): void {
-    this.cache.clear();
+export class EditorProjectFiles extends OpenFirstProjectFiles {
+  constructor() {
+    super((file) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === "file" && d.uri.fsPath === file)?.getText());
   }
 }

@@ -18,7 +18,7 @@ import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, SHOW_DOCUMENTATION } from "./code-actions";
 import { toDiagnostics } from "./diagnostics";
 import { withoutHashDisabled } from "./hash-directives";
-import { ServerProjectFiles } from "./project-files";
+import { OpenFirstProjectFiles } from "../../src/open-first-project-files";
 import { settingsFrom } from "./settings";
 import { filePath } from "./uris";
 import { Workspace } from "./workspace";
@@ -30,7 +30,7 @@ const workspace = new Workspace();
 let settings = settingsFrom(undefined);
 /** The findings behind each published set of diagnostics, with the version they were computed from. */
 const analyses = new Map<string, { version: number; findings: Finding[] }>();
-const files = new ServerProjectFiles((file) => documents.all().find((d) => filePath(d.uri) === file)?.getText());
+const files = new OpenFirstProjectFiles((file) => documents.all().find((d) => filePath(d.uri) === file)?.getText());
 const queue = new AnalysisQueue(analyze);
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();

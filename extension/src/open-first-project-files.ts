@@ -1,14 +1,16 @@
 /**
- * The project as fix planners and cross-file checks see it from the server: open documents
- * first (their unsaved text is what the user sees), then disk, cached by path and mtime.
- * `workspace/didChangeWatchedFiles` calls `forget`, so the cache never serves a stale file.
+ * The project as fix planners and cross-file checks see it, in either host (the extension and
+ * the language server): open documents first (their unsaved text is what the user sees), then
+ * disk, cached by path and mtime. The host's file watcher calls `forget`, so the cache never
+ * serves a stale file and nothing re-reads the whole workspace. Host-free: the host says how to
+ * find an open document's text.
  */
 import { readFileSync, statSync } from "node:fs";
-import type { ProjectFiles } from "../../../eslint-plugin/src/engine/fixes/index";
+import type { ProjectFiles } from "../../eslint-plugin/src/engine/fixes/index";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-export class ServerProjectFiles implements ProjectFiles {
+export class OpenFirstProjectFiles implements ProjectFiles {
   private readonly cache = new Map<string, { mtimeMs: number; text: string | undefined }>();
 
   /** `openText(file)`: the text of an open document of that path, if one is open. */
@@ -41,5 +43,9 @@ export class ServerProjectFiles implements ProjectFiles {
 
   forget(file: string): void {
     this.cache.delete(file);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 }
