@@ -3,6 +3,7 @@
  * and a plan applier that writes a FixPlan to disk the way the extension's WorkspaceEdit would.
  */
 import * as fs from "node:fs";
+import { applyFileEdits } from "../support/apply-edits";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { FixPlan } from "../../eslint-plugin/src/engine/finding";
@@ -70,23 +71,5 @@ export function copyFixture(name: string, extraFiles: Record<string, string> = {
 export function applyPlan(plan: FixPlan): void {
   const byFile = new Map<string, FixPlan["edits"]>();
   for (const edit of plan.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-  for (const [file, edits] of byFile) {
-    for (const edit of edits) {
-      if (edit.kind === "create") {
-        if (fs.existsSync(file)) throw new Error(`plan would overwrite ${file}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, edit.text);
-      }
-    }
-    const replaces = edits.filter((edit) => edit.kind === "replace").sort((a, b) => b.range.start - a.range.start);
-    if (replaces.length === 0) continue;
-    let text = fs.readFileSync(file, "utf8");
-    let lastStart = Infinity;
-    for (const edit of replaces) {
-      if (edit.range.end > lastStart) throw new Error(`overlapping edits in ${file}`);
-      text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
-      lastStart = edit.range.start;
-    }
-    fs.writeFileSync(file, text);
-  }
+  for (const [file, edits] of byFile) applyFileEdits(file, edits);
 }

@@ -17,6 +17,7 @@ import type { Finding, FixPlan } from "../../eslint-plugin/src/engine/finding";
 import { diskFiles } from "../../eslint-plugin/src/engine/fixes/index";
 import { messageOf, planFixes } from "../../extension/src/analyze";
 import { fileKind } from "../../extension/src/file-kinds";
+import { applyFileEdits } from "./apply-edits";
 import { lintProject, SETTINGS } from "./lint-project";
 
 export interface InvariantReport {
@@ -97,25 +98,7 @@ function applyInCopy(plan: FixPlan, moved: (file: string) => string): Map<string
   for (const [file, edits] of byFile) {
     const exists = fs.existsSync(file);
     touched.set(file, exists ? fs.readFileSync(file, "utf8") : undefined);
-    for (const edit of edits) {
-      if (edit.kind === "create") {
-        if (exists) throw new Error(`plan would overwrite ${file}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, edit.text);
-      } else if (edit.kind === "untrack") {
-        execFileSync("git", ["rm", "--cached", "-q", "--", path.basename(file)], { cwd: path.dirname(file) });
-      }
-    }
-    const replaces = edits.flatMap((edit) => (edit.kind === "replace" ? [edit] : [])).sort((a, b) => b.range.start - a.range.start);
-    if (replaces.length === 0) continue;
-    let text = fs.readFileSync(file, "utf8");
-    let lastStart = Infinity;
-    for (const edit of replaces) {
-      if (edit.range.end > lastStart) throw new Error(`overlapping edits in ${file}`);
-      text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
-      lastStart = edit.range.start;
-    }
-    fs.writeFileSync(file, text);
+    applyFileEdits(file, edits);
   }
   return touched;
 }
