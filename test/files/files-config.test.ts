@@ -62,6 +62,27 @@ describe("configs.files", function () {
     for (const { message } of messages) for (const key of [groq, openai, anthropic]) assert.ok(!message.includes(key), message);
   });
 
+  it("advises in each file's own terms, never `process.env` outside code, and never shows the key", async () => {
+    const dir = makeRepo({
+      ".github/workflows/ci.yaml": `on: push\nenv:\n  KEY: ${anthropic}\n`,
+      "scripts/app.py": `client = OpenAI(api_key="${openai}")\n`,
+      "scripts/deploy.sh": `export GROQ_API_KEY=${groq}\n`,
+      "pyproject.toml": `[tool.ai]\nkey = "${anthropic}"\n`,
+      Dockerfile: `FROM node:20\nRUN curl -H "Authorization: Bearer ${openai}" https://example.test\n`,
+    });
+    const messages = await lint(dir, [keyfence.configs.files]);
+    const advice = Object.fromEntries(messages.map((m) => [m.file, m.message]));
+    assert.match(advice[".github/workflows/ci.yaml"], /CI secret named ANTHROPIC_API_KEY/);
+    assert.match(advice["scripts/app.py"], /os\.environ\["OPENAI_API_KEY"\]/);
+    assert.match(advice["scripts/deploy.sh"], /"\$GROQ_API_KEY"/);
+    assert.match(advice["pyproject.toml"], /outside the repository/);
+    assert.match(advice.Dockerfile, /--mount=type=secret,id=OPENAI_API_KEY/);
+    for (const message of messages.map((m) => m.message)) {
+      assert.doesNotMatch(message, /process\.env/);
+      for (const key of [groq, openai, anthropic]) assert.ok(!message.includes(key), message);
+    }
+  });
+
   it("`# eslint-disable` comment lines and the processor's severities switch findings off", async () => {
     const dir = makeRepo({
       "a.yaml": `# eslint-disable-next-line keyfence/no-hardcoded-keys\nkey: ${groq}\nother: ${openai}\n`,

@@ -12,6 +12,7 @@ import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
 import { fixPlans } from "./hardcoded-keys/fixes";
+import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
@@ -71,16 +72,19 @@ function windowBefore(text: string, containerStart: number, candidate: KeyCandid
  * scans as plain text (YAML, Dockerfiles, shell…): `match` offsets are the file's.
  */
 export function hardcodedKeyFinding(file: string, match: KeyMatch): Finding {
+  const envVar = envVarFor(match.provider, match.kind);
+  const advice = fileAdvice(file, envVar);
   const finding: Finding = {
     ruleId: HARDCODED_KEYS_RULE,
-    messageId: "hardcodedKey",
+    messageId: advice ? "hardcodedInFile" : "hardcodedKey",
     data: {
       providerId: match.provider.id,
       kindId: match.kind.id,
       provider: match.provider.name,
       kind: match.kind.name,
       key: match.redacted,
-      envVar: envVarFor(match.provider, match.kind),
+      envVar,
+      ...(advice ? { advice } : {}),
       revokeUrl: revokeUrlFor(match.provider, match.kind),
     },
     file,

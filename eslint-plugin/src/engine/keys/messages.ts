@@ -10,6 +10,9 @@ export const hardcodedKeyMessages = {
   hardcodedKey:
     "{{provider}} {{kind}} {{key}} is hardcoded: anyone who can read this code can use it. " +
     "Read it from process.env.{{envVar}} instead.{{history}}",
+  hardcodedInFile:
+    "{{provider}} {{kind}} {{key}} is hardcoded in this file: anyone who can read the repository can use it. " +
+    "Keep it out of the file: {{advice}}.{{history}}",
   hardcodedFallback:
     "{{provider}} {{kind}} {{key}} is hardcoded as the fallback of {{envRead}}: anyone who can read this code can use it. " +
     "The code already reads {{envRead}}: remove the fallback.{{history}}",
