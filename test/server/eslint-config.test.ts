@@ -27,14 +27,22 @@ const APP = [
   ``,
 ].join("\n");
 
-/** The project's config: one rule off, one at "warn" with an `allow` option. It leaves a mark when it runs. */
+/** A committed-looking env file: no-committed-env-keys and env-gitignore report it under the defaults. */
+const ENV = `OPENAI_API_KEY=${fakeKey("openai", undefined, 303)}\n`;
+
+/**
+ * The project's config: one rule off, one at "warn" with an `allow` option; in env files the
+ * processor's severities (which ESLint applies there, whatever `rules` says). It leaves a mark when it runs.
+ */
 const CONFIG = `import { writeFileSync } from "node:fs";
 import keyfence from "eslint-plugin-keyfence";
 writeFileSync(new URL("./config-ran", import.meta.url), "");
 export default [
   keyfence.configs.recommended,
+  { files: ["**/.env"], processor: keyfence.envFilesProcessor({ "no-committed-env-keys": "warn", "env-gitignore": "off" }) },
   {
     rules: {
+      "keyfence/no-committed-env-keys": "off",
       "keyfence/no-client-secrets": "off",
       "keyfence/no-hardcoded-keys": ["warn", { allow: [${JSON.stringify(`${escape(ALLOWED_KEY.slice(-8))}$`)}] }],
     },
@@ -43,18 +51,20 @@ export default [
 `;
 
 function project(config: string): string {
-  const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }), ".gitignore": "node_modules\n", "eslint.config.mjs": config, "app.tsx": APP });
+  const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0" } }), ".gitignore": "node_modules\n", "eslint.config.mjs": config, "app.tsx": APP, ".env": ENV });
   // The project's own ESLint and plugin, resolved from the project's folder as in a real install.
   symlinkSync(join(__dirname, "../../node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
 
-async function diagnosticsOf(dir: string, options: Record<string, unknown>, settings: Record<string, unknown> = {}): Promise<{ diagnostics: Diagnostic[]; client: LspClient }> {
+async function diagnosticsOf(dir: string, options: Record<string, unknown>, settings: Record<string, unknown> = {}): Promise<{ diagnostics: Diagnostic[]; env: Diagnostic[]; client: LspClient }> {
   const client = await startServer(dir, { debounceMs: 0, ...settings }, options);
-  const uri = `file://${join(dir, "app.tsx")}`;
-  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "typescriptreact", version: 1, text: APP } });
-  const { diagnostics } = await client.diagnosticsWhere((p) => p.uri === uri && p.version === 1, 30_000);
-  return { diagnostics, client };
+  const opened = async (name: string, languageId: string, text: string) => {
+    const uri = `file://${join(dir, name)}`;
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return (await client.diagnosticsWhere((p) => p.uri === uri && p.version === 1, 30_000)).diagnostics;
+  };
+  return { diagnostics: await opened("app.tsx", "typescriptreact", APP), env: await opened(".env", "dotenv", ENV), client };
 }
 
 /** rule, line (1-based), severity: what both hosts are compared on. */
@@ -62,6 +72,7 @@ const summary = (diagnostics: Diagnostic[]) =>
   diagnostics.map((d) => `${String(d.code)}:${d.range.start.line + 1}:${d.severity === DiagnosticSeverity.Error ? "error" : "warning"}`).sort();
 
 const DEFAULTS = ["no-client-secrets:4:error", "no-hardcoded-keys:2:error", "no-hardcoded-keys:3:error"];
+const ENV_DEFAULTS = ["no-committed-env-keys:1:error"];
 
 describe("language server: the project's ESLint config for keyfence/* rules", function () {
   this.timeout(120_000);
@@ -77,21 +88,25 @@ describe("language server: the project's ESLint config for keyfence/* rules", fu
 
   it("trusted: follows the config (rule off, warn, allow) exactly as ESLint reports the same file", async () => {
     const dir = project(CONFIG);
-    const { diagnostics, client } = await diagnosticsOf(dir, { trusted: true });
+    const { diagnostics, env, client } = await diagnosticsOf(dir, { trusted: true });
     clients.push(client);
     assert.deepEqual(summary(diagnostics), ["no-hardcoded-keys:3:warning"], JSON.stringify(client.logs));
+    assert.deepEqual(summary(env), ["no-committed-env-keys:1:warning"], JSON.stringify(client.logs));
 
     // CI: the same project linted by the same ESLint.
-    const [result] = await new ESLint({ cwd: dir }).lintFiles(["app.tsx"]);
-    const ci = result.messages.map((m) => `${String(m.ruleId).replace(/^keyfence\//, "")}:${m.line}:${m.severity === 2 ? "error" : "warning"}`).sort();
-    assert.deepEqual(summary(diagnostics), ci);
+    const results = await new ESLint({ cwd: dir }).lintFiles(["app.tsx", ".env"]);
+    const ci = (name: string) =>
+      results.find((r) => r.filePath === join(dir, name))!.messages.map((m) => `${String(m.ruleId).replace(/^keyfence\//, "")}:${m.line}:${m.severity === 2 ? "error" : "warning"}`).sort();
+    assert.deepEqual(summary(diagnostics), ci("app.tsx"));
+    assert.deepEqual(summary(env), ci(".env"));
   });
 
   it("untrusted: the defaults, and the project's config never runs", async () => {
     const dir = project(CONFIG);
-    const { diagnostics, client } = await diagnosticsOf(dir, { trusted: false });
+    const { diagnostics, env, client } = await diagnosticsOf(dir, { trusted: false });
     clients.push(client);
     assert.deepEqual(summary(diagnostics), DEFAULTS);
+    assert.deepEqual(summary(env), ENV_DEFAULTS);
     assert.equal(existsSync(join(dir, "config-ran")), false, "an untrusted workspace's eslint.config ran");
   });
 

@@ -17,6 +17,7 @@ import { dirname, join } from "node:path";
 import { scanText } from "../../../eslint-plugin/src/engine/keys/index";
 import type { RuleSeverity, Settings } from "../../src/settings";
 import type { RuleOptions } from "../../src/analyze";
+import { fileKind } from "../../src/file-kinds";
 
 /** One `keyfence/*` rule as the project's ESLint configures it for a file. */
 export interface ProjectRule {
@@ -57,9 +58,16 @@ export function withProjectRules(settings: Settings, rules: ProjectRules | undef
   return { settings: { ...settings, rules: { ...severities, ...settings.rules } }, ruleOptions: ruleOptions as RuleOptions };
 }
 
+/** What a calculated config holds that matters here. */
+interface FileConfig {
+  rules?: Record<string, unknown>;
+  processor?: unknown;
+  plugins?: Record<string, { processors?: Record<string, unknown> } | undefined>;
+}
+
 interface EslintInstance {
   findConfigFile(file: string): Promise<string | undefined>;
-  calculateConfigForFile(file: string): Promise<{ rules?: Record<string, unknown> } | undefined>;
+  calculateConfigForFile(file: string): Promise<FileConfig | undefined>;
 }
 type EslintClass = new (options: { cwd: string }) => EslintInstance;
 
@@ -131,7 +139,7 @@ export class EslintConfigs {
   }
 
   private async load(eslint: EslintInstance, file: string, folder: string): Promise<ProjectRules | undefined> {
-    let config: Awaited<ReturnType<EslintInstance["calculateConfigForFile"]>>;
+    let config: FileConfig | undefined;
     try {
       config = await this.timeBoxed(eslint.calculateConfigForFile(file));
     } catch (error) {
@@ -139,6 +147,9 @@ export class EslintConfigs {
     }
     // No config for the file: ESLint ignores it (an env file no config object matches, node_modules, …).
     if (!config) return undefined;
+    // Env, .gitignore and text files reach CI only through KeyFence's processors, which report at
+    // their own severities whatever `rules` says (eslint-plugin/src/env-files-processor.ts).
+    if (fileKind(file) !== "code") return processorRules(config);
     const rules = keyfenceRules(config.rules ?? {});
     // A project that does not use eslint-plugin-keyfence: the extension keeps its defaults.
     return rules.size > 0 ? rules : this.fallback(folder, "the ESLint config has no keyfence/* rules");
@@ -204,6 +215,21 @@ export function keyfenceRules(rules: Record<string, unknown>): ProjectRules {
     out.set(id.slice("keyfence/".length), { severity, options: typeof options === "object" && options !== null ? (options as Record<string, unknown>) : {} });
   }
   return out;
+}
+
+/** The severities of the KeyFence processor that handles the file, or undefined (defaults). */
+export function processorRules(config: FileConfig): ProjectRules | undefined {
+  let processor = config.processor;
+  if (typeof processor === "string") {
+    // `processor: "keyfence/env-files"`: the plugin's processor by name.
+    const slash = processor.lastIndexOf("/");
+    processor = config.plugins?.[processor.slice(0, slash)]?.processors?.[processor.slice(slash + 1)];
+  }
+  const { meta, severities } = (processor ?? {}) as { meta?: { name?: string }; severities?: Record<string, unknown> };
+  // An older eslint-plugin-keyfence does not say its severities: its defaults are the engine's.
+  if (!meta?.name?.startsWith("keyfence/") || typeof severities !== "object" || severities === null) return undefined;
+  const rules = keyfenceRules(Object.fromEntries(Object.entries(severities).map(([rule, level]) => [`keyfence/${rule}`, level])));
+  return rules.size > 0 ? rules : undefined;
 }
 
 function severityOf(level: unknown): ProjectRule["severity"] | undefined {
