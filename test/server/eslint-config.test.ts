@@ -127,4 +127,16 @@ describe("language server: the project's ESLint config for keyfence/* rules", fu
     assert.equal(lines.length, 1, JSON.stringify(client.logs));
     assert.match(lines[0], /failed to load.*broken on purpose/);
   });
+
+  it("a config that never finishes loading: the defaults after the time box, once for all files", async function () {
+    this.timeout(180_000);
+    const dir = project(`await new Promise(() => {});\nexport default [];\n`);
+    const { diagnostics, env, client } = await diagnosticsOf(dir, { trusted: true });
+    clients.push(client);
+    assert.deepEqual(summary(diagnostics), DEFAULTS);
+    assert.deepEqual(summary(env), ENV_DEFAULTS);
+    const lines = client.logs.filter((line) => line.includes("default rule settings"));
+    assert.equal(lines.length, 1, JSON.stringify(client.logs));
+    assert.match(lines[0], /no answer within \d+ ms/);
+  });
 });

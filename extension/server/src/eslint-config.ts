@@ -77,6 +77,8 @@ interface FolderState {
   unavailable?: string;
   eslint?: EslintInstance;
   stamp?: string;
+  /** The config stamp whose loading failed or timed out: the defaults until the config changes. */
+  failed?: string;
   results: Map<string, Promise<ProjectRules | undefined>>;
 }
 
@@ -122,9 +124,11 @@ export class EslintConfigs {
       state.results.clear();
       this.logged.clear();
     }
+    // One slow or broken config costs one wait, not one per file.
+    if (state.failed === stamp) return undefined;
     let result = state.results.get(file);
     if (!result) {
-      result = this.load(state.eslint!, file, folder);
+      result = this.load(state, file, folder);
       if (state.results.size >= MAX_CACHED_FILES) state.results.delete(state.results.keys().next().value as string);
       state.results.set(file, result);
     }
@@ -138,11 +142,20 @@ export class EslintConfigs {
     }
   }
 
-  private async load(eslint: EslintInstance, file: string, folder: string): Promise<ProjectRules | undefined> {
+  /** Starts loading each folder's config (ESLint, the config, its plugins) before the first file needs it. */
+  warmUp(folders: string[]): void {
+    // After the current message: resolving and requiring ESLint is synchronous work.
+    setImmediate(() => {
+      for (const folder of folders) void this.rulesFor(join(folder, "index.js"), folder);
+    });
+  }
+
+  private async load(state: FolderState, file: string, folder: string): Promise<ProjectRules | undefined> {
     let config: FileConfig | undefined;
     try {
-      config = await this.timeBoxed(eslint.calculateConfigForFile(file));
+      config = await this.timeBoxed(state.eslint!.calculateConfigForFile(file));
     } catch (error) {
+      state.failed = state.stamp;
       return this.fallback(folder, `the ESLint config failed to load (${errorText(error)})`);
     }
     // No config for the file: ESLint ignores it (an env file no config object matches, node_modules, …).

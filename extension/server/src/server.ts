@@ -44,6 +44,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = settingsFrom(options?.settings);
   eslintConfigs.updateTrust(options);
   eslintConfigs.updateTrust(options?.settings);
+  eslintConfigs.warmUp(params.workspaceFolders?.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined) ?? []);
   workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings);
   const capabilities = params.capabilities;
   client = {
