@@ -6,10 +6,12 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { existsSync, symlinkSync } from "node:fs";
+import { existsSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ESLint } from "eslint";
-import { DiagnosticSeverity, DidOpenTextDocumentNotification, type Diagnostic } from "vscode-languageserver-protocol/node";
+import {
+  DiagnosticSeverity, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, type Diagnostic,
+} from "vscode-languageserver-protocol/node";
 import { fakeKey } from "../support/fake-keys";
 import { makeRepo, removeRepos } from "../env/support";
 import { startServer, type LspClient } from "./lsp-client";
@@ -99,6 +101,19 @@ describe("language server: the project's ESLint config for keyfence/* rules", fu
       results.find((r) => r.filePath === join(dir, name))!.messages.map((m) => `${String(m.ruleId).replace(/^keyfence\//, "")}:${m.line}:${m.severity === 2 ? "error" : "warning"}`).sort();
     assert.deepEqual(summary(diagnostics), ci("app.tsx"));
     assert.deepEqual(summary(env), ci(".env"));
+  });
+
+  it("a changed config applies to open files once the change is seen (no restart)", async () => {
+    const dir = project(CONFIG);
+    const { diagnostics, client } = await diagnosticsOf(dir, { trusted: true });
+    clients.push(client);
+    assert.deepEqual(summary(diagnostics), ["no-hardcoded-keys:3:warning"]);
+    const published = client.published.length;
+    writeFileSync(join(dir, "eslint.config.mjs"), CONFIG.replace(`"keyfence/no-client-secrets": "off",`, "").replace(`["warn",`, `["error",`));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `file://${join(dir, "eslint.config.mjs")}`, type: FileChangeType.Changed }] });
+    const uri = `file://${join(dir, "app.tsx")}`;
+    const after = await client.diagnosticsWhere((p) => p.uri === uri && client.published.indexOf(p) >= published, 30_000);
+    assert.deepEqual(summary(after.diagnostics), ["no-client-secrets:4:error", "no-hardcoded-keys:3:error"]);
   });
 
   it("untrusted: the defaults, and the project's config never runs", async () => {

@@ -13,7 +13,7 @@
  */
 import { statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { scanText } from "../../../eslint-plugin/src/engine/keys/index";
 import type { RuleSeverity, Settings } from "../../src/settings";
 import type { RuleOptions } from "../../src/analyze";
@@ -76,10 +76,12 @@ interface FolderState {
   /** Why the defaults apply to the whole folder (no ESLint, too old, failed to load). */
   unavailable?: string;
   eslint?: EslintInstance;
-  stamp?: string;
-  /** The config stamp whose loading failed or timed out: the defaults until the config changes. */
-  failed?: string;
-  results: Map<string, Promise<ProjectRules | undefined>>;
+  /** Config file → its stamp (its mtime and its package.json's): a nested package may have its own. */
+  stamps: Map<string, string>;
+  /** Stamps whose config failed to load or timed out: the defaults until the config changes. */
+  failed: Set<string>;
+  /** File → its rules, computed under a stamp. */
+  results: Map<string, { stamp: string; rules: Promise<ProjectRules | undefined> }>;
 }
 
 const MAX_CACHED_FILES = 1000;
@@ -117,29 +119,31 @@ export class EslintConfigs {
     }
     if (!configFile) return this.fallback(folder, "no eslint.config file");
     const stamp = `${configFile}:${mtimeOf(configFile)}:${mtimeOf(join(dirname(configFile), "package.json"))}`;
-    if (state.stamp !== stamp) {
+    const known = state.stamps.get(configFile);
+    if (known !== undefined && known !== stamp) {
       // A changed config: ESLint caches what it loaded per instance, so a fresh one reads it again.
-      if (state.stamp !== undefined) state.eslint = new state.ESLint({ cwd: folder });
-      state.stamp = stamp;
-      state.results.clear();
+      state.eslint = new state.ESLint({ cwd: folder });
       this.logged.clear();
     }
+    state.stamps.set(configFile, stamp);
     // One slow or broken config costs one wait, not one per file.
-    if (state.failed === stamp) return undefined;
-    let result = state.results.get(file);
-    if (!result) {
-      result = this.load(state, file, folder);
-      if (state.results.size >= MAX_CACHED_FILES) state.results.delete(state.results.keys().next().value as string);
-      state.results.set(file, result);
-    }
-    return result;
+    if (state.failed.has(stamp)) return undefined;
+    const cached = state.results.get(file);
+    if (cached?.stamp === stamp) return cached.rules;
+    const rules = this.load(state, file, folder, stamp);
+    state.results.delete(file);
+    if (state.results.size >= MAX_CACHED_FILES) state.results.delete(state.results.keys().next().value as string);
+    state.results.set(file, { stamp, rules });
+    return rules;
   }
 
-  /** A file changed on disk: an eslint.config or package.json change is seen by its mtime, `node_modules` changes here. */
+  /**
+   * A file changed on disk. Config and package.json changes are seen by their mtimes; here only a
+   * folder without a usable ESLint looks again after a package.json change (ESLint just installed).
+   */
   forget(path: string): void {
-    if (/[\\/]node_modules[\\/]eslint[\\/]package\.json$/.test(path) || path.endsWith("package.json")) {
-      for (const [folder, state] of this.folders) if (!state.ESLint) this.folders.delete(folder);
-    }
+    if (basename(path) !== "package.json") return;
+    for (const [folder, state] of this.folders) if (!state.ESLint) this.folders.delete(folder);
   }
 
   /** Starts loading each folder's config (ESLint, the config, its plugins) before the first file needs it. */
@@ -150,12 +154,12 @@ export class EslintConfigs {
     });
   }
 
-  private async load(state: FolderState, file: string, folder: string): Promise<ProjectRules | undefined> {
+  private async load(state: FolderState, file: string, folder: string, stamp: string): Promise<ProjectRules | undefined> {
     let config: FileConfig | undefined;
     try {
       config = await this.timeBoxed(state.eslint!.calculateConfigForFile(file));
     } catch (error) {
-      state.failed = state.stamp;
+      state.failed.add(stamp);
       return this.fallback(folder, `the ESLint config failed to load (${errorText(error)})`);
     }
     // No config for the file: ESLint ignores it (an env file no config object matches, node_modules, …).
@@ -171,7 +175,7 @@ export class EslintConfigs {
   private stateOf(folder: string, file: string): FolderState {
     let state = this.folders.get(folder);
     if (!state) {
-      state = { results: new Map(), ...eslintFrom([dirname(file), folder]) };
+      state = { stamps: new Map(), failed: new Set(), results: new Map(), ...eslintFrom([dirname(file), folder]) };
       this.folders.set(folder, state);
     }
     return state;
