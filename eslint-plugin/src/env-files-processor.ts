@@ -27,7 +27,7 @@ import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitigno
 import { envFileShipFindings } from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
 import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile } from "./util/file-kind";
-import { processorMessages, stripBom } from "./util/processor-messages";
+import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
 
 /** The rules whose findings this processor reports in env and .gitignore files. */
 export type EnvFileRule = "env-gitignore" | "no-committed-env-keys" | "env-dockerignore" | "env-npm-publish" | "no-shared-env-keys";
@@ -44,11 +44,12 @@ const SUGGESTION_MESSAGE: Record<string, string> = {
   publicSecretName: "renameWithoutPrefix",
 };
 
-export function envFilesProcessor(severities: EnvFileSeverities = {}): Linter.Processor {
+export function envFilesProcessor(severities: EnvFileSeverities = {}): SeveritiesProcessor {
   const texts = new Map<string, string>();
   return {
     meta: { name: "keyfence/env-files", version },
     supportsAutofix: true,
+    severities: { ...severities },
     preprocess(text, filename) {
       const kind = fileKind(filename);
       if (kind === "source") return [text];

@@ -32,7 +32,7 @@ import { basename, resolve } from "node:path";
 import type { Finding, FixPlan } from "./engine/finding";
 import type { Severity } from "./engine/rules";
 import { textFileKeyFindings } from "./engine/text-files/index";
-import { processorMessages, stripBom } from "./util/processor-messages";
+import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
 import { isReadableTextFile } from "./util/file-kind";
 
 export type TextFileRule = "no-hardcoded-keys" | "no-docker-keys";
@@ -40,11 +40,12 @@ export type TextFileSeverities = Partial<Record<TextFileRule, Severity | "off">>
 
 const { version } = require("../package.json") as { version: string };
 
-export function filesProcessor(severities: TextFileSeverities = {}): Linter.Processor {
+export function filesProcessor(severities: TextFileSeverities = {}): SeveritiesProcessor {
   const texts = new Map<string, string>();
   return {
     meta: { name: "keyfence/files", version },
     supportsAutofix: true,
+    severities: { ...severities },
     preprocess(text, filename) {
       texts.set(filename, text);
       return [{ text, filename: basename(filename) }];

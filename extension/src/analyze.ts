@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
-  findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph,
+  findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph, type ClientSecretsOptions, type PublicSecretsOptions,
 } from "../../eslint-plugin/src/engine/client/index";
 import { envFileKeyFindings } from "../../eslint-plugin/src/engine/env-files/index";
 import type { Finding, FixPlan } from "../../eslint-plugin/src/engine/finding";
@@ -17,7 +17,7 @@ import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../e
 import {
   clearGitignoreCache, envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
-import { findHardcodedKeys, hardcodedKeyFinding } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { findHardcodedKeys, hardcodedKeyFinding, type HardcodedKeysOptions } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { scanText } from "../../eslint-plugin/src/engine/keys/index";
 import {
   composeFindings, dockerfileFindings, dockerignoreFindings, envFileShipFindings, shipFileKind,
@@ -39,6 +39,16 @@ export interface AnalyzeContext {
   files: ProjectFiles;
   /** The workspace folder: project lookups never go above it. */
   stopDir?: string;
+  /** Rule options as the project's ESLint config gives them (the language server's eslint-config.ts). */
+  ruleOptions?: RuleOptions;
+}
+
+/** The options each code rule passes to the engine, by rule id (as in eslint-plugin/src/rules/). */
+export interface RuleOptions {
+  "no-hardcoded-keys"?: HardcodedKeysOptions;
+  "no-client-secrets"?: ClientSecretsOptions;
+  "no-public-secrets"?: PublicSecretsOptions;
+  "require-rate-limit"?: { limiterNames?: string[] };
 }
 
 export { docsUrl } from "../../eslint-plugin/src/engine/docs";
@@ -172,12 +182,14 @@ function allowed(finding: Finding, text: string, allow: RegExp[]): boolean {
 function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
   const out: Finding[] = [];
   const run = (ruleId: string, analysis: () => Finding[]) => out.push(...timed(ruleId, () => guarded(analysis)));
-  run(HARDCODED, () => findHardcodedKeys(source, { allow: ctx.settings.allow.map((r) => r.source) }));
-  run("no-client-secrets", () => findClientSecrets(source));
-  run(PUBLIC_SECRETS, () => findPublicSecrets(source));
+  const options: RuleOptions = ctx.ruleOptions ?? {};
+  const hardcoded = options[HARDCODED];
+  run(HARDCODED, () => findHardcodedKeys(source, { ...hardcoded, allow: [...ctx.settings.allow.map((r) => r.source), ...(hardcoded?.allow ?? [])] }));
+  run("no-client-secrets", () => findClientSecrets(source, options["no-client-secrets"]));
+  run(PUBLIC_SECRETS, () => findPublicSecrets(source, options[PUBLIC_SECRETS]));
   run("no-client-ai-calls", () => findClientAiCalls(source));
   run("env-gitignore", () => repositoryAnchorFindings(source.file));
-  run("require-rate-limit", () => findUnlimitedAiRoutes(source));
+  run("require-rate-limit", () => findUnlimitedAiRoutes(source, { limiterNames: options["require-rate-limit"]?.limiterNames }));
   return out;
 }
 

@@ -52,7 +52,7 @@ const tsx = join(root, "node_modules/.bin/tsx");
 run(join(root, "node_modules/.bin/mocha"), ["--no-config", "-r", "tsx/cjs", "--timeout", "120000", "test/e2e/parity.test.ts"]);
 if (ensureTools()) {
   run("node", ["extension/build.mjs", "--tests"]);
-  run(join(root, "node_modules/.bin/vsce"), ["package", "--no-dependencies", "--out", "keyfence.vsix"]);
+  run(join(root, "node_modules/.bin/vsce"), ["package", "--no-dependencies", "--readme-path", "extension/MARKETPLACE.md", "--out", "keyfence.vsix"]);
   run(tsx, ["test/e2e/run-code-server.ts"]);
   run(tsx, ["test/e2e/ui.ts"]);
 }

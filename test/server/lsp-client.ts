@@ -24,7 +24,8 @@ export interface LspClient {
   stop(): Promise<void>;
 }
 
-export async function startServer(rootDir: string, settings: Record<string, unknown>): Promise<LspClient> {
+/** `options`: more initializationOptions beside `settings`, e.g. `{ trusted: true }`. */
+export async function startServer(rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}): Promise<LspClient> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -53,7 +54,7 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: "project" }],
-    initializationOptions: { settings },
+    initializationOptions: { ...options, settings },
     capabilities: {
       workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] } },
       window: { showDocument: { support: true } },

@@ -12,6 +12,9 @@ const SEVERITY = { error: 2, warn: 1 } as const;
 
 export type Severities = Partial<Record<string, Severity | "off">>;
 
+/** A KeyFence processor also says which severities it reports at: the language server reads them to agree with CI. */
+export type SeveritiesProcessor = Linter.Processor & { severities: Severities };
+
 /** What a finding's fixes become in ESLint: an autofix, suggestions, or nothing. */
 export type FixesOf = (finding: Finding) => Pick<Linter.LintMessage, "fix" | "suggestions">;
 

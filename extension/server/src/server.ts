@@ -5,7 +5,7 @@
  * answers code actions, and clears the engine's cross-file caches when watched files change.
  * Wiring only: each piece lives in its own file beside this one.
  */
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type InitializeParams, type InitializeResult,
@@ -16,6 +16,7 @@ import { analyzeFile, docsUrl, forgetFile, planFixes, type AnalyzeContext } from
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, SHOW_DOCUMENTATION } from "./code-actions";
+import { EslintConfigs, withProjectRules } from "./eslint-config";
 import { toDiagnostics } from "./diagnostics";
 import { withoutHashDisabled } from "./hash-directives";
 import { OpenFirstProjectFiles } from "../../src/open-first-project-files";
@@ -31,7 +32,9 @@ let settings = settingsFrom(undefined);
 /** The findings behind each published set of diagnostics, with the version they were computed from. */
 const analyses = new Map<string, { version: number; findings: Finding[] }>();
 const files = new OpenFirstProjectFiles((file) => documents.all().find((d) => filePath(d.uri) === file)?.getText());
-const queue = new AnalysisQueue(analyze);
+const queue = new AnalysisQueue((uri) => void analyze(uri));
+/** The project's ESLint config for keyfence/* rules, in trusted workspaces only. */
+const eslintConfigs = new EslintConfigs((line) => connection.console.log(line));
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
@@ -39,6 +42,9 @@ let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: fals
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   settings = settingsFrom(options?.settings);
+  eslintConfigs.updateTrust(options);
+  eslintConfigs.updateTrust(options?.settings);
+  eslintConfigs.warmUp(params.workspaceFolders?.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined) ?? []);
   workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings);
   const capabilities = params.capabilities;
   client = {
@@ -71,6 +77,7 @@ connection.onDidChangeConfiguration((params) => {
   const raw = (params.settings as { keyfence?: unknown } | undefined)?.keyfence;
   if (raw === undefined) return;
   settings = settingsFrom(raw);
+  eslintConfigs.updateTrust(raw);
   workspace.setSettings(settings);
   reanalyzeOpen();
 });
@@ -97,6 +104,7 @@ connection.onDidChangeWatchedFiles((params) => {
     if (!path) continue;
     files.forget(path);
     forgetFile(path);
+    eslintConfigs.forget(path);
   }
   clearTimeout(watchTimer);
   watchTimer = setTimeout(reanalyzeOpen, 200);
@@ -136,11 +144,14 @@ function context(path: string): AnalyzeContext {
   return { settings, files, stopDir: workspace.folderOf(path) };
 }
 
-function analyze(uri: string): void {
-  const document = documents.get(uri);
+async function analyze(uri: string): Promise<void> {
   const path = filePath(uri);
   const kind = path && fileKind(path);
-  if (!document || !path || !kind) return;
+  if (!path || !kind) return;
+  const folder = workspace.folderOf(path) ?? dirname(path);
+  const project = withProjectRules(settings, await eslintConfigs.rulesFor(path, folder), folder);
+  const document = documents.get(uri);
+  if (!document) return;
   const version = document.version;
   const text = document.getText();
   let findings: Finding[] = [];
@@ -148,7 +159,7 @@ function analyze(uri: string): void {
   const cpuStarted = process.cpuUsage();
   if (settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024) {
     try {
-      findings = withoutHashDisabled(analyzeFile(path, kind, text, context(path)), kind, text);
+      findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project }), kind, text);
     } catch (error) {
       // A bug or an odd file must not take the server down; the log says which file.
       connection.console.error(`KeyFence: analysing ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -158,7 +169,7 @@ function analyze(uri: string): void {
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
-  void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, settings) });
+  void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): string {
