@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
-import { webRouteText } from "../../eslint-plugin/src/engine/server-route/templates/web-route";
+import { nextAppHost, webRouteText } from "../../eslint-plugin/src/engine/server-route/templates/web-route";
 import { nextPagesRouteText } from "../../eslint-plugin/src/engine/server-route/templates/next-pages";
 import type { RouteSpec } from "../../eslint-plugin/src/engine/server-route/templates/spec";
 import { nodeClientIp, rateLimiter, webClientIp } from "../../eslint-plugin/src/engine/server-route/templates/policy";
@@ -110,9 +110,9 @@ export async function POST(request: Request) {
   return Response.json(await openai.chat.completions.create(await request.json()));
 }`,
     },
-    { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, "Next.js App Router route handler.") },
+    { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, nextAppHost(SPEC, "Next.js App Router route handler.")) },
     { name: "the Pages Router route KeyFence generates", filename: PAGES_ROUTE, code: nextPagesRouteText(SPEC) },
-    { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, "") },
+    { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, nextAppHost(SPEC, "")) },
     {
       name: "Pages Router handler wrapped in a limiter",
       filename: PAGES_ROUTE,
