@@ -1,6 +1,7 @@
 /**
- * require-rate-limit's suggestion on Express and Hono handlers, applied and run for real: the app
- * is served by Express (node:http) or by Hono on @hono/node-server on 127.0.0.1, the handler calls
+ * require-rate-limit's suggestion on Express, Hono and SvelteKit handlers, applied and run for real:
+ * the app is served by Express (node:http), by Hono on @hono/node-server, or (SvelteKit, not
+ * installed here) called with the event SvelteKit passes, on 127.0.0.1; the handler calls
  * a stand-in provider, and a client that rotates X-Forwarded-For (and forges platform headers)
  * gets no more than the limit while another client still gets through.
  */
@@ -11,7 +12,7 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import type { FixPlan } from "../../eslint-plugin/src/engine/finding";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
 import { FIXTURES } from "./fixture-project";
-import { listen, loadModule, postFrom, type RunningRoute } from "./route-harness";
+import { listen, loadModule, postFrom, type RunningRoute, serveFrameworkHandler } from "./route-harness";
 import { type StandIn, startStandInProvider } from "./stand-in-provider";
 
 const RATE_LIMIT = 20;
@@ -40,9 +41,15 @@ app.post("/api/chat", async (c) => {
 export default app;
 `;
 
+const SVELTEKIT_ROUTE = `export const POST = async ({ request }) => {
+  const answer = ${CALL};
+  return new Response(answer.body, { status: answer.status });
+};
+`;
+
 /** The suggestion, applied to the app's text. */
-function withSuggestion(text: string): string {
-  const findings = findUnlimitedAiRoutes(parseSource(SERVER, text)!);
+function withSuggestion(text: string, file = SERVER): string {
+  const findings = findUnlimitedAiRoutes(parseSource(file, text)!);
   assert.equal(findings.length, 1, "require-rate-limit reports the handler");
   const plan: FixPlan | undefined = findings[0].fixes?.[0];
   assert.ok(plan, "and offers its suggestion");
@@ -90,8 +97,8 @@ describe("require-rate-limit's suggestion on Express and Hono, run for real", ()
     return accepted;
   }
 
-  function appText(text: string): string {
-    return resolvedImports(withSuggestion(text)).replace("https://api.openai.com/v1", standIn.baseUrl);
+  function appText(text: string, file?: string): string {
+    return resolvedImports(withSuggestion(text, file)).replace("https://api.openai.com/v1", standIn.baseUrl);
   }
 
   it("Express: a client rotating forwarded headers gets RATE_LIMIT, another client still gets through", async () => {
@@ -112,5 +119,16 @@ describe("require-rate-limit's suggestion on Express and Hono, run for real", ()
     routes.push(route);
     assert.equal(await rotating(route, "127.0.8.1", RATE_LIMIT + 10), RATE_LIMIT);
     assert.equal(await rotating(route, "127.0.8.2", 1), 1);
+  });
+
+  it("SvelteKit +server.ts: the suggestion's getClientAddress counts the socket, forged headers ignored", async () => {
+    const text = appText(SVELTEKIT_ROUTE, path.join(FIXTURES, "framework-routes", "src", "routes", "api", "chat", "+server.ts"));
+    assert.match(text, /async \(\{ request, getClientAddress \}\) => \{/);
+    const module = await loadModule(text, "sveltekit-limited");
+    const POST = module.POST as (event: unknown) => Promise<Response>;
+    const route = await serveFrameworkHandler((request, address) => POST({ request, getClientAddress: () => address }), "/api/chat");
+    routes.push(route);
+    assert.equal(await rotating(route, "127.0.8.3", RATE_LIMIT + 10), RATE_LIMIT);
+    assert.equal(await rotating(route, "127.0.8.4", 1), 1);
   });
 });
