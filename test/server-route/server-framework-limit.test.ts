@@ -41,6 +41,12 @@ app.post("/api/chat", async (c) => {
 export default app;
 `;
 
+const NUXT_ROUTE = `export default defineEventHandler(async (event) => {
+  const answer = ${CALL};
+  return await answer.json();
+});
+`;
+
 const SVELTEKIT_ROUTE = `export const POST = async ({ request }) => {
   const answer = ${CALL};
   return new Response(answer.body, { status: answer.status });
@@ -130,5 +136,19 @@ describe("require-rate-limit's suggestion on Express and Hono, run for real", ()
     routes.push(route);
     assert.equal(await rotating(route, "127.0.8.3", RATE_LIMIT + 10), RATE_LIMIT);
     assert.equal(await rotating(route, "127.0.8.4", 1), 1);
+  });
+
+  it("Nuxt server/api on h3: the event's Node request gives the socket, forged headers ignored", async () => {
+    const text = appText(NUXT_ROUTE, path.join(FIXTURES, "framework-routes", "server", "api", "chat.post.ts"));
+    assert.match(text, /checkRateLimit\(clientIp\(event\.node\.req\)\)/);
+    // Nuxt auto-imports h3's defineEventHandler in server/: here it is imported from h3 itself.
+    const module = await loadModule(`import { defineEventHandler } from ${JSON.stringify(require.resolve("h3"))};\n${text}`, "nuxt-limited");
+    const h3 = await import("h3");
+    const app = h3.createApp();
+    app.use(h3.createRouter().post("/api/chat", module.default as import("h3").EventHandler));
+    const route = await listen(http.createServer(h3.toNodeListener(app)), "/api/chat");
+    routes.push(route);
+    assert.equal(await rotating(route, "127.0.8.5", RATE_LIMIT + 10), RATE_LIMIT);
+    assert.equal(await rotating(route, "127.0.8.6", 1), 1);
   });
 });

@@ -35,6 +35,8 @@ interface RequestAccess {
 const HONO_SOCKET = (c: string, typescript: boolean) =>
   typescript ? `(${c}.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress` : `${c}.env?.incoming?.socket?.remoteAddress`;
 
+const H3_HANDLER_WRAPPERS = new Set(["defineEventHandler", "eventHandler", "defineCachedEventHandler"]);
+
 /** What each framework calls the client's address on its event/context. */
 const ADDRESS_OF: Partial<Record<RouteHandler["kind"], (event: string) => string>> = {
   sveltekit: (event) => `() => ${event}.getClientAddress()`,
@@ -48,7 +50,13 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
   switch (handler.kind) {
     case "next-app":
     case "api-function":
-      return first.type === "Identifier" ? web(first.name) : undefined;
+      if (first.type !== "Identifier") return undefined;
+      // Nuxt / Nitro `server/api` handlers: an h3 event, whose Node request and response (h3 ≥ 1)
+      // give the socket address on every Nuxt 3 release.
+      if (handler.companions.some((node) => node.type === "Identifier" && H3_HANDLER_WRAPPERS.has(node.name))) {
+        return { kind: "node", clientArgs: `${first.name}.node.req`, withAddress: false, response: `${first.name}.node.res` };
+      }
+      return web(first.name);
     case "next-pages":
       return first.type === "Identifier" && second?.type === "Identifier" ? { kind: "node", clientArgs: first.name, withAddress: false, response: second.name } : undefined;
     case "sveltekit":

@@ -159,7 +159,7 @@ export function nodeClientIp(typescript: boolean, requestType: string): string {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(",") : value;
   };
-  return clientIpFrom(header, req.socket.remoteAddress);
+  return clientIpFrom(header, req.socket?.remoteAddress);
 }
 
 ${clientIpFrom(typescript)}`;
