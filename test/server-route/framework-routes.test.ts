@@ -5,6 +5,8 @@
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
+import { rateLimiter, webClientIp } from "../../eslint-plugin/src/engine/server-route/templates/rate-limiter";
+import type { RouteSpec } from "../../eslint-plugin/src/engine/server-route/templates/spec";
 import { ruleTester } from "../support/rule-tester";
 import { FIXTURES } from "./fixture-project";
 
@@ -21,6 +23,21 @@ import { OPENAI_API_KEY } from "$env/static/private";
 const openai = new OpenAI({ apiKey: OPENAI_API_KEY });
 `;
 const CALL = "await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [] })";
+
+/** What the suggestion adds: the check at the top of the handler, and the limiter once per file. */
+const CHECK = (clientArgs: string) => `  const limit = await checkRateLimit(clientIp(${clientArgs}));
+  if (!limit.ok) {
+    return new Response("Too many requests. Try again later.", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
+`;
+const LIMITER = (withAddress: boolean) =>
+  [
+    "// Added by KeyFence: each client (IP address, as the host reports it) may send RATE_LIMIT requests a minute.",
+    "const RATE_LIMIT = 20;",
+    rateLimiter({ rateLimiter: "memory", typescript: true, slug: "" } as RouteSpec),
+    webClientIp(true, withAddress),
+  ].join("\n");
+const ADD_LIMIT = "addInMemoryRateLimit" as const;
 
 ruleTester().run("require-rate-limit: SvelteKit, Astro and Remix routes", rule, {
   valid: [
@@ -46,31 +63,79 @@ export const POST = async ({ request }) => {
   ],
   invalid: [
     {
-      name: "SvelteKit: export const POST: RequestHandler = …",
+      name: "SvelteKit: export const POST: RequestHandler = …; the suggestion adds getClientAddress to the event",
       filename: SVELTE_ROUTE,
       code: `${OPENAI}import type { RequestHandler } from "./$types";
 export const POST: RequestHandler = async ({ request }) => {
   return Response.json(${CALL});
 };`,
-      errors: [{ messageId: "missingRateLimit", line: 5, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 5,
+          data: { handler: "POST", provider: "OpenAI" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `${OPENAI}import type { RequestHandler } from "./$types";
+export const POST: RequestHandler = async ({ request, getClientAddress }) => {
+${CHECK("request, getClientAddress")}  return Response.json(${CALL});
+};
+
+${LIMITER(true)}`,
+            },
+          ],
+        },
+      ],
     },
     {
-      name: "SvelteKit: export async function POST",
+      name: "SvelteKit: export async function POST(event)",
       filename: SVELTE_ROUTE,
-      code: `${OPENAI}export async function POST({ request }) {\n  return Response.json(${CALL});\n}`,
-      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
+      code: `${OPENAI}export async function POST(event) {\n  return Response.json(${CALL});\n}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 4,
+          data: { handler: "POST", provider: "OpenAI" },
+          suggestions: [{ messageId: ADD_LIMIT, output: `${OPENAI}export async function POST(event) {\n${CHECK("event.request, () => event.getClientAddress()")}  return Response.json(${CALL});\n}\n\n${LIMITER(true)}` }],
+        },
+      ],
     },
     {
-      name: "Astro endpoint",
+      name: "Astro endpoint with an expression body: no suggestion",
       filename: ASTRO_ENDPOINT,
       code: `${OPENAI}export const POST = async ({ request }) => Response.json(${CALL});`,
       errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
     },
     {
-      name: "Remix / React Router action",
+      name: "Astro endpoint that reads clientAddress already",
+      filename: ASTRO_ENDPOINT,
+      code: `${OPENAI}export const POST = async ({ request, clientAddress }) => {\n  console.log(clientAddress);\n  return Response.json(${CALL});\n};`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 4,
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `${OPENAI}export const POST = async ({ request, clientAddress }) => {\n${CHECK("request, () => clientAddress")}  console.log(clientAddress);\n  return Response.json(${CALL});\n};\n\n${LIMITER(true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Remix / React Router action: platform headers only (the request has no socket address)",
       filename: REMIX_ROUTE,
       code: `${OPENAI}export async function action({ request }) {\n  return ${CALL};\n}`,
-      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "action", provider: "OpenAI" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 4,
+          data: { handler: "action", provider: "OpenAI" },
+          suggestions: [{ messageId: ADD_LIMIT, output: `${OPENAI}export async function action({ request }) {\n${CHECK("request")}  return ${CALL};\n}\n\n${LIMITER(false)}` }],
+        },
+      ],
     },
   ],
 });

@@ -28,6 +28,35 @@ export declare class Ratelimit {
 `,
 };
 
+/**
+ * What each framework provides a generated route: SvelteKit's generated `./$types` and `$env`
+ * modules, Astro's APIRoute, Nuxt's auto-imports (h3's real types, useRuntimeConfig, $fetch).
+ */
+/** SvelteKit generates `./$types` beside each route (written once the route exists: a stub there first would take its folder). */
+const SVELTEKIT_ROUTE_TYPES = "export type RequestHandler = (event: { request: Request; url: URL; getClientAddress(): string }) => Response | Promise<Response>;\n";
+
+const FRAMEWORK_STUBS: Record<string, Record<string, string>> = {
+  sveltekit: {
+    "src/env.d.ts": 'declare module "$env/dynamic/private" {\n  export const env: Record<string, string | undefined>;\n}\n',
+  },
+  astro: {
+    "node_modules/astro/index.d.ts": "export type APIRoute = (context: { request: Request; url: URL; readonly clientAddress: string }) => Response | Promise<Response>;\n",
+  },
+  nuxt: {
+    "node_modules/h3/index.d.ts": `export { defineEventHandler, toWebRequest, getRequestIP } from ${JSON.stringify(path.join(REPO, "node_modules", "h3"))};\n`,
+    "auto-imports.d.ts": `import type { defineEventHandler as DefineEventHandler, toWebRequest as ToWebRequest, getRequestIP as GetRequestIP } from "h3";
+declare global {
+  const defineEventHandler: typeof DefineEventHandler;
+  const toWebRequest: typeof ToWebRequest;
+  const getRequestIP: typeof GetRequestIP;
+  function useRuntimeConfig(event?: unknown): { openaiApiKey: string };
+  function $fetch<T = unknown>(url: string, options?: { method?: string; body?: unknown }): Promise<T>;
+}
+export {};
+`,
+  },
+};
+
 const FIXED: { fixture: string; file: string; needle: string; extra?: Record<string, string> }[] = [
   { fixture: "next-app", file: "app/chat/page.tsx", needle: "new OpenAI" },
   { fixture: "next-pages", file: "pages/index.tsx", needle: "fetch(", extra: { ".env.local": "NEXT_PUBLIC_OPENAI_API_KEY=__OPENAI_KEY__\n" } },
@@ -35,6 +64,10 @@ const FIXED: { fixture: string; file: string; needle: string; extra?: Record<str
   { fixture: "next-app-js", file: "app/chat/page.jsx", needle: "new OpenAI" },
   { fixture: "vite", file: "src/claude.ts", needle: "fetch(" },
   { fixture: "next-app-upstash", file: "src/app/chat/page.tsx", needle: "new OpenAI", extra: { ".env.local": "OPENAI_API_KEY=other\n" } },
+  { fixture: "sveltekit", file: "src/lib/chat.ts", needle: "new OpenAI", extra: FRAMEWORK_STUBS.sveltekit },
+  { fixture: "nuxt", file: "composables/useChat.ts", needle: "new OpenAI", extra: FRAMEWORK_STUBS.nuxt },
+  { fixture: "astro", file: "src/components/Chat.tsx", needle: "new OpenAI", extra: FRAMEWORK_STUBS.astro },
+  { fixture: "react-router", file: "app/routes/chat.tsx", needle: "new OpenAI" },
 ];
 
 describe("generated code passes KeyFence and type-checks", function () {
@@ -51,6 +84,9 @@ describe("generated code passes KeyFence and type-checks", function () {
       assert.ok(plan, `${fixture} ${file}`);
       applyPlan(plan);
       for (const edit of plan.edits) if (edit.kind === "create" && /\.[jt]s$/.test(edit.file)) generated.push(edit.file);
+      for (const edit of plan.edits) {
+        if (edit.kind === "create" && edit.file.endsWith("+server.ts")) fs.writeFileSync(path.join(path.dirname(edit.file), "$types.d.ts"), SVELTEKIT_ROUTE_TYPES);
+      }
       rewritten.push(project.file(file));
     }
   });
@@ -79,10 +115,11 @@ describe("generated code passes KeyFence and type-checks", function () {
           skipLibCheck: true,
           noUnusedLocals: true,
         },
-        files: [...files, viteTypes],
+        // The frameworks' ambient declarations (Nuxt's auto-imports, SvelteKit's $env) are files too.
+        files: [...files, viteTypes, ...projects.flatMap((project) => ["auto-imports.d.ts", "src/env.d.ts"].map((name) => project.file(name)).filter((file) => fs.existsSync(file)))],
       }),
     );
-    assert.ok(files.length >= 7, files.join("\n"));
+    assert.ok(files.length >= 13, files.join("\n"));
     try {
       execFileSync(process.execPath, [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", home.file("tsconfig.check.json")], { encoding: "utf8" });
     } catch (error) {

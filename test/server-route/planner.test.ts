@@ -209,8 +209,8 @@ describe("planMoveCallToServerRoute", () => {
     assert.equal(planAt(project, "src/other.ts", "fetch("), undefined, "unknown host");
   });
 
-  it("offers nothing in frameworks with server routes of their own (SvelteKit, Nuxt, Astro…)", () => {
-    const project = fixture("vite", { "package.json": '{ "dependencies": { "@sveltejs/kit": "2.0.0", "openai": "4.80.0" } }' });
+  it("offers nothing in frameworks whose server routes it does not write yet (SolidStart, Expo Router…)", () => {
+    const project = fixture("vite", { "package.json": '{ "dependencies": { "@solidjs/start": "1.0.0", "openai": "4.80.0" } }' });
     assert.equal(planAt(project, "src/chat.ts", "new OpenAI"), undefined);
   });
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
-import { webRouteText } from "../../eslint-plugin/src/engine/server-route/templates/web-route";
+import { nextAppHost, webRouteText } from "../../eslint-plugin/src/engine/server-route/templates/web-route";
 import { nextPagesRouteText } from "../../eslint-plugin/src/engine/server-route/templates/next-pages";
 import type { RouteSpec } from "../../eslint-plugin/src/engine/server-route/templates/spec";
 import { nodeClientIp, rateLimiter, webClientIp } from "../../eslint-plugin/src/engine/server-route/templates/policy";
@@ -41,9 +41,9 @@ const SPEC: RouteSpec = {
  * The limiter block the suggestion appends is the generated routes' own (run for real in
  * generated-route.test.ts); what these cases pin down is where the check goes and what it says.
  */
-function limiterBlock(kind: "web" | "node", typescript: boolean): string {
+function limiterBlock(kind: "web" | "node" | "hono", typescript: boolean): string {
   const spec = { ...SPEC, typescript };
-  const clientIp = kind === "web" ? webClientIp(typescript) : nodeClientIp(typescript, 'Pick<import("node:http").IncomingMessage, "headers" | "socket">');
+  const clientIp = kind !== "node" ? webClientIp(typescript, kind === "hono") : nodeClientIp(typescript, 'Pick<import("node:http").IncomingMessage, "headers" | "socket">');
   return ["// Added by KeyFence: each client (IP address, as the host reports it) may send RATE_LIMIT requests a minute.", "const RATE_LIMIT = 20;", rateLimiter(spec), clientIp].join("\n");
 }
 const WEB_CHECK = (param: string, indent = "  ") =>
@@ -110,9 +110,9 @@ export async function POST(request: Request) {
   return Response.json(await openai.chat.completions.create(await request.json()));
 }`,
     },
-    { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, "Next.js App Router route handler.") },
+    { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, nextAppHost(SPEC, "Next.js App Router route handler.")) },
     { name: "the Pages Router route KeyFence generates", filename: PAGES_ROUTE, code: nextPagesRouteText(SPEC) },
-    { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, "") },
+    { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, nextAppHost(SPEC, "")) },
     {
       name: "Pages Router handler wrapped in a limiter",
       filename: PAGES_ROUTE,
@@ -271,7 +271,76 @@ app.use(express.json());
 app.post("/api/chat", async (req, res) => {
   res.json(await anthropic.messages.create(req.body));
 });`,
-      errors: [{ messageId: "missingRateLimit", line: 6, data: { handler: 'app.post("/api/chat")', provider: "Anthropic" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 6,
+          data: { handler: 'app.post("/api/chat")', provider: "Anthropic" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `import express from "express";
+import Anthropic from "@anthropic-ai/sdk";
+const app = express();
+const anthropic = new Anthropic();
+app.use(express.json());
+app.post("/api/chat", async (req, res) => {
+  const limit = await checkRateLimit(clientIp(req));
+  if (!limit.ok) {
+    res.setHeader("Retry-After", String(limit.retryAfterSeconds));
+    res.statusCode = 429;
+    res.end("Too many requests. Try again later.");
+    return;
+  }
+  res.json(await anthropic.messages.create(req.body));
+});
+
+${limiterBlock("node", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Hono route calls OpenAI: the limit reads the Request and, on Node, the socket",
+      filename: SERVER,
+      code: `import { Hono } from "hono";
+${OPENAI_CLIENT}const app = new Hono();
+app.post("/chat", async (c) => {
+  return c.json(await openai.chat.completions.create(await c.req.json()));
+});
+export default app;
+`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 5,
+          data: { handler: 'app.post("/chat")', provider: "OpenAI" },
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `import { Hono } from "hono";
+${OPENAI_CLIENT}const app = new Hono();
+app.post("/chat", async (c) => {
+${WEB_CHECK("c.req.raw, () => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress")}  return c.json(await openai.chat.completions.create(await c.req.json()));
+});
+export default app;
+
+${limiterBlock("hono", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a server whose framework is not known (no express or hono import): no suggestion",
+      filename: SERVER,
+      code: `${OPENAI_CLIENT}export function register(app: any) {
+  app.post("/chat", async (req: any, res: any) => {
+    res.json(await openai.chat.completions.create(req.body));
+  });
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, suggestions: [] }],
     },
     {
       name: "a limiter registered after the route does not apply to it",

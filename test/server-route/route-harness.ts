@@ -15,9 +15,13 @@ export interface RunningRoute {
   close(): Promise<void>;
 }
 
-/** Compiles TypeScript/JavaScript module text to CommonJS and loads it as a fresh module. */
-export async function loadModule(text: string, name: string): Promise<Record<string, unknown>> {
-  const { code } = await esbuild.transform(text, { loader: "ts", format: "cjs", target: "node20" });
+/**
+ * Compiles TypeScript/JavaScript module text to CommonJS and loads it as a fresh module.
+ * `define`: esbuild substitutions, e.g. Astro's `import.meta.env` read as `process.env` (what
+ * Astro's Node adapter does for server env vars).
+ */
+export async function loadModule(text: string, name: string, define?: Record<string, string>): Promise<Record<string, unknown>> {
+  const { code } = await esbuild.transform(text, { loader: "ts", format: "cjs", target: "node20", define });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-route-build-"));
   const file = path.join(dir, `${name}.cjs`);
   fs.writeFileSync(file, code);
@@ -53,6 +57,38 @@ export async function serveRoute(module: Record<string, unknown>, routePath: str
     }
     void serveWeb(web!, req, res, options);
   });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${routePath}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Serves a framework's handler: `handle` gets the web Request and the socket address, and calls
+ * the handler the way the framework would (SvelteKit's event, Astro's context, Remix's args).
+ */
+export async function serveFrameworkHandler(
+  handle: (request: Request, socketAddress: string) => Promise<Response>,
+  routePath: string,
+  options: ServeOptions = {},
+): Promise<RunningRoute> {
+  const server = http.createServer((req, res) => {
+    if (req.url !== routePath) {
+      res.writeHead(404).end();
+      return;
+    }
+    void serveWeb((request) => handle(request, req.socket.remoteAddress ?? ""), req, res, options);
+  });
+  return listen(server, routePath);
+}
+
+/** A node:http server (any framework's own listener) on 127.0.0.1. */
+export async function listen(server: http.Server, routePath: string): Promise<RunningRoute> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${routePath}`,

@@ -70,7 +70,7 @@ export function readBrowserUse(source: SourceFile, start: number, end: number, p
   // The key may sit in a variable: follow it to the call that uses it.
   const declarator = candidates.find((node): node is TSESTree.VariableDeclarator => node.type === "VariableDeclarator");
   const init = declarator?.init;
-  const keyConst = init && (stringValue(init) !== undefined || (init.type === "MemberExpression" && envSource(init).kind === "env"));
+  const keyConst = init && (stringValue(init) !== undefined || (init.type === "MemberExpression" && envSource(init, source).kind === "env"));
   if (declarator && declarator.id.type === "Identifier" && keyConst) {
     for (const reference of referencesTo(source.ast, declarator.id.name)) {
       const use = readFrom(source, [reference, ...ancestors(reference)], provider);
@@ -285,10 +285,12 @@ function keySource(source: SourceFile, node: Node | undefined, usedIn: Node[]): 
   const literal = stringValue(node);
   if (literal !== undefined) return { kind: "literal", value: literal };
   if (node.type === "Identifier") {
+    const publicImport = svelteKitPublicImport(source, node.name);
+    if (publicImport) return { kind: "env", name: publicImport };
     const init = initializerOf(source, node.name);
     const value = stringValue(init);
     // `const apiKey = process.env.X` feeding `{ apiKey }`: the route reads X (the const goes with the client).
-    if (value === undefined) return init && init.type === "MemberExpression" ? envSource(init) : { kind: "none" };
+    if (value === undefined) return init && init.type === "MemberExpression" ? envSource(init, source) : { kind: "none" };
     const declarator = init!.parent;
     const statement = declarator?.parent;
     const onlyHere = referencesTo(source.ast, node.name).every((reference) =>
@@ -297,12 +299,24 @@ function keySource(source: SourceFile, node: Node | undefined, usedIn: Node[]): 
     const removable = onlyHere && statement?.type === "VariableDeclaration" && statement.declarations.length === 1 && statement.parent?.type === "Program";
     return { kind: "literal", value, declaration: removable ? statement : undefined };
   }
-  return envSource(node);
+  return envSource(node, source);
 }
 
-/** `process.env.NAME` or `import.meta.env.NAME`. */
-function envSource(node: Node): KeySource {
+/** `import { PUBLIC_OPENAI_API_KEY } from "$env/static/public"`: SvelteKit's public env, by name. */
+function svelteKitPublicImport(source: SourceFile, name: string): string | undefined {
+  const declaration = importOf(source, name);
+  if (declaration?.source.value !== "$env/static/public") return undefined;
+  const specifier = declaration.specifiers.find((candidate) => candidate.local.name === name);
+  if (specifier?.type !== "ImportSpecifier") return undefined;
+  return specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+}
+
+/** `process.env.NAME`, `import.meta.env.NAME`, or SvelteKit's `env.NAME` from `$env/dynamic/public`. */
+function envSource(node: Node, source?: SourceFile): KeySource {
   const { root, path } = memberPath(node);
+  if (source && root.type === "Identifier" && path.length === 1 && importOf(source, root.name)?.source.value === "$env/dynamic/public") {
+    return { kind: "env", name: path[0] };
+  }
   const envName = path[path.length - 1];
   const isProcessEnv = root.type === "Identifier" && root.name === "process" && path.length === 2 && path[0] === "env";
   const isImportMetaEnv = root.type === "MetaProperty" && path.length === 2 && path[0] === "env";

@@ -4,7 +4,7 @@
  */
 import type { SourceFile } from "../ast";
 import type { FileEdit } from "../finding";
-import { propertyName } from "./ast-utils";
+import { findProperty, propertyName } from "./ast-utils";
 import type { BrowserUse, FetchUse, SdkUse } from "./browser-call";
 import { removeSpecifier, removeStatement, tidyRemovedLines } from "./source-removals";
 import { removeLeftUnused } from "./unused-bindings";
@@ -13,8 +13,15 @@ export const HELPER_NAME = "callAiRoute";
 
 type ReplaceEdit = Extract<FileEdit, { kind: "replace" }>;
 
-export function browserEdits(source: SourceFile, use: BrowserUse, routeUrl: string): ReplaceEdit[] {
-  const edits: ReplaceEdit[] = use.kind === "sdk" ? sdkEdits(source, use, routeUrl) : fetchEdits(source, use, routeUrl);
+/**
+ * How the browser calls the route: "fetch" through the added callAiRoute helper, or "nuxt":
+ * Nuxt's global `$fetch` (it posts JSON and resolves to the parsed answer), except for a
+ * streamed call, which needs the helper's event reader.
+ */
+export type BrowserCallStyle = "fetch" | "nuxt";
+
+export function browserEdits(source: SourceFile, use: BrowserUse, routeUrl: string, style: BrowserCallStyle = "fetch"): ReplaceEdit[] {
+  const edits: ReplaceEdit[] = use.kind === "sdk" ? sdkEdits(source, use, routeUrl, style) : fetchEdits(source, use, routeUrl);
   if (use.key.kind === "literal" && use.key.declaration) edits.push(removeStatement(source, use.key.declaration));
   // The key's const, an import only the client used…: nothing the fix made dead stays behind.
   return tidyRemovedLines(source.text, removeLeftUnused(source, edits));
@@ -24,16 +31,24 @@ function replace(source: SourceFile, node: { range: [number, number] }, text: st
   return { kind: "replace", file: source.file, range: { start: node.range[0], end: node.range[1] }, text };
 }
 
-function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): ReplaceEdit[] {
+function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string, style: BrowserCallStyle): ReplaceEdit[] {
   const edits: ReplaceEdit[] = [];
+  let helperUsed = false;
   for (const call of use.calls) {
     const argument = source.text.slice(call.argument.range[0], call.argument.range[1]);
+    if (style === "nuxt" && !mayStream(call.argument)) {
+      // `<any>` as the SDK call's answer was used: Nuxt would type it as the route's Response.
+      const answerType = isTypeScript(source.file) ? "<any>" : "";
+      edits.push(replace(source, call.call, `$fetch${answerType}(${JSON.stringify(routeUrl)}, { method: "POST", body: ${argument} })`));
+      continue;
+    }
+    helperUsed = true;
     edits.push(replace(source, call.call, `${HELPER_NAME}(${JSON.stringify(routeUrl)}, ${argument})`));
   }
   if (use.declaration) edits.push(removeStatement(source, use.declaration));
   if (use.importDeclaration) edits.push(removeStatement(source, use.importDeclaration));
   if (use.importSpecifier) edits.push(removeSpecifier(source, use.importSpecifier));
-  if (!new RegExp(`function ${HELPER_NAME}\\b`).test(source.text)) {
+  if (helperUsed && !new RegExp(`function ${HELPER_NAME}\\b`).test(source.text)) {
     const end = source.text.length;
     const eol = /\r\n/.test(source.text.slice(0, source.text.indexOf("\n") + 1)) ? "\r\n" : "\n";
     const separator = source.text.endsWith("\n") ? eol : eol + eol;
@@ -41,6 +56,14 @@ function sdkEdits(source: SourceFile, use: SdkUse, routeUrl: string): ReplaceEdi
     edits.push({ kind: "replace", file: source.file, range: { start: end, end }, text: separator + helper });
   }
   return edits;
+}
+
+/** A body that is not an object literal, or one with `stream` other than `false`, may ask for a stream. */
+function mayStream(argument: SdkUse["calls"][number]["argument"]): boolean {
+  if (argument.type !== "ObjectExpression") return true;
+  if (argument.properties.some((property) => property.type !== "Property")) return true;
+  const stream = findProperty(argument, "stream");
+  return stream !== undefined && !(stream.value.type === "Literal" && stream.value.value === false);
 }
 
 function fetchEdits(source: SourceFile, use: FetchUse, routeUrl: string): ReplaceEdit[] {

@@ -14,9 +14,12 @@ export interface EnvPlacement {
   note?: string;
 }
 
-/** `NAME=value` into `<root>/.env.local` (unless already there) and a .gitignore line if needed. */
-export function storeKeyInEnvLocal(project: ProjectView, root: string, wanted: string, key: string): EnvPlacement {
-  const envFile = path.join(root, ".env.local");
+/**
+ * `NAME=value` into `<root>/.env.local` (unless already there) and a .gitignore line if needed.
+ * `envFileName`: the file the framework loads in development (Nuxt reads `.env` only).
+ */
+export function storeKeyInEnvLocal(project: ProjectView, root: string, wanted: string, key: string, envFileName = ".env.local"): EnvPlacement {
+  const envFile = path.join(root, envFileName);
   const text = project.read(envFile);
   const entries = text === undefined ? [] : readEnvFile(text).entries;
   const { name, reused } = chooseName(wanted, key, entries);
@@ -26,7 +29,7 @@ export function storeKeyInEnvLocal(project: ProjectView, root: string, wanted: s
     edits.push(appendLines(envFile, text, [formatEntry(name, key, shape)]));
   }
   edits.push(...coverWithGitignore(project, envFile, root));
-  const note = name !== wanted && !reused ? `${wanted} already holds another value in .env.local, so the key is stored as ${name}.` : undefined;
+  const note = name !== wanted && !reused ? `${wanted} already holds another value in ${envFileName}, so the key is stored as ${name}.` : undefined;
   return { name, edits, note };
 }
 
@@ -35,8 +38,8 @@ export function storeKeyInEnvLocal(project: ProjectView, root: string, wanted: s
  * under the catalogue's name. When `.env.local` holds the public name and the server name is free,
  * the line is renamed so the value stops reaching the browser bundle.
  */
-export function renamePublicEnvVar(project: ProjectView, root: string, publicName: string, wanted: string): EnvPlacement {
-  const envFile = path.join(root, ".env.local");
+export function renamePublicEnvVar(project: ProjectView, root: string, publicName: string, wanted: string, envFileName = ".env.local"): EnvPlacement {
+  const envFile = path.join(root, envFileName);
   const text = project.read(envFile);
   if (text === undefined) return { name: wanted, edits: [], note: `Set ${wanted} on the server (it was ${publicName}, which the bundler ships to the browser).` };
   const entries = readEnvFile(text).entries;
@@ -49,7 +52,7 @@ export function renamePublicEnvVar(project: ProjectView, root: string, publicNam
   return {
     name: wanted,
     edits: [{ kind: "replace", file: envFile, range: { start: nameStart, end: nameStart + publicName.length }, text: wanted }],
-    note: `Renamed ${publicName} to ${wanted} in .env.local; rename it in your host's settings too.`,
+    note: `Renamed ${publicName} to ${wanted} in ${envFileName}; rename it in your host's settings too.`,
   };
 }
 

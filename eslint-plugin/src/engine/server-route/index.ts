@@ -6,8 +6,11 @@
  *     findings). input = { source: parseSource(file, text), range: finding.range,
  *     project: ProjectView, provider?: Provider, projectRoot?: string }.
  *     The plan creates app/api/ai/<provider>/route.ts (Next App Router), pages/api/ai/<provider>.ts
- *     (Pages Router) or api/ai/<provider>.ts (Vite/CRA: a Vercel function), rewrites the browser
- *     call to fetch it, and moves the key to .env.local (+ .gitignore). Edits: "create" and
+ *     (Pages Router), api/ai/<provider>.ts (Vite/CRA: a Vercel function),
+ *     src/routes/api/ai/<provider>/+server.ts (SvelteKit), server/api/ai/<provider>.post.ts (Nuxt),
+ *     src/pages/api/ai/<provider>.ts (Astro) or app/routes/api.ai.<provider>.ts (Remix / React
+ *     Router), rewrites the browser call to fetch it ($fetch in Nuxt), and moves the key to
+ *     .env.local (.env for Nuxt) (+ .gitignore). Edits: "create" and
  *     "replace" (offsets into each file's current text); apply them as one WorkspaceEdit.
  *     Undefined when the code is not a provider call the route can stand in for.
  *   findUnlimitedAiRoutes(source: SourceFile, options?: RateLimitOptions): Finding[]

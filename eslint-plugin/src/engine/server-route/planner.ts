@@ -8,10 +8,10 @@ import type { Provider } from "../providers/types";
 import { type BrowserUse, readBrowserUse } from "./browser-call";
 import { browserEdits } from "./browser-rewrite";
 import { type EnvPlacement, renamePublicEnvVar, storeKeyInEnvLocal } from "./env-edits";
+import { servesFlatRoutes } from "./framework-config";
 import { freeRouteLocation, hasOwnServerRoutes, type ProjectShape, projectShape } from "./project";
-import { nextPagesRouteText } from "./templates/next-pages";
+import { type KeyReading, keyReading, routeText, servingNote } from "./route-host";
 import type { RouteSpec } from "./templates/spec";
-import { webRouteText } from "./templates/web-route";
 import type { MoveCallInput } from "./types";
 import { baseUrlEnvVar, type Upstream, upstreamFor } from "./upstreams";
 
@@ -32,8 +32,11 @@ export function planMoveCallToServerRoute(input: MoveCallInput): FixPlan | undef
 
   const shape = projectShape(input.source.file, input.project, input.projectRoot);
   if (hasOwnServerRoutes(shape.dependencies)) return undefined;
+  // React Router v7 with a hand-written app/routes.ts would not serve a file in app/routes/.
+  if (shape.convention === "react-router" && !servesFlatRoutes(shape.routesDir, input.project)) return undefined;
   const location = freeRouteLocation(shape, use.provider.id, input.project);
-  const env = keyPlacement(input, shape, use);
+  const reading = keyReading(shape, input.project, use.provider.envVar);
+  const env = keyPlacement(input, shape, use, reading);
   const spec: RouteSpec = {
     providerName: use.provider.name,
     keyEnvVar: env.name,
@@ -47,33 +50,25 @@ export function planMoveCallToServerRoute(input: MoveCallInput): FixPlan | undef
     maxTokens: Math.max(DEFAULT_MAX_TOKENS, requestedTokens(use)),
     ...tokenPolicy(use.provider.id, target.apiPath),
     rateLimiter: shape.dependencies.has("@upstash/ratelimit") ? "upstash" : "memory",
-    slug: path.basename(location.file).replace(/\.[jt]s$/, "") === "route" ? path.basename(path.dirname(location.file)) : path.basename(location.file).replace(/\.[jt]s$/, ""),
+    slug: location.slug,
     typescript: shape.typescript,
+    ...reading.specFields,
   };
-  const routeText = shape.convention === "next-pages" ? nextPagesRouteText(spec) : webRouteText(spec, whereText(shape));
   const edits: FileEdit[] = [
-    { kind: "create", file: location.file, text: routeText },
-    ...browserEdits(input.source, use, location.url),
+    { kind: "create", file: location.file, text: routeText(shape, spec) },
+    ...browserEdits(input.source, use, location.url, shape.convention === "nuxt" ? "nuxt" : "fetch"),
     ...env.edits,
   ];
   const routeName = path.relative(shape.root, location.file).split(path.sep).join("/");
   const notes = [
     `Created ${routeName}: it reads ${env.name} on the server and allows ${spec.allowedModels.join(", ")}, up to ${spec.maxTokens} tokens, ${spec.rateLimiter === "upstash" ? "rate-limited with @upstash/ratelimit" : "20 requests a minute per client (in memory, per instance: see the docs for a shared store and for how clients are told apart)"}.`,
+    reading.note,
     env.note,
-    shape.convention === "vercel-function"
-      ? "The route is a Vercel function (api/ folder): `vercel dev` serves it locally; see the docs for other hosts."
-      : undefined,
+    servingNote(shape),
   ].filter(Boolean);
   return { title: MOVE_CALL_TITLE, edits, isPreferred: true, note: notes.join(" ") };
 }
 
-function whereText(shape: ProjectShape): string {
-  return shape.convention === "next-app"
-    ? "Next.js App Router route handler."
-    : "Vercel function (api/ folder): deploys with the app, `vercel dev` serves it locally.";
-}
-
-/** The one provider API the route calls, and its base URL. */
 function upstreamTarget(use: BrowserUse, upstream: Upstream): { baseUrl: string; apiPath: string } | undefined {
   if (use.kind === "sdk") {
     const paths = new Set(use.calls.map((call) => call.apiPath));
@@ -110,12 +105,12 @@ function requestedTokens(use: BrowserUse): number {
   return Math.min(largest, 32_000);
 }
 
-function keyPlacement(input: MoveCallInput, shape: ProjectShape, use: BrowserUse): EnvPlacement {
-  const wanted = use.provider.envVar;
-  if (use.key.kind === "literal") return storeKeyInEnvLocal(input.project, shape.root, wanted, use.key.value);
+function keyPlacement(input: MoveCallInput, shape: ProjectShape, use: BrowserUse, reading: KeyReading): EnvPlacement {
+  const wanted = reading.envVar;
+  if (use.key.kind === "literal") return storeKeyInEnvLocal(input.project, shape.root, wanted, use.key.value, reading.envFileName);
   if (use.key.kind === "env" && use.key.name !== wanted) {
     if (isServerName(use.key.name, use.provider)) return { name: use.key.name, edits: [] };
-    return renamePublicEnvVar(input.project, shape.root, use.key.name, wanted);
+    return renamePublicEnvVar(input.project, shape.root, use.key.name, wanted, reading.envFileName);
   }
   return { name: wanted, edits: [], note: use.key.kind === "none" ? `Set ${wanted} on the server.` : undefined };
 }

@@ -4,12 +4,15 @@
 import * as path from "node:path";
 import type { ProjectView } from "./types";
 
-export type RouteConvention = "next-app" | "next-pages" | "vercel-function";
+export type RouteConvention = "next-app" | "next-pages" | "vercel-function" | "sveltekit" | "nuxt" | "astro" | "react-router";
 
 export interface ProjectShape {
   root: string;
   convention: RouteConvention;
-  /** Folder the route path is relative to: `<root>/app`, `<root>/src/pages`, `<root>` (for api/). */
+  /**
+   * Folder the route path is relative to: `<root>/app`, `<root>/src/pages`, `<root>` (for api/),
+   * `<root>/src/routes` (SvelteKit), `<root>/server` (Nuxt), `<root>/app/routes` (Remix / React Router).
+   */
   routesDir: string;
   typescript: boolean;
   dependencies: Set<string>;
@@ -48,10 +51,18 @@ function isInside(file: string, dir: string): boolean {
 }
 
 /**
- * Full-stack frameworks with server routes of their own: an `api/` Vercel function would be the
- * wrong place there, so the fix is not offered (yet) for them.
+ * Full-stack frameworks with server routes of their own that the fix does not write yet: an
+ * `api/` Vercel function would be the wrong place there, so the fix is not offered for them.
  */
-const OWN_SERVER_ROUTES = ["nuxt", "@sveltejs/kit", "astro", "@remix-run/node", "@remix-run/react", "@react-router/dev", "expo-router", "@solidjs/start", "@tanstack/react-start", "@angular/ssr"];
+const OWN_SERVER_ROUTES = ["expo-router", "@solidjs/start", "@tanstack/react-start", "@angular/ssr"];
+
+/** Frameworks whose own server routes the fix writes (checked after Next.js). */
+const FRAMEWORK_ROUTES: [RouteConvention, string[], string[]][] = [
+  ["sveltekit", ["@sveltejs/kit"], ["src", "routes"]],
+  ["nuxt", ["nuxt"], ["server"]],
+  ["astro", ["astro"], ["src", "pages"]],
+  ["react-router", ["@react-router/dev", "@remix-run/react", "@remix-run/node", "@remix-run/dev"], ["app", "routes"]],
+];
 
 export function hasOwnServerRoutes(dependencies: Set<string>): boolean {
   return !dependencies.has("next") && OWN_SERVER_ROUTES.some((name) => dependencies.has(name));
@@ -74,7 +85,10 @@ export function projectShape(browserFile: string, project: ProjectView, rootHint
     typescript,
     dependencies,
   });
-  if (!dependencies.has("next")) return shape("vercel-function", root);
+  if (!dependencies.has("next")) {
+    const framework = FRAMEWORK_ROUTES.find(([, packages]) => packages.some((name) => dependencies.has(name)));
+    return framework ? shape(framework[0], path.join(root, ...framework[2])) : shape("vercel-function", root);
+  }
 
   const candidates: [RouteConvention, string][] = [
     ["next-app", path.join(root, "app")],
@@ -88,17 +102,50 @@ export function projectShape(browserFile: string, project: ProjectView, rootHint
   return shape("next-app", path.join(srcDir, "app"));
 }
 
+export interface RouteLocation {
+  file: string;
+  /** The URL the browser calls, `/api/ai/<slug>`. */
+  url: string;
+  slug: string;
+}
+
 /** The route file for `slug` (e.g. "openai"), and the URL the browser calls. */
-export function routeLocation(shape: ProjectShape, slug: string): { file: string; url: string } {
+export function routeLocation(shape: ProjectShape, slug: string): RouteLocation {
   const ext = shape.typescript ? "ts" : "js";
   const url = `/api/ai/${slug}`;
+  const at = (...parts: string[]) => ({ file: path.join(shape.routesDir, ...parts), url, slug });
   switch (shape.convention) {
     case "next-app":
-      return { file: path.join(shape.routesDir, "api", "ai", slug, `route.${ext}`), url };
+      return at("api", "ai", slug, `route.${ext}`);
     case "next-pages":
-      return { file: path.join(shape.routesDir, "api", "ai", `${slug}.${ext}`), url };
     case "vercel-function":
-      return { file: path.join(shape.routesDir, "api", "ai", `${slug}.${ext}`), url };
+    case "astro":
+      return at("api", "ai", `${slug}.${ext}`);
+    case "sveltekit":
+      return at("api", "ai", slug, `+server.${ext}`);
+    case "nuxt":
+      return at("api", "ai", `${slug}.post.${ext}`);
+    case "react-router":
+      // Flat routes (Remix v2, React Router's flatRoutes()): dots are URL segments.
+      return at(`api.ai.${slug}.${ext}`);
+  }
+}
+
+/** Files (or folders) that would already answer the route's URL. */
+function takenBy(shape: ProjectShape, location: RouteLocation): string[] {
+  const dir = path.dirname(location.file);
+  const exts = ["ts", "js", "mts", "mjs"];
+  switch (shape.convention) {
+    // App Router and SvelteKit: a taken folder may hold route.js, page.tsx, +page.svelte…
+    case "next-app":
+    case "sveltekit":
+      return [dir];
+    case "nuxt":
+      return [path.join(dir, location.slug), ...exts.flatMap((ext) => [`${location.slug}.${ext}`, `${location.slug}.post.${ext}`].map((name) => path.join(dir, name)))];
+    case "react-router":
+      return [path.join(dir, `api.ai.${location.slug}`), ...[...exts, "tsx", "jsx"].map((ext) => path.join(dir, `api.ai.${location.slug}.${ext}`))];
+    default:
+      return [path.join(dir, location.slug), ...[...exts, "tsx", "jsx", "astro"].map((ext) => path.join(dir, `${location.slug}.${ext}`))];
   }
 }
 
@@ -106,16 +153,11 @@ export function routeLocation(shape: ProjectShape, slug: string): { file: string
  * Never overwrite: `openai`, then `openai-2`, `openai-3`… until neither the route file nor
  * another router's file for that URL exists.
  */
-export function freeRouteLocation(shape: ProjectShape, providerId: string, project: ProjectView): { file: string; url: string } {
+export function freeRouteLocation(shape: ProjectShape, providerId: string, project: ProjectView): RouteLocation {
   for (let n = 1; n < 100; n++) {
     const slug = n === 1 ? providerId : `${providerId}-${n}`;
     const location = routeLocation(shape, slug);
-    // Next.js App Router: a taken folder may hold route.js or page.tsx; elsewhere, either extension.
-    const taken =
-      shape.convention === "next-app"
-        ? project.exists(path.dirname(location.file))
-        : project.exists(location.file) || project.exists(location.file.replace(/\.[jt]s$/, shape.typescript ? ".js" : ".ts"));
-    if (!taken) return location;
+    if (!takenBy(shape, location).some((file) => project.exists(file))) return location;
   }
   return routeLocation(shape, `${providerId}-${Date.now()}`);
 }

@@ -3,7 +3,7 @@
  * the steps of a request that read the same whatever the route's request/response API
  * (`fail(status, message)` writes that API's error answer).
  */
-import { DOCS_URL, type RouteSpec, typeOnly } from "./spec";
+import { DOCS_URL, envRead, type RouteSpec, typeOnly } from "./spec";
 
 export { nodeClientIp, rateLimiter, rateLimiterImports, webClientIp } from "./rate-limiter";
 
@@ -58,7 +58,7 @@ export type Fail = (status: string, message: string) => string;
 
 /** The key comes from the server's environment, or the route refuses to run. */
 export function apiKeyCheck(spec: RouteSpec, fail: Fail): string {
-  return `  const apiKey = process.env.${spec.keyEnvVar};
+  return `  const apiKey = ${spec.keyExpression ?? envRead(spec, spec.keyEnvVar)};
   if (!apiKey) return ${fail("500", q(`The server has no ${spec.keyEnvVar} set.`))};
 `;
 }
@@ -109,6 +109,11 @@ async function providerErrorMessage(upstream${t(": Response")}, apiKey${t(": str
   return reason || \`${spec.providerName} answered \${upstream.status}.\`;
 }
 `;
+}
+
+/** The provider's base URL: the env override (a proxy, a test stand-in) or the default. */
+export function baseUrlLine(spec: RouteSpec): string {
+  return `  const baseUrl = (${envRead(spec, spec.baseUrlEnvVar)} || DEFAULT_BASE_URL).replace(/\\/+$/, "");\n`;
 }
 
 /** The headers sent to the provider: the key is added here and nowhere else. */

@@ -107,12 +107,14 @@ function clientIpFrom(typescript: boolean): string {
  */
 function clientIpFrom(header${t(": (name: string) => string | undefined")}, socketAddress${t("?: string")})${t(": string | undefined")} {
   const first = (value${t("?: string")}) => value?.split(",")[0]?.trim() || undefined;
-  const named = process.env.KEYFENCE_CLIENT_IP_HEADER;
+  // Hosts without Node's process (Cloudflare Workers without nodejs_compat) set none of these.
+  const hostEnv${t(": Record<string, string | undefined>")} = typeof process === "undefined" ? {} : process.env;
+  const named = hostEnv.KEYFENCE_CLIENT_IP_HEADER;
   if (named) return first(header(named.toLowerCase()));
-  if (process.env.VERCEL) return first(header("x-vercel-forwarded-for")) ?? first(header("x-real-ip"));
+  if (hostEnv.VERCEL) return first(header("x-vercel-forwarded-for")) ?? first(header("x-real-ip"));
   const runtime = (globalThis${t(" as { navigator?: { userAgent?: string } }")}).navigator?.userAgent;
   if (runtime === "Cloudflare-Workers") return first(header("cf-connecting-ip"));
-  const hops = Number(process.env.KEYFENCE_TRUST_PROXY === "true" ? 1 : process.env.KEYFENCE_TRUST_PROXY ?? 0);
+  const hops = Number(hostEnv.KEYFENCE_TRUST_PROXY === "true" ? 1 : hostEnv.KEYFENCE_TRUST_PROXY ?? 0);
   if (Number.isInteger(hops) && hops > 0) {
     const entries = (header("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
     return entries.length >= hops ? entries[entries.length - hops] : undefined;
@@ -122,9 +124,26 @@ function clientIpFrom(header${t(": (name: string) => string | undefined")}, sock
 `;
 }
 
-/** The client's address from a web Request (no socket: platform headers or unknown). */
-export function webClientIp(typescript: boolean): string {
+/**
+ * The client's address from a web Request: platform headers, else the socket address when the
+ * framework offers one (`address`: SvelteKit's getClientAddress, Astro's clientAddress, h3's
+ * getRequestIP), else unknown.
+ */
+export function webClientIp(typescript: boolean, withAddress = false): string {
   const t = (text: string) => (typescript ? text : "");
+  if (withAddress) {
+    return `function clientIp(request${t(": Request")}, address${t(": () => string | undefined")})${t(": string | undefined")} {
+  let socketAddress${t(": string | undefined")};
+  try {
+    socketAddress = address();
+  } catch {
+    // The adapter cannot tell (it throws): platform headers or unknown.
+  }
+  return clientIpFrom((name) => request.headers.get(name) ?? undefined, socketAddress);
+}
+
+${clientIpFrom(typescript)}`;
+  }
   return `function clientIp(request${t(": Request")})${t(": string | undefined")} {
   return clientIpFrom((name) => request.headers.get(name) ?? undefined);
 }
@@ -140,7 +159,7 @@ export function nodeClientIp(typescript: boolean, requestType: string): string {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(",") : value;
   };
-  return clientIpFrom(header, req.socket.remoteAddress);
+  return clientIpFrom(header, req.socket?.remoteAddress);
 }
 
 ${clientIpFrom(typescript)}`;

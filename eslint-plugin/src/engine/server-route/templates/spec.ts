@@ -25,6 +25,15 @@ export interface RouteSpec {
   slug: string;
   /** Emit TypeScript (else plain modern JavaScript). */
   typescript: boolean;
+  /** Where server env vars are read: "process.env" (default), SvelteKit's `env`, Astro's "import.meta.env". */
+  envObject?: string;
+  /** How the key is read when not `${envObject}.${keyEnvVar}` (Nuxt: `useRuntimeConfig(event).openaiApiKey`). */
+  keyExpression?: string;
+}
+
+/** `process.env.NAME`, or the host's own way to read a server env var. */
+export function envRead(spec: RouteSpec, name: string): string {
+  return `${spec.envObject ?? "process.env"}.${name}`;
 }
 
 /** `text` in TypeScript output only: `ts(": string")`. */

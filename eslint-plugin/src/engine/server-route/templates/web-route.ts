@@ -1,10 +1,12 @@
 /**
- * A route handler on the web Request/Response API: `export async function POST(request)`.
- * The same text serves Next.js App Router (`app/api/ai/<provider>/route.ts`) and a Vercel
- * function in a Vite/CRA app (`api/ai/<provider>.ts`), which Vercel serves at the same URL.
+ * A route handler on the web Request/Response API. The same steps serve Next.js App Router
+ * (`app/api/ai/<provider>/route.ts`), a Vercel function in a Vite/CRA app (`api/ai/<provider>.ts`),
+ * and the framework routes of framework-routes.ts (SvelteKit, Nuxt, Astro, Remix / React Router),
+ * which differ only in how the handler is declared and how they name the client's address.
  */
 import {
   apiKeyCheck,
+  baseUrlLine,
   type Fail,
   header,
   parsedBody,
@@ -19,15 +21,42 @@ import {
 } from "./policy";
 import { type RouteSpec, typeOnly } from "./spec";
 
-export function webRouteText(spec: RouteSpec, where: string): string {
+/** How one framework declares a POST handler around the shared steps (which use `request`). */
+export interface WebHost {
+  /** One line for the header comment: what the file is and who serves it. */
+  where: string;
+  /** Import lines of the framework's own types, ending in a newline. */
+  imports?: string;
+  /** Module-level lines before the policy constants (e.g. Astro's `export const prerender = false;`). */
+  preamble?: string;
+  /** The handler's opening, up to and including `{` and any line that defines `request`. */
+  open: string;
+  /** Closes `open`: "}" or "});". */
+  close: string;
+  /** The expression naming the client for the rate limit. */
+  clientId: string;
+  /** `clientIp`'s second parameter: a function returning the socket address the host knows. */
+  addressParameter?: boolean;
+  /** Refuse other methods (a Remix action also receives PUT, PATCH and DELETE). */
+  postOnly?: boolean;
+}
+
+export function nextAppHost(spec: RouteSpec, where: string): WebHost {
+  const t = typeOnly(spec);
+  return { where, open: `export async function POST(request${t(": Request")})${t(": Promise<Response>")} {`, close: "}", clientId: "clientIp(request)" };
+}
+
+export function webRouteText(spec: RouteSpec, host: WebHost): string {
   const t = typeOnly(spec);
   const q = JSON.stringify;
   const fail: Fail = (status, message) => `errorResponse(${status}, ${message})`;
-  return `${header(spec, where)}${rateLimiterImports(spec)}
+  const preamble = host.preamble ? `\n${host.preamble}` : "";
+  const methodCheck = host.postOnly ? `  if (request.method !== "POST") return errorResponse(405, "Use POST.", { Allow: "POST" });\n` : "";
+  return `${header(spec, host.where)}${host.imports ?? ""}${rateLimiterImports(spec)}${preamble}
 ${policyConstants(spec)}
-export async function POST(request${t(": Request")})${t(": Promise<Response>")} {
-${apiKeyCheck(spec, fail)}
-  const limit = await checkRateLimit(clientIp(request));
+${host.open}
+${methodCheck}${apiKeyCheck(spec, fail)}
+  const limit = await checkRateLimit(${host.clientId});
   if (!limit.ok) {
     return errorResponse(429, "Too many requests. Try again later.", { "Retry-After": String(limit.retryAfterSeconds) });
   }
@@ -40,8 +69,7 @@ ${apiKeyCheck(spec, fail)}
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return errorResponse(413, "Request too large.");
 ${parsedBody(spec, fail)}
-  const baseUrl = (process.env.${spec.baseUrlEnvVar} || DEFAULT_BASE_URL).replace(/\\/+$/, "");
-  let upstream${t(": Response")};
+${baseUrlLine(spec)}  let upstream${t(": Response")};
   try {
     upstream = await fetch(baseUrl + PROVIDER_API_PATH, {
       method: "POST",
@@ -61,11 +89,11 @@ ${upstreamFailure(spec, fail)}
       "Cache-Control": "no-store",
     },
   });
-}
+${host.close}
 
 ${restrictFunction(spec)}
 ${rateLimiter(spec)}
-${webClientIp(spec.typescript)}
+${webClientIp(spec.typescript, host.addressParameter)}
 ${providerErrorMessage(spec)}
 function errorResponse(status${t(": number")}, message${t(": string")}, headers${t(": Record<string, string>")} = {})${t(": Response")} {
   return new Response(JSON.stringify({ error: { message } }), {
