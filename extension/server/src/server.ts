@@ -7,20 +7,23 @@
  */
 import { basename } from "node:path";
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgress,
   type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, planFixes, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, lastPhases, planFixes, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
-import { codeActions, SHOW_DOCUMENTATION } from "./code-actions";
+import { codeActions, KEYFENCE_FIX } from "./code-actions";
+import { afterUntrack } from "./after-untrack";
+import { AFTER_UNTRACK, LAST_ANALYSIS, SCAN_WORKSPACE, SHOW_DOCUMENTATION, type LastAnalysis, type ScanParams } from "./protocol";
+import { scanWorkspace } from "./scan-workspace";
 import { toDiagnostics } from "./diagnostics";
 import { withoutHashDisabled } from "./hash-directives";
 import { OpenFirstProjectFiles } from "../../src/open-first-project-files";
 import { settingsFrom } from "./settings";
-import { filePath } from "./uris";
+import { filePath, fileUri } from "./uris";
 import { Workspace } from "./workspace";
 
 /** What ProposedFeatures.all + stdio gives: console.* goes to the client's log, never stdout. */
@@ -34,10 +37,14 @@ const files = new OpenFirstProjectFiles((file) => documents.all().find((d) => fi
 const queue = new AnalysisQueue(analyze);
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();
+/** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
+const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
+let lastAnalysis: LastAnalysis | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
+  const options = params.initializationOptions as { settings?: unknown; clientWatchesFiles?: boolean } | undefined;
   settings = settingsFrom(options?.settings);
   workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings);
   const capabilities = params.capabilities;
@@ -45,12 +52,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     canCreateFiles: capabilities.workspace?.workspaceEdit?.documentChanges === true &&
       (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes("create"),
     canShowDocument: capabilities.window?.showDocument?.support === true,
-    watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.clientWatchesFiles !== true,
   };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, KEYFENCE_FIX] },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
     },
     serverInfo: { name: "keyfence-language-server" },
@@ -127,6 +134,29 @@ connection.onExecuteCommand(async (params) => {
   else connection.window.showInformationMessage(`keyfence/${rule}: ${url}`);
 });
 
+connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, token) => {
+  const scanned = await scanWorkspace({
+    folders: workspace.allFolders(),
+    ignoredPaths: settings.ignoredPaths,
+    maxBytes: settings.maxFileSizeKB * 1024,
+    excludes: params?.excludes ?? {},
+    openText: (file) => openDocument(file)?.getText(),
+    analyze: publishScanned,
+    cancelled: () => token.isCancellationRequested,
+    progress: (done, total) => params?.workDoneToken !== undefined &&
+      void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, { kind: "report", message: `${done} / ${total} files`, percentage: Math.round((done / total) * 100) }),
+  });
+  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms: ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
+  return scanned;
+});
+
+connection.onRequest(AFTER_UNTRACK, (params: { uri: string }) => {
+  const path = filePath(params.uri);
+  return path ? afterUntrack(path, { files, canCreateFiles: client.canCreateFiles }, workspace.folderOf(path)) : { providers: [] };
+});
+
+connection.onRequest(LAST_ANALYSIS, () => lastAnalysis ?? null);
+
 connection.onShutdown(() => {
   clearTimeout(watchTimer);
   queue.dispose();
@@ -134,6 +164,32 @@ connection.onShutdown(() => {
 
 function context(path: string): AnalyzeContext {
   return { settings, files, stopDir: workspace.folderOf(path) };
+}
+
+function openDocument(path: string): TextDocument | undefined {
+  return documents.all().find((d) => filePath(d.uri) === path);
+}
+
+/** A file the workspace scan read: its diagnostics (or none, clearing what an earlier scan reported). */
+function publishScanned(path: string, text: string): number {
+  const kind = fileKind(path);
+  if (!kind || workspace.isIgnored(path) || !settings.enable) return 0;
+  let findings: Finding[] = [];
+  try {
+    findings = withoutHashDisabled(analyzeFile(path, kind, text, context(path)), kind, text);
+  } catch (error) {
+    connection.console.error(`KeyFence: scanning ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const open = openDocument(path);
+  const uri = open?.uri ?? fileUri(path);
+  if (open) analyses.set(uri, { version: open.version, findings });
+  if (findings.length || scannedWithFindings.has(uri)) {
+    const document = open ?? TextDocument.create(uri, "", 0, text);
+    void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, document, settings) });
+  }
+  if (findings.length) scannedWithFindings.add(uri);
+  else scannedWithFindings.delete(uri);
+  return findings.length;
 }
 
 function analyze(uri: string): void {
@@ -157,6 +213,7 @@ function analyze(uri: string): void {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
+  lastAnalysis = { file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, settings) });
 }
