@@ -70,4 +70,6 @@ export interface LastAnalysis {
   /** Where the time went in a code file: text facts, parse, each rule (ms). */
   phases: Record<string, number>;
   findings: number;
+  /** Whether the server keeps the file's tree now, so the next keystroke re-parses only what it touched. */
+  treeBuilt?: boolean;
 }

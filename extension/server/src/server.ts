@@ -12,7 +12,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, lastPhases, planFixes, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -40,7 +40,7 @@ const justOpened = new Set<string>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
-let lastAnalysis: LastAnalysis | undefined;
+let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
@@ -82,7 +82,14 @@ connection.onDidChangeConfiguration((params) => {
   reanalyzeOpen();
 });
 
-documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.onDidOpen((event) => {
+  justOpened.add(event.document.uri);
+  // A big code file just opened gets its tree built in the background, a slice at a time, so
+  // the keystroke that types a key re-parses only what it touched.
+  const path = filePath(event.document.uri);
+  const text = event.document.getText();
+  if (path && fileKind(path) === "code" && analysed(path, text)) prepareForTyping(path, text);
+});
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
   queue.schedule(uri, justOpened.delete(uri) ? 0 : settings.debounceMs);
@@ -126,12 +133,14 @@ connection.onCodeAction((params) => {
   });
 });
 
+/** Answers which page it showed (`shown`: whether the editor says it opened it). */
 connection.onExecuteCommand(async (params) => {
-  if (params.command !== SHOW_DOCUMENTATION) return;
+  if (params.command !== SHOW_DOCUMENTATION) return null;
   const rule = String(params.arguments?.[0] ?? "");
   const url = docsUrl(rule);
-  if (client.canShowDocument) await connection.window.showDocument({ uri: url, external: true });
-  else connection.window.showInformationMessage(`keyfence/${rule}: ${url}`);
+  if (client.canShowDocument) return { url, shown: (await connection.window.showDocument({ uri: url, external: true })).success };
+  void connection.window.showInformationMessage(`keyfence/${rule}: ${url}`);
+  return { url, shown: false };
 });
 
 connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, token) => {
@@ -155,7 +164,11 @@ connection.onRequest(AFTER_UNTRACK, (params: { uri: string }) => {
   return path ? afterUntrack(path, { files, canCreateFiles: client.canCreateFiles }, workspace.folderOf(path)) : { providers: [] };
 });
 
-connection.onRequest(LAST_ANALYSIS, () => lastAnalysis ?? null);
+connection.onRequest(LAST_ANALYSIS, (): LastAnalysis | null => {
+  if (!lastAnalysis) return null;
+  const { path, ...analysis } = lastAnalysis;
+  return { ...analysis, treeBuilt: hasTree(path) };
+});
 
 connection.onShutdown(() => {
   clearTimeout(watchTimer);
@@ -164,6 +177,11 @@ connection.onShutdown(() => {
 
 function context(path: string): AnalyzeContext {
   return { settings, files, stopDir: workspace.folderOf(path) };
+}
+
+/** Settings say whether this file is analysed: KeyFence on, not an ignored path, not too big. */
+function analysed(path: string, text: string): boolean {
+  return settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024;
 }
 
 function openDocument(path: string): TextDocument | undefined {
@@ -202,7 +220,7 @@ function analyze(uri: string): void {
   let findings: Finding[] = [];
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  if (settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024) {
+  if (analysed(path, text)) {
     try {
       findings = withoutHashDisabled(analyzeFile(path, kind, text, context(path)), kind, text);
     } catch (error) {
@@ -213,7 +231,7 @@ function analyze(uri: string): void {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
-  lastAnalysis = { file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
+  lastAnalysis = { path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, settings) });
 }
