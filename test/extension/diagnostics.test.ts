@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import * as vscode from "vscode";
-import { keyfence, report } from "./helpers";
+import { hostLag, keyfence, report } from "./helpers";
 import { closeAll, diagnosticsOf, fakeKey, keyfenceDiagnostics, open, project, seeded, until } from "./support";
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === "object" ? String(d.code.value) : String(d.code));
@@ -102,8 +102,10 @@ describe("diagnostics", () => {
     const key = fakeKey("openai", 41);
     const typed = Date.now();
     // In the middle: every statement after it moves.
-    await editor.edit((e) => e.insert(new vscode.Position(2500, 0), `export const leaked = "${key}";\n`));
-    await until("the typed key to be reported", () => keyfenceDiagnostics(editor.document.uri).length === 1, 30_000);
+    const { longestBlockMs } = await hostLag(async () => {
+      await editor.edit((e) => e.insert(new vscode.Position(2500, 0), `export const leaked = "${key}";\n`));
+      await until("the typed key to be reported", () => keyfenceDiagnostics(editor.document.uri).length === 1, 30_000);
+    });
     const latency = Date.now() - typed;
     const keyTyped = await api.lastAnalysis();
     // Typing on in a file that has a finding: it is parsed (incrementally) on every keystroke.
@@ -116,7 +118,8 @@ describe("diagnostics", () => {
       `5,000-line file, in the language server, after the ${debounce} ms debounce: ${quiet?.ms.toFixed(1)} ms for an edit with nothing to find (no parse); ` +
         `${keyTyped?.ms.toFixed(1)} ms (CPU ${keyTyped?.cpuMs.toFixed(1)} ms) once a key is typed mid-file (${phases(keyTyped?.phases)}; keystroke to diagnostic ${latency} ms); ` +
         `${typingOn?.ms.toFixed(1)} ms for the next edit while the finding stands (${phases(typingOn?.phases)}); ` +
-        `the server had the file's tree ${built} ms after the first edit's analysis`,
+        `the server had the file's tree ${built} ms after the first edit's analysis; ` +
+        `longest extension-host block from keystroke to diagnostic ${longestBlockMs.toFixed(0)} ms`,
     );
     for (let undo = 0; undo < 3; undo++) await vscode.commands.executeCommand("undo");
     await until("the diagnostic to go", () => keyfenceDiagnostics(editor.document.uri).length === 0, 30_000);
