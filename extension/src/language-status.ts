@@ -8,10 +8,21 @@ import { DOCUMENTS } from "./client";
 
 export const SOURCE = "KeyFence";
 
+/** KeyFence findings per file, kept current from the changed files only (not a walk of every diagnostic per change). */
+const counts = new Map<string, number>();
+
+function recount(uris: readonly vscode.Uri[]): void {
+  for (const uri of uris) {
+    const count = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).length;
+    if (count) counts.set(uri.toString(), count);
+    else counts.delete(uri.toString());
+  }
+}
+
 export function findingsCount(): number {
-  let count = 0;
-  for (const [, diagnostics] of vscode.languages.getDiagnostics()) count += diagnostics.filter((d) => d.source === SOURCE).length;
-  return count;
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  return total;
 }
 
 /** `problem()`: what is wrong with the server, if anything (shown instead of the count). Call `update` when it changes. */
@@ -27,6 +38,9 @@ export function createLanguageStatus(problem: () => string | undefined): vscode.
     item.severity = trouble ? vscode.LanguageStatusSeverity.Error : count ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
   update();
-  const subscription = vscode.languages.onDidChangeDiagnostics(update);
+  const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+    recount(event.uris);
+    update();
+  });
   return { update, dispose: () => vscode.Disposable.from(item, subscription).dispose() };
 }

@@ -39,6 +39,9 @@ describe("workspace scan", () => {
     const neverOpened = vscode.Uri.file(join(p.dir, "src/m0/f7.ts"));
     await until("a file never opened to be in Problems", () => keyfenceDiagnostics(neverOpened).length > 0).catch(() => undefined);
     assert.equal(keyfenceDiagnostics(neverOpened).length, 1, "a file never opened is in Problems");
+    // The language status item's count: every finding the scan published.
+    await until("the status count to include the scan's findings", () => api.findingsCount() >= summary.findings).catch(() => undefined);
+    assert.ok(api.findingsCount() >= summary.findings, `status count ${api.findingsCount()}, scan found ${summary.findings}`);
     assert.equal(keyfenceDiagnostics(vscode.Uri.file(p.path("generated/leak.ts"))).length, 0, "gitignored");
   });
 });
