@@ -20,7 +20,7 @@ const alias = {
 };
 
 // The language server: one self-contained file, run as `keyfence-language-server --stdio`
-// (package.json `bin`). Not in the .vsix yet (see extension/server/README.md, step 2).
+// (package.json `bin`), and by the extension over node IPC (the .vsix ships it).
 await build({
   entryPoints: { server: join(root, "extension/server/src/server.ts") },
   outdir: join(root, "extension/dist"),
@@ -37,12 +37,10 @@ await build({
 });
 if (serverOnly) process.exit(0);
 
-// Two bundles: extension.js (wiring, loaded at activation) and engine.js (parser and analysis,
-// loaded on first use, see extension/src/engine.ts).
+// The extension: wiring only (the language client); the analysis is in server.js.
 await build({
   entryPoints: {
     extension: join(root, "extension/src/extension.ts"),
-    engine: join(root, "extension/src/analyze.ts"),
   },
   outdir: join(root, "extension/dist"),
   bundle: true,
@@ -50,9 +48,6 @@ await build({
   format: "cjs",
   target: "node20",
   external: ["vscode"],
-  // oxc's native binaries stay out of the .vsix: small, platform-neutral JS stand-ins answer
-  // the same calls (see extension/src/shims/).
-  alias,
   // Lets activate() report load + activation time.
   banner: { js: "globalThis.__keyfenceLoadStart??=performance.now();" },
   minify: true,

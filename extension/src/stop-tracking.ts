@@ -2,15 +2,16 @@
  * `KeyFence: Stop Tracking Committed .env File`: asks first, runs `git rm --cached` (the file
  * stays on disk), covers it in .gitignore, and offers the providers' revoke pages, because the
  * keys stay in git history. Runs git only in trusted workspaces (git config can run programs).
+ * The git commands run here, once, on the user's request; what follows (the .gitignore edit, the
+ * providers' pages) comes from the language server (keyfence/afterUntrack).
  */
 import { execFile } from "node:child_process";
 import { basename, dirname } from "node:path";
 import * as vscode from "vscode";
-import { engine } from "./engine";
-import type { EditorProjectFiles } from "./project-files";
-import { toWorkspaceEdit } from "./workspace-edit";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { AFTER_UNTRACK, type AfterUntrack } from "../server/src/protocol";
 
-export const STOP_TRACKING = "keyfence.stopTrackingEnvFile";
+export { STOP_TRACKING } from "../server/src/protocol";
 
 export interface StopTrackingOptions {
   /** Skip the confirmation (tests; the command palette always asks). */
@@ -25,8 +26,9 @@ function git(cwd: string, args: string[]): Promise<string> {
   );
 }
 
-export async function stopTracking(files: EditorProjectFiles, target?: vscode.Uri, options: StopTrackingOptions = {}): Promise<boolean> {
-  const uri = target ?? (await pickTrackedEnvFile());
+/** `target`: a Uri (command palette, tests) or a file URI string (the server's code action). */
+export async function stopTracking(client: LanguageClient, target?: vscode.Uri | string, options: StopTrackingOptions = {}): Promise<boolean> {
+  const uri = typeof target === "string" ? vscode.Uri.parse(target) : (target ?? (await pickTrackedEnvFile()));
   if (!uri) return false;
   const file = uri.fsPath;
   const name = basename(file);
@@ -56,29 +58,29 @@ export async function stopTracking(files: EditorProjectFiles, target?: vscode.Ur
     void vscode.window.showErrorMessage(`KeyFence: git rm --cached failed: ${(error as Error).message}`);
     return false;
   }
-  const stopDir = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-  const edits = engine().coverWithGitignore(files, file, stopDir);
-  if (edits.length) {
-    await vscode.workspace.applyEdit(toWorkspaceEdit({ title: `Add ${name} to .gitignore`, edits }, files));
-    for (const edit of edits) await vscode.workspace.textDocuments.find((d) => d.uri.fsPath === edit.file)?.save();
+  await client.start();
+  const next = await client.sendRequest<AfterUntrack>(AFTER_UNTRACK, { uri: uri.toString() });
+  const edit = next.edit ? await client.protocol2CodeConverter.asWorkspaceEdit(next.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]) : undefined;
+  if (edit) {
+    // As the lightbulb applies an edit: VS Code then saves every file it touched.
+    await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    for (const [changed] of edit.entries()) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === changed.toString())?.save();
   }
-  if (!options.quiet) await offerRevokePages(files.read(file) ?? "", name);
+  if (!options.quiet) await offerRevokePages(next.providers, name);
   return true;
 }
 
-async function offerRevokePages(text: string, name: string): Promise<void> {
-  const { scanText, revokeUrlFor } = engine();
-  const providers = new Map(scanText(text).map((m) => [m.provider.id, { name: m.provider.name, url: revokeUrlFor(m.provider, m.kind) }]));
-  if (providers.size === 0) {
+async function offerRevokePages(providers: AfterUntrack["providers"], name: string): Promise<void> {
+  if (providers.length === 0) {
     void vscode.window.showInformationMessage(`KeyFence: ${name} is no longer tracked. Rotate any secret it held: it is still in git history.`);
     return;
   }
-  const buttons = [...providers.values()].slice(0, 3).map((p) => `Revoke ${p.name} key`);
+  const buttons = providers.slice(0, 3).map((p) => `Revoke ${p.name} key`);
   const choice = await vscode.window.showWarningMessage(
     `KeyFence: ${name} is no longer tracked, but its keys are in git history. Revoke them.`,
     ...buttons,
   );
-  const provider = [...providers.values()].find((p) => `Revoke ${p.name} key` === choice);
+  const provider = providers.find((p) => `Revoke ${p.name} key` === choice);
   if (provider) await vscode.env.openExternal(vscode.Uri.parse(provider.url));
 }
 

@@ -24,3 +24,23 @@ export function report(line: string): void {
   console.log(text);
   appendFileSync(join(dirname(workspaceRoot()), "mocha-report.txt"), text + "\n");
 }
+
+/**
+ * The extension host's longest event-loop block while `run` runs: a 10 ms timer records the
+ * longest gap between its ticks (every extension shares that thread). Reported, not asserted.
+ */
+export async function hostLag<T>(run: () => Promise<T>): Promise<{ result: T; longestBlockMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    const result = await run();
+    return { result, longestBlockMs: longest };
+  } finally {
+    clearInterval(timer);
+  }
+}

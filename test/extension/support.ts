@@ -63,13 +63,17 @@ export async function open(file: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Opens `file` and waits until KeyFence reports `count` diagnostics (at least one by default). */
+/**
+ * Opens `file` and waits until KeyFence reports `count` diagnostics (at least one by default).
+ * They come from the language server, a separate process that may still be starting (and, on
+ * a loaded machine, parsing its first file): the wait is longer than for the editor itself.
+ */
 export async function diagnosticsOf(file: string, count?: number): Promise<vscode.Diagnostic[]> {
   const editor = await open(file);
   return until(`${count ?? "some"} KeyFence diagnostics in ${file}`, () => {
     const found = keyfenceDiagnostics(editor.document.uri);
     return (count === undefined ? found.length > 0 : found.length === count) && found;
-  });
+  }, 30_000);
 }
 
 /**

@@ -7,11 +7,12 @@ import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
-  CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExecuteCommandRequest,
-  type CodeAction, type Diagnostic, type Range, type TextEdit,
+  CancellationTokenSource, CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExecuteCommandRequest,
+  WorkDoneProgress, type CodeAction, type Diagnostic, type Range, type TextEdit,
 } from "vscode-languageserver-protocol/node";
+import type { ScanSummary } from "../../extension/server/src/protocol";
 import { fakeKey } from "../support/fake-keys";
-import { makeRepo, removeRepos, writeFile } from "../env/support";
+import { git, makeRepo, removeRepos, writeFile } from "../env/support";
 import { startServer, type LspClient } from "./lsp-client";
 
 const DEBOUNCE_MS = 100;
@@ -164,5 +165,48 @@ describe("language server over stdio", function () {
     assert.equal(edited.diagnostics[0].range.start.line, 4_002);
     const analysed = client.logs.filter((l) => l.startsWith("analysed big.ts"));
     console.log(`      5,000-line file: open → diagnostics ${openMs.toFixed(0)} ms; keystroke → diagnostics ${editMs.toFixed(0)} ms after the debounce (server: ${analysed.map((l) => l.replace(/^.*in /, "")).join(", ")})`);
+  });
+
+  it("a committed key: the message says so, and the provider's key page is offered as the editor's command", async () => {
+    const key = fakeKey("openai", undefined, 106);
+    const text = `export const key = "${key}";\n`;
+    writeFile(dir, "history/leaked.ts", text);
+    git(dir, "add", "--", "history/leaked.ts");
+    git(dir, "commit", "-q", "-m", "a leaked key");
+    await open("history/leaked.ts", text);
+    const { diagnostics: [diagnostic] } = await client.diagnosticsWhere((p) => p.uri === uriOf("history/leaked.ts") && p.diagnostics.length > 0);
+    const message = typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value;
+    assert.match(message, /Already committed in [0-9a-f]{7,}/);
+    assert.ok(!message.includes(key), "a message never shows the whole key");
+    const actions = await actionsFor("history/leaked.ts", diagnostic);
+    const keyPage = actions.find((a) => a.title === "Open the provider's key page");
+    assert.ok(keyPage, actions.map((a) => a.title).join(" | "));
+    assert.equal(keyPage.edit, undefined);
+    assert.equal(keyPage.command?.command, "keyfence.openKeyPage");
+    assert.match(String(keyPage.command.arguments?.[0]), /^https:\/\//);
+    assert.ok(actions.every((a) => a.kind === "quickfix.keyfence"), "every action is a KeyFence quick fix");
+  });
+
+  it("keyfence/scanWorkspace: reports files never opened, with $/progress; a cancel stops it with a partial summary", async () => {
+    const key = fakeKey("groq", undefined, 107);
+    for (let i = 0; i < 400; i++) writeFile(dir, `scan/m${Math.floor(i / 100)}/f${i}.ts`, i === 3 ? `export const k = "${key}";\n` : `export const n${i} = ${i};\n`);
+    writeFile(dir, "scan/node_modules/pkg/index.js", `module.exports = "${key}";\n`);
+    const progress: string[] = [];
+    const done = client.connection.onProgress(WorkDoneProgress.type, "scan-1", (value) => void progress.push(value.kind));
+    const summary = await client.connection.sendRequest<ScanSummary>("keyfence/scanWorkspace", { workDoneToken: "scan-1" });
+    done.dispose();
+    assert.ok(summary.files >= 400 && !summary.cancelled, JSON.stringify(summary));
+    assert.ok(summary.skipped.nodeModules >= 1);
+    assert.ok(progress.includes("report"), progress.join(","));
+    const published = await client.diagnosticsWhere((p) => p.uri === uriOf("scan/m0/f3.ts"));
+    assert.equal(published.diagnostics.length, 1, "a file never opened gets its diagnostics");
+
+    const cancel = new CancellationTokenSource();
+    const stopping = client.connection.onProgress(WorkDoneProgress.type, "scan-2", () => cancel.cancel());
+    const stopped = await client.connection.sendRequest<ScanSummary>("keyfence/scanWorkspace", { workDoneToken: "scan-2" }, cancel.token);
+    stopping.dispose();
+    assert.equal(stopped.cancelled, true);
+    assert.ok(stopped.files < summary.files, `stopped after ${stopped.files} of ${summary.files} files`);
+    console.log(`      scan over stdio: ${summary.files} files in ${summary.ms.toFixed(0)} ms; cancelled after ${stopped.files}`);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Code actions for KeyFence diagnostics, as linter users expect them (vscode-eslint): each fix
- * plan of the finding, then "Disable keyfence/<rule> for this line", "…for the entire file"
- * (`//` and block comments in code, `#` lines in env and .gitignore files, as the ESLint
- * processor reads them), and "Show documentation for keyfence/<rule>".
+ * plan of the finding, "Open the provider's key page" for a committed key, then "Disable
+ * keyfence/<rule> for this line", "…for the entire file" (`//` and block comments in code, `#`
+ * lines in env and .gitignore files, as the ESLint processor reads them), and "Show
+ * documentation for keyfence/<rule>". A plan that untracks a file from git is a command the
+ * editor runs (it asks first), not an edit.
  */
 import {
   CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
@@ -12,9 +14,11 @@ import type { Finding, FixPlan } from "../../../eslint-plugin/src/engine/finding
 import type { ProjectFiles } from "../../../eslint-plugin/src/engine/fixes/index";
 import type { FileKind } from "../../src/file-kinds";
 import { ruleOf } from "./diagnostics";
+import { OPEN_KEY_PAGE, OPEN_KEY_PAGE_TITLE, SHOW_DOCUMENTATION, STOP_TRACKING } from "./protocol";
 import { fileUri } from "./uris";
 
-export const SHOW_DOCUMENTATION = "keyfence.showDocumentation";
+/** `quickfix.keyfence`: a quick fix, and recognisably ours (editors and tests select by it). */
+export const KEYFENCE_FIX = `${CodeActionKind.QuickFix}.keyfence`;
 
 export interface ActionContext {
   document: TextDocument;
@@ -38,8 +42,17 @@ export function codeActions(diagnostics: Diagnostic[], ctx: ActionContext): Code
     if (!ruleId) continue;
     const finding = findingOf(diagnostic, ruleId, ctx);
     for (const plan of finding ? ctx.planFixes(finding) : []) {
-      const edit = toWorkspaceEdit(plan, ctx);
-      if (edit) fixes.push({ title: plan.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: plan.isPreferred, edit });
+      const action = planAction(plan, diagnostic, ctx);
+      if (action) fixes.push(action);
+    }
+    const keyPage = finding && keyPageOf(finding);
+    if (keyPage) {
+      fixes.push({
+        title: OPEN_KEY_PAGE_TITLE,
+        kind: KEYFENCE_FIX,
+        diagnostics: [diagnostic],
+        command: { title: OPEN_KEY_PAGE_TITLE, command: OPEN_KEY_PAGE, arguments: [keyPage] },
+      });
     }
     const line = disableLineAction(diagnostic, ruleId, ctx);
     if (line) others.push(line);
@@ -49,11 +62,26 @@ export function codeActions(diagnostics: Diagnostic[], ctx: ActionContext): Code
     if (file) others.push(file);
     others.push({
       title: `Show documentation for keyfence/${ruleId}`,
-      kind: CodeActionKind.QuickFix,
+      kind: KEYFENCE_FIX,
       command: { title: "Show documentation", command: SHOW_DOCUMENTATION, arguments: [ruleId] },
     });
   }
   return [...fixes, ...others];
+}
+
+function planAction(plan: FixPlan, diagnostic: Diagnostic, ctx: ActionContext): CodeAction | undefined {
+  const base = { title: plan.title, kind: KEYFENCE_FIX, diagnostics: [diagnostic], isPreferred: plan.isPreferred };
+  const untrack = plan.edits.find((e) => e.kind === "untrack");
+  // git operations are not text edits: the editor's command asks first, then untracks and ignores.
+  if (untrack) return { ...base, command: { title: plan.title, command: STOP_TRACKING, arguments: [fileUri(untrack.file)] } };
+  const edit = toWorkspaceEdit(plan, ctx);
+  return edit && { ...base, edit };
+}
+
+/** The revoke page to offer for this finding: only a committed key's, and only an https page. */
+export function keyPageOf(finding: Finding): string | undefined {
+  const url = finding.data.revokeUrl;
+  return finding.data.commit && url && url.startsWith("https://") ? url : undefined;
 }
 
 function findingOf(diagnostic: Diagnostic, ruleId: string, ctx: ActionContext): Finding | undefined {
@@ -78,7 +106,7 @@ function disableLineAction(diagnostic: Diagnostic, ruleId: string, ctx: ActionCo
   const comment = `${style === "code" ? "//" : "#"} eslint-disable-next-line keyfence/${ruleId}`;
   return {
     title: `Disable keyfence/${ruleId} for this line`,
-    kind: CodeActionKind.QuickFix,
+    kind: KEYFENCE_FIX,
     diagnostics: [diagnostic],
     edit: { changes: { [ctx.document.uri]: [insert(line, `${indent}${comment}\n`)] } },
   };
@@ -92,7 +120,7 @@ function disableFileAction(ruleId: string, ctx: ActionContext): CodeAction | und
   const comment = style === "code" ? `/* eslint-disable keyfence/${ruleId} */` : `# eslint-disable keyfence/${ruleId}`;
   return {
     title: `Disable keyfence/${ruleId} for the entire file`,
-    kind: CodeActionKind.QuickFix,
+    kind: KEYFENCE_FIX,
     edit: { changes: { [ctx.document.uri]: [insert(line, `${comment}\n`)] } },
   };
 }
@@ -102,15 +130,18 @@ function insert(line: number, text: string): TextEdit {
   return { range: { start: at, end: at }, newText: text };
 }
 
+/** What turning a plan into an edit needs; `document` (with its `path`) keeps the URI the client sent. */
+export type EditContext = Pick<ActionContext, "files" | "canCreateFiles"> & Partial<Pick<ActionContext, "document" | "path">>;
+
 /**
  * A fix plan as one workspace edit (one undo step across files). Offsets refer to the text the
  * planner read, so positions come from that same text. Plans that untrack a file from git are
  * not text edits: they are left to the editor integration (undefined here).
  */
-function toWorkspaceEdit(plan: FixPlan, ctx: ActionContext): WorkspaceEdit | undefined {
+export function toWorkspaceEdit(plan: FixPlan, ctx: EditContext): WorkspaceEdit | undefined {
   if (plan.edits.some((e) => e.kind === "untrack")) return undefined;
   if (!ctx.canCreateFiles && plan.edits.some((e) => e.kind === "create")) return undefined;
-  const uriOf = (file: string) => (file === ctx.path ? ctx.document.uri : fileUri(file));
+  const uriOf = (file: string) => (ctx.document && file === ctx.path ? ctx.document.uri : fileUri(file));
   const documents = new Map<string, TextDocument>();
   const documentOf = (file: string) => {
     let document = documents.get(file);

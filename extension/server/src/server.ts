@@ -7,21 +7,24 @@
  */
 import { basename, dirname } from "node:path";
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgress,
   type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, planFixes, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
-import { codeActions, SHOW_DOCUMENTATION } from "./code-actions";
+import { codeActions, KEYFENCE_FIX } from "./code-actions";
+import { afterUntrack } from "./after-untrack";
 import { EslintConfigs, withProjectRules } from "./eslint-config";
+import { AFTER_UNTRACK, LAST_ANALYSIS, SCAN_WORKSPACE, SHOW_DOCUMENTATION, type LastAnalysis, type ScanParams } from "./protocol";
+import { scanWorkspace } from "./scan-workspace";
 import { toDiagnostics } from "./diagnostics";
 import { withoutHashDisabled } from "./hash-directives";
 import { OpenFirstProjectFiles } from "../../src/open-first-project-files";
 import { settingsFrom } from "./settings";
-import { filePath } from "./uris";
+import { filePath, fileUri } from "./uris";
 import { Workspace } from "./workspace";
 
 /** What ProposedFeatures.all + stdio gives: console.* goes to the client's log, never stdout. */
@@ -37,10 +40,14 @@ const queue = new AnalysisQueue((uri) => void analyze(uri));
 const eslintConfigs = new EslintConfigs((line) => connection.console.log(line));
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();
+/** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
+const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
+let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
+  const options = params.initializationOptions as { settings?: unknown; clientWatchesFiles?: boolean } | undefined;
   settings = settingsFrom(options?.settings);
   eslintConfigs.updateTrust(options);
   eslintConfigs.updateTrust(options?.settings);
@@ -51,12 +58,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     canCreateFiles: capabilities.workspace?.workspaceEdit?.documentChanges === true &&
       (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes("create"),
     canShowDocument: capabilities.window?.showDocument?.support === true,
-    watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.clientWatchesFiles !== true,
   };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, KEYFENCE_FIX] },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
     },
     serverInfo: { name: "keyfence-language-server" },
@@ -82,7 +89,14 @@ connection.onDidChangeConfiguration((params) => {
   reanalyzeOpen();
 });
 
-documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.onDidOpen((event) => {
+  justOpened.add(event.document.uri);
+  // A big code file just opened gets its tree built in the background, a slice at a time, so
+  // the keystroke that types a key re-parses only what it touched.
+  const path = filePath(event.document.uri);
+  const text = event.document.getText();
+  if (path && fileKind(path) === "code" && analysed(path, text)) prepareForTyping(path, text);
+});
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
   queue.schedule(uri, justOpened.delete(uri) ? 0 : settings.debounceMs);
@@ -127,12 +141,41 @@ connection.onCodeAction((params) => {
   });
 });
 
+/** Answers which page it showed (`shown`: whether the editor says it opened it). */
 connection.onExecuteCommand(async (params) => {
-  if (params.command !== SHOW_DOCUMENTATION) return;
+  if (params.command !== SHOW_DOCUMENTATION) return null;
   const rule = String(params.arguments?.[0] ?? "");
   const url = docsUrl(rule);
-  if (client.canShowDocument) await connection.window.showDocument({ uri: url, external: true });
-  else connection.window.showInformationMessage(`keyfence/${rule}: ${url}`);
+  if (client.canShowDocument) return { url, shown: (await connection.window.showDocument({ uri: url, external: true })).success };
+  void connection.window.showInformationMessage(`keyfence/${rule}: ${url}`);
+  return { url, shown: false };
+});
+
+connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, token) => {
+  const scanned = await scanWorkspace({
+    folders: workspace.allFolders(),
+    ignoredPaths: settings.ignoredPaths,
+    maxBytes: settings.maxFileSizeKB * 1024,
+    excludes: params?.excludes ?? {},
+    openText: (file) => openDocument(file)?.getText(),
+    analyze: publishScanned,
+    cancelled: () => token.isCancellationRequested,
+    progress: (done, total) => params?.workDoneToken !== undefined &&
+      void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, { kind: "report", message: `${done} / ${total} files`, percentage: Math.round((done / total) * 100) }),
+  });
+  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms: ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
+  return scanned;
+});
+
+connection.onRequest(AFTER_UNTRACK, (params: { uri: string }) => {
+  const path = filePath(params.uri);
+  return path ? afterUntrack(path, { files, canCreateFiles: client.canCreateFiles }, workspace.folderOf(path)) : { providers: [] };
+});
+
+connection.onRequest(LAST_ANALYSIS, (): LastAnalysis | null => {
+  if (!lastAnalysis) return null;
+  const { path, ...analysis } = lastAnalysis;
+  return { ...analysis, treeBuilt: hasTree(path) };
 });
 
 connection.onShutdown(() => {
@@ -144,12 +187,49 @@ function context(path: string): AnalyzeContext {
   return { settings, files, stopDir: workspace.folderOf(path) };
 }
 
+/** Settings say whether this file is analysed: KeyFence on, not an ignored path, not too big. */
+function analysed(path: string, text: string): boolean {
+  return settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024;
+}
+
+function openDocument(path: string): TextDocument | undefined {
+  return documents.all().find((d) => filePath(d.uri) === path);
+}
+
+/** A file the workspace scan read: its diagnostics (or none, clearing what an earlier scan reported). */
+async function publishScanned(path: string, text: string): Promise<number> {
+  const kind = fileKind(path);
+  if (!kind || workspace.isIgnored(path) || !settings.enable) return 0;
+  const project = await projectRules(path);
+  let findings: Finding[] = [];
+  try {
+    findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project }), kind, text);
+  } catch (error) {
+    connection.console.error(`KeyFence: scanning ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const open = openDocument(path);
+  const uri = open?.uri ?? fileUri(path);
+  if (open) analyses.set(uri, { version: open.version, findings });
+  if (findings.length || scannedWithFindings.has(uri)) {
+    const document = open ?? TextDocument.create(uri, "", 0, text);
+    void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, document, project.settings) });
+  }
+  if (findings.length) scannedWithFindings.add(uri);
+  else scannedWithFindings.delete(uri);
+  return findings.length;
+}
+
+/** The settings and rule options for this file: the project's ESLint config in a trusted workspace, else the editor's settings. */
+async function projectRules(path: string): Promise<ReturnType<typeof withProjectRules>> {
+  const folder = workspace.folderOf(path) ?? dirname(path);
+  return withProjectRules(settings, await eslintConfigs.rulesFor(path, folder), folder);
+}
+
 async function analyze(uri: string): Promise<void> {
   const path = filePath(uri);
   const kind = path && fileKind(path);
   if (!path || !kind) return;
-  const folder = workspace.folderOf(path) ?? dirname(path);
-  const project = withProjectRules(settings, await eslintConfigs.rulesFor(path, folder), folder);
+  const project = await projectRules(path);
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
@@ -157,7 +237,7 @@ async function analyze(uri: string): Promise<void> {
   let findings: Finding[] = [];
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  if (settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024) {
+  if (analysed(path, text)) {
     try {
       findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project }), kind, text);
     } catch (error) {
@@ -168,6 +248,7 @@ async function analyze(uri: string): Promise<void> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
+  lastAnalysis = { path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
 }

@@ -23,6 +23,11 @@ export class Workspace {
     this.hasIgnoredPaths = settings.ignoredPaths.length > 0;
   }
 
+  /** Every folder, shortest path first (the order the client listed them is not kept). */
+  allFolders(): string[] {
+    return [...this.folders].reverse();
+  }
+
   folderOf(path: string): string | undefined {
     return this.folders.find((folder) => path === folder || path.startsWith(folder + sep));
   }

@@ -1,0 +1,68 @@
+/**
+ * The KeyFence language server (extension/dist/server.js) as VS Code's extension host sees it:
+ * a vscode-languageclient over node IPC, as vscode-eslint's client starts its server. The
+ * documents it gets are those KeyFence reads (file-kinds.ts): code, env files, .gitignore and
+ * the config formats the key scan covers. Settings and file events are synchronised by the client.
+ */
+import * as vscode from "vscode";
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type DocumentFilter, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+/** Globs for what fileKind() reads (extension/src/file-kinds.ts), by file name: a .env file has no fixed language id. */
+const PATTERNS = [
+  "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}",
+  "**/{.env,.env.*,*.env,.gitignore}",
+  "**/*.{json,jsonc,json5,yaml,yml,toml,py,sh,bash,zsh,ini,cfg,conf,properties,tf,tfvars}",
+  "**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile,docker-compose*,compose.yaml,compose.yml,Makefile,.dockerignore,*.dockerignore,.npmrc,.yarnrc,.yarnrc.yml,.envrc}",
+];
+
+export const DOCUMENTS: DocumentFilter[] = PATTERNS.map((pattern) => ({ scheme: "file", pattern }));
+
+/** Cross-file state the server caches: env files, .gitignore, package.json and the modules code imports. */
+const WATCHED = ["**/{.env,.env.*,.gitignore,package.json}", "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"];
+
+/**
+ * The `keyfence.*` settings as a plain object (the server reads the same names and defaults),
+ * with `trusted`: only in a trusted workspace may the server load the project's ESLint config,
+ * which runs workspace code (extension/server/src/eslint-config.ts).
+ */
+export function keyfenceSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration("keyfence");
+  const names = ["enable", "rules", "allow", "ignoredPaths", "maxFileSizeKB", "debounceMs", "useEslintConfig"];
+  return { ...Object.fromEntries(names.map((name) => [name, config.get(name)])), trusted: vscode.workspace.isTrusted };
+}
+
+export function createClient(context: vscode.ExtensionContext, watcherLog: string[]): LanguageClient {
+  const module = context.asAbsolutePath("extension/dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const fileEvents = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const log = (uri: vscode.Uri) => {
+    watcherLog.push(uri.fsPath);
+    if (watcherLog.length > 50) watcherLog.shift();
+  };
+  for (const watcher of fileEvents) {
+    context.subscriptions.push(watcher, watcher.onDidChange(log), watcher.onDidCreate(log), watcher.onDidDelete(log));
+  }
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENTS,
+    diagnosticCollectionName: "keyfence",
+    synchronize: { fileEvents },
+    initializationOptions: { settings: keyfenceSettings(), clientWatchesFiles: true },
+    outputChannelName: "KeyFence",
+  };
+  return new LanguageClient("keyfence", "KeyFence", serverOptions, clientOptions);
+}
+
+/**
+ * Settings changes and a granted trust reach the server as one `workspace/didChangeConfiguration`
+ * carrying all settings and `trusted` (a change replaces the server's settings as a whole).
+ */
+export function sendSettingsOnChange(client: LanguageClient): vscode.Disposable[] {
+  const send = () => void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { keyfence: keyfenceSettings() } });
+  return [
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration("keyfence") && send()),
+    vscode.workspace.onDidGrantWorkspaceTrust(send),
+  ];
+}
