@@ -222,10 +222,13 @@ function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<st
   walk(key, (node) => {
     if (node.type !== "MemberExpression") return;
     const { root, path } = memberPath(node);
+    // `process.env.X`, `import.meta.env.X`, `env.X`, and a platform's env binding: Cloudflare's
+    // `context.env.X` (Remix, Pages), Hono's `c.env.X`, Astro's `locals.runtime.env.X`.
     const isEnv =
       (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
       (root.type === "MetaProperty" && path[0] === "env") ||
-      (root.type === "Identifier" && root.name === "env");
+      (root.type === "Identifier" && root.name === "env") ||
+      path.includes("env");
     if (isEnv) readsEnv = true;
     else readsOther = true;
   });
