@@ -102,6 +102,18 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      name: "a fetch that forwards the caller's own key spends the caller's quota (Pantry-Management)",
+      filename: PAGES_ROUTE,
+      code: `export default async function handler(req, res) {
+  const r = await fetch("https://openrouter.ai/api/v1/chat/completions", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${req.headers["authorization"]}\`, "Content-Type": "application/json" },
+    body: JSON.stringify(req.body),
+  });
+  res.status(200).json(await r.json());
+}`,
+    },
+    {
       name: "a handler that answers 429 when over its own quota",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}

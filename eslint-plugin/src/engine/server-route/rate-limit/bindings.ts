@@ -214,7 +214,7 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
  * reads a property of something other than `process.env` / `import.meta.env` and no env at all.
  * A `const KEY = profile.key` is followed once.
  */
-function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
+export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
   const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
   let readsEnv = false;
