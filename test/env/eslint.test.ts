@@ -172,6 +172,18 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
+    it("Cloudflare with `.dev.vars`: wrangler skips `.env`, so an absent `.env` is not required", async () => {
+      const worker = {
+        ...JS,
+        "package.json": JSON.stringify({ devDependencies: { wrangler: "3" } }),
+        "wrangler.toml": 'name = "chat"\n',
+        "src/index.js": "export const key = (env) => env.OPENAI_API_KEY;\nconst script = process.env.OPENAI_API_KEY;\n",
+        ".gitignore": "node_modules\n.dev.vars\n",
+      };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...worker, ".dev.vars.example": "OPENAI_API_KEY=\n" }))), []);
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(worker))), [".gitignore:1 missingEnvEntries"]);
+    });
+
     it("a repository root that is no project (packages in sub-folders) needs entries only when its own code reads a secret", async () => {
       const packages = {
         ".gitignore": "notes*\n",

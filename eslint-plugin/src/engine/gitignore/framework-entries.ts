@@ -8,6 +8,8 @@
  * - Nuxt reads `.env` only: `.env.local` / `.env.*.local` are never loaded, so not required.
  *   Same for Remix's classic compiler (`remix.config.js`, no Vite: `remix dev` loads `.env`
  *   through dotenv) and for a project whose env loader is plain `dotenv` (`config()` reads `.env` only).
+ * - Cloudflare Workers / Pages with a `.dev.vars` file (or its template): wrangler loads local
+ *   secrets from it and skips `.env` files, so env files that do not exist are not required.
  * - A folder that is no project (the root of a repository whose packages live in sub-folders,
  *   with no package.json of its own): a file that does not exist there is required only when
  *   code of that folder reads a secret-looking env name; each package is judged on its own.
@@ -31,6 +33,7 @@ export function frameworkRequiresIgnoring(file: string, entry: string): boolean 
   const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || (framework === "unknown" && loadsDotenvOnly(dir));
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
+  if (!exists && keepsSecretsInDevVars(dir)) return false;
   if (!exists && !existsSync(join(dir, "package.json"))) return projectReadsSecretEnv(dir);
   if (COMMITS_DOTENV.has(framework) && entry === ".env") {
     // `derive` caches by path + mtime; an unreadable file is treated as holding a secret. An absent
@@ -39,6 +42,17 @@ export function frameworkRequiresIgnoring(file: string, entry: string): boolean 
     return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   }
   return true;
+}
+
+/**
+ * A Cloudflare Workers / Pages project (a wrangler config) with a `.dev.vars` file or template:
+ * wrangler reads local secrets from `.dev.vars` and then ignores `.env` files, so an env file
+ * that does not exist is no place a secret will go.
+ */
+function keepsSecretsInDevVars(dir: string): boolean {
+  const root = nearestPackageDir(dir) ?? dir;
+  const wrangler = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((name) => existsSync(join(root, name)));
+  return wrangler && [".dev.vars", ".dev.vars.example"].some((name) => existsSync(join(root, name)));
 }
 
 /** Remix before Vite: a `remix.config.*` and no `vite.config.*` in the project folder. */
