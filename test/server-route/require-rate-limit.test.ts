@@ -114,6 +114,20 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      name: "axios.post that forwards the caller's own key, and axios to a host that is no provider",
+      filename: SERVER,
+      code: `const express = require("express");
+const axios = require("axios");
+const app = express();
+app.post("/api/byok", async (req, res) => {
+  const r = await axios.post("https://api.openai.com/v1/chat/completions", req.body, {
+    headers: { Authorization: req.headers.authorization },
+  });
+  res.json(r.data);
+});
+app.get("/api/weather", async (req, res) => res.json((await axios.get("https://api.weather.example/v1/today")).data));`,
+    },
+    {
       name: "a handler that answers 429 when over its own quota",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}
@@ -284,6 +298,20 @@ app.post("/api/chat", async (req, res) => {
   res.json(await anthropic.messages.create(req.body));
 });`,
       errors: [{ messageId: "missingRateLimit", line: 6, data: { handler: 'app.post("/api/chat")', provider: "Anthropic" }, suggestions: [] }],
+    },
+    {
+      name: "Express: axios.post to OpenAI's API with the server key (chatgpt-proxy)",
+      filename: SERVER,
+      code: `const express = require("express");
+const axios = require("axios");
+const app = express();
+app.post("/api/chatgpt", async (req, res) => {
+  const r = await axios.post("https://api.openai.com/v1/chat/completions", req.body, {
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+  });
+  res.json(r.data);
+});`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: 'app.post("/api/chatgpt")', provider: "OpenAI" }, suggestions: [] }],
     },
     {
       name: "a limiter registered after the route does not apply to it",

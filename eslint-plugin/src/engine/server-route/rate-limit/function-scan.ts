@@ -99,9 +99,17 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
         return sendsCallersKey(call.arguments[1]) ? undefined : fetchProvider(call.arguments[0]);
       }
     }
+    // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
+    if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
+      return call.arguments.slice(1).some(sendsCallersKey) ? undefined : fetchProvider(call.arguments[0]);
+    }
   }
   return undefined;
 }
+
+/** HTTP client libraries called with the URL first, and their request methods. */
+const HTTP_CLIENTS = new Set(["axios", "ky", "got"]);
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 /** `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`: the name the client comes from. */
 function clientRoot(node: Node): Node {
@@ -138,7 +146,7 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
 const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
 
 /** `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env. */
-function sendsCallersKey(init: Node | undefined): boolean {
+function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
   const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
   if (headers?.type !== "ObjectExpression") return false;
   const keys = AUTH_HEADERS.map((name) => findProperty(headers, name)?.value).filter((value) => value !== undefined);
