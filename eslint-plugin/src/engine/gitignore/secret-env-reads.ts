@@ -26,8 +26,27 @@ const DESTRUCTURED = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.
 const PRIVATE_MODULE = /import\s*\{([^{}]*)\}\s*from\s*["'](?:\$env\/static\/private|astro:env\/server)["']/g;
 const NAME = /[A-Za-z_]\w*/g;
 
+/**
+ * One walk per project folder serves every question asked within a few seconds (a lint run asks
+ * once per env-file candidate); each file's answer is cached by path and mtime in any case.
+ */
+const FRESH_MS = 5000;
+const recent = new Map<string, { at: number; reads: boolean }>();
+
+export function clearSecretEnvReadsCache(): void {
+  recent.clear();
+}
+
 /** True when a source file of the project in `dir` (not of a nested package) reads a secret-looking env name. */
 export function projectReadsSecretEnv(dir: string): boolean {
+  const cached = recent.get(dir);
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.reads;
+  const reads = walkReadsSecretEnv(dir);
+  recent.set(dir, { at: Date.now(), reads });
+  return reads;
+}
+
+function walkReadsSecretEnv(dir: string): boolean {
   let seen = 0;
   const stack = [dir];
   while (stack.length > 0 && seen < MAX_FILES) {
