@@ -49,11 +49,24 @@ function git(cwd, ...gitArgs) {
   return execFileSync("git", gitArgs, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 }).toString();
 }
 
+/**
+ * Exclude pathspecs for the files of the commit whose blobs the snapshot does not hold (a mirror
+ * may list its largest files without their content: images, model data). `git archive` stops at
+ * the first absent blob; the linted code never needs them.
+ */
+function absentFiles(gitDir, commit) {
+  const entries = git(gitDir, `--git-dir=${gitDir}`, "ls-tree", "-r", "-z", commit).split("\0").filter(Boolean)
+    .map((line) => { const [meta, path] = line.split("\t"); const [, type, sha] = meta.split(" "); return { type, sha, path }; })
+    .filter((entry) => entry.type === "blob");
+  const check = execFileSync("git", ["--git-dir", gitDir, "cat-file", "--batch-check"], { input: entries.map((entry) => entry.sha).join("\n") + "\n", maxBuffer: 1 << 28 }).toString().split("\n");
+  return entries.filter((_, index) => check[index]?.endsWith(" missing")).map((entry) => `:(exclude,literal)${entry.path}`);
+}
+
 /** Exports the commit into a fresh folder and commits it again there; returns the folder. */
 function layOut(gitDir, commit) {
   const dir = mkdtempSync(join(tmpdir(), "keyfence-real-app-"));
   const tar = `${dir}.tar`;
-  git(dir, `--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit);
+  git(dir, `--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit, "--", ".", ...absentFiles(gitDir, commit));
   execFileSync("tar", ["-xf", tar, "-C", dir]);
   rmSync(tar);
   git(dir, "init", "-q");

@@ -12,6 +12,11 @@ import { fakeKey } from "../support/fake-keys";
 import { git, lint, makeRepo, readFile, removeRepos, userConfig, writeFile } from "./support";
 import { EXPECTED_MISSING, TEMPLATES } from "./templates";
 
+/** The env-gitignore lines of `summary`: the code of a fixture may draw other rules' findings. */
+function gitignoreOnly(messages: Parameters<typeof summary>[0]): string[] {
+  return summary(messages).filter((line) => /(?:missingEnvEntries|noGitignore|trackedEnvFile|envReincluded)$/.test(line));
+}
+
 const JS = { "package.json": "{}", "eslint.config.js": "export default [];\n", "src/index.js": "export const a = 1;\n" };
 
 function summary(messages: Awaited<ReturnType<typeof lint>>): string[] {
@@ -122,13 +127,29 @@ describe("env/.gitignore through ESLint", () => {
       assert.deepEqual(summary(await lint(dir)), []);
     });
 
-    it("Vite: `.env` is required when it holds a secret or does not exist yet", async () => {
+    it("Vite: `.env` is required when it holds a secret, or does not exist yet and the code reads a secret", async () => {
       const secret = makeRepo({ ...VITE, ".gitignore": "*.local\n", ".env": "OPENAI_API_KEY=abc\n" });
       const [message] = await lint(secret);
       assert.equal(message.messageId, "missingEnvEntries");
       assert.match(message.message, /Add `\.env` to this \.gitignore/);
-      const absent = makeRepo({ ...VITE, ".gitignore": "*.local\n" });
-      assert.deepEqual(summary(await lint(absent)), [".gitignore:1 missingEnvEntries"]);
+      const reads = "export const key = import.meta.env.VITE_GEMINI_API_KEY;\n";
+      const absent = makeRepo({ ...VITE, ".gitignore": "*.local\n", "src/gemini.js": reads });
+      assert.deepEqual(gitignoreOnly(await lint(absent)), [".gitignore:1 missingEnvEntries"]);
+    });
+
+    it("Vite: no `.env` and no secret read in the code: `.env` is not required", async () => {
+      const reads = "export const api = import.meta.env.VITE_API_URL;\nexport const mode = import.meta.env.MODE;\n";
+      const dir = makeRepo({ ...VITE, ".gitignore": "*.local\n", "src/config.js": reads });
+      assert.deepEqual(summary(await lint(dir)), []);
+    });
+
+    it("Remix's classic compiler loads `.env` only: `.env.local` is not required", async () => {
+      const remix = { ...JS, "package.json": JSON.stringify({ devDependencies: { "@remix-run/dev": "2" } }), "remix.config.js": "export default {};\n" };
+      const server = "export const openai = { apiKey: process.env.OPENAI_API_KEY };\n";
+      assert.deepEqual(summary(await lint(makeRepo({ ...remix, ".gitignore": "node_modules\n.env\n", "app/openai.server.js": server }))), []);
+      const vite = { ...remix, "vite.config.js": "export default {};\n", ".gitignore": "node_modules\n.env\n", "app/openai.server.js": server };
+      const [message] = await lint(makeRepo(vite));
+      assert.match(message?.message ?? "", /Add `\.env\.local` and `\.env\.\*\.local`/);
     });
 
     it("a server package with its own package.json inside a Vite repository is not a Vite project", async () => {
@@ -149,6 +170,33 @@ describe("env/.gitignore through ESLint", () => {
       assert.deepEqual(summary(await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n.env\n" }))), []);
       const [message] = await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n" }));
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
+    });
+
+    it("Cloudflare with `.dev.vars`: wrangler skips `.env`, so an absent `.env` is not required", async () => {
+      const worker = {
+        ...JS,
+        "package.json": JSON.stringify({ devDependencies: { wrangler: "3" } }),
+        "wrangler.toml": 'name = "chat"\n',
+        "src/index.js": "export const key = (env) => env.OPENAI_API_KEY;\nconst script = process.env.OPENAI_API_KEY;\n",
+        ".gitignore": "node_modules\n.dev.vars\n",
+      };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...worker, ".dev.vars.example": "OPENAI_API_KEY=\n" }))), []);
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(worker))), [".gitignore:1 missingEnvEntries"]);
+    });
+
+    it("a repository root that is no project (packages in sub-folders) needs entries only when its own code reads a secret", async () => {
+      const packages = {
+        ".gitignore": "notes*\n",
+        "web/package.json": JSON.stringify({ devDependencies: { vite: "5" } }),
+        "web/.gitignore": "*.local\n.env\n",
+        "web/src/ai.js": "export const key = import.meta.env.VITE_OPENAI_KEY;\n",
+        "api/package.json": JSON.stringify({ dependencies: { dotenv: "16" } }),
+        "api/.gitignore": ".env\n",
+        "api/openai.js": "export const key = process.env.OPENAI_API_KEY;\n",
+      };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(packages))), []);
+      const rootScript = { ...packages, "scripts/seed.js": "const key = process.env.OPENAI_API_KEY;\n" };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(rootScript))), [".gitignore:1 missingEnvEntries"]);
     });
 
     it("a project without a framework needs all three entries, whatever .env holds", async () => {
@@ -177,27 +225,30 @@ describe("env/.gitignore through ESLint", () => {
 
   describe("a repository whose only .gitignore is in a project folder", () => {
     const CRA_GITIGNORE = "node_modules\n.env.local\n.env.development.local\n.env.test.local\n.env.production.local\n";
-    const CRA = { "app/package.json": JSON.stringify({ dependencies: { "react-scripts": "5" } }), "app/src/index.js": "export {};\n" };
+    const CRA = {
+      "app/package.json": JSON.stringify({ dependencies: { "react-scripts": "5" } }),
+      "app/src/index.js": "export const key = process.env.REACT_APP_OPENAI_API_KEY;\n",
+    };
 
     it("reports the missing entries on that .gitignore, and --fix appends them there", async () => {
       const dir = makeRepo({ ...CRA, "app/.gitignore": CRA_GITIGNORE });
       const messages = await lint(dir);
-      assert.deepEqual(summary(messages), ["app/.gitignore:1 missingEnvEntries"]);
+      assert.deepEqual(gitignoreOnly(messages), ["app/.gitignore:1 missingEnvEntries"]);
       assert.equal(messages[0].message, "Nothing in .gitignore stops git from committing `.env`. Add `.env` to this .gitignore.");
       await lint(dir, { fix: true });
       assert.equal(readFile(dir, "app/.gitignore"), `${CRA_GITIGNORE}\n${KEYFENCE_COMMENT}\n.env\n`);
-      assert.deepEqual(summary(await lint(dir)), []);
+      assert.deepEqual(gitignoreOnly(await lint(dir)), []);
     });
 
     it("is silent when that .gitignore covers the project's env files", async () => {
       const dir = makeRepo({ ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
-      assert.deepEqual(summary(await lint(dir)), []);
+      assert.deepEqual(gitignoreOnly(await lint(dir)), []);
     });
 
     it("leaves the root's own env files to the eslint.config.js report", async () => {
       const dir = makeRepo({ ...JS, ...CRA, "app/.gitignore": `${CRA_GITIGNORE}.env\n` });
       const messages = await lint(dir);
-      assert.deepEqual(summary(messages), ["eslint.config.js:1 noGitignore"]);
+      assert.deepEqual(gitignoreOnly(messages), ["eslint.config.js:1 noGitignore"]);
       assert.doesNotMatch(messages[0].message, /app\//);
     });
   });

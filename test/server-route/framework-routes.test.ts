@@ -137,7 +137,35 @@ ${LIMITER(true)}`,
         },
       ],
     },
+    {
+      name: "Remix on Cloudflare: a client keyed from context.env, handed to a helper of the file",
+      filename: REMIX_ROUTE,
+      code: `import OpenAI from "openai";
+async function runConversation(openai: OpenAI) {
+  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] });
+}
+export async function action({ context }) {
+  const openai = new OpenAI({ apiKey: context.env.OPENAI_API_KEY });
+  return { conversation: await runConversation(openai) };
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 5, data: { handler: "action", provider: "OpenAI" }, suggestions: [] }],
+    },
   ],
+});
+
+ruleTester().run("require-rate-limit: a key from the platform's env binding is the server's", rule, {
+  valid: [
+    {
+      name: "a key the signed-in user brought (context.user) spends the user's quota",
+      filename: REMIX_ROUTE,
+      code: `import OpenAI from "openai";
+export async function action({ context }) {
+  const openai = new OpenAI({ apiKey: context.user.openaiKey });
+  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] });
+}`,
+    },
+  ],
+  invalid: [],
 });
 
 const NEXT_ROUTE = path.join(root, "app", "api", "summary", "route.ts");

@@ -102,6 +102,32 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      name: "a fetch that forwards the caller's own key spends the caller's quota (Pantry-Management)",
+      filename: PAGES_ROUTE,
+      code: `export default async function handler(req, res) {
+  const r = await fetch("https://openrouter.ai/api/v1/chat/completions", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${req.headers["authorization"]}\`, "Content-Type": "application/json" },
+    body: JSON.stringify(req.body),
+  });
+  res.status(200).json(await r.json());
+}`,
+    },
+    {
+      name: "axios.post that forwards the caller's own key, and axios to a host that is no provider",
+      filename: SERVER,
+      code: `const express = require("express");
+const axios = require("axios");
+const app = express();
+app.post("/api/byok", async (req, res) => {
+  const r = await axios.post("https://api.openai.com/v1/chat/completions", req.body, {
+    headers: { Authorization: req.headers.authorization },
+  });
+  res.json(r.data);
+});
+app.get("/api/weather", async (req, res) => res.json((await axios.get("https://api.weather.example/v1/today")).data));`,
+    },
+    {
       name: "a handler that answers 429 when over its own quota",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}
@@ -341,6 +367,20 @@ ${limiterBlock("hono", true)}`,
   });
 }`,
       errors: [{ messageId: "missingRateLimit", line: 4, suggestions: [] }],
+    },
+    {
+      name: "Express: axios.post to OpenAI's API with the server key (chatgpt-proxy)",
+      filename: SERVER,
+      code: `const express = require("express");
+const axios = require("axios");
+const app = express();
+app.post("/api/chatgpt", async (req, res) => {
+  const r = await axios.post("https://api.openai.com/v1/chat/completions", req.body, {
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+  });
+  res.json(r.data);
+});`,
+      errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: 'app.post("/api/chatgpt")', provider: "OpenAI" }, suggestions: [] }],
     },
     {
       name: "a limiter registered after the route does not apply to it",

@@ -3,9 +3,16 @@
  * entries follow the documentation the user read:
  * - Vite (and the frameworks built on it), Create React App and Next.js document committing
  *   `.env` with non-secret defaults and keeping secrets in `.env.local` / `.env.*.local`:
- *   `.env` is required only when the project's `.env` holds a secret or does not exist yet.
+ *   `.env` is required only when the project's `.env` holds a secret, or does not exist yet
+ *   and the project's code reads a secret-looking env name (someone will put that secret in it).
  * - Nuxt reads `.env` only: `.env.local` / `.env.*.local` are never loaded, so not required.
- *   Same for a project whose env loader is plain `dotenv` (its `config()` reads `.env` only).
+ *   Same for Remix's classic compiler (`remix.config.js`, no Vite: `remix dev` loads `.env`
+ *   through dotenv) and for a project whose env loader is plain `dotenv` (`config()` reads `.env` only).
+ * - Cloudflare Workers / Pages with a `.dev.vars` file (or its template): wrangler loads local
+ *   secrets from it and skips `.env` files, so env files that do not exist are not required.
+ * - A folder that is no project (the root of a repository whose packages live in sub-folders,
+ *   with no package.json of its own): a file that does not exist there is required only when
+ *   code of that folder reads a secret-looking env name; each package is judged on its own.
  * - Anything else: all three are required.
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
@@ -15,19 +22,45 @@ import { dirname, join } from "node:path";
 import { type FrameworkName, frameworkOf } from "../client/framework";
 import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
+import { projectReadsSecretEnv } from "./secret-env-reads";
 
 const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "next", "sveltekit", "astro", "remix"]);
 
 /** False when the project's framework says git may commit `file` (an env file, existing or not). */
 export function frameworkRequiresIgnoring(file: string, entry: string): boolean {
-  const framework = projectFramework(dirname(file));
-  if (framework === "nuxt" || (framework === "unknown" && loadsDotenvOnly(dirname(file)))) return entry === ".env";
+  const dir = dirname(file);
+  const framework = projectFramework(dir);
+  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || (framework === "unknown" && loadsDotenvOnly(dir));
+  if (dotenvOnly && entry !== ".env") return false;
+  const exists = existsSync(file);
+  if (!exists && keepsSecretsInDevVars(dir)) return false;
+  if (!exists && !existsSync(join(dir, "package.json"))) return projectReadsSecretEnv(dir);
   if (COMMITS_DOTENV.has(framework) && entry === ".env") {
-    // `derive` caches by path + mtime; an unreadable or absent file is treated as holding a secret
-    // only when it exists (absent: required, so the next `git add .` after someone creates it is safe).
-    return !existsSync(file) || derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
+    // `derive` caches by path + mtime; an unreadable file is treated as holding a secret. An absent
+    // one is required when the code reads a secret, so the next `git add .` after someone creates it is safe.
+    if (!exists) return projectReadsSecretEnv(dir);
+    return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   }
   return true;
+}
+
+/**
+ * A Cloudflare Workers / Pages project (a wrangler config) with a `.dev.vars` file or template:
+ * wrangler reads local secrets from `.dev.vars` and then ignores `.env` files, so an env file
+ * that does not exist is no place a secret will go.
+ */
+function keepsSecretsInDevVars(dir: string): boolean {
+  const root = nearestPackageDir(dir) ?? dir;
+  const wrangler = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((name) => existsSync(join(root, name)));
+  return wrangler && [".dev.vars", ".dev.vars.example"].some((name) => existsSync(join(root, name)));
+}
+
+/** Remix before Vite: a `remix.config.*` and no `vite.config.*` in the project folder. */
+function isClassicRemix(dir: string): boolean {
+  const root = nearestPackageDir(dir);
+  if (!root) return false;
+  const names = ["js", "mjs", "cjs", "ts", "mts"];
+  return names.some((ext) => existsSync(join(root, `remix.config.${ext}`))) && !names.some((ext) => existsSync(join(root, `vite.config.${ext}`)));
 }
 
 /** The framework of the project whose nearest package.json is in or above `dir`. */

@@ -18,6 +18,7 @@ import { clearFileCache } from "./file-cache";
 import { clearListingCache } from "./git-index";
 import { clearRepoCache } from "./git-repo";
 import { clearLocalExcludesCache } from "./local-excludes";
+import { clearSecretEnvReadsCache } from "./secret-env-reads";
 
 export { envFileCoverage, repositoryEnvCoverage, type EnvCoverage, type UncoveredEnvFile, type CoverageOptions } from "./coverage";
 export { fileGitStatus, type FileGitStatus } from "./file-status";
@@ -32,6 +33,7 @@ export { gitStateStamp } from "./state-stamp";
 export function clearGitignoreCache(path?: string): void {
   clearFileCache(path);
   clearListingCache();
+  clearSecretEnvReadsCache();
   if (path === undefined) {
     clearRepoCache();
     clearLocalExcludesCache();

@@ -214,7 +214,7 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
  * reads a property of something other than `process.env` / `import.meta.env` and no env at all.
  * A `const KEY = profile.key` is followed once.
  */
-function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
+export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
   const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
   let readsEnv = false;
@@ -222,10 +222,13 @@ function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<st
   walk(key, (node) => {
     if (node.type !== "MemberExpression") return;
     const { root, path } = memberPath(node);
+    // `process.env.X`, `import.meta.env.X`, `env.X`, and a platform's env binding: Cloudflare's
+    // `context.env.X` (Remix, Pages), Hono's `c.env.X`, Astro's `locals.runtime.env.X`.
     const isEnv =
       (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
       (root.type === "MetaProperty" && path[0] === "env") ||
-      (root.type === "Identifier" && root.name === "env");
+      (root.type === "Identifier" && root.name === "env") ||
+      path.includes("env");
     if (isEnv) readsEnv = true;
     else readsOther = true;
   });

@@ -4,9 +4,9 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
-import { memberPath, stringValue, walk } from "../ast-utils";
+import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForHost } from "../catalogue";
-import { CHAIN_METHODS, type FileBindings } from "./bindings";
+import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
 
 type Node = TSESTree.Node;
 
@@ -94,11 +94,22 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
     if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
     if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
-      if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") return fetchProvider(call.arguments[0]);
+      if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
+        // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
+        return sendsCallersKey(call.arguments[1]) ? undefined : fetchProvider(call.arguments[0]);
+      }
+    }
+    // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
+    if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
+      return call.arguments.slice(1).some(sendsCallersKey) ? undefined : fetchProvider(call.arguments[0]);
     }
   }
   return undefined;
 }
+
+/** HTTP client libraries called with the URL first, and their request methods. */
+const HTTP_CLIENTS = new Set(["axios", "ky", "got"]);
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 /** `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`: the name the client comes from. */
 function clientRoot(node: Node): Node {
@@ -129,6 +140,17 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
     });
   }
   return found;
+}
+
+/** Request headers that carry a provider key. */
+const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
+
+/** `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env. */
+function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
+  const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
+  if (headers?.type !== "ObjectExpression") return false;
+  const keys = AUTH_HEADERS.map((name) => findProperty(headers, name)?.value).filter((value) => value !== undefined);
+  return keys.length > 0 && keys.every((value) => keyIsUserSupplied(value, new Map()));
 }
 
 function fetchProvider(url: Node | undefined): Provider | undefined {

@@ -1,0 +1,85 @@
+/**
+ * Does a project's own code read a secret-looking env variable (`process.env.OPENAI_API_KEY`,
+ * `import.meta.env.VITE_GEMINI_KEY`, `const { GROQ_API_KEY } = process.env`, SvelteKit's
+ * `$env/static/private`, Astro's `astro:env/server`)? A `.env` that does not exist yet only needs
+ * ignoring when someone will put a secret in it, and that is when code reads one: a Vite frontend
+ * that reads no secret is not asked to ignore a `.env` it does not have.
+ *
+ * A text scan, not a parse: it runs over every source file of the project (each file's answer is
+ * cached by path and modification time), and a read inside a comment only makes it ask for the
+ * entry, the cautious side.
+ */
+import { type Dirent, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { isSecretEnvName } from "../client/env-names";
+import { derive } from "./file-cache";
+
+const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", "vendor"]);
+const MAX_FILES = 5000;
+const MAX_BYTES = 1_000_000;
+
+// Linear: each pattern is anchored on a literal and its repeats are bounded by a class that
+// cannot run past the next delimiter.
+const MEMBER_READ = /(?:process\.env|import\.meta\.env|Bun\.env)\s*(?:\?\.|\.)\s*([A-Za-z_]\w*)|(?:process\.env|import\.meta\.env|Bun\.env)\s*\[\s*["'`]([A-Za-z_]\w*)|Deno\.env\.get\(\s*["'`]([A-Za-z_]\w*)/g;
+const DESTRUCTURED = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
+const PRIVATE_MODULE = /import\s*\{([^{}]*)\}\s*from\s*["'](?:\$env\/static\/private|astro:env\/server)["']/g;
+const NAME = /[A-Za-z_]\w*/g;
+
+/**
+ * One walk per project folder serves every question asked within a few seconds (a lint run asks
+ * once per env-file candidate); each file's answer is cached by path and mtime in any case.
+ */
+const FRESH_MS = 5000;
+const recent = new Map<string, { at: number; reads: boolean }>();
+
+export function clearSecretEnvReadsCache(): void {
+  recent.clear();
+}
+
+/** True when a source file of the project in `dir` (not of a nested package) reads a secret-looking env name. */
+export function projectReadsSecretEnv(dir: string): boolean {
+  const cached = recent.get(dir);
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.reads;
+  const reads = walkReadsSecretEnv(dir);
+  recent.set(dir, { at: Date.now(), reads });
+  return reads;
+}
+
+function walkReadsSecretEnv(dir: string): boolean {
+  let seen = 0;
+  const stack = [dir];
+  while (stack.length > 0 && seen < MAX_FILES) {
+    const current = stack.pop()!;
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    // A nested package is its own project, judged on its own code.
+    if (current !== dir && dirents.some((dirent) => dirent.name === "package.json" && dirent.isFile())) continue;
+    for (const dirent of dirents) {
+      const path = join(current, dirent.name);
+      if (dirent.isDirectory()) {
+        if (!SKIPPED_DIRS.has(dirent.name) && !dirent.name.startsWith(".")) stack.push(path);
+      } else if (dirent.isFile() && SOURCE.test(dirent.name) && !dirent.name.endsWith(".d.ts")) {
+        seen++;
+        if (derive(path, "readsSecretEnv", (text) => text !== undefined && text.length <= MAX_BYTES && readsSecretEnv(text))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The env names `text` reads that look like secrets: any at all is enough. */
+export function readsSecretEnv(text: string): boolean {
+  if (!/env/.test(text)) return false;
+  for (const match of text.matchAll(MEMBER_READ)) if (isSecretEnvName(match[1] ?? match[2] ?? match[3])) return true;
+  for (const pattern of [DESTRUCTURED, PRIVATE_MODULE]) {
+    for (const match of text.matchAll(pattern)) {
+      for (const [name] of match[1].matchAll(NAME)) if (isSecretEnvName(name)) return true;
+    }
+  }
+  return false;
+}
