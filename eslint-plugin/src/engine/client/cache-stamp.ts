@@ -21,9 +21,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { frameworkOf } from "./framework";
-import { clientGraphsFor, type ClientGraph } from "./graph";
-import { packageOfFile, workspaceOf } from "./workspaces";
+import type * as Framework from "./framework";
+import type * as Graph from "./graph";
+import type { ClientGraph } from "./graph";
+import type * as Workspaces from "./workspaces";
 
 const { version } = require("../../../package.json") as { version: string };
 
@@ -63,6 +64,10 @@ export function clientBoundaryStamp(dir: string): string {
  * same for all of them, so they are looked up once per package.
  */
 function boundaryOf(root: string, files: string[]): string {
+  // Loaded only when the tree changed: a warm run on an unchanged tree needs no graph code.
+  const { frameworkOf } = require("./framework") as typeof Framework;
+  const { clientGraphsFor } = require("./graph") as typeof Graph;
+  const { packageOfFile, workspaceOf } = require("./workspaces") as typeof Workspaces;
   const hash = createHash("sha1");
   const graphsByPackage = new Map<string, ClientGraph[]>();
   for (const file of files) {
