@@ -21,10 +21,10 @@
  */
 import type { Linter } from "eslint";
 import { resolve } from "node:path";
-import { envFileKeyFindings, readTextFile } from "./engine/env-files";
+import type * as EnvFiles from "./engine/env-files";
 import type { Finding, FixPlan } from "./engine/finding";
-import { envFileTrackingFindings, gitignoreFileFindings } from "./engine/gitignore";
-import { envFileShipFindings } from "./engine/ship/index";
+import type * as Gitignore from "./engine/gitignore";
+import type * as Ship from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
 import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile } from "./util/file-kind";
 import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
@@ -72,6 +72,10 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
   const kind = fileKind(filename);
   // Binary, huge, or neither env nor .gitignore (`.env.json`): nothing to say, nothing to fix.
   if ((kind !== "env" && kind !== "gitignore") || !isReadableTextFile(text)) return [];
+  // The engines load with the first env file: a lint run of code files never needs them.
+  const { envFileKeyFindings } = require("./engine/env-files") as typeof EnvFiles;
+  const { envFileTrackingFindings, gitignoreFileFindings } = require("./engine/gitignore") as typeof Gitignore;
+  const { envFileShipFindings } = require("./engine/ship/index") as typeof Ship;
   const findings = [
     ...(kind === "gitignore" ? safely(() => gitignoreFileFindings(filename, text)) : safely(() => envFileTrackingFindings(filename, text))),
     ...(kind === "env" ? safely(() => envFileKeyFindings(filename, text)) : []),
@@ -88,7 +92,7 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
 function utf16EnvText(filename: string, text: string): string | undefined {
   // A UTF-16 byte order mark read as UTF-8 is two replacement characters.
   if (fileKind(filename) !== "env" || !text.startsWith("\uFFFD\uFFFD") || !text.includes("\0")) return undefined;
-  return readTextFile(filename, MAX_TEXT_FILE_LENGTH);
+  return (require("./engine/env-files") as typeof EnvFiles).readTextFile(filename, MAX_TEXT_FILE_LENGTH);
 }
 
 /** Plans that only replace text in this file: the first as `--fix` or each as a suggestion. */

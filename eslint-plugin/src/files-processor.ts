@@ -31,7 +31,7 @@ import type { Linter } from "eslint";
 import { basename, resolve } from "node:path";
 import type { Finding, FixPlan } from "./engine/finding";
 import type { Severity } from "./engine/rules";
-import { textFileKeyFindings } from "./engine/text-files/index";
+import type * as TextFiles from "./engine/text-files/index";
 import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
 import { isReadableTextFile } from "./util/file-kind";
 
@@ -62,6 +62,8 @@ export function filesProcessor(severities: TextFileSeverities = {}): SeveritiesP
 
 function keyMessages(filename: string, text: string, severities: TextFileSeverities): Linter.LintMessage[] {
   if (!isReadableTextFile(text)) return [];
+  // The engine loads with the first such file: importing the plugin stays cheap.
+  const { textFileKeyFindings } = require("./engine/text-files/index") as typeof TextFiles;
   const findings = textFileKeyFindings(filename, text);
   return processorMessages(text, findings, severities, (finding) => {
     const suggestions = suggestionsOf(finding, filename);

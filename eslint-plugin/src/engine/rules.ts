@@ -4,15 +4,16 @@
  * meta.docs.recommended (so configs.recommended) from here; the extension its messages and
  * default severities. One table, so the editor and CI never word or weigh a finding differently.
  */
-import { noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages } from "./client/index";
-import { envDockerignoreMessages, noDockerKeysMessages } from "./docker/index";
-import { envKeyMessages } from "./env-files/index";
-import { noSharedEnvKeysMessages } from "./env-values/index";
-import { envNpmPublishMessages } from "./npm-package/index";
+// The message tables only, not the engines: importing the plugin loads no analysis code.
+import { noClientAiCallsMessages, noClientSecretsMessages, noPublicSecretsMessages } from "./client/messages";
+import { envDockerignoreMessages, noDockerKeysMessages } from "./docker/messages";
+import { envKeyMessages } from "./env-files/messages";
+import { noSharedEnvKeysMessages } from "./env-values/messages";
+import { envNpmPublishMessages } from "./npm-package/messages";
 import { formatMessage, type Finding } from "./finding";
-import { envGitignoreMessages } from "./gitignore/index";
-import { hardcodedKeyMessages } from "./keys/hardcoded-keys";
-import { REQUIRE_RATE_LIMIT_MESSAGES } from "./server-route/index";
+import { envGitignoreMessages } from "./gitignore/messages";
+import { hardcodedKeyMessages } from "./keys/messages";
+import { REQUIRE_RATE_LIMIT_MESSAGES } from "./server-route/messages";
 
 export type Severity = "error" | "warn";
 

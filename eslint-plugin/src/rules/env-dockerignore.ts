@@ -6,7 +6,8 @@
  * Env files reach it through configs.recommended's env-file handling (the KeyFence parser's empty
  * Program today, the env-file processor once it lands); on code files it listens to nothing.
  */
-import { envFileDockerFindings, envDockerignoreMessages } from "../engine/docker";
+import type * as Engine from "../engine/docker";
+import type { envDockerignoreMessages } from "../engine/docker";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -28,6 +29,8 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { envFileDockerFindings } = require("../engine/docker") as typeof Engine;
     return {
       Program() {
         let findings: ReturnType<typeof envFileDockerFindings>;

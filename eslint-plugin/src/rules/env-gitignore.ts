@@ -10,13 +10,8 @@
  * The analysis is engine/gitignore; this rule only reports.
  */
 import { basename } from "node:path";
-import {
-  envFileTrackingFindings,
-  envGitignoreMessages,
-  gitignoreFileFindings,
-  isEslintConfigName,
-  repositoryAnchorFindings,
-} from "../engine/gitignore";
+import type * as Engine from "../engine/gitignore";
+import type { envGitignoreMessages } from "../engine/gitignore";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -40,6 +35,8 @@ export default createRule<[], MessageId>({
     messages: RULES["env-gitignore"].messages,
   },
   create(context) {
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { envFileTrackingFindings, gitignoreFileFindings, isEslintConfigName, repositoryAnchorFindings } = require("../engine/gitignore") as typeof Engine;
     const file = context.physicalFilename;
     const text = context.sourceCode.text;
     const report = (findings: ReturnType<typeof gitignoreFileFindings>) =>

@@ -5,7 +5,8 @@
  * Env files reach it through configs.recommended's env-file handling (the KeyFence parser's empty
  * Program today, the env-file processor once it lands); on code files it listens to nothing.
  */
-import { envFileNpmFindings, envNpmPublishMessages } from "../engine/npm-package";
+import type * as Engine from "../engine/npm-package";
+import type { envNpmPublishMessages } from "../engine/npm-package";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -27,6 +28,8 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { envFileNpmFindings } = require("../engine/npm-package") as typeof Engine;
     return {
       Program() {
         let findings: ReturnType<typeof envFileNpmFindings>;

@@ -1,4 +1,5 @@
-import { findClientAiCalls, noClientAiCallsMessages } from "../engine/client";
+import type * as Engine from "../engine/client";
+import type { noClientAiCallsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
@@ -17,6 +18,8 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   },
   create(context) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { findClientAiCalls } = require("../engine/client") as typeof Engine;
     return {
       "Program:exit"() {
         reportFindings(context, findClientAiCalls(sourceFileOf(context)));

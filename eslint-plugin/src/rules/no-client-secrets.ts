@@ -1,4 +1,5 @@
-import { findClientSecrets, noClientSecretsMessages } from "../engine/client";
+import type * as Engine from "../engine/client";
+import type { noClientSecretsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
 import { isSourceFile } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
@@ -31,6 +32,8 @@ export default createRule<Options, keyof typeof noClientSecretsMessages>({
   },
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { findClientSecrets } = require("../engine/client") as typeof Engine;
     return {
       "Program:exit"() {
         reportFindings(context, findClientSecrets(sourceFileOf(context), options));

@@ -5,7 +5,8 @@
  * which configs.recommended lints through the KeyFence parser (an empty Program: the rule reads
  * the file's text); silent on every other file. The analysis is engine/env-files.
  */
-import { envFileKeyFindings, envKeyMessages } from "../engine/env-files";
+import type * as Engine from "../engine/env-files";
+import type { envKeyMessages } from "../engine/env-files";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -27,6 +28,8 @@ export default createRule<[], MessageId>({
   },
   create(context) {
     if (fileKind(context.physicalFilename) !== "env") return {};
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { envFileKeyFindings } = require("../engine/env-files") as typeof Engine;
     // Binary or huge: parsed as empty; reporting on it could only mislead.
     if (!isReadableTextFile(context.sourceCode.text)) return {};
     return {

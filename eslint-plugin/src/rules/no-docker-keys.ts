@@ -5,7 +5,7 @@
  * extension runs it too (engine/docker). The rule is here so it has its id, messages, docs and
  * severity in one place and `keyfence/no-docker-keys` can be configured.
  */
-import { noDockerKeysMessages } from "../engine/docker";
+import type { noDockerKeysMessages } from "../engine/docker";
 import { createRule } from "../util/create-rule";
 import { RULES } from "../engine/rules";
 

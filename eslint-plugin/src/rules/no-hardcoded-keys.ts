@@ -4,12 +4,9 @@
  */
 import type { FixPlan, Finding } from "../engine/finding";
 import { formatMessage } from "../engine/finding";
-import {
-  findHardcodedKeys,
-  hardcodedKeyMessages,
-  type HardcodedKeyMessageId,
-  type HardcodedKeysOptions,
-} from "../engine/keys/hardcoded-keys";
+import type * as Engine from "../engine/keys/hardcoded-keys";
+import type { HardcodedKeyMessageId, HardcodedKeysOptions } from "../engine/keys/hardcoded-keys";
+import { hardcodedKeyMessages } from "../engine/keys/messages";
 import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
@@ -53,6 +50,8 @@ export default createRule<Options, HardcodedKeyMessageId>({
   },
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { findHardcodedKeys } = require("../engine/keys/hardcoded-keys") as typeof Engine;
     return {
       Program(program) {
         const findings = findHardcodedKeys(sourceFileOf(context, program), {

@@ -4,7 +4,8 @@
  * Env files reach it through configs.recommended's env-file handling (the KeyFence parser's empty
  * Program today, the env-file processor once it lands); on code files it listens to nothing.
  */
-import { sharedKeyFindings, noSharedEnvKeysMessages } from "../engine/env-values";
+import type * as Engine from "../engine/env-values";
+import type { noSharedEnvKeysMessages } from "../engine/env-values";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -26,6 +27,8 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { sharedKeyFindings } = require("../engine/env-values") as typeof Engine;
     return {
       Program() {
         let findings: ReturnType<typeof sharedKeyFindings>;

@@ -3,7 +3,8 @@
  * spend the whole quota. The analysis is engine/server-route (findUnlimitedAiRoutes).
  */
 import type { TSESTree } from "../engine/ast";
-import { findUnlimitedAiRoutes, REQUIRE_RATE_LIMIT_MESSAGES } from "../engine/server-route";
+import type * as Engine from "../engine/server-route";
+import type { REQUIRE_RATE_LIMIT_MESSAGES } from "../engine/server-route";
 import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
@@ -39,6 +40,8 @@ export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
   },
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { findUnlimitedAiRoutes } = require("../engine/server-route") as typeof Engine;
     return {
       "Program:exit"(program) {
         // At Program:exit ESLint has set every node's parent: no second walk needed.

@@ -21,9 +21,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { frameworkOf } from "./framework";
-import { clientGraphsFor, type ClientGraph } from "./graph";
-import { packageOfFile, workspaceOf } from "./workspaces";
+import type * as Framework from "./framework";
+import type * as Graph from "./graph";
+import type { ClientGraph } from "./graph";
+import type * as Workspaces from "./workspaces";
 
 const { version } = require("../../../package.json") as { version: string };
 
@@ -39,7 +40,10 @@ export function clientBoundaryStamp(dir: string): string {
     const root = path.resolve(dir);
     const files: string[] = [];
     const facts = createHash("sha1").update(`${version}\n`);
-    collectSourceFiles(root, root, files, facts);
+    const seen: string[] = [];
+    collectSourceFiles(root, "", files, seen);
+    // One update: a hash call per file cost as much as its stat.
+    facts.update(seen.join(""));
     if (files.length >= MAX_FILES) return "too-large";
     for (const marker of INSTALL_MARKERS) facts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
     const fingerprint = facts.digest("hex");
@@ -60,6 +64,10 @@ export function clientBoundaryStamp(dir: string): string {
  * same for all of them, so they are looked up once per package.
  */
 function boundaryOf(root: string, files: string[]): string {
+  // Loaded only when the tree changed: a warm run on an unchanged tree needs no graph code.
+  const { frameworkOf } = require("./framework") as typeof Framework;
+  const { clientGraphsFor } = require("./graph") as typeof Graph;
+  const { packageOfFile, workspaceOf } = require("./workspaces") as typeof Workspaces;
   const hash = createHash("sha1");
   const graphsByPackage = new Map<string, ClientGraph[]>();
   for (const file of files) {
@@ -79,15 +87,22 @@ function boundaryOf(root: string, files: string[]): string {
   return hash.digest("hex").slice(0, 12);
 }
 
-/** Source files into `out`; every file seen (config files, index.html…) into `facts`. */
-function collectSourceFiles(root: string, dir: string, out: string[], facts: ReturnType<typeof createHash>): void {
+/**
+ * Source files under `root` into `out`; every file seen (config files, index.html…) with its
+ * size and mtime into `seen`. This walk is what a warm `--cache` run pays, so it stays lean: no
+ * path.relative, no exception for a file that vanished mid-walk.
+ */
+function collectSourceFiles(root: string, rel: string, out: string[], seen: string[]): void {
+  const dir = rel ? root + path.sep + rel : root;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (out.length >= MAX_FILES) return;
     if (entry.name.startsWith(".") || NOT_SOURCE_FOLDERS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) collectSourceFiles(root, full, out, facts);
+    const relative = rel ? rel + path.sep + entry.name : entry.name;
+    if (entry.isDirectory()) collectSourceFiles(root, relative, out, seen);
     else if (entry.isFile()) {
-      facts.update(`${path.relative(root, full)}:${statFacts(full)}\n`);
+      const full = dir + path.sep + entry.name;
+      const stat = statSync(full, { throwIfNoEntry: false });
+      seen.push(relative, ":", stat ? `${stat.size}:${stat.mtimeMs}` : "-", "\n");
       if (SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(full);
     }
   }

@@ -19,7 +19,7 @@ import {
 } from "./framework";
 import type { ModuleInfo } from "./module-info";
 import { valueNamesUsed } from "./references";
-import { createResolver, SOURCE_EXTENSIONS, type ProjectResolver } from "./resolve";
+import { clearResolvers, createResolver, SOURCE_EXTENSIONS, type ProjectResolver } from "./resolve";
 import { inRanges, splitServerCode } from "./server-code";
 import { clearWorkspaceCache, packageOfFile, workspaceOf, type Workspace } from "./workspaces";
 
@@ -458,13 +458,21 @@ function readVerbatimModuleSyntax(root: string): boolean {
 }
 
 const graphs = new Map<string, ClientGraph>();
+/** clientGraphsFor's answer per (workspace package, own framework root): the same for all its files. */
+const graphsByPackage = new Map<string, ClientGraph[]>();
+
+function forgetGraphs(): void {
+  graphs.clear();
+  graphsByPackage.clear();
+  clearFrameworkCache();
+  clearWorkspaceCache();
+  clearResolvers();
+}
 
 onInvalidate((file) => {
   const base = path.basename(file);
   if (base === "package.json" || base === "pnpm-workspace.yaml" || /^(?:tsconfig|jsconfig)\.json$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base)) {
-    clearFrameworkCache();
-    clearWorkspaceCache();
-    graphs.clear();
+    forgetGraphs();
     return;
   }
   for (const graph of graphs.values()) if (graph.contains(file)) graph.markDirty();
@@ -481,6 +489,11 @@ export function clientGraphsFor(file: string): ClientGraph[] {
   const workspace = workspaceOf(path.dirname(file));
   const pkg = workspace && packageOfFile(workspace, file);
   if (!workspace || !pkg) return graphs;
+  // A framework folder nested in a package (not itself listed) has a graph of its own.
+  const key = `${pkg.dir}\0${own?.framework.root ?? ""}`;
+  const known = graphsByPackage.get(key);
+  if (known) return known;
+  graphsByPackage.set(key, graphs);
   const dependents = new Set([pkg.name]);
   for (let grew = true, round = 0; grew && round < 10; round++) {
     grew = false;
@@ -512,7 +525,5 @@ export function clientGraphFor(file: string): ClientGraph | undefined {
 
 /** Forget every graph and file (tests, and the extension on workspace changes). */
 export function resetClientGraphs(): void {
-  graphs.clear();
-  clearFrameworkCache();
-  clearWorkspaceCache();
+  forgetGraphs();
 }

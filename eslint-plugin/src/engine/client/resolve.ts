@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FrameworkName } from "./framework";
 import { resolverFactory } from "./native";
-import { resolveWorkspaceImport, type Workspace } from "./workspaces";
+import { forgetWorkspaceImports, resolveWorkspaceImport, type Workspace } from "./workspaces";
 
 export const SOURCE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".astro"];
 
@@ -17,8 +17,21 @@ export interface ProjectResolver {
   clear(): void;
 }
 
+/**
+ * One resolver (and one answer cache) per set of options: with `tsconfig: "auto"` oxc-resolver
+ * finds each importing file's own tsconfig, so the answer for (folder, specifier) does not depend
+ * on which app asks. A monorepo's ~30 example apps all follow the same workspace packages; with a
+ * resolver each they resolved every import of those packages ~30 times.
+ */
+const shared = new Map<string, ProjectResolver>();
+
+/** Forget every shared resolver (tests, and a changed package.json or tsconfig). */
+export function clearResolvers(): void {
+  for (const resolver of shared.values()) resolver.clear();
+  shared.clear();
+}
+
 export function createResolver(root: string, framework: FrameworkName, workspace?: Workspace): ProjectResolver {
-  const ResolverFactory = resolverFactory();
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
   if (framework === "nuxt") {
@@ -31,6 +44,19 @@ export function createResolver(root: string, framework: FrameworkName, workspace
   const hasTsconfig = fs.existsSync(path.join(root, "tsconfig.json"));
   const jsconfig = path.join(root, "jsconfig.json");
   const tsconfig = hasTsconfig ? "auto" : fs.existsSync(jsconfig) ? { configFile: jsconfig, references: "auto" } : undefined;
+  // Options that name no folder of this app give the same answers to every app of the workspace.
+  const appFree = tsconfig === "auto" && Object.keys(alias).length === 0;
+  const key = `${appFree ? "" : root}\0${workspace?.root ?? ""}\0${JSON.stringify(tsconfig)}\0${JSON.stringify(alias)}`;
+  let resolver = shared.get(key);
+  if (!resolver) {
+    resolver = newResolver(alias, tsconfig, workspace);
+    shared.set(key, resolver);
+  }
+  return resolver;
+}
+
+function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined): ProjectResolver {
+  const ResolverFactory = resolverFactory();
   const resolver = new ResolverFactory({
     ...(tsconfig ? { tsconfig } : {}),
     alias,
@@ -66,6 +92,7 @@ export function createResolver(root: string, framework: FrameworkName, workspace
     clear() {
       cache.clear();
       resolver.clearCache();
+      if (workspace) forgetWorkspaceImports(workspace);
     },
   };
 }

@@ -30,6 +30,11 @@ const CONDITIONS = ["source", "browser", "import", "module", "default", "require
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs", ".cjs", ".cts"];
 
 const byDir = new Map<string, Workspace | null>();
+/**
+ * resolveWorkspaceImport's answers per workspace: they depend on the specifier only, and every
+ * folder of every app asks again (each probe is a few stats of files that mostly do not exist).
+ */
+const importsOf = new WeakMap<Workspace, Map<string, string | undefined>>();
 
 export function clearWorkspaceCache(): void {
   byDir.clear();
@@ -73,6 +78,20 @@ export function packageOfFile(workspace: Workspace, file: string): WorkspacePack
 /** `@acme/ai` or `@acme/ai/server` → a source file of that workspace package, or undefined. */
 export function resolveWorkspaceImport(workspace: Workspace, specifier: string): string | undefined {
   if (specifier.startsWith(".") || path.isAbsolute(specifier)) return undefined;
+  let known = importsOf.get(workspace);
+  if (!known) importsOf.set(workspace, (known = new Map()));
+  if (known.has(specifier)) return known.get(specifier);
+  const found = workspaceImportOnDisk(workspace, specifier);
+  known.set(specifier, found);
+  return found;
+}
+
+/** Forget resolved imports (a graph rebuilds after a file changed: a package may have a new entry). */
+export function forgetWorkspaceImports(workspace: Workspace): void {
+  importsOf.delete(workspace);
+}
+
+function workspaceImportOnDisk(workspace: Workspace, specifier: string): string | undefined {
   const parts = specifier.split("/");
   const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
   const pkg = workspace.packages.get(name);
@@ -157,7 +176,8 @@ function probe(base: string): string | undefined {
 
 function isFile(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    // Most probes miss: no exception built for each (that cost more than the stat).
+    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

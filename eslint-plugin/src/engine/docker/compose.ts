@@ -5,8 +5,15 @@
  * gives nothing rather than a guess.
  */
 import { dirname, resolve } from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import type * as Yaml from "yaml";
+import type { Node } from "yaml";
 import type { TextRange } from "../finding";
+
+let yamlLibrary: typeof Yaml | undefined;
+/** Loaded on the first compose file: most lint runs meet none, and `yaml` costs ~70 ms to load. */
+function yaml(): typeof Yaml {
+  return (yamlLibrary ??= require("yaml") as typeof Yaml);
+}
 
 export interface ComposeBuild {
   service: string;
@@ -37,17 +44,17 @@ export function parseComposeFile(file: string, text: string): ComposeFile {
   const result: ComposeFile = { builds: [], variables: [] };
   let services: unknown;
   try {
-    const doc = parseDocument(text, { uniqueKeys: false });
+    const doc = yaml().parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length > 0) return result;
     services = doc.get("services", true);
   } catch {
     return result;
   }
-  if (!isMap(services)) return result;
+  if (!yaml().isMap(services)) return result;
   const dir = dirname(resolve(file));
   for (const pair of services.items) {
-    const service = isScalar(pair.key) ? String(pair.key.value) : "";
-    if (!isMap(pair.value)) continue;
+    const service = yaml().isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!yaml().isMap(pair.value)) continue;
     const build = pair.value.get("build", true);
     const built = buildOf(service, build, dir);
     if (built) result.builds.push(built);
@@ -59,8 +66,8 @@ export function parseComposeFile(file: string, text: string): ComposeFile {
 function buildOf(service: string, build: unknown, dir: string): ComposeBuild | undefined {
   let context: string | undefined;
   let dockerfile = "Dockerfile";
-  if (isScalar(build) && typeof build.value === "string") context = build.value;
-  else if (isMap(build)) {
+  if (yaml().isScalar(build) && typeof build.value === "string") context = build.value;
+  else if (yaml().isMap(build)) {
     const value = build.get("context");
     context = typeof value === "string" ? value : ".";
     const named = build.get("dockerfile");
@@ -76,15 +83,15 @@ function buildOf(service: string, build: unknown, dir: string): ComposeBuild | u
 /** `environment:` as a map (`KEY: value`) or a list (`- KEY=value`). */
 function environmentOf(service: string, environment: unknown): ComposeVariable[] {
   const found: ComposeVariable[] = [];
-  if (isMap(environment)) {
+  if (yaml().isMap(environment)) {
     for (const pair of environment.items) {
-      if (!isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== "string") continue;
+      if (!yaml().isScalar(pair.key) || !yaml().isScalar(pair.value) || typeof pair.value.value !== "string") continue;
       const range = valueRange(pair.value);
       if (range) found.push({ service, name: String(pair.key.value), value: pair.value.value, valueRange: range });
     }
-  } else if (isSeq(environment)) {
+  } else if (yaml().isSeq(environment)) {
     for (const item of environment.items) {
-      if (!isScalar(item) || typeof item.value !== "string") continue;
+      if (!yaml().isScalar(item) || typeof item.value !== "string") continue;
       const equals = item.value.indexOf("=");
       const range = valueRange(item);
       if (equals <= 0 || !range) continue;
@@ -99,7 +106,7 @@ function environmentOf(service: string, environment: unknown): ComposeVariable[]
 
 /** The scalar's characters inside its quotes. */
 function valueRange(node: Node): TextRange | undefined {
-  if (!node.range || !isScalar(node)) return undefined;
+  if (!node.range || !yaml().isScalar(node)) return undefined;
   const [start, end] = node.range;
   const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
   return quoted ? { start: start + 1, end: end - 1 } : { start, end };

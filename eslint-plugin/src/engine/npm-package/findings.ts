@@ -5,7 +5,7 @@
  * `.npmignore`, else its `.gitignore` (npm's fallback), else a new `.npmignore`.
  */
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { modify, applyEdits } from "jsonc-parser";
+import type * as Jsonc from "jsonc-parser";
 import type { Finding, FixPlan } from "../finding";
 import { appendEntriesEdit } from "../gitignore/append-entries";
 import { readText } from "../gitignore/file-cache";
@@ -63,6 +63,8 @@ function fixFor(packageDir: string, path: string, name: string): { plan: FixPlan
   if (files && pkgText !== undefined) {
     // `files` entries are globs from the package root: `**/` covers every folder.
     const entry = known ? `!**/${known}` : `!${path}`;
+    // Loaded only to build this fix: importing the plugin should not pay for it.
+    const { modify, applyEdits } = require("jsonc-parser") as typeof Jsonc;
     const edits = modify(pkgText, ["files", -1], entry, { isArrayInsertion: true, formattingOptions: formatting(pkgText) });
     const updated = applyEdits(pkgText, edits);
     return {
