@@ -31,6 +31,14 @@ export interface FixtureProject {
   remove(): void;
 }
 
+/**
+ * Env files are kept in fixtures as `dot-env.local` and the like: the repository's own .gitignore
+ * ignores `.env.local` (KeyFence's advice), so a fixture's real name would never be committed.
+ */
+export function fixtureFileName(name: string): string {
+  return name.startsWith("dot-env") ? `.${name.slice("dot-".length)}` : name;
+}
+
 export function copyFixture(name: string, extraFiles: Record<string, string> = {}): FixtureProject {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `keyfence-route-${name}-`));
   const keys = { openai: testKey(11), anthropic: testKey(12) };
@@ -38,7 +46,7 @@ export function copyFixture(name: string, extraFiles: Record<string, string> = {
   const copy = (from: string, to: string) => {
     for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
       const source = path.join(from, entry.name);
-      const target = path.join(to, entry.name);
+      const target = path.join(to, fixtureFileName(entry.name));
       if (entry.isDirectory()) {
         fs.mkdirSync(target, { recursive: true });
         copy(source, target);

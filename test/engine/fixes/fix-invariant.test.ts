@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { checkFixInvariant, type InvariantReport, isKnownBrowserKeyTrade } from "../../support/fix-invariant";
 import { fakeKey } from "../../support/fake-keys";
+import { fixtureFileName } from "../../server-route/fixture-project";
 
 const FIXTURES = path.join(__dirname, "..", "..", "fixtures");
 
@@ -22,7 +23,10 @@ function filledCopy(from: string, extra: Record<string, string> = {}): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else fs.writeFileSync(full, fill(fs.readFileSync(full, "utf8")));
+      else {
+        fs.writeFileSync(path.join(dir, fixtureFileName(entry.name)), fill(fs.readFileSync(full, "utf8")));
+        if (fixtureFileName(entry.name) !== entry.name) fs.rmSync(full);
+      }
     }
   };
   visit(root);

@@ -11,7 +11,8 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { derive } from "../gitignore/file-cache";
 import { folderEntries } from "../ship/folder-entries";
 import { findGitRepo } from "../gitignore/git-repo";
-import { type ComposeFile, isComposeFileName, parseComposeFile } from "./compose";
+import { type ComposeFile, parseComposeFile } from "./compose";
+import { isComposeFileName, isDockerfileName } from "./file-names";
 
 export interface DockerBuild {
   dockerfile: string;
@@ -24,11 +25,7 @@ export interface DockerBuild {
 
 const LEVELS_WITHOUT_GIT = 4;
 
-/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `.dockerignore` files). */
-export function isDockerfileName(name: string): boolean {
-  if (/\.dockerignore$/i.test(name)) return false;
-  return /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(name);
-}
+export { isDockerfileName } from "./file-names";
 
 export function ignoreFileFor(dockerfile: string, context: string): string {
   const own = `${dockerfile}.dockerignore`;

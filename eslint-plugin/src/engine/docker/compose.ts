@@ -35,10 +35,7 @@ export interface ComposeFile {
   variables: ComposeVariable[];
 }
 
-/** Names Docker Compose looks for, plus the `docker-compose.<env>.yml` overrides people keep. */
-export function isComposeFileName(name: string): boolean {
-  return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/i.test(name);
-}
+export { isComposeFileName } from "./file-names";
 
 export function parseComposeFile(file: string, text: string): ComposeFile {
   const result: ComposeFile = { builds: [], variables: [] };

@@ -5,7 +5,7 @@
  * on the code around the key (hardcoded-keys.ts).
  */
 import { basename } from "node:path";
-import { shipFileKind } from "../ship/index";
+import { isComposeFileName, isDockerfileName } from "../docker/file-names";
 
 const PYTHON = /\.py$/i;
 const SHELL = /(?:\.(?:sh|bash|zsh)|^\.envrc)$/i;
@@ -14,9 +14,8 @@ const CONFIG = /\.(?:json|jsonc|json5|ya?ml|toml|properties|ini|cfg|conf|tf|tfva
 
 export function fileAdvice(file: string, envVar: string): string | undefined {
   const name = basename(file);
-  const kind = shipFileKind(file);
-  if (kind === "dockerfile") return `pass it at build time as a secret (\`RUN --mount=type=secret,id=${envVar}\`) or at run time (\`docker run -e ${envVar}\`), never in the image`;
-  if (kind === "compose") return `reference it as \`\${${envVar}}\` and keep the value in an untracked .env next to the compose file`;
+  if (isDockerfileName(name)) return `pass it at build time as a secret (\`RUN --mount=type=secret,id=${envVar}\`) or at run time (\`docker run -e ${envVar}\`), never in the image`;
+  if (isComposeFileName(name)) return `reference it as \`\${${envVar}}\` and keep the value in an untracked .env next to the compose file`;
   if (PYTHON.test(name)) return `read it with \`os.environ["${envVar}"]\``;
   if (SHELL.test(name)) return `read it from the environment (\`"$${envVar}"\`)`;
   if (CI_WORKFLOW.test(file)) return `store it as a CI secret named ${envVar} and reference that secret here`;

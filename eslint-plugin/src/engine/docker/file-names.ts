@@ -1,0 +1,12 @@
+/** Which file names Docker reads: dependency-free, for callers that only need to know the kind. */
+
+/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `.dockerignore` files). */
+export function isDockerfileName(name: string): boolean {
+  if (/\.dockerignore$/i.test(name)) return false;
+  return /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(name);
+}
+
+/** Names Docker Compose looks for, plus the `docker-compose.<env>.yml` overrides people keep. */
+export function isComposeFileName(name: string): boolean {
+  return /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/i.test(name);
+}
