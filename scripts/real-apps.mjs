@@ -14,6 +14,9 @@
 // `keyfence.configs.recommended` alone. A finding matches a label on file, rule and line ±2
 // (a label with `line: null` is a file-level finding and matches any line). Several messages of
 // one rule on one line count once, as the labels do. Fetched code never enters this repository.
+// An app whose labels name Dockerfiles or compose files says so with `"configs": ["files",
+// "recommended"]`: it is linted as a user with both configs sees it (`configs.files` first, as its
+// docs say); the others keep `configs.recommended` alone, the scope their labels were written for.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,13 +32,16 @@ const keyfence = require(join(root, "eslint-plugin/dist/index.js"));
 const args = process.argv.slice(2);
 const outIndex = args.indexOf("--out");
 const outFile = outIndex >= 0 ? resolve(args[outIndex + 1]) : undefined;
-const reposFolder = args.find((arg, index) => !arg.startsWith("--") && (outIndex < 0 || index !== outIndex + 1));
+// --only owner/name (repeatable): lint those apps only, print their rows, write no table.
+const only = args.flatMap((arg, index) => (args[index - 1] === "--only" ? [arg] : []));
+const reposFolder = args.find((arg, index) => !arg.startsWith("--") && (outIndex < 0 || index !== outIndex + 1) && args[index - 1] !== "--only");
 if (!reposFolder) {
-  console.error("usage: node scripts/real-apps.mjs <folder of fetched repositories> [--out file.md]");
+  console.error("usage: node scripts/real-apps.mjs <folder of fetched repositories> [--out file.md] [--only owner/name]…");
   process.exit(2);
 }
 const labelsFile = join(root, "bench/real-apps/labels.json");
-const { repos } = JSON.parse(readFileSync(labelsFile, "utf8"));
+const { repos: allRepos } = JSON.parse(readFileSync(labelsFile, "utf8"));
+const repos = only.length ? allRepos.filter(({ repo }) => only.includes(repo)) : allRepos;
 const LINE_SLACK = 2;
 
 /** The bare git directory of `owner/name` in the folder, or undefined. */
@@ -76,11 +82,19 @@ function layOut(gitDir, commit) {
   return dir;
 }
 
-async function lint(dir) {
+/** The ESLint configs an app is linted with, in the order its `configs` list names them. */
+function configsOf(names = ["recommended"]) {
+  return names.map((name) => {
+    if (!keyfence.configs[name]) throw new Error(`labels.json names an unknown config: ${name}`);
+    return keyfence.configs[name];
+  });
+}
+
+async function lint(dir, configNames) {
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
-    overrideConfig: [keyfence.configs.recommended],
+    overrideConfig: configsOf(configNames),
     errorOnUnmatchedPattern: false,
     warnIgnored: false,
   });
@@ -121,7 +135,7 @@ for (const ruleId of Object.keys(keyfence.configs.recommended.rules)) perRule.se
 const count = (rule) => perRule.get(rule) ?? perRule.set(rule, { tp: 0, fp: 0, fn: 0 }).get(rule);
 const details = [];
 const missing = [];
-for (const { repo, commit, labels } of repos) {
+for (const { repo, commit, labels, configs } of repos) {
   const gitDir = gitDirOf(repo);
   if (!gitDir) {
     missing.push(repo);
@@ -130,7 +144,7 @@ for (const { repo, commit, labels } of repos) {
   }
   const dir = layOut(gitDir, commit);
   try {
-    const { findings, parseErrors } = await lint(dir);
+    const { findings, parseErrors } = await lint(dir, configs);
     const { tp, fp, fn } = match(labels, findings);
     for (const { label } of tp) count(label.rule).tp++;
     for (const finding of fp) count(finding.rule).fp++;
@@ -155,8 +169,10 @@ const table = [
 console.log(`\n${table}\n`);
 for (const line of details) console.log(line);
 const linted = repos.length - missing.length;
-const summary = `${linted} repositories, ${repos.reduce((sum, { labels }) => sum + labels.length, 0)} hand labels, \`configs.recommended\` only:\n\n${table}\n`;
-if (outFile) writeFileSync(outFile, `${summary}\n${details.map((line) => `- ${line}`).join("\n")}\n`);
+const withFiles = repos.filter(({ configs }) => configs?.includes("files")).length;
+const summary = `${linted} snapshots, ${repos.reduce((sum, { labels }) => sum + labels.length, 0)} hand labels, \`configs.recommended\`${withFiles ? ` (with \`configs.files\` first on the ${withFiles} snapshots whose labels name Dockerfiles or compose files)` : " only"}:\n\n${table}\n`;
+if (only.length) console.error("--only: table not written");
+else if (outFile) writeFileSync(outFile, `${summary}\n${details.map((line) => `- ${line}`).join("\n")}\n`);
 else {
   const readme = join(root, "README.md");
   const text = readFileSync(readme, "utf8");

@@ -5,11 +5,13 @@
  */
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-client-ai-calls";
-import type { noClientAiCallsMessages } from "../../eslint-plugin/src/engine/client";
+import clientSecretsPlugin from "../../eslint-plugin/src/rules/no-client-secrets";
+import type { noClientAiCallsMessages, noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { ruleTester } from "../support/rule-tester";
 import { appFile } from "./support";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noClientAiCallsMessages, []>;
+const clientSecrets = clientSecretsPlugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, []>;
 const next = appFile("next-app-router", "app/chat/chat-box.tsx").filename;
 const vite = appFile("vite", "src/api.ts").filename;
 const nextChain = "app/chat/chat-box.tsx";
@@ -48,6 +50,23 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     {
       ...appFile("next-app-router", "lib/server-ai.ts"),
       name: "server code: a route handler is not browser code",
+    },
+    // A key that is a server secret the framework keeps out of the bundle is undefined in the
+    // browser: the client sends no key (no-client-secrets reports the read, tested below).
+    {
+      name: "Vite component: OpenAI client keyed by process.env.OPENAI_API_KEY (undefined in the browser)",
+      filename: vite,
+      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, `}`].join("\n"),
+    },
+    {
+      name: "use client: Gemini client keyed by a server secret",
+      filename: next,
+      code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY ?? "");`),
+    },
+    {
+      name: "Vite: an unprefixed import.meta.env key in an auth header is undefined in the browser",
+      filename: vite,
+      code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.ELEVENLABS_API_KEY } });`].join("\n"),
     },
   ],
   invalid: [
@@ -145,6 +164,37 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: vite,
       code: `export const r = fetch(import.meta.env.VITE_IMAGE_URL, { headers: { "x-key": import.meta.env.VITE_IMAGE_KEY } });`,
       errors: [{ messageId: "browserAuthHeader", line: 1, data: { provider: "Black Forest Labs (FLUX)", header: "x-key", chain: viteChain } }],
+    },
+    // Twins of the server-secret cases above: a key that does reach the browser, or a flag.
+    {
+      name: "Vite component: the same client keyed by VITE_OPENAI_API_KEY (inlined into the bundle)",
+      filename: vite,
+      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`, `}`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: viteChain } }],
+    },
+    {
+      name: "Vite component: a server-secret key with dangerouslyAllowBrowser is still reported (the flag)",
+      filename: vite,
+      code: [`import OpenAI from "openai";`, `export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: true });`].join("\n"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: viteChain } }],
+    },
+    {
+      name: "Vite: the same auth header with a VITE_ key",
+      filename: vite,
+      code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.VITE_ELEVENLABS_API_KEY } });`].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "ElevenLabs", header: "xi-api-key", chain: viteChain } }],
+    },
+  ],
+});
+
+ruleTester().run("no-client-secrets: the server-secret key of a browser SDK client", clientSecrets, {
+  valid: [],
+  invalid: [
+    {
+      name: "Vite component: the read is reported here, not as a client AI call",
+      filename: vite,
+      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, `}`].join("\n"),
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: viteChain } }],
     },
   ],
 });

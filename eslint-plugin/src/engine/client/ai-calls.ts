@@ -9,12 +9,15 @@ import type { TSESTree } from "../ast";
 import { textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
+import type { EnvRead } from "./env-reads";
 import { walk } from "./walk";
 
 export interface AiCall {
   messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserAuthHeader";
   node: TSESTree.Node;
   data: Record<string, string>;
+  /** For a client or header found by its key alone (no flag, any URL): the env read of the key. */
+  keyRead?: EnvRead;
 }
 
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;

@@ -6,6 +6,9 @@
  *
  * A key counts when it is an env read, a literal, or a const holding one. A key the user typed
  * (state, a function parameter, localStorage) is theirs to send: bring-your-own-key apps are quiet.
+ * The env read travels with the finding (`keyRead`): ./index drops a call whose key is a
+ * server secret the framework keeps out of the bundle (undefined in the browser; no-client-secrets
+ * reports the read), which only it can judge (it knows the file's framework).
  */
 import type { TSESTree } from "../ast";
 import { nameWords, looksLikeCredentialName, providers } from "../providers";
@@ -21,6 +24,14 @@ export interface BrowserKeyCall {
   messageId: "browserSdkClient" | "browserAuthHeader";
   node: Node;
   data: Record<string, string>;
+  /** The env read the key comes from, when it is one (the caller judges whether it reaches the browser). */
+  keyRead?: EnvRead;
+}
+
+/** A key found in code: an env read (its name and the read) or a literal (neither). */
+interface Key {
+  envName?: string;
+  read?: EnvRead;
 }
 
 /** Headers that name their provider by themselves. */
@@ -63,7 +74,7 @@ export function scopeOf(program: TSESTree.Program, text: string, consts: Map<str
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
-function keyIn(node: Node | undefined, scope: Scope, depth = 0): { envName?: string } | undefined {
+function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined {
   if (!node || depth > 3) return undefined;
   switch (node.type) {
     case "TSAsExpression":
@@ -88,7 +99,7 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): { envName?: str
     }
     default: {
       const read = scope.reads.find((candidate) => candidate.node.range[0] >= node.range[0] && candidate.node.range[1] <= node.range[1]);
-      return read ? { envName: read.name } : undefined;
+      return read ? { envName: read.name, read } : undefined;
     }
   }
 }
@@ -120,7 +131,7 @@ function objectOf(node: Node | undefined, scope: Scope): TSESTree.ObjectExpressi
 }
 
 /** A credential in SDK options: `apiKey`, `openAIApiKey`, `token`, `credentials: { secretAccessKey }`, or an auth header. */
-function credentialInOptions(options: TSESTree.ObjectExpression, scope: Scope, depth = 0): { envName?: string } | undefined {
+function credentialInOptions(options: TSESTree.ObjectExpression, scope: Scope, depth = 0): Key | undefined {
   for (const property of properties(options)) {
     const name = propertyName(property);
     if (!name) continue;
@@ -155,7 +166,7 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
   }
   if (!key) return undefined;
   const viaBaseUrl = options ? providerOfBaseUrl(options) : undefined;
-  return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name } };
+  return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name }, keyRead: key.read };
 }
 
 function sdkProviderOf(callee: Node, scope: Scope): Provider | undefined {
@@ -189,7 +200,7 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undef
 export function authHeaderIn(
   headers: Node | undefined,
   scope: Scope,
-): { header: string; key: { envName?: string }; provider?: Provider } | undefined {
+): { header: string; key: Key; provider?: Provider } | undefined {
   let object = objectOf(headers, scope);
   if (!object && headers?.type === "NewExpression" && headers.arguments[0]) object = objectOf(headers.arguments[0], scope);
   if (!object) return undefined;
@@ -216,7 +227,7 @@ export function browserAuthHeader(node: TSESTree.CallExpression, configs: readon
     if (!object) continue;
     const headersProperty = properties(object).find((property) => propertyName(property) === "headers");
     const found = headersProperty ? authHeaderIn(headersProperty.value, scope) : undefined;
-    if (found?.provider) return { messageId: "browserAuthHeader", node, data: { provider: found.provider.name, header: found.header } };
+    if (found?.provider) return { messageId: "browserAuthHeader", node, data: { provider: found.provider.name, header: found.header }, keyRead: found.key.read };
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
-import { findEnvReads, isPrivateSource, mayReadEnv } from "./env-reads";
+import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
@@ -128,9 +128,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   const reads = findEnvReads(source.ast, source.text).filter((read) => {
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
-    if (publicPrefixOf(read.name) || ALWAYS_DEFINED.has(read.name)) return false;
-    // A custom Vite envPrefix (`APP_`) is public too: no-public-secrets reports it.
-    if (read.source === "import.meta.env" && publicPrefixVerdict(read.name, read.source, source.file)?.exposed) return false;
+    if (publicName(read, source.file)) return false;
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
   if (reads.length === 0 && !mentionsServerOnly) return [];
@@ -155,6 +153,22 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   }
   if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
   return findings;
+}
+
+/** A public-prefixed name, one defined everywhere, or one a custom Vite `envPrefix` exposes (no-public-secrets reports it). */
+function publicName(read: EnvRead, file: string): boolean {
+  if (publicPrefixOf(read.name) || ALWAYS_DEFINED.has(read.name)) return true;
+  return read.source === "import.meta.env" && publicPrefixVerdict(read.name, read.source, file)?.exposed === true;
+}
+
+/**
+ * A server secret that browser code reads and the framework does not expose: undefined in the
+ * browser bundle, and reported by no-client-secrets (the same predicate as its secret reads).
+ */
+function unexposedSecretRead(read: EnvRead, file: string): boolean {
+  if (!isPrivateSource(read.source)) return false;
+  if (read.source.startsWith("$env/")) return true;
+  return !publicName(read, file) && isSecretEnvName(read.name);
 }
 
 /** Imports of `.server` / `$lib/server` modules from browser code (SvelteKit, Remix). */
@@ -252,6 +266,10 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   const { context } = browser;
   return calls
     .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
+    // A client or header found by its key alone, whose key is a server secret the framework
+    // keeps out of the bundle (`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })` in a Vite
+    // component): no key reaches the browser through it. no-client-secrets reports the read.
+    .filter((call) => !(call.keyRead && unexposedSecretRead(call.keyRead, source.file)))
     .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
 }
 
