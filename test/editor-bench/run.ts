@@ -3,7 +3,7 @@
  * the packed .vsix, on a copy of `<repo>` as the workspace. Prints the suite's lines as they come
  * and a Markdown table of medians (see test/editor-bench/README.md).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { REPO, startSession, testPayload } from "../e2e/code-server";
@@ -41,12 +41,23 @@ async function main(): Promise<number> {
       console.error(session.log.join("").slice(-4000));
     }
     if (existsSync(resultsFile)) console.log("\n" + table(JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults));
+    saveServerLog(session.root);
     console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
     return code === 0 ? 0 : 1;
   } finally {
     clearInterval(ticker);
     await session.close();
   }
+}
+
+/** The server's log (VS Code keeps each output channel in a file): per-analysis times, the scan. */
+function saveServerLog(root: string): void {
+  const logs = readdirSync(join(root, "user-data/logs"), { recursive: true, encoding: "utf8" }).filter((f) => /KeyFence\.log$/.test(f));
+  if (logs.length === 0) return;
+  mkdirSync(join(REPO, "out/editor-bench"), { recursive: true });
+  const target = join(REPO, "out/editor-bench/server.log");
+  copyFileSync(join(root, "user-data/logs", logs[0]), target);
+  console.log(`the server's log: ${target}`);
 }
 
 function median(values: (number | undefined)[]): number | undefined {
