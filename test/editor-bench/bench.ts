@@ -9,7 +9,8 @@ import { loadavg } from "node:os";
 import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { hostLag, keyfence, workspaceRoot } from "../extension/helpers";
-import { fakeKey, keyfenceDiagnostics, open, until } from "../extension/support";
+import { fakeKey, keyfenceDiagnostics, open } from "../extension/support";
+import { hostProfile } from "./host-profile";
 import type { LastAnalysis } from "../../extension/server/src/protocol";
 
 const RUNS = Number(process.env.KEYFENCE_BENCH_RUNS ?? 3);
@@ -18,8 +19,9 @@ const SCAN_RUNS = Number(process.env.KEYFENCE_BENCH_SCAN_RUNS ?? RUNS);
 const OPEN_WAIT_MS = Number(process.env.KEYFENCE_BENCH_OPEN_WAIT_MS ?? 3000);
 const SIZES = (process.env.KEYFENCE_BENCH_SIZES ?? "5000,30000").split(",").map(Number);
 const WAIT_MS = 120_000;
+const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
 
-export interface ColdOpen { file: string; firstDiagnosticsMs: number; serverMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
+export interface ColdOpen { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
 export interface Keystroke { latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
 export interface BenchResults {
@@ -61,21 +63,23 @@ export async function run(): Promise<void> {
     for (const file of clientFiles) {
       const uri = vscode.Uri.file(file);
       const started = performance.now();
-      const { result: analysis, longestBlockMs } = await hostLag(async () => {
-        await open(file);
-        return await analysedOnce(api, uri);
-      });
-      const cold: ColdOpen = { file: file.slice(root.length + 1), firstDiagnosticsMs: performance.now() - started, serverMs: analysis?.ms, phases: analysis?.phases, findings: keyfenceDiagnostics(uri).length, blockMs: longestBlockMs };
+      const { result: { result: analysis, longestBlockMs }, byScript } = await hostProfile(() =>
+        hostLag(async () => {
+          await open(file);
+          return await analysedOnce(api, uri);
+        }),
+      );
+      const cold: ColdOpen = { file: file.slice(root.length + 1), firstDiagnosticsMs: performance.now() - started, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, findings: keyfenceDiagnostics(uri).length, blockMs: longestBlockMs };
       results.cold.push(cold);
-      log(`cold open ${cold.file}: diagnostics after ${cold.firstDiagnosticsMs.toFixed(0)} ms (server analysis ${analysis?.ms.toFixed(0)} ms: ${phaseText(analysis?.phases)}), ${cold.findings} finding(s), longest host block ${longestBlockMs.toFixed(0)} ms`);
+      log(`cold open ${cold.file}: diagnostics after ${cold.firstDiagnosticsMs.toFixed(0)} ms (server analysis ${analysis?.ms.toFixed(0)} ms, CPU ${analysis?.cpuMs.toFixed(0)} ms: ${phaseText(analysis?.phases)}), ${cold.findings} finding(s), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
       await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     }
 
     for (let i = 0; i < SCAN_RUNS; i++) {
-      const { result: summary, longestBlockMs } = await hostLag(() => api.scanWorkspace({ quiet: true }));
+      const { result: { result: summary, longestBlockMs }, byScript } = await hostProfile(() => hostLag(() => api.scanWorkspace({ quiet: true })));
       if (!summary) throw new Error("the scan returned nothing");
       results.scans.push({ files: summary.files, ms: summary.ms, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs });
-      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s, ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms`);
+      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s, ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     }
 
     for (const size of SIZES) {
@@ -83,6 +87,9 @@ export async function run(): Promise<void> {
       save();
       await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     }
+  } catch (error) {
+    log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   } finally {
     results.loadAfter = loadavg();
     save();
@@ -99,35 +106,59 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
   const dir = join(root, "keyfence-editor-bench");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `generated-${size}.ts`);
-  const lines = Array.from({ length: size }, (_, i) => `export const value${i} = { id: ${i}, label: "item ${i}", tags: ["a", "b"] };`);
+  // The extension test's line (~80 characters) where the file stays under keyfence.maxFileSizeKB
+  // (1 MB: a bigger file is not analysed at all), else a ~30-character line, as real code has.
+  const long = (i: number) => `export const value${i} = { id: ${i}, label: "item ${i}", tags: ["a", "b"] };`;
+  const short = (i: number) => `export const v${i} = [${i}, "t"];`;
+  const line = size * long(size).length < MAX_BYTES ? long : short;
+  const lines = Array.from({ length: size }, (_, i) => line(i));
   writeFileSync(file, lines.join("\n") + "\n");
-  const { result: editor, longestBlockMs: openBlockMs } = await hostLag(async () => {
+  const { result: { result: editor, longestBlockMs: openBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
     const opened = await open(file);
     await new Promise((r) => setTimeout(r, OPEN_WAIT_MS));
     return opened;
-  });
-  log(`${size}-line file open for ${OPEN_WAIT_MS} ms: longest host block ${openBlockMs.toFixed(0)} ms`);
+  }));
+  log(`${size}-line file (${(Buffer.byteLength(lines.join("\n")) / 1024).toFixed(0)} KB) open for ${OPEN_WAIT_MS} ms: longest host block ${openBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
   const keystrokes: Keystroke[] = [];
   for (let i = 0; i < RUNS; i++) {
     const line = Math.floor(size / 2) + i * 7;
     const key = fakeKey("openai", 900 + i);
     const started = performance.now();
-    const { longestBlockMs } = await hostLag(async () => {
+    const { result: { longestBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
       await editor.edit((e) => e.insert(new vscode.Position(line, 0), `export const leaked = "${key}";\n`));
-      await until(`the key typed into the ${size}-line file to be reported`, () => keyfenceDiagnostics(editor.document.uri).length === 1, WAIT_MS);
-    });
+      await diagnosticsCount(editor.document.uri, 1);
+    }));
     const latencyMs = performance.now() - started;
     const analysis = await api.lastAnalysis(editor.document.uri);
     const stroke: Keystroke = {
       latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
     };
     keystrokes.push(stroke);
-    log(`${size} lines, keystroke ${i + 1}: diagnostic ${latencyMs.toFixed(0)} ms after the edit (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms`);
+    log(`${size} lines, keystroke ${i + 1}: diagnostic ${latencyMs.toFixed(0)} ms after the edit (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     await editor.edit((e) => e.delete(new vscode.Range(line, 0, line + 1, 0)));
-    await until("the key's diagnostic to go", () => keyfenceDiagnostics(editor.document.uri).length === 0, WAIT_MS);
+    await diagnosticsCount(editor.document.uri, 0);
     await new Promise((r) => setTimeout(r, 1000));
   }
   return { openBlockMs, keystrokes };
+}
+
+/** Resolves when `uri` has `count` KeyFence diagnostics: on VS Code's event, not a polling interval. */
+function diagnosticsCount(uri: vscode.Uri, count: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const check = () => keyfenceDiagnostics(uri).length === count && (finish(), true);
+    const listener = vscode.languages.onDidChangeDiagnostics(check);
+    const timer = setTimeout(() => (finish(), fail(new Error(`${uri.fsPath}: not ${count} diagnostic(s) within ${WAIT_MS} ms`))), WAIT_MS);
+    const finish = () => {
+      listener.dispose();
+      clearTimeout(timer);
+      done();
+    };
+    check();
+  });
+}
+
+function scripts(byScript: Array<[string, number]>): string {
+  return byScript.map(([script, ms]) => `${script} ${ms.toFixed(0)} ms`).join(", ");
 }
 
 function phaseText(phases: Record<string, number> | undefined): string {

@@ -77,7 +77,7 @@ export function table(r: BenchResults): string {
   rows.push(["server cold start (activation → `initialize` answered)", ms(r.serverStartMs), "", "–"]);
   rows.push([`open a \`"use client"\` file cold → first diagnostics (${r.cold.length} files; the first is the server's first file)`,
     `${ms(median(r.cold.map((c) => c.firstDiagnosticsMs)))} (${all(r.cold.map((c) => c.firstDiagnosticsMs))})`,
-    `${ms(median(r.cold.map((c) => c.serverMs)))} (${all(r.cold.map((c) => c.serverMs))})`,
+    `${ms(median(r.cold.map((c) => c.serverMs)))} (${all(r.cold.map((c) => c.serverMs))}); CPU ${all(r.cold.map((c) => c.serverCpuMs))}`,
     `${ms(Math.max(...r.cold.map((c) => c.blockMs)))}`]);
   if (r.scans.length) {
     rows.push([`KeyFence: Scan Workspace (${scanFiles?.toLocaleString("en")} files, ${r.scans[0].findings} findings)`,
@@ -88,12 +88,12 @@ export function table(r: BenchResults): string {
     rows.push([`${label}-line file open ${"(generated)"}, waiting before typing`, "", "", ms(t.openBlockMs)]);
     rows.push([`a key typed mid-file into the ${label}-line file → diagnostic, after the ${r.debounceMs} ms debounce (first keystroke / median)`,
       `${ms(t.keystrokes[0]?.afterDebounceMs)} / ${ms(median(t.keystrokes.map((k) => k.afterDebounceMs)))} (${all(t.keystrokes.map((k) => k.afterDebounceMs))})`,
-      `${ms(median(t.keystrokes.map((k) => k.serverMs)))} (${all(t.keystrokes.map((k) => k.serverMs))})`,
+      `${ms(median(t.keystrokes.map((k) => k.serverMs)))} (${all(t.keystrokes.map((k) => k.serverMs))}); CPU ${all(t.keystrokes.map((k) => k.serverCpuMs))}`,
       ms(Math.max(...t.keystrokes.map((k) => k.blockMs)))]);
   }
   const load = (l: number[] | undefined) => l?.map((v) => v.toFixed(1)).join(", ") ?? "?";
   return [
-    `| step | time (median; every run) | server analysis | longest extension-host block |`,
+    `| step | time (median; every run) | server analysis, wall (every run); CPU | longest extension-host block |`,
     `|---|---|---|---|`,
     ...rows.map((row) => `| ${row.join(" | ")} |`),
     ``,
