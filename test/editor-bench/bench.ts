@@ -107,11 +107,12 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `generated-${size}.ts`);
   // The extension test's line (~80 characters) where the file stays under keyfence.maxFileSizeKB
-  // (1 MB: a bigger file is not analysed at all), else a ~30-character line, as real code has.
+  // (1 MB: a bigger file is not analysed at all), else a ~20-character line.
   const long = (i: number) => `export const value${i} = { id: ${i}, label: "item ${i}", tags: ["a", "b"] };`;
-  const short = (i: number) => `export const v${i} = [${i}, "t"];`;
-  const line = size * long(size).length < MAX_BYTES ? long : short;
+  const short = (i: number) => `const v${i} = ${i};`;
+  const line = size * (long(size).length + 1) < MAX_BYTES ? long : short;
   const lines = Array.from({ length: size }, (_, i) => line(i));
+  if (Buffer.byteLength(lines.join("\n")) > MAX_BYTES) throw new Error(`a ${size}-line file is over keyfence.maxFileSizeKB`);
   writeFileSync(file, lines.join("\n") + "\n");
   const { result: { result: editor, longestBlockMs: openBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
     const opened = await open(file);
