@@ -146,14 +146,13 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
 /** Resolves when `uri` has `count` KeyFence diagnostics: on VS Code's event, not a polling interval. */
 function diagnosticsCount(uri: vscode.Uri, count: number): Promise<void> {
   return new Promise((done, fail) => {
-    const check = () => keyfenceDiagnostics(uri).length === count && (finish(), true);
-    const listener = vscode.languages.onDidChangeDiagnostics(check);
-    const timer = setTimeout(() => (finish(), fail(new Error(`${uri.fsPath}: not ${count} diagnostic(s) within ${WAIT_MS} ms`))), WAIT_MS);
-    const finish = () => {
+    const stop = () => {
       listener.dispose();
       clearTimeout(timer);
-      done();
     };
+    const check = () => keyfenceDiagnostics(uri).length === count && (stop(), done());
+    const listener = vscode.languages.onDidChangeDiagnostics(check);
+    const timer = setTimeout(() => (stop(), fail(new Error(`${uri.fsPath}: not ${count} diagnostic(s) within ${WAIT_MS} ms`))), WAIT_MS);
     check();
   });
 }
