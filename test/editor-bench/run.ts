@@ -57,6 +57,7 @@ function saveServerLog(root: string): void {
   mkdirSync(join(REPO, "out/editor-bench"), { recursive: true });
   const target = join(REPO, "out/editor-bench/server.log");
   copyFileSync(join(root, "user-data/logs", logs[0]), target);
+  if (existsSync(join(root, "bench-results.json"))) copyFileSync(join(root, "bench-results.json"), join(REPO, "out/editor-bench/results.json"));
   console.log(`the server's log: ${target}`);
 }
 
