@@ -29,8 +29,8 @@ export interface KeyFenceApi {
   stopTracking(uri: vscode.Uri, options?: StopTrackingOptions): Promise<boolean>;
   /** Files the watcher reported, newest last (the tests read it when something is stale). */
   watcherLog: string[];
-  /** What the server's last analysis of an open document took. */
-  lastAnalysis(): Promise<LastAnalysis | null>;
+  /** What the server's last analysis of an open document took (of that document's, given one). */
+  lastAnalysis(uri?: vscode.Uri): Promise<LastAnalysis | null>;
   /** KeyFence findings in Problems (what the language status item shows). */
   findingsCount(): number;
 }
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     scanWorkspace: (options) => scanWorkspace(client, options),
     stopTracking: (uri, options) => stopTracking(client, uri, options),
     watcherLog,
-    lastAnalysis: async () => (await ready, client.sendRequest<LastAnalysis | null>(LAST_ANALYSIS)),
+    lastAnalysis: async (uri) => (await ready, client.sendRequest<LastAnalysis | null>(LAST_ANALYSIS, { uri: uri && client.code2ProtocolConverter.asUri(uri) })),
     findingsCount,
   };
 }

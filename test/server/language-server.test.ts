@@ -10,7 +10,7 @@ import {
   CancellationTokenSource, CodeActionRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExecuteCommandRequest,
   WorkDoneProgress, type CodeAction, type Diagnostic, type Range, type TextEdit,
 } from "vscode-languageserver-protocol/node";
-import type { ScanSummary } from "../../extension/server/src/protocol";
+import { LAST_ANALYSIS, type LastAnalysis, type ScanSummary } from "../../extension/server/src/protocol";
 import { fakeKey } from "../support/fake-keys";
 import { git, makeRepo, removeRepos, writeFile } from "../env/support";
 import { startServer, type LspClient } from "./lsp-client";
@@ -146,6 +146,18 @@ describe("language server over stdio", function () {
     const analysedVersions = client.logs.map((l) => /^analysed typing\.ts v(\d+)/.exec(l)?.[1]).filter(Boolean).map(Number);
     assert.deepEqual(analysedVersions.filter((v) => v > 1), [last], "one analysis, of the last version");
     assert.deepEqual(final.diagnostics.map((d) => [d.code, d.range.end.character - d.range.start.character]), [["no-hardcoded-keys", key.length]]);
+  });
+
+  it("keyfence/lastAnalysis with a uri answers that document's last analysis, whatever was analysed since", async () => {
+    await open("measured.ts", `export const key = "${fakeKey("openai", undefined, 107)}";\n`);
+    await client.diagnosticsWhere((p) => p.uri === uriOf("measured.ts") && p.version === 1);
+    await open("other.json", `{ "name": "other" }\n`);
+    await client.diagnosticsWhere((p) => p.uri === uriOf("other.json") && p.version === 1);
+    const latest = await client.connection.sendRequest<LastAnalysis | null>(LAST_ANALYSIS);
+    const measured = await client.connection.sendRequest<LastAnalysis | null>(LAST_ANALYSIS, { uri: uriOf("measured.ts") });
+    assert.equal(latest?.file, "other.json");
+    assert.deepEqual([measured?.file, measured?.version, measured?.findings], ["measured.ts", 1, 1]);
+    assert.equal(await client.connection.sendRequest<LastAnalysis | null>(LAST_ANALYSIS, { uri: uriOf("never-opened.ts") }), null);
   });
 
   it("analyses a 5,000-line file (prints the time over stdio)", async () => {

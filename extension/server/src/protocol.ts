@@ -58,7 +58,10 @@ export interface AfterUntrack {
   providers: { name: string; url: string }[];
 }
 
-/** `keyfence/lastAnalysis`: what the server's last analysis of an open document took (the editor tests print it). */
+/**
+ * `keyfence/lastAnalysis` (`{ uri? }`): what the server's last analysis of an open document took, of
+ * that document's when `uri` is given (the editor tests and the editor benchmark print it).
+ */
 export const LAST_ANALYSIS = "keyfence/lastAnalysis";
 
 export interface LastAnalysis {

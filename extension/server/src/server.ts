@@ -44,6 +44,8 @@ const justOpened = new Set<string>();
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
 let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
+/** The last analysis of each open document (other documents' analyses must not hide a file's). */
+const lastAnalyses = new Map<string, LastAnalysis & { path: string }>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
@@ -106,6 +108,7 @@ documents.onDidClose((event) => {
   queue.forget(uri);
   justOpened.delete(uri);
   analyses.delete(uri);
+  lastAnalyses.delete(uri);
   const path = filePath(uri);
   if (path) forgetFile(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -172,9 +175,10 @@ connection.onRequest(AFTER_UNTRACK, (params: { uri: string }) => {
   return path ? afterUntrack(path, { files, canCreateFiles: client.canCreateFiles }, workspace.folderOf(path)) : { providers: [] };
 });
 
-connection.onRequest(LAST_ANALYSIS, (): LastAnalysis | null => {
-  if (!lastAnalysis) return null;
-  const { path, ...analysis } = lastAnalysis;
+connection.onRequest(LAST_ANALYSIS, (params: { uri?: string } | undefined): LastAnalysis | null => {
+  const last = params?.uri ? lastAnalyses.get(params.uri) : lastAnalysis;
+  if (!last) return null;
+  const { path, ...analysis } = last;
   return { ...analysis, treeBuilt: hasTree(path) };
 });
 
@@ -249,6 +253,7 @@ async function analyze(uri: string): Promise<void> {
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
   lastAnalysis = { path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
+  lastAnalyses.set(uri, lastAnalysis);
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
 }

@@ -1,0 +1,200 @@
+/**
+ * The editor benchmark's suite, run inside the extension host of a real VS Code whose workspace
+ * is a real repository (`npm run bench:editor -- <repo>`, test/editor-bench/README.md). It measures
+ * and prints; it asserts nothing about time (machines differ). Results go to
+ * `<workspace>/../bench-results.json`, which the launcher turns into a table.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
+import { basename, dirname, join } from "node:path";
+import * as vscode from "vscode";
+import { hostLag, keyfence, workspaceRoot } from "../extension/helpers";
+import { fakeKey, keyfenceDiagnostics, open } from "../extension/support";
+import { hostProfile } from "./host-profile";
+import type { LastAnalysis } from "../../extension/server/src/protocol";
+
+const RUNS = Number(process.env.KEYFENCE_BENCH_RUNS ?? 3);
+const SCAN_RUNS = Number(process.env.KEYFENCE_BENCH_SCAN_RUNS ?? RUNS);
+/** How long a big file is open before the key is typed ("opened a few seconds earlier"). */
+const OPEN_WAIT_MS = Number(process.env.KEYFENCE_BENCH_OPEN_WAIT_MS ?? 3000);
+const SIZES = (process.env.KEYFENCE_BENCH_SIZES ?? "5000,30000").split(",").map(Number);
+const WAIT_MS = 120_000;
+const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
+
+export interface ColdOpen { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
+export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
+export interface Keystroke { latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
+export interface BenchResults {
+  workspace: string;
+  loadBefore: number[];
+  loadAfter?: number[];
+  debounceMs: number;
+  serverStartMs?: number;
+  activationMs?: number;
+  cold: ColdOpen[];
+  scans: Scan[];
+  typing: Record<string, { openBlockMs: number; keystrokes: Keystroke[] }>;
+  notes: string[];
+}
+
+export async function run(): Promise<void> {
+  const root = workspaceRoot();
+  const resultsFile = join(dirname(root), "bench-results.json");
+  const debounceMs = vscode.workspace.getConfiguration("keyfence").get<number>("debounceMs") ?? 300;
+  const results: BenchResults = { workspace: root, loadBefore: loadavg(), debounceMs, cold: [], scans: [], typing: {}, notes: [] };
+  const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+  const log = (line: string) => {
+    console.log(`[editor-bench] ${line}`);
+    results.notes.push(line);
+    save();
+  };
+  try {
+    // Chosen before anything is timed: reading files here must not count.
+    const clientFiles = await useClientFiles(RUNS);
+    // TypeScript's extension activates on the first TS file and blocks the shared host while it
+    // does: activated first, so the blocks measured below are KeyFence's (and the editor's).
+    await vscode.extensions.getExtension("vscode.typescript-language-features")?.activate();
+    const api = await keyfence();
+    await api.ready;
+    results.activationMs = api.activationMs;
+    results.serverStartMs = api.serverStartMs();
+    log(`server started ${results.serverStartMs?.toFixed(0)} ms after activation; "use client" files: ${clientFiles.map((f) => f.slice(root.length + 1)).join(", ")}`);
+
+    for (const file of clientFiles) {
+      const uri = vscode.Uri.file(file);
+      const started = performance.now();
+      const { result: { result: analysis, longestBlockMs }, byScript } = await hostProfile(() =>
+        hostLag(async () => {
+          await open(file);
+          return await analysedOnce(api, uri);
+        }),
+      );
+      const cold: ColdOpen = { file: file.slice(root.length + 1), firstDiagnosticsMs: performance.now() - started, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, findings: keyfenceDiagnostics(uri).length, blockMs: longestBlockMs };
+      results.cold.push(cold);
+      log(`cold open ${cold.file}: diagnostics after ${cold.firstDiagnosticsMs.toFixed(0)} ms (server analysis ${analysis?.ms.toFixed(0)} ms, CPU ${analysis?.cpuMs.toFixed(0)} ms: ${phaseText(analysis?.phases)}), ${cold.findings} finding(s), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    }
+
+    for (let i = 0; i < SCAN_RUNS; i++) {
+      const { result: { result: summary, longestBlockMs }, byScript } = await hostProfile(() => hostLag(() => api.scanWorkspace({ quiet: true })));
+      if (!summary) throw new Error("the scan returned nothing");
+      results.scans.push({ files: summary.files, ms: summary.ms, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs });
+      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s, ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+    }
+
+    for (const size of SIZES) {
+      results.typing[size] = await typeInto(size, root, debounceMs, api, log);
+      save();
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    }
+  } catch (error) {
+    log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  } finally {
+    results.loadAfter = loadavg();
+    save();
+  }
+}
+
+type Api = Awaited<ReturnType<typeof keyfence>>;
+
+/**
+ * A generated file of `size` lines, opened OPEN_WAIT_MS before a key is typed mid-file; then the
+ * key is removed and typed again at another line, RUNS times in all.
+ */
+async function typeInto(size: number, root: string, debounceMs: number, api: Api, log: (line: string) => void) {
+  const dir = join(root, "keyfence-editor-bench");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `generated-${size}.ts`);
+  // The extension test's line (~80 characters) where the file stays under keyfence.maxFileSizeKB
+  // (1 MB: a bigger file is not analysed at all), else a ~20-character line.
+  const long = (i: number) => `export const value${i} = { id: ${i}, label: "item ${i}", tags: ["a", "b"] };`;
+  const short = (i: number) => `const v${i} = ${i};`;
+  const line = size * (long(size).length + 1) < MAX_BYTES ? long : short;
+  const lines = Array.from({ length: size }, (_, i) => line(i));
+  if (Buffer.byteLength(lines.join("\n")) > MAX_BYTES) throw new Error(`a ${size}-line file is over keyfence.maxFileSizeKB`);
+  writeFileSync(file, lines.join("\n") + "\n");
+  const { result: { result: editor, longestBlockMs: openBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
+    const opened = await open(file);
+    await new Promise((r) => setTimeout(r, OPEN_WAIT_MS));
+    return opened;
+  }));
+  log(`${size}-line file (${(Buffer.byteLength(lines.join("\n")) / 1024).toFixed(0)} KB) open for ${OPEN_WAIT_MS} ms: longest host block ${openBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+  const keystrokes: Keystroke[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const line = Math.floor(size / 2) + i * 7;
+    const key = fakeKey("openai", 900 + i);
+    const started = performance.now();
+    const { result: { longestBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
+      await editor.edit((e) => e.insert(new vscode.Position(line, 0), `export const leaked = "${key}";\n`));
+      await diagnosticsCount(editor.document.uri, 1);
+    }));
+    const latencyMs = performance.now() - started;
+    const analysis = await api.lastAnalysis(editor.document.uri);
+    const stroke: Keystroke = {
+      latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
+    };
+    keystrokes.push(stroke);
+    log(`${size} lines, keystroke ${i + 1}: diagnostic ${latencyMs.toFixed(0)} ms after the edit (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+    await editor.edit((e) => e.delete(new vscode.Range(line, 0, line + 1, 0)));
+    await diagnosticsCount(editor.document.uri, 0);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return { openBlockMs, keystrokes };
+}
+
+/** Resolves when `uri` has `count` KeyFence diagnostics: on VS Code's event, not a polling interval. */
+function diagnosticsCount(uri: vscode.Uri, count: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const stop = () => {
+      listener.dispose();
+      clearTimeout(timer);
+    };
+    const check = () => keyfenceDiagnostics(uri).length === count && (stop(), done());
+    const listener = vscode.languages.onDidChangeDiagnostics(check);
+    const timer = setTimeout(() => (stop(), fail(new Error(`${uri.fsPath}: not ${count} diagnostic(s) within ${WAIT_MS} ms`))), WAIT_MS);
+    check();
+  });
+}
+
+function scripts(byScript: Array<[string, number]>): string {
+  return byScript.map(([script, ms]) => `${script} ${ms.toFixed(0)} ms`).join(", ");
+}
+
+function phaseText(phases: Record<string, number> | undefined): string {
+  return Object.entries(phases ?? {}).map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(", ");
+}
+
+/**
+ * The first diagnostics of a just-opened file: the server's analysis of that document, which it
+ * publishes at once (a file without findings publishes an empty list, which VS Code may not
+ * signal, so the server's record of the document's analysis is what is awaited).
+ */
+async function analysedOnce(api: Api, uri: vscode.Uri): Promise<LastAnalysis> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const last = await api.lastAnalysis(uri);
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`no analysis of ${uri.fsPath} within ${WAIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** `count` files that start with "use client", with different names, spread over the workspace. */
+async function useClientFiles(count: number): Promise<string[]> {
+  const candidates = await vscode.workspace.findFiles("**/*.{tsx,jsx,ts,js}", "**/node_modules/**", 20_000);
+  const seen = new Set<string>();
+  const found = candidates
+    .map((uri) => uri.fsPath)
+    .sort()
+    .filter((path) => {
+      if (seen.has(basename(path))) return false;
+      const head = readFileSync(path, "utf8").slice(0, 200).trimStart();
+      if (!/^["']use client["']/.test(head)) return false;
+      seen.add(basename(path));
+      return true;
+    });
+  if (found.length === 0) throw new Error('the workspace has no "use client" file');
+  const step = Math.max(1, Math.floor(found.length / count));
+  return Array.from({ length: Math.min(count, found.length) }, (_, i) => found[i * step]);
+}

@@ -1,0 +1,48 @@
+/**
+ * Who blocks the extension host: a CPU profile of the host's own thread (node:inspector, from
+ * inside it) while `run` runs, summarised as self time per script. Every extension shares the
+ * thread, so this says whether a block was KeyFence's (its `extension.js`) or another's.
+ */
+import { Session } from "node:inspector";
+
+interface ProfileNode { id: number; callFrame: { url: string; functionName: string } }
+interface Profile { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }
+
+export async function hostProfile<T>(run: () => Promise<T>): Promise<{ result: T; byScript: Array<[string, number]> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((done, fail) => session.post(method, params ?? {}, (error, value) => (error ? fail(error) : done(value))));
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 1000 });
+  await post("Profiler.start");
+  try {
+    const result = await run();
+    const { profile } = (await post("Profiler.stop")) as { profile: Profile };
+    return { result, byScript: selfTimeByScript(profile) };
+  } finally {
+    session.disconnect();
+  }
+}
+
+function selfTimeByScript(profile: Profile): Array<[string, number]> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame || frame.functionName === "(idle)" || frame.functionName === "(program)") return;
+    const script = frame.url ? scriptName(frame.url) : frame.functionName;
+    totals.set(script, (totals.get(script) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...totals].sort((a, b) => b[1] - a[1]);
+  // KeyFence's own scripts always listed, however small (the question the profile answers).
+  const keyfence: [string, number] = ["KeyFence (all its scripts)", top.filter(([script]) => script.startsWith("keyfence.keyfence")).reduce((sum, [, ms]) => sum + ms, 0)];
+  return [keyfence, ...top.slice(0, 6)];
+}
+
+/** `…/extensions/keyfence.keyfence-0.1.0/extension/dist/extension.js` → `keyfence.keyfence-0.1.0: extension.js`. */
+function scriptName(url: string): string {
+  const extension = /\/extensions\/([^/]+)\/(?:.*\/)?([^/]+)$/.exec(url);
+  if (extension) return `${extension[1]}: ${extension[2]}`;
+  return url.replace(/^.*\/out\//, "vscode: ").replace(/^.*\/node_modules\//, "");
+}
