@@ -54,6 +54,7 @@ process.exit(failures > 0 ? 1 : 0);
 
 /** Exports each labelled commit into `<temp>/<owner>+<name>`, committed once (git-aware rules need a repository). */
 function exportRealApps(mirrorDir: string): string {
+  const BINARY = ["jpg", "jpeg", "png", "gif", "webp", "avif", "ico", "mp3", "mp4", "wav", "webm", "woff", "woff2", "ttf", "otf", "eot", "pdf", "zip", "gz"];
   const labels = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "bench", "real-apps", "labels.json"), "utf8")) as { repos: { repo: string; commit: string }[] };
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-real-apps-"));
   for (const { repo, commit } of labels.repos) {
@@ -66,7 +67,18 @@ function exportRealApps(mirrorDir: string): string {
     const app = path.join(out, repo.replace("/", "+"));
     fs.mkdirSync(app);
     const tar = `${app}.tar`;
-    execFileSync("git", [`--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit]);
+    try {
+      execFileSync("git", [`--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit], { stdio: "pipe" });
+    } catch {
+      // A snapshot may lack its largest blobs (images, fonts): export without them.
+      try {
+        execFileSync("git", [`--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit, "--", ".", ...BINARY.map((ext) => `:(exclude,icase)*.${ext}`)], { stdio: "pipe" });
+      } catch {
+        console.log(`${repo}: objects missing from the snapshot, skipped`);
+        fs.rmSync(app, { recursive: true, force: true });
+        continue;
+      }
+    }
     execFileSync("tar", ["-xf", tar, "-C", app]);
     fs.rmSync(tar);
     const git = (...gitArgs: string[]) => execFileSync("git", gitArgs, { cwd: app, stdio: "ignore" });
