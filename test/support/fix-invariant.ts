@@ -5,7 +5,9 @@
  *   - re-linting finds that finding gone and nothing new (findings compared as a multiset of
  *     file + rule + message, so offsets that moved do not count);
  *   - no line changed that the fix's edits do not touch (per `git diff --no-index`);
- *   - line endings kept (a CRLF file stays CRLF, an LF file gets no CR).
+ *   - line endings kept (a CRLF file stays CRLF, an LF file gets no CR);
+ *   - where the project has a tsconfig.json, no type error that the project did not have before
+ *     (project-type-check.ts: `tsc --noEmit` through the TypeScript API, before and in each copy).
  * Used by test/fix-invariant.test.ts on the fixtures and by scripts/fix-invariant.ts on real apps.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -19,6 +21,7 @@ import { messageOf, planFixes } from "../../extension/src/analyze";
 import { fileKind } from "../../extension/src/file-kinds";
 import { applyFileEdits } from "./apply-edits";
 import { lintProject, SETTINGS } from "./lint-project";
+import { newErrors, projectTypeCheck } from "./project-type-check";
 
 /**
  * Known and deliberate: in browser code, renaming a public env var (NEXT_PUBLIC_OPENAI_API_KEY →
@@ -30,10 +33,22 @@ export function isKnownBrowserKeyTrade(failure: string): boolean {
   return /^(\S+) no-public-secrets\/publicSecret → "Rename [^"]*": new finding: \1 no-client-secrets\/clientSecret: /.test(failure);
 }
 
+/**
+ * A known defect, found by the type-check and left for the engine's owners (issue 13): in a
+ * SvelteKit project, renaming PUBLIC_X to X (from the code file or from the env file) leaves an
+ * import from `$env/static/public` that no longer exists (the code file's rename keeps the
+ * module; the env file's rename does not touch the code), which SvelteKit's build rejects.
+ */
+export function isKnownSvelteKitRename(failure: string): boolean {
+  return /→ "Rename [^"]*": new type error: \S+ TS2305: Module '"\$env\/static\/public"' has no exported member '\w+'\.$/.test(failure);
+}
+
 export interface InvariantReport {
   findings: number;
   fixesApplied: number;
   failures: string[];
+  /** Fixes whose copy was type-checked (the project has a tsconfig.json). */
+  typeChecked: number;
 }
 
 /** Checks every fix of every finding in `project` (left untouched: the work happens in copies). */
@@ -42,9 +57,11 @@ export function checkFixInvariant(project: string, options: { gitInit?: boolean;
   const base = path.join(work, "base");
   fs.cpSync(project, base, { recursive: true, filter: (from) => path.basename(from) !== "node_modules" });
   if (options.gitInit && !fs.existsSync(path.join(base, ".git"))) execFileSync("git", ["init", "-q"], { cwd: base });
-  const report: InvariantReport = { findings: 0, fixesApplied: 0, failures: [] };
+  const report: InvariantReport = { findings: 0, fixesApplied: 0, failures: [], typeChecked: 0 };
   try {
     const before = lintProject(base);
+    const types = projectTypeCheck(base);
+    const typeErrors = types?.errors(base);
     report.findings = before.length;
     let attempt = 0;
     for (const finding of before) {
@@ -56,6 +73,10 @@ export function checkFixInvariant(project: string, options: { gitInit?: boolean;
         fs.cpSync(base, copy, { recursive: true });
         const label = `${path.relative(base, finding.file)} ${finding.ruleId}/${finding.messageId} → "${plan.title}"`;
         const problems = checkOne(base, copy, finding, plan, before);
+        if (types) {
+          problems.push(...newErrors(typeErrors!, types.errors(copy)).map((error) => `new type error: ${error}`));
+          report.typeChecked++;
+        }
         report.fixesApplied++;
         report.failures.push(...problems.map((problem) => `${label}: ${problem}`));
         fs.rmSync(copy, { recursive: true, force: true });

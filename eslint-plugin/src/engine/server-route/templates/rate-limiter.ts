@@ -72,9 +72,9 @@ const requestCounts = new Map${t("<string, { count: number; resetAt: number }>")
 ${unknownClients}
 async function checkRateLimit(clientId${t(": string | undefined")})${resultType} {
   const now = Date.now();
-  for (const [id, entry] of requestCounts) {
-    if (entry.resetAt > now) break;
-    requestCounts.delete(id);
+  // Not for…of: a project compiled to ES5 without downlevelIteration cannot iterate a Map.
+  for (let oldest = requestCounts.entries().next(); !oldest.done && oldest.value[1].resetAt <= now; oldest = requestCounts.entries().next()) {
+    requestCounts.delete(oldest.value[0]);
   }
   let id = clientId || UNKNOWN_CLIENTS;
   if (!requestCounts.has(id) && requestCounts.size >= MAX_TRACKED_CLIENTS) id = UNKNOWN_CLIENTS;
