@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import * as vscode from "vscode";
 import { workspaceRoot } from "./helpers";
 import { actionTitled, apply, closeAll, diagnosticsOf, fakeKey, keyfenceDiagnostics, open, read, saveAll, snapshot, undoIn, until } from "./support";
@@ -15,10 +15,14 @@ const codeOf = (d: vscode.Diagnostic) => (typeof d.code === "object" ? String(d.
 // The bundled suite runs from out/test/extension; the fixtures stay in the repository.
 const FIXTURES = join(__dirname, "..", "..", "..", "test", "fixtures", "server-route");
 
-/** Copies a server-route fixture into the workspace; `__OPENAI_KEY__` becomes `key`. */
+/**
+ * Copies a server-route fixture into the workspace; `__OPENAI_KEY__` becomes `key`. The fixture's
+ * own env files (committed as `dot-env.*`, see test/server-route/fixture-project.ts) are left
+ * out: each test writes the env file it starts from.
+ */
 function fixtureCopy(name: string, key: string, extra: Record<string, string> = {}): { dir: string; path(rel: string): string } {
   const dir = join(workspaceRoot(), `framework-route-${name}`);
-  cpSync(join(FIXTURES, name), dir, { recursive: true, force: true });
+  cpSync(join(FIXTURES, name), dir, { recursive: true, force: true, filter: (from) => !basename(from).startsWith("dot-env") });
   const fill = (file: string) => {
     for (const entry of readdirSync(file)) {
       const full = join(file, entry);
