@@ -39,6 +39,17 @@ export function fixtureFileName(name: string): string {
   return name.startsWith("dot-env") ? `.${name.slice("dot-".length)}` : name;
 }
 
+/** `copyFixture` for one describe block: every copy it made is removed after the block. */
+export function fixtureCopies(): (name: string, extraFiles?: Record<string, string>) => FixtureProject {
+  const projects: FixtureProject[] = [];
+  after(() => projects.forEach((project) => project.remove()));
+  return (name, extraFiles) => {
+    const project = copyFixture(name, extraFiles);
+    projects.push(project);
+    return project;
+  };
+}
+
 export function copyFixture(name: string, extraFiles: Record<string, string> = {}): FixtureProject {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `keyfence-route-${name}-`));
   const keys = { openai: testKey(11), anthropic: testKey(12) };

@@ -5,17 +5,11 @@
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import { applyPlan, copyFixture, type FixtureProject } from "./fixture-project";
+import { applyPlan, fixtureCopies } from "./fixture-project";
 import { createdFile, planAt } from "./plan-helpers";
 
 describe("route plans for SvelteKit, Nuxt, Astro and React Router", () => {
-  const projects: FixtureProject[] = [];
-  const fixture = (name: string, extra?: Record<string, string>) => {
-    const project = copyFixture(name, extra);
-    projects.push(project);
-    return project;
-  };
-  after(() => projects.forEach((project) => project.remove()));
+  const fixture = fixtureCopies();
 
   it("SvelteKit: src/routes/api/ai/openai/+server.ts reads $env/dynamic/private; the PUBLIC_ key is renamed", () => {
     const project = fixture("sveltekit");

@@ -4,17 +4,11 @@ import * as fs from "node:fs";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
 import { diskProjectView, planMoveCallToServerRoute } from "../../eslint-plugin/src/engine/server-route";
-import { applyPlan, copyFixture, type FixtureProject } from "./fixture-project";
+import { applyPlan, fixtureCopies } from "./fixture-project";
 import { createdFile, planAt } from "./plan-helpers";
 
 describe("planMoveCallToServerRoute", () => {
-  const projects: FixtureProject[] = [];
-  const fixture = (name: string, extra?: Record<string, string>) => {
-    const project = copyFixture(name, extra);
-    projects.push(project);
-    return project;
-  };
-  after(() => projects.forEach((project) => project.remove()));
+  const fixture = fixtureCopies();
 
   it("Next.js App Router: SDK client with a literal key → app/api/ai/openai/route.ts, key in .env.local", () => {
     const project = fixture("next-app");
