@@ -49,10 +49,32 @@ describe("fixes: is an env file covered by .gitignore?", () => {
       const onlyExclude = name.startsWith("only .git/info/exclude");
       const expected = onlyExclude ? false : gitIgnores(dir, target);
       assert.equal(isGitignored(diskFiles(), join(dir, target)), expected);
-      // And the fix adds an entry exactly when it is not covered.
-      assert.equal(coverWithGitignore(diskFiles(), join(dir, target)).length > 0, !expected);
+      // And the fix adds the file's own entry exactly when it is not covered (it may add the
+      // siblings env-gitignore requires either way).
+      const added = coverWithGitignore(diskFiles(), join(dir, target)).flatMap((edit) => ("text" in edit ? edit.text.split(/\r?\n/) : []));
+      assert.equal(added.some((line) => line === ".env.local" || line.endsWith("/.env.local")), !expected, added.join(" | "));
     });
   }
+
+  // create-next-app's older template ignores `.env*.local` only. The code held a literal key and
+  // read no secret env name, so env-gitignore did not ask for `.env`; once the fix makes it read
+  // one, it does, and the fix adds it in the same edit (found on a real app by the fix invariant).
+  it("a key moved into an ignored .env.local: the fix adds the `.env` env-gitignore will then require", () => {
+    const dir = repo({ ".gitignore": "/node_modules\n.env*.local\n", "package.json": JSON.stringify({ dependencies: { next: "15.0.0" } }) });
+    dirs.push(dir);
+    const edits = coverWithGitignore(diskFiles(), join(dir, ".env.local"), undefined, "OPENAI_API_KEY");
+    const added = edits.flatMap((edit) => ("text" in edit ? edit.text.split(/\r?\n/).filter((line) => line && !line.startsWith("#")) : []));
+    assert.deepEqual(added, [".env"]);
+    // A name that does not look like a secret (the user's own, reused): nothing more to ask for.
+    assert.deepEqual(coverWithGitignore(diskFiles(), join(dir, ".env.local"), undefined, "MY_OPENAI"), []);
+  });
+
+  it("a Nuxt app (which loads `.env` only): moving a key into `.env` adds `.env` alone", () => {
+    const dir = repo({ ".gitignore": "node_modules\n", "package.json": JSON.stringify({ dependencies: { nuxt: "3.0.0" } }) });
+    dirs.push(dir);
+    const added = coverWithGitignore(diskFiles(), join(dir, ".env"), undefined, "OPENAI_API_KEY").flatMap((edit) => ("text" in edit ? edit.text.split(/\r?\n/).filter((line) => line && !line.startsWith("#")) : []));
+    assert.deepEqual(added, [".env"]);
+  });
 
   it("reads unsaved .gitignore text through the ProjectFiles reader", () => {
     const dir = repo({ ".gitignore": "node_modules\n" });

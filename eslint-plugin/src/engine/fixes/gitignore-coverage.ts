@@ -6,6 +6,7 @@
 import { basename, dirname, join, relative, sep } from "node:path";
 import { GITIGNORE_ENTRIES, gitignoreEntryFor, isMustIgnoreEnvName, MUST_IGNORE_NAMES } from "../env-files/names";
 import { appendEntriesEdit } from "../gitignore/append-entries";
+import { frameworkRequiresIgnoring } from "../gitignore/framework-entries";
 import { findGitRepo } from "../gitignore/git-repo";
 import { gitIgnoreVerdict } from "../gitignore/ignore-rules";
 import { isRepoRoot } from "./project";
@@ -41,23 +42,36 @@ export function gitignorePatternFor(envFileName: string): string {
   return isMustIgnoreEnvName(envFileName) ? gitignoreEntryFor(envFileName) : envFileName;
 }
 
-/** Edits that make .gitignore cover `file`, or [] when it already does. */
-export function coverWithGitignore(files: ProjectFiles, file: string, stopDir?: string): FileEdit[] {
-  if (isGitignored(files, file, stopDir)) return [];
+/**
+ * Edits that make .gitignore cover `file`, or [] when it already does. A fix that puts a key in
+ * `file` and makes the code read it as `codeWillRead` also gets the other env files env-gitignore
+ * then requires in that folder (`.env` once code reads a secret): the fix must not leave that
+ * rule's finding, even when `file` itself was already ignored.
+ */
+export function coverWithGitignore(files: ProjectFiles, file: string, stopDir?: string, codeWillRead?: string): FileEdit[] {
   const gitignore = gitignoreFor(files, file, stopDir);
   const name = relative(dirname(gitignore), file).split(sep).join("/");
-  const pattern = name.includes("/") ? `/${name}` : gitignorePatternFor(name);
-  return [appendEntriesEdit(gitignore, files.read(gitignore), name.includes("/") ? [pattern] : withSiblingEntries(files, file, pattern, stopDir))];
+  const covered = isGitignored(files, file, stopDir);
+  const own = covered ? [] : [name.includes("/") ? `/${name}` : gitignorePatternFor(name)];
+  const siblings = requiredSiblingEntries(files, file, own, stopDir, codeWillRead);
+  // In the order env-gitignore's own fix writes them (.env, .env.local, .env.*.local).
+  const entries = own.every((entry) => (GITIGNORE_ENTRIES as readonly string[]).includes(entry))
+    ? GITIGNORE_ENTRIES.filter((entry) => own.includes(entry) || siblings.includes(entry))
+    : [...own, ...siblings];
+  return entries.length === 0 ? [] : [appendEntriesEdit(gitignore, files.read(gitignore), entries)];
 }
 
 /**
- * Writing the first env file of a folder: the entries env-gitignore asks for there (`.env`,
- * `.env.local`, `.env.*.local`) go in together, so the fix does not leave that rule's finding.
+ * The entries env-gitignore asks for in `file`'s folder (`.env`, `.env.local`, `.env.*.local`, as
+ * the framework loads them) that no .gitignore covers yet, beyond `already`.
  */
-function withSiblingEntries(files: ProjectFiles, file: string, pattern: string, stopDir?: string): string[] {
-  if (!isMustIgnoreEnvName(basename(file))) return [pattern];
-  const missing = GITIGNORE_ENTRIES.filter((entry) =>
-    MUST_IGNORE_NAMES.some((name) => gitignoreEntryFor(name) === entry && !isGitignored(files, join(dirname(file), name), stopDir)),
+function requiredSiblingEntries(files: ProjectFiles, file: string, already: string[], stopDir?: string, codeWillRead?: string): string[] {
+  if (!isMustIgnoreEnvName(basename(file))) return [];
+  return GITIGNORE_ENTRIES.filter((entry) =>
+    !already.includes(entry) &&
+    MUST_IGNORE_NAMES.some((name) => {
+      const sibling = join(dirname(file), name);
+      return gitignoreEntryFor(name) === entry && !isGitignored(files, sibling, stopDir) && frameworkRequiresIgnoring(sibling, entry, { codeWillRead });
+    }),
   );
-  return missing.includes(pattern as (typeof GITIGNORE_ENTRIES)[number]) ? missing : [pattern, ...missing];
 }

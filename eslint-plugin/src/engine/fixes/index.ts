@@ -5,7 +5,7 @@
  *
  *   moveKeyToEnvFile(input: MoveKeyInput): FixPlan | undefined
  *   renamePublicSecret(input: RenamePublicSecretInput): FixPlan | undefined
- *   coverWithGitignore(files, file, stopDir?): FileEdit[];  isGitignored(files, file, stopDir?): boolean
+ *   coverWithGitignore(files, file, stopDir?, codeWillRead?): FileEdit[];  isGitignored(files, file, stopDir?): boolean
  *   projectOf(files, file, stopDir?): ProjectInfo  (framework, env file it loads, public prefix)
  */
 export { moveKeyToEnvFile, chooseName, type MoveKeyInput } from "./move-key-to-env-file";

@@ -48,7 +48,7 @@ export function moveKeyToEnvFile(input: MoveKeyInput): FixPlan | undefined {
     const shape = envText === undefined ? { quote: "" as const } : readEnvFile(envText);
     edits.push(appendLines(project.envFile, envText, [formatEntry(name, key, shape)]));
   }
-  edits.push(...coverWithGitignore(files, project.envFile, stopDir));
+  edits.push(...coverWithGitignore(files, project.envFile, stopDir, name));
   edits.push(...exampleEntry(files, project, name));
 
   const envName = basename(project.envFile);

@@ -19,6 +19,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf } from "../client/framework";
 import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
@@ -26,19 +27,24 @@ import { projectReadsSecretEnv } from "./secret-env-reads";
 
 const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "next", "sveltekit", "astro", "remix"]);
 
-/** False when the project's framework says git may commit `file` (an env file, existing or not). */
-export function frameworkRequiresIgnoring(file: string, entry: string): boolean {
+/**
+ * False when the project's framework says git may commit `file` (an env file, existing or not).
+ * `codeWillRead`: the env name a fix is about to make the code read (it moves a key into an env
+ * file), so the answer already holds for the code as it will be.
+ */
+export function frameworkRequiresIgnoring(file: string, entry: string, options: { codeWillRead?: string } = {}): boolean {
   const dir = dirname(file);
+  const readsSecret = () => (options.codeWillRead !== undefined && isSecretEnvName(options.codeWillRead)) || projectReadsSecretEnv(dir);
   const framework = projectFramework(dir);
   const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || (framework === "unknown" && loadsDotenvOnly(dir));
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
-  if (!exists && !existsSync(join(dir, "package.json"))) return projectReadsSecretEnv(dir);
+  if (!exists && !existsSync(join(dir, "package.json"))) return readsSecret();
   if (COMMITS_DOTENV.has(framework) && entry === ".env") {
     // `derive` caches by path + mtime; an unreadable file is treated as holding a secret. An absent
     // one is required when the code reads a secret, so the next `git add .` after someone creates it is safe.
-    if (!exists) return projectReadsSecretEnv(dir);
+    if (!exists) return readsSecret();
     return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   }
   return true;

@@ -28,7 +28,7 @@ export function storeKeyInEnvLocal(project: ProjectView, root: string, wanted: s
     const shape = text === undefined ? { quote: "" as const } : readEnvFile(text);
     edits.push(appendLines(envFile, text, [formatEntry(name, key, shape)]));
   }
-  edits.push(...coverWithGitignore(project, envFile, root));
+  edits.push(...coverWithGitignore(project, envFile, root, name));
   const note = name !== wanted && !reused ? `${wanted} already holds another value in ${envFileName}, so the key is stored as ${name}.` : undefined;
   return { name, edits, note };
 }
