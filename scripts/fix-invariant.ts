@@ -64,7 +64,8 @@ function exportRealApps(mirrorDir: string): string {
       console.log(`${repo}: not in ${mirrorDir}, skipped`);
       continue;
     }
-    const app = path.join(out, repo.replace("/", "+"));
+    // The same repository may be labelled at two commits: the folder names both.
+    const app = path.join(out, `${repo.replace("/", "+")}@${commit.slice(0, 7)}`);
     fs.mkdirSync(app);
     const tar = `${app}.tar`;
     try {

@@ -6,6 +6,7 @@
 import { basename, join } from "node:path";
 import type { FileEdit, FixPlan, TextRange } from "../finding";
 import { appendLines, formatEntry, readEnvFile } from "./env-file-text";
+import { fileGitStatus } from "../gitignore/file-status";
 import { coverWithGitignore } from "./gitignore-coverage";
 import { projectOf, type ProjectInfo } from "./project";
 import type { ProjectFiles } from "./project-files";
@@ -37,6 +38,9 @@ export function moveKeyToEnvFile(input: MoveKeyInput): FixPlan | undefined {
   if (!literalText.includes(key)) return undefined;
 
   const project = projectOf(files, file, stopDir);
+  // A key written into an env file git tracks goes into the next commit: no move then. The env
+  // file's own finding (no-committed-env-keys) offers to stop tracking it; the move comes after.
+  if (fileGitStatus(project.envFile).tracked === true) return undefined;
   const envText = files.read(project.envFile);
   const existing = envText === undefined ? [] : readEnvFile(envText).entries;
   const { name, reused } = chooseName(input.envVar, key, existing);
