@@ -34,10 +34,10 @@ export function isKnownBrowserKeyTrade(failure: string): boolean {
 }
 
 /**
- * A known defect, found by the type-check and left for the engine's owners (issue 13): in a
- * SvelteKit project, renaming PUBLIC_X to X (from the code file or from the env file) leaves an
- * import from `$env/static/public` that no longer exists (the code file's rename keeps the
- * module; the env file's rename does not touch the code), which SvelteKit's build rejects.
+ * A known defect, found by the type-check (issue 13): in a SvelteKit project, "Rename PUBLIC_X to
+ * X" offered on the env file renames the env files only, so code importing PUBLIC_X from
+ * `$env/static/public` no longer type-checks. (From the code file the rename switches the module
+ * to `$env/static/private` in server-only modules and is not offered elsewhere.)
  */
 export function isKnownSvelteKitRename(failure: string): boolean {
   return /→ "Rename [^"]*": new type error: \S+ TS2305: Module '"\$env\/static\/public"' has no exported member '\w+'\.$/.test(failure);

@@ -26,6 +26,9 @@ export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | un
   const newName = name.slice(prefix.length);
   const edits: FileEdit[] = wordRanges(text, name).map((range) => ({ kind: "replace", file, range, text: newName }));
   if (edits.length === 0) return undefined;
+  const svelteKit = svelteKitModuleEdit(file, text, name);
+  if (svelteKit === "refuse") return undefined;
+  if (svelteKit) edits.push(svelteKit);
 
   const skipped: string[] = [];
   const project = projectOf(files, file, stopDir);
@@ -46,6 +49,27 @@ export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | un
   if (skipped.length) notes.push(`${skipped.join(", ")} already define ${newName}; ${name} was left there for you to remove.`);
   return { title: `Rename ${name} to ${newName} (keep it server-side)`, edits, isPreferred: true, note: notes.join(" ") };
 }
+
+/**
+ * SvelteKit reads a public name as an import from `$env/static/public`, which exports only
+ * `PUBLIC_` names: the renamed one must come from `$env/static/private`, which SvelteKit lets only
+ * server-only modules import (`+server.ts`, `*.server.ts`, `$lib/server/`). Elsewhere the module
+ * may reach the browser, where the fix is a server route, not a rename: "refuse". An import that
+ * also brings other public names is left to the user ("refuse" too).
+ */
+function svelteKitModuleEdit(file: string, text: string, name: string): FileEdit | "refuse" | undefined {
+  const importPattern = /import\s*\{([^{}]*)\}\s*from\s*(["'])\$env\/static\/public\2/g;
+  for (const match of text.matchAll(importPattern)) {
+    const imported = match[1].split(",").map((part) => part.trim().split(/\s+as\s+/)[0]).filter(Boolean);
+    if (!imported.includes(name)) continue;
+    if (imported.length > 1 || !SVELTEKIT_SERVER_ONLY.test(file.split("\\").join("/"))) return "refuse";
+    const start = match.index + match[0].lastIndexOf("$env/static/public");
+    return { kind: "replace", file, range: { start, end: start + "$env/static/public".length }, text: "$env/static/private" };
+  }
+  return undefined;
+}
+
+const SVELTEKIT_SERVER_ONLY = /(?:\/\+server|\.server)\.[cm]?[jt]s$|\/lib\/server\//;
 
 /** Whole-word occurrences of `word` in code. */
 function wordRanges(text: string, word: string): Array<{ start: number; end: number }> {
