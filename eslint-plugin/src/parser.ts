@@ -14,6 +14,7 @@ import * as tsParser from "@typescript-eslint/parser";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { eslintJavaScriptLanguage } from "./util/eslint-javascript";
 import { fileKind, isReadableTextFile } from "./util/file-kind";
+import { lineStarts, positionAt } from "./util/line-positions";
 
 const { version } = require("../package.json") as { version: string };
 
@@ -118,22 +119,4 @@ function hashComments(text: string, starts: number[], at: (index: number) => Pos
     comments.push({ type, value, range: [start, end], loc: { start: at(start), end: at(end) } });
   }
   return comments;
-}
-
-/** Start offset of every line ("\n" ends a line, so "\r\n" files work too). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function positionAt(starts: number[], index: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= index) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: index - starts[low] };
 }

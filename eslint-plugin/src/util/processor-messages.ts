@@ -7,6 +7,7 @@ import type { Linter } from "eslint";
 import type { Finding } from "../engine/finding";
 import { RULES, messageOf, type Severity } from "../engine/rules";
 import { disabledBy, textDirectives } from "./text-directives";
+import { lineStarts, positionAt } from "./line-positions";
 
 const SEVERITY = { error: 2, warn: 1 } as const;
 
@@ -48,23 +49,4 @@ export function processorMessages(text: string, findings: Finding[], severities:
 /** ESLint's fixer works on the text without a byte order mark, and so do the finding offsets. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Start offset of every line ("\n" ends a line, so "\r\n" files work too). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 1-based line, 0-based column. */
-export function positionAt(starts: number[], index: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= index) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: index - starts[low] };
 }
