@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the real-VS-Code tests need, OUTSIDE the repository's dependencies:
-# Debian's Chromium (driven by playwright-core), ripgrep, and code-server 4.99.4 (VS Code 1.99.3,
+# Installs what the real-editor tests need, OUTSIDE the repository's dependencies:
+# Debian's Chromium (driven by playwright-core), ripgrep, Neovim (the language server in a second
+# editor: test/e2e/neovim.test.ts), and code-server 4.99.4 (VS Code 1.99.3,
 # the newest that runs on Node 20) in $KEYFENCE_E2E_DIR (default /opt/keyfence-e2e).
 # Idempotent; run as root (as CI does). Then: npm run test:e2e (see test/e2e/).
 set -euo pipefail
@@ -11,6 +12,7 @@ DIR="${KEYFENCE_E2E_DIR:-/opt/keyfence-e2e}"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive

@@ -17,7 +17,8 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const haveTools = () => existsSync(join(tools, "node_modules/.bin/code-server")) && existsSync(chromium);
+const haveNeovim = () => spawnSync("nvim", ["--version"], { stdio: "ignore" }).status === 0;
+const haveTools = () => existsSync(join(tools, "node_modules/.bin/code-server")) && existsSync(chromium) && haveNeovim();
 
 function canSudo() {
   try {
@@ -37,7 +38,7 @@ function ensureTools() {
   const banner = [
     "",
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
-    "!! EDITOR TESTS NOT RUN: code-server and Chromium are missing and could not be installed",
+    "!! EDITOR TESTS NOT RUN: code-server, Chromium or Neovim is missing and could not be installed",
     "!! (installing needs root for Debian's packages). Run once, as root:",
     `!!   bash ${installer}`,
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
@@ -55,4 +56,6 @@ if (ensureTools()) {
   run(join(root, "node_modules/.bin/vsce"), ["package", "--no-dependencies", "--readme-path", "extension/MARKETPLACE.md", "--out", "keyfence.vsix"]);
   run(tsx, ["test/e2e/run-code-server.ts"]);
   run(tsx, ["test/e2e/ui.ts"]);
+  // The language server in a second editor, as its README tells Neovim users to run it.
+  run(join(root, "node_modules/.bin/mocha"), ["--no-config", "-r", "tsx/cjs", "--timeout", "120000", "test/e2e/neovim.test.ts"]);
 }

@@ -57,8 +57,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings);
   const capabilities = params.capabilities;
   client = {
-    canCreateFiles: capabilities.workspace?.workspaceEdit?.documentChanges === true &&
-      (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes("create"),
+    // Resource operations only travel in `documentChanges`, so a client listing "create" takes them
+    // even without `documentChanges: true` (Neovim advertises exactly that, and applies them).
+    canCreateFiles: (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes("create"),
     canShowDocument: capabilities.window?.showDocument?.support === true,
     watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.clientWatchesFiles !== true,
   };
