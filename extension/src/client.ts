@@ -20,15 +20,23 @@ export const DOCUMENTS: DocumentFilter[] = PATTERNS.map((pattern) => ({ scheme: 
 /** Cross-file state the server caches: env files, .gitignore, package.json and the modules code imports. */
 const WATCHED = ["**/{.env,.env.*,.gitignore,package.json}", "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"];
 
+const NAMES = ["enable", "rules", "allow", "ignoredPaths", "maxFileSizeKB", "debounceMs", "useEslintConfig"];
+
+function valuesOf(config: vscode.WorkspaceConfiguration): Record<string, unknown> {
+  return Object.fromEntries(NAMES.map((name) => [name, config.get(name)]));
+}
+
 /**
  * The `keyfence.*` settings as a plain object (the server reads the same names and defaults),
- * with `trusted`: only in a trusted workspace may the server load the project's ESLint config,
- * which runs workspace code (extension/server/src/eslint-config.ts).
+ * with `folders`: each workspace folder's own values (the settings are resource-scoped, so a
+ * multi-root workspace can set them per folder), and `trusted`: only in a trusted workspace may
+ * the server load the project's ESLint config, which runs workspace code (eslint-config.ts).
  */
 export function keyfenceSettings(): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration("keyfence");
-  const names = ["enable", "rules", "allow", "ignoredPaths", "maxFileSizeKB", "debounceMs", "useEslintConfig"];
-  return { ...Object.fromEntries(names.map((name) => [name, config.get(name)])), trusted: vscode.workspace.isTrusted };
+  const folders = Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((folder) => [
+    folder.uri.toString(), valuesOf(vscode.workspace.getConfiguration("keyfence", folder.uri)),
+  ]));
+  return { ...valuesOf(vscode.workspace.getConfiguration("keyfence")), folders, trusted: vscode.workspace.isTrusted };
 }
 
 export function createClient(context: vscode.ExtensionContext, watcherLog: string[]): LanguageClient {
@@ -56,13 +64,15 @@ export function createClient(context: vscode.ExtensionContext, watcherLog: strin
 }
 
 /**
- * Settings changes and a granted trust reach the server as one `workspace/didChangeConfiguration`
- * carrying all settings and `trusted` (a change replaces the server's settings as a whole).
+ * Settings changes, a granted trust and added folders reach the server as one
+ * `workspace/didChangeConfiguration` carrying all settings, each folder's and `trusted` (a change
+ * replaces the server's settings as a whole).
  */
 export function sendSettingsOnChange(client: LanguageClient): vscode.Disposable[] {
   const send = () => void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { keyfence: keyfenceSettings() } });
   return [
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration("keyfence") && send()),
     vscode.workspace.onDidGrantWorkspaceTrust(send),
+    vscode.workspace.onDidChangeWorkspaceFolders(send),
   ];
 }

@@ -15,6 +15,8 @@ export interface Settings {
   ignoredPaths: string[];
   /** Files larger than this are skipped by the workspace scan and by live analysis. */
   maxFileSizeKB: number;
-  /** Delay after the last keystroke before a document is analysed again. */
+  /** Delay after the last keystroke before a document is analysed again (one value for the window). */
   debounceMs: number;
+  /** In a trusted workspace, apply the project's ESLint config for keyfence/* rules (default on). */
+  useEslintConfig?: boolean;
 }

@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as
   keywords: string[];
   scripts: Record<string, string>;
   capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] } };
-  contributes: { configuration: { properties: Record<string, unknown> } };
+  contributes: { configuration: { properties: Record<string, { scope?: string }> } };
 };
 
 /** Settings that only change when, not whether, KeyFence reports. */
@@ -26,6 +26,13 @@ describe("extension manifest", () => {
     const settings = Object.keys(manifest.contributes.configuration.properties).filter((name) => !HARMLESS.has(name));
     assert.ok(settings.includes("keyfence.useEslintConfig"));
     assert.deepEqual([...(trust.restrictedConfigurations ?? [])].sort(), settings.sort());
+  });
+
+  it("lets each folder of a multi-root workspace set what KeyFence reports (resource scope); the typing delay is the window's", () => {
+    const { properties } = manifest.contributes.configuration;
+    for (const [name, setting] of Object.entries(properties)) {
+      assert.equal(setting.scope, HARMLESS.has(name) ? "window" : "resource", name);
+    }
   });
 
   it("packages the Marketplace README, a 128x128 PNG icon and the changelog", () => {

@@ -24,8 +24,11 @@ export interface LspClient {
   stop(): Promise<void>;
 }
 
-/** `options`: more initializationOptions beside `settings`, e.g. `{ trusted: true }`. */
-export async function startServer(rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}): Promise<LspClient> {
+/**
+ * `options`: more initializationOptions beside `settings`, e.g. `{ trusted: true }`;
+ * `folders`: the workspace folders (a multi-root workspace), `rootDir` alone by default.
+ */
+export async function startServer(rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}, folders = [rootDir]): Promise<LspClient> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -53,10 +56,10 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: "project" }],
+    workspaceFolders: folders.map((folder, i) => ({ uri: `file://${folder}`, name: `folder-${i}` })),
     initializationOptions: { ...options, settings },
     capabilities: {
-      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] } },
+      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] }, workspaceFolders: true },
       window: { showDocument: { support: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },

@@ -4,7 +4,8 @@
  * (`calculateConfigForFile`), as vscode-eslint asks the project's ESLint rather than bundling one.
  *
  * Loading a project's eslint.config runs workspace code, so this runs only when the client says
- * the workspace is trusted (`trusted`) and `keyfence.useEslintConfig` is on. Any other case, no
+ * the workspace is trusted (`trusted`), and only for folders whose `keyfence.useEslintConfig` is on
+ * (the server checks that per folder, workspace.ts). Any other case, no
  * ESLint (or one older than 9, before flat config), no config file, a config that throws or takes
  * too long, or a file ESLint ignores: the defaults, with one log line per folder and reason.
  *
@@ -29,19 +30,15 @@ export interface ProjectRule {
 /** Rule id (without `keyfence/`) → its configuration; undefined means "use the defaults". */
 export type ProjectRules = Map<string, ProjectRule>;
 
-/** What the client says: whether workspace code may run, and whether the user wants this at all. */
+/** What the client says: whether workspace code may run. */
 export interface EslintConfigTrust {
   trusted: boolean;
-  useEslintConfig: boolean;
 }
 
-/** `trusted` at the top of initializationOptions or beside the settings; `useEslintConfig` a setting. */
+/** `trusted` at the top of initializationOptions or beside the settings. */
 export function trustFrom(raw: unknown, previous?: EslintConfigTrust): EslintConfigTrust {
   const value = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  return {
-    trusted: typeof value.trusted === "boolean" ? value.trusted : (previous?.trusted ?? false),
-    useEslintConfig: typeof value.useEslintConfig === "boolean" ? value.useEslintConfig : (previous?.useEslintConfig ?? true),
-  };
+  return { trusted: typeof value.trusted === "boolean" ? value.trusted : (previous?.trusted ?? false) };
 }
 
 /** The settings and engine options for one file: ESLint's config over the defaults, the `keyfence.rules` setting over both. */
@@ -87,7 +84,7 @@ interface FolderState {
 const MAX_CACHED_FILES = 1000;
 
 export class EslintConfigs {
-  private trust: EslintConfigTrust = { trusted: false, useEslintConfig: true };
+  private trust: EslintConfigTrust = { trusted: false };
   private readonly folders = new Map<string, FolderState>();
   private readonly logged = new Set<string>();
 
@@ -102,7 +99,7 @@ export class EslintConfigs {
   }
 
   get applies(): boolean {
-    return this.trust.trusted && this.trust.useEslintConfig;
+    return this.trust.trusted;
   }
 
   /** The project's `keyfence/*` rules for `file`, or undefined for the defaults. Never throws. */

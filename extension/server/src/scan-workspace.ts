@@ -14,8 +14,9 @@ import type { ScanSummary } from "./protocol";
 
 export interface ScanHost {
   folders: string[];
-  ignoredPaths: string[];
-  maxBytes: number;
+  /** A workspace folder's `keyfence.ignoredPaths` and size cap (its own in a multi-root workspace). */
+  ignoredPaths(root: string): string[];
+  maxBytes(root: string): number;
   excludes: Record<string, string[]>;
   /** The text of an open document of that path, if one is open (its unsaved text wins). */
   openText(file: string): string | undefined;
@@ -45,7 +46,7 @@ export async function scanWorkspace(host: ScanHost): Promise<ScanSummary> {
     const candidates = await walk(root, host, summary);
     for (let i = 0; i < candidates.length && !host.cancelled(); i += BATCH) {
       const batch = candidates.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((file) => textOf(file, host, summary)));
+      const texts = await Promise.all(batch.map((file) => textOf(file, host.maxBytes(root), host, summary)));
       for (const [j, file] of batch.entries()) {
         const text = texts[j];
         if (text === undefined) continue;
@@ -66,7 +67,7 @@ export async function scanWorkspace(host: ScanHost): Promise<ScanSummary> {
 
 /** Walks one folder (cheap), returning the files to read. */
 async function walk(root: string, host: ScanHost, summary: ScanSummary): Promise<string[]> {
-  const excluded = ignore().add(host.ignoredPaths).add(host.excludes[root] ?? []);
+  const excluded = ignore().add(host.ignoredPaths(root)).add(host.excludes[root] ?? []);
   const queue: Array<{ dir: string; layers: IgnoreLayer[] }> = [{ dir: root, layers: [] }];
   const candidates: string[] = [];
   while (queue.length && !host.cancelled()) {
@@ -107,12 +108,12 @@ async function walk(root: string, host: ScanHost, summary: ScanSummary): Promise
   return candidates;
 }
 
-async function textOf(file: string, host: ScanHost, summary: ScanSummary): Promise<string | undefined> {
+async function textOf(file: string, maxBytes: number, host: ScanHost, summary: ScanSummary): Promise<string | undefined> {
   const open = host.openText(file);
   if (open !== undefined) return open;
   try {
     const { size } = await stat(file);
-    if (size > host.maxBytes) {
+    if (size > maxBytes) {
       summary.skipped.tooLarge++;
       return undefined;
     }

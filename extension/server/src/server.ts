@@ -23,11 +23,13 @@ import { scanWorkspace } from "./scan-workspace";
 import { toDiagnostics } from "./diagnostics";
 import { withoutHashDisabled } from "./hash-directives";
 import { OpenFirstProjectFiles } from "../../src/open-first-project-files";
-import { settingsFrom } from "./settings";
+import { folderSettingsFrom, settingsFrom } from "./settings";
 import { filePath, fileUri } from "./uris";
 import { Workspace } from "./workspace";
 
 /** What ProposedFeatures.all + stdio gives: console.* goes to the client's log, never stdout. */
+// `settings` is the top level of what the client sends (the window's: debounceMs); per-file
+// settings come from workspace.settingsFor(path), a folder's own in a multi-root workspace.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace();
@@ -53,8 +55,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = settingsFrom(options?.settings);
   eslintConfigs.updateTrust(options);
   eslintConfigs.updateTrust(options?.settings);
-  eslintConfigs.warmUp(params.workspaceFolders?.map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined) ?? []);
-  workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings);
+  workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []), settings, folderSettingsFrom(options?.settings));
+  eslintConfigs.warmUp(workspace.allFolders().filter((folder) => workspace.settingsOfFolder(folder).useEslintConfig !== false));
   const capabilities = params.capabilities;
   client = {
     // Resource operations only travel in `documentChanges`, so a client listing "create" takes them
@@ -68,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, KEYFENCE_FIX] },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: "keyfence-language-server" },
   };
@@ -76,6 +79,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   // performance.now() counts from process start: load + initialize, as the log shows it.
   connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms)`);
+  // Folders added or removed later (the client then sends each new folder's settings too).
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((f) => f.uri));
+    const uris = [...workspace.allFolders().map(fileUri).filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
+    workspace.setFolders(uris, settings, workspace.folderSettings());
+    reanalyzeOpen();
+  });
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -88,7 +98,7 @@ connection.onDidChangeConfiguration((params) => {
   if (raw === undefined) return;
   settings = settingsFrom(raw);
   eslintConfigs.updateTrust(raw);
-  workspace.setSettings(settings);
+  workspace.setSettings(settings, folderSettingsFrom(raw));
   reanalyzeOpen();
 });
 
@@ -158,8 +168,8 @@ connection.onExecuteCommand(async (params) => {
 connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, token) => {
   const scanned = await scanWorkspace({
     folders: workspace.allFolders(),
-    ignoredPaths: settings.ignoredPaths,
-    maxBytes: settings.maxFileSizeKB * 1024,
+    ignoredPaths: (root) => workspace.settingsOfFolder(root).ignoredPaths,
+    maxBytes: (root) => workspace.settingsOfFolder(root).maxFileSizeKB * 1024,
     excludes: params?.excludes ?? {},
     openText: (file) => openDocument(file)?.getText(),
     analyze: publishScanned,
@@ -189,12 +199,13 @@ connection.onShutdown(() => {
 });
 
 function context(path: string): AnalyzeContext {
-  return { settings, files, stopDir: workspace.folderOf(path) };
+  return { settings: workspace.settingsFor(path), files, stopDir: workspace.folderOf(path) };
 }
 
 /** Settings say whether this file is analysed: KeyFence on, not an ignored path, not too big. */
 function analysed(path: string, text: string): boolean {
-  return settings.enable && !workspace.isIgnored(path) && text.length <= settings.maxFileSizeKB * 1024;
+  const own = workspace.settingsFor(path);
+  return own.enable && !workspace.isIgnored(path) && text.length <= own.maxFileSizeKB * 1024;
 }
 
 function openDocument(path: string): TextDocument | undefined {
@@ -204,7 +215,7 @@ function openDocument(path: string): TextDocument | undefined {
 /** A file the workspace scan read: its diagnostics (or none, clearing what an earlier scan reported). */
 async function publishScanned(path: string, text: string): Promise<number> {
   const kind = fileKind(path);
-  if (!kind || workspace.isIgnored(path) || !settings.enable) return 0;
+  if (!kind || workspace.isIgnored(path) || !workspace.settingsFor(path).enable) return 0;
   const project = await projectRules(path);
   let findings: Finding[] = [];
   try {
@@ -227,7 +238,8 @@ async function publishScanned(path: string, text: string): Promise<number> {
 /** The settings and rule options for this file: the project's ESLint config in a trusted workspace, else the editor's settings. */
 async function projectRules(path: string): Promise<ReturnType<typeof withProjectRules>> {
   const folder = workspace.folderOf(path) ?? dirname(path);
-  return withProjectRules(settings, await eslintConfigs.rulesFor(path, folder), folder);
+  const own = workspace.settingsFor(path);
+  return withProjectRules(own, own.useEslintConfig !== false ? await eslintConfigs.rulesFor(path, folder) : undefined, folder);
 }
 
 async function analyze(uri: string): Promise<void> {

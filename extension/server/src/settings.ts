@@ -16,7 +16,18 @@ export function settingsFrom(raw: unknown): Settings {
     ignoredPaths: strings(value.ignoredPaths),
     maxFileSizeKB: Math.max(1, numberOr(value.maxFileSizeKB, 1024)),
     debounceMs: Math.max(0, numberOr(value.debounceMs, 300)),
+    useEslintConfig: typeof value.useEslintConfig === "boolean" ? value.useEslintConfig : true,
   };
+}
+
+/**
+ * Multi-root workspaces: `folders` maps a workspace folder's URI to that folder's own settings
+ * (VS Code resolves resource-scoped settings per folder; the client sends each folder's values).
+ * A folder not listed uses the top-level settings.
+ */
+export function folderSettingsFrom(raw: unknown): Map<string, Settings> {
+  const folders = isObject(raw) && isObject(raw.folders) ? raw.folders : {};
+  return new Map(Object.entries(folders).map(([uri, value]) => [uri, settingsFrom(value)]));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
