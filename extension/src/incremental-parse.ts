@@ -359,9 +359,19 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
   } else if (statements.some(isDirective)) {
     return "directive in fragment";
   }
-  if (old.sourceType === "script" && fragment.sourceType !== "script") return "file becomes a module";
+  // A statement that adds or removes the file's only import/export flips it between script and
+  // module (the bench's 30,000-line file: each key typed as `export const …`). The other
+  // statements read the same either way, except a top-level `await` (TypeScript re-parses those
+  // once a file is a module), so without one the flip needs no full parse.
+  let sourceType = old.sourceType;
+  if (old.sourceType === "script" && fragment.sourceType !== "script") {
+    if (text.includes("await")) return "file becomes a module";
+    sourceType = "module";
+  }
   if (old.sourceType === "module" && !statements.some(marksModule) && !before.some(marksModule) && !after.some(marksModule)) {
-    return "file may stop being a module";
+    // `import.meta` and a .mjs/.mts name also make a module (marksModule knows neither).
+    if (text.includes("await") || text.includes("import.meta") || /\.m[jt]s$/i.test(previous.file)) return "file may stop being a module";
+    sourceType = "script";
   }
 
   // Everything checked: build the new tree. Nothing above changed the previous one.
@@ -379,7 +389,7 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
     range: [0, text.length],
     body: [...before, ...statements, ...after],
     comments,
-    sourceType: old.sourceType,
+    sourceType,
     tokens: undefined,
   } as unknown as TSESTree.Program;
   // parseSource set the fragment's parents; below the top level the kept ones are still right.

@@ -126,16 +126,42 @@ describe("incremental re-parse (extension)", () => {
     assert.ok(incremental > fallbacks, "most edits are re-parsed incrementally");
   });
 
-  it("falls back on a directive prologue, a file that stops being a module, and small files", () => {
+  it("falls back on a directive prologue, a module flip where a top-level await could read differently, and small files", () => {
     const file = "/project/app/page.tsx";
     const text = `"use client";\nimport x from "y";\nexport const a = 1;\n`;
     const edited = `"use client";\n"use strict";\nimport x from "y";\nexport const a = 1;\n`;
     assert.equal(reparse(parseEditorTree(file, text), file, edited, { minLines: 0 }).incremental, false);
-    const module = `const a = 1;\nconst b = 2;\nexport {};\nconst c = 3;\n`;
+    const module = `const a = 1;\nconst b = await f();\nexport {};\nconst c = 3;\n`;
     const script = reparse(parseEditorTree(file, module), file, module.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
-    assert.equal(script.incremental, false);
+    assert.equal(script.reason, "file may stop being a module");
     assert.equal(script.source?.ast.sourceType, "script");
-    assert.equal(reparse(parseEditorTree(file, module), file, module.replace("2", "3")).reason, "small file");
+    const awaits = `const a = 1;\nconst b = await(f);\nconst c = 3;\n`;
+    const becomes = reparse(parseEditorTree(file, awaits), file, awaits.replace("const c", "export const c"), { minLines: 0, maxChangedFraction: 1 });
+    assert.equal(becomes.reason, "file becomes a module");
+    for (const [name, meta] of [["/project/lib/a.mjs", ""], [file, "const u = import.meta.url;\n"]]) {
+      const forced = `${meta}const a = 1;\nexport {};\nconst c = 3;\n`;
+      const dropped = reparse(parseEditorTree(name, forced), name, forced.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
+      assert.equal(dropped.reason, "file may stop being a module", name);
+      assert.equal(dropped.source?.ast.sourceType, "module", name);
+    }
+    assert.equal(reparse(parseEditorTree(file, module), file, module.replace("= 1", "= 3")).reason, "small file");
+  });
+
+  it("re-parses only the touched statement when an export turns a script into a module and its removal turns it back", () => {
+    const file = "/project/src/big.ts";
+    const lines = Array.from({ length: 800 }, (_, i) => `const v${i} = ${i};`);
+    const script = lines.join("\n") + "\n";
+    const withExport = [...lines.slice(0, 400), `export const leaked = "${fakeKey("openai", undefined, 900)}";`, ...lines.slice(400)].join("\n") + "\n";
+    const tree = parseEditorTree(file, script);
+    assert.equal(tree?.ast.sourceType, "script");
+    const module = reparse(tree, file, withExport);
+    assert.equal(module.incremental, true, module.reason);
+    assertSame(plain(module.source), plain(parseEditorTree(file, withExport)), "script → module");
+    assert.equal(module.source?.ast.sourceType, "module");
+    const back = reparse(module.source, file, script);
+    assert.equal(back.incremental, true, back.reason);
+    assertSame(plain(back.source), plain(parseEditorTree(file, script)), "module → script");
+    assert.equal(back.source?.ast.sourceType, "script");
   });
 
   it("the editor's parser keeps the last tree that parsed across a keystroke that breaks the syntax", () => {
