@@ -31,7 +31,7 @@ import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
 import { stringLiterals } from "./string-literals";
 import { lineIndex } from "./text-positions";
-import { IncrementalParser, lastSplice } from "./incremental-parse";
+import { IncrementalParser, lastFullParse, lastSplice } from "./incremental-parse";
 import { TextFactsTracker } from "./text-facts-tracker";
 
 export interface AnalyzeContext {
@@ -98,18 +98,23 @@ export function forgetFile(file: string): void {
 
 /** Where the last analysis of a code file spent its time, in ms (the tests print it). */
 export const lastPhases: Record<string, number> = {};
+/** Why the last analysis parsed its file in full, not incrementally (undefined: it did not parse in full). */
+export const lastParse: { fullBecause?: string } = {};
 
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
   let findings: Finding[];
   if (kind === "code") {
     for (const phase of Object.keys(lastPhases)) delete lastPhases[phase];
+    lastParse.fullBecause = undefined;
     const worth = timed("text facts", () => worthParsing(file, facts.update(file, text)));
     if (!worth) {
       incremental.warmUp(file, text);
       return [];
     }
     for (const phase of Object.keys(lastSplice) as (keyof typeof lastSplice)[]) lastSplice[phase] = 0;
+    lastFullParse.reason = undefined;
     const source = timed("parse", () => parseCached(file, text));
+    lastParse.fullBecause = lastFullParse.reason;
     for (const [phase, ms] of Object.entries(lastSplice)) if (ms > 0) lastPhases[`parse: ${phase}`] = ms;
     if (!source) return [];
     findings = guarded(() => codeFindings(source, ctx));

@@ -52,6 +52,7 @@ export class IncrementalParser {
     const previous = this.trees.get(file);
     this.trees.delete(file);
     const result = reparse(previous, file, text, this.options);
+    lastFullParse.reason = result.incremental ? undefined : (result.reason ?? "full parse");
     // A fallback leaves the previous tree as it was, unless the splice failed half-way.
     const base = result.source ?? (result.reason?.startsWith("error") ? undefined : previous);
     if (base) this.trees.set(file, base);
@@ -285,6 +286,9 @@ export function reparse(previous: SourceFile | undefined, file: string, text: st
   }
   return { source: parseEditorTree(file, text), incremental: false, reason };
 }
+
+/** Why the last parse of the editor's parser was a full one (undefined: it was incremental); the server logs it. */
+export const lastFullParse: { reason?: string } = {};
 
 /** Where the last splice spent its time, in ms (the extension's timing report). */
 export const lastSplice = { diff: 0, plan: 0, fragment: 0, checks: 0, shift: 0, assemble: 0 };

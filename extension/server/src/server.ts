@@ -12,7 +12,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, hasTree, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastParse, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -46,6 +46,8 @@ let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: fals
 let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 /** The last analysis of each open document (other documents' analyses must not hide a file's). */
 const lastAnalyses = new Map<string, LastAnalysis & { path: string }>();
+/** When each open document's latest version reached the server (Date.now()), for the timing log. */
+const receivedAt = new Map<string, number>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
@@ -101,6 +103,7 @@ documents.onDidOpen((event) => {
 });
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
+  receivedAt.set(uri, Date.now());
   queue.schedule(uri, justOpened.delete(uri) ? 0 : settings.debounceMs);
 });
 documents.onDidClose((event) => {
@@ -109,6 +112,7 @@ documents.onDidClose((event) => {
   justOpened.delete(uri);
   analyses.delete(uri);
   lastAnalyses.delete(uri);
+  receivedAt.delete(uri);
   const path = filePath(uri);
   if (path) forgetFile(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -233,7 +237,9 @@ async function analyze(uri: string): Promise<void> {
   const path = filePath(uri);
   const kind = path && fileKind(path);
   if (!path || !kind) return;
+  const startedAt = Date.now();
   const project = await projectRules(path);
+  const configMs = Date.now() - startedAt;
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
@@ -252,10 +258,20 @@ async function analyze(uri: string): Promise<void> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
-  lastAnalysis = { path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
-  lastAnalyses.set(uri, lastAnalysis);
-  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
+  const fullParse = kind === "code" ? lastParse.fullBecause : undefined;
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
+  const publishedAt = Date.now();
+  const received = receivedAt.get(uri);
+  lastAnalysis = {
+    path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
+    fullParse, receivedAt: received, startedAt, configMs, publishedAt,
+  };
+  lastAnalyses.set(uri, lastAnalysis);
+  // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
+  const waited = received === undefined ? "" : `; taken up ${startedAt - received} ms after the edit arrived`;
+  const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
+  const parse = fullParse ? `; full parse: ${fullParse}` : "";
+  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): string {
