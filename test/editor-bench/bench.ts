@@ -22,7 +22,7 @@ const WAIT_MS = 120_000;
 const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
 
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
-export interface Legs { toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string }
+export interface Legs { toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
 export interface Keystroke extends Legs { latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
@@ -171,13 +171,14 @@ function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt
     configMs: analysis.configMs,
     toEditorMs: eventAt === undefined ? undefined : eventAt - analysis.publishedAt,
     fullParse: analysis.fullParse,
+    serverLoopDelayMs: analysis.loopDelayMs,
   };
 }
 
 function legText(l: Legs): string {
   const part = (label: string, value: number | undefined) => (value === undefined ? [] : [`${label} ${value.toFixed(0)} ms`]);
   return [
-    ...part("editor → server", l.toServerMs), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
+    ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
     ...part("sent → editor's event", l.toEditorMs), ...(l.fullParse ? [`full parse: ${l.fullParse}`] : []),
   ].join(", ");
 }

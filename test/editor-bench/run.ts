@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   let printed = 0;
   const printNew = () => {
     if (!existsSync(resultsFile)) return;
-    const notes = (JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults).notes;
+    let notes: string[];
+    try {
+      notes = (JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults).notes;
+    } catch {
+      return; // the suite is writing the file right now: read it on the next tick
+    }
     for (; printed < notes.length; printed++) console.log(`  ${notes[printed]}`);
   };
   const ticker = setInterval(printNew, 1000);
@@ -93,8 +98,8 @@ export function table(r: BenchResults): string {
       ms(Math.max(...t.keystrokes.map((k) => k.blockMs)))]);
   }
   // Where the time went (medians): editor → server, the server's wait, its analysis, server → editor.
-  const legs = (label: string, l: { toServerMs?: number; waitedMs?: number; configMs?: number; serverMs?: number; toEditorMs?: number }[]) =>
-    `- ${label}: editor → server ${ms(median(l.map((x) => x.toServerMs)))}, server wait (debounce, queue) ${ms(median(l.map((x) => x.waitedMs)))}, ` +
+  const legs = (label: string, l: { toServerMs?: number; waitedMs?: number; configMs?: number; serverMs?: number; toEditorMs?: number; serverLoopDelayMs?: number }[]) =>
+    `- ${label}: editor → server ${ms(median(l.map((x) => x.toServerMs)))} (server's longest event-loop delay before it ${ms(median(l.map((x) => x.serverLoopDelayMs)))}), server wait (debounce, queue) ${ms(median(l.map((x) => x.waitedMs)))}, ` +
     `ESLint config ${ms(median(l.map((x) => x.configMs)))}, analysis ${ms(median(l.map((x) => x.serverMs)))}, sent → editor's diagnostics event ${ms(median(l.map((x) => x.toEditorMs)))}`;
   const where = [legs("cold opens", r.cold), ...Object.entries(r.typing).map(([size, t]) => legs(`keystrokes, ${Number(size).toLocaleString("en")} lines`, t.keystrokes))];
   const load = (l: number[] | undefined) => l?.map((v) => v.toFixed(1)).join(", ") ?? "?";

@@ -87,4 +87,6 @@ export interface LastAnalysis {
   startedAt?: number;
   configMs?: number;
   publishedAt?: number;
+  /** The server's longest event-loop delay since its previous analysis (of any document): how long a message could wait to be read (ms). */
+  loopDelayMs?: number;
 }

@@ -6,6 +6,7 @@
  * Wiring only: each piece lives in its own file beside this one.
  */
 import { basename, dirname } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgress,
   type InitializeParams, type InitializeResult,
@@ -46,6 +47,9 @@ let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: fals
 let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 /** The last analysis of each open document (other documents' analyses must not hide a file's). */
 const lastAnalyses = new Map<string, LastAnalysis & { path: string }>();
+/** The server's own event-loop delay, read and reset at each analysis: did an edit wait behind the server's work? */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 /** When each open document's latest version reached the server (Date.now()), for the timing log. */
 const receivedAt = new Map<string, number>();
 
@@ -238,6 +242,8 @@ async function analyze(uri: string): Promise<void> {
   const kind = path && fileKind(path);
   if (!path || !kind) return;
   const startedAt = Date.now();
+  const loopDelayMs = Math.round(loopDelay.max / 1e6);
+  loopDelay.reset();
   const project = await projectRules(path);
   const configMs = Date.now() - startedAt;
   const document = documents.get(uri);
@@ -264,11 +270,11 @@ async function analyze(uri: string): Promise<void> {
   const received = receivedAt.get(uri);
   lastAnalysis = {
     path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
-    fullParse, receivedAt: received, startedAt, configMs, publishedAt,
+    fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs,
   };
   lastAnalyses.set(uri, lastAnalysis);
   // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
-  const waited = received === undefined ? "" : `; taken up ${startedAt - received} ms after the edit arrived`;
+  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after the edit arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
   const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
   const parse = fullParse ? `; full parse: ${fullParse}` : "";
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
