@@ -13,7 +13,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, hasTree, lastParse, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -41,6 +41,12 @@ const queue = new AnalysisQueue((uri) => void analyze(uri));
 const eslintConfigs = new EslintConfigs((line) => connection.console.log(line));
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();
+/**
+ * Documents just opened whose tree is built in the background after their first analysis (a
+ * slice at a time), so the keystroke that types a key re-parses only what it touched. Not
+ * before that analysis: a first slice ran ahead of it and delayed the first diagnostics.
+ */
+const toPrepare = new Set<string>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
@@ -81,6 +87,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   // performance.now() counts from process start: load + initialize, as the log shows it.
   connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms)`);
+  // After `initialized`, off the answer to `initialize`: a few tens of ms of CPU, once.
+  setTimeout(() => {
+    const started = performance.now();
+    warmUpParser();
+    connection.console.log(`parser warmed up in ${(performance.now() - started).toFixed(0)} ms`);
+  }, 0);
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -99,11 +111,7 @@ connection.onDidChangeConfiguration((params) => {
 
 documents.onDidOpen((event) => {
   justOpened.add(event.document.uri);
-  // A big code file just opened gets its tree built in the background, a slice at a time, so
-  // the keystroke that types a key re-parses only what it touched.
-  const path = filePath(event.document.uri);
-  const text = event.document.getText();
-  if (path && fileKind(path) === "code" && analysed(path, text)) prepareForTyping(path, text);
+  toPrepare.add(event.document.uri);
 });
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
@@ -114,6 +122,7 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   queue.forget(uri);
   justOpened.delete(uri);
+  toPrepare.delete(uri);
   analyses.delete(uri);
   lastAnalyses.delete(uri);
   receivedAt.delete(uri);
@@ -273,6 +282,7 @@ async function analyze(uri: string): Promise<void> {
     fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs,
   };
   lastAnalyses.set(uri, lastAnalysis);
+  if (toPrepare.delete(uri) && kind === "code" && analysed(path, text)) prepareForTyping(path, text);
   // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
   const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after the edit arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
   const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
