@@ -284,7 +284,7 @@ async function analyze(uri: string): Promise<void> {
   lastAnalyses.set(uri, lastAnalysis);
   if (toPrepare.delete(uri) && kind === "code" && analysed(path, text)) prepareForTyping(path, text);
   // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
-  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after the edit arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
+  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after this version arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
   const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
   const parse = fullParse ? `; full parse: ${fullParse}` : "";
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
