@@ -164,6 +164,33 @@ describe("incremental re-parse (extension)", () => {
     assert.equal(back.source?.ast.sourceType, "script");
   });
 
+  it("equals a full parse when typed and deleted exports flip real files (and their script versions) between script and module", function () {
+    this.timeout(120_000);
+    const random = seededRandom(11);
+    let flips = 0;
+    for (const file of corpus.filter((_, i) => i % 6 === 0)) {
+      const original = readFileSync(file, "utf8");
+      for (let text of [original, original.replace(/^(import|export)\b/gm, "// $1")]) {
+        let tree = parseEditorTree(file, text);
+        for (let step = 0; step < 4; step++) {
+          const lines = text.split("\n");
+          const typed = lines.findIndex((l) => /^export const typed\d+ = 1;$/.test(l));
+          if (typed >= 0 && random() < 0.6) lines.splice(typed, 1);
+          else lines.splice(Math.floor(random() * lines.length), 0, `export const typed${step} = 1;`);
+          const edited = lines.join("\n");
+          const result = reparse(tree, file, edited, always);
+          assertSame(plain(result.source), plain(parseEditorTree(file, edited)), `${file} (step ${step})`);
+          if (result.incremental && result.source?.ast.sourceType !== tree?.ast.sourceType) flips++;
+          if (result.source) {
+            text = edited;
+            tree = result.source;
+          }
+        }
+      }
+    }
+    assert.ok(flips > 0, "some edits flipped a file between script and module incrementally");
+  });
+
   it("the editor's parser keeps the last tree that parsed across a keystroke that breaks the syntax", () => {
     const file = "/project/src/typing.ts";
     const text = Array.from({ length: 600 }, (_, i) => `export const value${i} = ${i};`).join("\n") + "\n";
