@@ -31,7 +31,7 @@ import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
 import { stringLiterals } from "./string-literals";
 import { lineIndex } from "./text-positions";
-import { IncrementalParser, lastSplice } from "./incremental-parse";
+import { IncrementalParser, lastFullParse, lastSplice, parseEditorTree } from "./incremental-parse";
 import { TextFactsTracker } from "./text-facts-tracker";
 
 export interface AnalyzeContext {
@@ -82,6 +82,27 @@ export function prepareForTyping(file: string, text: string): void {
   incremental.warmUp(file, text, { inEditor: true });
 }
 
+/**
+ * One small parse when the server starts, before any file needs one: the bundle's TypeScript
+ * parser is compiled lazily, and the first file parsed would pay for it (a 300-line file's
+ * first parse took 0.7–0.9 s in VS Code, later ones tens of ms).
+ */
+export function warmUpParser(): void {
+  const snippet = [
+    `"use client";`,
+    `import { useState, type FC } from "react";`,
+    `export interface Props<T> { items: T[]; label?: string }`,
+    `export const List: FC<Props<string>> = ({ items, label = "x" }) => {`,
+    `  const [open, setOpen] = useState(false);`,
+    "  return <ul className={`list ${label}`} onClick={() => setOpen(!open)}>{items.map((i) => <li key={i}>{i}</li>)}</ul>;",
+    `};`,
+    `export default async function load(url: string): Promise<unknown> { const r = await fetch(url, { method: "POST" }); return r.ok ? r.json() : null; }`,
+    `class Store { #items = new Map<string, number>(); get size(): number { return this.#items.size; } }`,
+    `export { Store };`,
+  ].join("\n");
+  parseEditorTree("/keyfence-warm-up.tsx", snippet);
+}
+
 /** Whether a parsed tree of `file` is kept, so the next keystroke re-parses only what it touched. */
 export function hasTree(file: string): boolean {
   return incremental.hasTree(file);
@@ -98,18 +119,23 @@ export function forgetFile(file: string): void {
 
 /** Where the last analysis of a code file spent its time, in ms (the tests print it). */
 export const lastPhases: Record<string, number> = {};
+/** Why the last analysis parsed its file in full, not incrementally (undefined: it did not parse in full). */
+export const lastParse: { fullBecause?: string } = {};
 
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
   let findings: Finding[];
   if (kind === "code") {
     for (const phase of Object.keys(lastPhases)) delete lastPhases[phase];
+    lastParse.fullBecause = undefined;
     const worth = timed("text facts", () => worthParsing(file, facts.update(file, text)));
     if (!worth) {
       incremental.warmUp(file, text);
       return [];
     }
     for (const phase of Object.keys(lastSplice) as (keyof typeof lastSplice)[]) lastSplice[phase] = 0;
+    lastFullParse.reason = undefined;
     const source = timed("parse", () => parseCached(file, text));
+    lastParse.fullBecause = lastFullParse.reason;
     for (const [phase, ms] of Object.entries(lastSplice)) if (ms > 0) lastPhases[`parse: ${phase}`] = ms;
     if (!source) return [];
     findings = guarded(() => codeFindings(source, ctx));

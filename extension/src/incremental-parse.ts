@@ -52,6 +52,7 @@ export class IncrementalParser {
     const previous = this.trees.get(file);
     this.trees.delete(file);
     const result = reparse(previous, file, text, this.options);
+    lastFullParse.reason = result.incremental ? undefined : (result.reason ?? "full parse");
     // A fallback leaves the previous tree as it was, unless the splice failed half-way.
     const base = result.source ?? (result.reason?.startsWith("error") ? undefined : previous);
     if (base) this.trees.set(file, base);
@@ -286,6 +287,9 @@ export function reparse(previous: SourceFile | undefined, file: string, text: st
   return { source: parseEditorTree(file, text), incremental: false, reason };
 }
 
+/** Why the last parse of the editor's parser was a full one (undefined: it was incremental); the server logs it. */
+export const lastFullParse: { reason?: string } = {};
+
 /** Where the last splice spent its time, in ms (the extension's timing report). */
 export const lastSplice = { diff: 0, plan: 0, fragment: 0, checks: 0, shift: 0, assemble: 0 };
 
@@ -359,9 +363,19 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
   } else if (statements.some(isDirective)) {
     return "directive in fragment";
   }
-  if (old.sourceType === "script" && fragment.sourceType !== "script") return "file becomes a module";
+  // A statement that adds or removes the file's only import/export flips it between script and
+  // module (the bench's 30,000-line file: each key typed as `export const …`). The other
+  // statements read the same either way, except a top-level `await` (TypeScript re-parses those
+  // once a file is a module), so without one the flip needs no full parse.
+  let sourceType = old.sourceType;
+  if (old.sourceType === "script" && fragment.sourceType !== "script") {
+    if (text.includes("await")) return "file becomes a module";
+    sourceType = "module";
+  }
   if (old.sourceType === "module" && !statements.some(marksModule) && !before.some(marksModule) && !after.some(marksModule)) {
-    return "file may stop being a module";
+    // `import.meta` and a .mjs/.mts name also make a module (marksModule knows neither).
+    if (text.includes("await") || text.includes("import.meta") || /\.m[jt]s$/i.test(previous.file)) return "file may stop being a module";
+    sourceType = "script";
   }
 
   // Everything checked: build the new tree. Nothing above changed the previous one.
@@ -379,7 +393,7 @@ function spliced(previous: SourceFile, text: string, options: ReparseOptions): S
     range: [0, text.length],
     body: [...before, ...statements, ...after],
     comments,
-    sourceType: old.sourceType,
+    sourceType,
     tokens: undefined,
   } as unknown as TSESTree.Program;
   // parseSource set the fragment's parents; below the top level the kept ones are still right.

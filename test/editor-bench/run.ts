@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   let printed = 0;
   const printNew = () => {
     if (!existsSync(resultsFile)) return;
-    const notes = (JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults).notes;
+    let notes: string[];
+    try {
+      notes = (JSON.parse(readFileSync(resultsFile, "utf8")) as BenchResults).notes;
+    } catch {
+      return; // the suite is writing the file right now: read it on the next tick
+    }
     for (; printed < notes.length; printed++) console.log(`  ${notes[printed]}`);
   };
   const ticker = setInterval(printNew, 1000);
@@ -92,11 +97,19 @@ export function table(r: BenchResults): string {
       `${ms(median(t.keystrokes.map((k) => k.serverMs)))} (${all(t.keystrokes.map((k) => k.serverMs))}); CPU ${all(t.keystrokes.map((k) => k.serverCpuMs))}`,
       ms(Math.max(...t.keystrokes.map((k) => k.blockMs)))]);
   }
+  // Where the time went (medians): editor → server, the server's wait, its analysis, server → editor.
+  const legs = (label: string, l: { toServerMs?: number; waitedMs?: number; configMs?: number; serverMs?: number; toEditorMs?: number; serverLoopDelayMs?: number }[]) =>
+    `- ${label}: editor → server ${ms(median(l.map((x) => x.toServerMs)))} (server's longest event-loop delay before it ${ms(median(l.map((x) => x.serverLoopDelayMs)))}), server wait (debounce, queue) ${ms(median(l.map((x) => x.waitedMs)))}, ` +
+    `ESLint config ${ms(median(l.map((x) => x.configMs)))}, analysis ${ms(median(l.map((x) => x.serverMs)))}, sent → editor's diagnostics event ${ms(median(l.map((x) => x.toEditorMs)))}`;
+  const where = [legs("cold opens", r.cold), ...Object.entries(r.typing).map(([size, t]) => legs(`keystrokes, ${Number(size).toLocaleString("en")} lines`, t.keystrokes))];
   const load = (l: number[] | undefined) => l?.map((v) => v.toFixed(1)).join(", ") ?? "?";
   return [
     `| step | time (median; every run) | server analysis, wall (every run); CPU | longest extension-host block |`,
     `|---|---|---|---|`,
     ...rows.map((row) => `| ${row.join(" | ")} |`),
+    ``,
+    `Where the time went (medians):`,
+    ...where,
     ``,
     `Load average (1, 5, 15 min) at start ${load(r.loadBefore)}, at end ${load(r.loadAfter)}.`,
   ].join("\n");

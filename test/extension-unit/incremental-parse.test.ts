@@ -126,16 +126,69 @@ describe("incremental re-parse (extension)", () => {
     assert.ok(incremental > fallbacks, "most edits are re-parsed incrementally");
   });
 
-  it("falls back on a directive prologue, a file that stops being a module, and small files", () => {
+  it("falls back on a directive prologue, a module flip where a top-level await could read differently, and small files", () => {
     const file = "/project/app/page.tsx";
     const text = `"use client";\nimport x from "y";\nexport const a = 1;\n`;
     const edited = `"use client";\n"use strict";\nimport x from "y";\nexport const a = 1;\n`;
     assert.equal(reparse(parseEditorTree(file, text), file, edited, { minLines: 0 }).incremental, false);
-    const module = `const a = 1;\nconst b = 2;\nexport {};\nconst c = 3;\n`;
+    const module = `const a = 1;\nconst b = await f();\nexport {};\nconst c = 3;\n`;
     const script = reparse(parseEditorTree(file, module), file, module.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
-    assert.equal(script.incremental, false);
+    assert.equal(script.reason, "file may stop being a module");
     assert.equal(script.source?.ast.sourceType, "script");
-    assert.equal(reparse(parseEditorTree(file, module), file, module.replace("2", "3")).reason, "small file");
+    const awaits = `const a = 1;\nconst b = await(f);\nconst c = 3;\n`;
+    const becomes = reparse(parseEditorTree(file, awaits), file, awaits.replace("const c", "export const c"), { minLines: 0, maxChangedFraction: 1 });
+    assert.equal(becomes.reason, "file becomes a module");
+    for (const [name, meta] of [["/project/lib/a.mjs", ""], [file, "const u = import.meta.url;\n"]]) {
+      const forced = `${meta}const a = 1;\nexport {};\nconst c = 3;\n`;
+      const dropped = reparse(parseEditorTree(name, forced), name, forced.replace("export {};", "void 0;"), { minLines: 0, maxChangedFraction: 1 });
+      assert.equal(dropped.reason, "file may stop being a module", name);
+      assert.equal(dropped.source?.ast.sourceType, "module", name);
+    }
+    assert.equal(reparse(parseEditorTree(file, module), file, module.replace("= 1", "= 3")).reason, "small file");
+  });
+
+  it("re-parses only the touched statement when an export turns a script into a module and its removal turns it back", () => {
+    const file = "/project/src/big.ts";
+    const lines = Array.from({ length: 800 }, (_, i) => `const v${i} = ${i};`);
+    const script = lines.join("\n") + "\n";
+    const withExport = [...lines.slice(0, 400), `export const leaked = "${fakeKey("openai", undefined, 900)}";`, ...lines.slice(400)].join("\n") + "\n";
+    const tree = parseEditorTree(file, script);
+    assert.equal(tree?.ast.sourceType, "script");
+    const module = reparse(tree, file, withExport);
+    assert.equal(module.incremental, true, module.reason);
+    assertSame(plain(module.source), plain(parseEditorTree(file, withExport)), "script → module");
+    assert.equal(module.source?.ast.sourceType, "module");
+    const back = reparse(module.source, file, script);
+    assert.equal(back.incremental, true, back.reason);
+    assertSame(plain(back.source), plain(parseEditorTree(file, script)), "module → script");
+    assert.equal(back.source?.ast.sourceType, "script");
+  });
+
+  it("equals a full parse when typed and deleted exports flip real files (and their script versions) between script and module", function () {
+    this.timeout(120_000);
+    const random = seededRandom(11);
+    let flips = 0;
+    for (const file of corpus.filter((_, i) => i % 6 === 0)) {
+      const original = readFileSync(file, "utf8");
+      for (let text of [original, original.replace(/^(import|export)\b/gm, "// $1")]) {
+        let tree = parseEditorTree(file, text);
+        for (let step = 0; step < 4; step++) {
+          const lines = text.split("\n");
+          const typed = lines.findIndex((l) => /^export const typed\d+ = 1;$/.test(l));
+          if (typed >= 0 && random() < 0.6) lines.splice(typed, 1);
+          else lines.splice(Math.floor(random() * lines.length), 0, `export const typed${step} = 1;`);
+          const edited = lines.join("\n");
+          const result = reparse(tree, file, edited, always);
+          assertSame(plain(result.source), plain(parseEditorTree(file, edited)), `${file} (step ${step})`);
+          if (result.incremental && result.source?.ast.sourceType !== tree?.ast.sourceType) flips++;
+          if (result.source) {
+            text = edited;
+            tree = result.source;
+          }
+        }
+      }
+    }
+    assert.ok(flips > 0, "some edits flipped a file between script and module incrementally");
   });
 
   it("the editor's parser keeps the last tree that parsed across a keystroke that breaks the syntax", () => {

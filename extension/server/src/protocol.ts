@@ -75,4 +75,18 @@ export interface LastAnalysis {
   findings: number;
   /** Whether the server keeps the file's tree now, so the next keystroke re-parses only what it touched. */
   treeBuilt?: boolean;
+  /** Why the file was parsed in full, not re-parsed incrementally (absent: it was not). */
+  fullParse?: string;
+  /**
+   * Where the time between the edit and the diagnostics went, as `Date.now()` times (one clock
+   * on one machine, so the editor can subtract its own): the edit (or open) of this version
+   * reached the server, the server took it up (after the debounce and anything queued before
+   * it), and sent the diagnostics. `configMs`: the wait for the project's ESLint config.
+   */
+  receivedAt?: number;
+  startedAt?: number;
+  configMs?: number;
+  publishedAt?: number;
+  /** The server's longest event-loop delay since its previous analysis (of any document): how long a message could wait to be read (ms). */
+  loopDelayMs?: number;
 }

@@ -6,13 +6,14 @@
  * Wiring only: each piece lives in its own file beside this one.
  */
 import { basename, dirname } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, WorkDoneProgress,
   type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, hasTree, lastPhases, planFixes, prepareForTyping, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -42,12 +43,23 @@ const queue = new AnalysisQueue((uri) => void analyze(uri));
 const eslintConfigs = new EslintConfigs((line) => connection.console.log(line));
 /** Documents just opened: analysed now, not after the typing debounce. */
 const justOpened = new Set<string>();
+/**
+ * Documents just opened whose tree is built in the background after their first analysis (a
+ * slice at a time), so the keystroke that types a key re-parses only what it touched. Not
+ * before that analysis: a first slice ran ahead of it and delayed the first diagnostics.
+ */
+const toPrepare = new Set<string>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
 let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 /** The last analysis of each open document (other documents' analyses must not hide a file's). */
 const lastAnalyses = new Map<string, LastAnalysis & { path: string }>();
+/** The server's own event-loop delay, read and reset at each analysis: did an edit wait behind the server's work? */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+/** When each open document's latest version reached the server (Date.now()), for the timing log. */
+const receivedAt = new Map<string, number>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
@@ -86,6 +98,12 @@ connection.onInitialized(() => {
     workspace.setFolders(uris, settings, workspace.folderSettings());
     reanalyzeOpen();
   });
+  // After `initialized`, off the answer to `initialize`: a few tens of ms of CPU, once.
+  setTimeout(() => {
+    const started = performance.now();
+    warmUpParser();
+    connection.console.log(`parser warmed up in ${(performance.now() - started).toFixed(0)} ms`);
+  }, 0);
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -104,22 +122,21 @@ connection.onDidChangeConfiguration((params) => {
 
 documents.onDidOpen((event) => {
   justOpened.add(event.document.uri);
-  // A big code file just opened gets its tree built in the background, a slice at a time, so
-  // the keystroke that types a key re-parses only what it touched.
-  const path = filePath(event.document.uri);
-  const text = event.document.getText();
-  if (path && fileKind(path) === "code" && analysed(path, text)) prepareForTyping(path, text);
+  toPrepare.add(event.document.uri);
 });
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
+  receivedAt.set(uri, Date.now());
   queue.schedule(uri, justOpened.delete(uri) ? 0 : settings.debounceMs);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   queue.forget(uri);
   justOpened.delete(uri);
+  toPrepare.delete(uri);
   analyses.delete(uri);
   lastAnalyses.delete(uri);
+  receivedAt.delete(uri);
   const path = filePath(uri);
   if (path) forgetFile(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -246,7 +263,11 @@ async function analyze(uri: string): Promise<void> {
   const path = filePath(uri);
   const kind = path && fileKind(path);
   if (!path || !kind) return;
+  const startedAt = Date.now();
+  const loopDelayMs = Math.round(loopDelay.max / 1e6);
+  loopDelay.reset();
   const project = await projectRules(path);
+  const configMs = Date.now() - startedAt;
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
@@ -265,10 +286,21 @@ async function analyze(uri: string): Promise<void> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   analyses.set(uri, { version, findings });
-  lastAnalysis = { path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length };
-  lastAnalyses.set(uri, lastAnalysis);
-  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)`);
+  const fullParse = kind === "code" ? lastParse.fullBecause : undefined;
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
+  const publishedAt = Date.now();
+  const received = receivedAt.get(uri);
+  lastAnalysis = {
+    path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
+    fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs,
+  };
+  lastAnalyses.set(uri, lastAnalysis);
+  if (toPrepare.delete(uri) && kind === "code" && analysed(path, text)) prepareForTyping(path, text);
+  // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
+  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after this version arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
+  const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
+  const parse = fullParse ? `; full parse: ${fullParse}` : "";
+  connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): string {
