@@ -93,9 +93,13 @@ function browserContext(source: SourceFile): { status: "browser" | "server-only"
   return undefined;
 }
 
+/** "use client" / "use server", or an escape that could spell one (a directive's value is cooked). */
+const MAY_HOLD_DIRECTIVE = /use (?:client|server)|\\[xu0-7]/;
+
 function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const framework = graph.framework.name;
-  const directives = directivesOf(source.ast);
+  // Only Next.js reads them; a text that cannot spell one needs no tree for it.
+  const directives = framework === "next" && MAY_HOLD_DIRECTIVE.test(source.text) ? directivesOf(source.ast) : [];
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);

@@ -45,10 +45,23 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
 
 export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const kind = handlerKindOf(source.file);
+  // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
+  // host may build only when asked, as the workspace scan does) is not needed.
+  if (!kind && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (kind) handlers.push(...exportedHandlers(source, kind));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/** `.get`, `.post`… (ROUTER_METHODS) as a member name. */
+const ROUTER_METHOD_MEMBER = /\.\s*(?:get|post|put|patch|delete|all|on)\b/;
+/** A string or template whose value starts with "/", however its first character is written. */
+const PATH_STRING = /["'`](?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u\{0*2[fF]\}|\\x2[fF]|\\57)/;
+
+/** A cheap superset of registeredHandlers' test: a router method member and a path string somewhere in the text. */
+function mayRegisterRoutes(text: string): boolean {
+  return ROUTER_METHOD_MEMBER.test(text) && PATH_STRING.test(text);
 }
 
 /** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */

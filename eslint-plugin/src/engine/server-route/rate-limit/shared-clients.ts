@@ -129,7 +129,7 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const cached = summaries.get(file);
   if (cached && project.mtime && cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime)) return cached;
   const text = project.read(file);
-  const source = text === undefined ? undefined : parseSource(file, text, { loc: false });
+  const source = text === undefined ? undefined : parseSource(file, text, { loc: false, comments: false });
   if (!source) return undefined;
   const bindings = fileBindings(source);
   const followed = hops > 0 ? addImportedBindings(source, bindings, project, hops, seen) : [];
