@@ -129,6 +129,9 @@ export function formatChain(root: string, chain: string[]): string {
 export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
   const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
+  // Browser code first (the graphs answer it; the tree is then read only for browser code).
+  const browser = browserContext(source);
+  if (!browser) return [];
   const reads = findEnvReads(source.ast, source.text).filter((read) => {
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
@@ -136,8 +139,6 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
   if (reads.length === 0 && !mentionsServerOnly) return [];
-  const browser = browserContext(source);
-  if (!browser) return [];
   const { status, context } = browser;
   const findings: Finding[] = [];
   const file = source.file;

@@ -137,7 +137,8 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
   const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]) };
-  if (summaries.size > 500) summaries.clear();
+  // Small (a few names per module): a workspace scan of thousands of files keeps them all.
+  if (summaries.size > 5000) summaries.clear();
   summaries.set(file, summary);
   return summary;
 }
