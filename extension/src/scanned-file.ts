@@ -16,6 +16,8 @@ export interface ScannedFile extends SourceFile {
   facts: LazyTextFacts;
   /** Parses if no rule has yet: whether the text parses (a file that does not gets no findings). */
   parsed(): boolean;
+  /** Whether a rule has read the tree (so it was built). */
+  treeBuilt(): boolean;
 }
 
 const DIRECTIVE = /eslint-(?:disable|enable)/;
@@ -43,6 +45,7 @@ export function scannedFile(file: string, text: string): ScannedFile {
       return build();
     },
     parsed: () => (build(), !failed),
+    treeBuilt: () => tree !== undefined,
   };
 }
 
