@@ -19,7 +19,7 @@ import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
-import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
+import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
@@ -199,10 +199,14 @@ function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding
   return findings;
 }
 
+const MAY_READ_PUBLIC = new RegExp([...PUBLIC_PREFIXES, "import.meta.env", "\\u"].map((word) => word.replace(/[.\\]/g, "\\$&")).join("|"));
+
 export function findPublicSecrets(source: SourceFile, options: PublicSecretsOptions = {}): Finding[] {
   const allow = new Set(options.allow ?? []);
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
-  if (!mayReadEnv(source.text)) return findings;
+  // The reads below are public-prefixed names (PUBLIC_PREFIXES) or import.meta.env: a text that
+  // spells none (nor an escape) needs no tree.
+  if (!mayReadEnv(source.text) || !MAY_READ_PUBLIC.test(source.text)) return findings;
   const allReads = findEnvReads(source.ast, source.text).filter(
     (read) =>
       !read.source.endsWith("/private") &&
