@@ -31,6 +31,7 @@ import type { FileKind } from "./file-kinds";
 import type { Settings } from "./settings";
 import { stringLiterals } from "./string-literals";
 import { lineIndex } from "./text-positions";
+import { scannedFile } from "./scanned-file";
 import { IncrementalParser, lastFullParse, lastSplice, parseEditorTree } from "./incremental-parse";
 import { TextFactsTracker } from "./text-facts-tracker";
 
@@ -41,6 +42,11 @@ export interface AnalyzeContext {
   stopDir?: string;
   /** Rule options as the project's ESLint config gives them (the language server's eslint-config.ts). */
   ruleOptions?: RuleOptions;
+  /**
+   * A workspace scan's one look at a file nobody edits: its tree is built only if a rule asks
+   * for it, and nothing is kept for typing (scanned-file.ts).
+   */
+  once?: boolean;
 }
 
 /** The options each code rule passes to the engine, by rule id (as in eslint-plugin/src/rules/). */
@@ -124,7 +130,14 @@ export const lastParse: { fullBecause?: string } = {};
 
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
   let findings: Finding[];
-  if (kind === "code") {
+  if (kind === "code" && ctx.once) {
+    const source = scannedFile(file, text);
+    if (!worthParsing(file, source.facts)) return [];
+    findings = guarded(() => codeFindings(source, ctx));
+    // A file that does not parse gets no findings, as below; comments only matter for a finding.
+    if (findings.length > 0 && !source.parsed()) return [];
+    if (findings.length > 0) findings = withoutDisabled(findings, source, text);
+  } else if (kind === "code") {
     for (const phase of Object.keys(lastPhases)) delete lastPhases[phase];
     lastParse.fullBecause = undefined;
     const worth = timed("text facts", () => worthParsing(file, facts.update(file, text)));
@@ -138,10 +151,7 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
     lastParse.fullBecause = lastFullParse.reason;
     for (const [phase, ms] of Object.entries(lastSplice)) if (ms > 0) lastPhases[`parse: ${phase}`] = ms;
     if (!source) return [];
-    findings = guarded(() => codeFindings(source, ctx));
-    const lines = lineIndex(text);
-    const disabled = disabledBy(source.ast.comments, (offset) => lines.lineOf(offset) + 1);
-    findings = findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
+    findings = withoutDisabled(guarded(() => codeFindings(source, ctx)), source, text);
   } else if (kind === "env") {
     findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text), ...envFileShipFindings(file, text)]);
   } else if (kind === "gitignore") {
@@ -152,6 +162,13 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
   }
   const rules = ctx.settings.rules;
   return findings.filter((f) => rules[f.ruleId] !== "off" && !allowed(f, text, ctx.settings.allow));
+}
+
+/** Findings an `eslint-disable` comment switches off. */
+function withoutDisabled(findings: Finding[], source: SourceFile, text: string): Finding[] {
+  const lines = lineIndex(text);
+  const disabled = disabledBy(source.ast.comments, (offset) => lines.lineOf(offset) + 1);
+  return findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
 }
 
 /** Dockerfiles, .dockerignore and compose files: what Docker would bake into an image (engine/ship). */

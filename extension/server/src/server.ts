@@ -236,7 +236,8 @@ async function publishScanned(path: string, text: string): Promise<number> {
   const project = await projectRules(path);
   let findings: Finding[] = [];
   try {
-    findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project }), kind, text);
+    // A file not open is looked at once: parsed only if a rule needs its tree, nothing kept.
+    findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project, once: !openDocument(path) }), kind, text);
   } catch (error) {
     connection.console.error(`KeyFence: scanning ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -19,7 +19,7 @@ import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesOf } from "./directives";
-import { ALWAYS_DEFINED, isSecretEnvName, publicPrefixOf } from "./env-names";
+import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
@@ -93,9 +93,13 @@ function browserContext(source: SourceFile): { status: "browser" | "server-only"
   return undefined;
 }
 
+/** "use client" / "use server", or an escape that could spell one (a directive's value is cooked). */
+const MAY_HOLD_DIRECTIVE = /use (?:client|server)|\\[xu0-7]/;
+
 function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const framework = graph.framework.name;
-  const directives = directivesOf(source.ast);
+  // Only Next.js reads them; a text that cannot spell one needs no tree for it.
+  const directives = framework === "next" && MAY_HOLD_DIRECTIVE.test(source.text) ? directivesOf(source.ast) : [];
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);
@@ -125,6 +129,9 @@ export function formatChain(root: string, chain: string[]): string {
 export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
   const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
+  // Browser code first (the graphs answer it; the tree is then read only for browser code).
+  const browser = browserContext(source);
+  if (!browser) return [];
   const reads = findEnvReads(source.ast, source.text).filter((read) => {
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
@@ -132,8 +139,6 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
   if (reads.length === 0 && !mentionsServerOnly) return [];
-  const browser = browserContext(source);
-  if (!browser) return [];
   const { status, context } = browser;
   const findings: Finding[] = [];
   const file = source.file;
@@ -194,10 +199,14 @@ function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding
   return findings;
 }
 
+const MAY_READ_PUBLIC = new RegExp([...PUBLIC_PREFIXES, "import.meta.env", "\\u"].map((word) => word.replace(/[.\\]/g, "\\$&")).join("|"));
+
 export function findPublicSecrets(source: SourceFile, options: PublicSecretsOptions = {}): Finding[] {
   const allow = new Set(options.allow ?? []);
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
-  if (!mayReadEnv(source.text)) return findings;
+  // The reads below are public-prefixed names (PUBLIC_PREFIXES) or import.meta.env: a text that
+  // spells none (nor an escape) needs no tree.
+  if (!mayReadEnv(source.text) || !MAY_READ_PUBLIC.test(source.text)) return findings;
   const allReads = findEnvReads(source.ast, source.text).filter(
     (read) =>
       !read.source.endsWith("/private") &&

@@ -106,9 +106,11 @@ function addHistory(finding: Finding, match: KeyMatch): void {
 export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOptions = {}): Finding[] {
   if (options.ignoreFiles?.length && fileIsIgnored(source.file, options.ignoreFiles, options.cwd)) return [];
   const allow = compileAllow(options.allow);
-  const { text, ast } = source;
+  const { text } = source;
   const candidates = textFacts(text).keyCandidates();
   if (candidates.length === 0) return [];
+  // Read only now: a host may build the tree when it is first asked for (the workspace scan).
+  const ast = source.ast;
 
   // Locate each distinct span once; candidates outside strings and comments are dropped.
   const located = new Map<KeyCandidate, Located>();

@@ -45,10 +45,29 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
 
 export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const kind = handlerKindOf(source.file);
+  // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
+  // host may build only when asked, as the workspace scan does) is not needed.
+  if (!kind && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (kind) handlers.push(...exportedHandlers(source, kind));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/**
+ * A router method (ROUTER_METHODS) called with a string first: `.post("`, `.get<T>(\``, with
+ * spaces or up to five short comments between (bounded repeats: linear on any text).
+ */
+const ROUTER_CALL = /\.\s*(?:get|post|put|patch|delete|all|on)\s*(?:<[^()]{0,200}>\s*)?\(\s*(?:(?:\/\*(?:[^*]|\*(?!\/)){0,200}\*\/|\/\/[^\n]{0,200}\n)\s*){0,5}(["'`])/g;
+/** A string value starting with "/", however its first character is written. */
+const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u\{0*2[fF]\}|\\x2[fF]|\\57)/;
+
+/** A cheap superset of registeredHandlers' test, on the text. */
+function mayRegisterRoutes(text: string): boolean {
+  for (const match of text.matchAll(ROUTER_CALL)) {
+    if (PATH_START.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) return true;
+  }
+  return false;
 }
 
 /** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */

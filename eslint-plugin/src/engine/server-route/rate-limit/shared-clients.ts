@@ -129,7 +129,7 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const cached = summaries.get(file);
   if (cached && project.mtime && cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime)) return cached;
   const text = project.read(file);
-  const source = text === undefined ? undefined : parseSource(file, text, { loc: false });
+  const source = text === undefined ? undefined : parseSource(file, text, { loc: false, comments: false });
   if (!source) return undefined;
   const bindings = fileBindings(source);
   const followed = hops > 0 ? addImportedBindings(source, bindings, project, hops, seen) : [];
@@ -137,7 +137,8 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
   const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]) };
-  if (summaries.size > 500) summaries.clear();
+  // Small (a few names per module): a workspace scan of thousands of files keeps them all.
+  if (summaries.size > 5000) summaries.clear();
   summaries.set(file, summary);
   return summary;
 }

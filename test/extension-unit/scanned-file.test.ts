@@ -1,0 +1,68 @@
+/**
+ * The workspace scan's one look at a file (analyzeFile with `once`): the tree is built only when
+ * a rule reads it, and the findings are the editor path's, file for file, on a real project
+ * folder in a temp git repository (keys generated at run time).
+ */
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { analyzeFile, forgetFile, type AnalyzeContext } from "../../extension/src/analyze";
+import { scannedFile } from "../../extension/src/scanned-file";
+import { diskFiles } from "../../eslint-plugin/src/engine/fixes/index";
+import { findClientAiCalls, findClientSecrets, findPublicSecrets } from "../../eslint-plugin/src/engine/client/index";
+import { findHardcodedKeys } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/index";
+import { fakeKey } from "../support/fake-keys";
+import { makeRepo, removeRepos } from "../env/support";
+
+const ctx: AnalyzeContext = {
+  settings: { enable: true, rules: {}, allow: [], ignoredPaths: [], maxFileSizeKB: 1024, debounceMs: 0 },
+  files: diskFiles(),
+};
+
+describe("extension: the workspace scan's analysis of a file", () => {
+  after(removeRepos);
+
+  it("builds the tree only when a rule reads it: not for a library that only names a provider, yes for a route", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0", openai: "4.0.0" } }) });
+    const rules = (source: ReturnType<typeof scannedFile>) => [
+      ...findHardcodedKeys(source), ...findClientSecrets(source), ...findPublicSecrets(source), ...findClientAiCalls(source), ...findUnlimitedAiRoutes(source),
+    ];
+    const library = scannedFile(join(dir, "lib/models.ts"), `import { openai } from "@ai-sdk/openai";\nexport const model = openai("gpt-4o");\nmap.get(key);\n`);
+    assert.deepEqual(rules(library), []);
+    assert.equal(library.treeBuilt(), false);
+    const route = scannedFile(join(dir, "server.ts"), `import OpenAI from "openai";\nconst openai = new OpenAI();\napp.post(/* chat */ "/chat", async () => openai.chat.completions.create({ model: "gpt-4o", messages: [] }));\n`);
+    rules(route);
+    assert.equal(route.treeBuilt(), true);
+    assert.equal(route.parsed(), true);
+    assert.equal(scannedFile(join(dir, "broken.ts"), "const = ;").parsed(), false);
+  });
+
+  it("reports what the editor reports: keys in code and comments, disable comments, routes, browser code, a file that does not parse", () => {
+    const key = (n: number) => fakeKey("openai", undefined, 300 + n);
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0", openai: "4.0.0", express: "4.0.0" } }),
+      ".gitignore": "node_modules\n",
+      "app/api/chat/route.ts": `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport async function POST() {\n  return Response.json(await openai.chat.completions.create({ model: "gpt-4o", messages: [] }));\n}\n`,
+      "server.ts": `import express from "express";\nimport OpenAI from "openai";\nconst app = express();\nconst openai = new OpenAI();\napp.post(\n  // the chat\n  "/chat", async (req, res) => res.json(await openai.chat.completions.create({ model: "gpt-4o", messages: [] })));\n`,
+      "app/page.tsx": `"use client";\nimport OpenAI from "openai";\nconst client = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_KEY, dangerouslyAllowBrowser: true });\nexport default function Page() { return <p>{String(client)}</p>; }\n`,
+      "lib/keys.ts": `// old key: ${key(1)}\nexport const a = "${key(2)}";\n// eslint-disable-next-line keyfence/no-hardcoded-keys\nexport const b = "${key(3)}";\n`,
+      "lib/broken.ts": `export const c = "${key(4)}"; const = ;\n`,
+      "lib/models.ts": `import { openai } from "@ai-sdk/openai";\nexport const model = openai("gpt-4o");\n`,
+    };
+    const dir = makeRepo(files);
+    const code = Object.keys(files).filter((name) => /\.tsx?$/.test(name));
+    const run = (once: boolean) =>
+      code.map((name) => {
+        const file = join(dir, name);
+        forgetFile(file);
+        return [name, analyzeFile(file, "code", files[name], { ...ctx, stopDir: dir, once }).map((f) => `${f.ruleId}:${f.messageId}:${f.range.start}`)];
+      });
+    const editor = run(false);
+    assert.deepEqual(run(true), editor);
+    const reported = new Set(editor.flatMap(([, found]) => (found as string[]).map((f) => f.split(":")[0])));
+    // The comparison means something only if the fixture makes each of these rules report.
+    for (const rule of ["no-hardcoded-keys", "require-rate-limit", "no-client-ai-calls"]) assert.ok(reported.has(rule), `${rule}: ${JSON.stringify(editor)}`);
+    assert.deepEqual(editor.find(([name]) => name === "lib/broken.ts")?.[1], []);
+    assert.equal((editor.find(([name]) => name === "lib/keys.ts")?.[1] as string[]).length, 2, "the disabled key is not reported");
+  });
+});
