@@ -7,7 +7,7 @@
  * fix is "Move this AI call to a server route". The same plan is offered from the code file and
  * from the env file.
  */
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseSource } from "../ast";
 import { runsOnlyOnServer } from "../client/index";
 import type { FileEdit, FixPlan } from "../finding";
@@ -46,10 +46,14 @@ export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | un
     if (!readerEdits) return undefined;
     edits.push(...readerEdits);
   }
-  if (!fromCode) edits.push(...envNameRanges(text, name).map((range): FileEdit => ({ kind: "replace", file, range, text: newName })));
+  const skipped: string[] = [];
+  if (!fromCode) {
+    // This env file already defines the new name too: it keeps both, for the user to choose.
+    if (readEnvFile(text).entries.some((e) => e.name === newName)) skipped.push(basename(file));
+    else edits.push(...envNameRanges(text, name).map((range): FileEdit => ({ kind: "replace", file, range, text: newName })));
+  }
   if (edits.length === 0) return undefined;
 
-  const skipped: string[] = [];
   for (const envName of ENV_FILE_NAMES) {
     const envFile = join(project.dir, envName);
     if (resolve(envFile) === resolve(file)) continue;
