@@ -263,10 +263,15 @@ export function planFixes(finding: Finding, text: string, ctx: AnalyzeContext): 
   // Not in browser code: `process.env.X` there is a server secret read in the browser (its own
   // finding, and undefined at run time); the server route above is the fix.
   if (finding.ruleId === HARDCODED && finding.messageId !== "hardcodedInBrowser") add(planMoveKey(finding, text, ctx));
-  if ((finding.ruleId === PUBLIC_SECRETS && finding.messageId === "publicSecret") || (finding.ruleId === ENV_KEYS && finding.messageId === "publicSecretName")) {
-    add(planRename(finding, text, ctx));
-  }
-  for (const plan of finding.fixes ?? []) add(plan);
+  const publicSecretInCode = finding.ruleId === PUBLIC_SECRETS && finding.messageId === "publicSecret";
+  const publicSecretInEnv = finding.ruleId === ENV_KEYS && finding.messageId === "publicSecretName";
+  // The rename, in every file that reads the name and every env file, only where all of them run
+  // on the server; where browser code reads it, a server route is the fix (as for a client secret).
+  const rename = publicSecretInCode || publicSecretInEnv ? planRename(finding, text, ctx) : undefined;
+  if (rename) add(rename);
+  else if (publicSecretInCode) add(planServerRoute(finding, text, ctx));
+  // The env file's own one-file rename: the plan above renames there too, and in the code.
+  for (const plan of finding.fixes ?? []) if (!(rename && publicSecretInEnv)) add(plan);
   return plans;
 }
 

@@ -323,6 +323,15 @@ describe("env/.gitignore through ESLint", () => {
       assert.deepEqual(result.messages.map((m) => [m.messageId, m.line, m.column]), [["publicSecretName", 1, 1]]);
       assert.deepEqual(result.messages[0].suggestions?.map((s) => [s.desc, s.fix]), [["Rename to OPENAI_API_KEY", { range: [0, 26], text: "OPENAI_API_KEY" }]]);
     });
+
+    it("offers no one-file rename while code reads the name (the code would read a variable that is gone)", async () => {
+      const dir = makeRepo({ ...JS, ".gitignore": ".env*\n", ".env.local": "NEXT_PUBLIC_OPENAI_API_KEY=\n", "src/chat.js": "export const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\n" });
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: userConfig });
+      clearGitignoreCache();
+      const [result] = await eslint.lintFiles([".env.local"]);
+      assert.deepEqual(result.messages.map((m) => m.messageId), ["publicSecretName"]);
+      assert.deepEqual(result.messages[0].suggestions ?? [], []);
+    });
   });
 
   it("re-lints under --cache when git's view of env files changes, not on every index change", async () => {

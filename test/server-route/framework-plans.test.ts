@@ -86,6 +86,32 @@ export const stream = (content: string) => openai.chat.completions.create({ mode
     assert.equal(project.read(".env"), `OPENAI_API_KEY=${project.keys.openai}\n`);
   });
 
+  it("Nuxt 3 with srcDir: \"src/\": the route goes to src/server/api, where Nuxt 3 looks", () => {
+    const project = fixture("nuxt-src-dir");
+    const plan = planAt(project, "src/composables/useChat.ts", "new OpenAI");
+    assert.ok(plan);
+    assert.match(createdFile(plan, "src/server/api/ai/openai.post.ts"), /useRuntimeConfig\(event\)\.openaiApiKey/);
+    assert.deepEqual(plan.edits.filter((edit) => edit.kind === "create" && edit.file.endsWith(".post.ts")).map((edit) => edit.file), [project.file("src/server/api/ai/openai.post.ts")]);
+    applyPlan(plan);
+    assert.equal(project.read(".env"), `NUXT_OPENAI_API_KEY=${project.keys.openai}\n`, ".env stays at the root, where Nuxt reads it");
+  });
+
+  it("Nuxt 4 (or compatibilityVersion 4) with srcDir: server/ stays at the root; a serverDir is followed; undecided: no plan", () => {
+    const cases: Array<[string, Record<string, string>, string | undefined]> = [
+      ["Nuxt 4", { "package.json": JSON.stringify({ dependencies: { nuxt: "^4.0.0", openai: "4.80.0" } }) }, "server/api/ai/openai.post.ts"],
+      ["compatibilityVersion 4", { "nuxt.config.ts": 'export default defineNuxtConfig({ srcDir: "src/", future: { compatibilityVersion: 4 } });\n' }, "server/api/ai/openai.post.ts"],
+      ["serverDir", { "nuxt.config.ts": 'export default defineNuxtConfig({ srcDir: "src/", serverDir: "backend" });\n' }, "backend/api/ai/openai.post.ts"],
+      ["a computed srcDir", { "nuxt.config.ts": 'export default defineNuxtConfig({ srcDir: process.env.SRC ?? "src" });\n' }, undefined],
+      ["an unreadable Nuxt version", { "package.json": JSON.stringify({ dependencies: { nuxt: "latest", openai: "4.80.0" } }) }, undefined],
+    ];
+    for (const [name, files, route] of cases) {
+      const project = fixture("nuxt-src-dir", files);
+      const plan = planAt(project, "src/composables/useChat.ts", "new OpenAI");
+      if (route === undefined) assert.equal(plan, undefined, name);
+      else assert.deepEqual(plan?.edits.filter((edit) => edit.kind === "create" && edit.file.endsWith(".post.ts")).map((edit) => edit.file), [project.file(route)], name);
+    }
+  });
+
   it("Astro: src/pages/api/ai/openai.ts, on demand, import.meta.env on the server", () => {
     const project = fixture("astro");
     const plan = planAt(project, "src/components/Chat.tsx", "new OpenAI");

@@ -23,26 +23,6 @@ import { applyFileEdits } from "./apply-edits";
 import { lintProject, SETTINGS } from "./lint-project";
 import { newErrors, projectTypeCheck } from "./project-type-check";
 
-/**
- * Known and deliberate: in browser code, renaming a public env var (NEXT_PUBLIC_OPENAI_API_KEY →
- * OPENAI_API_KEY) takes the secret out of the bundle, and no-client-secrets then says the browser
- * code still reads a secret (the server route is the full fix). Moving a hardcoded key to an env
- * file is not offered in browser code for that reason. Any other failure is a defect.
- */
-export function isKnownBrowserKeyTrade(failure: string): boolean {
-  return /^(\S+) no-public-secrets\/publicSecret → "Rename [^"]*": new finding: \1 no-client-secrets\/clientSecret: /.test(failure);
-}
-
-/**
- * A known defect, found by the type-check (issue 13): in a SvelteKit project, "Rename PUBLIC_X to
- * X" offered on the env file renames the env files only, so code importing PUBLIC_X from
- * `$env/static/public` no longer type-checks. (From the code file the rename switches the module
- * to `$env/static/private` in server-only modules and is not offered elsewhere.)
- */
-export function isKnownSvelteKitRename(failure: string): boolean {
-  return /→ "Rename [^"]*": new type error: \S+ TS2305: Module '"\$env\/static\/public"' has no exported member '\w+'\.$/.test(failure);
-}
-
 export interface InvariantReport {
   findings: number;
   fixesApplied: number;

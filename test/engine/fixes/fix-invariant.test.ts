@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkFixInvariant, type InvariantReport, isKnownBrowserKeyTrade, isKnownSvelteKitRename } from "../../support/fix-invariant";
+import { checkFixInvariant, type InvariantReport } from "../../support/fix-invariant";
 import { fakeKey } from "../../support/fake-keys";
 import { fixtureFileName } from "../../server-route/fixture-project";
 
@@ -37,19 +37,13 @@ function filledCopy(from: string, extra: Record<string, string> = {}): string {
   return root;
 }
 
-function unexpected(report: InvariantReport): string[] {
-  // In browser code the rename trades one finding for another, deliberately (isKnownBrowserKeyTrade).
-  return report.failures.filter((failure) => !isKnownBrowserKeyTrade(failure) && !isKnownSvelteKitRename(failure));
-}
-
-const totals = { findings: 0, fixes: 0, typeChecked: 0, knownTrades: 0 };
+const totals = { findings: 0, fixes: 0, typeChecked: 0 };
 
 function assertHolds(report: InvariantReport, minFixes: number): void {
   totals.findings += report.findings;
   totals.fixes += report.fixesApplied;
   totals.typeChecked += report.typeChecked;
-  totals.knownTrades += report.failures.length - unexpected(report).length;
-  assert.deepEqual(unexpected(report), []);
+  assert.deepEqual(report.failures, []);
   assert.ok(report.fixesApplied >= minFixes, `${report.fixesApplied} fixes applied on ${report.findings} findings`);
 }
 
@@ -58,7 +52,7 @@ describe("fix invariant: every offered fix holds", function () {
   const made: string[] = [];
   after(() => {
     made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
-    console.log(`      fix invariant: ${totals.findings} findings, ${totals.fixes} fixes applied (${totals.typeChecked} type-checked), 0 failures (${totals.knownTrades} known: browser-code trades, SvelteKit renames)`);
+    console.log(`      fix invariant: ${totals.findings} findings, ${totals.fixes} fixes applied (${totals.typeChecked} type-checked), 0 failures`);
   });
 
   for (const app of fs.readdirSync(path.join(FIXTURES, "apps"))) {

@@ -46,6 +46,29 @@ describe("fixes: rename a SvelteKit PUBLIC_ secret", () => {
     assert.equal(plan("src/lib/chat.ts", code).plan, undefined);
   });
 
+  it("from the env file: one plan switches every importing server-only module with the env files", () => {
+    const { dir, file } = plan("src/routes/api/chat/+server.ts", code);
+    const lib = join(dir, "src/lib/server/ai.ts");
+    mkdirSync(dirname(lib), { recursive: true });
+    writeFileSync(lib, code);
+    const env = join(dir, ".env.local");
+    const fix = renamePublicSecret({ file: env, text: readFileSync(env, "utf8"), name: "PUBLIC_OPENAI_API_KEY", prefix: "PUBLIC_", files: diskFiles(), stopDir: dir });
+    assert.ok(fix);
+    applyPlan(fix);
+    const renamed = `import { OPENAI_API_KEY } from "$env/static/private";\nexport const key = OPENAI_API_KEY;\n`;
+    assert.equal(readFileSync(file, "utf8"), renamed);
+    assert.equal(readFileSync(lib, "utf8"), renamed);
+    assert.equal(readFileSync(env, "utf8"), "OPENAI_API_KEY=placeholder-value\n");
+  });
+
+  it("from the env file: not offered while a module that may reach the browser imports the name", () => {
+    const { dir } = plan("src/routes/api/chat/+server.ts", code);
+    mkdirSync(join(dir, "src/lib"), { recursive: true });
+    writeFileSync(join(dir, "src/lib/chat.ts"), code);
+    const env = join(dir, ".env.local");
+    assert.equal(renamePublicSecret({ file: env, text: readFileSync(env, "utf8"), name: "PUBLIC_OPENAI_API_KEY", prefix: "PUBLIC_", files: diskFiles(), stopDir: dir }), undefined);
+  });
+
   it("an import that brings other public names too: no rename, the user splits it", () => {
     const both = `import { PUBLIC_OPENAI_API_KEY, PUBLIC_SITE_NAME } from "$env/static/public";\nexport const key = PUBLIC_OPENAI_API_KEY;\n`;
     assert.equal(plan("src/routes/api/chat/+server.ts", both).plan, undefined);

@@ -246,14 +246,21 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
   return findings;
 }
 
-/** Known framework, and no browser entry reaches this file: renaming its reads is safe. */
-function runsOnlyOnServer(source: SourceFile): boolean {
+/**
+ * Known framework, and no browser entry reaches this file: renaming its reads is safe. (The
+ * rename fix asks it of every file that reads the name: engine/fixes/rename-public-secret.ts.)
+ */
+export function runsOnlyOnServer(source: SourceFile): boolean {
   const file = path.resolve(source.file);
   const graph = clientGraphFor(file);
   if (!graph) return false;
   const directives = directivesOf(source.ast);
   if (graph.framework.name === "next" && directives.includes("use client")) return false;
   if (graph.role(file).entry) return false;
+  // `dangerouslyAllowBrowser` and the like declare browser use, whatever the graph has seen.
+  if (DECLARED_BROWSER_USE.test(source.text)) return false;
+  // What no-client-secrets calls browser code (an unreached SPA module, a workspace package's file).
+  if (browserContext(source)?.status === "browser") return false;
   const status = graph.status(file);
   return status === undefined || status === "server-reference" || status === "server-only";
 }

@@ -17,7 +17,7 @@ export const noClientSecretsMessages = {
 
 export const noPublicSecretsMessages = {
   publicSecret:
-    "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}, and rotate the key if it was ever deployed.",
+    "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
   configEnvSecret:
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:

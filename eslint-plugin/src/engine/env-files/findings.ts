@@ -10,6 +10,9 @@
 import { basename } from "node:path";
 import { isSecretEnvName, publicPrefixOf, unprefixedName } from "../client/env-names";
 import type { Finding } from "../finding";
+import { envNameReaders } from "../fixes/env-name-readers";
+import { projectOf } from "../fixes/project";
+import { diskFiles } from "../fixes/project-files";
 import { type FileGitStatus, fileGitStatus } from "../gitignore/file-status";
 import { type KeyMatch, scanText } from "../keys";
 import { historyData, keyHistory } from "../key-history/index";
@@ -117,6 +120,14 @@ function publicNameFinding(file: string, entry: EnvEntry): Finding | undefined {
     data: { name: entry.name, prefix, bare, unprefixed: bare, framework: FRAMEWORK_OF_PREFIX[prefix] ?? "The bundler" },
     file,
     range: entry.nameRange,
-    fixes: [{ title: `Rename to ${bare}`, edits: [{ kind: "replace", file, range: entry.nameRange, text: bare }] }],
+    // One file only (an ESLint suggestion): offered when no code reads the name, or the code
+    // would be left reading a variable that is gone. The editor plans the rename across files.
+    fixes: readByCode(file, entry.name) ? [] : [{ title: `Rename to ${bare}`, edits: [{ kind: "replace", file, range: entry.nameRange, text: bare }] }],
   };
+}
+
+function readByCode(envFile: string, name: string): boolean {
+  const files = diskFiles();
+  const readers = envNameReaders(projectOf(files, envFile).dir, name, files);
+  return readers === undefined || readers.length > 0;
 }

@@ -1,15 +1,23 @@
 /**
  * "Rename NEXT_PUBLIC_OPENAI_API_KEY to OPENAI_API_KEY": a public prefix makes the framework
- * inline the value into the browser bundle. The name changes in the code file and in every env
- * file of the project together, so nothing is left reading the old name.
+ * inline the value into the browser bundle. The name changes in every code file of the project
+ * that reads it and in every env file together (one plan), so nothing is left reading the old
+ * name. Offered only when every reader runs on the server alone: browser code would read
+ * undefined after the rename (and a secret read there is no-client-secrets' finding); there the
+ * fix is "Move this AI call to a server route". The same plan is offered from the code file and
+ * from the env file.
  */
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { parseSource } from "../ast";
+import { runsOnlyOnServer } from "../client/index";
 import type { FileEdit, FixPlan } from "../finding";
 import { readEnvFile } from "./env-file-text";
+import { CODE_FILE, type EnvNameReader, envNameReaders } from "./env-name-readers";
 import { ENV_FILE_NAMES, projectOf } from "./project";
 import type { ProjectFiles } from "./project-files";
 
 export interface RenamePublicSecretInput {
+  /** The code file or env file the finding is in. */
   file: string;
   text: string;
   /** The public name, e.g. NEXT_PUBLIC_OPENAI_API_KEY. */
@@ -22,19 +30,33 @@ export interface RenamePublicSecretInput {
 
 export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | undefined {
   const { file, text, name, prefix, files, stopDir } = input;
-  if (!name.startsWith(prefix) || name.length === prefix.length) return undefined;
+  if (!name.startsWith(prefix) || name.length === prefix.length || !/^\w+$/.test(name)) return undefined;
   const newName = name.slice(prefix.length);
-  const edits: FileEdit[] = wordRanges(text, name).map((range) => ({ kind: "replace", file, range, text: newName }));
-  if (edits.length === 0) return undefined;
-  const svelteKit = svelteKitModuleEdit(file, text, name);
-  if (svelteKit === "refuse") return undefined;
-  if (svelteKit) edits.push(svelteKit);
-
-  const skipped: string[] = [];
   const project = projectOf(files, file, stopDir);
+  const readers = envNameReaders(project.dir, name, files);
+  if (!readers) return undefined;
+  const fromCode = CODE_FILE.test(file);
+  if (fromCode && !readers.some((reader) => resolve(reader.file) === resolve(file))) readers.push({ file, text, declarations: false });
+
+  const edits: FileEdit[] = [];
+  for (const reader of readers) {
+    // The finding's own file as the editor holds it (unsaved text is what the user sees).
+    const readerText = resolve(reader.file) === resolve(file) ? text : reader.text;
+    const readerEdits = codeEdits({ ...reader, text: readerText }, name, newName);
+    if (!readerEdits) return undefined;
+    edits.push(...readerEdits);
+  }
+  const skipped: string[] = [];
+  if (!fromCode) {
+    // This env file already defines the new name too: it keeps both, for the user to choose.
+    if (readEnvFile(text).entries.some((e) => e.name === newName)) skipped.push(basename(file));
+    else edits.push(...envNameRanges(text, name).map((range): FileEdit => ({ kind: "replace", file, range, text: newName })));
+  }
+  if (edits.length === 0) return undefined;
+
   for (const envName of ENV_FILE_NAMES) {
     const envFile = join(project.dir, envName);
-    if (envFile === file) continue;
+    if (resolve(envFile) === resolve(file)) continue;
     const envText = files.read(envFile);
     if (envText === undefined) continue;
     const entries = readEnvFile(envText).entries;
@@ -46,8 +68,29 @@ export function renamePublicSecret(input: RenamePublicSecretInput): FixPlan | un
     for (const range of envNameRanges(envText, name)) edits.push({ kind: "replace", file: envFile, range, text: newName });
   }
   const notes = [`${newName} is no longer sent to the browser: read it in server code only.`];
+  const changed = new Set(readers.map((reader) => reader.file));
+  if (changed.size > 1) notes.push(`Renamed in ${changed.size} files that read it.`);
   if (skipped.length) notes.push(`${skipped.join(", ")} already define ${newName}; ${name} was left there for you to remove.`);
   return { title: `Rename ${name} to ${newName} (keep it server-side)`, edits, isPreferred: true, note: notes.join(" ") };
+}
+
+/**
+ * The edits that rename `name` in one code file, or undefined when that file may run in the
+ * browser (or cannot be parsed, so nobody can tell).
+ */
+function codeEdits(reader: EnvNameReader, name: string, newName: string): FileEdit[] | undefined {
+  const { file, text } = reader;
+  const edits: FileEdit[] = wordRanges(text, name).map((range) => ({ kind: "replace", file, range, text: newName }));
+  if (reader.declarations) return edits;
+  const svelteKit = svelteKitModuleEdit(file, text, name);
+  if (svelteKit === "refuse") return undefined;
+  if (svelteKit) edits.push(svelteKit);
+  // `$env/dynamic/public` types its `env` with PUBLIC_ names only: left to the user.
+  if (text.includes("$env/dynamic/public")) return undefined;
+  if (!/\.[cm]?[jt]sx?$/.test(file)) return undefined; // .svelte, .vue, .astro: components, they may run in the browser
+  const source = parseSource(file, text, { loc: false });
+  if (!source || !runsOnlyOnServer(source)) return undefined;
+  return edits;
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 import * as path from "node:path";
 import type { FileEdit } from "../finding";
-import { appendLines, chooseName, coverWithGitignore, formatEntry, readEnvFile } from "../fixes";
+// The modules, not ../fixes/index: that also loads the rename fix, which needs the client engine.
+import { appendLines, formatEntry, readEnvFile } from "../fixes/env-file-text";
+import { coverWithGitignore } from "../fixes/gitignore-coverage";
+import { chooseName } from "../fixes/move-key-to-env-file";
 import type { ProjectView } from "./types";
 
 export interface EnvPlacement {

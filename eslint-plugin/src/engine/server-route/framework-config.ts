@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { parseSource, type TSESTree } from "../ast";
-import { findProperty, propertyName, walk } from "./ast-utils";
+import { findProperty, propertyName, stringValue, walk } from "./ast-utils";
 import type { ProjectView } from "./types";
 
 const CONFIG_EXTENSIONS = ["ts", "js", "mjs", "mts"];
@@ -62,4 +62,34 @@ export function servesFlatRoutes(routesDir: string, project: ProjectView): boole
     if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "flatRoutes") calls = true;
   });
   return calls;
+}
+
+/**
+ * Where Nuxt looks for `server/` (its Nitro routes), or undefined when the config cannot tell
+ * (a computed `srcDir`, or `srcDir` set with a Nuxt version that cannot be read): then no route
+ * is written, rather than one Nuxt would never serve. Per Nuxt's schema: a `serverDir` is
+ * relative to the root; otherwise Nuxt 4 (and Nuxt 3 with `future.compatibilityVersion: 4`)
+ * uses `<rootDir>/server`, Nuxt 3 `<srcDir>/server`.
+ */
+export function nuxtServerDir(root: string, project: ProjectView, nuxtVersion: string | undefined): string | undefined {
+  const config = readFirst(project, CONFIG_EXTENSIONS.map((ext) => path.join(root, `nuxt.config.${ext}`)));
+  const source = config && parseSource(config.file, config.text, { loc: false });
+  if (config && !source) return undefined;
+  const options: Record<"srcDir" | "serverDir" | "compatibilityVersion", TSESTree.Property | undefined> = { srcDir: undefined, serverDir: undefined, compatibilityVersion: undefined };
+  if (source) {
+    walk(source.ast, (node) => {
+      if (node.type !== "ObjectExpression") return;
+      for (const name of ["srcDir", "serverDir", "compatibilityVersion"] as const) options[name] ??= findProperty(node, name);
+    });
+  }
+  const text = (property: TSESTree.Property | undefined) => (property ? (stringValue(property.value) ?? null) : undefined);
+  const serverDir = text(options.serverDir);
+  const srcDir = text(options.srcDir);
+  if (serverDir === null || srcDir === null) return undefined;
+  if (serverDir !== undefined) return path.resolve(root, serverDir);
+  const compat = options.compatibilityVersion?.value;
+  const major = compat?.type === "Literal" && compat.value === 4 ? 4 : Number(/\d+/.exec(nuxtVersion ?? "")?.[0] ?? NaN);
+  if (major >= 4 || srcDir === undefined) return path.join(root, "server");
+  if (major === 3) return path.join(path.resolve(root, srcDir), "server");
+  return undefined;
 }

@@ -31,6 +31,7 @@ export function planMoveCallToServerRoute(input: MoveCallInput): FixPlan | undef
   if (!target) return undefined;
 
   const shape = projectShape(input.source.file, input.project, input.projectRoot);
+  if (!shape) return undefined;
   if (hasOwnServerRoutes(shape.dependencies)) return undefined;
   // React Router v7 with a hand-written app/routes.ts would not serve a file in app/routes/.
   if (shape.convention === "react-router" && !servesFlatRoutes(shape.routesDir, input.project)) return undefined;

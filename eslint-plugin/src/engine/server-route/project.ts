@@ -2,6 +2,7 @@
  * What kind of app the browser file lives in, and where its server route should go.
  */
 import * as path from "node:path";
+import { nuxtServerDir } from "./framework-config";
 import type { ProjectView } from "./types";
 
 export type RouteConvention = "next-app" | "next-pages" | "vercel-function" | "sveltekit" | "nuxt" | "astro" | "react-router";
@@ -11,7 +12,8 @@ export interface ProjectShape {
   convention: RouteConvention;
   /**
    * Folder the route path is relative to: `<root>/app`, `<root>/src/pages`, `<root>` (for api/),
-   * `<root>/src/routes` (SvelteKit), `<root>/server` (Nuxt), `<root>/app/routes` (Remix / React Router).
+   * `<root>/src/routes` (SvelteKit), Nuxt's server dir (`<root>/server`, `<srcDir>/server` in Nuxt 3),
+   * `<root>/app/routes` (Remix / React Router).
    */
   routesDir: string;
   typescript: boolean;
@@ -30,19 +32,24 @@ export function findProjectRoot(file: string, project: ProjectView): string {
 }
 
 export function readDependencies(root: string, project: ProjectView): Set<string> {
-  const names = new Set<string>();
+  return new Set(dependencyVersions(root, project).keys());
+}
+
+/** Each dependency of the package.json at `root`, with the version range it asks for. */
+function dependencyVersions(root: string, project: ProjectView): Map<string, string> {
+  const versions = new Map<string, string>();
   const text = project.read(path.join(root, "package.json"));
-  if (!text) return names;
+  if (!text) return versions;
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
     for (const field of ["dependencies", "devDependencies", "peerDependencies"]) {
       const deps = json[field];
-      if (deps && typeof deps === "object") for (const name of Object.keys(deps)) names.add(name);
+      if (deps && typeof deps === "object") for (const [name, range] of Object.entries(deps)) versions.set(name, String(range));
     }
   } catch {
     // A broken package.json says nothing about the framework.
   }
-  return names;
+  return versions;
 }
 
 function isInside(file: string, dir: string): boolean {
@@ -73,9 +80,10 @@ export function hasOwnServerRoutes(dependencies: Set<string>): boolean {
  * (root `app/` before `src/app/`, as Next.js resolves them); a fresh project gets the App Router.
  * Anything else (Vite, CRA, plain SPA) gets a Vercel-style `api/` function.
  */
-export function projectShape(browserFile: string, project: ProjectView, rootHint?: string): ProjectShape {
+export function projectShape(browserFile: string, project: ProjectView, rootHint?: string): ProjectShape | undefined {
   const root = rootHint ?? findProjectRoot(browserFile, project);
-  const dependencies = readDependencies(root, project);
+  const versions = dependencyVersions(root, project);
+  const dependencies = new Set(versions.keys());
   const typescript =
     project.exists(path.join(root, "tsconfig.json")) || dependencies.has("typescript") || /\.[cm]?tsx?$/.test(browserFile);
   const shape = (convention: RouteConvention, routesDir: string): ProjectShape => ({
@@ -87,6 +95,11 @@ export function projectShape(browserFile: string, project: ProjectView, rootHint
   });
   if (!dependencies.has("next")) {
     const framework = FRAMEWORK_ROUTES.find(([, packages]) => packages.some((name) => dependencies.has(name)));
+    if (framework?.[0] === "nuxt") {
+      // Nuxt's server/ follows srcDir (Nuxt 3) or serverDir; undecided: no route is written.
+      const serverDir = nuxtServerDir(root, project, versions.get("nuxt"));
+      return serverDir === undefined ? undefined : shape("nuxt", serverDir);
+    }
     return framework ? shape(framework[0], path.join(root, ...framework[2])) : shape("vercel-function", root);
   }
 
