@@ -3,7 +3,8 @@
  * `keyfence-language-server --stdio` (oxc-resolver's wasm build) follow the same imports and so
  * report the same findings. The app's client files reach a secret only through what the old JS
  * stand-in did not know: a package's `imports` (`#config`), its `exports` conditions, and
- * tsconfig `paths` inherited through `extends` from a workspace package.
+ * tsconfig `paths` inherited through `extends` from a workspace package; and both still follow
+ * relative imports under a tsconfig whose `extends` is not installed.
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
@@ -39,12 +40,19 @@ const MONOREPO: Record<string, string> = {
   "apps/web/src/lib/anthropic.ts": "export const anthropic = { model: \"claude\", key: process.env.ANTHROPIC_API_KEY };\n",
   "apps/web/src/app/page.tsx": "\"use client\";\nimport { settings } from \"@acme/ai\";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n",
   "apps/web/src/app/chat/page.tsx": "\"use client\";\nimport { anthropic } from \"@/lib/anthropic\";\nimport { settings } from \"@acme/ai/settings\";\nexport default function Chat() {\n  return <p>{anthropic.model}{settings.model}</p>;\n}\n",
+  // An app whose shared base tsconfig is not installed: oxc-resolver fails every import under it,
+  // so both hosts resolve those without the tsconfig (eslint-plugin/src/engine/client/resolve.ts).
+  "apps/docs/package.json": json({ name: "docs", private: true, dependencies: { next: "15.0.0", react: "19.0.0" } }),
+  "apps/docs/tsconfig.json": json({ extends: "@acme/not-installed/base.json" }),
+  "apps/docs/src/lib/search.ts": "export const search = { index: \"docs\", key: process.env.GROQ_API_KEY };\n",
+  "apps/docs/src/app/page.tsx": "\"use client\";\nimport { search } from \"../lib/search\";\nexport default function Docs() {\n  return <p>{search.index}</p>;\n}\n",
 };
 const CODE_FILES = Object.keys(MONOREPO).filter((file) => /\.tsx?$/.test(file));
 /** Where each host must report a server secret reaching the browser, and which client file it names. */
 const SECRET_READS = [
   ["packages/ai/src/config.ts", "OPENAI_API_KEY"],
   ["apps/web/src/lib/anthropic.ts", "ANTHROPIC_API_KEY"],
+  ["apps/docs/src/lib/search.ts", "GROQ_API_KEY"],
 ];
 
 function linkWorkspaces(dir: string): void {
@@ -93,7 +101,7 @@ describe("one resolver: ESLint and the language server agree on a monorepo", fun
     return lines.sort();
   }
 
-  it("reports a secret reached through `imports`, `exports` and inherited tsconfig `paths` in both hosts", async () => {
+  it("reports a secret reached through `imports`, `exports`, inherited tsconfig `paths` or under a missing base tsconfig in both hosts", async () => {
     const eslintFindings = await fromEslint();
     for (const [file, name] of SECRET_READS) {
       const reported = eslintFindings.some((line) => line.startsWith(`${file}:`) && line.includes(" no-client-secrets ") && line.includes(name));
