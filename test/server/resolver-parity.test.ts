@@ -13,7 +13,7 @@ import { dirname, join, relative } from "node:path";
 import { ESLint } from "eslint";
 import { DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
 import plugin from "../../eslint-plugin/src/index";
-import { makeRepo, removeRepos } from "../env/support";
+import { makeRepo, removeRepos, writeFile } from "../env/support";
 import { startServer, type LspClient } from "./lsp-client";
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -108,5 +108,29 @@ describe("one resolver: ESLint and the language server agree on a monorepo", fun
       assert.ok(reported, `ESLint should report ${name} in ${file}; got:\n${eslintFindings.join("\n")}`);
     }
     assert.deepEqual(await fromServer(), eslintFindings);
+  });
+
+  it("survives imports no resolver can follow (1 MB specifier, NUL, circular tsconfig, symlink loop), then keeps serving", async () => {
+    writeFile(dir, "apps/odd/tsconfig.json", json({ extends: "./tsconfig.json" }));
+    const text = [
+      "\"use client\";",
+      `import a from "${"x".repeat(1 << 20)}";`,
+      'import b from "./has\\u0000nul";',
+      'import c from "./loop/loop/loop/loop/loop/page";',
+      'import d from "#missing";',
+      "export default function Odd() {\n  return <p>{a}{b}{c}{d}</p>;\n}",
+    ].join("\n");
+    writeFile(dir, "apps/odd/src/page.tsx", text);
+    symlinkSync(join(dir, "apps/odd/src"), join(dir, "apps/odd/src/loop"), "dir");
+    const uri = `file://${join(dir, "apps/odd/src/page.tsx")}`;
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "typescriptreact", version: 1, text } });
+    const published = await client.diagnosticsWhere((p) => p.uri === uri && p.version === 1, 30_000);
+    assert.deepEqual(published.diagnostics, []);
+    // Still the same server, still answering: a file opened after it is analysed and reported.
+    const after = `file://${join(dir, "apps/odd/src/after.ts")}`;
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: after, languageId: "typescript", version: 1, text: 'import { search } from "../../docs/src/lib/search";\nexport const index = search.index;\n' },
+    });
+    await client.diagnosticsWhere((p) => p.uri === after && p.version === 1);
   });
 });
