@@ -24,8 +24,18 @@
 import { basename } from "node:path";
 import type { ResolverFactory as OxcResolverFactory } from "oxc-resolver";
 
-// Required when ../native first asks for a resolver, inside its try/catch.
-const wasm = require("@oxc-resolver/binding-wasm32-wasi") as { ResolverFactory: typeof OxcResolverFactory };
+// Required when ../native first asks for a resolver, inside its try/catch. Node flags `node:wasi`
+// as experimental on every load; that line would only puzzle users in the output channel.
+const emitWarning = process.emitWarning;
+process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
+  if (!String(warning).includes("WASI")) emitWarning.call(process, warning, ...rest);
+}) as typeof process.emitWarning;
+let wasm: { ResolverFactory: typeof OxcResolverFactory };
+try {
+  wasm = require("@oxc-resolver/binding-wasm32-wasi") as typeof wasm;
+} finally {
+  process.emitWarning = emitWarning;
+}
 
 // This bundle's own file, resolved from beside it: proof that the wasm build can read the disk.
 if (!new wasm.ResolverFactory({}).resolveFileSync(__filename, `./${basename(__filename)}`).path) {
