@@ -1,19 +1,24 @@
 // Bundles the extension (and, with --tests, the extension-host test suite) with esbuild.
 // Type checking is separate: `npm run typecheck`.
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
+import { copyFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { wasmResolverPackage } from "./wasm-resolver.cjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const withTests = process.argv.includes("--tests");
 // `--server-only`: just the language server (its stdio test builds it this way).
 const serverOnly = process.argv.includes("--server-only");
 
-// The same stand-ins as the extension bundle, so the server and the extension report the same.
+// oxc-resolver: its wasm build, the resolver ESLint runs (extension/src/shims/oxc-resolver.ts says
+// why); its .wasm file sits beside server.js, where the binding's loader looks (`__dirname`).
+// oxc-parser: the JS stand-in (its wasm build would add ~0.55 MB compressed: over the .vsix budget).
+const wasmResolver = wasmResolverPackage(root);
 const alias = {
   "oxc-parser": join(root, "extension/src/shims/oxc-parser.ts"),
   "oxc-resolver": join(root, "extension/src/shims/oxc-resolver.ts"),
+  "@oxc-resolver/binding-wasm32-wasi": wasmResolver,
   // jsonc-parser's `main` is a UMD build whose factory requires './impl/format' at run time,
   // which a bundle cannot resolve; its ESM build is plain imports.
   "jsonc-parser": join(root, "node_modules/jsonc-parser/lib/esm/main.js"),
@@ -35,6 +40,7 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+copyFileSync(join(wasmResolver, "resolver.wasm32-wasi.wasm"), join(root, "extension/dist/resolver.wasm32-wasi.wasm"));
 if (serverOnly) process.exit(0);
 
 // The extension: wiring only (the language client); the analysis is in server.js.

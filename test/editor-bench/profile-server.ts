@@ -5,13 +5,14 @@
  *   npx tsx test/editor-bench/profile-server.ts <repo> [--open <file>]
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import {
   createProtocolConnection, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter, type LogMessageParams,
 } from "vscode-languageserver-protocol/node";
 import { SCAN_WORKSPACE, type ScanSummary } from "../../extension/server/src/protocol";
+import { wasmResolverPackage } from "../../extension/wasm-resolver.cjs";
 
 const ROOT = resolve(__dirname, "../..");
 const OUT = join(ROOT, "out/editor-bench/profile");
@@ -26,11 +27,15 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const server = join(OUT, "server.js");
+  // As extension/build.mjs bundles it: oxc-resolver's wasm build, its .wasm beside server.js.
+  const wasmResolver = wasmResolverPackage(ROOT);
+  copyFileSync(join(wasmResolver, "resolver.wasm32-wasi.wasm"), join(OUT, "resolver.wasm32-wasi.wasm"));
   await build({
     entryPoints: [join(ROOT, "extension/server/src/server.ts")], outfile: server, bundle: true, platform: "node", format: "cjs", target: "node20",
     alias: {
       "oxc-parser": join(ROOT, "extension/src/shims/oxc-parser.ts"),
       "oxc-resolver": join(ROOT, "extension/src/shims/oxc-resolver.ts"),
+      "@oxc-resolver/binding-wasm32-wasi": wasmResolver,
       "jsonc-parser": join(ROOT, "node_modules/jsonc-parser/lib/esm/main.js"),
     },
     logLevel: "warning",

@@ -1,7 +1,8 @@
 /**
- * JS stand-in for `oxc-resolver`: used in the extension bundle (the real one is a native binary:
- * too big and platform-specific for a .vsix) and when the platform's binary is not installed
- * (./native). Covers what the client graph asks: relative and absolute
+ * JS stand-in for `oxc-resolver`, the last fallback (./native): when neither the platform's
+ * native binary nor oxc-resolver's wasm build loads (the language server ships the wasm build).
+ * It knows no package `imports`, no `exports` conditions of non-workspace packages, and no
+ * tsconfig extended by package name. Covers what the client graph mostly asks: relative and absolute
  * paths, extensions and `.js`-for-`.ts`, index files, the framework aliases it passes, and
  * tsconfig/jsconfig `paths` + `baseUrl` (with `extends`). Bare package names are not followed.
  */

@@ -5,7 +5,13 @@
  * `npm install --omit=optional`, or a lockfile written on another OS, leaves it out, and the
  * `require` throws "Cannot find native binding": without this guard the whole ESLint run dies.
  * Each package is required on first use, inside try/catch; on failure the engine uses the JS
- * stand-ins the extension bundle always uses (same calls, slower) and says so once, on stderr.
+ * stand-ins (same calls, slower) and says so once, on stderr.
+ *
+ * The resolver, in order: the native binary; oxc-resolver's own loader then tries its wasm build
+ * (@oxc-resolver/binding-wasm32-wasi) when that is installed; the JS stand-in last. The language
+ * server bundle answers `require("oxc-resolver")` with that wasm build (extension/build.mjs,
+ * extension/src/shims/oxc-resolver.ts): the same resolver and options in ESLint and the editor.
+ * The parser stand-in gives the same results; the resolver stand-in follows fewer imports.
  */
 import type { ParseFunction } from "./fallback-parser";
 import type { ResolverFactory as FallbackResolverFactory } from "./fallback-resolver";
@@ -55,7 +61,8 @@ function warnOnce(name: string, error: unknown): void {
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   console.warn(
     `KeyFence: ${name} could not load its native binary for ${process.platform}-${process.arch} (${reason}). ` +
-      "Using the slower JavaScript fallback; results are the same. Reinstall dependencies on this machine " +
+      `Using the slower JavaScript fallback${name === "oxc-resolver" ? ", which follows fewer imports (no package `imports`, no tsconfig extended by package name)" : "; results are the same"}. ` +
+      "Reinstall dependencies on this machine " +
       "without --omit=optional to restore full speed.",
   );
 }

@@ -57,15 +57,19 @@ export function createResolver(root: string, framework: FrameworkName, workspace
 
 function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined): ProjectResolver {
   const ResolverFactory = resolverFactory();
-  const resolver = new ResolverFactory({
-    ...(tsconfig ? { tsconfig } : {}),
+  const options = {
     alias,
     extensions: [...SOURCE_EXTENSIONS, ".json"],
     extensionAlias: { ".js": [".ts", ".tsx", ".js", ".jsx"], ".mjs": [".mts", ".mjs"], ".cjs": [".cts", ".cjs"], ".jsx": [".tsx", ".jsx"] },
     conditionNames: ["browser", "import", "module", "default"],
     mainFields: ["browser", "module", "main"],
     builtinModules: true,
-  });
+  };
+  const resolver = new ResolverFactory({ ...(tsconfig ? { tsconfig } : {}), ...options });
+  // oxc-resolver fails every import under a tsconfig whose `extends` is not on disk (a shared
+  // base config in node_modules before `npm install`): those are resolved without the tsconfig,
+  // as TypeScript still resolves relative imports there. Made on first need.
+  let withoutTsconfig: InstanceType<typeof ResolverFactory> | undefined;
   const cache = new Map<string, string | null>();
   return {
     resolve(fromFile, specifier) {
@@ -81,7 +85,10 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
         return fromWorkspace;
       }
       try {
-        const result = resolver.resolveFileSync(fromFile, specifier);
+        let result = resolver.resolveFileSync(fromFile, specifier);
+        if (!result.path && tsconfig && /tsconfig/i.test(result.error ?? "")) {
+          result = (withoutTsconfig ??= new ResolverFactory(options)).resolveFileSync(fromFile, specifier);
+        }
         if (result.path && !result.path.includes(`${path.sep}node_modules${path.sep}`)) resolved = result.path;
       } catch {
         resolved = null;
@@ -92,6 +99,7 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
     clear() {
       cache.clear();
       resolver.clearCache();
+      withoutTsconfig?.clearCache();
       if (workspace) forgetWorkspaceImports(workspace);
     },
   };
