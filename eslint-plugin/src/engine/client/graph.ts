@@ -76,6 +76,8 @@ export class ClientGraph {
   private settleQuestions = 0;
   private used = new Set<string>();
   private listing: string[] = [];
+  /** Every folder the listing read, with its mtime then: adding, removing or renaming an entry changes it. */
+  private folders = new Map<string, number>();
   private built = false;
   private tooBig = false;
   private checkedAt = 0;
@@ -252,8 +254,9 @@ export class ClientGraph {
           changed = true;
         }
       }
-      const listing = this.list();
-      if (listing.length !== this.listing.length || listing.some((file, i) => file !== this.listing[i])) changed = true;
+      // A folder's mtime moves when an entry is added, removed or renamed in it: one stat per
+      // folder says whether the listing changed, where listing again read every folder.
+      if (this.foldersChanged()) changed = true;
       this.checkedAt = Date.now();
       this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * (this.checkedAt - now));
       if (changed) this.markDirty();
@@ -410,14 +413,25 @@ export class ClientGraph {
     }
   }
 
-  /** Source files under the root, sorted, skipping build output and dependencies. */
+  private foldersChanged(): boolean {
+    for (const [dir, mtimeMs] of this.folders) {
+      const stat = fs.statSync(dir, { throwIfNoEntry: false });
+      if (stat?.mtimeMs !== mtimeMs) return true;
+    }
+    return false;
+  }
+
+  /** Source files under the root, sorted, skipping build output and dependencies (records the folders read). */
   private list(): string[] {
     const files: string[] = [];
     const stack = [this.framework.root];
+    this.folders = new Map();
     while (stack.length > 0 && files.length < MAX_FILES) {
       const dir = stack.pop()!;
       let dirents: fs.Dirent[];
       try {
+        // Stat before reading: an entry added in between shows as a change at the next check.
+        this.folders.set(dir, fs.statSync(dir).mtimeMs);
         dirents = fs.readdirSync(dir, { withFileTypes: true });
       } catch {
         continue;
