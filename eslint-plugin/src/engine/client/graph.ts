@@ -475,9 +475,13 @@ const graphs = new Map<string, ClientGraph>();
 /** clientGraphsFor's answer per (workspace package, own framework root): the same for all its files. */
 const graphsByPackage = new Map<string, ClientGraph[]>();
 
+/** clientGraphsFor's answer per folder: all its files have the same framework, workspace and package. */
+const graphsByFolder = new Map<string, ClientGraph[]>();
+
 function forgetGraphs(): void {
   graphs.clear();
   graphsByPackage.clear();
+  graphsByFolder.clear();
   clearFrameworkCache();
   clearWorkspaceCache();
   clearResolvers();
@@ -497,6 +501,15 @@ onInvalidate((file) => {
  * those of the workspace apps that depend on its package, directly or through other packages.
  */
 export function clientGraphsFor(file: string): ClientGraph[] {
+  // Three rules ask for every file they lint: the framework and workspace walks, and the
+  // package lookup over every workspace package, are done once per folder.
+  const folder = path.dirname(file);
+  let found = graphsByFolder.get(folder);
+  if (!found) graphsByFolder.set(folder, (found = graphsOf(file)));
+  return found;
+}
+
+function graphsOf(file: string): ClientGraph[] {
   const graphs: ClientGraph[] = [];
   const own = clientGraphFor(file);
   if (own) graphs.push(own);
