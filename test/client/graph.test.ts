@@ -79,6 +79,23 @@ describe("client graph", () => {
     assert.equal(browserChain(keyFile), undefined);
   });
 
+  it("sees a file added to a folder without invalidate (the periodic re-check stats the folders it listed)", async function () {
+    this.timeout(20_000);
+    const root = project({
+      "package.json": NEXT,
+      "app/page.tsx": `export default function Page() { return null; }\n`,
+      "app/widgets/clock.tsx": `export const Clock = () => null;\n`,
+      "lib/key.ts": `export const key = process.env.OPENAI_API_KEY;\n`,
+    });
+    roots.push(root);
+    const keyFile = path.join(root, "lib/key.ts");
+    assert.equal(browserChain(keyFile), undefined);
+    fs.writeFileSync(path.join(root, "app/widgets/panel.tsx"), `"use client";\nimport { key } from "../../lib/key";\nexport const Panel = () => key;\n`);
+    assert.equal(browserChain(keyFile), undefined, "within the freshness window the graph answers from its build");
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    assert.deepEqual(browserChain(keyFile)?.map((file) => path.relative(root, file)), ["app/widgets/panel.tsx", "lib/key.ts"]);
+  });
+
   it("finds a directive below a long licence header or a leading string (the head read is not enough there)", () => {
     const licence = `/*\n${" * Licensed under the terms that follow.\n".repeat(200)} */\n`;
     const root = project({

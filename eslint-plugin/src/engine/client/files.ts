@@ -136,11 +136,21 @@ export function moduleInfoOf(file: string): ModuleInfo {
   if (fileEntry.info) return fileEntry.info;
   const text = textOf(file, fileEntry);
   fileStats.scans++;
-  fileEntry.info = text === undefined ? brokenModule() : readModuleInfo(file, text);
+  fileEntry.info = text === undefined ? brokenModule() : readModuleInfo(file, text, () => rereadText(file));
   fileEntry.directives ??= fileEntry.info.directives;
   // The text is no longer needed once parsed (the AST, if any, lives in the info).
   fileEntry.text = undefined;
   return fileEntry.info;
+}
+
+/** A module's text again, for the rare AST its info builds late (the info keeps no text). */
+function rereadText(file: string): string | undefined {
+  try {
+    fileStats.reads++;
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `file` changed on disk since it was cached (or vanished). */

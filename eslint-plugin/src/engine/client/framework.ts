@@ -153,6 +153,8 @@ const SCRIPT_FILE = new RegExp(SCRIPT, "i");
 const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths"]);
 export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
+/** Every export some framework keeps out of the browser build (the graph splits them off with an AST). */
+export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SERVER, ...REMIX_SERVER, ...GATSBY_SERVER]);
 
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {

@@ -76,6 +76,8 @@ export class ClientGraph {
   private settleQuestions = 0;
   private used = new Set<string>();
   private listing: string[] = [];
+  /** Every folder the listing read, with its mtime then: adding, removing or renaming an entry changes it. */
+  private folders = new Map<string, number>();
   private built = false;
   private tooBig = false;
   private checkedAt = 0;
@@ -252,8 +254,9 @@ export class ClientGraph {
           changed = true;
         }
       }
-      const listing = this.list();
-      if (listing.length !== this.listing.length || listing.some((file, i) => file !== this.listing[i])) changed = true;
+      // A folder's mtime moves when an entry is added, removed or renamed in it: one stat per
+      // folder says whether the listing changed, where listing again read every folder.
+      if (this.foldersChanged()) changed = true;
       this.checkedAt = Date.now();
       this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * (this.checkedAt - now));
       if (changed) this.markDirty();
@@ -410,14 +413,25 @@ export class ClientGraph {
     }
   }
 
-  /** Source files under the root, sorted, skipping build output and dependencies. */
+  private foldersChanged(): boolean {
+    for (const [dir, mtimeMs] of this.folders) {
+      const stat = fs.statSync(dir, { throwIfNoEntry: false });
+      if (stat?.mtimeMs !== mtimeMs) return true;
+    }
+    return false;
+  }
+
+  /** Source files under the root, sorted, skipping build output and dependencies (records the folders read). */
   private list(): string[] {
     const files: string[] = [];
     const stack = [this.framework.root];
+    this.folders = new Map();
     while (stack.length > 0 && files.length < MAX_FILES) {
       const dir = stack.pop()!;
       let dirents: fs.Dirent[];
       try {
+        // Stat before reading: an entry added in between shows as a change at the next check.
+        this.folders.set(dir, fs.statSync(dir).mtimeMs);
         dirents = fs.readdirSync(dir, { withFileTypes: true });
       } catch {
         continue;
@@ -461,9 +475,13 @@ const graphs = new Map<string, ClientGraph>();
 /** clientGraphsFor's answer per (workspace package, own framework root): the same for all its files. */
 const graphsByPackage = new Map<string, ClientGraph[]>();
 
+/** clientGraphsFor's answer per folder: all its files have the same framework, workspace and package. */
+const graphsByFolder = new Map<string, ClientGraph[]>();
+
 function forgetGraphs(): void {
   graphs.clear();
   graphsByPackage.clear();
+  graphsByFolder.clear();
   clearFrameworkCache();
   clearWorkspaceCache();
   clearResolvers();
@@ -483,6 +501,15 @@ onInvalidate((file) => {
  * those of the workspace apps that depend on its package, directly or through other packages.
  */
 export function clientGraphsFor(file: string): ClientGraph[] {
+  // Three rules ask for every file they lint: the framework and workspace walks, and the
+  // package lookup over every workspace package, are done once per folder.
+  const folder = path.dirname(file);
+  let found = graphsByFolder.get(folder);
+  if (!found) graphsByFolder.set(folder, (found = graphsOf(file)));
+  return found;
+}
+
+function graphsOf(file: string): ClientGraph[] {
   const graphs: ClientGraph[] = [];
   const own = clientGraphFor(file);
   if (own) graphs.push(own);

@@ -6,12 +6,13 @@
  * exports must be split off.
  */
 import { directivesInText } from "./directives";
+import { SERVER_EXPORT_NAMES } from "./framework";
 import { openingTags } from "./html-tags";
 import { jsParser, nativeParser } from "./native";
 import { tooDeepForNativeParser } from "./parse-depth";
 import { fileStats } from "./stats";
 import { extractScripts, type ScriptBlock } from "./sfc";
-import { scanModule } from "./scan";
+import { blankNonCode, scanModule } from "./scan";
 import { textUsage, type TextUsage } from "./text-usage";
 import type { AnyNode } from "./walk";
 
@@ -61,13 +62,20 @@ export function brokenModule(): ModuleInfo {
   return EMPTY;
 }
 
-/** Module info for one file's text. Never throws. */
-export function readModuleInfo(file: string, text: string): ModuleInfo {
+/**
+ * Module info for one file's text. Never throws. With `reread` (the file's text again, from
+ * disk), only a module whose AST the graph may ask for keeps its text: one with an import whose
+ * bindings the text cannot show to be values, or one exporting a framework's server-only name.
+ * Keeping the text (and its blanked copy) of every module the graphs scan held tens of MiB on a
+ * big monorepo. Any other module asked for its AST reads the file again; a text that no longer
+ * has the scanned length then gives no AST (as a syntax error would).
+ */
+export function readModuleInfo(file: string, text: string, reread?: () => string | undefined): ModuleInfo {
   try {
     const lower = file.toLowerCase();
     if (lower.endsWith(".vue") || lower.endsWith(".svelte")) return fromScripts(file, extractScripts(file, text), false);
     if (lower.endsWith(".astro")) return fromAstro(file, text);
-    return fromScript(file, text, langOf(file));
+    return fromScript(file, text, langOf(file), reread);
   } catch {
     return EMPTY;
   }
@@ -80,7 +88,7 @@ function langOf(file: string): "ts" | "tsx" | "js" | "jsx" {
   return "jsx";
 }
 
-function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx"): ModuleInfo {
+function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx", reread?: () => string | undefined): ModuleInfo {
   const scanned = scanModule(text);
   const edges: ImportEdge[] = scanned.imports.map((found) => ({
     specifier: found.specifier,
@@ -99,8 +107,6 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
       edge.usage = usages.includes("value") ? "value" : usages.every((usage) => usage === "unused") ? "unused" : "unknown";
     }
   }
-  let program: AnyNode | undefined;
-  let programRead = false;
   return {
     directives: directivesInText(text),
     edges,
@@ -108,22 +114,49 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
     typescript,
     hostOnly: false,
     broken: false,
-    program() {
-      // Only route modules and ambiguous imports get here: parse once, on demand.
-      if (!programRead) {
-        programRead = true;
-        try {
-          fileStats.asts++;
-          // oxc overflows its native stack (SIGSEGV, the process dies) on very deep nesting.
-          const parse = tooDeepForNativeParser(scanned.code) ? jsParser() : nativeParser();
-          const result = parse(file, text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
-          program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
-        } catch {
-          program = undefined;
-        }
-      }
-      return program;
-    },
+    // Only route modules and ambiguous imports ask: parse once, on demand.
+    program: lazyProgram(file, lang, text.length, reread && !mayNeedProgram(edges, scanned.exportNames) ? undefined : { text, code: scanned.code }, reread),
+  };
+}
+
+/** The graph parses a module only for these (graph.ts: keepsOpenEdge, candidateEdges). */
+function mayNeedProgram(edges: ImportEdge[], exportNames: Set<string>): boolean {
+  if (edges.some((edge) => edge.usage === "unknown")) return true;
+  for (const name of exportNames) if (SERVER_EXPORT_NAMES.has(name)) return true;
+  return false;
+}
+
+/**
+ * A module's AST, built on the first call. A function of its own, so that the closure holds
+ * only what it names (a closure inside fromScript would keep all of fromScript's captured
+ * variables alive, the scanned text among them).
+ */
+function lazyProgram(
+  file: string,
+  lang: "ts" | "tsx" | "js" | "jsx",
+  scannedLength: number,
+  kept: { text: string; code: string } | undefined,
+  reread: (() => string | undefined) | undefined,
+): () => AnyNode | undefined {
+  let program: AnyNode | undefined;
+  let programRead = false;
+  return () => {
+    if (programRead) return program;
+    programRead = true;
+    const again = kept ? undefined : reread?.();
+    const read = kept ?? (again !== undefined && again.length === scannedLength ? { text: again, code: blankNonCode(again) } : undefined);
+    kept = undefined;
+    if (!read) return undefined;
+    try {
+      fileStats.asts++;
+      // oxc overflows its native stack (SIGSEGV, the process dies) on very deep nesting.
+      const parse = tooDeepForNativeParser(read.code) ? jsParser() : nativeParser();
+      const result = parse(file, read.text, { lang, sourceType: "unambiguous", range: true, preserveParens: false });
+      program = result.errors.some((error) => error.severity === "Error") ? undefined : (result.program as AnyNode);
+    } catch {
+      program = undefined;
+    }
+    return program;
   };
 }
 
