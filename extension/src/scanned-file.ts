@@ -41,6 +41,7 @@ export function scannedFile(file: string, text: string): ScannedFile {
     file,
     text,
     facts,
+    lazyTree: true,
     get ast() {
       return build();
     },

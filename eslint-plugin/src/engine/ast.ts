@@ -13,6 +13,12 @@ export interface SourceFile {
   file: string;
   text: string;
   ast: TSESTree.Program;
+  /**
+   * The tree is built the first time `ast` is read (the editor's workspace scan): rules then ask
+   * the client graphs before walking it. Otherwise (ESLint's tree) walking it is the cheap part
+   * and the graphs are asked only when the walk found something.
+   */
+  lazyTree?: boolean;
 }
 
 export interface ParseOptions {

@@ -129,15 +129,19 @@ export function formatChain(root: string, chain: string[]): string {
 export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
   const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
-  // Browser code first (the graphs answer it; the tree is then read only for browser code).
-  const browser = browserContext(source);
-  if (!browser) return [];
-  const reads = findEnvReads(source.ast, source.text).filter((read) => {
+  const secretReads = () => findEnvReads(source.ast, source.text).filter((read) => {
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicName(read, source.file)) return false;
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
+  // As in findClientAiCalls: with ESLint's tree the reads come first and the graphs only for a
+  // file that has one; a scanned file asks the graphs first (its tree is then read only for browser code).
+  let reads = source.lazyTree ? [] : secretReads();
+  if (!source.lazyTree && reads.length === 0 && !mentionsServerOnly) return [];
+  const browser = browserContext(source);
+  if (!browser) return [];
+  if (source.lazyTree) reads = secretReads();
   if (reads.length === 0 && !mentionsServerOnly) return [];
   const { status, context } = browser;
   const findings: Finding[] = [];
@@ -271,12 +275,14 @@ const DECLARED_BROWSER_USE = new RegExp(`dangerouslyAllowBrowser|${DIRECT_ACCESS
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
   void options;
   if (!mayCallAi(source.text)) return [];
-  // Where the file is known to be browser code, or may declare browser use, is the AST walked:
-  // most files that name a provider are server code or libraries (the graphs are built anyway
-  // for no-client-secrets, and the flags are plain text).
+  // Most files that name a provider make no call a browser could make, and are not browser code.
+  // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may
+  // import the file) are the costly question. A scanned file's tree is the costly part: graphs first.
+  let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text);
+  if (!source.lazyTree && calls.length === 0) return [];
   const browser = browserContext(source);
   if (browser ? browser.status !== "browser" : !DECLARED_BROWSER_USE.test(source.text)) return [];
-  const calls = findAiCalls(source.ast, source.text);
+  if (source.lazyTree) calls = findAiCalls(source.ast, source.text);
   if (calls.length === 0) return [];
   if (!browser) return declaredBrowserCalls(source, calls);
   const { context } = browser;
