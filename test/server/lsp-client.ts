@@ -26,9 +26,12 @@ export interface LspClient {
 
 /**
  * `options`: more initializationOptions beside `settings`, e.g. `{ trusted: true }`;
- * `folders`: the workspace folders (a multi-root workspace), `rootDir` alone by default.
+ * `folders`: the workspace folders (a multi-root workspace), `rootDir` alone by default;
+ * `sendsFolderChanges: false`: a client that never sends workspace-folder changes.
  */
-export async function startServer(rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}, folders = [rootDir]): Promise<LspClient> {
+export async function startServer(
+  rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}, folders = [rootDir], sendsFolderChanges = true,
+): Promise<LspClient> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -59,7 +62,7 @@ export async function startServer(rootDir: string, settings: Record<string, unkn
     workspaceFolders: folders.map((folder, i) => ({ uri: `file://${folder}`, name: `folder-${i}` })),
     initializationOptions: { ...options, settings },
     capabilities: {
-      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] }, workspaceFolders: true },
+      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ["create"] }, workspaceFolders: sendsFolderChanges },
       window: { showDocument: { support: true } },
       textDocument: { publishDiagnostics: { versionSupport: true } },
     },

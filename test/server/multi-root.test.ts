@@ -59,6 +59,17 @@ describe("language server: per-folder settings in a multi-root workspace", funct
     assert.deepEqual(await findingsOf(join(folder("b"), "generated", "x.ts")), []);
   });
 
+  it("a client that never sends folder changes still gets a working server (initialized handled in full)", async () => {
+    const plain = await startServer(folder("b"), { debounceMs: 20 }, {}, [folder("b")], false);
+    try {
+      for (let i = 0; i < 200 && !plain.logs.some((l) => /^parser warmed up/.test(l)); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(plain.logs.filter((l) => /failed/i.test(l)), []);
+      assert.ok(plain.logs.some((l) => /^parser warmed up/.test(l)), plain.logs.join(" | "));
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it("a folder added later gets the settings sent with it", async () => {
     await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
       event: { added: [{ uri: uri(folder("c")), name: "c" }], removed: [] },

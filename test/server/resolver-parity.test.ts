@@ -46,6 +46,12 @@ const MONOREPO: Record<string, string> = {
   "apps/docs/tsconfig.json": json({ extends: "@acme/not-installed/base.json" }),
   "apps/docs/src/lib/search.ts": "export const search = { index: \"docs\", key: process.env.GROQ_API_KEY };\n",
   "apps/docs/src/app/page.tsx": "\"use client\";\nimport { search } from \"../lib/search\";\nexport default function Docs() {\n  return <p>{search.index}</p>;\n}\n",
+  // An app with its own `paths` that `references` a project whose base tsconfig is not installed
+  // (vercel/ai's examples reference its packages): `@/…` still resolves with the app's tsconfig alone.
+  "apps/lab/package.json": json({ name: "lab", private: true, dependencies: { next: "15.0.0", react: "19.0.0" } }),
+  "apps/lab/tsconfig.json": json({ compilerOptions: { paths: { "@/*": ["./*"] } }, references: [{ path: "../docs" }] }),
+  "apps/lab/lib/mistral.ts": "export const mistral = { model: \"small\", key: process.env.MISTRAL_API_KEY };\n",
+  "apps/lab/app/page.tsx": "\"use client\";\nimport { mistral } from \"@/lib/mistral\";\nexport default function Lab() {\n  return <p>{mistral.model}</p>;\n}\n",
 };
 const CODE_FILES = Object.keys(MONOREPO).filter((file) => /\.tsx?$/.test(file));
 /** Where each host must report a server secret reaching the browser, and which client file it names. */
@@ -53,6 +59,7 @@ const SECRET_READS = [
   ["packages/ai/src/config.ts", "OPENAI_API_KEY"],
   ["apps/web/src/lib/anthropic.ts", "ANTHROPIC_API_KEY"],
   ["apps/docs/src/lib/search.ts", "GROQ_API_KEY"],
+  ["apps/lab/lib/mistral.ts", "MISTRAL_API_KEY"],
 ];
 
 function linkWorkspaces(dir: string): void {

@@ -51,7 +51,7 @@ const justOpened = new Set<string>();
 const toPrepare = new Set<string>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
-let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false };
+let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false, sendsFolderChanges: false };
 let lastAnalysis: (LastAnalysis & { path: string }) | undefined;
 /** The last analysis of each open document (other documents' analyses must not hide a file's). */
 const lastAnalyses = new Map<string, LastAnalysis & { path: string }>();
@@ -75,6 +75,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     // even without `documentChanges: true` (Neovim advertises exactly that, and applies them).
     canCreateFiles: (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes("create"),
     canShowDocument: capabilities.window?.showDocument?.support === true,
+    // vscode-languageserver throws on listening for folder changes a client never sends.
+    sendsFolderChanges: capabilities.workspace?.workspaceFolders === true,
     watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && options?.clientWatchesFiles !== true,
   };
   return {
@@ -92,7 +94,7 @@ connection.onInitialized(() => {
   // performance.now() counts from process start: load + initialize, as the log shows it.
   connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms)`);
   // Folders added or removed later (the client then sends each new folder's settings too).
-  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+  if (client.sendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => f.uri));
     const uris = [...workspace.allFolders().map(fileUri).filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
     workspace.setFolders(uris, settings, workspace.folderSettings());

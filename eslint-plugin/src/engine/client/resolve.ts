@@ -67,9 +67,21 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
   };
   const resolver = new ResolverFactory({ ...(tsconfig ? { tsconfig } : {}), ...options });
   // oxc-resolver fails every import under a tsconfig whose `extends` is not on disk (a shared
-  // base config in node_modules before `npm install`): those are resolved without the tsconfig,
-  // as TypeScript still resolves relative imports there. Made on first need.
+  // base config in node_modules before `npm install`), its own or that of a project it
+  // `references` (a Next.js app referencing the monorepo's packages). Those are resolved again
+  // with the importing file's own tsconfig alone (`{ configFile }` without `references`: its
+  // `paths`, e.g. `@/*`, kept), then, if that
+  // one extends what is missing, without a tsconfig, as TypeScript still resolves relative
+  // imports there. Made on first need.
   let withoutTsconfig: InstanceType<typeof ResolverFactory> | undefined;
+  const withOwnTsconfig = new Map<string, InstanceType<typeof ResolverFactory>>();
+  const ownTsconfigOf = (fromFile: string) => {
+    const config = nearestTsconfig(path.dirname(fromFile));
+    if (!config) return undefined;
+    let own = withOwnTsconfig.get(config);
+    if (!own) withOwnTsconfig.set(config, (own = new ResolverFactory({ ...options, tsconfig: { configFile: config } })));
+    return own;
+  };
   const cache = new Map<string, string | null>();
   return {
     resolve(fromFile, specifier) {
@@ -87,6 +99,13 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       try {
         let result = resolver.resolveFileSync(fromFile, specifier);
         if (!result.path && tsconfig && /tsconfig/i.test(result.error ?? "")) {
+          try {
+            result = ownTsconfigOf(fromFile)?.resolveFileSync(fromFile, specifier) ?? result;
+          } catch {
+            // That tsconfig cannot be read either: without a tsconfig, below.
+          }
+        }
+        if (!result.path && tsconfig && /tsconfig/i.test(result.error ?? "")) {
           result = (withoutTsconfig ??= new ResolverFactory(options)).resolveFileSync(fromFile, specifier);
         }
         if (result.path && !result.path.includes(`${path.sep}node_modules${path.sep}`)) resolved = result.path;
@@ -100,7 +119,23 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       cache.clear();
       resolver.clearCache();
       withoutTsconfig?.clearCache();
+      for (const own of withOwnTsconfig.values()) own.clearCache();
+      withOwnTsconfig.clear();
+      nearestTsconfigs.clear();
       if (workspace) forgetWorkspaceImports(workspace);
     },
   };
+}
+
+const nearestTsconfigs = new Map<string, string | null>();
+
+/** The tsconfig.json in `dir` or the nearest folder above it (cached per folder). */
+function nearestTsconfig(dir: string): string | undefined {
+  const known = nearestTsconfigs.get(dir);
+  if (known !== undefined) return known ?? undefined;
+  const here = path.join(dir, "tsconfig.json");
+  const parent = path.dirname(dir);
+  const found = fs.existsSync(here) ? here : parent === dir || path.basename(dir) === "node_modules" ? undefined : nearestTsconfig(parent);
+  nearestTsconfigs.set(dir, found ?? null);
+  return found;
 }
