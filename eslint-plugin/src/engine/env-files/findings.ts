@@ -10,7 +10,7 @@
 import { basename } from "node:path";
 import { isSecretEnvName, publicPrefixOf, unprefixedName } from "../client/env-names";
 import type { Finding } from "../finding";
-import { envNameReaders } from "../fixes/env-name-readers";
+import { namesReadByCode } from "../fixes/env-name-readers";
 import { projectOf } from "../fixes/project";
 import { diskFiles } from "../fixes/project-files";
 import { type FileGitStatus, fileGitStatus } from "../gitignore/file-status";
@@ -25,8 +25,15 @@ export function envFileKeyFindings(file: string, text: string): Finding[] {
   const entries = parseEnvFile(text);
   const findings: Finding[] = [];
   let status: FileGitStatus | undefined;
+  // Which public-prefixed secrets code reads: one walk of the project for all of them, and only
+  // when the file has one.
+  let readByCode: Set<string> | undefined | null = null;
+  const isReadByCode = (name: string) => {
+    if (readByCode === null) readByCode = namesReadByCodeOf(file, entries.filter((e) => publicSecretName(e.name)).map((e) => e.name));
+    return readByCode === undefined || readByCode.has(name);
+  };
   for (const entry of entries) {
-    const publicName = publicNameFinding(file, entry);
+    const publicName = publicNameFinding(file, entry, isReadByCode);
     if (publicName) findings.push(publicName);
     if (entry.value === "") continue;
     const matches = scanText(entry.value, { context: [entry.name] });
@@ -110,7 +117,11 @@ function keyFinding(file: string, text: string, entry: EnvEntry, match: KeyMatch
   return finding;
 }
 
-function publicNameFinding(file: string, entry: EnvEntry): Finding | undefined {
+function publicSecretName(name: string): boolean {
+  return Boolean(publicPrefixOf(name)) && isSecretEnvName(name);
+}
+
+function publicNameFinding(file: string, entry: EnvEntry, isReadByCode: (name: string) => boolean): Finding | undefined {
   const prefix = publicPrefixOf(entry.name);
   if (!prefix || !isSecretEnvName(entry.name)) return undefined;
   const bare = unprefixedName(entry.name);
@@ -122,12 +133,12 @@ function publicNameFinding(file: string, entry: EnvEntry): Finding | undefined {
     range: entry.nameRange,
     // One file only (an ESLint suggestion): offered when no code reads the name, or the code
     // would be left reading a variable that is gone. The editor plans the rename across files.
-    fixes: readByCode(file, entry.name) ? [] : [{ title: `Rename to ${bare}`, edits: [{ kind: "replace", file, range: entry.nameRange, text: bare }] }],
+    fixes: isReadByCode(entry.name) ? [] : [{ title: `Rename to ${bare}`, edits: [{ kind: "replace", file, range: entry.nameRange, text: bare }] }],
   };
 }
 
-function readByCode(envFile: string, name: string): boolean {
+/** The public secrets among `names` that code of the env file's project reads (undefined: unknown). */
+function namesReadByCodeOf(envFile: string, names: string[]): Set<string> | undefined {
   const files = diskFiles();
-  const readers = envNameReaders(projectOf(files, envFile).dir, name, files);
-  return readers === undefined || readers.length > 0;
+  return namesReadByCode(projectOf(files, envFile).dir, names, files);
 }

@@ -29,8 +29,34 @@ export interface EnvNameReader {
  * is too big to list (then a rename cannot know it changes every reader, and is not offered).
  */
 export function envNameReaders(dir: string, name: string, files: ProjectFiles): EnvNameReader[] | undefined {
-  const word = new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`);
+  const word = wordOf(name);
   const readers: EnvNameReader[] = [];
+  const listed = eachCodeFile(dir, files, (file, text) => {
+    if (text.includes(name) && word.test(text)) readers.push({ file, text, declarations: /\.d\.[cm]?ts$/.test(file) });
+  });
+  return listed ? readers : undefined;
+}
+
+/**
+ * Which of `names` any code file under `dir` names, in one walk (an env file's several public
+ * secrets ask together), or undefined when the project is too big to list.
+ */
+export function namesReadByCode(dir: string, names: string[], files: ProjectFiles): Set<string> | undefined {
+  const words = names.map((name) => [name, wordOf(name)] as const);
+  const read = new Set<string>();
+  const listed = eachCodeFile(dir, files, (_file, text) => {
+    for (const [name, word] of words) if (!read.has(name) && text.includes(name) && word.test(text)) read.add(name);
+  });
+  return listed ? read : undefined;
+}
+
+/** Env var names are `\w+`: a whole-word match needs no escaping. */
+function wordOf(name: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`);
+}
+
+/** Calls `visit` with each code file's text under `dir`; false when the project is too big to list. */
+function eachCodeFile(dir: string, files: ProjectFiles, visit: (file: string, text: string) => void): boolean {
   const queue = [dir];
   let seen = 0;
   for (let head = 0; head < queue.length; head++) {
@@ -41,16 +67,16 @@ export function envNameReaders(dir: string, name: string, files: ProjectFiles): 
       continue;
     }
     seen += entries.length;
-    if (seen > MAX_ENTRIES) return undefined;
+    if (seen > MAX_ENTRIES) return false;
     for (const entry of entries) {
       const full = join(queue[head], entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && !SKIPPED_DIRS.has(entry.name)) queue.push(full);
       } else if (entry.isFile() && CODE_FILE.test(entry.name)) {
         const text = files.read(full);
-        if (text !== undefined && text.includes(name) && word.test(text)) readers.push({ file: full, text, declarations: /\.d\.[cm]?ts$/.test(entry.name) });
+        if (text !== undefined) visit(full, text);
       }
     }
   }
-  return readers;
+  return true;
 }
