@@ -103,8 +103,13 @@ connection.onInitialized(() => {
   // After `initialized`, off the answer to `initialize`: a few tens of ms of CPU, once.
   setTimeout(() => {
     const started = performance.now();
-    warmUpParser();
-    connection.console.log(`parser warmed up in ${(performance.now() - started).toFixed(0)} ms`);
+    try {
+      warmUpParser();
+      connection.console.log(`parser warmed up in ${(performance.now() - started).toFixed(0)} ms`);
+    } catch (error) {
+      // Only a head start: the first real file parses the same way, and reports its own errors.
+      connection.console.log(`parser warm-up skipped: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }, 0);
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
