@@ -10,6 +10,7 @@ import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
   findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph, type ClientSecretsOptions, type PublicSecretsOptions,
 } from "../../eslint-plugin/src/engine/client/index";
+import { GraphNotBuilt, withFirstBuildsDeferred } from "../../eslint-plugin/src/engine/client/deferred-builds";
 import { envFileKeyFindings } from "../../eslint-plugin/src/engine/env-files/index";
 import type { Finding, FixPlan } from "../../eslint-plugin/src/engine/finding";
 import { defaultSeverity as engineSeverity } from "../../eslint-plugin/src/engine/rules";
@@ -47,6 +48,11 @@ export interface AnalyzeContext {
    * for it, and nothing is kept for typing (scanned-file.ts).
    */
   once?: boolean;
+  /**
+   * Publish-first: a graph never built is not built now (engine/client/deferred-builds.ts), and
+   * `lastGraphs.deferred` says the findings are provisional, to be followed by a full analysis.
+   */
+  deferGraphBuilds?: boolean;
 }
 
 /** The options each code rule passes to the engine, by rule id (as in eslint-plugin/src/rules/). */
@@ -127,8 +133,11 @@ export function forgetFile(file: string): void {
 export const lastPhases: Record<string, number> = {};
 /** Why the last analysis parsed its file in full, not incrementally (undefined: it did not parse in full). */
 export const lastParse: { fullBecause?: string } = {};
+/** Whether the last analysis left out what needed a client graph not built yet (ctx.deferGraphBuilds). */
+export const lastGraphs = { deferred: false };
 
 export function analyzeFile(file: string, kind: FileKind, text: string, ctx: AnalyzeContext): Finding[] {
+  lastGraphs.deferred = false;
   let findings: Finding[];
   if (kind === "code" && ctx.once) {
     const source = scannedFile(file, text);
@@ -151,7 +160,11 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
     lastParse.fullBecause = lastFullParse.reason;
     for (const [phase, ms] of Object.entries(lastSplice)) if (ms > 0) lastPhases[`parse: ${phase}`] = ms;
     if (!source) return [];
-    findings = withoutDisabled(guarded(() => codeFindings(source, ctx)), source, text);
+    const run = () => guarded(() => codeFindings(source, ctx));
+    let all: Finding[];
+    if (ctx.deferGraphBuilds) ({ result: all, deferred: lastGraphs.deferred } = withFirstBuildsDeferred(run));
+    else all = run();
+    findings = withoutDisabled(all, source, text);
   } else if (kind === "env") {
     findings = guarded(() => [...envFileKeyFindings(file, text), ...envFileTrackingFindings(file, text), ...envFileShipFindings(file, text)]);
   } else if (kind === "gitignore") {
@@ -211,7 +224,8 @@ function guarded(run: () => Finding[]): Finding[] {
   try {
     return run();
   } catch (error) {
-    console.error("[KeyFence]", error);
+    // A deferred graph is not an error: the full analysis that follows reports what needs it.
+    if (!(error instanceof GraphNotBuilt)) console.error("[KeyFence]", error);
     return [];
   }
 }

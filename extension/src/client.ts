@@ -39,6 +39,12 @@ export function keyfenceSettings(): Record<string, unknown> {
   return { ...valuesOf(vscode.workspace.getConfiguration("keyfence")), folders, trusted: vscode.workspace.isTrusted };
 }
 
+/**
+ * When (Date.now()) the server's diagnostics for a document last reached this host, by URI: an
+ * empty list too, which VS Code's diagnostics event may not signal (the editor benchmark reads it).
+ */
+export const diagnosticsReceivedAt = new Map<string, number>();
+
 export function createClient(context: vscode.ExtensionContext, watcherLog: string[]): LanguageClient {
   const module = context.asAbsolutePath("extension/dist/server.js");
   const serverOptions: ServerOptions = {
@@ -59,6 +65,12 @@ export function createClient(context: vscode.ExtensionContext, watcherLog: strin
     synchronize: { fileEvents },
     initializationOptions: { settings: keyfenceSettings(), clientWatchesFiles: true },
     outputChannelName: "KeyFence",
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        diagnosticsReceivedAt.set(uri.toString(), Date.now());
+        next(uri, diagnostics);
+      },
+    },
   };
   return new LanguageClient("keyfence", "KeyFence", serverOptions, clientOptions);
 }

@@ -8,7 +8,7 @@
  */
 import * as vscode from "vscode";
 import { State } from "vscode-languageclient/node";
-import { createClient, sendSettingsOnChange } from "./client";
+import { createClient, diagnosticsReceivedAt, sendSettingsOnChange } from "./client";
 import { createLanguageStatus, findingsCount } from "./language-status";
 import { openKeyPage } from "./open-key-page";
 import { scanWorkspace, type ScanSummary } from "./scan-workspace";
@@ -33,6 +33,8 @@ export interface KeyFenceApi {
   lastAnalysis(uri?: vscode.Uri): Promise<LastAnalysis | null>;
   /** KeyFence findings in Problems (what the language status item shows). */
   findingsCount(): number;
+  /** When (Date.now()) the server's diagnostics for `uri` last reached the extension host, an empty list included. */
+  diagnosticsReceivedAt(uri: vscode.Uri): number | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): KeyFenceApi {
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     watcherLog,
     lastAnalysis: async (uri) => (await ready, client.sendRequest<LastAnalysis | null>(LAST_ANALYSIS, { uri: uri && client.code2ProtocolConverter.asUri(uri) })),
     findingsCount,
+    diagnosticsReceivedAt: (uri) => diagnosticsReceivedAt.get(uri.toString()),
   };
 }
 

@@ -11,6 +11,7 @@ import * as vscode from "vscode";
 import { hostLag, keyfence, workspaceRoot } from "../extension/helpers";
 import { fakeKey, keyfenceDiagnostics, open } from "../extension/support";
 import { hostProfile } from "./host-profile";
+import { TYPE_DONE, TYPE_REQUEST } from "./type-files";
 import type { LastAnalysis } from "../../extension/server/src/protocol";
 
 const RUNS = Number(process.env.KEYFENCE_BENCH_RUNS ?? 3);
@@ -22,10 +23,10 @@ const WAIT_MS = 120_000;
 const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
 
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
-export interface Legs { toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
+export interface Legs { toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
-export interface Keystroke extends Legs { latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
+export interface Keystroke extends Legs { via: "keyboard" | "edit API"; latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
 export interface BenchResults {
   workspace: string;
   loadBefore: number[];
@@ -72,9 +73,8 @@ export async function run(): Promise<void> {
         hostLag(async () => {
           openAt = Date.now();
           await open(file);
-          const analysed = await analysedOnce(api, uri);
-          seenAt = Date.now();
-          return analysed;
+          seenAt = await diagnosticsReceived(api, uri, openAt);
+          return await analysedOnce(api, uri);
         }),
       );
       const cold: ColdOpen = { file: file.slice(root.length + 1), firstDiagnosticsMs: seenAt - openAt, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, findings: keyfenceDiagnostics(uri).length, blockMs: longestBlockMs, ...legs(analysis, openAt) };
@@ -132,26 +132,70 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
   for (let i = 0; i < RUNS; i++) {
     const line = Math.floor(size / 2) + i * 7;
     const key = fakeKey("openai", 900 + i);
+    const text = `export const leaked = "${key}"; `;
+    // Typed where a user types: the launcher presses the keys in the renderer (Playwright), so the
+    // time counts from the keystroke, not from an edit API call's round trip through the renderer.
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await vscode.window.showTextDocument(editor.document, { preview: false, selection: editor.selection });
     let editAt = 0;
+    // When VS Code's change event reaches this host (the renderer → host leg of the edit).
+    let changeAt = 0;
+    const changed = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (changeAt === 0 && e.document.uri.toString() === editor.document.uri.toString()) changeAt = Date.now();
+    });
+    let via: Keystroke["via"] = "keyboard";
     const { result: { result: eventAt, longestBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
-      editAt = Date.now();
-      await editor.edit((e) => e.insert(new vscode.Position(line, 0), `export const leaked = "${key}";\n`));
+      const typedAt = await typeInRenderer(text);
+      if (typedAt === undefined) {
+        // No launcher to type (the suite run some other way): the edit API, which adds that round trip.
+        via = "edit API";
+        editAt = Date.now();
+        await editor.edit((e) => e.insert(new vscode.Position(line, 0), text));
+      } else {
+        editAt = typedAt;
+      }
       return await diagnosticsCount(editor.document.uri, 1);
     }));
-    // From the edit to VS Code's diagnostics event, both inside the profiled run (see the cold open).
+    changed.dispose();
+    const typed = editor.document.lineAt(line).text;
+    if (!typed.startsWith(text)) throw new Error(`line ${line + 1} reads ${JSON.stringify(typed.slice(0, 40))}… after typing, not the key line (editor focus?)`);
+    // From the keystroke to VS Code's diagnostics event, both inside the profiled run (see the cold open).
     const latencyMs = eventAt - editAt;
     const analysis = await api.lastAnalysis(editor.document.uri);
     const stroke: Keystroke = {
-      latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
-      ...legs(analysis, editAt, eventAt),
+      via, latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
+      ...legs(analysis, editAt, eventAt), toHostEventMs: changeAt ? changeAt - editAt : undefined,
     };
     keystrokes.push(stroke);
-    log(`${size} lines, keystroke ${i + 1}: diagnostic ${latencyMs.toFixed(0)} ms after the edit (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
-    await editor.edit((e) => e.delete(new vscode.Range(line, 0, line + 1, 0)));
+    log(`${size} lines, keystroke ${i + 1} (${via}): diagnostic ${latencyMs.toFixed(0)} ms after it (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+    await editor.edit((e) => e.delete(new vscode.Range(line, 0, line, text.length)));
     await diagnosticsCount(editor.document.uri, 0);
     await new Promise((r) => setTimeout(r, 1000));
   }
   return { openBlockMs, keystrokes };
+}
+
+let typeRequests = 0;
+
+/**
+ * Asks the launcher to type `text` into the focused editor with the renderer's keyboard, and
+ * returns when it did (its Date.now() before the keys); undefined when no launcher answers.
+ */
+async function typeInRenderer(text: string): Promise<number | undefined> {
+  const dir = dirname(workspaceRoot());
+  const id = ++typeRequests;
+  writeFileSync(join(dir, TYPE_REQUEST), JSON.stringify({ id, text }));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      const done = JSON.parse(readFileSync(join(dir, TYPE_DONE), "utf8")) as { id: number; typedAt: number };
+      if (done.id === id) return done.typedAt;
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return undefined;
 }
 
 /** Resolves (with its Date.now()) when `uri` has `count` KeyFence diagnostics: on VS Code's event, not a polling interval. */
@@ -184,7 +228,7 @@ function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt
 function legText(l: Legs): string {
   const part = (label: string, value: number | undefined) => (value === undefined ? [] : [`${label} ${value.toFixed(0)} ms`]);
   return [
-    ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
+    ...part("edit → host's change event", l.toHostEventMs), ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
     ...part("sent → editor's event", l.toEditorMs), ...(l.fullParse ? [`full parse: ${l.fullParse}`] : []),
   ].join(", ");
 }
@@ -195,6 +239,21 @@ function scripts(byScript: Array<[string, number]>): string {
 
 function phaseText(phases: Record<string, number> | undefined): string {
   return Object.entries(phases ?? {}).map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(", ");
+}
+
+/**
+ * When the server's diagnostics for `uri`, sent after `since`, reached this host (an empty list
+ * too: a file without findings publishes one, which VS Code's event may not signal). Read from the
+ * client's own record, so the wait asks the server nothing (a busy server would delay the answer).
+ */
+async function diagnosticsReceived(api: Api, uri: vscode.Uri, since: number): Promise<number> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const at = api.diagnosticsReceivedAt(uri);
+    if (at !== undefined && at >= since) return at;
+    if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri.fsPath} within ${WAIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 /**

@@ -3,11 +3,12 @@
  * the packed .vsix, on a copy of `<repo>` as the workspace. Prints the suite's lines as they come
  * and a Markdown table of medians (see test/editor-bench/README.md).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { REPO, startSession, testPayload } from "../e2e/code-server";
 import type { BenchResults } from "./bench";
+import { TYPE_DONE, TYPE_REQUEST } from "./type-files";
 
 const SUITE = join(REPO, "out/test/editor-bench/bench.js");
 const TIMEOUT_MS = Number(process.env.KEYFENCE_BENCH_TIMEOUT_MS ?? 1_200_000);
@@ -22,7 +23,9 @@ async function main(): Promise<number> {
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (${cpus().length} cores)`);
   // TypeScript's project server would load the whole monorepo beside us on a 2-core machine:
   // syntax-only keeps the numbers KeyFence's (the e2e suite does the same).
-  const session = await startSession({ settings: { "typescript.tsserver.useSyntaxServer": "always" }, seed: repo });
+  // KEYFENCE_BENCH_SETTINGS: more user settings as JSON (e.g. to see what another feature costs).
+  const extra = JSON.parse(process.env.KEYFENCE_BENCH_SETTINGS ?? "{}") as Record<string, unknown>;
+  const session = await startSession({ settings: { "typescript.tsserver.useSyntaxServer": "always", ...extra }, seed: repo });
   const resultsFile = join(session.root, "bench-results.json");
   let printed = 0;
   const printNew = () => {
@@ -36,6 +39,26 @@ async function main(): Promise<number> {
     for (; printed < notes.length; printed++) console.log(`  ${notes[printed]}`);
   };
   const ticker = setInterval(printNew, 1000);
+  // The suite's keystrokes: typed with the renderer's keyboard, as a user types (bench.ts typeInRenderer).
+  let typed = 0;
+  let typing = false;
+  const typist = setInterval(() => {
+    const request = join(session.root, TYPE_REQUEST);
+    if (typing || !existsSync(request)) return;
+    let asked: { id: number; text: string };
+    try {
+      asked = JSON.parse(readFileSync(request, "utf8")) as { id: number; text: string };
+    } catch {
+      return; // being written
+    }
+    if (asked.id <= typed) return;
+    typing = true;
+    const typedAt = Date.now();
+    void session.page.keyboard.insertText(asked.text).then(() => {
+      typed = asked.id;
+      writeFileSync(join(session.root, TYPE_DONE), JSON.stringify({ id: asked.id, typedAt }));
+    }).finally(() => (typing = false));
+  }, 5);
   try {
     const exitCode = new Promise<number>((done) => void session.page.exposeFunction("codeAutomationExit", (code: number) => done(code)));
     await session.page.goto(session.url({ payload: testPayload(session, SUITE) }));
@@ -51,6 +74,7 @@ async function main(): Promise<number> {
     return code === 0 ? 0 : 1;
   } finally {
     clearInterval(ticker);
+    clearInterval(typist);
     await session.close();
   }
 }
@@ -92,14 +116,15 @@ export function table(r: BenchResults): string {
   for (const [size, t] of Object.entries(r.typing)) {
     const label = Number(size).toLocaleString("en");
     rows.push([`${label}-line file open ${"(generated)"}, waiting before typing`, "", "", ms(t.openBlockMs)]);
-    rows.push([`a key typed mid-file into the ${label}-line file → diagnostic, after the ${r.debounceMs} ms debounce (first keystroke / median)`,
+    const via = [...new Set(t.keystrokes.map((k) => k.via ?? "edit API"))].join(", ");
+    rows.push([`a key typed mid-file into the ${label}-line file (${via}) → diagnostic, after the ${r.debounceMs} ms debounce (first keystroke / median)`,
       `${ms(t.keystrokes[0]?.afterDebounceMs)} / ${ms(median(t.keystrokes.map((k) => k.afterDebounceMs)))} (${all(t.keystrokes.map((k) => k.afterDebounceMs))})`,
       `${ms(median(t.keystrokes.map((k) => k.serverMs)))} (${all(t.keystrokes.map((k) => k.serverMs))}); CPU ${all(t.keystrokes.map((k) => k.serverCpuMs))}`,
       ms(Math.max(...t.keystrokes.map((k) => k.blockMs)))]);
   }
   // Where the time went (medians): editor → server, the server's wait, its analysis, server → editor.
-  const legs = (label: string, l: { toServerMs?: number; waitedMs?: number; configMs?: number; serverMs?: number; toEditorMs?: number; serverLoopDelayMs?: number }[]) =>
-    `- ${label}: editor → server ${ms(median(l.map((x) => x.toServerMs)))} (server's longest event-loop delay before it ${ms(median(l.map((x) => x.serverLoopDelayMs)))}), server wait (debounce, queue) ${ms(median(l.map((x) => x.waitedMs)))}, ` +
+  const legs = (label: string, l: { toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; serverMs?: number; toEditorMs?: number; serverLoopDelayMs?: number }[]) =>
+    `- ${label}: ${l.some((x) => x.toHostEventMs !== undefined) ? `edit → the host's change event ${ms(median(l.map((x) => x.toHostEventMs)))}, ` : ""}editor → server ${ms(median(l.map((x) => x.toServerMs)))} (server's longest event-loop delay before it ${ms(median(l.map((x) => x.serverLoopDelayMs)))}), server wait (debounce, queue) ${ms(median(l.map((x) => x.waitedMs)))}, ` +
     `ESLint config ${ms(median(l.map((x) => x.configMs)))}, analysis ${ms(median(l.map((x) => x.serverMs)))}, sent → editor's diagnostics event ${ms(median(l.map((x) => x.toEditorMs)))}`;
   const where = [legs("cold opens", r.cold), ...Object.entries(r.typing).map(([size, t]) => legs(`keystrokes, ${Number(size).toLocaleString("en")} lines`, t.keystrokes))];
   const load = (l: number[] | undefined) => l?.map((v) => v.toFixed(1)).join(", ") ?? "?";

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { providerById } from "../../eslint-plugin/src/engine/providers/index";
 import { fakeKeyForFormat } from "../support/fake-keys";
-import { workspaceRoot } from "./helpers";
+import { keyfence, workspaceRoot } from "./helpers";
 
 export const SOURCE = "KeyFence";
 
@@ -70,10 +70,20 @@ export async function open(file: string): Promise<vscode.TextEditor> {
  */
 export async function diagnosticsOf(file: string, count?: number): Promise<vscode.Diagnostic[]> {
   const editor = await open(file);
-  return until(`${count ?? "some"} KeyFence diagnostics in ${file}`, () => {
-    const found = keyfenceDiagnostics(editor.document.uri);
-    return (count === undefined ? found.length > 0 : found.length === count) && found;
-  }, 30_000);
+  const uri = editor.document.uri;
+  const api = await keyfence();
+  // Whole findings: not those the server publishes first while a client graph is still being
+  // built (`provisional`), which a full analysis follows at once.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = keyfenceDiagnostics(uri);
+    if (count === undefined ? found.length > 0 : found.length === count) {
+      const last = await api.lastAnalysis(uri);
+      if (last && !last.provisional) return keyfenceDiagnostics(uri);
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${count ?? "some"} KeyFence diagnostics in ${file} (now ${found.length})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /**

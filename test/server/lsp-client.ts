@@ -19,8 +19,14 @@ export interface LspClient {
   published: PublishDiagnosticsParams[];
   logs: string[];
   shownDocuments: string[];
-  /** Resolves with the first publish (already received or coming) that `match` accepts. */
+  /**
+   * Resolves with the first publish (already received or coming) that `match` accepts, once whole:
+   * when the server says that document's findings are provisional (a client graph not built yet,
+   * a full analysis follows), the publish that follows it and matches.
+   */
   diagnosticsWhere(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** The first matching publish, provisional or not. */
+  firstDiagnosticsWhere(match: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +75,24 @@ export async function startServer(
   });
   const coldStartMs = performance.now() - started;
   await connection.sendNotification("initialized", {});
+  const firstWhere = (match: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000, after = -1): Promise<PublishDiagnosticsParams> => {
+    const seen = published.find((p, i) => i > after && match(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; got ${JSON.stringify(published.map((p) => [p.uri, p.version, p.diagnostics.length]))}`)), timeoutMs);
+      waiters.push({ match: (p) => published.indexOf(p) > after && match(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  };
+  // The server publishes before it answers a later request on the same channel: once it says the
+  // analysis is whole, the whole publish (if any came after `publish`) has already arrived.
+  const settled = async (publish: PublishDiagnosticsParams, match: (p: PublishDiagnosticsParams) => boolean, timeoutMs: number): Promise<PublishDiagnosticsParams> => {
+    for (let current = publish; ;) {
+      const last = await connection.sendRequest<{ provisional?: boolean } | null>("keyfence/lastAnalysis", { uri: current.uri });
+      const index = published.indexOf(current);
+      if (!last?.provisional) return published.slice(index + 1).reverse().find((p) => p.uri === current.uri && match(p)) ?? current;
+      current = await firstWhere((p) => p.uri === current.uri && match(p), timeoutMs, index);
+    }
+  };
   return {
     connection,
     initialized,
@@ -76,14 +100,10 @@ export async function startServer(
     published,
     logs,
     shownDocuments,
-    diagnosticsWhere(match, timeoutMs = 10_000) {
-      const seen = published.find(match);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics within ${timeoutMs} ms; got ${JSON.stringify(published.map((p) => [p.uri, p.version, p.diagnostics.length]))}`)), timeoutMs);
-        waiters.push({ match, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-      });
+    async diagnosticsWhere(match, timeoutMs = 10_000) {
+      return settled(await firstWhere(match, timeoutMs), match, timeoutMs);
     },
+    firstDiagnosticsWhere: (match, timeoutMs) => firstWhere(match, timeoutMs),
     async stop() {
       await connection.sendRequest("shutdown").catch(() => undefined);
       await connection.sendNotification("exit").catch(() => undefined);

@@ -89,4 +89,11 @@ export interface LastAnalysis {
   publishedAt?: number;
   /** The server's longest event-loop delay since its previous analysis (of any document): how long a message could wait to be read (ms). */
   loopDelayMs?: number;
+  /**
+   * True when these findings left out what needs a client graph not built yet: they were
+   * published at once, and a full analysis follows (building the graph) and publishes again.
+   */
+  provisional?: boolean;
+  /** On the full analysis that followed a provisional one: that one's analysis time and when it was sent. */
+  provisionalBefore?: { ms: number; publishedAt: number };
 }

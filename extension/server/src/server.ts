@@ -13,7 +13,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, hasTree, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetFile, hasTree, lastGraphs, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -49,6 +49,12 @@ const justOpened = new Set<string>();
  * before that analysis: a first slice ran ahead of it and delayed the first diagnostics.
  */
 const toPrepare = new Set<string>();
+/**
+ * Open documents whose last published findings are provisional: they left out what needs a client
+ * graph never built (building one the first time can take seconds on a big monorepo), so the
+ * findings that need none were shown at once; the next analysis of each builds it.
+ */
+const provisional = new Map<string, { ms: number; publishedAt: number }>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false, sendsFolderChanges: false };
@@ -144,6 +150,7 @@ documents.onDidClose((event) => {
   analyses.delete(uri);
   lastAnalyses.delete(uri);
   receivedAt.delete(uri);
+  provisional.delete(uri);
   const path = filePath(uri);
   if (path) forgetFile(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -162,7 +169,12 @@ connection.onDidChangeWatchedFiles((params) => {
   watchTimer = setTimeout(reanalyzeOpen, 200);
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
+  // Fixes are planned from whole findings: a provisional analysis is completed first.
+  if (provisional.has(params.textDocument.uri)) {
+    queue.cancel(params.textDocument.uri);
+    await analyze(params.textDocument.uri);
+  }
   const document = documents.get(params.textDocument.uri);
   const path = document && filePath(document.uri);
   const kind = path && fileKind(path);
@@ -285,7 +297,7 @@ async function analyze(uri: string): Promise<void> {
   const cpuStarted = process.cpuUsage();
   if (analysed(path, text)) {
     try {
-      findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project }), kind, text);
+      findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project, deferGraphBuilds: !provisional.has(uri) }), kind, text);
     } catch (error) {
       // A bug or an odd file must not take the server down; the log says which file.
       connection.console.error(`KeyFence: analysing ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -298,16 +310,25 @@ async function analyze(uri: string): Promise<void> {
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
   const publishedAt = Date.now();
   const received = receivedAt.get(uri);
+  const deferred = kind === "code" && lastGraphs.deferred;
+  const provisionalBefore = provisional.get(uri);
   lastAnalysis = {
     path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
-    fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs,
+    fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs, provisional: deferred || undefined, provisionalBefore,
   };
   lastAnalyses.set(uri, lastAnalysis);
+  if (deferred) {
+    // The full analysis right after, unless a newer edit comes first (then that one is full).
+    provisional.set(uri, { ms, publishedAt });
+    queue.schedule(uri, 0);
+  } else {
+    provisional.delete(uri);
+  }
   if (toPrepare.delete(uri) && kind === "code" && analysed(path, text)) prepareForTyping(path, text);
   // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
   const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after this version arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
   const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
-  const parse = fullParse ? `; full parse: ${fullParse}` : "";
+  const parse = (fullParse ? `; full parse: ${fullParse}` : "") + (deferred ? "; provisional: a client graph is built next" : "");
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
 }
 

@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { mayBuildFirstTime } from "./deferred-builds";
 import { changedOnDisk, directivesOfFile, invalidateFile, moduleInfoOf, onInvalidate } from "./files";
 import {
   clearFrameworkCache,
@@ -79,6 +80,8 @@ export class ClientGraph {
   /** Every folder the listing read, with its mtime then: adding, removing or renaming an entry changes it. */
   private folders = new Map<string, number>();
   private built = false;
+  /** A rebuild (after a change) is never deferred, only the first build (deferred-builds.ts). */
+  private everBuilt = false;
   private tooBig = false;
   private checkedAt = 0;
   private checkEvery = FRESHNESS_MS;
@@ -262,6 +265,8 @@ export class ClientGraph {
       if (changed) this.markDirty();
     }
     if (this.built) return;
+    if (!this.everBuilt) mayBuildFirstTime(this.framework.root);
+    this.everBuilt = true;
     this.build();
     this.checkedAt = Date.now();
   }
