@@ -47,8 +47,10 @@ export const diagnosticsReceivedAt = new Map<string, number>();
 
 export function createClient(context: vscode.ExtensionContext, watcherLog: string[]): LanguageClient {
   const module = context.asAbsolutePath("extension/dist/server.js");
+  // KEYFENCE_SERVER_CPU_PROF=<dir> (the editor benchmark's): the server writes a CPU profile there on exit.
+  const profileDir = process.env.KEYFENCE_SERVER_CPU_PROF;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: profileDir ? { execArgv: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : undefined },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
   const fileEvents = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
