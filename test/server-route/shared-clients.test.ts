@@ -55,6 +55,17 @@ export async function PUT(req: Request) {
       expected: ["POST → OpenAI", "PUT → OpenAI"],
     },
     {
+      name: "a provider's factory re-exported under the app's name (export { openai as model } from \"@ai-sdk/openai\")",
+      file: "app/api/reexport/route.ts",
+      code: `import { generateText } from "ai";
+import { model } from "@/lib/sdk-reexport";
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  return Response.json(await generateText({ model: model("gpt-4o-mini"), prompt }));
+}`,
+      expected: ["POST → OpenAI"],
+    },
+    {
       name: "a client re-exported by lib/ai/index.ts (export *)",
       file: "app/api/chat/route.ts",
       code: `import { ai, formatAnswer } from "@/lib/ai";

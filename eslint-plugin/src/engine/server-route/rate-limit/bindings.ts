@@ -81,6 +81,17 @@ export function providerConstructors(): Map<string, Provider> {
   return constructors;
 }
 
+/**
+ * A package whose imports fileBindings reads itself (the AI SDK, a provider's SDK, a limiter) or
+ * one of the SDK families' own packages (`@ai-sdk/*`, `@langchain/*`): an app's shared client
+ * never lives in their code, so rate-limit analysis never follows an import into them.
+ */
+export function isSdkOrLimiterPackage(module: string): boolean {
+  if (module === AI_SDK_PACKAGE || module.startsWith(`${AI_SDK_PACKAGE}/`) || module.startsWith("@ai-sdk/") || module.startsWith("@langchain/")) return true;
+  if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) return true;
+  return findProviderForPackage(module) !== undefined;
+}
+
 export function fileBindings(source: SourceFile): FileBindings {
   const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
   const bindModule = (module: string, names: { local: string; imported?: string }[]) => {

@@ -14,7 +14,8 @@ import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { memberPath, stringValue, walk } from "../ast-utils";
-import { constructedFrom, fileBindings, providerConstructors, type FileBindings } from "./bindings";
+import { findProviderForPackage } from "../catalogue";
+import { constructedFrom, fileBindings, isSdkOrLimiterPackage, LIMITER_PACKAGES, providerConstructors, type FileBindings } from "./bindings";
 import { scanFunction } from "./function-scan";
 
 type Node = TSESTree.Node;
@@ -53,8 +54,12 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
   for (const { specifier, names } of localImports(source)) {
     // SDK and limiter imports are fileBindings' own; `node:` builtins are nobody's client.
     if (names.every(({ local }) => bindings.providers.has(local) || bindings.limiters.has(local) || bindings.aiSdkCalls.has(local)) || specifier.startsWith("node:")) continue;
+    // What fileBindings did not bind from an SDK means nothing here (`UIMessage` from "ai"):
+    // following it would summarise the SDK's own sources (hundreds of files in a monorepo).
+    if (isSdkOrLimiterPackage(specifier)) continue;
     const target = resolveImport(source.file, specifier);
-    if (!target || seen.has(target)) continue;
+    // An installed package's build (a dist bundle) is not where an app keeps its shared client.
+    if (!target || seen.has(target) || target.includes(`${path.sep}node_modules${path.sep}`)) continue;
     const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
     if (!summary) continue;
     followed.push(target, ...summary.stamps.map(([file]) => file));
@@ -235,6 +240,13 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
   return undefined;
 }
 
+/** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */
+function packageMeaning(module: string): ExportMeaning | undefined {
+  if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) return { limiter: true };
+  const provider = findProviderForPackage(module);
+  return provider ? { provider } : undefined;
+}
+
 function exportMeanings(source: SourceFile, bindings: FileBindings, project: ProjectView, hops: number, seen: Set<string>): { meanings: Map<string, ExportMeaning>; followed: string[] } {
   const meanings = new Map<string, ExportMeaning>();
   const followed: string[] = [];
@@ -242,7 +254,7 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     if (meaning && !meanings.has(name)) meanings.set(name, meaning);
   };
   const reExported = (specifier: string): ModuleSummary | undefined => {
-    if (hops <= 0) return undefined;
+    if (hops <= 0 || isSdkOrLimiterPackage(specifier)) return undefined;
     const target = resolveImport(source.file, specifier);
     if (!target || seen.has(target)) return undefined;
     const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
@@ -262,12 +274,15 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
         if (declarator.id.type === "Identifier") set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
       }
     }
-    const from = statement.source ? reExported(String(statement.source.value)) : undefined;
+    const module = statement.source ? String(statement.source.value) : undefined;
+    // `export { openai } from "@ai-sdk/openai"`: what an import of it means (fileBindings), not the SDK's own code.
+    const sdk = module !== undefined && isSdkOrLimiterPackage(module) ? packageMeaning(module) : undefined;
+    const from = module !== undefined && !sdk ? reExported(module) : undefined;
     for (const specifier of statement.specifiers) {
       if (specifier.exportKind === "type") continue;
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
-      set(exported, statement.source ? from?.exports.get(local) : meaningOf(source, bindings, specifier.local as Node));
+      set(exported, module !== undefined ? (sdk ?? from?.exports.get(local)) : meaningOf(source, bindings, specifier.local as Node));
     }
   }
   return { meanings, followed };
