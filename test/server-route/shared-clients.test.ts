@@ -10,6 +10,8 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
 import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
 import { ruleTester } from "../support/rule-tester";
+import { invalidate } from "../../eslint-plugin/src/engine/client/index";
+import { makeRepo, removeRepos, writeFile } from "../env/support";
 
 const APP = path.join(__dirname, "..", "fixtures", "apps", "shared-clients");
 const rule = requireRateLimit as unknown as RuleModule<"missingRateLimit" | "addInMemoryRateLimit", [{ limiterNames?: string[] }]>;
@@ -179,4 +181,25 @@ app.post("/api/chat", async (req, res) => res.json(await openai.chat.completions
       errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: 'app.post("/api/chat")', provider: "OpenAI" } }],
     },
   ],
+});
+
+describe("require-rate-limit: a shared module that changes", () => {
+  after(() => removeRepos());
+
+  it("is read again at once when the file watcher reports it (and the summary is kept otherwise)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", openai: "4.0.0" } }),
+      "lib/ai.ts": `import OpenAI from "openai";\nexport const client = new OpenAI();\n`,
+    });
+    const route = path.join(dir, "app/api/chat/route.ts");
+    const code = `import { client } from "../../../lib/ai";
+export async function POST(req: Request) {
+  return Response.json(await client.chat.completions.create(await req.json()));
+}`;
+    const run = () => findUnlimitedAiRoutes(parseSource(route, code)!).map((f) => String(f.data.provider));
+    assert.deepEqual(run(), ["OpenAI"]);
+    writeFile(dir, "lib/ai.ts", `export const client = { chat: { completions: { create: async (x: unknown) => x } } };\n`);
+    invalidate(path.join(dir, "lib/ai.ts"));
+    assert.deepEqual(run(), [], "the watcher's invalidation makes the summary check its files again");
+  });
 });

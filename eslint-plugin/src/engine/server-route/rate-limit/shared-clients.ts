@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { createResolver, type ProjectResolver } from "../../client/resolve";
+import { onInvalidate } from "../../client/files";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
@@ -34,9 +35,21 @@ interface ModuleSummary {
   exports: Map<string, ExportMeaning>;
   /** Every file read to build this answer, with the mtime it had. */
   stamps: Array<[string, number | undefined]>;
+  /** When the stamps were last found current (Date.now()). */
+  checkedAt: number;
 }
 
+/**
+ * A summary's stamps are checked again after this long (as the client graph's): a scan uses one
+ * summary for hundreds of routes, and stat-ing its files for each was a tenth of the scan. A file
+ * watcher's invalidation (files.ts) makes every summary check again at its next use.
+ */
+const STAMPS_FRESH_MS = 3000;
+
 const summaries = new Map<string, ModuleSummary>();
+onInvalidate(() => {
+  for (const summary of summaries.values()) summary.checkedAt = 0;
+});
 const resolvers = new Map<string, { resolver: ProjectResolver; at: number }>();
 
 /** Forget cached modules (tests). */
@@ -132,7 +145,11 @@ function resolveImport(fromFile: string, specifier: string): string | undefined 
 
 function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<string>): ModuleSummary | undefined {
   const cached = summaries.get(file);
-  if (cached && project.mtime && cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime)) return cached;
+  const now = Date.now();
+  if (cached && project.mtime && (now - cached.checkedAt < STAMPS_FRESH_MS || cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime))) {
+    cached.checkedAt = now;
+    return cached;
+  }
   const text = project.read(file);
   const source = text === undefined ? undefined : parseSource(file, text, { loc: false, comments: false });
   if (!source) return undefined;
@@ -141,7 +158,7 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   addAssignedClients(source, bindings);
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
-  const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]) };
+  const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now };
   // Small (a few names per module): a workspace scan of thousands of files keeps them all.
   if (summaries.size > 5000) summaries.clear();
   summaries.set(file, summary);
