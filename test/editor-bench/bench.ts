@@ -23,7 +23,7 @@ const WAIT_MS = 120_000;
 const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
 
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
-export interface Legs { toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
+export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
 export interface Keystroke extends Legs { via: "keyboard" | "edit API"; latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
           openAt = Date.now();
           await open(file);
           seenAt = await diagnosticsReceived(api, uri, openAt);
-          return await analysedOnce(api, uri);
+          return firstPublish(await analysedOnce(api, uri))!;
         }),
       );
       const cold: ColdOpen = { file: file.slice(root.length + 1), firstDiagnosticsMs: seenAt - openAt, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, findings: keyfenceDiagnostics(uri).length, blockMs: longestBlockMs, ...legs(analysis, openAt) };
@@ -132,10 +132,15 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
   for (let i = 0; i < RUNS; i++) {
     const line = Math.floor(size / 2) + i * 7;
     const key = fakeKey("openai", 900 + i);
-    const text = `export const leaked = "${key}"; `;
-    // Typed where a user types: the launcher presses the keys in the renderer (Playwright), so the
-    // time counts from the keystroke, not from an edit API call's round trip through the renderer.
-    editor.selection = new vscode.Selection(line, 0, line, 0);
+    // The key is written with the edit API but its closing quote (an unterminated string: no
+    // finding), and the keystroke that completes it, the quote, is typed where a user types: the
+    // launcher presses it in the renderer (Playwright). One real keystroke, one edit, timed from
+    // the key press (an edit API call adds its own round trip through the renderer).
+    const head = `export const leaked = "${key}`;
+    const text = `${head}"; `;
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), `${head}; `));
+    await settled(api, editor.document);
+    editor.selection = new vscode.Selection(line, head.length, line, head.length);
     await vscode.window.showTextDocument(editor.document, { preview: false, selection: editor.selection });
     let editAt = 0;
     // When VS Code's change event reaches this host (the renderer → host leg of the edit).
@@ -145,12 +150,12 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
     });
     let via: Keystroke["via"] = "keyboard";
     const { result: { result: eventAt, longestBlockMs }, byScript } = await hostProfile(() => hostLag(async () => {
-      const typedAt = await typeInRenderer(text);
+      const typedAt = await typeInRenderer('"');
       if (typedAt === undefined) {
         // No launcher to type (the suite run some other way): the edit API, which adds that round trip.
         via = "edit API";
         editAt = Date.now();
-        await editor.edit((e) => e.insert(new vscode.Position(line, 0), text));
+        await editor.edit((e) => e.insert(new vscode.Position(line, head.length), '"'));
       } else {
         editAt = typedAt;
       }
@@ -158,10 +163,10 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
     }));
     changed.dispose();
     const typed = editor.document.lineAt(line).text;
-    if (!typed.startsWith(text)) throw new Error(`line ${line + 1} reads ${JSON.stringify(typed.slice(0, 40))}… after typing, not the key line (editor focus?)`);
+    if (!typed.startsWith(text)) throw new Error(`line ${line + 1} reads ${JSON.stringify(typed.slice(0, 30))}…${JSON.stringify(typed.slice(head.length - 4, head.length + 4))} after the keystroke, not the key line (editor focus? auto-closed quote?)`);
     // From the keystroke to VS Code's diagnostics event, both inside the profiled run (see the cold open).
     const latencyMs = eventAt - editAt;
-    const analysis = await api.lastAnalysis(editor.document.uri);
+    const analysis = firstPublish(await api.lastAnalysis(editor.document.uri));
     const stroke: Keystroke = {
       via, latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
       ...legs(analysis, editAt, eventAt), toHostEventMs: changeAt ? changeAt - editAt : undefined,
@@ -198,6 +203,15 @@ async function typeInRenderer(text: string): Promise<number | undefined> {
   return undefined;
 }
 
+/** Resolves when the server has analysed the document's current version. */
+async function settled(api: Api, document: vscode.TextDocument): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while ((await api.lastAnalysis(document.uri))?.version !== document.version) {
+    if (Date.now() > deadline) throw new Error(`${document.uri.fsPath} v${document.version} not analysed within ${WAIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Resolves (with its Date.now()) when `uri` has `count` KeyFence diagnostics: on VS Code's event, not a polling interval. */
 function diagnosticsCount(uri: vscode.Uri, count: number): Promise<number> {
   return new Promise((done, fail) => {
@@ -212,6 +226,16 @@ function diagnosticsCount(uri: vscode.Uri, count: number): Promise<number> {
   });
 }
 
+/**
+ * The analysis whose diagnostics the editor saw first: when the server published provisional
+ * findings first (a client graph to build), that one, with the full analysis's time beside it.
+ */
+function firstPublish(analysis: LastAnalysis | null): (LastAnalysis & { wholeMs?: number }) | null {
+  const first = analysis?.provisionalBefore;
+  if (!analysis || !first) return analysis;
+  return { ...analysis, ...first, wholeMs: analysis.ms, provisional: true };
+}
+
 /** The legs of one edit's (or open's) trip, from the editor's times and the server's record. */
 function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt?: number): Legs {
   if (!analysis?.receivedAt || !analysis.startedAt || !analysis.publishedAt) return { fullParse: analysis?.fullParse };
@@ -221,6 +245,7 @@ function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt
     configMs: analysis.configMs,
     toEditorMs: eventAt === undefined ? undefined : eventAt - analysis.publishedAt,
     fullParse: analysis.fullParse,
+    wholeMs: (analysis as { wholeMs?: number }).wholeMs,
     serverLoopDelayMs: analysis.loopDelayMs,
   };
 }
@@ -230,6 +255,7 @@ function legText(l: Legs): string {
   return [
     ...part("edit → host's change event", l.toHostEventMs), ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
     ...part("sent → editor's event", l.toEditorMs), ...(l.fullParse ? [`full parse: ${l.fullParse}`] : []),
+    ...part("published first without the client graph; the whole analysis (building it) took", l.wholeMs),
   ].join(", ");
 }
 

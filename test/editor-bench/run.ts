@@ -25,7 +25,8 @@ async function main(): Promise<number> {
   // syntax-only keeps the numbers KeyFence's (the e2e suite does the same).
   // KEYFENCE_BENCH_SETTINGS: more user settings as JSON (e.g. to see what another feature costs).
   const extra = JSON.parse(process.env.KEYFENCE_BENCH_SETTINGS ?? "{}") as Record<string, unknown>;
-  const session = await startSession({ settings: { "typescript.tsserver.useSyntaxServer": "always", ...extra }, seed: repo });
+  // The typed quote must stay one quote (the suite completes a key with it): no auto-closing.
+  const session = await startSession({ settings: { "typescript.tsserver.useSyntaxServer": "always", "editor.autoClosingQuotes": "never", ...extra }, seed: repo });
   const resultsFile = join(session.root, "bench-results.json");
   let printed = 0;
   const printNew = () => {
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     if (asked.id <= typed) return;
     typing = true;
     const typedAt = Date.now();
-    void session.page.keyboard.insertText(asked.text).then(() => {
+    void session.page.keyboard.type(asked.text).then(() => {
       typed = asked.id;
       writeFileSync(join(session.root, TYPE_DONE), JSON.stringify({ id: asked.id, typedAt }));
     }).finally(() => (typing = false));

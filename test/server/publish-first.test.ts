@@ -6,10 +6,10 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type PublishDiagnosticsParams,
+  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
 import { LAST_ANALYSIS, type LastAnalysis } from "../../extension/server/src/protocol";
 import { fakeKey } from "../support/fake-keys";
@@ -81,5 +81,20 @@ describe("language server: publish first, then the client graph", function () {
     assert.equal(next.diagnostics.filter((d) => d.code === "no-hardcoded-keys" && /browser code/.test(typeof d.message === "string" ? d.message : d.message.value)).length, 2);
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(client.published.slice(count).filter((p) => p.uri === uri).length, 1, "one publish once the graph is built");
+
+    // A module of the app changes on disk: the graph must be rebuilt. Meanwhile the first publish
+    // answers from the last build (the browser chain stays), and the rebuild publishes again.
+    writeFileSync(join(dir, "lib/helper-0.ts"), "export const helper0 = 100;\n");
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf("lib/helper-0.ts"), type: FileChangeType.Changed }] });
+    const before = client.published.length;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// edited\n" }],
+    });
+    const stale = await client.firstDiagnosticsWhere((p) => p.uri === uri && p.version === 4, 10_000);
+    assert.equal(stale.diagnostics.filter((d) => d.code === "no-hardcoded-keys" && /browser code/.test(typeof d.message === "string" ? d.message : d.message.value)).length, 2, "the last build's answer");
+    const rebuilt = await client.firstDiagnosticsWhere((p) => p.uri === uri && p.version === 4 && client.published.indexOf(p) > client.published.indexOf(stale), 10_000);
+    assert.ok(client.published.indexOf(stale) >= before);
+    assert.deepEqual(rebuilt.diagnostics.map((d) => d.code), stale.diagnostics.map((d) => d.code));
+    assert.ok(client.logs.some((l) => /^analysed ai\.ts v4: .*provisional/.test(l)), "the rebuild was deferred to the next analysis");
   });
 });

@@ -94,6 +94,6 @@ export interface LastAnalysis {
    * published at once, and a full analysis follows (building the graph) and publishes again.
    */
   provisional?: boolean;
-  /** On the full analysis that followed a provisional one: that one's analysis time and when it was sent. */
-  provisionalBefore?: { ms: number; publishedAt: number };
+  /** On the full analysis that followed a provisional one: when that one was taken up, its analysis time and when it was sent. */
+  provisionalBefore?: { startedAt: number; ms: number; publishedAt: number; phases: Record<string, number> };
 }

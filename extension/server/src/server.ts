@@ -54,7 +54,7 @@ const toPrepare = new Set<string>();
  * graph never built (building one the first time can take seconds on a big monorepo), so the
  * findings that need none were shown at once; the next analysis of each builds it.
  */
-const provisional = new Map<string, { ms: number; publishedAt: number }>();
+const provisional = new Map<string, NonNullable<LastAnalysis["provisionalBefore"]>>();
 /** Files not open whose diagnostics came from a workspace scan (a later scan clears them). */
 const scannedWithFindings = new Set<string>();
 let client = { canCreateFiles: false, canShowDocument: false, watchesFiles: false, sendsFolderChanges: false };
@@ -319,7 +319,7 @@ async function analyze(uri: string): Promise<void> {
   lastAnalyses.set(uri, lastAnalysis);
   if (deferred) {
     // The full analysis right after, unless a newer edit comes first (then that one is full).
-    provisional.set(uri, { ms, publishedAt });
+    provisional.set(uri, { startedAt, ms, publishedAt, phases: lastAnalysis.phases });
     queue.schedule(uri, 0);
   } else {
     provisional.delete(uri);

@@ -5,7 +5,8 @@
  * TypeScript sends syntax errors before semantic ones. While `withFirstBuildsDeferred` runs, a
  * question to a graph that was never built throws `GraphNotBuilt` (the rules treat it as they
  * treat an unreadable project: they say nothing about the browser), and the caller learns that
- * its result is provisional. ESLint never defers: its findings are always whole.
+ * its result is provisional. A rebuild after a change is deferred too: the graph answers from
+ * its last build meanwhile. ESLint never defers: its findings are always whole.
  */
 export class GraphNotBuilt extends Error {
   constructor(root: string) {
@@ -28,6 +29,17 @@ export function withFirstBuildsDeferred<T>(run: () => T): { result: T; deferred:
     deferring = outer.deferring;
     deferred = outer.deferred || deferred;
   }
+}
+
+/**
+ * Called by a graph about to rebuild (a file it used changed, a folder gained a file): while
+ * builds are deferred it answers from its last build, and the caller learns the result is
+ * provisional (a rebuild of a big app takes as long as its first build).
+ */
+export function mayDeferRebuild(): boolean {
+  if (!deferring) return false;
+  deferred = true;
+  return true;
 }
 
 /** Called by a graph about to build for the first time: throws while builds are deferred. */

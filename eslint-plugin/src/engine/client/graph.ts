@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { mayBuildFirstTime } from "./deferred-builds";
+import { mayBuildFirstTime, mayDeferRebuild } from "./deferred-builds";
 import { changedOnDisk, directivesOfFile, invalidateFile, moduleInfoOf, onInvalidate } from "./files";
 import {
   clearFrameworkCache,
@@ -80,7 +80,7 @@ export class ClientGraph {
   /** Every folder the listing read, with its mtime then: adding, removing or renaming an entry changes it. */
   private folders = new Map<string, number>();
   private built = false;
-  /** A rebuild (after a change) is never deferred, only the first build (deferred-builds.ts). */
+  /** Whether a build ran: a rebuild may answer from it meanwhile (deferred-builds.ts). */
   private everBuilt = false;
   private tooBig = false;
   private checkedAt = 0;
@@ -266,6 +266,7 @@ export class ClientGraph {
     }
     if (this.built) return;
     if (!this.everBuilt) mayBuildFirstTime(this.framework.root);
+    else if (mayDeferRebuild()) return;
     this.everBuilt = true;
     this.build();
     this.checkedAt = Date.now();
