@@ -1,7 +1,7 @@
 // Bundles the extension (and, with --tests, the extension-host test suite) with esbuild.
 // Type checking is separate: `npm run typecheck`.
 import { build } from "esbuild";
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { wasmResolverPackage } from "./wasm-resolver.cjs";
@@ -24,23 +24,24 @@ const alias = {
   "jsonc-parser": join(root, "node_modules/jsonc-parser/lib/esm/main.js"),
 };
 
-// The language server: one self-contained file, run as `keyfence-language-server --stdio`
-// (package.json `bin`), and by the extension over node IPC (the .vsix ships it).
+// The language server: one self-contained bundle (server-main.js), started through server.js as
+// `keyfence-language-server --stdio` (package.json `bin`), and by the extension over node IPC.
 await build({
-  entryPoints: { server: join(root, "extension/server/src/server.ts") },
+  entryPoints: { "server-main": join(root, "extension/server/src/server.ts") },
   outdir: join(root, "extension/dist"),
   bundle: true,
   platform: "node",
   format: "cjs",
   target: "node20",
   alias,
-  banner: { js: "#!/usr/bin/env node" },
   minify: true,
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
 });
 copyFileSync(join(wasmResolver, "resolver.wasm32-wasi.wasm"), join(root, "extension/dist/resolver.wasm32-wasi.wasm"));
+// server.js, the entry point: loads server-main.js with V8's code cache (extension/server/loader.cjs).
+writeFileSync(join(root, "extension/dist/server.js"), "#!/usr/bin/env node\n" + readFileSync(join(root, "extension/server/loader.cjs"), "utf8"), { mode: 0o755 });
 if (serverOnly) process.exit(0);
 
 // The extension: wiring only (the language client); the analysis is in server.js.

@@ -49,8 +49,10 @@ export function createClient(context: vscode.ExtensionContext, watcherLog: strin
   const module = context.asAbsolutePath("extension/dist/server.js");
   // KEYFENCE_SERVER_CPU_PROF=<dir> (the editor benchmark's): the server writes a CPU profile there on exit.
   const profileDir = process.env.KEYFENCE_SERVER_CPU_PROF;
+  // The server's V8 code cache (extension/server/loader.cjs) lives in the extension's own storage.
+  const env = { ...process.env, KEYFENCE_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, "code-cache").fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: profileDir ? { execArgv: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : undefined },
+    run: { module, transport: TransportKind.ipc, options: { env, ...(profileDir ? { execArgv: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}) } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
   const fileEvents = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));

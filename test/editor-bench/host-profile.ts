@@ -5,7 +5,7 @@
  */
 import { Session } from "node:inspector";
 
-interface ProfileNode { id: number; callFrame: { url: string; functionName: string } }
+interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }
 
 export async function hostProfile<T>(run: () => Promise<T>): Promise<{ result: T; byScript: Array<[string, number]> }> {
@@ -35,9 +35,19 @@ function selfTimeByScript(profile: Profile): Array<[string, number]> {
     totals.set(script, (totals.get(script) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
   const top = [...totals].sort((a, b) => b[1] - a[1]);
-  // KeyFence's own scripts always listed, however small (the question the profile answers).
-  const keyfence: [string, number] = ["KeyFence (all its scripts)", top.filter(([script]) => script.startsWith("keyfence.keyfence")).reduce((sum, [, ms]) => sum + ms, 0)];
-  return [keyfence, ...top.slice(0, 6)];
+  // KeyFence's time always listed, however small (the question the profile answers), with what its
+  // code calls (node's IPC serialisation, JSON, GC-free builtins) counted as KeyFence's.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  let keyfenceMs = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (!byId.get(at)?.callFrame.url.includes("/keyfence.keyfence-")) continue;
+      keyfenceMs += (profile.timeDeltas?.[i] ?? 0) / 1000;
+      return;
+    }
+  });
+  return [["KeyFence (its scripts and what they call)", keyfenceMs], ...top.slice(0, 6)];
 }
 
 /** `…/extensions/keyfence.keyfence-0.1.0/extension/dist/extension.js` → `keyfence.keyfence-0.1.0: extension.js`. */

@@ -33,13 +33,14 @@ export interface LspClient {
 /**
  * `options`: more initializationOptions beside `settings`, e.g. `{ trusted: true }`;
  * `folders`: the workspace folders (a multi-root workspace), `rootDir` alone by default;
- * `sendsFolderChanges: false`: a client that never sends workspace-folder changes.
+ * `sendsFolderChanges: false`: a client that never sends workspace-folder changes; `env`: more
+ * environment for the server process.
  */
 export async function startServer(
-  rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}, folders = [rootDir], sendsFolderChanges = true,
+  rootDir: string, settings: Record<string, unknown>, options: Record<string, unknown> = {}, folders = [rootDir], sendsFolderChanges = true, env?: NodeJS.ProcessEnv,
 ): Promise<LspClient> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env: env ? { ...process.env, ...env } : process.env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];

@@ -98,7 +98,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   // performance.now() counts from process start: load + initialize, as the log shows it.
-  connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms)`);
+  const codeCache = (globalThis as { __keyfenceCodeCache?: string }).__keyfenceCodeCache ?? "not asked";
+  connection.console.log(`keyfence-language-server ready ${performance.now().toFixed(0)} ms after process start (CPU ${cpuMs(process.cpuUsage())} ms; code cache: ${codeCache})`);
   // Folders added or removed later (the client then sends each new folder's settings too).
   if (client.sendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => f.uri));
