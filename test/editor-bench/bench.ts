@@ -25,7 +25,7 @@ const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<numb
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
 export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
-export interface Scan { files: number; ms: number; findings: number; cancelled: boolean; blockMs: number }
+export interface Scan { files: number; ms: number; cpuMs?: number; findings: number; cancelled: boolean; blockMs: number }
 export interface Keystroke extends Legs { via: "keyboard" | "edit API"; latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
 export interface BenchResults {
   workspace: string;
@@ -86,8 +86,8 @@ export async function run(): Promise<void> {
     for (let i = 0; i < SCAN_RUNS; i++) {
       const { result: { result: summary, longestBlockMs }, byScript } = await hostProfile(() => hostLag(() => api.scanWorkspace({ quiet: true })));
       if (!summary) throw new Error("the scan returned nothing");
-      results.scans.push({ files: summary.files, ms: summary.ms, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs });
-      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s, ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+      results.scans.push({ files: summary.files, ms: summary.ms, cpuMs: summary.cpuMs, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs });
+      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s (server CPU ${((summary.cpuMs ?? 0) / 1000).toFixed(2)} s), ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     }
 
     for (const size of SIZES) {

@@ -29,6 +29,8 @@ export interface ScanSummary {
   skipped: { gitignored: number; excluded: number; nodeModules: number; binary: number; tooLarge: number };
   cancelled: boolean;
   ms: number;
+  /** The server's CPU time during the scan (user + system, ms): with `ms`, whether it worked or waited. */
+  cpuMs?: number;
 }
 
 export function describeScan(s: ScanSummary): string {

@@ -38,6 +38,7 @@ interface IgnoreLayer {
 
 export async function scanWorkspace(host: ScanHost): Promise<ScanSummary> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const summary: ScanSummary = {
     files: 0, findings: 0, filesWithFindings: 0, cancelled: false, ms: 0,
     skipped: { gitignored: 0, excluded: 0, nodeModules: 0, binary: 0, tooLarge: 0 },
@@ -62,6 +63,8 @@ export async function scanWorkspace(host: ScanHost): Promise<ScanSummary> {
   }
   summary.cancelled = host.cancelled();
   summary.ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  summary.cpuMs = (cpu.user + cpu.system) / 1000;
   return summary;
 }
 

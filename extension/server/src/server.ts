@@ -214,7 +214,7 @@ connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, toke
     progress: (done, total) => params?.workDoneToken !== undefined &&
       void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, { kind: "report", message: `${done} / ${total} files`, percentage: Math.round((done / total) * 100) }),
   });
-  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms: ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
+  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms (CPU ${scanned.cpuMs?.toFixed(0)} ms): ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
   return scanned;
 });
 
