@@ -2,7 +2,7 @@
 // stdio with a plain LSP client, asks `keyfence/scanWorkspace` on <folder>, and prints the files,
 // the findings, the scan's wall time, the server's CPU time and its peak RSS (from /proc).
 //
-//   node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir]
+//   node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--open N]
 //
 // --build       rebuilds the server first (node extension/build.mjs --server-only)
 // --trusted     says the workspace is trusted (the server then asks the project's ESLint config)
@@ -10,9 +10,10 @@
 //               two runs (before/after a change) can be compared with `diff`
 // --cpu-prof D  runs the server with `node --cpu-prof --cpu-prof-dir=D`
 // --server F    runs that server bundle instead (e.g. an unminified build, for readable profiles)
+// --open N      opens N package.json documents first, as VS Code does (it opens each one it reads)
 // A benchmark, not a test: nothing is asserted. Keys never appear in the output (no messages).
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,9 +38,10 @@ const cpuProf = option("--cpu-prof");
 const trusted = flag("--trusted");
 const rebuild = flag("--build");
 const serverOption = option("--server");
+const openCount = Number(option("--open") ?? 0);
 const folder = args[0] && resolve(args[0]);
 if (!folder) {
-  console.error("usage: node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--server file.js]");
+  console.error("usage: node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--server file.js] [--open N]");
   process.exit(2);
 }
 if (rebuild) {
@@ -67,6 +69,11 @@ await connection.sendRequest(InitializeRequest.type, {
   capabilities: {},
 });
 await connection.sendNotification("initialized", {});
+// --open N: N package.json documents open first, as in VS Code (its JSON and npm support open
+// every package.json they read): the scan asks for each file whether an editor holds it.
+for (const file of packageJsonFiles(folder, openCount)) {
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri: `file://${file}`, languageId: "json", version: 1, text: readFileSync(file, "utf8") } });
+}
 
 const cpuBefore = cpuMsOf(child.pid);
 const started = performance.now();
@@ -115,4 +122,24 @@ function cpuMsOf(pid) {
 function peakRssOf(pid) {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Up to `count` package.json files under `root`, breadth first, node_modules skipped. */
+function packageJsonFiles(root, count) {
+  const found = [];
+  const queue = [root];
+  while (queue.length && found.length < count) {
+    const dir = queue.shift();
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) queue.push(join(dir, entry.name));
+      else if (entry.name === "package.json" && found.length < count) found.push(join(dir, entry.name));
+    }
+  }
+  return found;
 }

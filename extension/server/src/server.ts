@@ -37,7 +37,12 @@ const workspace = new Workspace();
 let settings = settingsFrom(undefined);
 /** The findings behind each published set of diagnostics, with the version they were computed from. */
 const analyses = new Map<string, { version: number; findings: Finding[] }>();
-const files = new OpenFirstProjectFiles((file) => documents.all().find((d) => filePath(d.uri) === file)?.getText());
+/**
+ * Open documents by path: the scan and the engine's reads ask for each file they touch (7,000 in a
+ * big workspace), and VS Code keeps dozens of documents open (it opens every package.json it reads).
+ */
+const openByPath = new Map<string, string>();
+const files = new OpenFirstProjectFiles((file) => openDocument(file)?.getText());
 const queue = new AnalysisQueue((uri) => void analyze(uri));
 /** The project's ESLint config for keyfence/* rules, in trusted workspaces only. */
 const eslintConfigs = new EslintConfigs((line) => connection.console.log(line));
@@ -135,6 +140,8 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 documents.onDidOpen((event) => {
+  const path = filePath(event.document.uri);
+  if (path) openByPath.set(path, event.document.uri);
   justOpened.add(event.document.uri);
   toPrepare.add(event.document.uri);
 });
@@ -153,6 +160,7 @@ documents.onDidClose((event) => {
   receivedAt.delete(uri);
   provisional.delete(uri);
   const path = filePath(uri);
+  if (path) openByPath.delete(path);
   if (path) forgetFile(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
@@ -246,7 +254,8 @@ function analysed(path: string, text: string): boolean {
 }
 
 function openDocument(path: string): TextDocument | undefined {
-  return documents.all().find((d) => filePath(d.uri) === path);
+  const uri = openByPath.get(path);
+  return uri === undefined ? undefined : documents.get(uri);
 }
 
 /** A file the workspace scan read: its diagnostics (or none, clearing what an earlier scan reported). */
@@ -340,6 +349,10 @@ function cpuMs(usage: NodeJS.CpuUsage): string {
 function reanalyzeOpen(): void {
   for (const document of documents.all()) queue.schedule(document.uri, 0);
 }
+
+// Profiled (the client's KEYFENCE_SERVER_CPU_PROF runs node with --cpu-prof): a SIGTERM, as
+// when the editor's processes are stopped together, exits normally so node writes the profile.
+if (process.env.KEYFENCE_SERVER_CPU_PROF) process.on("SIGTERM", () => process.exit(0));
 
 documents.listen(connection);
 connection.listen();
