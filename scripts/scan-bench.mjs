@@ -92,6 +92,8 @@ console.log(`findings      ${summary.findings} in ${summary.filesWithFindings} f
 console.log(`wall          ${(wallMs / 1000).toFixed(2)} s (server's own count: ${(summary.ms / 1000).toFixed(2)} s)`);
 console.log(`server CPU    ${(cpuMs / 1000).toFixed(2)} s (during the scan)`);
 console.log(`peak RSS      ${peakRssMb.toFixed(0)} MB (server process, whole life)`);
+const scannedLine = logs.find((l) => l.startsWith("scanned "));
+if (scannedLine) console.log(`server log    ${scannedLine}`);
 const errors = logs.filter((l) => /failed/.test(l));
 if (errors.length) console.log(`errors        ${errors.length}: ${errors.slice(0, 3).join(" | ")}`);
 

@@ -12,6 +12,7 @@ import {
   type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileStats } from "../../../eslint-plugin/src/engine/client/stats";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
 import { analyzeFile, docsUrl, forgetFile, hasTree, lastGraphs, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
@@ -167,6 +168,9 @@ documents.onDidClose((event) => {
 
 let watchTimer: NodeJS.Timeout | undefined;
 connection.onDidChangeWatchedFiles((params) => {
+  // One line per batch: what changed on disk is what the caches (and the client graphs) forget.
+  const first = params.changes[0] && filePath(params.changes[0].uri);
+  connection.console.log(`watched files: ${params.changes.length} change(s)${first ? `, first ${basename(first)}` : ""}`);
   for (const change of params.changes) {
     const path = filePath(change.uri);
     if (!path) continue;
@@ -211,6 +215,8 @@ connection.onExecuteCommand(async (params) => {
 });
 
 connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, token) => {
+  const graphBuildsBefore = fileStats.graphBuilds;
+  const rebuildsBefore = fileStats.graphRebuildsAfterChange;
   const scanned = await scanWorkspace({
     folders: workspace.allFolders(),
     ignoredPaths: (root) => workspace.settingsOfFolder(root).ignoredPaths,
@@ -222,7 +228,8 @@ connection.onRequest(SCAN_WORKSPACE, async (params: ScanParams | undefined, toke
     progress: (done, total) => params?.workDoneToken !== undefined &&
       void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, { kind: "report", message: `${done} / ${total} files`, percentage: Math.round((done / total) * 100) }),
   });
-  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms (CPU ${scanned.cpuMs?.toFixed(0)} ms): ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
+  const graphs = `${fileStats.graphBuilds - graphBuildsBefore} client graph build(s), ${fileStats.graphRebuildsAfterChange - rebuildsBefore} after a change on disk`;
+  connection.console.log(`scanned ${scanned.files} files in ${scanned.ms.toFixed(0)} ms (CPU ${scanned.cpuMs?.toFixed(0)} ms; ${graphs}): ${scanned.findings} finding(s)${scanned.cancelled ? " (stopped)" : ""}`);
   return scanned;
 });
 

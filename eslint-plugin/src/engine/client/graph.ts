@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { mayBuildFirstTime, mayDeferRebuild } from "./deferred-builds";
+import { fileStats } from "./stats";
 import { changedOnDisk, directivesOfFile, invalidateFile, moduleInfoOf, onInvalidate } from "./files";
 import {
   clearFrameworkCache,
@@ -262,12 +263,16 @@ export class ClientGraph {
       if (this.foldersChanged()) changed = true;
       this.checkedAt = Date.now();
       this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * (this.checkedAt - now));
-      if (changed) this.markDirty();
+      if (changed) {
+        fileStats.graphRebuildsAfterChange++;
+        this.markDirty();
+      }
     }
     if (this.built) return;
     if (!this.everBuilt) mayBuildFirstTime(this.framework.root);
     else if (mayDeferRebuild()) return;
     this.everBuilt = true;
+    fileStats.graphBuilds++;
     this.build();
     this.checkedAt = Date.now();
   }
