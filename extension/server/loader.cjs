@@ -18,7 +18,7 @@ const vm = require("node:vm");
 
 const bundle = join(__dirname, "server-main.js");
 /** The cache is written once the server has run a while: its bytecode then covers what ran. */
-const WRITE_AFTER_MS = Number(process.env.KEYFENCE_CACHE_WRITE_MS ?? 15_000);
+const WRITE_AFTER_MS = Number(process.env.KEYFENCE_CACHE_WRITE_MS ?? 5_000);
 
 function cacheDir() {
   if (process.env.KEYFENCE_CACHE_DIR) return process.env.KEYFENCE_CACHE_DIR;

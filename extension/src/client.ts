@@ -67,7 +67,8 @@ export function createClient(context: vscode.ExtensionContext, watcherLog: strin
     documentSelector: DOCUMENTS,
     diagnosticCollectionName: "keyfence",
     synchronize: { fileEvents },
-    initializationOptions: { settings: keyfenceSettings(), clientWatchesFiles: true },
+    // A function: a restarted server gets the settings as they are then.
+    initializationOptions: () => ({ settings: keyfenceSettings(), clientWatchesFiles: true }),
     outputChannelName: "KeyFence",
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {

@@ -47,6 +47,13 @@ export function activate(context: vscode.ExtensionContext): KeyFenceApi {
     status,
     client.onDidChangeState(() => status.update()),
     vscode.commands.registerCommand("keyfence.scanWorkspace", () => scanWorkspace(client)),
+    // As vscode-eslint's "Restart ESLint Server": a new server process, with the current settings.
+    // Answers how long until the new server answered `initialize` (ms).
+    vscode.commands.registerCommand("keyfence.restartServer", async () => {
+      const restarted = performance.now();
+      await client.restart();
+      return performance.now() - restarted;
+    }),
     vscode.commands.registerCommand(STOP_TRACKING, (uri?: vscode.Uri | string, options?: StopTrackingOptions) => stopTracking(client, uri, options)),
     vscode.commands.registerCommand(OPEN_KEY_PAGE, (url?: string) => openKeyPage(url)),
     { dispose: () => void client.stop() },

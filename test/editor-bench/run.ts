@@ -106,6 +106,7 @@ export function table(r: BenchResults): string {
   const rows: string[][] = [];
   const scanFiles = r.scans[0]?.files;
   rows.push(["server cold start (activation → `initialize` answered)", ms(r.serverStartMs), "", "–"]);
+  if (r.serverRestartMs !== undefined) rows.push(["server restart with its code cache (KeyFence: Restart Server → `initialize` answered)", ms(r.serverRestartMs), "", "–"]);
   rows.push([`open a \`"use client"\` file cold → first diagnostics (${r.cold.length} files; the first is the server's first file)`,
     `${ms(median(r.cold.map((c) => c.firstDiagnosticsMs)))} (${all(r.cold.map((c) => c.firstDiagnosticsMs))})`,
     `${ms(median(r.cold.map((c) => c.serverMs)))} (${all(r.cold.map((c) => c.serverMs))}); CPU ${all(r.cold.map((c) => c.serverCpuMs))}`,
