@@ -40,14 +40,22 @@ function selfTimeByScript(profile: Profile): Array<[string, number]> {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   let keyfenceMs = 0;
+  // The longest run of consecutive samples in KeyFence's code: the longest the host was busy
+  // with KeyFence at a stretch (a block KeyFence caused), at the sampling interval's resolution.
+  let run = 0;
+  let longestRun = 0;
   (profile.samples ?? []).forEach((id, i) => {
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       if (!byId.get(at)?.callFrame.url.includes("/keyfence.keyfence-")) continue;
-      keyfenceMs += (profile.timeDeltas?.[i] ?? 0) / 1000;
+      keyfenceMs += ms;
+      run += ms;
+      longestRun = Math.max(longestRun, run);
       return;
     }
+    run = 0;
   });
-  return [["KeyFence (its scripts and what they call)", keyfenceMs], ...top.slice(0, 6)];
+  return [["KeyFence (its scripts and what they call)", keyfenceMs], ["KeyFence's longest stretch", longestRun], ...top.slice(0, 6)];
 }
 
 /** `…/extensions/keyfence.keyfence-0.1.0/extension/dist/extension.js` → `keyfence.keyfence-0.1.0: extension.js`. */
