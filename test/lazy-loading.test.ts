@@ -28,6 +28,8 @@ function typescriptEslintLoaded(file: string, text: string, extraConfig: string)
       for (const module of Object.keys(require.cache)) {
         const match = /node_modules[\\\\/]@typescript-eslint[\\\\/]([^\\\\/]+)/.exec(module);
         if (match) loaded.add(match[1]);
+        const own = /eslint-plugin[\\\\/]src[\\\\/](engine[\\\\/][^.]+)/.exec(module);
+        if (own) loaded.add(own[1].split("\\\\").join("/"));
       }
       console.log(JSON.stringify([...loaded].sort()));
     `;
@@ -43,6 +45,14 @@ describe("lazy loading (issue 11)", () => {
     const loaded = typescriptEslintLoaded("app.js", "export const a = 1;\n", "{}");
     assert.ok(!loaded.includes("parser"), loaded.join());
     assert.ok(!loaded.includes("typescript-estree"), loaded.join());
+  });
+
+  it("a source file with no key, no env file, no ESLint config: no gitignore engine, key history or fix planning loads", () => {
+    const loaded = typescriptEslintLoaded("app.ts", 'import OpenAI from "openai";\nexport const a = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n', "{}");
+    assert.ok(loaded.includes("engine/keys/hardcoded-keys"), loaded.join());
+    for (const heavy of ["engine/gitignore/index", "engine/gitignore/findings", "engine/key-history/index", "engine/keys/hardcoded-keys/fixes", "engine/server-route/env-edits", "engine/fixes/move-key-to-env-file"]) {
+      assert.ok(!loaded.includes(heavy), `${heavy} loaded`);
+    }
   });
 
   it("a TypeScript file with no parser set: KeyFence's default parser loads then, and reads it", () => {
