@@ -10,7 +10,7 @@
  *   lines. configs.recommended hands these files to no parser at all (its processor gives ESLint
  *   no code block, see env-files-processor.ts); this stays for configs that route them here.
  */
-import * as tsParser from "@typescript-eslint/parser";
+import type * as TsParser from "@typescript-eslint/parser";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { eslintJavaScriptLanguage } from "./util/eslint-javascript";
 import { fileKind, isReadableTextFile } from "./util/file-kind";
@@ -49,7 +49,7 @@ interface ParseOptions {
 export const meta = { name: "eslint-plugin-keyfence/parser", version };
 
 export type ParseResult =
-  | ReturnType<typeof tsParser.parseForESLint>
+  | ReturnType<typeof TsParser.parseForESLint>
   | { ast: TextProgram; visitorKeys: typeof visitorKeys }
   /** espree's ESTree Program: ESLint adds its own scope analysis and visitor keys. */
   | { ast: object };
@@ -58,10 +58,21 @@ export function parseForESLint(code: string, options: ParseOptions = {}): ParseR
   const kind = fileKind(options.filePath ?? "");
   if (kind === "source") {
     if (isJavaScriptFile(options.filePath)) return { ast: eslintJavaScriptLanguage().defaultLanguageOptions.parser.parse(code, options) as object };
-    return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+    return typeScriptParser().parseForESLint(code, options as TsParser.ParserOptions);
   }
   // No scopeManager: ESLint analyses the (empty) scope itself.
   return { ast: textProgram(code, kind === "other" ? "" : code, options.sourceType), visitorKeys };
+}
+
+let tsParser: typeof TsParser | undefined;
+
+/**
+ * Loaded on the first TypeScript file this parser is given: where the user's config sets a parser
+ * (most do), this one is never used, and its typescript-eslint copy (with its scope manager, a few
+ * hundred modules) need not load.
+ */
+function typeScriptParser(): typeof TsParser {
+  return (tsParser ??= require("@typescript-eslint/parser") as typeof TsParser);
 }
 
 /**

@@ -9,9 +9,10 @@ import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
 import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
-import { browserChain, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { browserChain, fileStats, findClientSecrets, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
-import { pnpmPatterns, resolveWorkspaceImport, workspaceOf } from "../../eslint-plugin/src/engine/client/workspaces";
+import { packageOfFile, pnpmPatterns, resolveWorkspaceImport, workspaceOf } from "../../eslint-plugin/src/engine/client/workspaces";
 import { ruleTester } from "../support/rule-tester";
 import { appFile, APPS } from "./support";
 
@@ -79,6 +80,70 @@ describe("workspace packages", () => {
       assert.deepEqual(browserChain(path.join(root, "packages", "ai", "llm", "src", "client.ts"))?.map((file) => path.relative(root, file)), [
         path.join("apps", "web", "src", "main.ts"),
         path.join("packages", "ai", "llm", "src", "client.ts"),
+      ]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a SvelteKit app of a workspace: $lib through its alias, a package (nested in another) through the workspace", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-kit-"));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/**"] }));
+      write("tsconfig.json", "{}");
+      write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
+      write("apps/kit/tsconfig.json", "{}");
+      write("apps/kit/src/routes/+page.ts", 'import { ask } from "$lib/ask";\nexport const load = () => ask();\n');
+      write("apps/kit/src/lib/ask.ts", 'import { client } from "@acme/llm";\nexport const ask = () => client;\n');
+      write("packages/tools/package.json", JSON.stringify({ name: "@acme/tools", main: "./src/index.ts" }));
+      write("packages/tools/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts", dependencies: { "@acme/tools": "*" } }));
+      write("packages/tools/llm/src/index.ts", 'import { key } from "./key";\nexport const client = key;\n');
+      write("packages/tools/llm/src/key.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+      const key = path.join(root, "packages", "tools", "llm", "src", "key.ts");
+      assert.deepEqual(browserChain(key)?.map((file) => path.relative(root, file)), [
+        path.join("apps", "kit", "src", "routes", "+page.ts"),
+        path.join("apps", "kit", "src", "lib", "ask.ts"),
+        path.join("packages", "tools", "llm", "src", "index.ts"),
+        path.join("packages", "tools", "llm", "src", "key.ts"),
+      ]);
+      // The innermost package holds the file: @acme/llm (its dependents' apps judge it), not @acme/tools.
+      const workspace = workspaceOf(path.join(root, "apps", "kit"))!;
+      assert.equal(packageOfFile(workspace, key)?.name, "@acme/llm");
+      assert.equal(packageOfFile(workspace, path.join(root, "packages", "tools", "index.ts"))?.name, "@acme/tools");
+      assert.equal(packageOfFile(workspace, path.join(root, "packages", "toolsx", "index.ts")), undefined);
+      assert.equal(packageOfFile(workspace, path.join(root, "apps", "kit", "src", "lib", "ask.ts"))?.name, "kit");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a package file that only mentions `.server` (part.server_label) builds no graph; one importing a .server module is still reported", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-server-text-"));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+        return path.join(root, rel);
+      };
+      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }));
+      write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
+      write("apps/kit/src/routes/+page.ts", 'import { client } from "@acme/llm";\nexport const load = () => client;\n');
+      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+      const labelText = 'import { z } from "zod";\nexport const label = (part: { server_label: string }) => z.string().parse(part.server_label);\n';
+      const label = write("packages/llm/src/label.ts", labelText);
+      const indexText = 'import { db } from "./db.server";\nimport { label } from "./label";\nexport const client = { db, label };\n';
+      const index = write("packages/llm/src/index.ts", indexText);
+      write("packages/llm/src/db.server.ts", "export const db = {};\n");
+      const before = fileStats.scans;
+      assert.deepEqual(findClientSecrets(parseSource(label, labelText)!), []);
+      assert.equal(fileStats.scans, before, "no graph built: no import of the file can be server-only");
+      const findings = findClientSecrets(parseSource(index, indexText)!);
+      assert.deepEqual(findings.map((finding) => [finding.messageId, finding.data.module, finding.data.chain]), [
+        ["serverOnlyImport", "./db.server", "apps/kit/src/routes/+page.ts → packages/llm/src/index.ts"],
       ]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

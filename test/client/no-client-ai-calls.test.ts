@@ -53,6 +53,23 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 2, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
+      // Code under TypeScript syntax (a typed declarator, `as`, a generic call) is
+      // walked; only type positions are skipped.
+      name: "calls inside typed code",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `type Reply = { id: string };`,
+        `const ask = async (key: string): Promise<Reply> => (await fetch("https://api.openai.com/v1/responses", { headers: { Authorization: key } })) as unknown as Reply;`,
+        `const parse = <T,>(value: T) => value;`,
+        `export const client: unknown = parse<object>(new OpenAI({ dangerouslyAllowBrowser: true }));`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       name: "direct browser access header on its own",
       filename: clientFile,
       code: `"use client";\nconst headers = { "anthropic-dangerous-direct-browser-access": "true" };\nexport { headers };`,

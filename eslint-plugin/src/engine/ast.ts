@@ -2,7 +2,8 @@
  * The AST every analysis reads is TSESTree, exactly what @typescript-eslint/parser gives ESLint.
  * The extension parses with the same library, so both hosts see the same tree.
  */
-import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import type * as TypeScriptEstree from "@typescript-eslint/typescript-estree";
+import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 
 export type { TSESTree };
@@ -40,6 +41,8 @@ export interface ParseOptions {
  */
 export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
   try {
+    // Loaded on first use: an ESLint run gets its trees from ESLint and may never parse here.
+    const { parse } = require("@typescript-eslint/typescript-estree") as typeof TypeScriptEstree;
     const ast = parse(text, {
       jsx: !/\.(?:ts|mts|cts)$/i.test(file),
       range: true,

@@ -12,6 +12,7 @@
 import { basename } from "node:path";
 import type * as Engine from "../engine/gitignore";
 import type { envGitignoreMessages } from "../engine/gitignore";
+import { isEslintConfigName } from "../engine/gitignore/eslint-config-name";
 import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
@@ -35,20 +36,22 @@ export default createRule<[], MessageId>({
     messages: RULES["env-gitignore"].messages,
   },
   create(context) {
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { envFileTrackingFindings, gitignoreFileFindings, isEslintConfigName, repositoryAnchorFindings } = require("../engine/gitignore") as typeof Engine;
     const file = context.physicalFilename;
     const text = context.sourceCode.text;
+    const kind = fileKind(file);
+    // Most linted files are source files that are not an ESLint config: nothing to listen to,
+    // and no gitignore engine to load (it loads with the first file that needs it).
+    if (kind === "other" || (kind === "source" && !isEslintConfigName(basename(file)))) return {};
+    const { envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings } = require("../engine/gitignore") as typeof Engine;
     const report = (findings: ReturnType<typeof gitignoreFileFindings>) =>
       reportFindings(context, findings, { autofix: AUTOFIX, suggestion: { envReincluded: "removeLine" } });
-    switch (fileKind(file)) {
+    switch (kind) {
       case "gitignore":
         return isReadableTextFile(text) ? { Program: () => report(safely(() => gitignoreFileFindings(file, text))) } : {};
       case "env":
         return isReadableTextFile(text) ? { Program: () => report(safely(() => envFileTrackingFindings(file, text))) } : {};
       case "source":
-        // Most linted files are source files that are not an ESLint config: nothing to listen to.
-        return isEslintConfigName(basename(file)) ? { Program: () => report(safely(() => repositoryAnchorFindings(file))) } : {};
+        return { Program: () => report(safely(() => repositoryAnchorFindings(file))) };
       default:
         return {};
     }

@@ -24,6 +24,8 @@ type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElem
 
 const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", DIRECT_ACCESS_HEADER]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
+/** Keys under which TSESTree keeps only types (annotations, type parameters and arguments). */
+const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeArguments"]);
 
 /**
  * Cheap text tests first: one pass for every provider host, auth header and both browser flags;
@@ -39,11 +41,18 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
   const declarators: TSESTree.VariableDeclarator[] = [];
   const requests: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   const directAccess: TSESTree.Property[] = [];
-  walk(program, (node) => {
-    if (node.type === "VariableDeclarator") declarators.push(node);
-    else if (node.type === "CallExpression" || node.type === "NewExpression") requests.push(node);
-    else if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
-  });
+  // Types hold none of these (their members are TSPropertySignature, never Property): a
+  // provider package's TypeScript is much of it types, which the walk need not enter.
+  walk(
+    program,
+    (node) => {
+      if (node.type === "TSInterfaceDeclaration" || node.type === "TSTypeAliasDeclaration") return false;
+      if (node.type === "VariableDeclarator") declarators.push(node);
+      else if (node.type === "CallExpression" || node.type === "NewExpression") requests.push(node);
+      else if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
+    },
+    (_parent, key) => TYPE_KEYS.has(key),
+  );
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
   const scope = scopeOf(program, text, valueConstants(declarators));

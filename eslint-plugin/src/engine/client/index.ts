@@ -138,7 +138,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   // As in findClientAiCalls: with ESLint's tree the reads come first and the graphs only for a
   // file that has one; a scanned file asks the graphs first (its tree is then read only for browser code).
   let reads = source.lazyTree ? [] : secretReads();
-  if (!source.lazyTree && reads.length === 0 && !mentionsServerOnly) return [];
+  if (!source.lazyTree && reads.length === 0 && !(mentionsServerOnly && mayImportServerOnly(source))) return [];
   const browser = browserContext(source);
   if (!browser) return [];
   if (source.lazyTree) reads = secretReads();
@@ -178,6 +178,30 @@ function unexposedSecretRead(read: EnvRead, file: string): boolean {
   if (!isPrivateSource(read.source)) return false;
   if (read.source.startsWith("$env/")) return true;
   return !publicName(read, file) && isSecretEnvName(read.name);
+}
+
+/**
+ * Whether serverOnlyImports (or the `server-only` build error) could report anything in this
+ * file, whatever graph judges it: an import of `server-only` / `$app/server`, or one that resolves
+ * to a server-only module. The text test for those ("`.server`") also matches `part.server_label`,
+ * and a workspace package's file would then build the graph of every app that depends on it, to
+ * report nothing. Resolving the file's imports needs no graph built.
+ */
+function mayImportServerOnly(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  let graphs: ClientGraph[] | undefined;
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    const specifier = String(statement.source.value);
+    if (specifier.startsWith("$env/")) continue;
+    if (specifier === "server-only" || specifier === "$app/server") return true;
+    graphs ??= clientGraphsFor(file);
+    for (const graph of graphs) {
+      const target = graph.resolve(file, specifier);
+      if (target && graph.role(target).serverOnly) return true;
+    }
+  }
+  return false;
 }
 
 /** Imports of `.server` / `$lib/server` modules from browser code (SvelteKit, Remix). */

@@ -52,7 +52,22 @@ export function createResolver(root: string, framework: FrameworkName, workspace
     resolver = newResolver(alias, tsconfig, workspace);
     shared.set(key, resolver);
   }
-  return resolver;
+  if (tsconfig !== "auto" || appFree) return resolver;
+  // An alias applies to `key` and `key/…` only (oxc-resolver, and the fallback alike): any other
+  // specifier gets the answer of the same options without aliases, which every app of the
+  // workspace shares. A SvelteKit or Nuxt app importing the workspace's packages resolved all
+  // their imports again with a resolver of its own.
+  const keys = Object.keys(alias);
+  const aliased = (specifier: string) => keys.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  const withAliases = resolver;
+  const withoutAliases = createResolver(root, "unknown", workspace);
+  return {
+    resolve: (fromFile, specifier) => (aliased(specifier) ? withAliases : withoutAliases).resolve(fromFile, specifier),
+    clear() {
+      withAliases.clear();
+      withoutAliases.clear();
+    },
+  };
 }
 
 function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined): ProjectResolver {

@@ -66,13 +66,32 @@ export function workspaceOf(dir: string): Workspace | undefined {
   return undefined;
 }
 
-/** The workspace package holding `file`, if any. */
+/** Per workspace: package by folder, and the answer per folder asked (every import target asks). */
+const packageLookups = new WeakMap<Workspace, { byPackageDir: Map<string, WorkspacePackage>; byFolder: Map<string, WorkspacePackage | null> }>();
+
+/**
+ * The workspace package holding `file`, if any: the innermost package folder above it, found by
+ * walking up its folders (a map lookup each) rather than testing every package of the workspace.
+ */
 export function packageOfFile(workspace: Workspace, file: string): WorkspacePackage | undefined {
-  let best: WorkspacePackage | undefined;
-  for (const pkg of workspace.packages.values()) {
-    if (file.startsWith(pkg.dir + path.sep) && (!best || pkg.dir.length > best.dir.length)) best = pkg;
+  let lookup = packageLookups.get(workspace);
+  if (!lookup) {
+    const byPackageDir = new Map<string, WorkspacePackage>();
+    for (const pkg of workspace.packages.values()) byPackageDir.set(pkg.dir, pkg);
+    packageLookups.set(workspace, (lookup = { byPackageDir, byFolder: new Map() }));
   }
-  return best;
+  const folder = path.dirname(file);
+  const known = lookup.byFolder.get(folder);
+  if (known !== undefined) return known ?? undefined;
+  let found: WorkspacePackage | undefined;
+  for (let dir = folder; !found; ) {
+    found = lookup.byPackageDir.get(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  lookup.byFolder.set(folder, found ?? null);
+  return found;
 }
 
 /** `@acme/ai` or `@acme/ai/server` → a source file of that workspace package, or undefined. */

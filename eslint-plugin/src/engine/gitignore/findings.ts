@@ -18,6 +18,7 @@ import { fileGitStatus } from "./file-status";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
 import { gitIgnoreVerdict } from "./ignore-rules";
+import { isEslintConfigName } from "./eslint-config-name";
 import { INFO_EXCLUDE_LABEL } from "./local-excludes";
 import { readText } from "./file-cache";
 
@@ -122,12 +123,7 @@ export function envFileTrackingFindings(file: string, text: string): Finding[] {
   ];
 }
 
-const ESLINT_CONFIG = /^eslint\.config\.(?:js|mjs|cjs|ts|mts|cts)$/;
-
-/** `eslint.config.js` and its module/TypeScript variants. */
-export function isEslintConfigName(name: string): boolean {
-  return ESLINT_CONFIG.test(name);
-}
+export { isEslintConfigName };
 
 /**
  * For a JS/TS file: reports only on the repository's topmost ESLint config file, and only when

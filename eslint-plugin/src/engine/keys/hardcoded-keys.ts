@@ -11,13 +11,13 @@ import type { SourceFile } from "../ast";
 import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
-import { fixPlans } from "./hardcoded-keys/fixes";
+import type * as Fixes from "./hardcoded-keys/fixes";
 import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { textFacts } from "../text-facts";
-import { historyData, keyHistory } from "../key-history/index";
+import type * as KeyHistory from "../key-history/index";
 import { browserChainText } from "../client/index";
 import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE, hardcodedKeyMessages } from "./messages";
@@ -99,6 +99,8 @@ export function hardcodedKeyFinding(file: string, match: KeyMatch): Finding {
  * only: findings are rare, and the lookup is cached per repository and key.
  */
 function addHistory(finding: Finding, match: KeyMatch): void {
+  // Loaded with the first finding (git, the gitignore engine): most lint runs find no key.
+  const { historyData, keyHistory } = require("../key-history/index") as typeof KeyHistory;
   const history = keyHistory(finding.file, match.value, match.redacted);
   Object.assign(finding.data, historyData(history, finding.data.revokeUrl, { mustRevoke: finding.messageId === "hardcodedInBrowser" }));
 }
@@ -152,6 +154,7 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
     const finding = hardcodedKeyFinding(source.file, match);
     const envVar = finding.data.envVar;
     if (place.type === "string") {
+      const { fixPlans } = require("./hardcoded-keys/fixes") as typeof Fixes;
       const fixes = fixPlans({
         file: source.file,
         text,

@@ -7,7 +7,8 @@ import type { FileEdit, FixPlan } from "../finding";
 import type { Provider } from "../providers/types";
 import { type BrowserUse, readBrowserUse } from "./browser-call";
 import { browserEdits } from "./browser-rewrite";
-import { type EnvPlacement, renamePublicEnvVar, storeKeyInEnvLocal } from "./env-edits";
+import type * as EnvEdits from "./env-edits";
+import type { EnvPlacement } from "./env-edits";
 import { servesFlatRoutes } from "./framework-config";
 import { freeRouteLocation, hasOwnServerRoutes, type ProjectShape, projectShape } from "./project";
 import { type KeyReading, keyReading, routeText, servingNote } from "./route-host";
@@ -108,6 +109,8 @@ function requestedTokens(use: BrowserUse): number {
 
 function keyPlacement(input: MoveCallInput, shape: ProjectShape, use: BrowserUse, reading: KeyReading): EnvPlacement {
   const wanted = reading.envVar;
+  // The env-file edits (and the gitignore engine behind them) load with the first fix planned.
+  const { renamePublicEnvVar, storeKeyInEnvLocal } = require("./env-edits") as typeof EnvEdits;
   if (use.key.kind === "literal") return storeKeyInEnvLocal(input.project, shape.root, wanted, use.key.value, reading.envFileName);
   if (use.key.kind === "env" && use.key.name !== wanted) {
     if (isServerName(use.key.name, use.provider)) return { name: use.key.name, edits: [] };
