@@ -20,6 +20,9 @@
 //   --cache        both sides run with --cache (own cache file each); the warm-up pair fills the
 //                  caches, so the measured runs are warm cache hits
 //   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
+//   --with-rule    both sides also enable one core rule (`no-debugger`): with no rule at all ESLint
+//                  skips running rules (no traversal of each file), a cost any real config pays
+//                  and the first rule of any plugin brings; this isolates KeyFence's own
 //
 // On a large real codebase:
 //   git clone --depth 1 https://github.com/vercel/ai /tmp/ai
@@ -51,6 +54,7 @@ const eslintDir = resolve(option("--eslint", join(repo, "node_modules/eslint")))
 const pluginDir = resolve(option("--plugin", join(repo, "eslint-plugin")));
 const useCache = flag("--cache");
 const scale = flag("--scale");
+const withRule = flag("--with-rule");
 const trees = (args.length > 0 ? args : [repo]).map((dir) => resolve(dir));
 
 const SOURCE = /\.(?:js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
@@ -97,7 +101,8 @@ function writeConfigs() {
   const requirePlugin = createRequire(join(pluginDir, "package.json"));
   const tsParserUrl = pathToFileURL(requirePlugin.resolve("@typescript-eslint/parser")).href;
   const pluginUrl = pathToFileURL(join(pluginDir, "dist/index.js")).href;
-  const typescript = `{ files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], languageOptions: { parser: tsParser } }`;
+  const rules = withRule ? `, rules: { "no-debugger": "error" }` : "";
+  const typescript = `{ files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], languageOptions: { parser: tsParser }${rules} }`;
   const off = `{ linterOptions: { reportUnusedDisableDirectives: "off" } }`;
   const configs = {
     bare: `import * as tsParser from ${JSON.stringify(tsParserUrl)};
@@ -162,7 +167,7 @@ const METRICS = [
 ];
 
 function runPairs(files) {
-  const mode = useCache ? "warm --cache runs" : "no cache";
+  const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
   console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}`);
   const runs = measure(files, pairs, (pair, run) => {
     const cell = ({ cpu, wall, rss }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB`;
