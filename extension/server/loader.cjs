@@ -66,6 +66,7 @@ if (compiled) {
   // As node's own loader runs a CommonJS module (the bundle's errors are its own, not retried).
   const module = new Module(bundle, null);
   module.filename = bundle;
+  // Node's own (undocumented but stable) helper, as v8-compile-cache uses it: the bundle requires only builtins anyway.
   module.paths = Module._nodeModulePaths(__dirname);
   require.cache[bundle] = module;
   compiled.script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, __dirname);
