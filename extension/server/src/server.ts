@@ -312,9 +312,13 @@ async function analyze(uri: string): Promise<void> {
   let findings: Finding[] = [];
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
+  // Whether this analysis left out what needs a graph: read right after analyzeFile, which sets it
+  // (a file not analysed at all is never provisional).
+  let deferred = false;
   if (analysed(path, text)) {
     try {
       findings = withoutHashDisabled(analyzeFile(path, kind, text, { ...context(path), ...project, deferGraphBuilds: !provisional.has(uri) }), kind, text);
+      deferred = kind === "code" && lastGraphs.deferred;
     } catch (error) {
       // A bug or an odd file must not take the server down; the log says which file.
       connection.console.error(`KeyFence: analysing ${basename(path)} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -327,7 +331,6 @@ async function analyze(uri: string): Promise<void> {
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
   const publishedAt = Date.now();
   const received = receivedAt.get(uri);
-  const deferred = kind === "code" && lastGraphs.deferred;
   const provisionalBefore = provisional.get(uri);
   lastAnalysis = {
     path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
