@@ -10,7 +10,7 @@ import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
 import {
   findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate as invalidateClientGraph, type ClientSecretsOptions, type PublicSecretsOptions,
 } from "../../eslint-plugin/src/engine/client/index";
-import { GraphNotBuilt, withFirstBuildsDeferred } from "../../eslint-plugin/src/engine/client/deferred-builds";
+import { GraphNotBuilt, withGraphBuildsDeferred } from "../../eslint-plugin/src/engine/client/deferred-builds";
 import { envFileKeyFindings } from "../../eslint-plugin/src/engine/env-files/index";
 import type { Finding, FixPlan } from "../../eslint-plugin/src/engine/finding";
 import { defaultSeverity as engineSeverity } from "../../eslint-plugin/src/engine/rules";
@@ -162,7 +162,7 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
     if (!source) return [];
     const run = () => guarded(() => codeFindings(source, ctx));
     let all: Finding[];
-    if (ctx.deferGraphBuilds) ({ result: all, deferred: lastGraphs.deferred } = withFirstBuildsDeferred(run));
+    if (ctx.deferGraphBuilds) ({ result: all, deferred: lastGraphs.deferred } = withGraphBuildsDeferred(run));
     else all = run();
     findings = withoutDisabled(all, source, text);
   } else if (kind === "env") {

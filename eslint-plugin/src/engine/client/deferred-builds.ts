@@ -1,8 +1,8 @@
 /**
- * First builds of client graphs, deferred on request. Building an app's graph the first time
- * (listing it, reading and resolving every module) can take seconds on a big monorepo; the
+ * Client graph builds, deferred on request. Building an app's graph (listing it, reading and
+ * resolving every module) can take seconds on a big monorepo, the first time and after a change; the
  * language server would rather publish what needs no graph at once and the rest right after, as
- * TypeScript sends syntax errors before semantic ones. While `withFirstBuildsDeferred` runs, a
+ * TypeScript sends syntax errors before semantic ones. While `withGraphBuildsDeferred` runs, a
  * question to a graph that was never built throws `GraphNotBuilt` (the rules treat it as they
  * treat an unreadable project: they say nothing about the browser), and the caller learns that
  * its result is provisional. A rebuild after a change is deferred too: the graph answers from
@@ -17,8 +17,8 @@ export class GraphNotBuilt extends Error {
 let deferring = false;
 let deferred = false;
 
-/** Runs `run` with first graph builds deferred; `deferred` says whether any question needed one. */
-export function withFirstBuildsDeferred<T>(run: () => T): { result: T; deferred: boolean } {
+/** Runs `run` with graph builds deferred; `deferred` says whether any question needed one. */
+export function withGraphBuildsDeferred<T>(run: () => T): { result: T; deferred: boolean } {
   const outer = { deferring, deferred };
   deferring = true;
   deferred = false;
