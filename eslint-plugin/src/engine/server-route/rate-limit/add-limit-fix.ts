@@ -10,7 +10,7 @@ import type { FixPlan } from "../../finding";
 import { LIMITER_NAMES, nodeClientIp, rateLimiter, webClientIp } from "../templates/rate-limiter";
 import type { RouteSpec } from "../templates/spec";
 import { REQUIRE_RATE_LIMIT_MESSAGES } from "../messages";
-import { LIMITER_PACKAGES } from "./bindings";
+import { isLimiterPackage } from "./bindings";
 import type { RouteHandler } from "./route-handlers";
 
 export const ADD_LIMIT_TITLE = REQUIRE_RATE_LIMIT_MESSAGES.addInMemoryRateLimit;
@@ -67,7 +67,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       // Which framework registered it, from the file's imports: an unknown one is not guessed at.
       const imported = source.ast.body.flatMap((statement) => (statement.type === "ImportDeclaration" ? [String(statement.source.value)] : []));
       // A limiter package is already imported (used for other routes, or registered too late): use that one.
-      if (imported.some((name) => LIMITER_PACKAGES.some((limiter) => name === limiter || name.startsWith(`${limiter}/`)))) return undefined;
+      if (imported.some(isLimiterPackage)) return undefined;
       if (first.type !== "Identifier") return undefined;
       if (imported.some((name) => name === "hono" || name.startsWith("hono/"))) {
         return handler.fn.params.length === 1 ? web(`${first.name}.req.raw, ${"() => " + HONO_SOCKET(first.name, typescript)}`, true) : undefined;

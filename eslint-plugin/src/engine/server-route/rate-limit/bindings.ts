@@ -81,6 +81,11 @@ export function providerConstructors(): Map<string, Provider> {
   return constructors;
 }
 
+/** A rate-limiting package (LIMITER_PACKAGES) or one of its subpaths. */
+export function isLimiterPackage(module: string): boolean {
+  return LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`));
+}
+
 /**
  * A package whose imports fileBindings reads itself (the AI SDK, a provider's SDK, a limiter) or
  * one of the SDK families' own packages (`@ai-sdk/*`, `@langchain/*`): an app's shared client
@@ -88,8 +93,7 @@ export function providerConstructors(): Map<string, Provider> {
  */
 export function isSdkOrLimiterPackage(module: string): boolean {
   if (module === AI_SDK_PACKAGE || module.startsWith(`${AI_SDK_PACKAGE}/`) || module.startsWith("@ai-sdk/") || module.startsWith("@langchain/")) return true;
-  if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) return true;
-  return findProviderForPackage(module) !== undefined;
+  return isLimiterPackage(module) || findProviderForPackage(module) !== undefined;
 }
 
 export function fileBindings(source: SourceFile): FileBindings {
@@ -99,7 +103,7 @@ export function fileBindings(source: SourceFile): FileBindings {
       for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
       return;
     }
-    if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) {
+    if (isLimiterPackage(module)) {
       for (const { local } of names) bindings.limiters.add(local);
       return;
     }

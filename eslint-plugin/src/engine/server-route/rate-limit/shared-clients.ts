@@ -16,7 +16,7 @@ import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
-import { constructedFrom, fileBindings, isSdkOrLimiterPackage, LIMITER_PACKAGES, providerConstructors, type FileBindings } from "./bindings";
+import { constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { scanFunction } from "./function-scan";
 
 type Node = TSESTree.Node;
@@ -259,7 +259,7 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
 
 /** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */
 function packageMeaning(module: string): ExportMeaning | undefined {
-  if (LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`))) return { limiter: true };
+  if (isLimiterPackage(module)) return { limiter: true };
   const provider = findProviderForPackage(module);
   return provider ? { provider } : undefined;
 }
