@@ -3,14 +3,14 @@
  * it becomes a "use client" component. The cached "no finding" must not be replayed.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../../eslint-plugin/src/index";
 import { fileStats, invalidate, resetClientGraphs } from "../../eslint-plugin/src/engine/client";
 import { clearFiles } from "../../eslint-plugin/src/engine/client/files";
-import { LazyClientBoundaryStamp, clientBoundaryStamp } from "../../eslint-plugin/src/engine/client/cache-stamp";
+import { LazyClientBoundaryStamp, clientBoundaryStamp, stampStats } from "../../eslint-plugin/src/engine/client/cache-stamp";
 
 const SERVER_PAGE = `import { settings } from "../lib/settings";\nexport default function Page() {\n  return <p>{settings.model}</p>;\n}\n`;
 
@@ -75,6 +75,55 @@ describe("no-client-secrets under eslint --cache", () => {
     assert.equal(clientBoundaryStamp(dir), first, "a new file that reaches no browser module keeps the stamp");
     assert.ok(fileStats.scans > scans, "a new file: the graph was built again");
     rmSync(join(dir, "lib/extra.ts"));
+  });
+
+  it("a folder unchanged since the last run is not listed again, yet an edit, a new file or a removed one is seen", () => {
+    const root = mkdtempSync(join(tmpdir(), "keyfence-cache-listings-"));
+    const folders = ["", "app", "lib"];
+    // Folders last changed an hour ago: their saved listings are trusted (see RACY_MS).
+    const then = new Date(Date.now() - 3_600_000);
+    const age = () => {
+      for (const folder of folders) utimesSync(join(root, folder), then, then);
+    };
+    const stamp = () => {
+      clearFiles();
+      resetClientGraphs();
+      return clientBoundaryStamp(root);
+    };
+    try {
+      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: "15.0.0" } }));
+      mkdirSync(join(root, "app"));
+      mkdirSync(join(root, "lib"));
+      writeFileSync(join(root, "app/page.tsx"), `import { settings } from "../lib/settings";\nexport default () => settings.model;\n`);
+      writeFileSync(join(root, "lib/settings.ts"), `export const settings = { model: "m", key: process.env.OPENAI_API_KEY };\n`);
+      writeFileSync(join(root, "README.md"), "# not a boundary input\n");
+      age();
+      const serverSide = stamp();
+      const listed = stampStats.foldersListed;
+      const checked = stampStats.filesChecked;
+      assert.equal(stamp(), serverSide);
+      assert.equal(stampStats.foldersListed, listed, "no folder listed again");
+      assert.equal(stampStats.filesChecked - checked, 3, "package.json and the two code files, not README.md");
+
+      // An edit in place changes no folder's mtime: the file's own stat says it changed.
+      writeFileSync(join(root, "app/page.tsx"), `"use client";\nimport { settings } from "../lib/settings";\nexport default () => settings.model;\n`);
+      const browserSide = stamp();
+      assert.notEqual(browserSide, serverSide, "the edit moved lib/settings.ts into the browser");
+      assert.equal(stampStats.foldersListed, listed, "still no folder listed again");
+
+      // A new file changes its folder's mtime: that folder alone is listed again.
+      writeFileSync(join(root, "lib/extra.ts"), "export const extra = 1;\n");
+      const scans = fileStats.scans;
+      assert.equal(stamp(), browserSide);
+      assert.equal(stampStats.foldersListed, listed + 1, "lib/ listed again");
+      assert.ok(fileStats.scans > scans, "the new file was seen: the stamp was computed again");
+
+      // A removed file: the same.
+      rmSync(join(root, "app/page.tsx"));
+      assert.notEqual(stamp(), browserSide, "no page: nothing is browser code any more");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("a workspace library moves into the browser when an app's client component starts importing it", () => {

@@ -10,10 +10,12 @@
  * Cost: the project's import graph (about 1–1.5 s cold for 5,000 files, see
  * test/client/graph-bench.ts), paid only when ESLint serialises the config, i.e. with `--cache`,
  * and only when some file changed: the stamp is saved with a fingerprint of the facts it was
- * computed from (every file's path, size and mtime under `dir`, the facts ESLint's own cache
- * trusts, plus the package manager's install marker), in `node_modules/.cache/keyfence/` (the
- * usual home of tools' caches; the system temp folder when there is no node_modules). A warm run
- * on an unchanged tree pays one walk with a stat per file instead of the graph.
+ * computed from (the path, size and mtime of every file under `dir` that can move the boundary:
+ * code, JSON, HTML and YAML, the facts ESLint's own cache trusts, plus the package manager's
+ * install marker), in `node_modules/.cache/keyfence/` (the usual home of tools' caches; the
+ * system temp folder when there is no node_modules). A warm run on an unchanged tree pays a stat
+ * per file and per folder instead of the graph: a folder whose mtime is unchanged (a file added,
+ * removed or renamed in it changes it) is not listed again, its saved listing is used.
  * Known gap: a changed import chain with the same set of browser modules keeps the old chain text
  * in a cached message (the finding itself stays right).
  */
@@ -29,28 +31,43 @@ import type * as Workspaces from "./workspaces";
 const { version } = require("../../../package.json") as { version: string };
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
+/** Not code, but read by the graph: package.json, tsconfig paths, Vite's index.html, pnpm-workspace.yaml. */
+const BOUNDARY_INPUT = /\.(?:json|jsonc|html|ya?ml)$/;
 const NOT_SOURCE_FOLDERS = new Set(["node_modules", "dist", "build", "out", "coverage"]);
 /** Beyond this many files the walk stops: the stamp then only says "too large" (no protection). */
 const MAX_FILES = 20_000;
 /** What a reinstall changes in node_modules (npm, pnpm, yarn): resolution may differ after it. */
 const INSTALL_MARKERS = ["node_modules/.package-lock.json", "node_modules/.modules.yaml", "node_modules/.yarn-state.yml"];
+/**
+ * A saved listing is trusted only for a folder last changed this long before it was saved: on a
+ * file system with coarse timestamps a change in the same tick as the listing keeps the mtime.
+ */
+const RACY_MS = 2_000;
+
+/** What the last stamps cost: folders listed (not taken from the saved listings) and files stat'd. */
+export const stampStats = { foldersListed: 0, filesChecked: 0 };
 
 export function clientBoundaryStamp(dir: string): string {
   try {
     const root = path.resolve(dir);
-    const files: string[] = [];
+    const saved = savedStamp(root);
+    const walk: Walk = { root, files: [], folders: [], stats: new Float64Array(4096), statCount: 0, listings: {}, previous: saved?.listings ?? {}, trustedBefore: (saved?.savedAt ?? 0) - RACY_MS };
+    collectSourceFiles(walk, "");
+    if (walk.files.length >= MAX_FILES) return "too-large";
     const facts = createHash("sha1").update(`${version}\n`);
-    const seen: string[] = [];
-    collectSourceFiles(root, "", files, seen);
-    // One update: a hash call per file cost as much as its stat.
-    facts.update(seen.join(""));
-    if (files.length >= MAX_FILES) return "too-large";
+    // Names by folder and numbers in one buffer: a hash call or a string per file cost as much as its stat.
+    facts.update(walk.folders.join("\n"));
+    facts.update(new Uint8Array(walk.stats.buffer, 0, walk.statCount * Float64Array.BYTES_PER_ELEMENT));
     for (const marker of INSTALL_MARKERS) facts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
     const fingerprint = facts.digest("hex");
-    const saved = savedStamp(root);
-    if (saved?.fingerprint === fingerprint) return saved.stamp;
-    const stamp = boundaryOf(root, files);
-    saveStamp(root, { fingerprint, stamp });
+    const savedAt = Date.now();
+    if (saved?.fingerprint === fingerprint) {
+      // Listings read again this run (none on an unchanged tree) are worth keeping.
+      if (walk.listed) saveStamp(root, { ...saved, listings: walk.listings, savedAt });
+      return saved.stamp;
+    }
+    const stamp = boundaryOf(root, walk.files);
+    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, savedAt });
     return stamp;
   } catch {
     return "unknown";
@@ -87,25 +104,89 @@ function boundaryOf(root: string, files: string[]): string {
   return hash.digest("hex").slice(0, 12);
 }
 
+/** A folder's entries that matter here, as last read. */
+interface Listing {
+  mtimeMs: number;
+  /** Code files the graph may hold. */
+  sources: string[];
+  /** Other boundary inputs: package.json, tsconfig paths, Vite's index.html, .d.ts… */
+  inputs: string[];
+  folders: string[];
+}
+
+interface Walk {
+  root: string;
+  /** Source files (absolute). */
+  files: string[];
+  /** Each folder's path and entry names: the fingerprint's names. */
+  folders: string[];
+  /** Size and mtime of every boundary input, in walk order: the fingerprint's numbers. */
+  stats: Float64Array;
+  statCount: number;
+  listings: Record<string, Listing>;
+  previous: Record<string, Listing>;
+  /** Saved listings of folders changed at or after this time are read again. */
+  trustedBefore: number;
+  /** Whether some folder was read rather than taken from the saved listings. */
+  listed?: boolean;
+}
+
 /**
- * Source files under `root` into `out`; every file seen (config files, index.html…) with its
- * size and mtime into `seen`. This walk is what a warm `--cache` run pays, so it stays lean: no
- * path.relative, no exception for a file that vanished mid-walk.
+ * Walks `rel` under the root: source files into `walk.files`, every boundary input's name, size
+ * and mtime into the fingerprint's facts. This walk is what a warm `--cache` run pays, so it
+ * stays lean: no string or exception per file, and no listing of a folder that has not changed
+ * since the last run.
  */
-function collectSourceFiles(root: string, rel: string, out: string[], seen: string[]): void {
-  const dir = rel ? root + path.sep + rel : root;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (out.length >= MAX_FILES) return;
-    if (entry.name.startsWith(".") || NOT_SOURCE_FOLDERS.has(entry.name)) continue;
-    const relative = rel ? rel + path.sep + entry.name : entry.name;
-    if (entry.isDirectory()) collectSourceFiles(root, relative, out, seen);
-    else if (entry.isFile()) {
-      const full = dir + path.sep + entry.name;
-      const stat = statSync(full, { throwIfNoEntry: false });
-      seen.push(relative, ":", stat ? `${stat.size}:${stat.mtimeMs}` : "-", "\n");
-      if (SOURCE_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) out.push(full);
-    }
+function collectSourceFiles(walk: Walk, rel: string): void {
+  const dir = rel ? walk.root + path.sep + rel : walk.root;
+  const dirStat = statSync(dir, { throwIfNoEntry: false });
+  if (!dirStat) return;
+  const previous = walk.previous[rel];
+  let listing: Listing;
+  if (previous && previous.mtimeMs === dirStat.mtimeMs && dirStat.mtimeMs < walk.trustedBefore) listing = previous;
+  else {
+    listing = listFolder(dir, dirStat.mtimeMs);
+    walk.listed = true;
+    stampStats.foldersListed++;
   }
+  walk.listings[rel] = listing;
+  walk.folders.push(`${rel}|${listing.sources.join("|")}|${listing.inputs.join("|")}`);
+  const prefix = dir + path.sep;
+  for (const name of listing.sources) {
+    if (walk.files.length >= MAX_FILES) return;
+    addStat(walk, prefix + name);
+    walk.files.push(prefix + name);
+  }
+  for (const name of listing.inputs) addStat(walk, prefix + name);
+  for (const name of listing.folders) {
+    if (walk.files.length >= MAX_FILES) return;
+    collectSourceFiles(walk, rel ? rel + path.sep + name : name);
+  }
+}
+
+function addStat(walk: Walk, file: string): void {
+  if (walk.statCount + 2 > walk.stats.length) {
+    const grown = new Float64Array(walk.stats.length * 2);
+    grown.set(walk.stats);
+    walk.stats = grown;
+  }
+  const stat = statSync(file, { throwIfNoEntry: false });
+  stampStats.filesChecked++;
+  walk.stats[walk.statCount++] = stat ? stat.size : -1;
+  walk.stats[walk.statCount++] = stat ? stat.mtimeMs : -1;
+}
+
+function listFolder(dir: string, mtimeMs: number): Listing {
+  const listing: Listing = { mtimeMs, sources: [], inputs: [], folders: [] };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = entry.name;
+    if (name.startsWith(".") || NOT_SOURCE_FOLDERS.has(name)) continue;
+    if (entry.isDirectory()) listing.folders.push(name);
+    else if (!entry.isFile()) continue;
+    else if (SOURCE_FILE.test(name) && !name.endsWith(".d.ts")) listing.sources.push(name);
+    else if (SOURCE_FILE.test(name) || BOUNDARY_INPUT.test(name)) listing.inputs.push(name);
+  }
+  return listing;
 }
 
 function statFacts(file: string): string {
@@ -117,9 +198,17 @@ function statFacts(file: string): string {
   }
 }
 
+/** The saved file's layout: a file in another layout is ignored (and replaced). */
+const SAVED_FORMAT = 2;
+
 interface SavedStamp {
+  format: typeof SAVED_FORMAT;
   fingerprint: string;
   stamp: string;
+  /** Each folder's listing by its path relative to the root ("" for the root). */
+  listings: Record<string, Listing>;
+  /** Date.now() when saved. */
+  savedAt: number;
 }
 
 function stampFile(root: string): string {
@@ -130,7 +219,8 @@ function stampFile(root: string): string {
 function savedStamp(root: string): SavedStamp | undefined {
   try {
     const saved = JSON.parse(readFileSync(stampFile(root), "utf8")) as Partial<SavedStamp>;
-    return typeof saved.fingerprint === "string" && typeof saved.stamp === "string" ? (saved as SavedStamp) : undefined;
+    const valid = saved.format === SAVED_FORMAT && typeof saved.fingerprint === "string" && typeof saved.stamp === "string" && typeof saved.savedAt === "number" && typeof saved.listings === "object" && saved.listings !== null;
+    return valid ? (saved as SavedStamp) : undefined;
   } catch {
     return undefined;
   }
