@@ -4,11 +4,12 @@
  * folder in a temp git repository (keys generated at run time).
  */
 import { strict as assert } from "node:assert";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeFile, forgetFile, type AnalyzeContext } from "../../extension/src/analyze";
 import { scannedFile } from "../../extension/src/scanned-file";
 import { diskFiles } from "../../eslint-plugin/src/engine/fixes/index";
-import { findClientAiCalls, findClientSecrets, findPublicSecrets } from "../../eslint-plugin/src/engine/client/index";
+import { findClientAiCalls, findClientSecrets, findPublicSecrets, invalidate } from "../../eslint-plugin/src/engine/client/index";
 import { findHardcodedKeys } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/index";
 import { fakeKey } from "../support/fake-keys";
@@ -35,6 +36,40 @@ describe("extension: the workspace scan's analysis of a file", () => {
     assert.equal(route.treeBuilt(), true);
     assert.equal(route.parsed(), true);
     assert.equal(scannedFile(join(dir, "broken.ts"), "const = ;").parsed(), false);
+  });
+
+  it("builds no tree for a browser page that only imports the AI SDK's types, or for a server action: their prologue is read from the text", () => {
+    const chatText = `"use client";\nimport type { UIMessage } from "ai";\nimport { act } from "./actions";\nexport function Chat(props: { messages?: UIMessage[] }) { return <button onClick={() => act()}>{props.messages?.length}</button>; }\n`;
+    const actionsText = (directive: string) => `"${directive}";\nexport async function act() { return process.env.OPENAI_API_KEY?.length; }\n`;
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", react: "19.0.0", ai: "5.0.0" } }),
+      "app/page.tsx": `import { Chat } from "./chat";\nexport default function Page() { return <Chat />; }\n`,
+      "app/chat.tsx": chatText,
+      "app/actions.ts": actionsText("use server"),
+    });
+    const rules = (source: ReturnType<typeof scannedFile>) => [...findClientSecrets(source), ...findClientAiCalls(source)];
+    // "ai" names no provider: nothing here could be an AI call a browser makes.
+    const chat = scannedFile(join(dir, "app/chat.tsx"), chatText);
+    assert.deepEqual(rules(chat), []);
+    assert.equal(chat.treeBuilt(), false, "a page importing types from \"ai\"");
+    // The client component imports it, but "use server" keeps it on the server.
+    const actions = scannedFile(join(dir, "app/actions.ts"), actionsText("use server"));
+    assert.deepEqual(rules(actions), []);
+    assert.equal(actions.treeBuilt(), false, "a server action's directive read from its text");
+    // A provider named after "ai" is still looked at, and found.
+    const direct = scannedFile(join(dir, "app/chat.tsx"), `${chatText}import OpenAI from "openai";\nexport const client = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_KEY, dangerouslyAllowBrowser: true });\n`);
+    assert.deepEqual(findClientAiCalls(direct).map((f) => f.messageId), ["dangerousBrowserClient"]);
+    // An escaped directive is cooked by the parser, as the bundler does: still a server action,
+    // though the graph (which reads raw prologues) counts the file as browser code.
+    writeFileSync(join(dir, "app/actions.ts"), actionsText("use\\x20server"));
+    invalidate(join(dir, "app/actions.ts"));
+    const escaped = scannedFile(join(dir, "app/actions.ts"), actionsText("use\\x20server"));
+    assert.deepEqual(rules(escaped), []);
+    assert.equal(escaped.treeBuilt(), true);
+    // Without any directive, the same file is browser code: the checks above mean something.
+    writeFileSync(join(dir, "app/actions.ts"), actionsText("use strict"));
+    invalidate(join(dir, "app/actions.ts"));
+    assert.deepEqual(rules(scannedFile(join(dir, "app/actions.ts"), actionsText("use strict"))).map((f) => f.ruleId), ["no-client-secrets"]);
   });
 
   it("reports what the editor reports: keys in code and comments, disable comments, routes, browser code, a file that does not parse", () => {

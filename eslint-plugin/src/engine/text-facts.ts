@@ -50,16 +50,37 @@ export const TEXT_PROBES = {
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
   aiHost: lazyPattern(() => ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
-  providerMention: lazyPattern(() => {
-    const words = new Set<string>(['"ai"', "'ai'"]);
-    for (const provider of providers) {
-      for (const name of provider.sdkPackages ?? []) words.add(name);
-      for (const name of provider.sdkConstructors ?? []) words.add(name);
-      for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
-    }
-    return [...words].filter((word) => word.length >= 2 && word.length <= PROBE_REACH);
-  }),
+  providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords()]),
 } satisfies Record<string, (text: string) => number>;
+
+/** The AI SDK's own package: it names no provider (a model comes from one that does). */
+const AI_SDK_WORDS = ['"ai"', "'ai'"];
+
+function sdkWords(): string[] {
+  const words = new Set<string>();
+  for (const provider of providers) {
+    for (const name of provider.sdkPackages ?? []) words.add(name);
+    for (const name of provider.sdkConstructors ?? []) words.add(name);
+    for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
+  }
+  return [...words].filter((word) => word.length >= 2 && word.length <= PROBE_REACH && !AI_SDK_WORDS.includes(word));
+}
+
+let sdkPattern: RegExp | undefined;
+
+/**
+ * Where the text first names a provider's SDK package, constructor or API host: providerMention
+ * without the AI SDK's own package. Searched again (from that match on, which a pattern of plain
+ * words allows) only when providerMention's first match is `"ai"`: a page importing `UIMessage`
+ * from "ai" names no provider.
+ */
+export function firstProviderSdkMention(text: string, facts: TextFacts = textFacts(text)): number {
+  const first = facts.evidence("providerMention");
+  if (first < 0 || !AI_SDK_WORDS.some((word) => text.startsWith(word, first))) return first;
+  sdkPattern ??= new RegExp(sdkWords().map(escape).join("|"), "g");
+  sdkPattern.lastIndex = first + 1;
+  return sdkPattern.exec(text)?.index ?? -1;
+}
 
 export type ProbeName = keyof typeof TEXT_PROBES;
 export const PROBE_NAMES = Object.keys(TEXT_PROBES) as ProbeName[];

@@ -6,7 +6,7 @@
  * URL, are found by ./browser-keys.
  */
 import type { TSESTree } from "../ast";
-import { textFacts } from "../text-facts";
+import { firstProviderSdkMention, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
@@ -29,11 +29,14 @@ const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "ty
 
 /**
  * Cheap text tests first: one pass for every provider host, auth header and both browser flags;
- * the provider SDK probe is shared with require-rate-limit (computed once per text).
+ * the provider SDK probe is shared with require-rate-limit (computed once per text). Every call
+ * findAiCalls reports needs one of these words in the text: a flag or header (aiHost), a
+ * provider's host (aiHost), or a provider SDK's package or constructor. The AI SDK's own "ai"
+ * is not one: `generateText` gets its model, and its key, from a provider package.
  */
 export function mayCallAi(text: string): boolean {
   const facts = textFacts(text);
-  return facts.evidence("aiHost") >= 0 || facts.evidence("providerMention") >= 0;
+  return facts.evidence("aiHost") >= 0 || firstProviderSdkMention(text, facts) >= 0;
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {

@@ -18,7 +18,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
 import { findConfigSecrets } from "./config-secrets";
-import { directivesOf } from "./directives";
+import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
@@ -96,10 +96,21 @@ function browserContext(source: SourceFile): { status: "browser" | "server-only"
 /** "use client" / "use server", or an escape that could spell one (a directive's value is cooked). */
 const MAY_HOLD_DIRECTIVE = /use (?:client|server)|\\[xu0-7]/;
 
+/**
+ * A scanned file's tree is built only if a rule needs it (ast.ts): its prologue is read from the
+ * text as the graph reads every file's (directivesInText), unless an escape in it needs the
+ * parser to cook it (`"use\x20client"` is "use client" to the bundler).
+ */
+function directivesOfSource(source: SourceFile): string[] {
+  if (!source.lazyTree) return directivesOf(source.ast);
+  const found = directivesInText(source.text);
+  return found.some((directive) => directive.includes("\\")) ? directivesOf(source.ast) : found;
+}
+
 function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
   const framework = graph.framework.name;
   // Only Next.js reads them; a text that cannot spell one needs no tree for it.
-  const directives = framework === "next" && MAY_HOLD_DIRECTIVE.test(source.text) ? directivesOf(source.ast) : [];
+  const directives = framework === "next" && MAY_HOLD_DIRECTIVE.test(source.text) ? directivesOfSource(source) : [];
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);
