@@ -38,7 +38,7 @@ describe("extension: the workspace scan's analysis of a file", () => {
     assert.equal(scannedFile(join(dir, "broken.ts"), "const = ;").parsed(), false);
   });
 
-  it("builds no tree for a browser page that only imports the AI SDK's types, or for a server action: their prologue is read from the text", () => {
+  it("builds no tree for a browser page that only names a provider or imports the AI SDK's types, or for a server action (its prologue is read from the text)", () => {
     const chatText = `"use client";\nimport type { UIMessage } from "ai";\nimport { act } from "./actions";\nexport function Chat(props: { messages?: UIMessage[] }) { return <button onClick={() => act()}>{props.messages?.length}</button>; }\n`;
     const actionsText = (directive: string) => `"${directive}";\nexport async function act() { return process.env.OPENAI_API_KEY?.length; }\n`;
     const dir = makeRepo({
@@ -56,9 +56,15 @@ describe("extension: the workspace scan's analysis of a file", () => {
     const actions = scannedFile(join(dir, "app/actions.ts"), actionsText("use server"));
     assert.deepEqual(rules(actions), []);
     assert.equal(actions.treeBuilt(), false, "a server action's directive read from its text");
-    // A provider named after "ai" is still looked at, and found.
-    const direct = scannedFile(join(dir, "app/chat.tsx"), `${chatText}import OpenAI from "openai";\nexport const client = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_KEY, dangerouslyAllowBrowser: true });\n`);
-    assert.deepEqual(findClientAiCalls(direct).map((f) => f.messageId), ["dangerousBrowserClient"]);
+    // A provider only named (a model id, a comment) is no client either.
+    const named = scannedFile(join(dir, "app/chat.tsx"), `${chatText}// Answers come from OpenAI, through our route.\nexport const model = "openai/gpt-4o";\n`);
+    assert.deepEqual(rules(named), []);
+    assert.equal(named.treeBuilt(), false, "a model id and a comment naming OpenAI");
+    // A provider's SDK in use is looked at, and found: imported under another name, or its constructor called.
+    const renamed = scannedFile(join(dir, "app/chat.tsx"), `${chatText}import { createOpenAI as make } from "@ai-sdk/openai";\nexport const provider = make({ apiKey: process.env.NEXT_PUBLIC_OPENAI_KEY });\n`);
+    assert.deepEqual(findClientAiCalls(renamed).map((f) => f.messageId), ["browserSdkClient"]);
+    const required = scannedFile(join(dir, "app/chat.tsx"), `${chatText}const { GoogleGenerativeAI } = require("@google/generative-ai");\nexport const gemini = new GoogleGenerativeAI(process.env.NEXT_PUBLIC_GEMINI_KEY);\n`);
+    assert.deepEqual(findClientAiCalls(required).map((f) => f.messageId), ["browserSdkClient"]);
     // An escaped directive is cooked by the parser, as the bundler does: still a server action,
     // though the graph (which reads raw prologues) counts the file as browser code.
     writeFileSync(join(dir, "app/actions.ts"), actionsText("use\\x20server"));

@@ -32,6 +32,14 @@ const firstOf = (words: readonly string[]) => (text: string) => {
   }
   return first;
 };
+/** A pattern that spans at most PROBE_REACH and has no look-around: it matches the same text wherever a search starts. */
+const lazyRegExp = (make: () => RegExp) => {
+  let pattern: RegExp | undefined;
+  return (text: string) => {
+    pattern ??= make();
+    return text.search(pattern);
+  };
+};
 /** A pattern of plain words: it matches the same text wherever a search starts (no look-around). */
 const lazyPattern = (words: () => readonly string[]) => {
   let pattern: RegExp | undefined;
@@ -41,7 +49,7 @@ const lazyPattern = (words: () => readonly string[]) => {
   };
 };
 
-/** Each probe: offset of its first match, -1 for none. Plain words only (see PROBE_REACH). */
+/** Each probe: offset of its first match, -1 for none. A match spans at most PROBE_REACH. */
 export const TEXT_PROBES = {
   /** keyfence/no-client-secrets, no-public-secrets: the file may read env vars. */
   envRead: firstOf(["process.env", "import.meta.env", "$env/"]),
@@ -50,36 +58,26 @@ export const TEXT_PROBES = {
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
   aiHost: lazyPattern(() => ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
-  providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords()]),
+  providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords("sdkPackages"), ...sdkWords("sdkConstructors"), ...sdkWords("endpoints")]),
+  /**
+   * no-client-ai-calls: a provider SDK in use, not only named: imported from its package
+   * (`from "openai"`, `from '@ai-sdk/openai/internal'`) or a constructor called (`new OpenAI(`,
+   * `createOpenAI<`). Bounded repeats and no look-around, so an editor can search near an edit.
+   */
+  sdkUse: lazyRegExp(() => {
+    const packages = sdkWords("sdkPackages").map(escape).join("|");
+    const constructors = sdkWords("sdkConstructors").map(escape).join("|");
+    return new RegExp(`from\\s{0,20}["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|(?:${constructors})\\s{0,40}[<(]`);
+  }),
 } satisfies Record<string, (text: string) => number>;
 
 /** The AI SDK's own package: it names no provider (a model comes from one that does). */
 const AI_SDK_WORDS = ['"ai"', "'ai'"];
 
-function sdkWords(): string[] {
+function sdkWords(kind: "sdkPackages" | "sdkConstructors" | "endpoints"): string[] {
   const words = new Set<string>();
-  for (const provider of providers) {
-    for (const name of provider.sdkPackages ?? []) words.add(name);
-    for (const name of provider.sdkConstructors ?? []) words.add(name);
-    for (const host of provider.endpoints ?? []) words.add(host.replace(/^\*[.-]?/, ""));
-  }
-  return [...words].filter((word) => word.length >= 2 && word.length <= PROBE_REACH && !AI_SDK_WORDS.includes(word));
-}
-
-let sdkPattern: RegExp | undefined;
-
-/**
- * Where the text first names a provider's SDK package, constructor or API host: providerMention
- * without the AI SDK's own package. Searched again (from that match on, which a pattern of plain
- * words allows) only when providerMention's first match is `"ai"`: a page importing `UIMessage`
- * from "ai" names no provider.
- */
-export function firstProviderSdkMention(text: string, facts: TextFacts = textFacts(text)): number {
-  const first = facts.evidence("providerMention");
-  if (first < 0 || !AI_SDK_WORDS.some((word) => text.startsWith(word, first))) return first;
-  sdkPattern ??= new RegExp(sdkWords().map(escape).join("|"), "g");
-  sdkPattern.lastIndex = first + 1;
-  return sdkPattern.exec(text)?.index ?? -1;
+  for (const provider of providers) for (const word of provider[kind] ?? []) words.add(kind === "endpoints" ? word.replace(/^\*[.-]?/, "") : word);
+  return [...words].filter((word) => word.length >= 2 && word.length <= PROBE_REACH / 2);
 }
 
 export type ProbeName = keyof typeof TEXT_PROBES;

@@ -6,7 +6,7 @@
  * URL, are found by ./browser-keys.
  */
 import type { TSESTree } from "../ast";
-import { firstProviderSdkMention, textFacts } from "../text-facts";
+import { textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
@@ -28,15 +28,15 @@ const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"
 const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeArguments"]);
 
 /**
- * Cheap text tests first: one pass for every provider host, auth header and both browser flags;
- * the provider SDK probe is shared with require-rate-limit (computed once per text). Every call
- * findAiCalls reports needs one of these words in the text: a flag or header (aiHost), a
- * provider's host (aiHost), or a provider SDK's package or constructor. The AI SDK's own "ai"
- * is not one: `generateText` gets its model, and its key, from a provider package.
+ * Cheap text tests first, one pass each: every provider host, auth header and both browser flags
+ * (aiHost); a provider SDK imported or a constructor called (sdkUse). Every call findAiCalls
+ * reports needs one: a flag, a header or a host in the text, or a client whose callee comes from
+ * an SDK package or is a provider's constructor (browser-keys.ts). A provider only named (a
+ * comment, a model id, the AI SDK's own "ai") is no reason to build and walk the tree.
  */
 export function mayCallAi(text: string): boolean {
   const facts = textFacts(text);
-  return facts.evidence("aiHost") >= 0 || firstProviderSdkMention(text, facts) >= 0;
+  return facts.evidence("aiHost") >= 0 || facts.evidence("sdkUse") >= 0;
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
