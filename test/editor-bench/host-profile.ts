@@ -3,7 +3,9 @@
  * inside it) while `run` runs, summarised as self time per script. Every extension shares the
  * thread, so this says whether a block was KeyFence's (its `extension.js`) or another's.
  */
+import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
+import { join } from "node:path";
 
 interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }
@@ -19,6 +21,9 @@ export async function hostProfile<T>(run: () => Promise<T>): Promise<{ result: T
   try {
     const result = await run();
     const { profile } = (await post("Profiler.stop")) as { profile: Profile };
+    // For a closer look (DevTools, or who called what): KEYFENCE_BENCH_HOST_PROFILES=<folder>.
+    const folder = process.env.KEYFENCE_BENCH_HOST_PROFILES;
+    if (folder) writeFileSync(join(folder, `host-${Date.now()}.cpuprofile`), JSON.stringify(profile));
     return { result, byScript: selfTimeByScript(profile) };
   } finally {
     session.disconnect();

@@ -5,7 +5,8 @@
  * Files are read and analysed in small batches; between batches the event loop runs, so a
  * `$/cancelRequest` (or a newer edit) is seen within one batch.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { decodeTextBytes, isUtf16 } from "../../../eslint-plugin/src/engine/env-files/decode";
@@ -47,9 +48,8 @@ export async function scanWorkspace(host: ScanHost): Promise<ScanSummary> {
     const candidates = await walk(root, host, summary);
     for (let i = 0; i < candidates.length && !host.cancelled(); i += BATCH) {
       const batch = candidates.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((file) => textOf(file, host.maxBytes(root), host, summary)));
-      for (const [j, file] of batch.entries()) {
-        const text = texts[j];
+      for (const file of batch) {
+        const text = textOf(file, host.maxBytes(root), host, summary);
         if (text === undefined) continue;
         summary.files++;
         const found = await host.analyze(file, text);
@@ -111,16 +111,21 @@ async function walk(root: string, host: ScanHost, summary: ScanSummary): Promise
   return candidates;
 }
 
-async function textOf(file: string, maxBytes: number, host: ScanHost, summary: ScanSummary): Promise<string | undefined> {
+/**
+ * Read synchronously: the analysis that follows blocks far longer than a read, and fs/promises
+ * costs several thread-pool round trips and promises per file (a third of the scan's reading
+ * CPU on a 7,000-file repository).
+ */
+function textOf(file: string, maxBytes: number, host: ScanHost, summary: ScanSummary): string | undefined {
   const open = host.openText(file);
   if (open !== undefined) return open;
   try {
-    const { size } = await stat(file);
+    const size = statSync(file).size;
     if (size > maxBytes) {
       summary.skipped.tooLarge++;
       return undefined;
     }
-    const bytes = await readFile(file);
+    const bytes = readFileSync(file);
     // A UTF-16 file with its byte order mark (a .env PowerShell 5 wrote) is text, as VS Code reads it.
     const decoded = isUtf16(bytes) ? decodeTextBytes(bytes) : looksBinary(bytes) ? undefined : bytes.toString("utf8");
     if (decoded === undefined) summary.skipped.binary++;
