@@ -214,7 +214,8 @@ function withoutDuplicateKeys(findings: Finding[]): Finding[] {
 function worthParsing(file: string, facts: TextFacts): boolean {
   return (
     facts.keyCandidates().length > 0 ||
-    PROBE_NAMES.some((probe) => facts.evidence(probe) >= 0) ||
+    // sdkUse matches only where providerMention does: asking it too would cost a pass for nothing.
+    PROBE_NAMES.some((probe) => probe !== "sdkUse" && facts.evidence(probe) >= 0) ||
     /^(?:next|vite|vitest|eslint)\.config\.[cm]?[jt]s$/.test(basename(file))
   );
 }
