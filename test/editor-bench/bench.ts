@@ -26,7 +26,23 @@ const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<numb
 export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; cpuMs?: number; findings: number; cancelled: boolean; blockMs: number }
-export interface Keystroke extends Legs { via: "keyboard" | "edit API"; latencyMs: number; afterDebounceMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; treeBuilt?: boolean; blockMs: number }
+export interface Keystroke extends Legs {
+  via: "keyboard" | "edit API";
+  latencyMs: number;
+  afterDebounceMs: number;
+  /**
+   * The part a language server answers for: from VS Code's change event on the extension host to
+   * the server's diagnostics back on that host (the client's receipt), less the debounce. It leaves
+   * out the renderer → host leg of the keystroke and VS Code's own 50 ms debounce of its
+   * diagnostics event, which every extension's diagnostics go through.
+   */
+  keyfenceMs?: number;
+  serverMs?: number;
+  serverCpuMs?: number;
+  phases?: Record<string, number>;
+  treeBuilt?: boolean;
+  blockMs: number;
+}
 export interface BenchResults {
   workspace: string;
   loadBefore: number[];
@@ -176,13 +192,16 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
     if (!typed.startsWith(text)) throw new Error(`line ${line + 1} reads ${JSON.stringify(typed.slice(0, 30))}…${JSON.stringify(typed.slice(head.length - 4, head.length + 4))} after the keystroke, not the key line (editor focus? auto-closed quote?)`);
     // From the keystroke to VS Code's diagnostics event, both inside the profiled run (see the cold open).
     const latencyMs = eventAt - editAt;
+    // Read at once: a whole analysis after a provisional publish (publish-first) comes later.
+    const receivedAt = api.diagnosticsReceivedAt(editor.document.uri);
     const analysis = firstPublish(await api.lastAnalysis(editor.document.uri));
     const stroke: Keystroke = {
       via, latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
       ...legs(analysis, editAt, eventAt), toHostEventMs: changeAt ? changeAt - editAt : undefined,
+      keyfenceMs: changeAt && receivedAt !== undefined && receivedAt >= changeAt ? receivedAt - changeAt - debounceMs : undefined,
     };
     keystrokes.push(stroke);
-    log(`${size} lines, keystroke ${i + 1} (${via}): diagnostic ${latencyMs.toFixed(0)} ms after it (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+    log(`${size} lines, keystroke ${i + 1} (${via}): diagnostic ${latencyMs.toFixed(0)} ms after it (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; KeyFence's part, the host's change event → diagnostics back at the host, after the debounce: ${stroke.keyfenceMs?.toFixed(0) ?? "–"} ms; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     await editor.edit((e) => e.delete(new vscode.Range(line, 0, line, text.length)));
     await diagnosticsCount(editor.document.uri, 0);
     await new Promise((r) => setTimeout(r, 1000));
