@@ -41,13 +41,7 @@ const lazyRegExp = (make: () => RegExp) => {
   };
 };
 /** A pattern of plain words: it matches the same text wherever a search starts (no look-around). */
-const lazyPattern = (words: () => readonly string[]) => {
-  let pattern: RegExp | undefined;
-  return (text: string) => {
-    pattern ??= new RegExp(words().map(escape).join("|"));
-    return text.search(pattern);
-  };
-};
+const lazyPattern = (words: () => readonly string[]) => lazyRegExp(() => new RegExp(words().map(escape).join("|")));
 
 /** Each probe: offset of its first match, -1 for none. A match spans at most PROBE_REACH. */
 export const TEXT_PROBES = {
@@ -63,6 +57,7 @@ export const TEXT_PROBES = {
    * no-client-ai-calls: a provider SDK in use, not only named: imported from its package
    * (`from "openai"`, `from '@ai-sdk/openai/internal'`) or a constructor called (`new OpenAI(`,
    * `createOpenAI<`). Bounded repeats and no look-around, so an editor can search near an edit.
+   * Matches only where providerMention does (its words are among providerMention's).
    */
   sdkUse: lazyRegExp(() => {
     const packages = sdkWords("sdkPackages").map(escape).join("|");

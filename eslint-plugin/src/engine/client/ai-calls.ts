@@ -36,7 +36,9 @@ const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "ty
  */
 export function mayCallAi(text: string): boolean {
   const facts = textFacts(text);
-  return facts.evidence("aiHost") >= 0 || facts.evidence("sdkUse") >= 0;
+  // providerMention first: shared with require-rate-limit (often known already), and sdkUse
+  // matches only where it does.
+  return facts.evidence("aiHost") >= 0 || (facts.evidence("providerMention") >= 0 && facts.evidence("sdkUse") >= 0);
 }
 
 export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
