@@ -23,7 +23,7 @@ const WAIT_MS = 120_000;
 const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<number>("maxFileSizeKB") ?? 1024) * 0.95;
 
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
-export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
+export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; heldMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
 export interface Scan { files: number; ms: number; cpuMs?: number; findings: number; cancelled: boolean; blockMs: number }
 export interface Keystroke extends Legs {
@@ -272,6 +272,7 @@ function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt
     toServerMs: analysis.receivedAt - sentAt,
     waitedMs: analysis.startedAt - analysis.receivedAt,
     configMs: analysis.configMs,
+    heldMs: analysis.heldMs,
     toEditorMs: eventAt === undefined ? undefined : eventAt - analysis.publishedAt,
     fullParse: analysis.fullParse,
     wholeMs: (analysis as { wholeMs?: number }).wholeMs,
@@ -282,7 +283,7 @@ function legs(analysis: LastAnalysis | null | undefined, sentAt: number, eventAt
 function legText(l: Legs): string {
   const part = (label: string, value: number | undefined) => (value === undefined ? [] : [`${label} ${value.toFixed(0)} ms`]);
   return [
-    ...part("edit → host's change event", l.toHostEventMs), ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs),
+    ...part("edit → host's change event", l.toHostEventMs), ...part("editor → server", l.toServerMs), ...part("(server's longest event-loop delay before it", l.serverLoopDelayMs).map((t) => `${t})`), ...part("server wait (debounce, queue)", l.waitedMs), ...part("ESLint config", l.configMs), ...part("analysis done, held for the debounce", l.heldMs),
     ...part("sent → editor's event", l.toEditorMs), ...(l.fullParse ? [`full parse: ${l.fullParse}`] : []),
     ...part("published first without the client graph; the whole analysis (building it) took", l.wholeMs),
   ].join(", ");

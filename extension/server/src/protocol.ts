@@ -82,12 +82,14 @@ export interface LastAnalysis {
   /**
    * Where the time between the edit and the diagnostics went, as `Date.now()` times (one clock
    * on one machine, so the editor can subtract its own): the edit (or open) of this version
-   * reached the server, the server took it up (after the debounce and anything queued before
+   * reached the server, the server took it up (near the debounce's end, after anything queued before
    * it), and sent the diagnostics. `configMs`: the wait for the project's ESLint config.
    */
   receivedAt?: number;
   startedAt?: number;
   configMs?: number;
+  /** How long the finished analysis waited for the debounce to end before it was sent (it starts a little early, server.ts). */
+  heldMs?: number;
   publishedAt?: number;
   /** The server's longest event-loop delay since its previous analysis (of any document): how long a message could wait to be read (ms). */
   loopDelayMs?: number;

@@ -72,6 +72,14 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 /** When each open document's latest version reached the server (Date.now()), for the timing log. */
 const receivedAt = new Map<string, number>();
+/**
+ * An edit's analysis starts a little before its debounce ends, by about twice the document's last
+ * analysis (at most half the debounce), and its diagnostics are held until the debounce ends: they
+ * show when the debounce says, not an analysis later. An edit in that last stretch wastes one
+ * analysis; a burst of typing still yields one. Date.now() before which each document's
+ * diagnostics are not published.
+ */
+const publishNotBefore = new Map<string, number>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // `clientWatchesFiles`: the client sends file events on its own (vscode-languageclient's synchronize.fileEvents).
@@ -148,8 +156,16 @@ documents.onDidOpen((event) => {
 });
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
-  receivedAt.set(uri, Date.now());
-  queue.schedule(uri, justOpened.delete(uri) ? 0 : settings.debounceMs);
+  const now = Date.now();
+  receivedAt.set(uri, now);
+  if (justOpened.delete(uri)) {
+    publishNotBefore.delete(uri);
+    queue.schedule(uri, 0);
+    return;
+  }
+  const lead = Math.min(settings.debounceMs / 2, 2 * (lastAnalyses.get(uri)?.ms ?? 0));
+  publishNotBefore.set(uri, now + settings.debounceMs);
+  queue.schedule(uri, Math.round(settings.debounceMs - lead));
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
@@ -159,6 +175,7 @@ documents.onDidClose((event) => {
   analyses.delete(uri);
   lastAnalyses.delete(uri);
   receivedAt.delete(uri);
+  publishNotBefore.delete(uri);
   provisional.delete(uri);
   const path = filePath(uri);
   if (path) openByPath.delete(path);
@@ -326,15 +343,24 @@ async function analyze(uri: string): Promise<void> {
   }
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
-  analyses.set(uri, { version, findings });
+  // Read before any wait below: another document's analysis meanwhile would replace them.
   const fullParse = kind === "code" ? lastParse.fullBecause : undefined;
+  const phases = kind === "code" ? { ...lastPhases } : {};
+  const heldMs = Math.max(0, (publishNotBefore.get(uri) ?? 0) - Date.now());
+  if (heldMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, heldMs));
+    // A newer edit meanwhile: it has its own analysis, this one is not shown.
+    if (documents.get(uri)?.version !== version) return;
+  }
+  publishNotBefore.delete(uri);
+  analyses.set(uri, { version, findings });
   void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(findings, document, project.settings) });
   const publishedAt = Date.now();
   const received = receivedAt.get(uri);
   const provisionalBefore = provisional.get(uri);
   lastAnalysis = {
-    path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: kind === "code" ? { ...lastPhases } : {}, findings: findings.length,
-    fullParse, receivedAt: received, startedAt, configMs, publishedAt, loopDelayMs, provisional: deferred || undefined, provisionalBefore,
+    path, file: basename(path), version, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases, findings: findings.length,
+    fullParse, receivedAt: received, startedAt, configMs, heldMs, publishedAt, loopDelayMs, provisional: deferred || undefined, provisionalBefore,
   };
   lastAnalyses.set(uri, lastAnalysis);
   if (deferred) {
@@ -346,7 +372,7 @@ async function analyze(uri: string): Promise<void> {
   }
   if (toPrepare.delete(uri) && kind === "code" && analysed(path, text)) prepareForTyping(path, text);
   // Where an edit's time went: the wait since it arrived (debounce, queue), the config, the analysis.
-  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after this version arrived`) + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
+  const waited = (received === undefined ? "" : `; taken up ${startedAt - received} ms after this version arrived`) + (heldMs > 0 ? `, held ${heldMs} ms for the debounce` : "") + `; longest event-loop delay since the last analysis ${loopDelayMs} ms`;
   const config = configMs >= 1 ? `, ${configMs} ms waiting for the ESLint config` : "";
   const parse = (fullParse ? `; full parse: ${fullParse}` : "") + (deferred ? "; provisional: a client graph is built next" : "");
   connection.console.log(`analysed ${basename(path)} v${version}: ${findings.length} finding(s) in ${ms.toFixed(1)} ms (CPU ${cpuMs(cpu)} ms)${waited}${config}${parse}; sent ${new Date(publishedAt).toISOString().slice(11, 23)}`);
