@@ -31,12 +31,15 @@ export interface Keystroke extends Legs {
   latencyMs: number;
   afterDebounceMs: number;
   /**
-   * The part a language server answers for: from VS Code's change event on the extension host to
-   * the server's diagnostics back on that host (the client's receipt), less the debounce. It leaves
-   * out the renderer → host leg of the keystroke and VS Code's own 50 ms debounce of its
-   * diagnostics event, which every extension's diagnostics go through.
+   * The part a language server answers for: from VS Code's change event on the extension host
+   * (the client sends the edit on it) to the server sending the diagnostics, less the debounce.
+   * It leaves out the renderer → host leg of the keystroke and what follows the send: the host
+   * taking the message up (its event loop is VS Code's and every extension's) and VS Code's own
+   * 50 ms debounce of its diagnostics event. `toHostMs` shows the first of those.
    */
   keyfenceMs?: number;
+  /** The server's send → the language client's receipt on the host. */
+  toHostMs?: number;
   serverMs?: number;
   serverCpuMs?: number;
   phases?: Record<string, number>;
@@ -198,10 +201,11 @@ async function typeInto(size: number, root: string, debounceMs: number, api: Api
     const stroke: Keystroke = {
       via, latencyMs, afterDebounceMs: latencyMs - debounceMs, serverMs: analysis?.ms, serverCpuMs: analysis?.cpuMs, phases: analysis?.phases, treeBuilt: analysis?.treeBuilt, blockMs: longestBlockMs,
       ...legs(analysis, editAt, eventAt), toHostEventMs: changeAt ? changeAt - editAt : undefined,
-      keyfenceMs: changeAt && receivedAt !== undefined && receivedAt >= changeAt ? receivedAt - changeAt - debounceMs : undefined,
+      keyfenceMs: changeAt && analysis?.publishedAt ? analysis.publishedAt - changeAt - debounceMs : undefined,
+      toHostMs: analysis?.publishedAt && receivedAt !== undefined && receivedAt >= analysis.publishedAt ? receivedAt - analysis.publishedAt : undefined,
     };
     keystrokes.push(stroke);
-    log(`${size} lines, keystroke ${i + 1} (${via}): diagnostic ${latencyMs.toFixed(0)} ms after it (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; KeyFence's part, the host's change event → diagnostics back at the host, after the debounce: ${stroke.keyfenceMs?.toFixed(0) ?? "–"} ms; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+    log(`${size} lines, keystroke ${i + 1} (${via}): diagnostic ${latencyMs.toFixed(0)} ms after it (${stroke.afterDebounceMs.toFixed(0)} ms after the ${debounceMs} ms debounce; KeyFence's part, the host's change event → the server sends the diagnostics, after the debounce: ${stroke.keyfenceMs?.toFixed(0) ?? "–"} ms, sent → the host's receipt ${stroke.toHostMs?.toFixed(0) ?? "–"} ms; ${legText(stroke)}), server ${analysis?.ms.toFixed(1)} ms (CPU ${analysis?.cpuMs.toFixed(1)} ms; ${phaseText(analysis?.phases)}), longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     await editor.edit((e) => e.delete(new vscode.Range(line, 0, line, text.length)));
     await diagnosticsCount(editor.document.uri, 0);
     await new Promise((r) => setTimeout(r, 1000));

@@ -123,7 +123,7 @@ export function table(r: BenchResults): string {
       `${ms(t.keystrokes[0]?.afterDebounceMs)} / ${ms(median(t.keystrokes.map((k) => k.afterDebounceMs)))} (${all(t.keystrokes.map((k) => k.afterDebounceMs))})`,
       `${ms(median(t.keystrokes.map((k) => k.serverMs)))} (${all(t.keystrokes.map((k) => k.serverMs))}); CPU ${all(t.keystrokes.map((k) => k.serverCpuMs))}`,
       ms(Math.max(...t.keystrokes.map((k) => k.blockMs)))]);
-    rows.push([`… of which KeyFence's part: the host's change event → the diagnostics back at the host, after the debounce (first keystroke / median)`,
+    rows.push([`… of which KeyFence's part: the host's change event → the server sends the diagnostics, after the debounce (first keystroke / median)`,
       `${ms(t.keystrokes[0]?.keyfenceMs)} / ${ms(median(t.keystrokes.map((k) => k.keyfenceMs)))} (${all(t.keystrokes.map((k) => k.keyfenceMs))})`, "", ""]);
   }
   // Where the time went (medians): editor → server, the server's wait, its analysis, server → editor.

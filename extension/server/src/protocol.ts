@@ -99,5 +99,5 @@ export interface LastAnalysis {
    */
   provisional?: boolean;
   /** On the full analysis that followed a provisional one: when that one was taken up, its analysis time and when it was sent. */
-  provisionalBefore?: { startedAt: number; ms: number; publishedAt: number; phases: Record<string, number> };
+  provisionalBefore?: { startedAt: number; ms: number; heldMs?: number; publishedAt: number; phases: Record<string, number> };
 }

@@ -365,7 +365,7 @@ async function analyze(uri: string): Promise<void> {
   lastAnalyses.set(uri, lastAnalysis);
   if (deferred) {
     // The full analysis right after, unless a newer edit comes first (then that one is full).
-    provisional.set(uri, { startedAt, ms, publishedAt, phases: lastAnalysis.phases });
+    provisional.set(uri, { startedAt, ms, heldMs, publishedAt, phases: lastAnalysis.phases });
     queue.schedule(uri, 0);
   } else {
     provisional.delete(uri);
