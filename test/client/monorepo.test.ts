@@ -19,6 +19,21 @@ import { appFile, APPS } from "./support";
 const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, [{ reportNonSecretReads?: boolean }]>;
 const MONOREPO = path.join(APPS, "monorepo");
 
+/** Runs `test` in a fresh temp folder (removed after); `write` creates a file and returns its path. */
+function inTempTree(prefix: string, test: (root: string, write: (rel: string, text: string) => string) => void): void {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+    return path.join(root, rel);
+  };
+  try {
+    test(root, write);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 ruleTester().run("no-client-secrets: workspace packages", rule, {
   valid: [
     // Imported by the app as a type only: erased, never in the browser bundle.
@@ -62,121 +77,92 @@ describe("workspace packages", () => {
   });
 
   it("a pnpm monorepo: subpath exports with conditions, nested packages/**", () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-pnpm-"));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
-      write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/**\n");
-      write("package.json", JSON.stringify({ name: "root", private: true }));
-      write("apps/web/package.json", JSON.stringify({ name: "web", dependencies: { vite: "6.0.0", "@acme/llm": "workspace:*" } }));
-      write("apps/web/index.html", '<script type="module" src="/src/main.ts"></script>');
-      write("apps/web/src/main.ts", 'import { ask } from "@acme/llm/client";\nask("hi");\n');
-      write("packages/ai/llm/package.json", JSON.stringify({ name: "@acme/llm", exports: { "./client": { types: "./dist/client.d.ts", default: "./dist/client.js" } } }));
-      write("packages/ai/llm/src/client.ts", "export const ask = (q: string) => fetch(q, { headers: { authorization: `Bearer ${import.meta.env.GROQ_API_KEY}` } });\n");
-      const workspace = workspaceOf(path.join(root, "apps", "web"));
-      assert.equal(resolveWorkspaceImport(workspace!, "@acme/llm/client"), path.join(root, "packages", "ai", "llm", "src", "client.ts"));
-      assert.deepEqual(browserChain(path.join(root, "packages", "ai", "llm", "src", "client.ts"))?.map((file) => path.relative(root, file)), [
-        path.join("apps", "web", "src", "main.ts"),
-        path.join("packages", "ai", "llm", "src", "client.ts"),
-      ]);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    inTempTree("keyfence-pnpm-", (root, write) => {
+    write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/**\n");
+    write("package.json", JSON.stringify({ name: "root", private: true }));
+    write("apps/web/package.json", JSON.stringify({ name: "web", dependencies: { vite: "6.0.0", "@acme/llm": "workspace:*" } }));
+    write("apps/web/index.html", '<script type="module" src="/src/main.ts"></script>');
+    write("apps/web/src/main.ts", 'import { ask } from "@acme/llm/client";\nask("hi");\n');
+    write("packages/ai/llm/package.json", JSON.stringify({ name: "@acme/llm", exports: { "./client": { types: "./dist/client.d.ts", default: "./dist/client.js" } } }));
+    write("packages/ai/llm/src/client.ts", "export const ask = (q: string) => fetch(q, { headers: { authorization: `Bearer ${import.meta.env.GROQ_API_KEY}` } });\n");
+    const workspace = workspaceOf(path.join(root, "apps", "web"));
+    assert.equal(resolveWorkspaceImport(workspace!, "@acme/llm/client"), path.join(root, "packages", "ai", "llm", "src", "client.ts"));
+    assert.deepEqual(browserChain(path.join(root, "packages", "ai", "llm", "src", "client.ts"))?.map((file) => path.relative(root, file)), [
+      path.join("apps", "web", "src", "main.ts"),
+      path.join("packages", "ai", "llm", "src", "client.ts"),
+    ]);
+    });
   });
 
   it("a SvelteKit app of a workspace: $lib through its alias, a package (nested in another) through the workspace", () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-kit-"));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
-      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/**"] }));
-      write("tsconfig.json", "{}");
-      write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
-      write("apps/kit/tsconfig.json", "{}");
-      write("apps/kit/src/routes/+page.ts", 'import { ask } from "$lib/ask";\nexport const load = () => ask();\n');
-      write("apps/kit/src/lib/ask.ts", 'import { client } from "@acme/llm";\nexport const ask = () => client;\n');
-      write("packages/tools/package.json", JSON.stringify({ name: "@acme/tools", main: "./src/index.ts" }));
-      write("packages/tools/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts", dependencies: { "@acme/tools": "*" } }));
-      write("packages/tools/llm/src/index.ts", 'import { key } from "./key";\nexport const client = key;\n');
-      write("packages/tools/llm/src/key.ts", "export const key = process.env.OPENAI_API_KEY;\n");
-      const key = path.join(root, "packages", "tools", "llm", "src", "key.ts");
-      assert.deepEqual(browserChain(key)?.map((file) => path.relative(root, file)), [
-        path.join("apps", "kit", "src", "routes", "+page.ts"),
-        path.join("apps", "kit", "src", "lib", "ask.ts"),
-        path.join("packages", "tools", "llm", "src", "index.ts"),
-        path.join("packages", "tools", "llm", "src", "key.ts"),
-      ]);
-      // The innermost package holds the file: @acme/llm (its dependents' apps judge it), not @acme/tools.
-      const workspace = workspaceOf(path.join(root, "apps", "kit"))!;
-      assert.equal(packageOfFile(workspace, key)?.name, "@acme/llm");
-      assert.equal(packageOfFile(workspace, path.join(root, "packages", "tools", "index.ts"))?.name, "@acme/tools");
-      assert.equal(packageOfFile(workspace, path.join(root, "packages", "toolsx", "index.ts")), undefined);
-      assert.equal(packageOfFile(workspace, path.join(root, "apps", "kit", "src", "lib", "ask.ts"))?.name, "kit");
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    inTempTree("keyfence-kit-", (root, write) => {
+    write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/**"] }));
+    write("tsconfig.json", "{}");
+    write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
+    write("apps/kit/tsconfig.json", "{}");
+    write("apps/kit/src/routes/+page.ts", 'import { ask } from "$lib/ask";\nexport const load = () => ask();\n');
+    write("apps/kit/src/lib/ask.ts", 'import { client } from "@acme/llm";\nexport const ask = () => client;\n');
+    write("packages/tools/package.json", JSON.stringify({ name: "@acme/tools", main: "./src/index.ts" }));
+    write("packages/tools/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts", dependencies: { "@acme/tools": "*" } }));
+    write("packages/tools/llm/src/index.ts", 'import { key } from "./key";\nexport const client = key;\n');
+    write("packages/tools/llm/src/key.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+    const key = path.join(root, "packages", "tools", "llm", "src", "key.ts");
+    assert.deepEqual(browserChain(key)?.map((file) => path.relative(root, file)), [
+      path.join("apps", "kit", "src", "routes", "+page.ts"),
+      path.join("apps", "kit", "src", "lib", "ask.ts"),
+      path.join("packages", "tools", "llm", "src", "index.ts"),
+      path.join("packages", "tools", "llm", "src", "key.ts"),
+    ]);
+    // The innermost package holds the file: @acme/llm (its dependents' apps judge it), not @acme/tools.
+    const workspace = workspaceOf(path.join(root, "apps", "kit"))!;
+    assert.equal(packageOfFile(workspace, key)?.name, "@acme/llm");
+    assert.equal(packageOfFile(workspace, path.join(root, "packages", "tools", "index.ts"))?.name, "@acme/tools");
+    assert.equal(packageOfFile(workspace, path.join(root, "packages", "toolsx", "index.ts")), undefined);
+    assert.equal(packageOfFile(workspace, path.join(root, "apps", "kit", "src", "lib", "ask.ts"))?.name, "kit");
+    });
   });
 
   it("a package file that only mentions `.server` (part.server_label) builds no graph; one importing a .server module is still reported", () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-server-text-"));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-        return path.join(root, rel);
-      };
-      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }));
-      write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
-      write("apps/kit/src/routes/+page.ts", 'import { client } from "@acme/llm";\nexport const load = () => client;\n');
-      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
-      const labelText = 'import { z } from "zod";\nexport const label = (part: { server_label: string }) => z.string().parse(part.server_label);\n';
-      const label = write("packages/llm/src/label.ts", labelText);
-      const indexText = 'import { db } from "./db.server";\nimport { label } from "./label";\nexport const client = { db, label };\n';
-      const index = write("packages/llm/src/index.ts", indexText);
-      write("packages/llm/src/db.server.ts", "export const db = {};\n");
-      const before = fileStats.scans;
-      assert.deepEqual(findClientSecrets(parseSource(label, labelText)!), []);
-      assert.equal(fileStats.scans, before, "no graph built: no import of the file can be server-only");
-      const findings = findClientSecrets(parseSource(index, indexText)!);
-      assert.deepEqual(findings.map((finding) => [finding.messageId, finding.data.module, finding.data.chain]), [
-        ["serverOnlyImport", "./db.server", "apps/kit/src/routes/+page.ts → packages/llm/src/index.ts"],
-      ]);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    inTempTree("keyfence-server-text-", (root, write) => {
+    write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }));
+    write("apps/kit/package.json", JSON.stringify({ name: "kit", dependencies: { "@sveltejs/kit": "2.0.0", "@acme/llm": "workspace:*" } }));
+    write("apps/kit/src/routes/+page.ts", 'import { client } from "@acme/llm";\nexport const load = () => client;\n');
+    write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+    const labelText = 'import { z } from "zod";\nexport const label = (part: { server_label: string }) => z.string().parse(part.server_label);\n';
+    const label = write("packages/llm/src/label.ts", labelText);
+    const indexText = 'import { db } from "./db.server";\nimport { label } from "./label";\nexport const client = { db, label };\n';
+    const index = write("packages/llm/src/index.ts", indexText);
+    write("packages/llm/src/db.server.ts", "export const db = {};\n");
+    const before = fileStats.scans;
+    assert.deepEqual(findClientSecrets(parseSource(label, labelText)!), []);
+    assert.equal(fileStats.scans, before, "no graph built: no import of the file can be server-only");
+    const findings = findClientSecrets(parseSource(index, indexText)!);
+    assert.deepEqual(findings.map((finding) => [finding.messageId, finding.data.module, finding.data.chain]), [
+      ["serverOnlyImport", "./db.server", "apps/kit/src/routes/+page.ts → packages/llm/src/index.ts"],
+    ]);
+    });
   });
 
   it("a workspace library is not part of the Next.js app the monorepo root names; the app that imports it still follows it", () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-root-next-"));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
-      // The root names next (for its docs site, say) and lists the workspaces.
-      write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "examples/*"], devDependencies: { next: "15.0.0" } }));
-      write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
-      write("packages/llm/src/index.ts", "export const key = process.env.OPENAI_API_KEY;\n");
-      // Not a workspace package (no name): still judged by the folders above it.
-      write("packages/llm/fixtures/package.json", JSON.stringify({ private: true }));
-      write("packages/llm/fixtures/page.ts", "export {};\n");
-      write("examples/chat/package.json", JSON.stringify({ name: "chat", dependencies: { next: "15.0.0", "@acme/llm": "workspace:*" } }));
-      write("examples/chat/app/page.tsx", '"use client";\nimport { key } from "@acme/llm";\nexport default () => key;\n');
-      const library = path.join(root, "packages", "llm", "src", "index.ts");
-      assert.deepEqual(frameworkOf(library), { name: "unknown", root: path.join(root, "packages", "llm") });
-      assert.deepEqual(frameworkOf(path.join(root, "packages", "llm", "fixtures", "page.ts")), { name: "unknown", root: path.join(root, "packages", "llm", "fixtures") });
-      assert.equal(frameworkOf(path.join(root, "examples", "chat", "app", "page.tsx")).root, path.join(root, "examples", "chat"));
-      assert.equal(frameworkOf(path.join(root, "scripts", "docs.ts")).name, "next");
-      assert.deepEqual(browserChain(library)?.map((file) => path.relative(root, file)), [
-        path.join("examples", "chat", "app", "page.tsx"),
-        path.join("packages", "llm", "src", "index.ts"),
-      ]);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    inTempTree("keyfence-root-next-", (root, write) => {
+    // The root names next (for its docs site, say) and lists the workspaces.
+    write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "examples/*"], devDependencies: { next: "15.0.0" } }));
+    write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+    write("packages/llm/src/index.ts", "export const key = process.env.OPENAI_API_KEY;\n");
+    // Not a workspace package (no name): still judged by the folders above it.
+    write("packages/llm/fixtures/package.json", JSON.stringify({ private: true }));
+    write("packages/llm/fixtures/page.ts", "export {};\n");
+    write("examples/chat/package.json", JSON.stringify({ name: "chat", dependencies: { next: "15.0.0", "@acme/llm": "workspace:*" } }));
+    write("examples/chat/app/page.tsx", '"use client";\nimport { key } from "@acme/llm";\nexport default () => key;\n');
+    const library = path.join(root, "packages", "llm", "src", "index.ts");
+    assert.deepEqual(frameworkOf(library), { name: "unknown", root: path.join(root, "packages", "llm") });
+    assert.deepEqual(frameworkOf(path.join(root, "packages", "llm", "fixtures", "page.ts")), { name: "unknown", root: path.join(root, "packages", "llm", "fixtures") });
+    assert.equal(frameworkOf(path.join(root, "examples", "chat", "app", "page.tsx")).root, path.join(root, "examples", "chat"));
+    assert.equal(frameworkOf(path.join(root, "scripts", "docs.ts")).name, "next");
+    assert.deepEqual(browserChain(library)?.map((file) => path.relative(root, file)), [
+      path.join("examples", "chat", "app", "page.tsx"),
+      path.join("packages", "llm", "src", "index.ts"),
+    ]);
+    });
   });
 });
