@@ -60,4 +60,49 @@ describe("findHardcodedKeys", () => {
     assert.deepEqual(analyse("export const x = 1;"), []);
     assert.deepEqual(analyse(`const re = /${fakeKey("groq")}/;`), []);
   });
+
+  describe("a context-only key whose provider the file never names", () => {
+    /** The file as the workspace scan gives it: its tree is built only if `ast` is read. */
+    const lazily = (text: string) => {
+      const built = { tree: false };
+      const source = {
+        file: "/project/src/langgraph.fixture.ts",
+        text,
+        lazyTree: true,
+        get ast() {
+          built.tree = true;
+          return parseSource("/project/src/langgraph.fixture.ts", text)!.ast;
+        },
+      };
+      return { findings: findHardcodedKeys(source), built };
+    };
+    const key = fakeKey("mistral");
+
+    it("is dropped without building the tree", () => {
+      // Mistral's keys are 32 alphanumerics: an id in a fixture, unless a name says Mistral.
+      const { findings, built } = lazily(`export const runs = [{ id: "${key}", kind: "message", model: "gpt-4o" }];\n`);
+      assert.deepEqual(findings, []);
+      assert.equal(built.tree, false);
+    });
+
+    it("is still reported where a name says the provider, far from the key or close", () => {
+      for (const text of [
+        `const mistralApiKey = "${key}";`,
+        `import { Mistral } from "@mistralai/mistralai";\nconst apiKey = "${key}";`,
+        `new Mistral({ apiKey: "${key}" });`,
+      ]) {
+        const { findings, built } = lazily(text);
+        assert.equal(findings.length, 1, text);
+        assert.equal(built.tree, true);
+      }
+    });
+
+    it("leaves text whose escapes spell letters to the tree, which reads them", () => {
+      // "\x6d" is "m": the key's property is named mistral_api_key once the string is read.
+      const { findings, built } = lazily(`const config = { "\\x6distral_api_key": "${key}" };`);
+      assert.equal(built.tree, true);
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].data.providerId, "mistral");
+    });
+  });
 });

@@ -63,6 +63,39 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   return words.length > 0 && (anyNames(context.own, words) || anyNames(context.nearby, words));
 }
 
+/** Characters spelled by escapes (`\x4d`, `\u004d`, octal) or HTML entities: a name's letters need not be in the text. */
+const SPELLED = /\\[xu0-7]|&(?:#|[a-z][a-z0-9]*;)/i;
+
+/**
+ * Whether any candidate could be kept, asked of the text alone, before any tree is built. A
+ * self-identifying key needs no context. A context-only one (Mistral's 32 alphanumerics) is kept
+ * only when a name around it says its provider (`contextConfirms`), and every such name is text
+ * of this file: an identifier, a string, a comment, an import path. So when no word that could
+ * confirm a candidate occurs in the file, read as names are read (ASCII letters and digits,
+ * lower-cased, nothing else), none can be confirmed and the file needs no tree. Words the AST
+ * would join across code (`mis${x}tral`, `f(x).tral`) are not looked for: a provider spelled that
+ * way is hidden, not named. Text with escapes or entities that spell characters is left to the
+ * tree, which reads them.
+ *
+ * vercel/ai's 495 KB LangGraph fixture has 903 such candidates and no provider word: its tree
+ * was most of the workspace scan's parsing for this rule.
+ */
+export function mayConfirmAny(text: string, candidates: readonly KeyCandidate[]): boolean {
+  for (const candidate of candidates) if (candidate.kind.selfIdentifying) return true;
+  if (SPELLED.test(text)) return true;
+  const compact = text.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
+  const asked = new Set<object>();
+  for (const candidate of candidates) {
+    const key = candidate.kind.contextWords ? candidate.kind : candidate.provider;
+    if (asked.has(key)) continue;
+    asked.add(key);
+    for (const word of [...contextWordsFor(candidate.provider, candidate.kind), ...packageWordsFor(candidate)]) {
+      if (word.compact.length > 0 && compact.includes(word.compact)) return true;
+    }
+  }
+  return false;
+}
+
 /** True when the context confirms a context-only candidate (always true for self-identifying ones). */
 export function contextConfirms(candidate: KeyCandidate, context: KeyContext): boolean {
   if (candidate.kind.selfIdentifying) return true;

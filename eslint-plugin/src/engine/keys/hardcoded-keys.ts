@@ -19,6 +19,7 @@ import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/lo
 import { textFacts } from "../text-facts";
 import type * as KeyHistory from "../key-history/index";
 import { browserChainText } from "../client/index";
+import { mayConfirmAny } from "./context";
 import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE, hardcodedKeyMessages } from "./messages";
 
@@ -110,7 +111,7 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
   const allow = compileAllow(options.allow);
   const { text } = source;
   const candidates = textFacts(text).keyCandidates();
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0 || !mayConfirmAny(text, candidates)) return [];
   // Read only now: a host may build the tree when it is first asked for (the workspace scan).
   const ast = source.ast;
 
