@@ -86,7 +86,8 @@ function saveServerLog(root: string): void {
   if (logs.length === 0) return;
   mkdirSync(join(REPO, "out/editor-bench"), { recursive: true });
   const target = join(REPO, "out/editor-bench/server.log");
-  copyFileSync(join(root, "user-data/logs", logs[0]), target);
+  // One file per server session (a restart starts another): all of them, in order.
+  writeFileSync(target, logs.sort().map((log) => readFileSync(join(root, "user-data/logs", log), "utf8")).join("\n"));
   if (existsSync(join(root, "bench-results.json"))) copyFileSync(join(root, "bench-results.json"), join(REPO, "out/editor-bench/results.json"));
   console.log(`the server's log: ${target}`);
 }
