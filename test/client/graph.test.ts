@@ -49,6 +49,41 @@ describe("client graph", () => {
     assert.equal(browserChain(path.join(APPS, "astro/src/pages/index.astro")), undefined);
   });
 
+  it("applies tsconfig paths to an .astro, .vue or .js importer as the bundler does", () => {
+    // oxc-resolver applies `paths` only to the files TypeScript compiles; Astro resolves them everywhere.
+    const root = project({
+      "package.json": JSON.stringify({ dependencies: { astro: "5.0.0", "@astrojs/react": "4.0.0" } }),
+      "astro.config.mjs": "export default {};\n",
+      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
+      "src/pages/analysis.astro": "---\nimport Analysis from '@/components/analysis';\n---\n<Analysis client:load />\n",
+      "src/components/analysis.tsx": "import { analyse } from '@/lib/analyser';\nexport default function Analysis() { return <button onClick={() => analyse()}>go</button>; }\n",
+      "src/lib/analyser.ts": "export function analyse() { return 1; }\n",
+      "src/lib/legacy.js": "import { analyse } from '@/lib/analyser';\nexport const run = analyse;\n",
+    });
+    roots.push(root);
+    assert.deepEqual(
+      browserChain(path.join(root, "src/lib/analyser.ts"))?.map((file) => path.relative(root, file)),
+      ["src/pages/analysis.astro", "src/components/analysis.tsx", "src/lib/analyser.ts"],
+    );
+    const legacy = path.join(root, "src/lib/legacy.js");
+    assert.equal(clientGraphFor(legacy)?.resolve(legacy, "@/lib/analyser"), path.join(root, "src/lib/analyser.ts"));
+  });
+
+  it("keeps a tsconfig's own paths when the base it extends is not installed yet", () => {
+    // An Expo app cloned, not installed: `expo/tsconfig.base` is in node_modules, `@/*` is its own.
+    const root = project({
+      "package.json": JSON.stringify({ main: "expo-router/entry", dependencies: { expo: "52.0.0", "expo-router": "4.0.0" } }),
+      "tsconfig.json": `{\n  // as create-expo-app writes it\n  "extends": "expo/tsconfig.base",\n  "compilerOptions": { "strict": true, "paths": { "@/*": ["./*"] } }\n}\n`,
+      "app/index.tsx": "import { ask } from '@/utils/ai';\nexport default function Home() { ask(); return null; }\n",
+      "utils/ai.ts": "export function ask() { return 1; }\n",
+    });
+    roots.push(root);
+    assert.deepEqual(
+      browserChain(path.join(root, "utils/ai.ts"))?.map((file) => path.relative(root, file)),
+      ["app/index.tsx", "utils/ai.ts"],
+    );
+  });
+
   it("reads and scans each file once per process while it is unchanged", () => {
     const app = path.join(APPS, "next-app-router");
     browserChain(path.join(app, "lib/heavy.ts"));

@@ -59,12 +59,16 @@ const PUBLISHABLE_SERVICES = new Set([
   "UPLOAD", "UPLOADIO", "BYTESCALE", "UPLOADCARE", "FILESTACK", "TINYMCE", "MAPTILER",
   "LAUNCHDARKLY", "STATSIG", "GROWTHBOOK", "PLAUSIBLE", "FATHOM", "HEAP", "FULLSTORY", "CRISP",
 ]);
-/** Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL. */
+/**
+ * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
+ * names for them (PRISMA_URL, DRIZZLE_CONNECTION_POOLER: Supabase calls its pooled connection
+ * string the "connection pooler").
+ */
 const DATABASE_WORDS = new Set([
   "DATABASE", "DB", "POSTGRES", "POSTGRESQL", "PG", "MYSQL", "MONGO", "MONGODB", "REDIS", "KV",
-  "PRISMA", "NEON", "PLANETSCALE", "TURSO", "LIBSQL", "AMQP", "RABBITMQ",
+  "PRISMA", "DRIZZLE", "NEON", "PLANETSCALE", "TURSO", "LIBSQL", "AMQP", "RABBITMQ",
 ]);
-const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN"]);
+const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN", "POOLER"]);
 
 /** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
 function isPublishableByService(words: string[]): boolean {

@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type * as Jsonc from "jsonc-parser";
 import type { FrameworkName } from "./framework";
 import { resolverFactory } from "./native";
 import { forgetWorkspaceImports, resolveWorkspaceImport, type Workspace } from "./workspaces";
@@ -85,10 +86,19 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
   // base config in node_modules before `npm install`), its own or that of a project it
   // `references` (a Next.js app referencing the monorepo's packages). Those are resolved again
   // with the importing file's own tsconfig alone (`{ configFile }` without `references`: its
-  // `paths`, e.g. `@/*`, kept), then, if that
-  // one extends what is missing, without a tsconfig, as TypeScript still resolves relative
-  // imports there. Made on first need.
+  // `paths`, e.g. `@/*`, kept), then, if that one extends what is missing too, with its own
+  // `paths` as aliases and no tsconfig: TypeScript still reads a config whose base is missing
+  // (it reports TS6053 and keeps the file's own options), and an Expo or Astro app keeps its
+  // `@/*` in its own tsconfig over a base in node_modules. Made on first need.
   let withoutTsconfig: InstanceType<typeof ResolverFactory> | undefined;
+  const withOwnPaths = new Map<string, InstanceType<typeof ResolverFactory>>();
+  const ownPathsOf = (fromFile: string) => {
+    const config = nearestTsconfig(path.dirname(fromFile));
+    if (!config) return (withoutTsconfig ??= new ResolverFactory(options));
+    let own = withOwnPaths.get(config);
+    if (!own) withOwnPaths.set(config, (own = new ResolverFactory({ ...options, alias: { ...pathAliases(config), ...options.alias } })));
+    return own;
+  };
   const withOwnTsconfig = new Map<string, InstanceType<typeof ResolverFactory>>();
   const ownTsconfigOf = (fromFile: string) => {
     const config = nearestTsconfig(path.dirname(fromFile));
@@ -105,6 +115,7 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       const cached = cache.get(key);
       if (cached !== undefined) return cached ?? undefined;
       let resolved: string | null = null;
+      const importer = asTypeScriptImporter(fromFile);
       // Workspace packages first: their source, whether or not node_modules links them yet.
       const fromWorkspace = workspace && /^[@a-z0-9]/i.test(specifier) ? resolveWorkspaceImport(workspace, specifier) : undefined;
       if (fromWorkspace) {
@@ -112,16 +123,16 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
         return fromWorkspace;
       }
       try {
-        let result = resolver.resolveFileSync(fromFile, specifier);
+        let result = resolver.resolveFileSync(importer, specifier);
         if (!result.path && tsconfig && /tsconfig/i.test(result.error ?? "")) {
           try {
-            result = ownTsconfigOf(fromFile)?.resolveFileSync(fromFile, specifier) ?? result;
+            result = ownTsconfigOf(fromFile)?.resolveFileSync(importer, specifier) ?? result;
           } catch {
             // That tsconfig cannot be read either: without a tsconfig, below.
           }
         }
         if (!result.path && tsconfig && /tsconfig/i.test(result.error ?? "")) {
-          result = (withoutTsconfig ??= new ResolverFactory(options)).resolveFileSync(fromFile, specifier);
+          result = ownPathsOf(fromFile).resolveFileSync(importer, specifier);
         }
         if (result.path && !result.path.includes(`${path.sep}node_modules${path.sep}`)) resolved = result.path;
       } catch {
@@ -134,12 +145,57 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       cache.clear();
       resolver.clearCache();
       withoutTsconfig?.clearCache();
+      for (const own of withOwnPaths.values()) own.clearCache();
+      withOwnPaths.clear();
       for (const own of withOwnTsconfig.values()) own.clearCache();
       withOwnTsconfig.clear();
       nearestTsconfigs.clear();
       if (workspace) forgetWorkspaceImports(workspace);
     },
   };
+}
+
+/**
+ * A tsconfig's own `paths` as oxc-resolver aliases (`"@/*": ["./src/*"]` → `@` → `<dir>/src`),
+ * relative to its `baseUrl` or its folder. A pattern with a `*` anywhere but at the end of
+ * both sides has no alias form and is left out; so is an unreadable file.
+ */
+function pathAliases(configFile: string): Record<string, string[]> {
+  let compilerOptions: { baseUrl?: unknown; paths?: unknown } | undefined;
+  try {
+    const { parse } = require("jsonc-parser") as typeof Jsonc;
+    compilerOptions = (parse(fs.readFileSync(configFile, "utf8")) as { compilerOptions?: typeof compilerOptions } | undefined)?.compilerOptions;
+  } catch {
+    return {};
+  }
+  const paths = compilerOptions?.paths;
+  if (!paths || typeof paths !== "object") return {};
+  const base = path.resolve(path.dirname(configFile), typeof compilerOptions?.baseUrl === "string" ? compilerOptions.baseUrl : ".");
+  const aliases: Record<string, string[]> = {};
+  for (const [pattern, targets] of Object.entries(paths)) {
+    const wildcard = pattern.endsWith("/*");
+    const key = wildcard ? pattern.slice(0, -2) : pattern;
+    if (key.length === 0 || key.includes("*") || !Array.isArray(targets)) continue;
+    const dirs = targets
+      .filter((target): target is string => typeof target === "string" && (wildcard ? target.endsWith("/*") && !target.slice(0, -2).includes("*") : !target.includes("*")))
+      .map((target) => path.resolve(base, wildcard ? target.slice(0, -2) : target));
+    if (dirs.length > 0) aliases[key] = dirs;
+  }
+  return aliases;
+}
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+/**
+ * The file oxc-resolver is asked to resolve from. It applies a tsconfig's `paths` only to the
+ * files TypeScript would compile: `import Chat from "@/components/chat"` in an .astro page, a
+ * .vue or .svelte component, or a .js file without `allowJs` failed. The frameworks' bundlers
+ * resolve those aliases for every file of the app (Astro, Next.js and Nuxt from the tsconfig
+ * itself), so such an importer asks as a TypeScript file of its folder would: same folder,
+ * same tsconfig, same answers (and the answer cache is per folder already).
+ */
+function asTypeScriptImporter(file: string): string {
+  return TYPESCRIPT_FILE.test(file) ? file : path.join(path.dirname(file), "(importer).ts");
 }
 
 const nearestTsconfigs = new Map<string, string | null>();
