@@ -187,6 +187,36 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
   ],
 });
 
+// A shared config module (test/fixtures/apps/expo/lib/ai-config.ts) holds the key; the call sites import it.
+const translate = appFile("expo", "lib/translate.ts").filename;
+const translateChain = "app/translate.tsx → lib/translate.ts";
+const bearer = (from: string) => [
+  `import { ${from} } from "./ai-config";`,
+  `export const ask = (body: string) => fetch("https://example.com/v1", { method: "POST", headers: { Authorization: \`Bearer \${${from}.apiKey}\` }, body });`,
+].join("\n");
+
+ruleTester().run("no-client-ai-calls: a key from the app's own config module", rule, {
+  valid: [
+    { name: "a server secret in the config (undefined in the app: no-client-secrets reports the read)", filename: translate, code: bearer("serverConfig") },
+    { name: "the key the user types, kept in a settings object", filename: translate, code: bearer("userSettings") },
+    { name: "a package's export of the same name is not followed", filename: translate, code: bearer("aiConfig").replace("./ai-config", "ai-config") },
+  ],
+  invalid: [
+    { name: "fetch with Bearer config.apiKey", filename: translate, code: bearer("aiConfig"), errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }] },
+    {
+      name: "an SDK client keyed by an imported const",
+      filename: translate,
+      code: [`import OpenAI from "openai";`, `import { OPENAI_KEY as key } from "./ai-config";`, `export const openai = new OpenAI({ apiKey: key });`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: translateChain } }],
+    },
+    {
+      name: "the config file on disk, as ESLint lints it",
+      ...appFile("expo", "lib/translate.ts"),
+      errors: [{ messageId: "browserAuthHeader", line: 4, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }],
+    },
+  ],
+});
+
 ruleTester().run("no-client-secrets: the server-secret key of a browser SDK client", clientSecrets, {
   valid: [],
   invalid: [

@@ -41,7 +41,8 @@ export function mayCallAi(text: string): boolean {
   return facts.evidence("aiHost") >= 0 || (facts.evidence("providerMention") >= 0 && facts.evidence("sdkUse") >= 0);
 }
 
-export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
+/** `file`: where the program is, so a key held by an imported config module is found (./imported-values). */
+export function findAiCalls(program: TSESTree.Program, text: string, file?: string): AiCall[] {
   // One walk collects what the questions below need (the AST of a big file is the cost).
   const declarators: TSESTree.VariableDeclarator[] = [];
   const requests: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
@@ -60,7 +61,7 @@ export function findAiCalls(program: TSESTree.Program, text: string): AiCall[] {
   );
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
-  const scope = scopeOf(program, text, valueConstants(declarators));
+  const scope = scopeOf(program, text, valueConstants(declarators), file);
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
   const initializers = new Map<string, TSESTree.Node>();

@@ -16,6 +16,7 @@ import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
+import { importedModule, type ModuleValues } from "./imported-values";
 
 type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -56,21 +57,63 @@ function index(): NonNullable<typeof catalogueIndex> {
 interface Scope {
   /** Local name → npm package, for value imports. */
   imports: Map<string, string>;
+  /** Local name → the module and the name it imports (namespace imports left out). */
+  importNames: Map<string, { specifier: string; name: string }>;
   /** `const NAME = init` anywhere in the file (first wins). */
   consts: Map<string, Node>;
   reads: readonly EnvRead[];
+  /** The file, when its imports may be followed (./imported-values). */
+  file?: string;
 }
 
-export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>): Scope {
+export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string): Scope {
   const imports = new Map<string, string>();
+  const importNames = new Map<string, { specifier: string; name: string }>();
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    const specifierText = String(statement.source.value);
     for (const specifier of statement.specifiers) {
       if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") continue;
-      imports.set(specifier.local.name, String(statement.source.value));
+      imports.set(specifier.local.name, specifierText);
+      if (specifier.type === "ImportDefaultSpecifier") importNames.set(specifier.local.name, { specifier: specifierText, name: "default" });
+      else if (specifier.type === "ImportSpecifier") {
+        const name = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+        importNames.set(specifier.local.name, { specifier: specifierText, name });
+      }
     }
   }
-  return { imports, consts, reads: findEnvReads(program, text) };
+  return { imports, importNames, consts, reads: findEnvReads(program, text), file };
+}
+
+const moduleScopes = new WeakMap<ModuleValues, Scope>();
+
+/** The scope of an imported module, for the values it exports. */
+function scopeOfModule(values: ModuleValues): Scope {
+  let scope = moduleScopes.get(values);
+  if (!scope) {
+    scope = scopeOf(values.program, values.text, values.consts, values.file);
+    moduleScopes.set(values, scope);
+  }
+  return scope;
+}
+
+/** What an imported name holds, when it comes from the app's own module: `import { openaiConfig } from "./config"`. */
+function importedValue(name: string, scope: Scope): { init: Node; scope: Scope } | undefined {
+  const imported = scope.file ? scope.importNames.get(name) : undefined;
+  if (!imported || !scope.file) return undefined;
+  const values = importedModule(scope.file, imported.specifier);
+  const local = values?.exports.get(imported.name);
+  const init = local === undefined ? undefined : values!.consts.get(local);
+  return init ? { init, scope: scopeOfModule(values!) } : undefined;
+}
+
+/** The object literal a name holds, in this file or in the module it is imported from. */
+function objectValue(node: Node, scope: Scope): { object: TSESTree.ObjectExpression; scope: Scope } | undefined {
+  if (node.type !== "Identifier") return undefined;
+  const local = scope.consts.get(node.name);
+  if (local) return local.type === "ObjectExpression" ? { object: local, scope } : undefined;
+  const imported = importedValue(node.name, scope);
+  return imported?.init.type === "ObjectExpression" ? { object: imported.init, scope: imported.scope } : undefined;
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
@@ -95,13 +138,27 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
       return undefined;
     case "Identifier": {
       const init = scope.consts.get(node.name);
-      return init ? keyIn(init, scope, depth + 1) : undefined;
+      if (init) return keyIn(init, scope, depth + 1);
+      const imported = importedValue(node.name, scope);
+      return imported ? keyIn(imported.init, imported.scope, depth + 1) : undefined;
     }
-    default: {
-      const read = scope.reads.find((candidate) => candidate.node.range[0] >= node.range[0] && candidate.node.range[1] <= node.range[1]);
-      return read ? { envName: read.name, read } : undefined;
+    case "MemberExpression": {
+      const read = envReadIn(node, scope);
+      if (read) return read;
+      // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
+      const name = node.computed ? (node.property.type === "Literal" ? String(node.property.value) : undefined) : node.property.type === "Identifier" ? node.property.name : undefined;
+      const owner = name === undefined ? undefined : objectValue(node.object, scope);
+      const property = owner && properties(owner.object).find((candidate) => propertyName(candidate) === name);
+      return property ? keyIn(property.value, owner!.scope, depth + 1) : undefined;
     }
+    default:
+      return envReadIn(node, scope);
   }
+}
+
+function envReadIn(node: Node, scope: Scope): Key | undefined {
+  const read = scope.reads.find((candidate) => candidate.node.range[0] >= node.range[0] && candidate.node.range[1] <= node.range[1]);
+  return read ? { envName: read.name, read } : undefined;
 }
 
 /** A literal that could be a key: one word, long enough, not a placeholder. */

@@ -313,11 +313,11 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   // Most files that name a provider make no call a browser could make, and are not browser code.
   // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may
   // import the file) are the costly question. A scanned file's tree is the costly part: graphs first.
-  let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text);
+  let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text, source.file);
   if (!source.lazyTree && calls.length === 0) return [];
   const browser = browserContext(source);
   if (browser ? browser.status !== "browser" : !DECLARED_BROWSER_USE.test(source.text)) return [];
-  if (source.lazyTree) calls = findAiCalls(source.ast, source.text);
+  if (source.lazyTree) calls = findAiCalls(source.ast, source.text, source.file);
   if (calls.length === 0) return [];
   if (!browser) return declaredBrowserCalls(source, calls);
   const { context } = browser;

@@ -1,0 +1,103 @@
+/**
+ * Values a module imports from the app's own modules, for ./browser-keys: apps keep the key and
+ * the provider's URL in one config module (`export const openaiConfig = { apiKey:
+ * process.env.EXPO_PUBLIC_OPENAI_API_KEY, baseUrl: "https://api.openai.com/…" }`) and every file
+ * that calls the provider imports it. Without following the import, `Bearer
+ * ${openaiConfig.apiKey}` named no key.
+ *
+ *   exportedValue(fromFile, specifier, name) → the exported initializer and its module's scope
+ *
+ * Only top-level `const`/`let` declarations count, exported by `export const`, `export { a as b }`
+ * or `export default name`; a module is parsed (TypeScript-ESTree, as ESLint's own file) the
+ * first time a key expression asks for one of its values, and kept while its mtime holds.
+ * Resolution is the client graph's: tsconfig paths, index files; never a package.
+ */
+import * as fs from "node:fs";
+import { parseSource, type TSESTree } from "../ast";
+import { onInvalidate } from "./files";
+import { clientGraphFor } from "./graph";
+
+type Node = TSESTree.Node;
+
+/** What a module's top level holds and exports. */
+export interface ModuleValues {
+  file: string;
+  program: TSESTree.Program;
+  text: string;
+  /** Top-level declarations: name → initializer. */
+  consts: Map<string, Node>;
+  /** Exported name → local name. */
+  exports: Map<string, string>;
+}
+
+/** Files bigger than this are generated or bundled: not where an app keeps its config. */
+const MAX_BYTES = 512 * 1024;
+
+const modules = new Map<string, { mtimeMs: number; size: number; values: ModuleValues | undefined }>();
+onInvalidate((file) => modules.delete(file));
+
+/** The module `specifier` names from `fromFile`, if it is the app's own source. */
+export function importedModule(fromFile: string, specifier: string): ModuleValues | undefined {
+  let target: string | undefined;
+  try {
+    target = clientGraphFor(fromFile)?.resolve(fromFile, specifier);
+  } catch {
+    return undefined; // an unreadable project says nothing
+  }
+  return target ? valuesOf(target) : undefined;
+}
+
+function valuesOf(file: string): ModuleValues | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    modules.delete(file);
+    return undefined;
+  }
+  const cached = modules.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.values;
+  let values: ModuleValues | undefined;
+  if (stat.size <= MAX_BYTES) {
+    try {
+      const text = fs.readFileSync(file, "utf8");
+      const source = parseSource(file, text, { loc: false, comments: false });
+      values = source ? topLevelValues(file, source.ast, text) : undefined;
+    } catch {
+      values = undefined;
+    }
+  }
+  modules.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, values });
+  return values;
+}
+
+function topLevelValues(file: string, program: TSESTree.Program, text: string): ModuleValues {
+  const consts = new Map<string, Node>();
+  const exports = new Map<string, string>();
+  const declare = (declaration: TSESTree.VariableDeclaration, exported: boolean) => {
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || !declarator.init || consts.has(declarator.id.name)) continue;
+      consts.set(declarator.id.name, declarator.init);
+      if (exported) exports.set(declarator.id.name, declarator.id.name);
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === "VariableDeclaration") declare(statement, false);
+    else if (statement.type === "ExportNamedDeclaration") {
+      if (statement.declaration?.type === "VariableDeclaration") declare(statement.declaration, true);
+      else if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type === "Identifier") exports.set(specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value), specifier.local.name);
+        }
+      }
+    } else if (statement.type === "ExportDefaultDeclaration") {
+      const value = statement.declaration;
+      if (value.type === "Identifier") exports.set("default", value.name);
+      else if (value.type === "ObjectExpression") {
+        consts.set("(default)", value);
+        exports.set("default", "(default)");
+      }
+    }
+  }
+  return { file, program, text, consts, exports };
+}
