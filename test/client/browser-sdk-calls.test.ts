@@ -210,8 +210,8 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: translateChain } }],
     },
     {
-      name: "the config file on disk, as ESLint lints it",
       ...appFile("expo", "lib/translate.ts"),
+      name: "the config file on disk, as ESLint lints it",
       errors: [{ messageId: "browserAuthHeader", line: 4, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }],
     },
   ],

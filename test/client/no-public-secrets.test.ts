@@ -12,6 +12,8 @@ const routeFile = next("app/api/chat/route.ts");
 
 ruleTester().run("no-public-secrets", rule, {
   valid: [
+    // Server-only runtime config (outside `public`) never reaches the browser.
+    { ...appFile("nuxt", "nuxt.config.ts"), name: "nuxt.config: a secret in runtimeConfig, a URL in public" },
     // Publishable by design: anon keys, publishable keys, Firebase, PostHog, site keys, URLs.
     {
       name: "publishable names",
@@ -150,6 +152,30 @@ ruleTester().run("no-public-secrets", rule, {
     {
       ...appFile("vite", "vite.config.ts"),
       errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
+      // Nuxt writes runtimeConfig.public into every page: a secret by its name or by the env var it reads.
+      name: "nuxt.config runtimeConfig.public",
+      filename: appFile("nuxt", "nuxt.config.ts").filename,
+      code: [
+        `export default defineNuxtConfig({`,
+        `  runtimeConfig: {`,
+        `    openaiApiKey: process.env.OPENAI_API_KEY,`,
+        `    public: {`,
+        `      OPENAI_API_KEY: process.env.OPENAI_API_KEY,`,
+        `      assistant: process.env.NUXT_ANTHROPIC_API_KEY,`,
+        `      elevenlabsToken: "",`,
+        `      appUrl: process.env.APP_URL,`,
+        `      supabaseAnonKey: process.env.SUPABASE_ANON_KEY,`,
+        `    },`,
+        `  },`,
+        `});`,
+      ].join("\n"),
+      errors: [
+        { messageId: "configRuntimePublicSecret", line: 5, data: { name: "OPENAI_API_KEY" } },
+        { messageId: "configRuntimePublicSecret", line: 6, data: { name: "assistant" } },
+        { messageId: "configRuntimePublicSecret", line: 7, data: { name: "elevenlabsToken" } },
+      ],
     },
   ],
 });

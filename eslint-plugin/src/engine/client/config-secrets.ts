@@ -1,6 +1,7 @@
 /**
  * Build configs that copy values into every browser bundle whatever their names: next.config's
- * `env` block, and Vite's `define` of `process.env.X` / `import.meta.env.X`.
+ * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X`, and nuxt.config's
+ * `runtimeConfig.public`, which Nuxt serialises into every page it renders.
  */
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
@@ -10,12 +11,15 @@ import { walk } from "./walk";
 
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
+const ENV_READ = /^process\.env\.([A-Za-z_$][\w$]*)$/;
 
 export function findConfigSecrets(source: SourceFile): Finding[] {
   const base = path.basename(source.file);
   const next = NEXT_CONFIG.test(base);
   const vite = VITE_CONFIG.test(base);
-  if (!next && !vite) return [];
+  const nuxt = NUXT_CONFIG.test(base);
+  if (!next && !vite && !nuxt) return [];
   const findings: Finding[] = [];
   walk(source.ast, (node) => {
     if (node.type !== "Property" || node.computed || node.value.type !== "ObjectExpression") return;
@@ -33,9 +37,29 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         const envName = name ? /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/.exec(name)?.[1] : undefined;
         if (envName && isSecretEnvName(envName)) findings.push(report("configDefineSecret", source.file, property.key, envName));
       }
+    } else if (nuxt && key === "runtimeConfig") {
+      // `public: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }`: a secret by its key's name or
+      // by the env var it is read from (an empty default is filled from NUXT_PUBLIC_… at run time).
+      let publicConfig: TSESTree.ObjectExpression | undefined;
+      for (const property of node.value.properties) {
+        if (property.type === "Property" && !property.computed && propertyName(property) === "public" && property.value.type === "ObjectExpression") publicConfig = property.value;
+      }
+      if (!publicConfig) return;
+      for (const property of publicConfig.properties) {
+        if (property.type !== "Property" || property.computed) continue;
+        const name = propertyName(property);
+        const envName = ENV_READ.exec(sourceText(source, property.value))?.[1];
+        const secret = name && isSecretEnvName(name) ? name : envName && isSecretEnvName(envName) ? envName : undefined;
+        if (name && secret) findings.push(report("configRuntimePublicSecret", source.file, property.key, name));
+      }
     }
   });
   return findings;
+}
+
+/** The text of a value, without spaces (`process.env.X`, `process.env.X ?? ""` is not one). */
+function sourceText(source: SourceFile, node: TSESTree.Node): string {
+  return source.text.slice(node.range[0], node.range[1]).replace(/\s+/g, "");
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

@@ -22,6 +22,8 @@ export const noPublicSecretsMessages = {
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:
     "{{name}} is defined into the browser bundle by the build config, so every visitor gets its value. Read it in server code instead.",
+  configRuntimePublicSecret:
+    "{{name}} in nuxt.config's runtimeConfig.public is sent to every visitor: Nuxt writes public runtime config into each page. Move it out of `public` (server-only runtimeConfig) and call the provider from a server/ route, where useRuntimeConfig() reads it.",
   prefixNotExposed:
     "{{name}}: this prefix is not exposed by {{framework}}: the value is undefined in the browser ({{framework}} exposes {{exposes}}). A secret must not be made public anyway: call the provider from server code.",
   renameToServerName: "Read {{unprefixed}} instead (this code runs only on the server)",
