@@ -17,6 +17,7 @@ import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi } from "./ai-calls";
+import { findSentSecrets, maySendSecrets } from "./sent-secrets";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
@@ -146,16 +147,19 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     if (publicName(read, source.file)) return false;
     return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
   });
+  // Server code that hands a secret to the browser as data (props, loader data, a client
+  // component's prop): decided by the file's framework and exports, no graph.
+  const sent = sentSecrets(source, secretReads);
   // As in findClientAiCalls: with ESLint's tree the reads come first and the graphs only for a
   // file that has one; a scanned file asks the graphs first (its tree is then read only for browser code).
   let reads = source.lazyTree ? [] : secretReads();
-  if (!source.lazyTree && reads.length === 0 && !(mentionsServerOnly && mayImportServerOnly(source))) return [];
+  if (!source.lazyTree && reads.length === 0 && !(mentionsServerOnly && mayImportServerOnly(source))) return sent;
   const browser = browserContext(source);
-  if (!browser) return [];
+  if (!browser) return sent;
   if (source.lazyTree) reads = secretReads();
-  if (reads.length === 0 && !mentionsServerOnly) return [];
+  if (reads.length === 0 && !mentionsServerOnly) return sent;
   const { status, context } = browser;
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...sent];
   const file = source.file;
   if (status === "server-only") {
     // This module imports `server-only` and browser code imports it: a build error, not a leak.
@@ -173,6 +177,13 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   }
   if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
   return findings;
+}
+
+/** Secrets that server code of this file returns to the browser as data (./sent-secrets). */
+function sentSecrets(source: SourceFile, secretReads: () => EnvRead[]): Finding[] {
+  if (!maySendSecrets(source.file, source.text)) return [];
+  const reads = secretReads().filter((read) => read.source.startsWith("$env/") || isSecretEnvName(read.name));
+  return findSentSecrets(source, reads).map((sent) => finding("no-client-secrets", "secretSentToBrowser", source.file, sent.node, { name: sent.read.name, via: sent.via }));
 }
 
 /** A public-prefixed name, one defined everywhere, or one a custom Vite `envPrefix` exposes (no-public-secrets reports it). */

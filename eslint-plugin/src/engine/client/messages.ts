@@ -7,6 +7,8 @@ import type { Messages } from "../finding";
 export const noClientSecretsMessages = {
   clientSecret:
     "{{name}} is a server secret, but this code reaches the browser ({{chain}}). Read it only in server code (route handler, server action, loader) and send the browser the result, not the key.",
+  secretSentToBrowser:
+    "{{name}} is a server secret, but {{via}} sends it to the browser: that data is in the page every visitor downloads. Use the key here on the server and send the browser only the result.",
   undefinedInBrowser:
     "{{name}} is not a public variable, so it is undefined in the browser ({{chain}}).",
   serverOnlyInBrowser:

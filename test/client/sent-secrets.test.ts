@@ -1,0 +1,96 @@
+/**
+ * no-client-secrets on server code that hands a secret to the browser as data: Pages Router props,
+ * a Remix loader's data, a SvelteKit server load, a server component's prop to a client component.
+ * The read runs on the server; what it returns is in the page every visitor downloads.
+ */
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
+import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
+import { ruleTester } from "../support/rule-tester";
+import { appFile } from "./support";
+
+const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, []>;
+const pagesIndex = appFile("next-pages", "pages/index.tsx").filename;
+const remixRoute = appFile("remix", "app/routes/chat.tsx").filename;
+const svelteServerLoad = appFile("sveltekit", "src/routes/+page.server.ts").filename;
+const serverPage = appFile("next-app-router", "app/page.tsx").filename;
+const lines = (...text: string[]) => text.join("\n");
+
+ruleTester().run("no-client-secrets: secrets sent to the browser as data", rule, {
+  valid: [
+    {
+      name: "getServerSideProps uses the key and sends the result",
+      filename: pagesIndex,
+      code: lines(
+        `export async function getServerSideProps() {`,
+        `  const prices = await fetch("https://api.example.com", { headers: { Authorization: process.env.STRIPE_SECRET_KEY! } });`,
+        `  return { props: { prices: await prices.json(), configured: Boolean(process.env.OPENAI_API_KEY) } };`,
+        `}`,
+        `export default function Home() { return null; }`,
+      ),
+    },
+    {
+      name: "a loader returns a public URL and a boolean",
+      filename: remixRoute,
+      code: lines(`import { json } from "@remix-run/node";`, `export const loader = async () => json({ url: process.env.APP_URL, hasKey: !!process.env.OPENAI_API_KEY });`),
+    },
+    {
+      name: "the action (not the loader) may use the key",
+      filename: remixRoute,
+      code: lines(`export async function action() {`, `  const key = process.env.OPENAI_API_KEY;`, `  return { ok: key !== undefined };`, `}`),
+    },
+    {
+      name: "a server component passes the key to a server-only helper, not to a client component",
+      filename: serverPage,
+      code: lines(`import { summarise } from "@/lib/server-ai";`, `export default async function Page() {`, `  return <p>{await summarise(process.env.OPENAI_API_KEY!)}</p>;`, `}`),
+    },
+    {
+      name: "same code in a file no framework sends (a Pages Router API route)",
+      filename: appFile("next-pages", "pages/api/chat.ts").filename,
+      code: lines(`export async function getServerSideProps() {`, `  return { props: { key: process.env.OPENAI_API_KEY } };`, `}`),
+    },
+  ],
+  invalid: [
+    {
+      name: "getServerSideProps props",
+      filename: pagesIndex,
+      code: lines(`export async function getServerSideProps() {`, `  return { props: { openaiKey: process.env.OPENAI_API_KEY } };`, `}`, `export default function Home() { return null; }`),
+      errors: [{ messageId: "secretSentToBrowser", line: 2, data: { name: "OPENAI_API_KEY", via: "getServerSideProps's props" } }],
+    },
+    {
+      name: "getStaticProps props through a const",
+      filename: pagesIndex,
+      code: lines(`const key = process.env.ANTHROPIC_API_KEY ?? "";`, `export const getStaticProps = async () => ({ props: { key } });`),
+      errors: [{ messageId: "secretSentToBrowser", line: 2, data: { name: "ANTHROPIC_API_KEY", via: "getStaticProps's props" } }],
+    },
+    {
+      name: "a Remix loader's json(…) data",
+      filename: remixRoute,
+      code: lines(
+        `import { json, type LoaderFunction } from "@remix-run/node";`,
+        `export const loader: LoaderFunction = async () => {`,
+        `  return json({ OPENAI_API_KEY: process.env.OPENAI_API_KEY, OPENAI_API_URL: process.env.OPENAI_API_URL });`,
+        `};`,
+      ),
+      errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "OPENAI_API_KEY", via: "the loader's data" } }],
+    },
+    {
+      name: "a plain object returned by a loader function",
+      filename: remixRoute,
+      code: lines(`export async function loader() {`, `  const groqKey = process.env.GROQ_API_KEY;`, `  return { groqKey };`, `}`),
+      errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "GROQ_API_KEY", via: "the loader's data" } }],
+    },
+    {
+      name: "a SvelteKit server load returning a $env/static/private value",
+      filename: svelteServerLoad,
+      code: lines(`import { OPENAI_API_KEY } from "$env/static/private";`, `export const load = async () => {`, `  return { apiKey: OPENAI_API_KEY };`, `};`),
+      errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "OPENAI_API_KEY", via: "load's data" } }],
+    },
+    {
+      name: "a server component passing the key to a \"use client\" component",
+      filename: serverPage,
+      code: lines(`import ChatBox from "./chat/chat-box";`, `export default function Page() {`, `  return <ChatBox configured apiKey={process.env.OPENAI_API_KEY} />;`, `}`),
+      errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "OPENAI_API_KEY", via: "the apiKey prop of the client component <ChatBox>" } }],
+    },
+  ],
+});
