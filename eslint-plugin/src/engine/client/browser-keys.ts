@@ -102,9 +102,10 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
   const imported = scope.file ? scope.importNames.get(name) : undefined;
   if (!imported || !scope.file) return undefined;
   const values = importedModule(scope.file, imported.specifier);
-  const local = values?.exports.get(imported.name);
-  const init = local === undefined ? undefined : values!.consts.get(local);
-  return init ? { init, scope: scopeOfModule(values!) } : undefined;
+  if (!values) return undefined;
+  const local = values.exports.get(imported.name);
+  const init = local === undefined ? undefined : values.consts.get(local);
+  return init ? { init, scope: scopeOfModule(values) } : undefined;
 }
 
 /** The object literal a name holds, in this file or in the module it is imported from. */

@@ -5,7 +5,7 @@
  * that calls the provider imports it. Without following the import, `Bearer
  * ${openaiConfig.apiKey}` named no key.
  *
- *   exportedValue(fromFile, specifier, name) → the exported initializer and its module's scope
+ *   importedModule(fromFile, specifier) → the module's top-level values and what it exports
  *
  * Only top-level `const`/`let` declarations count, exported by `export const`, `export { a as b }`
  * or `export default name`; a module is parsed (TypeScript-ESTree, as ESLint's own file) the
