@@ -3,6 +3,9 @@
  * a Remix loader's data, a SvelteKit server load, a server component's prop to a client component.
  * The read runs on the server; what it returns is in the page every visitor downloads.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
 import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
@@ -15,6 +18,19 @@ const remixRoute = appFile("remix", "app/routes/chat.tsx").filename;
 const svelteServerLoad = appFile("sveltekit", "src/routes/+page.server.ts").filename;
 const serverPage = appFile("next-app-router", "app/page.tsx").filename;
 const lines = (...text: string[]) => text.join("\n");
+
+/** A Next.js app whose client page imports a module with no directive (browser code too). */
+const browserApp = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-sent-"));
+for (const [rel, text] of Object.entries({
+  "package.json": JSON.stringify({ dependencies: { next: "15.0.0" } }),
+  "app/page.tsx": `"use client";\nimport { Widget } from "./widget";\nexport default function Page() { return <Widget />; }\n`,
+  "app/widget.tsx": `import Box from "./box";\nexport function Widget() { return <Box />; }\n`,
+  "app/box.tsx": `"use client";\nexport default function Box(props: { apiKey?: string }) { return <p>{props.apiKey ? "on" : "off"}</p>; }\n`,
+})) {
+  fs.mkdirSync(path.dirname(path.join(browserApp, rel)), { recursive: true });
+  fs.writeFileSync(path.join(browserApp, rel), text);
+}
+after(() => fs.rmSync(browserApp, { recursive: true, force: true }));
 
 ruleTester().run("no-client-secrets: secrets sent to the browser as data", rule, {
   valid: [
@@ -51,6 +67,14 @@ ruleTester().run("no-client-secrets: secrets sent to the browser as data", rule,
     },
   ],
   invalid: [
+    {
+      // A module without a directive that a client component imports runs in the browser too:
+      // its read is reported as a browser read, once, not also as a prop sent to <Box>.
+      name: "browser code passing the key to a client component: one finding, the browser read",
+      filename: path.join(browserApp, "app/widget.tsx"),
+      code: lines(`import Box from "./box";`, `export function Widget() {`, `  return <Box apiKey={process.env.OPENAI_API_KEY} />;`, `}`),
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: "app/page.tsx → app/widget.tsx" } }],
+    },
     {
       name: "getServerSideProps props",
       filename: pagesIndex,

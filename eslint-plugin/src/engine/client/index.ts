@@ -159,7 +159,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   if (source.lazyTree) reads = secretReads();
   if (reads.length === 0 && !mentionsServerOnly) return sent;
   const { status, context } = browser;
-  const findings: Finding[] = [...sent];
+  const findings: Finding[] = [];
   const file = source.file;
   if (status === "server-only") {
     // This module imports `server-only` and browser code imports it: a build error, not a leak.
@@ -168,13 +168,16 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
         findings.push(finding("no-client-secrets", "serverOnlyInBrowser", file, statement, { chain: context.chainText }));
       }
     }
-    return findings;
+    return [...sent, ...findings];
   }
   for (const read of reads) {
     if (inRanges(context.serverRanges, rangeOf(read.node)[0])) continue;
     const secret = read.source.startsWith("$env/") || isSecretEnvName(read.name);
     findings.push(finding("no-client-secrets", secret ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
   }
+  // A read that runs in the browser is reported as such, once (not also as data sent to it).
+  const readInBrowser = new Set(findings.map((found) => found.range.start));
+  findings.push(...sent.filter((found) => !readInBrowser.has(found.range.start)));
   if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
   return findings;
 }
