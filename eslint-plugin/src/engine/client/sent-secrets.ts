@@ -2,7 +2,8 @@
  * Server secrets that server code hands to the browser as data: it runs on the server, so the read
  * itself is fine, but what it returns is serialised into the page every visitor downloads.
  *
- *   findSentSecrets(source, isSecret) → the reads (or the consts holding one) inside such data
+ *   maySendSecrets(file, text) → whether the file can send data at all (path, framework, words)
+ *   findSentSecrets(source, secretReads) → the reads (or the consts holding one) inside such data
  *
  * - Next.js Pages Router: `getServerSideProps` / `getStaticProps` returning `{ props: {…} }`;
  * - Remix and React Router: a route module's `loader` returning `json({…})`, `data({…})`,
@@ -35,7 +36,7 @@ export interface SentSecret {
 const REMIX_DATA_HELPERS = new Set(["json", "data", "defer", "typedjson", "typeddefer", "superjson"]);
 const SVELTEKIT_SERVER_LOAD = /^\+(?:page|layout)\.server\.[cm]?[jt]s$/;
 
-/** Where data goes to the browser, by path and export, before any tree: which of the four cases. */
+/** Which of the four cases a file can be, by its framework and path, before any tree. */
 type Role = "next-pages" | "next-app" | "remix-route" | "sveltekit-server-load";
 
 function roleOf(file: string): Role | undefined {
