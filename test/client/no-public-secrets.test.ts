@@ -163,7 +163,8 @@ ruleTester().run("no-public-secrets", rule, {
         `    openaiApiKey: process.env.OPENAI_API_KEY,`,
         `    public: {`,
         `      OPENAI_API_KEY: process.env.OPENAI_API_KEY,`,
-        `      assistant: process.env.NUXT_ANTHROPIC_API_KEY,`,
+        `      assistant: process.env.NUXT_ANTHROPIC_API_KEY ?? "",`,
+        `      enabled: Boolean(process.env.OPENAI_API_KEY),`,
         `      elevenlabsToken: "",`,
         `      appUrl: process.env.APP_URL,`,
         `      supabaseAnonKey: process.env.SUPABASE_ANON_KEY,`,
@@ -174,7 +175,7 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [
         { messageId: "configRuntimePublicSecret", line: 5, data: { name: "OPENAI_API_KEY" } },
         { messageId: "configRuntimePublicSecret", line: 6, data: { name: "assistant" } },
-        { messageId: "configRuntimePublicSecret", line: 7, data: { name: "elevenlabsToken" } },
+        { messageId: "configRuntimePublicSecret", line: 8, data: { name: "elevenlabsToken" } },
       ],
     },
   ],

@@ -7,12 +7,13 @@ import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { isSecretEnvName } from "./env-names";
+import { findEnvReads, type EnvRead } from "./env-reads";
+import { sentValues } from "./sent-secrets";
 import { walk } from "./walk";
 
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
-const ENV_READ = /^process\.env\.([A-Za-z_$][\w$]*)$/;
 
 export function findConfigSecrets(source: SourceFile): Finding[] {
   const base = path.basename(source.file);
@@ -21,6 +22,8 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
   const nuxt = NUXT_CONFIG.test(base);
   if (!next && !vite && !nuxt) return [];
   const findings: Finding[] = [];
+  let envReads: EnvRead[] | undefined;
+  const reads = () => (envReads ??= findEnvReads(source.ast, source.text));
   walk(source.ast, (node) => {
     if (node.type !== "Property" || node.computed || node.value.type !== "ObjectExpression") return;
     const key = propertyName(node);
@@ -48,18 +51,16 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
       for (const property of publicConfig.properties) {
         if (property.type !== "Property" || property.computed) continue;
         const name = propertyName(property);
-        const envName = ENV_READ.exec(sourceText(source, property.value))?.[1];
+        // The read itself, or through `?? ""`: what Nuxt sends is the value (sent-secrets' rule).
+        const envName = sentValues(property.value)
+          .map((value) => (value.type === "MemberExpression" ? reads().find((read) => read.node === value.property && read.source === "process.env") : undefined))
+          .find((read) => read !== undefined)?.name;
         const secret = name && isSecretEnvName(name) ? name : envName && isSecretEnvName(envName) ? envName : undefined;
         if (name && secret) findings.push(report("configRuntimePublicSecret", source.file, property.key, name));
       }
     }
   });
   return findings;
-}
-
-/** The text of a value, without spaces (`process.env.X`, `process.env.X ?? ""` is not one). */
-function sourceText(source: SourceFile, node: TSESTree.Node): string {
-  return source.text.slice(node.range[0], node.range[1]).replace(/\s+/g, "");
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

@@ -172,8 +172,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   }
   for (const read of reads) {
     if (inRanges(context.serverRanges, rangeOf(read.node)[0])) continue;
-    const secret = read.source.startsWith("$env/") || isSecretEnvName(read.name);
-    findings.push(finding("no-client-secrets", secret ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
+    findings.push(finding("no-client-secrets", isSecretRead(read) ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
   }
   // A read that runs in the browser is reported as such, once (not also as data sent to it).
   const readInBrowser = new Set(findings.map((found) => found.range.start));
@@ -182,10 +181,15 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   return findings;
 }
 
+/** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
+function isSecretRead(read: EnvRead): boolean {
+  return read.source.startsWith("$env/") || isSecretEnvName(read.name);
+}
+
 /** Secrets that server code of this file returns to the browser as data (./sent-secrets). */
 function sentSecrets(source: SourceFile, secretReads: () => EnvRead[]): Finding[] {
   if (!maySendSecrets(source.file, source.text)) return [];
-  const reads = secretReads().filter((read) => read.source.startsWith("$env/") || isSecretEnvName(read.name));
+  const reads = secretReads().filter(isSecretRead);
   return findSentSecrets(source, reads).map((sent) => finding("no-client-secrets", "secretSentToBrowser", source.file, sent.node, { name: sent.read.name, via: sent.via }));
 }
 

@@ -105,7 +105,7 @@ export function findSentSecrets(source: SourceFile, secretReads: readonly EnvRea
  * fallbacks, both branches of a conditional, template and `+` pieces. A call, a negation or a
  * comparison sends its result, not the key (`Boolean(process.env.KEY)`), so it is not entered.
  */
-function sentValues(node: Node, out: Node[] = [], depth = 0): Node[] {
+export function sentValues(node: Node, out: Node[] = [], depth = 0): Node[] {
   if (depth > 20) return out;
   switch (node.type) {
     case "ObjectExpression":
