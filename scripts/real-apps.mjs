@@ -17,6 +17,9 @@
 // An app whose labels name Dockerfiles or compose files says so with `"configs": ["files",
 // "recommended"]`: it is linted as a user with both configs sees it (`configs.files` first, as its
 // docs say); the others keep `configs.recommended` alone, the scope their labels were written for.
+// An app whose leaks are in .vue, .svelte or .astro components says `"configs": ["recommended",
+// "components"]`: it is linted as a user of that framework's ESLint plugin sees it (the
+// component parsers of componentParsers() below, then both KeyFence configs).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,12 +85,27 @@ function layOut(gitDir, commit) {
   return dir;
 }
 
+/**
+ * What a Vue, Svelte or Astro project's own ESLint config brings for its components: their parsers
+ * (eslint-plugin-vue, eslint-plugin-svelte and eslint-plugin-astro set these, TypeScript inside).
+ * configs.components adds KeyFence's code rules only to components such a config lints.
+ */
+function componentParsers() {
+  const tsParser = require("@typescript-eslint/parser");
+  const parsers = { vue: require("vue-eslint-parser"), svelte: require("svelte-eslint-parser"), astro: require("astro-eslint-parser") };
+  return Object.entries(parsers).map(([ext, parser]) => ({
+    files: [`**/*.${ext}`],
+    languageOptions: { parser, parserOptions: { parser: tsParser, sourceType: "module", extraFileExtensions: [`.${ext}`] } },
+  }));
+}
+
 /** The ESLint configs an app is linted with, in the order its `configs` list names them. */
 function configsOf(names = ["recommended"]) {
-  return names.map((name) => {
+  const keyfenceConfigs = names.map((name) => {
     if (!keyfence.configs[name]) throw new Error(`labels.json names an unknown config: ${name}`);
     return keyfence.configs[name];
   });
+  return names.includes("components") ? [...componentParsers(), ...keyfenceConfigs] : keyfenceConfigs;
 }
 
 async function lint(dir, configNames) {

@@ -2,6 +2,7 @@ import type { ESLint, Linter } from "eslint";
 import { envFilesProcessor } from "./env-files-processor";
 import { filesProcessor } from "./files-processor";
 import { languagePlugin } from "./language";
+import { COMPONENTS_SETTING } from "./util/file-kind";
 import { rules } from "./rules";
 import { LazyClientBoundaryStamp } from "./engine/client/cache-stamp";
 import { LazyGitStateStamp } from "./engine/gitignore/state-stamp";
@@ -18,7 +19,7 @@ for (const [ruleName, rule] of Object.entries(rules)) {
 const plugin = {
   meta: { name, version },
   rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
-  configs: {} as { recommended: Linter.Config; files: Linter.Config },
+  configs: {} as { recommended: Linter.Config; components: Linter.Config; files: Linter.Config },
   processors: { "env-files": envFilesProcessor(), files: filesProcessor() },
   /** The env files processor with other severities: `envFilesProcessor({ "no-committed-env-keys": "warn" })`. */
   envFilesProcessor,
@@ -51,6 +52,34 @@ plugin.configs.recommended = {
   rules: recommendedRules,
 };
 
+/** The rules that read code: what a component's `<script>` blocks and frontmatter are checked by. */
+const CODE_RULES = ["no-hardcoded-keys", "no-client-secrets", "no-public-secrets", "no-client-ai-calls"];
+
+/**
+ * `export default [...yourVueSvelteOrAstroConfig, keyfence.configs.recommended, keyfence.configs.components]`:
+ * the code rules in the `<script>` blocks of .vue, .svelte and .astro files (and Astro's
+ * frontmatter), read by the engine's own parse of the component (engine/component-code.ts).
+ *
+ * Not part of configs.recommended, because it must bring neither a parser nor a processor:
+ * eslint-plugin-vue, eslint-plugin-svelte and eslint-plugin-astro each set a processor for their
+ * files (template `<!-- eslint-disable -->` comments, client scripts), and ESLint keeps only the
+ * last one set, so the env files processor of configs.recommended must never reach a component.
+ *
+ * Its one `files` pattern is "universal" to ESLint (it starts with `!`): it adds these rules to
+ * components another config already lints, with that config's parser and processor, and never
+ * makes ESLint lint a component by itself (which, without a component parser, would be a parse
+ * error on every one). The pattern reads: not a file whose name is anything but a component's.
+ */
+plugin.configs.components = {
+  name: "keyfence/components",
+  // The second pattern (also universal: it ends in `/*`) reaches the code blocks a component's
+  // processor hands ESLint (eslint-plugin-astro's client scripts, `page.astro/1.ts`), so that the
+  // rules skip them: they read the whole component already (util/file-kind.ts, readsCode).
+  files: ["!**/!(*.vue|*.svelte|*.astro)", "**/*.{vue,svelte,astro}/*"],
+  plugins: { keyfence: plugin as unknown as ESLint.Plugin },
+  settings: { [COMPONENTS_SETTING]: true },
+  rules: Object.fromEntries(CODE_RULES.map((rule) => [`keyfence/${rule}`, recommendedRules[`keyfence/${rule}`]])),
+};
 
 /** What configs.files lints: files ESLint does not read as code, where keys end up in CI. */
 const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties"];

@@ -3,7 +3,8 @@ import { basename } from "node:path";
 
 export type FileKind = "code" | "env" | "gitignore" | "text";
 
-const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+/** JS/TS, and the components whose `<script>` blocks the engine reads (eslint-plugin/src/engine/component-code.ts). */
+const CODE = /\.(?:[cm]?[jt]s|[jt]sx|vue|svelte|astro)$/i;
 const TEXT = /\.(?:json|jsonc|json5|ya?ml|toml|py|sh|bash|zsh|ini|cfg|conf|properties|tf|tfvars)$/i;
 const TEXT_NAMES = /^(?:Dockerfile(?:\..+)?|.+\.Dockerfile|Containerfile|docker-compose.*|compose\.ya?ml|Makefile|\.dockerignore|.+\.dockerignore|\.npmrc|\.yarnrc(?:\.yml)?|\.envrc)$/i;
 

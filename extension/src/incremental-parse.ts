@@ -18,6 +18,7 @@
  */
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { parseSource, type SourceFile, type TSESTree } from "../../eslint-plugin/src/engine/ast";
+import { isComponentFile } from "../../eslint-plugin/src/engine/component-code";
 import { textEdit } from "./text-edit";
 
 export interface ReparseOptions {
@@ -136,7 +137,7 @@ export class IncrementalParser {
     this.seen.delete(file);
     this.seen.set(file, text);
     if (this.seen.size > this.maxFiles) this.seen.delete(this.seen.keys().next().value as string);
-    if (this.builds.has(file)) return;
+    if (this.builds.has(file) || isComponentFile(file)) return;
     if (this.trees.has(file)) return this.keepUp(file);
     if (!options.inEditor && (before === undefined || before === text)) return;
     if (lineCount(text, this.options.minLines ?? 500) < (this.options.minLines ?? 500)) return;
@@ -275,6 +276,9 @@ function withoutLoc(comments: TSESTree.Comment[] | undefined): TSESTree.Comment[
 
 export function reparse(previous: SourceFile | undefined, file: string, text: string, options: ReparseOptions = {}): Reparsed {
   if (previous && previous.file === file && previous.text === text) return { source: previous, incremental: true };
+  // A component's code is its `<script>` blocks blanked into place: a fragment of its text is not
+  // one of them. Components are small; each edit parses the whole file.
+  if (isComponentFile(file)) return { source: parseEditorTree(file, text), incremental: false, reason: "a component" };
   let reason: string;
   try {
     const result = previous && previous.file === file ? spliced(previous, text, options) : "no previous tree";

@@ -9,7 +9,7 @@
  * `eslint-disable` directives read, are collected only when the text has a key candidate or a
  * directive: collecting them walks every token, a fifth of a parse.
  */
-import { parseSource, type SourceFile, type TSESTree } from "../../eslint-plugin/src/engine/ast";
+import { emptyProgram, parseSource, type SourceFile, type TSESTree } from "../../eslint-plugin/src/engine/ast";
 import { LazyTextFacts, supplyTextFacts } from "../../eslint-plugin/src/engine/text-facts";
 
 export interface ScannedFile extends SourceFile {
@@ -48,9 +48,4 @@ export function scannedFile(file: string, text: string): ScannedFile {
     parsed: () => (build(), !failed),
     treeBuilt: () => tree !== undefined,
   };
-}
-
-/** What the rules see of a file that does not parse; its findings are dropped (parsed() is false). */
-function emptyProgram(): TSESTree.Program {
-  return { type: "Program", body: [], comments: [], tokens: [], sourceType: "module", range: [0, 0] } as unknown as TSESTree.Program;
 }

@@ -176,7 +176,7 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       name: "Vite component: a server-secret key with dangerouslyAllowBrowser is still reported (the flag)",
       filename: vite,
       code: [`import OpenAI from "openai";`, `export const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: true });`].join("\n"),
-      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: viteChain } }],
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: viteChain } }],
     },
     {
       name: "Vite: the same auth header with a VITE_ key",

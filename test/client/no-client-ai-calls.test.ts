@@ -26,7 +26,7 @@ ruleTester().run("no-client-ai-calls", rule, {
   invalid: [
     {
       ...next("lib/ai-client.ts"),
-      errors: [{ messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],
+      errors: [{ messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],
     },
     {
       // fetch with an Authorization header, reached by dynamic import().
@@ -66,7 +66,7 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
       errors: [
         { messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
-        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
     },
     {
@@ -84,9 +84,22 @@ ruleTester().run("no-client-ai-calls", rule, {
         `new Groq({ apiKey: k, dangerouslyAllowBrowser: true });`,
       ].join("\n"),
       errors: [
-        { messageId: "dangerousBrowserClient", line: 2, data: { provider: "Anthropic", chain: "app/chat/chat-box.tsx" } },
-        { messageId: "dangerousBrowserClient", line: 3, data: { provider: "Groq", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 2, data: { provider: "Anthropic", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 3, data: { provider: "Groq", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
+    },
+    {
+      // A real SvelteKit app (bench/real-apps) opens OpenAI's Realtime API from the browser this way.
+      name: "OpenAI's Realtime API client with dangerouslyAllowAPIKeyInBrowser",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { RealtimeClient } from "@openai/realtime-api-beta";`,
+        `export function connect(apiKey: string, relay?: string) {`,
+        `  return new RealtimeClient(relay ? { url: relay } : { apiKey, dangerouslyAllowAPIKeyInBrowser: true });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 4, column: 64, data: { provider: "OpenAI", flag: "dangerouslyAllowAPIKeyInBrowser", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       name: "axios, Gemini key in the query, URL in a constant",

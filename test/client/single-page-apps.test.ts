@@ -54,19 +54,19 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
   invalid: [
     {
       ...spa("src/lib/chat-client.ts"),
-      errors: [{ messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", chain: "src/lib/chat-client.ts" } }],
+      errors: [{ messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "src/lib/chat-client.ts" } }],
     },
     {
       name: "unknown framework: the flag is taken at its word",
       filename: at("unknown", "src/ai.ts"),
       code: FLAGGED,
-      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: "ai.ts: the flag declares browser use" } }],
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "ai.ts: the flag declares browser use" } }],
     },
     {
       name: "Next.js: a module nothing imports yet, with the flag",
       filename: at("next-app-router", "lib/orphan-ai.ts"),
       code: FLAGGED,
-      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", chain: "orphan-ai.ts: the flag declares browser use" } }],
+      errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "orphan-ai.ts: the flag declares browser use" } }],
     },
     {
       name: "unknown framework: anthropic-dangerous-direct-browser-access",

@@ -13,6 +13,7 @@
  */
 import { parse } from "@typescript-eslint/typescript-estree";
 import ts from "typescript";
+import { componentCode, isComponentFile } from "../../eslint-plugin/src/engine/component-code";
 
 // The global types noLib leaves out, as loose as compiles: the check is about what a
 // suggestion's own code does (a name it forgets to declare or import still fails), not lib.d.ts.
@@ -64,6 +65,11 @@ const OPTIONS: ts.CompilerOptions = {
 
 /** What is wrong with `output` that was not wrong with `code`, as readable lines (empty: fine). */
 export function suggestionProblems(filename: string, code: string, output: string): string[] {
+  // A component (.vue, .svelte, .astro): its code, blanked as the engine reads it, checked as TypeScript.
+  if (isComponentFile(filename)) {
+    const before = componentCode(filename, code);
+    return suggestionProblems(`component.${before.jsx ? "tsx" : "ts"}`, before.code, componentCode(filename, output).code);
+  }
   const ext = /\.([cm]?[jt]sx?)$/i.exec(filename)?.[1]?.toLowerCase();
   if (!ext) return []; // not code (env files, .gitignore): other tests own those edits
   try {

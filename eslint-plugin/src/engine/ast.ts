@@ -5,6 +5,7 @@
 import type * as TypeScriptEstree from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { componentCode, isComponentFile } from "./component-code";
 
 export type { TSESTree };
 
@@ -36,15 +37,17 @@ export interface ParseOptions {
 }
 
 /**
- * Parse JS/JSX/TS/TSX the way configs.recommended does. Returns undefined on a syntax error:
+ * Parse JS/JSX/TS/TSX the way configs.recommended does, and a .vue, .svelte or .astro file's
+ * code where it stands in the component (./component-code). Returns undefined on a syntax error:
  * an unparsable file gets no findings, never a crash.
  */
 export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
   try {
     // Loaded on first use: an ESLint run gets its trees from ESLint and may never parse here.
     const { parse } = require("@typescript-eslint/typescript-estree") as typeof TypeScriptEstree;
-    const ast = parse(text, {
-      jsx: !/\.(?:ts|mts|cts)$/i.test(file),
+    const component = isComponentFile(file) ? componentCode(file, text) : undefined;
+    const ast = parse(component?.code ?? text, {
+      jsx: component ? component.jsx : !/\.(?:ts|mts|cts)$/i.test(file),
       range: true,
       loc: options.loc ?? true,
       comment: options.comments ?? true,
@@ -79,4 +82,31 @@ export function withParents<T extends TSESTree.Node>(root: T): T {
     }
   }
   return root;
+}
+
+/** What the rules see of a file whose code does not parse: no statements, so no findings from the tree. */
+export function emptyProgram(): TSESTree.Program {
+  return { type: "Program", body: [], comments: [], tokens: [], sourceType: "module", range: [0, 0] } as unknown as TSESTree.Program;
+}
+
+let lastComponent: SourceFile | undefined;
+
+/**
+ * A .vue, .svelte or .astro file as the rules read it in ESLint. ESLint's tree is the user's
+ * component parser's (vue-eslint-parser, …), which the editor does not have, so the rules read
+ * the component's own parse (parseSource, ./component-code) instead: built the first time a rule
+ * reads `ast`, shared by the rules that lint the same text, an empty Program if it does not parse.
+ */
+export function componentSource(file: string, text: string): SourceFile {
+  if (lastComponent?.file === file && lastComponent.text === text) return lastComponent;
+  let tree: TSESTree.Program | undefined;
+  lastComponent = {
+    file,
+    text,
+    lazyTree: true,
+    get ast() {
+      return (tree ??= parseSource(file, text)?.ast ?? emptyProgram());
+    },
+  };
+  return lastComponent;
 }

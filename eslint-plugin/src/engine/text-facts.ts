@@ -9,7 +9,7 @@
  *
  * Computed once per text, the seven rules ESLint runs on a file share one scan of each kind.
  */
-import { authHeaderWords, DIRECT_ACCESS_HEADER, providerHostWords } from "./client/catalogue";
+import { authHeaderWords, BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerHostWords } from "./client/catalogue";
 import { findKeyCandidates, type KeyCandidate } from "./keys/index";
 import { providers } from "./providers";
 
@@ -50,7 +50,7 @@ export const TEXT_PROBES = {
   /** no-client-secrets: the file may be server-only code (a finding if the browser imports it). */
   serverMarker: firstOf(["server-only", ".server", "$lib/server"]),
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
-  aiHost: lazyPattern(() => ["dangerouslyAllowBrowser", DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
+  aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
   providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords("sdkPackages"), ...sdkWords("sdkConstructors"), ...sdkWords("endpoints")]),
   /**

@@ -1,7 +1,7 @@
 import type * as Engine from "../engine/client";
 import type { noClientAiCallsMessages } from "../engine/client";
 import { createRule } from "../util/create-rule";
-import { isSourceFile } from "../util/file-kind";
+import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { RULES } from "../engine/rules";
 
@@ -17,7 +17,7 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     schema: [],
   },
   create(context) {
-    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
     const { findClientAiCalls } = require("../engine/client") as typeof Engine;
     return {

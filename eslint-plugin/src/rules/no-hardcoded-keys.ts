@@ -9,7 +9,7 @@ import type { HardcodedKeyMessageId, HardcodedKeysOptions } from "../engine/keys
 import { hardcodedKeyMessages } from "../engine/keys/messages";
 import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
-import { isSourceFile } from "../util/file-kind";
+import { readsCode } from "../util/file-kind";
 import { RULES } from "../engine/rules";
 
 type Options = [HardcodedKeysOptions];
@@ -49,7 +49,7 @@ export default createRule<Options, HardcodedKeyMessageId>({
     defaultOptions: [{ allow: [], ignoreFiles: [] }],
   },
   create(context, [options]) {
-    if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
+    if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
     const { findHardcodedKeys } = require("../engine/keys/hardcoded-keys") as typeof Engine;
     return {

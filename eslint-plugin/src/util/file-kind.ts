@@ -4,6 +4,7 @@
  * every rule asks this first and stays silent on the kinds it is not about.
  */
 import { basename } from "node:path";
+import { isComponentFile } from "../engine/component-code";
 import { isEnvFileName } from "../engine/env-files/names";
 
 export type FileKind = "source" | "env" | "gitignore" | "other";
@@ -27,6 +28,21 @@ export function fileKind(filename: string): FileKind {
 /** JS/TS code: the only files the code rules look at. Call first in a code rule's create(). */
 export function isSourceFile(filename: string): boolean {
   return fileKind(filename) === "source";
+}
+
+/** What configs.components sets in its settings (eslint-plugin/src/index.ts). */
+export const COMPONENTS_SETTING = "keyfenceComponents";
+
+/**
+ * Whether a code rule reads this file: JS/TS code or a component, but not a code block that a
+ * component's processor hands ESLint (eslint-plugin-astro's client scripts, `page.astro/1.ts`)
+ * when configs.components, whose settings reach that block, reads the whole component: every
+ * finding in the block would be reported twice.
+ */
+export function readsCode(context: { filename: string; physicalFilename: string; settings: Record<string, unknown> }): boolean {
+  if (!isSourceFile(context.filename)) return false;
+  const blockOfComponent = context.filename !== context.physicalFilename && isComponentFile(context.physicalFilename);
+  return !(blockOfComponent && context.settings[COMPONENTS_SETTING] === true);
 }
 
 /** Bigger than any hand-written env or ignore file: linted as empty instead of scanned. */

@@ -5,7 +5,8 @@
  * edit another file stay for the extension, which applies them as one WorkspaceEdit.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import type { SourceFile } from "../engine/ast";
+import { componentSource, type SourceFile } from "../engine/ast";
+import { isComponentFile } from "../engine/component-code";
 import type { FixPlan, Finding } from "../engine/finding";
 
 type Context<MessageId extends string> = Readonly<TSESLint.RuleContext<MessageId, readonly unknown[]>>;
@@ -25,8 +26,12 @@ export interface ReportOptions<MessageId extends string> {
   suggestion?: SuggestionFor<MessageId>;
 }
 
-/** The linted file as the engine's SourceFile (ESLint has set parents by the time rules run). */
+/**
+ * The linted file as the engine's SourceFile (ESLint has set parents by the time rules run). A
+ * component (.vue, .svelte, .astro) comes with the engine's tree of its code, not ESLint's.
+ */
 export function sourceFileOf(context: Context<string>, program?: TSESTree.Program): SourceFile {
+  if (isComponentFile(context.filename)) return componentSource(context.filename, context.sourceCode.text);
   return { file: context.filename, text: context.sourceCode.text, ast: program ?? context.sourceCode.ast };
 }
 

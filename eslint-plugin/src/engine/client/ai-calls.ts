@@ -8,7 +8,7 @@
 import type { TSESTree } from "../ast";
 import { textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
-import { DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
+import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { walk } from "./walk";
 
@@ -67,12 +67,13 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const initializers = new Map<string, TSESTree.Node>();
   for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
   for (const node of requests) {
-    const browserFlag = node.arguments.flatMap((arg) => (arg.type === "ObjectExpression" ? arg.properties : [])).find(
+    const browserFlag = node.arguments.flatMap(optionObjects).flatMap((options) => options.properties).find(
       (property): property is ObjectProperty =>
-        property.type === "Property" && propertyKey(property) === "dangerouslyAllowBrowser" && !(property.value.type === "Literal" && property.value.value === false),
+        property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false),
     );
     if (browserFlag) {
-      calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: providerOfCallee(node.callee) } });
+      const flag = propertyKey(browserFlag)!;
+      calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       reportedCalls.push(node.range);
       continue;
     }
@@ -95,6 +96,13 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
   }
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** The option objects an argument may be: `{ … }`, or either branch of `relay ? { url } : { apiKey, … }`. */
+function optionObjects(arg: TSESTree.Node): TSESTree.ObjectExpression[] {
+  if (arg.type === "ObjectExpression") return [arg];
+  if (arg.type === "ConditionalExpression") return [...optionObjects(arg.consequent), ...optionObjects(arg.alternate)];
+  return [];
 }
 
 /** An argument of `node` is a variable holding a call already reported. */

@@ -11,6 +11,17 @@ export function catalogue(): { providers: readonly Provider[] } {
   return { providers };
 }
 
+/**
+ * Client options that declare browser use with a key, and the provider a flag names (otherwise
+ * the client's): `dangerouslyAllowBrowser` (openai, @anthropic-ai/sdk and the SDKs modelled on
+ * them) and `dangerouslyAllowAPIKeyInBrowser` (OpenAI's Realtime API client, `RealtimeClient` of
+ * @openai/realtime-api-beta).
+ */
+export const BROWSER_FLAGS: ReadonlyMap<string, string | undefined> = new Map([
+  ["dangerouslyAllowBrowser", undefined],
+  ["dangerouslyAllowAPIKeyInBrowser", "OpenAI"],
+]);
+
 /** The header that lets Anthropic's API answer a browser directly. */
 export const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
 

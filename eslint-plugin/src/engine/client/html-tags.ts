@@ -32,6 +32,8 @@ export interface ScriptElement {
   attributes: string;
   /** The script's text, between `<script …>` and `</script>`. */
   body: string;
+  /** Offset of the body's first character in the text. */
+  start: number;
 }
 
 /** `<script>` elements with their bodies. An unclosed one ends the search: nothing closes later. */
@@ -50,7 +52,7 @@ export function* scriptElements(text: string): Generator<ScriptElement> {
     closing.lastIndex = open.end;
     const close = closing.exec(text);
     if (!close) return;
-    yield { attributes: open.attributes, body: text.slice(open.end, close.index) };
+    yield { attributes: open.attributes, body: text.slice(open.end, close.index), start: open.end };
     // Resume after the block: a `<` inside the script is code, not a tag.
     from = close.index + close[0].length;
   }

@@ -25,7 +25,7 @@ import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-r
 import { readsByStatement } from "./one-read-per-statement";
 import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
-import { DIRECT_ACCESS_HEADER } from "./catalogue";
+import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
@@ -33,6 +33,7 @@ import { inRanges, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
 import { textFacts } from "../text-facts";
+import { codeBlocks } from "../component-code";
 
 export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
@@ -109,6 +110,7 @@ function directivesOfSource(source: SourceFile): string[] {
 }
 
 function browserContextIn(graph: ClientGraph, source: SourceFile, file: string): { status: "browser" | "server-only"; context: BrowserContext } | undefined {
+  if (/\.astro$/i.test(file)) return astroContext(graph, source, file);
   const framework = graph.framework.name;
   // Only Next.js reads them; a text that cannot spell one needs no tree for it.
   const directives = framework === "next" && MAY_HOLD_DIRECTIVE.test(source.text) ? directivesOfSource(source) : [];
@@ -127,6 +129,17 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
   const role = graph.role(file);
   const serverRanges = role.serverExports ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports).serverRanges : [];
   return { status, context: { graph, chainText: formatChain(graph.framework.root, chain), serverRanges } };
+}
+
+/**
+ * An .astro file renders on the server, but Astro bundles its `<script>` blocks for the browser,
+ * whichever page uses it: the scripts are browser code, the frontmatter is not.
+ */
+function astroContext(graph: ClientGraph, source: SourceFile, file: string): { status: "browser"; context: BrowserContext } | undefined {
+  const { blocks } = codeBlocks(file, source.text);
+  if (!blocks.some((block) => block.kind === "script")) return undefined;
+  const serverRanges = blocks.filter((block) => block.kind === "frontmatter").map((block): [number, number] => [block.start, block.end]);
+  return { status: "browser", context: { graph, chainText: formatChain(graph.framework.root, [file]), serverRanges } };
 }
 
 export function formatChain(root: string, chain: string[]): string {
@@ -323,7 +336,7 @@ export function runsOnlyOnServer(source: SourceFile): boolean {
 }
 
 /** A superset, in text, of the declarations declaredBrowserCalls reports. */
-const DECLARED_BROWSER_USE = new RegExp(`dangerouslyAllowBrowser|${DIRECT_ACCESS_HEADER}`, "i");
+const DECLARED_BROWSER_USE = new RegExp(`${[...BROWSER_FLAGS.keys()].join("|")}|${DIRECT_ACCESS_HEADER}`, "i");
 
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
   void options;

@@ -33,7 +33,7 @@ export const noPublicSecretsMessages = {
 
 export const noClientAiCallsMessages = {
   dangerousBrowserClient:
-    "{{provider}} client created with dangerouslyAllowBrowser in browser code ({{chain}}): its API key ships to every visitor. Call {{provider}} from a server route instead.",
+    "{{provider}} client created with {{flag}} in browser code ({{chain}}): its API key ships to every visitor. Call {{provider}} from a server route instead.",
   directProviderCall:
     "Browser code calls {{host}} with an API key ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
   dangerousDirectBrowserAccess:
