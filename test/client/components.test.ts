@@ -42,6 +42,7 @@ const astroPage = path.join(APPS, "astro/src/pages/index.astro");
 const anthropic = fakeKey("anthropic");
 const groq = fakeKey("groq");
 const openai = fakeKey("openai");
+const gemini = fakeKey("google-ai");
 
 describe("components: the code the engine reads", () => {
   const vue = [
@@ -101,17 +102,27 @@ describe("components: the code the engine reads", () => {
     assert.ok(!empty.includes("<p>"), empty);
   });
 
+  it("reads a Vue or Svelte template's HTML comments as comments (their ESLint processors honour directives there), not an Astro page's", () => {
+    const vueText = `<template>\n  <!-- eslint-disable-next-line keyfence/no-hardcoded-keys -->\n  <p>a</p>\n</template>\n<script>\nconst html = "<!-- not a comment -->";\n</script>\n<!-- unclosed`;
+    const comments = parseSource("/app/A.vue", vueText)!.ast.comments!;
+    assert.deepEqual(comments.map((c) => [c.type, c.value.trim()]), [["Block", "eslint-disable-next-line keyfence/no-hardcoded-keys"]]);
+    assert.equal(vueText.slice(...comments[0].range), "<!-- eslint-disable-next-line keyfence/no-hardcoded-keys -->");
+    assert.deepEqual(parseSource("/app/index.astro", `---\n---\n<!-- eslint-disable -->\n<p>a</p>\n`)!.ast.comments, []);
+  });
+
   it("is linear: 1 MB of unclosed script tags or of an unclosed frontmatter", function () {
     this.timeout(60_000);
     for (const [file, unit] of [
       ["/app/A.vue", "<script "],
       ["/app/A.vue", "<script>x"],
+      ["/app/A.vue", "<script></script><!--"],
+      ["/app/A.svelte", "<!--<script>"],
       ["/app/index.astro", "---\n"],
       ["/app/index.astro", "---\n<script>"],
     ]) {
       const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
       const started = performance.now();
-      componentCode(file, text);
+      parseSource(file, text, { loc: false });
       const ms = performance.now() - started;
       assert.ok(ms < 5000, `${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
     }
@@ -121,9 +132,16 @@ describe("components: the code the engine reads", () => {
 describe("components: the code rules under the real component parsers", () => {
   ruleTester(VUE).run("no-hardcoded-keys (vue-eslint-parser)", rule(noHardcodedKeys), {
     valid: [
+      { name: "a Maps key in the template: public by design, and no word says Gemini", filename: chatBox, code: `<template>\n  <iframe src="https://www.google.com/maps/embed/v1/place?key=${gemini}&q=Paris"></iframe>\n</template>\n` },
       { name: "a UUID and a placeholder", filename: chatBox, code: `<script setup lang="ts">\nconst id = "123e4567-e89b-12d3-a456-426614174000";\nconst key = "sk-your-key-here";\n</script>\n<template><p>{{ id }}{{ key }}</p></template>\n` },
     ],
     invalid: [
+      {
+        name: "a key in the template of a browser component: markup ships too",
+        filename: chatBox,
+        code: `<template>\n  <gemini-chat api-key="${gemini}"></gemini-chat>\n</template>\n<script setup lang="ts">\nconst a = 1;\n</script>\n`,
+        errors: [{ messageId: "hardcodedInBrowser", line: 2, column: 25, suggestions: [] }],
+      },
       {
         name: "a key in <script setup> of a browser component, reported where it stands in the component",
         filename: chatBox,

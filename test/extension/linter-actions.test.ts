@@ -46,6 +46,19 @@ describe("linter actions: disable a rule, show its documentation", () => {
     await until("the env file's finding to go", () => keyfenceDiagnostics(vscode.Uri.file(env)).length === 0, 30_000);
   });
 
+  it("a Svelte component: its script's key is reported, and the file-wide disable goes into the script", async () => {
+    const key = fakeKey("groq", 705);
+    const p = project("disable-component", { "src/routes/+page.svelte": `<h1>Chat</h1>\n<script>\n  const key = "${key}";\n</script>\n<p>{key.length}</p>\n` });
+    const component = p.path("src/routes/+page.svelte");
+    const [finding] = await diagnosticsOf(component);
+    assert.equal(codeOf(finding), "no-hardcoded-keys");
+    assert.deepEqual([finding.range.start.line, finding.range.start.character], [2, 15]);
+    await apply(await actionTitled(component, finding, /^Disable keyfence\/no-hardcoded-keys for the entire file$/));
+    await saveAll();
+    assert.equal(read(component), `<h1>Chat</h1>\n<script>\n/* eslint-disable keyfence/no-hardcoded-keys */\n  const key = "${key}";\n</script>\n<p>{key.length}</p>\n`);
+    await until("the component's finding to go", () => keyfenceDiagnostics(vscode.Uri.file(component)).length === 0, 30_000);
+  });
+
   it("Show documentation runs the server's command with the rule's page", async () => {
     const p = project("show-docs", { "a.ts": `export const k = "${fakeKey("groq", 704)}";\n` });
     const code = p.path("a.ts");

@@ -100,6 +100,53 @@ describe("language server over stdio", function () {
     assert.deepEqual(silenced.diagnostics, []);
   });
 
+  it("a Vue component: the key where it stands in the component, disable comments inside its script, cleared when edited away", async () => {
+    const key = fakeKey("anthropic", undefined, 108);
+    const text = `<template>\n  <p>{{ answer }}</p>\n</template>\n\n<script setup lang="ts">\nconst answer = "";\nconst backup = "${key}";\n</script>\n`;
+    await open("src/Chat.vue", text, "vue");
+    const { diagnostics } = await client.diagnosticsWhere((p) => p.uri === uriOf("src/Chat.vue") && p.version === 1);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    const [diagnostic] = diagnostics;
+    const column = `const backup = "`.length;
+    assert.deepEqual(diagnostic.range, { start: at(6, column), end: at(6, column + key.length) });
+    const actions = await actionsFor("src/Chat.vue", diagnostic);
+    const disableLine = actions.find((a) => a.title === "Disable keyfence/no-hardcoded-keys for this line");
+    const disableFile = actions.find((a) => a.title === "Disable keyfence/no-hardcoded-keys for the entire file");
+    assert.ok(disableLine && disableFile, actions.map((a) => a.title).join(" | "));
+    // Both land in the script block: the file's first line is the template's.
+    assert.deepEqual(editOf(disableFile, "src/Chat.vue"), { range: { start: at(5, 0), end: at(5, 0) }, newText: "/* eslint-disable keyfence/no-hardcoded-keys */\n" });
+    const edit = editOf(disableLine, "src/Chat.vue");
+    assert.deepEqual(edit, { range: { start: at(6, 0), end: at(6, 0) }, newText: "// eslint-disable-next-line keyfence/no-hardcoded-keys\n" });
+    await change("src/Chat.vue", 2, edit.range, edit.newText);
+    const silenced = await client.diagnosticsWhere((p) => p.uri === uriOf("src/Chat.vue") && p.version === 2);
+    assert.deepEqual(silenced.diagnostics, []);
+
+    // A key in the template: the line action is an HTML comment, which the editor honours as
+    // eslint-plugin-vue's processor does in ESLint.
+    const inTemplate = fakeKey("google-ai", undefined, 110);
+    const widget = `  <gemini-chat api-key="${inTemplate}" />\n`;
+    await change("src/Chat.vue", 3, { start: at(1, 0), end: at(1, 0) }, widget);
+    const templated = await client.diagnosticsWhere((p) => p.uri === uriOf("src/Chat.vue") && p.version === 3);
+    const [markup] = templated.diagnostics;
+    assert.equal(templated.diagnostics.length, 1, JSON.stringify(templated.diagnostics));
+    assert.deepEqual(markup.range.start, at(1, widget.indexOf(inTemplate)));
+    const markupActions = await actionsFor("src/Chat.vue", markup);
+    const htmlLine = markupActions.find((a) => a.title === "Disable keyfence/no-hardcoded-keys for this line");
+    assert.ok(htmlLine, markupActions.map((a) => a.title).join(" | "));
+    assert.ok(!markupActions.some((a) => a.title.endsWith("for the entire file")), "a file-wide comment in the script would come after this finding");
+    const htmlEdit = editOf(htmlLine, "src/Chat.vue");
+    assert.deepEqual(htmlEdit, { range: { start: at(1, 0), end: at(1, 0) }, newText: "  <!-- eslint-disable-next-line keyfence/no-hardcoded-keys -->\n" });
+    await change("src/Chat.vue", 4, htmlEdit.range, htmlEdit.newText);
+    const quiet = await client.diagnosticsWhere((p) => p.uri === uriOf("src/Chat.vue") && p.version === 4);
+    assert.deepEqual(quiet.diagnostics, []);
+
+    // A component on disk, never opened, is reported by a workspace scan.
+    writeFile(dir, "src/routes/+page.svelte", `<script>\n  const key = "${fakeKey("groq", undefined, 109)}";\n</script>\n<p>{key.length}</p>\n`);
+    await client.connection.sendRequest<ScanSummary>("keyfence/scanWorkspace", {});
+    const scanned = await client.diagnosticsWhere((p) => p.uri === uriOf("src/routes/+page.svelte") && p.diagnostics.length > 0);
+    assert.deepEqual(scanned.diagnostics.map((d) => [d.code, d.range.start]), [["no-hardcoded-keys", at(1, 15)]]);
+  });
+
   it("uses # comments in env files, and honours them", async () => {
     const key = fakeKey("groq", undefined, 103);
     // On disk too, not covered by .gitignore: KeyFence reports the key.

@@ -5,7 +5,7 @@
 import type * as TypeScriptEstree from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
-import { componentCode, isComponentFile } from "./component-code";
+import { codeBlocks, componentCode, isComponentFile, markupComments } from "./component-code";
 
 export type { TSESTree };
 
@@ -55,6 +55,10 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       errorOnUnknownASTType: false,
       filePath: file,
     });
+    if (component && (options.comments ?? true)) {
+      const markup = markupComments(file, text, codeBlocks(file, text).blocks) as unknown as TSESTree.Comment[];
+      if (markup.length > 0) ast.comments = [...(ast.comments ?? []), ...markup].sort((a, b) => a.range[0] - b.range[0]);
+    }
     return { file, text, ast: withParents(ast) };
   } catch {
     return undefined;

@@ -86,3 +86,37 @@ function gap(text: string, afterBlock: boolean): string {
   const first = afterBlock ? spaces.indexOf(" ") : -1;
   return first < 0 ? spaces : `${spaces.slice(0, first)};${spaces.slice(first + 1)}`;
 }
+
+/**
+ * `<!-- … -->` comments in a Vue or Svelte component's markup, as block comments: their
+ * processors in ESLint (eslint-plugin-vue's, eslint-plugin-svelte's) honour `<!-- eslint-disable
+ * … -->` there, so the editor reads them too. eslint-plugin-astro does not: none for .astro.
+ */
+export function markupComments(file: string, text: string, blocks: CodeBlock[]): Array<{ type: "Block"; value: string; range: [number, number] }> {
+  if (!/\.(?:vue|svelte)$/i.test(file)) return [];
+  const comments: Array<{ type: "Block"; value: string; range: [number, number] }> = [];
+  // One pass, left to right; each `-->` found is kept for the next `<!--` before it: linear.
+  let from = 0;
+  let next = 0;
+  let close = -1;
+  for (;;) {
+    const open = text.indexOf("<!--", from);
+    if (open < 0) break;
+    while (next < blocks.length && blocks[next].end <= open) next++;
+    const block = blocks[next] as CodeBlock | undefined;
+    if (block && block.start <= open) {
+      from = block.end; // `<!--` in code is code
+      continue;
+    }
+    if (close < open + 4) close = text.indexOf("-->", open + 4);
+    if (close < 0) break;
+    const end = block ? block.start : text.length;
+    if (close + 3 > end) {
+      from = end; // not closed before the next code block
+      continue;
+    }
+    comments.push({ type: "Block", value: text.slice(open + 4, close), range: [open, close + 3] });
+    from = close + 3;
+  }
+  return comments;
+}

@@ -12,6 +12,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding, FixPlan } from "../../../eslint-plugin/src/engine/finding";
 import type { ProjectFiles } from "../../../eslint-plugin/src/engine/fixes/index";
+import { codeBlocks, isComponentFile, type CodeBlock } from "../../../eslint-plugin/src/engine/component-code";
 import type { FileKind } from "../../src/file-kinds";
 import { ruleOf } from "./diagnostics";
 import { OPEN_KEY_PAGE, OPEN_KEY_PAGE_TITLE, SHOW_DOCUMENTATION, STOP_TRACKING } from "./protocol";
@@ -103,7 +104,14 @@ function disableLineAction(diagnostic: Diagnostic, ruleId: string, ctx: ActionCo
   const line = diagnostic.range.start.line;
   const text = ctx.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(text)?.[0] ?? "";
-  const comment = `${style === "code" ? "//" : "#"} eslint-disable-next-line keyfence/${ruleId}`;
+  let comment = `${style === "code" ? "//" : "#"} eslint-disable-next-line keyfence/${ruleId}`;
+  // A component's markup takes an HTML comment, which ESLint honours in Vue and Svelte (their
+  // processors) but not in Astro: there, and on a `<script>` line, nothing is offered.
+  if (isComponentFile(ctx.path) && !codeBlockAt(ctx, ctx.document.offsetAt({ line, character: 0 }))) {
+    const inMarkup = !codeBlockAt(ctx, ctx.document.offsetAt(diagnostic.range.start));
+    if (!inMarkup || /\.astro$/i.test(ctx.path)) return undefined;
+    comment = `<!-- eslint-disable-next-line keyfence/${ruleId} -->`;
+  }
   return {
     title: `Disable keyfence/${ruleId} for this line`,
     kind: KEYFENCE_FIX,
@@ -115,14 +123,35 @@ function disableLineAction(diagnostic: Diagnostic, ruleId: string, ctx: ActionCo
 function disableFileAction(ruleId: string, ctx: ActionContext): CodeAction | undefined {
   const style = commentStyle(ctx.kind);
   if (!style) return undefined;
-  // After a shebang line, which must stay first.
-  const line = style === "code" && ctx.document.getText().startsWith("#!") ? 1 : 0;
+  // After a shebang line, which must stay first; in a component, the first line of its code,
+  // offered only when every finding of the rule comes after it (a disable comment holds from
+  // where it stands on).
+  const line = isComponentFile(ctx.path) ? firstCodeLine(ctx) : style === "code" && ctx.document.getText().startsWith("#!") ? 1 : 0;
+  if (line === undefined) return undefined;
+  if (isComponentFile(ctx.path)) {
+    const from = ctx.document.offsetAt({ line, character: 0 });
+    if (!ctx.findings || ctx.findings.some((finding) => finding.ruleId === ruleId && finding.range.start < from)) return undefined;
+  }
   const comment = style === "code" ? `/* eslint-disable keyfence/${ruleId} */` : `# eslint-disable keyfence/${ruleId}`;
   return {
     title: `Disable keyfence/${ruleId} for the entire file`,
     kind: KEYFENCE_FIX,
     edit: { changes: { [ctx.document.uri]: [insert(line, `${comment}\n`)] } },
   };
+}
+
+/** The code block of a component (engine/component-code.ts) that holds `offset`, if any. */
+function codeBlockAt(ctx: ActionContext, offset: number): CodeBlock | undefined {
+  return codeBlocks(ctx.path, ctx.document.getText()).blocks.find((block) => block.start <= offset && offset < block.end);
+}
+
+/** The first whole line of a component's first code block (the one after `<script>` or `---`). */
+function firstCodeLine(ctx: ActionContext): number | undefined {
+  const [first] = codeBlocks(ctx.path, ctx.document.getText()).blocks;
+  if (!first) return undefined;
+  const start = ctx.document.positionAt(first.start);
+  const line = start.character === 0 ? start.line : start.line + 1;
+  return ctx.document.offsetAt({ line, character: 0 }) < first.end ? line : undefined;
 }
 
 function insert(line: number, text: string): TextEdit {

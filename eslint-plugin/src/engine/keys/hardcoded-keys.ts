@@ -17,6 +17,7 @@ import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { textFacts } from "../text-facts";
+import { codeBlocks, isComponentFile, type CodeBlock } from "../component-code";
 import type * as KeyHistory from "../key-history/index";
 import { browserChainText } from "../client/index";
 import { mayConfirmAny } from "./context";
@@ -115,15 +116,17 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
   // Read only now: a host may build the tree when it is first asked for (the workspace scan).
   const ast = source.ast;
 
-  // Locate each distinct span once; candidates outside strings and comments are dropped.
+  // Locate each distinct span once; candidates outside strings, comments and a component's
+  // markup are dropped.
   const located = new Map<KeyCandidate, Located>();
   const inCode: KeyCandidate[] = [];
+  const inMarkup = markupLocator(source);
   let previous: { start: number; end: number; place: KeyPlace | undefined } | undefined;
   for (const candidate of candidates) {
     const place =
       previous && previous.start === candidate.start && previous.end === candidate.end
         ? previous.place
-        : locateKey(ast, candidate.start, candidate.end);
+        : (locateKey(ast, candidate.start, candidate.end) ?? inMarkup(candidate.start, candidate.end));
     previous = { start: candidate.start, end: candidate.end, place };
     if (!place) continue;
     if (place.type === "string" && isModuleSpecifier(place.node, place.path)) continue;
@@ -136,8 +139,8 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
     const entry = located.get(candidate)!;
     if (entry.context) return entry.context;
     const { place } = entry;
-    if (place.type === "comment") {
-      const window = windowBefore(text, place.comment.range[0] + 2, candidate);
+    if (place.type === "comment" || place.type === "markup") {
+      const window = windowBefore(text, place.type === "comment" ? place.comment.range[0] + 2 : place.start, candidate);
       entry.context = { own: [nameWords(window)], nearby: [] };
     } else {
       // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
@@ -168,11 +171,33 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
         fallbackFor: fallbackOf(contextOf(match)),
       });
       if (fixes.length > 0) finding.fixes = fixes;
+    }
+    if (place.type !== "comment") {
       rewordForCode(finding, source, fallbackOf(contextOf(match)));
       if (finding.messageId === "hardcodedInBrowser") addHistory(finding, match);
     }
     return finding;
   });
+}
+
+/**
+ * A component's markup is text that ships: a key in a Vue or Svelte template, or in an Astro
+ * page's HTML, reaches every visitor. The locator says where such a stretch starts (its context
+ * window begins there), for a span outside every code block; undefined for anything else.
+ */
+function markupLocator(source: SourceFile): (start: number, end: number) => KeyPlace | undefined {
+  if (!isComponentFile(source.file)) return () => undefined;
+  let blocks: CodeBlock[] | undefined;
+  return (start, end) => {
+    blocks ??= codeBlocks(source.file, source.text).blocks;
+    let from = 0;
+    for (const block of blocks) {
+      if (end <= block.start) break;
+      if (start < block.end) return undefined; // in (or across) code: an identifier, a regex…
+      from = block.end;
+    }
+    return { type: "markup", start: from };
+  };
 }
 
 /**

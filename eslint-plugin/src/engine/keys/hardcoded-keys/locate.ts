@@ -9,7 +9,9 @@ import type { TSESTree } from "../../ast";
 export type KeyPlace =
   | { type: "comment"; comment: TSESTree.Comment }
   /** A string Literal, a TemplateElement or JSXText; `path` runs from the Program to its parent. */
-  | { type: "string"; node: TSESTree.Literal | TSESTree.TemplateElement | TSESTree.JSXText; path: TSESTree.Node[] };
+  | { type: "string"; node: TSESTree.Literal | TSESTree.TemplateElement | TSESTree.JSXText; path: TSESTree.Node[] }
+  /** A component's markup (template, HTML): outside its code blocks, from `start` on. */
+  | { type: "markup"; start: number };
 
 function contains(node: { range: [number, number] }, start: number, end: number): boolean {
   return node.range[0] <= start && end <= node.range[1];
