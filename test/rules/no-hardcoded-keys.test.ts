@@ -445,3 +445,38 @@ describe("no-hardcoded-keys: message data", () => {
     assert.ok(!JSON.stringify(fallback).includes(browserKey), "the key is never in the finding whole");
   });
 });
+
+// A key split into literals joined with `+`, to get past scanners that read one string at a time
+// (a real Astro portfolio in bench/real-apps ships its Groq and Gemini keys this way).
+const splitGroq = fakeKey("groq", undefined, 21);
+const splitOpenai = fakeKey("openai", undefined, 22);
+const cut = (key: string, ...at: number[]) => [0, ...at].map((from, i) => key.slice(from, at[i])).map((part) => `"${part}"`);
+ruleTester().run("no-hardcoded-keys: keys split into joined literals", rule, {
+  valid: [
+    { name: "a prefix joined with a variable: nothing to read", code: `const key = "gsk_" + suffix;` },
+    { name: "ordinary joined strings", code: `const msg = "Hello, " + "world" + '!';` },
+    { name: "a placeholder split in two", code: `const key = "sk-" + "your-api-key-here";` },
+  ],
+  invalid: [
+    {
+      name: "two literals, the whole expression is the key: replace it",
+      code: `const GROQ_KEY = ${cut(splitGroq, 12).join(" + ")};`,
+      errors: [{ messageId: "hardcodedKey", line: 1, column: 19, endColumn: 19 + splitGroq.length + 5, suggestions: [useEnv(GROQ, `const GROQ_KEY = process.env.${GROQ};`)] }],
+    },
+    {
+      name: "three literals over lines, single and double quotes",
+      code: `const client = new OpenAI({\n  apiKey: ${cut(splitOpenai, 30, 90).map((part, i) => (i === 1 ? part.replaceAll('"', "'") : part)).join(" +\n    ")},\n});`,
+      errors: [{ messageId: "hardcodedKey", line: 2, endLine: 4, suggestions: [useEnv("OPENAI_API_KEY", `const client = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY,\n});`)] }],
+    },
+    {
+      name: "a key inside one literal of a chain is reported once, the usual way",
+      code: `const header = "Bearer " + "${splitGroq}";`,
+      errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(GROQ, `const header = "Bearer " + process.env.${GROQ};`)] }],
+    },
+    {
+      name: "a split key with more text around it: reported, no suggestion",
+      code: `const header = "Bearer ${splitGroq.slice(0, 10)}" + "${splitGroq.slice(10)}";`,
+      errors: [{ messageId: "hardcodedKey", line: 1, column: 24, suggestions: [] }],
+    },
+  ],
+});

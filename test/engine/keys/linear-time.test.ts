@@ -94,3 +94,24 @@ describe("the no-hardcoded-keys analysis stays fast on big files", function () {
     assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms for ${findings.length} findings`);
   });
 });
+
+describe("split keys (literals joined with +) are found in linear time", function () {
+  this.timeout(120_000);
+  const { splitKeyCandidates } = require("../../../eslint-plugin/src/engine/keys/hardcoded-keys/split-keys") as typeof import("../../../eslint-plugin/src/engine/keys/hardcoded-keys/split-keys");
+  const groq = fakeKey("groq", undefined, 31);
+  for (const [name, unit] of [
+    ["one endless chain of short literals", `"a" + `],
+    ["a key's pieces joined over and over", `"${groq.slice(0, 20)}" + "${groq.slice(20)}" + `],
+    ["quotes and pluses without literals", `'+"+`],
+    ["a literal never closed", `"${"x".repeat(50)}`],
+    ["a literal and a plus, then whitespace", `"a" +${" ".repeat(40)}\n`],
+  ]) {
+    it(`${name}: 1 MB`, () => {
+      const text = repeatTo(unit);
+      const started = performance.now();
+      splitKeyCandidates(text);
+      const ms = performance.now() - started;
+      assert.ok(ms < BOUND_MS, `${name}: ${ms.toFixed(0)} ms`);
+    });
+  }
+});

@@ -7,7 +7,7 @@
  * candidates, to learn whether the key is in a string or comment, what names it (context for
  * generic formats), whether it is public by design, and how to fix it.
  */
-import type { SourceFile } from "../ast";
+import type { SourceFile, TSESTree } from "../ast";
 import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
@@ -16,6 +16,7 @@ import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
 import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
+import { splitKeyCandidates, splitKeyIn, type SplitKey } from "./hardcoded-keys/split-keys";
 import { textFacts } from "../text-facts";
 import { codeBlocks, isComponentFile, type CodeBlock } from "../component-code";
 import type * as KeyHistory from "../key-history/index";
@@ -112,9 +113,18 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
   const allow = compileAllow(options.allow);
   const { text } = source;
   const candidates = textFacts(text).keyCandidates();
-  if (candidates.length === 0 || !mayConfirmAny(text, candidates)) return [];
+  const split = splitKeyCandidates(text);
+  const plain = candidates.length > 0 && mayConfirmAny(text, candidates);
+  if (!plain && !(split.length > 0 && mayConfirmAny(text, split))) return [];
   // Read only now: a host may build the tree when it is first asked for (the workspace scan).
   const ast = source.ast;
+  const findings = plain ? keysInText(source, ast, candidates, allow) : [];
+  if (split.length > 0) findings.push(...splitKeyFindings(source, ast, split, allow, findings));
+  return findings;
+}
+
+function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: readonly KeyCandidate[], allow: RegExp[]): Finding[] {
+  const { text } = source;
 
   // Locate each distinct span once; candidates outside strings, comments and a component's
   // markup are dropped.
@@ -176,6 +186,38 @@ export function findHardcodedKeys(source: SourceFile, options: HardcodedKeysOpti
       rewordForCode(finding, source, fallbackOf(contextOf(match)));
       if (finding.messageId === "hardcodedInBrowser") addHistory(finding, match);
     }
+    return finding;
+  });
+}
+
+/**
+ * Keys split into literals joined with `+` (./hardcoded-keys/split-keys): reported over the
+ * whole span, with the usual context rules; the fix replaces the expression when it is nothing
+ * but the key. A span already reported (a key inside one literal) is not reported again.
+ */
+function splitKeyFindings(source: SourceFile, ast: TSESTree.Program, split: KeyCandidate[], allow: RegExp[], reported: Finding[]): Finding[] {
+  const places = new Map<KeyCandidate, SplitKey>();
+  for (const candidate of split) {
+    if (reported.some((finding) => finding.range.start < candidate.end && candidate.start < finding.range.end)) continue;
+    const place = splitKeyIn(ast, candidate);
+    if (place) places.set(candidate, place);
+  }
+  let fileNames: NameWords[] | undefined;
+  const contextOf = (candidate: KeyCandidate): AstContext => {
+    const { node, path } = places.get(candidate)!;
+    const context = astContext(node, path, "");
+    if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+    return context;
+  };
+  return settleCandidates([...places.keys()], contextOf, allow).map((match) => {
+    const { node, whole } = places.get(match)!;
+    const finding = hardcodedKeyFinding(source.file, match);
+    if (whole) {
+      const title = formatMessage(hardcodedKeyMessages.useEnvVar, finding.data);
+      finding.fixes = [{ title, edits: [{ kind: "replace", file: source.file, range: { start: node.range[0], end: node.range[1] }, text: `process.env.${finding.data.envVar}` }], isPreferred: true }];
+    }
+    rewordForCode(finding, source, undefined);
+    if (finding.messageId === "hardcodedInBrowser") addHistory(finding, match);
     return finding;
   });
 }
