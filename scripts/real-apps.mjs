@@ -188,7 +188,12 @@ console.log(`\n${table}\n`);
 for (const line of details) console.log(line);
 const linted = repos.length - missing.length;
 const withFiles = repos.filter(({ configs }) => configs?.includes("files")).length;
-const summary = `${linted} snapshots, ${repos.reduce((sum, { labels }) => sum + labels.length, 0)} hand labels, \`configs.recommended\`${withFiles ? ` (with \`configs.files\` first on the ${withFiles} snapshots whose labels name Dockerfiles or compose files)` : " only"}:\n\n${table}\n`;
+const withComponents = repos.filter(({ configs }) => configs?.includes("components")).length;
+const extras = [
+  withFiles ? `\`configs.files\` first on the ${withFiles} snapshots whose labels name Dockerfiles or compose files` : "",
+  withComponents ? `\`configs.components\` and the component parsers on the ${withComponents} whose leaks are in Vue, Svelte or Astro components` : "",
+].filter(Boolean);
+const summary = `${linted} snapshots, ${repos.reduce((sum, { labels }) => sum + labels.length, 0)} hand labels, \`configs.recommended\`${extras.length ? ` (with ${extras.join("; with ")})` : " only"}:\n\n${table}\n`;
 if (only.length) console.error("--only: table not written");
 else if (outFile) writeFileSync(outFile, `${summary}\n${details.map((line) => `- ${line}`).join("\n")}\n`);
 else {
