@@ -17,6 +17,9 @@
 //   --pairs N      measured pairs (default 7)
 //   --eslint PATH  an eslint package folder to run instead of this repository's (e.g. ESLint 9)
 //   --plugin PATH  an eslint-plugin-keyfence folder (built) instead of this repository's (before/after)
+//   --against PATH instead of bare ESLint, the other side is KeyFence from this (built) plugin
+//                  folder: an A/B of two builds in alternating pairs, where noise that moves both
+//                  runs of a pair cancels out (the "bare" column is then that build)
 //   --cache        both sides run with --cache (own cache file each); the warm-up pair fills the
 //                  caches, so the measured runs are warm cache hits
 //   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
@@ -52,6 +55,8 @@ const fileLimit = Number(option("--files", Infinity));
 const pairs = Number(option("--pairs", 7));
 const eslintDir = resolve(option("--eslint", join(repo, "node_modules/eslint")));
 const pluginDir = resolve(option("--plugin", join(repo, "eslint-plugin")));
+const againstOption = option("--against", "");
+const againstDir = againstOption ? resolve(againstOption) : undefined;
 const useCache = flag("--cache");
 const scale = flag("--scale");
 const withRule = flag("--with-rule");
@@ -104,8 +109,13 @@ function writeConfigs() {
   const rules = withRule ? `, rules: { "no-debugger": "error" }` : "";
   const typescript = `{ files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], languageOptions: { parser: tsParser }${rules} }`;
   const off = `{ linterOptions: { reportUnusedDisableDirectives: "off" } }`;
+  const againstUrl = againstDir && pathToFileURL(join(againstDir, "dist/index.js")).href;
   const configs = {
-    bare: `import * as tsParser from ${JSON.stringify(tsParserUrl)};
+    bare: againstUrl
+      ? `import * as tsParser from ${JSON.stringify(tsParserUrl)};
+import keyfence from ${JSON.stringify(againstUrl)};
+export default [${typescript}, keyfence.configs.recommended, ${off}];`
+      : `import * as tsParser from ${JSON.stringify(tsParserUrl)};
 export default [${typescript}, ${off}];`,
     keyfence: `import * as tsParser from ${JSON.stringify(tsParserUrl)};
 import keyfence from ${JSON.stringify(pluginUrl)};
@@ -168,7 +178,7 @@ const METRICS = [
 
 function runPairs(files) {
   const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
-  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}`);
+  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${againstDir ? `; the "bare" side is KeyFence from ${againstDir}` : ""}`);
   const runs = measure(files, pairs, (pair, run) => {
     const cell = ({ cpu, wall, rss }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB`;
     console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
