@@ -10,7 +10,7 @@
  * both hosts to read the same tree. Each of those parsers also shapes the script differently
  * (Svelte's and Astro's Programs hold template nodes no TypeScript visitor key knows).
  */
-import { scriptElements } from "./client/html-tags";
+import { extractScripts } from "./client/sfc";
 
 export const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/i;
 
@@ -27,8 +27,6 @@ export interface ComponentCode {
 
 /** Astro's frontmatter: `---` on the first line, code, `---`. */
 const FRONTMATTER = /^(\s*---[^\S\r\n]*\r?\n)(?:---|([\s\S]*?)\r?\n---)/;
-/** A script the browser or the bundler runs as JavaScript (not JSON-LD, an import map or a template). */
-const JS_TYPE = /^(?:module|text\/javascript|application\/javascript|text\/typescript|application\/typescript)$/i;
 
 /** A stretch of code in a component: Astro's frontmatter (server code) or a `<script>` body. */
 export interface CodeBlock {
@@ -55,13 +53,12 @@ export function codeBlocks(file: string, text: string): { blocks: CodeBlock[]; j
       from = frontmatter[0].length;
     }
   }
-  // A linear walk of the tags (./client/html-tags), never a regex over the blocks; the
-  // frontmatter is blanked first, so a `"<script>"` string in it is not taken for a tag.
-  for (const script of scriptElements(from === 0 ? text : " ".repeat(from) + text.slice(from))) {
-    const type = /\btype\s*=\s*["']?([\w/+-]+)/i.exec(script.attributes)?.[1];
-    if (type !== undefined && !JS_TYPE.test(type)) continue;
-    if (/\blang\s*=\s*["']?[jt]sx\b/i.test(script.attributes)) jsx = true;
-    blocks.push({ kind: "script", start: script.start, end: script.start + script.body.length });
+  // The graph's own script walk (./client/sfc); the frontmatter is blanked first, so a
+  // `"<script>"` string in it is not taken for a tag. Inline scripts are code that ships too.
+  for (const script of extractScripts(file, from === 0 ? text : " ".repeat(from) + text.slice(from))) {
+    if (!script.code) continue;
+    if (script.lang === "tsx" || script.lang === "jsx") jsx = true;
+    blocks.push({ kind: "script", start: script.start, end: script.start + script.text.length });
   }
   return { blocks, jsx };
 }

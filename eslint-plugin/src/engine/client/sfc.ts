@@ -3,8 +3,12 @@ import { scriptElements } from "./html-tags";
 
 export interface ScriptBlock {
   text: string;
+  /** Offset of the block's first character in the text it was found in. */
+  start: number;
   lang: "ts" | "tsx" | "js" | "jsx";
-  /** Astro `is:inline` and JSON/importmap scripts are not bundled. */
+  /** JavaScript or TypeScript (no `type`, `module`, or a JS/TS MIME type), not JSON-LD or an import map. */
+  code: boolean;
+  /** Astro `is:inline`, `src=` and non-code scripts are not bundled. */
   inline: boolean;
 }
 
@@ -16,8 +20,9 @@ export function extractScripts(file: string, text: string): ScriptBlock[] {
     const attributes = script.attributes;
     const lang = /\blang\s*=\s*["']?(tsx|ts|jsx|js)/i.exec(attributes)?.[1]?.toLowerCase() as ScriptBlock["lang"] | undefined;
     const type = /\btype\s*=\s*["']?([\w/+-]+)/i.exec(attributes)?.[1]?.toLowerCase();
-    const inline = /\bis:inline\b/.test(attributes) || /\bsrc\s*=/.test(attributes) || (type !== undefined && type !== "module" && !type.includes("javascript") && !type.includes("typescript"));
-    blocks.push({ text: script.body, lang: lang ?? "ts", inline });
+    const code = type === undefined || type === "module" || type.includes("javascript") || type.includes("typescript");
+    const inline = /\bis:inline\b/.test(attributes) || /\bsrc\s*=/.test(attributes) || !code;
+    blocks.push({ text: script.body, start: script.start, lang: lang ?? "ts", code, inline });
   }
   return blocks;
 }
