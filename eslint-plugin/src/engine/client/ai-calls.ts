@@ -61,6 +61,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   );
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
+  const headerConstants = headerValueConstants(declarators);
   const scope = scopeOf(program, text, valueConstants(declarators), file);
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
@@ -77,7 +78,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       reportedCalls.push(node.range);
       continue;
     }
-    const request = httpRequest(node, constants, objects);
+    const request = httpRequest(node, constants, objects, headerConstants);
     if (request) {
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
       reportedCalls.push(node.range);
@@ -123,6 +124,7 @@ function httpRequest(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   constants: Map<string, string>,
   objects: Map<string, TSESTree.ObjectExpression>,
+  headerConstants: Map<string, TSESTree.Node>,
 ): { host: string } | undefined {
   if (node.type !== "CallExpression") return undefined;
   const parts = requestParts(node);
@@ -133,7 +135,7 @@ function httpRequest(
   const host = hostOf(urlText);
   if (!host || !providerForHost(host)) return undefined;
   const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
-  const authHeader = configs.some((config) => hasAuthHeader(config, objects));
+  const authHeader = configs.some((config) => hasAuthHeader(config, objects, headerConstants));
   return credentialInUrl || authHeader ? { host } : undefined;
 }
 
@@ -149,7 +151,12 @@ function requestParts(node: TSESTree.CallExpression): { url?: TSESTree.Node; con
   let configs: TSESTree.Node[] = [];
   const calleeName = callee.type === "Identifier" ? callee.name : undefined;
   const method = callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : undefined;
-  const object = callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object.name : undefined;
+  // `axios.post`, and a client held by a field: Angular's `this.http.post(url, body, options)`.
+  const holder = callee.type === "MemberExpression" ? callee.object : undefined;
+  const object =
+    holder?.type === "Identifier" ? holder.name
+    : holder?.type === "MemberExpression" && holder.object.type === "ThisExpression" && holder.property.type === "Identifier" ? holder.property.name
+    : undefined;
   if ((method === "create" && (object === "axios" || object === "ky")) || method === "extend") {
     configs = args.slice(0, 1);
   } else if (calleeName === "fetch" || calleeName === "$fetch" || calleeName === "ofetch" || calleeName === "ky" || (method === "fetch" && (object === "window" || object === "globalThis"))) {
@@ -178,15 +185,36 @@ function hostOf(url: string): string | undefined {
   return /^[a-z0-9.-]+$/.test(host) ? host : undefined;
 }
 
-function hasAuthHeader(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>): boolean {
+function hasAuthHeader(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>): boolean {
   const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
   if (!object) return false;
-  const headers = findProperty(object, "headers")?.value;
-  let headerObject: TSESTree.Node | undefined = headers;
-  if (headers?.type === "Identifier") headerObject = objects.get(headers.name);
-  if (headers?.type === "NewExpression" && headers.arguments[0]) headerObject = headers.arguments[0];
-  if (headerObject?.type !== "ObjectExpression") return false;
-  return headerObject.properties.some((property) => property.type === "Property" && AUTH_HEADERS.has((propertyKey(property) ?? "").toLowerCase()));
+  return headerNames(findProperty(object, "headers")?.value, objects, headerConstants).some((name) => AUTH_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * The header names a `headers` value sets: `{ … }`, `new Headers({ … })` or Angular's
+ * `new HttpHeaders({ … })`, a `.set("Authorization", …)` / `.append(…)` chain on one, or a const
+ * holding any of these.
+ */
+function headerNames(value: TSESTree.Node | undefined, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>, depth = 0): string[] {
+  if (!value || depth > 8) return [];
+  switch (value.type) {
+    case "ObjectExpression":
+      return value.properties.flatMap((property) => (property.type === "Property" ? [propertyKey(property) ?? ""] : []));
+    case "Identifier":
+      return headerNames(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, depth + 1);
+    case "NewExpression":
+      return headerNames(value.arguments[0], objects, headerConstants, depth + 1);
+    case "CallExpression": {
+      const { callee } = value;
+      if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier" || !/^(?:set|append)$/.test(callee.property.name)) return [];
+      const [name] = value.arguments;
+      const own = name?.type === "Literal" && typeof name.value === "string" ? [name.value] : [];
+      return [...own, ...headerNames(callee.object, objects, headerConstants, depth + 1)];
+    }
+    default:
+      return [];
+  }
 }
 
 function findProperty(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
@@ -241,6 +269,15 @@ function valueConstants(declarators: readonly TSESTree.VariableDeclarator[]): Ma
   const values = new Map<string, TSESTree.Node>();
   for (const node of declarators) {
     if (node.id.type === "Identifier" && node.init && !values.has(node.id.name)) values.set(node.id.name, node.init);
+  }
+  return values;
+}
+
+/** Consts that may hold headers built by a constructor or a `.set(…)` chain (`new HttpHeaders(…)`). */
+function headerValueConstants(declarators: readonly TSESTree.VariableDeclarator[]): Map<string, TSESTree.Node> {
+  const values = new Map<string, TSESTree.Node>();
+  for (const node of declarators) {
+    if (node.id.type === "Identifier" && (node.init?.type === "NewExpression" || node.init?.type === "CallExpression") && !values.has(node.id.name)) values.set(node.id.name, node.init);
   }
   return values;
 }

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "cra" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "angular" | "cra" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -24,6 +24,7 @@ const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
   [/^nuxt\.config\.(?:js|mjs|ts)$/, "nuxt"],
   [/^astro\.config\.(?:js|mjs|ts|mts)$/, "astro"],
   [/^gatsby-config\.(?:js|mjs|ts)$/, "gatsby"],
+  [/^angular\.json$/, "angular"],
   [/^vite\.config\.(?:js|mjs|cjs|ts|mts)$/, "vite"],
 ];
 
@@ -38,6 +39,7 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["astro", "astro"],
   ["gatsby", "gatsby"],
   ["expo", "expo"],
+  ["@angular/core", "angular"],
   ["react-scripts", "cra"],
   ["vite", "vite"],
 ];
@@ -211,6 +213,12 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       if (script && !apiRoute && (/^(?:src\/)?app\//.test(rel) || /^(?:App|index)\.[jt]sx?$/.test(rel))) role.entry = true;
       break;
     }
+    case "angular":
+      // `src/main.ts` bootstraps the app (angular.json may name others: angularEntries). The
+      // environment files are browser code even unimported: `fileReplacements` swaps
+      // environment.prod.ts in for environment.ts in the production bundle.
+      if (/^src\/main\.ts$/.test(rel) || /^src\/environments\/environment[^/]*\.ts$/.test(rel)) role.entry = true;
+      break;
     case "cra":
       if (/^src\/index\.[jt]sx?$/.test(rel)) role.entry = true;
       break;
@@ -241,6 +249,29 @@ export function viteHtmlEntries(root: string): string[] {
       if (src === undefined) continue;
       if (/^(?:[a-z]+:)?\/\//i.test(src)) continue;
       entries.push(src.startsWith("/") ? path.join(root, src) : path.join(root, path.dirname(html), src));
+    }
+  }
+  return entries;
+}
+
+/**
+ * Angular: each project's browser entry in angular.json (`build.options.browser`, or `main`
+ * before Angular 17), and the files its `fileReplacements` swap in. Paths are the workspace's.
+ */
+export function angularEntries(root: string): string[] {
+  let json: { projects?: Record<string, { architect?: Record<string, unknown>; targets?: Record<string, unknown> }> };
+  try {
+    json = JSON.parse(fs.readFileSync(path.join(root, "angular.json"), "utf8")) as typeof json;
+  } catch {
+    return [];
+  }
+  const entries: string[] = [];
+  for (const project of Object.values(json.projects ?? {})) {
+    const build = (project.architect ?? project.targets)?.build as { options?: Record<string, unknown>; configurations?: Record<string, Record<string, unknown>> } | undefined;
+    for (const options of [build?.options, ...Object.values(build?.configurations ?? {})]) {
+      for (const key of ["browser", "main"]) if (typeof options?.[key] === "string") entries.push(path.join(root, options[key] as string));
+      const replacements = Array.isArray(options?.fileReplacements) ? (options.fileReplacements as Array<{ with?: unknown }>) : [];
+      for (const replacement of replacements) if (typeof replacement.with === "string") entries.push(path.join(root, replacement.with));
     }
   }
   return entries;

@@ -14,6 +14,7 @@ import {
   frameworkOf,
   moduleRole,
   REMIX_SERVER,
+  angularEntries,
   routeConfigEntries,
   viteHtmlEntries,
   type Framework,
@@ -146,17 +147,19 @@ export class ClientGraph {
   }
 
   /**
-   * Single-page apps (Vite, Create React App): every module under `src/` is browser code, even one
-   * no entry reaches yet (a file just created, an entry named differently), unless the project
-   * says otherwise: an SSR entry, `src/server/`, `*.server.*`, tests, or server code importing it.
+   * Single-page apps (Vite, Create React App, Angular): every module under `src/` is browser code,
+   * even one no entry reaches yet (a file just created, an entry named differently), unless the
+   * project says otherwise: an SSR entry, `src/server/`, `src/server.ts`, `*.server.*`, tests, or
+   * server code importing it. Angular's SSR hydrates the same components in the browser, so its
+   * server entry (`src/server.ts`, `main.server.ts`) changes nothing for the rest of `src/`.
    */
   isUnreachedSpaModule(file: string): boolean {
     const { name, root } = this.framework;
-    if (name !== "vite" && name !== "cra") return false;
+    if (name !== "vite" && name !== "cra" && name !== "angular") return false;
     const rel = path.relative(root, file).split(path.sep).join("/");
-    if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+    if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
     if (/(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./.test(rel)) return false;
-    if (this.status(file) !== undefined || hasSsrEntry(root)) return false;
+    if (this.status(file) !== undefined || (name !== "angular" && hasSsrEntry(root))) return false;
     return !this.reachedFromServer(file);
   }
 
@@ -300,6 +303,7 @@ export class ClientGraph {
     this.verbatimModuleSyntax = readVerbatimModuleSyntax(this.framework.root);
     const { name, root } = this.framework;
     if (name === "vite") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
+    if (name === "angular") for (const file of angularEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "remix") {
       for (const file of routeConfigEntries(root)) {
         this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false, serverExports: REMIX_SERVER });

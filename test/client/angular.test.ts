@@ -1,0 +1,107 @@
+/**
+ * Angular's client boundary (fixture app `angular`: angular.json with SSR and fileReplacements):
+ * everything under `src/` is browser code but the SSR server (`src/server.ts`, `*.server.ts`); the
+ * environment files are, even the one only `fileReplacements` names. So a key in
+ * `environment.prod.ts` ships, and "read it from process.env" is no fix there (the browser has no
+ * process.env). Calls through Angular's HttpClient (`this.http.post(url, body, { headers })`,
+ * `new HttpHeaders(…)`, `.set("Authorization", …)`) are browser calls like `fetch`.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import { browserChain } from "../../eslint-plugin/src/engine/client";
+import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
+import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import { fakeKey } from "../support/fake-keys";
+import { ruleTester } from "../support/rule-tester";
+import { APPS, appFile } from "./support";
+
+type AnyRule = RuleModule<string, readonly unknown[]>;
+const rule = (module: unknown) => module as AnyRule;
+const file = (rel: string) => path.join(APPS, "angular", rel);
+const openai = fakeKey("openai", undefined, 41);
+
+describe("Angular: the client boundary", () => {
+  it("is an Angular app; src/ is browser code, its SSR server is not", () => {
+    assert.equal(frameworkOf(file("src/main.ts")).name, "angular");
+    assert.deepEqual(browserChain(file("src/app/chat.service.ts"))?.map((f) => path.relative(path.join(APPS, "angular"), f)), ["src/main.ts", "src/app/app.component.ts", "src/app/chat.service.ts"]);
+    // Only fileReplacements names it; no import reaches it.
+    assert.ok(browserChain(file("src/environments/environment.prod.ts")));
+    assert.equal(browserChain(file("src/server.ts")), undefined);
+  });
+});
+
+const ENV = { production: file("src/environments/environment.prod.ts"), server: file("src/server.ts"), service: file("src/app/chat.service.ts") };
+
+ruleTester().run("no-hardcoded-keys (Angular)", rule(noHardcodedKeys), {
+  valid: [],
+  invalid: [
+    {
+      name: "a key in the production environment file ships to the browser: no process.env suggestion",
+      filename: ENV.production,
+      code: `export const environment = {\n  production: true,\n  openaiApiKey: "${openai}",\n};\n`,
+      errors: [{ messageId: "hardcodedInBrowser", line: 3, suggestions: [] }],
+    },
+    {
+      name: "a key in the SSR server: read it from process.env",
+      filename: ENV.server,
+      code: `export const key = "${openai}";\n`,
+      errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [{ messageId: "useEnvVar", output: `export const key = process.env.OPENAI_API_KEY;\n` }] }],
+    },
+  ],
+});
+
+const service = (call: string) =>
+  [
+    `import { HttpClient, HttpHeaders } from "@angular/common/http";`,
+    `import { Injectable, inject } from "@angular/core";`,
+    `import { environment } from "../../environments/environment";`,
+    `@Injectable({ providedIn: "root" })`,
+    `export class ChatService {`,
+    `  private readonly http = inject(HttpClient);`,
+    `  ask(question: string) {`,
+    call,
+    `  }`,
+    `}`,
+  ].join("\n");
+
+ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls), {
+  valid: [
+    { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
+    { name: "a provider host without a key", filename: ENV.service, code: service(`    return this.http.get("https://api.openai.com/v1/models");`) },
+  ],
+  invalid: [
+    {
+      name: "new HttpHeaders({ Authorization }) in the options",
+      filename: ENV.service,
+      code: service(`    return this.http.post("https://api.openai.com/v1/chat/completions", { question }, { headers: new HttpHeaders({ Authorization: \`Bearer \${environment.openaiApiKey}\` }) });`),
+      errors: [{ messageId: "directProviderCall", line: 8, data: { host: "api.openai.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
+    },
+    {
+      name: "headers built with .set() into a const",
+      filename: ENV.service,
+      code: service(`    const headers = new HttpHeaders().set("Content-Type", "application/json").set("Authorization", "Bearer " + environment.openaiApiKey);\n    return this.http.post("https://api.openai.com/v1/responses", { input: question }, { headers });`),
+      errors: [{ messageId: "directProviderCall", line: 9 }],
+    },
+    {
+      name: "Gemini with the key in the query",
+      filename: ENV.service,
+      code: service(`    return this.http.post(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${environment.geminiKey}\`, { contents: [] });`),
+      errors: [{ messageId: "directProviderCall", line: 8 }],
+    },
+  ],
+});
+
+ruleTester().run("no-client-secrets (Angular)", rule(noClientSecrets), {
+  valid: [appFile("angular", "src/server.ts")],
+  invalid: [
+    {
+      name: "a server secret read in a component",
+      filename: file("src/app/app.component.ts"),
+      code: `export const key = process.env.OPENAI_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "src/main.ts → src/app/app.component.ts" } }],
+    },
+  ],
+});
