@@ -51,6 +51,7 @@ plugin.configs.recommended = {
   settings: { keyfenceGitState: new LazyGitStateStamp(), keyfenceClientBoundary: new LazyClientBoundaryStamp() },
   rules: recommendedRules,
 };
+const stamps = plugin.configs.recommended.settings!;
 
 /** The rules that read code: what a component's `<script>` blocks and frontmatter are checked by. */
 const CODE_RULES = ["no-hardcoded-keys", "no-client-secrets", "no-public-secrets", "no-client-ai-calls"];
@@ -77,7 +78,9 @@ plugin.configs.components = {
   // rules skip them: they read the whole component already (util/file-kind.ts, readsCode).
   files: ["!**/!(*.vue|*.svelte|*.astro)", "**/*.{vue,svelte,astro}/*"],
   plugins: { keyfence: plugin as unknown as ESLint.Plugin },
-  settings: { [COMPONENTS_SETTING]: true },
+  // The same fingerprints as configs.recommended: `eslint --cache` re-lints a component when
+  // another file changes whether it runs in the browser, or what git holds.
+  settings: { [COMPONENTS_SETTING]: true, keyfenceGitState: stamps.keyfenceGitState, keyfenceClientBoundary: stamps.keyfenceClientBoundary },
   rules: Object.fromEntries(CODE_RULES.map((rule) => [`keyfence/${rule}`, recommendedRules[`keyfence/${rule}`]])),
 };
 

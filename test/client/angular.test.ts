@@ -14,6 +14,7 @@ import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import noPublicSecrets from "../../eslint-plugin/src/rules/no-public-secrets";
 import { fakeKey } from "../support/fake-keys";
 import { ruleTester } from "../support/rule-tester";
 import { APPS, appFile } from "./support";
@@ -30,6 +31,11 @@ describe("Angular: the client boundary", () => {
     // Only fileReplacements names it; no import reaches it.
     assert.ok(browserChain(file("src/environments/environment.prod.ts")));
     assert.equal(browserChain(file("src/server.ts")), undefined);
+  });
+
+  it("follows constructor injection: a decorated class's parameter type is an import Angular keeps", () => {
+    // app.component.ts names ChatService only as `constructor(private readonly chat: ChatService)`.
+    assert.deepEqual(browserChain(file("src/app/chat.service.ts"))?.slice(-2).map((f) => path.basename(f)), ["app.component.ts", "chat.service.ts"]);
   });
 });
 
@@ -98,10 +104,39 @@ ruleTester().run("no-client-secrets (Angular)", rule(noClientSecrets), {
   valid: [appFile("angular", "src/server.ts")],
   invalid: [
     {
+      // A module only its test imports is still browser code: a test is not server code.
+      name: "a module only a spec imports is browser code of the app",
+      filename: file("src/app/format.ts"),
+      code: `export const key = process.env.ANTHROPIC_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "ANTHROPIC_API_KEY", chain: "src/app/format.ts" } }],
+    },
+    {
       name: "a server secret read in a component",
       filename: file("src/app/app.component.ts"),
       code: `export const key = process.env.OPENAI_API_KEY;\n`,
       errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "src/main.ts → src/app/app.component.ts" } }],
+    },
+  ],
+});
+
+// @ngx-env/builder reads NG_APP_ variables into the bundle. A Firebase web config's apiKey is
+// public by design, whatever the variable is called (a real photo app in bench/real-apps).
+const firebase = (apiKey: string) =>
+  `export const environment = {\n  "projectId": import.meta.env["NG_APP_projectId"],\n  "appId": import.meta.env["NG_APP_appId"],\n  "apiKey": ${apiKey},\n  "authDomain": import.meta.env["NG_APP_authDomain"],\n};\n`;
+ruleTester().run("no-public-secrets (Angular, @ngx-env)", rule(noPublicSecrets), {
+  valid: [{ name: "a Firebase web config's apiKey", filename: ENV.production, code: firebase(`import.meta.env["NG_APP_apiKey"]`) }],
+  invalid: [
+    {
+      name: "an OpenAI key beside it is still a secret",
+      filename: ENV.production,
+      code: `${firebase(`import.meta.env["NG_APP_apiKey"]`)}export const openAIKey = import.meta.env["NG_APP_openAiKEY"];\n`,
+      errors: [{ messageId: "publicSecret", line: 7 }],
+    },
+    {
+      name: "apiKey in an object that is no Firebase config",
+      filename: ENV.production,
+      code: `export const environment = { apiKey: import.meta.env["NG_APP_apiKey"], model: "gpt-4.1" };\n`,
+      errors: [{ messageId: "publicSecret", line: 1 }],
     },
   ],
 });

@@ -165,6 +165,17 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
+    it("Angular reads no env file: none is required unless the code reads a secret; with @ngx-env/builder, as Vite", async () => {
+      const angular = { ...JS, "package.json": JSON.stringify({ dependencies: { "@angular/core": "19" } }), "angular.json": "{}", ".gitignore": "node_modules\n/dist\n" };
+      // Angular's own .gitignore lists no env file, and an app that keeps its settings in
+      // src/environments reads none.
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...angular, "src/main.js": "export const api = '/api';\n" }))), []);
+      const ngxEnv = { ...angular, "package.json": JSON.stringify({ dependencies: { "@angular/core": "19" }, devDependencies: { "@ngx-env/builder": "19" } }) };
+      const reads = { "src/environments/environment.js": "export const key = import.meta.env.NG_APP_OPENAI_API_KEY;\n" };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...ngxEnv, ...reads }))), [".gitignore:1 missingEnvEntries"]);
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...ngxEnv, ".gitignore": "node_modules\n*.local\n", "src/main.js": "export const api = '/api';\n" }))), []);
+    });
+
     it("a Node project loading env with plain dotenv needs `.env` only", async () => {
       const dotenv = { ...JS, "package.json": JSON.stringify({ dependencies: { dotenv: "16", express: "4" } }) };
       assert.deepEqual(summary(await lint(makeRepo({ ...dotenv, ".gitignore": "node_modules\n.env\n" }))), []);

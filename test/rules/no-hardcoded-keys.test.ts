@@ -480,3 +480,17 @@ ruleTester().run("no-hardcoded-keys: keys split into joined literals", rule, {
     },
   ],
 });
+
+// The first OpenAI project keys (2024): the legacy 20 + marker + 20 shape under `sk-proj-`
+// (a real Angular app in bench/real-apps holds one).
+const shortProjectKey = fakeKey("openai", "project-key", 51, 1);
+ruleTester().run("no-hardcoded-keys: OpenAI's short project keys", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "sk-proj- + 20 + marker + 20",
+      code: `const apiKey: string = '${shortProjectKey}';`,
+      errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv("OPENAI_API_KEY", `const apiKey: string = process.env.OPENAI_API_KEY;`)] }],
+    },
+  ],
+});

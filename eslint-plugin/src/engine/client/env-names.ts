@@ -75,8 +75,9 @@ function isPublishableByService(words: string[]): boolean {
   if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
   if (words.some((word) => PUBLISHABLE_WORDS.has(word))) return true;
   if (words.some((word) => PUBLISHABLE_SERVICES.has(word))) return true;
-  // Segment's write key and Supabase's bare SUPABASE_KEY are browser keys in every guide.
-  return words.join("_").endsWith("SUPABASE_KEY");
+  // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
+  // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
+  return /SUPABASE_(?:API_)?KEY$/.test(words.join("_"));
 }
 
 /** The catalogue provider whose key this env name holds (undefined for publishable names). */

@@ -128,7 +128,9 @@ export class ClientGraph {
     if (!this.serverSide) {
       const reached = new Set<string>();
       const listed = new Set(this.listing);
-      const queue = this.listing.filter((candidate) => !this.potential.has(candidate) && !this.role(candidate).entry);
+      // Tests and stories import modules too, but they are not server code.
+      const isTest = (file: string) => TEST_FILE.test(path.relative(this.framework.root, file).split(path.sep).join("/"));
+      const queue = this.listing.filter((candidate) => !this.potential.has(candidate) && !this.role(candidate).entry && !isTest(candidate));
       for (let head = 0; head < queue.length && head < MAX_FILES * 2; head++) {
         const from = queue[head];
         const info = moduleInfoOf(from);
@@ -158,7 +160,7 @@ export class ClientGraph {
     if (name !== "vite" && name !== "cra" && name !== "angular") return false;
     const rel = path.relative(root, file).split(path.sep).join("/");
     if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
-    if (/(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./.test(rel)) return false;
+    if (TEST_FILE.test(rel)) return false;
     if (this.status(file) !== undefined || (name !== "angular" && hasSsrEntry(root))) return false;
     return !this.reachedFromServer(file);
   }
@@ -464,6 +466,9 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
+/** Tests, mocks, stories and test setup (a path from the app's root): neither browser nor server code. */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./;
+
 function hasSsrEntry(root: string): boolean {
   for (const dir of [root, path.join(root, "src")]) {
     let names: string[];

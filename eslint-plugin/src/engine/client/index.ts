@@ -27,6 +27,7 @@ import { publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
+import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
 import { inRanges, splitServerCode } from "./server-code";
@@ -158,7 +159,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     if (!isPrivateSource(read.source)) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicName(read, source.file)) return false;
-    return isSecretEnvName(read.name) || options.reportNonSecretReads === true;
+    return namesSecret(read) || options.reportNonSecretReads === true;
   });
   // Server code that hands a secret to the browser as data (props, loader data, a client
   // component's prop): decided by the file's framework and exports, no graph.
@@ -196,7 +197,12 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
 
 /** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
 function isSecretRead(read: EnvRead): boolean {
-  return read.source.startsWith("$env/") || isSecretEnvName(read.name);
+  return read.source.startsWith("$env/") || namesSecret(read);
+}
+
+/** The name says secret, and the read is not a Firebase web config's public `apiKey` (./firebase-config). */
+function namesSecret(read: EnvRead): boolean {
+  return isSecretEnvName(read.name) && !isFirebaseConfigApiKey(read.node);
 }
 
 /** Secrets that server code of this file returns to the browser as data (./sent-secrets). */
@@ -282,7 +288,7 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       !read.source.endsWith("/private") &&
       (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
       !allow.has(read.name) &&
-      isSecretEnvName(read.name),
+      namesSecret(read),
   );
   if (allReads.length === 0) return findings;
   let serverOnly: boolean | undefined;

@@ -60,6 +60,9 @@ export function forEachValueName(root: AnyNode, found: (name: string) => void): 
       if (TYPE_ONLY_NODES.has(anyNode.type) || anyNode.declare === true) return false;
       if (anyNode.type === "ExportNamedDeclaration" && anyNode.exportKind === "type") return false;
       if (anyNode.type === "ExportSpecifier" && anyNode.exportKind === "type") return false;
+      if ((anyNode.type === "ClassDeclaration" || anyNode.type === "ClassExpression") && (anyNode.decorators as unknown[] | undefined)?.length) {
+        for (const name of injectedTypeNames(anyNode)) found(name);
+      }
       if (anyNode.type === "Identifier") found(anyNode.name as string);
       else if (anyNode.type === "JSXIdentifier") {
         const name = anyNode.name as string;
@@ -70,6 +73,25 @@ export function forEachValueName(root: AnyNode, found: (name: string) => void): 
     },
     skipKey,
   );
+}
+
+/**
+ * The types a decorated class's constructor parameters name (`constructor(private chat:
+ * ChatService)`): Angular's compiler (and TypeScript's `emitDecoratorMetadata`, NestJS…) keeps
+ * those imports, as the values dependency injection creates, though they sit in type positions.
+ */
+function injectedTypeNames(cls: AnyNode): string[] {
+  const body = (cls.body as AnyNode | undefined)?.body as AnyNode[] | undefined;
+  const constructor = body?.find((member) => member.type === "MethodDefinition" && member.kind === "constructor");
+  const params = ((constructor?.value as AnyNode | undefined)?.params as AnyNode[] | undefined) ?? [];
+  const names: string[] = [];
+  for (const param of params) {
+    const binding = param.type === "TSParameterProperty" ? (param.parameter as AnyNode) : param;
+    const type = ((binding.typeAnnotation as AnyNode | undefined)?.typeAnnotation as AnyNode | undefined);
+    const typeName = type?.type === "TSTypeReference" ? (type.typeName as AnyNode) : undefined;
+    if (typeName?.type === "Identifier") names.push(typeName.name as string);
+  }
+  return names;
 }
 
 /** The subset of `names` that `root` uses as values. */

@@ -6,6 +6,8 @@
  *   `.env` is required only when the project's `.env` holds a secret, or does not exist yet
  *   and the project's code reads a secret-looking env name (someone will put that secret in it).
  * - Nuxt reads `.env` only: `.env.local` / `.env.*.local` are never loaded, so not required.
+ * - Angular reads no env file: one that does not exist is required only when the project's code
+ *   reads a secret-looking env name; with @ngx-env/builder (which loads them as Vite does) as Vite.
  *   Same for Remix's classic compiler (`remix.config.js`, no Vite: `remix dev` loads `.env`
  *   through dotenv) and for a project whose env loader is plain `dotenv` (`config()` reads `.env` only).
  * - Cloudflare Workers / Pages with a `.dev.vars` file (or its template): wrangler loads local
@@ -17,7 +19,7 @@
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf } from "../client/framework";
@@ -41,7 +43,10 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
   if (!exists && !existsSync(join(dir, "package.json"))) return readsSecret();
-  if (COMMITS_DOTENV.has(framework) && entry === ".env") {
+  // Angular reads no env file (only the @ngx-env/builder plugin does, as Vite does): one that
+  // does not exist is required only when the code reads a secret-looking env name.
+  if (!exists && framework === "angular" && !readsEnvFiles(dir)) return readsSecret();
+  if ((COMMITS_DOTENV.has(framework) || (framework === "angular" && readsEnvFiles(dir))) && entry === ".env") {
     // `derive` caches by path + mtime; an unreadable file is treated as holding a secret. An absent
     // one is required when the code reads a secret, so the next `git add .` after someone creates it is safe.
     if (!exists) return readsSecret();
@@ -59,6 +64,18 @@ function keepsSecretsInDevVars(dir: string): boolean {
   const root = nearestPackageDir(dir) ?? dir;
   const wrangler = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((name) => existsSync(join(root, name)));
   return wrangler && [".dev.vars", ".dev.vars.example"].some((name) => existsSync(join(root, name)));
+}
+
+/** An Angular project that loads env files, Vite-style, through @ngx-env/builder. */
+function readsEnvFiles(dir: string): boolean {
+  const root = nearestPackageDir(dir);
+  if (!root) return false;
+  try {
+    const json = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    return "@ngx-env/builder" in { ...json.dependencies, ...json.devDependencies };
+  } catch {
+    return false;
+  }
 }
 
 /** Remix before Vite: a `remix.config.*` and no `vite.config.*` in the project folder. */

@@ -17,7 +17,14 @@ export const openai: Provider = {
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [
-    { id: "project-key", name: "project API key", selfIdentifying: true, formats: [body("sk-proj-")] },
+    {
+      id: "project-key",
+      name: "project API key",
+      selfIdentifying: true,
+      // The second: the first project keys (2024), the legacy key's 20 + marker + 20 under the
+      // `sk-proj-` prefix (detect-secrets' rule allows it; found in a real Angular app).
+      formats: [body("sk-proj-"), format(lit("sk-proj-"), run("alnum", 20), lit(MARKER), run("alnum", 20))],
+    },
     { id: "service-account-key", name: "service-account key", selfIdentifying: true, formats: [body("sk-svcacct-")] },
     {
       id: "admin-key",
