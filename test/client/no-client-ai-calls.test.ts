@@ -60,13 +60,14 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: [
         `"use client";`,
         `type Reply = { id: string };`,
-        `const ask = async (key: string): Promise<Reply> => (await fetch("https://api.openai.com/v1/responses", { headers: { Authorization: key } })) as unknown as Reply;`,
+        `const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY as string;`,
+        `const ask = async (): Promise<Reply> => (await fetch("https://api.openai.com/v1/responses", { headers: { Authorization: key } })) as unknown as Reply;`,
         `const parse = <T,>(value: T) => value;`,
         `export const client: unknown = parse<object>(new OpenAI({ dangerouslyAllowBrowser: true }));`,
       ].join("\n"),
       errors: [
-        { messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
-        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 6, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
     },
     {

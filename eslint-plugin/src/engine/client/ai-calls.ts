@@ -10,6 +10,7 @@ import { textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
+import { isUserSupplied } from "./user-keys";
 import { walk } from "./walk";
 
 export interface AiCall {
@@ -78,7 +79,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       reportedCalls.push(node.range);
       continue;
     }
-    const request = httpRequest(node, constants, objects, headerConstants);
+    const request = httpRequest(node, constants, objects, headerConstants, declarators);
     if (request) {
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
       reportedCalls.push(node.range);
@@ -125,6 +126,7 @@ function httpRequest(
   constants: Map<string, string>,
   objects: Map<string, TSESTree.ObjectExpression>,
   headerConstants: Map<string, TSESTree.Node>,
+  declarators: readonly TSESTree.VariableDeclarator[],
 ): { host: string } | undefined {
   if (node.type !== "CallExpression") return undefined;
   const parts = requestParts(node);
@@ -134,9 +136,14 @@ function httpRequest(
   if (!urlText) return undefined;
   const host = hostOf(urlText);
   if (!host || !providerForHost(host)) return undefined;
-  const credentialInUrl = /[?&](?:key|api_key|apikey)=/i.test(urlText);
-  const authHeader = configs.some((config) => hasAuthHeader(config, objects, headerConstants));
-  return credentialInUrl || authHeader ? { host } : undefined;
+  // The credentials it sends: a key in the query, the values of its auth headers.
+  const credentials: Array<TSESTree.Node | undefined> = [];
+  if (/[?&](?:key|api_key|apikey)=/i.test(urlText)) credentials.push(...(url?.type === "TemplateLiteral" ? url.expressions : [undefined]));
+  for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants));
+  if (credentials.length === 0) return undefined;
+  // The user's own key (a parameter, browser storage) is theirs to send: not reported.
+  if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
+  return { host };
 }
 
 /**
@@ -185,32 +192,40 @@ function hostOf(url: string): string | undefined {
   return /^[a-z0-9.-]+$/.test(host) ? host : undefined;
 }
 
-function hasAuthHeader(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>): boolean {
+/** The values of the auth headers a request's options set (undefined where the value is not in sight). */
+function authHeaderValues(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>): Array<TSESTree.Node | undefined> {
   const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
-  if (!object) return false;
-  return headerNames(findProperty(object, "headers")?.value, objects, headerConstants).some((name) => AUTH_HEADERS.has(name.toLowerCase()));
+  if (!object) return [];
+  return headerEntries(findProperty(object, "headers")?.value, objects, headerConstants)
+    .filter((entry) => AUTH_HEADERS.has(entry.name.toLowerCase()))
+    .map((entry) => entry.value);
 }
 
 /**
- * The header names a `headers` value sets: `{ … }`, `new Headers({ … })` or Angular's
+ * The headers a `headers` value sets, name and value: `{ … }`, `new Headers({ … })` or Angular's
  * `new HttpHeaders({ … })`, a `.set("Authorization", …)` / `.append(…)` chain on one, or a const
  * holding any of these.
  */
-function headerNames(value: TSESTree.Node | undefined, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>, depth = 0): string[] {
+function headerEntries(
+  value: TSESTree.Node | undefined,
+  objects: Map<string, TSESTree.ObjectExpression>,
+  headerConstants: Map<string, TSESTree.Node>,
+  depth = 0,
+): Array<{ name: string; value: TSESTree.Node | undefined }> {
   if (!value || depth > 8) return [];
   switch (value.type) {
     case "ObjectExpression":
-      return value.properties.flatMap((property) => (property.type === "Property" ? [propertyKey(property) ?? ""] : []));
+      return value.properties.flatMap((property) => (property.type === "Property" ? [{ name: propertyKey(property) ?? "", value: property.value }] : []));
     case "Identifier":
-      return headerNames(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, depth + 1);
+      return headerEntries(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, depth + 1);
     case "NewExpression":
-      return headerNames(value.arguments[0], objects, headerConstants, depth + 1);
+      return headerEntries(value.arguments[0], objects, headerConstants, depth + 1);
     case "CallExpression": {
       const { callee } = value;
       if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier" || !/^(?:set|append)$/.test(callee.property.name)) return [];
-      const [name] = value.arguments;
-      const own = name?.type === "Literal" && typeof name.value === "string" ? [name.value] : [];
-      return [...own, ...headerNames(callee.object, objects, headerConstants, depth + 1)];
+      const [name, set] = value.arguments;
+      const own = name?.type === "Literal" && typeof name.value === "string" ? [{ name: name.value, value: set as TSESTree.Node | undefined }] : [];
+      return [...own, ...headerEntries(callee.object, objects, headerConstants, depth + 1)];
     }
     default:
       return [];

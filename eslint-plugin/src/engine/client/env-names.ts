@@ -13,6 +13,7 @@ export const PUBLIC_PREFIXES = [
   "REACT_APP_",
   "VUE_APP_",
   "NG_APP_",
+  "PLASMO_PUBLIC_",
   "GATSBY_",
   "VITE_",
   "PUBLIC_",

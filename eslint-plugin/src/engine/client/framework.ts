@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "angular" | "cra" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "angular" | "extension" | "cra" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -40,6 +40,10 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["gatsby", "gatsby"],
   ["expo", "expo"],
   ["@angular/core", "angular"],
+  // Browser extensions built with Plasmo, WXT or Vite's CRXJS plugin (before `vite`).
+  ["plasmo", "extension"],
+  ["wxt", "extension"],
+  ["@crxjs/vite-plugin", "extension"],
   ["react-scripts", "cra"],
   ["vite", "vite"],
 ];
@@ -96,6 +100,7 @@ function detectIn(dir: string): Framework | "stop" | undefined {
   for (const [pattern, name] of CONFIG_FILES) {
     if (names.some((entry) => pattern.test(entry))) return { name: refine(name, dir, names), root: dir };
   }
+  if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
   // A repository root ends the search: a framework above it is someone else's project.
   if (names.includes(".git")) return "stop";
   // So does a workspace package of its own that names no framework: `packages/openai` is a
@@ -111,6 +116,26 @@ function isWorkspacePackage(dir: string): boolean {
   const workspace = workspaceOf(dir);
   if (!workspace || workspace.root === dir) return false;
   for (const pkg of workspace.packages.values()) if (pkg.dir === dir) return true;
+  return false;
+}
+
+/** Where a browser extension keeps its manifest, from its root (a bundler copies it to the build). */
+const MANIFEST_FOLDERS = ["", "src", "public", "static", "extension", "dist"];
+
+/**
+ * A WebExtension: a `manifest.json` with `"manifest_version"` in the folder or a usual subfolder
+ * (a web app's `public/manifest.json` has none).
+ */
+function hasExtensionManifest(dir: string, names: string[]): boolean {
+  for (const folder of MANIFEST_FOLDERS) {
+    if (folder === "" ? !names.includes("manifest.json") : !names.includes(folder)) continue;
+    try {
+      const text = fs.readFileSync(path.join(dir, folder, "manifest.json"), "utf8");
+      if (text.length < 1_000_000 && /"manifest_version"\s*:/.test(text)) return true;
+    } catch {
+      // no manifest there
+    }
+  }
   return false;
 }
 
@@ -157,6 +182,12 @@ export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
 /** Every export some framework keeps out of the browser build (the graph splits them off with an AST). */
 export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SERVER, ...REMIX_SERVER, ...GATSBY_SERVER]);
+
+/**
+ * What of a browser extension's folder does not ship: build scripts, configs, tests, and a
+ * backend kept beside it (`server/`, `api/`, serverless functions).
+ */
+const BUILD_TOOLING = /^(?:server|backend|api|functions|netlify|supabase)\/|(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?js)$|^(?:scripts|build|tools)\/(?:build|release|pack|zip)|(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec)\.[^/]*$/;
 
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
@@ -218,6 +249,11 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       // environment files are browser code even unimported: `fileReplacements` swaps
       // environment.prod.ts in for environment.ts in the production bundle.
       if (/^src\/main\.ts$/.test(rel) || /^src\/environments\/environment[^/]*\.ts$/.test(rel)) role.entry = true;
+      break;
+    case "extension":
+      // Popup, options page, content scripts, service worker: all of an extension's code runs on
+      // its users' machines. Only its build tooling (and a backend beside it) does not ship.
+      if (script && !BUILD_TOOLING.test(rel)) role.entry = true;
       break;
     case "cra":
       if (/^src\/index\.[jt]sx?$/.test(rel)) role.entry = true;

@@ -33,5 +33,7 @@ export const FRAMEWORK_OF_PREFIX: Record<string, string> = {
   VUE_APP_: "Vue CLI",
   GATSBY_: "Gatsby",
   VITE_: "Vite",
+  PLASMO_PUBLIC_: "Plasmo",
+  NG_APP_: "@ngx-env/builder",
   PUBLIC_: "SvelteKit/Astro",
 };

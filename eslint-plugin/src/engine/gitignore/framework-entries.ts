@@ -38,7 +38,7 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   const dir = dirname(file);
   const readsSecret = () => (options.codeWillRead !== undefined && isSecretEnvName(options.codeWillRead)) || projectReadsSecretEnv(dir);
   const framework = projectFramework(dir);
-  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || (framework === "unknown" && loadsDotenvOnly(dir));
+  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || ((framework === "unknown" || framework === "extension") && loadsDotenvOnly(dir));
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
@@ -93,7 +93,7 @@ function projectFramework(dir: string): FrameworkName {
   return nearestPackageDir(dir) === framework.root ? framework.name : "unknown";
 }
 
-/** The project's package.json depends on `dotenv` and on no loader of `.env.local` files. */
+/** The project's package.json depends on `dotenv` (or dotenv-webpack) and on no loader of `.env.local` files. */
 function loadsDotenvOnly(dir: string): boolean {
   const packageDir = nearestPackageDir(dir);
   if (!packageDir) return false;
@@ -102,7 +102,8 @@ function loadsDotenvOnly(dir: string): boolean {
     try {
       const json = JSON.parse(text ?? "{}") as Record<string, Record<string, string> | undefined>;
       const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
-      return names.has("dotenv") && !["dotenv-flow", "@next/env", "dotenv-cli", "vite"].some((name) => names.has(name));
+      // dotenv-webpack reads `.env` (and `.env.defaults`) only, as dotenv does.
+      return (names.has("dotenv") || names.has("dotenv-webpack")) && !["dotenv-flow", "@next/env", "dotenv-cli", "vite"].some((name) => names.has(name));
     } catch {
       return false;
     }

@@ -1,0 +1,91 @@
+/**
+ * A key the user typed is theirs to send: bring-your-own-key apps and browser extensions (the
+ * key entered in an options page, kept in `chrome.storage`) call the provider with it, and that
+ * leaks nothing of the developer's. Such a value is made only of the enclosing functions'
+ * parameters (`.then(({ apiKey }) => fetch(…))`) and of what the code read from browser storage
+ * (`chrome.storage.sync.get`, `localStorage.getItem`); a literal, an env read, a module const or
+ * `this.apiKey` is the developer's key.
+ */
+import type { TSESTree } from "../ast";
+import { walk } from "./walk";
+
+type Node = TSESTree.Node;
+
+const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+/** `chrome.storage.sync.get(…)`, `browser.storage.local.get`, `localStorage.getItem(…)`. */
+const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
+
+/** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
+export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let names = 0;
+  let developers = false;
+  walk(node, (child, key) => {
+    if (developers) return false;
+    if (child.type === "Literal" || child.type === "TemplateElement") return false; // "Bearer ", a URL part
+    if (child.type === "ThisExpression" || child.type === "MetaProperty") developers = true;
+    if (child.type === "MemberExpression") {
+      // `settings.apiKey`: the object decides; its property is no variable.
+      names++;
+      const root = rootOf(child);
+      if (root?.type !== "Identifier" || !usersName(root, declarators)) developers = true;
+      return false;
+    }
+    if (child.type === "Identifier" && key !== "property") {
+      names++;
+      if (!usersName(child, declarators)) developers = true;
+    }
+    return undefined;
+  });
+  return names > 0 && !developers;
+}
+
+function rootOf(node: Node): Node | undefined {
+  let current: Node = node;
+  while (current.type === "MemberExpression") current = current.object;
+  return current;
+}
+
+function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  for (let node: Node | undefined = id.parent; node; node = node.parent) {
+    if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
+  }
+  return declarators.some((declarator) => binds(declarator.id, id.name) && declarator.init !== null && readsStorage(declarator.init));
+}
+
+/** A `const { apiKey } = await chrome.storage.sync.get("apiKey")` or `localStorage.getItem("key")`. */
+function readsStorage(init: Node): boolean {
+  let call: Node = init;
+  while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
+    call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
+  }
+  return call.type === "CallExpression" && STORAGE_READ.test(dottedName(call.callee) ?? "");
+}
+
+function dottedName(node: Node): string | undefined {
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
+    const object = dottedName(node.object);
+    return object === undefined ? node.property.name : `${object}.${node.property.name}`;
+  }
+  return undefined;
+}
+
+/** Whether a parameter or declarator pattern binds `name`. */
+function binds(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case "Identifier":
+      return pattern.name === name;
+    case "AssignmentPattern":
+      return binds(pattern.left, name);
+    case "RestElement":
+      return binds(pattern.argument, name);
+    case "ArrayPattern":
+      return pattern.elements.some((element) => element !== null && binds(element, name));
+    case "ObjectPattern":
+      return pattern.properties.some((property) => binds(property.type === "Property" ? property.value : property, name));
+    case "TSParameterProperty":
+      return binds(pattern.parameter, name);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Browser extensions (fixture app `chrome-extension`: a plain MV3 extension, no package.json):
+ * a `manifest.json` with `manifest_version` makes its folder an extension, and every script of it
+ * runs on its users' machines (popup, content script, service worker), but its build tooling.
+ * The user's own key (typed into the popup, read back from `chrome.storage`) is theirs to send:
+ * the fixture's background.js does that and is quiet; the developer's key is reported.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import { browserChain } from "../../eslint-plugin/src/engine/client";
+import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
+import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import { fakeKey } from "../support/fake-keys";
+import { ruleTester } from "../support/rule-tester";
+import { APPS, appFile } from "./support";
+
+type AnyRule = RuleModule<string, readonly unknown[]>;
+const rule = (module: unknown) => module as AnyRule;
+const file = (rel: string) => path.join(APPS, "chrome-extension", rel);
+const gemini = fakeKey("google-ai", undefined, 61);
+
+describe("browser extensions: the client boundary", () => {
+  it("a manifest with manifest_version makes an extension; its scripts ship, its build scripts do not", () => {
+    assert.equal(frameworkOf(file("background.js")).name, "extension");
+    for (const rel of ["background.js", "content.js", "popup/popup.js"]) assert.deepEqual(browserChain(file(rel)), [file(rel)], rel);
+    assert.equal(browserChain(file("scripts/build-zip.js")), undefined);
+  });
+});
+
+ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
+  valid: [
+    appFile("chrome-extension", "background.js"),
+    {
+      name: "a key read from localStorage",
+      filename: file("popup/popup.js"),
+      code: `const key = localStorage.getItem("openaiKey");\nexport const ask = (input) => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ input }) });\n`,
+    },
+    {
+      name: "a key passed in by the caller",
+      filename: file("popup/popup.js"),
+      code: `export async function ask(settings, input) {\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${settings.apiKey}\`, { method: "POST", body: input });\n}\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: "the developer's key in a const: Gemini from the service worker",
+      filename: file("background.js"),
+      code: `const GEMINI_API_KEY = "${gemini}";\nchrome.runtime.onMessage.addListener((message) => {\n  fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent", { method: "POST", headers: { "x-goog-api-key": GEMINI_API_KEY }, body: JSON.stringify(message) });\n});\n`,
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "generativelanguage.googleapis.com", chain: "background.js" } }],
+    },
+    {
+      name: "a key held by the class (this.apiKey) is the developer's",
+      filename: file("content.js"),
+      code: `class Client {\n  constructor() { this.apiKey = "${gemini}"; }\n  ask(text) {\n    return fetch("https://generativelanguage.googleapis.com/v1beta/models/x:generateContent", { headers: { "x-goog-api-key": this.apiKey }, body: text });\n  }\n}\nexport default new Client();\n`,
+      errors: [{ messageId: "directProviderCall", line: 4 }],
+    },
+  ],
+});
+
+ruleTester().run("no-hardcoded-keys (extension)", rule(noHardcodedKeys), {
+  valid: [],
+  invalid: [
+    {
+      name: "a key in the service worker ships with the extension: no process.env suggestion",
+      filename: file("background.js"),
+      code: `const GEMINI_API_KEY = "${gemini}";\nexport { GEMINI_API_KEY };\n`,
+      errors: [{ messageId: "hardcodedInBrowser", line: 1, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTester().run("no-client-secrets (extension)", rule(noClientSecrets), {
+  valid: [appFile("chrome-extension", "scripts/build-zip.js")],
+  invalid: [
+    {
+      // dotenv-webpack or a bundler's define writes the value into the content script.
+      name: "a server secret read in a content script",
+      filename: file("content.js"),
+      code: `export const key = process.env.OPENAI_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "content.js" } }],
+    },
+  ],
+});
