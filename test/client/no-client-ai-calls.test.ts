@@ -21,6 +21,11 @@ ruleTester().run("no-client-ai-calls", rule, {
     { name: "explicit false", filename: clientFile, code: `"use client";\nnew OpenAI({ dangerouslyAllowBrowser: false });` },
     { name: "provider host without a credential", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com/v1/models");` },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
+    {
+      name: "bring your own key: the key the user typed into a form",
+      filename: clientFile,
+      code: `"use client";\nexport function Chat() {\n  const [apiKey, setApiKey] = useState("");\n  const ask = () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return [setApiKey, ask];\n}`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
   ],
   invalid: [
@@ -69,6 +74,12 @@ ruleTester().run("no-client-ai-calls", rule, {
         { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "dangerousBrowserClient", line: 6, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
+    },
+    {
+      name: "state that starts with the developer's key is not the user's",
+      filename: clientFile,
+      code: `"use client";\nexport function Chat() {\n  const [apiKey] = useState(process.env.NEXT_PUBLIC_OPENAI_API_KEY);\n  return () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
+      errors: [{ messageId: "directProviderCall", line: 4 }],
     },
     {
       name: "direct browser access header on its own",

@@ -14,6 +14,8 @@ type Node = TSESTree.Node;
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 /** `chrome.storage.sync.get(…)`, `browser.storage.local.get`, `localStorage.getItem(…)`. */
 const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
+/** React's and Vue's state holders. */
+const STATE = /^(?:React\.)?(?:useState|useLocalStorage|useSessionStorage|ref|shallowRef)$/;
 
 /** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
 export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
@@ -52,13 +54,22 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   return declarators.some((declarator) => binds(declarator.id, id.name) && declarator.init !== null && readsStorage(declarator.init));
 }
 
-/** A `const { apiKey } = await chrome.storage.sync.get("apiKey")` or `localStorage.getItem("key")`. */
+/**
+ * `const { apiKey } = await chrome.storage.sync.get("apiKey")`, `localStorage.getItem("key")`, or
+ * state a form fills (`const [apiKey, setApiKey] = useState("")`, Vue's `ref("")`), whose initial
+ * value is empty or itself read from storage.
+ */
 function readsStorage(init: Node): boolean {
   let call: Node = init;
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
     call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
   }
-  return call.type === "CallExpression" && STORAGE_READ.test(dottedName(call.callee) ?? "");
+  if (call.type !== "CallExpression") return false;
+  const callee = dottedName(call.callee) ?? "";
+  if (STORAGE_READ.test(callee)) return true;
+  if (!STATE.test(callee)) return false;
+  const [initial] = call.arguments;
+  return initial === undefined || (initial.type === "Literal" && (initial.value === "" || initial.value === null)) || readsStorage(initial);
 }
 
 function dottedName(node: Node): string | undefined {
