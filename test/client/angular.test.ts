@@ -104,6 +104,13 @@ ruleTester().run("no-client-secrets (Angular)", rule(noClientSecrets), {
   valid: [appFile("angular", "src/server.ts")],
   invalid: [
     {
+      // Imported only by another module no entry reaches yet: that one is browser code too, not server code.
+      name: "a module only an unreached screen imports is browser code",
+      filename: file("src/app/draft/summary.ts"),
+      code: `export const key = process.env.GROQ_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 1, data: { name: "GROQ_API_KEY", chain: "src/app/draft/summary.ts" } }],
+    },
+    {
       // A module only its test imports is still browser code: a test is not server code.
       name: "a module only a spec imports is browser code of the app",
       filename: file("src/app/format.ts"),

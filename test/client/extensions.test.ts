@@ -39,6 +39,11 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       code: `const key = localStorage.getItem("openaiKey");\nexport const ask = (input) => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ input }) });\n`,
     },
     {
+      name: "a key from the app's own settings reader",
+      filename: file("content.js"),
+      code: `import { getSettings } from "./settings";\nexport async function ask(storage, prompt) {\n  const { anthropicApiKey } = await getSettings(storage);\n  return fetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": anthropicApiKey }, body: prompt });\n}\n`,
+    },
+    {
       name: "a key passed in by the caller",
       filename: file("popup/popup.js"),
       code: `export async function ask(settings, input) {\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${settings.apiKey}\`, { method: "POST", body: input });\n}\n`,

@@ -46,7 +46,7 @@ const lazyPattern = (words: () => readonly string[]) => lazyRegExp(() => new Reg
 /** Each probe: offset of its first match, -1 for none. A match spans at most PROBE_REACH. */
 export const TEXT_PROBES = {
   /** keyfence/no-client-secrets, no-public-secrets: the file may read env vars. */
-  envRead: firstOf(["process.env", "import.meta.env", "$env/"]),
+  envRead: firstOf(["process.env", "import.meta.env", "$env/", "@env", "react-native-config"]),
   /** no-client-secrets: the file may be server-only code (a finding if the browser imports it). */
   serverMarker: firstOf(["server-only", ".server", "$lib/server"]),
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */

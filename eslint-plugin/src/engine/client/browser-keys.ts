@@ -140,8 +140,12 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
     case "Identifier": {
       const init = scope.consts.get(node.name);
       if (init) return keyIn(init, scope, depth + 1);
-      const imported = importedValue(node.name, scope);
-      return imported ? keyIn(imported.init, imported.scope, depth + 1) : undefined;
+      // A name imported from an env module: `import { GEMINI_API_KEY } from "@env"` (React
+      // Native), `from "$env/static/public"` (SvelteKit).
+      const imported = scope.reads.find((read) => read.node.type === "ImportSpecifier" && read.node.local.name === node.name);
+      if (imported) return { envName: imported.name, read: imported };
+      const value = importedValue(node.name, scope);
+      return value ? keyIn(value.init, value.scope, depth + 1) : undefined;
     }
     case "MemberExpression": {
       const read = envReadIn(node, scope);

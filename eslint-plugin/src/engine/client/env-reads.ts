@@ -1,7 +1,9 @@
 /**
  * Every place a file reads an environment variable by name: `process.env.X`,
- * `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`, and SvelteKit's
- * `$env/{static,dynamic}/{private,public}` modules.
+ * `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`, SvelteKit's
+ * `$env/{static,dynamic}/{private,public}` modules, and React Native's build-time env:
+ * react-native-dotenv's `import { X } from "@env"` and react-native-config's `Config.X`, both of
+ * which put the value in the app every user installs.
  */
 import type { TSESTree } from "../ast";
 import { walk } from "./walk";
@@ -13,7 +15,9 @@ export type EnvSource =
   | "$env/static/private"
   | "$env/dynamic/private"
   | "$env/static/public"
-  | "$env/dynamic/public";
+  | "$env/dynamic/public"
+  | "@env"
+  | "react-native-config";
 
 export interface EnvRead {
   name: string;
@@ -35,7 +39,7 @@ export function mayReadEnv(text: string): boolean {
 }
 
 export function isPrivateSource(source: EnvSource): boolean {
-  return source === "process.env" || source === "import.meta.env" || source.endsWith("/private");
+  return source === "process.env" || source === "import.meta.env" || source.endsWith("/private") || source === "@env" || source === "react-native-config";
 }
 
 /** Two rules ask for the same file's reads: walk each AST once. */
@@ -53,11 +57,25 @@ export function findEnvReads(program: TSESTree.Program, text: string): EnvRead[]
 
 function collectEnvReads(program: TSESTree.Program): EnvRead[] {
   const reads: EnvRead[] = [];
-  // SvelteKit: `import { env } from "$env/dynamic/private"` → local name "env" reads by member access.
+  // SvelteKit: `import { env } from "$env/dynamic/private"` → local name "env" reads by member
+  // access; react-native-config's default import the same way.
   const dynamicEnvNames = new Map<string, EnvSource>();
   for (const statement of program.body) {
-    if (statement.type !== "ImportDeclaration" || !SVELTEKIT_ENV.has(statement.source.value as EnvSource)) continue;
-    if (statement.importKind === "type") continue;
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    if (statement.source.value === "@env") {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;
+        const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+        reads.push({ name: imported, source: "@env", node: specifier });
+      }
+      continue;
+    }
+    if (statement.source.value === "react-native-config") {
+      // `import Config from "react-native-config"`: `Config.X` reads X.
+      for (const specifier of statement.specifiers) if (specifier.type === "ImportDefaultSpecifier") dynamicEnvNames.set(specifier.local.name, "react-native-config");
+      continue;
+    }
+    if (!SVELTEKIT_ENV.has(statement.source.value as EnvSource)) continue;
     const source = statement.source.value as EnvSource;
     for (const specifier of statement.specifiers) {
       if (specifier.type !== "ImportSpecifier" || specifier.importKind === "type") continue;

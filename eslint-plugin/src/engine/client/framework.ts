@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "angular" | "extension" | "cra" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -39,6 +39,7 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["astro", "astro"],
   ["gatsby", "gatsby"],
   ["expo", "expo"],
+  ["react-native", "react-native"],
   ["@angular/core", "angular"],
   // Browser extensions built with Plasmo, WXT or Vite's CRXJS plugin (before `vite`).
   ["plasmo", "extension"],
@@ -250,9 +251,14 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       // environment.prod.ts in for environment.ts in the production bundle.
       if (/^src\/main\.ts$/.test(rel) || /^src\/environments\/environment[^/]*\.ts$/.test(rel)) role.entry = true;
       break;
+    case "react-native":
+      // Metro bundles what `index.js` (and the App it registers) reaches; `src/` is a
+      // single-page app's (graph.ts, isUnreachedSpaModule). Node scripts beside it do not ship.
+      if (script && /^(?:index|(?:src\/)?App)\.[jt]sx?$/.test(rel)) role.entry = true;
+      break;
     case "extension":
       // Popup, options page, content scripts, service worker: all of an extension's code runs on
-      // its users' machines. Only its build tooling (and a backend beside it) does not ship.
+      // its users' machines. Only its build tooling (and a backend kept beside it) does not ship.
       if (script && !BUILD_TOOLING.test(rel)) role.entry = true;
       break;
     case "cra":

@@ -128,9 +128,15 @@ export class ClientGraph {
     if (!this.serverSide) {
       const reached = new Set<string>();
       const listed = new Set(this.listing);
-      // Tests and stories import modules too, but they are not server code.
-      const isTest = (file: string) => TEST_FILE.test(path.relative(this.framework.root, file).split(path.sep).join("/"));
-      const queue = this.listing.filter((candidate) => !this.potential.has(candidate) && !this.role(candidate).entry && !isTest(candidate));
+      // Tests and stories import modules too, but they are not server code; nor, in a
+      // single-page app, is a `src/` module no entry reaches yet (it is browser code itself).
+      const rel = (file: string) => path.relative(this.framework.root, file).split(path.sep).join("/");
+      const spa = this.spaRuleApplies();
+      const queue = this.listing.filter((candidate) => {
+        if (this.potential.has(candidate) || this.role(candidate).entry) return false;
+        const relative = rel(candidate);
+        return !TEST_FILE.test(relative) && !(spa && isSpaPath(relative));
+      });
       for (let head = 0; head < queue.length && head < MAX_FILES * 2; head++) {
         const from = queue[head];
         const info = moduleInfoOf(from);
@@ -149,20 +155,23 @@ export class ClientGraph {
   }
 
   /**
-   * Single-page apps (Vite, Create React App, Angular): every module under `src/` is browser code,
+   * Single-page apps (Vite, Create React App, Angular, React Native): every module under `src/` is browser code,
    * even one no entry reaches yet (a file just created, an entry named differently), unless the
    * project says otherwise: an SSR entry, `src/server/`, `src/server.ts`, `*.server.*`, tests, or
    * server code importing it. Angular's SSR hydrates the same components in the browser, so its
    * server entry (`src/server.ts`, `main.server.ts`) changes nothing for the rest of `src/`.
    */
   isUnreachedSpaModule(file: string): boolean {
-    const { name, root } = this.framework;
-    if (name !== "vite" && name !== "cra" && name !== "angular") return false;
-    const rel = path.relative(root, file).split(path.sep).join("/");
-    if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
-    if (TEST_FILE.test(rel)) return false;
-    if (this.status(file) !== undefined || (name !== "angular" && hasSsrEntry(root))) return false;
+    if (!this.spaRuleApplies()) return false;
+    if (!isSpaPath(path.relative(this.framework.root, file).split(path.sep).join("/"))) return false;
+    if (this.status(file) !== undefined) return false;
     return !this.reachedFromServer(file);
+  }
+
+  private spaRuleApplies(): boolean {
+    const { name, root } = this.framework;
+    if (!SPA_FRAMEWORKS.has(name)) return false;
+    return name === "angular" || !hasSsrEntry(root);
   }
 
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
@@ -466,6 +475,14 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
+const SPA_FRAMEWORKS = new Set(["vite", "cra", "angular", "react-native"]);
+
+/** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
+function isSpaPath(rel: string): boolean {
+  if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+  return !TEST_FILE.test(rel);
+}
+
 /** Tests, mocks, stories and test setup (a path from the app's root): neither browser nor server code. */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./;
 

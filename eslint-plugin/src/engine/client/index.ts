@@ -223,6 +223,8 @@ function publicName(read: EnvRead, file: string): boolean {
  * browser bundle, and reported by no-client-secrets (the same predicate as its secret reads).
  */
 function unexposedSecretRead(read: EnvRead, file: string): boolean {
+  // React Native's build-time env modules write every value into the app.
+  if (read.source === "@env" || read.source === "react-native-config") return false;
   if (!isPrivateSource(read.source)) return false;
   if (read.source.startsWith("$env/")) return true;
   return !publicName(read, file) && isSecretEnvName(read.name);

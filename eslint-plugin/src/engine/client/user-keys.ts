@@ -2,9 +2,9 @@
  * A key the user typed is theirs to send: bring-your-own-key apps and browser extensions (the
  * key entered in an options page, kept in `chrome.storage`) call the provider with it, and that
  * leaks nothing of the developer's. Such a value is made only of the enclosing functions'
- * parameters (`.then(({ apiKey }) => fetch(…))`) and of what the code read from browser storage
- * (`chrome.storage.sync.get`, `localStorage.getItem`); a literal, an env read, a module const or
- * `this.apiKey` is the developer's key.
+ * parameters (`.then(({ apiKey }) => fetch(…))`), of what the code read from browser storage
+ * (`chrome.storage.sync.get`, `localStorage.getItem`, the app's own `getSettings(…)`) and of form
+ * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
 import type { TSESTree } from "../ast";
 import { walk } from "./walk";
@@ -14,6 +14,8 @@ type Node = TSESTree.Node;
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 /** `chrome.storage.sync.get(…)`, `browser.storage.local.get`, `localStorage.getItem(…)`. */
 const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
+/** The app's own reader of what the user saved: `getSettings(storage)`, `loadOptions()`. */
+const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Settings|Options|Preferences|Prefs|Config|Storage)$/;
 /** React's and Vue's state holders. */
 const STATE = /^(?:React\.)?(?:useState|useLocalStorage|useSessionStorage|ref|shallowRef)$/;
 
@@ -66,7 +68,7 @@ function readsStorage(init: Node): boolean {
   }
   if (call.type !== "CallExpression") return false;
   const callee = dottedName(call.callee) ?? "";
-  if (STORAGE_READ.test(callee)) return true;
+  if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
   return initial === undefined || (initial.type === "Literal" && (initial.value === "" || initial.value === null)) || readsStorage(initial);
