@@ -7,10 +7,12 @@
  * `new HttpHeaders(…)`, `.set("Authorization", …)`) are browser calls like `fetch`.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
-import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import { angularEntries, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
@@ -31,6 +33,18 @@ describe("Angular: the client boundary", () => {
     // Only fileReplacements names it; no import reaches it.
     assert.ok(browserChain(file("src/environments/environment.prod.ts")));
     assert.equal(browserChain(file("src/server.ts")), undefined);
+  });
+
+  it("an angular.json of any shape gives no entries and no crash", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-ng-"));
+    try {
+      for (const text of ["null", "[]", '{"projects": {"a": null}}', '{"projects": {"a": {"architect": {"build": {"options": null, "configurations": {"p": {"fileReplacements": [null, 3]}}}}}}}', "{not json"]) {
+        fs.writeFileSync(path.join(dir, "angular.json"), text);
+        assert.deepEqual(angularEntries(dir), [], text);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("follows constructor injection: a decorated class's parameter type is an import Angular keeps", () => {

@@ -301,22 +301,32 @@ export function viteHtmlEntries(root: string): string[] {
  * before Angular 17), and the files its `fileReplacements` swap in. Paths are the workspace's.
  */
 export function angularEntries(root: string): string[] {
-  let json: { projects?: Record<string, { architect?: Record<string, unknown>; targets?: Record<string, unknown> }> };
+  let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(path.join(root, "angular.json"), "utf8")) as typeof json;
+    json = JSON.parse(fs.readFileSync(path.join(root, "angular.json"), "utf8"));
   } catch {
     return [];
   }
+  // Any shape may be there (`null`, a project that is no object): read only what is as documented.
   const entries: string[] = [];
-  for (const project of Object.values(json.projects ?? {})) {
-    const build = (project.architect ?? project.targets)?.build as { options?: Record<string, unknown>; configurations?: Record<string, Record<string, unknown>> } | undefined;
-    for (const options of [build?.options, ...Object.values(build?.configurations ?? {})]) {
-      for (const key of ["browser", "main"]) if (typeof options?.[key] === "string") entries.push(path.join(root, options[key] as string));
-      const replacements = Array.isArray(options?.fileReplacements) ? (options.fileReplacements as Array<{ with?: unknown }>) : [];
-      for (const replacement of replacements) if (typeof replacement.with === "string") entries.push(path.join(root, replacement.with));
+  for (const project of Object.values(objectAt(json, "projects") ?? {})) {
+    const build = objectAt(objectAt(project, "architect") ?? objectAt(project, "targets"), "build");
+    for (const options of [objectAt(build, "options"), ...Object.values(objectAt(build, "configurations") ?? {})]) {
+      for (const key of ["browser", "main"]) if (typeof objectAt(options)?.[key] === "string") entries.push(path.join(root, objectAt(options)![key] as string));
+      const replacements = objectAt(options)?.fileReplacements;
+      for (const replacement of Array.isArray(replacements) ? replacements : []) {
+        const target = objectAt(replacement)?.with;
+        if (typeof target === "string") entries.push(path.join(root, target));
+      }
     }
   }
   return entries;
+}
+
+/** `value[key]` (or `value` itself) when it is a plain object, else undefined. */
+function objectAt(value: unknown, key?: string): Record<string, unknown> | undefined {
+  const found = key === undefined ? value : typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof found === "object" && found !== null && !Array.isArray(found) ? (found as Record<string, unknown>) : undefined;
 }
 
 /** React Router v7: route modules named in app/routes.ts can live anywhere under app/. */
