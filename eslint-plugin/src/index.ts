@@ -43,7 +43,7 @@ const plugin = {
  */
 plugin.configs.recommended = {
   name: "keyfence/recommended",
-  files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "**/.env", "**/.env.*", "**/.gitignore"],
+  files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "**/.env", "**/.env.*", "**/.dev.vars", "**/.dev.vars.*", "**/.gitignore"],
   plugins: { keyfence: plugin as unknown as ESLint.Plugin, "keyfence-js": languagePlugin },
   language: "keyfence-js/js",
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },

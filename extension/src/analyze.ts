@@ -18,11 +18,10 @@ import { moveKeyToEnvFile, renamePublicSecret, type ProjectFiles } from "../../e
 import {
   clearGitignoreCache, envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings,
 } from "../../eslint-plugin/src/engine/gitignore/index";
-import { findHardcodedKeys, hardcodedKeyFinding, type HardcodedKeysOptions } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
+import { findHardcodedKeys, type HardcodedKeysOptions } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { scanText } from "../../eslint-plugin/src/engine/keys/index";
-import {
-  composeFindings, dockerfileFindings, dockerignoreFindings, envFileShipFindings, shipFileKind,
-} from "../../eslint-plugin/src/engine/ship/index";
+import { dockerContextFindings, envFileShipFindings } from "../../eslint-plugin/src/engine/ship/index";
+import { textFileKeyFindings } from "../../eslint-plugin/src/engine/text-files/index";
 import { PROBE_NAMES, type TextFacts } from "../../eslint-plugin/src/engine/text-facts";
 import {
   findUnlimitedAiRoutes, planMoveCallToServerRoute, type ProjectView,
@@ -170,8 +169,9 @@ export function analyzeFile(file: string, kind: FileKind, text: string, ctx: Ana
   } else if (kind === "gitignore") {
     findings = guarded(() => gitignoreFileFindings(file, text));
   } else {
-    findings = guarded(() => [...shipFindings(file, text), ...scanText(text, { context: contextWords(text), allow: ctx.settings.allow }).map((m) => hardcodedKeyFinding(file, m))]);
-    findings = withoutDuplicateKeys(findings);
+    // The keys as configs.files reports them in CI (a context word counts just before the key, as
+    // there), plus what only the editor reports on a Dockerfile or .dockerignore.
+    findings = guarded(() => [...textFileKeyFindings(file, text), ...dockerContextFindings(file, text)]);
   }
   const rules = ctx.settings.rules;
   return findings.filter((f) => rules[f.ruleId] !== "off" && !allowed(f, text, ctx.settings.allow));
@@ -182,27 +182,6 @@ function withoutDisabled(findings: Finding[], source: SourceFile, text: string):
   const lines = lineIndex(text);
   const disabled = disabledBy(source.ast.comments, (offset) => lines.lineOf(offset) + 1);
   return findings.filter((f) => !disabled(f.ruleId, lines.lineOf(f.range.start) + 1, f.range.start));
-}
-
-/** Dockerfiles, .dockerignore and compose files: what Docker would bake into an image (engine/ship). */
-function shipFindings(file: string, text: string): Finding[] {
-  switch (shipFileKind(file)) {
-    case "dockerfile":
-      return dockerfileFindings(file, text);
-    case "dockerignore":
-      return dockerignoreFindings(file, text);
-    case "compose":
-      return composeFindings(file, text);
-    default:
-      return [];
-  }
-}
-
-/** A key that no-docker-keys reports (with its Docker-specific fix) is not reported again as a plain hardcoded key. */
-function withoutDuplicateKeys(findings: Finding[]): Finding[] {
-  const docker = findings.filter((f) => f.ruleId === "no-docker-keys");
-  if (docker.length === 0) return findings;
-  return findings.filter((f) => f.ruleId !== HARDCODED || !docker.some((d) => d.range.start < f.range.end && f.range.start < d.range.end));
 }
 
 /**
@@ -260,11 +239,6 @@ function timed<T>(phase: string, run: () => T): T {
   }
 }
 
-
-/** Env-var-like names in a text file: the context that confirms generic-looking key formats. */
-function contextWords(text: string): string[] {
-  return [...new Set(text.slice(0, 200_000).match(/[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+/g) ?? [])].slice(0, 500);
-}
 
 /**
  * Every fix a finding offers: the multi-file planners only the editor can apply, then the

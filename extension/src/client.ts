@@ -10,7 +10,7 @@ import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type
 /** Globs for what fileKind() reads (extension/src/file-kinds.ts), by file name: a .env file has no fixed language id. */
 const PATTERNS = [
   "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}",
-  "**/{.env,.env.*,*.env,.gitignore}",
+  "**/{.env,.env.*,*.env,.dev.vars,.dev.vars.*,.gitignore}",
   "**/*.{json,jsonc,json5,yaml,yml,toml,py,sh,bash,zsh,ini,cfg,conf,properties,tf,tfvars}",
   "**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile,docker-compose*,compose.yaml,compose.yml,Makefile,.dockerignore,*.dockerignore,.npmrc,.yarnrc,.yarnrc.yml,.envrc}",
 ];
@@ -18,7 +18,7 @@ const PATTERNS = [
 export const DOCUMENTS: DocumentFilter[] = PATTERNS.map((pattern) => ({ scheme: "file", pattern }));
 
 /** Cross-file state the server caches: env files, .gitignore, package.json and the modules code imports. */
-const WATCHED = ["**/{.env,.env.*,.gitignore,package.json}", "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}"];
+const WATCHED = ["**/{.env,.env.*,.dev.vars,.dev.vars.*,.gitignore,package.json}", "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}"];
 
 const NAMES = ["enable", "rules", "allow", "ignoredPaths", "maxFileSizeKB", "debounceMs", "useEslintConfig"];
 

@@ -11,7 +11,7 @@ const TEXT_NAMES = /^(?:Dockerfile(?:\..+)?|.+\.Dockerfile|Containerfile|docker-
 export function fileKind(file: string): FileKind | undefined {
   const name = basename(file);
   if (name === ".gitignore") return "gitignore";
-  if (/^\.env(?:\..*)?$/.test(name) || /\.env$/.test(name)) return "env";
+  if (/^\.env(?:\..*)?$/.test(name) || /\.env$/.test(name) || /^\.dev\.vars(?:\..+)?$/.test(name)) return "env";
   if (/\.d\.[cm]?ts$/i.test(name)) return undefined;
   if (CODE.test(name)) return "code";
   if (TEXT.test(name) || TEXT_NAMES.test(name)) return "text";

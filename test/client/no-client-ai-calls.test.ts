@@ -114,6 +114,27 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "dangerousBrowserClient", line: 4, column: 64, data: { provider: "OpenAI", flag: "dangerouslyAllowAPIKeyInBrowser", chain: "app/chat/chat-box.tsx" } }],
     },
     {
+      // A real Electron app (Quasar, bench/real-apps) builds its client this way.
+      name: "the flag in a module const passed by name, or spread: one finding per flag",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import OpenAI from "openai";`,
+        `const configuration = {`,
+        `  apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY,`,
+        `  dangerouslyAllowBrowser: true,`,
+        `};`,
+        `const openai = new OpenAI(configuration);`,
+        `console.debug(configuration);`,
+        `const base = { dangerouslyAllowBrowser: true };`,
+        `export const groq = new Groq({ ...base, apiKey: k });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 9, data: { provider: "Groq", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       name: "axios, Gemini key in the query, URL in a constant",
       filename: clientFile,
       code: [

@@ -3,12 +3,13 @@
  * config a user writes (`[keyfence.configs.recommended]`), `eslint --fix` twice, --cache.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../../eslint-plugin/src/index";
 import { KEYFENCE_COMMENT, clearGitignoreCache, gitStateStamp } from "../../eslint-plugin/src/engine/gitignore";
 import { LazyGitStateStamp } from "../../eslint-plugin/src/engine/gitignore/state-stamp";
 import { fakeKey } from "../support/fake-keys";
+import { lintProject } from "../support/lint-project";
 import { git, lint, makeRepo, readFile, removeRepos, userConfig, writeFile } from "./support";
 import { EXPECTED_MISSING, TEMPLATES } from "./templates";
 
@@ -116,6 +117,24 @@ describe("env/.gitignore through ESLint", () => {
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["keyed/.env:1 trackedEnvFile", "local/.env.local:1 trackedEnvFile", "named/.env:1 trackedEnvFile"]);
+  });
+
+  it("reads wrangler's .dev.vars as an env file: a tracked one with a key is reported, its template is not", async () => {
+    const deepseek = fakeKey("deepseek");
+    const dir = makeRepo(
+      {
+        ...JS,
+        "wrangler.toml": 'name = "proxy"\nmain = "src/index.js"\n',
+        ".gitignore": "node_modules\n",
+        ".dev.vars": `DEEPSEEK_API_KEY=${deepseek}\n`,
+        ".dev.vars.example": "DEEPSEEK_API_KEY=\n",
+      },
+      { add: [".dev.vars", ".dev.vars.example"] },
+    );
+    const messages = summary(await lint(dir)).filter((line) => line.startsWith(".dev.vars"));
+    assert.deepEqual(messages.sort(), [".dev.vars:1 keyInTrackedFile", ".dev.vars:1 trackedEnvFile"]);
+    const editor = lintProject(dir).filter((f) => basename(f.file).startsWith(".dev.vars")).map((f) => `${basename(f.file)} ${f.messageId}`);
+    assert.deepEqual(editor.sort(), [".dev.vars keyInTrackedFile", ".dev.vars trackedEnvFile"], "the editor reads it too");
   });
 
   describe("required entries follow the framework", () => {

@@ -1,10 +1,12 @@
 /** The extension's analysis of Dockerfiles, .dockerignore, compose and env files (engine/ship), without VS Code. */
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
+import { ESLint } from "eslint";
+import plugin from "../../eslint-plugin/src/index";
 import { analyzeFile, planFixes, type AnalyzeContext } from "../../extension/src/analyze";
 import { diskFiles } from "../../eslint-plugin/src/engine/fixes/index";
 import { fakeKey } from "../support/fake-keys";
-import { makeRepo, readFile, removeRepos } from "../env/support";
+import { makeRepo, readFile, removeRepos, writeFile } from "../env/support";
 
 const ctx: AnalyzeContext = {
   settings: { enable: true, rules: {}, allow: [], ignoredPaths: [], maxFileSizeKB: 1024, debounceMs: 0 },
@@ -38,5 +40,41 @@ describe("extension: Docker and env-file findings", () => {
     const [finding] = analyzeFile("/nonexistent/compose.yaml", "text", text, ctx);
     assert.equal(finding.ruleId, "no-docker-keys");
     assert.match(planFixes(finding, text, ctx)[0].title, /Read ANTHROPIC_API_KEY from the environment/);
+  });
+
+  it("reports in a YAML or Dockerfile the keys configs.files reports there in ESLint: a name counts just before its key, not anywhere in the file", async () => {
+    const mistral = fakeKey("mistral");
+    const near = fakeKey("mistral", undefined, 2);
+    const groq = fakeKey("groq");
+    const text = [
+      "# MISTRAL_API_KEY lives in the vault; the values below are for the staging cluster",
+      "services:",
+      "  worker:",
+      `    token: ${mistral}`,
+      `    mistral_api_key: ${near}`,
+      `    llm: ${groq}`,
+      "",
+    ].join("\n");
+    const dir = makeRepo({ "deploy.yaml": text });
+    const editor = analyzeFile(join(dir, "deploy.yaml"), "text", text, ctx).map((f) => `${f.ruleId}@${f.range.start}`);
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs.files] });
+    const [result] = await eslint.lintFiles(["deploy.yaml"]);
+    const lines = text.split("\n");
+    const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+    const ci = result.messages.map((m) => `${m.ruleId!.replace("keyfence/", "")}@${offset(m.line, m.column)}`);
+    assert.deepEqual(editor.sort(), ci.sort());
+    assert.deepEqual(editor.length, 2, "the Groq key and the Mistral key named just before it");
+  });
+
+  it("reads a 1 MB one-line .dockerignore, Dockerfile or YAML in linear time", () => {
+    const dir = makeRepo({ Dockerfile: "FROM node\nCOPY . .\n" });
+    const line = "x".repeat(1 << 20);
+    for (const name of [".dockerignore", "Dockerfile", "values.yaml"]) {
+      writeFile(dir, name, line);
+      const started = performance.now();
+      analyzeFile(join(dir, name), "text", line, ctx);
+      const ms = performance.now() - started;
+      assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
+    }
   });
 });

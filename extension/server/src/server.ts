@@ -135,7 +135,7 @@ connection.onInitialized(() => {
   if (!client.watchesFiles) return;
   // Cross-file state: env files, .gitignore, package.json and the modules code imports.
   void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: "**/{.env,.env.*,.gitignore,package.json}" }, { globPattern: "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}" }],
+    watchers: [{ globPattern: "**/{.env,.env.*,.dev.vars,.dev.vars.*,.gitignore,package.json}" }, { globPattern: "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}" }],
   });
 });
 

@@ -68,15 +68,19 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const reportedCalls: Array<[number, number]> = [];
   const initializers = new Map<string, TSESTree.Node>();
   for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
+  const reportedFlags = new Set<TSESTree.Node>();
   for (const node of requests) {
-    const browserFlag = node.arguments.flatMap(optionObjects).flatMap((options) => options.properties).find(
+    const browserFlag = node.arguments.flatMap((arg) => optionObjects(arg, objects)).flatMap((options) => options.properties).find(
       (property): property is ObjectProperty =>
         property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false),
     );
     if (browserFlag) {
       const flag = propertyKey(browserFlag)!;
-      calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       reportedCalls.push(node.range);
+      // One options object passed to two calls (the client and a log line) is one finding.
+      if (reportedFlags.has(browserFlag)) continue;
+      reportedFlags.add(browserFlag);
+      calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       continue;
     }
     const request = httpRequest(node, constants, objects, headerConstants, declarators);
@@ -100,10 +104,22 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-/** The option objects an argument may be: `{ … }`, or either branch of `relay ? { url } : { apiKey, … }`. */
-function optionObjects(arg: TSESTree.Node): TSESTree.ObjectExpression[] {
-  if (arg.type === "ObjectExpression") return [arg];
-  if (arg.type === "ConditionalExpression") return [...optionObjects(arg.consequent), ...optionObjects(arg.alternate)];
+/**
+ * The option objects an argument may be: `{ … }`, either branch of `relay ? { url } : { apiKey, … }`,
+ * or a module's `const configuration = { apiKey, dangerouslyAllowBrowser: true }` passed by name
+ * (`new OpenAI(configuration)`) or spread into the argument (`{ ...configuration, baseURL }`).
+ */
+function optionObjects(arg: TSESTree.Node, objects: ReadonlyMap<string, TSESTree.ObjectExpression>, depth = 0): TSESTree.ObjectExpression[] {
+  if (depth > 4) return [];
+  if (arg.type === "Identifier") {
+    const named = objects.get(arg.name);
+    return named ? optionObjects(named, objects, depth + 1) : [];
+  }
+  if (arg.type === "ObjectExpression") {
+    const spread = arg.properties.flatMap((property) => (property.type === "SpreadElement" ? optionObjects(property.argument, objects, depth + 1) : []));
+    return [arg, ...spread];
+  }
+  if (arg.type === "ConditionalExpression") return [...optionObjects(arg.consequent, objects, depth + 1), ...optionObjects(arg.alternate, objects, depth + 1)];
   return [];
 }
 

@@ -47,6 +47,8 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["@crxjs/vite-plugin", "extension"],
   ["react-scripts", "cra"],
   ["vite", "vite"],
+  // Quasar's Vite build (SPA, PWA, Electron, Capacitor modes): Vite's env rules, `src/` the app.
+  ["@quasar/app-vite", "vite"],
 ];
 
 const byDirectory = new Map<string, Framework | null>();
@@ -265,8 +267,11 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       if (/^src\/index\.[jt]sx?$/.test(rel)) role.entry = true;
       break;
     case "vite":
-      // Entries come from index.html (see viteEntries); this is the fallback.
+      // Entries come from index.html (see viteEntries); this is the fallback. Quasar writes its
+      // entry at build time (index.html holds a `<!-- quasar:entry-point -->` comment): the app
+      // starts at src/App.vue, the router's routes and the boot files.
       if (/^src\/(?:main|index)\.[jt]sx?$/.test(rel)) role.entry = true;
+      if (/^src\/(?:App\.vue|router\/(?:index|routes)\.[jt]s|boot\/[^/]+\.[jt]s)$/.test(rel)) role.entry = true;
       break;
     default:
       break;

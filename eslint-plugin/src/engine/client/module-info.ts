@@ -166,7 +166,9 @@ function fromScripts(file: string, blocks: ScriptBlock[], hostOnly: boolean): Mo
   const infos = blocks.map((block) => fromScript(`${file}.${block.lang}`, block.text, block.lang));
   return {
     directives: [],
-    edges: infos.flatMap((info) => info.edges),
+    // A component imported in `<script setup>` (or a Svelte script) and used only in the markup
+    // looks unused to the script's text: it is a value the compiled component renders.
+    edges: infos.flatMap((info) => info.edges).map((edge) => (edge.usage === undefined ? edge : { ...edge, usage: "value" as const })),
     exportNames: new Set(infos.flatMap((info) => [...info.exportNames])),
     typescript: infos.some((info) => info.typescript),
     hostOnly,

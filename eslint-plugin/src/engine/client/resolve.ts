@@ -32,6 +32,15 @@ export function clearResolvers(): void {
   shared.clear();
 }
 
+const QUASAR_ALIASES: Record<string, string> = {
+  src: "src", app: ".", components: "src/components", layouts: "src/layouts", pages: "src/pages",
+  assets: "src/assets", boot: "src/boot", stores: "src/stores",
+};
+
+function isQuasarApp(root: string): boolean {
+  return ["js", "ts", "mjs", "cjs"].some((ext) => fs.existsSync(path.join(root, `quasar.config.${ext}`))) || fs.existsSync(path.join(root, "quasar.conf.js"));
+}
+
 export function createResolver(root: string, framework: FrameworkName, workspace?: Workspace): ProjectResolver {
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
@@ -41,6 +50,11 @@ export function createResolver(root: string, framework: FrameworkName, workspace
     alias["@@"] = [root];
     alias["~"] = [srcDir];
     alias["@"] = [srcDir];
+  }
+  if (framework === "vite" && isQuasarApp(root)) {
+    // Quasar's folder aliases, set by its own Vite config whatever the tsconfig says (its
+    // tsconfig-preset repeats them, but lives in node_modules): quasar.dev, "Folder aliases".
+    for (const [name, folder] of Object.entries(QUASAR_ALIASES)) alias[name] = [path.join(root, folder)];
   }
   const hasTsconfig = fs.existsSync(path.join(root, "tsconfig.json"));
   const jsconfig = path.join(root, "jsconfig.json");

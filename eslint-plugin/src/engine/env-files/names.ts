@@ -3,9 +3,13 @@
  * which are templates meant to be committed.
  */
 
-/** `.env`, `.env.local`, `.env.production`… but not `.envrc` (direnv) or `.environment`. */
+/**
+ * `.env`, `.env.local`, `.env.production`… but not `.envrc` (direnv) or `.environment`. Also
+ * wrangler's `.dev.vars` and `.dev.vars.<environment>`: dotenv files of a Cloudflare Worker's
+ * local secrets (its docs: "add .dev.vars to .gitignore"), committed as often as `.env`.
+ */
 export function isEnvFileName(name: string): boolean {
-  return name === ".env" || (name.startsWith(".env.") && name.length > 5);
+  return name === ".env" || (name.startsWith(".env.") && name.length > 5) || name === ".dev.vars" || (name.startsWith(".dev.vars.") && name.length > 10);
 }
 
 /** Last name parts of env files written to be committed: placeholders for every clone. */

@@ -26,6 +26,8 @@ const PATHSPECS = [
   ":(glob)**/package.json",
   ":(glob)**/.env",
   ":(glob)**/.env.*",
+  ":(glob)**/.dev.vars",
+  ":(glob)**/.dev.vars.*",
   ":(exclude,glob)**/node_modules/**",
 ];
 

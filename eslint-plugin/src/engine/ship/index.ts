@@ -6,6 +6,8 @@
  *   dockerfileFindings(file, text)    a Dockerfile: no .dockerignore (env-dockerignore), keys in ENV/ARG (no-docker-keys)
  *   dockerignoreFindings(file, text)  a .dockerignore without env entries (env-dockerignore)
  *   composeFindings(file, text)       a compose file: keys in `environment:` (no-docker-keys)
+ *   dockerContextFindings(file, text) a Dockerfile or .dockerignore, keys aside (env-dockerignore): what
+ *                                     the editor adds to textFileKeyFindings, which reports the keys
  * Each analysis is guarded: an odd file or folder gives no findings, never an exception.
  */
 import { basename, resolve } from "node:path";
@@ -39,6 +41,17 @@ export function dockerfileFindings(file: string, text: string): Finding[] {
 
 export function dockerignoreFindings(file: string, text: string): Finding[] {
   return guarded(() => dockerignoreFileFindings(file, text));
+}
+
+export function dockerContextFindings(file: string, text: string): Finding[] {
+  switch (shipFileKind(file)) {
+    case "dockerfile":
+      return guarded(() => dockerfileContextFindings(file, text));
+    case "dockerignore":
+      return dockerignoreFindings(file, text);
+    default:
+      return [];
+  }
 }
 
 export function composeFindings(file: string, text: string): Finding[] {

@@ -49,6 +49,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
   const web = (clientArgs: string, withAddress = false): RequestAccess => ({ kind: "web", clientArgs, withAddress });
   switch (handler.kind) {
     case "next-app":
+    case "fetch-export":
     case "api-function":
       if (first.type !== "Identifier") return undefined;
       // Nuxt / Nitro `server/api` handlers: an h3 event, whose Node request and response (h3 ≥ 1)
@@ -62,6 +63,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "sveltekit":
     case "astro":
     case "remix":
+    case "solid-start":
       return eventAccess(source, handler, first);
     case "server-framework": {
       // Which framework registered it, from the file's imports: an unknown one is not guessed at.

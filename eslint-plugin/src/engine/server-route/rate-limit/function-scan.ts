@@ -55,7 +55,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
       if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
-        const provider = providerOfCall(child, bindings);
+        const provider = providerOfCall(source, child, bindings);
         if (provider) {
           result.provider = provider;
           result.providerCall = child;
@@ -83,7 +83,7 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
   return names.some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name) || extraNames.includes(name));
 }
 
-function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   const { root } = memberPath(call.callee);
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return bindings.providers.get(made.name);
@@ -96,12 +96,12 @@ function providerOfCall(call: TSESTree.CallExpression, bindings: FileBindings): 
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
-        return sendsCallersKey(call.arguments[1]) ? undefined : fetchProvider(call.arguments[0]);
+        return sendsCallersKey(call.arguments[1]) ? undefined : fetchProvider(source, call.arguments[0]);
       }
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
     if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
-      return call.arguments.slice(1).some(sendsCallersKey) ? undefined : fetchProvider(call.arguments[0]);
+      return call.arguments.slice(1).some(sendsCallersKey) ? undefined : fetchProvider(source, call.arguments[0]);
     }
   }
   return undefined;
@@ -153,11 +153,41 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
   return keys.length > 0 && keys.every((value) => keyIsUserSupplied(value, new Map()));
 }
 
-function fetchProvider(url: Node | undefined): Provider | undefined {
+/** The host of a URL literal, template (`${BASE}/v1` aside), or a `const` of this file holding one. */
+function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
   if (!url) return undefined;
-  const text = url.type === "TemplateLiteral" ? url.quasis[0]?.value.cooked ?? "" : stringValue(url);
+  const text = url.type === "TemplateLiteral" ? url.quasis[0]?.value.cooked ?? "" : url.type === "Identifier" ? urlConstants(source).get(url.name) : stringValue(url);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
   return match ? findProviderForHost(match[1]) : undefined;
+}
+
+const urlConstantsOf = new WeakMap<SourceFile, Map<string, string>>();
+
+/**
+ * `const deepseekUrl = "https://api.deepseek.com/…"` anywhere in the file (a handler often names
+ * its URL first), by name. A name declared twice with different URLs counts as neither.
+ */
+function urlConstants(source: SourceFile): Map<string, string> {
+  let found = urlConstantsOf.get(source);
+  if (found) return found;
+  const urls = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclaration" || node.kind !== "const") return;
+    for (const declarator of node.declarations) {
+      if (declarator.id.type !== "Identifier" || !declarator.init) continue;
+      const init = declarator.init;
+      const text = init.type === "TemplateLiteral" ? init.quasis[0]?.value.cooked ?? "" : stringValue(init);
+      if (!text || !/^https?:\/\//i.test(text)) continue;
+      const name = declarator.id.name;
+      if (urls.has(name) && urls.get(name) !== text) ambiguous.add(name);
+      urls.set(name, text);
+    }
+  });
+  for (const name of ambiguous) urls.delete(name);
+  found = urls;
+  urlConstantsOf.set(source, found);
+  return found;
 }
 
 /** A module-level function of this file, by name. */

@@ -2,7 +2,9 @@
  * Server route handlers in one file: Next.js App Router `route.ts` exports (GET, POST…), Pages
  * Router `pages/api/**` default exports, Vercel-style `api/**` functions, SvelteKit `+server.ts`
  * exports, Astro endpoints (`src/pages/**.ts` exporting GET, POST… or ALL), Remix / React Router
- * `app/routes/**` `action` and `loader` exports, and Express/Hono-style
+ * `app/routes/**` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
+ * GET, POST…), a module's `export default { fetch(request, env) { … } }` (Cloudflare Workers, Bun
+ * and Deno serve it to the internet), and Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations.
  */
 import type { SourceFile, TSESTree } from "../../ast";
@@ -11,7 +13,7 @@ import { calleeName, memberPath, stringValue } from "../ast-utils";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -38,6 +40,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
   if (/\/pages\/api\//.test(unix)) return "next-pages";
   if (/\/app\/routes\/.+\.[cm]?[jt]sx?$/.test(unix)) return "remix";
+  // SvelteKit's own files here start with `+` (above); SolidStart's API routes are plain modules.
+  if (/\/src\/routes\/(?:[^/]+\/)*[^+/][^/]*\.[cm]?[jt]sx?$/.test(unix)) return "solid-start";
   if (/\/src\/pages\/.+\.[cm]?[jt]s$/.test(unix)) return "astro";
   if (/\/api\//.test(unix) && !/\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//.test(unix)) return "api-function";
   return undefined;
@@ -47,11 +51,39 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const kind = handlerKindOf(source.file);
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
-  if (!kind && !mayRegisterRoutes(source.text)) return [];
+  const fetchExport = mayExportFetch(source.text);
+  if (!kind && !fetchExport && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (kind) handlers.push(...exportedHandlers(source, kind));
+  if (fetchExport) handlers.push(...fetchExportHandlers(source));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/** `export default` and a `fetch` (the object may be declared first): a cheap superset of fetchExportHandlers' test. */
+function mayExportFetch(text: string): boolean {
+  return text.includes("fetch") && /\bexport\s+default\b/.test(text);
+}
+
+/**
+ * The module-worker convention: `export default { async fetch(request, env, ctx) { … } }` (or the
+ * object by name). Cloudflare Workers, Bun and Deno serve its `fetch` to the internet. A
+ * `fetch: app.fetch` (Hono) is no function here: its routes are registrations, found below.
+ */
+function fetchExportHandlers(source: SourceFile): RouteHandler[] {
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ExportDefaultDeclaration") continue;
+    let object: Node | undefined = statement.declaration as Node;
+    if (object.type === "Identifier") object = declarationOf(source, object.name);
+    if (object?.type === "TSSatisfiesExpression" || object?.type === "TSAsExpression") object = object.expression;
+    if (object?.type !== "ObjectExpression") return [];
+    for (const property of object.properties) {
+      if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.key.name !== "fetch") continue;
+      const found = functionOf(source, property.value);
+      if (found) return [{ kind: "fetch-export", name: "fetch", fn: found.fn, reportNode: property.key, companions: found.wrappers }];
+    }
+  }
+  return [];
 }
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * Route shapes found on apps nobody here wrote (bench/real-apps): a Cloudflare Worker's
+ * `export default { fetch }` proxying DeepSeek with its URL in a const, and SolidStart API routes
+ * (`src/routes/api/chat.ts` exporting POST). require-rate-limit reports both, and stays quiet on
+ * their limited and non-AI twins.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
+import { applyFileEdits } from "../support/apply-edits";
+
+const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-routes-")));
+after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
+
+function findings(rel: string, text: string) {
+  const file = path.join(ROOT, rel);
+  const source = parseSource(file, text);
+  assert.ok(source, `${rel} parses`);
+  return findUnlimitedAiRoutes(source).map((finding) => ({
+    handler: finding.data.handler,
+    provider: finding.data.provider,
+    line: text.slice(0, finding.range.start).split("\n").length,
+    fixes: finding.fixes ?? [],
+  }));
+}
+
+const WORKER = `export default {
+  async fetch(request, env) {
+    if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405 });
+    const deepseekUrl = "https://api.deepseek.com/v1/chat/completions";
+    const response = await fetch(deepseekUrl, {
+      method: "POST",
+      headers: { Authorization: \`Bearer \${env.DEEPSEEK_API_KEY}\`, "Content-Type": "application/json" },
+      body: JSON.stringify(await request.json()),
+    });
+    return new Response(response.body, { status: response.status });
+  },
+};
+`;
+
+describe("require-rate-limit: Worker fetch exports and SolidStart API routes", () => {
+  it("reports a Worker's `export default { fetch }` that calls a provider through a URL const, and offers the limiter", () => {
+    const [finding, ...rest] = findings("cloudflare-worker/deepseek-proxy.js", WORKER);
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "fetch", provider: "DeepSeek", line: 2 });
+    assert.ok(finding.fixes.length > 0, "the add-a-limiter fix");
+    const file = path.join(ROOT, "cloudflare-worker/deepseek-proxy.js");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, WORKER);
+    applyFileEdits(file, finding.fixes[0].edits.filter((edit) => edit.file === file));
+    const fixed = fs.readFileSync(file, "utf8");
+    assert.notEqual(fixed, WORKER);
+    assert.ok(parseSource(path.join(ROOT, "fixed.js"), fixed), "the fixed worker parses");
+    assert.deepEqual(findings("cloudflare-worker/fixed.js", fixed), [], "and is no longer reported");
+  });
+
+  it("finds the handler exported by name, as an arrow, or `satisfies ExportedHandler`", () => {
+    const named = `const worker = { fetch: async (request: Request) => fetch("https://api.openai.com/v1/responses", { method: "POST", body: await request.text() }) };\nexport default worker;\n`;
+    assert.deepEqual(findings("src/index.ts", named).map((f) => f.provider), ["OpenAI"]);
+    const typed = `export default { async fetch(request) { return fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST" }); } } satisfies ExportedHandler;\n`;
+    assert.deepEqual(findings("src/worker.ts", typed).map((f) => f.provider), ["Groq"]);
+  });
+
+  it("stays quiet on a Worker that calls no provider, a Hono app's `fetch: app.fetch`, and a URL const declared twice", () => {
+    assert.deepEqual(findings("src/a.js", `export default { async fetch(request) { return fetch("https://example.com/api"); } };\n`), []);
+    assert.deepEqual(findings("src/b.ts", `import { Hono } from "hono";\nconst app = new Hono();\nexport default { fetch: app.fetch };\n`), []);
+    const twice = `function a() { const url = "https://api.openai.com/v1/responses"; }\nexport default { async fetch() { const url = "https://example.com"; return fetch(url); } };\n`;
+    assert.deepEqual(findings("src/c.js", twice), []);
+  });
+
+  it("reports a SolidStart API route's POST, not a SvelteKit +page.server.ts or a limited route", () => {
+    const route = `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import type { APIEvent } from "@solidjs/start/server";
+export async function POST(event: APIEvent) {
+  const { messages } = await event.request.json();
+  return streamText({ model: openai("gpt-4o-mini"), messages }).toDataStreamResponse();
+}
+`;
+    const [finding] = findings("src/routes/api/chat.ts", route);
+    assert.deepEqual({ handler: finding.handler, line: finding.line }, { handler: "POST", line: 4 });
+    assert.deepEqual(findings("src/routes/chat/+page.server.ts", route.replace("export async function POST", "export async function load")), []);
+    const limited = route.replace("const { messages }", "if (!(await ratelimit.limit(ip)).success) return new Response(null, { status: 429 });\n  const { messages }");
+    assert.deepEqual(findings("src/routes/api/chat.ts", limited), []);
+  });
+});
