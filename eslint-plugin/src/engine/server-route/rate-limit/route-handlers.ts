@@ -47,8 +47,13 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   return undefined;
 }
 
+/** An HTTP method named in the text: a SolidStart route module without one exports no handler. */
+const METHOD_NAME = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+
 export function findRouteHandlers(source: SourceFile): RouteHandler[] {
-  const kind = handlerKindOf(source.file);
+  let kind = handlerKindOf(source.file);
+  // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
+  if (kind === "solid-start" && !METHOD_NAME.test(source.text)) kind = undefined;
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
@@ -60,9 +65,16 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   return handlers;
 }
 
-/** `export default` and a `fetch` (the object may be declared first): a cheap superset of fetchExportHandlers' test. */
+/**
+ * A `fetch` method or property (`async fetch(`, `{ fetch:`, a line starting `fetch(`) and an
+ * `export default`: a cheap superset of fetchExportHandlers' test. A plain `await fetch(url)`
+ * does not count, so a page that calls fetch gets no tree for this (the workspace scan builds
+ * trees only when asked). `[ \t]*`, not `\s*`: linear on runs of blank lines.
+ */
+const FETCH_MEMBER = /(?:^|[{,]|\basync)[ \t]*fetch[ \t]*[(:]/m;
+
 function mayExportFetch(text: string): boolean {
-  return text.includes("fetch") && /\bexport\s+default\b/.test(text);
+  return text.includes("fetch") && FETCH_MEMBER.test(text) && /\bexport\s+default\b/.test(text);
 }
 
 /**
