@@ -12,6 +12,12 @@ const routeFile = next("app/api/chat/route.ts");
 
 ruleTester().run("no-public-secrets", rule, {
   valid: [
+    {
+      // loadEnv with Vite's own prefix (the default) loads VITE_ variables only; a define of one public value is fine.
+      name: "Vite define of loadEnv's VITE_ variables, or of one public value",
+      filename: appFile("vite", "vite.config.ts").filename,
+      code: `import { loadEnv } from "vite";\nconst env = loadEnv("production", process.cwd());\nexport default { define: { "import.meta.env": JSON.stringify(env), "process.env.NODE_ENV": JSON.stringify("production") } };`,
+    },
     // Server-only runtime config (outside `public`) never reaches the browser.
     { ...appFile("nuxt", "nuxt.config.ts"), name: "nuxt.config: a secret in runtimeConfig, a URL in public" },
     // Publishable by design: anon keys, publishable keys, Firebase, PostHog, site keys, URLs.
@@ -152,6 +158,29 @@ ruleTester().run("no-public-secrets", rule, {
     {
       ...appFile("vite", "vite.config.ts"),
       errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
+      // A real Vite app with a Cloudflare Worker (bench/real-apps) "fixes" `process is not defined` this way.
+      name: "Vite define of the whole environment: process.env itself, JSON.stringify'd, spread, or loadEnv with an empty prefix",
+      filename: appFile("vite", "vite.config.ts").filename,
+      code: [
+        `import { defineConfig, loadEnv } from "vite";`,
+        `export default defineConfig(({ mode }) => {`,
+        `  const env = loadEnv(mode, process.cwd(), "");`,
+        `  return {`,
+        `    define: {`,
+        `      "process.env": process.env,`,
+        `      "import.meta.env": JSON.stringify(env),`,
+        `    },`,
+        `  };`,
+        `});`,
+        `export const other = { define: { "process.env": { ...process.env } } };`,
+      ].join("\n"),
+      errors: [
+        { messageId: "configDefineWholeEnv", line: 6, data: { name: "process.env" } },
+        { messageId: "configDefineWholeEnv", line: 7, data: { name: "import.meta.env" } },
+        { messageId: "configDefineWholeEnv", line: 11, data: { name: "process.env" } },
+      ],
     },
     {
       // Nuxt writes runtimeConfig.public into every page: a secret by its name or by the env var it reads.

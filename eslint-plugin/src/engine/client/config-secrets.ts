@@ -1,6 +1,7 @@
 /**
  * Build configs that copy values into every browser bundle whatever their names: next.config's
- * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X`, and nuxt.config's
+ * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
+ * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), and nuxt.config's
  * `runtimeConfig.public`, which Nuxt serialises into every page it renders.
  */
 import * as path from "node:path";
@@ -39,6 +40,9 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         const name = propertyName(property);
         const envName = name ? /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/.exec(name)?.[1] : undefined;
         if (envName && isSecretEnvName(envName)) findings.push(report("configDefineSecret", source.file, property.key, envName));
+        if ((name === "process.env" || name === "import.meta.env") && isWholeEnvironment(source, property.value)) {
+          findings.push(report("configDefineWholeEnv", source.file, property.key, name));
+        }
       }
     } else if (nuxt && key === "runtimeConfig") {
       // `public: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }`: a secret by its key's name or
@@ -61,6 +65,34 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
     }
   });
   return findings;
+}
+
+/**
+ * `process.env`, `JSON.stringify(process.env)`, `{ ...process.env }`, or a name holding one of
+ * them or Vite's `loadEnv(mode, root, "")` (an empty prefix loads every variable, not only VITE_).
+ */
+function isWholeEnvironment(source: SourceFile, value: TSESTree.Node, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (value.type === "MemberExpression") {
+    return !value.computed && value.object.type === "Identifier" && value.object.name === "process" && value.property.type === "Identifier" && value.property.name === "env";
+  }
+  if (value.type === "CallExpression") {
+    const callee = value.callee;
+    const named = (object: string, property: string) =>
+      callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === object && callee.property.type === "Identifier" && callee.property.name === property;
+    if (named("JSON", "stringify") && value.arguments[0]) return isWholeEnvironment(source, value.arguments[0], depth + 1);
+    const prefix = value.arguments[2];
+    return callee.type === "Identifier" && callee.name === "loadEnv" && prefix?.type === "Literal" && prefix.value === "";
+  }
+  if (value.type === "ObjectExpression") return value.properties.some((property) => property.type === "SpreadElement" && isWholeEnvironment(source, property.argument, depth + 1));
+  if (value.type === "Identifier") {
+    let found = false;
+    walk(source.ast, (node) => {
+      if (!found && node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.id.name === value.name && node.init) found = isWholeEnvironment(source, node.init, depth + 1);
+    });
+    return found;
+  }
+  return false;
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

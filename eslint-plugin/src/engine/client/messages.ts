@@ -24,6 +24,8 @@ export const noPublicSecretsMessages = {
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:
     "{{name}} is defined into the browser bundle by the build config, so every visitor gets its value. Read it in server code instead.",
+  configDefineWholeEnv:
+    "define writes the whole build environment into the browser bundle as {{name}}: every variable of the machine that builds it, keys included, ships wherever the code reads {{name}}. Define the public values the browser needs one by one.",
   configRuntimePublicSecret:
     "{{name}} in nuxt.config's runtimeConfig.public is sent to every visitor: Nuxt writes public runtime config into each page. Move it out of `public` (server-only runtimeConfig) and call the provider from a server/ route, where useRuntimeConfig() reads it.",
   prefixNotExposed:
