@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "tanstack-start" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -46,6 +46,12 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["wxt", "extension"],
   ["@crxjs/vite-plugin", "extension"],
   ["react-scripts", "cra"],
+  // TanStack Start runs on Vite but renders on the server too: its own boundary (before `vite`).
+  ["@tanstack/react-start", "tanstack-start"],
+  ["@tanstack/solid-start", "tanstack-start"],
+  ["@tanstack/start", "tanstack-start"],
+  // Vue CLI (webpack): `VUE_APP_*` inlined from process.env, src/main starts the app.
+  ["@vue/cli-service", "vue-cli"],
   ["vite", "vite"],
   // Quasar's Vite build (SPA, PWA, Electron, Capacitor modes): Vite's env rules, `src/` the app.
   ["@quasar/app-vite", "vite"],
@@ -175,6 +181,12 @@ export interface ModuleRole {
   serverOnly: boolean;
   /** `"use server"`: the browser gets references only; its code stays on the server. */
   serverReference: boolean;
+  /**
+   * TanStack Start: the compiler strips server code found inside calls from the browser build
+   * (a route's `server` handlers, `createServerFn().handler(…)`, `createServerOnlyFn(…)`), in
+   * any module; server-code.ts finds those calls.
+   */
+  serverCalls?: boolean;
 }
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
@@ -265,6 +277,16 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       break;
     case "cra":
       if (/^src\/index\.[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    case "tanstack-start":
+      // Every route module is in the browser's route tree (routeTree.gen.ts imports them all);
+      // the router and client entries start the app.
+      if (script && (/^(?:src\/|app\/)?routes\//.test(rel) || /^(?:src\/|app\/)?(?:router|client)\.[jt]sx?$/.test(rel))) role.entry = true;
+      if (script) role.serverCalls = true;
+      break;
+    case "vue-cli":
+      // vue.config.js `pages` may name other entries; src/main is the default one.
+      if (/^src\/main\.[jt]sx?$/.test(rel)) role.entry = true;
       break;
     case "vite":
       // Entries come from index.html (see viteEntries); this is the fallback. Quasar writes its

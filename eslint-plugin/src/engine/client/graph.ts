@@ -110,6 +110,15 @@ export class ClientGraph {
     return this.used.has(file) || file.startsWith(this.framework.root + path.sep);
   }
 
+  /**
+   * The files whose text this graph's answers depend on (besides listings and config files),
+   * what its own freshness check stats; undefined when it gave up on a project too big.
+   */
+  filesRead(): ReadonlySet<string> | undefined {
+    this.ensureBuilt();
+    return this.tooBig ? undefined : this.used;
+  }
+
   status(file: string): ModuleStatus | undefined {
     this.ensureBuilt();
     this.settleToward(file);
@@ -208,9 +217,10 @@ export class ClientGraph {
    */
   candidateEdges(file: string, info: ModuleInfo, role: ModuleRole): EdgeRef[] {
     let serverRanges: Array<[number, number]> = [];
-    if (role.serverExports && [...role.serverExports].some((name) => info.exportNames.has(name))) {
+    const serverCalls = Boolean(role.serverCalls && info.serverCalls);
+    if (serverCalls || (role.serverExports && [...role.serverExports].some((name) => info.exportNames.has(name)))) {
       const program = info.program();
-      if (program) serverRanges = splitServerCode(program, role.serverExports).serverRanges;
+      if (program) serverRanges = splitServerCode(program, role.serverExports, serverCalls).serverRanges;
     }
     const result: EdgeRef[] = [];
     const seen = new Set<string>();
@@ -316,6 +326,8 @@ export class ClientGraph {
     if (name === "vite") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "angular") for (const file of angularEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "remix") {
+      // app/routes.ts names route modules: the answers depend on its text too (see filesRead).
+      for (const config of ["app/routes.ts", "app/routes.js"]) this.used.add(path.join(root, config));
       for (const file of routeConfigEntries(root)) {
         this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false, serverExports: REMIX_SERVER });
       }
@@ -475,7 +487,7 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
-const SPA_FRAMEWORKS = new Set(["vite", "cra", "angular", "react-native"]);
+const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "angular", "react-native"]);
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string): boolean {

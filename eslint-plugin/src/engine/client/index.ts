@@ -128,7 +128,7 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
   }
   if ((status !== "browser" && status !== "server-only") || !chain) return undefined;
   const role = graph.role(file);
-  const serverRanges = role.serverExports ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports).serverRanges : [];
+  const serverRanges = role.serverExports || role.serverCalls ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports, role.serverCalls).serverRanges : [];
   return { status, context: { graph, chainText: formatChain(graph.framework.root, chain), serverRanges } };
 }
 

@@ -42,6 +42,8 @@ export interface ModuleInfo {
   typescript: boolean;
   /** Framework host file (.astro) whose own code stays on the server. */
   hostOnly: boolean;
+  /** The code calls what TanStack Start cuts server code out of (server-code.ts, `serverCalls`). */
+  serverCalls: boolean;
   /** Syntax error or unreadable: no edges, stays quiet. */
   broken: boolean;
   /** The ESTree program, built on first use (script part only for SFCs). */
@@ -54,6 +56,7 @@ const EMPTY: ModuleInfo = {
   exportNames: new Set(),
   typescript: false,
   hostOnly: false,
+  serverCalls: false,
   broken: true,
   program: () => undefined,
 };
@@ -107,17 +110,23 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
       edge.usage = usages.includes("value") ? "value" : usages.every((usage) => usage === "unused") ? "unused" : "unknown";
     }
   }
+  // Strings and comments are blanked in `code`: a mention in a comment is no call.
+  const serverCalls = SERVER_CALL.test(scanned.code);
   return {
     directives: directivesInText(text),
     edges,
     exportNames: scanned.exportNames,
     typescript,
     hostOnly: false,
+    serverCalls,
     broken: false,
     // Only route modules and ambiguous imports ask: parse once, on demand.
-    program: lazyProgram(file, lang, text.length, reread && !mayNeedProgram(edges, scanned.exportNames) ? undefined : { text, code: scanned.code }, reread),
+    program: lazyProgram(file, lang, text.length, reread && !serverCalls && !mayNeedProgram(edges, scanned.exportNames) ? undefined : { text, code: scanned.code }, reread),
   };
 }
+
+/** Calls TanStack Start cuts server code out of (server-code.ts); a cheap test before any parse. */
+const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute)\s*[<(]/;
 
 /** The graph parses a module only for these (graph.ts: keepsOpenEdge, candidateEdges). */
 function mayNeedProgram(edges: ImportEdge[], exportNames: Set<string>): boolean {
@@ -172,6 +181,7 @@ function fromScripts(file: string, blocks: ScriptBlock[], hostOnly: boolean): Mo
     exportNames: new Set(infos.flatMap((info) => [...info.exportNames])),
     typescript: infos.some((info) => info.typescript),
     hostOnly,
+    serverCalls: false,
     broken: infos.every((info) => info.broken),
     // Type-only pruning inside SFCs is not worth a second parse: keep every value import.
     program: () => undefined,

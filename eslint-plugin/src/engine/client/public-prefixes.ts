@@ -33,6 +33,7 @@ interface Exposure {
 const DISPLAY: Partial<Record<FrameworkName, string>> = {
   next: "Next.js",
   cra: "Create React App",
+  "vue-cli": "Vue CLI",
   expo: "Expo",
   gatsby: "Gatsby",
   vite: "Vite",
@@ -84,6 +85,8 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
       return { display, prefixes: { "process.env": ["NEXT_PUBLIC_"] } };
     case "cra":
       return { display, prefixes: { "process.env": ["REACT_APP_"] } };
+    case "vue-cli":
+      return { display, prefixes: { "process.env": ["VUE_APP_"] } };
     case "expo":
       return { display, prefixes: { "process.env": ["EXPO_PUBLIC_"] } };
     case "gatsby":
@@ -118,7 +121,7 @@ function definesProcessEnv(configText: string): boolean {
 
 function configFiles(name: FrameworkName, root: string): string[] {
   const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : VITE_CONFIG;
-  return ["next", "cra", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+  return ["next", "cra", "vue-cli", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
 }
 
 function mtimeOf(file: string): number {

@@ -52,11 +52,12 @@ function skipKey(parent: AnyNode, key: string): boolean {
  * names included). Binding names count too: callers only ask about imported names, which
  * nothing else declares at top level, so a shadowing parameter only makes the answer cautious.
  */
-export function forEachValueName(root: AnyNode, found: (name: string) => void): void {
+export function forEachValueName(root: AnyNode, found: (name: string) => void, skip?: (node: AnyNode) => boolean): void {
   walk(
     root,
     (node, key) => {
       const anyNode = node as unknown as AnyNode;
+      if (skip?.(anyNode)) return false;
       if (TYPE_ONLY_NODES.has(anyNode.type) || anyNode.declare === true) return false;
       if (anyNode.type === "ExportNamedDeclaration" && anyNode.exportKind === "type") return false;
       if (anyNode.type === "ExportSpecifier" && anyNode.exportKind === "type") return false;

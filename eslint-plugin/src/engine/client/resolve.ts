@@ -51,6 +51,8 @@ export function createResolver(root: string, framework: FrameworkName, workspace
     alias["~"] = [srcDir];
     alias["@"] = [srcDir];
   }
+  // Vue CLI's webpack config aliases `@` to src/ whatever the tsconfig says (cli.vuejs.org).
+  if (framework === "vue-cli") alias["@"] = [path.join(root, "src")];
   if (framework === "vite" && isQuasarApp(root)) {
     // Quasar's folder aliases, set by its own Vite config whatever the tsconfig says (its
     // tsconfig-preset repeats them, but lives in node_modules): quasar.dev, "Folder aliases".

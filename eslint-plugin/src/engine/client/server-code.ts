@@ -3,10 +3,15 @@
  * Remix loaders/actions, Gatsby's getServerData. The framework deletes those exports from the
  * browser build, then every declaration and import that only they used (as Next's
  * next-ssg-transform does). This computes what is left out, for both ASTs.
+ *
+ * TanStack Start does the same inside calls (`serverCalls`): its compiler replaces a route's
+ * `server` option, the function given to `createServerFn(…).handler(…)` (an RPC stub takes
+ * its place), `createServerOnlyFn(…)` and the `.server(…)` part of `createIsomorphicFn()` and
+ * `createMiddleware()` in the browser build, and then drops the imports only they used.
  */
 import { forEachValueName } from "./references";
 import type { AnyNode } from "./walk";
-import { rangeOf } from "./walk";
+import { rangeOf, walk } from "./walk";
 
 export interface ServerCodeSplit {
   /** Top-level statements removed from the browser build (server exports and what only they use). */
@@ -20,7 +25,7 @@ interface Declaration {
   isImport: boolean;
 }
 
-export function splitServerCode(program: AnyNode, serverExports: ReadonlySet<string>): ServerCodeSplit {
+export function splitServerCode(program: AnyNode, serverExports: ReadonlySet<string> = NONE, serverCalls = false): ServerCodeSplit {
   const body = (program.body as AnyNode[]) ?? [];
   const declarations: Declaration[] = [];
   const serverRanges: Array<[number, number]> = [];
@@ -46,7 +51,14 @@ export function splitServerCode(program: AnyNode, serverExports: ReadonlySet<str
           serverRanges.push(rangeOf(statement));
           collect(declaration, serverRefs);
         } else {
-          collect(declaration, rootRefs);
+          // `export const Route = createFileRoute(…)({ server: … })`: the server part is cut out.
+          const regions = serverCalls ? serverRegions(declaration) : [];
+          for (const region of regions) {
+            hasServerCode = true;
+            serverRanges.push(rangeOf(region));
+            collect(region, serverRefs);
+          }
+          collect(declaration, rootRefs, regions);
         }
         continue;
       }
@@ -68,13 +80,20 @@ export function splitServerCode(program: AnyNode, serverExports: ReadonlySet<str
       }
       continue;
     }
+    const target = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? ((statement.declaration as AnyNode | null) ?? statement) : statement;
+    const regions = serverCalls ? serverRegions(target) : [];
+    for (const region of regions) {
+      hasServerCode = true;
+      serverRanges.push(rangeOf(region));
+      collect(region, serverRefs);
+    }
     const names = declaredNames(statement);
     if (names.length > 0) {
       const refs = new Set<string>();
-      collect(statement, refs);
+      collect(statement, refs, regions);
       declarations.push({ statement, names, refs, isImport: false });
     } else {
-      collect(statement, rootRefs);
+      collect(statement, rootRefs, regions);
     }
   }
   if (!hasServerCode) return { serverRanges: [] };
@@ -108,8 +127,71 @@ function closure(start: Set<string>, declarations: Declaration[]): Set<string> {
   return reached;
 }
 
-function collect(node: AnyNode, into: Set<string>): void {
-  forEachValueName(node, (name) => into.add(name));
+function collect(node: AnyNode, into: Set<string>, skip: AnyNode[] = []): void {
+  forEachValueName(node, (name) => into.add(name), skip.length > 0 ? (inner) => skip.includes(inner) : undefined);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+/** `createFileRoute("/x")({ server })`, `createRootRoute({ server })`: the option the compiler cuts. */
+const ROUTE_FACTORIES = new Set(["createFileRoute", "createRootRoute", "createRootRouteWithContext", "createLazyFileRoute"]);
+/** Calls whose `.handler(fn)` / `.server(fn)` arguments run on the server only. */
+const SERVER_FUNCTION_FACTORIES = new Set(["createServerFn", "createIsomorphicFn", "createMiddleware"]);
+/** Older API routes: `createAPIFileRoute("/api/x")({ GET })`, `createServerFileRoute("/x").methods({ … })`. */
+const API_ROUTE_FACTORIES = new Set(["createServerFileRoute", "createAPIFileRoute"]);
+
+/** The TanStack Start server code inside `node` (outermost regions only). */
+function serverRegions(node: AnyNode): AnyNode[] {
+  const regions: AnyNode[] = [];
+  walk(node, (visited) => {
+    const inner = visited as unknown as AnyNode;
+    if (inner.type !== "CallExpression") return undefined;
+    const callee = inner.callee as AnyNode;
+    const args = (inner.arguments as AnyNode[]).filter((arg) => arg.type !== "SpreadElement");
+    if (callee.type === "Identifier" && callee.name === "createServerOnlyFn") {
+      regions.push(...args);
+      return false;
+    }
+    const root = chainRoot(callee);
+    if (root && root !== callee && API_ROUTE_FACTORIES.has(root.name as string)) {
+      regions.push(...args);
+      return false;
+    }
+    // createServerFn({ method: "POST" }).validator(…).handler(fn)
+    if (callee.type === "MemberExpression" && !callee.computed && root && SERVER_FUNCTION_FACTORIES.has(root.name as string)) {
+      const method = (callee.property as AnyNode).name;
+      if (method === "handler" || method === "server") {
+        regions.push(...args);
+        return false;
+      }
+    }
+    // createFileRoute("/api/chat")({ server: { handlers } }) and createRootRoute({ server })
+    const factory = callee.type === "CallExpression" ? (callee.callee as AnyNode) : callee;
+    if (factory.type === "Identifier" && ROUTE_FACTORIES.has(factory.name as string)) {
+      for (const arg of args) {
+        if (arg.type !== "ObjectExpression") continue;
+        for (const property of arg.properties as AnyNode[]) {
+          if (property.type !== "Property" || property.computed) continue;
+          const key = property.key as AnyNode;
+          if ((key.name ?? key.value) === "server") regions.push(property.value as AnyNode);
+        }
+      }
+    }
+    return undefined;
+  });
+  return regions;
+}
+
+/** The identifier a call chain starts from: `createServerFn` in `createServerFn(…).validator(…).handler`. */
+function chainRoot(node: AnyNode): AnyNode | undefined {
+  let current: AnyNode | undefined = node;
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current.type === "Identifier") return current;
+    if (current.type === "MemberExpression") current = current.object as AnyNode;
+    else if (current.type === "CallExpression") current = current.callee as AnyNode;
+    else if (current.type === "TSNonNullExpression" || current.type === "TSAsExpression" || current.type === "TSSatisfiesExpression") current = current.expression as AnyNode;
+    else return undefined;
+  }
+  return undefined;
 }
 
 function exportedName(specifier: AnyNode): string {
