@@ -126,6 +126,42 @@ describe("no-client-secrets under eslint --cache", () => {
     }
   });
 
+  it("a warm run stats the code files the graph read, not every code file under the root", () => {
+    const root = mkdtempSync(join(tmpdir(), "keyfence-cache-read-"));
+    const write = (rel: string, text: string) => {
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    };
+    const stamp = () => {
+      clearFiles();
+      resetClientGraphs();
+      return clientBoundaryStamp(root);
+    };
+    try {
+      write("package.json", JSON.stringify({ dependencies: { vite: "6.0.0" } }));
+      write("index.html", '<script type="module" src="/src/main.ts"></script>\n');
+      write("src/main.ts", 'import { model } from "./model";\nconsole.log(model);\n');
+      write("src/model.ts", 'export const model = "m";\n');
+      // Build scripts beside the app: nothing the browser bundle reaches imports them.
+      for (let index = 0; index < 5; index++) write(`tools/task-${index}.ts`, `export const settings = { key: process.env.OPENAI_API_KEY, index: ${index} };\n`);
+      const first = stamp();
+      const checked = stampStats.filesChecked;
+      assert.equal(stamp(), first);
+      assert.equal(stampStats.filesChecked - checked, 4, "package.json, index.html and the two modules the entry reaches, not tools/");
+
+      // A module the graph read starts importing a build script: its stat shows the edit, and the
+      // script is browser code now.
+      write("src/model.ts", 'import { settings } from "../tools/task-0";\nexport const model = settings.index;\n');
+      const moved = stamp();
+      assert.notEqual(moved, first, "tools/task-0.ts reaches the browser");
+      const again = stampStats.filesChecked;
+      assert.equal(stamp(), moved);
+      assert.equal(stampStats.filesChecked - again, 5, "the script it now reads is watched too");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("a workspace library moves into the browser when an app's client component starts importing it", () => {
     const root = mkdtempSync(join(tmpdir(), "keyfence-cache-monorepo-"));
     try {

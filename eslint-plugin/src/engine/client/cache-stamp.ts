@@ -10,19 +10,21 @@
  * Cost: the project's import graph (about 1–1.5 s cold for 5,000 files, see
  * test/client/graph-bench.ts), paid only when ESLint serialises the config, i.e. with `--cache`,
  * and only when some file changed: the stamp is saved with a fingerprint of the facts it was
- * computed from (the path, size and mtime of every file under `dir` that can move the boundary:
- * code, JSON, HTML and YAML, the facts ESLint's own cache trusts, plus the package manager's
- * install marker), in `node_modules/.cache/keyfence/` (the usual home of tools' caches; the
- * system temp folder when there is no node_modules). A warm run on an unchanged tree pays a stat
- * per file and per folder instead of the graph: a folder whose mtime is unchanged (a file added,
- * removed or renamed in it changes it) is not listed again, its saved listing is used.
+ * computed from (the names of the files under `dir` that can move the boundary: code, JSON, HTML
+ * and YAML; the size and mtime of the config files among them and of the code files the graphs
+ * read, the facts ESLint's own cache trusts; the package manager's install marker), in
+ * `node_modules/.cache/keyfence/` (the usual home of tools' caches; the system temp folder when
+ * there is no node_modules). A warm run on an unchanged tree pays a stat per folder, per config
+ * file and per code file a graph read instead of the graph: a folder whose mtime is unchanged (a
+ * file added, removed or renamed in it changes it) is not listed again, its saved listing is used.
  * Known gap: a changed import chain with the same set of browser modules keeps the old chain text
  * in a cached message (the finding itself stays right).
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type * as Files from "./files";
 import type * as Framework from "./framework";
 import type * as Graph from "./graph";
 import type { ClientGraph } from "./graph";
@@ -51,23 +53,28 @@ export function clientBoundaryStamp(dir: string): string {
   try {
     const root = path.resolve(dir);
     const saved = savedStamp(root);
-    const walk: Walk = { root, files: [], folders: [], stats: new Float64Array(4096), statCount: 0, listings: {}, previous: saved?.listings ?? {}, trustedBefore: (saved?.savedAt ?? 0) - RACY_MS };
+    const walk: Walk = { root, files: [], folders: [], stats: new Float64Array(1024), statCount: 0, listings: {}, previous: saved?.listings ?? {}, trustedBefore: (saved?.savedAt ?? 0) - RACY_MS };
     collectSourceFiles(walk, "");
     if (walk.files.length >= MAX_FILES) return "too-large";
-    const facts = createHash("sha1").update(`${version}\n`);
+    const listingFacts = createHash("sha1").update(`${version}\n`);
     // Names by folder and numbers in one buffer: a hash call or a string per file cost as much as its stat.
-    facts.update(walk.folders.join("\n"));
-    facts.update(new Uint8Array(walk.stats.buffer, 0, walk.statCount * Float64Array.BYTES_PER_ELEMENT));
-    for (const marker of INSTALL_MARKERS) facts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
-    const fingerprint = facts.digest("hex");
-    const savedAt = Date.now();
-    if (saved?.fingerprint === fingerprint) {
-      // Listings read again this run (none on an unchanged tree) are worth keeping.
-      if (walk.listed) saveStamp(root, { ...saved, listings: walk.listings, savedAt });
-      return saved.stamp;
+    listingFacts.update(walk.folders.join("\n"));
+    listingFacts.update(new Uint8Array(walk.stats.buffer, 0, walk.statCount * Float64Array.BYTES_PER_ELEMENT));
+    for (const marker of INSTALL_MARKERS) listingFacts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
+    if (saved) {
+      const watched = saved.watched ? saved.watched.map((rel) => path.resolve(root, rel)) : walk.files;
+      if (fingerprintOf(listingFacts.copy(), watched) === saved.fingerprint) {
+        // Listings read again this run (none on an unchanged tree) are worth keeping.
+        if (walk.listed) saveStamp(root, { ...saved, listings: walk.listings, savedAt: Date.now() });
+        return saved.stamp;
+      }
     }
-    const stamp = boundaryOf(root, walk.files);
-    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, savedAt });
+    const savedAt = Date.now();
+    const { stamp, read } = boundaryOf(root, walk.files);
+    const watched = read && [...read].sort();
+    const { factsReadAt } = require("./files") as typeof Files;
+    const fingerprint = fingerprintOf(listingFacts, watched ?? walk.files, factsReadAt);
+    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, watched: watched?.map((file) => path.relative(root, file)) ?? null, savedAt });
     return stamp;
   } catch {
     return "unknown";
@@ -75,18 +82,41 @@ export function clientBoundaryStamp(dir: string): string {
 }
 
 /**
+ * The listing's facts, then the size and mtime of each code file the graphs read: as on disk now,
+ * or (`readAt`, when the stamp was just computed) as when the graph read it, so that an edit made
+ * while the graph was being built is seen by the next run.
+ */
+function fingerprintOf(listingFacts: Hash, files: string[], readAt?: (file: string) => { size: number; mtimeMs: number } | undefined): string {
+  const stats = new Float64Array(files.length * 2);
+  for (let index = 0; index < files.length; index++) {
+    const stat = readAt?.(files[index]) ?? statSync(files[index], { throwIfNoEntry: false });
+    stats[index * 2] = stat ? stat.size : -1;
+    stats[index * 2 + 1] = stat ? stat.mtimeMs : -1;
+  }
+  stampStats.filesChecked += files.length;
+  return listingFacts.update(new Uint8Array(stats.buffer)).digest("hex");
+}
+
+/**
  * The browser and server-only modules among `files`, by every graph that may hold each: its own
- * app's, and for a workspace package's file the graphs of the apps that depend on the package
+ * app's, and for a workspace package's file the graphs of the apps that depend on its package
  * (a library is no app of its own, framework.ts). The graphs a package's files are in are the
  * same for all of them, so they are looked up once per package.
+ *
+ * Also the code files those graphs read (`read`; undefined when one gave up on a project too
+ * big): the answers depend on those files' text, the folders' listings and the config files
+ * alone (the graphs' own freshness check stats the same files, graph.ts). A warm run stats only
+ * these, not every code file under the root: in a monorepo linted from a folder of libraries
+ * no app imports, that is almost none.
  */
-function boundaryOf(root: string, files: string[]): string {
+function boundaryOf(root: string, files: string[]): { stamp: string; read: Set<string> | undefined } {
   // Loaded only when the tree changed: a warm run on an unchanged tree needs no graph code.
   const { frameworkOf } = require("./framework") as typeof Framework;
   const { clientGraphsFor } = require("./graph") as typeof Graph;
   const { packageOfFile, workspaceOf } = require("./workspaces") as typeof Workspaces;
   const hash = createHash("sha1");
   const graphsByPackage = new Map<string, ClientGraph[]>();
+  const used = new Set<ClientGraph>();
   for (const file of files) {
     const workspace = workspaceOf(path.dirname(file));
     const pkg = workspace && packageOfFile(workspace, file);
@@ -97,11 +127,21 @@ function boundaryOf(root: string, files: string[]): string {
       graphs = clientGraphsFor(file);
       if (key) graphsByPackage.set(key, graphs);
     }
+    for (const graph of graphs) used.add(graph);
     const statuses = new Set(graphs.map((graph) => graph.status(file)));
     const status = statuses.has("browser") ? "browser" : statuses.has("server-only") ? "server-only" : undefined;
     if (status) hash.update(`${path.relative(root, file)}:${status}\n`);
   }
-  return hash.digest("hex").slice(0, 12);
+  let read: Set<string> | undefined = new Set();
+  for (const graph of used) {
+    const graphRead = graph.filesRead();
+    if (!graphRead) {
+      read = undefined;
+      break;
+    }
+    for (const file of graphRead) read.add(file);
+  }
+  return { stamp: hash.digest("hex").slice(0, 12), read };
 }
 
 /** A folder's entries that matter here, as last read. */
@@ -120,7 +160,7 @@ interface Walk {
   files: string[];
   /** Each folder's path and entry names: the fingerprint's names. */
   folders: string[];
-  /** Size and mtime of every boundary input, in walk order: the fingerprint's numbers. */
+  /** Size and mtime of every boundary input but code, in walk order: the fingerprint's numbers. */
   stats: Float64Array;
   statCount: number;
   listings: Record<string, Listing>;
@@ -132,8 +172,8 @@ interface Walk {
 }
 
 /**
- * Walks `rel` under the root: source files into `walk.files`, every boundary input's name, size
- * and mtime into the fingerprint's facts. This walk is what a warm `--cache` run pays, so it
+ * Walks `rel` under the root: source files into `walk.files`, every boundary input's name (and
+ * the size and mtime of those that are not code) into the fingerprint's facts. This walk is what a warm `--cache` run pays, so it
  * stays lean: no string or exception per file, and no listing of a folder that has not changed
  * since the last run.
  */
@@ -154,7 +194,6 @@ function collectSourceFiles(walk: Walk, rel: string): void {
   const prefix = dir + path.sep;
   for (const name of listing.sources) {
     if (walk.files.length >= MAX_FILES) return;
-    addStat(walk, prefix + name);
     walk.files.push(prefix + name);
   }
   for (const name of listing.inputs) addStat(walk, prefix + name);
@@ -199,7 +238,7 @@ function statFacts(file: string): string {
 }
 
 /** The saved file's layout: a file in another layout is ignored (and replaced). */
-const SAVED_FORMAT = 2;
+const SAVED_FORMAT = 3;
 
 interface SavedStamp {
   format: typeof SAVED_FORMAT;
@@ -207,19 +246,22 @@ interface SavedStamp {
   stamp: string;
   /** Each folder's listing by its path relative to the root ("" for the root). */
   listings: Record<string, Listing>;
+  /** The code files the stamp's graphs read, relative to the root, sorted; null: every code file under it. */
+  watched: string[] | null;
   /** Date.now() when saved. */
   savedAt: number;
 }
 
 function stampFile(root: string): string {
   const folder = existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules", ".cache", "keyfence") : path.join(tmpdir(), "keyfence-cache");
-  return path.join(folder, `client-boundary-${createHash("sha1").update(root).digest("hex").slice(0, 12)}.json`);
+  // Per layout too: two builds of KeyFence linting one tree (a before/after benchmark) keep their own.
+  return path.join(folder, `client-boundary-${createHash("sha1").update(`${root}|${SAVED_FORMAT}`).digest("hex").slice(0, 12)}.json`);
 }
 
 function savedStamp(root: string): SavedStamp | undefined {
   try {
     const saved = JSON.parse(readFileSync(stampFile(root), "utf8")) as Partial<SavedStamp>;
-    const valid = saved.format === SAVED_FORMAT && typeof saved.fingerprint === "string" && typeof saved.stamp === "string" && typeof saved.savedAt === "number" && typeof saved.listings === "object" && saved.listings !== null;
+    const valid = saved.format === SAVED_FORMAT && typeof saved.fingerprint === "string" && typeof saved.stamp === "string" && typeof saved.savedAt === "number" && typeof saved.listings === "object" && saved.listings !== null && (saved.watched === null || Array.isArray(saved.watched));
     return valid ? (saved as SavedStamp) : undefined;
   } catch {
     return undefined;

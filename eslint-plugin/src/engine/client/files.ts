@@ -153,6 +153,11 @@ function rereadText(file: string): string | undefined {
   }
 }
 
+/** Size and mtime of `file` when its facts were read (undefined when never read). */
+export function factsReadAt(file: string): { size: number; mtimeMs: number } | undefined {
+  return entries.get(file);
+}
+
 /** True when `file` changed on disk since it was cached (or vanished). */
 export function changedOnDisk(file: string): boolean {
   const cached = entries.get(file);
