@@ -64,6 +64,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "astro":
     case "remix":
     case "solid-start":
+    case "tanstack-start":
       return eventAccess(source, handler, first);
     case "server-framework": {
       // Which framework registered it, from the file's imports: an unknown one is not guessed at.

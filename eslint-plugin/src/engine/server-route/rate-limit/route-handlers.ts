@@ -3,7 +3,9 @@
  * Router `pages/api/**` default exports, Vercel-style `api/**` functions, SvelteKit `+server.ts`
  * exports, Astro endpoints (`src/pages/**.ts` exporting GET, POST… or ALL), Remix / React Router
  * `app/routes/**` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
- * GET, POST…), a module's `export default { fetch(request, env) { … } }` (Cloudflare Workers, Bun
+ * GET, POST…), TanStack Start server routes (`src/routes/**`: `createFileRoute(…)({ server: {
+ * handlers: { POST } } })`, and the older `createServerFileRoute(…).methods({ POST })` and
+ * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }` (Cloudflare Workers, Bun
  * and Deno serve it to the internet), and Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations.
  */
@@ -13,7 +15,7 @@ import { calleeName, memberPath, stringValue } from "../ast-utils";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -60,6 +62,7 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   if (!kind && !fetchExport && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (kind) handlers.push(...exportedHandlers(source, kind));
+  if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   handlers.push(...registeredHandlers(source));
   return handlers;
@@ -165,6 +168,68 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, specifier.exported);
+    }
+  }
+  return out;
+}
+
+/**
+ * Where TanStack Start keeps a route's server handlers (the route's options, or the older API's
+ * method map), with the middleware the route's `server` option runs before all of them.
+ */
+function tanstackMethodMap(call: TSESTree.CallExpression): { methods: TSESTree.ObjectExpression; middleware: Node[] } | undefined {
+  const objectArg = call.arguments.find((arg): arg is TSESTree.ObjectExpression => arg.type === "ObjectExpression");
+  if (!objectArg) return undefined;
+  const callee = call.callee;
+  // createFileRoute("/api/chat")({ server: { middleware, handlers: { POST } } }), createRootRoute({ server: … })
+  const factory = callee.type === "CallExpression" ? callee.callee : callee;
+  if (factory.type === "Identifier" && (factory.name === "createFileRoute" || factory.name === "createRootRoute")) {
+    const server = propertyValue(objectArg, "server");
+    const handlers = propertyValue(server, "handlers");
+    return handlers?.type === "ObjectExpression" ? { methods: handlers, middleware: middlewareOf(server) } : undefined;
+  }
+  // createAPIFileRoute("/api/chat")({ POST }), createServerFileRoute("/api/chat").methods({ POST })
+  if (callee.type === "CallExpression" && callee.callee.type === "Identifier" && callee.callee.name === "createAPIFileRoute") return { methods: objectArg, middleware: [] };
+  if (callee.type === "MemberExpression" && calleeName(callee) === "methods") {
+    const { root } = memberPath(callee);
+    if (root.type === "CallExpression" && root.callee.type === "Identifier" && root.callee.name === "createServerFileRoute") return { methods: objectArg, middleware: [] };
+  }
+  return undefined;
+}
+
+/** The elements of an options object's `middleware: [...]`. */
+function middlewareOf(options: Node | undefined): Node[] {
+  const list = propertyValue(options, "middleware");
+  return list?.type === "ArrayExpression" ? list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== "SpreadElement") : [];
+}
+
+function propertyValue(node: Node | undefined, name: string): Node | undefined {
+  if (node?.type !== "ObjectExpression") return undefined;
+  for (const property of node.properties) {
+    if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === name) return property.value;
+  }
+  return undefined;
+}
+
+/** TanStack Start's server route handlers, in the module's top-level route declarations. */
+function tanstackHandlers(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  for (const statement of source.ast.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.init?.type !== "CallExpression") continue;
+      const route = tanstackMethodMap(declarator.init);
+      for (const property of route?.methods.properties ?? []) {
+        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+        const method = property.key.name;
+        if (!HTTP_METHODS.has(method) && method !== "ANY") continue;
+        // `POST: { middleware: [...], handler }` or the function itself.
+        const perMethod = property.value.type === "ObjectExpression";
+        const found = functionOf(source, perMethod ? propertyValue(property.value, "handler") : property.value);
+        const middleware = [...route!.middleware, ...(perMethod ? middlewareOf(property.value) : [])];
+        if (found) out.push({ kind: "tanstack-start", name: method, fn: found.fn, reportNode: property.key, companions: [...middleware, ...found.wrappers] });
+      }
     }
   }
   return out;
