@@ -86,7 +86,7 @@ plugin.configs.components = {
 
 /** What configs.files lints: files ESLint does not read as code, where keys end up in CI. */
 const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties"];
-const DOCKERFILES = ["**/Dockerfile", "**/Dockerfile.*", "**/*.Dockerfile", "**/Containerfile"];
+const DOCKERFILES = ["**/{D,d}ockerfile", "**/{D,d}ockerfile.*", "**/*.{D,d}ockerfile", "**/Containerfile"];
 
 /**
  * `export default [keyfence.configs.files, ...yourConfigs]`: provider keys in Dockerfiles,

@@ -12,7 +12,7 @@ const PATTERNS = [
   "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}",
   "**/{.env,.env.*,*.env,.dev.vars,.dev.vars.*,.gitignore}",
   "**/*.{json,jsonc,json5,yaml,yml,toml,py,sh,bash,zsh,ini,cfg,conf,properties,tf,tfvars}",
-  "**/{Dockerfile,Dockerfile.*,*.Dockerfile,Containerfile,docker-compose*,compose.yaml,compose.yml,Makefile,.dockerignore,*.dockerignore,.npmrc,.yarnrc,.yarnrc.yml,.envrc}",
+  "**/{Dockerfile,Dockerfile.*,*.Dockerfile,dockerfile,dockerfile.*,*.dockerfile,Containerfile,docker-compose*,compose.yaml,compose.yml,Makefile,.dockerignore,*.dockerignore,.npmrc,.yarnrc,.yarnrc.yml,.envrc}",
 ];
 
 export const DOCUMENTS: DocumentFilter[] = PATTERNS.map((pattern) => ({ scheme: "file", pattern }));

@@ -31,4 +31,18 @@ describe("env-dockerignore, env-npm-publish, no-shared-env-keys in ESLint", func
     ]);
     for (const m of ours) assert.ok(!m.message.includes(key.slice(-8)));
   });
+
+  it("a lower-case `dockerfile` (docker build's fallback name) with lower-case instructions bakes env files in too", async () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ name: "web", private: true }),
+      ".gitignore": "node_modules\n.env\n",
+      ".dockerignore": "node_modules\n",
+      dockerfile: "from node:22 as build\nworkdir /code\ncopy ./frontend /code\nrun npm run build\n",
+      "frontend/.env": `GROQ_API_KEY=${fakeKey("groq")}\n`,
+      "frontend/index.js": "export const x = 1;\n",
+    });
+    const messages = await lint(dir);
+    const summary = messages.filter((m) => m.ruleId === "keyfence/env-dockerignore").map((m) => `${m.file} ${m.ruleId}`);
+    assert.deepEqual(summary, ["frontend/.env keyfence/env-dockerignore"]);
+  });
 });

@@ -1,9 +1,12 @@
 /** Which file names Docker reads: dependency-free, for callers that only need to know the kind. */
 
-/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `.dockerignore` files). */
+/**
+ * `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `.dockerignore` files),
+ * and the lower-case `dockerfile` that `docker build` also falls back to (a real app kept one).
+ */
 export function isDockerfileName(name: string): boolean {
   if (/\.dockerignore$/i.test(name)) return false;
-  return /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(name);
+  return /^(?:[Dd]ockerfile(?:\.[\w.-]+)?|[\w.-]+\.[Dd]ockerfile|Containerfile)$/.test(name);
 }
 
 /** Names Docker Compose looks for, plus the `docker-compose.<env>.yml` overrides people keep. */
