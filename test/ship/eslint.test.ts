@@ -45,4 +45,19 @@ describe("env-dockerignore, env-npm-publish, no-shared-env-keys in ESLint", func
     const summary = messages.filter((m) => m.ruleId === "keyfence/env-dockerignore").map((m) => `${m.file} ${m.ruleId}`);
     assert.deepEqual(summary, ["frontend/.env keyfence/env-dockerignore"]);
   });
+
+  it("a tracked env file ships when it holds a key, even commented out; one of plain settings does not", async () => {
+    const dir = makeRepo(
+      {
+        ".dockerignore": "node_modules\n",
+        Dockerfile: "FROM python:3.12\nCOPY ./backend /code\nCOPY ./settings /settings\n",
+        "backend/.env": `DB_HOST=localhost\nDB_PASSWORD=local-dev\n# GEMINI_API_KEY=${fakeKey("google-ai")}\n`,
+        "settings/.env": "DB_HOST=localhost\nDEBUG=true\n",
+      },
+      { add: ["backend/.env", "settings/.env"] },
+    );
+    const messages = await lint(dir);
+    const summary = messages.filter((m) => m.ruleId === "keyfence/env-dockerignore").map((m) => `${m.file} ${m.ruleId}`);
+    assert.deepEqual(summary, ["backend/.env keyfence/env-dockerignore"]);
+  });
 });

@@ -1,14 +1,15 @@
 /**
  * Which env files are worth a report when Docker or npm would ship them. Templates never.
  * A file git tracks was committed on purpose (Vite's `.env` of public settings, a compose
- * folder's defaults): only when it holds a real provider key. Otherwise `.env`, `.env.local` and
+ * folder's defaults): only when it holds a real provider key, commented out or not (the image
+ * or tarball ships the file's text, comments included). Otherwise `.env`, `.env.local` and
  * `.env.*.local` (where every framework says keys go) always, and other env files
  * (`.env.production`) when they hold a secret-looking value: a key, or a value under a secret name.
  */
 import { basename } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
-import { parseEnvFile } from "../env-files/parse";
+import { envFileComments, parseEnvFile } from "../env-files/parse";
 import { fileGitStatus } from "../gitignore/file-status";
 import { scanText } from "../keys";
 
@@ -20,7 +21,8 @@ export function isEnvFileAtRisk(file: string, text: string): boolean {
 }
 
 function holdsProviderKey(text: string): boolean {
-  return parseEnvFile(text).some((entry) => entry.value !== "" && scanText(entry.value, { context: [entry.name] }).length > 0);
+  if (parseEnvFile(text).some((entry) => entry.value !== "" && scanText(entry.value, { context: [entry.name] }).length > 0)) return true;
+  return envFileComments(text).some((comment) => scanText(text.slice(comment.range.start, comment.range.end)).length > 0);
 }
 
 export function holdsSecrets(text: string): boolean {
