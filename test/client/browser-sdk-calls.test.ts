@@ -54,9 +54,9 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     // A key that is a server secret the framework keeps out of the bundle is undefined in the
     // browser: the client sends no key (no-client-secrets reports the read, tested below).
     {
-      name: "Vite component: OpenAI client keyed by process.env.OPENAI_API_KEY (undefined in the browser)",
+      name: "Vite component: Anthropic client keyed by process.env.ANTHROPIC_API_KEY (undefined in the browser)",
       filename: vite,
-      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, `}`].join("\n"),
+      code: [`import Anthropic from "@anthropic-ai/sdk";`, `export function makeClient() {`, `  return new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`, `}`].join("\n"),
     },
     {
       name: "use client: Gemini client keyed by a server secret",
@@ -179,6 +179,13 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: viteChain } }],
     },
     {
+      // The fixture's vite.config.ts defines "process.env.OPENAI_API_KEY": the build writes the key in.
+      name: "Vite component: a server-secret read the config's define fills in ships with the client",
+      filename: vite,
+      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, `}`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: viteChain } }],
+    },
+    {
       name: "Vite: the same auth header with a VITE_ key",
       filename: vite,
       code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.VITE_ELEVENLABS_API_KEY } });`].join("\n"),
@@ -223,8 +230,8 @@ ruleTester().run("no-client-secrets: the server-secret key of a browser SDK clie
     {
       name: "Vite component: the read is reported here, not as a client AI call",
       filename: vite,
-      code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: process.env.OPENAI_API_KEY });`, `}`].join("\n"),
-      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: viteChain } }],
+      code: [`import Anthropic from "@anthropic-ai/sdk";`, `export function makeClient() {`, `  return new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });`, `}`].join("\n"),
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "ANTHROPIC_API_KEY", chain: viteChain } }],
     },
   ],
 });

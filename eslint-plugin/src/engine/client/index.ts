@@ -23,7 +23,7 @@ import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
-import { publicPrefixVerdict } from "./public-prefixes";
+import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
@@ -365,7 +365,8 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
     // A client or header found by its key alone, whose key is a server secret the framework
     // keeps out of the bundle (`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })` in a Vite
     // component): no key reaches the browser through it. no-client-secrets reports the read.
-    .filter((call) => !(call.keyRead && unexposedSecretRead(call.keyRead, source.file)))
+    // Unless the build's `define` writes a value in its place: then the key ships with the call.
+    .filter((call) => !(call.keyRead && unexposedSecretRead(call.keyRead, source.file) && !definedByBuild(call.keyRead.name, call.keyRead.source, source.file)))
     .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
 }
 

@@ -28,6 +28,8 @@ interface Exposure {
   prefixes: Partial<Record<EnvSource, string[]>>;
   /** The build copies the whole of process.env in (Vite `define: { "process.env": … }`): can't tell. */
   processEnvDefined?: boolean;
+  /** Reads the config's `define` replaces with a value: "process.env.API_KEY", "import.meta.env.KEY". */
+  defined?: ReadonlySet<string>;
 }
 
 const DISPLAY: Partial<Record<FrameworkName, string>> = {
@@ -79,6 +81,29 @@ function exposureOf(name: FrameworkName, root: string): Exposure | undefined {
   return exposure;
 }
 
+/**
+ * Whether the build writes a value in place of this read: Vite's `define` of
+ * `"process.env.API_KEY"` (or of the whole process.env). Such a read is no undefined server
+ * secret in the browser: its value ships.
+ */
+export function definedByBuild(name: string, source: EnvSource, file: string): boolean {
+  const framework = frameworkOf(file);
+  const exposure = exposureOf(framework.name, framework.root);
+  if (!exposure) return false;
+  if (source === "process.env" && exposure.processEnvDefined) return true;
+  return exposure.defined?.has(`${source}.${name}`) === true;
+}
+
+/** `"process.env.API_KEY": …` and `import.meta.env.KEY: …` keys in a config's text (a `define` object). */
+const DEFINED_READ = /["'`]?\b(process\.env|import\.meta\.env)\.([A-Za-z_][A-Za-z0-9_]{0,100})["'`]?\s*:/g;
+
+function definedReads(configText: string): Set<string> {
+  const defined = new Set<string>();
+  if (!configText.includes("define")) return defined;
+  for (const match of configText.matchAll(DEFINED_READ)) defined.add(`${match[1]}.${match[2]}`);
+  return defined;
+}
+
 function buildExposure(name: FrameworkName, display: string, configText: string): Exposure {
   switch (name) {
     case "next":
@@ -92,17 +117,18 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
     case "gatsby":
       return { display, prefixes: { "process.env": ["GATSBY_"] } };
     case "astro":
-      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["PUBLIC_"] }, processEnvDefined: definesProcessEnv(configText) };
+      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["PUBLIC_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
     case "sveltekit": {
       const publicPrefix = /publicPrefix\s*:\s*["'`]([A-Za-z0-9_]+)["'`]/.exec(configText)?.[1] ?? "PUBLIC_";
       return {
         display,
         prefixes: { "$env/static/public": [publicPrefix], "$env/dynamic/public": [publicPrefix], "import.meta.env": envPrefixes(configText) ?? ["VITE_"] },
         processEnvDefined: definesProcessEnv(configText),
+        defined: definedReads(configText),
       };
     }
     default:
-      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText) };
+      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
   }
 }
 
