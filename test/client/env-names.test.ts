@@ -17,6 +17,8 @@ describe("client env names", () => {
     "LANGFUSE_PUBLIC_KEY", "NEXT_PUBLIC_APP_URL", "OPENAI_BASE_URL", "CI", "NODE_ENV", "PLAYWRIGHT_TEST_BASE_URL", "VERCEL_URL",
     "STRIPE_KEY_ID", "PORT", "NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_GOOGLE_MAPS_API_KEY", "NEXT_PUBLIC_STATSIG_CLIENT_KEY",
     "NEXT_PUBLIC_SUPABASE_KEY", "NG_APP_SUPABASE_API_KEY", "AUTH_URL", "NEXTAUTH_URL", "DATABASE_CONNECTION_LIMIT", "DB_POOL_SIZE",
+    // Settings about a credential (supermemory's login buttons), not the credential.
+    "NEXT_PUBLIC_GOOGLE_AUTH_ENABLED", "NEXT_PUBLIC_GITHUB_AUTH_ENABLED", "OPENAI_API_KEY_REQUIRED", "AUTH_MODE", "JWT_TOKEN_TTL",
   ];
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));

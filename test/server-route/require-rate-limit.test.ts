@@ -61,6 +61,18 @@ const openai = new OpenAI();
 ruleTester().run("require-rate-limit", rule, {
   valid: [
     {
+      // A real app's feedback route (miurla/morphic): a score sent to a tracing service spends no model quota.
+      name: "a route that only sends Langfuse a feedback score",
+      filename: APP_ROUTE,
+      code: `import { LangfuseClient } from "@langfuse/client";
+export async function POST(request: Request) {
+  const { traceId, score } = await request.json();
+  const langfuse = new LangfuseClient();
+  await langfuse.score.create({ traceId, name: "user_feedback", value: score });
+  return new Response(null, { status: 204 });
+}`,
+    },
+    {
       name: "App Router route limited with @upstash/ratelimit",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}import { Ratelimit } from "@upstash/ratelimit";

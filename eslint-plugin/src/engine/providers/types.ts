@@ -104,4 +104,9 @@ export interface Provider {
   /** Where a leaked key is revoked. */
   revokeUrl: string;
   kinds: CredentialKind[];
+  /**
+   * A tracing service (traces, scores, feedback), not a model: a route that calls it spends no
+   * model quota, so require-rate-limit does not ask to limit it (its keys still leak like any).
+   */
+  tracing?: true;
 }

@@ -11,6 +11,7 @@ export const langfuse: Provider = {
   sdkPackages: ["langfuse", "@langfuse/client", "@langfuse/otel", "langfuse-vercel", "langfuse-langchain"],
   endpoints: ["cloud.langfuse.com", "us.cloud.langfuse.com"],
   revokeUrl: "https://cloud.langfuse.com/project/-/settings/api-keys",
+  tracing: true,
   kinds: [
     { id: "secret-key", name: "secret key", selfIdentifying: true, formats: [format(lit("sk-lf-"), ...uuidSegments)] },
     {

@@ -12,6 +12,7 @@ export const langsmith: Provider = {
   sdkPackages: ["langsmith"],
   endpoints: ["api.smith.langchain.com", "eu.api.smith.langchain.com"],
   revokeUrl: "https://smith.langchain.com/settings",
+  tracing: true,
   kinds: [
     { id: "personal-token", name: "personal access token", selfIdentifying: true, formats: [key("lsv2_pt_")] },
     { id: "service-key", name: "service key", selfIdentifying: true, formats: [key("lsv2_sk_")] },

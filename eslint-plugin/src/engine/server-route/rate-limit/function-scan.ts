@@ -56,7 +56,8 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
       if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(source, child, bindings);
-        if (provider) {
+        // A trace or a feedback score sent to Langfuse spends no model quota.
+        if (provider && !provider.tracing) {
           result.provider = provider;
           result.providerCall = child;
         }
