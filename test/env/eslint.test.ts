@@ -119,6 +119,22 @@ describe("env/.gitignore through ESLint", () => {
     assert.deepEqual(tracked.sort(), ["keyed/.env:1 trackedEnvFile", "local/.env.local:1 trackedEnvFile", "named/.env:1 trackedEnvFile"]);
   });
 
+  it("a tracked .env of committed defaults is no leak: flags, a credential-free URL, placeholders (huggingface/chat-ui's)", async () => {
+    const defaults = "OPENAI_BASE_URL=https://router.huggingface.co/v1\nOPENAI_API_KEY=#your provider API key\nUSE_USER_TOKEN=false\nMONGODB_URL=mongodb://localhost:27017\nMONGODB_DIRECT_CONNECTION=false\nADMIN_TOKEN=<your admin token>\nSESSION_TIMEOUT=3600\n";
+    const dir = makeRepo(
+      {
+        ...JS,
+        ".gitignore": "node_modules\n",
+        "defaults/.env": defaults,
+        "password/.env": `${defaults}MONGODB_URL=mongodb://chat:hunter2-long@db.internal:27017\n`,
+        "token/.env": "REDIS_URL=rediss://cache.internal:6380/0?auth_token=abc123def456\nREDIS_DB=0\n",
+      },
+      { add: ["defaults/.env", "password/.env", "token/.env"] },
+    );
+    const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
+    assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
+  });
+
   it("reads wrangler's .dev.vars as an env file: a tracked one with a key is reported, its template is not", async () => {
     const deepseek = fakeKey("deepseek");
     const dir = makeRepo(

@@ -61,6 +61,17 @@ const openai = new OpenAI();
 ruleTester().run("require-rate-limit", rule, {
   valid: [
     {
+      // huggingface/chat-ui's admin export: the Hub client uploads a dataset, it runs no model.
+      name: "a route that uploads files with the Hugging Face Hub client",
+      filename: APP_ROUTE,
+      code: `import { uploadFile } from "@huggingface/hub";
+export async function POST(request: Request) {
+  const { path } = await request.json();
+  await uploadFile({ repo: { type: "dataset", name: "acme/export" }, file: { path, content: new Blob([]) }, accessToken: process.env.HF_TOKEN });
+  return new Response(null, { status: 204 });
+}`,
+    },
+    {
       // A real app's feedback route (miurla/morphic): a score sent to a tracing service spends no model quota.
       name: "a route that only sends Langfuse a feedback score",
       filename: APP_ROUTE,

@@ -86,4 +86,23 @@ export async function POST(event: APIEvent) {
     const limited = route.replace("const { messages }", "if (!(await ratelimit.limit(ip)).success) return new Response(null, { status: 429 });\n  const { messages }");
     assert.deepEqual(findings("src/routes/api/chat.ts", limited), []);
   });
+
+  it("follows the URL through a template and a configured base with a provider fallback", () => {
+    // huggingface/chat-ui's transcription route: the base URL is configurable, the default is the provider's.
+    const route = `import { config } from "$lib/server/config";
+import { getApiToken } from "$lib/server/apiToken";
+export async function POST({ request, locals }) {
+  const model = config.get("TRANSCRIPTION_MODEL");
+  const baseUrl = config.get("TRANSCRIPTION_BASE_URL") || "https://router.huggingface.co/hf-inference/models";
+  const apiUrl = \`\${baseUrl}/\${model}\`;
+  const response = await fetch(apiUrl, { method: "POST", headers: { Authorization: \`Bearer \${getApiToken(locals)}\` }, body: await request.arrayBuffer() });
+  return new Response(await response.text());
+}
+`;
+    const [finding, ...rest] = findings("src/routes/api/transcribe/+server.ts", route);
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "Hugging Face", line: 3 });
+    const own = route.replace('|| "https://router.huggingface.co/hf-inference/models"', '|| "https://transcribe.example.com/models"');
+    assert.deepEqual(findings("src/routes/api/transcribe/+server.ts", own), [], "a base URL of the app's own service");
+  });
 });

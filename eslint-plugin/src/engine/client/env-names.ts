@@ -75,6 +75,8 @@ const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN", "PO
  * `NEXT_PUBLIC_GOOGLE_AUTH_ENABLED` (a real app's login-button flag), `OPENAI_API_KEY_REQUIRED`,
  * `AUTH_MODE`, `TOKEN_TTL`. Not HEADER or FILE: an auth header or a key file's content is one.
  */
+/** A first word that makes the name a switch: `USE_USER_TOKEN=false`, `ALLOW_API_KEY_LOGIN`. */
+const FLAG_VERBS = new Set(["USE", "ENABLE", "DISABLE", "ALLOW", "REQUIRE", "SKIP", "FORCE", "SHOW", "HIDE"]);
 const SETTING_WORDS = new Set(["ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "MODE", "TYPE", "VERSION", "REGION", "TIMEOUT", "TTL", "ENDPOINT", "PROVIDER", "STRATEGY"]);
 
 /** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
@@ -108,7 +110,7 @@ export function isSecretEnvName(name: string): boolean {
   if (!credential) return false;
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
   if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME") return false;
-  if (SETTING_WORDS.has(last)) return false;
+  if (SETTING_WORDS.has(last) || FLAG_VERBS.has(words[0])) return false;
   if (isPublishableByService(words)) return false;
   if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
   return true;

@@ -1,10 +1,37 @@
-/** Does an env file's text hold a secret: a provider key, or a non-empty value under a secret-looking name. */
+/** Does an env file's text hold a secret: a provider key, or a value that can be one under a secret-looking name. */
 import { isSecretEnvName } from "../client/env-names";
 import { parseEnvFile } from "../env-files/parse";
 import { scanText } from "../keys";
 
 export function holdsSecrets(text: string): boolean {
   return parseEnvFile(text).some(
-    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
+    (entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0),
   );
+}
+
+/** A flag, a number, or a placeholder: what committed defaults hold (`MONGODB_DIRECT_CONNECTION=false`). */
+const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\$\{[^{}]*\}|your[-_ ][\w-]*|change[-_ ]?me|replace[-_ ]?me|x{3,}|\*{3,}|\.{3}|todo|placeholder)$/i;
+const URL_VALUE = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
+/** Query parameters that carry a credential: `?auth_token=…`, `&sig=…`. */
+const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
+
+/**
+ * Whether a value under a secret-looking name can be the secret. A chat-ui `.env` of defaults
+ * committed on purpose holds `MONGODB_URL=mongodb://localhost:27017` and flags: no credential.
+ */
+export function canBeSecret(value: string): boolean {
+  const trimmed = value.trim();
+  if (NOT_A_SECRET.test(trimmed)) return false;
+  return URL_VALUE.test(trimmed) ? urlHoldsCredential(trimmed) : true;
+}
+
+/** A password in the authority (`user:password@host`) or a credential parameter; split, not one regex (linear). */
+function urlHoldsCredential(url: string): boolean {
+  const rest = url.slice(url.indexOf("://") + 3);
+  const authority = rest.split(/[/?#]/, 1)[0];
+  const at = authority.lastIndexOf("@");
+  if (at >= 0 && authority.slice(0, at).includes(":")) return true;
+  const question = rest.indexOf("?");
+  if (question < 0) return false;
+  return rest.slice(question + 1).split("#", 1)[0].split("&").some((pair) => CREDENTIAL_PARAM.test(pair.split("=", 1)[0]));
 }

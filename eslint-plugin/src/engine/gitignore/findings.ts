@@ -96,7 +96,7 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
  * Findings for an env file: tracked by git (templates excepted). `.env.local` and `.env.*.local`
  * are always reported (every framework says they hold this machine's secrets); `.env` and other
  * env files (`.env.production`, which Vite, CRA and Next.js document committing for non-secret
- * defaults) only when they hold a secret: a provider key or a non-empty value under a
+ * defaults) only when they hold a secret (env-secrets.ts): a provider key or a value that can be one under a
  * secret-looking name.
  */
 export function envFileTrackingFindings(file: string, text: string): Finding[] {

@@ -7,9 +7,10 @@
  * (`.env.production`) when they hold a secret-looking value: a key, or a value under a secret name.
  */
 import { basename } from "node:path";
-import { isSecretEnvName } from "../client/env-names";
 import { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
 import { envFileComments, parseEnvFile } from "../env-files/parse";
+// One answer for git, Docker and npm: what a secret is in an env file.
+import { holdsSecrets } from "../gitignore/env-secrets";
 import { fileGitStatus } from "../gitignore/file-status";
 import { scanText } from "../keys";
 
@@ -23,12 +24,6 @@ export function isEnvFileAtRisk(file: string, text: string): boolean {
 function holdsProviderKey(text: string): boolean {
   if (parseEnvFile(text).some((entry) => entry.value !== "" && scanText(entry.value, { context: [entry.name] }).length > 0)) return true;
   return envFileComments(text).some((comment) => scanText(text.slice(comment.range.start, comment.range.end)).length > 0);
-}
-
-export function holdsSecrets(text: string): boolean {
-  return parseEnvFile(text).some(
-    (entry) => entry.value !== "" && (isSecretEnvName(entry.name) || scanText(entry.value, { context: [entry.name] }).length > 0),
-  );
 }
 
 /** Ignore-file entries for the env files nobody commits, in the order KeyFence appends them. */

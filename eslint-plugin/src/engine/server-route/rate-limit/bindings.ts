@@ -96,6 +96,12 @@ export function isSdkOrLimiterPackage(module: string): boolean {
   return isLimiterPackage(module) || findProviderForPackage(module) !== undefined;
 }
 
+/**
+ * A provider's packages whose calls run no model: the Hugging Face Hub client creates repos and
+ * uploads files (a real app's admin export and Space deploy routes). Its tokens still leak.
+ */
+const NOT_MODEL_CALLS = new Set(["@huggingface/hub"]);
+
 export function fileBindings(source: SourceFile): FileBindings {
   const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
   const bindModule = (module: string, names: { local: string; imported?: string }[]) => {
@@ -108,7 +114,7 @@ export function fileBindings(source: SourceFile): FileBindings {
       return;
     }
     const provider = findProviderForPackage(module);
-    if (!provider) return;
+    if (!provider || NOT_MODEL_CALLS.has(module)) return;
     bindings.firstProvider ??= provider;
     for (const { local } of names) bindings.providers.set(local, provider);
   };

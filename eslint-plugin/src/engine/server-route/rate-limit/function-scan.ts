@@ -154,40 +154,62 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
   return keys.length > 0 && keys.every((value) => keyIsUserSupplied(value, new Map()));
 }
 
-/** The host of a URL literal, template (`${BASE}/v1` aside), or a `const` of this file holding one. */
+/**
+ * The host of a URL: a literal, a template, or a `const` of this file holding one, also through
+ * a template that starts with one (`${baseUrl}/${model}`) and a fallback
+ * (`config.get("BASE_URL") || "https://router.huggingface.co/…"`, a real app's transcription route).
+ */
 function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
-  if (!url) return undefined;
-  const text = url.type === "TemplateLiteral" ? url.quasis[0]?.value.cooked ?? "" : url.type === "Identifier" ? urlConstants(source).get(url.name) : stringValue(url);
+  const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
   return match ? findProviderForHost(match[1]) : undefined;
 }
 
-const urlConstantsOf = new WeakMap<SourceFile, Map<string, string>>();
+function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
+  if (depth > 4) return undefined;
+  switch (node.type) {
+    case "TemplateLiteral": {
+      const head = node.quasis[0]?.value.cooked ?? "";
+      return head === "" && node.expressions.length > 0 ? urlText(source, node.expressions[0], depth + 1) : head;
+    }
+    case "Identifier": {
+      const init = constInits(source).get(node.name);
+      return init ? urlText(source, init, depth + 1) : undefined;
+    }
+    case "LogicalExpression":
+      return node.operator === "&&" ? undefined : (urlText(source, node.right, depth + 1) ?? urlText(source, node.left, depth + 1));
+    case "ConditionalExpression":
+      return urlText(source, node.consequent, depth + 1) ?? urlText(source, node.alternate, depth + 1);
+    default: {
+      const text = stringValue(node);
+      return text && /^https?:\/\//i.test(text) ? text : undefined;
+    }
+  }
+}
+
+const constInitsOf = new WeakMap<SourceFile, Map<string, Node>>();
 
 /**
- * `const deepseekUrl = "https://api.deepseek.com/…"` anywhere in the file (a handler often names
- * its URL first), by name. A name declared twice with different URLs counts as neither.
+ * The `const`s of the file by name, anywhere (a handler often names its URL first: `const
+ * deepseekUrl = "https://api.deepseek.com/…"`). A name declared twice counts as neither.
  */
-function urlConstants(source: SourceFile): Map<string, string> {
-  let found = urlConstantsOf.get(source);
+function constInits(source: SourceFile): Map<string, Node> {
+  let found = constInitsOf.get(source);
   if (found) return found;
-  const urls = new Map<string, string>();
+  const inits = new Map<string, Node>();
   const ambiguous = new Set<string>();
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclaration" || node.kind !== "const") return;
     for (const declarator of node.declarations) {
       if (declarator.id.type !== "Identifier" || !declarator.init) continue;
-      const init = declarator.init;
-      const text = init.type === "TemplateLiteral" ? init.quasis[0]?.value.cooked ?? "" : stringValue(init);
-      if (!text || !/^https?:\/\//i.test(text)) continue;
       const name = declarator.id.name;
-      if (urls.has(name) && urls.get(name) !== text) ambiguous.add(name);
-      urls.set(name, text);
+      if (inits.has(name)) ambiguous.add(name);
+      inits.set(name, declarator.init);
     }
   });
-  for (const name of ambiguous) urls.delete(name);
-  found = urls;
-  urlConstantsOf.set(source, found);
+  for (const name of ambiguous) inits.delete(name);
+  found = inits;
+  constInitsOf.set(source, found);
   return found;
 }
 
