@@ -161,6 +161,16 @@ export function fileBindings(source: SourceFile): FileBindings {
       bindings.limiters.add(node.id.name);
     }
   });
+  // A client wrapped for memory or tracing is still that provider's client: `withSupermemory(openai,
+  // {...})` (a real app's route), LangSmith's `wrapOpenAI(openai)`, Langfuse's `observeOpenAI(openai)`.
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
+    const init = node.init?.type === "AwaitExpression" ? node.init.argument : node.init;
+    if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) return;
+    const first = init.arguments[0];
+    const provider = first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    if (provider) bindings.providers.set(node.id.name, provider);
+  });
   addChains(source, bindings);
   return bindings;
 }
