@@ -240,21 +240,6 @@ export async function GET() { return Response.json(await fetch("https://example.
   ],
   invalid: [
     {
-      // supermemoryai/supermemory's chat route: the OpenAI client wrapped with memory, then called.
-      name: "a provider client wrapped for memory or tracing is still called",
-      filename: APP_ROUTE,
-      code: `import { OpenAI } from "openai";
-import { withSupermemory } from "@supermemory/tools/openai";
-export async function POST(req: Request) {
-  const { messages } = await req.json();
-  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
-  const remembering = withSupermemory(openai, { containerTag: "user-123" });
-  const completion = await remembering.chat.completions.create({ model: "gpt-4o-mini", messages });
-  return Response.json(completion.choices[0].message);
-}`,
-      errors: [{ messageId: "missingRateLimit", line: 3, data: { handler: "POST", provider: "OpenAI" }, suggestions: 1 }],
-    },
-    {
       name: "App Router POST calls the OpenAI SDK with no limit",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}

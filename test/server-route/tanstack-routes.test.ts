@@ -10,22 +10,12 @@ import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
-import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
-import { applyFileEdits } from "../support/apply-edits";
+import { fixedByFirstFix, routeFindings } from "./route-findings";
 
 const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-tanstack-")));
 after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
 
-function findings(rel: string, text: string) {
-  const source = parseSource(path.join(ROOT, rel), text);
-  assert.ok(source, `${rel} parses`);
-  return findUnlimitedAiRoutes(source).map((finding) => ({
-    handler: finding.data.handler,
-    provider: finding.data.provider,
-    line: text.slice(0, finding.range.start).split("\n").length,
-    fixes: finding.fixes ?? [],
-  }));
-}
+const findings = (rel: string, text: string) => routeFindings(ROOT, rel, text);
 
 const CHAT = `import { createFileRoute } from "@tanstack/react-router";
 import { streamText } from "ai";
@@ -50,14 +40,7 @@ describe("require-rate-limit: TanStack Start server routes", () => {
     const [finding, ...rest] = findings("src/routes/api/chat.ts", CHAT);
     assert.deepEqual(rest, [], "GET calls no provider");
     assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "OpenAI", line: 9 });
-    assert.ok(finding.fixes.length > 0, "the add-a-limiter fix");
-    const file = path.join(ROOT, "src/routes/api/chat.ts");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, CHAT);
-    applyFileEdits(file, finding.fixes[0].edits.filter((edit) => edit.file === file));
-    const fixed = fs.readFileSync(file, "utf8");
-    assert.notEqual(fixed, CHAT);
-    assert.ok(parseSource(path.join(ROOT, "fixed.ts"), fixed), "the fixed route parses");
+    const fixed = fixedByFirstFix(ROOT, "src/routes/api/chat.ts", CHAT, finding);
     assert.deepEqual(findings("src/routes/api/fixed.ts", fixed), [], "and is no longer reported");
   });
 

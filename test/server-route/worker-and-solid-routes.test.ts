@@ -8,24 +8,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { parseSource } from "../../eslint-plugin/src/engine/ast";
-import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
-import { applyFileEdits } from "../support/apply-edits";
+import { fixedByFirstFix, routeFindings } from "./route-findings";
 
 const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-routes-")));
 after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
 
-function findings(rel: string, text: string) {
-  const file = path.join(ROOT, rel);
-  const source = parseSource(file, text);
-  assert.ok(source, `${rel} parses`);
-  return findUnlimitedAiRoutes(source).map((finding) => ({
-    handler: finding.data.handler,
-    provider: finding.data.provider,
-    line: text.slice(0, finding.range.start).split("\n").length,
-    fixes: finding.fixes ?? [],
-  }));
-}
+const findings = (rel: string, text: string) => routeFindings(ROOT, rel, text);
 
 const WORKER = `export default {
   async fetch(request, env) {
@@ -46,14 +34,7 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     const [finding, ...rest] = findings("cloudflare-worker/deepseek-proxy.js", WORKER);
     assert.deepEqual(rest, []);
     assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "fetch", provider: "DeepSeek", line: 2 });
-    assert.ok(finding.fixes.length > 0, "the add-a-limiter fix");
-    const file = path.join(ROOT, "cloudflare-worker/deepseek-proxy.js");
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, WORKER);
-    applyFileEdits(file, finding.fixes[0].edits.filter((edit) => edit.file === file));
-    const fixed = fs.readFileSync(file, "utf8");
-    assert.notEqual(fixed, WORKER);
-    assert.ok(parseSource(path.join(ROOT, "fixed.js"), fixed), "the fixed worker parses");
+    const fixed = fixedByFirstFix(ROOT, "cloudflare-worker/deepseek-proxy.js", WORKER, finding);
     assert.deepEqual(findings("cloudflare-worker/fixed.js", fixed), [], "and is no longer reported");
   });
 
@@ -85,6 +66,23 @@ export async function POST(event: APIEvent) {
     assert.deepEqual(findings("src/routes/chat/+page.server.ts", route.replace("export async function POST", "export async function load")), []);
     const limited = route.replace("const { messages }", "if (!(await ratelimit.limit(ip)).success) return new Response(null, { status: 429 });\n  const { messages }");
     assert.deepEqual(findings("src/routes/api/chat.ts", limited), []);
+  });
+
+  it("follows a provider client wrapped for memory or tracing", () => {
+    // supermemoryai/supermemory's chat route: the OpenAI client wrapped with memory, then called.
+    const route = `import { OpenAI } from "openai";
+import { withSupermemory } from "@supermemory/tools/openai";
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  const remembering = withSupermemory(openai, { containerTag: "user-123" });
+  const completion = await remembering.chat.completions.create({ model: "gpt-4o-mini", messages });
+  return Response.json(completion.choices[0].message);
+}
+`;
+    const [finding, ...rest] = findings("app/api/chat/route.ts", route);
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "OpenAI", line: 3 });
   });
 
   it("follows the URL through a template and a configured base with a provider fallback", () => {
