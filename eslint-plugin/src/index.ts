@@ -4,6 +4,7 @@ import { filesProcessor } from "./files-processor";
 import { languagePlugin } from "./language";
 import { COMPONENTS_SETTING } from "./util/file-kind";
 import { rules } from "./rules";
+import { missingNonCodeFile } from "./util/missing-file";
 import { LazyClientBoundaryStamp } from "./engine/client/cache-stamp";
 import { LazyGitStateStamp } from "./engine/gitignore/state-stamp";
 
@@ -44,6 +45,9 @@ const plugin = {
 plugin.configs.recommended = {
   name: "keyfence/recommended",
   files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}", "**/.env", "**/.env.*", "**/.dev.vars", "**/.dev.vars.*", "**/.gitignore"],
+  // A dangling `.env` symlink would stop ESLint's whole run (util/missing-file.ts). ESLint's types
+  // list strings only; its config array (@eslint/config-array, ESLint 9 and 10) takes a function.
+  ignores: [missingNonCodeFile as unknown as string],
   plugins: { keyfence: plugin as unknown as ESLint.Plugin, "keyfence-js": languagePlugin },
   language: "keyfence-js/js",
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
@@ -101,7 +105,14 @@ const DOCKERFILES = ["**/{D,d}ockerfile", "**/{D,d}ockerfile.*", "**/*.{D,d}ocke
 plugin.configs.files = {
   name: "keyfence/files",
   files: [...DOCKERFILES, `**/*.{${TEXT_FILES.join(",")}}`],
-  ignores: [...DOCKERFILES.map((pattern) => `${pattern}/*`), `**/*.{${TEXT_FILES.join(",")}}/*`, "**/package-lock.json", "**/npm-shrinkwrap.json", "**/pnpm-lock.yaml"],
+  ignores: [
+    ...DOCKERFILES.map((pattern) => `${pattern}/*`),
+    `**/*.{${TEXT_FILES.join(",")}}/*`,
+    "**/package-lock.json",
+    "**/npm-shrinkwrap.json",
+    "**/pnpm-lock.yaml",
+    missingNonCodeFile as unknown as string,
+  ],
   plugins: { keyfence: plugin as unknown as ESLint.Plugin },
   processor: plugin.processors.files,
 };
