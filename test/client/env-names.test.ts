@@ -19,7 +19,7 @@ describe("client env names", () => {
     "NEXT_PUBLIC_SUPABASE_KEY", "NG_APP_SUPABASE_API_KEY", "AUTH_URL", "NEXTAUTH_URL", "DATABASE_CONNECTION_LIMIT", "DB_POOL_SIZE",
     // Settings about a credential (supermemory's login buttons), not the credential.
     "NEXT_PUBLIC_GOOGLE_AUTH_ENABLED", "NEXT_PUBLIC_GITHUB_AUTH_ENABLED", "OPENAI_API_KEY_REQUIRED", "AUTH_MODE", "JWT_TOKEN_TTL",
-    "USE_USER_TOKEN", "ALLOW_API_KEY_LOGIN", "NEXT_PUBLIC_ENABLE_AUTH_TOKEN",
+    "USE_USER_TOKEN", "ALLOW_API_KEY_LOGIN", "NEXT_PUBLIC_ENABLE_AUTH_TOKEN", "NEXT_PUBLIC_SIGNING_CONTACT_INFO",
   ];
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));

@@ -128,8 +128,10 @@ describe("env/.gitignore through ESLint", () => {
         "defaults/.env": defaults,
         "password/.env": `${defaults}MONGODB_URL=mongodb://chat:hunter2-long@db.internal:27017\n`,
         "token/.env": "REDIS_URL=rediss://cache.internal:6380/0?auth_token=abc123def456\nREDIS_DB=0\n",
+        // openstatus's test env files: every secret-named value a test placeholder.
+        "tests/.env.test": "RESEND_API_KEY=test\nSTRIPE_SECRET_KEY='test'\nUPSTASH_REDIS_REST_TOKEN=\"test\"\nSESSION_SECRET=secret\nWEBHOOK_SIGNING_KEY=test_signing_key\n",
       },
-      { add: ["defaults/.env", "password/.env", "token/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);

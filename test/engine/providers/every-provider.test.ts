@@ -95,8 +95,10 @@ describe("every catalogue provider, generated", () => {
 
       it(provider.tracing ? "a route calling only it is not asked for a rate limit (a tracing service)" : "a route calling it without a rate limit is reported and attributed", () => {
         const [sdk] = aiSdkOf.get(provider.id) ?? [];
-        const ownPackage = (provider.sdkPackages ?? []).find((name) => !nonClientPackage(name) && providerForSdk(name)?.id === provider.id);
-        const constructorName = (provider.sdkConstructors ?? []).find((name) => providerForSdk(name)?.id === provider.id);
+        // A package or class of the provider's that runs no model (Octokit, the Hugging Face Hub) is checked below.
+        const modelApi = (name: string) => !provider.nonModelApis?.packages?.includes(name) && !provider.nonModelApis?.constructors?.includes(name);
+        const ownPackage = (provider.sdkPackages ?? []).find((name) => !nonClientPackage(name) && modelApi(name) && providerForSdk(name)?.id === provider.id);
+        const constructorName = (provider.sdkConstructors ?? []).find((name) => modelApi(name) && providerForSdk(name)?.id === provider.id);
         const variants: string[] = [];
         if (sdk) {
           variants.push(`import { generateText } from "ai";
@@ -120,13 +122,24 @@ export async function POST(request: Request) {
   return Response.json(await client.invoke(await request.json()));
 }`);
         }
-        assert.ok(variants.length > 0, `${provider.id} has no SDK package or constructor to call it with`);
+        const nonModel = [
+          ...(provider.nonModelApis?.packages ?? []).map((pkg) => `import Client from "${pkg}";
+const client = new Client({ auth: process.env.${provider.envVar} });
+export async function POST(request: Request) {
+  return Response.json(await client.request(await request.json()));
+}`),
+          ...(provider.nonModelApis?.hosts ?? []).map((host) => `export async function GET() {
+  return Response.json(await (await fetch("https://${host}/status", { headers: { Authorization: \`Bearer \${process.env.${provider.envVar}}\` } })).json());
+}`),
+        ];
+        assert.ok(variants.length + nonModel.length > 0, `${provider.id} has no SDK package or constructor to call it with`);
         // A tracing service (Langfuse, LangSmith) spends no model quota: such a route is not reported.
         const expected = provider.tracing ? [] : [provider.name];
         for (const code of variants) {
           const reported = findUnlimitedAiRoutes(parse(ROUTE_FILE, code)).map((finding) => finding.data.provider);
           assert.deepEqual(reported, expected, code);
         }
+        for (const code of nonModel) assert.deepEqual(findUnlimitedAiRoutes(parse(ROUTE_FILE, code)), [], code);
       });
 
       const publicNames = provider.kinds.filter((kind) => kind.publicByDesign && kind.envVar).map((kind) => kind.envVar!);

@@ -77,7 +77,11 @@ const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN", "PO
  */
 /** A first word that makes the name a switch: `USE_USER_TOKEN=false`, `ALLOW_API_KEY_LOGIN`. */
 const FLAG_VERBS = new Set(["USE", "ENABLE", "DISABLE", "ALLOW", "REQUIRE", "SKIP", "FORCE", "SHOW", "HIDE"]);
-const SETTING_WORDS = new Set(["ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "MODE", "TYPE", "VERSION", "REGION", "TIMEOUT", "TTL", "ENDPOINT", "PROVIDER", "STRATEGY"]);
+const SETTING_WORDS = new Set([
+  "ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "MODE", "TYPE", "VERSION", "REGION", "TIMEOUT", "TTL", "ENDPOINT", "PROVIDER", "STRATEGY",
+  // Text about a credential shown to people: documenso's NEXT_PUBLIC_SIGNING_CONTACT_INFO.
+  "INFO", "CONTACT", "EMAIL", "LABEL", "TITLE", "MESSAGE",
+]);
 
 /** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
 function isPublishableByService(words: string[]): boolean {

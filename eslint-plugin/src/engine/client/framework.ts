@@ -103,11 +103,15 @@ function detectIn(dir: string): Framework | "stop" | undefined {
   if (names.includes("package.json")) {
     const dependencies = readDependencies(path.join(dir, "package.json"));
     for (const [dependency, name] of DEPENDENCIES) {
-      if (dependencies.has(dependency)) return { name: refine(name, dir, names), root: dir };
+      if (!dependencies.has(dependency)) continue;
+      const refined = refine(name, dir, names);
+      return refined === "vite" && isViteLibrary(dir, names) ? "stop" : { name: refined, root: dir };
     }
   }
   for (const [pattern, name] of CONFIG_FILES) {
-    if (names.some((entry) => pattern.test(entry))) return { name: refine(name, dir, names), root: dir };
+    if (!names.some((entry) => pattern.test(entry))) continue;
+    const refined = refine(name, dir, names);
+    return refined === "vite" && isViteLibrary(dir, names) ? "stop" : { name: refined, root: dir };
   }
   if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
   // A repository root ends the search: a framework above it is someone else's project.
@@ -146,6 +150,27 @@ function hasExtensionManifest(dir: string, names: string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A package Vite builds as a library (`build.lib` in its config) or only tests (Vitest), with no
+ * index.html to serve: no app, nothing of it runs in a browser by itself (formbricks' `packages/cache`,
+ * `packages/database`… list `vite` for `vite build` in library mode; read as single-page apps,
+ * every module under their `src/` was browser code). Apps that import such a package still
+ * follow it into their graphs. Quasar writes its index.html at build time: it stays an app.
+ */
+function isViteLibrary(dir: string, names: string[]): boolean {
+  if (names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"))) return false;
+  if (names.some((entry) => /^quasar\.conf(?:ig)?\.[cm]?[jt]s$/.test(entry))) return false;
+  const config = names.find((entry) => CONFIG_FILES.some(([pattern, name]) => name === "vite" && pattern.test(entry)));
+  if (!config) return false;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, config), "utf8");
+  } catch {
+    return false;
+  }
+  return /\blib\s*:/.test(text) || /["']vitest\/config["']/.test(text);
 }
 
 /** Vite is also the build tool of SvelteKit, React Router, Astro…: their configs win. */

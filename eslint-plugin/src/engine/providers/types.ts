@@ -109,4 +109,10 @@ export interface Provider {
    * model quota, so require-rate-limit does not ask to limit it (its keys still leak like any).
    */
   tracing?: true;
+  /**
+   * The provider's APIs that run no model (repositories, files, accounts): GitHub's REST API
+   * beside GitHub Models, the Hugging Face Hub beside inference. require-rate-limit does not
+   * count a call to them; their tokens still leak like any.
+   */
+  nonModelApis?: { packages?: string[]; constructors?: string[]; hosts?: string[] };
 }

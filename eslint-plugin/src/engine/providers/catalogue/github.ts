@@ -14,6 +14,8 @@ export const github: Provider = {
   sdkPackages: ["@octokit/rest", "octokit", "@octokit/core"],
   endpoints: ["models.github.ai", "models.inference.ai.azure.com", "api.github.com"],
   revokeUrl: "https://github.com/settings/tokens",
+  // A route reading a repository's star count (documenso's) spends no model quota.
+  nonModelApis: { packages: ["@octokit/rest", "octokit", "@octokit/core"], constructors: ["Octokit"], hosts: ["api.github.com"] },
   kinds: [
     { id: "personal-access-token", name: "personal access token (classic)", selfIdentifying: true, formats: [classic("ghp_")] },
     {

@@ -11,6 +11,8 @@ export const huggingface: Provider = {
   sdkPackages: ["@huggingface/inference", "@huggingface/hub", "@ai-sdk/huggingface"],
   endpoints: ["huggingface.co", "api-inference.huggingface.co", "router.huggingface.co"],
   revokeUrl: "https://huggingface.co/settings/tokens",
+  // The Hub client creates repos and uploads files (huggingface/chat-ui's admin export); inference is elsewhere.
+  nonModelApis: { packages: ["@huggingface/hub"], hosts: ["huggingface.co"] },
   kinds: [
     { id: "user-token", name: "access token", selfIdentifying: true, formats: [format(lit("hf_"), run("alnum", 34))] },
     {

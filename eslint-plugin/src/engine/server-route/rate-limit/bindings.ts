@@ -96,12 +96,6 @@ export function isSdkOrLimiterPackage(module: string): boolean {
   return isLimiterPackage(module) || findProviderForPackage(module) !== undefined;
 }
 
-/**
- * A provider's packages whose calls run no model: the Hugging Face Hub client creates repos and
- * uploads files (a real app's admin export and Space deploy routes). Its tokens still leak.
- */
-const NOT_MODEL_CALLS = new Set(["@huggingface/hub"]);
-
 export function fileBindings(source: SourceFile): FileBindings {
   const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
   const bindModule = (module: string, names: { local: string; imported?: string }[]) => {
@@ -114,7 +108,8 @@ export function fileBindings(source: SourceFile): FileBindings {
       return;
     }
     const provider = findProviderForPackage(module);
-    if (!provider || NOT_MODEL_CALLS.has(module)) return;
+    // The Hugging Face Hub client, Octokit: the provider's, but they run no model.
+    if (!provider || provider.nonModelApis?.packages?.includes(module)) return;
     bindings.firstProvider ??= provider;
     for (const { local } of names) bindings.providers.set(local, provider);
   };
@@ -154,7 +149,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     // user's quota, not the server's: no rate limit is owed for it.
     if (keyIsUserSupplied(clientKey(node.init, options), declarations)) return;
     const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
-    if (provider) {
+    if (provider && !provider.nonModelApis?.constructors?.includes(from)) {
       bindings.providers.set(node.id.name, provider);
       bindings.firstProvider ??= provider;
     } else if (bindings.limiters.has(from)) {

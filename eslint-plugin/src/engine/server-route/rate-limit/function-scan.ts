@@ -162,7 +162,10 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
 function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
   const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
-  return match ? findProviderForHost(match[1]) : undefined;
+  if (!match) return undefined;
+  const provider = findProviderForHost(match[1]);
+  // `https://api.github.com/repos/…`: the provider's own host, but no model runs there.
+  return provider?.nonModelApis?.hosts?.includes(match[1].toLowerCase()) ? undefined : provider;
 }
 
 function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
