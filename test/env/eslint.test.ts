@@ -3,6 +3,7 @@
  * config a user writes (`[keyfence.configs.recommended]`), `eslint --fix` twice, --cache.
  */
 import assert from "node:assert/strict";
+import { symlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../../eslint-plugin/src/index";
@@ -94,6 +95,18 @@ describe("env/.gitignore through ESLint", () => {
       message.suggestions?.map((s) => [s.desc, s.fix]),
       [["Remove `!.env`", { range: [5, 11], text: "" }]],
     );
+  });
+
+  it("a `!` re-including an env symlink (formbricks' `apps/web/.env -> ../../.env`) is no leak: git commits the link", async () => {
+    const files = { ...JS, ".gitignore": ".env*\n!apps/web/.env\n", ".env": `OPENAI_API_KEY=${fakeKey("openai")}\n`, "apps/web/package.json": "{}" };
+    const linked = makeRepo(files);
+    symlinkSync("../../.env", join(linked, "apps/web/.env"));
+    git(linked, "add", "-f", "apps/web/.env");
+    // Linted through the link it reads the root's key, yet git holds only the link: no report there.
+    const reports = summary(await lint(linked)).filter((line) => line.startsWith("apps/web/") || line.endsWith("envReincluded"));
+    assert.deepEqual(reports, []);
+    const copied = makeRepo({ ...files, "apps/web/.env": `OPENAI_API_KEY=${fakeKey("openai")}\n` });
+    assert.deepEqual(summary(await lint(copied)).filter((line) => line.endsWith("envReincluded")), [".gitignore:2 envReincluded"]);
   });
 
   it("reports a tracked .env holding a secret (rotate and untrack), not a tracked template", async () => {

@@ -1,4 +1,5 @@
 /** Is this one file ignored, tracked, or one `git add` away from the repository? */
+import { lstatSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
 import { gitListingProblem, repoListing } from "./git-index";
@@ -35,9 +36,12 @@ export function fileGitStatus(file: string, overrides?: TextOverrides): FileGitS
   }
   // The listing holds env files only: for other files tracking stays unknown.
   const listing = isEnvFileName(basename(absolute)) ? repoListing(repo) : undefined;
-  const tracked = listing?.trackedEnvFiles.has(path);
   const verdict = gitIgnoreVerdict(repo, absolute, overrides);
-  const committable = tracked !== true && (!verdict.ignored || verdict.thisCloneOnly);
+  // A symlinked env file (formbricks' `apps/web/.env -> ../../.env`): git holds the link, never
+  // the keys behind it, whether it tracks the link or would commit it.
+  const link = listing !== undefined && lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const tracked = link ? false : listing?.trackedEnvFiles.has(path);
+  const committable = !link && tracked !== true && (!verdict.ignored || verdict.thisCloneOnly);
   const gitProblem = isEnvFileName(basename(absolute)) && !listing ? gitListingProblem(repo) : undefined;
   return { file: absolute, repo, path, tracked, gitProblem, verdict, template, committable };
 }

@@ -7,7 +7,7 @@
  * - no .gitignore at all: the topmost ESLint config file of the repository (one file, so once
  *   per lint run whatever the file order, the cache or the number of workers).
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { GITIGNORE_ENTRIES, gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
 import type { Finding, FixPlan } from "../finding";
@@ -71,6 +71,9 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
   for (const item of coverage.uncovered) {
     const { negative, source, line, pattern } = item.verdict;
     if (!negative || source !== file || !line || !pattern) continue;
+    // `!apps/web/.env` for a symlink to the root's ignored `.env` (formbricks): git commits the
+    // link, never the keys behind it.
+    if (isSymlink(item.file)) continue;
     const entry = byLine.get(line) ?? { pattern, paths: [] };
     entry.paths.push(relative(dirname(file), item.file).split("\\").join("/"));
     byLine.set(line, entry);
@@ -90,6 +93,10 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
       fixes: [removeLine],
     };
   });
+}
+
+function isSymlink(file: string): boolean {
+  return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
 }
 
 /**
