@@ -85,6 +85,25 @@ export async function POST(req: Request) {
     assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "OpenAI", line: 3 });
   });
 
+  it("a 429 passed on from the provider's error is no limit of the route's; one the route decides is", () => {
+    // mfts/papermark's AI route: the provider's rate-limit error becomes the client's 429.
+    const route = `import { openai } from "@ai-sdk/openai";
+import { generateObject } from "ai";
+export default async function handle(req, res) {
+  try {
+    const result = await generateObject({ model: openai("gpt-4o-mini"), prompt: req.body.prompt, schema });
+    return res.status(200).json(result.object);
+  } catch (error) {
+    const status = error.message.includes("rate limit") ? 429 : 500;
+    return res.status(status).json({ error: "Too many requests" });
+  }
+}
+`;
+    assert.deepEqual(findings("pages/api/structure.ts", route).map(({ handler, line }) => ({ handler, line })), [{ handler: "default", line: 3 }]);
+    const limited = route.replace("  try {", "  if (await overQuota(req)) return res.status(429).json({ error: \"Too many requests\" });\n  try {");
+    assert.deepEqual(findings("pages/api/structure.ts", limited), []);
+  });
+
   it("follows the URL through a template and a configured base with a provider fallback", () => {
     // huggingface/chat-ui's transcription route: the base URL is configurable, the default is the provider's.
     const route = `import { config } from "$lib/server/config";

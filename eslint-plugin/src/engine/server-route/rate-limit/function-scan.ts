@@ -42,6 +42,13 @@ function answersTooManyRequests(node: Node): boolean {
 
 const MAX_DEPTH = 3;
 
+function insideCatch(node: Node, within: Node): boolean {
+  for (let current = node.parent; current && current !== within; current = current.parent) {
+    if (current.type === "CatchClause") return true;
+  }
+  return false;
+}
+
 export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
   const result: ScanResult = { rateLimited: false };
   const visited = new Set<Node>();
@@ -51,7 +58,9 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
     if (visited.has(node)) continue;
     visited.add(node);
     walk(node, (child) => {
-      if (answersTooManyRequests(child)) result.rateLimited = true;
+      // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
+      // AI route): that is no limit of the route's.
+      if (answersTooManyRequests(child) && !insideCatch(child, node)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
       if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
