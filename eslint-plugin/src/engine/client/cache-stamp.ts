@@ -173,9 +173,9 @@ interface Walk {
 
 /**
  * Walks `rel` under the root: source files into `walk.files`, every boundary input's name (and
- * the size and mtime of those that are not code) into the fingerprint's facts. This walk is what a warm `--cache` run pays, so it
- * stays lean: no string or exception per file, and no listing of a folder that has not changed
- * since the last run.
+ * the size and mtime of those that are not code) into the fingerprint's facts. This walk is what
+ * a warm `--cache` run pays, so it stays lean: no string or exception per file, and no listing of
+ * a folder that has not changed since the last run.
  */
 function collectSourceFiles(walk: Walk, rel: string): void {
   const dir = rel ? walk.root + path.sep + rel : walk.root;

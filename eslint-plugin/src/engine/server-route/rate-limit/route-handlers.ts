@@ -5,8 +5,8 @@
  * `app/routes/**` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
  * GET, POST…), TanStack Start server routes (`src/routes/**`: `createFileRoute(…)({ server: {
  * handlers: { POST } } })`, and the older `createServerFileRoute(…).methods({ POST })` and
- * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }` (Cloudflare Workers, Bun
- * and Deno serve it to the internet), and Express/Hono-style
+ * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
+ * (Cloudflare Workers, Bun and Deno serve it to the internet), and Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations.
  */
 import type { SourceFile, TSESTree } from "../../ast";
