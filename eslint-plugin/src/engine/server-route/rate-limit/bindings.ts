@@ -127,27 +127,28 @@ export function fileBindings(source: SourceFile): FileBindings {
   const constructors = providerConstructors();
 
   const declarations = new Map<string, Node>();
+  // One walk: every declarator in source order, for the passes below.
+  const declarators: TSESTree.VariableDeclarator[] = [];
   walk(source.ast, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) {
-      declarations.set(node.id.name, node.init);
-    }
+    if (node.type !== "VariableDeclarator") return;
+    declarators.push(node);
+    if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
   });
 
   // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
-  walk(source.ast, (node) => {
-    if (node.type !== "VariableDeclarator") return;
+  for (const node of declarators) {
     const module = moduleOf(node.init);
     if (module) {
       bindModule(module, boundNames(node.id).map((local) => ({ local })));
-      return;
+      continue;
     }
-    if (node.id.type !== "Identifier") return;
+    if (node.id.type !== "Identifier") continue;
     const from = constructedFrom(node.init);
-    if (!from) return;
+    if (!from) continue;
     const options = clientOptions(node.init);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    if (keyIsUserSupplied(clientKey(node.init, options), declarations)) return;
+    if (keyIsUserSupplied(clientKey(node.init, options), declarations)) continue;
     const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
     if (provider && !provider.nonModelApis?.constructors?.includes(from)) {
       bindings.providers.set(node.id.name, provider);
@@ -155,17 +156,17 @@ export function fileBindings(source: SourceFile): FileBindings {
     } else if (bindings.limiters.has(from)) {
       bindings.limiters.add(node.id.name);
     }
-  });
+  }
   // A client wrapped for memory or tracing is still that provider's client: `withSupermemory(openai,
   // {...})` (a real app's route), LangSmith's `wrapOpenAI(openai)`, Langfuse's `observeOpenAI(openai)`.
-  walk(source.ast, (node) => {
-    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
+  for (const node of declarators) {
+    if (node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) continue;
     const init = node.init?.type === "AwaitExpression" ? node.init.argument : node.init;
-    if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) return;
+    if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
     const first = init.arguments[0];
     const provider = first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
     if (provider) bindings.providers.set(node.id.name, provider);
-  });
+  }
   addChains(source, bindings);
   return bindings;
 }
