@@ -30,7 +30,7 @@ import { frameworkOf } from "./framework";
 import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
-import { inRanges, splitServerCode } from "./server-code";
+import { inRanges, mayHoldServerCalls, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
 import { textFacts } from "../text-facts";
@@ -128,7 +128,9 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
   }
   if ((status !== "browser" && status !== "server-only") || !chain) return undefined;
   const role = graph.role(file);
-  const serverRanges = role.serverExports || role.serverCalls ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports, role.serverCalls).serverRanges : [];
+  // TanStack Start: only a module that calls what its compiler cuts has server code inside calls.
+  const serverCalls = role.serverCalls === true && mayHoldServerCalls(source.text);
+  const serverRanges = role.serverExports || serverCalls ? splitServerCode(source.ast as unknown as AnyNode, role.serverExports, serverCalls).serverRanges : [];
   return { status, context: { graph, chainText: formatChain(graph.framework.root, chain), serverRanges } };
 }
 

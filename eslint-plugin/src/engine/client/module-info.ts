@@ -15,6 +15,7 @@ import { extractScripts, type ScriptBlock } from "./sfc";
 import { blankNonCode, scanModule } from "./scan";
 import { textUsage, type TextUsage } from "./text-usage";
 import type { AnyNode } from "./walk";
+import { mayHoldServerCalls } from "./server-code";
 
 export type EdgeKind = "import" | "side-effect" | "re-export" | "dynamic" | "require" | "island";
 
@@ -111,7 +112,7 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
     }
   }
   // Strings and comments are blanked in `code`: a mention in a comment is no call.
-  const serverCalls = SERVER_CALL.test(scanned.code);
+  const serverCalls = mayHoldServerCalls(scanned.code);
   return {
     directives: directivesInText(text),
     edges,
@@ -124,9 +125,6 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
     program: lazyProgram(file, lang, text.length, reread && !serverCalls && !mayNeedProgram(edges, scanned.exportNames) ? undefined : { text, code: scanned.code }, reread),
   };
 }
-
-/** Calls TanStack Start cuts server code out of (server-code.ts); a cheap test before any parse. */
-const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute)\s*[<(]/;
 
 /** The graph parses a module only for these (graph.ts: keepsOpenEdge, candidateEdges). */
 function mayNeedProgram(edges: ImportEdge[], exportNames: Set<string>): boolean {

@@ -132,6 +132,13 @@ function collect(node: AnyNode, into: Set<string>, skip: AnyNode[] = []): void {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** Calls TanStack Start cuts server code out of: a cheap test on the text before any walk or parse. */
+const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute)\s*[<(]/;
+
+export function mayHoldServerCalls(text: string): boolean {
+  return SERVER_CALL.test(text);
+}
 /** `createFileRoute("/x")({ server })`, `createRootRoute({ server })`: the option the compiler cuts. */
 const ROUTE_FACTORIES = new Set(["createFileRoute", "createRootRoute", "createRootRouteWithContext", "createLazyFileRoute"]);
 /** Calls whose `.handler(fn)` / `.server(fn)` arguments run on the server only. */
