@@ -1,8 +1,8 @@
 /**
  * Debounced, superseding analysis per document. An edit restarts its document's timer, so a
  * burst of keystrokes yields one analysis of the last text. When the timer fires, the queue
- * first lets the connection read every message already waiting (one macrotask), and drops the
- * run if a newer edit of the same document arrived meanwhile: that edit has its own timer.
+ * first lets the connection take up a message already waiting (afterWaitingMessage), and drops
+ * the run if a newer edit of the same document arrived meanwhile: that edit has its own timer.
  * An analysis itself is synchronous (the engine's API); its result is published with the
  * document version it read, and the caller drops it if the document moved on.
  */
@@ -20,7 +20,7 @@ export class AnalysisQueue {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        setImmediate(() => {
+        void afterWaitingMessage().then(() => {
           if (this.generations.get(uri) === generation) this.run(uri);
         });
       }, delayMs),
@@ -43,4 +43,15 @@ export class AnalysisQueue {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
+}
+
+/**
+ * Resolves once the connection has handled a message that was already waiting to be read (an
+ * edit sent while an analysis blocked the loop). vscode-jsonrpc handles what the poll phase read
+ * in a setImmediate queued during that poll, one message per turn. A timer runs before the next
+ * poll; an immediate queued from it runs just before jsonrpc's, and one queued from that just
+ * after. A longer backlog is caught by the next check.
+ */
+export function afterWaitingMessage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(() => setImmediate(() => setImmediate(resolve)), 0));
 }

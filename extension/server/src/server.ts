@@ -16,7 +16,7 @@ import { fileStats } from "../../../eslint-plugin/src/engine/client/stats";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
 import { analyzeFile, docsUrl, forgetFile, hasTree, lastGraphs, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
-import { AnalysisQueue } from "./analysis-queue";
+import { AnalysisQueue, afterWaitingMessage } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
 import { afterUntrack } from "./after-untrack";
 import { EslintConfigs, withProjectRules } from "./eslint-config";
@@ -346,10 +346,14 @@ async function analyze(uri: string): Promise<void> {
   // Read before any wait below: another document's analysis meanwhile would replace them.
   const fullParse = kind === "code" ? lastParse.fullBecause : undefined;
   const phases = kind === "code" ? { ...lastPhases } : {};
+  // An edit that arrived while the analysis ran (it blocks the loop) is still waiting to be read:
+  // read it first. A newer version, then or while held for the debounce, has its own analysis,
+  // and this one is not shown.
+  await afterWaitingMessage();
+  if (documents.get(uri)?.version !== version) return;
   const heldMs = Math.max(0, (publishNotBefore.get(uri) ?? 0) - Date.now());
   if (heldMs > 0) {
     await new Promise((resolve) => setTimeout(resolve, heldMs));
-    // A newer edit meanwhile: it has its own analysis, this one is not shown.
     if (documents.get(uri)?.version !== version) return;
   }
   publishNotBefore.delete(uri);
