@@ -56,15 +56,21 @@ export const TEXT_PROBES = {
   /**
    * no-client-ai-calls: a provider SDK in use, not only named: imported from its package
    * (`from "openai"`, `from '@ai-sdk/openai/internal'`) or a constructor called (`new OpenAI(`,
-   * `createOpenAI<`). Bounded repeats and no look-around, so an editor can search near an edit.
-   * Matches only where providerMention does (its words are among providerMention's).
+   * `createOpenAI<`), not a name that ends in one (`function TestGroq(`) nor a closing tag
+   * (`<code>ChatOpenAI</code>`). Bounded repeats and no look-around, so an editor can search near
+   * an edit. Matches only where providerMention does (its words are among providerMention's).
    */
-  sdkUse: lazyRegExp(() => {
-    const packages = sdkWords("sdkPackages").map(escape).join("|");
-    const constructors = sdkWords("sdkConstructors").map(escape).join("|");
-    return new RegExp(`from\\s{0,20}["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|(?:${constructors})\\s{0,40}[<(]`);
-  }),
+  sdkUse: lazyRegExp(sdkUsePattern),
 } satisfies Record<string, (text: string) => number>;
+
+/** sdkUse's pattern (ai-calls.ts runs it again over every match, to leave out type-only imports). */
+export function sdkUsePattern(): RegExp {
+  const packages = sdkWords("sdkPackages").map(escape).join("|");
+  const constructors = sdkWords("sdkConstructors").map(escape).join("|");
+  // The character before a constructor is consumed, not looked behind: one that ends a longer
+  // name (`TestGroq(`) is no call. (A constructor is never a file's first character.)
+  return new RegExp(`from\\s{0,20}["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|[^\\w$](?:${constructors})\\s{0,40}(?:\\(|<[^/])`);
+}
 
 /** The AI SDK's own package: it names no provider (a model comes from one that does). */
 const AI_SDK_WORDS = ['"ai"', "'ai'"];

@@ -6,7 +6,7 @@
  * URL, are found by ./browser-keys.
  */
 import type { TSESTree } from "../ast";
-import { textFacts } from "../text-facts";
+import { sdkUsePattern, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
@@ -39,7 +39,35 @@ export function mayCallAi(text: string): boolean {
   const facts = textFacts(text);
   // providerMention first: shared with require-rate-limit (often known already), and sdkUse
   // matches only where it does.
-  return facts.evidence("aiHost") >= 0 || (facts.evidence("providerMention") >= 0 && facts.evidence("sdkUse") >= 0);
+  if (facts.evidence("aiHost") >= 0) return true;
+  if (facts.evidence("providerMention") < 0) return false;
+  const first = facts.evidence("sdkUse");
+  return first >= 0 && usesSdkInCode(text, first);
+}
+
+/**
+ * Whether an SDK match from `first` on is more than a type-only import (`import type { openai }
+ * from "@ai-sdk/openai"`, a UI component typing a tool's output): such a file creates no client.
+ */
+function usesSdkInCode(text: string, first: number): boolean {
+  const pattern = new RegExp(sdkUsePattern().source, "g");
+  pattern.lastIndex = first;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!typeOnlyImport(text, match.index)) return true;
+  }
+  return false;
+}
+
+/** `from` at `at` ends an `import type …` or `export type …` statement (unsure: false, the tree is walked). */
+function typeOnlyImport(text: string, at: number): boolean {
+  if (!text.startsWith("from", at)) return false;
+  // Within 2,000 characters: each match reads a bounded window (1 MB of imports stays linear).
+  const before = text.slice(Math.max(0, at - 2_000), at);
+  const start = Math.max(before.lastIndexOf("import"), before.lastIndexOf("export"));
+  if (start < 0) return false;
+  const statement = /^(?:import|export)\s+type\b([^;]*)$/.exec(before.slice(start));
+  // `import type from "openai"` imports a default export named `type`.
+  return statement !== null && statement[1].trim() !== "";
 }
 
 /** `file`: where the program is, so a key held by an imported config module is found (./imported-values). */
