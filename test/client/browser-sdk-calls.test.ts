@@ -64,6 +64,13 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY ?? "");`),
     },
     {
+      // JennaStilling/resume-t6-frontend (bench/real-apps): Vite writes VITE_ names into
+      // import.meta.env only; no-public-secrets reports the name.
+      name: "Vite component: Cohere client keyed by process.env.VITE_COHERE_API_KEY (a public prefix the build does not write there)",
+      filename: vite,
+      code: [`import { CohereClient } from "cohere-ai";`, `export const cohere = new CohereClient({ token: process.env.VITE_COHERE_API_KEY });`].join("\n"),
+    },
+    {
       name: "Vite: an unprefixed import.meta.env key in an auth header is undefined in the browser",
       filename: vite,
       code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.ELEVENLABS_API_KEY } });`].join("\n"),
@@ -171,6 +178,12 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: vite,
       code: [`import OpenAI from "openai";`, `export function makeClient() {`, `  return new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`, `}`].join("\n"),
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: viteChain } }],
+    },
+    {
+      name: "Vite component: the Cohere client keyed by import.meta.env.VITE_COHERE_API_KEY (inlined)",
+      filename: vite,
+      code: [`import { CohereClient } from "cohere-ai";`, `export const cohere = new CohereClient({ token: import.meta.env.VITE_COHERE_API_KEY });`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 2, data: { provider: "Cohere", chain: viteChain } }],
     },
     {
       name: "Vite component: a server-secret key with dangerouslyAllowBrowser is still reported (the flag)",

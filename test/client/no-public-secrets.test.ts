@@ -2,7 +2,8 @@ import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-public-secrets";
 import type { noPublicSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { ruleTester } from "../support/rule-tester";
-import { appFile } from "./support";
+import * as path from "node:path";
+import { APPS, appFile } from "./support";
 
 // The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
@@ -17,6 +18,12 @@ ruleTester().run("no-public-secrets", rule, {
       name: "Vite define of loadEnv's VITE_ variables, or of one public value",
       filename: appFile("vite", "vite.config.ts").filename,
       code: `import { loadEnv } from "vite";\nconst env = loadEnv("production", process.cwd());\nexport default { define: { "import.meta.env": JSON.stringify(env), "process.env.NODE_ENV": JSON.stringify("production") } };`,
+    },
+    {
+      // A `define` that is no Vite config's (an integration's own option) is left alone.
+      name: "astro.config: a define outside its vite key",
+      filename: path.join(APPS, "astro", "astro.config.mjs"),
+      code: `import { defineConfig } from "astro/config";\nimport partytown from "@astrojs/partytown";\nexport default defineConfig({ integrations: [partytown({ config: { define: { "process.env.OPENAI_API_KEY": "x" } } })], vite: { define: { "process.env.NODE_ENV": JSON.stringify("production") } } });`,
     },
     // Server-only runtime config (outside `public`) never reaches the browser.
     { ...appFile("nuxt", "nuxt.config.ts"), name: "nuxt.config: a secret in runtimeConfig, a URL in public" },
@@ -158,6 +165,19 @@ ruleTester().run("no-public-secrets", rule, {
     {
       ...appFile("vite", "vite.config.ts"),
       errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
+      // jaemskyle/stellar (bench/real-apps): Astro's Vite config, for a React island that reads the key.
+      name: "astro.config: a define of a secret in the Vite config it holds",
+      filename: path.join(APPS, "astro", "astro.config.mjs"),
+      code: [
+        `import { defineConfig } from "astro/config";`,
+        `export default defineConfig({`,
+        `  output: "server",`,
+        `  vite: { define: { "process.env.OPENAI_API_KEY": JSON.stringify(process.env.OPENAI_API_KEY) } },`,
+        `});`,
+      ].join("\n"),
+      errors: [{ messageId: "configDefineSecret", line: 4, data: { name: "OPENAI_API_KEY" } }],
     },
     {
       // A real Vite app with a Cloudflare Worker (bench/real-apps) "fixes" `process is not defined` this way.

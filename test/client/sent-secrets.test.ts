@@ -105,9 +105,15 @@ ruleTester().run("no-client-secrets: secrets sent to the browser as data", rule,
       errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "GROQ_API_KEY", via: "the loader's data" } }],
     },
     {
-      name: "a SvelteKit server load returning a $env/static/private value",
+      // nuvolaris/smart-ai-secretary (bench/real-apps): the token is reported, the URL and the organisation name are not.
+      name: "a SvelteKit server load returning $env/static/private values: the ones whose names say secret",
       filename: svelteServerLoad,
-      code: lines(`import { OPENAI_API_KEY } from "$env/static/private";`, `export const load = async () => {`, `  return { apiKey: OPENAI_API_KEY };`, `};`),
+      code: lines(
+        `import { OPENAI_API_KEY, URL_SEND_MESSAGE, ORGANIZATION } from "$env/static/private";`,
+        `export const load = async () => {`,
+        `  return { apiKey: OPENAI_API_KEY, url: URL_SEND_MESSAGE, organization: ORGANIZATION };`,
+        `};`,
+      ),
       errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "OPENAI_API_KEY", via: "load's data" } }],
     },
     {

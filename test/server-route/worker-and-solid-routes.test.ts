@@ -122,4 +122,36 @@ export async function POST({ request, locals }) {
     const own = route.replace('|| "https://router.huggingface.co/hf-inference/models"', '|| "https://transcribe.example.com/models"');
     assert.deepEqual(findings("src/routes/api/transcribe/+server.ts", own), [], "a base URL of the app's own service");
   });
+
+  it("stays quiet on a route disabled by a return above its provider call; a conditional return still counts the call", () => {
+    // joewatts000/verceal-ai-api: "temporarily disabled" routes answer 503 before their body.
+    const route = `import { NextResponse } from "next/server";
+export async function POST(req) {
+  return NextResponse.json({ error: "This API route is temporarily disabled." }, { status: 503 });
+  try {
+    const { prompt } = await req.json();
+    const response = await fetch("https://api.anthropic.com/v1/messages", {
+      method: "POST",
+      headers: { "x-api-key": process.env.ANTHROPIC_API_KEY },
+      body: JSON.stringify({ prompt }),
+    });
+    return NextResponse.json(await response.json());
+  } catch (error) {
+    return NextResponse.json({ error: String(error) }, { status: 500 });
+  }
+}
+`;
+    assert.deepEqual(findings("app/api/claude/route.ts", route), []);
+    const conditional = route.replace("  return NextResponse.json({ error: \"This API", "  if (process.env.DISABLED) return NextResponse.json({ error: \"This API");
+    assert.deepEqual(findings("app/api/claude/route.ts", conditional).map((f) => [f.handler, f.provider]), [["POST", "Anthropic"]]);
+    // A helper declared after the return is hoisted: the handler can still call it.
+    const hoisted = `export async function POST(req) {
+  return callClaude(await req.json());
+  async function callClaude(body) {
+    return fetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": process.env.ANTHROPIC_API_KEY }, body: JSON.stringify(body) });
+  }
+}
+`;
+    assert.deepEqual(findings("app/api/claude/route.ts", hoisted).map((f) => [f.handler, f.provider]), [["POST", "Anthropic"]]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Build configs that copy values into every browser bundle whatever their names: next.config's
  * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
- * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), and nuxt.config's
+ * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
+ * key of astro.config, nuxt.config and app.config, and nuxt.config's
  * `runtimeConfig.public`, which Nuxt serialises into every page it renders.
  */
 import * as path from "node:path";
@@ -15,13 +16,16 @@ import { walk } from "./walk";
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
+/** Configs that hold a Vite config under `vite` (Astro, Nuxt, SolidStart and TanStack Start's app.config). */
+const WITH_VITE_CONFIG = /^(?:astro|nuxt|app)\.config\.[cm]?[jt]s$/;
 
 export function findConfigSecrets(source: SourceFile): Finding[] {
   const base = path.basename(source.file);
   const next = NEXT_CONFIG.test(base);
   const vite = VITE_CONFIG.test(base);
   const nuxt = NUXT_CONFIG.test(base);
-  if (!next && !vite && !nuxt) return [];
+  const viteInside = WITH_VITE_CONFIG.test(base);
+  if (!next && !vite && !nuxt && !viteInside) return [];
   const findings: Finding[] = [];
   let envReads: EnvRead[] | undefined;
   const reads = () => (envReads ??= findEnvReads(source.ast, source.text));
@@ -34,7 +38,7 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         const name = propertyName(property);
         if (name && isSecretEnvName(name)) findings.push(report("configEnvSecret", source.file, property.key, name));
       }
-    } else if (vite && key === "define") {
+    } else if (key === "define" && (vite || (viteInside && underViteKey(node)))) {
       for (const property of node.value.properties) {
         if (property.type !== "Property") continue;
         const name = propertyName(property);
@@ -93,6 +97,12 @@ function isWholeEnvironment(source: SourceFile, value: TSESTree.Node, depth = 0)
     return found;
   }
   return false;
+}
+
+/** `vite: { define: { … } }`: the define of the Vite config an Astro or Nuxt config holds. */
+function underViteKey(define: TSESTree.Property): boolean {
+  const holder = define.parent?.parent;
+  return holder?.type === "Property" && propertyName(holder) === "vite";
 }
 
 function propertyName(property: TSESTree.Property): string | undefined {

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "tanstack-start" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "tanstack-start" | "qwik" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -50,6 +50,11 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["@tanstack/react-start", "tanstack-start"],
   ["@tanstack/solid-start", "tanstack-start"],
   ["@tanstack/start", "tanstack-start"],
+  // Qwik City renders on the server and resumes in the browser: its own boundary (before `vite`).
+  ["@builder.io/qwik-city", "qwik"],
+  ["@qwik.dev/router", "qwik"],
+  ["@builder.io/qwik", "qwik"],
+  ["@qwik.dev/core", "qwik"],
   // Vue CLI (webpack): `VUE_APP_*` inlined from process.env, src/main starts the app.
   ["@vue/cli-service", "vue-cli"],
   ["vite", "vite"],
@@ -209,9 +214,12 @@ export interface ModuleRole {
   /**
    * TanStack Start: the compiler strips server code found inside calls from the browser build
    * (a route's `server` handlers, `createServerFn().handler(…)`, `createServerOnlyFn(…)`), in
-   * any module; server-code.ts finds those calls.
+   * any module; server-code.ts finds those calls. Qwik City's routeLoader$, routeAction$,
+   * globalAction$ and server$ likewise.
    */
   serverCalls?: boolean;
+  /** Qwik City: a route module ships only when it has a page (a default export); else it is an endpoint. */
+  entryIfDefaultExport?: boolean;
 }
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
@@ -220,8 +228,10 @@ const SCRIPT_FILE = new RegExp(SCRIPT, "i");
 const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths"]);
 export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
+/** Qwik City's request handlers: a route module's endpoint, run on the server only. */
+const QWIK_SERVER = new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest", "onHead", "onOptions", "onStaticGenerate"]);
 /** Every export some framework keeps out of the browser build (the graph splits them off with an AST). */
-export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SERVER, ...REMIX_SERVER, ...GATSBY_SERVER]);
+export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SERVER, ...REMIX_SERVER, ...GATSBY_SERVER, ...QWIK_SERVER]);
 
 /**
  * What of a browser extension's folder does not ship: build scripts, configs, tests, and a
@@ -307,6 +317,19 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       // Every route module is in the browser's route tree (routeTree.gen.ts imports them all);
       // the router and client entries start the app.
       if (script && (/^(?:src\/|app\/)?routes\//.test(rel) || /^(?:src\/|app\/)?(?:router|client)\.[jt]sx?$/.test(rel))) role.entry = true;
+      if (script) role.serverCalls = true;
+      break;
+    case "qwik":
+      // Route modules (index, layout) and the root component render pages; their request
+      // handlers (onGet, onPost…), routeLoader$, routeAction$ and server$ stay on the server. A
+      // route module without a page is an endpoint. src/entry.* (SSR, adapters) and plugin@*
+      // middleware run on the server.
+      if (script && (/^src\/routes\/(?:.*\/)?(?:index|layout(?:-[\w-]+)?)(?:@[\w-]+)?\.[jt]sx?$/.test(rel) || /^src\/root\.[jt]sx?$/.test(rel))) {
+        role.entry = true;
+        role.serverExports = QWIK_SERVER;
+        role.entryIfDefaultExport = /^src\/routes\//.test(rel);
+      }
+      if (/^src\/routes\/service-worker\.[jt]s$/.test(rel)) role.entry = true;
       if (script) role.serverCalls = true;
       break;
     case "vue-cli":

@@ -361,7 +361,8 @@ export class ClientGraph {
 
   private isEntry(file: string): boolean {
     const role = this.role(file);
-    return role.entry && !role.serverOnly && !role.serverReference;
+    if (!role.entry || role.serverOnly || role.serverReference) return false;
+    return !role.entryIfDefaultExport || moduleInfoOf(file).exportNames.has("default");
   }
 
   private statusByRole(file: string): ModuleStatus {

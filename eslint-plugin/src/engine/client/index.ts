@@ -210,7 +210,9 @@ function namesSecret(read: EnvRead): boolean {
 /** Secrets that server code of this file returns to the browser as data (./sent-secrets). */
 function sentSecrets(source: SourceFile, secretReads: () => EnvRead[]): Finding[] {
   if (!maySendSecrets(source.file, source.text)) return [];
-  const reads = secretReads().filter(isSecretRead);
+  // By its name, whatever the source: SvelteKit makes every variable without PUBLIC_ a private one
+  // (`ORGANIZATION`, a URL), and sending those is no leak (nuvolaris/smart-ai-secretary).
+  const reads = secretReads().filter(namesSecret);
   return findSentSecrets(source, reads).map((sent) => finding("no-client-secrets", "secretSentToBrowser", source.file, sent.node, { name: sent.read.name, via: sent.via }));
 }
 
@@ -230,6 +232,16 @@ function unexposedSecretRead(read: EnvRead, file: string): boolean {
   if (!isPrivateSource(read.source)) return false;
   if (read.source.startsWith("$env/")) return true;
   return !publicName(read, file) && isSecretEnvName(read.name);
+}
+
+/**
+ * A key read the bundle holds no value for: a server secret the framework does not expose, or a
+ * public prefix read where the build does not write it (`process.env.VITE_…` in a Vite app,
+ * resume-t6-frontend: undefined in the browser; no-public-secrets reports the name).
+ */
+function keptOutOfBundle(read: EnvRead, file: string): boolean {
+  if (unexposedSecretRead(read, file)) return true;
+  return isSecretEnvName(read.name) && publicPrefixVerdict(read.name, read.source, file)?.exposed === false;
 }
 
 /**
@@ -368,7 +380,7 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
     // keeps out of the bundle (`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })` in a Vite
     // component): no key reaches the browser through it. no-client-secrets reports the read.
     // Unless the build's `define` writes a value in its place: then the key ships with the call.
-    .filter((call) => !(call.keyRead && unexposedSecretRead(call.keyRead, source.file) && !definedByBuild(call.keyRead.name, call.keyRead.source, source.file)))
+    .filter((call) => !(call.keyRead && keptOutOfBundle(call.keyRead, source.file) && !definedByBuild(call.keyRead.name, call.keyRead.source, source.file)))
     .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
 }
 

@@ -7,7 +7,9 @@
  * TanStack Start does the same inside calls (`serverCalls`): its compiler replaces a route's
  * `server` option, the function given to `createServerFn(…).handler(…)` (an RPC stub takes
  * its place), `createServerOnlyFn(…)` and the `.server(…)` part of `createIsomorphicFn()` and
- * `createMiddleware()` in the browser build, and then drops the imports only they used.
+ * `createMiddleware()` in the browser build, and then drops the imports only they used. Qwik
+ * City's optimizer keeps `routeLoader$(…)`, `routeAction$(…)`, `globalAction$(…)` and
+ * `server$(…)` on the server the same way.
  */
 import { forEachValueName } from "./references";
 import type { AnyNode } from "./walk";
@@ -134,7 +136,7 @@ function collect(node: AnyNode, into: Set<string>, skip: AnyNode[] = []): void {
 const NONE: ReadonlySet<string> = new Set();
 
 /** Calls TanStack Start cuts server code out of: a cheap test on the text before any walk or parse. */
-const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute)\s*[<(]/;
+const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute|routeLoader\$|routeAction\$|globalAction\$|server\$)\s*[<(]/;
 
 export function mayHoldServerCalls(text: string): boolean {
   return SERVER_CALL.test(text);
@@ -143,6 +145,8 @@ export function mayHoldServerCalls(text: string): boolean {
 const ROUTE_FACTORIES = new Set(["createFileRoute", "createRootRoute", "createRootRouteWithContext", "createLazyFileRoute"]);
 /** Calls whose `.handler(fn)` / `.server(fn)` arguments run on the server only. */
 const SERVER_FUNCTION_FACTORIES = new Set(["createServerFn", "createIsomorphicFn", "createMiddleware"]);
+/** Calls whose every argument runs on the server only: TanStack's createServerOnlyFn, Qwik City's loaders, actions and server$. */
+const SERVER_ONLY_FUNCTIONS = new Set(["createServerOnlyFn", "routeLoader$", "routeAction$", "globalAction$", "server$"]);
 /** Older API routes: `createAPIFileRoute("/api/x")({ GET })`, `createServerFileRoute("/x").methods({ … })`. */
 const API_ROUTE_FACTORIES = new Set(["createServerFileRoute", "createAPIFileRoute"]);
 
@@ -154,7 +158,7 @@ function serverRegions(node: AnyNode): AnyNode[] {
     if (inner.type !== "CallExpression") return undefined;
     const callee = inner.callee as AnyNode;
     const args = (inner.arguments as AnyNode[]).filter((arg) => arg.type !== "SpreadElement");
-    if (callee.type === "Identifier" && callee.name === "createServerOnlyFn") {
+    if (callee.type === "Identifier" && SERVER_ONLY_FUNCTIONS.has(callee.name as string)) {
       regions.push(...args);
       return false;
     }

@@ -49,6 +49,23 @@ function insideCatch(node: Node, within: Node): boolean {
   return false;
 }
 
+/**
+ * After a `return` or `throw` of its own block: the code never runs (verceal-ai-api disables its
+ * Gemini route with a `return` of 503 above the handler's body). A function declared there is
+ * hoisted, so it is still callable.
+ */
+function unreachable(node: Node, within: Node): boolean {
+  for (let current = node; current !== within && current.parent; current = current.parent) {
+    const block = current.parent;
+    if (block.type !== "BlockStatement" || current.type === "FunctionDeclaration") continue;
+    for (const statement of block.body) {
+      if (statement === current) break;
+      if (statement.type === "ReturnStatement" || statement.type === "ThrowStatement") return true;
+    }
+  }
+  return false;
+}
+
 export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
   const result: ScanResult = { rateLimited: false };
   const visited = new Set<Node>();
@@ -66,7 +83,8 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(source, child, bindings);
         // A trace or a feedback score sent to Langfuse spends no model quota.
-        if (provider && !provider.tracing) {
+        // A call after the handler's `return` never runs (a route disabled by an early return).
+        if (provider && !provider.tracing && !unreachable(child, node)) {
           result.provider = provider;
           result.providerCall = child;
         }
