@@ -154,4 +154,39 @@ export async function POST(req) {
 `;
     assert.deepEqual(findings("app/api/claude/route.ts", hoisted).map((f) => [f.handler, f.provider]), [["POST", "Anthropic"]]);
   });
+
+  it("reports an Expo Router API route and a Qwik City endpoint; a Qwik page without request handlers is no route", () => {
+    // notJust-dev/DEVember-notJustGPT and bryanhannes/qwikchat (bench/real-apps).
+    const expo = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export async function POST(request: Request) {
+  const { prompt } = await request.json();
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
+  return Response.json(completion.choices[0]);
+}
+`;
+    const [expoRoute, ...moreExpo] = findings("src/app/completion+api.ts", expo);
+    assert.deepEqual(moreExpo, []);
+    assert.deepEqual({ handler: expoRoute.handler, provider: expoRoute.provider, line: expoRoute.line }, { handler: "POST", provider: "OpenAI", line: 3 });
+    const fixed = fixedByFirstFix(ROOT, "src/app/completion+api.ts", expo, expoRoute);
+    assert.match(fixed, /checkRateLimit\(clientIp\(request\)\)/);
+    const qwik = `import type { RequestHandler } from "@builder.io/qwik-city";
+export const onPost: RequestHandler = async ({ request, send }) => {
+  const res = await fetch("https://api.openai.com/v1/chat/completions", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+    body: JSON.stringify(await request.json()),
+  });
+  send(new Response(res.body));
+};
+`;
+    const [qwikRoute, ...moreQwik] = findings("src/routes/api/chat/index.ts", qwik);
+    assert.deepEqual(moreQwik, []);
+    assert.deepEqual({ handler: qwikRoute.handler, provider: qwikRoute.provider, line: qwikRoute.line, fixes: qwikRoute.fixes.length }, { handler: "onPost", provider: "OpenAI", line: 2, fixes: 0 });
+    const page = `import { component$ } from "@builder.io/qwik";
+export const useModels = () => fetch("https://api.openai.com/v1/models", { headers: { Authorization: "Bearer " + process.env.OPENAI_API_KEY } });
+export default component$(() => <p>chat</p>);
+`;
+    assert.deepEqual(findings("src/routes/index.tsx", page), []);
+  });
 });

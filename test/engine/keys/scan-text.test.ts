@@ -42,6 +42,13 @@ describe("scanText", () => {
     assert.deepEqual(ids(`x\\nGROQ_API_KEY=${fakeKey("groq")}\\n`), ["groq/api-key"]);
   });
 
+  it("a first-generation ElevenLabs key (32 hex) under a name that says ELEVEN_API, not under one that says nothing", () => {
+    // randamit123/mockinterviewrep (bench/real-apps): NEXT_PUBLIC_ELEVEN_API in a tracked .env.
+    const legacy = fakeKey("elevenlabs", "legacy-key");
+    assert.deepEqual(ids(`NEXT_PUBLIC_ELEVEN_API=${legacy}\n`), ["elevenlabs/legacy-key"]);
+    assert.deepEqual(ids(`BUILD_HASH=${legacy}\n`), []);
+  });
+
   it("finds keys in URLs, headers and after escapes", () => {
     const groq = fakeKey("groq");
     assert.deepEqual(ids(`https://x.test/?k=${groq}&y=1`), ["groq/api-key"]);

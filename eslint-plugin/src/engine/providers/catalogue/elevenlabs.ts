@@ -10,7 +10,8 @@ export const elevenlabs: Provider = {
   name: "ElevenLabs",
   envVar: "ELEVENLABS_API_KEY",
   envVarAliases: ["XI_API_KEY", "ELEVEN_API_KEY"],
-  contextWords: ["elevenlabs", "eleven_labs", "xi-api-key", "xi_api_key"],
+  // "eleven_api": a first-generation key under NEXT_PUBLIC_ELEVEN_API (randamit123/mockinterviewrep).
+  contextWords: ["elevenlabs", "eleven_labs", "eleven_api", "xi-api-key", "xi_api_key"],
   sdkConstructors: ["ElevenLabsClient", "createElevenLabs"],
   sdkPackages: ["@elevenlabs/elevenlabs-js", "elevenlabs", "@ai-sdk/elevenlabs"],
   endpoints: ["api.elevenlabs.io"],

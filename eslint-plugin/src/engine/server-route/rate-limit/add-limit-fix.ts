@@ -49,6 +49,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
   const web = (clientArgs: string, withAddress = false): RequestAccess => ({ kind: "web", clientArgs, withAddress });
   switch (handler.kind) {
     case "next-app":
+    case "expo-api":
     case "fetch-export":
     case "api-function":
       if (first.type !== "Identifier") return undefined;
@@ -78,6 +79,10 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       if (imported.includes("express") && second?.type === "Identifier") return { kind: "node", clientArgs: first.name, withAddress: false, response: second.name };
       return undefined;
     }
+    case "qwik":
+      // A Qwik City handler answers through its event (`json(429, …)`, `send`), not a returned
+      // Response: no generated check fits it; the finding stands without a suggestion.
+      return undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import { calleeName, memberPath, stringValue } from "../ast-utils";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "expo-api" | "qwik" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -33,12 +33,16 @@ const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "
 const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
   astro: new Set([...HTTP_METHODS, "ALL"]),
   remix: new Set(["action", "loader"]),
+  // Qwik City's request handlers, in a route module (an endpoint, or beside a page).
+  qwik: new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest"]),
 };
 const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
 
 export function handlerKindOf(file: string): HandlerKind | undefined {
   const unix = file.replace(/\\/g, "/");
   if (/\/\+server\.[cm]?[jt]s$/.test(unix)) return "sveltekit";
+  // Expo Router API routes: `app/chat+api.ts` exporting POST(request).
+  if (/\+api\.[cm]?[jt]sx?$/.test(unix)) return "expo-api";
   if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
   if (/\/pages\/api\//.test(unix)) return "next-pages";
   if (/\/app\/routes\/.+\.[cm]?[jt]sx?$/.test(unix)) return "remix";
@@ -51,11 +55,14 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
 
 /** An HTTP method named in the text: a SolidStart route module without one exports no handler. */
 const METHOD_NAME = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
+/** Qwik City's request handlers exported: a route module of `src/routes/**` with one is an endpoint too. */
+const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on(?:Get|Post|Put|Patch|Delete|Request)\b/;
 
 export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   let kind = handlerKindOf(source.file);
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
-  if (kind === "solid-start" && !METHOD_NAME.test(source.text)) kind = undefined;
+  // Qwik City's own handlers are exported `onGet`, `onPost`…
+  if (kind === "solid-start") kind = QWIK_HANDLER_EXPORT.test(source.text) ? "qwik" : METHOD_NAME.test(source.text) ? "solid-start" : undefined;
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
