@@ -265,6 +265,10 @@ describe("language server over stdio", function () {
     assert.ok(summary.files >= 400 && !summary.cancelled, JSON.stringify(summary));
     assert.ok(summary.skipped.nodeModules >= 1);
     assert.ok(progress.includes("report"), progress.join(","));
+    // Throttled: the first and last batch, and at most one report in 200 ms between them (each is
+    // a redraw in the editor's window, on the cores the scan needs).
+    const reports = progress.filter((kind) => kind === "report").length;
+    assert.ok(reports <= Math.ceil(summary.ms / 200) + 2, `${reports} progress reports in a ${summary.ms.toFixed(0)} ms scan`);
     const published = await client.diagnosticsWhere((p) => p.uri === uriOf("scan/m0/f3.ts"));
     assert.equal(published.diagnostics.length, 1, "a file never opened gets its diagnostics");
 
