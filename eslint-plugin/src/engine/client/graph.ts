@@ -126,6 +126,25 @@ export class ClientGraph {
   }
 
   /**
+   * The exports of a `"use server"` module that browser code can call: the names its browser
+   * importers bind. Undefined when no browser code imports it. "*" when one of them binds a name
+   * the module does not export (`import * as actions`, an alias): every export, then.
+   */
+  actionsCalledFromBrowser(file: string): Set<string> | undefined {
+    if (this.status(file) !== "server-reference") return undefined;
+    const exported = moduleInfoOf(file).exportNames;
+    const names = new Set<string>();
+    for (const from of this.reverse.get(file) ?? []) {
+      if (this.visits.get(from)?.status !== "browser") continue;
+      for (const edge of moduleInfoOf(from).edges) {
+        if (edge.typeOnly || this.resolve(from, edge.specifier) !== file) continue;
+        for (const name of edge.valueNames) names.add(exported.has(name) ? name : "*");
+      }
+    }
+    return names;
+  }
+
+  /**
    * Modules some server-side module imports (a route handler, `server/`, a script), transitively,
    * among those no browser entry reaches: built once per build, on the first question.
    */

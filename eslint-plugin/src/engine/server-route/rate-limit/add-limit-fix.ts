@@ -79,9 +79,11 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       if (imported.includes("express") && second?.type === "Identifier") return { kind: "node", clientArgs: first.name, withAddress: false, response: second.name };
       return undefined;
     }
+    case "server-action":
     case "qwik":
-      // A Qwik City handler answers through its event (`json(429, …)`, `send`), not a returned
-      // Response: no generated check fits it; the finding stands without a suggestion.
+      // A server action has no request to answer 429 on, and a Qwik City handler answers through
+      // its event (`json(429, …)`, `send`), not a returned Response: no generated check fits
+      // them; the finding stands without a suggestion.
       return undefined;
   }
 }

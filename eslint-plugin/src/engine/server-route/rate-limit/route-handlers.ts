@@ -11,11 +11,13 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, memberPath, stringValue } from "../ast-utils";
+import { directivesOf } from "../../client/directives";
+import { clientGraphFor } from "../../client/graph";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "expo-api" | "qwik" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -66,13 +68,54 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
-  if (!kind && !fetchExport && !mayRegisterRoutes(source.text)) return [];
+  const actions = USE_SERVER.test(source.text);
+  if (!kind && !fetchExport && !actions && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
+  if (actions) handlers.push(...serverActions(source));
   if (kind) handlers.push(...exportedHandlers(source, kind));
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/** `"use server"` at the start of a line: a cheap superset of the directive prologue's test. */
+const USE_SERVER = /^[ \t]*["']use server["']/m;
+
+/**
+ * Next.js server actions: the exported async functions of a `"use server"` module. Browser code
+ * calls them with a POST to the page, like an API route. Only those browser code imports count
+ * (the client graph's answer): Next.js gives no endpoint to an action only server code calls.
+ */
+function serverActions(source: SourceFile): RouteHandler[] {
+  if (!directivesOf(source.ast).includes("use server")) return [];
+  const exposed = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
+  if (!exposed || exposed.size === 0) return [];
+  const out: RouteHandler[] = [];
+  for (const statement of source.ast.body) {
+    // `export default async function classifier()`: a default import binds it under any name.
+    if (statement.type === "ExportDefaultDeclaration" && exposed.has("*")) {
+      const declaration = statement.declaration as Node;
+      const found = functionOf(source, declaration);
+      const id = declaration.type === "FunctionDeclaration" ? declaration.id : null;
+      if (found) out.push({ kind: "server-action", name: id?.name ?? "default", fn: found.fn, reportNode: id ?? statement, companions: found.wrappers });
+      continue;
+    }
+    if (statement.type !== "ExportNamedDeclaration" || !statement.declaration) continue;
+    const declaration = statement.declaration;
+    const candidates: Array<[TSESTree.Identifier, Node | null | undefined]> =
+      declaration.type === "FunctionDeclaration" && declaration.id
+        ? [[declaration.id, declaration]]
+        : declaration.type === "VariableDeclaration"
+          ? declaration.declarations.flatMap((d) => (d.id.type === "Identifier" ? [[d.id, d.init] as [TSESTree.Identifier, Node | null | undefined]] : []))
+          : [];
+    for (const [id, value] of candidates) {
+      if (!exposed.has("*") && !exposed.has(id.name)) continue;
+      const found = functionOf(source, value);
+      if (found) out.push({ kind: "server-action", name: id.name, fn: found.fn, reportNode: id, companions: found.wrappers });
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,77 @@
+/**
+ * Next.js server actions (VriaA/pantry-scout, bench/real-apps: a "use client" form calling a
+ * "use server" classifier that spends OpenAI quota). Browser code calls an action with a POST to
+ * the page, like an API route, so require-rate-limit reports an unlimited one; only the actions
+ * browser code imports count (Next.js gives no endpoint to one only server code calls).
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { routeFindings } from "./route-findings";
+
+const ACTIONS = `"use server";
+import OpenAI from "openai";
+const openai = new OpenAI();
+
+export async function classify(item: string) {
+  const reply = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: item }] });
+  return reply.choices[0]?.message.content;
+}
+
+export async function summarise(text: string) {
+  const reply = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] });
+  return reply.choices[0]?.message.content;
+}
+
+export const limited = async (item: string) => {
+  if (!(await ratelimit.limit("classify")).success) throw new Error("Too many requests");
+  return classify(item);
+};
+`;
+
+function app(form: string): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-actions-")));
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "actions-app", private: true, dependencies: { next: "15.0.0", openai: "4.0.0" } }),
+    "tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } }),
+    "app/page.tsx": `import Form from "./form";\nexport default function Page() { return <Form />; }\n`,
+    "app/form.tsx": form,
+    "app/actions.ts": ACTIONS,
+    "app/api/title/route.ts": `import { summarise } from "../../actions";\nexport async function POST(req: Request) { return Response.json(await summarise(await req.text())); }\n`,
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  roots.push(root);
+  return root;
+}
+const roots: string[] = [];
+after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
+const reported = (root: string) => routeFindings(root, "app/actions.ts", ACTIONS).map((f) => [f.handler, f.provider, f.line]);
+
+describe("require-rate-limit: Next.js server actions", () => {
+  it("reports an action a client component imports, not one only a route handler calls, nor a limited one", () => {
+    const root = app(`"use client";\nimport { classify, limited } from "./actions";\nexport default function Form() { return <button onClick={() => { classify("a"); limited("b"); }}>Go</button>; }\n`);
+    assert.deepEqual(reported(root), [["classify", "OpenAI", 5]]);
+  });
+
+  it("a namespace import exposes every action", () => {
+    const root = app(`"use client";\nimport * as actions from "./actions";\nexport default function Form() { return <button onClick={() => actions.classify("a")}>Go</button>; }\n`);
+    assert.deepEqual(reported(root), [["classify", "OpenAI", 5], ["summarise", "OpenAI", 10]]);
+  });
+
+  it("a default-exported action, imported under any name", () => {
+    const root = app(`"use client";\nimport classifyItem from "./classify";\nexport default function Form() { return <button onClick={() => classifyItem("a")}>Go</button>; }\n`);
+    const text = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI();\nexport default async function classifier(item: string) {\n  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: item }] });\n}\n`;
+    fs.writeFileSync(path.join(root, "app/classify.ts"), text);
+    assert.deepEqual(routeFindings(root, "app/classify.ts", text).map((f) => [f.handler, f.provider, f.line]), [["classifier", "OpenAI", 4]]);
+  });
+
+  it("stays quiet when no browser code imports the module", () => {
+    const root = app(`export default function Form() { return <p>server only</p>; }\n`);
+    assert.deepEqual(reported(root), []);
+  });
+});
