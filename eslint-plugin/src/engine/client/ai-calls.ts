@@ -45,12 +45,15 @@ export function mayCallAi(text: string): boolean {
   return first >= 0 && usesSdkInCode(text, first);
 }
 
+let sdkUseEverywhere: RegExp | undefined;
+
 /**
  * Whether an SDK match from `first` on is more than a type-only import (`import type { openai }
  * from "@ai-sdk/openai"`, a UI component typing a tool's output): such a file creates no client.
  */
 function usesSdkInCode(text: string, first: number): boolean {
-  const pattern = new RegExp(sdkUsePattern().source, "g");
+  // Built once (the pattern names every provider's packages and constructors); lastIndex is reset per call.
+  const pattern = (sdkUseEverywhere ??= new RegExp(sdkUsePattern().source, "g"));
   pattern.lastIndex = first;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (!typeOnlyImport(text, match.index)) return true;
