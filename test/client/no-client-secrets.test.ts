@@ -17,6 +17,12 @@ ruleTester().run("no-client-secrets", rule, {
     next("lib/server-ai.ts"),
     // "use server": the browser gets references only.
     next("app/actions.ts"),
+    {
+      // 1willcobb/chasing-summer (bench/real-apps): inline type specifiers only, erased by TypeScript.
+      name: "a route importing only types from a .server module",
+      filename: appFile("remix", "app/routes/chat.tsx").filename,
+      code: `import { type Session } from "~/session.server";\n\nexport default function Chat(props: { session?: Session }) {\n  return <p>{String(props.session)}</p>;\n}\n`,
+    },
     // Type-only imports, imports used only in `typeof`, unused imports: erased by TypeScript.
     next("lib/settings-types.ts"),
     next("lib/theme.ts"),

@@ -189,4 +189,32 @@ export default component$(() => <p>chat</p>);
 `;
     assert.deepEqual(findings("src/routes/index.tsx", page), []);
   });
+
+  it("a Nuxt handler keyed from useRuntimeConfig() spends the server's key; a SvelteKit handler written `(…) satisfies RequestHandler` is a handler", () => {
+    // tbunz/llm-cart-validator and gSUz92nc/Computer-Science-NEA (bench/real-apps).
+    const nuxt = `import Anthropic from "@anthropic-ai/sdk";
+export default defineEventHandler(async (event) => {
+  const config = useRuntimeConfig();
+  const anthropic = new Anthropic({ apiKey: config.anthropicApiKey });
+  const body = await readBody(event);
+  return anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1000, messages: [{ role: "user", content: body.message }] });
+});
+`;
+    assert.deepEqual(findings("server/api/chat.post.ts", nuxt).map((f) => [f.handler, f.provider]), [["default", "Anthropic"]]);
+    const direct = nuxt.replace("config.anthropicApiKey", "useRuntimeConfig(event).anthropicApiKey");
+    assert.deepEqual(findings("server/api/chat.post.ts", direct).map((f) => [f.handler, f.provider]), [["default", "Anthropic"]]);
+    const callers = nuxt.replace("apiKey: config.anthropicApiKey", "apiKey: (await readBody(event)).apiKey");
+    assert.deepEqual(findings("server/api/chat.post.ts", callers), [], "the caller's own key: bring-your-own-key");
+    const svelte = `import { createAnthropic } from "@ai-sdk/anthropic";
+import { streamText } from "ai";
+import { env } from "$env/dynamic/private";
+import type { RequestHandler } from "./$types";
+export const POST = (async ({ request }) => {
+  const anthropic = createAnthropic({ apiKey: env.ANTHROPIC_API_KEY });
+  const { messages } = await request.json();
+  return streamText({ model: anthropic("claude-3-5-sonnet-latest"), messages }).toTextStreamResponse();
+}) satisfies RequestHandler;
+`;
+    assert.deepEqual(findings("src/routes/api/chat/+server.ts", svelte).map((f) => [f.handler, f.provider, f.line]), [["POST", "Anthropic", 5]]);
+  });
 });

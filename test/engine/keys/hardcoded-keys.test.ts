@@ -56,6 +56,14 @@ describe("findHardcodedKeys", () => {
     assert.throws(() => analyse(`const k = 1;\n// ${fakeKey("groq")}`, "/p/a.ts", { allow: ["("] }), /invalid "allow" pattern/);
   });
 
+  it("an AWS key id in a presigned URL's X-Amz-Credential is public by design; the same id elsewhere is reported", () => {
+    // 1willcobb/chasing-summer (bench/real-apps): a presigned S3 URL pasted into a comment.
+    const id = fakeKey("aws-bedrock", "access-key-id", 3, 1);
+    const text = `// "https://b.s3.amazonaws.com/x.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${id}%2F20240712%2Fus-west-1%2Fs3%2Faws4_request"\nexport const k = "${id}";\n`;
+    const source = parseSource("/tmp/presigned.ts", text)!;
+    assert.deepEqual(findHardcodedKeys(source).map((f) => text.slice(0, f.range.start).split("\n").length), [2]);
+  });
+
   it("is quiet on files without candidates and on code-only matches", () => {
     assert.deepEqual(analyse("export const x = 1;"), []);
     assert.deepEqual(analyse(`const re = /${fakeKey("groq")}/;`), []);

@@ -108,7 +108,8 @@ export function isSecretEnvName(name: string): boolean {
   const words = nameWords(unprefixedName(name));
   if (words.length === 0) return false;
   const last = words[words.length - 1];
-  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last)) return true;
+  // Not Firebase's `databaseURL`: a field of its web config, public by design (no password in it).
+  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE")) return true;
   const provider = providerForEnvName(name);
   const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
   if (!credential) return false;

@@ -87,7 +87,8 @@ export class ClientGraph {
   private tooBig = false;
   private checkedAt = 0;
   private checkEvery = FRESHNESS_MS;
-  private verbatimModuleSyntax = false;
+  /** The app's tsconfig keeps imports as written (`import { type A }` stays, as `import {}`). */
+  verbatimModuleSyntax = false;
   private readonly roles = new Map<string, ModuleRole>();
   private readonly extraEntries = new Map<string, ModuleRole>();
 

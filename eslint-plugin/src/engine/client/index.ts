@@ -275,6 +275,10 @@ function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding
   for (const statement of source.ast.body) {
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
     if (inRanges(context.serverRanges, statement.range[0])) continue;
+    // `import { type Message } from "~/models/message.server"`: erased, unless the tsconfig
+    // keeps imports as written (1willcobb/chasing-summer, a Remix route).
+    const onlyTypes = statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === "ImportSpecifier" && s.importKind === "type");
+    if (onlyTypes && !context.graph.verbatimModuleSyntax) continue;
     const specifier = String(statement.source.value);
     if (specifier.startsWith("$env/")) continue; // reported at each read
     if (specifier === "server-only" || specifier === "$app/server") {

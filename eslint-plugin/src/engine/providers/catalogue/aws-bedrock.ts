@@ -37,6 +37,9 @@ export const awsBedrock: Provider = {
       selfIdentifying: true,
       envVar: "AWS_ACCESS_KEY_ID",
       revokeUrl: "https://console.aws.amazon.com/iam/home#/security_credentials",
+      // A presigned URL's `X-Amz-Credential=` names the key id by design: the URL is meant to be
+      // shared, and its signature, not the id, is what grants access (1willcobb/chasing-summer).
+      publicContextWords: ["x-amz-credential"],
       formats: [format(lit("AKIA"), run("alnumUpper", 16)), format(lit("ASIA"), run("alnumUpper", 16))],
     },
     {

@@ -236,6 +236,11 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
   return current && (current.type === "NewExpression" || current.type === "CallExpression") ? current.arguments[0] : undefined;
 }
 
+/** Nuxt's server runtime config, filled from the environment (`NUXT_…` variables) at start. */
+function isRuntimeConfig(node: Node | undefined): boolean {
+  return node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "useRuntimeConfig";
+}
+
 /**
  * The key comes from the caller (a profile, the request body), not from the server's env: it
  * reads a property of something other than `process.env` / `import.meta.env` and no env at all.
@@ -255,7 +260,10 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
       (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
       (root.type === "MetaProperty" && path[0] === "env") ||
       (root.type === "Identifier" && root.name === "env") ||
-      path.includes("env");
+      path.includes("env") ||
+      // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
+      isRuntimeConfig(root) ||
+      (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name)));
     if (isEnv) readsEnv = true;
     else readsOther = true;
   });

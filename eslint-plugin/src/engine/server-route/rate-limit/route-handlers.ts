@@ -170,6 +170,8 @@ function mayRegisterRoutes(text: string): boolean {
 /** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */
 function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
   if (!node) return undefined;
+  // `export const POST = (async ({ request }) => …) satisfies RequestHandler` (and `as`, `!`).
+  if (node.type === "TSSatisfiesExpression" || node.type === "TSAsExpression" || node.type === "TSNonNullExpression") return functionOf(source, node.expression, wrappers);
   if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") return { fn: node, wrappers };
   if (node.type === "CallExpression") {
     // `export const POST = withRateLimit(async (req) => …)`: the wrapper is a companion.
