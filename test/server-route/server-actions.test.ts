@@ -8,6 +8,10 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { formatMessage } from "../../eslint-plugin/src/engine/finding";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
+import { REQUIRE_RATE_LIMIT_MESSAGES } from "../../eslint-plugin/src/engine/server-route/messages";
 import { routeFindings } from "./route-findings";
 
 const ACTIONS = `"use server";
@@ -56,6 +60,10 @@ describe("require-rate-limit: Next.js server actions", () => {
   it("reports an action a client component imports, not one only a route handler calls, nor a limited one", () => {
     const root = app(`"use client";\nimport { classify, limited } from "./actions";\nexport default function Form() { return <button onClick={() => { classify("a"); limited("b"); }}>Go</button>; }\n`);
     assert.deepEqual(reported(root), [["classify", "OpenAI", 5]]);
+    // Its own message: an action is no "handler" a user wrote as a route.
+    const [finding] = findUnlimitedAiRoutes(parseSource(path.join(root, "app/actions.ts"), ACTIONS)!);
+    assert.equal(finding.messageId, "missingRateLimitAction");
+    assert.match(formatMessage(REQUIRE_RATE_LIMIT_MESSAGES[finding.messageId as keyof typeof REQUIRE_RATE_LIMIT_MESSAGES], finding.data), /^The server action classify calls OpenAI with no rate limit/);
   });
 
   it("a namespace import exposes every action", () => {
