@@ -2,7 +2,7 @@
 // stdio with a plain LSP client, asks `keyfence/scanWorkspace` on <folder>, and prints the files,
 // the findings, the scan's wall time, the server's CPU time and its peak RSS (from /proc).
 //
-//   node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--open N]
+//   node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--open N] [--runs N]
 //
 // --build       rebuilds the server first (node extension/build.mjs --server-only)
 // --trusted     says the workspace is trusted (the server then asks the project's ESLint config)
@@ -11,6 +11,7 @@
 // --cpu-prof D  runs the server with `node --cpu-prof --cpu-prof-dir=D`
 // --server F    runs that server bundle instead (e.g. an unminified build, for readable profiles)
 // --open N      opens N package.json documents first, as VS Code does (it opens each one it reads)
+// --runs N      scans N times in the same server (the first is cold; later ones reuse its caches)
 // A benchmark, not a test: nothing is asserted. Keys never appear in the output (no messages).
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,9 +40,10 @@ const trusted = flag("--trusted");
 const rebuild = flag("--build");
 const serverOption = option("--server");
 const openCount = Number(option("--open") ?? 0);
+const runs = Number(option("--runs") ?? 1);
 const folder = args[0] && resolve(args[0]);
 if (!folder) {
-  console.error("usage: node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--server file.js] [--open N]");
+  console.error("usage: node scripts/scan-bench.mjs <folder> [--build] [--trusted] [--out findings.txt] [--cpu-prof dir] [--server file.js] [--open N] [--runs N]");
   process.exit(2);
 }
 if (rebuild) {
@@ -75,14 +77,17 @@ for (const file of packageJsonFiles(folder, openCount)) {
   await connection.sendNotification("textDocument/didOpen", { textDocument: { uri: `file://${file}`, languageId: "json", version: 1, text: readFileSync(file, "utf8") } });
 }
 
-const cpuBefore = cpuMsOf(child.pid);
-const started = performance.now();
-const summary = await connection.sendRequest("keyfence/scanWorkspace", {});
-const wallMs = performance.now() - started;
-const cpuMs = cpuMsOf(child.pid) - cpuBefore;
+const scans = [];
+for (let run = 0; run < runs; run++) {
+  const cpuBefore = cpuMsOf(child.pid);
+  const started = performance.now();
+  const summary = await connection.sendRequest("keyfence/scanWorkspace", {});
+  scans.push({ summary, wallMs: performance.now() - started, cpuMs: cpuMsOf(child.pid) - cpuBefore });
+  // Diagnostics are notifications sent before the answer; one round trip more lets the last arrive.
+  await new Promise((r) => setTimeout(r, 200));
+}
+const { summary, wallMs, cpuMs } = scans[0];
 const peakRssMb = peakRssOf(child.pid);
-// Diagnostics are notifications sent before the answer; one round trip more lets the last arrive.
-await new Promise((r) => setTimeout(r, 200));
 
 const published = [...diagnostics].filter(([, d]) => d.length > 0);
 const count = published.reduce((n, [, d]) => n + d.length, 0);
@@ -91,6 +96,9 @@ console.log(`files         ${summary.files} (skipped: ${JSON.stringify(summary.s
 console.log(`findings      ${summary.findings} in ${summary.filesWithFindings} files (published: ${count} in ${published.length} files)`);
 console.log(`wall          ${(wallMs / 1000).toFixed(2)} s (server's own count: ${(summary.ms / 1000).toFixed(2)} s)`);
 console.log(`server CPU    ${(cpuMs / 1000).toFixed(2)} s (during the scan)`);
+for (const [i, later] of scans.slice(1).entries()) {
+  console.log(`scan ${i + 2}        wall ${(later.wallMs / 1000).toFixed(2)} s, server CPU ${(later.cpuMs / 1000).toFixed(2)} s, ${later.summary.findings} findings`);
+}
 console.log(`peak RSS      ${peakRssMb.toFixed(0)} MB (server process, whole life)`);
 const scannedLine = logs.find((l) => l.startsWith("scanned "));
 if (scannedLine) console.log(`server log    ${scannedLine}`);

@@ -16,6 +16,8 @@ import type { LastAnalysis } from "../../extension/server/src/protocol";
 
 const RUNS = Number(process.env.KEYFENCE_BENCH_RUNS ?? 3);
 const SCAN_RUNS = Number(process.env.KEYFENCE_BENCH_SCAN_RUNS ?? RUNS);
+/** How many of the scans run in a server just restarted (cold: no client graph, route summary or warm JIT yet). */
+const COLD_SCANS = Math.min(SCAN_RUNS, Number(process.env.KEYFENCE_BENCH_COLD_SCANS ?? 1));
 /** How long a big file is open before the key is typed ("opened a few seconds earlier"). */
 const OPEN_WAIT_MS = Number(process.env.KEYFENCE_BENCH_OPEN_WAIT_MS ?? 3000);
 const SIZES = (process.env.KEYFENCE_BENCH_SIZES ?? "5000,30000").split(",").map(Number);
@@ -25,7 +27,7 @@ const MAX_BYTES = 1024 * (vscode.workspace.getConfiguration("keyfence").get<numb
 /** Where an edit's (or open's) time went, from both sides' Date.now(): editor → server, the server's wait (debounce, queue), server → editor's diagnostics event. */
 export interface Legs { wholeMs?: number; toHostEventMs?: number; toServerMs?: number; waitedMs?: number; configMs?: number; heldMs?: number; toEditorMs?: number; fullParse?: string; serverLoopDelayMs?: number }
 export interface ColdOpen extends Legs { file: string; firstDiagnosticsMs: number; serverMs?: number; serverCpuMs?: number; phases?: Record<string, number>; findings: number; blockMs: number }
-export interface Scan { files: number; ms: number; cpuMs?: number; findings: number; cancelled: boolean; blockMs: number }
+export interface Scan { files: number; ms: number; cpuMs?: number; findings: number; cancelled: boolean; blockMs: number; cold: boolean }
 export interface Keystroke extends Legs {
   via: "keyboard" | "edit API";
   latencyMs: number;
@@ -113,10 +115,16 @@ export async function run(): Promise<void> {
     log(`restarted the server: initialize answered ${results.serverRestartMs?.toFixed(0)} ms after the command (code cache written by the first server)`);
 
     for (let i = 0; i < SCAN_RUNS; i++) {
+      const cold = i < COLD_SCANS;
+      // The first scan follows the restart above; each further cold one gets a server of its own.
+      if (cold && i > 0) {
+        await new Promise((r) => setTimeout(r, 6000));
+        await vscode.commands.executeCommand<number>("keyfence.restartServer");
+      }
       const { result: { result: summary, longestBlockMs }, byScript } = await hostProfile(() => hostLag(() => api.scanWorkspace({ quiet: true })));
       if (!summary) throw new Error("the scan returned nothing");
-      results.scans.push({ files: summary.files, ms: summary.ms, cpuMs: summary.cpuMs, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs });
-      log(`scan ${i + 1}: ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s (server CPU ${((summary.cpuMs ?? 0) / 1000).toFixed(2)} s), ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
+      results.scans.push({ files: summary.files, ms: summary.ms, cpuMs: summary.cpuMs, findings: summary.findings, cancelled: summary.cancelled, blockMs: longestBlockMs, cold });
+      log(`scan ${i + 1} (${cold ? "cold: a server just restarted" : "warm: the same server again"}): ${summary.files} files in ${(summary.ms / 1000).toFixed(2)} s (server CPU ${((summary.cpuMs ?? 0) / 1000).toFixed(2)} s), ${summary.findings} findings, longest host block ${longestBlockMs.toFixed(0)} ms; host CPU by script: ${scripts(byScript)}`);
     }
 
     for (const size of SIZES) {
