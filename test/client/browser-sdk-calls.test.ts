@@ -75,8 +75,27 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: vite,
       code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.ELEVENLABS_API_KEY } });`].join("\n"),
     },
+    {
+      // sinhaGuild/tauri-gpt (bench/real-apps): a server helper a page reaches through a barrel.
+      // Next.js leaves the read undefined in the browser: no key is sent; no-client-secrets reports it.
+      name: "use client: fetch to api.openai.com whose only credential is a server secret (with a fallback)",
+      filename: next,
+      code: client(`export async function stream(payload: unknown) {`, `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY ?? ""}\` }, body: JSON.stringify(payload) });`, `}`),
+    },
   ],
   invalid: [
+    {
+      name: "use client: fetch to api.openai.com with a NEXT_PUBLIC_ key",
+      filename: next,
+      code: client(`export async function stream(payload: unknown) {`, `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.NEXT_PUBLIC_OPENAI_API_KEY ?? ""}\` }, body: JSON.stringify(payload) });`, `}`),
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: nextChain } }],
+    },
+    {
+      name: "use client: fetch to api.openai.com with a server secret and a literal key: the literal ships",
+      filename: next,
+      code: client(`const FALLBACK = "${"k".repeat(6)}-" + "0123456789abcdef";`, `export async function stream(payload: unknown) {`, `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, "x-api-key": FALLBACK }, body: JSON.stringify(payload) });`, `}`),
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: nextChain } }],
+    },
     {
       name: "openai v3: Configuration + OpenAIApi is one client, reported once",
       filename: next,

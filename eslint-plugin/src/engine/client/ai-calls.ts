@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, scopeOf } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, credentialEnvRead, scopeOf } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { isUserSupplied } from "./user-keys";
@@ -116,7 +116,11 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     }
     const request = httpRequest(node, constants, objects, headerConstants, declarators);
     if (request) {
-      calls.push({ messageId: "directProviderCall", node, data: { host: request.host } });
+      // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
+      // call where the framework leaves that read undefined in the browser, as for an SDK client.
+      const reads = request.credentials.map((value) => (value ? credentialEnvRead(value, scope) : undefined));
+      const keyRead = reads.every((read) => read !== undefined && read.name === reads[0]!.name) ? reads[0] : undefined;
+      calls.push({ messageId: "directProviderCall", node, data: { host: request.host }, keyRead });
       reportedCalls.push(node.range);
       continue;
     }
@@ -174,7 +178,7 @@ function httpRequest(
   objects: Map<string, TSESTree.ObjectExpression>,
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
-): { host: string } | undefined {
+): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
   if (node.type !== "CallExpression") return undefined;
   const parts = requestParts(node);
   if (!parts) return undefined;
@@ -190,7 +194,7 @@ function httpRequest(
   if (credentials.length === 0) return undefined;
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
-  return { host };
+  return { host, credentials };
 }
 
 /**

@@ -161,6 +161,14 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
   }
 }
 
+/**
+ * The env read a credential is made of (`\`Bearer ${process.env.OPENAI_API_KEY ?? ""}\``), if it
+ * is one: ./index then drops the call when the framework keeps that read out of the bundle.
+ */
+export function credentialEnvRead(node: Node, scope: Scope): EnvRead | undefined {
+  return keyIn(node, scope)?.read;
+}
+
 function envReadIn(node: Node, scope: Scope): Key | undefined {
   const read = scope.reads.find((candidate) => candidate.node.range[0] >= node.range[0] && candidate.node.range[1] <= node.range[1]);
   return read ? { envName: read.name, read } : undefined;

@@ -127,13 +127,20 @@ export function fileBindings(source: SourceFile): FileBindings {
   const constructors = providerConstructors();
 
   const declarations = new Map<string, Node>();
-  // One walk: every declarator in source order, for the passes below.
-  const declarators: TSESTree.VariableDeclarator[] = [];
+  // One walk: every declarator in source order, for the passes below, and every client assigned
+  // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
+  // OpenAI()`, made on first use): that variable is the client as much as a declared one.
+  const declarators: Array<{ id: Node; init: Node | null }> = [];
   walk(source.ast, (node) => {
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
+      declarators.push({ id: node.left, init: node.right });
+      return;
+    }
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
   });
+  const moduleNames = moduleLevelNames(source.ast);
 
   // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
   for (const node of declarators) {
@@ -148,7 +155,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     const options = clientOptions(node.init);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    if (keyIsUserSupplied(clientKey(node.init, options), declarations)) continue;
+    if (keyIsUserSupplied(clientKey(node.init, options), declarations, moduleNames)) continue;
     const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
     if (provider && !provider.nonModelApis?.constructors?.includes(from)) {
       bindings.providers.set(node.id.name, provider);
@@ -236,17 +243,35 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
   return current && (current.type === "NewExpression" || current.type === "CallExpression") ? current.arguments[0] : undefined;
 }
 
+function isCallee(node: TSESTree.MemberExpression): boolean {
+  return node.parent?.type === "CallExpression" && node.parent.callee === node;
+}
+
 /** Nuxt's server runtime config, filled from the environment (`NUXT_…` variables) at start. */
 function isRuntimeConfig(node: Node | undefined): boolean {
   return node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "useRuntimeConfig";
 }
 
+/** Names a file declares at its top level (`const config = …`, `let settings;`): one value per server, not per request. */
+function moduleLevelNames(program: TSESTree.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) for (const name of boundNames(declarator.id)) names.add(name);
+  }
+  return names;
+}
+
 /**
  * The key comes from the caller (a profile, the request body), not from the server's env: it
  * reads a property of something other than `process.env` / `import.meta.env` and no env at all.
- * A `const KEY = profile.key` is followed once.
+ * A `const KEY = profile.key` is followed once. A property of an object the module itself holds
+ * (`moduleNames`: `config.groqApiKey` after `const config = JSON.parse(…config.json)`) is the
+ * server's own setting, read the same for every request; a method called on one
+ * (`userKeys.get(id)`) may still be a per-user lookup, so it counts as the caller's.
  */
-export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>): boolean {
+export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string> = new Set()): boolean {
   const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
   let readsEnv = false;
@@ -263,7 +288,8 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
       path.includes("env") ||
       // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
       isRuntimeConfig(root) ||
-      (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name)));
+      (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name))) ||
+      (root.type === "Identifier" && moduleNames.has(root.name) && !isCallee(node));
     if (isEnv) readsEnv = true;
     else readsOther = true;
   });
