@@ -93,6 +93,14 @@ function projectFramework(dir: string): FrameworkName {
   return nearestPackageDir(dir) === framework.root ? framework.name : "unknown";
 }
 
+/**
+ * Loaders of `.env.local` files besides dotenv: dotenv-flow, Next.js's own, dotenv-cli, Vite and the
+ * extension frameworks built on its env rules (WXT, Plasmo), and Bun, which loads `.env`,
+ * `.env.{NODE_ENV}` and `.env.local` by itself (its types in the project, or a script run with `bun`).
+ */
+const LOCAL_ENV_LOADERS = ["dotenv-flow", "@next/env", "dotenv-cli", "vite", "wxt", "plasmo", "@types/bun", "bun-types"];
+const RUNS_BUN = /(?:^|[\s;&|(])(?:bun|bunx)\s/;
+
 /** The project's package.json depends on `dotenv` (or dotenv-webpack) and on no loader of `.env.local` files. */
 function loadsDotenvOnly(dir: string): boolean {
   const packageDir = nearestPackageDir(dir);
@@ -102,8 +110,9 @@ function loadsDotenvOnly(dir: string): boolean {
     try {
       const json = JSON.parse(text ?? "{}") as Record<string, Record<string, string> | undefined>;
       const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+      const runsBun = Object.values(json.scripts ?? {}).some((script) => typeof script === "string" && RUNS_BUN.test(`${script} `));
       // dotenv-webpack reads `.env` (and `.env.defaults`) only, as dotenv does.
-      return (names.has("dotenv") || names.has("dotenv-webpack")) && !["dotenv-flow", "@next/env", "dotenv-cli", "vite"].some((name) => names.has(name));
+      return (names.has("dotenv") || names.has("dotenv-webpack")) && !runsBun && !LOCAL_ENV_LOADERS.some((name) => names.has(name));
     } catch {
       return false;
     }
