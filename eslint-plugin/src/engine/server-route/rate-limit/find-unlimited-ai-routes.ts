@@ -1,6 +1,7 @@
 /**
  * keyfence/require-rate-limit's analysis: server route handlers that call an AI provider and apply
- * no rate limit, in the handler, around it, before it (Express `app.use`) or in Next.js middleware.
+ * no rate limit, in the handler, around it, before it (Express `app.use`), before the router is mounted
+ * in another file (./mounted-limits) or in Next.js middleware.
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Finding } from "../../finding";
@@ -13,6 +14,7 @@ import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-han
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
+import { limitedWhereMounted } from "./mounted-limits";
 
 export const REQUIRE_RATE_LIMIT = "require-rate-limit";
 
@@ -39,7 +41,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     const scan = scanFunction(source, bindings, handler.fn, extra);
     if (!scan.provider || scan.rateLimited) continue;
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
-    if (handler.kind === "server-framework" && limitedByAppUse(source, handler, bindings, extra)) continue;
+    if (handler.kind === "server-framework" && (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra))) continue;
     if ((handler.kind === "next-app" || handler.kind === "next-pages") && limitedByMiddleware(source.file, options, extra)) continue;
     const fix = planAddRateLimit(source, handler);
     findings.push({

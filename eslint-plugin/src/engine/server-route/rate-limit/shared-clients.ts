@@ -129,7 +129,8 @@ function requiredModule(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-function resolveImport(fromFile: string, specifier: string): string | undefined {
+/** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */
+export function resolveImport(fromFile: string, specifier: string): string | undefined {
   const root = frameworkOf(fromFile).root;
   let entry = resolvers.get(root);
   const now = Date.now();
@@ -257,6 +258,16 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
   return undefined;
 }
 
+/** `module.exports` → "default"; `module.exports.x` / `exports.x` → "x"; anything else undefined. */
+function commonJsExport(left: Node): string | undefined {
+  if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") return undefined;
+  const object = left.object;
+  if (object.type === "Identifier" && object.name === "module" && left.property.name === "exports") return "default";
+  const exportsObject = object.type === "Identifier" && object.name === "exports";
+  const moduleExports = object.type === "MemberExpression" && !object.computed && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
+  return exportsObject || moduleExports ? left.property.name : undefined;
+}
+
 /** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */
 function packageMeaning(module: string): ExportMeaning | undefined {
   if (isLimiterPackage(module)) return { limiter: true };
@@ -280,6 +291,25 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
   };
   for (const statement of source.ast.body) {
     if (statement.type === "ExportDefaultDeclaration") set("default", meaningOf(source, bindings, statement.declaration as Node));
+    // CommonJS: `module.exports = client`, `module.exports = { ask, client }`, `exports.ask = …`
+    // (an Express app's `middlewares/cohereClient.js`, bench/real-apps). `require()` of the module
+    // binds the whole value as "default", a destructuring `const { ask } = require()` its names.
+    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
+      const { left, right } = statement.expression;
+      const target = commonJsExport(left);
+      if (target === "default") {
+        set("default", meaningOf(source, bindings, right));
+        if (right.type === "ObjectExpression") {
+          for (const property of right.properties) {
+            if (property.type !== "Property" || property.computed) continue;
+            const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
+            if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
+          }
+        }
+      } else if (target !== undefined) {
+        set(target, meaningOf(source, bindings, right));
+      }
+    }
     if (statement.type === "ExportAllDeclaration" && statement.exportKind !== "type" && !statement.exported) {
       for (const [name, meaning] of reExported(String(statement.source.value))?.exports ?? []) if (name !== "default") set(name, meaning);
     }

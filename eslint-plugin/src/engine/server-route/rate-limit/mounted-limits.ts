@@ -1,0 +1,184 @@
+/**
+ * A router or sub-app whose routes live in one file and whose limiter lives in the file that
+ * mounts it: `app.use(rateLimit({ … })); app.use("/api/chat", chatRouter)` (Express), or a Hono
+ * app's middleware answering 429 before `app.route("/jsonify", jsonify)` (two real apps in
+ * bench/real-apps). Every request to the router passes the limiter first, so its routes are
+ * limited, though their own file shows no limiter.
+ *
+ * The mounting files are found by reading the project's code files (the nearest package.json's
+ * folder, bounded) for `.use(` / `.route(` calls whose argument is an import of the route file.
+ * Asked only for a route that would otherwise be reported; the answer is cached per project
+ * for a few seconds, as the shared-client summaries are.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import { onInvalidate } from "../../client/files";
+import type { ProjectView } from "../types";
+import { memberPath, stringValue } from "../ast-utils";
+import { fileBindings } from "./bindings";
+import { namesLimiter, scanFunction } from "./function-scan";
+import { addImportedBindings, resolveImport } from "./shared-clients";
+
+type Node = TSESTree.Node;
+
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
+const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist", "build", "out", "coverage", ".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".vercel"]);
+/** Files read per project at most: a server's code, not a monorepo's every package. */
+const MAX_FILES = 3000;
+const MAX_BYTES = 512 * 1024;
+/** A mount that may be limited: a `.use(`/`.route(` call and an import in one file. */
+const MAY_MOUNT = /\.(?:use|route)\s*\(/;
+const IMPORTS = /\brequire\s*\(|\bimport\b/;
+const FRESH_MS = 3000;
+/** Mounted in a router that is itself mounted behind a limiter: followed this many levels. */
+const MAX_LEVELS = 3;
+
+interface MountIndex {
+  /** Route file → one entry per place it is mounted: whether a limiter runs before it there, and the mounting file. */
+  mounts: Map<string, Array<{ limited: boolean; by: string }>>;
+  builtAt: number;
+}
+
+const indexes = new Map<string, MountIndex>();
+onInvalidate(() => indexes.clear());
+
+/** Forget the cached mount sites (tests). */
+export function clearMountIndex(): void {
+  indexes.clear();
+}
+
+/**
+ * Whether every place that mounts `file` (a router or sub-app) runs a rate limiter before it,
+ * directly or through the routers mounting that one. False when nothing mounts it.
+ */
+export function limitedWhereMounted(file: string, project: ProjectView, extra: readonly string[], level = 0): boolean {
+  const root = projectRoot(file);
+  if (!root || level >= MAX_LEVELS) return false;
+  const sites = mountIndex(root, project, extra).mounts.get(path.resolve(file));
+  if (!sites || sites.length === 0) return false;
+  return sites.every((site) => site.limited || limitedWhereMounted(site.by, project, extra, level + 1));
+}
+
+function projectRoot(file: string): string | undefined {
+  for (let dir = path.dirname(path.resolve(file)), depth = 0; depth < 40; depth++) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+function mountIndex(root: string, project: ProjectView, extra: readonly string[]): MountIndex {
+  const cached = indexes.get(root);
+  if (cached && Date.now() - cached.builtAt < FRESH_MS) return cached;
+  const index: MountIndex = { mounts: new Map(), builtAt: Date.now() };
+  for (const file of codeFiles(root)) {
+    const text = project.read(file);
+    if (text === undefined || text.length > MAX_BYTES || !MAY_MOUNT.test(text) || !IMPORTS.test(text)) continue;
+    const source = parseSource(file, text, { loc: false, comments: false });
+    if (source) addMounts(source, project, extra, index);
+  }
+  indexes.set(root, index);
+  return index;
+}
+
+function codeFiles(root: string): string[] {
+  const files: string[] = [];
+  const stack = [root];
+  while (stack.length > 0 && files.length < MAX_FILES) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        // Another package's folder is its own project.
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".") && !fs.existsSync(path.join(dir, entry.name, "package.json"))) stack.push(path.join(dir, entry.name));
+      } else if (entry.isFile() && CODE_FILE.test(entry.name) && !/\.d\.[cm]?ts$/i.test(entry.name)) {
+        files.push(path.join(dir, entry.name));
+      }
+    }
+  }
+  return files;
+}
+
+/** The mounts of one file: `x.use(…, router)` / `x.route(path, app)` with `router` an import of another code file. */
+function addMounts(source: SourceFile, project: ProjectView, extra: readonly string[], index: MountIndex): void {
+  const imported = importedFiles(source);
+  const bindings = fileBindings(source);
+  addImportedBindings(source, bindings, project);
+  // A limiter registered so far, in source order: `app.use(limiter)` before the mount.
+  let limiterSeen = false;
+  for (const statement of source.ast.body) {
+    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") continue;
+    const method = call.callee.property.name;
+    if (method !== "use" && method !== "route") continue;
+    const mounted = call.arguments.map((arg) => mountedFile(arg, imported, source.file)).find((target) => target !== undefined);
+    const limits = call.arguments.some((arg) => isLimiter(arg, source, bindings, extra));
+    if (mounted) {
+      const sites = index.mounts.get(mounted) ?? [];
+      sites.push({ limited: limiterSeen || limits, by: source.file });
+      index.mounts.set(mounted, sites);
+    } else if (method === "use" && limits) {
+      limiterSeen = true;
+    }
+  }
+}
+
+/** A limiter argument: one that names a limiter (`rateLimit({…})`, `limiter`), or a middleware function that answers 429. */
+function isLimiter(arg: Node, source: SourceFile, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
+  if (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") return scanFunction(source, bindings, arg, extra).rateLimited;
+  if (arg.type === "Identifier" || arg.type === "CallExpression" || arg.type === "MemberExpression" || arg.type === "NewExpression") return namesLimiter(arg, bindings, extra);
+  return false;
+}
+
+/** The file an argument stands for: a local name imported from it, or `require("./routes/chat")` inline. */
+function mountedFile(arg: Node, imported: Map<string, string>, from: string): string | undefined {
+  if (arg.type === "Identifier") return imported.get(arg.name);
+  if (arg.type === "CallExpression" && arg.callee.type === "Identifier" && arg.callee.name === "require") {
+    const specifier = stringValue(arg.arguments[0]);
+    return specifier?.startsWith(".") ? resolvedCode(from, specifier) : undefined;
+  }
+  if (arg.type === "MemberExpression") {
+    const { root } = memberPath(arg);
+    return root.type === "Identifier" ? imported.get(root.name) : undefined;
+  }
+  return undefined;
+}
+
+/** Local names bound to the app's own modules (relative imports and requires) → the file. */
+function importedFiles(source: SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  const bind = (local: string, specifier: string | undefined) => {
+    if (!specifier || specifier.startsWith("node:")) return;
+    const target = resolvedCode(source.file, specifier);
+    if (target) out.set(local, target);
+  };
+  for (const statement of source.ast.body) {
+    if (statement.type === "ImportDeclaration" && statement.importKind !== "type") {
+      for (const specifier of statement.specifiers) bind(specifier.local.name, String(statement.source.value));
+    }
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "require") continue;
+      const specifier = stringValue(init.arguments[0]);
+      if (declarator.id.type === "Identifier") bind(declarator.id.name, specifier);
+      else if (declarator.id.type === "ObjectPattern") {
+        for (const property of declarator.id.properties) if (property.type === "Property" && property.value.type === "Identifier") bind(property.value.name, specifier);
+      }
+    }
+  }
+  return out;
+}
+
+function resolvedCode(from: string, specifier: string): string | undefined {
+  const target = resolveImport(from, specifier);
+  return target && !target.includes(`${path.sep}node_modules${path.sep}`) ? target : undefined;
+}

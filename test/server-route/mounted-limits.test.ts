@@ -1,0 +1,102 @@
+/**
+ * Routers whose limiter is in the file that mounts them (hamzaayarii/kanz-app, an Express API
+ * with `app.use(rateLimit(…))` before its routers; SammitBadodekar/jsonify, a Hono app whose
+ * middleware answers 429 before `app.route("/jsonify", jsonify)`; both in bench/real-apps), and
+ * a shared client a CommonJS module exports (`module.exports = cohere`).
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { routeFindings } from "./route-findings";
+
+const ROOTS: string[] = [];
+after(() => {
+  for (const root of ROOTS) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A project on disk; returns its folder. */
+function project(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-mounted-")));
+  ROOTS.push(root);
+  for (const [rel, text] of Object.entries({ "package.json": `{ "name": "api", "dependencies": { "express": "4" } }\n`, ...files })) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+const COHERE_CLIENT = `const { CohereClient } = require("cohere-ai");
+const cohere = new CohereClient({ token: process.env.COHERE_API_KEY });
+module.exports = cohere;
+`;
+
+const CHAT_ROUTER = `const express = require("express");
+const router = express.Router();
+const cohere = require("../clients/cohere");
+router.post("/ask", async (req, res) => {
+  const response = await cohere.generate({ model: "command", prompt: req.body.message });
+  res.json({ reply: response.generations[0].text });
+});
+module.exports = router;
+`;
+
+const server = (...lines: string[]) => [`const express = require("express");`, `const rateLimit = require("express-rate-limit");`, `const app = express();`, ...lines, `app.listen(3000);`, ``].join("\n");
+
+const chatFindings = (files: Record<string, string>) => {
+  const root = project({ "clients/cohere.js": COHERE_CLIENT, "routes/chat.js": CHAT_ROUTER, ...files });
+  return routeFindings(root, "routes/chat.js", CHAT_ROUTER).map((f) => [f.handler, f.provider]);
+};
+
+describe("require-rate-limit: a limiter where the router is mounted", () => {
+  it("reports a router calling a client that a CommonJS module exports, when nothing limits it", () => {
+    assert.deepEqual(chatFindings({ "server.js": server(`app.use("/api/chat", require("./routes/chat"));`) }), [['router.post("/ask")', "Cohere"]]);
+  });
+
+  it("stays quiet when the mounting file registers a limiter before the router", () => {
+    const limited = server(`app.use(rateLimit({ windowMs: 60_000, max: 20 }));`, `const chat = require("./routes/chat");`, `app.use("/api/chat", chat);`);
+    assert.deepEqual(chatFindings({ "server.js": limited }), []);
+    const inMount = server(`const limiter = rateLimit({ windowMs: 60_000, max: 20 });`, `app.use("/api/chat", limiter, require("./routes/chat"));`);
+    assert.deepEqual(chatFindings({ "server.js": inMount }), []);
+  });
+
+  it("reports a router mounted before the limiter, or mounted twice and limited once", () => {
+    const after = server(`app.use("/api/chat", require("./routes/chat"));`, `app.use(rateLimit({ max: 20 }));`);
+    assert.deepEqual(chatFindings({ "server.js": after }).length, 1);
+    const twice = server(`app.use(rateLimit({ max: 20 }));`, `app.use("/api/chat", require("./routes/chat"));`);
+    assert.deepEqual(chatFindings({ "server.js": twice, "admin.js": server(`app.use("/chat", require("./routes/chat"));`) }).length, 1);
+  });
+
+  it("follows a routes index mounted behind the limiter", () => {
+    const index = `const router = require("express").Router();\nrouter.use("/chat", require("./chat"));\nmodule.exports = router;\n`;
+    const limited = server(`app.use(rateLimit({ max: 20 }));`, `app.use("/api", require("./routes"));`);
+    assert.deepEqual(chatFindings({ "routes/index.js": index, "server.js": limited }), []);
+    const open = server(`app.use("/api", require("./routes"));`);
+    assert.deepEqual(chatFindings({ "routes/index.js": index, "server.js": open }).length, 1);
+  });
+
+  it("Hono: a middleware answering 429 before `app.route()` limits the sub-app", () => {
+    const subApp = `import { Hono } from "hono";
+import Groq from "groq-sdk";
+const app = new Hono();
+app.post("/", async (c) => {
+  const groq = new Groq({ apiKey: c.env.GROQ_API_KEY });
+  return c.json(await groq.chat.completions.create(await c.req.json()));
+});
+export default app;
+`;
+    const parent = (middleware: string) => `import { Hono } from "hono";
+import jsonify from "./jsonify";
+const app = new Hono().basePath("/api");
+${middleware}
+app.route("/jsonify", jsonify);
+export default app;
+`;
+    const quota = `app.use(async (c, next) => {\n  const used = Number(await redis.get(c.req.header("x-user")));\n  if (used >= 100) return c.json({ message: "Rate limit exceeded" }, { status: 429 });\n  await next();\n});`;
+    const limitedRoot = project({ "app/server/jsonify.ts": subApp, "app/server/route.ts": parent(quota) });
+    assert.deepEqual(routeFindings(limitedRoot, "app/server/jsonify.ts", subApp), []);
+    const logging = `app.use(async (c, next) => {\n  console.log(c.req.path);\n  await next();\n});`;
+    const openRoot = project({ "app/server/jsonify.ts": subApp, "app/server/route.ts": parent(logging) });
+    assert.deepEqual(routeFindings(openRoot, "app/server/jsonify.ts", subApp).map((f) => f.provider), ["Groq"]);
+  });
+});
