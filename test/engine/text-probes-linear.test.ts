@@ -23,6 +23,7 @@ const NEAR_MISSES = [
   "api.openai.co",
   "Authorizatio",
   ".serve",
+  "this.server.",
 ];
 
 describe("text probes are linear-time on adversarial input", function () {
@@ -45,5 +46,12 @@ describe("text probes are linear-time on adversarial input", function () {
     assert.equal(TEXT_PROBES.sdkUse(repeatTo(NEAR_MISSES[3])), -1);
     assert.equal(TEXT_PROBES.sdkUse(repeatTo(NEAR_MISSES[4])), -1);
     assert.equal(TEXT_PROBES.sdkUse(`${repeatTo(NEAR_MISSES[3])}new OpenAI(`) >= MB, true);
+  });
+
+  it("serverMarker: a module path, not a property named server", () => {
+    assert.equal(TEXT_PROBES.serverMarker(repeatTo("this.server.listen(port); options.server = s;\n")), -1);
+    for (const hit of [`import { db } from "~/db.server";`, `import { db } from "./db.server.ts";`, `from "~/.server/db"`, `from "$lib/server/db"`, `from "$app/server"`, `import "server-only";`]) {
+      assert.ok(TEXT_PROBES.serverMarker(`const a = 1;\n${hit}`) >= 12, hit);
+    }
   });
 });

@@ -47,8 +47,12 @@ const lazyPattern = (words: () => readonly string[]) => lazyRegExp(() => new Reg
 export const TEXT_PROBES = {
   /** keyfence/no-client-secrets, no-public-secrets: the file may read env vars. */
   envRead: firstOf(["process.env", "import.meta.env", "$env/", "@env", "react-native-config"]),
-  /** no-client-secrets: the file may be server-only code (a finding if the browser imports it). */
-  serverMarker: firstOf(["server-only", ".server", "$lib/server"]),
+  /**
+   * no-client-secrets: the file may import server-only code (`server-only`, `$app/server`, a
+   * `.server` module or folder, `$lib/server`): a module path, not a property such as
+   * `this.server.listen()` (which sent every file of a Node server to resolve its imports).
+   */
+  serverMarker: lazyRegExp(() => /server-only|\$lib\/server|\$app\/server|\.server(?:\.[a-z]{1,6})?["'`]|\.server\//),
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
   aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
