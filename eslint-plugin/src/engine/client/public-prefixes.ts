@@ -88,10 +88,47 @@ function exposureOf(name: FrameworkName, root: string): Exposure | undefined {
  */
 export function definedByBuild(name: string, source: EnvSource, file: string): boolean {
   const framework = frameworkOf(file);
+  if (source === "process.env") {
+    const bundler = bundlerDefines(framework.name, framework.root);
+    if (bundler.processEnvDefined || bundler.defined.has(name)) return true;
+  }
   const exposure = exposureOf(framework.name, framework.root);
   if (!exposure) return false;
   if (source === "process.env" && exposure.processEnvDefined) return true;
   return exposure.defined?.has(`${source}.${name}`) === true;
+}
+
+const WEBPACK_CONFIG = ["webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts"];
+const GATSBY_CONFIG = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"];
+const bundlerCache = new Map<string, { stamp: string; defines: BundlerDefines }>();
+
+interface BundlerDefines {
+  /** dotenv-webpack or webpack's EnvironmentPlugin: the names of `.env` / the environment are written into the bundle. */
+  processEnvDefined: boolean;
+  /** `process.env` names written in one by one: DefinePlugin keys, gatsby-plugin-env-variables' `allowList`. */
+  defined: ReadonlySet<string>;
+}
+
+/**
+ * What a webpack build (a browser extension, a hand-made SPA) or Gatsby's env plugin writes in
+ * place of `process.env` reads: `new Dotenv()` (dotenv-webpack) and `EnvironmentPlugin` copy
+ * the environment's names in, `DefinePlugin({ "process.env.KEY": … })` one name, and
+ * `gatsby-plugin-env-variables` the names of its `allowList` (two real apps, bench/real-apps).
+ */
+function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {
+  const files = [...WEBPACK_CONFIG, ...(name === "gatsby" ? GATSBY_CONFIG : [])].map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+  const stamp = files.map((file) => `${file}:${mtimeOf(file)}`).join("|");
+  const cached = bundlerCache.get(root);
+  if (cached && cached.stamp === stamp) return cached.defines;
+  const text = files.map((file) => readText(file)).join("\n");
+  const defined = new Set<string>();
+  for (const match of text.matchAll(DEFINED_READ)) if (match[1] === "process.env") defined.add(match[2]);
+  const allowList = /gatsby-plugin-env-variables[\s\S]{0,400}?allowList\s*:\s*\[([^\]]{0,2000})\]/.exec(text)?.[1];
+  for (const found of allowList?.matchAll(/["'`]([A-Za-z_][A-Za-z0-9_]{0,100})["'`]/g) ?? []) defined.add(found[1]);
+  const defines = { processEnvDefined: /dotenv-webpack|\bEnvironmentPlugin\b/.test(text), defined };
+  if (bundlerCache.size > 100) bundlerCache.clear();
+  bundlerCache.set(root, { stamp, defines });
+  return defines;
 }
 
 /** `"process.env.API_KEY": …` and `import.meta.env.KEY: …` keys in a config's text (a `define` object). */

@@ -1,0 +1,66 @@
+/**
+ * A `process.env` read that the build writes into the bundle is a key that ships: dotenv-webpack
+ * in a browser extension's webpack config (maksimod/microsoft-teams-subtitles-extension-main)
+ * and gatsby-plugin-env-variables' `allowList` (vergotten/GPT-3.5-Turbo-Gatsby-JS-Chat), both in
+ * bench/real-apps. Without them the read is undefined in the browser and the call sends no key.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
+import { APPS } from "./support";
+
+const ROOTS: string[] = [];
+after(() => {
+  for (const root of ROOTS) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** A copy of a fixture app with `extra` files written over it. */
+function appCopy(fixture: string, extra: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), `keyfence-${fixture}-`)));
+  ROOTS.push(root);
+  fs.cpSync(path.join(APPS, fixture), root, { recursive: true });
+  for (const [rel, text] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+function callsIn(root: string, rel: string, text: string): string[] {
+  const file = path.join(root, rel);
+  fs.writeFileSync(file, text);
+  const source = parseSource(file, text);
+  assert.ok(source);
+  return findClientAiCalls(source).map((finding) => finding.messageId);
+}
+
+const CONTENT = `export async function translate(text) {
+  const r = await fetch("https://api.openai.com/v1/chat/completions", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+    body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] }),
+  });
+  return r.json();
+}
+`;
+
+describe("no-client-ai-calls: env reads a bundler writes into the bundle", () => {
+  it("a content script's fetch keyed by process.env: reported when webpack's dotenv-webpack writes the key in", () => {
+    const withDotenv = appCopy("chrome-extension", { "webpack.config.js": `const Dotenv = require("dotenv-webpack");\nmodule.exports = { entry: "./content.js", plugins: [new Dotenv()] };\n` });
+    assert.deepEqual(callsIn(withDotenv, "content.js", CONTENT), ["directProviderCall"]);
+    const defined = appCopy("chrome-extension", { "webpack.config.js": `const webpack = require("webpack");\nmodule.exports = { plugins: [new webpack.DefinePlugin({ "process.env.OPENAI_API_KEY": JSON.stringify(process.env.OPENAI_API_KEY) })] };\n` });
+    assert.deepEqual(callsIn(defined, "content.js", CONTENT), ["directProviderCall"]);
+    const plain = appCopy("chrome-extension", { "webpack.config.js": `module.exports = { entry: "./content.js" };\n` });
+    assert.deepEqual(callsIn(plain, "content.js", CONTENT), []);
+  });
+
+  it("Gatsby: a page's fetch keyed by a name gatsby-plugin-env-variables allows", () => {
+    const page = `import React from "react";\nexport default function Chat() {\n  const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: "Bearer " + process.env.OPENAI_KEY } });\n  return <button onClick={ask}>Ask</button>;\n}\n`;
+    const config = (allowList: string) => `module.exports = { plugins: [{ resolve: "gatsby-plugin-env-variables", options: { allowList: [${allowList}] } }] };\n`;
+    assert.deepEqual(callsIn(appCopy("gatsby", { "gatsby-config.js": config(`"OPENAI_KEY"`) }), "src/pages/chat.jsx", page), ["directProviderCall"]);
+    assert.deepEqual(callsIn(appCopy("gatsby", { "gatsby-config.js": config(`"SITE_URL"`) }), "src/pages/chat.jsx", page), []);
+  });
+});
