@@ -121,11 +121,16 @@ export function hasTree(file: string): boolean {
 
 /** A file changed on disk: drop it from every cross-file cache (client graph, git state). */
 export function forgetFile(file: string): void {
+  forgetEditorState(file);
+  invalidateClientGraph(file);
+  clearGitignoreCache(file);
+}
+
+/** A document closed with the text it has on disk: only what was kept for typing in it goes. */
+export function forgetEditorState(file: string): void {
   parsed.delete(file);
   incremental.forget(file);
   facts.forget(file);
-  invalidateClientGraph(file);
-  clearGitignoreCache(file);
 }
 
 /** Where the last analysis of a code file spent its time, in ms (the tests print it). */

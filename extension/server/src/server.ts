@@ -5,6 +5,7 @@
  * answers code actions, and clears the engine's cross-file caches when watched files change.
  * Wiring only: each piece lives in its own file beside this one.
  */
+import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
@@ -14,7 +15,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileStats } from "../../../eslint-plugin/src/engine/client/stats";
 import type { Finding } from "../../../eslint-plugin/src/engine/finding";
-import { analyzeFile, docsUrl, forgetFile, hasTree, lastGraphs, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
+import { analyzeFile, docsUrl, forgetEditorState, forgetFile, hasTree, lastGraphs, lastParse, lastPhases, planFixes, prepareForTyping, warmUpParser, type AnalyzeContext } from "../../src/analyze";
 import { fileKind } from "../../src/file-kinds";
 import { AnalysisQueue, afterWaitingMessage } from "./analysis-queue";
 import { codeActions, KEYFENCE_FIX } from "./code-actions";
@@ -179,9 +180,21 @@ documents.onDidClose((event) => {
   provisional.delete(uri);
   const path = filePath(uri);
   if (path) openByPath.delete(path);
-  if (path) forgetFile(path);
+  // Closing an editor changes nothing on disk when its text is the disk's: only its editor state
+  // goes. VS Code's JSON and npm support open and close the package.json files they read, and
+  // forgetting a package.json drops every client graph: a Scan Workspace in VS Code rebuilt them
+  // over and over (22 builds became 43 and 123 on vercel/ai, and the scan's CPU grew with them).
+  if (path) (closedAsOnDisk(path, event.document.getText()) ? forgetEditorState : forgetFile)(path);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
+
+function closedAsOnDisk(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, "utf8") === text;
+  } catch {
+    return false;
+  }
+}
 
 let watchTimer: NodeJS.Timeout | undefined;
 connection.onDidChangeWatchedFiles((params) => {
