@@ -13,6 +13,7 @@ export function routeFindings(root: string, rel: string, text: string) {
   const source = parseSource(path.join(root, rel), text);
   assert.ok(source, `${rel} parses`);
   return findUnlimitedAiRoutes(source).map((finding) => ({
+    messageId: finding.messageId,
     handler: finding.data.handler,
     provider: finding.data.provider,
     line: text.slice(0, finding.range.start).split("\n").length,

@@ -121,3 +121,13 @@ export function calleeName(node: Node): string | undefined {
   if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") return node.property.name;
   return undefined;
 }
+
+/** `module.exports` → "default"; `module.exports.x` / `exports.x` → "x"; anything else undefined. */
+export function commonJsExport(left: Node): string | undefined {
+  if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") return undefined;
+  const object = left.object;
+  if (object.type === "Identifier" && object.name === "module" && left.property.name === "exports") return "default";
+  const exportsObject = object.type === "Identifier" && object.name === "exports";
+  const moduleExports = object.type === "MemberExpression" && !object.computed && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
+  return exportsObject || moduleExports ? left.property.name : undefined;
+}

@@ -80,10 +80,13 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       return undefined;
     }
     case "server-action":
+    case "tanstack-server-fn":
+    case "netlify":
     case "qwik":
-      // A server action has no request to answer 429 on, and a Qwik City handler answers through
-      // its event (`json(429, …)`, `send`), not a returned Response: no generated check fits
-      // them; the finding stands without a suggestion.
+      // A server action or function has no request to answer 429 on, a Qwik City handler answers
+      // through its event (`json(429, …)`, `send`), not a returned Response, and a Netlify function
+      // returns `{ statusCode }` (v1) or a Response (v2) from one file shape or the other: no
+      // generated check fits them; the finding stands without a suggestion.
       return undefined;
   }
 }

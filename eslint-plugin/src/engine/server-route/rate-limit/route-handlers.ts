@@ -10,14 +10,14 @@
  * `app.post("/path", …middleware, handler)` registrations.
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { calleeName, memberPath, stringValue } from "../ast-utils";
+import { calleeName, commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "tanstack-server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -37,12 +37,16 @@ const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
   remix: new Set(["action", "loader"]),
   // Qwik City's request handlers, in a route module (an endpoint, or beside a page).
   qwik: new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest"]),
+  // Netlify Functions: `export const handler` / `exports.handler` (v1), or a default export (v2).
+  netlify: new Set(["handler"]),
 };
 const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
 
 export function handlerKindOf(file: string): HandlerKind | undefined {
   const unix = file.replace(/\\/g, "/");
   if (/\/\+server\.[cm]?[jt]s$/.test(unix)) return "sveltekit";
+  // Netlify's default functions folders (netlify.toml may name another: not read).
+  if (/\/netlify\/(?:edge-)?functions\/.+\.[cm]?[jt]sx?$/.test(unix)) return "netlify";
   // Expo Router API routes: `app/chat+api.ts` exporting POST(request).
   if (/\+api\.[cm]?[jt]sx?$/.test(unix)) return "expo-api";
   if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
@@ -69,14 +73,47 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
   const actions = USE_SERVER.test(source.text);
-  if (!kind && !fetchExport && !actions && !mayRegisterRoutes(source.text)) return [];
+  const serverFns = CREATE_SERVER_FN.test(source.text);
+  if (!kind && !fetchExport && !actions && !serverFns && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (actions) handlers.push(...serverActions(source));
+  if (serverFns) handlers.push(...tanstackServerFns(source));
   if (kind) handlers.push(...exportedHandlers(source, kind));
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/** TanStack Start's (and SolidStart's) server functions: `createServerFn(…)…handler(fn)`. */
+const CREATE_SERVER_FN = /\bcreateServerFn\b/;
+
+/**
+ * TanStack Start server functions: the function given to `.handler()` of a chain that starts at
+ * `createServerFn(…)` (`.middleware([...])`, `.validator()`/`.inputValidator()` between). The
+ * browser calls each one over an RPC endpoint, like a Next.js server action. Middleware named like
+ * a limiter in the chain counts as one.
+ */
+function tanstackServerFns(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  // Anywhere: at module level, or in a route's options.
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.property.type !== "Identifier" || node.callee.property.name !== "handler") return;
+    const middleware: Node[] = [];
+    let link: Node = node.callee.object;
+    while (link.type === "CallExpression" && link.callee.type === "MemberExpression") {
+      if (link.callee.property.type === "Identifier" && link.callee.property.name === "middleware") {
+        for (const arg of link.arguments) middleware.push(...(arg.type === "ArrayExpression" ? arg.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== "SpreadElement") : [arg]));
+      }
+      link = link.callee.object;
+    }
+    if (link.type !== "CallExpression" || link.callee.type !== "Identifier" || link.callee.name !== "createServerFn") return;
+    const found = functionOf(source, node.arguments[0] as Node | undefined);
+    if (!found) return;
+    const declarator = node.parent?.type === "VariableDeclarator" && node.parent.id.type === "Identifier" ? node.parent.id : undefined;
+    out.push({ kind: "tanstack-server-fn", name: declarator?.name ?? "createServerFn()", fn: found.fn, reportNode: declarator ?? node.callee.property, companions: [...middleware, ...found.wrappers] });
+  });
+  return out;
 }
 
 /** `"use server"` at the start of a line: a cheap superset of the directive prologue's test. */
@@ -197,16 +234,25 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
 
 function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[] {
   const out: RouteHandler[] = [];
+  // A Netlify function is known by its file (`netlify/functions/chat`): every one exports `handler`.
+  const netlifyName = kind === "netlify" ? /\/(netlify\/(?:edge-)?functions\/.+?)\.[cm]?[jt]sx?$/.exec(source.file.replace(/\\/g, "/"))?.[1] : undefined;
   const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
     const found = functionOf(source, value);
-    if (found) out.push({ kind, name, fn: found.fn, reportNode, companions: found.wrappers });
+    if (found) out.push({ kind, name: netlifyName ?? name, fn: found.fn, reportNode, companions: found.wrappers });
   };
   const names = EXPORTED_NAMES[kind] ?? HTTP_METHODS;
   for (const statement of source.ast.body) {
-    if (statement.type === "ExportDefaultDeclaration" && (kind === "next-pages" || kind === "api-function")) {
+    if (statement.type === "ExportDefaultDeclaration" && (kind === "next-pages" || kind === "api-function" || kind === "netlify")) {
       const declaration = statement.declaration;
       const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : undefined;
       add("default", declaration as Node, named ?? statement);
+    }
+    // CommonJS: `exports.handler = async (event) => …` (a Netlify function), `module.exports = (req, res) => …`.
+    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
+      const exported = commonJsExport(statement.expression.left);
+      const value = statement.expression.right;
+      if (exported === "default" && (kind === "next-pages" || kind === "api-function" || kind === "netlify")) add("default", value, statement.expression.left);
+      else if (exported !== undefined && names.has(exported)) add(exported, value, statement.expression.left);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
     const declaration = statement.declaration;

@@ -14,7 +14,7 @@ import { onInvalidate } from "../../client/files";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
-import { memberPath, stringValue, walk } from "../ast-utils";
+import { commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
 import { constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { scanFunction } from "./function-scan";
@@ -256,16 +256,6 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
     }
   }
   return undefined;
-}
-
-/** `module.exports` → "default"; `module.exports.x` / `exports.x` → "x"; anything else undefined. */
-function commonJsExport(left: Node): string | undefined {
-  if (left.type !== "MemberExpression" || left.computed || left.property.type !== "Identifier") return undefined;
-  const object = left.object;
-  if (object.type === "Identifier" && object.name === "module" && left.property.name === "exports") return "default";
-  const exportsObject = object.type === "Identifier" && object.name === "exports";
-  const moduleExports = object.type === "MemberExpression" && !object.computed && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
-  return exportsObject || moduleExports ? left.property.name : undefined;
 }
 
 /** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */

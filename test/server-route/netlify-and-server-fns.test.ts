@@ -1,0 +1,62 @@
+/**
+ * Two endpoint shapes two apps of bench/real-apps have, which the helpers who labelled them noted
+ * users would expect reported: a Netlify function calling Anthropic (erc2804/website-gatsby,
+ * `exports.handler` in `netlify/functions/`), and TanStack Start server functions calling the AI
+ * SDK (sc30gsw/tanstack-start-prose-polish, `createServerFn({ method: "POST" }).handler(…)`).
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { routeFindings } from "./route-findings";
+
+const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-netlify-")));
+after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
+
+const findings = (rel: string, text: string) => routeFindings(ROOT, rel, text).map((f) => [f.handler, f.provider, f.line, f.fixes.length]);
+
+describe("require-rate-limit: Netlify functions and TanStack Start server functions", () => {
+  it("reports a Netlify function (v1 `exports.handler`, ESM `export const handler`, v2 default export), without a suggestion", () => {
+    const v1 = `const Anthropic = require("@anthropic-ai/sdk");
+const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+exports.handler = async (event) => {
+  const { prompt } = JSON.parse(event.body);
+  const message = await anthropic.messages.create({ model: "claude-3-5-haiku-latest", max_tokens: 512, messages: [{ role: "user", content: prompt }] });
+  return { statusCode: 200, body: JSON.stringify(message) };
+};
+`;
+    assert.deepEqual(findings("netlify/functions/makeApiCall.js", v1), [["netlify/functions/makeApiCall", "Anthropic", 3, 0]]);
+    const esm = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport const handler = async (event) => ({ statusCode: 200, body: JSON.stringify(await openai.responses.create(JSON.parse(event.body))) });\n`;
+    assert.deepEqual(findings("netlify/functions/chat.mjs", esm), [["netlify/functions/chat", "OpenAI", 3, 0]]);
+    const v2 = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport default async (req: Request) => Response.json(await openai.responses.create(await req.json()));\n`;
+    assert.deepEqual(findings("netlify/functions/chat-v2.ts", v2).map(([handler, provider]) => [handler, provider]), [["netlify/functions/chat-v2", "OpenAI"]]);
+  });
+
+  it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {
+    const limited = `import OpenAI from "openai";\nimport { checkRateLimit } from "./limit";\nconst openai = new OpenAI();\nexport const handler = async (event) => {\n  if (!(await checkRateLimit(event.headers["x-nf-client-connection-ip"]))) return { statusCode: 429 };\n  return { statusCode: 200, body: JSON.stringify(await openai.responses.create(JSON.parse(event.body))) };\n};\n`;
+    assert.deepEqual(findings("netlify/functions/limited.mjs", limited), []);
+    assert.deepEqual(findings("netlify/functions/hello.js", `exports.handler = async () => ({ statusCode: 200, body: "hi" });\n`), []);
+    const elsewhere = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport const handler = async (event) => openai.responses.create(JSON.parse(event.body));\n`;
+    assert.deepEqual(findings("src/lib/handler.mjs", elsewhere), []);
+  });
+
+  it("reports a TanStack Start server function that calls a model, with its own message kind; a limiter middleware quiets it", () => {
+    const serverFn = `import { createServerFn } from "@tanstack/react-start";
+import { generateText } from "ai";
+import * as v from "valibot";
+
+export const correctEssay = createServerFn({ method: "POST" })
+  .middleware([requireAuth])
+  .inputValidator(v.object({ essay: v.string() }))
+  .handler(async ({ data }) => {
+    const { text } = await generateText({ model: "google/gemini-2.5-flash-lite", prompt: data.essay });
+    return text;
+  });
+
+export const listTopics = createServerFn().handler(async () => ["a", "b"]);
+`;
+    assert.deepEqual(routeFindings(ROOT, "src/features/essay/correct-essay.ts", serverFn).map((f) => [f.handler, f.line, f.messageId, f.fixes.length]), [["correctEssay", 5, "missingRateLimitServerFn", 0]]);
+    const limited = serverFn.replace("[requireAuth]", "[requireAuth, rateLimitMiddleware]");
+    assert.deepEqual(findings("src/features/essay/limited.ts", limited), []);
+  });
+});
