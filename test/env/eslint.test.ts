@@ -215,21 +215,6 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
-    it("dotenv beside a loader of `.env.local` (Bun, WXT) needs all three", async () => {
-      // oniafk/chatbot-langchain-backend and YCPyc/writingbuddy (bench/real-apps): dotenv in the
-      // dependencies, but Bun and WXT load `.env.local` themselves.
-      const bun = { ...JS, "package.json": JSON.stringify({ scripts: { start: "bun src/index.ts" }, dependencies: { dotenv: "16", hono: "4" } }) };
-      const wxt = { ...JS, "package.json": JSON.stringify({ scripts: { dev: "wxt" }, dependencies: { dotenv: "16" }, devDependencies: { wxt: "0.19" } }) };
-      const bunTypes = { ...JS, "package.json": JSON.stringify({ dependencies: { dotenv: "16" }, devDependencies: { "@types/bun": "1" } }) };
-      for (const project of [bun, wxt, bunTypes]) {
-        const [message] = await lint(makeRepo({ ...project, ".gitignore": "node_modules\n.env\n" }));
-        assert.match(message?.message ?? "", /\.env\.local/, JSON.stringify(project["package.json"]));
-      }
-      // A script that only names Bun in a path is no Bun run.
-      const notBun = { ...JS, "package.json": JSON.stringify({ scripts: { start: "node scripts/bun-check.js" }, dependencies: { dotenv: "16" } }) };
-      assert.deepEqual(summary(await lint(makeRepo({ ...notBun, ".gitignore": "node_modules\n.env\n" }))), []);
-    });
-
     it("Angular reads no env file: none is required unless the code reads a secret; with @ngx-env/builder, as Vite", async () => {
       const angular = { ...JS, "package.json": JSON.stringify({ dependencies: { "@angular/core": "19" } }), "angular.json": "{}", ".gitignore": "node_modules\n/dist\n" };
       // Angular's own .gitignore lists no env file, and an app that keeps its settings in
