@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { invalidate } from "../../eslint-plugin/src/engine/client";
 import { routeFindings } from "./route-findings";
 
 const ROOTS: string[] = [];
@@ -58,6 +59,15 @@ describe("require-rate-limit: a limiter where the router is mounted", () => {
     assert.deepEqual(chatFindings({ "server.js": limited }), []);
     const inMount = server(`const limiter = rateLimit({ windowMs: 60_000, max: 20 });`, `app.use("/api/chat", limiter, require("./routes/chat"));`);
     assert.deepEqual(chatFindings({ "server.js": inMount }), []);
+  });
+
+  it("follows an edit of the mounting file once the editor says it changed", () => {
+    const limited = server(`app.use(rateLimit({ max: 20 }));`, `app.use("/api/chat", require("./routes/chat"));`);
+    const root = project({ "clients/cohere.js": COHERE_CLIENT, "routes/chat.js": CHAT_ROUTER, "server.js": limited });
+    assert.deepEqual(routeFindings(root, "routes/chat.js", CHAT_ROUTER), []);
+    fs.writeFileSync(path.join(root, "server.js"), server(`app.use("/api/chat", require("./routes/chat"));`));
+    invalidate(path.join(root, "server.js"));
+    assert.equal(routeFindings(root, "routes/chat.js", CHAT_ROUTER).length, 1, "the limiter was removed");
   });
 
   it("reports a router mounted before the limiter, or mounted twice and limited once", () => {

@@ -8,7 +8,7 @@
  * The mounting files are found by reading the project's code files (the nearest package.json's
  * folder, bounded) for `.use(` / `.route(` calls whose argument is an import of the route file.
  * Asked only for a route that would otherwise be reported; the answer is cached per project
- * for a few seconds, as the shared-client summaries are.
+ * while the files that may mount are unchanged, as the shared-client summaries are.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -37,7 +37,9 @@ const MAX_LEVELS = 3;
 interface MountIndex {
   /** Route file → one entry per place it is mounted: whether a limiter runs before it there, and the mounting file. */
   mounts: Map<string, Array<{ limited: boolean; by: string }>>;
-  builtAt: number;
+  /** The files that may mount (what the answers came from), with their mtimes then. */
+  stamps: Array<[string, number | undefined]>;
+  checkedAt: number;
 }
 
 const indexes = new Map<string, MountIndex>();
@@ -72,11 +74,19 @@ function projectRoot(file: string): string | undefined {
 
 function mountIndex(root: string, project: ProjectView, extra: readonly string[]): MountIndex {
   const cached = indexes.get(root);
-  if (cached && Date.now() - cached.builtAt < FRESH_MS) return cached;
-  const index: MountIndex = { mounts: new Map(), builtAt: Date.now() };
+  const now = Date.now();
+  // Within a few seconds, or while every file that may mount is unchanged (a lint run over a big
+  // repository asks for many routes): the same answers. A file that starts mounting is noticed
+  // when the editor's watcher says so (onInvalidate) or when one of these changes.
+  if (cached && (now - cached.checkedAt < FRESH_MS || (project.mtime && cached.stamps.every(([file, mtime]) => project.mtime!(file) === mtime)))) {
+    cached.checkedAt = now;
+    return cached;
+  }
+  const index: MountIndex = { mounts: new Map(), stamps: [], checkedAt: now };
   for (const file of codeFiles(root)) {
     const text = project.read(file);
     if (text === undefined || text.length > MAX_BYTES || !MAY_MOUNT.test(text) || !IMPORTS.test(text)) continue;
+    index.stamps.push([file, project.mtime?.(file)]);
     const source = parseSource(file, text, { loc: false, comments: false });
     if (source) addMounts(source, project, extra, index);
   }
