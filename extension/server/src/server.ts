@@ -5,7 +5,7 @@
  * answers code actions, and clears the engine's cross-file caches when watched files change.
  * Wiring only: each piece lives in its own file beside this one.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
@@ -190,6 +190,8 @@ documents.onDidClose((event) => {
 
 function closedAsOnDisk(path: string, text: string): boolean {
   try {
+    // The size first: a file that differs is usually another size, and is then not read at all.
+    if (statSync(path).size !== Buffer.byteLength(text)) return false;
     return readFileSync(path, "utf8") === text;
   } catch {
     return false;

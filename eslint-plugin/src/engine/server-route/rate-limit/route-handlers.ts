@@ -241,8 +241,10 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     if (found) out.push({ kind, name: netlifyName ?? name, fn: found.fn, reportNode, companions: found.wrappers });
   };
   const names = EXPORTED_NAMES[kind] ?? HTTP_METHODS;
+  // The conventions whose handler is the module's default export.
+  const byDefault = kind === "next-pages" || kind === "api-function" || kind === "netlify";
   for (const statement of source.ast.body) {
-    if (statement.type === "ExportDefaultDeclaration" && (kind === "next-pages" || kind === "api-function" || kind === "netlify")) {
+    if (statement.type === "ExportDefaultDeclaration" && byDefault) {
       const declaration = statement.declaration;
       const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : undefined;
       add("default", declaration as Node, named ?? statement);
@@ -251,7 +253,7 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
       const exported = commonJsExport(statement.expression.left);
       const value = statement.expression.right;
-      if (exported === "default" && (kind === "next-pages" || kind === "api-function" || kind === "netlify")) add("default", value, statement.expression.left);
+      if (exported === "default" && byDefault) add("default", value, statement.expression.left);
       else if (exported !== undefined && names.has(exported)) add(exported, value, statement.expression.left);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
