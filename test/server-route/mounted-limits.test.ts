@@ -61,6 +61,12 @@ describe("require-rate-limit: a limiter where the router is mounted", () => {
     assert.deepEqual(chatFindings({ "server.js": inMount }), []);
   });
 
+  it("a limiter imported from the app's own module, registered before the router, limits it", () => {
+    const limiterModule = `const rateLimit = require("express-rate-limit");\nconst limiter = rateLimit({ windowMs: 60_000, max: 20 });\nmodule.exports = { limiter };\n`;
+    const limited = server(`const { limiter } = require("./middlewares/limiter");`, `app.use(limiter);`, `app.use("/api/chat", require("./routes/chat"));`);
+    assert.deepEqual(chatFindings({ "middlewares/limiter.js": limiterModule, "server.js": limited }), []);
+  });
+
   it("follows an edit of the mounting file once the editor says it changed", () => {
     const limited = server(`app.use(rateLimit({ max: 20 }));`, `app.use("/api/chat", require("./routes/chat"));`);
     const root = project({ "clients/cohere.js": COHERE_CLIENT, "routes/chat.js": CHAT_ROUTER, "server.js": limited });

@@ -23,6 +23,7 @@ import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
+import { nearestPackageDir } from "../package-dir";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
@@ -404,7 +405,7 @@ function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findA
 function serverSideFile(source: SourceFile): boolean {
   const file = path.resolve(source.file);
   const framework = frameworkOf(file);
-  const root = framework.name === "unknown" ? nearestPackageDir(file) : framework.root;
+  const root = framework.name === "unknown" ? (nearestPackageDir(path.dirname(file)) ?? path.dirname(file)) : framework.root;
   const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
   if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
   if (directivesOf(source.ast).includes("use server")) return true;
@@ -417,15 +418,6 @@ function serverSideFile(source: SourceFile): boolean {
   return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
 }
 
-function nearestPackageDir(file: string): string {
-  for (let dir = path.dirname(file), i = 0; i < 40; i++) {
-    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return path.dirname(file);
-}
 
 function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {
   const [start, end] = rangeOf(node);

@@ -23,6 +23,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf } from "../client/framework";
+import { nearestPackageDir } from "../package-dir";
 import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
 import { projectReadsSecretEnv } from "./secret-env-reads";
@@ -117,14 +118,4 @@ function loadsDotenvOnly(dir: string): boolean {
       return false;
     }
   });
-}
-
-function nearestPackageDir(dir: string): string | undefined {
-  for (let current = dir, depth = 0; depth < 40; depth++) {
-    if (existsSync(join(current, "package.json"))) return current;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-  return undefined;
 }

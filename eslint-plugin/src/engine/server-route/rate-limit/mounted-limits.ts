@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import { onInvalidate } from "../../client/files";
+import { nearestPackageDir } from "../../package-dir";
 import type { ProjectView } from "../types";
 import { memberPath, stringValue } from "../ast-utils";
 import { fileBindings } from "./bindings";
@@ -45,31 +46,16 @@ interface MountIndex {
 const indexes = new Map<string, MountIndex>();
 onInvalidate(() => indexes.clear());
 
-/** Forget the cached mount sites (tests). */
-export function clearMountIndex(): void {
-  indexes.clear();
-}
-
 /**
  * Whether every place that mounts `file` (a router or sub-app) runs a rate limiter before it,
  * directly or through the routers mounting that one. False when nothing mounts it.
  */
 export function limitedWhereMounted(file: string, project: ProjectView, extra: readonly string[], level = 0): boolean {
-  const root = projectRoot(file);
+  const root = nearestPackageDir(path.dirname(path.resolve(file)));
   if (!root || level >= MAX_LEVELS) return false;
   const sites = mountIndex(root, project, extra).mounts.get(path.resolve(file));
   if (!sites || sites.length === 0) return false;
   return sites.every((site) => site.limited || limitedWhereMounted(site.by, project, extra, level + 1));
-}
-
-function projectRoot(file: string): string | undefined {
-  for (let dir = path.dirname(path.resolve(file)), depth = 0; depth < 40; depth++) {
-    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
 }
 
 function mountIndex(root: string, project: ProjectView, extra: readonly string[]): MountIndex {
@@ -129,8 +115,10 @@ function addMounts(source: SourceFile, project: ProjectView, extra: readonly str
     if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") continue;
     const method = call.callee.property.name;
     if (method !== "use" && method !== "route") continue;
-    const mounted = call.arguments.map((arg) => mountedFile(arg, imported, source.file)).find((target) => target !== undefined);
-    const limits = call.arguments.some((arg) => isLimiter(arg, source, bindings, extra));
+    // A limiter imported from the app's own module (`app.use(limiter)`) is a limiter, not a mount.
+    const limiters = call.arguments.filter((arg) => isLimiter(arg, source, bindings, extra));
+    const limits = limiters.length > 0;
+    const mounted = call.arguments.filter((arg) => !limiters.includes(arg)).map((arg) => mountedFile(arg, imported, source.file)).find((target) => target !== undefined);
     if (mounted) {
       const sites = index.mounts.get(mounted) ?? [];
       sites.push({ limited: limiterSeen || limits, by: source.file });
