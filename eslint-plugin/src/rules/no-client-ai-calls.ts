@@ -1,5 +1,6 @@
 import type * as Engine from "../engine/client";
-import type { noClientAiCallsMessages } from "../engine/client";
+import type { AiCallNodes, noClientAiCallsMessages } from "../engine/client";
+import { isComponentFile } from "../engine/component-code";
 import { createRule } from "../util/create-rule";
 import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
@@ -19,10 +20,21 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findClientAiCalls } = require("../engine/client") as typeof Engine;
+    const { findClientAiCalls, isDirectAccessProperty, mayCallAi } = require("../engine/client") as typeof Engine;
+    // No provider host, header, flag or SDK in use in the text: nothing to gather or report.
+    if (!mayCallAi(context.sourceCode.text)) return {};
+    // A component's code is the engine's own tree of its scripts, not the tree ESLint walks.
+    if (isComponentFile(context.filename)) return { "Program:exit": () => reportFindings(context, findClientAiCalls(sourceFileOf(context))) };
+    // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk
+    // of the tree (in source order, as the engine's walk would give them).
+    const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
     return {
+      VariableDeclarator: (node) => void nodes.declarators.push(node),
+      CallExpression: (node) => void nodes.requests.push(node),
+      NewExpression: (node) => void nodes.requests.push(node),
+      Property: (node) => void (isDirectAccessProperty(node) && nodes.directAccess.push(node)),
       "Program:exit"() {
-        reportFindings(context, findClientAiCalls(sourceFileOf(context)));
+        reportFindings(context, findClientAiCalls(sourceFileOf(context), { nodes }));
       },
     };
   },

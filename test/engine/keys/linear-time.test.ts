@@ -105,6 +105,9 @@ describe("split keys (literals joined with +) are found in linear time", functio
     ["quotes and pluses without literals", `'+"+`],
     ["a literal never closed", `"${"x".repeat(50)}`],
     ["a literal and a plus, then whitespace", `"a" +${" ".repeat(40)}\n`],
+    // The pre-test walks out from each `+` over blanks: long blank runs between pluses.
+    ["pluses between long blank runs", `+${" \t".repeat(2_000)}`],
+    ["a quote, blanks, a plus, blank lines, no quote", `"${" ".repeat(3_000)}+${" \r\n".repeat(3_000)}x`],
   ]) {
     it(`${name}: 1 MB`, () => {
       const text = repeatTo(unit);

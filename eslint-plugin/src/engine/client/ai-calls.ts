@@ -73,24 +73,45 @@ function typeOnlyImport(text: string, at: number): boolean {
   return statement !== null && statement[1].trim() !== "";
 }
 
-/** `file`: where the program is, so a key held by an imported config module is found (./imported-values). */
-export function findAiCalls(program: TSESTree.Program, text: string, file?: string): AiCall[] {
-  // One walk collects what the questions below need (the AST of a big file is the cost).
-  const declarators: TSESTree.VariableDeclarator[] = [];
-  const requests: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-  const directAccess: TSESTree.Property[] = [];
+/**
+ * What findAiCalls reads of a tree: every variable declarator, call and `new`, and each property
+ * named the direct-access header, in source order. collectAiCallNodes walks the tree for them;
+ * ESLint's rule gathers them from ESLint's own traversal instead (rules/no-client-ai-calls.ts).
+ */
+export interface AiCallNodes {
+  declarators: TSESTree.VariableDeclarator[];
+  requests: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
+  directAccess: TSESTree.Property[];
+}
+
+/** The direct-access header as an object property: `{ "anthropic-dangerous-direct-browser-access": "true" }`. */
+export function isDirectAccessProperty(node: TSESTree.Property): boolean {
+  return propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER;
+}
+
+export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
+  const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
   // Types hold none of these (their members are TSPropertySignature, never Property): a
   // provider package's TypeScript is much of it types, which the walk need not enter.
   walk(
     program,
     (node) => {
       if (node.type === "TSInterfaceDeclaration" || node.type === "TSTypeAliasDeclaration") return false;
-      if (node.type === "VariableDeclarator") declarators.push(node);
-      else if (node.type === "CallExpression" || node.type === "NewExpression") requests.push(node);
-      else if (node.type === "Property" && propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER) directAccess.push(node);
+      if (node.type === "VariableDeclarator") nodes.declarators.push(node);
+      else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
+      else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
     },
     (_parent, key) => TYPE_KEYS.has(key),
   );
+  return nodes;
+}
+
+/**
+ * `file`: where the program is, so a key held by an imported config module is found (./imported-values).
+ * `nodes`: the tree's nodes findAiCalls reads, when the caller has them (ESLint's traversal).
+ */
+export function findAiCalls(program: TSESTree.Program, text: string, file?: string, nodes: AiCallNodes = collectAiCallNodes(program)): AiCall[] {
+  const { declarators, requests, directAccess } = nodes;
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
   const headerConstants = headerValueConstants(declarators);
@@ -101,10 +122,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
   const reportedFlags = new Set<TSESTree.Node>();
   for (const node of requests) {
-    const browserFlag = node.arguments.flatMap((arg) => optionObjects(arg, objects)).flatMap((options) => options.properties).find(
-      (property): property is ObjectProperty =>
-        property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false),
-    );
+    const browserFlag = browserFlagOf(node, objects);
     if (browserFlag) {
       const flag = propertyKey(browserFlag)!;
       reportedCalls.push(node.range);
@@ -156,6 +174,23 @@ function optionObjects(arg: TSESTree.Node, objects: ReadonlyMap<string, TSESTree
   }
   if (arg.type === "ConditionalExpression") return [...optionObjects(arg.consequent, objects, depth + 1), ...optionObjects(arg.alternate, objects, depth + 1)];
   return [];
+}
+
+/**
+ * The first browser flag set in the options `node` is given (`dangerouslyAllowBrowser: true`, not
+ * `false`). Loops, not array chains: this runs for every call in a file that names a provider.
+ */
+function browserFlagOf(node: TSESTree.CallExpression | TSESTree.NewExpression, objects: ReadonlyMap<string, TSESTree.ObjectExpression>): ObjectProperty | undefined {
+  for (const arg of node.arguments) {
+    // What optionObjects reads; any other argument holds no options object.
+    if (arg.type !== "Identifier" && arg.type !== "ObjectExpression" && arg.type !== "ConditionalExpression") continue;
+    for (const options of optionObjects(arg, objects)) {
+      for (const property of options.properties) {
+        if (property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false)) return property;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** An argument of `node` is a variable holding a call already reported. */

@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
-import { findAiCalls, mayCallAi } from "./ai-calls";
+import { findAiCalls, mayCallAi, type AiCallNodes } from "./ai-calls";
 import { findSentSecrets, maySendSecrets } from "./sent-secrets";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesInText, directivesOf } from "./directives";
@@ -38,6 +38,7 @@ import { textFacts } from "../text-facts";
 import { codeBlocks } from "../component-code";
 
 export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
+export { collectAiCallNodes, isDirectAccessProperty, mayCallAi, type AiCallNodes } from "./ai-calls";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
 export { resetClientGraphs } from "./graph";
 export { fileStats } from "./files";
@@ -52,7 +53,10 @@ export interface PublicSecretsOptions {
   allow?: string[];
 }
 
-export type ClientAiCallsOptions = Record<string, never>;
+export interface ClientAiCallsOptions {
+  /** The linted tree's nodes findAiCalls reads, gathered during ESLint's own traversal (no second walk). */
+  nodes?: AiCallNodes;
+}
 
 /** Forget one file (the extension calls this from its file watcher). */
 export function invalidate(file: string): void {
@@ -366,12 +370,11 @@ export function runsOnlyOnServer(source: SourceFile): boolean {
 const DECLARED_BROWSER_USE = new RegExp(`${[...BROWSER_FLAGS.keys()].join("|")}|${DIRECT_ACCESS_HEADER}`, "i");
 
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
-  void options;
   if (!mayCallAi(source.text)) return [];
   // Most files that name a provider make no call a browser could make, and are not browser code.
   // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may
   // import the file) are the costly question. A scanned file's tree is the costly part: graphs first.
-  let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text, source.file);
+  let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text, source.file, options.nodes);
   if (!source.lazyTree && calls.length === 0) return [];
   const browser = browserContext(source);
   if (browser ? browser.status !== "browser" : !DECLARED_BROWSER_USE.test(source.text)) return [];

@@ -35,11 +35,17 @@ interface Scan {
   into: KeyCandidate[];
 }
 
-function tryFormat(scan: Scan, format: CompiledFormat, start: number, piece: string): void {
-  if (format.prefix && !piece.startsWith(format.prefix)) return;
-  if (!format.exact.test(piece)) return;
-  if (looksLikePlaceholder(piece, format) || scan.dataUris.contains(start)) return;
+/**
+ * Tests one format on the piece [start, end); returns the piece's text, sliced only once a format
+ * gets past its prefix (most pieces, identifiers and paths, are never sliced: no garbage per piece).
+ */
+function tryFormat(scan: Scan, format: CompiledFormat, start: number, end: number, piece: string | undefined): string | undefined {
+  if (format.prefix && !scan.text.startsWith(format.prefix, start)) return piece;
+  piece ??= scan.text.slice(start, end);
+  if (!format.exact.test(piece)) return piece;
+  if (looksLikePlaceholder(piece, format) || scan.dataUris.contains(start)) return piece;
   scan.into.push(candidate(scan.text, format, start, piece));
+  return piece;
 }
 
 function checkPiece(scan: Scan, start: number, end: number): void {
@@ -48,12 +54,14 @@ function checkPiece(scan: Scan, start: number, end: number): void {
   while (end > start && text.charCodeAt(end - 1) === DOT) end--;
   const length = end - start;
   if (length < formatIndex.shortest || length > formatIndex.longest) return;
-  const piece = text.slice(start, end);
-  for (const format of formatIndex.byLength.get(length) ?? []) tryFormat(scan, format, start, piece);
+  let piece: string | undefined;
+  for (const format of formatIndex.byLength.get(length) ?? NONE) piece = tryFormat(scan, format, start, end, piece);
   for (const format of formatIndex.ranged) {
-    if (length >= format.minLength && length <= format.maxLength) tryFormat(scan, format, start, piece);
+    if (length >= format.minLength && length <= format.maxLength) piece = tryFormat(scan, format, start, end, piece);
   }
 }
+
+const NONE: readonly CompiledFormat[] = [];
 
 /** Splits a token run at "=" and checks each piece; a trailing "=" or "==" is base64 padding. */
 function checkRun(scan: Scan, start: number, end: number): void {

@@ -72,8 +72,9 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
-  const actions = USE_SERVER.test(source.text);
-  const serverFns = CREATE_SERVER_FN.test(source.text);
+  // A word search (memchr-fast) before each regex: a multiline `^` is tried at every position.
+  const actions = source.text.includes("use server") && USE_SERVER.test(source.text);
+  const serverFns = source.text.includes("createServerFn") && CREATE_SERVER_FN.test(source.text);
   if (!kind && !fetchExport && !actions && !serverFns && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (actions) handlers.push(...serverActions(source));
@@ -162,9 +163,11 @@ function serverActions(source: SourceFile): RouteHandler[] {
  * trees only when asked). `[ \t]*`, not `\s*`: linear on runs of blank lines.
  */
 const FETCH_MEMBER = /(?:^|[{,]|\basync)[ \t]*fetch[ \t]*[(:]/m;
+const EXPORT_DEFAULT = /\bexport\s+default\b/;
 
 function mayExportFetch(text: string): boolean {
-  return text.includes("fetch") && FETCH_MEMBER.test(text) && /\bexport\s+default\b/.test(text);
+  // The cheap tests first: most modules that name `fetch` call it and export no default object.
+  return text.includes("fetch") && EXPORT_DEFAULT.test(text) && FETCH_MEMBER.test(text);
 }
 
 /**
