@@ -14,6 +14,13 @@ export const PUBLIC_PREFIXES = [
   "VUE_APP_",
   "NG_APP_",
   "PLASMO_PUBLIC_",
+  // WXT (browser extensions): WXT_ and VITE_ reach the extension's code (wxt.dev, environment variables).
+  "WXT_",
+  // electron-vite: each process's own prefix and VITE_ for all, inlined into bundles that ship
+  // inside the app (electron-vite.org, env variables); main's are no browser's, but every user has them.
+  "RENDERER_VITE_",
+  "PRELOAD_VITE_",
+  "MAIN_VITE_",
   "GATSBY_",
   "VITE_",
   "PUBLIC_",

@@ -14,7 +14,16 @@ export interface Framework {
   name: FrameworkName;
   /** The folder holding the framework's package.json. */
   root: string;
+  /**
+   * electron-vite: Vite builds three bundles. The renderer (`src/renderer/`, entered from its
+   * index.html) is the browser; the main process (`src/main/`) and the preload scripts
+   * (`src/preload/`) run in Node, whatever prefix rules their env reads follow.
+   */
+  electronVite?: boolean;
 }
+
+/** electron-vite's config (its `main`, `preload` and `renderer` sections are each a Vite config). */
+const ELECTRON_VITE_CONFIG = /^electron\.vite\.config\.[cm]?[jt]s$/;
 
 const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
   [/^next\.config\.(?:js|mjs|cjs|ts|mts)$/, "next"],
@@ -26,6 +35,7 @@ const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
   [/^gatsby-config\.(?:js|mjs|ts)$/, "gatsby"],
   [/^angular\.json$/, "angular"],
   [/^vite\.config\.(?:js|mjs|cjs|ts|mts)$/, "vite"],
+  [ELECTRON_VITE_CONFIG, "vite"],
 ];
 
 /** Dependencies that decide the framework, most specific first. */
@@ -57,6 +67,7 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["@qwik.dev/core", "qwik"],
   // Vue CLI (webpack): `VUE_APP_*` inlined from process.env, src/main starts the app.
   ["@vue/cli-service", "vue-cli"],
+  ["electron-vite", "vite"],
   ["vite", "vite"],
   // Quasar's Vite build (SPA, PWA, Electron, Capacitor modes): Vite's env rules, `src/` the app.
   ["@quasar/app-vite", "vite"],
@@ -109,14 +120,12 @@ function detectIn(dir: string): Framework | "stop" | undefined {
     const dependencies = readDependencies(path.join(dir, "package.json"));
     for (const [dependency, name] of DEPENDENCIES) {
       if (!dependencies.has(dependency)) continue;
-      const refined = refine(name, dir, names);
-      return refined === "vite" && isViteLibrary(dir, names) ? "stop" : { name: refined, root: dir };
+      return viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
     }
   }
   for (const [pattern, name] of CONFIG_FILES) {
     if (!names.some((entry) => pattern.test(entry))) continue;
-    const refined = refine(name, dir, names);
-    return refined === "vite" && isViteLibrary(dir, names) ? "stop" : { name: refined, root: dir };
+    return viteApp(refine(name, dir, names), dir, names, false);
   }
   if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
   // A repository root ends the search: a framework above it is someone else's project.
@@ -127,6 +136,13 @@ function detectIn(dir: string): Framework | "stop" | undefined {
   // it into their graphs (graph.ts, clientGraphsFor).
   if (names.includes("package.json") && isWorkspacePackage(dir)) return "stop";
   return undefined;
+}
+
+/** The framework found in `dir`; a Vite library is no app ("stop"), an electron-vite app says so. */
+function viteApp(name: FrameworkName, dir: string, names: string[], electronViteDependency: boolean): Framework | "stop" {
+  if (name !== "vite") return { name, root: dir };
+  if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
+  return isViteLibrary(dir, names) ? "stop" : { name, root: dir };
 }
 
 /** `dir` is a package the workspace above it lists (a named package.json under a workspaces glob). */
@@ -352,7 +368,8 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
 /** Vite: the scripts that index.html files load are the browser entries. */
 export function viteHtmlEntries(root: string): string[] {
   const entries: string[] = [];
-  for (const html of ["index.html", "src/index.html"]) {
+  // electron-vite's renderer is a Vite app rooted at src/renderer: its index.html's `/src/main.tsx` is src/renderer/src/main.tsx.
+  for (const html of ["index.html", "src/index.html", "src/renderer/index.html"]) {
     let text: string;
     try {
       text = fs.readFileSync(path.join(root, html), "utf8");
@@ -365,7 +382,8 @@ export function viteHtmlEntries(root: string): string[] {
       const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag.attributes)?.[1];
       if (src === undefined) continue;
       if (/^(?:[a-z]+:)?\/\//i.test(src)) continue;
-      entries.push(src.startsWith("/") ? path.join(root, src) : path.join(root, path.dirname(html), src));
+      const viteRoot = html === "src/renderer/index.html" ? path.join(root, "src/renderer") : root;
+      entries.push(src.startsWith("/") ? path.join(viteRoot, src) : path.join(root, path.dirname(html), src));
     }
   }
   return entries;

@@ -164,7 +164,7 @@ export class ClientGraph {
       const queue = this.listing.filter((candidate) => {
         if (this.potential.has(candidate) || this.role(candidate).entry) return false;
         const relative = rel(candidate);
-        return !TEST_FILE.test(relative) && !(spa && isSpaPath(relative));
+        return !TEST_FILE.test(relative) && !(spa && isSpaPath(relative, this.framework));
       });
       for (let head = 0; head < queue.length && head < MAX_FILES * 2; head++) {
         const from = queue[head];
@@ -192,7 +192,7 @@ export class ClientGraph {
    */
   isUnreachedSpaModule(file: string): boolean {
     if (!this.spaRuleApplies()) return false;
-    if (!isSpaPath(path.relative(this.framework.root, file).split(path.sep).join("/"))) return false;
+    if (!isSpaPath(path.relative(this.framework.root, file).split(path.sep).join("/"), this.framework)) return false;
     if (this.status(file) !== undefined) return false;
     return !this.reachedFromServer(file);
   }
@@ -511,8 +511,10 @@ export class ClientGraph {
 const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "angular", "react-native"]);
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
-function isSpaPath(rel: string): boolean {
+function isSpaPath(rel: string, framework: Framework): boolean {
   if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+  // electron-vite: the main process and the preload scripts run in Node, not in the page.
+  if (framework.electronVite && /^src\/(?:main|preload)\//.test(rel)) return false;
   return !TEST_FILE.test(rel);
 }
 

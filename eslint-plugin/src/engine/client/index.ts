@@ -328,7 +328,9 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       continue;
     }
     const unprefixed = read.name.slice(prefix.length);
-    const result = finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
+    // electron-vite: no visitor's browser, but every installed copy of the app holds the value.
+    const messageId = verdict.framework === "electron-vite" ? "publicSecretInApp" : "publicSecret";
+    const result = finding("no-public-secrets", messageId, source.file, read.node, { name: read.name, prefix, unprefixed });
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {

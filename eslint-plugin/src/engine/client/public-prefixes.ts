@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { publicPrefixOf } from "./env-names";
 import type { EnvSource } from "./env-reads";
-import { frameworkOf, type FrameworkName } from "./framework";
+import { frameworkOf, type Framework, type FrameworkName } from "./framework";
 
 export interface PrefixVerdict {
   /** The public-looking prefix of the name ("VITE_", or a custom envPrefix such as "APP_"). */
@@ -47,13 +47,14 @@ const DISPLAY: Partial<Record<FrameworkName, string>> = {
 const VITE_CONFIG = ["vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"];
 const ASTRO_CONFIG = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const SVELTE_CONFIG = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
+const ELECTRON_VITE_CONFIG = ["electron.vite.config.ts", "electron.vite.config.js", "electron.vite.config.mts", "electron.vite.config.mjs", "electron.vite.config.cts", "electron.vite.config.cjs"];
 
 const cache = new Map<string, { stamp: string; exposure: Exposure | undefined }>();
 
 /** The public prefix of an env read in `file`, judged by the framework that builds it. */
 export function publicPrefixVerdict(name: string, source: EnvSource, file: string): PrefixVerdict | undefined {
   const framework = frameworkOf(file);
-  const exposure = exposureOf(framework.name, framework.root);
+  const exposure = exposureOf(framework);
   const known = publicPrefixOf(name);
   if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
   if (source === "process.env" && exposure.processEnvDefined) return known ? { prefix: known, exposed: true } : undefined;
@@ -66,16 +67,17 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   return { prefix: known, exposed: false, framework: exposure.display, exposes };
 }
 
-function exposureOf(name: FrameworkName, root: string): Exposure | undefined {
-  const display = DISPLAY[name];
+function exposureOf(framework: Framework): Exposure | undefined {
+  const { name, root } = framework;
+  const display = framework.electronVite ? "electron-vite" : DISPLAY[name];
   if (!display) return undefined; // Nuxt (runtime config), unknown: every public prefix counts as public
-  const configs = configFiles(name, root);
+  const configs = framework.electronVite ? ELECTRON_VITE_CONFIG.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file)) : configFiles(name, root);
   const stamp = configs.map((file) => `${file}:${mtimeOf(file)}`).join("|");
-  const key = `${name}\0${root}`;
+  const key = `${display}\0${root}`;
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.exposure;
   const text = configs.map((file) => readText(file)).join("\n");
-  const exposure = buildExposure(name, display, text);
+  const exposure = framework.electronVite ? electronViteExposure(display, text) : buildExposure(name, display, text);
   if (cache.size > 100) cache.clear();
   cache.set(key, { stamp, exposure });
   return exposure;
@@ -92,7 +94,7 @@ export function definedByBuild(name: string, source: EnvSource, file: string): b
     const bundler = bundlerDefines(framework.name, framework.root);
     if (bundler.processEnvDefined || bundler.defined.has(name)) return true;
   }
-  const exposure = exposureOf(framework.name, framework.root);
+  const exposure = exposureOf(framework);
   if (!exposure) return false;
   if (source === "process.env" && exposure.processEnvDefined) return true;
   return exposure.defined?.has(`${source}.${name}`) === true;
@@ -167,6 +169,17 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
     default:
       return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
   }
+}
+
+/**
+ * electron-vite exposes MAIN_VITE_ to the main process, PRELOAD_VITE_ to preload scripts,
+ * RENDERER_VITE_ to renderers and VITE_ to all (electron-vite.org, env variables), each inlined
+ * into a bundle the packaged app ships. A section's own `envPrefix` adds to these (it replaces
+ * the default of that one process only).
+ */
+function electronViteExposure(display: string, configText: string): Exposure {
+  const prefixes = [...new Set([...(envPrefixes(configText) ?? []), "VITE_", "MAIN_VITE_", "PRELOAD_VITE_", "RENDERER_VITE_"])];
+  return { display, prefixes: { "import.meta.env": prefixes }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
 }
 
 /** Vite's `envPrefix: "APP_"` or `envPrefix: ["VITE_", "APP_"]`; undefined when not set (or not a literal). */
