@@ -24,9 +24,10 @@
 //                  caches, so the measured runs are warm cache hits
 //   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
 //   --with-rule    both sides also enable one core rule (`no-debugger`), as every real config has
-//                  rules. (A plugin with one rule that does nothing, measured with --plugin against
-//                  bare ESLint, costs nothing measurable: README, "Is the gap to 1.05 ESLint's
-//                  first rule?")
+//                  rules. A configured rule makes ESLint load ajv (~40 modules) and compile the rule's
+//                  options schema, even for `schema: []`, and a listener turns on its selector
+//                  matching: costs a config with no rules never pays and every real config does
+//                  (README, "What ESLint's first rule costs, and what KeyFence's own code costs").
 //
 // On a large real codebase:
 //   git clone --depth 1 https://github.com/vercel/ai /tmp/ai

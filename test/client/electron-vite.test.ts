@@ -95,3 +95,21 @@ ruleTester().run("no-public-secrets (electron-vite, WXT)", rule(noPublicSecrets)
     },
   ],
 });
+
+ruleTester().run("no-public-secrets (electron-vite's define)", rule(noPublicSecrets), {
+  valid: [
+    {
+      name: "a define of a name that is no secret",
+      filename: file("electron.vite.config.ts"),
+      code: `export default { main: { define: { "process.env.APP_VERSION": JSON.stringify("1.0.0") } } };`,
+    },
+  ],
+  invalid: [
+    {
+      name: "main's define writes the build machine's key into the app",
+      filename: file("electron.vite.config.ts"),
+      code: `export default { main: { define: { "process.env.OPENAI_API_KEY": JSON.stringify(process.env.OPENAI_API_KEY) } } };`,
+      errors: [{ messageId: "configDefineSecretInApp", data: { name: "OPENAI_API_KEY" } }],
+    },
+  ],
+});

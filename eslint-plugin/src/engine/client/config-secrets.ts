@@ -14,7 +14,8 @@ import { sentValues } from "./sent-secrets";
 import { walk } from "./walk";
 
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
-const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+/** Vite's config, and electron-vite's (its main, preload and renderer sections each take a `define`). */
+const VITE_CONFIG = /^(?:electron\.)?vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 /** Configs that hold a Vite config under `vite` (Astro, Nuxt, SolidStart and TanStack Start's app.config). */
 const WITH_VITE_CONFIG = /^(?:astro|nuxt|app)\.config\.[cm]?[jt]s$/;
@@ -43,7 +44,9 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         if (property.type !== "Property") continue;
         const name = propertyName(property);
         const envName = name ? /^(?:process\.env|import\.meta\.env)\.([A-Za-z_$][\w$]*)$/.exec(name)?.[1] : undefined;
-        if (envName && isSecretEnvName(envName)) findings.push(report("configDefineSecret", source.file, property.key, envName));
+        // electron-vite: the bundle is no visitor's page but every installed copy of the app.
+        const messageId = base.startsWith("electron.") ? "configDefineSecretInApp" : "configDefineSecret";
+        if (envName && isSecretEnvName(envName)) findings.push(report(messageId, source.file, property.key, envName));
         if ((name === "process.env" || name === "import.meta.env") && isWholeEnvironment(source, property.value)) {
           findings.push(report("configDefineWholeEnv", source.file, property.key, name));
         }

@@ -26,6 +26,8 @@ export const noPublicSecretsMessages = {
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:
     "{{name}} is defined into the browser bundle by the build config, so every visitor gets its value. Read it in server code instead.",
+  configDefineSecretInApp:
+    "{{name}} is written into the app's bundle by electron-vite's define, so every copy of the app holds its value. Read it from process.env in the main process at run time instead.",
   configDefineWholeEnv:
     "define writes the whole build environment into the browser bundle as {{name}}: every variable of the machine that builds it, keys included, ships wherever the code reads {{name}}. Define the public values the browser needs one by one.",
   configRuntimePublicSecret:
