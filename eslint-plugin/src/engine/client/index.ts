@@ -54,7 +54,10 @@ export interface PublicSecretsOptions {
 }
 
 export interface ClientAiCallsOptions {
-  /** The linted tree's nodes findAiCalls reads, gathered during ESLint's own traversal (no second walk). */
+  /**
+   * The linted tree's nodes findAiCalls reads, gathered during ESLint's own traversal (no second
+   * walk). The rule gathers them only for a text that passed mayCallAi, which is then not run again.
+   */
   nodes?: AiCallNodes;
 }
 
@@ -372,7 +375,7 @@ export function runsOnlyOnServer(source: SourceFile): boolean {
 const DECLARED_BROWSER_USE = new RegExp(`${[...BROWSER_FLAGS.keys()].join("|")}|${DIRECT_ACCESS_HEADER}`, "i");
 
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
-  if (!mayCallAi(source.text)) return [];
+  if (!options.nodes && !mayCallAi(source.text)) return [];
   // Most files that name a provider make no call a browser could make, and are not browser code.
   // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may
   // import the file) are the costly question. A scanned file's tree is the costly part: graphs first.
