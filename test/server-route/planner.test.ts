@@ -208,6 +208,13 @@ describe("planMoveCallToServerRoute", () => {
     assert.equal(planAt(project, "src/chat.ts", "new OpenAI"), undefined);
   });
 
+  it("offers nothing in desktop apps, which have no server for a route (Electron, electron-vite, Tauri)", () => {
+    for (const dependency of ["electron", "electron-vite", "@tauri-apps/api"]) {
+      const project = fixture("vite", { "package.json": `{ "dependencies": { "openai": "4.80.0" }, "devDependencies": { "${dependency}": "1.0.0", "vite": "5.0.0" } }` });
+      assert.equal(planAt(project, "src/chat.ts", "new OpenAI"), undefined, dependency);
+    }
+  });
+
   it("after the fix, planning again offers nothing", () => {
     const project = fixture("next-app");
     applyPlan(planAt(project, "app/chat/page.tsx", "new OpenAI")!);

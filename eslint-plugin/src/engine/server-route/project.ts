@@ -62,6 +62,11 @@ function isInside(file: string, dir: string): boolean {
  * `api/` Vercel function would be the wrong place there, so the fix is not offered for them.
  */
 const OWN_SERVER_ROUTES = ["expo-router", "@solidjs/start", "@tanstack/react-start", "@angular/ssr"];
+/**
+ * Desktop apps (Electron, Tauri) have no server a route could run on: their browser side talks
+ * to the app's own main process (IPC, Tauri commands), which the fix does not write yet.
+ */
+const DESKTOP_APPS = ["electron", "electron-vite", "@tauri-apps/api", "@tauri-apps/cli"];
 
 /** Frameworks whose own server routes the fix writes (checked after Next.js). */
 const FRAMEWORK_ROUTES: [RouteConvention, string[], string[]][] = [
@@ -72,6 +77,7 @@ const FRAMEWORK_ROUTES: [RouteConvention, string[], string[]][] = [
 ];
 
 export function hasOwnServerRoutes(dependencies: Set<string>): boolean {
+  if (DESKTOP_APPS.some((name) => dependencies.has(name))) return true;
   return !dependencies.has("next") && OWN_SERVER_ROUTES.some((name) => dependencies.has(name));
 }
 
