@@ -86,6 +86,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 2 }],
     },
     {
+      name: "direct browser access header in another case (HTTP headers are case-insensitive), beside other keys",
+      filename: clientFile,
+      code: `"use client";\nconst headers = { Accept: "application/json", "Anthropic-Dangerous-Direct-Browser-Access": "true", "anthropic-version": "2023-06-01" };\nexport { headers };`,
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 2 }],
+    },
+    {
       name: "SDK clients of several providers",
       filename: clientFile,
       code: [

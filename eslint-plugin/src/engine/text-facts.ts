@@ -54,7 +54,7 @@ export const TEXT_PROBES = {
    */
   serverMarker: lazyRegExp(() => /server-only|\$lib\/server|\$app\/server|\.server(?:\.[a-z]{1,6})?["'`]|\.server\//),
   /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
-  aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, ...providerHostWords(), ...authHeaderWords()]),
+  aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, titleCase(DIRECT_ACCESS_HEADER), ...providerHostWords(), ...authHeaderWords()]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
   providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords("sdkPackages"), ...sdkWords("sdkConstructors"), ...sdkWords("endpoints")]),
   /**
@@ -75,6 +75,9 @@ export function sdkUsePattern(): RegExp {
   // name (`TestGroq(`) is no call. (A constructor is never a file's first character.)
   return new RegExp(`from\\s{0,20}["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|[^\\w$](?:${constructors})\\s{0,40}(?:\\(|<[^/])`);
 }
+
+/** `anthropic-dangerous-direct-browser-access` → `Anthropic-Dangerous-Direct-Browser-Access`, as HTTP docs spell headers. */
+const titleCase = (header: string) => header.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
 
 /** The AI SDK's own package: it names no provider (a model comes from one that does). */
 const AI_SDK_WORDS = ['"ai"', "'ai'"];

@@ -84,9 +84,14 @@ export interface AiCallNodes {
   directAccess: TSESTree.Property[];
 }
 
-/** The direct-access header as an object property: `{ "anthropic-dangerous-direct-browser-access": "true" }`. */
+/**
+ * The direct-access header as an object property: `{ "anthropic-dangerous-direct-browser-access": "true" }`.
+ * Asked of every property of a file that names a provider: the length is compared before a
+ * lower-cased copy is made (the header is ASCII, so a key that lower-cases to it has its length).
+ */
 export function isDirectAccessProperty(node: TSESTree.Property): boolean {
-  return propertyKey(node)?.toLowerCase() === DIRECT_ACCESS_HEADER;
+  const key = propertyKey(node);
+  return key !== undefined && key.length === DIRECT_ACCESS_HEADER.length && key.toLowerCase() === DIRECT_ACCESS_HEADER;
 }
 
 export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {

@@ -10,7 +10,7 @@ import { browserEdits } from "./browser-rewrite";
 import type * as EnvEdits from "./env-edits";
 import type { EnvPlacement } from "./env-edits";
 import { servesFlatRoutes } from "./framework-config";
-import { freeRouteLocation, hasOwnServerRoutes, type ProjectShape, projectShape } from "./project";
+import { freeRouteLocation, writesNoServerRoute, type ProjectShape, projectShape } from "./project";
 import { type KeyReading, keyReading, routeText, servingNote } from "./route-host";
 import type { RouteSpec } from "./templates/spec";
 import type { MoveCallInput } from "./types";
@@ -33,7 +33,7 @@ export function planMoveCallToServerRoute(input: MoveCallInput): FixPlan | undef
 
   const shape = projectShape(input.source.file, input.project, input.projectRoot);
   if (!shape) return undefined;
-  if (hasOwnServerRoutes(shape.dependencies)) return undefined;
+  if (writesNoServerRoute(shape.dependencies)) return undefined;
   // React Router v7 with a hand-written app/routes.ts would not serve a file in app/routes/.
   if (shape.convention === "react-router" && !servesFlatRoutes(shape.routesDir, input.project)) return undefined;
   const location = freeRouteLocation(shape, use.provider.id, input.project);

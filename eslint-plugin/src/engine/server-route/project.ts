@@ -76,7 +76,8 @@ const FRAMEWORK_ROUTES: [RouteConvention, string[], string[]][] = [
   ["react-router", ["@react-router/dev", "@remix-run/react", "@remix-run/node", "@remix-run/dev"], ["app", "routes"]],
 ];
 
-export function hasOwnServerRoutes(dependencies: Set<string>): boolean {
+/** The project has no server route this fix writes: a framework's own routes, or no server at all. */
+export function writesNoServerRoute(dependencies: Set<string>): boolean {
   if (DESKTOP_APPS.some((name) => dependencies.has(name))) return true;
   return !dependencies.has("next") && OWN_SERVER_ROUTES.some((name) => dependencies.has(name));
 }
