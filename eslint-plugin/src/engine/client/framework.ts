@@ -20,6 +20,11 @@ export interface Framework {
    * (`src/preload/`) run in Node, whatever prefix rules their env reads follow.
    */
   electronVite?: boolean;
+  /**
+   * A desktop app (Electron, Tauri): its browser code is a window of an app every user installs,
+   * and there is no server of its own; where a provider call belongs is said differently.
+   */
+  desktop?: "electron" | "tauri";
 }
 
 /** electron-vite's config (its `main`, `preload` and `renderer` sections are each a Vite config). */
@@ -120,7 +125,9 @@ function detectIn(dir: string): Framework | "stop" | undefined {
     const dependencies = readDependencies(path.join(dir, "package.json"));
     for (const [dependency, name] of DEPENDENCIES) {
       if (!dependencies.has(dependency)) continue;
-      return viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
+      const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
+      const desktop = desktopOf(dependencies);
+      return found !== "stop" && desktop ? { ...found, desktop } : found;
     }
   }
   for (const [pattern, name] of CONFIG_FILES) {
@@ -143,6 +150,22 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
   if (name !== "vite") return { name, root: dir };
   if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
   return isViteLibrary(dir, names) ? "stop" : { name, root: dir };
+}
+
+/**
+ * The desktop app `framework` is part of. An Electron app whose renderer no bundler builds (its
+ * HTML loads the scripts itself) names no framework: its package.json says it is Electron.
+ */
+export function desktopAppOf(framework: Framework): Framework["desktop"] {
+  if (framework.desktop || framework.name !== "unknown") return framework.desktop;
+  return desktopOf(readDependencies(path.join(framework.root, "package.json")));
+}
+
+/** Electron (with electron-vite or any bundler for its renderer) or Tauri, from the app's dependencies. */
+function desktopOf(dependencies: Set<string>): Framework["desktop"] {
+  if (dependencies.has("electron") || dependencies.has("electron-vite")) return "electron";
+  if (dependencies.has("@tauri-apps/api") || dependencies.has("@tauri-apps/cli")) return "tauri";
+  return undefined;
 }
 
 /** `dir` is a package the workspace above it lists (a named package.json under a workspaces glob). */

@@ -28,6 +28,7 @@ import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
+import { inAppMessage } from "./desktop-apps";
 import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
@@ -394,7 +395,10 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
     // component): no key reaches the browser through it. no-client-secrets reports the read.
     // Unless the build's `define` writes a value in its place: then the key ships with the call.
     .filter((call) => !(call.keyRead && keptOutOfBundle(call.keyRead, source.file) && !definedByBuild(call.keyRead.name, call.keyRead.source, source.file)))
-    .map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: context.chainText }));
+    .map((call) => {
+      const { messageId, data } = inAppMessage(context.graph.framework, call.messageId, { ...call.data, chain: context.chainText });
+      return finding("no-client-ai-calls", messageId, source.file, call.node, data);
+    });
 }
 
 /**
@@ -407,7 +411,11 @@ function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findA
   const declared = calls.filter((call) => call.messageId === "dangerousBrowserClient" || call.messageId === "dangerousDirectBrowserAccess");
   if (declared.length === 0 || serverSideFile(source)) return [];
   const chain = `${path.basename(source.file)}: the flag declares browser use`;
-  return declared.map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain }));
+  const framework = frameworkOf(path.resolve(source.file));
+  return declared.map((call) => {
+    const { messageId, data } = inAppMessage(framework, call.messageId, { ...call.data, chain });
+    return finding("no-client-ai-calls", messageId, source.file, call.node, data);
+  });
 }
 
 function serverSideFile(source: SourceFile): boolean {

@@ -48,4 +48,16 @@ export const noClientAiCallsMessages = {
     "{{provider}} client created with an API key in browser code ({{chain}}): the key ships to every visitor. Call {{provider}} from a server route instead.",
   browserAuthHeader:
     "Browser code sends an API key for {{provider}} in the {{header}} header ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
+  // The same calls in a desktop app's window (Electron, Tauri; engine/client/desktop-apps.ts):
+  // there is no visitor and no server route, and every installed copy holds what was built in.
+  dangerousBrowserClientInApp:
+    "{{provider}} client created with {{flag}} in the app's window ({{chain}}): its API key ships in every installed copy of the app. Call {{provider}} with a key read at run time (never one built into the app) from {{backEnd}}.",
+  directProviderCallInApp:
+    "The app's window calls {{host}} with an API key ({{chain}}): the key ships in every installed copy of the app. Send the request with a key read at run time (never one built into the app) from {{backEnd}}.",
+  dangerousDirectBrowserAccessInApp:
+    "anthropic-dangerous-direct-browser-access lets the app's window call Anthropic with an API key ({{chain}}): the key ships in every installed copy of the app. Call Anthropic with a key read at run time (never one built into the app) from {{backEnd}}.",
+  browserSdkClientInApp:
+    "{{provider}} client created with an API key in the app's window ({{chain}}): the key ships in every installed copy of the app. Call {{provider}} with a key read at run time (never one built into the app) from {{backEnd}}.",
+  browserAuthHeaderInApp:
+    "The app's window sends an API key for {{provider}} in the {{header}} header ({{chain}}): the key ships in every installed copy of the app. Send the request with a key read at run time (never one built into the app) from {{backEnd}}.",
 } satisfies Messages;
