@@ -235,6 +235,16 @@ const shapes: Invalid[] = [
 
 const contextInvalid: Invalid[] = [
   {
+    name: "a Google key in a class field whose use is a Gemini URL is no Maps key",
+    code: `class GeminiService {\n  private apiKey = "${googleKey}";\n  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;\n}`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [useEnv(env("google-ai"), `class GeminiService {\n  private apiKey = process.env.${env("google-ai")};\n  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;\n}`)] }],
+  },
+  {
+    name: "a Google key in a const used for both Maps and Gemini is still the provider's",
+    code: `const apiKey = "${googleKey}";\nconst geo = "https://maps.googleapis.com/maps/api/geocode/json?key=" + apiKey;\nconst chat = \`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKey}\`;`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(env("google-ai"), `const apiKey = process.env.${env("google-ai")};\nconst geo = "https://maps.googleapis.com/maps/api/geocode/json?key=" + apiKey;\nconst chat = \`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKey}\`;`)] }],
+  },
+  {
     name: "Mistral SDK constructor",
     code: `const client = new Mistral({ apiKey: "${mistral}" });`,
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const client = new Mistral({ apiKey: process.env.${MISTRAL} });`)] }],
@@ -372,6 +382,9 @@ const notKeys: string[] = [
   `const app = initializeApp({ apiKey: "${googleKey}", projectId: "demo" });`,
   `const config = { apiKey: "${googleKey}", authDomain: "demo.firebaseapp.com", messagingSenderId: "1" };`,
   `const src = "https://maps.googleapis.com/maps/api/js?key=${googleKey}";`,
+  // Held in a class field or a const whose uses are Maps URLs (an Angular service's geocoding key).
+  `class GeoService {\n  private apiKey = "${googleKey}";\n  constructor(private http: HttpClient) {}\n  geocode(address: string) {\n    return this.http.get(\`https://maps.googleapis.com/maps/api/geocode/json?address=\${address}&key=\${this.apiKey}\`);\n  }\n}`,
+  `const apiKey = "${googleKey}";\nexport const geocode = (q: string) => fetch("https://maps.googleapis.com/maps/api/geocode/json?address=" + q + "&key=" + apiKey);`,
   // Generic shapes without a provider named where they are.
   `const requestId = "${mistral}";`,
   `const settings = { provider: "azure", requestId: "${azureHex}" };`,

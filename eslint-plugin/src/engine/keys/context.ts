@@ -25,6 +25,12 @@ export interface KeyContext {
    * confirm a context-only key only in a slot that looks like a credential (`const apiKey = …`).
    */
   file?: NameWords[];
+  /**
+   * Where the const or class field the key is held in is used: the URLs and calls around each
+   * use (hardcoded-keys/use-sites.ts), read only when asked. They only decide whether a key is
+   * public by design here.
+   */
+  uses?: () => NameWords[];
 }
 
 const packageWordsCache = new WeakMap<object, ContextWord[]>();
@@ -60,7 +66,24 @@ function anyNames(names: NameWords[], words: ContextWord[]): boolean {
 export function isPublicHere(candidate: KeyCandidate, context: KeyContext): boolean {
   if (candidate.kind.publicByDesign) return true;
   const words = publicWords(candidate.kind);
-  return words.length > 0 && (anyNames(context.own, words) || anyNames(context.nearby, words));
+  if (words.length === 0) return false;
+  if (anyNames(context.own, words) || anyNames(context.nearby, words)) return true;
+  // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
+  // (a generativelanguage URL): one key used for both is still the provider's.
+  const uses = context.uses?.();
+  return !!uses?.length && anyNames(uses, words) && !anyNames(uses, providerUseWords(candidate.provider));
+}
+
+const useWordsCache = new WeakMap<object, ContextWord[]>();
+
+/** What a use of the provider's own key names: its API hosts and SDK constructors. */
+function providerUseWords(provider: KeyCandidate["provider"]): ContextWord[] {
+  let words = useWordsCache.get(provider);
+  if (!words) {
+    words = [...(provider.endpoints ?? []).map((host) => host.replace(/^\*[.-]?/, "")), ...(provider.sdkConstructors ?? [])].map(contextWord);
+    useWordsCache.set(provider, words);
+  }
+  return words;
 }
 
 /** Characters spelled by escapes (`\x4d`, `\u004d`, octal) or HTML entities: a name's letters need not be in the text. */

@@ -6,6 +6,7 @@
 import type { TSESTree } from "../../ast";
 import { nameWords, type NameWords } from "../../providers";
 import type { KeyContext } from "../context";
+import { classFieldUses, constUses } from "./use-sites";
 
 /** Enough of a sibling value to see an endpoint or a marker such as "service_account". */
 const MAX_CONTEXT_TEXT = 200;
@@ -166,6 +167,7 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
 
   let hops = 0;
   let inSlot = true;
+  let uses: (() => NameWords[]) | undefined;
   // Names of each enclosing slot: the first one is the string's own, the rest are nearby.
   while (index >= 0 && hops < MAX_HOPS) {
     const parent = path[index];
@@ -173,6 +175,10 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
     switch (parent.type) {
       case "VariableDeclarator":
         into.push(...text(memberName(parent.id)));
+        if (inSlot && parent.id.type === "Identifier" && path[0]?.type === "Program") {
+          const [program, declarator, name] = [path[0], parent, parent.id.name];
+          uses = () => constUses(program, name, declarator);
+        }
         hops = MAX_HOPS;
         break;
       case "Property":
@@ -190,6 +196,12 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
           const declaration = path[index - 2];
           if (classBody?.type === "ClassBody" && declaration && "id" in declaration && declaration.id) {
             nearby.push(...text(memberName(declaration.id as TSESTree.Node)));
+          }
+          const field = propertyKeyName(parent);
+          if (inSlot && classBody?.type === "ClassBody" && field && !parent.computed) {
+            const definition = parent;
+            const program = path[0];
+            uses = () => classFieldUses(classBody, field, definition, program);
           }
         }
         hops = MAX_HOPS;
@@ -230,5 +242,5 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
     index--;
     hops++;
   }
-  return { own, nearby, fallbackFor };
+  return { own, nearby, uses, fallbackFor };
 }
