@@ -87,10 +87,28 @@ const service = (call: string) =>
     `}`,
   ].join("\n");
 
+/** A service that keeps its endpoint and key in fields (`apiUrl` is the line given). */
+const fieldService = (apiUrl: string) =>
+  [
+    `import { HttpClient } from "@angular/common/http";`,
+    `import { Injectable } from "@angular/core";`,
+    `import { environment } from "../../environments/environment";`,
+    `@Injectable({ providedIn: "root" })`,
+    `export class GeminiService {`,
+    `  private apiKey = environment.geminiKey;`,
+    apiUrl,
+    `  constructor(private http: HttpClient) {}`,
+    `  ask(prompt: string) {`,
+    `    return this.http.post(this.apiUrl, { contents: [{ role: "user", parts: [{ text: prompt }] }] });`,
+    `  }`,
+    `}`,
+  ].join("\n");
+
 ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls), {
   valid: [
     { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
     { name: "a provider host without a key", filename: ENV.service, code: service(`    return this.http.get("https://api.openai.com/v1/models");`) },
+    { name: "the app's own route in a class field", filename: ENV.service, code: fieldService(`  private apiUrl = "/api/chat?key=" + this.apiKey;`) },
   ],
   invalid: [
     {
@@ -104,6 +122,12 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: service(`    const headers = new HttpHeaders().set("Content-Type", "application/json").set("Authorization", "Bearer " + environment.openaiApiKey);\n    return this.http.post("https://api.openai.com/v1/responses", { input: question }, { headers });`),
       errors: [{ messageId: "directProviderCall", line: 9 }],
+    },
+    {
+      name: "the URL and key in class fields: this.http.post(this.apiUrl, body)",
+      filename: ENV.service,
+      code: fieldService(`  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;`),
+      errors: [{ messageId: "directProviderCall", line: 10, data: { host: "generativelanguage.googleapis.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
     },
     {
       name: "Gemini with the key in the query",

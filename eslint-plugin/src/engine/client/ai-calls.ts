@@ -80,6 +80,8 @@ function typeOnlyImport(text: string, at: number): boolean {
  */
 export interface AiCallNodes {
   declarators: TSESTree.VariableDeclarator[];
+  /** Class fields: an Angular service keeps its endpoint in `private apiUrl = \`https://…\``. */
+  fields: TSESTree.PropertyDefinition[];
   requests: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
   directAccess: TSESTree.Property[];
 }
@@ -95,7 +97,7 @@ export function isDirectAccessProperty(node: TSESTree.Property): boolean {
 }
 
 export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
-  const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
+  const nodes: AiCallNodes = { declarators: [], fields: [], requests: [], directAccess: [] };
   // Types hold none of these (their members are TSPropertySignature, never Property): a
   // provider package's TypeScript is much of it types, which the walk need not enter.
   walk(
@@ -103,6 +105,7 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
     (node) => {
       if (node.type === "TSInterfaceDeclaration" || node.type === "TSTypeAliasDeclaration") return false;
       if (node.type === "VariableDeclarator") nodes.declarators.push(node);
+      else if (node.type === "PropertyDefinition") nodes.fields.push(node);
       else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
       else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
     },
@@ -116,8 +119,9 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
  * `nodes`: the tree's nodes findAiCalls reads, when the caller has them (ESLint's traversal).
  */
 export function findAiCalls(program: TSESTree.Program, text: string, file?: string, nodes: AiCallNodes = collectAiCallNodes(program)): AiCall[] {
-  const { declarators, requests, directAccess } = nodes;
+  const { declarators, fields, requests, directAccess } = nodes;
   const constants = stringConstants(declarators);
+  const urlFields = urlFieldValues(fields);
   const objects = objectConstants(declarators);
   const headerConstants = headerValueConstants(declarators);
   const scope = scopeOf(program, text, valueConstants(declarators), file);
@@ -137,7 +141,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       continue;
     }
-    const request = httpRequest(node, constants, objects, headerConstants, declarators);
+    const request = httpRequest(node, constants, objects, headerConstants, declarators, urlFields);
     if (request) {
       // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
       // call where the framework leaves that read undefined in the browser, as for an SDK client.
@@ -218,11 +222,14 @@ function httpRequest(
   objects: Map<string, TSESTree.ObjectExpression>,
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
+  urlFields: ReadonlyMap<string, TSESTree.Node>,
 ): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
   if (node.type !== "CallExpression") return undefined;
   const parts = requestParts(node);
   if (!parts) return undefined;
-  const { url, configs } = parts;
+  const { configs } = parts;
+  // `this.http.post(this.apiUrl, body)`: the URL is the field's initializer.
+  const url = parts.url && (thisFieldValue(parts.url, urlFields) ?? parts.url);
   const urlText = url ? staticText(url, constants) : undefined;
   if (!urlText) return undefined;
   const host = hostOf(urlText);
@@ -354,6 +361,28 @@ function staticText(node: TSESTree.Node, constants: Map<string, string>): string
     default:
       return undefined;
   }
+}
+
+/**
+ * Class fields initialised with a string, template or `+` chain, by name (first in source order
+ * wins; the class is not told apart, as consts are not told apart by scope).
+ */
+function urlFieldValues(fields: readonly TSESTree.PropertyDefinition[]): Map<string, TSESTree.Node> {
+  const values = new Map<string, TSESTree.Node>();
+  for (const field of fields) {
+    const value = field.value;
+    if (field.computed || !value || (field.key.type !== "Identifier" && field.key.type !== "PrivateIdentifier")) continue;
+    if (value.type !== "Literal" && value.type !== "TemplateLiteral" && value.type !== "BinaryExpression") continue;
+    if (!values.has(field.key.name)) values.set(field.key.name, value);
+  }
+  return values;
+}
+
+/** The initializer of the field `this.name` reads, if it is one of `fields`. */
+function thisFieldValue(node: TSESTree.Node, fields: ReadonlyMap<string, TSESTree.Node>): TSESTree.Node | undefined {
+  if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return undefined;
+  const property = node.property;
+  return property.type === "Identifier" || property.type === "PrivateIdentifier" ? fields.get(property.name) : undefined;
 }
 
 /** `const API = "https://…"` anywhere in the file (first declaration, in source order, wins). */
