@@ -10,10 +10,12 @@ import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { desktopAppOf, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
+import noPublicSecrets from "../../eslint-plugin/src/rules/no-public-secrets";
 import { ruleTester } from "../support/rule-tester";
 import { APPS, appFile } from "./support";
 
 const rule = noClientAiCalls as unknown as RuleModule<string, readonly unknown[]>;
+const publicSecrets = noPublicSecrets as unknown as RuleModule<string, readonly unknown[]>;
 const ELECTRON = "the main process, and give the renderer only results over IPC";
 const TAURI = "a Tauri command, and give the webview only results";
 
@@ -59,6 +61,23 @@ ruleTester().run("no-client-ai-calls (desktop apps)", rule, {
       ...appFile("tauri-vite", "src/ai.ts"),
       name: "Tauri + Vite: the webview's AI SDK provider keyed from a VITE_ variable",
       errors: [{ messageId: "browserSdkClientInApp", data: { provider: "OpenAI", chain: "src/main.ts → src/ai.ts", backEnd: TAURI } }],
+    },
+  ],
+});
+
+ruleTester().run("no-public-secrets (desktop apps)", publicSecrets, {
+  valid: [],
+  invalid: [
+    {
+      ...appFile("tauri-vite", "src/ai.ts"),
+      name: "Tauri + Vite: a VITE_ key is in every installed copy; read it at run time in a Tauri command",
+      errors: [{ messageId: "publicSecretInApp", data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY", tool: "Vite", backEnd: TAURI } }],
+    },
+    {
+      name: "a web app's VITE_ key keeps the browser message",
+      filename: path.join(APPS, "vite-spa/src/app-entry.tsx"),
+      code: "export const key = import.meta.env.VITE_OPENAI_API_KEY;",
+      errors: [{ messageId: "publicSecret", data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY" } }],
     },
   ],
 });

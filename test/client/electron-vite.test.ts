@@ -74,17 +74,17 @@ ruleTester().run("no-public-secrets (electron-vite, WXT)", rule(noPublicSecrets)
   invalid: [
     {
       ...appFile("electron-vite", "src/main/baked.ts"),
-      errors: [{ messageId: "publicSecretInApp", data: { name: "MAIN_VITE_ANTHROPIC_API_KEY", prefix: "MAIN_VITE_", unprefixed: "ANTHROPIC_API_KEY" } }],
+      errors: [{ messageId: "publicSecretInApp", data: { name: "MAIN_VITE_ANTHROPIC_API_KEY", prefix: "MAIN_VITE_", unprefixed: "ANTHROPIC_API_KEY", tool: "electron-vite", backEnd: "the main process, and give the renderer only results over IPC" } }],
     },
     {
       ...appFile("electron-vite", "src/renderer/src/lib/ask.ts"),
-      errors: [{ messageId: "publicSecretInApp", data: { name: "RENDERER_VITE_GROQ_API_KEY", prefix: "RENDERER_VITE_", unprefixed: "GROQ_API_KEY" } }],
+      errors: [{ messageId: "publicSecretInApp", data: { name: "RENDERER_VITE_GROQ_API_KEY", prefix: "RENDERER_VITE_", unprefixed: "GROQ_API_KEY", tool: "electron-vite", backEnd: "the main process, and give the renderer only results over IPC" } }],
     },
     {
       name: "electron-vite: VITE_ reaches every process",
       filename: file("src/preload/index.ts"),
       code: "export const key = import.meta.env.VITE_OPENAI_API_KEY;",
-      errors: [{ messageId: "publicSecretInApp", data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY" } }],
+      errors: [{ messageId: "publicSecretInApp", data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY", tool: "electron-vite", backEnd: "the main process, and give the renderer only results over IPC" } }],
     },
     {
       // wxt.dev: "prefix any environment variables with WXT_ or VITE_, otherwise they won't be available at runtime".

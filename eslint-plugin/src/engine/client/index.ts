@@ -28,7 +28,7 @@ import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf } from "./framework";
-import { inAppMessage } from "./desktop-apps";
+import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
@@ -332,9 +332,11 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       continue;
     }
     const unprefixed = read.name.slice(prefix.length);
-    // electron-vite: no visitor's browser, but every installed copy of the app holds the value.
-    const messageId = verdict.framework === "electron-vite" ? "publicSecretInApp" : "publicSecret";
-    const result = finding("no-public-secrets", messageId, source.file, read.node, { name: read.name, prefix, unprefixed });
+    // A desktop app: no visitor's browser, but every installed copy of the app holds the value.
+    const backEnd = desktopBackEnd(frameworkOf(path.resolve(source.file)));
+    const result = backEnd
+      ? finding("no-public-secrets", "publicSecretInApp", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build", backEnd })
+      : finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {

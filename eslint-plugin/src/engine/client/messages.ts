@@ -21,7 +21,7 @@ export const noPublicSecretsMessages = {
   publicSecret:
     "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
   publicSecretInApp:
-    "{{name}} looks like a secret, but electron-vite's {{prefix}} prefix writes its value into a bundle that every copy of the app ships. Read {{unprefixed}} from process.env in the main process at run time, and give the renderer only results over IPC. Rotate the key if it was ever shipped.",
+    "{{name}} looks like a secret, but {{tool}}'s {{prefix}} prefix writes its value into a bundle that every installed copy of the app holds. Read {{unprefixed}} at run time (never built into the app) in {{backEnd}}. Rotate the key if it was ever shipped.",
   configEnvSecret:
     "{{name}} in next.config's env is inlined into the browser bundle for every visitor. Read it with process.env in server code instead.",
   configDefineSecret:
