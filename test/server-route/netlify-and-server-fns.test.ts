@@ -59,4 +59,38 @@ export const listTopics = createServerFn().handler(async () => ["a", "b"]);
     const limited = serverFn.replace("[requireAuth]", "[requireAuth, rateLimitMiddleware]");
     assert.deepEqual(findings("src/features/essay/limited.ts", limited), []);
   });
+
+  it("reports Qwik City's routeAction$, globalAction$ and server$ that call a model; a limiter inside quiets one; routeLoader$ is a page load", () => {
+    const actions = `import { routeAction$, routeLoader$, globalAction$, server$, zod$, z } from "@builder.io/qwik-city";
+import OpenAI from "openai";
+
+export const useGenerate = routeAction$(async (data, requestEvent) => {
+  const openai = new OpenAI({ apiKey: requestEvent.env.get("OPENAI_API_KEY") });
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: data.prompt }] });
+  return { text: completion.choices[0].message.content };
+}, zod$({ prompt: z.string() }));
+
+export const useSummary = globalAction$(async (data) => {
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  return openai.responses.create({ model: "gpt-4o-mini", input: String(data.text) });
+});
+
+export const ask = server$(async function (prompt: string) {
+  const openai = new OpenAI({ apiKey: this.env.get("OPENAI_API_KEY") });
+  return openai.responses.create({ model: "gpt-4o-mini", input: prompt });
+});
+
+export const useTitle = routeLoader$(async () => {
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  return openai.responses.create({ model: "gpt-4o-mini", input: "a title" });
+});
+`;
+    assert.deepEqual(routeFindings(ROOT, "src/routes/ask/index.tsx", actions).map((f) => [f.handler, f.line, f.messageId]), [
+      ["useGenerate", 4, "missingRateLimitServerFn"],
+      ["useSummary", 10, "missingRateLimitServerFn"],
+      ["ask", 15, "missingRateLimitServerFn"],
+    ]);
+    const limited = actions.replace("const openai = new OpenAI({ apiKey: requestEvent.env.get", "await ratelimit.limit(requestEvent.clientConn.ip ?? \"anon\");\n  const openai = new OpenAI({ apiKey: requestEvent.env.get");
+    assert.deepEqual(routeFindings(ROOT, "src/routes/limited/index.tsx", limited).map((f) => f.handler), ["useSummary", "ask"]);
+  });
 });

@@ -80,7 +80,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       return undefined;
     }
     case "server-action":
-    case "tanstack-server-fn":
+    case "server-fn":
     case "netlify":
     case "qwik":
       // A server action or function has no request to answer 429 on, a Qwik City handler answers

@@ -46,7 +46,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     const fix = planAddRateLimit(source, handler);
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
-      messageId: handler.kind === "server-action" ? "missingRateLimitAction" : handler.kind === "tanstack-server-fn" ? "missingRateLimitServerFn" : "missingRateLimit",
+      messageId: handler.kind === "server-action" ? "missingRateLimitAction" : handler.kind === "server-fn" ? "missingRateLimitServerFn" : "missingRateLimit",
       data: { handler: handler.name, provider: scan.provider.name },
       file: source.file,
       range: { start: handler.reportNode.range[0], end: handler.reportNode.range[1] },

@@ -17,7 +17,7 @@ import { clientGraphFor } from "../../client/graph";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "tanstack-server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -75,10 +75,12 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   // A word search (memchr-fast) before each regex: a multiline `^` is tried at every position.
   const actions = source.text.includes("use server") && USE_SERVER.test(source.text);
   const serverFns = source.text.includes("createServerFn") && CREATE_SERVER_FN.test(source.text);
-  if (!kind && !fetchExport && !actions && !serverFns && !mayRegisterRoutes(source.text)) return [];
+  const qwikFns = source.text.includes("$(") && QWIK_SERVER_FN.test(source.text);
+  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (actions) handlers.push(...serverActions(source));
   if (serverFns) handlers.push(...tanstackServerFns(source));
+  if (qwikFns) handlers.push(...qwikServerFns(source));
   if (kind) handlers.push(...exportedHandlers(source, kind));
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
@@ -112,7 +114,29 @@ function tanstackServerFns(source: SourceFile): RouteHandler[] {
     const found = functionOf(source, node.arguments[0] as Node | undefined);
     if (!found) return;
     const declarator = node.parent?.type === "VariableDeclarator" && node.parent.id.type === "Identifier" ? node.parent.id : undefined;
-    out.push({ kind: "tanstack-server-fn", name: declarator?.name ?? "createServerFn()", fn: found.fn, reportNode: declarator ?? node.callee.property, companions: [...middleware, ...found.wrappers] });
+    out.push({ kind: "server-fn", name: declarator?.name ?? "createServerFn()", fn: found.fn, reportNode: declarator ?? node.callee.property, companions: [...middleware, ...found.wrappers] });
+  });
+  return out;
+}
+
+/** Qwik's functions the browser calls on the server: actions (a form or `action.submit()`) and `server$`. */
+const QWIK_SERVER_FNS = new Set(["routeAction$", "globalAction$", "server$"]);
+const QWIK_SERVER_FN = /\b(?:routeAction|globalAction|server)\$\(/;
+
+/**
+ * Qwik City's server functions: `export const useAsk = routeAction$(async (data, event) => …)`,
+ * `globalAction$(…)` and `server$(…)`. The browser calls each over an RPC request (a POST to the
+ * page or to `?qfunc=`), like a Next.js server action; `routeLoader$` runs on a page load and is
+ * left out, as a server component is.
+ */
+function qwikServerFns(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || !QWIK_SERVER_FNS.has(node.callee.name)) return;
+    const found = functionOf(source, node.arguments[0] as Node | undefined);
+    if (!found) return;
+    const declarator = node.parent?.type === "VariableDeclarator" && node.parent.id.type === "Identifier" ? node.parent.id : undefined;
+    out.push({ kind: "server-fn", name: declarator?.name ?? `${node.callee.name}()`, fn: found.fn, reportNode: declarator ?? node.callee, companions: found.wrappers });
   });
   return out;
 }
