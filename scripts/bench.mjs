@@ -24,10 +24,10 @@
 //                  caches, so the measured runs are warm cache hits
 //   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
 //   --with-rule    both sides also enable one core rule (`no-debugger`), as every real config has
-//                  rules. A configured rule makes ESLint load ajv (~40 modules) and compile the rule's
-//                  options schema, even for `schema: []`, and a listener turns on its selector
-//                  matching: costs a config with no rules never pays and every real config does
-//                  (README, "What ESLint's first rule costs, and what KeyFence's own code costs").
+//                  rules. The first rule costs ESLint 10 about 5% on vercel/ai's packages even when
+//                  it does nothing (and as much with `schema: false`, so not ajv): a cost a config
+//                  with no rules never pays and every real config does (README, "What ESLint's
+//                  first rule costs" and "the first rule, threads, and a bundle").
 //
 // On a large real codebase:
 //   git clone --depth 1 https://github.com/vercel/ai /tmp/ai

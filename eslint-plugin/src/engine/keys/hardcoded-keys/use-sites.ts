@@ -53,27 +53,33 @@ function isNotARead(node: TSESTree.Identifier, parent: Node | undefined): boolea
   return parent.type === "VariableDeclarator" && parent.id === node;
 }
 
+/** Walks `root` without recursion (a minified bundle nests deeper than the stack allows). */
 function usesIn(root: Node, skip: Node, isUse: (node: Node, parent: Node | undefined) => boolean): NameWords[] {
   const names: NameWords[] = [];
   let uses = 0;
-  const visit = (node: Node, parents: Node[]): void => {
-    if (uses >= MAX_USES || node === skip) return;
-    const parent = parents[parents.length - 1];
-    if (isUse(node, parent)) {
+  const ancestors: Node[] = [];
+  const stack: Array<{ node: Node; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0 && uses < MAX_USES) {
+    const { node, depth } = stack.pop()!;
+    ancestors.length = depth;
+    if (node === skip) continue;
+    if (isUse(node, ancestors[depth - 1])) {
       uses++;
-      names.push(...useSiteNames(node, parents));
-      return;
+      names.push(...useSiteNames(node, ancestors));
+      continue;
     }
-    parents.push(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    ancestors.push(node);
+    const keys = visitorKeys[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as Node).type === "string") visit(item as Node, parents);
-      } else if (child && typeof (child as Node).type === "string") visit(child as Node, parents);
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === "string") stack.push({ node: item, depth: depth + 1 });
+        }
+      } else if (child && typeof (child as Node).type === "string") stack.push({ node: child as Node, depth: depth + 1 });
     }
-    parents.pop();
-  };
-  visit(root, []);
+  }
   return names;
 }
 
@@ -101,12 +107,22 @@ function useSiteNames(use: Node, parents: readonly Node[]): NameWords[] {
   return names;
 }
 
-/** The strings of a `+` chain, left to right. */
-function chainStrings(node: Node): string[] {
-  if (node.type === "BinaryExpression" && node.operator === "+") return [...chainStrings(node.left), ...chainStrings(node.right)];
-  if (node.type === "Literal" && typeof node.value === "string") return [node.value];
-  if (node.type === "TemplateLiteral") return node.quasis.map((quasi) => quasi.value.cooked ?? "");
-  return [];
+/** The strings of a `+` chain, left to right (a left-deep chain is walked down its spine, not recursed). */
+function chainStrings(top: Node): string[] {
+  const rights: Node[] = [];
+  let node = top;
+  while (node.type === "BinaryExpression" && node.operator === "+") {
+    rights.push(node.right);
+    node = node.left;
+  }
+  const parts = [node, ...rights.reverse()];
+  const strings: string[] = [];
+  for (const part of parts) {
+    if (part.type === "Literal" && typeof part.value === "string") strings.push(part.value);
+    else if (part.type === "TemplateLiteral") for (const quasi of part.quasis) strings.push(quasi.value.cooked ?? "");
+    if (strings.length > 64) break;
+  }
+  return strings;
 }
 
 function text(value: string): NameWords {
