@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "tanstack-start" | "qwik" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "rsbuild" | "tanstack-start" | "qwik" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -72,6 +72,8 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["@qwik.dev/core", "qwik"],
   // Vue CLI (webpack): `VUE_APP_*` inlined from process.env, src/main starts the app.
   ["@vue/cli-service", "vue-cli"],
+  // Rsbuild (Rspack): a single-page app entered at src/index, `PUBLIC_*` inlined (before `vite`).
+  ["@rsbuild/core", "rsbuild"],
   ["electron-vite", "vite"],
   ["vite", "vite"],
   // Quasar's Vite build (SPA, PWA, Electron, Capacitor modes): Vite's env rules, `src/` the app.
@@ -374,6 +376,10 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
     case "vue-cli":
       // vue.config.js `pages` may name other entries; src/main is the default one.
       if (/^src\/main\.[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    case "rsbuild":
+      // rsbuild.config's `source.entry` may name others; src/index is the default one.
+      if (/^src\/index\.[cm]?[jt]sx?$/.test(rel)) role.entry = true;
       break;
     case "vite":
       // Entries come from index.html (see viteEntries); this is the fallback. Quasar writes its

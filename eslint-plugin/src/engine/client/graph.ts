@@ -508,7 +508,7 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
-const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "angular", "react-native"]);
+const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "angular", "react-native"]);
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {

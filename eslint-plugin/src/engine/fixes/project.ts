@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ProjectFiles } from "./project-files";
 
-export type Framework = "next" | "vite" | "cra" | "vue-cli" | "node-dotenv" | "node";
+export type Framework = "next" | "vite" | "cra" | "vue-cli" | "rsbuild" | "node-dotenv" | "node";
 
 export interface ProjectInfo {
   /** Folder of the nearest package.json (or the file's own folder when there is none). */
@@ -39,13 +39,13 @@ export function projectOf(files: ProjectFiles, file: string, stopDir?: string): 
   const start = dirname(file);
   const dir = findUp(files, start, "package.json", stopDir) ?? start;
   const framework = frameworkOf(files.read(join(dir, "package.json")));
-  const local = framework === "next" || framework === "vite" || framework === "cra" || framework === "vue-cli";
+  const local = framework === "next" || framework === "vite" || framework === "cra" || framework === "vue-cli" || framework === "rsbuild";
   let envFile = join(dir, local ? ".env.local" : ".env");
   // A plain Node project that already keeps .env.local (loaded by its own code) stays with it.
   if (framework === "node" && files.read(envFile) === undefined && files.read(join(dir, ".env.local")) !== undefined) {
     envFile = join(dir, ".env.local");
   }
-  const publicPrefix = { next: "NEXT_PUBLIC_", vite: "VITE_", cra: "REACT_APP_", "vue-cli": "VUE_APP_" }[framework as string];
+  const publicPrefix = { next: "NEXT_PUBLIC_", vite: "VITE_", cra: "REACT_APP_", "vue-cli": "VUE_APP_", rsbuild: "PUBLIC_" }[framework as string];
   return { dir, framework, envFile, publicPrefix };
 }
 
@@ -62,6 +62,7 @@ function frameworkOf(packageJson: string | undefined): Framework {
   if ("vite" in deps) return "vite";
   if ("react-scripts" in deps) return "cra";
   if ("@vue/cli-service" in deps) return "vue-cli";
+  if ("@rsbuild/core" in deps) return "rsbuild";
   if ("dotenv" in deps) return "node-dotenv";
   return "node";
 }

@@ -28,7 +28,7 @@ import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
 import { projectReadsSecretEnv } from "./secret-env-reads";
 
-const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "vue-cli", "next", "sveltekit", "astro", "remix"]);
+const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "vue-cli", "rsbuild", "next", "sveltekit", "astro", "remix"]);
 
 /**
  * False when the project's framework says git may commit `file` (an env file, existing or not).
