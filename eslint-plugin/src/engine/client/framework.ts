@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "rsbuild" | "tanstack-start" | "qwik" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "rsbuild" | "parcel" | "tanstack-start" | "qwik" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -74,6 +74,9 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["@vue/cli-service", "vue-cli"],
   // Rsbuild (Rspack): a single-page app entered at src/index, `PUBLIC_*` inlined (before `vite`).
   ["@rsbuild/core", "rsbuild"],
+  // Parcel: entered from its HTML; it writes every `process.env.X` the code reads into the bundle.
+  ["parcel", "parcel"],
+  ["parcel-bundler", "parcel"],
   ["electron-vite", "vite"],
   ["vite", "vite"],
   // Quasar's Vite build (SPA, PWA, Electron, Capacitor modes): Vite's env rules, `src/` the app.
@@ -380,6 +383,10 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
     case "rsbuild":
       // rsbuild.config's `source.entry` may name others; src/index is the default one.
       if (/^src\/index\.[cm]?[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    case "parcel":
+      // Entries come from the HTML Parcel builds (graph.ts, viteHtmlEntries); this is the fallback.
+      if (/^src\/(?:index|main)\.[cm]?[jt]sx?$/.test(rel)) role.entry = true;
       break;
     case "vite":
       // Entries come from index.html (see viteEntries); this is the fallback. Quasar writes its

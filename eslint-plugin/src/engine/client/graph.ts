@@ -184,7 +184,7 @@ export class ClientGraph {
   }
 
   /**
-   * Single-page apps (Vite, Create React App, Angular, React Native): every module under `src/` is browser code,
+   * Single-page apps (Vite, Create React App, Vue CLI, Rsbuild, Parcel, Angular, React Native): every module under `src/` is browser code,
    * even one no entry reaches yet (a file just created, an entry named differently), unless the
    * project says otherwise: an SSR entry, `src/server/`, `src/server.ts`, `*.server.*`, tests, or
    * server code importing it. Angular's SSR hydrates the same components in the browser, so its
@@ -343,7 +343,8 @@ export class ClientGraph {
     if (this.tooBig) return;
     this.verbatimModuleSyntax = readVerbatimModuleSyntax(this.framework.root);
     const { name, root } = this.framework;
-    if (name === "vite") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
+    // Parcel builds from HTML too (`parcel src/index.html`), its scripts' paths relative to it.
+    if (name === "vite" || name === "parcel") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "angular") for (const file of angularEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "remix") {
       // app/routes.ts names route modules: the answers depend on its text too (see filesRead).
@@ -508,7 +509,7 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
-const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "angular", "react-native"]);
+const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "angular", "react-native"]);
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {

@@ -37,6 +37,7 @@ const DISPLAY: Partial<Record<FrameworkName, string>> = {
   cra: "Create React App",
   "vue-cli": "Vue CLI",
   rsbuild: "Rsbuild",
+  parcel: "Parcel",
   expo: "Expo",
   gatsby: "Gatsby",
   vite: "Vite",
@@ -152,6 +153,9 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
       return { display, prefixes: { "process.env": ["REACT_APP_"] } };
     case "vue-cli":
       return { display, prefixes: { "process.env": ["VUE_APP_"] } };
+    case "parcel":
+      // parceljs.org, env variables: every `process.env.X` the code reads is written in, any name.
+      return { display, prefixes: {}, processEnvDefined: true };
     case "rsbuild":
       // rsbuild.dev, environment variables: `PUBLIC_*` from the env files, both ways of reading.
       return { display, prefixes: { "import.meta.env": ["PUBLIC_"], "process.env": ["PUBLIC_"] } };
@@ -201,7 +205,7 @@ function definesProcessEnv(configText: string): boolean {
 
 function configFiles(name: FrameworkName, root: string): string[] {
   const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : VITE_CONFIG;
-  return ["next", "cra", "vue-cli", "rsbuild", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+  return ["next", "cra", "vue-cli", "rsbuild", "parcel", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
 }
 
 function mtimeOf(file: string): number {
