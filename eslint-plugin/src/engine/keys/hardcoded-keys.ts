@@ -11,6 +11,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
+import { newUseWalks } from "./hardcoded-keys/use-sites";
 import type * as Fixes from "./hardcoded-keys/fixes";
 import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
@@ -145,6 +146,8 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
   }
 
   let fileNames: NameWords[] | undefined;
+  // How many candidates may look for where their const or field is used (use-sites.ts), in this analysis.
+  const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext | KeyContext => {
     const entry = located.get(candidate)!;
     if (entry.context) return entry.context;
@@ -156,7 +159,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
       // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
       const contentStart = place.node.range[0] + (place.node.type === "JSXText" ? 0 : 1);
       const window = windowBefore(text, contentStart, candidate);
-      const context = astContext(place.node, place.path, window);
+      const context = astContext(place.node, place.path, window, useWalks);
       if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
       entry.context = context;
     }
@@ -203,9 +206,10 @@ function splitKeyFindings(source: SourceFile, ast: TSESTree.Program, split: KeyC
     if (place) places.set(candidate, place);
   }
   let fileNames: NameWords[] | undefined;
+  const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext => {
     const { node, path } = places.get(candidate)!;
-    const context = astContext(node, path, "");
+    const context = astContext(node, path, "", useWalks);
     if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
     return context;
   };

@@ -6,7 +6,7 @@
 import type { TSESTree } from "../../ast";
 import { nameWords, type NameWords } from "../../providers";
 import type { KeyContext } from "../context";
-import { classFieldUses, constUses } from "./use-sites";
+import { classFieldUses, constUses, type UseWalks } from "./use-sites";
 
 /** Enough of a sibling value to see an endpoint or a marker such as "service_account". */
 const MAX_CONTEXT_TEXT = 200;
@@ -147,7 +147,7 @@ export interface AstContext extends KeyContext {
  * Context for a string at `path` (Program … parent). `windowText` is the string's own text just
  * before the key (`Bearer `, `MISTRAL_API_KEY=`).
  */
-export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], windowText: string): AstContext {
+export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], windowText: string, walks: UseWalks): AstContext {
   const own: NameWords[] = text(windowText);
   const nearby: NameWords[] = [];
   let fallbackFor: TSESTree.LogicalExpression | undefined;
@@ -177,7 +177,7 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
         into.push(...text(memberName(parent.id)));
         if (inSlot && parent.id.type === "Identifier" && path[0]?.type === "Program") {
           const [program, declarator, name] = [path[0], parent, parent.id.name];
-          uses = () => constUses(program, name, declarator);
+          uses = () => constUses(program, name, declarator, walks);
         }
         hops = MAX_HOPS;
         break;
@@ -201,7 +201,7 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
           if (inSlot && classBody?.type === "ClassBody" && field && !parent.computed) {
             const definition = parent;
             const program = path[0];
-            uses = () => classFieldUses(classBody, field, definition, program);
+            uses = () => classFieldUses(classBody, field, definition, walks);
           }
         }
         hops = MAX_HOPS;

@@ -14,35 +14,38 @@ import { nameWords, type NameWords } from "../../providers";
 
 const MAX_USES = 20;
 /**
- * Each question walks the class body or the whole file: after this many in one file the rest are
- * not asked (their keys stay reported), so a bundle of many key-shaped consts stays linear.
+ * Each question walks the class body or the whole file: after this many in one analysis of a file
+ * the rest are not asked (their keys stay reported), so a bundle of many key-shaped consts stays
+ * linear. Counted per analysis, not per tree: an editor may keep a tree across edits.
  */
 const MAX_WALKS_PER_FILE = 8;
-const walksByFile = new WeakMap<Node, number>();
+
+/** The walks one analysis of a file may still make (newUseWalks() per analysis). */
+export interface UseWalks {
+  left: number;
+}
+
+export function newUseWalks(): UseWalks {
+  return { left: MAX_WALKS_PER_FILE };
+}
 /** Enough of a URL to hold its host and path. */
 const MAX_TEXT = 200;
 
 type Node = TSESTree.Node;
 
 /** Names around each `this.<field>` in the class body. */
-export function classFieldUses(classBody: TSESTree.ClassBody, field: string, definition: Node, program: Node): NameWords[] {
-  if (!mayWalk(program)) return [];
+export function classFieldUses(classBody: TSESTree.ClassBody, field: string, definition: Node, walks: UseWalks): NameWords[] {
+  if (walks.left-- <= 0) return [];
   return usesIn(classBody, definition, (node) =>
     node.type === "MemberExpression" && node.object.type === "ThisExpression" && !node.computed &&
     (node.property.type === "Identifier" || node.property.type === "PrivateIdentifier") && node.property.name === field);
 }
 
 /** Names around each read of the const `name` in the program. */
-export function constUses(program: TSESTree.Program, name: string, declarator: Node): NameWords[] {
-  if (!mayWalk(program)) return [];
+export function constUses(program: TSESTree.Program, name: string, declarator: Node, walks: UseWalks): NameWords[] {
+  if (walks.left-- <= 0) return [];
   return usesIn(program, declarator, (node, parent) =>
     node.type === "Identifier" && node.name === name && !isNotARead(node, parent));
-}
-
-function mayWalk(program: Node): boolean {
-  const walks = walksByFile.get(program) ?? 0;
-  walksByFile.set(program, walks + 1);
-  return walks < MAX_WALKS_PER_FILE;
 }
 
 /** A property name, a key, a member's property: not a read of the variable of that name. */
