@@ -29,6 +29,12 @@ describe("Parcel: the client boundary", () => {
     assert.deepEqual(browserChain(summarize), [file("src/app.tsx"), summarize]);
     assert.equal(browserChain(file("scripts/seed.ts")), undefined);
   });
+
+  it("a library or Node program Parcel builds from a `source` script (no index.html) is no browser app", () => {
+    const library = path.join(APPS, "parcel-library", "src/index.ts");
+    assert.notEqual(frameworkOf(library).name, "parcel");
+    assert.equal(browserChain(library), undefined);
+  });
 });
 
 ruleTester().run("no-client-ai-calls (Parcel)", rule(noClientAiCalls), {
@@ -44,7 +50,7 @@ ruleTester().run("no-client-ai-calls (Parcel)", rule(noClientAiCalls), {
 });
 
 ruleTester().run("no-client-secrets (Parcel)", rule(noClientSecrets), {
-  valid: [appFile("parcel", "scripts/seed.ts")],
+  valid: [appFile("parcel", "scripts/seed.ts"), appFile("parcel-library", "src/index.ts")],
   invalid: [
     {
       name: "the server secret read in browser code",

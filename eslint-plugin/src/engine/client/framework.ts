@@ -152,9 +152,19 @@ function detectIn(dir: string): Framework | "stop" | undefined {
 
 /** The framework found in `dir`; a Vite library is no app ("stop"), an electron-vite app says so. */
 function viteApp(name: FrameworkName, dir: string, names: string[], electronViteDependency: boolean): Framework | "stop" {
+  if (name === "parcel") return isParcelPage(dir, names) ? { name, root: dir } : "stop";
   if (name !== "vite") return { name, root: dir };
   if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
   return isViteLibrary(dir, names) ? "stop" : { name, root: dir };
+}
+
+/**
+ * Parcel builds web pages from HTML, and libraries or Node programs from a `source` script (whose
+ * `process.env` it leaves alone for a Node target): only a project with an `index.html` (root or
+ * src/) is a browser app to KeyFence.
+ */
+function isParcelPage(dir: string, names: string[]): boolean {
+  return names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"));
 }
 
 /**
