@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { openingTags } from "./html-tags";
 import { workspaceOf } from "./workspaces";
 
-export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "rsbuild" | "parcel" | "tanstack-start" | "qwik" | "vite" | "unknown";
+export type FrameworkName = "next" | "remix" | "sveltekit" | "nuxt" | "astro" | "gatsby" | "expo" | "react-native" | "angular" | "extension" | "cra" | "vue-cli" | "rsbuild" | "parcel" | "webpack" | "tanstack-start" | "qwik" | "vite" | "unknown";
 
 export interface Framework {
   name: FrameworkName;
@@ -140,6 +140,9 @@ function detectIn(dir: string): Framework | "stop" | undefined {
     return viteApp(refine(name, dir, names), dir, names, false);
   }
   if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
+  // A webpack build of its own (no framework above): after the extension check, which wins.
+  const webpack = webpackApp(dir, names);
+  if (webpack) return webpack;
   // A repository root ends the search: a framework above it is someone else's project.
   if (names.includes(".git")) return "stop";
   // So does a workspace package of its own that names no framework: `packages/openai` is a
@@ -165,6 +168,94 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
  */
 function isParcelPage(dir: string, names: string[]): boolean {
   return names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"));
+}
+
+/** webpack's own config file (not `webpack.prod.js`, which a config of its own merges in). */
+const WEBPACK_CONFIG = /^webpack\.config\.[cm]?[jt]s$/;
+/** A target that runs in Node, not in a page: the build's modules are no browser code. */
+const NODE_TARGET = /\btarget\s*:\s*\[?\s*["'`](?:node|async-node|electron-main|electron-preload)/;
+
+/**
+ * A hand-made webpack app (webpack.config.js and no framework): a browser app when the config
+ * builds a page (html-webpack-plugin, or an index.html beside it) and its target is not Node.
+ * Its entries come from the config's `entry` (webpackEntries); only the names its DefinePlugin,
+ * EnvironmentPlugin or dotenv-webpack write in reach the bundle (public-prefixes.ts).
+ */
+function webpackApp(dir: string, names: string[]): Framework | "stop" | undefined {
+  const config = names.find((entry) => WEBPACK_CONFIG.test(entry));
+  if (!config) return undefined;
+  const text = readSmallText(path.join(dir, config));
+  if (text === undefined) return undefined;
+  if (NODE_TARGET.test(text)) return "stop";
+  const page = /html-webpack-plugin|HtmlWebpackPlugin/.test(text) || ["", "public", "src"].some((folder) => fs.existsSync(path.join(dir, folder, "index.html")));
+  if (!page) return undefined;
+  const desktop = names.includes("package.json") ? desktopOf(readDependencies(path.join(dir, "package.json"))) : undefined;
+  return desktop ? { name: "webpack", root: dir, desktop } : { name: "webpack", root: dir };
+}
+
+/** The config files of a webpack app (`webpack.config.js` and the like) in its root. */
+export function webpackConfigFiles(root: string): string[] {
+  try {
+    return fs.readdirSync(root).filter((entry) => WEBPACK_CONFIG.test(entry)).map((entry) => path.join(root, entry));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The modules a webpack config's `entry` names: a path string, an array of them, or an object of
+ * either (`{ main: "./src/index.js" }`, `{ app: { import: "./src/app.js" } }`), written as
+ * literals or `path.resolve(__dirname, "src", "index.js")`. Paths without an extension are
+ * resolved as webpack does (`.js`, `.jsx`, `.ts`, `.tsx`…, then a folder's index). webpack's
+ * default entry is `./src` (src/index.js), the fallback in moduleRole.
+ */
+export function webpackEntries(root: string): string[] {
+  const entries: string[] = [];
+  for (const config of webpackConfigFiles(root)) {
+    const text = readSmallText(config);
+    const at = text ? /\bentry\s*:/.exec(text) : null;
+    if (!text || !at) continue;
+    let value = text.slice(at.index + at[0].length, at.index + at[0].length + 2_000);
+    // The value ends where the config's next option begins.
+    const next = /\n\s*(?:output|module|plugins|resolve|devServer|mode|devtool|optimization|target|externals|context|performance|stats|watch|experiments)\s*:/.exec(value);
+    if (next) value = value.slice(0, next.index);
+    const joined = value.replace(/path\.(?:resolve|join)\(\s*__dirname\s*,([^()]{0,300})\)/g, (_call, args: string) => {
+      const parts = [...args.matchAll(/["'`]([^"'`\n]{1,200})["'`]/g)].map((part) => part[1]);
+      return JSON.stringify(`./${parts.join("/")}`);
+    });
+    for (const match of joined.matchAll(/["'`]((?:\.{1,2}\/|src\/)[^"'`\n]{0,200})["'`]/g)) {
+      const file = resolveModulePath(path.resolve(root, match[1]));
+      if (file) entries.push(file);
+    }
+  }
+  return entries;
+}
+
+const ENTRY_EXTENSIONS = [".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts"];
+
+/** `file` as it is, with one of webpack's resolve extensions, or a folder's index. */
+function resolveModulePath(file: string): string | undefined {
+  const isFile = (candidate: string) => {
+    try {
+      return fs.statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (isFile(file)) return file;
+  for (const extension of ENTRY_EXTENSIONS) if (isFile(file + extension)) return file + extension;
+  for (const extension of ENTRY_EXTENSIONS) if (isFile(path.join(file, `index${extension}`))) return path.join(file, `index${extension}`);
+  return undefined;
+}
+
+/** A config's text, or undefined when unreadable or too large to be a hand-written config. */
+function readSmallText(file: string): string | undefined {
+  try {
+    const text = fs.readFileSync(file, "utf8");
+    return text.length < 1_000_000 ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -392,6 +483,10 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       break;
     case "rsbuild":
       // rsbuild.config's `source.entry` may name others; src/index is the default one.
+      if (/^src\/index\.[cm]?[jt]sx?$/.test(rel)) role.entry = true;
+      break;
+    case "webpack":
+      // Entries come from the config's `entry` (graph.ts, webpackEntries); webpack's default is ./src.
       if (/^src\/index\.[cm]?[jt]sx?$/.test(rel)) role.entry = true;
       break;
     case "parcel":

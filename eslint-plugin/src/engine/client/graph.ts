@@ -17,6 +17,8 @@ import {
   angularEntries,
   routeConfigEntries,
   viteHtmlEntries,
+  webpackConfigFiles,
+  webpackEntries,
   type Framework,
   type ModuleRole,
 } from "./framework";
@@ -345,6 +347,11 @@ export class ClientGraph {
     const { name, root } = this.framework;
     // Parcel builds from HTML too (`parcel src/index.html`), its scripts' paths relative to it.
     if (name === "vite" || name === "parcel") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
+    if (name === "webpack") {
+      // The config names the entries: the answers depend on its text too (see filesRead).
+      for (const config of webpackConfigFiles(root)) this.used.add(config);
+      for (const file of webpackEntries(root)) this.extraEntries.set(file, { entry: true, serverOnly: false, serverReference: false });
+    }
     if (name === "angular") for (const file of angularEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "remix") {
       // app/routes.ts names route modules: the answers depend on its text too (see filesRead).
@@ -509,7 +516,7 @@ export class ClientGraph {
 }
 
 /** Vite SSR: an `entry-server` module, or a server that loads modules through Vite. */
-const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "angular", "react-native"]);
+const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "webpack", "angular", "react-native"]);
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {

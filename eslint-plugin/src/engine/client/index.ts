@@ -336,7 +336,9 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
     const backEnd = desktopBackEnd(frameworkOf(path.resolve(source.file)));
     const result = backEnd
       ? finding("no-public-secrets", "publicSecretInApp", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build", backEnd })
-      : finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
+      : verdict.definedByConfig
+        ? finding("no-public-secrets", "publicSecretDefined", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build" })
+        : finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {

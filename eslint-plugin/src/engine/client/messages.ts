@@ -20,6 +20,8 @@ export const noClientSecretsMessages = {
 export const noPublicSecretsMessages = {
   publicSecret:
     "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
+  publicSecretDefined:
+    "{{name}} looks like a secret, and {{tool}}'s config writes its value into the browser bundle for every visitor. Keep it out of the build: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
   publicSecretInApp:
     "{{name}} looks like a secret, but {{tool}}'s {{prefix}} prefix writes its value into a bundle that every installed copy of the app holds. Read {{unprefixed}} at run time (never built into the app) in {{backEnd}}. Rotate the key if it was ever shipped.",
   configEnvSecret:

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { publicPrefixOf } from "./env-names";
 import type { EnvSource } from "./env-reads";
-import { frameworkOf, type Framework, type FrameworkName } from "./framework";
+import { frameworkOf, webpackConfigFiles, type Framework, type FrameworkName } from "./framework";
 
 export interface PrefixVerdict {
   /** The public-looking prefix of the name ("VITE_", or a custom envPrefix such as "APP_"). */
@@ -20,6 +20,8 @@ export interface PrefixVerdict {
   framework?: string;
   /** What the framework does expose, for the message: "import.meta.env.VITE_*". */
   exposes?: string;
+  /** The build's config writes this name in one by one (webpack's DefinePlugin), not its prefix. */
+  definedByConfig?: boolean;
 }
 
 interface Exposure {
@@ -38,6 +40,7 @@ const DISPLAY: Partial<Record<FrameworkName, string>> = {
   "vue-cli": "Vue CLI",
   rsbuild: "Rsbuild",
   parcel: "Parcel",
+  webpack: "webpack",
   expo: "Expo",
   gatsby: "Gatsby",
   vite: "Vite",
@@ -59,6 +62,10 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   const exposure = exposureOf(framework);
   const known = publicPrefixOf(name);
   if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
+  // webpack's config is Node code that hands the value to the build: the reads it ships are in the app.
+  if (framework.name === "webpack" && webpackConfigFiles(framework.root).includes(path.resolve(file))) return undefined;
+  // A name the build writes in by itself (DefinePlugin), whatever the framework's prefix rules say.
+  if (known && source === "process.env" && bundlerDefines(framework.name, framework.root).defined.has(name)) return { prefix: known, exposed: true, framework: exposure.display, definedByConfig: true };
   if (source === "process.env" && exposure.processEnvDefined) return known ? { prefix: known, exposed: true } : undefined;
   const ownPrefixes = exposure.prefixes[source] ?? [];
   const own = ownPrefixes.filter((prefix) => name.startsWith(prefix) && name.length > prefix.length).sort((a, b) => b.length - a.length)[0];
@@ -153,6 +160,9 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
       return { display, prefixes: { "process.env": ["REACT_APP_"] } };
     case "vue-cli":
       return { display, prefixes: { "process.env": ["VUE_APP_"] } };
+    case "webpack":
+      // No prefix of its own: DefinePlugin, EnvironmentPlugin or dotenv-webpack write names in (bundlerDefines).
+      return { display, prefixes: {} };
     case "parcel":
       // parceljs.org, env variables: every `process.env.X` the code reads is written in, any name.
       return { display, prefixes: {}, processEnvDefined: true };
@@ -205,7 +215,7 @@ function definesProcessEnv(configText: string): boolean {
 
 function configFiles(name: FrameworkName, root: string): string[] {
   const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : VITE_CONFIG;
-  return ["next", "cra", "vue-cli", "rsbuild", "parcel", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+  return ["next", "cra", "vue-cli", "rsbuild", "parcel", "webpack", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
 }
 
 function mtimeOf(file: string): number {

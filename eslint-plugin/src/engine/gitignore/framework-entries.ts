@@ -39,7 +39,7 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   const dir = dirname(file);
   const readsSecret = () => (options.codeWillRead !== undefined && isSecretEnvName(options.codeWillRead)) || projectReadsSecretEnv(dir);
   const framework = projectFramework(dir);
-  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || ((framework === "unknown" || framework === "extension") && loadsDotenvOnly(dir));
+  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || ((framework === "unknown" || framework === "extension" || framework === "webpack") && loadsDotenvOnly(dir));
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
