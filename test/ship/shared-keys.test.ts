@@ -45,6 +45,14 @@ describe("no-shared-env-keys", () => {
     assert.deepEqual(sharedKeyFindings(join(dir, ".env.development"), readFile(dir, ".env.development")).map((f) => f.data.otherFile), [".env.production"]);
   });
 
+  it("ignores made-up values under a secret name (the alphabet, a count, a placeholder word); a real shared secret is still reported", () => {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz";
+    const files = `GOOGLE_API_KEY='${alphabet}'\nAPI_SECRET=1234567890123456\nJWT_SECRET=your-jwt-secret-goes-here\nSESSION_SECRET=${"ab12".repeat(5)}\nDB_PASSWORD=Tr0ub4dor-and-3-horses-2024\n`;
+    const dir = makeRepo({ ".env.development": files, ".env.production": files });
+    const findings = sharedKeyFindings(join(dir, ".env.production"), readFile(dir, ".env.production"));
+    assert.deepEqual(findings.map((f) => f.data.name), ["DB_PASSWORD"]);
+  });
+
   it("ignores short, non-secret and placeholder-free non-credential values", () => {
     const dir = makeRepo({ ".env.development": "PORT=3000\nSITE_URL=https://example.test/a/long/path\nNODE_ENV=x\n", ".env.production": "PORT=3000\nSITE_URL=https://example.test/a/long/path\nNODE_ENV=x\n" });
     assert.deepEqual(sharedKeyFindings(join(dir, ".env.production"), readFile(dir, ".env.production")), []);

@@ -3,7 +3,8 @@
  * (`.env.development` and `.env.production`, `.env.local` and `.env.production`), so a leaked
  * development key drains production. Sibling env files are compared by a SHA-256 of each
  * credential value: only digests are kept, values are never held past the parse or printed.
- * A credential is a provider key, or a value of 16+ characters under a secret name.
+ * A credential is a provider key, or a value of 16+ characters under a secret name that is not
+ * made up (the alphabet, `1234567890…`, `your-secret-here`: keys/placeholders.ts).
  */
 import { createHash } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { type EnvEntry, parseEnvFile } from "../env-files/parse";
 import type { Finding } from "../finding";
 import { derive } from "../gitignore/file-cache";
 import { scanText } from "../keys";
+import { looksMadeUp } from "../keys/placeholders";
 import { folderEntries } from "../ship/folder-entries";
 import { NO_SHARED_ENV_KEYS_RULE } from "./messages";
 
@@ -87,6 +89,6 @@ function credentialDigest(entry: EnvEntry): string | undefined {
   const value = entry.value;
   if (value.length < 8 || value.includes("${")) return undefined;
   const isKey = scanText(value, { context: [entry.name] }).length > 0;
-  if (!isKey && !(isSecretEnvName(entry.name) && value.length >= MIN_SECRET_LENGTH && !/\s/.test(value))) return undefined;
+  if (!isKey && !(isSecretEnvName(entry.name) && value.length >= MIN_SECRET_LENGTH && !/\s/.test(value) && !looksMadeUp(value))) return undefined;
   return createHash("sha256").update(value).digest("hex");
 }

@@ -133,6 +133,18 @@ export function looksLikePlaceholder(value: string, compiled: CompiledFormat): b
   return false;
 }
 
+/** Words of made-up values that a real password, URL or token does not hold (unlike "test" or "demo"). */
+const MADE_UP_WORD = /your|xxxx|changeme|change-me|placeholder|example|replace|insert|dummy|redacted/i;
+
+/**
+ * A value of no known key format that is made up, not a credential: the alphabet, `1234567890…`,
+ * one character repeated, a short pattern repeated, or a placeholder word (`your-secret-here`).
+ * For values under a secret name (no-shared-env-keys), where a format's own checks do not apply.
+ */
+export function looksMadeUp(value: string): boolean {
+  return MADE_UP_WORD.test(value) || hasLongRun(value) || hasSequence(value) || isPeriodic(value) || fewDistinctChars(value);
+}
+
 function isBase64Char(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
 }
