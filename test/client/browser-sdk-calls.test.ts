@@ -14,6 +14,7 @@ const rule = plugin as unknown as RuleModule<keyof typeof noClientAiCallsMessage
 const clientSecrets = clientSecretsPlugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, []>;
 const next = appFile("next-app-router", "app/chat/chat-box.tsx").filename;
 const vite = appFile("vite", "src/api.ts").filename;
+const nuxtComposable = appFile("nuxt", "composables/useAi.ts").filename;
 const nextChain = "app/chat/chat-box.tsx";
 const viteChain = "src/main.tsx → src/App.tsx → src/api.ts";
 const client = (...lines: string[]) => [`"use client";`, ...lines].join("\n");
@@ -26,6 +27,11 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       name: "bring your own key: the key the user typed",
       filename: next,
       code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `export function make(userKey: string) {`, `  return createOpenAI({ apiKey: userKey });`, `}`),
+    },
+    {
+      name: "Nuxt: the private runtime config is no browser key (undefined there)",
+      filename: nuxtComposable,
+      code: [`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const config = useRuntimeConfig();`, `export const genAI = new GoogleGenerativeAI(config.geminiKey);`].join("\n"),
     },
     {
       name: "bring your own key from localStorage",
@@ -84,6 +90,23 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     },
   ],
   invalid: [
+    {
+      name: "Nuxt: an SDK keyed by the public runtime config, which Nuxt writes into every page",
+      filename: nuxtComposable,
+      code: [
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `export const useChat = () => {`,
+        `  const runtimeConfig = useRuntimeConfig();`,
+        `  const genAI = new GoogleGenerativeAI(runtimeConfig.public.apiKey);`,
+        `  const groq = createGroq({ apiKey: useRuntimeConfig().public.groqKey });`,
+        `  return { genAI, groq };`,
+        `};`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 4, data: { provider: "Google AI (Gemini)", chain: "composables/useAi.ts" } },
+        { messageId: "browserSdkClient", line: 5, data: { provider: "Groq", chain: "composables/useAi.ts" } },
+      ],
+    },
     {
       name: "use client: fetch to api.openai.com with a NEXT_PUBLIC_ key",
       filename: next,

@@ -4,7 +4,8 @@
  * and an HTTP client or fetch call that sends a provider's key in an auth header, wherever its
  * base URL comes from (`axios.create({ baseURL: env.URL, headers: { "xi-api-key": key } })`).
  *
- * A key counts when it is an env read, a literal, or a const holding one. A key the user typed
+ * A key counts when it is an env read, a literal, a const holding one, or Nuxt's public runtime
+ * config (`useRuntimeConfig().public.apiKey`, which Nuxt writes into every page). A key the user typed
  * (state, a function parameter, localStorage) is theirs to send: bring-your-own-key apps are quiet.
  * The env read travels with the finding (`keyRead`): ./index drops a call whose key is a
  * server secret the framework keeps out of the bundle (undefined in the browser; no-client-secrets
@@ -150,6 +151,8 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
     case "MemberExpression": {
       const read = envReadIn(node, scope);
       if (read) return read;
+      // Nuxt's public runtime config (`useRuntimeConfig().public.apiKey`) is sent to every visitor.
+      if (isPublicRuntimeConfig(node.object, scope)) return {};
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
       const name = node.computed ? (node.property.type === "Literal" ? String(node.property.value) : undefined) : node.property.type === "Identifier" ? node.property.name : undefined;
       const owner = name === undefined ? undefined : objectValue(node.object, scope);
@@ -159,6 +162,13 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
     default:
       return envReadIn(node, scope);
   }
+}
+
+/** `useRuntimeConfig().public`, or `config.public` with `const config = useRuntimeConfig()` (Nuxt). */
+function isPublicRuntimeConfig(node: Node, scope: Scope): boolean {
+  if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "public") return false;
+  const config = node.object.type === "Identifier" ? scope.consts.get(node.object.name) : node.object;
+  return config?.type === "CallExpression" && config.callee.type === "Identifier" && config.callee.name === "useRuntimeConfig";
 }
 
 /**
