@@ -85,6 +85,21 @@ export async function POST(req: Request) {
     assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "OpenAI", line: 3 });
   });
 
+  it("follows a part of a client kept under another name (`const completions = openai.chat.completions`)", () => {
+    // ATMJin/chatGPT-API-web's Nitro handler, in a Next.js route's shape.
+    const route = `import OpenAI from "openai";
+export async function POST(req: Request) {
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  const openaiChatCompletion = openai.chat.completions;
+  const completion = await openaiChatCompletion.create({ model: "gpt-4o-mini", messages: await req.json() });
+  return Response.json(completion.choices[0].message);
+}
+`;
+    const [finding, ...rest] = findings("app/api/chat/route.ts", route);
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ handler: finding?.handler, provider: finding?.provider, line: finding?.line }, { handler: "POST", provider: "OpenAI", line: 2 });
+  });
+
   it("a 429 passed on from the provider's error is no limit of the route's; one the route decides is", () => {
     // mfts/papermark's AI route: the provider's rate-limit error becomes the client's 429.
     const route = `import { openai } from "@ai-sdk/openai";

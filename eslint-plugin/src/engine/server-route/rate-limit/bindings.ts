@@ -166,9 +166,16 @@ export function fileBindings(source: SourceFile): FileBindings {
   }
   // A client wrapped for memory or tracing is still that provider's client: `withSupermemory(openai,
   // {...})` (a real app's route), LangSmith's `wrapOpenAI(openai)`, Langfuse's `observeOpenAI(openai)`.
+  // So is a part of one kept under another name: `const completions = openai.chat.completions`.
   for (const node of declarators) {
     if (node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) continue;
     const init = node.init?.type === "AwaitExpression" ? node.init.argument : node.init;
+    if (init?.type === "MemberExpression") {
+      const { root } = memberPath(init);
+      const provider = root.type === "Identifier" ? bindings.providers.get(root.name) : undefined;
+      if (provider) bindings.providers.set(node.id.name, provider);
+      continue;
+    }
     if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
     const first = init.arguments[0];
     const provider = first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
