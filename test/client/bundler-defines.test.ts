@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
+import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import { APPS } from "./support";
 
 const ROOTS: string[] = [];
@@ -55,6 +56,35 @@ describe("no-client-ai-calls: env reads a bundler writes into the bundle", () =>
     assert.deepEqual(callsIn(defined, "content.js", CONTENT), ["directProviderCall"]);
     const plain = appCopy("chrome-extension", { "webpack.config.js": `module.exports = { entry: "./content.js" };\n` });
     assert.deepEqual(callsIn(plain, "content.js", CONTENT), []);
+  });
+
+  it("DefinePlugin's nested form defines the names of its object; any other value the whole environment", () => {
+    // brauliopf/translator: `"process.env": { OPENAI_API_KEY: JSON.stringify(…) }`; an Outlook add-in: `JSON.stringify(process.env)`.
+    const nested = (names: string) => `const webpack = require("webpack");\nmodule.exports = { plugins: [new webpack.DefinePlugin({ "process.env": { ${names} } })] };\n`;
+    assert.deepEqual(callsIn(appCopy("chrome-extension", { "webpack.config.js": nested(`// https://nodejs.org/api/process.html\n NODE_ENV: JSON.stringify("production"), /* the key */ OPENAI_API_KEY: JSON.stringify(process.env.OPENAI_API_KEY)`) }), "content.js", CONTENT), ["directProviderCall"]);
+    assert.deepEqual(callsIn(appCopy("chrome-extension", { "webpack.config.js": nested(`NODE_ENV: JSON.stringify(process.env.NODE_ENV), "API_URL": JSON.stringify({ OPENAI_API_KEY: 1 })`) }), "content.js", CONTENT), []);
+    const whole = `const webpack = require("webpack");\nmodule.exports = { plugins: [new webpack.DefinePlugin({ "process.env": JSON.stringify(process.env) })] };\n`;
+    assert.deepEqual(callsIn(appCopy("chrome-extension", { "webpack.config.js": whole }), "content.js", CONTENT), ["directProviderCall"]);
+  });
+
+  it("a project that lists react-scripts but builds with its own webpack config is not Create React App (Jaslavie/day-wrapped)", () => {
+    const pkg = (start: string) => JSON.stringify({ name: "x", private: true, dependencies: { react: "^18.2.0", "react-scripts": "5.0.1" }, scripts: { start } });
+    const config = `const Dotenv = require("dotenv-webpack");\nconst HtmlWebpackPlugin = require("html-webpack-plugin");\nmodule.exports = { entry: "./src/index.js", plugins: [new Dotenv(), new HtmlWebpackPlugin()] };\n`;
+    const moved = appCopy("cra", { "package.json": pkg("webpack serve"), "webpack.config.js": config });
+    assert.equal(frameworkOf(path.join(moved, "src/ask.js")).name, "webpack");
+    assert.deepEqual(callsIn(moved, "src/ask.js", CONTENT), ["directProviderCall"]);
+    const stillCra = appCopy("cra", { "package.json": pkg("react-scripts start"), "webpack.config.js": config });
+    assert.equal(frameworkOf(path.join(stillCra, "src/ask.js")).name, "cra");
+  });
+
+  it("an extension whose manifest is in src/ is built by the project's webpack config above it (Jaslavie/day-wrapped)", () => {
+    const manifest = JSON.stringify({ manifest_version: 3, name: "x", version: "1.0", background: { service_worker: "background.js" } });
+    const project = (config: string) =>
+      appCopy("unknown", { "package.json": JSON.stringify({ name: "x", private: true, scripts: { build: "webpack" } }), "webpack.config.js": config, "src/manifest.json": manifest });
+    const withDotenv = project(`const Dotenv = require("dotenv-webpack");\nmodule.exports = { entry: { background: "./src/background.js" }, plugins: [new Dotenv()] };\n`);
+    assert.equal(frameworkOf(path.join(withDotenv, "src/background.js")).name, "extension");
+    assert.deepEqual(callsIn(withDotenv, "src/background.js", CONTENT), ["directProviderCall"]);
+    assert.deepEqual(callsIn(project(`module.exports = { entry: { background: "./src/background.js" } };\n`), "src/background.js", CONTENT), []);
   });
 
   it("Gatsby: a page's fetch keyed by a name gatsby-plugin-env-variables allows", () => {

@@ -233,6 +233,19 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
+    it("a webpack app whose config loads dotenv (declared or not) needs `.env` only; one that loads none, all three", async () => {
+      // brauliopf/translator (bench/real-apps): `require("dotenv").config()` in webpack.config.js, dotenv installed but not declared.
+      const webpackApp = (config: string) => ({
+        ...JS,
+        "package.json": JSON.stringify({ scripts: { build: "webpack" }, devDependencies: { webpack: "5", "html-webpack-plugin": "5" } }),
+        "webpack.config.js": `${config}const HtmlWebpackPlugin = require("html-webpack-plugin");\nmodule.exports = { entry: "./src/index.js", plugins: [new HtmlWebpackPlugin()] };\n`,
+        "src/index.js": "export const api = '/api';\n",
+      });
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...webpackApp(`require("dotenv").config();\n`), ".gitignore": "node_modules\n.env\n" }))), []);
+      const [message] = await lint(makeRepo({ ...webpackApp(""), ".gitignore": "node_modules\n.env\n" }));
+      assert.match(message?.message ?? "", /\.env\.local/);
+    });
+
     it("dotenv beside a loader of `.env.local` (Bun, WXT) needs all three", async () => {
       // oniafk/chatbot-langchain-backend and YCPyc/writingbuddy (bench/real-apps): dotenv in the
       // dependencies, but Bun and WXT load `.env.local` themselves.

@@ -130,6 +130,7 @@ function detectIn(dir: string): Framework | "stop" | undefined {
     const dependencies = readDependencies(path.join(dir, "package.json"));
     for (const [dependency, name] of DEPENDENCIES) {
       if (!dependencies.has(dependency)) continue;
+      if (name === "cra" && leftCreateReactApp(dir, names)) continue;
       const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
       const desktop = desktopOf(dependencies);
       return found !== "stop" && desktop ? { ...found, desktop } : found;
@@ -168,6 +169,22 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
  */
 function isParcelPage(dir: string, names: string[]): boolean {
   return names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"));
+}
+
+/**
+ * A project that lists react-scripts but builds with a webpack config of its own (ejected, or moved
+ * to webpack to build an extension): no script runs react-scripts (or craco, react-app-rewired), so
+ * Create React App's rules (REACT_APP_ only, src/index) are not the build's.
+ */
+function leftCreateReactApp(dir: string, names: string[]): boolean {
+  if (!names.some((entry) => WEBPACK_CONFIG.test(entry))) return false;
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    const scripts = Object.values(json.scripts ?? {}).filter((script): script is string => typeof script === "string");
+    return !scripts.some((script) => /\b(?:react-scripts|craco|react-app-rewired)\b/.test(script));
+  } catch {
+    return false;
+  }
 }
 
 /** webpack's own config file (not `webpack.prod.js`, which a config of its own merges in). */

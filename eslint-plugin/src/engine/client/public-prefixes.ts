@@ -127,7 +127,7 @@ interface BundlerDefines {
  * `gatsby-plugin-env-variables` the names of its `allowList` (two real apps, bench/real-apps).
  */
 function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {
-  const files = [...WEBPACK_CONFIG, ...(name === "gatsby" ? GATSBY_CONFIG : [])].map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
+  const files = configDirs(root).flatMap((dir) => [...WEBPACK_CONFIG, ...(name === "gatsby" ? GATSBY_CONFIG : [])].map((base) => path.join(dir, base))).filter((file) => fs.existsSync(file));
   const stamp = files.map((file) => `${file}:${mtimeOf(file)}`).join("|");
   const cached = bundlerCache.get(root);
   if (cached && cached.stamp === stamp) return cached.defines;
@@ -136,10 +136,59 @@ function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {
   for (const match of text.matchAll(DEFINED_READ)) if (match[1] === "process.env") defined.add(match[2]);
   const allowList = /gatsby-plugin-env-variables[\s\S]{0,400}?allowList\s*:\s*\[([^\]]{0,2000})\]/.exec(text)?.[1];
   for (const found of allowList?.matchAll(/["'`]([A-Za-z_][A-Za-z0-9_]{0,100})["'`]/g) ?? []) defined.add(found[1]);
-  const defines = { processEnvDefined: /dotenv-webpack|\bEnvironmentPlugin\b/.test(text), defined };
+  let processEnvDefined = /dotenv-webpack|\bEnvironmentPlugin\b/.test(text);
+  // DefinePlugin's nested form: `"process.env": { OPENAI_API_KEY: … }` defines those names; any
+  // other value (`JSON.stringify(process.env)`, a dotenv result) writes the whole environment in.
+  for (const match of text.matchAll(/["'`]process\.env["'`]\s*:\s*/g)) {
+    // Comments out (a URL in one would read as a key); the slice is bounded, so the lazy match is too.
+    const rest = text.slice(match.index + match[0].length, match.index + match[0].length + 4_000).replace(/\/\*[\s\S]*?\*\/|(^|\s)\/\/[^\n]*/g, "$1");
+    if (!rest.startsWith("{")) {
+      processEnvDefined = true;
+      continue;
+    }
+    for (const key of topLevelKeys(rest)) defined.add(key);
+  }
+  const defines = { processEnvDefined, defined };
   if (bundlerCache.size > 100) bundlerCache.clear();
   bundlerCache.set(root, { stamp, defines });
   return defines;
+}
+
+/**
+ * Where a build's config may be: the framework's root, and up to the project's package.json when
+ * the root is below it (an extension whose manifest is in `src/`, built by the project's webpack config).
+ */
+function configDirs(root: string): string[] {
+  const dirs = [root];
+  for (let dir = root; dirs.length < 4 && !fs.existsSync(path.join(dir, "package.json")); ) {
+    const parent = path.dirname(dir);
+    if (parent === dir || fs.existsSync(path.join(dir, ".git"))) break;
+    dirs.push((dir = parent));
+  }
+  return dirs;
+}
+
+/** The keys at the top level of the object literal `text` starts with (`{ A: 1, "B": f({ c: 2 }) }` → A, B). */
+function topLevelKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "{" || c === "(" || c === "[") {
+      depth++;
+      if (depth === 1) expectKey = true;
+    } else if (c === "}" || c === ")" || c === "]") {
+      depth--;
+      if (depth === 0) break;
+    } else if (depth === 1 && c === ",") expectKey = true;
+    else if (depth === 1 && expectKey && /[A-Za-z_"'`]/.test(c)) {
+      const key = /^["'`]?([A-Za-z_][A-Za-z0-9_]{0,100})["'`]?\s*:/.exec(text.slice(i, i + 110));
+      if (key) keys.push(key[1]);
+      expectKey = false;
+    }
+  }
+  return keys;
 }
 
 /** `"process.env.API_KEY": …` and `import.meta.env.KEY: …` keys in a config's text (a `define` object). */

@@ -22,7 +22,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
-import { type FrameworkName, frameworkOf } from "../client/framework";
+import { type FrameworkName, frameworkOf, webpackConfigFiles } from "../client/framework";
 import { nearestPackageDir } from "../package-dir";
 import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
@@ -102,20 +102,27 @@ function projectFramework(dir: string): FrameworkName {
 const LOCAL_ENV_LOADERS = ["dotenv-flow", "@next/env", "dotenv-cli", "vite", "wxt", "plasmo", "@types/bun", "bun-types"];
 const RUNS_BUN = /(?:^|[\s;&|(])(?:bun|bunx)\s/;
 
-/** The project's package.json depends on `dotenv` (or dotenv-webpack) and on no loader of `.env.local` files. */
+/**
+ * The project's package.json depends on `dotenv` (or dotenv-webpack) and on no loader of `.env.local`
+ * files; or its webpack config loads dotenv itself (a dependency installed but not declared).
+ */
 function loadsDotenvOnly(dir: string): boolean {
   const packageDir = nearestPackageDir(dir);
   if (!packageDir) return false;
-  const manifest = join(packageDir, "package.json");
-  return derive(manifest, "loadsDotenvOnly", (text) => {
+  const manifest = derive(join(packageDir, "package.json"), "dotenvLoaders", (text) => {
     try {
       const json = JSON.parse(text ?? "{}") as Record<string, Record<string, string> | undefined>;
       const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
       const runsBun = Object.values(json.scripts ?? {}).some((script) => typeof script === "string" && RUNS_BUN.test(`${script} `));
       // dotenv-webpack reads `.env` (and `.env.defaults`) only, as dotenv does.
-      return (names.has("dotenv") || names.has("dotenv-webpack")) && !runsBun && !LOCAL_ENV_LOADERS.some((name) => names.has(name));
+      return { dotenv: names.has("dotenv") || names.has("dotenv-webpack"), localLoader: runsBun || LOCAL_ENV_LOADERS.some((name) => names.has(name)) };
     } catch {
-      return false;
+      return undefined;
     }
   });
+  if (!manifest || manifest.localLoader) return false;
+  // Each file's answer is cached by its own mtime: an edit to either is seen.
+  return manifest.dotenv || webpackConfigFiles(packageDir).some((config) => derive(config, "loadsDotenv", (text) => text !== undefined && WEBPACK_LOADS_DOTENV.test(text)));
 }
+
+const WEBPACK_LOADS_DOTENV = /require\(\s*["']dotenv(?:-webpack)?["']\s*\)|from\s+["']dotenv(?:-webpack)?["']/;
