@@ -7,11 +7,14 @@
  * beside the app, are Node code.
  */
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
-import { frameworkOf, webpackEntries } from "../../eslint-plugin/src/engine/client/framework";
+import { clearFrameworkCache, frameworkOf, webpackEntries } from "../../eslint-plugin/src/engine/client/framework";
+import { publicPrefixVerdict } from "../../eslint-plugin/src/engine/client/public-prefixes";
+import { frameworkRequiresIgnoring } from "../../eslint-plugin/src/engine/gitignore/framework-entries";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noPublicSecrets from "../../eslint-plugin/src/rules/no-public-secrets";
@@ -91,4 +94,45 @@ ruleTester().run("no-public-secrets (webpack)", rule(noPublicSecrets), {
       errors: [{ messageId: "prefixNotExposed", line: 1 }],
     },
   ],
+});
+
+describe("webpack configs: linear on 1 MB of adversarial text", function () {
+  this.timeout(60_000);
+  const dirs: string[] = [];
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A webpack app whose config is `config` (just under the 1 MB the readers accept). */
+  function app(config: string): string {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), "keyfence-webpack-")));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, "src"));
+    writeFileSync(path.join(dir, "package.json"), "{}");
+    writeFileSync(path.join(dir, "index.html"), "<div id=root></div>");
+    writeFileSync(path.join(dir, "webpack.config.js"), config.slice(0, 999_000));
+    writeFileSync(path.join(dir, "src/index.js"), "export const key = process.env.REACT_APP_OPENAI_API_KEY;\n");
+    return dir;
+  }
+
+  for (const [name, unit] of [
+    ["targets without a value", "target:"],
+    ["entries of unclosed strings", `entry: "./`],
+    ["path.resolve calls left open", "entry: path.resolve(__dirname, "],
+    ["nested process.env objects left open", `"process.env": { A: ({[`],
+    ["block comments left open", `"process.env": { /* `],
+    ["requires without a name", "require(   "],
+  ]) {
+    it(name, () => {
+      const dir = app(unit.repeat(Math.ceil(1_000_000 / unit.length)));
+      const started = performance.now();
+      clearFrameworkCache();
+      frameworkOf(path.join(dir, "src/index.js"));
+      webpackEntries(dir);
+      publicPrefixVerdict("REACT_APP_OPENAI_API_KEY", "process.env", path.join(dir, "src/index.js"));
+      frameworkRequiresIgnoring(path.join(dir, ".env.local"), ".env.local");
+      const ms = performance.now() - started;
+      assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
+    });
+  }
 });

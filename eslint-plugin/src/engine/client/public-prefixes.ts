@@ -139,9 +139,11 @@ function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {
   let processEnvDefined = /dotenv-webpack|\bEnvironmentPlugin\b/.test(text);
   // DefinePlugin's nested form: `"process.env": { OPENAI_API_KEY: … }` defines those names; any
   // other value (`JSON.stringify(process.env)`, a dotenv result) writes the whole environment in.
+  // A real config has one DefinePlugin or two: a text with thousands of these is not read further.
+  let seen = 0;
   for (const match of text.matchAll(/["'`]process\.env["'`]\s*:\s*/g)) {
-    // Comments out (a URL in one would read as a key); the slice is bounded, so the lazy match is too.
-    const rest = text.slice(match.index + match[0].length, match.index + match[0].length + 4_000).replace(/\/\*[\s\S]*?\*\/|(^|\s)\/\/[^\n]*/g, "$1");
+    if (++seen > 20) break;
+    const rest = withoutComments(text.slice(match.index + match[0].length, match.index + match[0].length + 4_000));
     if (!rest.startsWith("{")) {
       processEnvDefined = true;
       continue;
@@ -166,6 +168,30 @@ function configDirs(root: string): string[] {
     dirs.push((dir = parent));
   }
   return dirs;
+}
+
+/** `text` without its comments (a URL in one would read as a key), in one pass. */
+function withoutComments(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] !== "/") continue;
+    const next = text[i + 1];
+    if (next === "*") {
+      const end = text.indexOf("*/", i + 2);
+      out += text.slice(from, i);
+      if (end < 0) return out;
+      i = end + 1;
+      from = end + 2;
+    } else if (next === "/" && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf("\n", i);
+      out += text.slice(from, i);
+      if (end < 0) return out;
+      i = end - 1;
+      from = end;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** The keys at the top level of the object literal `text` starts with (`{ A: 1, "B": f({ c: 2 }) }` → A, B). */
