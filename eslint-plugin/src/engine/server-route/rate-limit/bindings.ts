@@ -45,6 +45,11 @@ export interface FileBindings {
   limiters: Set<string>;
   /** The first provider the file imports (what an AI SDK call most likely reaches). */
   firstProvider?: Provider;
+  /**
+   * `controller.analyze` → provider, for a module imported whole (`const controller =
+   * require("./controller")`, `import * as controller`) whose export `analyze` calls one.
+   */
+  memberProviders?: Map<string, Provider>;
 }
 
 function moduleOf(node: Node | null | undefined): string | undefined {

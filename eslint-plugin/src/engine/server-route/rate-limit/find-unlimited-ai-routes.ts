@@ -10,7 +10,7 @@ import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
-import { findRouteHandlers, handlerKindOf, type RouteHandler } from "./route-handlers";
+import { findRouteHandlers, handlerKindOf, importedRouteHandlers, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
@@ -29,12 +29,13 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   // A cheap first look: files with no route handler are skipped; a route that mentions no
   // provider SDK, AI SDK or host may still call one through a shared client it imports.
   const handlers = findRouteHandlers(source);
-  if (handlers.length === 0) return [];
+  const imported = importedRouteHandlers(source);
+  if (handlers.length === 0 && imported.length === 0) return [];
   const bindings = fileBindings(source);
   const project = options.project ?? diskProjectView();
   addImportedBindings(source, bindings, project);
   addChains(source, bindings); // again: chains built from an imported model
-  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0) return [];
+  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0 && !bindings.memberProviders) return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];
   for (const handler of handlers) {
@@ -53,11 +54,26 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
       ...(fix ? { fixes: [fix] } : {}),
     });
   }
+  // Handlers another module defines (an MVC app's controllers): what that module's export does
+  // (./shared-clients: it calls a provider, unless a limiter wraps it or runs inside). No fix:
+  // the limit would go into the other module or the chain here; the message says where.
+  for (const handler of imported) {
+    const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference);
+    if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
+    if (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra)) continue;
+    findings.push({
+      ruleId: REQUIRE_RATE_LIMIT,
+      messageId: "missingRateLimit",
+      data: { handler: handler.name, provider: provider.name },
+      file: source.file,
+      range: { start: handler.reportNode.range[0], end: handler.reportNode.range[1] },
+    });
+  }
   return findings;
 }
 
 /** Express/Hono: `app.use(limiter)` or `app.use("/api", rateLimit(...))` registered before the route. */
-function limitedByAppUse(source: SourceFile, handler: RouteHandler, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
+function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
   const registeredAt = handler.reportNode.range[0];
   for (const statement of source.ast.body) {
     if (statement.range[0] >= registeredAt) break;

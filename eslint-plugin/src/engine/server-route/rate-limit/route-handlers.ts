@@ -362,8 +362,34 @@ function tanstackHandlers(source: SourceFile): RouteHandler[] {
   return out;
 }
 
-/** `app.post("/chat", limiter, async (req, res) => …)` at any depth. */
-function registeredHandlers(source: SourceFile): RouteHandler[] {
+/**
+ * An Express/Hono registration whose handler lives in another module: `router.post("/analyze",
+ * chatbotController.analyzeSymptoms)` or `router.post("/chat", auth, chat)` with `chat` imported
+ * (the controllers of an MVC app). `reference` is the local name, or `name.member`.
+ */
+export interface ImportedRouteHandler {
+  name: string;
+  reference: string;
+  reportNode: Node;
+  companions: Node[];
+}
+
+export function importedRouteHandlers(source: SourceFile): ImportedRouteHandler[] {
+  if (!mayRegisterRoutes(source.text)) return [];
+  const imported: ImportedRouteHandler[] = [];
+  registeredHandlers(source, imported);
+  return imported;
+}
+
+/** `a` or `a.b` (plain names): what an imported handler is written as. */
+function referenceOf(node: Node): string | undefined {
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" && node.property.type === "Identifier") return `${node.object.name}.${node.property.name}`;
+  return undefined;
+}
+
+/** `app.post("/chat", limiter, async (req, res) => …)` at any depth; handlers named from elsewhere go to `imported`. */
+function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   const out: RouteHandler[] = [];
   const visit = (node: Node) => {
     if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
@@ -373,9 +399,13 @@ function registeredHandlers(source: SourceFile): RouteHandler[] {
     if (path === undefined || !path.startsWith("/")) return;
     const last = node.arguments[node.arguments.length - 1];
     const found = node.arguments.length >= 2 ? functionOf(source, last) : undefined;
-    if (!found) return;
     const { root } = memberPath(node.callee);
     const owner = root.type === "Identifier" ? root.name : "app";
+    if (!found) {
+      const reference = imported && node.arguments.length >= 2 ? referenceOf(last) : undefined;
+      if (reference) imported!.push({ name: `${owner}.${method}("${path}")`, reference, reportNode: node.callee, companions: node.arguments.slice(1, -1) });
+      return;
+    }
     out.push({
       kind: "server-framework",
       name: `${owner}.${method}("${path}")`,

@@ -17,7 +17,7 @@ import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
 import { constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
-import { scanFunction } from "./function-scan";
+import { LIMIT_NAME, scanFunction } from "./function-scan";
 
 type Node = TSESTree.Node;
 
@@ -77,6 +77,12 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     if (!summary) continue;
     followed.push(target, ...summary.stamps.map(([file]) => file));
     for (const { local, imported } of names) {
+      // A module imported whole: its exports are reached as `local.name` (an Express controller).
+      if (imported === "default" || imported === "*") {
+        for (const [name, meaning] of summary.exports) {
+          if (name !== "default" && meaning.provider) (bindings.memberProviders ??= new Map()).set(`${local}.${name}`, meaning.provider);
+        }
+      }
       const meaning = summary.exports.get(imported);
       if (meaning?.provider) {
         bindings.providers.set(local, meaning.provider);
@@ -100,7 +106,7 @@ function localImports(source: SourceFile): LocalImport[] {
   for (const statement of source.ast.body) {
     if (statement.type === "ImportDeclaration" && statement.importKind !== "type") {
       const names = statement.specifiers.flatMap((specifier) => {
-        if (specifier.type === "ImportNamespaceSpecifier") return [];
+        if (specifier.type === "ImportNamespaceSpecifier") return [{ local: specifier.local.name, imported: "*" }];
         if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") return [];
         const imported = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
         return [{ local: specifier.local.name, imported }];
@@ -230,8 +236,20 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     });
     return provider ? { provider } : undefined;
   }
+  // `export const analyze = asyncHandler(async (req, res) => …)`: the wrapped function's meaning,
+  // unless the wrapper is a limiter (`withRateLimit(handler)`).
+  if (value.type === "CallExpression") {
+    const inner = value.arguments.find((arg) => arg.type === "FunctionExpression" || arg.type === "ArrowFunctionExpression");
+    if (inner) return wrapperNames(value.callee).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)) ? { limiter: true } : meaningOf(source, bindings, inner, depth + 1);
+  }
   const provider = providerBuiltBy(value, bindings);
   return provider ? { provider } : undefined;
+}
+
+/** The names a wrapper is called by: `withRateLimit(fn)` → withRateLimit, `limits.wrap(fn)` → limits, wrap. */
+function wrapperNames(callee: Node): string[] {
+  const { root, path: names } = memberPath(callee);
+  return [...(root.type === "Identifier" ? [root.name] : []), ...names];
 }
 
 /** `function getOpenAI() { if (!client) client = new OpenAI(); return client; }` → OpenAI. */

@@ -1,0 +1,105 @@
+/**
+ * require-rate-limit on Express routers whose handlers another module defines, the MVC layout of
+ * many real apps (AbhineethT41/CuraBot, Min-DongYoung/SmartKiosk in bench/real-apps):
+ * `router.post("/analyze", chatbotController.analyzeSymptoms)` with the controller's exports
+ * wrapped in `asyncHandler(…)` and calling a module-level provider client.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
+import { makeRepo, removeRepos } from "../env/support";
+
+const CONTROLLER = `const asyncHandler = require("express-async-handler");
+const { Groq } = require("groq-sdk");
+
+let groq;
+try {
+  groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+} catch (error) {
+  console.error(error);
+}
+
+const analyzeSymptoms = asyncHandler(async (req, res) => {
+  const completion = await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: req.body.messages });
+  res.json(completion.choices[0].message);
+});
+
+// No model call: a lookup in a table.
+const listSpecialties = asyncHandler(async (req, res) => res.json(["Neurology", "Cardiology"]));
+
+// Limited where it is defined.
+const summarize = withRateLimit(async (req, res) => {
+  res.json(await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: req.body.messages }));
+});
+
+module.exports = { analyzeSymptoms, listSpecialties, summarize };
+`;
+
+const ESM_CONTROLLER = `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function chat(req, res) {
+  res.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: req.body.messages }));
+}
+export const health = (req, res) => res.send("ok");
+`;
+
+function findingsIn(dir: string, rel: string, code: string): string[] {
+  const source = parseSource(path.join(dir, rel), code);
+  assert.ok(source);
+  return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`).sort();
+}
+
+describe("require-rate-limit: handlers defined in another module (controllers)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const app = () =>
+    makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", "express-async-handler": "1", "groq-sdk": "0.9", openai: "4" } }),
+      "src/controllers/chatbotController.js": CONTROLLER,
+      "src/controllers/chat.js": ESM_CONTROLLER,
+    });
+
+  it("a controller required whole, its members registered: the ones that call the model", () => {
+    const router = `const express = require("express");
+const router = express.Router();
+const chatbotController = require("../controllers/chatbotController");
+router.post("/analyze", chatbotController.analyzeSymptoms);
+router.get("/specialties", chatbotController.listSpecialties);
+router.post("/summarize", chatbotController.summarize);
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(app(), "src/routes/chatbotRoutes.js", router), ['router.post("/analyze") → Groq']);
+  });
+
+  it("destructured and ESM imports, a namespace import; a limiter beside the handler or app.use before it holds", () => {
+    const dir = app();
+    const destructured = `const express = require("express");
+const { analyzeSymptoms } = require("../controllers/chatbotController");
+const router = express.Router();
+router.post("/analyze", analyzeSymptoms);
+router.post("/limited", rateLimiter, analyzeSymptoms);
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/a.js", destructured), ['router.post("/analyze") → Groq']);
+    const esm = `import express from "express";
+import { chat, health } from "../controllers/chat.js";
+import * as controllers from "../controllers/chat.js";
+const app = express();
+app.get("/health", health);
+app.post("/chat", chat);
+app.post("/chat2", controllers.chat);
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/b.js", esm), ['app.post("/chat") → OpenAI', 'app.post("/chat2") → OpenAI']);
+    const limitedFirst = `import express from "express";
+import rateLimit from "express-rate-limit";
+import { chat } from "../controllers/chat.js";
+const app = express();
+app.use(rateLimit({ windowMs: 60_000, limit: 20 }));
+app.post("/chat", chat);
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
+  });
+});
