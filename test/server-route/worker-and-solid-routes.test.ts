@@ -85,6 +85,31 @@ export async function POST(req: Request) {
     assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "POST", provider: "OpenAI", line: 3 });
   });
 
+  it("follows a client a factory of the file returns (a Worker's createOpenAIClient(env)), bound or called inline", () => {
+    // fasidOnGit/openai-worker's lib/openai.ts, in one file.
+    const worker = `import OpenAI from "openai";
+import Groq from "groq-sdk";
+function createOpenAIClient(env: Env) {
+  if (!env.OPENAI_API_KEY) throw new Error("no key");
+  return new OpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.GATEWAY_URL });
+}
+const makeGroq = (env: Env) => new Groq({ apiKey: env.GROQ_API_KEY });
+export default {
+  async fetch(request: Request, env: Env) {
+    const url = new URL(request.url);
+    if (url.pathname === "/fast") return Response.json(await makeGroq(env).chat.completions.create(await request.json()));
+    const openai = createOpenAIClient(env);
+    return Response.json(await openai.chat.completions.create(await request.json()));
+  },
+};
+`;
+    const [finding, ...rest] = findings("src/index.ts", worker);
+    assert.deepEqual(rest, []);
+    assert.ok(finding && ["OpenAI", "Groq"].includes(String(finding.provider)), JSON.stringify(finding));
+    const onlyFactory = worker.replace(/    if \(url.pathname[^\n]*\n/, "");
+    assert.equal(findings("src/index.ts", onlyFactory)[0]?.provider, "OpenAI");
+  });
+
   it("follows a part of a client kept under another name (`const completions = openai.chat.completions`)", () => {
     // ATMJin/chatGPT-API-web's Nitro handler, in a Next.js route's shape.
     const route = `import OpenAI from "openai";

@@ -141,6 +141,12 @@ export function fileBindings(source: SourceFile): FileBindings {
       declarators.push({ id: node.left, init: node.right });
       return;
     }
+    // A factory of this file (`function createOpenAIClient(env) { return new OpenAI({ … }) }`, a
+    // Worker's lib/openai.ts in bench/real-apps): its name stands for the client it returns.
+    const factory = node.type === "FunctionDeclaration" ? node : node.type === "VariableDeclarator" && (node.init?.type === "ArrowFunctionExpression" || node.init?.type === "FunctionExpression") ? node.init : undefined;
+    const made = factory && returnedConstruction(factory);
+    const name = node.type === "FunctionDeclaration" ? node.id : node.type === "VariableDeclarator" ? node.id : undefined;
+    if (made && name?.type === "Identifier") declarators.push({ id: name, init: made });
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
@@ -183,11 +189,29 @@ export function fileBindings(source: SourceFile): FileBindings {
     }
     if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
     const first = init.arguments[0];
-    const provider = first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    // `const openai = createOpenAIClient(env)`: a client from a factory (bound above).
+    const provider = bindings.providers.get(init.callee.name) ?? (first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined);
     if (provider) bindings.providers.set(node.id.name, provider);
   }
   addChains(source, bindings);
   return bindings;
+}
+
+/** What a function returns when it builds something (`return new OpenAI(…)`, `=> createGroq(…)`), nested functions aside. */
+function returnedConstruction(fn: TSESTree.FunctionLike): Node | undefined {
+  if (fn.type === "ArrowFunctionExpression" && fn.body.type !== "BlockStatement") return constructedFrom(fn.body) ? fn.body : undefined;
+  const stack: Node[] = fn.body ? [fn.body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "ReturnStatement") {
+      if (node.argument && node.argument.type !== "Identifier" && constructedFrom(node.argument)) return node.argument;
+      continue;
+    }
+    if (node.type === "BlockStatement") stack.push(...node.body);
+    else if (node.type === "IfStatement") stack.push(node.consequent, ...(node.alternate ? [node.alternate] : []));
+    else if (node.type === "TryStatement") stack.push(node.block, ...(node.handler ? [node.handler.body] : []), ...(node.finalizer ? [node.finalizer] : []));
+  }
+  return undefined;
 }
 
 /** The methods that run a LangChain chain, runnable, memory or agent. */
