@@ -103,3 +103,20 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 });
+
+describe("require-rate-limit: routes a test registers", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("a test or spec file's app serves no one (openstatusHQ/openstatus's handler.test.ts)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { hono: "4", openai: "4" } }), "src/controllers/chat.js": ESM_CONTROLLER });
+    const test = `import { Hono } from "hono";
+import { chat } from "../controllers/chat.js";
+const app = new Hono();
+app.post("/chat", chat);
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/chat.test.js", test), []);
+    assert.deepEqual(findingsIn(dir, "src/routes/__tests__/chat.js", test), []);
+    assert.deepEqual(findingsIn(dir, "src/routes/chat.js", test), ['app.post("/chat") → OpenAI']);
+  });
+});

@@ -25,7 +25,11 @@ export interface RateLimitOptions {
   limiterNames?: readonly string[];
 }
 
+/** A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers serve no one. */
+const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
+  if (TEST_FILE.test(source.file)) return [];
   // A cheap first look: files with no route handler are skipped; a route that mentions no
   // provider SDK, AI SDK or host may still call one through a shared client it imports.
   const handlers = findRouteHandlers(source);
