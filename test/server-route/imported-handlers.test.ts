@@ -120,3 +120,31 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/chat.js", test), ['app.post("/chat") → OpenAI']);
   });
 });
+
+describe("require-rate-limit: controllers that call a service module", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  // mayank-verma04/english-ai-tutor: route → controller → service (required whole) → config/gemini.
+  const files = {
+    "package.json": JSON.stringify({ dependencies: { express: "4", "@google/generative-ai": "0.21" } }),
+    "config/gemini.js": `const { GoogleGenerativeAI } = require("@google/generative-ai");\nmodule.exports = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);\n`,
+    "services/aiService.js": `const genAI = require("../config/gemini");\nexports.ask = async (prompt) => (await genAI.getGenerativeModel({ model: "gemini-1.5-flash" }).generateContent(prompt)).response.text();\n`,
+    "controllers/tutor.js": `const aiService = require("../services/aiService");\nexports.question = async (req, res) => res.json(await aiService.ask(req.body.topic));\n`,
+    // Reaches the service one hop later than the tutor's route does: at the end of its chain.
+    "lib/relay.js": `const aiService = require("../services/aiService");\nexports.relay = (text) => aiService.ask(text);\n`,
+    "controllers/long.js": `const { relay } = require("../lib/relay");\nexports.summary = async (req, res) => res.json(await relay(req.body.text));\n`,
+  };
+  const route = (controller: string, name: string) => `const express = require("express");\nconst { ${name} } = require("../controllers/${controller}");\nconst router = express.Router();\nrouter.post("/${name}", ${name});\nmodule.exports = router;\n`;
+
+  it("a controller's call on a service module imported whole (aiService.ask()) reaches the provider", () => {
+    assert.deepEqual(findingsIn(makeRepo(files), "routes/tutor.js", route("tutor", "question")), ['router.post("/question") → Google AI (Gemini)']);
+  });
+
+  it("the answer does not depend on which route was linted first (a module summarised at the end of a longer chain is summarised again)", () => {
+    const dir = makeRepo(files);
+    // The long chain reaches services/aiService.js with no hop left: its summary then knows no client.
+    findingsIn(dir, "routes/long.js", route("long", "summary"));
+    assert.deepEqual(findingsIn(dir, "routes/tutor.js", route("tutor", "question")), ['router.post("/question") → Google AI (Gemini)']);
+  });
+});

@@ -118,6 +118,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (root.type === "Identifier") {
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
+    // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
+    const member = bindings.memberProviders && call.callee.type === "MemberExpression" ? bindings.memberProviders.get(`${root.name}.${memberPath(call.callee).path[0]}`) : undefined;
+    if (member) return member;
     const chain = bindings.chains.get(root.name);
     if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
     if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;

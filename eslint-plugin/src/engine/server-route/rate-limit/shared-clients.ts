@@ -37,6 +37,11 @@ interface ModuleSummary {
   stamps: Array<[string, number | undefined]>;
   /** When the stamps were last found current (Date.now()). */
   checkedAt: number;
+  /**
+   * The import hops it was built with: one built with fewer (reached at the end of another
+   * route's chain) may lack a client further away, so a request for more builds it again.
+   */
+  hops: number;
 }
 
 /**
@@ -153,7 +158,7 @@ export function resolveImport(fromFile: string, specifier: string): string | und
 function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<string>): ModuleSummary | undefined {
   const cached = summaries.get(file);
   const now = Date.now();
-  if (cached && project.mtime && (now - cached.checkedAt < STAMPS_FRESH_MS || cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime))) {
+  if (cached && cached.hops >= hops && project.mtime && (now - cached.checkedAt < STAMPS_FRESH_MS || cached.stamps.every(([stamped, mtime]) => project.mtime!(stamped) === mtime))) {
     cached.checkedAt = now;
     return cached;
   }
@@ -165,7 +170,7 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   addAssignedClients(source, bindings);
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
-  const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now };
+  const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now, hops };
   // Small (a few names per module): a workspace scan of thousands of files keeps them all.
   if (summaries.size > 5000) summaries.clear();
   summaries.set(file, summary);
