@@ -53,6 +53,12 @@ ruleTester().run("no-public-secrets", rule, {
         "process.env.OPENAI_API_KEY;",
       ].join("\n"),
     },
+    {
+      // RishabhTomar9/Nutrithy (bench/real-apps): an Express backend reading the name its Vite frontend's env file uses.
+      name: "process.env.VITE_ where no framework is found: Vite writes VITE_ names into import.meta.env only",
+      filename: appFile("unknown", "src/client.ts").filename,
+      code: "export const key = process.env.VITE_GEMINI_API_KEY;\n",
+    },
     { name: "allow option", filename: routeFile.filename, code: "process.env.NEXT_PUBLIC_MAPS_SECRET_KEY;", options: [{ allow: ["NEXT_PUBLIC_MAPS_SECRET_KEY"] }] },
     next("app/page.tsx"),
     appFile("nuxt", "nuxt.config.ts"),
@@ -131,6 +137,13 @@ ruleTester().run("no-public-secrets", rule, {
         "const { NEXT_PUBLIC_CLERK_SECRET_KEY } = process.env;",
       ].join("\n"),
       errors: [1, 2, 3, 4, 5, 6, 7, 8].map((line) => ({ messageId: "publicSecret" as const, line, suggestions: [] })),
+    },
+    {
+      // gest-o-interna-ARAQUARI (bench/real-apps): `const env = (import.meta as any).env || {}` then `env.VITE_GROQ_API_KEY`.
+      name: "a module-level alias of import.meta.env",
+      filename: appFile("vite", "src/api.ts").filename,
+      code: ["const env = (import.meta as any).env || {};", "export const key = () => env.VITE_GROQ_API_KEY;"].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_GROQ_API_KEY", prefix: "VITE_", unprefixed: "GROQ_API_KEY" } }],
     },
     {
       // Unknown framework: still reported wherever read, but no rename (nothing proves it is server code).

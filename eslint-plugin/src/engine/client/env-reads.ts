@@ -85,6 +85,18 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     }
   }
 
+  // A module-level alias: `const env = import.meta.env`, `const env = (import.meta as any).env || {}`.
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      const source = envObjectSource(init.type === "LogicalExpression" ? init.left : init, dynamicEnvNames);
+      if (source) dynamicEnvNames.set(declarator.id.name, source);
+    }
+  }
+
   walk(program, (node) => {
     if (node.type === "MemberExpression") {
       const source = envObjectSource(node.object, dynamicEnvNames);

@@ -61,6 +61,9 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   const framework = frameworkOf(file);
   const exposure = exposureOf(framework);
   const known = publicPrefixOf(name);
+  // Vite writes VITE_ names into import.meta.env only: a `process.env.VITE_X` read where no
+  // framework is found (a Node server beside a Vite app, sharing its env file) ships nothing.
+  if (!exposure && framework.name === "unknown" && source === "process.env" && known?.endsWith("VITE_")) return undefined;
   if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
   // webpack's config is Node code that hands the value to the build: the reads it ships are in the app.
   if (framework.name === "webpack" && webpackConfigFiles(framework.root).includes(path.resolve(file))) return undefined;
