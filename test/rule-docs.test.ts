@@ -30,7 +30,7 @@ function section(doc: string, title: string): string | undefined {
 }
 
 function optionProperties(meta: Meta): string[] {
-  const schemas = (Array.isArray(meta.schema) ? meta.schema : meta.schema ? [meta.schema] : []) as Array<{ properties?: object }>;
+  const schemas = ((meta.docs as { options?: unknown[] } | undefined)?.options ?? []) as Array<{ properties?: object }>;
   return schemas.flatMap((schema) => Object.keys(schema.properties ?? {}));
 }
 

@@ -11,11 +11,14 @@ interface ObjectSchema {
 describe("rule option defaults (meta.defaultOptions)", () => {
   for (const [name, rule] of Object.entries(keyfence.rules)) {
     const meta = (rule as Rule.RuleModule).meta!;
-    const schemas = (Array.isArray(meta.schema) ? meta.schema : meta.schema ? [meta.schema] : []) as ObjectSchema[];
+    const schemas = ((meta.docs as { options?: unknown[] } | undefined)?.options ?? []) as ObjectSchema[];
 
     if (schemas.length === 0) {
-      it(`${name} takes no options and declares no defaults`, () => {
+      it(`${name} takes no options and declares no defaults; given some, the run stops`, () => {
         assert.equal(meta.defaultOptions, undefined);
+        const linter = new Linter({ configType: "flat" });
+        const lint = () => linter.verify("export {};\n", [{ files: ["**/*.js"], plugins: { k: { rules: { [name]: rule as Rule.RuleModule } } }, rules: { [`k/${name}`]: ["error", { any: 1 }] } }], "app.js");
+        assert.throws(lint, /should NOT have more than 0 items/);
       });
       continue;
     }
@@ -42,10 +45,21 @@ describe("rule option defaults (meta.defaultOptions)", () => {
       const linter = new Linter({ configType: "flat" });
       const lint = (options: unknown[]) =>
         linter.verify("export {};\n", [{ files: ["**/*.js"], plugins: { k: { rules: { [name]: spy } } }, rules: { [`k/${name}`]: ["error", ...options] } }], "app.js");
-      // ESLint validates configured options against meta.schema and throws on a mismatch.
+      // The rule checks configured options against its schema and throws on a mismatch.
       lint(meta.defaultOptions as unknown[]);
       lint([]);
       assert.deepEqual(seen, meta.defaultOptions);
+    });
+
+    it(`${name} rejects an unknown option, a wrong type and a duplicate, in ESLint's words`, () => {
+      const linter = new Linter({ configType: "flat" });
+      const lint = (options: unknown[]) =>
+        linter.verify("export {};\n", [{ files: ["**/*.js"], plugins: { k: { rules: { [name]: rule as Rule.RuleModule } } }, rules: { [`k/${name}`]: ["error", ...options] } }], "app.js");
+      assert.throws(() => lint([{ unknownOption: true }]), /Unexpected property "unknownOption"/);
+      const [property, schema] = Object.entries((schemas[0] as { properties: Record<string, { type: string }> }).properties)[0];
+      assert.throws(() => lint([{ [property]: schema.type === "boolean" ? "yes" : "one" }]), new RegExp(`should be ${schema.type === "boolean" ? "boolean" : "array"}`));
+      if (schema.type === "array") assert.throws(() => lint([{ [property]: ["a", "a"] }]), /duplicate items/);
+      assert.throws(() => lint([{}, {}]), /should NOT have more than 1 items/);
     });
   }
 });

@@ -1,8 +1,9 @@
 // The eslint-utils entry alone: the package root also loads ESLint's API classes (RuleTester,
 // Linter…), about a third of a second at every lint run's start.
-import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
+import { RuleCreator, type RuleModule, type RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
 
 import { docsUrl } from "../engine/docs";
+import { checkOptions, type OptionsSchema } from "./rule-options";
 
 export { DOCS_BASE, docsUrl } from "../engine/docs";
 
@@ -10,10 +11,35 @@ export interface KeyFenceDocs {
   description: string;
   /** Part of configs.recommended (all rules are, unless they say otherwise). */
   recommended: "error" | "warn";
+  /**
+   * The rule's options schema (what `meta.schema` declares in the rule's source). The built rule
+   * has `meta.schema: false` and checks its options itself (./rule-options explains why).
+   */
+  options?: OptionsSchema;
 }
+
+const createNamedRule = RuleCreator<KeyFenceDocs>(docsUrl);
 
 /**
  * A rule's option defaults go in `meta.defaultOptions` (one place): ESLint 9.15+ merges them into
  * `context.options`, and typescript-eslint's creator merges them into `create`'s second argument.
+ * Options are declared with `meta.schema` as usual; the built rule moves the schema to
+ * `meta.docs.options`, tells ESLint `schema: false`, and validates options in `create` (once per
+ * distinct configuration) with ESLint's wording, so ESLint need not load ajv for KeyFence.
  */
-export const createRule = RuleCreator<KeyFenceDocs>(docsUrl);
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, KeyFenceDocs>>,
+): RuleModule<MessageIds, Options, KeyFenceDocs> & { name: string } {
+  const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema : rule.meta.schema ? [rule.meta.schema] : []) as unknown as OptionsSchema;
+  // ESLint documents `schema: false` (no validation); typescript-eslint's types predate it.
+  const noSchema = false as unknown as readonly [];
+  const built = createNamedRule<Options, MessageIds>({ ...rule, meta: { ...rule.meta, schema: noSchema, docs: { ...rule.meta.docs, options: schema } } });
+  const create = built.create;
+  return {
+    ...built,
+    create(context) {
+      checkOptions(rule.name, schema, context.options);
+      return create(context);
+    },
+  };
+}
