@@ -104,6 +104,15 @@ app.post("/chat", chat);
   });
 });
 
+describe("require-rate-limit: a SvelteKit +server file outside the routes folder", () => {
+  it("is served by nothing (jacobjeremiahjohnson/goobi's src/lib/+server.ts)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { openai: "4" } }) });
+    const code = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport async function POST({ request }) {\n  return new Response(JSON.stringify(await openai.chat.completions.create(await request.json())));\n}\n`;
+    assert.deepEqual(findingsIn(dir, "src/lib/+server.js", code), []);
+    assert.deepEqual(findingsIn(dir, "src/routes/api/chat/+server.js", code), ["POST → OpenAI"]);
+  });
+});
+
 describe("require-rate-limit: routes a test registers", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());

@@ -44,7 +44,8 @@ const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", 
 
 export function handlerKindOf(file: string): HandlerKind | undefined {
   const unix = file.replace(/\\/g, "/");
-  if (/\/\+server\.[cm]?[jt]s$/.test(unix)) return "sveltekit";
+  // SvelteKit serves `+server` files under its routes folder only (jacobjeremiahjohnson/goobi keeps one in src/lib).
+  if (/\/routes\/(?:.*\/)?\+server\.[cm]?[jt]s$/.test(unix)) return "sveltekit";
   // Netlify's default functions folders (netlify.toml may name another: not read).
   if (/\/netlify\/(?:edge-)?functions\/.+\.[cm]?[jt]sx?$/.test(unix)) return "netlify";
   // Expo Router API routes: `app/chat+api.ts` exporting POST(request).
