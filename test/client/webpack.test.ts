@@ -7,7 +7,7 @@
  * beside the app, are Node code.
  */
 import * as assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
@@ -38,6 +38,20 @@ describe("webpack without a framework: the client boundary", () => {
   it("the config and the server beside the app are no browser code", () => {
     assert.equal(browserChain(file("webpack.config.js")), undefined);
     assert.equal(browserChain(file("server/index.js")), undefined);
+  });
+
+  it("a name DefinePlugin writes in is public whatever its prefix; with the whole environment given, any name is", () => {
+    assert.deepEqual(publicPrefixVerdict("REACT_APP_OPENAI_API_KEY", "process.env", complete), { prefix: "REACT_APP_", exposed: true, framework: "webpack", definedByConfig: true });
+    assert.equal(publicPrefixVerdict("REACT_APP_ANTHROPIC_API_KEY", "process.env", complete)?.exposed, false);
+    const copy = realpathSync(mkdtempSync(path.join(tmpdir(), "keyfence-webpack-env-")));
+    try {
+      cpSync(file(""), copy, { recursive: true });
+      const config = readFileSync(path.join(copy, "webpack.config.js"), "utf8").replace(/new webpack\.DefinePlugin\(\{[\s\S]*?\}\),/, `new webpack.DefinePlugin({ "process.env": JSON.stringify(process.env) }),`);
+      writeFileSync(path.join(copy, "webpack.config.js"), config);
+      assert.equal(publicPrefixVerdict("REACT_APP_ANTHROPIC_API_KEY", "process.env", path.join(copy, "src/lib/complete.ts"))?.exposed, true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it("a config with a Node target builds no browser app", () => {

@@ -67,13 +67,17 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
   // webpack's config is Node code that hands the value to the build: the reads it ships are in the app.
   if (framework.name === "webpack" && webpackConfigFiles(framework.root).includes(path.resolve(file))) return undefined;
-  // A name the build writes in by itself (DefinePlugin), whatever the framework's prefix rules say.
-  if (known && source === "process.env" && bundlerDefines(framework.name, framework.root).defined.has(name)) return { prefix: known, exposed: true, framework: exposure.display, definedByConfig: true };
   if (source === "process.env" && exposure.processEnvDefined) return known ? { prefix: known, exposed: true } : undefined;
   const ownPrefixes = exposure.prefixes[source] ?? [];
   const own = ownPrefixes.filter((prefix) => name.startsWith(prefix) && name.length > prefix.length).sort((a, b) => b.length - a.length)[0];
   if (own) return { prefix: own, exposed: true, framework: exposure.display };
   if (!known) return undefined;
+  // Not the framework's prefix, but the build writes it in by itself (DefinePlugin, or the whole
+  // environment): asked only here, so a framework's own public reads never stat its configs.
+  if (source === "process.env") {
+    const bundler = bundlerDefines(framework.name, framework.root);
+    if (bundler.processEnvDefined || bundler.defined.has(name)) return { prefix: known, exposed: true, framework: exposure.display, definedByConfig: true };
+  }
   const [way, prefixes] = Object.entries(exposure.prefixes).find(([, list]) => list && list.length > 0) ?? [];
   const exposes = way && prefixes ? prefixes.map((prefix) => `${way.startsWith("$env") ? `${way} ` : `${way}.`}${prefix}*`).join(", ") : "no prefix";
   return { prefix: known, exposed: false, framework: exposure.display, exposes };
