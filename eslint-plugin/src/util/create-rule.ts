@@ -1,6 +1,6 @@
 // The eslint-utils entry alone: the package root also loads ESLint's API classes (RuleTester,
 // Linter…), about a third of a second at every lint run's start.
-import { RuleCreator, type RuleModule, type RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
+import { applyDefault, RuleCreator, type RuleModule, type RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
 
 import { docsUrl } from "../engine/docs";
 import { checkOptions, type OptionsSchema } from "./rule-options";
@@ -34,12 +34,35 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // ESLint documents `schema: false` (no validation); typescript-eslint's types predate it.
   const noSchema = false as unknown as readonly [];
   const built = createNamedRule<Options, MessageIds>({ ...rule, meta: { ...rule.meta, schema: noSchema, docs: { ...rule.meta.docs, options: schema } } });
-  const create = built.create;
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options;
+  const optionsFor = optionsOnce(rule.name, schema, defaults);
   return {
     ...built,
-    create(context) {
-      checkOptions(rule.name, schema, context.options);
-      return create(context);
-    },
+    // typescript-eslint's creator would clone and merge the defaults again for every file (and
+    // this wrapper would check them again): done once per configuration instead.
+    create: (context) => rule.create(context, optionsFor(context.options as unknown as Options)),
+  };
+}
+
+/**
+ * Checked options merged with the defaults, worked out once per configuration. ESLint gives every
+ * file a fresh options array holding the configuration's own option objects (`ruleConfig.slice(1)`),
+ * so the first object identifies the configuration; anything else is worked out each time. Rules
+ * read their options and never change them, so one merged copy serves every file.
+ */
+function optionsOnce<Options extends readonly unknown[]>(ruleName: string, schema: OptionsSchema, defaults: Options): (options: Options) => Options {
+  const byFirst = new WeakMap<object, Options>();
+  let unconfigured: Options | undefined;
+  const work = (options: Options): Options => {
+    checkOptions(ruleName, schema, options);
+    return applyDefault(defaults, options) as Options;
+  };
+  return (options) => {
+    if (options.length === 0) return (unconfigured ??= work(options));
+    const first = options[0];
+    if (options.length > 1 || typeof first !== "object" || first === null) return work(options);
+    let merged = byFirst.get(first);
+    if (!merged) byFirst.set(first, (merged = work(options)));
+    return merged;
   };
 }

@@ -49,16 +49,11 @@ function propertyProblem(name: string, schema: OptionSchema, value: unknown): st
   return undefined;
 }
 
-/** Configurations already checked, per rule: ESLint hands each file the same options again. */
-const checked = new Map<string, Set<string>>();
-
-/** Throws, as ESLint's own validation does, when a rule's configured options are invalid. */
+/**
+ * Throws, as ESLint's own validation does, when a rule's configured options are invalid.
+ * createRule calls it once per configuration (ESLint hands each file the same options again).
+ */
 export function checkOptions(ruleName: string, schema: OptionsSchema, options: readonly unknown[]): void {
-  const key = JSON.stringify(options);
-  let seen = checked.get(ruleName);
-  if (seen?.has(key)) return;
   const problem = optionsProblem(schema, options);
   if (problem) throw new Error(`Key "rules": Key "keyfence/${ruleName}":\n\t${problem}\n`);
-  if (!seen) checked.set(ruleName, (seen = new Set()));
-  if (seen.size < 100) seen.add(key);
 }
