@@ -141,6 +141,16 @@ const shapes: Invalid[] = [
     errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [] }],
   },
   {
+    name: "a Gemini key in a comment is reported when the Firebase config beside it is separated by code",
+    code: `// firebase: authDomain demo.firebaseapp.com\nconst x = 1;\n// GEMINI_API_KEY=${googleKey}`,
+    errors: [{ messageId: "hardcodedKey", line: 3, suggestions: [] }],
+  },
+  {
+    name: "a Google key in a commented-out block that calls the Gemini API is the provider's own",
+    code: `// const firebaseConfig = { authDomain: "demo.firebaseapp.com" };\n// apiKey: "${googleKey}",\n// fetch("https://generativelanguage.googleapis.com/v1beta/models")`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [] }],
+  },
+  {
     name: "object key: no suggestion",
     code: `const owners = { "${groq}": "team-a" };`,
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [] }],
@@ -381,6 +391,9 @@ const notKeys: string[] = [
   `const firebaseConfig = { apiKey: "${googleKey}", authDomain: "demo.firebaseapp.com", projectId: "demo" };`,
   `const app = initializeApp({ apiKey: "${googleKey}", projectId: "demo" });`,
   `const config = { apiKey: "${googleKey}", authDomain: "demo.firebaseapp.com", messagingSenderId: "1" };`,
+  // The same config commented out, line by line or in one block (a labelled app's firebase.js).
+  `// const firebaseConfig = {\n//   apiKey: "${googleKey}",\n//   authDomain: "demo.firebaseapp.com",\n//   projectId: "demo",\n// };\nexport const x = 1;`,
+  `/* const firebaseConfig = {\n  apiKey: "${googleKey}",\n  messagingSenderId: "1",\n}; */`,
   `const src = "https://maps.googleapis.com/maps/api/js?key=${googleKey}";`,
   // Held in a class field or a const whose uses are Maps URLs (an Angular service's geocoding key).
   `class GeoService {\n  private apiKey = "${googleKey}";\n  constructor(private http: HttpClient) {}\n  geocode(address: string) {\n    return this.http.get(\`https://maps.googleapis.com/maps/api/geocode/json?address=\${address}&key=\${this.apiKey}\`);\n  }\n}`,

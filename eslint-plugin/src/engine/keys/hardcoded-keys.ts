@@ -16,7 +16,7 @@ import type * as Fixes from "./hardcoded-keys/fixes";
 import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
 import { importedPackages } from "./hardcoded-keys/imports";
-import { isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
+import { commentBlock, isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { splitKeyCandidates, splitKeyIn, type SplitKey } from "./hardcoded-keys/split-keys";
 import { textFacts } from "../text-facts";
 import { codeBlocks, isComponentFile, type CodeBlock } from "../component-code";
@@ -155,6 +155,12 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
     if (place.type === "comment" || place.type === "markup") {
       const window = windowBefore(text, place.type === "comment" ? place.comment.range[0] + 2 : place.start, candidate);
       entry.context = { own: [nameWords(window)], nearby: [] };
+      // A config commented out line by line (`// apiKey: "AIza…",` next to `// authDomain: …`):
+      // the block's words say whether the key is public by design, as a live object's siblings do.
+      if (place.type === "comment") {
+        const { comment } = place;
+        entry.context.uses = () => [nameWords(commentBlock(text, ast.comments ?? [], comment))];
+      }
     } else {
       // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
       const contentStart = place.node.range[0] + (place.node.type === "JSXText" ? 0 : 1);

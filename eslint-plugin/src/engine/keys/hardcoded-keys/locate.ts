@@ -30,6 +30,43 @@ function findComment(comments: readonly TSESTree.Comment[], start: number, end: 
   return undefined;
 }
 
+/** The most text commentBlock returns on each side of the comment (a commented-out config is short). */
+const BLOCK_REACH = 2048;
+
+/**
+ * The text of the run of comments `comment` belongs to: comments separated only by whitespace
+ * (a config object commented out line by line), at most BLOCK_REACH characters either side.
+ */
+export function commentBlock(text: string, comments: readonly TSESTree.Comment[], comment: TSESTree.Comment): string {
+  let index = findIndex(comments, comment);
+  if (index < 0) return text.slice(comment.range[0], comment.range[1]);
+  let first = index;
+  while (first > 0 && comment.range[0] - comments[first - 1].range[0] <= BLOCK_REACH && onlySpace(text, comments[first - 1].range[1], comments[first].range[0])) first--;
+  for (; index + 1 < comments.length && comments[index + 1].range[1] - comment.range[1] <= BLOCK_REACH && onlySpace(text, comments[index].range[1], comments[index + 1].range[0]); index++);
+  return text.slice(comments[first].range[0], comments[index].range[1]);
+}
+
+function findIndex(comments: readonly TSESTree.Comment[], comment: TSESTree.Comment): number {
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (comments[mid].range[0] < comment.range[0]) low = mid + 1;
+    else if (comments[mid].range[0] > comment.range[0]) high = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (to - from > 200) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
 function isNode(value: unknown): value is TSESTree.Node {
   return !!value && typeof value === "object" && "type" in value && "range" in value;
 }
