@@ -83,6 +83,18 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "publicSecret", line: 2 }, { messageId: "publicSecret", line: 3 }],
     },
     {
+      name: "setting the variable is no read: a script that loads its own .env is reported where it reads the key, and the rename renames the setting too",
+      filename: routeFile.filename,
+      code: 'process.env.NEXT_PUBLIC_OPENAI_API_KEY = loadKey();\nexport const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;',
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 2,
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "OPENAI_API_KEY" }, output: "process.env.OPENAI_API_KEY = loadKey();\nexport const key = process.env.OPENAI_API_KEY;" }],
+        },
+      ],
+    },
+    {
       name: "server code: the rename fixes every read of the statement",
       filename: routeFile.filename,
       code: 'export const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY ? process.env.NEXT_PUBLIC_OPENAI_API_KEY : "";',

@@ -29,6 +29,8 @@ export interface EnvRead {
    * (`process.env.NAME`, `import.meta.env.NAME`, `process.env["NAME"]`).
    */
   nameNode?: TSESTree.Identifier | TSESTree.Literal;
+  /** `process.env.NAME = …`: the code sets the variable (a script loading its own `.env`), nothing is read. */
+  write?: true;
 }
 
 const SVELTEKIT_ENV = new Set<EnvSource>(["$env/static/private", "$env/dynamic/private", "$env/static/public", "$env/dynamic/public"]);
@@ -97,12 +99,16 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     }
   }
 
+  // Assignment targets, met before their left side in the walk's pre-order.
+  const written = new Set<TSESTree.Node>();
   walk(program, (node) => {
-    if (node.type === "MemberExpression") {
+    if (node.type === "AssignmentExpression" && node.operator === "=") {
+      written.add(unwrap(node.left));
+    } else if (node.type === "MemberExpression") {
       const source = envObjectSource(node.object, dynamicEnvNames);
       if (!source) return;
       const name = memberName(node);
-      if (name) reads.push({ name: name.value, source, node: node.property, nameNode: name.node });
+      if (name) reads.push({ name: name.value, source, node: node.property, nameNode: name.node, ...(written.has(node) ? { write: true as const } : {}) });
     } else if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init) {
       const source = envObjectSource(node.init, dynamicEnvNames);
       if (!source) return;

@@ -167,7 +167,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
   const secretReads = () => findEnvReads(source.ast, source.text).filter((read) => {
-    if (!isPrivateSource(read.source)) return false;
+    if (!isPrivateSource(read.source) || read.write) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicName(read, source.file)) return false;
     return namesSecret(read) || options.reportNonSecretReads === true;
@@ -312,13 +312,17 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
   // The reads below are public-prefixed names (PUBLIC_PREFIXES) or import.meta.env: a text that
   // spells none (nor an escape) needs no tree.
   if (!mayReadEnv(source.text) || !MAY_READ_PUBLIC.test(source.text)) return findings;
-  const allReads = findEnvReads(source.ast, source.text).filter(
+  const named = findEnvReads(source.ast, source.text).filter(
     (read) =>
       !read.source.endsWith("/private") &&
       (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
       !allow.has(read.name) &&
       namesSecret(read),
   );
+  // `process.env.VITE_KEY = …` sets the variable (a script loading its own .env) and exposes
+  // nothing; the rename below still renames it with the reads, so the script keeps working.
+  const allReads = named.filter((read) => !read.write);
+  const writes = named.filter((read) => read.write);
   if (allReads.length === 0) return findings;
   let serverOnly: boolean | undefined;
   for (const group of readsByStatement(source.ast, allReads)) {
@@ -343,7 +347,7 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {
         // Every read of the variable in this statement (`a ? a : "x"`), so the fix leaves none.
-        const edits = group.flatMap((each) => {
+        const edits = [...group, ...writes.filter((each) => each.name === read.name)].flatMap((each) => {
           if (!each.nameNode) return [];
           const [start, end] = rangeOf(each.nameNode);
           const text = each.nameNode.type === "Identifier" ? unprefixed : JSON.stringify(unprefixed);
