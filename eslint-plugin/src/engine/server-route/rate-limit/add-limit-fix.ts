@@ -83,10 +83,14 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "server-fn":
     case "netlify":
     case "qwik":
+    case "nest":
+    case "firebase":
       // A server action or function has no request to answer 429 on, a Qwik City handler answers
       // through its event (`json(429, …)`, `send`), not a returned Response, and a Netlify function
       // returns `{ statusCode }` (v1) or a Response (v2) from one file shape or the other: no
-      // generated check fits them; the finding stands without a suggestion.
+      // generated check fits them; the finding stands without a suggestion. A NestJS route is
+      // limited by a guard (`@nestjs/throttler`), not a check in its body, and a Firebase
+      // function answers an error (`HttpsError("resource-exhausted")`) the same way.
       return undefined;
   }
 }

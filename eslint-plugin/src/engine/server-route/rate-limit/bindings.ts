@@ -19,6 +19,7 @@ export const LIMITER_PACKAGES = [
   "@hono-rate-limiter/redis",
   "@fastify/rate-limit",
   "@nestjs/throttler",
+  "firebase-functions-rate-limiter",
   "limiter",
   "@arcjet/next",
   "@arcjet/node",
@@ -47,7 +48,9 @@ export interface FileBindings {
   firstProvider?: Provider;
   /**
    * `controller.analyze` → provider, for a module imported whole (`const controller =
-   * require("./controller")`, `import * as controller`) whose export `analyze` calls one.
+   * require("./controller")`, `import * as controller`) whose export `analyze` calls one; and
+   * `ChatService#ask` → provider, for an imported class whose method `ask` calls one (a NestJS
+   * service, reached as `this.chatService.ask()` through the type it is injected as).
    */
   memberProviders?: Map<string, Provider>;
 }
@@ -139,6 +142,25 @@ export function fileBindings(source: SourceFile): FileBindings {
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
       declarators.push({ id: node.left, init: node.right });
+      return;
+    }
+    // A class's client, under its field's name (a NestJS service's `private openai = new OpenAI()`,
+    // or `this.openai = new OpenAI({ apiKey: config.get(…) })` in its constructor): calls read it as
+    // `this.openai.…` (function-scan).
+    if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier" && node.value && constructedFrom(node.value)) {
+      declarators.push({ id: node.key, init: node.value });
+      return;
+    }
+    if (
+      node.type === "AssignmentExpression" &&
+      node.left.type === "MemberExpression" &&
+      node.left.object.type === "ThisExpression" &&
+      !node.left.computed &&
+      node.left.property.type === "Identifier" &&
+      ["=", "??=", "||="].includes(node.operator) &&
+      constructedFrom(node.right)
+    ) {
+      declarators.push({ id: node.left.property, init: node.right });
       return;
     }
     // A factory of this file (`function createOpenAIClient(env) { return new OpenAI({ … }) }`, a
@@ -307,6 +329,30 @@ function moduleLevelNames(program: TSESTree.Program): Set<string> {
  * server's own setting, read the same for every request; a method called on one
  * (`userKeys.get(id)`) may still be a per-user lookup, so it counts as the caller's.
  */
+/** A config service's or helper's name: NestJS's `ConfigService` (`this.config.get("KEY")`), `appConfig.openaiKey`. */
+const CONFIG_NAME = /config/i;
+/** Firebase's parameterized config: `const key = defineSecret("OPENAI_API_KEY")`, read as `key.value()`. */
+const FIREBASE_PARAMS = new Set(["defineSecret", "defineString"]);
+
+/**
+ * The server's own configuration, as env is: a config service or object (`this.configService.get(
+ * "OPENAI_API_KEY")`, `config.openai.key`), Firebase v1's `functions.config().openai.key`, or a
+ * Firebase v2 secret's `.value()`.
+ */
+function isServerConfig(root: Node, path: readonly string[], declarations: ReadonlyMap<string, Node>): boolean {
+  if (root.type === "ThisExpression") return path.length > 0 && CONFIG_NAME.test(path[0]);
+  if (root.type === "Identifier") {
+    if (CONFIG_NAME.test(root.name)) return true;
+    const declared = declarations.get(root.name);
+    return declared?.type === "CallExpression" && declared.callee.type === "Identifier" && FIREBASE_PARAMS.has(declared.callee.name);
+  }
+  if (root.type === "CallExpression") {
+    const called = memberPath(root.callee);
+    return called.path[called.path.length - 1] === "config" || (called.root.type === "Identifier" && called.path.length === 0 && CONFIG_NAME.test(called.root.name));
+  }
+  return false;
+}
+
 export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string> = new Set()): boolean {
   const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
@@ -325,7 +371,8 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
       // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
       isRuntimeConfig(root) ||
       (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name))) ||
-      (root.type === "Identifier" && moduleNames.has(root.name) && !isCallee(node));
+      (root.type === "Identifier" && moduleNames.has(root.name) && !isCallee(node)) ||
+      isServerConfig(root, path, declarations);
     if (isEnv) readsEnv = true;
     else readsOther = true;
   });

@@ -15,6 +15,8 @@ import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
 import { limitedWhereMounted } from "./mounted-limits";
+import { skipsThrottle } from "./nest-handlers";
+import { nestAppLimited } from "./nest-limits";
 
 export const REQUIRE_RATE_LIMIT = "require-rate-limit";
 
@@ -48,6 +50,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
     if (handler.kind === "server-framework" && (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra))) continue;
     if ((handler.kind === "next-app" || handler.kind === "next-pages") && limitedByMiddleware(source.file, options, extra)) continue;
+    if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;
     const fix = planAddRateLimit(source, handler);
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,

@@ -93,6 +93,11 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
         const callee = sameFileFunction(source, child.callee.name);
         if (callee) queue.push({ node: callee, depth: depth + 1 });
       }
+      // `this.buildPrompt()`, `this.callModel()`: a method of the same class.
+      if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "ThisExpression" && child.callee.property.type === "Identifier") {
+        const method = sameClassMethod(child, child.callee.property.name);
+        if (method) queue.push({ node: method, depth: depth + 1 });
+      }
     });
   }
   return result;
@@ -113,6 +118,7 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
 
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   const { root } = memberPath(call.callee);
+  if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return bindings.providers.get(made.name);
   if (root.type === "Identifier") {
@@ -209,6 +215,13 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       const init = constInits(source).get(node.name);
       return init ? urlText(source, init, depth + 1) : undefined;
     }
+    case "MemberExpression": {
+      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`).
+      if (node.object.type !== "ThisExpression" || node.computed || node.property.type !== "Identifier") return undefined;
+      const name = node.property.name;
+      const field = enclosingClass(node)?.body.find((member) => member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name);
+      return field?.type === "PropertyDefinition" && field.value ? urlText(source, field.value, depth + 1) : undefined;
+    }
     case "LogicalExpression":
       return node.operator === "&&" ? undefined : (urlText(source, node.right, depth + 1) ?? urlText(source, node.left, depth + 1));
     case "ConditionalExpression":
@@ -256,6 +269,52 @@ export function sameFileFunction(source: SourceFile, name: string): Node | undef
         const init = declarator.init;
         if (declarator.id.type === "Identifier" && declarator.id.name === name && init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")) return init;
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `this.openai.chat.completions.create(…)`: a client the class keeps in a field (bindings names it
+ * by the field). `this.chatService.ask(…)`: a method of the class the field is injected as
+ * (`constructor(private readonly chatService: ChatService)`), when that class's module says the
+ * method calls a provider (shared-clients' `ChatService#ask`).
+ */
+function providerOfThisCall(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  const [field, method] = memberPath(call.callee).path;
+  if (!field) return undefined;
+  const client = bindings.providers.get(field);
+  if (client) return client;
+  if (!method || !bindings.memberProviders) return undefined;
+  const type = injectedType(call, field);
+  return type ? bindings.memberProviders.get(`${type}#${method}`) : undefined;
+}
+
+function enclosingClass(node: Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === "ClassBody") return current;
+  return undefined;
+}
+
+/** A method (or arrow-function field) of the class `node` is in, by name. */
+function sameClassMethod(node: Node, name: string): Node | undefined {
+  for (const member of enclosingClass(node)?.body ?? []) {
+    if (member.type === "MethodDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
+    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
+  }
+  return undefined;
+}
+
+/** The type a field is declared with: a constructor parameter property (`private readonly chat: ChatService`) or a typed field. */
+function injectedType(node: Node, field: string): string | undefined {
+  const typeName = (annotation: TSESTree.TSTypeAnnotation | undefined) => {
+    const type = annotation?.typeAnnotation;
+    return type?.type === "TSTypeReference" && type.typeName.type === "Identifier" ? type.typeName.name : undefined;
+  };
+  for (const member of enclosingClass(node)?.body ?? []) {
+    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === field) return typeName(member.typeAnnotation);
+    if (member.type !== "MethodDefinition" || member.kind !== "constructor") continue;
+    for (const param of member.value.params) {
+      if (param.type === "TSParameterProperty" && param.parameter.type === "Identifier" && param.parameter.name === field) return typeName(param.parameter.typeAnnotation);
     }
   }
   return undefined;

@@ -80,7 +80,7 @@ function mountIndex(root: string, project: ProjectView, extra: readonly string[]
   return index;
 }
 
-function codeFiles(root: string): string[] {
+export function codeFiles(root: string): string[] {
   const files: string[] = [];
   const stack = [root];
   while (stack.length > 0 && files.length < MAX_FILES) {

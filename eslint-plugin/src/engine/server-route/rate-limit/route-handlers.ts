@@ -6,18 +6,21 @@
  * GET, POST…), TanStack Start server routes (`src/routes/**`: `createFileRoute(…)({ server: {
  * handlers: { POST } } })`, and the older `createServerFileRoute(…).methods({ POST })` and
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
- * (Cloudflare Workers, Bun and Deno serve it to the internet), and Express/Hono-style
- * `app.post("/path", …middleware, handler)` registrations.
+ * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
+ * `app.post("/path", …middleware, handler)` registrations, NestJS controller methods
+ * (./nest-handlers) and Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
+import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
+import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -77,8 +80,12 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const actions = source.text.includes("use server") && USE_SERVER.test(source.text);
   const serverFns = source.text.includes("createServerFn") && CREATE_SERVER_FN.test(source.text);
   const qwikFns = source.text.includes("$(") && QWIK_SERVER_FN.test(source.text);
-  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !mayRegisterRoutes(source.text)) return [];
+  const nest = mayDefineNestRoutes(source.text);
+  const firebase = mayDefineFirebaseFunctions(source.text);
+  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
+  if (nest) handlers.push(...nestHandlers(source));
+  if (firebase) handlers.push(...firebaseHandlers(source, functionOf));
   if (actions) handlers.push(...serverActions(source));
   if (serverFns) handlers.push(...tanstackServerFns(source));
   if (qwikFns) handlers.push(...qwikServerFns(source));
@@ -233,7 +240,7 @@ function mayRegisterRoutes(text: string): boolean {
 }
 
 /** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */
-function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
+export function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
   if (!node) return undefined;
   // `export const POST = (async ({ request }) => …) satisfies RequestHandler` (and `as`, `!`).
   if (node.type === "TSSatisfiesExpression" || node.type === "TSAsExpression" || node.type === "TSNonNullExpression") return functionOf(source, node.expression, wrappers);

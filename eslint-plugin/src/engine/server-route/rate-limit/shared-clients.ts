@@ -85,8 +85,12 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       // A module imported whole: its exports are reached as `local.name` (an Express controller).
       if (imported === "default" || imported === "*") {
         for (const [name, meaning] of summary.exports) {
-          if (name !== "default" && meaning.provider) (bindings.memberProviders ??= new Map()).set(`${local}.${name}`, meaning.provider);
+          if (name !== "default" && !name.includes("#") && meaning.provider) (bindings.memberProviders ??= new Map()).set(`${local}.${name}`, meaning.provider);
         }
+      }
+      // A class's methods that call a provider: `ChatService#ask` (a NestJS service injected by type).
+      for (const [name, meaning] of summary.exports) {
+        if (meaning.provider && name.startsWith(`${imported}#`)) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
       }
       const meaning = summary.exports.get(imported);
       if (meaning?.provider) {
@@ -302,8 +306,22 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     if (summary) followed.push(target, ...summary.stamps.map(([file]) => file));
     return summary;
   };
+  // `Name#method` for each method of an exported class that calls a provider.
+  const setMethods = (name: string, declaration: Node | null | undefined) => {
+    if (declaration?.type !== "ClassDeclaration") return;
+    for (const member of declaration.body.body) {
+      if ((member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") || member.computed || member.key.type !== "Identifier") continue;
+      const fn = member.type === "MethodDefinition" ? (member.kind === "method" ? member.value : undefined) : member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression" ? member.value : undefined;
+      if (!fn) continue;
+      const scan = scanFunction(source, bindings, fn, []);
+      if (scan.provider && !scan.callsLimiter) set(`${name}#${member.key.name}`, { provider: scan.provider });
+    }
+  };
   for (const statement of source.ast.body) {
-    if (statement.type === "ExportDefaultDeclaration") set("default", meaningOf(source, bindings, statement.declaration as Node));
+    if (statement.type === "ExportDefaultDeclaration") {
+      set("default", meaningOf(source, bindings, statement.declaration as Node));
+      setMethods("default", statement.declaration as Node);
+    }
     // CommonJS: `module.exports = client`, `module.exports = { ask, client }`, `exports.ask = …`
     // (an Express app's `middlewares/cohereClient.js`, bench/real-apps). `require()` of the module
     // binds the whole value as "default", a destructuring `const { ask } = require()` its names.
@@ -328,7 +346,10 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     }
     if (statement.type !== "ExportNamedDeclaration" || statement.exportKind === "type") continue;
     const declaration = statement.declaration;
-    if ((declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration") && declaration.id) set(declaration.id.name, meaningOf(source, bindings, declaration));
+    if ((declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration") && declaration.id) {
+      set(declaration.id.name, meaningOf(source, bindings, declaration));
+      setMethods(declaration.id.name, declaration);
+    }
     if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === "Identifier") set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));

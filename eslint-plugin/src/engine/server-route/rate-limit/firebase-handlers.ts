@@ -1,0 +1,85 @@
+/**
+ * Firebase Cloud Functions the internet can call: `onCall` (the client SDK's `httpsCallable`) and
+ * `onRequest` (a plain HTTPS endpoint), in both APIs:
+ *
+ *   export const ask = onCall({ secrets: [key] }, async (request) => …)    // v2, "firebase-functions/v2/https"
+ *   exports.ask = functions.region("europe-west1").https.onCall(async (data, context) => …)   // v1
+ *
+ * Requiring sign-in (`request.auth`) or App Check is not a limit: one signed-in user can still
+ * call the function in a loop. `onRequest(app)` serving an Express app is read through the app's
+ * own registrations instead.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import { commonJsExport, memberPath, walk } from "../ast-utils";
+import type { FunctionNode, RouteHandler } from "./route-handlers";
+
+type Node = TSESTree.Node;
+
+const TRIGGERS = new Set(["onCall", "onRequest"]);
+const FIREBASE_FUNCTIONS = /^firebase-functions(?:\/|$)/;
+
+/** A word search first: only a file that names the package defines functions. */
+export function mayDefineFirebaseFunctions(text: string): boolean {
+  return text.includes("firebase-functions") && (text.includes("onCall") || text.includes("onRequest"));
+}
+
+type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
+
+export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
+  const imported = triggersImported(source);
+  const out: RouteHandler[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression") return;
+    const trigger = triggerOf(node.callee, imported);
+    if (!trigger) return;
+    const found = functionOf(source, node.arguments[node.arguments.length - 1] as Node | undefined);
+    if (!found) return;
+    const exported = exportedAs(node);
+    out.push({ kind: "firebase", name: `${exported?.name ?? "function"} (${trigger})`, fn: found.fn, reportNode: exported?.node ?? node.callee, companions: found.wrappers });
+  });
+  return out;
+}
+
+/** `onCall` / `onRequest` imported by name from firebase-functions (any entry point), under their local names. */
+function triggersImported(source: SourceFile): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of source.ast.body) {
+    if (statement.type === "ImportDeclaration" && FIREBASE_FUNCTIONS.test(String(statement.source.value))) {
+      for (const specifier of statement.specifiers) {
+        const imported = specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" ? specifier.imported.name : undefined;
+        if (imported && TRIGGERS.has(imported)) names.set(specifier.local.name, imported);
+      }
+    }
+    // `const { onCall } = require("firebase-functions/v2/https")`
+    if (statement.type === "VariableDeclaration") {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        const required = init?.type === "CallExpression" && init.callee.type === "Identifier" && init.callee.name === "require" && init.arguments[0]?.type === "Literal" ? String(init.arguments[0].value) : undefined;
+        if (!required || !FIREBASE_FUNCTIONS.test(required) || declarator.id.type !== "ObjectPattern") continue;
+        for (const property of declarator.id.properties) {
+          if (property.type === "Property" && property.key.type === "Identifier" && TRIGGERS.has(property.key.name) && property.value.type === "Identifier") names.set(property.value.name, property.key.name);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** "onCall" for `onCall(…)` imported from firebase-functions, or the v1 `functions.https.onCall(…)` (any chain before `.https`). */
+function triggerOf(callee: Node, imported: Map<string, string>): string | undefined {
+  if (callee.type === "Identifier") return imported.get(callee.name);
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !TRIGGERS.has(callee.property.name)) return undefined;
+  const { path } = memberPath(callee);
+  return path[path.length - 2] === "https" ? callee.property.name : undefined;
+}
+
+/** The name a function is deployed under: `export const ask = …`, `exports.ask = …`. */
+function exportedAs(call: TSESTree.CallExpression): { name: string; node: Node } | undefined {
+  const parent = call.parent;
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return { name: parent.id.name, node: parent.id };
+  if (parent?.type === "AssignmentExpression") {
+    const name = commonJsExport(parent.left);
+    if (name && name !== "default") return { name, node: parent.left };
+  }
+  return undefined;
+}
