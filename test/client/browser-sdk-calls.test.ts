@@ -108,6 +108,26 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       ],
     },
     {
+      // PixelVerseIT/pxvsai-labs-nuxt (bench/real-apps): the Options API's alias of the same config.
+      name: "Nuxt: the public runtime config through this.$config, useNuxtApp().$config and $config",
+      filename: nuxtComposable,
+      code: [
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `export default {`,
+        `  methods: {`,
+        `    model() { return new GoogleGenerativeAI(this.$config.public.googleAiApiKey); },`,
+        `    groq() { return createGroq({ apiKey: useNuxtApp().$config.public.groqKey }); },`,
+        `    speak(text: string) { return fetch("https://api.elevenlabs.io/v1/text-to-speech/voice", { method: "POST", headers: { "xi-api-key": $config.public.elevenKey }, body: text }); },`,
+        `  },`,
+        `};`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 4, data: { provider: "Google AI (Gemini)", chain: "composables/useAi.ts" } },
+        { messageId: "browserSdkClient", line: 5, data: { provider: "Groq", chain: "composables/useAi.ts" } },
+        { messageId: "directProviderCall", line: 6, data: { host: "api.elevenlabs.io", chain: "composables/useAi.ts" } },
+      ],
+    },
+    {
       name: "use client: fetch to api.openai.com with a NEXT_PUBLIC_ key",
       filename: next,
       code: client(`export async function stream(payload: unknown) {`, `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.NEXT_PUBLIC_OPENAI_API_KEY ?? ""}\` }, body: JSON.stringify(payload) });`, `}`),

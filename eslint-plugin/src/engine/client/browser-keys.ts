@@ -5,7 +5,7 @@
  * base URL comes from (`axios.create({ baseURL: env.URL, headers: { "xi-api-key": key } })`).
  *
  * A key counts when it is an env read, a literal, a const holding one, or Nuxt's public runtime
- * config (`useRuntimeConfig().public.apiKey`, which Nuxt writes into every page). A key the user typed
+ * config (`useRuntimeConfig().public.apiKey`, `this.$config.public.apiKey`, which Nuxt writes into every page). A key the user typed
  * (state, a function parameter, localStorage) is theirs to send: bring-your-own-key apps are quiet.
  * The env read travels with the finding (`keyRead`): ./index drops a call whose key is a
  * server secret the framework keeps out of the bundle (undefined in the browser; no-client-secrets
@@ -164,11 +164,17 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
   }
 }
 
-/** `useRuntimeConfig().public`, or `config.public` with `const config = useRuntimeConfig()` (Nuxt). */
+/**
+ * `useRuntimeConfig().public`, or `config.public` with `const config = useRuntimeConfig()` (Nuxt),
+ * and the same config as the Options API and plugins reach it: `this.$config.public`,
+ * `useNuxtApp().$config.public`, `$config.public`.
+ */
 function isPublicRuntimeConfig(node: Node, scope: Scope): boolean {
   if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "public") return false;
-  const config = node.object.type === "Identifier" ? scope.consts.get(node.object.name) : node.object;
-  return config?.type === "CallExpression" && config.callee.type === "Identifier" && config.callee.name === "useRuntimeConfig";
+  const config = node.object.type === "Identifier" ? (scope.consts.get(node.object.name) ?? node.object) : node.object;
+  if (config.type === "Identifier") return config.name === "$config";
+  if (config.type === "MemberExpression" && !config.computed && config.property.type === "Identifier" && config.property.name === "$config") return true;
+  return config.type === "CallExpression" && config.callee.type === "Identifier" && config.callee.name === "useRuntimeConfig";
 }
 
 /**
