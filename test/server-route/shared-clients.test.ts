@@ -203,3 +203,38 @@ export async function POST(req: Request) {
     assert.deepEqual(run(), [], "the watcher's invalidation makes the summary check its files again");
   });
 });
+
+describe("require-rate-limit: a model's answer is not a client (JeffSa-dev/call-coach's lib/claude.ts)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("a helper that only fetches the app's own route is no provider call, though another function names its answer alike", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "14", "@anthropic-ai/sdk": "0.30" } }),
+      "src/lib/claude.ts": `import { Anthropic } from "@anthropic-ai/sdk";
+const claude = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+export async function getChatResponse(question: string) {
+  const response = await claude.messages.create({ model: "claude-3-5-haiku-latest", max_tokens: 256, messages: [{ role: "user", content: question }] });
+  return response.content;
+}
+export async function analyzeTranscript(text: string) {
+  const response = await fetch("/api/analyze", { method: "POST", body: JSON.stringify({ text }) });
+  return response.json();
+}
+`,
+    });
+    const route = (helper: string) => `import type { NextApiRequest, NextApiResponse } from "next";
+import { ${helper} } from "../../lib/claude";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json(await ${helper}(req.body.text));
+}
+`;
+    const found = (rel: string, code: string) => {
+      const source = parseSource(path.join(dir, rel), code);
+      assert.ok(source);
+      return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+    };
+    assert.deepEqual(found("src/pages/api/process.ts", route("analyzeTranscript")), []);
+    assert.deepEqual(found("src/pages/api/chat.ts", route("getChatResponse")), ["default → Anthropic"]);
+  });
+});

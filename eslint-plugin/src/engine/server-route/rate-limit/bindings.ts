@@ -82,6 +82,24 @@ export function constructedFrom(node: Node | null | undefined): string | undefin
   return callee.type === "Identifier" ? callee.name : undefined;
 }
 
+/**
+ * A call that answers a request rather than building a client: awaited on a client
+ * (`const response = await claude.messages.create(…)`) or several members deep
+ * (`openai.chat.completions.create(…)`). Its result is the model's output: binding its name as a
+ * client made every `response.json()` of the file a provider call (a fetch's response in another
+ * function of JeffSa-dev/call-coach's lib/claude.ts). `genAI.getGenerativeModel(…)`,
+ * `model.startChat()` and `createOpenAI(…)` still build one.
+ */
+function answersRequest(init: Node | null | undefined): boolean {
+  const awaited = init?.type === "AwaitExpression";
+  let current = init;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  if (current?.type !== "CallExpression" || current.callee.type !== "MemberExpression") return false;
+  return awaited || memberPath(current.callee).path.length >= 2;
+}
+
 /** SDK constructor names (`OpenAI`, `Groq`…) → their provider. */
 export function providerConstructors(): Map<string, Provider> {
   const constructors = new Map<string, Provider>();
@@ -184,7 +202,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     }
     if (node.id.type !== "Identifier") continue;
     const from = constructedFrom(node.init);
-    if (!from) continue;
+    if (!from || answersRequest(node.init)) continue;
     const options = clientOptions(node.init);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
