@@ -28,6 +28,8 @@ ruleTester().run("no-client-secrets", rule, {
     next("lib/theme.ts"),
     next("lib/settings-loader.ts"),
     next("lib/unused-helper.ts"),
+    // Remix / React Router: a resource route (only `action`) is never in the browser bundle.
+    appFile("remix", "app/routes/api.upload.ts"),
     // Directive prologue: a late, backtick or parenthesised "use client" is no directive.
     next("app/directives/late.tsx"),
     next("app/directives/backtick.tsx"),
@@ -198,6 +200,11 @@ ruleTester().run("no-client-secrets", rule, {
     {
       ...appFile("remix", "app/routes/chat.tsx"),
       errors: [{ messageId: "serverOnlyImport", line: 1, data: { module: "~/session.server", chain: "app/routes/chat.tsx" } }],
+    },
+    {
+      // No component, but `meta` runs in the browser: the module is bundled.
+      ...appFile("remix", "app/routes/status.tsx"),
+      errors: [{ messageId: "clientSecret", line: 4, data: { name: "STATUS_API_KEY", chain: "app/routes/status.tsx" } }],
     },
   ],
 });

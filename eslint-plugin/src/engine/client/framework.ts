@@ -380,8 +380,13 @@ export interface ModuleRole {
    * globalAction$ and server$ likewise.
    */
   serverCalls?: boolean;
-  /** Qwik City: a route module ships only when it has a page (a default export); else it is an endpoint. */
-  entryIfDefaultExport?: boolean;
+  /**
+   * An entry only when the module exports one of these names (or re-exports from another module):
+   * Qwik City's route module ships only with a page (a default export), else it is an endpoint; a
+   * Remix / React Router route module only with something the browser runs (a component,
+   * `clientLoader`, `meta`…): a resource route (`loader`/`action` alone) is never in the bundle.
+   */
+  entryIfExports?: ReadonlySet<string>;
 }
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
@@ -389,6 +394,9 @@ const SCRIPT = String.raw`\.(?:[cm]?[jt]sx?)$`;
 const SCRIPT_FILE = new RegExp(SCRIPT, "i");
 const NEXT_PAGE_SERVER = new Set(["getServerSideProps", "getStaticProps", "getStaticPaths"]);
 export const REMIX_SERVER = new Set(["loader", "action", "headers", "middleware"]);
+/** What of a Remix / React Router route module runs in the browser (the rest is server code or types). */
+export const REMIX_BROWSER: ReadonlySet<string> = new Set(["default", "clientLoader", "clientAction", "clientMiddleware", "ErrorBoundary", "HydrateFallback", "Layout", "links", "meta", "handle", "shouldRevalidate"]);
+const PAGE_EXPORT: ReadonlySet<string> = new Set(["default"]);
 const GATSBY_SERVER = new Set(["getServerData", "config"]);
 /** Qwik City's request handlers: a route module's endpoint, run on the server only. */
 const QWIK_SERVER = new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest", "onHead", "onOptions", "onStaticGenerate"]);
@@ -426,6 +434,7 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       if (!role.serverOnly && script && (/^app\/root\./.test(rel) || /^app\/routes\//.test(rel) || /^app\/entry\.client\./.test(rel))) {
         role.entry = true;
         role.serverExports = REMIX_SERVER;
+        if (/^app\/routes\//.test(rel)) role.entryIfExports = REMIX_BROWSER;
       }
       break;
     }
@@ -489,7 +498,7 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       if (script && (/^src\/routes\/(?:.*\/)?(?:index|layout(?:-[\w-]+)?)(?:@[\w-]+)?\.[jt]sx?$/.test(rel) || /^src\/root\.[jt]sx?$/.test(rel))) {
         role.entry = true;
         role.serverExports = QWIK_SERVER;
-        role.entryIfDefaultExport = /^src\/routes\//.test(rel);
+        if (/^src\/routes\//.test(rel)) role.entryIfExports = PAGE_EXPORT;
       }
       if (/^src\/routes\/service-worker\.[jt]s$/.test(rel)) role.entry = true;
       if (script) role.serverCalls = true;

@@ -13,6 +13,7 @@ import {
   clearFrameworkCache,
   frameworkOf,
   moduleRole,
+  REMIX_BROWSER,
   REMIX_SERVER,
   angularEntries,
   routeConfigEntries,
@@ -357,7 +358,7 @@ export class ClientGraph {
       // app/routes.ts names route modules: the answers depend on its text too (see filesRead).
       for (const config of ["app/routes.ts", "app/routes.js"]) this.used.add(path.join(root, config));
       for (const file of routeConfigEntries(root)) {
-        this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false, serverExports: REMIX_SERVER });
+        this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false, serverExports: REMIX_SERVER, entryIfExports: REMIX_BROWSER });
       }
     }
     const entries: string[] = [];
@@ -390,7 +391,11 @@ export class ClientGraph {
   private isEntry(file: string): boolean {
     const role = this.role(file);
     if (!role.entry || role.serverOnly || role.serverReference) return false;
-    return !role.entryIfDefaultExport || moduleInfoOf(file).exportNames.has("default");
+    if (!role.entryIfExports) return true;
+    const info = moduleInfoOf(file);
+    for (const name of role.entryIfExports) if (info.exportNames.has(name)) return true;
+    // `export * from "./page"` may bring one in: counted as an entry.
+    return info.edges.some((edge) => edge.kind === "re-export");
   }
 
   private statusByRole(file: string): ModuleStatus {
