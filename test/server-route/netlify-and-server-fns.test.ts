@@ -30,6 +30,17 @@ exports.handler = async (event) => {
     assert.deepEqual(findings("netlify/functions/chat.mjs", esm), [["netlify/functions/chat", "OpenAI", 3, 0]]);
     const v2 = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport default async (req: Request) => Response.json(await openai.responses.create(await req.json()));\n`;
     assert.deepEqual(findings("netlify/functions/chat-v2.ts", v2).map(([handler, provider]) => [handler, provider]), [["netlify/functions/chat-v2", "OpenAI"]]);
+    // twinlight2222/twinlight: `export { handler }` at the end; reported where the handler is written.
+    const exportedLater = `import OpenAI from "openai";
+const openai = new OpenAI();
+const handler = async (event) => ({
+  statusCode: 200,
+  body: JSON.stringify(await openai.responses.create(JSON.parse(event.body))),
+});
+
+export { handler };
+`;
+    assert.deepEqual(findings("netlify/functions/openai.ts", exportedLater), [["netlify/functions/openai", "OpenAI", 3, 0]]);
   });
 
   it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {

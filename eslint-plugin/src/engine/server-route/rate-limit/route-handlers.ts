@@ -254,6 +254,18 @@ export function functionOf(source: SourceFile, node: Node | null | undefined, wr
   return undefined;
 }
 
+/** The name node a module-level function or variable of this file is declared with. */
+function declaredId(source: SourceFile, name: string): TSESTree.Identifier | undefined {
+  for (const statement of source.ast.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration.id;
+    if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.id;
+    }
+  }
+  return undefined;
+}
+
 function declarationOf(source: SourceFile, name: string): Node | undefined {
   for (const statement of source.ast.body) {
     const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
@@ -302,7 +314,8 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     }
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
-      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, specifier.exported);
+      // `const handler = async (event) => …; export { handler }`: reported where the handler is written.
+      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && declaredId(source, specifier.local.name)) || specifier.exported);
     }
   }
   return out;
