@@ -159,6 +159,27 @@ export async function POST(request: Request) {
   return Response.json(await openai.chat.completions.create(await request.json()));
 }`,
     },
+    {
+      // huggingface/chat-ui's conversation route counts a user's messages and calls SvelteKit's error(429, …).
+      name: "a handler that throws a 429 over its own quota: error(429, …), res.status(429), HttpStatus.TOO_MANY_REQUESTS",
+      filename: SERVER,
+      code: `const express = require("express");
+const OpenAI = require("openai");
+const openai = new OpenAI();
+const app = express();
+app.post("/a", async (req, res) => {
+  if (await overQuota(req)) error(429, MESSAGES.rateLimited);
+  res.json(await openai.chat.completions.create(req.body));
+});
+app.post("/b", async (req, res) => {
+  if (await overQuota(req)) return res.status(429).end();
+  res.json(await openai.chat.completions.create(req.body));
+});
+app.post("/c", async (req, res) => {
+  if (await overQuota(req)) throw new HttpException("slow down", HttpStatus.TOO_MANY_REQUESTS);
+  res.json(await openai.chat.completions.create(req.body));
+});`,
+    },
     { name: "the App Router route KeyFence generates", filename: APP_ROUTE, code: webRouteText(SPEC, nextAppHost(SPEC, "Next.js App Router route handler.")) },
     { name: "the Pages Router route KeyFence generates", filename: PAGES_ROUTE, code: nextPagesRouteText(SPEC) },
     { name: "the Upstash variant KeyFence generates", filename: APP_ROUTE, code: webRouteText({ ...SPEC, rateLimiter: "upstash" }, nextAppHost(SPEC, "")) },

@@ -30,6 +30,10 @@ const LIMIT_RESPONSE = /rate[_ -]?limit|too many requests/i;
 const TOO_MANY_REQUESTS = 429;
 
 function answersTooManyRequests(node: Node): boolean {
+  // `error(429, …)` (SvelteKit), `res.status(429)`, `c.json(body, 429)`, `new HttpException(…, 429)`;
+  // `HttpStatus.TOO_MANY_REQUESTS` (NestJS), `StatusCodes.TOO_MANY_REQUESTS` (http-status-codes).
+  if (node.type === "Literal" && node.value === TOO_MANY_REQUESTS) return node.parent?.type === "CallExpression" || node.parent?.type === "NewExpression";
+  if (node.type === "Identifier") return node.name === "TOO_MANY_REQUESTS";
   if (node.type === "Literal") return typeof node.value === "string" ? LIMIT_RESPONSE.test(node.value) : false;
   return (
     node.type === "Property" &&
