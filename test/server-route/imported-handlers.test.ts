@@ -157,3 +157,41 @@ describe("require-rate-limit: controllers that call a service module", () => {
     assert.deepEqual(findingsIn(dir, "routes/tutor.js", route("tutor", "question")), ['router.post("/question") → Google AI (Gemini)']);
   });
 });
+
+describe("require-rate-limit: a service module that exports an instance of its class", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const SERVICE = `const Groq = require("groq-sdk");
+let groq = null;
+if (process.env.GROQ_API_KEY) groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+
+class AIService {
+  async generateResponse(message, history = []) {
+    const completion = await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: [...history, { role: "user", content: message }] });
+    return completion.choices[0].message.content;
+  }
+  formatHistory(messages) {
+    return messages.map((m) => ({ role: m.role, content: m.content }));
+  }
+}
+
+module.exports = new AIService();
+`;
+
+  it("a method that calls a provider counts, also when the module is required inside the handler (amanverma-00/DSA-Mitra)", () => {
+    const dir = makeRepo({ "backend/package.json": JSON.stringify({ dependencies: { express: "4", "groq-sdk": "0.9" } }), "backend/src/services/aiService.js": SERVICE });
+    const server = `const express = require("express");
+const app = express();
+app.post("/api/messages", authenticate, async (req, res) => {
+  const aiService = require("./services/aiService");
+  res.json({ reply: await aiService.generateResponse(req.body.content) });
+});
+app.post("/api/history", async (req, res) => {
+  const aiService = require("./services/aiService");
+  res.json(aiService.formatHistory(req.body.messages));
+});
+`;
+    assert.deepEqual(findingsIn(dir, "backend/src/index.js", server), ['app.post("/api/messages") → Groq']);
+  });
+});

@@ -129,7 +129,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
-    const member = bindings.memberProviders && call.callee.type === "MemberExpression" ? bindings.memberProviders.get(`${root.name}.${memberPath(call.callee).path[0]}`) : undefined;
+    // `aiService.generateResponse(…)` with `module.exports = new AIService()`: a method of the instance a module exports.
+    const first = call.callee.type === "MemberExpression" ? memberPath(call.callee).path[0] : undefined;
+    const member = bindings.memberProviders && first !== undefined ? (bindings.memberProviders.get(`${root.name}.${first}`) ?? bindings.memberProviders.get(`${root.name}#${first}`)) : undefined;
     if (member) return member;
     const chain = bindings.chains.get(root.name);
     if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;

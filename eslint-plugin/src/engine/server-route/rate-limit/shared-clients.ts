@@ -122,21 +122,29 @@ function localImports(source: SourceFile): LocalImport[] {
       });
       if (names.length > 0) out.push({ specifier: String(statement.source.value), names });
     }
-    if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) {
-        const specifier = requiredModule(declarator.init);
-        if (specifier === undefined) continue;
-        if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: "default" }] });
-        else if (declarator.id.type === "ObjectPattern") {
-          const names = declarator.id.properties.flatMap((property) =>
-            property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ local: property.value.name, imported: property.key.name }] : [],
-          );
-          out.push({ specifier, names });
-        }
-      }
-    }
+    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) addRequire(declarator, out);
+  }
+  // `const aiService = require("./services/aiService")` inside a handler (CommonJS loads it on
+  // first call): bound by name as a module-level require is (scope-naive, as the rest here).
+  if (source.text.includes("require(")) {
+    const topLevel = new Set(source.ast.body);
+    walk(source.ast, (node) => {
+      if (node.type === "VariableDeclaration" && !topLevel.has(node)) for (const declarator of node.declarations) addRequire(declarator, out);
+    });
   }
   return out;
+}
+
+function addRequire(declarator: TSESTree.VariableDeclarator, out: LocalImport[]): void {
+  const specifier = requiredModule(declarator.init);
+  if (specifier === undefined) return;
+  if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: "default" }] });
+  else if (declarator.id.type === "ObjectPattern") {
+    const names = declarator.id.properties.flatMap((property) =>
+      property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ local: property.value.name, imported: property.key.name }] : [],
+    );
+    out.push({ specifier, names });
+  }
 }
 
 function requiredModule(node: Node | null | undefined): string | undefined {
@@ -307,7 +315,9 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     return summary;
   };
   // `Name#method` for each method of an exported class that calls a provider.
-  const setMethods = (name: string, declaration: Node | null | undefined) => {
+  const setMethods = (name: string, value: Node | null | undefined) => {
+    // A class, or an instance of one of this file's classes (`module.exports = new AIService()`).
+    const declaration = value?.type === "NewExpression" && value.callee.type === "Identifier" ? declarationOf(source, value.callee.name) : value;
     if (declaration?.type !== "ClassDeclaration") return;
     for (const member of declaration.body.body) {
       if ((member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") || member.computed || member.key.type !== "Identifier") continue;
@@ -330,6 +340,7 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       const target = commonJsExport(left);
       if (target === "default") {
         set("default", meaningOf(source, bindings, right));
+        setMethods("default", right);
         if (right.type === "ObjectExpression") {
           for (const property of right.properties) {
             if (property.type !== "Property" || property.computed) continue;
@@ -352,7 +363,10 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     }
     if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type === "Identifier") set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
+        if (declarator.id.type === "Identifier") {
+          set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
+          setMethods(declarator.id.name, declarator.init);
+        }
       }
     }
     const module = statement.source ? String(statement.source.value) : undefined;
