@@ -195,3 +195,34 @@ app.post("/api/history", async (req, res) => {
     assert.deepEqual(findingsIn(dir, "backend/src/index.js", server), ['app.post("/api/messages") → Groq']);
   });
 });
+
+describe("require-rate-limit: a static method of an imported controller class", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("is followed to the provider its module reaches (peddroccas/consumption-reading's Fastify routes)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { fastify: "4", "@google/generative-ai": "0.21" } }),
+      "src/app.ts": `import { GoogleGenerativeAI } from "@google/generative-ai";\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);\nexport const model = genAI.getGenerativeModel({ model: "gemini-1.5-flash" });\n`,
+      "src/controllers/UploadController.ts": `import { model } from "../app";
+export class UploadController {
+  static async uploadMeasure(request: { body: { image: string } }) {
+    const result = await model.generateContent(["Read the meter", { inlineData: { data: request.body.image, mimeType: "image/png" } }]);
+    return result.response.text();
+  }
+  static async listMeasures() {
+    return [];
+  }
+}
+`,
+    });
+    const routes = `import type { FastifyInstance } from "fastify";
+import { UploadController } from "./controllers/UploadController";
+export async function appRoutes(app: FastifyInstance) {
+  app.post("/upload", UploadController.uploadMeasure);
+  app.get("/list", UploadController.listMeasures);
+}
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes.ts", routes), ['app.post("/upload") → Google AI (Gemini)']);
+  });
+});

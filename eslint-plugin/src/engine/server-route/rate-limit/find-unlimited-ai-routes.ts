@@ -65,7 +65,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   // (./shared-clients: it calls a provider, unless a limiter wraps it or runs inside). No fix:
   // the limit would go into the other module or the chain here; the message says where.
   for (const handler of imported) {
-    const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference);
+    // `UploadController.uploadMeasure`: also a static method of an imported class (`UploadController#uploadMeasure`).
+    const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference.replace(".", "#"));
     if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
     if (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra)) continue;
     findings.push({
