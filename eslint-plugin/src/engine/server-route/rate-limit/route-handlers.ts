@@ -8,7 +8,8 @@
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
  * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations, NestJS controller methods
- * (./nest-handlers) and Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers).
+ * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers) and tRPC
+ * procedures (./trpc-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
@@ -16,11 +17,12 @@ import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
+import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -82,8 +84,10 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const qwikFns = source.text.includes("$(") && QWIK_SERVER_FN.test(source.text);
   const nest = mayDefineNestRoutes(source.text);
   const firebase = mayDefineFirebaseFunctions(source.text);
-  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !mayRegisterRoutes(source.text)) return [];
+  const trpc = mayDefineTrpcProcedures(source.text);
+  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
+  if (trpc) handlers.push(...trpcHandlers(source, functionOf));
   if (nest) handlers.push(...nestHandlers(source));
   if (firebase) handlers.push(...firebaseHandlers(source, functionOf));
   if (actions) handlers.push(...serverActions(source));

@@ -256,11 +256,23 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   // `export const analyze = asyncHandler(async (req, res) => …)`: the wrapped function's meaning,
   // unless the wrapper is a limiter (`withRateLimit(handler)`).
   if (value.type === "CallExpression") {
+    // `export const protectedProcedure = t.procedure.use(isAuthed).use(rateLimiter)`: a tRPC base with a limiter.
+    if (usesLimiter(value, bindings)) return { limiter: true };
     const inner = value.arguments.find((arg) => arg.type === "FunctionExpression" || arg.type === "ArrowFunctionExpression");
     if (inner) return wrapperNames(value.callee).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)) ? { limiter: true } : meaningOf(source, bindings, inner, depth + 1);
   }
   const provider = providerBuiltBy(value, bindings);
   return provider ? { provider } : undefined;
+}
+
+/** A call chain with `.use(x)` where x is a limiter (tRPC middleware, a Hono app's chained `.use`). */
+function usesLimiter(call: TSESTree.CallExpression, bindings: FileBindings): boolean {
+  let link: Node = call;
+  for (let i = 0; i < 20 && link.type === "CallExpression" && link.callee.type === "MemberExpression"; i++) {
+    if (link.callee.property.type === "Identifier" && link.callee.property.name === "use" && link.arguments.some((arg) => wrapperNames(arg.type === "CallExpression" ? arg.callee : arg).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)))) return true;
+    link = link.callee.object;
+  }
+  return false;
 }
 
 /** The names a wrapper is called by: `withRateLimit(fn)` → withRateLimit, `limits.wrap(fn)` → limits, wrap. */

@@ -1,0 +1,72 @@
+/**
+ * tRPC procedures: each `publicProcedure.input(…).mutation(async ({ input }) => …)` (or `.query`,
+ * `.subscription`) is an endpoint the browser calls over HTTP (`/api/trpc/<name>`), served by one
+ * `createNextApiHandler({ router })` or adapter that names no procedure itself.
+ *
+ * A procedure's chain is its middleware: `.use(rateLimit)` on the chain, or on the base it starts
+ * from when this file builds that base (`const limited = t.procedure.use(ratelimiter)`), counts as
+ * a limit, as does a base named like one (`rateLimitedProcedure`) or one an imported module builds
+ * with a limiter (shared-clients reads `export const protectedProcedure = t.procedure.use(…)`).
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import { walk } from "../ast-utils";
+import type { FunctionNode, RouteHandler } from "./route-handlers";
+
+type Node = TSESTree.Node;
+
+const RESOLVERS = new Set(["mutation", "query", "subscription"]);
+/** Chain links between a procedure base and its resolver. */
+const BUILDERS = new Set(["input", "output", "meta", "use", "concat", "unstable_concat"]);
+
+/** A word search first: a procedure resolver and a procedure base named in the text. */
+export function mayDefineTrpcProcedures(text: string): boolean {
+  return (text.includes(".mutation(") || text.includes(".query(") || text.includes(".subscription(")) && /procedure/i.test(text);
+}
+
+type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
+
+export function trpcHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.computed || node.callee.property.type !== "Identifier") return;
+    const kind = node.callee.property.name;
+    if (!RESOLVERS.has(kind)) return;
+    const chain = procedureChain(source, node.callee.object, 0);
+    if (!chain) return;
+    const found = functionOf(source, node.arguments[0] as Node | undefined);
+    if (!found) return;
+    const key = node.parent?.type === "Property" && !node.parent.computed && node.parent.key.type === "Identifier" ? node.parent.key : undefined;
+    out.push({ kind: "trpc", name: `${key?.name ?? "procedure"} (tRPC ${kind})`, fn: found.fn, reportNode: key ?? node.callee.property, companions: [...chain, ...found.wrappers] });
+  });
+  return out;
+}
+
+/**
+ * The middleware of a procedure chain (`.use(x)` arguments, and the base's name, which may say
+ * it limits), or undefined when the chain does not start at a procedure base (`t.procedure`,
+ * `publicProcedure`, a const of this file built from one).
+ */
+function procedureChain(source: SourceFile, node: Node, depth: number): Node[] | undefined {
+  const middleware: Node[] = [];
+  let link = node;
+  while (link.type === "CallExpression" && link.callee.type === "MemberExpression" && !link.callee.computed && link.callee.property.type === "Identifier" && BUILDERS.has(link.callee.property.name)) {
+    if (link.callee.property.name === "use") middleware.push(...link.arguments.filter((arg) => arg.type !== "SpreadElement"));
+    link = link.callee.object;
+  }
+  if (link.type === "MemberExpression" && !link.computed && link.property.type === "Identifier" && link.property.name === "procedure") return middleware;
+  if (link.type !== "Identifier") return undefined;
+  // A base this file builds: its own chain's middleware counts too.
+  const declared = depth < 3 ? constInit(source, link.name) : undefined;
+  const base = declared && declared !== node ? procedureChain(source, declared, depth + 1) : undefined;
+  if (base) return [...middleware, ...base, link];
+  return /procedure$/i.test(link.name) ? [...middleware, link] : undefined;
+}
+
+function constInit(source: SourceFile, name: string): Node | undefined {
+  for (const statement of source.ast.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+  }
+  return undefined;
+}
