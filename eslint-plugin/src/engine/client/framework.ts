@@ -84,39 +84,60 @@ const DEPENDENCIES: Array<[string, FrameworkName]> = [
 ];
 
 const byDirectory = new Map<string, Framework | null>();
+/**
+ * For a folder cached as "no framework" (null): the nearest folder at or above it with a
+ * package.json, as far as the walk that cached it went. The root of a file there is that folder
+ * (or a closer one below it). Without it, a second file of an Express or NestJS server got its
+ * own folder as the project root: its tsconfig, and so `@/…` paths, were not found.
+ */
+const unknownRoots = new Map<string, string | undefined>();
 
 export function clearFrameworkCache(): void {
   byDirectory.clear();
+  unknownRoots.clear();
 }
 
 /** The framework of `file`, walking up to the first folder whose package.json or configs name one. */
 export function frameworkOf(file: string): Framework {
   let dir = path.dirname(path.resolve(file));
   const visited: string[] = [];
+  const hasPackage: boolean[] = [];
   let nearestPackage: string | undefined;
   for (let depth = 0; depth < 40; depth++) {
     const cached = byDirectory.get(dir);
     if (cached !== undefined) {
       for (const seen of visited) byDirectory.set(seen, cached);
-      return cached ?? { name: "unknown", root: nearestPackage ?? path.dirname(file) };
+      if (cached) return cached;
+      const above = unknownRoots.get(dir);
+      rememberUnknownRoots(visited, hasPackage, above);
+      return { name: "unknown", root: nearestPackage ?? above ?? path.dirname(file) };
     }
     visited.push(dir);
+    const packageHere = fs.existsSync(path.join(dir, "package.json"));
+    hasPackage.push(packageHere);
+    if (!nearestPackage && packageHere) nearestPackage = dir;
     const found = detectIn(dir);
-    if (found === "stop") {
-      if (!nearestPackage && fs.existsSync(path.join(dir, "package.json"))) nearestPackage = dir;
-      break;
-    }
+    if (found === "stop") break;
     if (found) {
       for (const seen of visited) byDirectory.set(seen, found);
       return found;
     }
-    if (!nearestPackage && fs.existsSync(path.join(dir, "package.json"))) nearestPackage = dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   for (const seen of visited) byDirectory.set(seen, null);
+  rememberUnknownRoots(visited, hasPackage, undefined);
   return { name: "unknown", root: nearestPackage ?? path.dirname(file) };
+}
+
+/** Each visited folder's nearest package folder at or above it (`above`: that of the folder past the last one). */
+function rememberUnknownRoots(visited: readonly string[], hasPackage: readonly boolean[], above: string | undefined): void {
+  let nearest = above;
+  for (let i = visited.length - 1; i >= 0; i--) {
+    if (hasPackage[i]) nearest = visited[i];
+    unknownRoots.set(visited[i], nearest);
+  }
 }
 
 function detectIn(dir: string): Framework | "stop" | undefined {
