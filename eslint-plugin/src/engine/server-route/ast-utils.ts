@@ -131,3 +131,18 @@ export function commonJsExport(left: Node): string | undefined {
   const moduleExports = object.type === "MemberExpression" && !object.computed && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports";
   return exportsObject || moduleExports ? left.property.name : undefined;
 }
+
+/**
+ * A module-level declaration of `name` (exported or not): its name node, and its value (a
+ * function or class declaration itself, a variable's initializer).
+ */
+export function moduleDeclaration(program: TSESTree.Program, name: string): { id: TSESTree.Identifier; value: Node | undefined } | undefined {
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return { id: declaration.id, value: declaration };
+    if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return { id: declarator.id, value: declarator.init ?? undefined };
+    }
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@
  * procedures (./trpc-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { calleeName, commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
+import { calleeName, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
@@ -244,7 +244,7 @@ function mayRegisterRoutes(text: string): boolean {
 }
 
 /** The function a value stands for: itself, a wrapped function (`withX(fn)`), or a same-file function by name. */
-export function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
+function functionOf(source: SourceFile, node: Node | null | undefined, wrappers: Node[] = []): { fn: FunctionNode; wrappers: Node[] } | undefined {
   if (!node) return undefined;
   // `export const POST = (async ({ request }) => …) satisfies RequestHandler` (and `as`, `!`).
   if (node.type === "TSSatisfiesExpression" || node.type === "TSAsExpression" || node.type === "TSNonNullExpression") return functionOf(source, node.expression, wrappers);
@@ -258,29 +258,8 @@ export function functionOf(source: SourceFile, node: Node | null | undefined, wr
   return undefined;
 }
 
-/** The name node a module-level function or variable of this file is declared with. */
-function declaredId(source: SourceFile, name: string): TSESTree.Identifier | undefined {
-  for (const statement of source.ast.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
-    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration.id;
-    if (declaration.type === "VariableDeclaration") {
-      for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.id;
-    }
-  }
-  return undefined;
-}
-
 function declarationOf(source: SourceFile, name: string): Node | undefined {
-  for (const statement of source.ast.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
-    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
-    if (declaration.type === "VariableDeclaration") {
-      for (const declarator of declaration.declarations) {
-        if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
-      }
-    }
-  }
-  return undefined;
+  return moduleDeclaration(source.ast, name)?.value;
 }
 
 function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[] {
@@ -319,7 +298,7 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[]
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       // `const handler = async (event) => …; export { handler }`: reported where the handler is written.
-      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && declaredId(source, specifier.local.name)) || specifier.exported);
+      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && moduleDeclaration(source.ast, specifier.local.name)?.id) || specifier.exported);
     }
   }
   return out;

@@ -9,7 +9,7 @@
  * with a limiter (shared-clients reads `export const protectedProcedure = t.procedure.use(…)`).
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { walk } from "../ast-utils";
+import { moduleDeclaration, walk } from "../ast-utils";
 import type { FunctionNode, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
@@ -56,17 +56,8 @@ function procedureChain(source: SourceFile, node: Node, depth: number): Node[] |
   if (link.type === "MemberExpression" && !link.computed && link.property.type === "Identifier" && link.property.name === "procedure") return middleware;
   if (link.type !== "Identifier") return undefined;
   // A base this file builds: its own chain's middleware counts too.
-  const declared = depth < 3 ? constInit(source, link.name) : undefined;
+  const declared = depth < 3 ? moduleDeclaration(source.ast, link.name)?.value : undefined;
   const base = declared && declared !== node ? procedureChain(source, declared, depth + 1) : undefined;
   if (base) return [...middleware, ...base, link];
   return /procedure$/i.test(link.name) ? [...middleware, link] : undefined;
-}
-
-function constInit(source: SourceFile, name: string): Node | undefined {
-  for (const statement of source.ast.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
-    if (declaration.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
-  }
-  return undefined;
 }
