@@ -22,7 +22,7 @@ import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -85,8 +85,10 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const nest = mayDefineNestRoutes(source.text);
   const firebase = mayDefineFirebaseFunctions(source.text);
   const trpc = mayDefineTrpcProcedures(source.text);
-  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !mayRegisterRoutes(source.text)) return [];
+  const formActions = SVELTEKIT_PAGE_SERVER.test(source.file.replace(/\\/g, "/")) && source.text.includes("actions");
+  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
+  if (formActions) handlers.push(...sveltekitFormActions(source));
   if (trpc) handlers.push(...trpcHandlers(source, functionOf));
   if (nest) handlers.push(...nestHandlers(source));
   if (firebase) handlers.push(...firebaseHandlers(source, functionOf));
@@ -98,6 +100,32 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   handlers.push(...registeredHandlers(source));
   return handlers;
+}
+
+/** A SvelteKit page's server module, under its routes folder. */
+const SVELTEKIT_PAGE_SERVER = /\/routes\/(?:.*\/)?\+page\.server\.[cm]?[jt]s$/;
+
+/**
+ * SvelteKit form actions: each function of a page's `export const actions = { default, named }`
+ * answers a POST to the page (`<form method="POST">`, `?/named`), from anyone, like an endpoint.
+ */
+function sveltekitFormActions(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ExportNamedDeclaration" || statement.declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || declarator.id.name !== "actions" || !declarator.init) continue;
+      let object: Node = declarator.init;
+      while (object.type === "TSSatisfiesExpression" || object.type === "TSAsExpression") object = object.expression;
+      if (object.type !== "ObjectExpression") continue;
+      for (const property of object.properties) {
+        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+        const found = functionOf(source, property.value);
+        if (found) out.push({ kind: "sveltekit-action", name: `actions.${property.key.name}`, fn: found.fn, reportNode: property.key, companions: found.wrappers });
+      }
+    }
+  }
+  return out;
 }
 
 /** TanStack Start's (and SolidStart's) server functions: `createServerFn(…)…handler(fn)`. */

@@ -1,0 +1,55 @@
+/**
+ * require-rate-limit on SvelteKit form actions: each function of a page's `export const actions`
+ * answers a POST to the page from anyone, like an endpoint (a batch 22b labeller's note: a
+ * SvelteKit app's form actions called Gemini, and the rule did not know them).
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
+import { makeRepo, removeRepos } from "../env/support";
+
+const PAGE_SERVER = `import { fail } from "@sveltejs/kit";
+import { GoogleGenerativeAI } from "@google/generative-ai";
+import { GEMINI_API_KEY } from "$env/static/private";
+import type { Actions } from "./$types";
+const genAI = new GoogleGenerativeAI(GEMINI_API_KEY);
+
+export const load = async () => ({ items: [] });
+
+export const actions = {
+  default: async ({ request }) => {
+    const data = await request.formData();
+    const model = genAI.getGenerativeModel({ model: "gemini-1.5-flash" });
+    return { answer: (await model.generateContent(String(data.get("q")))).response.text() };
+  },
+  limited: async ({ request, getClientAddress }) => {
+    if (await overQuota(getClientAddress())) return fail(429, { message: "Too many requests" });
+    const model = genAI.getGenerativeModel({ model: "gemini-1.5-flash" });
+    return { answer: (await model.generateContent(await request.text())).response.text() };
+  },
+  rename: async ({ request }) => ({ name: String((await request.formData()).get("name")) }),
+} satisfies Actions;
+`;
+
+describe("require-rate-limit: SvelteKit form actions", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const findings = (rel: string) => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { "@google/generative-ai": "0.21" } }) });
+    const source = parseSource(path.join(dir, rel), PAGE_SERVER);
+    assert.ok(source);
+    return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider} (${finding.fixes?.length ?? 0} fixes)`);
+  };
+
+  it("reports an action that calls a provider with no limit, not one that answers 429 nor one that calls none", () => {
+    assert.deepEqual(findings("src/routes/ask/+page.server.ts"), ["actions.default → Google AI (Gemini) (0 fixes)"]);
+  });
+
+  it("only in a page's server module under the routes folder", () => {
+    assert.deepEqual(findings("src/lib/+page.server.ts"), []);
+    assert.deepEqual(findings("src/routes/ask/+page.ts"), []);
+  });
+});
