@@ -252,5 +252,31 @@ ruleTester().run("no-public-secrets", rule, {
         { messageId: "configRuntimePublicSecret", line: 8, data: { name: "elevenlabsToken" } },
       ],
     },
+    {
+      // amolwalia/Scaffold (bench/real-apps batch 22): app.config.js copies the server's OpenAI key into `extra`.
+      name: "Expo app.config extra, under expo or beside Expo's own keys",
+      filename: path.join(APPS, "expo", "app.config.js"),
+      code: [
+        `export default ({ config }) => ({`,
+        `  ...config,`,
+        `  expo: {`,
+        `    name: "scaffold",`,
+        `    extra: {`,
+        `      openaiApiKey: process.env.OPENAI_API_KEY,`,
+        `      apiUrl: process.env.API_URL,`,
+        `      eas: { projectId: "demo" },`,
+        `      stripeSecretKey: "",`,
+        `    },`,
+        `  },`,
+        `});`,
+        `export const plain = { slug: "scaffold", extra: { assistant: process.env.ANTHROPIC_API_KEY } };`,
+        `export const notExpo = { extra: { token: process.env.GITHUB_TOKEN } };`,
+      ].join("\n"),
+      errors: [
+        { messageId: "configExpoExtraSecret", line: 6, data: { name: "openaiApiKey" } },
+        { messageId: "configExpoExtraSecret", line: 9, data: { name: "stripeSecretKey" } },
+        { messageId: "configExpoExtraSecret", line: 13, data: { name: "assistant" } },
+      ],
+    },
   ],
 });

@@ -2,8 +2,9 @@
  * Build configs that copy values into every browser bundle whatever their names: next.config's
  * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
  * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
- * key of astro.config, nuxt.config and app.config, and nuxt.config's
- * `runtimeConfig.public`, which Nuxt serialises into every page it renders.
+ * key of astro.config, nuxt.config and app.config, nuxt.config's `runtimeConfig.public`, which
+ * Nuxt serialises into every page it renders, and an Expo app.config's `extra`, which is built into
+ * every installed copy of the app (`Constants.expoConfig.extra`).
  */
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
@@ -19,6 +20,8 @@ const VITE_CONFIG = /^(?:electron\.)?vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 /** Configs that hold a Vite config under `vite` (Astro, Nuxt, SolidStart and TanStack Start's app.config). */
 const WITH_VITE_CONFIG = /^(?:astro|nuxt|app)\.config\.[cm]?[jt]s$/;
+/** Expo's dynamic config (app.json is JSON: no code rule reads it). */
+const EXPO_CONFIG = /^app\.config\.[cm]?[jt]s$/;
 
 export function findConfigSecrets(source: SourceFile): Finding[] {
   const base = path.basename(source.file);
@@ -26,6 +29,7 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
   const vite = VITE_CONFIG.test(base);
   const nuxt = NUXT_CONFIG.test(base);
   const viteInside = WITH_VITE_CONFIG.test(base);
+  const expo = EXPO_CONFIG.test(base);
   if (!next && !vite && !nuxt && !viteInside) return [];
   const findings: Finding[] = [];
   let envReads: EnvRead[] | undefined;
@@ -50,6 +54,16 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         if ((name === "process.env" || name === "import.meta.env") && isWholeEnvironment(source, property.value)) {
           findings.push(report("configDefineWholeEnv", source.file, property.key, name));
         }
+      }
+    } else if (expo && key === "extra" && isExpoConfig(node)) {
+      // `extra: { openaiApiKey: process.env.OPENAI_API_KEY }`: a secret by its key's name or by the env var it copies (as Nuxt's, below).
+      for (const property of node.value.properties) {
+        if (property.type !== "Property" || property.computed) continue;
+        const name = propertyName(property);
+        const envName = sentValues(property.value)
+          .map((value) => (value.type === "MemberExpression" ? reads().find((read) => read.node === value.property && read.source === "process.env") : undefined))
+          .find((read) => read !== undefined)?.name;
+        if (name && (isSecretEnvName(name) || (envName && isSecretEnvName(envName)))) findings.push(report("configExpoExtraSecret", source.file, property.key, name));
       }
     } else if (nuxt && key === "runtimeConfig") {
       // `public: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }`: a secret by its key's name or
@@ -100,6 +114,15 @@ function isWholeEnvironment(source: SourceFile, value: TSESTree.Node, depth = 0)
     return found;
   }
   return false;
+}
+
+/** `extra` of an Expo config: under `expo`, or beside Expo's own keys (`slug`, `ios`, `android`). */
+function isExpoConfig(extra: TSESTree.Property): boolean {
+  const object = extra.parent;
+  if (object?.type !== "ObjectExpression") return false;
+  const holder = object.parent;
+  if (holder?.type === "Property" && propertyName(holder) === "expo") return true;
+  return object.properties.some((property) => property.type === "Property" && ["slug", "ios", "android", "runtimeVersion"].includes(propertyName(property) ?? ""));
 }
 
 /** `vite: { define: { … } }`: the define of the Vite config an Astro or Nuxt config holds. */
