@@ -6,6 +6,15 @@ import * as path from "node:path";
 import { APPS, appFile } from "./support";
 
 // The plugin and the rule tester resolve two copies of @typescript-eslint/utils: same shape, other type identity.
+const SPREAD_CONFIG = [
+  `import appJson from "./app.json";`,
+  `export default ({ config }) => ({`,
+  `  ...config,`,
+  `  ...appJson.expo,`,
+  `  extra: { ...(config.extra || {}), openaiApiKey: process.env.EXPO_PUBLIC_OPENAI_API_KEY || process.env.OPENAI_API_KEY || "" },`,
+  `});`,
+].join("\n");
+
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
 
 const next = (rel: string) => appFile("next-app-router", rel);
@@ -254,8 +263,8 @@ ruleTester().run("no-public-secrets", rule, {
     },
     {
       // amolwalia/Scaffold (bench/real-apps batch 22): app.config.js copies the server's OpenAI key into `extra`.
-      name: "Expo app.config extra, under expo or beside Expo's own keys",
-      filename: path.join(APPS, "expo", "app.config.js"),
+      name: "Expo app.config extra, under expo or beside Expo's own keys (a project not known as Expo)",
+      filename: path.join(APPS, "unknown", "app.config.js"),
       code: [
         `export default ({ config }) => ({`,
         `  ...config,`,
@@ -276,6 +285,22 @@ ruleTester().run("no-public-secrets", rule, {
         { messageId: "configExpoExtraSecret", line: 6, data: { name: "openaiApiKey" } },
         { messageId: "configExpoExtraSecret", line: 9, data: { name: "stripeSecretKey" } },
         { messageId: "configExpoExtraSecret", line: 13, data: { name: "assistant" } },
+      ],
+    },
+    {
+      // Scaffold's own shape: the config object built from spreads, in an Expo project (fixture app `expo`).
+      name: "Expo app.config extra in an object of spreads",
+      filename: path.join(APPS, "expo", "app.config.js"),
+      code: SPREAD_CONFIG,
+      errors: [
+        { messageId: "configExpoExtraSecret", line: 5, data: { name: "openaiApiKey" } },
+        {
+          messageId: "publicSecret",
+          line: 5,
+          data: { name: "EXPO_PUBLIC_OPENAI_API_KEY", prefix: "EXPO_PUBLIC_", unprefixed: "OPENAI_API_KEY" },
+          // The config runs only at build time: renaming the read is safe.
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "OPENAI_API_KEY" }, output: SPREAD_CONFIG.replace("process.env.EXPO_PUBLIC_OPENAI_API_KEY", "process.env.OPENAI_API_KEY") }],
+        },
       ],
     },
   ],

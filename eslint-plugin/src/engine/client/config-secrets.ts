@@ -11,6 +11,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
+import { frameworkOf } from "./framework";
 import { sentValues } from "./sent-secrets";
 import { walk } from "./walk";
 
@@ -32,6 +33,8 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
   const expo = EXPO_CONFIG.test(base);
   if (!next && !vite && !nuxt && !viteInside) return [];
   const findings: Finding[] = [];
+  // An Expo project's app.config: its `extra` is Expo's wherever the config object is built (`{ ...config, ...appJson.expo, extra }`).
+  let expoApp: boolean | undefined;
   let envReads: EnvRead[] | undefined;
   const reads = () => (envReads ??= findEnvReads(source.ast, source.text));
   walk(source.ast, (node) => {
@@ -55,7 +58,7 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
           findings.push(report("configDefineWholeEnv", source.file, property.key, name));
         }
       }
-    } else if (expo && key === "extra" && isExpoConfig(node)) {
+    } else if (expo && key === "extra" && (isExpoConfig(node) || (expoApp ??= frameworkOf(source.file).name === "expo"))) {
       // `extra: { openaiApiKey: process.env.OPENAI_API_KEY }`: a secret by its key's name or by the env var it copies (as Nuxt's, below).
       for (const property of node.value.properties) {
         if (property.type !== "Property" || property.computed) continue;
