@@ -24,6 +24,11 @@ import { addImportedBindings } from "./shared-clients";
 type Node = TSESTree.Node;
 
 const MAY_LIMIT_ALL = /APP_GUARD|useGlobalGuards|\.use\s*\(|\.apply\s*\(/;
+/**
+ * A limiter named in the file too: `.apply(` is in much ordinary code (`fn.apply(this, args)`), and
+ * only files that name a limiter (or a user's own limiter name) are parsed.
+ */
+const NAMES_A_LIMIT = /throttl|limit/i;
 const MAX_BYTES = 512 * 1024;
 const FRESH_MS = 3000;
 
@@ -49,7 +54,7 @@ export function nestAppLimited(file: string, project: ProjectView, extra: readon
   const answer: AppLimit = { limited: false, stamps: [], checkedAt: now };
   for (const candidate of codeFiles(root)) {
     const text = project.read(candidate);
-    if (text === undefined || text.length > MAX_BYTES || !MAY_LIMIT_ALL.test(text)) continue;
+    if (text === undefined || text.length > MAX_BYTES || !MAY_LIMIT_ALL.test(text) || (!NAMES_A_LIMIT.test(text) && !extra.some((name) => text.includes(name)))) continue;
     answer.stamps.push([candidate, project.mtime?.(candidate)]);
     if (!answer.limited && limitsAll(candidate, text, project, extra)) answer.limited = true;
   }
