@@ -87,6 +87,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "firebase":
     case "trpc":
     case "sveltekit-action":
+    case "graphql":
       // A server action or function has no request to answer 429 on, a Qwik City handler answers
       // through its event (`json(429, …)`, `send`), not a returned Response, and a Netlify function
       // returns `{ statusCode }` (v1) or a Response (v2) from one file shape or the other: no
@@ -94,7 +95,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       // limited by a guard (`@nestjs/throttler`), not a check in its body, and a Firebase
       // function answers an error (`HttpsError("resource-exhausted")`) the same way, and a tRPC
       // procedure a `TRPCError({ code: "TOO_MANY_REQUESTS" })`, best thrown from middleware; a
-      // SvelteKit form action returns `fail(429, …)`.
+      // SvelteKit form action returns `fail(429, …)`; a GraphQL resolver throws a GraphQLError.
       return undefined;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * NestJS routes: the methods of a `@Controller()` class decorated with an HTTP method (`@Post()`,
- * `@Get(":id")`, `@Sse()`…). Nest serves each one at its path; the work is usually done by an
+ * `@Get(":id")`, `@Sse()`…), and of a GraphQL `@Resolver()` class decorated with an operation
+ * (`@Mutation(() => String)`, `@Query()`). Nest serves each one at its path; the work is usually done by an
  * injected service (`constructor(private readonly chat: ChatService)`, then
  * `this.chat.ask(body)`), which function-scan follows through the service's module.
  *
@@ -15,22 +16,26 @@ type Node = TSESTree.Node;
 
 /** The HTTP method decorators of `@nestjs/common`. */
 const ROUTE_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head", "Search", "Sse"]);
+/** The operation decorators of `@nestjs/graphql`, on the methods of a `@Resolver()` class. */
+const RESOLVER_DECORATORS = new Set(["Query", "Mutation", "Subscription", "ResolveField"]);
 
-/** A word search first: a file with no `@Controller` has no Nest route. */
+/** A word search first: a file with no `@Controller` or `@Resolver` has no Nest route. */
 export function mayDefineNestRoutes(text: string): boolean {
-  return text.includes("@Controller") && text.includes("@nestjs/");
+  return (text.includes("@Controller") || text.includes("@Resolver")) && text.includes("@nestjs/");
 }
 
 export function nestHandlers(source: SourceFile): RouteHandler[] {
   const out: RouteHandler[] = [];
   for (const statement of source.ast.body) {
     const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
-    if (declaration.type !== "ClassDeclaration" || !decoratorNamed(declaration.decorators, "Controller")) continue;
+    if (declaration.type !== "ClassDeclaration") continue;
+    const operations = decoratorNamed(declaration.decorators, "Controller") ? ROUTE_DECORATORS : decoratorNamed(declaration.decorators, "Resolver") ? RESOLVER_DECORATORS : undefined;
+    if (!operations) continue;
     const className = declaration.id?.name ?? "Controller";
     const classDecorators = declaration.decorators ?? [];
     for (const member of declaration.body.body) {
       if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static || member.key.type !== "Identifier") continue;
-      const route = member.decorators?.find((decorator) => ROUTE_DECORATORS.has(decoratorName(decorator) ?? ""));
+      const route = member.decorators?.find((decorator) => operations.has(decoratorName(decorator) ?? ""));
       if (!route) continue;
       const decorators = [...classDecorators, ...(member.decorators ?? [])];
       out.push({

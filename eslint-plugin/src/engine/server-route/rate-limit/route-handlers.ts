@@ -8,21 +8,22 @@
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
  * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations, NestJS controller methods
- * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers) and tRPC
- * procedures (./trpc-handlers).
+ * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers), tRPC
+ * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
+import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
 import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -86,8 +87,10 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const firebase = mayDefineFirebaseFunctions(source.text);
   const trpc = mayDefineTrpcProcedures(source.text);
   const formActions = SVELTEKIT_PAGE_SERVER.test(source.file.replace(/\\/g, "/")) && source.text.includes("actions");
-  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !mayRegisterRoutes(source.text)) return [];
+  const graphql = mayDefineGraphqlResolvers(source.text);
+  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
+  if (graphql) handlers.push(...graphqlResolvers(source, functionOf));
   if (formActions) handlers.push(...sveltekitFormActions(source));
   if (trpc) handlers.push(...trpcHandlers(source, functionOf));
   if (nest) handlers.push(...nestHandlers(source));
