@@ -1,0 +1,54 @@
+/**
+ * The word tests that decide whether a file may define NestJS routes, Firebase functions, tRPC
+ * procedures or GraphQL resolvers, and the route-handler search behind them, on 1 MB of their own
+ * near misses (a GraphQL server package's name never closed, `.mutation(` and `Procedure` without
+ * a chain…). A super-linear pattern takes minutes here; the bound leaves room for a slow machine.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { mayDefineFirebaseFunctions } from "../../eslint-plugin/src/engine/server-route/rate-limit/firebase-handlers";
+import { mayDefineGraphqlResolvers } from "../../eslint-plugin/src/engine/server-route/rate-limit/graphql-handlers";
+import { mayDefineNestRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/nest-handlers";
+import { findRouteHandlers } from "../../eslint-plugin/src/engine/server-route/rate-limit/route-handlers";
+import { mayDefineTrpcProcedures } from "../../eslint-plugin/src/engine/server-route/rate-limit/trpc-handlers";
+
+const MB = 1 << 20;
+const BOUND_MS = 5000;
+const repeatTo = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+
+const NEAR_MISSES = [
+  `Query "@apollo/server${"x".repeat(200)}`,
+  `'apollo-server-${"-".repeat(300)}`,
+  `"graphql-yoga/${"y".repeat(500)}`,
+  ".mutation(procedure",
+  "@Controller @nestjs/",
+  "firebase-functions onCall",
+];
+
+describe("route handler gates are linear-time on adversarial input", function () {
+  this.timeout(120_000);
+
+  it("each gate on 1 MB of each near miss", () => {
+    for (const gate of [mayDefineGraphqlResolvers, mayDefineTrpcProcedures, mayDefineNestRoutes, mayDefineFirebaseFunctions]) {
+      for (const unit of NEAR_MISSES) {
+        const started = performance.now();
+        gate(repeatTo(unit));
+        const ms = performance.now() - started;
+        assert.ok(ms < BOUND_MS, `${gate.name} on ${JSON.stringify(unit.slice(0, 20))}…: ${ms.toFixed(0)} ms`);
+      }
+    }
+  });
+
+  it("a 1 MB file of procedure chains and resolver maps is searched in bounded time", () => {
+    const unit = `({ a: publicProcedure.input(z.string()).mutation(async () => 1), Mutation: { b: async () => 2 } });\n`;
+    const text = `import { ApolloServer } from "@apollo/server";\n${unit.repeat(Math.floor(MB / unit.length))}`;
+    const source = parseSource(path.join("/tmp", "src", "server.ts"), text, { loc: false, comments: false });
+    if (!source) return; // a 1 MB module that does not parse has nothing to search
+    const started = performance.now();
+    const handlers = findRouteHandlers(source);
+    const ms = performance.now() - started;
+    assert.ok(handlers.length > 0);
+    assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
+  });
+});
