@@ -48,7 +48,8 @@ describe("route handler gates are linear-time on adversarial input", function ()
     const started = performance.now();
     const handlers = findRouteHandlers(source);
     const ms = performance.now() - started;
-    assert.ok(handlers.length > 0);
-    assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
+    assert.ok(handlers.length > 20_000);
+    // ~21,000 handlers: 1–2.5 s here (a loaded 2-core machine); anything quadratic in them takes minutes.
+    assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
   });
 });
