@@ -11,7 +11,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { commonJsExport, memberPath, walk } from "../ast-utils";
-import type { FunctionNode, RouteHandler } from "./route-handlers";
+import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
 
@@ -22,8 +22,6 @@ const FIREBASE_FUNCTIONS = /^firebase-functions(?:\/|$)/;
 export function mayDefineFirebaseFunctions(text: string): boolean {
   return text.includes("firebase-functions") && (text.includes("onCall") || text.includes("onRequest"));
 }
-
-type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
 export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
   const imported = triggersImported(source);

@@ -7,7 +7,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { walk } from "../ast-utils";
-import type { FunctionNode, RouteHandler } from "./route-handlers";
+import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
 
@@ -19,8 +19,6 @@ const GRAPHQL_SERVERS = /["'](?:@apollo\/server|apollo-server(?:-[\w-]+)?|graphq
 export function mayDefineGraphqlResolvers(text: string): boolean {
   return (text.includes("Mutation") || text.includes("Query")) && GRAPHQL_SERVERS.test(text);
 }
-
-type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
 export function graphqlResolvers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
   const out: RouteHandler[] = [];

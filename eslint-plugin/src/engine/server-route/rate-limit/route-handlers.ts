@@ -22,6 +22,11 @@ import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+/**
+ * route-handlers' `functionOf`, handed to the modules that find other handler kinds (they are
+ * imported here, so they take it as an argument rather than import it back).
+ */
+export type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
 export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
 

@@ -10,7 +10,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { moduleDeclaration, walk } from "../ast-utils";
-import type { FunctionNode, RouteHandler } from "./route-handlers";
+import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
 
@@ -22,8 +22,6 @@ const BUILDERS = new Set(["input", "output", "meta", "use", "concat", "unstable_
 export function mayDefineTrpcProcedures(text: string): boolean {
   return (text.includes(".mutation(") || text.includes(".query(") || text.includes(".subscription(")) && /procedure/i.test(text);
 }
-
-type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
 export function trpcHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
   const out: RouteHandler[] = [];
