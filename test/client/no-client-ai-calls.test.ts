@@ -30,6 +30,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\nexport function Chat() {\n  const [apiKey, setApiKey] = useState("");\n  const ask = () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return [setApiKey, ask];\n}`,
     },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
+    {
+      // venom001e/ventrai.web: GitHub's REST API is the provider's host, but no model runs there.
+      name: "a provider's API that runs no model (api.github.com) with a token",
+      filename: clientFile,
+      code: `"use client";\nconst { connection } = useConnectionStore();\nexport const test = () => fetch("https://api.github.com/user", { headers: { Authorization: \`Bearer \${connection.token}\` } });`,
+    },
   ],
   invalid: [
     {
@@ -72,6 +78,12 @@ ruleTester().run("no-client-ai-calls", rule, {
         { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "dangerousBrowserClient", line: 6, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
+    },
+    {
+      name: "GitHub Models' own host with a token is an AI call",
+      filename: clientFile,
+      code: `"use client";\nconst { connection } = useConnectionStore();\nexport const ask = () => fetch("https://models.github.ai/inference/chat/completions", { headers: { Authorization: \`Bearer \${connection.token}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "models.github.ai", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       name: "state that starts with the developer's key is not the user's",

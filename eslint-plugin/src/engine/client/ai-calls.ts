@@ -8,7 +8,7 @@
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, credentialEnvRead, scopeOf } from "./browser-keys";
-import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, providerForHost, providerForSdk } from "./catalogue";
+import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { isUserSupplied } from "./user-keys";
 import { walk } from "./walk";
@@ -233,7 +233,8 @@ function httpRequest(
   const urlText = url ? staticText(url, constants) : undefined;
   if (!urlText) return undefined;
   const host = hostOf(urlText);
-  if (!host || !providerForHost(host)) return undefined;
+  // `https://api.github.com/user` with the user's GitHub token is no AI call (no model runs there).
+  if (!host || !modelProviderForHost(host)) return undefined;
   // The credentials it sends: a key in the query, the values of its auth headers.
   const credentials: Array<TSESTree.Node | undefined> = [];
   if (/[?&](?:key|api_key|apikey)=/i.test(urlText)) credentials.push(...(url?.type === "TemplateLiteral" ? url.expressions : [undefined]));

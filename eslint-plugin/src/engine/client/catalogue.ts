@@ -2,10 +2,10 @@
  * The provider catalogue as this area uses it (`engine/providers`): which env names hold a
  * provider's key, which hosts are provider APIs, which SDK constructors build clients.
  */
-import { providerForEnvName, providerForHost, providerForSdk, providers } from "../providers";
+import { modelProviderForHost, providerForEnvName, providerForHost, providerForSdk, providers } from "../providers";
 import type { Provider } from "../providers/types";
 
-export { providerForEnvName, providerForHost, providerForSdk };
+export { modelProviderForHost, providerForEnvName, providerForHost, providerForSdk };
 
 export function catalogue(): { providers: readonly Provider[] } {
   return { providers };

@@ -110,16 +110,30 @@ function hostMatches(host: string, pattern: string): boolean {
   return host.length > head.length + tail.length && host.startsWith(head) && host.endsWith(tail);
 }
 
-/** The provider whose API lives at `host` ("api.groq.com", "myres.openai.azure.com", or a URL). */
-export function providerForHost(hostOrUrl: string): Provider | undefined {
+/** "https://API.groq.com:443/v1?x" → "api.groq.com". */
+function hostName(hostOrUrl: string): string {
   let host = hostOrUrl.trim().toLowerCase();
   const scheme = host.indexOf("://");
   if (scheme >= 0) host = host.slice(scheme + 3);
-  host = host.replace(/[/?#].*$/s, "").replace(/:\d+$/, "");
+  return host.replace(/[/?#].*$/s, "").replace(/:\d+$/, "");
+}
+
+/** The provider whose API lives at `host` ("api.groq.com", "myres.openai.azure.com", or a URL). */
+export function providerForHost(hostOrUrl: string): Provider | undefined {
+  const host = hostName(hostOrUrl);
   for (const provider of providers) {
     for (const pattern of provider.endpoints ?? []) if (hostMatches(host, pattern)) return provider;
   }
   return undefined;
+}
+
+/**
+ * providerForHost, unless no model runs at that host: `api.github.com` is GitHub's (a GitHub token
+ * is GitHub Models' key), but a request there reads repositories and spends no model quota.
+ */
+export function modelProviderForHost(hostOrUrl: string): Provider | undefined {
+  const provider = providerForHost(hostOrUrl);
+  return provider?.nonModelApis?.hosts?.includes(hostName(hostOrUrl)) ? undefined : provider;
 }
 
 const bySdk = new Map<string, Provider>();

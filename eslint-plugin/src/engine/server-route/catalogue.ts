@@ -1,5 +1,5 @@
 /** The provider catalogue (engine/providers) as this area uses it. */
-import { providerById, providerForHost, providerForSdk, providers } from "../providers";
+import { modelProviderForHost, providerById, providerForHost, providerForSdk, providers } from "../providers";
 import type { Provider } from "../providers/types";
 
 export function knownProviders(): readonly Provider[] {
@@ -13,6 +13,11 @@ export function findProviderById(id: string): Provider | undefined {
 /** The provider whose API lives on `host`. */
 export function findProviderForHost(host: string): Provider | undefined {
   return providerForHost(host);
+}
+
+/** The provider whose models run on `host` (none for a provider's other APIs: `api.github.com`). */
+export function findModelProviderForHost(host: string): Provider | undefined {
+  return modelProviderForHost(host);
 }
 
 /** The provider of an npm package (subpaths included) or an SDK class name. */

@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
-import { findProviderForHost } from "../catalogue";
+import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
 
 type Node = TSESTree.Node;
@@ -205,9 +205,8 @@ function fetchProvider(source: SourceFile, url: Node | undefined): Provider | un
   const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
   if (!match) return undefined;
-  const provider = findProviderForHost(match[1]);
   // `https://api.github.com/repos/…`: the provider's own host, but no model runs there.
-  return provider?.nonModelApis?.hosts?.includes(match[1].toLowerCase()) ? undefined : provider;
+  return findModelProviderForHost(match[1]);
 }
 
 function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
