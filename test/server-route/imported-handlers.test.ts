@@ -226,3 +226,114 @@ export async function appRoutes(app: FastifyInstance) {
     assert.deepEqual(findingsIn(dir, "src/routes.ts", routes), ['app.post("/upload") → Google AI (Gemini)']);
   });
 });
+
+describe("require-rate-limit: a controller method passed through .bind()", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("is the method itself, imported or in the same file; a module may export its singleton through a const (kmmuntasir/groq-api-proxy)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", "groq-sdk": "0.9" } }),
+      "src/services/groqService.js": `const Groq = require("groq-sdk");
+class GroqService {
+  constructor() {
+    this.groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+  }
+  async createChatCompletion(params) {
+    return this.groq.chat.completions.create(params);
+  }
+}
+// A singleton through a const.
+const groqService = new GroqService();
+module.exports = groqService;
+`,
+      "src/controllers/chatController.js": `const groqService = require("../services/groqService");
+class ChatController {
+  async createChatCompletion(req, res) {
+    res.json(await groqService.createChatCompletion(req.body));
+  }
+  async version(req, res) {
+    res.json({ version: 1 });
+  }
+}
+module.exports = new ChatController();
+`,
+    });
+    const routes = `const express = require("express");
+const chatController = require("../controllers/chatController");
+const router = express.Router();
+router.post("/", validate, chatController.createChatCompletion.bind(chatController));
+router.get("/version", chatController.version.bind(chatController));
+router.post("/limited", limiter, chatController.createChatCompletion.bind(chatController));
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/chatRoutes.js", routes), ['router.post("/") → Groq']);
+    const local = `const express = require("express");
+const OpenAI = require("openai");
+const openai = new OpenAI();
+async function chat(req, res) {
+  res.json(await openai.chat.completions.create(req.body));
+}
+const app = express();
+app.post("/chat", chat.bind(null));
+`;
+    assert.deepEqual(findingsIn(makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) }), "src/server.js", local), ['app.post("/chat") → OpenAI']);
+  });
+});
+
+describe("require-rate-limit: @hono/zod-openapi's app.openapi(route, handler)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("is a route registration: the handler is the second argument, a validation hook may follow (nicobytes/ai-api)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { hono: "4", "@hono/zod-openapi": "0.9", openai: "4" } }) });
+    const code = `import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import OpenAI from "openai";
+import chatRoute from "./routes/chat";
+const openai = new OpenAI();
+const app = new OpenAPIHono();
+app.openapi(chatRoute, async (c) => c.json(await openai.chat.completions.create(await c.req.json())));
+app.openapi(createRoute({ method: "post", path: "/inline" }), async (c) => c.json(await openai.chat.completions.create(await c.req.json())), (result, c) => {
+  if (!result.success) return c.json({ error: "bad request" }, 400);
+});
+app.openapi(createRoute({ method: "get", path: "/health" }), (c) => c.json({ ok: true }));
+export default app;
+`;
+    assert.deepEqual(findingsIn(dir, "src/index.ts", code), ['app.openapi("/inline") → OpenAI', "app.openapi(chatRoute) → OpenAI"]);
+  });
+});
+
+describe("require-rate-limit: an imported factory that returns a chain built in place", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`return RunnableSequence.from([prompt, model, parser])` with the key from the caller's c.env (nicobytes/ai-api)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { hono: "4", langchain: "0.0.200" } }),
+      "src/chains/openai_chain.ts": `import { ChatPromptTemplate } from "langchain/prompts";
+import { StringOutputParser } from "langchain/schema/output_parser";
+import { RunnableSequence } from "langchain/schema/runnable";
+import { ChatOpenAI } from "langchain/chat_models/openai";
+
+export const buildOpenAIChain = async ({ openAIApiKey }: { openAIApiKey: string }) => {
+  const model = new ChatOpenAI({ modelName: "gpt-3.5-turbo", openAIApiKey });
+  const prompt = ChatPromptTemplate.fromMessages([["human", "{input}"]]);
+  return RunnableSequence.from([prompt, model, new StringOutputParser()]);
+};
+
+export const buildPrompt = () => RunnableSequence.from([ChatPromptTemplate.fromMessages([["human", "{input}"]])]);
+`,
+    });
+    const code = `import { Hono } from "hono";
+import { buildOpenAIChain, buildPrompt } from "./chains/openai_chain";
+const app = new Hono();
+app.post("/chat", async (c) => {
+  const chain = await buildOpenAIChain({ openAIApiKey: c.env.OPENAI_API_KEY });
+  return c.json({ message: await chain.invoke({ input: (await c.req.json()).message }) });
+});
+app.post("/prompt", async (c) => c.json({ message: await buildPrompt().invoke({ input: "hi" }) }));
+export default app;
+`;
+    assert.deepEqual(findingsIn(dir, "src/index.ts", code), ['app.post("/chat") → OpenAI']);
+  });
+});

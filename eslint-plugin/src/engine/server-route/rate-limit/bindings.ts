@@ -260,25 +260,34 @@ export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run"
 /** Chains built from a provider client (or from another chain), in source order. */
 export function addChains(source: SourceFile, bindings: FileBindings): void {
   if (bindings.providers.size === 0) return;
-  const providerOf = (node: Node | null | undefined): Provider | undefined =>
-    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : undefined;
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
-    let init: Node | null | undefined = node.init;
-    while (init?.type === "AwaitExpression") init = init.argument;
-    if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return;
-    // `chain.pipe(parser)` builds on a chain; `prompt.pipe(model)` and `new X({ llm: model })` on a model.
-    // Running a chain (`await chain.call()`) gives its output, not another chain.
-    const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
-    if (method && CHAIN_METHODS.has(method)) return;
-    let provider = method === "pipe" && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
-    for (const arg of init.arguments) {
-      if (provider) break;
-      const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];
-      provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
-    }
+    const provider = chainBuiltBy(node.init, bindings);
     if (provider) bindings.chains.set(node.id.name, provider);
   });
+}
+
+/**
+ * The provider of the chain `expression` builds from a keyed model (or from another chain):
+ * `prompt.pipe(model)`, `new ConversationChain({ llm: model })`, `RunnableSequence.from([prompt, model])`.
+ */
+export function chainBuiltBy(expression: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+  const providerOf = (node: Node | null | undefined): Provider | undefined =>
+    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : undefined;
+  let init = expression;
+  while (init?.type === "AwaitExpression") init = init.argument;
+  if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return undefined;
+  // `chain.pipe(parser)` builds on a chain; `prompt.pipe(model)` and `new X({ llm: model })` on a model.
+  // Running a chain (`await chain.call()`) gives its output, not another chain.
+  const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
+  if (method && CHAIN_METHODS.has(method)) return undefined;
+  let provider = method === "pipe" && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
+  for (const arg of init.arguments) {
+    if (provider) break;
+    const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];
+    provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
+  }
+  return provider;
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */

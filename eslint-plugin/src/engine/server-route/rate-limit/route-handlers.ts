@@ -273,6 +273,7 @@ const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u
 
 /** A cheap superset of registeredHandlers' test, on the text. */
 function mayRegisterRoutes(text: string): boolean {
+  if (text.includes(".openapi(")) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
     if (PATH_START.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) return true;
   }
@@ -286,12 +287,20 @@ function functionOf(source: SourceFile, node: Node | null | undefined, wrappers:
   if (node.type === "TSSatisfiesExpression" || node.type === "TSAsExpression" || node.type === "TSNonNullExpression") return functionOf(source, node.expression, wrappers);
   if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") return { fn: node, wrappers };
   if (node.type === "CallExpression") {
+    const bound = boundFunction(node);
+    if (bound) return functionOf(source, bound, wrappers);
     // `export const POST = withRateLimit(async (req) => …)`: the wrapper is a companion.
     const inner = [...node.arguments].reverse().find((arg) => arg.type !== "SpreadElement" && functionOf(source, arg));
     return inner ? functionOf(source, inner, [...wrappers, node.callee, ...node.arguments.filter((arg) => arg !== inner)]) : undefined;
   }
   if (node.type === "Identifier") return functionOf(source, declarationOf(source, node.name), wrappers);
   return undefined;
+}
+
+/** `handler.bind(controller)`: the function bound (Express apps pass class methods this way). */
+function boundFunction(node: Node): Node | undefined {
+  if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.computed) return undefined;
+  return node.callee.property.type === "Identifier" && node.callee.property.name === "bind" ? node.callee.object : undefined;
 }
 
 function declarationOf(source: SourceFile, name: string): Node | undefined {
@@ -421,8 +430,37 @@ export function importedRouteHandlers(source: SourceFile): ImportedRouteHandler[
   return imported;
 }
 
+interface Registration {
+  /** How the route is named in a message: `"/chat"`, or the route object's name. */
+  path: string;
+  handler: Node | undefined;
+  /** Middleware registered with it. */
+  companions: Node[];
+}
+
+/** `app.post("/chat", …middleware, handler)`: the handler is the last argument. */
+function pathRegistration(node: TSESTree.CallExpression): Registration | undefined {
+  const path = stringValue(node.arguments[0]);
+  if (path === undefined || !path.startsWith("/")) return undefined;
+  const args = node.arguments;
+  return { path: `"${path}"`, handler: args.length >= 2 ? args[args.length - 1] : undefined, companions: args.slice(1, -1) };
+}
+
+/**
+ * @hono/zod-openapi's `app.openapi(route, handler, hook?)`: the route object (`createRoute({
+ * method, path })`, often imported) comes first and an optional validation hook after the handler.
+ */
+function openapiRegistration(node: TSESTree.CallExpression): Registration | undefined {
+  const [route, handler] = node.arguments;
+  if (!route || !handler || route.type === "SpreadElement") return undefined;
+  const path = route.type === "Identifier" ? route.name : stringValue(propertyValue(route.type === "CallExpression" ? route.arguments[0] : route, "path"));
+  return path === undefined ? undefined : { path: route.type === "Identifier" ? path : `"${path}"`, handler, companions: [] };
+}
+
 /** `a` or `a.b` (plain names): what an imported handler is written as. */
 function referenceOf(node: Node): string | undefined {
+  const bound = boundFunction(node);
+  if (bound) return referenceOf(bound);
   if (node.type === "Identifier") return node.name;
   if (node.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" && node.property.type === "Identifier") return `${node.object.name}.${node.property.name}`;
   return undefined;
@@ -434,25 +472,20 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
   const visit = (node: Node) => {
     if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
     const method = calleeName(node.callee);
-    if (!method || !ROUTER_METHODS.has(method)) return;
-    const path = stringValue(node.arguments[0]);
-    if (path === undefined || !path.startsWith("/")) return;
-    const last = node.arguments[node.arguments.length - 1];
-    const found = node.arguments.length >= 2 ? functionOf(source, last) : undefined;
+    if (!method) return;
+    const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
+    if (!registration) return;
+    const { path, handler, companions } = registration;
+    const found = handler ? functionOf(source, handler) : undefined;
     const { root } = memberPath(node.callee);
     const owner = root.type === "Identifier" ? root.name : "app";
+    const name = `${owner}.${method}(${path})`;
     if (!found) {
-      const reference = imported && node.arguments.length >= 2 ? referenceOf(last) : undefined;
-      if (reference) imported!.push({ name: `${owner}.${method}("${path}")`, reference, reportNode: node.callee, companions: node.arguments.slice(1, -1) });
+      const reference = imported && handler ? referenceOf(handler) : undefined;
+      if (reference) imported!.push({ name, reference, reportNode: node.callee, companions });
       return;
     }
-    out.push({
-      kind: "server-framework",
-      name: `${owner}.${method}("${path}")`,
-      fn: found.fn,
-      reportNode: node.callee,
-      companions: [...node.arguments.slice(1, -1), ...found.wrappers],
-    });
+    out.push({ kind: "server-framework", name, fn: found.fn, reportNode: node.callee, companions: [...companions, ...found.wrappers] });
   };
   const stack: Node[] = [source.ast];
   // Registrations sit at module level or inside a setup function: a bounded walk of statements.

@@ -16,7 +16,7 @@ import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
-import { constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
+import { chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 
 type Node = TSESTree.Node;
@@ -204,11 +204,16 @@ function addAssignedClients(source: SourceFile, bindings: FileBindings): void {
 
 /**
  * `return chain` / `return { chain, memory }` where the chain was built from a keyed chat model
- * (`createConversationChain()` in a workspace package): the caller runs it.
+ * (`createConversationChain()` in a workspace package), or `return RunnableSequence.from([prompt,
+ * model, parser])` built in place (nicobytes/ai-api's chain factories): the caller runs it.
  */
 function returnedChain(node: Node | null | undefined, bindings: FileBindings): Provider | undefined {
   const values = node?.type === "ObjectExpression" ? node.properties.map((property) => (property.type === "Property" ? property.value : undefined)) : [node];
-  for (const value of values) if (value?.type === "Identifier" && bindings.chains.has(value.name)) return bindings.chains.get(value.name);
+  for (const value of values) {
+    if (value?.type === "Identifier" && bindings.chains.has(value.name)) return bindings.chains.get(value.name);
+    const built = value?.type === "CallExpression" || value?.type === "NewExpression" ? chainBuiltBy(value, bindings) : undefined;
+    if (built) return built;
+  }
   return undefined;
 }
 
@@ -328,8 +333,10 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
   };
   // `Name#method` for each method of an exported class that calls a provider.
   const setMethods = (name: string, value: Node | null | undefined) => {
-    // A class, or an instance of one of this file's classes (`module.exports = new AIService()`).
-    const declaration = value?.type === "NewExpression" && value.callee.type === "Identifier" ? declarationOf(source, value.callee.name) : value;
+    // A class, or an instance of one of this file's classes (`module.exports = new AIService()`),
+    // also through a const (`const groqService = new GroqService(); module.exports = groqService`).
+    const instance = value?.type === "Identifier" ? declarationOf(source, value.name) : value;
+    const declaration = instance?.type === "NewExpression" && instance.callee.type === "Identifier" ? declarationOf(source, instance.callee.name) : instance;
     if (declaration?.type !== "ClassDeclaration") return;
     for (const member of declaration.body.body) {
       if ((member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") || member.computed || member.key.type !== "Identifier") continue;
