@@ -61,6 +61,17 @@ describe("scanning is linear-time on adversarial input", function () {
     }
   });
 
+  it("1 MB of pieces holding a key marker, with and without a prefix before it (the glued-key search)", () => {
+    for (const format of compiledFormats.filter((f) => f.marker)) {
+      const key = fakeKeyForFormat(format.format, 5);
+      const at = key.indexOf(format.marker);
+      // A marker near each piece's end and no prefix; prefixes everywhere; near misses glued on.
+      timed(`${format.provider.id}/${format.kind.id} markers`, repeatTo(`${randomRun("alnum", 200, 1)}${key.slice(at)} `));
+      timed(`${format.provider.id}/${format.kind.id} prefixes`, repeatTo(`${format.prefix.repeat(40)}${key.slice(at)}`));
+      timed(`${format.provider.id}/${format.kind.id} glued near misses`, repeatTo(`x${key.slice(0, -1)} ${format.prefix}${key}-`));
+    }
+  });
+
   it("1 MB of PEM-like text without an END line", () => {
     timed("pem", `-----BEGIN PRIVATE KEY-----${repeatTo("QUJD\\n")}`);
     timed("pem repeated", repeatTo("-----BEGIN PRIVATE KEY-----QUJDREVG\\n"));

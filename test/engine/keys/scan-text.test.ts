@@ -72,6 +72,21 @@ describe("scanText", () => {
     assert.deepEqual(ids(`"sk-${randomRun("alnum", 48, 3)}"`), []);
   });
 
+  it("a key whose format has a marker is found with characters glued before its prefix (OLVCORE/exceltta-backend's .env)", () => {
+    const project = fakeKey("openai", "project-key");
+    const legacy = fakeKey("openai", "user-key");
+    const found = (text: string) => scanText(text).map((m) => [`${m.provider.id}/${m.kind.id}`, m.value === project || m.value === legacy]);
+    // A stray keystroke, a lost "=", a name glued on: the key is the part from its prefix on.
+    assert.deepEqual(found(`OPENAI_API_KEY=s${project}`), [["openai/project-key", true]]);
+    assert.deepEqual(found(`OPENAI_API_KEY${project}`), [["openai/project-key", true]]);
+    assert.deepEqual(found(`key: "xx${legacy}"`), [["openai/user-key", true]]);
+    assert.equal(scanText(`OPENAI_API_KEY=s${project}`)[0].redacted.startsWith("sk-proj-"), true);
+    // Characters glued after the key make it another string, and a format without a marker
+    // (Groq's gsk_ + 52) is found only at a token's edge.
+    assert.deepEqual(found(`OPENAI_API_KEY=${legacy}x`), []);
+    assert.deepEqual(ids(`GROQ_API_KEY=x${fakeKey("groq")}`), []);
+  });
+
   it("Databricks tokens keep their -N suffix", () => {
     const token = fakeKey("databricks", "personal-access-token", 1, 0);
     const [match] = scanText(`"${token}"`);

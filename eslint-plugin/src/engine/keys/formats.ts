@@ -15,6 +15,11 @@ export interface CompiledFormat {
   prefix: string;
   /** A literal every match contains, checked with `includes` before the regex runs; "" = none. */
   anchor: string;
+  /**
+   * A literal of 5+ characters inside the key after its prefix (OpenAI's "T3BlbkFJ"), "" = none:
+   * a format with a prefix and a marker is found even with characters glued before its prefix.
+   */
+  marker: string;
   /** All matches in a text (global; reset lastIndex before use). */
   regex: RegExp;
   /** The whole string is one key. */
@@ -87,6 +92,7 @@ function compile(provider: Provider, kind: CredentialKind, format: KeyFormat, or
     format,
     prefix,
     anchor: anchor.length >= 3 ? anchor : "",
+    marker: (prefix && literals(format).slice(1).find((literal) => literal.length >= 5)) || "",
     regex: new RegExp(`${BEFORE}${source}${AFTER}`, "g"),
     exact: new RegExp(`^${source}$`),
     mixedCase: runs.length > 0 && runs.every((segment) => MIXED_CASE_ALPHABETS.has(segment.chars)) && new Set(runs.map((r) => r.chars)).size === 1,
@@ -138,5 +144,10 @@ export const formatIndex = (() => {
       ranged.push(compiled);
     }
   }
-  return { byLength, ranged, spanning, shortest, longest };
+  // Formats found with characters glued before their prefix (./scan), and the reach of their markers.
+  const marked = compiledFormats.filter((compiled) => compiled.marker && !compiled.spansTokens);
+  const markers = [...new Set(marked.map((compiled) => compiled.marker))];
+  const markedShortest = Math.min(...marked.map((compiled) => compiled.minLength));
+  const markedLongest = Math.max(...marked.map((compiled) => compiled.maxLength));
+  return { byLength, ranged, spanning, shortest, longest, marked, markers, markedShortest, markedLongest };
 })();

@@ -33,6 +33,8 @@ interface Scan {
   text: string;
   dataUris: DataUriRanges;
   into: KeyCandidate[];
+  /** Per marker of formatIndex.markers: where it next occurs at or after the last piece asked (-1: nowhere), undefined until asked. */
+  nextMarker: Array<number | undefined>;
 }
 
 /**
@@ -53,12 +55,49 @@ function checkPiece(scan: Scan, start: number, end: number): void {
   // Dots after a key end a sentence ("my key is gsk_….") rather than continue it.
   while (end > start && text.charCodeAt(end - 1) === DOT) end--;
   const length = end - start;
-  if (length < formatIndex.shortest || length > formatIndex.longest) return;
-  let piece: string | undefined;
-  for (const format of formatIndex.byLength.get(length) ?? NONE) piece = tryFormat(scan, format, start, end, piece);
-  for (const format of formatIndex.ranged) {
-    if (length >= format.minLength && length <= format.maxLength) piece = tryFormat(scan, format, start, end, piece);
+  const found = scan.into.length;
+  if (length >= formatIndex.shortest && length <= formatIndex.longest) {
+    let piece: string | undefined;
+    for (const format of formatIndex.byLength.get(length) ?? NONE) piece = tryFormat(scan, format, start, end, piece);
+    for (const format of formatIndex.ranged) {
+      if (length >= format.minLength && length <= format.maxLength) piece = tryFormat(scan, format, start, end, piece);
+    }
   }
+  if (scan.into.length === found && length > formatIndex.markedShortest) checkGlued(scan, start, end);
+}
+
+/**
+ * A key with characters glued before its prefix (`ssk-proj-…T3BlbkFJ…`, `OPENAI_API_KEYsk-…`: a
+ * stray keystroke, a lost "="), for formats whose marker says "key" on its own. The key ends
+ * where the piece ends, so its prefix is looked for only within the format's lengths of the end:
+ * a bounded amount of work per piece, and none unless a marker lies in that reach.
+ */
+function checkGlued(scan: Scan, start: number, end: number): void {
+  const reachStart = Math.max(start + 1, end - formatIndex.markedLongest);
+  if (!formatIndex.markers.some((_, index) => markerWithin(scan, index, reachStart, end))) return;
+  for (const format of formatIndex.marked) {
+    const from = Math.max(start + 1, end - format.maxLength);
+    const to = end - format.minLength;
+    if (to < from) continue;
+    // Searched in a slice: indexOf on the whole text would run on past `to` (to the end of a 1 MB file).
+    const window = scan.text.slice(from, to + format.prefix.length);
+    for (let at = window.indexOf(format.prefix); at >= 0; at = window.indexOf(format.prefix, at + 1)) {
+      const before = scan.into.length;
+      tryFormat(scan, format, from + at, end, undefined);
+      if (scan.into.length > before) return;
+    }
+  }
+}
+
+/**
+ * Whether marker `index` occurs in [from, end). Pieces come in order and `from` only grows, so
+ * each marker's next occurrence is searched again only once the scan has passed it: one pass
+ * over the text per marker at most.
+ */
+function markerWithin(scan: Scan, index: number, from: number, end: number): boolean {
+  let next = scan.nextMarker[index];
+  if (next === undefined || (next >= 0 && next < from)) scan.nextMarker[index] = next = scan.text.indexOf(formatIndex.markers[index], from);
+  return next >= 0 && next < end;
 }
 
 const NONE: readonly CompiledFormat[] = [];
@@ -103,7 +142,7 @@ export function scanTokens(text: string, into: KeyCandidate[] = []): KeyCandidat
  * scan of the whole text finds on them (an editor re-scans only the lines an edit touched).
  */
 export function scanTokenRuns(text: string, from: number, to: number, into: KeyCandidate[] = []): KeyCandidate[] {
-  const scan: Scan = { text, dataUris: new DataUriRanges(text), into };
+  const scan: Scan = { text, dataUris: new DataUriRanges(text), into, nextMarker: [] };
   const shortest = formatIndex.shortest;
   let runStart = -1;
   for (let i = from; i < to; i++) {
