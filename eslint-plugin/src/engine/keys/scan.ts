@@ -10,7 +10,8 @@ import { formatIndex, TOKEN_CHARS, type CompiledFormat } from "./formats";
 import { DataUriRanges, looksLikePlaceholder } from "./placeholders";
 import type { KeyCandidate } from "./index";
 
-const IS_TOKEN = new Uint8Array(128);
+/** Indexed by any UTF-16 code unit (charCodeAt's range), so the scan loop has no range test. */
+const IS_TOKEN = new Uint8Array(0x10000);
 for (const c of TOKEN_CHARS) IS_TOKEN[c.charCodeAt(0)] = 1;
 const EQUALS = 61;
 const DOT = 46;
@@ -145,16 +146,16 @@ export function scanTokenRuns(text: string, from: number, to: number, into: KeyC
   const scan: Scan = { text, dataUris: new DataUriRanges(text), into, nextMarker: [] };
   const shortest = formatIndex.shortest;
   let runStart = -1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && IS_TOKEN[c] === 1) {
+  // One loop with one exit: `to` ends the last run as any non-token character does. (A second
+  // check after the loop ran first in the JIT's optimized code and sent it back, file after file.)
+  for (let i = from; i <= to; i++) {
+    if (i < to && IS_TOKEN[text.charCodeAt(i)] === 1) {
       if (runStart < 0) runStart = i;
     } else if (runStart >= 0) {
       if (i - runStart >= shortest) checkRun(scan, runStart, i);
       runStart = -1;
     }
   }
-  if (runStart >= 0 && to - runStart >= shortest) checkRun(scan, runStart, to);
   return into;
 }
 
