@@ -143,12 +143,24 @@ describe("no-docker-keys", () => {
   it("reports a key in ENV and ARG defaults; the ARG fix drops the default", () => {
     const key = fakeKey("groq");
     const text = `FROM node\nENV GROQ_API_KEY=${key} PORT=3000\nARG GROQ_API_KEY="${key}"\nENV OTHER=$GROQ_API_KEY\n`;
-    const findings = dockerfileKeyFindings("/x/Dockerfile", text);
+    const findings = dockerfileKeyFindings("/x/Dockerfile", text).filter((f) => f.messageId === "keyInDockerfile");
     assert.deepEqual(findings.map((f) => f.data.instruction), ["ENV", "ARG"]);
     for (const f of findings) assert.equal(text.slice(f.range.start, f.range.end), key);
     assert.ok(!messageOf(findings[0]).includes(key));
     const edit = findings[1].fixes![0].edits[0] as { range: { start: number; end: number }; text: string };
     assert.match(text.slice(0, edit.range.start) + text.slice(edit.range.end), /\nARG GROQ_API_KEY\n/);
+  });
+
+  it("reports a provider key's build argument copied into an ENV of the image's stage (GeovaneW96/pucrs-devops)", () => {
+    const found = (text: string) => dockerfileKeyFindings("/x/Dockerfile", text).map((f) => `${f.messageId} ${f.data.name ?? ""}=${text.slice(f.range.start, f.range.end)} ${f.data.provider}`);
+    const image = `FROM node:20\nWORKDIR /app\nARG OPENAI_API_KEY\nARG PORT=3000\nENV OPENAI_API_KEY=\${OPENAI_API_KEY} PORT=$PORT\nENV KEY "$OPENAI_API_KEY"\nCMD ["node", "server.js"]\n`;
+    assert.deepEqual(found(image), ["buildArgInImage OPENAI_API_KEY=${OPENAI_API_KEY} OpenAI", "buildArgInImage KEY=$OPENAI_API_KEY OpenAI"]);
+    const message = messageOf(dockerfileKeyFindings("/x/Dockerfile", image)[0]);
+    assert.match(message, /`ENV OPENAI_API_KEY` stores the OpenAI key passed to the build as `--build-arg OPENAI_API_KEY`/);
+    // A build stage's ENV stays behind; an ENV the ARG does not feed, or with no ARG in its stage, reads nothing from the build.
+    assert.deepEqual(found(`FROM node:20 AS build\nARG GROQ_API_KEY\nENV GROQ_API_KEY=$GROQ_API_KEY\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n`), []);
+    assert.deepEqual(found(`ARG GROQ_API_KEY\nFROM node:20\nENV GROQ_API_KEY=$GROQ_API_KEY\nENV NODE_ENV=production\n`), []);
+    assert.deepEqual(found(`FROM node:20\nARG NODE_ENV\nENV NODE_ENV=$NODE_ENV\nENV OPENAI_API_KEY=""\n`), []);
   });
 
   it("reports a key in compose environment (map and list form) with a ${NAME} fix", () => {

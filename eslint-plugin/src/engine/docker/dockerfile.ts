@@ -24,9 +24,12 @@ export interface ContextCopy {
 export interface DockerVariable {
   instruction: "ENV" | "ARG";
   name: string;
+  /** "" for an `ARG NAME` without a default (its value comes from `--build-arg`). */
   value: string;
   valueRange: TextRange;
   line: number;
+  /** Index of the build stage (`FROM`) it belongs to; -1 before the first (a global `ARG`). */
+  stage: number;
 }
 
 export interface Dockerfile {
@@ -59,7 +62,7 @@ export function parseDockerfile(text: string): Dockerfile {
     else if (keyword === "COPY" || keyword === "ADD") {
       const copy = contextCopy(instruction, Math.max(0, result.stages - 1));
       if (copy) result.copies.push(copy);
-    } else if (keyword === "ENV" || keyword === "ARG") for (const found of variables(instruction, keyword)) result.variables.push(found);
+    } else if (keyword === "ENV" || keyword === "ARG") for (const found of variables(instruction, keyword, result.stages - 1)) result.variables.push(found);
   }
   return result;
 }
@@ -160,13 +163,14 @@ function contextCopy(instruction: Instruction, stage: number): ContextCopy | und
 }
 
 /** `ENV A=1 B="two words"`, legacy `ENV A some value`, `ARG A=default`, `ARG A`. */
-function variables(instruction: Instruction, keyword: "ENV" | "ARG"): DockerVariable[] {
+function variables(instruction: Instruction, keyword: "ENV" | "ARG", stage: number): DockerVariable[] {
   const { args, segments } = instruction;
   const found: DockerVariable[] = [];
+  const variable = (name: string, value: string, start: number, end: number) => declared(keyword, name, value, start, end, segments, instruction.line, stage);
   const legacy = /^([A-Za-z_][\w.-]*)\s+(?!\S*=)(.+)$/s.exec(args);
   if (keyword === "ENV" && legacy && !/^[^\s=]+=/.test(args)) {
     const valueStart = args.indexOf(legacy[2], legacy[1].length);
-    return [variable(keyword, legacy[1], legacy[2].trim(), valueStart, valueStart + legacy[2].trim().length, segments, instruction.line)];
+    return [variable(legacy[1], legacy[2].trim(), valueStart, valueStart + legacy[2].trim().length)];
   }
   let pos = 0;
   while (pos < args.length) {
@@ -174,7 +178,11 @@ function variables(instruction: Instruction, keyword: "ENV" | "ARG"): DockerVari
     const nameStart = pos;
     while (pos < args.length && !/[\s=]/.test(args[pos])) pos++;
     const name = args.slice(nameStart, pos);
-    if (args[pos] !== "=") continue;
+    if (args[pos] !== "=") {
+      // `ARG NAME`: declared, with no default.
+      if (keyword === "ARG" && name) found.push(variable(name, "", pos, pos));
+      continue;
+    }
     pos++;
     let value = "";
     let valueStart = pos;
@@ -191,17 +199,17 @@ function variables(instruction: Instruction, keyword: "ENV" | "ARG"): DockerVari
       valueEnd = pos;
       value = args.slice(valueStart, valueEnd);
     }
-    if (name) found.push(variable(keyword, name, value, valueStart, valueEnd, segments, instruction.line));
+    if (name) found.push(variable(name, value, valueStart, valueEnd));
   }
   return found;
 }
 
-function variable(
-  instruction: "ENV" | "ARG", name: string, value: string, start: number, end: number, segments: Segment[], line: number,
+function declared(
+  instruction: "ENV" | "ARG", name: string, value: string, start: number, end: number, segments: Segment[], line: number, stage: number,
 ): DockerVariable {
   const at = (index: number) => textOffset(segments, index);
   const valueRange = end > start ? { start: at(start), end: at(end - 1) + 1 } : { start: at(start), end: at(start) };
-  return { instruction, name, value, valueRange, line };
+  return { instruction, name, value, valueRange, line, stage };
 }
 
 /** Where character `index` of the joined arguments sits in the text (binary search over the lines). */

@@ -8,13 +8,15 @@ import { resolve } from "node:path";
 import type { Finding } from "../finding";
 import { scanText } from "../keys";
 import { parseComposeFile } from "./compose";
-import { parseDockerfile } from "./dockerfile";
+import { providerForEnvName } from "../providers";
+import { parseDockerfile, type Dockerfile } from "./dockerfile";
 import { NO_DOCKER_KEYS_RULE } from "./messages";
 
 export function dockerfileKeyFindings(file: string, text: string): Finding[] {
   const absolute = resolve(file);
-  const findings: Finding[] = [];
-  for (const variable of parseDockerfile(text).variables) {
+  const dockerfile = parseDockerfile(text);
+  const findings: Finding[] = buildArgsInImage(absolute, dockerfile);
+  for (const variable of dockerfile.variables) {
     if (variable.value.includes("$")) continue;
     for (const match of scanText(variable.value, { context: [variable.name] })) {
       const start = variable.valueRange.start + match.start;
@@ -44,6 +46,45 @@ export function dockerfileKeyFindings(file: string, text: string): Finding[] {
         ];
       }
       findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** `$NAME`, `${NAME}`, `${NAME:-default}`: the variables a value reads. */
+const REFERENCE = /\$(?:\{([A-Za-z_]\w*)(?::?[-+?][^}]*)?\}|([A-Za-z_]\w*))/g;
+
+/**
+ * `ARG OPENAI_API_KEY` then `ENV OPENAI_API_KEY=$OPENAI_API_KEY` in the image's stage: the key
+ * given to `docker build --build-arg` is written into the image's config, where `docker inspect`
+ * shows it to anyone who pulls the image (Docker's own build check SecretsUsedInArgOrEnv warns of
+ * this). Only the last stage is the image; an `ENV` of a build stage stays behind. The finding
+ * is the ENV's reference, for a provider key by the ENV's or the ARG's name.
+ */
+function buildArgsInImage(file: string, dockerfile: Dockerfile): Finding[] {
+  const image = dockerfile.stages - 1;
+  const args = new Set<string>();
+  const findings: Finding[] = [];
+  for (const variable of dockerfile.variables) {
+    if (variable.stage !== image || image < 0) continue;
+    if (variable.instruction === "ARG") {
+      args.add(variable.name);
+      continue;
+    }
+    for (const reference of variable.value.matchAll(REFERENCE)) {
+      const arg = reference[1] ?? reference[2];
+      const provider = args.has(arg) ? (providerForEnvName(variable.name) ?? providerForEnvName(arg)) : undefined;
+      if (!provider) continue;
+      // The value's offsets: quotes and continuations aside, the reference sits where it is written.
+      const start = variable.valueRange.start + reference.index;
+      findings.push({
+        ruleId: NO_DOCKER_KEYS_RULE,
+        messageId: "buildArgInImage",
+        data: { provider: provider.name, name: variable.name, arg },
+        file,
+        range: { start, end: start + reference[0].length },
+      });
+      break;
     }
   }
   return findings;

@@ -21,6 +21,8 @@ export const noDockerKeysMessages = {
     "{{provider}} {{kind}} {{key}} in `{{instruction}} {{name}}`: it is stored in the image's layers and history, readable by anyone who pulls it. Rotate it and pass it at run time{{hint}}.",
   keyInCompose:
     "{{provider}} {{kind}} {{key}} in the `environment:` of service `{{service}}`, committed with the compose file. Rotate it and read it from the environment: `{{name}}: ${{{name}}}`.",
+  buildArgInImage:
+    "`ENV {{name}}` stores the {{provider}} key passed to the build as `--build-arg {{arg}}` in the image's config: anyone who pulls the image reads it (`docker inspect`). Pass it at run time (`docker run -e {{name}}`), or to a build step as a secret (`RUN --mount=type=secret`).",
   readFromEnvironment: "Read {{name}} from the environment",
   dropDefault: "Remove the default value of ARG {{name}}",
 } satisfies Messages;
