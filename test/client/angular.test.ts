@@ -109,6 +109,11 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
     { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
     { name: "a provider host without a key", filename: ENV.service, code: service(`    return this.http.get("https://api.openai.com/v1/models");`) },
     { name: "the app's own route in a class field", filename: ENV.service, code: fieldService(`  private apiUrl = "/api/chat?key=" + this.apiKey;`) },
+    {
+      name: "the app's own API, its URL in the environment",
+      filename: ENV.service,
+      code: service(`    return this.http.post(environment.apiUrl, { question }, { headers: { Authorization: \`Bearer \${environment.openaiApiKey}\` } });`).replace("../../environments/environment", "../environments/environment"),
+    },
   ],
   invalid: [
     {
@@ -128,6 +133,14 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: fieldService(`  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;`),
       errors: [{ messageId: "directProviderCall", line: 10, data: { host: "generativelanguage.googleapis.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
+    },
+    {
+      name: "the provider's URL kept in the imported environment, read through a field (everorman/chatgpt)",
+      filename: ENV.service,
+      code: service(`    return this.http.post(this.apiUrl, { question }, { headers: { Authorization: \`Bearer \${environment.openaiApiKey}\` } });`)
+        .replace("../../environments/environment", "../environments/environment")
+        .replace("  private readonly http = inject(HttpClient);", "  private readonly http = inject(HttpClient);\n  private apiUrl = environment.completionsUrl;"),
+      errors: [{ messageId: "directProviderCall", line: 9, data: { host: "api.openai.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
     },
     {
       name: "Gemini with the key in the query",

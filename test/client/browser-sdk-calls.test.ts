@@ -293,8 +293,9 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
     },
     {
       ...appFile("expo", "lib/translate.ts"),
+      // The config's baseUrl names the host, so this is a call to api.openai.com (not only a key sent somewhere).
       name: "the config file on disk, as ESLint lints it",
-      errors: [{ messageId: "browserAuthHeader", line: 4, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }],
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: translateChain } }],
     },
   ],
 });

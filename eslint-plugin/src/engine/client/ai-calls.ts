@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, credentialEnvRead, scopeOf } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { isUserSupplied } from "./user-keys";
@@ -141,7 +141,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       continue;
     }
-    const request = httpRequest(node, constants, objects, headerConstants, declarators, urlFields);
+    const request = httpRequest(node, constants, objects, headerConstants, declarators, urlFields, scope);
     if (request) {
       // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
       // call where the framework leaves that read undefined in the browser, as for an SDK client.
@@ -223,6 +223,7 @@ function httpRequest(
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
   urlFields: ReadonlyMap<string, TSESTree.Node>,
+  scope: Scope,
 ): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
   if (node.type !== "CallExpression") return undefined;
   const parts = requestParts(node);
@@ -230,7 +231,7 @@ function httpRequest(
   const { configs } = parts;
   // `this.http.post(this.apiUrl, body)`: the URL is the field's initializer.
   const url = parts.url && (thisFieldValue(parts.url, urlFields) ?? parts.url);
-  const urlText = url ? staticText(url, constants) : undefined;
+  const urlText = url ? staticText(url, constants, (member) => configString(member, scope)) : undefined;
   if (!urlText) return undefined;
   const host = hostOf(urlText);
   // `https://api.github.com/user` with the user's GitHub token is no AI call (no model runs there).
@@ -342,30 +343,33 @@ function propertyKey(property: TSESTree.Property | ObjectProperty): string | und
 }
 
 /** The text of a string, template (holes shown as …), `new URL("…")` or a const holding one. */
-function staticText(node: TSESTree.Node, constants: Map<string, string>): string | undefined {
+/** `member`: what a `config.url`-style member holds (./browser-keys' configString), when the caller can tell. */
+function staticText(node: TSESTree.Node, constants: Map<string, string>, member?: (node: TSESTree.MemberExpression) => string | undefined): string | undefined {
   switch (node.type) {
     case "Literal":
       return typeof node.value === "string" ? node.value : undefined;
     case "TemplateLiteral":
       return node.quasis.map((quasi, i) => {
         const hole = node.expressions[i];
-        const holeText = hole ? (staticText(hole, constants) ?? "…") : "";
+        const holeText = hole ? (staticText(hole, constants, member) ?? "…") : "";
         return (quasi.value.cooked ?? "") + holeText;
       }).join("");
     case "Identifier":
       return constants.get(node.name);
+    case "MemberExpression":
+      return member?.(node);
     case "NewExpression":
-      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? staticText(node.arguments[0], constants) : undefined;
+      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? staticText(node.arguments[0], constants, member) : undefined;
     case "BinaryExpression":
       if (node.operator !== "+") return undefined;
-      return (staticText(node.left, constants) ?? "…") + (staticText(node.right, constants) ?? "…");
+      return (staticText(node.left, constants, member) ?? "…") + (staticText(node.right, constants, member) ?? "…");
     default:
       return undefined;
   }
 }
 
 /**
- * Class fields initialised with a string, template or `+` chain, by name (first in source order
+ * Class fields initialised with a string, template, `+` chain or member, by name (first in source order
  * wins; the class is not told apart, as consts are not told apart by scope).
  */
 function urlFieldValues(fields: readonly TSESTree.PropertyDefinition[]): Map<string, TSESTree.Node> {
@@ -373,7 +377,8 @@ function urlFieldValues(fields: readonly TSESTree.PropertyDefinition[]): Map<str
   for (const field of fields) {
     const value = field.value;
     if (field.computed || !value || (field.key.type !== "Identifier" && field.key.type !== "PrivateIdentifier")) continue;
-    if (value.type !== "Literal" && value.type !== "TemplateLiteral" && value.type !== "BinaryExpression") continue;
+    // A member: a config object's URL (`private apiUrl = environment.API_HOST`, Angular).
+    if (value.type !== "Literal" && value.type !== "TemplateLiteral" && value.type !== "BinaryExpression" && value.type !== "MemberExpression") continue;
     if (!values.has(field.key.name)) values.set(field.key.name, value);
   }
   return values;

@@ -55,7 +55,7 @@ function index(): NonNullable<typeof catalogueIndex> {
   return catalogueIndex;
 }
 
-interface Scope {
+export interface Scope {
   /** Local name → npm package, for value imports. */
   imports: Map<string, string>;
   /** Local name → the module and the name it imports (namespace imports left out). */
@@ -116,6 +116,27 @@ function objectValue(node: Node, scope: Scope): { object: TSESTree.ObjectExpress
   if (local) return local.type === "ObjectExpression" ? { object: local, scope } : undefined;
   const imported = importedValue(node.name, scope);
   return imported?.init.type === "ObjectExpression" ? { object: imported.init, scope: imported.scope } : undefined;
+}
+
+/**
+ * The string a config object's property holds, in this file or a module it imports: Angular's
+ * `environment.API_HOST` (`export const environment = { API_HOST: "https://api.openai.com/…" }`
+ * in `src/environments/environment.ts`), a config module's `openaiConfig.baseUrl`.
+ */
+export function configString(node: Node, scope: Scope): string | undefined {
+  if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier") return undefined;
+  const found = objectValue(node.object, scope);
+  const name = node.property.name;
+  for (const property of found?.object.properties ?? []) {
+    if (property.type !== "Property" || property.computed) continue;
+    const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+    if (key !== name) continue;
+    const value = property.value;
+    if (value.type === "Literal" && typeof value.value === "string") return value.value;
+    if (value.type === "TemplateLiteral" && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
