@@ -31,6 +31,12 @@ ruleTester().run("no-client-ai-calls", rule, {
     },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
+      // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.
+      name: "a header made of a name the file never declares or imports sends no key",
+      filename: clientFile,
+      code: `"use client";\n// const API_TOKEN = "…";\nexport const ask = () => fetch("https://api.openai.com/v1/completions", { headers: { Authorization: \`Bearer \${API_TOKEN}\` } });`,
+    },
+    {
       // venom001e/ventrai.web: GitHub's REST API is the provider's host, but no model runs there.
       name: "a provider's API that runs no model (api.github.com) with a token",
       filename: clientFile,
@@ -78,6 +84,19 @@ ruleTester().run("no-client-ai-calls", rule, {
         { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "dangerousBrowserClient", line: 6, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
       ],
+    },
+    {
+      // A bundler's define (`define: { __OPENAI_KEY__: … }`) is a global the file never declares.
+      name: "a global shaped like a build-time define is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nexport const ask = () => fetch("https://api.openai.com/v1/completions", { headers: { Authorization: \`Bearer \${__OPENAI_KEY__}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 2 }],
+    },
+    {
+      name: "the same name declared, imported or a module const is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nimport { API_TOKEN } from "./secrets";\nexport const ask = () => fetch("https://api.openai.com/v1/completions", { headers: { Authorization: \`Bearer \${API_TOKEN}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3 }],
     },
     {
       name: "GitHub Models' own host with a token is an AI call",
@@ -155,13 +174,14 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: [
         `"use client";`,
+        `import { k, auth } from "./keys";`,
         "const BASE = `https://generativelanguage.googleapis.com/v1beta/models/gemini:generateContent?key=${k}`;",
         `axios.post(BASE, body);`,
         `axios.post("https://openrouter.ai/api/v1/chat/completions", body, { headers: { Authorization: auth } });`,
       ].join("\n"),
       errors: [
-        { messageId: "directProviderCall", line: 3, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
-        { messageId: "directProviderCall", line: 4, data: { host: "openrouter.ai", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 5, data: { host: "openrouter.ai", chain: "app/chat/chat-box.tsx" } },
       ],
     },
   ],

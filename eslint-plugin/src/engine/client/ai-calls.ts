@@ -10,7 +10,7 @@ import { sdkUsePattern, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
-import { isUserSupplied } from "./user-keys";
+import { isUserSupplied, namesNothingBound } from "./user-keys";
 import { walk } from "./walk";
 
 export interface AiCall {
@@ -243,6 +243,8 @@ function httpRequest(
   if (credentials.length === 0) return undefined;
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
+  // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
+  if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;
   return { host, credentials };
 }
 

@@ -43,6 +43,32 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
   return names > 0 && !developers;
 }
 
+/**
+ * `node` is made of names the file never binds (no declaration, import or parameter), with no
+ * member, call or `this`: `` `Bearer ${API_TOKEN}` `` after `const API_TOKEN = …` was commented
+ * out. Such a value sends no key (it throws). A name shaped like a bundler's define (`__KEY__`) is
+ * the exception: the build writes the value in.
+ */
+export function namesNothingBound(node: Node, declarators: readonly TSESTree.VariableDeclarator[], imported: (name: string) => boolean): boolean {
+  let names = 0;
+  let other = false;
+  walk(node, (child, key) => {
+    if (other) return false;
+    if (child.type === "Literal" || child.type === "TemplateElement") return false;
+    if (child.type === "TemplateLiteral" || child.type === "BinaryExpression") return undefined;
+    if (child.type !== "Identifier" || key === "property") {
+      other = true;
+      return false;
+    }
+    names++;
+    // `__OPENAI_KEY__`: the shape of a bundler's define (Vite `define`, webpack DefinePlugin), a value the build writes in.
+    const defined = /^__\w+__$/.test(child.name);
+    if (defined || imported(child.name) || usersName(child, []) || declarators.some((declarator) => binds(declarator.id, child.name))) other = true;
+    return false;
+  });
+  return names > 0 && !other;
+}
+
 function rootOf(node: Node): Node | undefined {
   let current: Node = node;
   while (current.type === "MemberExpression") current = current.object;
