@@ -58,7 +58,7 @@ plugin.configs.recommended = {
 const stamps = plugin.configs.recommended.settings!;
 
 /** The rules that read code: what a component's `<script>` blocks and frontmatter are checked by. */
-const CODE_RULES = ["no-hardcoded-keys", "no-client-secrets", "no-public-secrets", "no-client-ai-calls"];
+const CODE_RULES = ["no-hardcoded-keys", "no-client-secrets", "no-public-secrets", "no-client-ai-calls", "no-logged-keys"];
 
 /**
  * `export default [...yourVueSvelteOrAstroConfig, keyfence.configs.recommended, keyfence.configs.components]`:

@@ -13,6 +13,7 @@ import { envNpmPublishMessages } from "./npm-package/messages";
 import { formatMessage, type Finding } from "./finding";
 import { envGitignoreMessages } from "./gitignore/messages";
 import { hardcodedKeyMessages } from "./keys/messages";
+import { noLoggedKeysMessages } from "./logs/messages";
 import { REQUIRE_RATE_LIMIT_MESSAGES } from "./server-route/messages";
 
 export type Severity = "error" | "warn";
@@ -22,6 +23,7 @@ export const RULES = {
   "no-client-secrets": { messages: noClientSecretsMessages, severity: "error" },
   "no-public-secrets": { messages: noPublicSecretsMessages, severity: "error" },
   "no-client-ai-calls": { messages: noClientAiCallsMessages, severity: "error" },
+  "no-logged-keys": { messages: noLoggedKeysMessages, severity: "error" },
   "env-gitignore": { messages: envGitignoreMessages, severity: "error" },
   "no-committed-env-keys": { messages: envKeyMessages, severity: "error" },
   "env-dockerignore": { messages: envDockerignoreMessages, severity: "error" },

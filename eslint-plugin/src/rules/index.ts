@@ -12,6 +12,7 @@ import noClientSecrets from "./no-client-secrets";
 import noCommittedEnvKeys from "./no-committed-env-keys";
 import noDockerKeys from "./no-docker-keys";
 import noHardcodedKeys from "./no-hardcoded-keys";
+import noLoggedKeys from "./no-logged-keys";
 import noPublicSecrets from "./no-public-secrets";
 import noSharedEnvKeys from "./no-shared-env-keys";
 import requireRateLimit from "./require-rate-limit";
@@ -25,6 +26,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   "no-committed-env-keys": noCommittedEnvKeys,
   "no-docker-keys": noDockerKeys,
   "no-hardcoded-keys": noHardcodedKeys,
+  "no-logged-keys": noLoggedKeys,
   "no-public-secrets": noPublicSecrets,
   "no-shared-env-keys": noSharedEnvKeys,
   "require-rate-limit": requireRateLimit,

@@ -1,0 +1,36 @@
+/**
+ * no-logged-keys: a provider key from the environment written to a log in full. The engine
+ * (engine/logs) finds it; the text test inside it keeps files with no env read and no log call
+ * to one pass over their text.
+ */
+import type * as Engine from "../engine/logs";
+import type { noLoggedKeysMessages } from "../engine/logs";
+import { createRule } from "../util/create-rule";
+import { readsCode } from "../util/file-kind";
+import { reportFindings, sourceFileOf } from "../util/report-finding";
+import { RULES } from "../engine/rules";
+
+export default createRule<[], keyof typeof noLoggedKeysMessages>({
+  name: "no-logged-keys",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow writing provider keys from the environment to logs",
+      recommended: RULES["no-logged-keys"].severity,
+    },
+    hasSuggestions: true,
+    messages: RULES["no-logged-keys"].messages,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
+    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
+    const { findLoggedKeys } = require("../engine/logs") as typeof Engine;
+    return {
+      "Program:exit"() {
+        reportFindings(context, findLoggedKeys(sourceFileOf(context)), { suggestion: "logWhetherSet" });
+      },
+    };
+  },
+});
