@@ -77,6 +77,16 @@ describe("no-client-ai-calls: env reads a bundler writes into the bundle", () =>
     assert.equal(frameworkOf(path.join(stillCra, "src/ask.js")).name, "cra");
   });
 
+  it("a project that lists react-scripts but builds with Vite is a Vite app (KIMCAT33/voice-spark-reviews)", () => {
+    const pkg = (build: string) =>
+      JSON.stringify({ name: "x", private: true, dependencies: { react: "^18.2.0", "react-scripts": "5.0.1", vite: "^6.0.0" }, scripts: { start: "react-scripts start", dev: "vite", build } });
+    const config = `import { defineConfig } from "vite";\nexport default defineConfig({});\n`;
+    const moved = appCopy("cra", { "package.json": pkg("vite build --mode production"), "vite.config.ts": config });
+    assert.equal(frameworkOf(path.join(moved, "src/ask.js")).name, "vite");
+    const stillCra = appCopy("cra", { "package.json": pkg("react-scripts build"), "vite.config.ts": config });
+    assert.equal(frameworkOf(path.join(stillCra, "src/ask.js")).name, "cra");
+  });
+
   it("an extension whose manifest is in src/ is built by the project's webpack config above it (Jaslavie/day-wrapped)", () => {
     const manifest = JSON.stringify({ manifest_version: 3, name: "x", version: "1.0", background: { service_worker: "background.js" } });
     const project = (config: string) =>

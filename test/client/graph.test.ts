@@ -149,17 +149,29 @@ describe("client graph", () => {
     assert.equal(browserChain(path.join(root, "lib/c.ts")), undefined);
   });
 
-  it("keeps inline type-only imports under verbatimModuleSyntax", () => {
+  it("keeps inline type-only imports under verbatimModuleSyntax in a Vite app (esbuild keeps `import {}`)", () => {
+    const files = {
+      "package.json": JSON.stringify({ devDependencies: { vite: "6.0.0" } }),
+      "index.html": `<script type="module" src="/src/main.tsx"></script>\n`,
+      "src/main.tsx": `import { type Theme } from "./theme";\nexport const t: Theme = "dark";\n`,
+      "src/theme.ts": `export type Theme = string;\nexport const token = process.env.THEME_SECRET;\n`,
+    };
+    const plain = project({ ...files, "tsconfig.json": `{ "compilerOptions": {} }` });
+    const verbatim = project({ ...files, "tsconfig.json": `{ "compilerOptions": { "verbatimModuleSyntax": true } }` });
+    roots.push(plain, verbatim);
+    assert.equal(browserChain(path.join(plain, "src/theme.ts")), undefined);
+    assert.equal(browserChain(path.join(verbatim, "src/theme.ts"))?.length, 2);
+  });
+
+  it("erases them in a Next.js app whatever the tsconfig: SWC does (create-t3-app's `import { type AppRouter }`, dantedupont/chatbot)", () => {
     const files = {
       "package.json": NEXT,
       "app/form.tsx": `"use client";\nimport { type Theme } from "../lib/theme";\nexport const t: Theme = "dark";\n`,
       "lib/theme.ts": `export type Theme = string;\nexport const token = process.env.THEME_SECRET;\n`,
     };
-    const plain = project({ ...files, "tsconfig.json": `{ "compilerOptions": {} }` });
     const verbatim = project({ ...files, "tsconfig.json": `{ "compilerOptions": { "verbatimModuleSyntax": true } }` });
-    roots.push(plain, verbatim);
-    assert.equal(browserChain(path.join(plain, "lib/theme.ts")), undefined);
-    assert.equal(browserChain(path.join(verbatim, "lib/theme.ts"))?.length, 2);
+    roots.push(verbatim);
+    assert.equal(browserChain(path.join(verbatim, "lib/theme.ts")), undefined);
   });
 
   it("stays bounded and quiet on long chains, cycles, broken and missing files", () => {

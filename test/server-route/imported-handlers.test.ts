@@ -337,3 +337,38 @@ export default app;
     assert.deepEqual(findingsIn(dir, "src/index.ts", code), ['app.post("/chat") → OpenAI']);
   });
 });
+
+describe("require-rate-limit: a helper that gets its client from a singleton getter of its module", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`const openai = getOpenAIInstance()` where the getter assigns and returns the client (statementsapp/statements_v3)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "14", openai: "4" } }),
+      "utils/openai.ts": `import OpenAI from "openai";
+let openaiInstance: OpenAI | null = null;
+function getOpenAIInstance() {
+  if (!openaiInstance) {
+    const apiKey = typeof window !== "undefined" ? (window as any).__NEXT_DATA__?.props?.pageProps?.openaiKey : process.env.OPENAI_API_KEY;
+    openaiInstance = new OpenAI({ apiKey });
+  }
+  return openaiInstance;
+}
+export async function criticise(sentence: string): Promise<string> {
+  const openai = getOpenAIInstance();
+  const response = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: sentence }] });
+  return response.choices[0].message.content ?? "";
+}
+export const greeting = () => "hello";
+`,
+    });
+    const route = (name: string) => `import type { NextApiRequest, NextApiResponse } from "next";
+import { ${name} } from "../../utils/openai";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.json({ out: await ${name}(req.body.sentence) });
+}
+`;
+    assert.deepEqual(findingsIn(dir, "pages/api/criticise.ts", route("criticise")), ["default → OpenAI"]);
+    assert.deepEqual(findingsIn(dir, "pages/api/hello.ts", route("greeting")), []);
+  });
+});

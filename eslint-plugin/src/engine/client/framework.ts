@@ -195,18 +195,28 @@ function isParcelPage(dir: string, names: string[]): boolean {
 /**
  * A project that lists react-scripts but builds with a webpack config of its own (ejected, or moved
  * to webpack to build an extension): no script runs react-scripts (or craco, react-app-rewired), so
- * Create React App's rules (REACT_APP_ only, src/index) are not the build's.
+ * Create React App's rules (REACT_APP_ only, src/index) are not the build's. Or one that moved to
+ * Vite: a vite.config and a `build` script that runs vite.
  */
 function leftCreateReactApp(dir: string, names: string[]): boolean {
-  if (!names.some((entry) => WEBPACK_CONFIG.test(entry))) return false;
+  const webpack = names.some((entry) => WEBPACK_CONFIG.test(entry));
+  const vite = names.some((entry) => VITE_CONFIG.test(entry));
+  if (!webpack && !vite) return false;
   try {
     const json = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
+    // Moved to Vite with react-scripts left in package.json (KIMCAT33/voice-spark-reviews): the
+    // `build` script says which bundler ships the app.
+    const build = json.scripts?.build;
+    if (vite && typeof build === "string" && /\bvite\b/.test(build) && !/\breact-scripts\b/.test(build)) return true;
+    if (!webpack) return false;
     const scripts = Object.values(json.scripts ?? {}).filter((script): script is string => typeof script === "string");
     return !scripts.some((script) => /\b(?:react-scripts|craco|react-app-rewired)\b/.test(script));
   } catch {
     return false;
   }
 }
+
+const VITE_CONFIG = /^vite\.config\.(?:js|mjs|cjs|ts|mts)$/;
 
 /** webpack's own config file (not `webpack.prod.js`, which a config of its own merges in). */
 const WEBPACK_CONFIG = /^webpack\.config\.[cm]?[jt]s$/;

@@ -344,7 +344,10 @@ export class ClientGraph {
     this.checkEvery = Math.max(FRESHNESS_MS, CHECK_COST_FACTOR * 2 * (Date.now() - listedAt));
     this.tooBig = this.listing.length >= MAX_FILES;
     if (this.tooBig) return;
-    this.verbatimModuleSyntax = readVerbatimModuleSyntax(this.framework.root);
+    // Next.js compiles with SWC, which erases `import { type A }` whatever the tsconfig says (with
+    // webpack; Turbopack's try at keeping it, 16.2 canaries, was reported as a regression:
+    // vercel/next.js#92025, #91906). create-t3-app's client imports its router's type this way.
+    this.verbatimModuleSyntax = this.framework.name !== "next" && readVerbatimModuleSyntax(this.framework.root);
     const { name, root } = this.framework;
     // Parcel builds from HTML too (`parcel src/index.html`), its scripts' paths relative to it.
     if (name === "vite" || name === "parcel") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });

@@ -157,6 +157,7 @@ export function fileBindings(source: SourceFile): FileBindings {
   // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
   const declarators: Array<{ id: Node; init: Node | null }> = [];
+  const getters: Array<{ name: string; returned: string }> = [];
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
       declarators.push({ id: node.left, init: node.right });
@@ -187,6 +188,9 @@ export function fileBindings(source: SourceFile): FileBindings {
     const made = factory && returnedConstruction(factory);
     const name = node.type === "FunctionDeclaration" ? node.id : node.type === "VariableDeclarator" ? node.id : undefined;
     if (made && name?.type === "Identifier") declarators.push({ id: name, init: made });
+    // A singleton getter: `function getOpenAIInstance() { if (!instance) instance = new OpenAI(…); return instance; }`.
+    const returned = factory && !made && name?.type === "Identifier" ? returnedName(factory) : undefined;
+    if (returned && name?.type === "Identifier") getters.push({ name: name.name, returned });
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
@@ -215,6 +219,10 @@ export function fileBindings(source: SourceFile): FileBindings {
       bindings.limiters.add(node.id.name);
     }
   }
+  for (const { name, returned } of getters) {
+    const provider = bindings.providers.get(returned);
+    if (provider && !bindings.providers.has(name)) bindings.providers.set(name, provider);
+  }
   // A client wrapped for memory or tracing is still that provider's client: `withSupermemory(openai,
   // {...})` (a real app's route), LangSmith's `wrapOpenAI(openai)`, Langfuse's `observeOpenAI(openai)`.
   // So is a part of one kept under another name: `const completions = openai.chat.completions`.
@@ -240,11 +248,23 @@ export function fileBindings(source: SourceFile): FileBindings {
 /** What a function returns when it builds something (`return new OpenAI(…)`, `=> createGroq(…)`), nested functions aside. */
 function returnedConstruction(fn: TSESTree.FunctionLike): Node | undefined {
   if (fn.type === "ArrowFunctionExpression" && fn.body.type !== "BlockStatement") return constructedFrom(fn.body) ? fn.body : undefined;
+  return firstReturned(fn, (argument) => argument.type !== "Identifier" && constructedFrom(argument) !== undefined);
+}
+
+/** The variable a function returns (`return instance`), nested functions aside. */
+function returnedName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.type === "ArrowFunctionExpression" && fn.body.type !== "BlockStatement") return fn.body.type === "Identifier" ? fn.body.name : undefined;
+  const argument = firstReturned(fn, (node) => node.type === "Identifier");
+  return argument?.type === "Identifier" ? argument.name : undefined;
+}
+
+/** The first `return` argument of `fn`'s own statements (blocks, ifs, trys) that `accept` takes. */
+function firstReturned(fn: TSESTree.FunctionLike, accept: (argument: Node) => boolean): Node | undefined {
   const stack: Node[] = fn.body ? [fn.body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === "ReturnStatement") {
-      if (node.argument && node.argument.type !== "Identifier" && constructedFrom(node.argument)) return node.argument;
+      if (node.argument && accept(node.argument)) return node.argument;
       continue;
     }
     if (node.type === "BlockStatement") stack.push(...node.body);
