@@ -43,6 +43,20 @@ const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
   [ELECTRON_VITE_CONFIG, "vite"],
 ];
 
+/** The framework whose config file `name` is (`vite.config.ts` → vite), if it is one. */
+function configFramework(name: string): FrameworkName | undefined {
+  return CONFIG_FILES.find(([pattern]) => pattern.test(name))?.[1];
+}
+
+/**
+ * A build tool's or framework's config file (`vite.config.ts`, `next.config.mjs`, a webpack
+ * config): code that runs in Node at build time, where `process.env` holds every variable.
+ */
+export function isBuildConfigFile(file: string): boolean {
+  const name = path.basename(file);
+  return (configFramework(name) !== undefined && !name.endsWith(".json")) || WEBPACK_CONFIG.test(name);
+}
+
 /** Dependencies that decide the framework, most specific first. */
 const DEPENDENCIES: Array<[string, FrameworkName]> = [
   ["next", "next"],
@@ -200,7 +214,7 @@ function isParcelPage(dir: string, names: string[]): boolean {
  */
 function leftCreateReactApp(dir: string, names: string[]): boolean {
   const webpack = names.some((entry) => WEBPACK_CONFIG.test(entry));
-  const vite = names.some((entry) => VITE_CONFIG.test(entry));
+  const vite = names.some((entry) => configFramework(entry) === "vite");
   if (!webpack && !vite) return false;
   try {
     const json = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
@@ -215,8 +229,6 @@ function leftCreateReactApp(dir: string, names: string[]): boolean {
     return false;
   }
 }
-
-const VITE_CONFIG = /^vite\.config\.(?:js|mjs|cjs|ts|mts)$/;
 
 /** webpack's own config file (not `webpack.prod.js`, which a config of its own merges in). */
 const WEBPACK_CONFIG = /^webpack\.config\.[cm]?[jt]s$/;
