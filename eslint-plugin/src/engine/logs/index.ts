@@ -34,12 +34,18 @@ function mayLogKeys(text: string): boolean {
 
 export function findLoggedKeys(source: SourceFile): Finding[] {
   if (!mayLogKeys(source.text)) return [];
-  const keyNames = keyVariables(source.ast);
-  const findings: Finding[] = [];
+  // One walk: the log calls, and the names bound to key reads (a call may come before the binding it logs).
+  const keyNames = new Map<string, string>();
+  const calls: Array<{ node: TSESTree.CallExpression; call: string }> = [];
   walk(source.ast, (node) => {
-    if (node.type !== "CallExpression") return;
-    const call = logCall(node);
-    if (!call) return;
+    if (node.type === "VariableDeclarator") bindKeyVariable(node, keyNames);
+    else if (node.type === "CallExpression") {
+      const call = logCall(node);
+      if (call) calls.push({ node, call });
+    }
+  });
+  const findings: Finding[] = [];
+  for (const { node, call } of calls) {
     for (const arg of node.arguments) {
       const logged = loggedKey(arg, keyNames);
       if (!logged) continue;
@@ -57,7 +63,7 @@ export function findLoggedKeys(source: SourceFile): Finding[] {
         ],
       });
     }
-  });
+  }
   return findings;
 }
 
@@ -143,30 +149,26 @@ function isEnvObject(node: Node): boolean {
 }
 
 /**
- * Names bound to a key read anywhere in the file: `const apiKey = process.env.OPENAI_API_KEY`
- * (also `?? ""`, `|| ""`, `as string`, `!`), `const { OPENAI_API_KEY } = process.env`. Names,
- * not scopes: a name bound to a key read somewhere counts wherever it is logged.
+ * A name bound to a key read: `const apiKey = process.env.OPENAI_API_KEY` (also `?? ""`, `|| ""`,
+ * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`. Names, not scopes: a name bound to
+ * a key read somewhere in the file counts wherever it is logged.
  */
-function keyVariables(program: TSESTree.Program): Map<string, string> {
-  const names = new Map<string, string>();
-  walk(program, (node) => {
-    if (node.type !== "VariableDeclarator" || !node.init) return;
-    let init: Node = node.init;
-    while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
-      init = init.type === "LogicalExpression" ? init.left : init.expression;
+function bindKeyVariable(node: TSESTree.VariableDeclarator, names: Map<string, string>): void {
+  if (!node.init) return;
+  let init: Node = node.init;
+  while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
+    init = init.type === "LogicalExpression" ? init.left : init.expression;
+  }
+  if (node.id.type === "Identifier") {
+    const name = envName(init);
+    if (name !== undefined && providerForEnvName(name)) names.set(node.id.name, name);
+  } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
+    for (const property of node.id.properties) {
+      if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+      const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
+      if (local.type === "Identifier" && providerForEnvName(property.key.name)) names.set(local.name, property.key.name);
     }
-    if (node.id.type === "Identifier") {
-      const name = envName(init);
-      if (name !== undefined && providerForEnvName(name)) names.set(node.id.name, name);
-    } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
-      for (const property of node.id.properties) {
-        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
-        const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
-        if (local.type === "Identifier" && providerForEnvName(property.key.name)) names.set(local.name, property.key.name);
-      }
-    }
-  });
-  return names;
+  }
 }
 
 /** `KEY` → `(KEY ? "set" : "not set")`; a shorthand `{ KEY }` → `KEY: (KEY ? … )`. */
