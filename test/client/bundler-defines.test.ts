@@ -87,6 +87,19 @@ describe("no-client-ai-calls: env reads a bundler writes into the bundle", () =>
     assert.equal(frameworkOf(path.join(stillCra, "src/ask.js")).name, "cra");
   });
 
+  it("an extension built with Vite (CRXJS) ships what its vite.config defines (salarkhannn/clippy)", () => {
+    const client = `import { GoogleGenerativeAI } from "@google/generative-ai";\nexport const ai = new GoogleGenerativeAI(process.env.API_KEY || "");\n`;
+    const project = (config: string) =>
+      appCopy("chrome-extension", {
+        "package.json": JSON.stringify({ name: "x", private: true, devDependencies: { "@crxjs/vite-plugin": "2", vite: "6" }, dependencies: { "@google/generative-ai": "0.21" } }),
+        "vite.config.ts": config,
+      });
+    const defined = project(`import { defineConfig, loadEnv } from "vite";\nexport default defineConfig(({ mode }) => ({ define: { "process.env.API_KEY": JSON.stringify(loadEnv(mode, ".", "").GEMINI_API_KEY) } }));\n`);
+    assert.equal(frameworkOf(path.join(defined, "gemini.js")).name, "extension");
+    assert.deepEqual(callsIn(defined, "gemini.js", client), ["browserSdkClient"]);
+    assert.deepEqual(callsIn(project(`export default {};\n`), "gemini.js", client), []);
+  });
+
   it("an extension whose manifest is in src/ is built by the project's webpack config above it (Jaslavie/day-wrapped)", () => {
     const manifest = JSON.stringify({ manifest_version: 3, name: "x", version: "1.0", background: { service_worker: "background.js" } });
     const project = (config: string) =>

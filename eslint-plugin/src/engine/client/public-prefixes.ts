@@ -110,7 +110,9 @@ export function definedByBuild(name: string, source: EnvSource, file: string): b
     const bundler = bundlerDefines(framework.name, framework.root);
     if (bundler.processEnvDefined || bundler.defined.has(name)) return true;
   }
-  const exposure = exposureOf(framework);
+  // A browser extension built with Vite (CRXJS: salarkhannn/clippy) writes its vite.config's
+  // `define` in as any Vite app does; its prefixes stay an extension's (every one counts as public).
+  const exposure = exposureOf(framework) ?? (framework.name === "extension" ? exposureOf({ ...framework, name: "vite" }) : undefined);
   if (!exposure) return false;
   if (source === "process.env" && exposure.processEnvDefined) return true;
   return exposure.defined?.has(`${source}.${name}`) === true;
