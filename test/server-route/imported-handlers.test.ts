@@ -372,3 +372,37 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     assert.deepEqual(findingsIn(dir, "pages/api/hello.ts", route("greeting")), []);
   });
 });
+
+describe("require-rate-limit: an instance of an imported service class made in the route file", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const service = (exportLine: string, classPrefix = "") => `const OpenAI = require("openai");
+${classPrefix}class AiService {
+  constructor() {
+    this.client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  }
+  async ask(prompt) {
+    return this.client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
+  }
+  health() {
+    return "ok";
+  }
+}
+${exportLine}
+`;
+  const routes = (importLine: string) => `${importLine}
+const express = require("express");
+const ai = new AiService();
+const app = express();
+app.post("/ask", async (req, res) => res.json(await ai.ask(req.body.prompt)));
+app.get("/health", (req, res) => res.send(ai.health()));
+`;
+
+  it("`const ai = new AiService()`: the methods that call a provider are the routes' calls (CommonJS object export, ESM class export)", () => {
+    const cjs = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }), "src/services/ai.js": service("module.exports = { AiService };") });
+    assert.deepEqual(findingsIn(cjs, "src/server.js", routes(`const { AiService } = require("./services/ai");`)), ['app.post("/ask") → OpenAI']);
+    const esm = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }), "src/services/ai.js": service("", "export ") });
+    assert.deepEqual(findingsIn(esm, "src/server.js", routes(`import { AiService } from "./services/ai.js";`)), ['app.post("/ask") → OpenAI']);
+  });
+});

@@ -101,7 +101,32 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       }
     }
   }
+  if (bindings.memberProviders) addInstanceMembers(source, bindings.memberProviders);
   return followed;
+}
+
+/**
+ * `const ai = new AiService()` of an imported class whose methods call a provider (`AiService#ask`):
+ * `ai.ask()` is that method (an Express app's service instance made in its route file).
+ */
+function addInstanceMembers(source: SourceFile, members: Map<string, Provider>): void {
+  const methods = new Map<string, Array<[string, Provider]>>();
+  for (const [key, provider] of members) {
+    const hash = key.indexOf("#");
+    if (hash <= 0) continue;
+    const type = key.slice(0, hash);
+    const list = methods.get(type) ?? [];
+    list.push([key.slice(hash + 1), provider]);
+    methods.set(type, list);
+  }
+  if (methods.size === 0) return;
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier") return;
+    let init = node.init;
+    while (init?.type === "AwaitExpression" || init?.type === "TSAsExpression") init = init.type === "AwaitExpression" ? init.argument : init.expression;
+    if (init?.type !== "NewExpression" || init.callee.type !== "Identifier") return;
+    for (const [method, provider] of methods.get(init.callee.name) ?? []) if (!members.has(`${node.id.name}#${method}`)) members.set(`${node.id.name}#${method}`, provider);
+  });
 }
 
 interface LocalImport {
@@ -365,6 +390,8 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
             if (property.type !== "Property" || property.computed) continue;
             const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
             if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
+            // `module.exports = { AiService }`: the class's methods too.
+            if (name !== undefined) setMethods(name, property.value as Node);
           }
         }
       } else if (target !== undefined) {
