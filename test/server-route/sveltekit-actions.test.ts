@@ -53,3 +53,43 @@ describe("require-rate-limit: SvelteKit form actions", () => {
     assert.deepEqual(findings("src/routes/ask/+page.ts"), []);
   });
 });
+
+describe("require-rate-limit: a rate limit in SvelteKit's server hook", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const ENDPOINT = `import OpenAI from "openai";
+import { OPENAI_API_KEY } from "$env/static/private";
+const openai = new OpenAI({ apiKey: OPENAI_API_KEY });
+export async function POST({ request }) {
+  return new Response(JSON.stringify(await openai.chat.completions.create(await request.json())));
+}
+`;
+  const findings = (hooks: Record<string, string>) => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { openai: "4" } }), ...hooks });
+    const rel = "src/routes/api/openai-proxy/+server.ts";
+    const source = parseSource(path.join(dir, rel), ENDPOINT);
+    assert.ok(source);
+    return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+  };
+
+  it("holds for every endpoint when src/hooks.server.ts limits requests (nihatavci/watsch)", () => {
+    const limited = `const hits = new Map();
+function checkRateLimit(ip, path) {
+  const count = (hits.get(ip) ?? 0) + 1;
+  hits.set(ip, count);
+  return count <= 30;
+}
+export const handle = async ({ event, resolve }) => {
+  if (event.url.pathname.startsWith("/api/") && !checkRateLimit(event.getClientAddress(), event.url.pathname)) {
+    return new Response("Too many requests", { status: 429 });
+  }
+  return resolve(event);
+};
+`;
+    assert.deepEqual(findings({ "src/hooks.server.ts": limited }), []);
+    // A hook that only logs is no limit; no hook at all neither.
+    assert.deepEqual(findings({ "src/hooks.server.ts": `export const handle = async ({ event, resolve }) => resolve(event);\n` }), ["POST → OpenAI"]);
+    assert.deepEqual(findings({}), ["POST → OpenAI"]);
+  });
+});

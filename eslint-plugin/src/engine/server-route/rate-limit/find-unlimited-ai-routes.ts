@@ -9,7 +9,7 @@ import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
-import { middlewareCovers, middlewareLimit, routeUrl } from "./next-middleware";
+import { middlewareCovers, middlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, importedRouteHandlers, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
@@ -50,6 +50,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
     if (handler.kind === "server-framework" && (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra))) continue;
     if ((handler.kind === "next-app" || handler.kind === "next-pages") && limitedByMiddleware(source.file, options, extra)) continue;
+    if ((handler.kind === "sveltekit" || handler.kind === "sveltekit-action") && sveltekitHooksLimit(source.file, options.project ?? diskProjectView(), extra)) continue;
     if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;
     const fix = planAddRateLimit(source, handler);
     findings.push({

@@ -36,6 +36,34 @@ export function middlewareLimit(routeFile: string, project: ProjectView, extraNa
   return undefined;
 }
 
+const SVELTEKIT_HOOKS = ["ts", "js"].map((ext) => path.join("src", `hooks.server.${ext}`));
+
+/**
+ * SvelteKit's server hook (`src/hooks.server.ts`, its `handle` runs before every endpoint and
+ * form action) that applies a rate limit: the SvelteKit counterpart of Next.js middleware
+ * (nihatavci/watsch limits every `/api/` path there and answers 429). Paths are not read: a
+ * limit in the hook counts for every route.
+ */
+export function sveltekitHooksLimit(routeFile: string, project: ProjectView, extraNames: readonly string[]): MiddlewareLimit | undefined {
+  const unix = routeFile.replace(/\\/g, "/");
+  const at = unix.lastIndexOf("/src/routes/");
+  if (at < 0) return undefined;
+  const root = routeFile.slice(0, at);
+  for (const name of SVELTEKIT_HOOKS) {
+    const file = path.join(root, name);
+    if (!project.exists(file)) continue;
+    const stamp = `${project.mtime?.(file) ?? "?"}|${extraNames.join(",")}`;
+    const cached = cache.get(file);
+    if (cached && cached.stamp === stamp && project.mtime) return cached.limit;
+    const found = analyse(file, project.read(file), extraNames);
+    const limit = found && { file };
+    if (cache.size > 200) cache.clear();
+    cache.set(file, { stamp, limit });
+    return limit;
+  }
+  return undefined;
+}
+
 /** Middleware sits next to `app/` or `pages/` (the project root, or `src/`). */
 function nextProjectDir(routeFile: string): string | undefined {
   const parts = routeFile.split(/[\\/]/);
