@@ -99,6 +99,22 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 3 }],
     },
     {
+      // rzouhair/ai-content-creator streams a completion with sse.js; @microsoft/fetch-event-source is called as fetch is.
+      name: "streaming clients: new SSE(url, { headers }) and fetchEventSource(url, { headers })",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { SSE } from "sse.js";`,
+        `import { fetchEventSource } from "@microsoft/fetch-event-source";`,
+        "export const stream = () => new SSE(\"https://api.openai.com/v1/chat/completions\", { headers: { Authorization: `Bearer ${process.env.NEXT_PUBLIC_OPENAI_API_KEY}` }, payload: \"{}\" });",
+        "export const events = () => fetchEventSource(\"https://api.openai.com/v1/chat/completions\", { method: \"POST\", headers: { Authorization: `Bearer ${process.env.NEXT_PUBLIC_OPENAI_API_KEY}` } });",
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 5, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       name: "GitHub Models' own host with a token is an AI call",
       filename: clientFile,
       code: `"use client";\nconst { connection } = useConnectionStore();\nexport const ask = () => fetch("https://models.github.ai/inference/chat/completions", { headers: { Authorization: \`Bearer \${connection.token}\` } });`,

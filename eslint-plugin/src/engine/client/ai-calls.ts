@@ -225,7 +225,8 @@ function httpRequest(
   urlFields: ReadonlyMap<string, TSESTree.Node>,
   scope: Scope,
 ): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
-  if (node.type !== "CallExpression") return undefined;
+  // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
+  if (node.type !== "CallExpression" && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
   const parts = requestParts(node);
   if (!parts) return undefined;
   const { configs } = parts;
@@ -249,11 +250,18 @@ function httpRequest(
 }
 
 /**
+ * Called as `fetch(url, init)`: fetch, Nuxt's `$fetch`, ofetch, ky, @microsoft/fetch-event-source's
+ * `fetchEventSource(url, { headers })` and sse.js's `new SSE(url, { headers })` (both stream a
+ * completion into the page).
+ */
+const FETCH_LIKE = new Set(["fetch", "$fetch", "ofetch", "ky", "fetchEventSource", "SSE"]);
+
+/**
  * The URL and config arguments of an HTTP call: fetch(url, init), axios.post(url, data, config),
  * axios({ url, headers }), ky(url, options), and client factories `axios.create(config)`,
  * `ky.create(options)` / `api.extend(options)` (no URL of their own).
  */
-function requestParts(node: TSESTree.CallExpression): { url?: TSESTree.Node; configs: TSESTree.Node[] } | undefined {
+function requestParts(node: TSESTree.CallExpression | TSESTree.NewExpression): { url?: TSESTree.Node; configs: TSESTree.Node[] } | undefined {
   const callee = node.callee;
   const args = node.arguments;
   let url: TSESTree.Node | undefined;
@@ -268,7 +276,7 @@ function requestParts(node: TSESTree.CallExpression): { url?: TSESTree.Node; con
     : undefined;
   if ((method === "create" && (object === "axios" || object === "ky")) || method === "extend") {
     configs = args.slice(0, 1);
-  } else if (calleeName === "fetch" || calleeName === "$fetch" || calleeName === "ofetch" || calleeName === "ky" || (method === "fetch" && (object === "window" || object === "globalThis"))) {
+  } else if (FETCH_LIKE.has(calleeName ?? "") || (method === "fetch" && (object === "window" || object === "globalThis"))) {
     url = args[0];
     configs = args.slice(1);
   } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky"))) {
