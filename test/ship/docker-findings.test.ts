@@ -135,6 +135,10 @@ describe("env-dockerignore", () => {
     const started = performance.now();
     dockerfileContextFindings("/nonexistent/Dockerfile", text);
     dockerfileKeyFindings("/nonexistent/Dockerfile", "ENV " + "A=b ".repeat(250_000));
+    // The build-argument check's `$NAME` / `${NAME…}` references: an unclosed one and a million short ones.
+    const args = "FROM node\nARG OPENAI_API_KEY\n";
+    dockerfileKeyFindings("/nonexistent/Dockerfile", `${args}ENV OPENAI_API_KEY=\${${"a".repeat(1 << 20)}\n`);
+    dockerfileKeyFindings("/nonexistent/Dockerfile", `${args}ENV OPENAI_API_KEY=${"$a".repeat(1 << 19)}\n`);
     assert.ok(performance.now() - started < 8000);
   });
 });
