@@ -22,18 +22,19 @@ const cache = new Map<string, { stamp: string; limit: MiddlewareLimit | undefine
 export function middlewareLimit(routeFile: string, project: ProjectView, extraNames: readonly string[]): MiddlewareLimit | undefined {
   const dir = nextProjectDir(routeFile);
   if (!dir) return undefined;
-  for (const name of NAMES) {
-    const file = path.join(dir, name);
-    if (!project.exists(file)) continue;
-    const stamp = `${project.mtime?.(file) ?? "?"}|${extraNames.join(",")}`;
-    const cached = cache.get(file);
-    if (cached && cached.stamp === stamp && project.mtime) return cached.limit;
-    const limit = analyse(file, project.read(file), extraNames);
-    if (cache.size > 200) cache.clear();
-    cache.set(file, { stamp, limit });
-    return limit;
-  }
-  return undefined;
+  const file = NAMES.map((name) => path.join(dir, name)).find((candidate) => project.exists(candidate));
+  return file ? cachedLimit(file, project, extraNames) : undefined;
+}
+
+/** The limit `file` applies, read once per file version (path + mtime). */
+function cachedLimit(file: string, project: ProjectView, extraNames: readonly string[]): MiddlewareLimit | undefined {
+  const stamp = `${project.mtime?.(file) ?? "?"}|${extraNames.join(",")}`;
+  const cached = cache.get(file);
+  if (cached && cached.stamp === stamp && project.mtime) return cached.limit;
+  const limit = analyse(file, project.read(file), extraNames);
+  if (cache.size > 200) cache.clear();
+  cache.set(file, { stamp, limit });
+  return limit;
 }
 
 const SVELTEKIT_HOOKS = ["ts", "js"].map((ext) => path.join("src", `hooks.server.${ext}`));
@@ -49,19 +50,9 @@ export function sveltekitHooksLimit(routeFile: string, project: ProjectView, ext
   const at = unix.lastIndexOf("/src/routes/");
   if (at < 0) return undefined;
   const root = routeFile.slice(0, at);
-  for (const name of SVELTEKIT_HOOKS) {
-    const file = path.join(root, name);
-    if (!project.exists(file)) continue;
-    const stamp = `${project.mtime?.(file) ?? "?"}|${extraNames.join(",")}`;
-    const cached = cache.get(file);
-    if (cached && cached.stamp === stamp && project.mtime) return cached.limit;
-    const found = analyse(file, project.read(file), extraNames);
-    const limit = found && { file };
-    if (cache.size > 200) cache.clear();
-    cache.set(file, { stamp, limit });
-    return limit;
-  }
-  return undefined;
+  // A hook has no `config.matcher`: its limit reads as one for every path.
+  const file = SVELTEKIT_HOOKS.map((name) => path.join(root, name)).find((candidate) => project.exists(candidate));
+  return file ? cachedLimit(file, project, extraNames) : undefined;
 }
 
 /** Middleware sits next to `app/` or `pages/` (the project root, or `src/`). */
