@@ -352,8 +352,10 @@ function propertyKey(property: TSESTree.Property | ObjectProperty): string | und
   return undefined;
 }
 
-/** The text of a string, template (holes shown as …), `new URL("…")` or a const holding one. */
-/** `member`: what a `config.url`-style member holds (./browser-keys' configString), when the caller can tell. */
+/**
+ * The text of a string, template (holes shown as …), `new URL("…")` or a const holding one.
+ * `member`: what a `config.url`-style member holds (./browser-keys' configString), when the caller can tell.
+ */
 function staticText(node: TSESTree.Node, constants: Map<string, string>, member?: (node: TSESTree.MemberExpression) => string | undefined): string | undefined {
   switch (node.type) {
     case "Literal":

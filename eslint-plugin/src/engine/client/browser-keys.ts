@@ -124,19 +124,18 @@ function objectValue(node: Node, scope: Scope): { object: TSESTree.ObjectExpress
  * in `src/environments/environment.ts`), a config module's `openaiConfig.baseUrl`.
  */
 export function configString(node: Node, scope: Scope): string | undefined {
-  if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier") return undefined;
-  const found = objectValue(node.object, scope);
-  const name = node.property.name;
-  for (const property of found?.object.properties ?? []) {
-    if (property.type !== "Property" || property.computed) continue;
-    const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
-    if (key !== name) continue;
-    const value = property.value;
-    if (value.type === "Literal" && typeof value.value === "string") return value.value;
-    if (value.type === "TemplateLiteral" && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
-    return undefined;
-  }
+  const value = node.type === "MemberExpression" ? memberProperty(node, scope)?.value : undefined;
+  if (value?.type === "Literal" && typeof value.value === "string") return value.value;
+  if (value?.type === "TemplateLiteral" && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/** `openaiConfig.apiKey`: the value of a property of an object this file or an imported module declares. */
+function memberProperty(node: TSESTree.MemberExpression, scope: Scope): { value: Node; scope: Scope } | undefined {
+  const name = node.computed ? (node.property.type === "Literal" ? String(node.property.value) : undefined) : node.property.type === "Identifier" ? node.property.name : undefined;
+  const owner = name === undefined ? undefined : objectValue(node.object, scope);
+  const property = owner && properties(owner.object).find((candidate) => propertyName(candidate) === name);
+  return property ? { value: property.value, scope: owner!.scope } : undefined;
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
@@ -175,10 +174,8 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
       // Nuxt's public runtime config (`useRuntimeConfig().public.apiKey`) is sent to every visitor.
       if (isPublicRuntimeConfig(node.object, scope)) return {};
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
-      const name = node.computed ? (node.property.type === "Literal" ? String(node.property.value) : undefined) : node.property.type === "Identifier" ? node.property.name : undefined;
-      const owner = name === undefined ? undefined : objectValue(node.object, scope);
-      const property = owner && properties(owner.object).find((candidate) => propertyName(candidate) === name);
-      return property ? keyIn(property.value, owner!.scope, depth + 1) : undefined;
+      const property = memberProperty(node, scope);
+      return property ? keyIn(property.value, property.scope, depth + 1) : undefined;
     }
     default:
       return envReadIn(node, scope);
