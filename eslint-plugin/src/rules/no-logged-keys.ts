@@ -29,7 +29,13 @@ export default createRule<[], keyof typeof noLoggedKeysMessages>({
     const { findLoggedKeys } = require("../engine/logs") as typeof Engine;
     return {
       "Program:exit"() {
-        reportFindings(context, findLoggedKeys(sourceFileOf(context)), { suggestion: "logWhetherSet" });
+        let findings: ReturnType<typeof findLoggedKeys>;
+        try {
+          findings = findLoggedKeys(sourceFileOf(context));
+        } catch {
+          findings = []; // bad input never breaks a lint run
+        }
+        reportFindings(context, findings, { suggestion: "logWhetherSet" });
       },
     };
   },
