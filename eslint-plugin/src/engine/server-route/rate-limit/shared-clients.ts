@@ -119,7 +119,8 @@ function addInstanceMembers(source: SourceFile, members: Map<string, Provider>):
     list.push([key.slice(hash + 1), provider]);
     methods.set(type, list);
   }
-  if (methods.size === 0) return;
+  // A word search first: most files that import such a class never construct it.
+  if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`))) return;
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier") return;
     let init = node.init;
