@@ -169,6 +169,20 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
     },
     {
+      name: "an SDK imported from a CDN (esm.sh, jsDelivr) is the same SDK",
+      filename: vite,
+      code: [
+        `import { GoogleGenerativeAI } from "https://esm.sh/@google/generative-ai@0.21.0";`,
+        `import Groq from "https://cdn.jsdelivr.net/npm/groq-sdk@0.9/+esm";`,
+        `export const genAI = new GoogleGenerativeAI(import.meta.env.VITE_GEMINI_API_KEY);`,
+        `export const groq = new Groq({ apiKey: import.meta.env.VITE_GROQ_API_KEY });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 3, data: { provider: "Google AI (Gemini)", chain: viteChain } },
+        { messageId: "browserSdkClient", line: 4, data: { provider: "Groq", chain: viteChain } },
+      ],
+    },
+    {
       name: "new GoogleGenerativeAI(key) with a positional key",
       filename: next,
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(process.env.NEXT_PUBLIC_GEMINI_API_KEY!);`),

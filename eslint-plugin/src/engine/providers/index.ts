@@ -10,12 +10,14 @@
  *   envVarFor / revokeUrlFor / contextWordsFor(provider, kind)
  */
 import { catalogue } from "./catalogue";
+import { npmSpecifierOf } from "./module-specifier";
 import { contextWord, looksLikeCredentialName, nameHasAnyWord, nameWords, type ContextWord } from "./names";
 import type { CredentialKind, Provider } from "./types";
 
 export type { Alphabet, CredentialKind, KeyFormat, Provider, Segment } from "./types";
 export { ALPHABETS, ALPHABET_CLASSES } from "./alphabets";
 export { contextWord, looksLikeCredentialName, nameHasAnyWord, nameHasWord, nameWords } from "./names";
+export { npmSpecifierOf } from "./module-specifier";
 export type { ContextWord, NameWords } from "./names";
 
 export const providers: readonly Provider[] = catalogue;
@@ -145,8 +147,12 @@ for (const provider of providers) {
 // Packages that many providers share say nothing about which one is used.
 bySdk.delete("@langchain/community");
 
-/** The provider of an npm package ("@ai-sdk/mistral", "groq-sdk/resources") or SDK class ("Groq"). */
-export function providerForSdk(name: string): Provider | undefined {
+/**
+ * The provider of an npm package ("@ai-sdk/mistral", "groq-sdk/resources"), also imported the Deno
+ * or CDN way ("npm:openai@4", "https://esm.sh/groq-sdk"), or of an SDK class ("Groq").
+ */
+export function providerForSdk(specifier: string): Provider | undefined {
+  const name = npmSpecifierOf(specifier);
   const direct = bySdk.get(name);
   if (direct) return direct;
   // A subpath import: "openai/resources" → "openai", "@scope/pkg/sub" → "@scope/pkg".

@@ -1,5 +1,8 @@
 /** The provider catalogue (engine/providers) as this area uses it. */
 import { modelProviderForHost, providerById, providerForHost, providerForSdk, providers } from "../providers";
+
+/** The npm package a Deno or CDN import names (`npm:openai@4` → `openai`). */
+export { npmSpecifierOf } from "../providers";
 import type { Provider } from "../providers/types";
 
 export function knownProviders(): readonly Provider[] {

@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { memberPath, stringValue, walk } from "../ast-utils";
-import { findProviderForHost, findProviderForPackage, knownProviders } from "../catalogue";
+import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
 type Node = TSESTree.Node;
 
@@ -124,7 +124,9 @@ export function isSdkOrLimiterPackage(module: string): boolean {
 
 export function fileBindings(source: SourceFile): FileBindings {
   const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
-  const bindModule = (module: string, names: { local: string; imported?: string }[]) => {
+  const bindModule = (specifier: string, names: { local: string; imported?: string }[]) => {
+    // `npm:ai@4`, `https://esm.sh/@upstash/ratelimit` (Deno, Supabase Edge Functions): the package's own imports.
+    const module = npmSpecifierOf(specifier);
     if (module === AI_SDK_PACKAGE) {
       for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
       return;
