@@ -51,6 +51,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "next-app":
     case "expo-api":
     case "fetch-export":
+    case "serve":
     case "api-function":
       if (first.type !== "Identifier") return undefined;
       // Nuxt / Nitro `server/api` handlers: an h3 event, whose Node request and response (h3 ≥ 1)

@@ -7,7 +7,8 @@
  * handlers: { POST } } })`, and the older `createServerFileRoute(…).methods({ POST })` and
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
  * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
- * `app.post("/path", …middleware, handler)` registrations, NestJS controller methods
+ * `app.post("/path", …middleware, handler)` registrations, servers started in code (`Deno.serve`,
+ * `Bun.serve`: ./serve-handlers), NestJS controller methods
  * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers), tRPC
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
@@ -18,6 +19,7 @@ import { clientGraphFor } from "../../client/graph";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
+import { mayStartServer, serveHandlers } from "./serve-handlers";
 import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 
 type Node = TSESTree.Node;
@@ -28,7 +30,7 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
  */
 export type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -93,7 +95,8 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const trpc = mayDefineTrpcProcedures(source.text);
   const formActions = SVELTEKIT_PAGE_SERVER.test(source.file.replace(/\\/g, "/")) && source.text.includes("actions");
   const graphql = mayDefineGraphqlResolvers(source.text);
-  if (!kind && !fetchExport && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
+  const serves = mayStartServer(source.text);
+  if (!kind && !fetchExport && !serves && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (graphql) handlers.push(...graphqlResolvers(source, functionOf));
   if (formActions) handlers.push(...sveltekitFormActions(source));
@@ -106,6 +109,7 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   if (kind) handlers.push(...exportedHandlers(source, kind));
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
+  if (serves) handlers.push(...serveHandlers(source, functionOf));
   handlers.push(...registeredHandlers(source));
   return handlers;
 }

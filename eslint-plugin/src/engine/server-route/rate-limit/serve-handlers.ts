@@ -1,0 +1,100 @@
+/**
+ * Servers started in code, whose handler answers every request the server gets:
+ *
+ *   Deno.serve(async (req) => …)                 also Deno.serve(options, handler), Deno.serve({ handler })
+ *   serve(async (req) => …)                      the Deno standard library's, imported from …/std…/http/server.ts
+ *   Bun.serve({ fetch(req) { … } })              and Bun's `routes: { "/api/chat": { POST: (req) => … } }`
+ *
+ * Supabase Edge Functions (`supabase/functions/<name>/index.ts`) are written this way, and anyone
+ * holding the project's public anon key can call them. `Bun.serve({ fetch: app.fetch })` (Hono)
+ * hands over no function here: the app's routes are its registrations, found elsewhere.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import { npmSpecifierOf } from "../catalogue";
+import { walk } from "../ast-utils";
+import type { FunctionOf, RouteHandler } from "./route-handlers";
+
+type Node = TSESTree.Node;
+
+/** `Deno.serve(`, `Bun.serve(`, or a bare `serve(`: a cheap superset of serveHandlers' test. */
+const SERVE_CALL = /\bserve\s*\(/;
+
+export function mayStartServer(text: string): boolean {
+  return text.includes("serve") && SERVE_CALL.test(text);
+}
+
+/** The Deno standard library's HTTP module (`https://deno.land/std@0.168.0/http/server.ts`, `jsr:@std/http`). */
+const DENO_STD_HTTP = /(?:^|[/@])std(?:@[^/]*)?\/http(?:\/(?:server|mod)\.ts)?$/;
+
+export function serveHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
+  const stdServe = new Set<string>();
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ImportDeclaration" || !DENO_STD_HTTP.test(npmSpecifierOf(String(statement.source.value)))) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" && specifier.imported.name === "serve") stdServe.add(specifier.local.name);
+    }
+  }
+  const out: RouteHandler[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression") return;
+    const runtime = serveRuntime(node.callee, stdServe);
+    if (!runtime) return;
+    const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
+      const found = functionOf(source, value);
+      if (found) out.push({ kind: "serve", name, fn: found.fn, reportNode, companions: found.wrappers });
+    };
+    const reportNode = node.callee.type === "MemberExpression" ? node.callee.property : node.callee;
+    const name = runtime === "std" ? "serve" : `${runtime}.serve`;
+    for (const arg of node.arguments) {
+      if (arg.type === "ObjectExpression") {
+        // Deno's `{ handler }`, Bun's `{ fetch }` and `{ routes }`.
+        for (const property of arg.properties) {
+          const key = propertyName(property);
+          if (property.type !== "Property" || !key) continue;
+          if (key === (runtime === "Bun" ? "fetch" : "handler")) add(name, property.value as Node, reportNode);
+          if (runtime === "Bun" && key === "routes" && property.value.type === "ObjectExpression") out.push(...bunRoutes(source, functionOf, property.value));
+        }
+        continue;
+      }
+      // Deno.serve(handler), Deno.serve(options, handler), serve(handler, options).
+      if (runtime !== "Bun" && arg.type !== "SpreadElement" && functionOf(source, arg)) {
+        add(name, arg, reportNode);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+function serveRuntime(callee: Node, stdServe: ReadonlySet<string>): "Deno" | "Bun" | "std" | undefined {
+  if (callee.type === "Identifier") return stdServe.has(callee.name) ? "std" : undefined;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.property.type !== "Identifier" || callee.property.name !== "serve") return undefined;
+  return callee.object.name === "Deno" || callee.object.name === "Bun" ? callee.object.name : undefined;
+}
+
+/** Bun's `routes: { "/api/chat": handler, "/api/ask": { POST: handler } }`: each handler, named by path (and method). */
+function bunRoutes(source: SourceFile, functionOf: FunctionOf, routes: TSESTree.ObjectExpression): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  for (const route of routes.properties) {
+    const path = propertyName(route);
+    if (route.type !== "Property" || !path) continue;
+    const methods = route.value.type === "ObjectExpression" ? route.value.properties : [];
+    const entries: Array<[string, Node, Node]> = route.value.type === "ObjectExpression" ? [] : [[`Bun.serve "${path}"`, route.value as Node, route.key]];
+    for (const method of methods) {
+      const verb = propertyName(method);
+      if (method.type === "Property" && verb) entries.push([`Bun.serve "${path}" ${verb}`, method.value as Node, method.key]);
+    }
+    for (const [name, value, reportNode] of entries) {
+      const found = functionOf(source, value);
+      if (found) out.push({ kind: "serve", name, fn: found.fn, reportNode, companions: found.wrappers });
+    }
+  }
+  return out;
+}
+
+/** A property's name written as an identifier or a string (`"/api/chat"`), not computed. */
+function propertyName(property: TSESTree.ObjectLiteralElement): string | undefined {
+  if (property.type !== "Property" || property.computed) return undefined;
+  if (property.key.type === "Identifier") return property.key.name;
+  return property.key.type === "Literal" && typeof property.key.value === "string" ? property.key.value : undefined;
+}
