@@ -42,8 +42,29 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst { connection } = useConnectionStore();\nexport const test = () => fetch("https://api.github.com/user", { headers: { Authorization: \`Bearer \${connection.token}\` } });`,
     },
+    {
+      // Sinchhna/Ai-Assistant-Platform's directGeminiService.ts: the key the user typed, passed in.
+      name: "a `+` URL whose key is the caller's parameter (bring your own key)",
+      filename: clientFile,
+      code: [`"use client";`, `export const ask = (prompt: string, apiKey: string) =>`, `  fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=" + apiKey, { method: "POST", body: prompt });`].join("\n"),
+    },
   ],
   invalid: [
+    {
+      name: "a `+` URL whose key is a module's own key, or written in after `key=`",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { k } from "./keys";`,
+        `const GEMINI = "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent";`,
+        `export const a = () => fetch(GEMINI + "?key=" + k, { method: "POST" });`,
+        `export const b = (model: string) => fetch("https://generativelanguage.googleapis.com/v1beta/models/" + model + ":generateContent?alt=sse&key=" + "written-in");`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 5, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
     {
       ...next("lib/ai-client.ts"),
       errors: [{ messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],

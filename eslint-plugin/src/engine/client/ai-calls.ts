@@ -216,6 +216,9 @@ function providerOfCallee(callee: TSESTree.Node): string {
 }
 
 /** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
+/** A key in a URL's query. */
+const QUERY_KEY = /[?&](?:key|api_key|apikey)=/i;
+
 function httpRequest(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   constants: Map<string, string>,
@@ -239,7 +242,7 @@ function httpRequest(
   if (!host || !modelProviderForHost(host)) return undefined;
   // The credentials it sends: a key in the query, the values of its auth headers.
   const credentials: Array<TSESTree.Node | undefined> = [];
-  if (/[?&](?:key|api_key|apikey)=/i.test(urlText)) credentials.push(...(url?.type === "TemplateLiteral" ? url.expressions : [undefined]));
+  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants));
   if (credentials.length === 0) return undefined;
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
@@ -247,6 +250,27 @@ function httpRequest(
   // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
   if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;
   return { host, credentials };
+}
+
+/**
+ * What a URL is built from besides its literal text: a template's expressions, a `+` chain's
+ * operands (`"…?key=" + apiKey`) and any literal after its `key=` (a key written in); one
+ * unknown for anything else (the key may be in it).
+ */
+function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefined> {
+  if (url?.type === "TemplateLiteral") return url.expressions;
+  if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];
+  const values: TSESTree.Node[] = [];
+  let afterKey = false;
+  const pending: TSESTree.Node[] = [url];
+  while (pending.length > 0) {
+    const part = pending.pop()!;
+    if (part.type === "BinaryExpression" && part.operator === "+") pending.push(part.right, part.left);
+    else if (part.type === "TemplateLiteral") values.push(...part.expressions);
+    else if (part.type !== "Literal" || typeof part.value !== "string" || afterKey) values.push(part);
+    else afterKey = QUERY_KEY.test(part.value);
+  }
+  return values.length > 0 ? values : [undefined];
 }
 
 /**
