@@ -35,6 +35,25 @@ ruleTester().run("no-client-ai-calls (desktop apps)", rule, {
   valid: [
     // electron-vite's main process: Node, not the window.
     appFile("electron-vite", "src/main/index.ts"),
+    {
+      // interviewaii/remote-support's src/utils/openai.js: required by the main process, with Groq
+      // clients flagged for the browser that never run there.
+      name: "plain Electron: a module that requires Electron's main-process API is the main process",
+      filename: path.join(APPS, "electron-plain/lib/answer.js"),
+      code: `const Groq = require("groq-sdk");
+const { ipcMain } = require("electron");
+const groq = new Groq({ apiKey: process.env.GROQ_API_KEY, dangerouslyAllowBrowser: true });
+ipcMain.handle("ask", (_event, prompt) => groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: [{ role: "user", content: prompt }] }));
+`,
+    },
+    {
+      name: "plain Electron: a module that requires a Node builtin runs in Node",
+      filename: path.join(APPS, "electron-plain/lib/transcribe.js"),
+      code: `const { spawn } = require("child_process");
+const OpenAI = require("openai");
+module.exports = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: true });
+`,
+    },
   ],
   invalid: [
     {
@@ -56,6 +75,15 @@ ruleTester().run("no-client-ai-calls (desktop apps)", rule, {
       ...appFile("electron-plain", "renderer.js"),
       name: "plain Electron (no bundler): the renderer's declared browser client",
       errors: [{ messageId: "dangerousBrowserClientInApp", data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "renderer.js: the flag declares browser use", backEnd: ELECTRON } }],
+    },
+    {
+      name: "plain Electron: a renderer module that takes only ipcRenderer from electron keeps its finding",
+      filename: path.join(APPS, "electron-plain/lib/window-ask.js"),
+      code: `const { ipcRenderer } = require("electron");
+const OpenAI = require("openai");
+module.exports = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllowBrowser: true });
+`,
+      errors: [{ messageId: "dangerousBrowserClientInApp", data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "window-ask.js: the flag declares browser use", backEnd: ELECTRON } }],
     },
     {
       ...appFile("tauri-vite", "src/ai.ts"),

@@ -436,15 +436,47 @@ function serverSideFile(source: SourceFile): boolean {
   const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
   if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
   if (directivesOf(source.ast).includes("use server")) return true;
-  // A Node program: it imports node builtins or a server framework.
-  const serverImport = /^(?:node:|fs$|path$|http$|express$|fastify$|hono$|koa$|@nestjs\/)/;
-  if (source.ast.body.some((statement) => statement.type === "ImportDeclaration" && serverImport.test(String(statement.source.value)))) return true;
+  // A Node program: it imports (or requires) node builtins or a server framework, or Electron's
+  // main-process API (interviewaii/remote-support's src/utils/openai.js, required by the main).
+  const serverImport = /^(?:node:|fs$|path$|http$|child_process$|express$|fastify$|hono$|koa$|@nestjs\/)/;
+  for (const { module, names } of moduleImports(source.ast)) {
+    if (serverImport.test(module) || (module === "electron" && names.some((name) => ELECTRON_MAIN.has(name)))) return true;
+  }
   const graph = clientGraphFor(file);
   if (!graph) return false;
   const status = graph.status(file);
   return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
 }
 
+
+/** Electron's main-process API: a module that takes one of these runs in the main process. */
+const ELECTRON_MAIN = new Set(["app", "ipcMain", "BrowserWindow", "Menu", "Tray", "dialog", "globalShortcut", "desktopCapturer"]);
+
+/**
+ * A module's imports at its top level: `import … from "x"`, `const x = require("x")`,
+ * `const { a } = require("x")`, `require("x")`, with the names taken (imported or destructured).
+ */
+function moduleImports(program: TSESTree.Program): Array<{ module: string; names: string[] }> {
+  const out: Array<{ module: string; names: string[] }> = [];
+  const required = (node: TSESTree.Node | null | undefined): string | undefined =>
+    node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal" && typeof node.arguments[0].value === "string" ? node.arguments[0].value : undefined;
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      out.push({ module: String(statement.source.value), names: statement.specifiers.flatMap((s) => (s.type === "ImportSpecifier" && s.imported.type === "Identifier" ? [s.imported.name] : [])) });
+    } else if (statement.type === "VariableDeclaration") {
+      for (const declarator of statement.declarations) {
+        const module = required(declarator.init);
+        if (!module) continue;
+        const names = declarator.id.type === "ObjectPattern" ? declarator.id.properties.flatMap((p) => (p.type === "Property" && p.key.type === "Identifier" ? [p.key.name] : [])) : [];
+        out.push({ module, names });
+      }
+    } else if (statement.type === "ExpressionStatement") {
+      const module = required(statement.expression);
+      if (module) out.push({ module, names: [] });
+    }
+  }
+  return out;
+}
 
 function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {
   const [start, end] = rangeOf(node);
