@@ -162,6 +162,26 @@ export class AppModule {}
     assert.deepEqual(findingsIn(app({ "src/app.module.ts": authOnly }), "src/chat/chat.controller.ts", controller()), ALL_ROUTES);
   });
 
+  it("@fastify/rate-limit registered on the Fastify adapter in main.ts limits every route; CSRF protection alone does not", () => {
+    // Albert-Min/neithhoggr-openai-api's main.ts (batch 31).
+    const main = (plugins: string) => `import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyRateLimit from "@fastify/rate-limit";
+import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter, NestFastifyApplication } from "@nestjs/platform-fastify";
+import { AppModule } from "./app.module";
+async function bootstrap() {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());
+${plugins}
+  await app.listen(3000, "0.0.0.0");
+}
+bootstrap();
+`;
+    const limited = main(`  await app.register(fastifyCsrf);\n  await app.register(fastifyRateLimit, { max: 100, timeWindow: "1 minute" });`);
+    assert.deepEqual(findingsIn(app({ "src/main.ts": limited }), "src/chat/chat.controller.ts", controller()), []);
+    const csrfOnly = main(`  await app.register(fastifyCsrf);`);
+    assert.deepEqual(findingsIn(app({ "src/main.ts": csrfOnly }), "src/chat/chat.controller.ts", controller()), ALL_ROUTES);
+  });
+
   it("a service that posts to a provider's API host kept in a field (Wx-lin/element-ai-vue-demo's DeepSeek chat)", () => {
     const service = `import { Injectable } from "@nestjs/common";
 import { ConfigService } from "@nestjs/config";

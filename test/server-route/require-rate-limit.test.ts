@@ -205,6 +205,17 @@ export default async function handler(req, res) {
 }`,
     },
     {
+      name: "Fastify: await fastify.register(rateLimit) before the route",
+      filename: SERVER,
+      code: `import Fastify from "fastify";
+import rateLimit from "@fastify/rate-limit";
+import OpenAI from "openai";
+const fastify = Fastify();
+const client = new OpenAI();
+await fastify.register(rateLimit, { max: 20, timeWindow: "1 minute" });
+fastify.post("/chat", async (request) => client.chat.completions.create(request.body));`,
+    },
+    {
       name: "Express: app.use(limiter) before the route",
       filename: SERVER,
       code: `import express from "express";

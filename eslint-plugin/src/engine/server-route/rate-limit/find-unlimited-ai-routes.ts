@@ -81,15 +81,19 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   return findings;
 }
 
-/** Express/Hono: `app.use(limiter)` or `app.use("/api", rateLimit(...))` registered before the route. */
+/**
+ * Express/Hono: `app.use(limiter)` or `app.use("/api", rateLimit(...))` registered before the route;
+ * Fastify: `await fastify.register(rateLimit, { … })` (global unless told otherwise).
+ */
 function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
   const registeredAt = handler.reportNode.range[0];
   for (const statement of source.ast.body) {
     if (statement.range[0] >= registeredAt) break;
-    const expression: TSESTree.Node | undefined = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    let expression: TSESTree.Node | undefined = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (expression?.type === "AwaitExpression") expression = expression.argument;
     if (expression?.type !== "CallExpression" || expression.callee.type !== "MemberExpression") continue;
     const method = expression.callee.property.type === "Identifier" ? expression.callee.property.name : "";
-    if (method !== "use") continue;
+    if (method !== "use" && method !== "register") continue;
     if (expression.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
   }
   return false;

@@ -2,11 +2,12 @@
  * A NestJS app limited as a whole: the throttler's guard registered for every route
  * (`{ provide: APP_GUARD, useClass: ThrottlerGuard }` in a module, `app.useGlobalGuards(new
  * ThrottlerGuard(…))`), or a limiter applied to every request (`app.use(rateLimit({ … }))` in
- * main.ts, `consumer.apply(RateLimitMiddleware).forRoutes(…)` in a module; the routes a
+ * main.ts, `await app.register(fastifyRateLimit, …)` on the Fastify adapter,
+ * `consumer.apply(RateLimitMiddleware).forRoutes(…)` in a module; the routes a
  * `forRoutes` names are not read: it counts for all).
  *
  * Found by reading the project's code files (the nearest package.json's folder, bounded, as
- * ./mounted-limits does) that name APP_GUARD, useGlobalGuards, `.use(` or `.apply(`; asked only
+ * ./mounted-limits does) that name APP_GUARD, useGlobalGuards, `.use(`, `.register(` or `.apply(`; asked only
  * for a Nest route that would otherwise be reported, and cached per project while those files
  * are unchanged.
  */
@@ -23,7 +24,7 @@ import { addImportedBindings } from "./shared-clients";
 
 type Node = TSESTree.Node;
 
-const MAY_LIMIT_ALL = /APP_GUARD|useGlobalGuards|\.use\s*\(|\.apply\s*\(/;
+const MAY_LIMIT_ALL = /APP_GUARD|useGlobalGuards|\.use\s*\(|\.register\s*\(|\.apply\s*\(/;
 /**
  * A limiter named in the file too: `.apply(` is in much ordinary code (`fn.apply(this, args)`), and
  * only files that name a limiter (or a user's own limiter name) are parsed.
@@ -76,8 +77,8 @@ function limitsAll(file: string, text: string, project: ProjectView, extra: read
       found = node.properties.some((property) => property.type === "Property" && property.key.type === "Identifier" && /^use(?:Class|Existing|Value|Factory)$/.test(property.key.name) && limiter(property.value));
       return;
     }
-    // app.useGlobalGuards(new ThrottlerGuard()), app.use(rateLimit({ … })), consumer.apply(RateLimitMiddleware)
-    if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && ["useGlobalGuards", "use", "apply"].includes(node.callee.property.name)) {
+    // app.useGlobalGuards(new ThrottlerGuard()), app.use(rateLimit({ … })), app.register(fastifyRateLimit), consumer.apply(RateLimitMiddleware)
+    if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && ["useGlobalGuards", "use", "register", "apply"].includes(node.callee.property.name)) {
       if (node.callee.property.name === "use" && node.arguments[0]?.type === "Literal") return; // `app.use("/api", …)`: part of an Express app, read by mounted-limits
       found = node.arguments.some((arg) => limiter(arg as Node));
     }
