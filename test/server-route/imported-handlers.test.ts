@@ -102,6 +102,25 @@ app.post("/chat", chat);
 `;
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
+
+  it("Express's route chain: router.route(path).get(…).post(…), imported and inline handlers, a limiter beside one", () => {
+    // Vaibhaviitian/mango_desk_assignment's Backend/Routes/main.routes.js (batch 31).
+    const chain = `import { Router } from "express";
+import OpenAI from "openai";
+import { chat, health } from "../controllers/chat.js";
+const openai = new OpenAI();
+const mainrouter = Router();
+mainrouter.route("/apiresponse").post(chat);
+mainrouter.route("/health").get(health);
+mainrouter
+  .route("/ask")
+  .get(health)
+  .post(async (req, res) => res.json(await openai.responses.create({ model: "gpt-4o-mini", input: req.body.q })));
+mainrouter.route("/limited").post(rateLimiter, chat);
+export default mainrouter;
+`;
+    assert.deepEqual(findingsIn(app(), "src/routes/main.routes.js", chain), ['mainrouter.route("/apiresponse").post → OpenAI', 'mainrouter.route("/ask").post → OpenAI']);
+  });
 });
 
 describe("require-rate-limit: a SvelteKit +server file outside the routes folder", () => {

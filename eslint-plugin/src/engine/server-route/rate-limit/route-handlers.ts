@@ -275,9 +275,13 @@ const ROUTER_CALL = /\.\s*(?:get|post|put|patch|delete|all|on)\s*(?:<[^()]{0,200
 /** A string value starting with "/", however its first character is written. */
 const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u\{0*2[fF]\}|\\x2[fF]|\\57)/;
 
+/** `.route("/…` (Express's route chain), spaces allowed. */
+const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
+
 /** A cheap superset of registeredHandlers' test, on the text. */
 function mayRegisterRoutes(text: string): boolean {
   if (text.includes(".openapi(")) return true;
+  if (text.includes(".route(") && ROUTE_CHAIN_START.test(text)) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
     if (PATH_START.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) return true;
   }
@@ -461,6 +465,29 @@ function openapiRegistration(node: TSESTree.CallExpression): Registration | unde
   return path === undefined ? undefined : { path: route.type === "Identifier" ? path : `"${path}"`, handler, companions: [] };
 }
 
+/**
+ * Express's route chain: `router.route("/chat").get(list).post(limiter, ask)`, each method given
+ * its handlers (middleware first). `node` is the last call of the chain; undefined for anything
+ * else (Hono's `app.route("/chat", sub)` mounts an app, and takes no methods after it).
+ */
+function routeChain(node: TSESTree.CallExpression): Array<{ call: TSESTree.CallExpression; method: string; path: string }> | undefined {
+  const calls: Array<{ call: TSESTree.CallExpression; method: string }> = [];
+  let link: Node = node;
+  while (link.type === "CallExpression" && link.callee.type === "MemberExpression") {
+    const method = calleeName(link.callee);
+    if (method === "route") break;
+    if (!method || !ROUTER_METHODS.has(method)) return undefined;
+    calls.push({ call: link, method });
+    link = link.callee.object;
+  }
+  if (link.type !== "CallExpression" || link.callee.type !== "MemberExpression" || link.arguments.length !== 1) return undefined;
+  const path = stringValue(link.arguments[0]);
+  if (path === undefined || !path.startsWith("/")) return undefined;
+  const { root } = memberPath(link.callee);
+  const owner = root.type === "Identifier" ? root.name : "router";
+  return calls.reverse().map(({ call, method }) => ({ call, method, path: `${owner}.route("${path}")` }));
+}
+
 /** `a` or `a.b` (plain names): what an imported handler is written as. */
 function referenceOf(node: Node): string | undefined {
   const bound = boundFunction(node);
@@ -477,6 +504,20 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
     const method = calleeName(node.callee);
     if (!method) return;
+    const chained = ROUTER_METHODS.has(method) ? routeChain(node) : undefined;
+    if (chained) {
+      for (const { call, method: verb, path } of chained) {
+        const args = call.arguments;
+        const handler = args[args.length - 1];
+        const companions = args.slice(0, -1);
+        const reportNode = (call.callee as TSESTree.MemberExpression).property;
+        const name = `${path}.${verb}`;
+        const found = handler ? functionOf(source, handler) : undefined;
+        if (found) out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers] });
+        else if (imported && handler && referenceOf(handler)) imported.push({ name, reference: referenceOf(handler)!, reportNode, companions });
+      }
+      return;
+    }
     const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
     const { path, handler, companions } = registration;
