@@ -123,6 +123,39 @@ export default mainrouter;
   });
 });
 
+describe("require-rate-limit: a route module that exports a handler written in another module", () => {
+  after(() => removeRepos());
+
+  it("a Remix route's `export const action = taskAction` (imported through ~/), not a loader that calls no model", () => {
+    // Dornes/learno-mode's app/routes/evaluation.$taskId.tsx (batch 31).
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { "@remix-run/node": "2", "@remix-run/react": "2", openai: "4" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }),
+      "app/services/task-action.ts": `import { OpenAI } from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export const taskAction = async ({ request }) => {
+  const form = await request.formData();
+  return Response.json(await openai.responses.create({ model: "gpt-4o-mini", input: String(form.get("message")) }));
+};
+`,
+      "app/services/task-loader.ts": `export const taskLoader = async ({ params }) => Response.json({ id: params.taskId });
+`,
+    });
+    const route = `import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { taskAction } from "~/services/task-action";
+import { taskLoader } from "~/services/task-loader";
+export const loader: LoaderFunction = taskLoader;
+export const action: ActionFunction = taskAction;
+export default function Evaluation() {
+  return null;
+}
+`;
+    assert.deepEqual(findingsIn(dir, "app/routes/evaluation.$taskId.tsx", route), ["action → OpenAI"]);
+    // The same module outside any route convention serves nothing.
+    assert.deepEqual(findingsIn(dir, "app/components/evaluation.tsx", route), []);
+  });
+});
+
 describe("require-rate-limit: a SvelteKit +server file outside the routes folder", () => {
   it("is served by nothing (jacobjeremiahjohnson/goobi's src/lib/+server.ts)", () => {
     const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { openai: "4" } }) });

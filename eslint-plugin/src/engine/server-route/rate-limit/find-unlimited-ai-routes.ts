@@ -48,10 +48,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     const scan = scanFunction(source, bindings, handler.fn, extra);
     if (!scan.provider || scan.rateLimited) continue;
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
-    if (handler.kind === "server-framework" && (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra))) continue;
-    if ((handler.kind === "next-app" || handler.kind === "next-pages") && limitedByMiddleware(source.file, options, extra)) continue;
-    if ((handler.kind === "sveltekit" || handler.kind === "sveltekit-action") && sveltekitHooksLimit(source.file, options.project ?? diskProjectView(), extra)) continue;
     if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;
+    if (limitedAround(source, handler, handler.kind, bindings, options)) continue;
     const fix = planAddRateLimit(source, handler);
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
@@ -69,7 +67,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     // `UploadController.uploadMeasure`: also a static method of an imported class (`UploadController#uploadMeasure`).
     const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference.replace(".", "#"));
     if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
-    if (limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra)) continue;
+    if (limitedAround(source, handler, handler.kind ?? "server-framework", bindings, options)) continue;
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
       messageId: "missingRateLimit",
@@ -79,6 +77,19 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     });
   }
   return findings;
+}
+
+/**
+ * A limit the route's app applies before the handler runs: the registrations before it or where
+ * its router is mounted (Express, Hono, Fastify), Next.js middleware, SvelteKit's server hook.
+ */
+function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, kind: RouteHandler["kind"], bindings: ReturnType<typeof fileBindings>, options: RateLimitOptions): boolean {
+  const extra = options.limiterNames ?? [];
+  const project = options.project ?? diskProjectView();
+  if (kind === "server-framework") return limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra);
+  if (kind === "next-app" || kind === "next-pages") return limitedByMiddleware(source.file, options, extra);
+  if (kind === "sveltekit" || kind === "sveltekit-action") return sveltekitHooksLimit(source.file, project, extra) !== undefined;
+  return false;
 }
 
 /**

@@ -78,11 +78,17 @@ const METHOD_NAME = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 /** Qwik City's request handlers exported: a route module of `src/routes/**` with one is an endpoint too. */
 const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on(?:Get|Post|Put|Patch|Delete|Request)\b/;
 
-export function findRouteHandlers(source: SourceFile): RouteHandler[] {
-  let kind = handlerKindOf(source.file);
+/** The file convention `source` is a route module of, if any (judged by its path, and its text for `src/routes/**`). */
+function fileConventionKind(source: SourceFile): HandlerKind | undefined {
+  const kind = handlerKindOf(source.file);
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
   // Qwik City's own handlers are exported `onGet`, `onPost`…
-  if (kind === "solid-start") kind = QWIK_HANDLER_EXPORT.test(source.text) ? "qwik" : METHOD_NAME.test(source.text) ? "solid-start" : undefined;
+  if (kind === "solid-start") return QWIK_HANDLER_EXPORT.test(source.text) ? "qwik" : METHOD_NAME.test(source.text) ? "solid-start" : undefined;
+  return kind;
+}
+
+export function findRouteHandlers(source: SourceFile): RouteHandler[] {
+  const kind = fileConventionKind(source);
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
   const fetchExport = mayExportFetch(source.text);
@@ -315,13 +321,20 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
   return moduleDeclaration(source.ast, name)?.value;
 }
 
-function exportedHandlers(source: SourceFile, kind: HandlerKind): RouteHandler[] {
+/**
+ * The handlers a route module exports by its convention's names. One written in another module
+ * (`export const action: ActionFunction = taskAction`, imported: Dornes/learno-mode's Remix routes)
+ * goes to `imported`, when given, as the Express registrations' handlers do.
+ */
+function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: ImportedRouteHandler[]): RouteHandler[] {
   const out: RouteHandler[] = [];
   // A Netlify function is known by its file (`netlify/functions/chat`): every one exports `handler`.
   const netlifyName = kind === "netlify" ? /\/(netlify\/(?:edge-)?functions\/.+?)\.[cm]?[jt]sx?$/.exec(source.file.replace(/\\/g, "/"))?.[1] : undefined;
   const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
     const found = functionOf(source, value);
     if (found) out.push({ kind, name: netlifyName ?? name, fn: found.fn, reportNode, companions: found.wrappers });
+    const reference = !found && imported && value ? referenceOf(value) : undefined;
+    if (reference && isImportedName(source, reference.split(".")[0])) imported!.push({ kind, name: netlifyName ?? name, reference, reportNode, companions: [] });
   };
   const names = EXPORTED_NAMES[kind] ?? HTTP_METHODS;
   // The conventions whose handler is the module's default export.
@@ -425,6 +438,8 @@ function tanstackHandlers(source: SourceFile): RouteHandler[] {
  * (the controllers of an MVC app). `reference` is the local name, or `name.member`.
  */
 export interface ImportedRouteHandler {
+  /** The file convention that serves it; none for a registration (`router.post(…)`). */
+  kind?: HandlerKind;
   name: string;
   reference: string;
   reportNode: Node;
@@ -432,10 +447,22 @@ export interface ImportedRouteHandler {
 }
 
 export function importedRouteHandlers(source: SourceFile): ImportedRouteHandler[] {
-  if (!mayRegisterRoutes(source.text)) return [];
+  const kind = fileConventionKind(source);
+  const registers = mayRegisterRoutes(source.text);
+  if (!kind && !registers) return [];
   const imported: ImportedRouteHandler[] = [];
-  registeredHandlers(source, imported);
+  if (kind) exportedHandlers(source, kind, imported);
+  if (registers) registeredHandlers(source, imported);
   return imported;
+}
+
+/** `name` is bound by an import declaration or a top-level `require` of the module. */
+function isImportedName(source: SourceFile, name: string): boolean {
+  for (const statement of source.ast.body) {
+    if (statement.type === "ImportDeclaration" && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.local.name === name)) return true;
+  }
+  const declared = moduleDeclaration(source.ast, name)?.value;
+  return declared?.type === "CallExpression" && declared.callee.type === "Identifier" && declared.callee.name === "require";
 }
 
 interface Registration {
