@@ -1,6 +1,6 @@
 /**
  * The processor of configs.files: provider keys in files ESLint does not lint as code
- * (Dockerfile, compose files, YAML, JSON, Python, shell, TOML, `.properties`), for CI, without
+ * (Dockerfile, compose files, YAML, JSON, Python, shell, TOML, `.properties`, Markdown, text), for CI, without
  * disturbing any other plugin.
  *
  * Two things must hold, and a processor cannot see the configuration to choose between them:
@@ -25,7 +25,7 @@
  * file goes into configs.files' `ignores` (see docs/configs-files.md).
  *
  * Findings honour `# eslint-disable…` comment lines (YAML, Python, shell, TOML, properties,
- * Dockerfile). Severities: `filesProcessor({ "no-hardcoded-keys": "warn" })`.
+ * Dockerfile) and `<!-- eslint-disable… -->` lines (Markdown). Severities: `filesProcessor({ "no-hardcoded-keys": "warn" })`.
  */
 import type { Linter } from "eslint";
 import { basename, resolve } from "node:path";

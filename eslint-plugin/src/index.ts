@@ -88,13 +88,17 @@ plugin.configs.components = {
   rules: Object.fromEntries(CODE_RULES.map((rule) => [`keyfence/${rule}`, recommendedRules[`keyfence/${rule}`]])),
 };
 
-/** What configs.files lints: files ESLint does not read as code, where keys end up in CI. */
-const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties"];
+/**
+ * What configs.files lints: files ESLint does not read as code, where keys end up in CI. Markdown
+ * and text files too: notes pasted into a repository (`FIX_API_KEY.md`, `openai.txt`) held live
+ * keys in 2 of 318 real apps, and 790 docs pages of the Vercel AI SDK held none it reports.
+ */
+const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties", "md", "mdx", "markdown", "txt"];
 const DOCKERFILES = ["**/{D,d}ockerfile", "**/{D,d}ockerfile.*", "**/*.{D,d}ockerfile", "**/Containerfile"];
 
 /**
  * `export default [keyfence.configs.files, ...yourConfigs]`: provider keys in Dockerfiles,
- * compose files, YAML, JSON, Python, shell, TOML and `.properties` files (no-hardcoded-keys,
+ * compose files, YAML, JSON, Python, shell, TOML, `.properties`, Markdown and text files (no-hardcoded-keys,
  * no-docker-keys), reported by the files processor, which hands ESLint the text as a named code
  * block that ESLint lints only when another config lints that kind of file (eslint-plugin-jsonc,
  * eslint-plugin-yml, …), so no other plugin's parser or rule is disturbed either way (see

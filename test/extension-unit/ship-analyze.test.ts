@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ESLint } from "eslint";
 import plugin from "../../eslint-plugin/src/index";
 import { analyzeFile, planFixes, type AnalyzeContext } from "../../extension/src/analyze";
+import { fileKind } from "../../extension/src/file-kinds";
 import { diskFiles } from "../../eslint-plugin/src/engine/fixes/index";
 import { fakeKey } from "../support/fake-keys";
 import { makeRepo, readFile, removeRepos, writeFile } from "../env/support";
@@ -64,6 +65,13 @@ describe("extension: Docker and env-file findings", () => {
     const ci = result.messages.map((m) => `${m.ruleId!.replace("keyfence/", "")}@${offset(m.line, m.column)}`);
     assert.deepEqual(editor.sort(), ci.sort());
     assert.deepEqual(editor.length, 2, "the Groq key and the Mistral key named just before it");
+  });
+
+  it("reads Markdown and text files as text, as configs.files does: a key in pasted notes", () => {
+    const key = fakeKey("openai", undefined, 5);
+    for (const name of ["docs/FIX_API_KEY.md", "guide.mdx", "NOTES.markdown", "openai.txt"]) assert.equal(fileKind(join("/repo", name)), "text", name);
+    const text = `# Fixed\n\nThe key is \`${key}\`.\n`;
+    assert.deepEqual(analyzeFile("/nonexistent/FIX_API_KEY.md", "text", text, ctx).map((f) => [f.ruleId, text.slice(f.range.start, f.range.end) === key]), [["no-hardcoded-keys", true]]);
   });
 
   it("reads a 1 MB one-line .dockerignore, Dockerfile or YAML in linear time", () => {

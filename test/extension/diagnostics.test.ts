@@ -12,7 +12,7 @@ describe("diagnostics", () => {
   before(keyfence);
   afterEach(closeAll);
 
-  it("reports keys in YAML, docker-compose, Dockerfile, Python, shell, JSON and .env.example, with source, code and docs link", async () => {
+  it("reports keys in YAML, docker-compose, Dockerfile, Python, shell, JSON, Markdown and .env.example, with source, code and docs link", async () => {
     const key = fakeKey("openai", 11);
     const p = project("many-types", {
       "config.yaml": `openai:\n  api_key: ${key}\n`,
@@ -22,10 +22,11 @@ describe("diagnostics", () => {
       "run.sh": `#!/bin/sh\nexport OPENAI_API_KEY=${key}\n`,
       "settings.json": JSON.stringify({ openaiKey: key }, null, 2),
       ".env.example": `OPENAI_API_KEY=${key}\n`,
+      "FIX_API_KEY.md": `# Fixed\n\nNew key: \`${key}\`\n`,
     });
     // A key in a compose `environment:` or a Dockerfile ENV is baked into the image: no-docker-keys.
     const rule: Record<string, string> = { "docker-compose.yml": "no-docker-keys", Dockerfile: "no-docker-keys" };
-    for (const name of ["config.yaml", "docker-compose.yml", "Dockerfile", "main.py", "run.sh", "settings.json"]) {
+    for (const name of ["config.yaml", "docker-compose.yml", "Dockerfile", "main.py", "run.sh", "settings.json", "FIX_API_KEY.md"]) {
       const diagnostics = await diagnosticsOf(p.path(name));
       const expected = rule[name] ?? "no-hardcoded-keys";
       const d = diagnostics.find((each) => codeOf(each) === expected);

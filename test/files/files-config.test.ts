@@ -40,6 +40,10 @@ describe("configs.files", function () {
       "scripts/deploy.sh": `#!/bin/sh\nexport GROQ_API_KEY=${groq}\n`,
       "pyproject.toml": `[tool.ai]\nkey = "${anthropic}"\n`,
       "app.properties": `ai.key=${openai}\n`,
+      // Notes pasted into the repository (interviewaii/remote-support's FIX_API_KEY_ERROR.md, batch 31).
+      "docs/FIX_API_KEY_ERROR.md": `# Fixed\n\nThe new key is:\n\n\`\`\`\nOPENAI_API_KEY=${openai}\n\`\`\`\n`,
+      "openai.txt": `${openai}\n`,
+      "README.md": "# App\n\nSet `OPENAI_API_KEY=sk-...` in `.env.local`.\n",
       "list.json": "[1, 2]\n",
       "clean.yaml": "name: x   \n",
       "package-lock.json": `{ "x": "${anthropic}" }\n`,
@@ -54,6 +58,8 @@ describe("configs.files", function () {
         "app.properties:1 keyfence/no-hardcoded-keys",
         "config/settings.json:3 keyfence/no-hardcoded-keys",
         "docker-compose.yml:5 keyfence/no-docker-keys",
+        "docs/FIX_API_KEY_ERROR.md:6 keyfence/no-hardcoded-keys",
+        "openai.txt:1 keyfence/no-hardcoded-keys",
         "pyproject.toml:2 keyfence/no-hardcoded-keys",
         "scripts/app.py:2 keyfence/no-hardcoded-keys",
         "scripts/deploy.sh:2 keyfence/no-hardcoded-keys",
@@ -87,8 +93,9 @@ describe("configs.files", function () {
     const dir = makeRepo({
       "a.yaml": `# eslint-disable-next-line keyfence/no-hardcoded-keys\nkey: ${groq}\nother: ${openai}\n`,
       "b.sh": `# eslint-disable keyfence/no-hardcoded-keys\nexport A=${groq}\n`,
+      "c.md": `<!-- eslint-disable-next-line keyfence/no-hardcoded-keys -->\n${groq}\n\n${openai}\n`,
     });
-    assert.deepEqual((await lint(dir, [keyfence.configs.files])).map((m) => `${m.file}:${m.line}`), ["a.yaml:3"]);
+    assert.deepEqual((await lint(dir, [keyfence.configs.files])).map((m) => `${m.file}:${m.line}`), ["a.yaml:3", "c.md:4"]);
     const quiet = { ...keyfence.configs.files, processor: keyfence.filesProcessor({ "no-hardcoded-keys": "off" }) };
     assert.deepEqual(await lint(dir, [quiet]), []);
   });

@@ -1,5 +1,5 @@
 /**
- * configs.files beside eslint-plugin-jsonc and eslint-plugin-yml, installed from the registry
+ * configs.files beside eslint-plugin-jsonc, eslint-plugin-yml and @eslint/markdown, installed from the registry
  * (once, into node_modules/.cache; the ESLint of this repository is linked in as their peer).
  * KeyFence first and last: the other plugins' findings and `--fix` output are those without
  * KeyFence, KeyFence's findings those of KeyFence alone. And the documented limit: a config that
@@ -18,7 +18,7 @@ import { makeRepo, removeRepos } from "../env/support";
 
 const ROOT = join(__dirname, "..", "..");
 const CACHE = join(ROOT, "node_modules", ".cache", "keyfence-files-plugins");
-const PACKAGES = { "eslint-plugin-jsonc": "3.4.2", "eslint-plugin-yml": "3.10.0" };
+const PACKAGES = { "eslint-plugin-jsonc": "3.4.2", "eslint-plugin-yml": "3.10.0", "@eslint/markdown": "8.0.3" };
 
 function install(): NodeRequire {
   const marker = join(CACHE, `installed-${Object.values(PACKAGES).join("-")}`);
@@ -45,9 +45,10 @@ async function lint(dir: string, configs: Linter.Config[], fix = false): Promise
   return { messages: messages.sort(), outputs: Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.output])) };
 }
 
-describe("configs.files with eslint-plugin-jsonc and eslint-plugin-yml", function () {
+describe("configs.files with eslint-plugin-jsonc, eslint-plugin-yml and @eslint/markdown", function () {
   this.timeout(300_000);
   let others: Linter.Config[];
+  let markdownConfigs: Linter.Config[];
   let jsonc: ESLint.Plugin & { configs: Record<string, Linter.Config[]> };
   let jsoncParser: Linter.Parser;
   before(async () => {
@@ -59,7 +60,11 @@ describe("configs.files with eslint-plugin-jsonc and eslint-plugin-yml", functio
     jsonc = await from("eslint-plugin-jsonc");
     jsoncParser = await from("jsonc-eslint-parser");
     const yml: { configs: Record<string, Linter.Config[]> } = await from("eslint-plugin-yml");
+    // @eslint/markdown's own language (not a processor): its recommended config lints `**/*.md`.
+    // (Kept apart from jsonc's: its recommended rules run on every file, and crash on Markdown's tree.)
+    const markdown: { configs: Record<string, Linter.Config | Linter.Config[]> } = await from("@eslint/markdown");
     others = [...jsonc.configs["flat/recommended-with-json"], ...yml.configs["flat/standard"]];
+    markdownConfigs = [markdown.configs.recommended].flat();
   });
   after(removeRepos);
 
@@ -88,6 +93,20 @@ describe("configs.files with eslint-plugin-jsonc and eslint-plugin-yml", functio
       assert.ok(fixedWithout.outputs["dupes.json"], "jsonc fixes dupes.json");
       // Files only KeyFence lints (the Dockerfile) are not rewritten either.
       assert.deepEqual(fixedBoth.outputs, { ...fixedWithout.outputs, Dockerfile: undefined });
+    });
+  }
+
+  for (const order of ["first", "last"] as const) {
+    it(`@eslint/markdown, KeyFence ${order}: its findings unchanged, the key in the notes added`, async () => {
+      // A heading level skipped (markdown/heading-increment) and an empty link (markdown/no-empty-links).
+      const notes = () => ({ "NOTES.md": `# Notes\n\n### Key\n\nThe key: \`${fakeKey("openai", undefined, 3)}\`\n\n[docs]()\n`, "README.md": "# App\n\nPut `OPENAI_API_KEY=sk-...` in `.env.local`.\n" });
+      const dir = makeRepo(notes());
+      const withKeyFence = order === "first" ? [keyfence.configs.files, ...markdownConfigs] : [...markdownConfigs, keyfence.configs.files];
+      const without = await lint(dir, markdownConfigs);
+      const both = await lint(dir, withKeyFence);
+      assert.ok(without.messages.some((m) => m.includes("markdown/")), without.messages.join("\n"));
+      assert.deepEqual(both.messages.filter((m) => !m.includes("keyfence/")), without.messages);
+      assert.deepEqual(both.messages.filter((m) => m.includes("keyfence/")), ["NOTES.md:5:11 keyfence/no-hardcoded-keys"]);
     });
   }
 

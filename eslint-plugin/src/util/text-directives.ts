@@ -1,6 +1,7 @@
 /**
  * `# eslint-disable …` comments in env and .gitignore files, which ESLint never parses (the env
- * files processor hands it no code block), read the way ESLint reads `//` and block comments:
+ * files processor hands it no code block), and `<!-- eslint-disable … -->` lines in Markdown (as
+ * @eslint/markdown writes them), read the way ESLint reads `//` and block comments:
  * - `# eslint-disable [rules]` / `# eslint-enable [rules]`: from that line on;
  * - `# eslint-disable-line [rules]` and `# eslint-disable-next-line [rules]`;
  * - no rule list means every rule; `-- reason` is ignored.
@@ -15,7 +16,7 @@ export interface TextDirective {
   rules: string[];
 }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*eslint-(disable-next-line|disable-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
+const DIRECTIVE = /^[ \t]*(?:#|<!--)[ \t]*eslint-(disable-next-line|disable-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 
 export function textDirectives(text: string, lineStarts: number[]): TextDirective[] {
   const directives: TextDirective[] = [];
@@ -24,10 +25,11 @@ export function textDirectives(text: string, lineStarts: number[]): TextDirectiv
     const end = index + 1 < lineStarts.length ? lineStarts[index + 1] : text.length;
     // Cheap first look: most lines are not comments.
     const first = text.slice(start, Math.min(end, start + 200)).trimStart();
-    if (!first.startsWith("#")) continue;
+    if (!first.startsWith("#") && !first.startsWith("<!--")) continue;
     const match = DIRECTIVE.exec(text.slice(start, end));
     if (!match) continue;
-    const list = match[2].split(/[ \t]--[ \t]/)[0];
+    // An HTML comment's own end is no rule: `<!-- eslint-disable-next-line keyfence/x -->`.
+    const list = match[2].replace(/-->.*$/, "").split(/[ \t]--[ \t]/)[0];
     const rules = list.split(",").map((rule) => rule.trim()).filter(Boolean);
     directives.push({ kind: match[1] as TextDirective["kind"], line: index + 1, rules });
   }
