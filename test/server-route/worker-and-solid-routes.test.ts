@@ -52,6 +52,32 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     assert.deepEqual(findings("src/c.js", twice), []);
   });
 
+  it("reports a Cloudflare Pages Function's onRequestPost and onRequest, offers the limiter, and reads Firebase's functions/ as before", () => {
+    // The shape batch 32's labeller met in Pages projects: `functions/api/chat.ts`, the key from context.env.
+    const pages = `interface Env { OPENAI_API_KEY: string }
+export const onRequestPost: PagesFunction<Env> = async (context) => {
+  const body = await context.request.json();
+  const response = await fetch("https://api.openai.com/v1/chat/completions", {
+    method: "POST",
+    headers: { Authorization: \`Bearer \${context.env.OPENAI_API_KEY}\`, "Content-Type": "application/json" },
+    body: JSON.stringify({ model: "gpt-4o-mini", messages: body.messages }),
+  });
+  return new Response(response.body, { status: response.status });
+};
+export const onRequestGet: PagesFunction<Env> = async () => new Response("ok");
+`;
+    const [finding, ...rest] = findings("functions/api/chat.ts", pages);
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ handler: finding.handler, provider: finding.provider, line: finding.line }, { handler: "onRequestPost", provider: "OpenAI", line: 2 });
+    const fixed = fixedByFirstFix(ROOT, "functions/api/chat.ts", pages, finding);
+    assert.deepEqual(findings("functions/api/chat.ts", fixed), [], "and is no longer reported");
+    const all = `export async function onRequest({ request, env }) {\n  return fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${env.GROQ_API_KEY}\` }, body: await request.text() });\n}\n`;
+    assert.deepEqual(findings("functions/ask.js", all).map((f) => [f.handler, f.provider]), [["onRequest", "Groq"]]);
+    // A Vercel-style function under functions/api/ that exports no onRequest keeps its kind.
+    const vercel = `export default async function handler(req, res) {\n  res.json(await (await fetch("https://api.openai.com/v1/responses", { method: "POST", body: req.body })).json());\n}\n`;
+    assert.deepEqual(findings("functions/api/vercel.js", vercel).map((f) => f.handler), ["default"]);
+  });
+
   it("reports a SolidStart API route's POST, not a SvelteKit +page.server.ts or a limited route", () => {
     const route = `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";

@@ -65,6 +65,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "sveltekit":
     case "astro":
     case "remix":
+    case "pages-function":
     case "solid-start":
     case "tanstack-start":
       return eventAccess(source, handler, first);

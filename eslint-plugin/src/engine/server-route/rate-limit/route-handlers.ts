@@ -1,6 +1,7 @@
 /**
  * Server route handlers in one file: Next.js App Router `route.ts` exports (GET, POST…), Pages
- * Router `pages/api/**` default exports, Vercel-style `api/**` functions, SvelteKit `+server.ts`
+ * Router `pages/api/**` default exports, Vercel-style `api/**` functions, Cloudflare Pages
+ * Functions (`functions/**` exporting `onRequestPost`…), SvelteKit `+server.ts`
  * exports, Astro endpoints (`src/pages/**.ts` exporting GET, POST… or ALL), Remix / React Router
  * `app/routes/**` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
  * GET, POST…), TanStack Start server routes (`src/routes/**`: `createFileRoute(…)({ server: {
@@ -30,7 +31,7 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
  */
 export type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "pages-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -52,6 +53,8 @@ const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
   qwik: new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest"]),
   // Netlify Functions: `export const handler` / `exports.handler` (v1), or a default export (v2).
   netlify: new Set(["handler"]),
+  // Cloudflare Pages Functions: `onRequest` for every method, or one per method.
+  "pages-function": new Set(["onRequest", "onRequestGet", "onRequestPost", "onRequestPut", "onRequestPatch", "onRequestDelete", "onRequestHead", "onRequestOptions"]),
 };
 const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
 
@@ -73,6 +76,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   return undefined;
 }
 
+const PAGES_FUNCTION = /\/functions\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$/;
+
 /** An HTTP method named in the text: a SolidStart route module without one exports no handler. */
 const METHOD_NAME = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 /** Qwik City's request handlers exported: a route module of `src/routes/**` with one is an endpoint too. */
@@ -80,6 +85,9 @@ const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on
 
 /** The file convention `source` is a route module of, if any (judged by its path, and its text for `src/routes/**`). */
 function fileConventionKind(source: SourceFile): HandlerKind | undefined {
+  // Cloudflare Pages Functions: the project's `functions/` folder (`functions/api/chat.ts` serves
+  // /api/chat), known by its `onRequest…` exports: Firebase's `functions/` exports none.
+  if (PAGES_FUNCTION.test(source.file.replace(/\\/g, "/")) && source.text.includes("onRequest")) return "pages-function";
   const kind = handlerKindOf(source.file);
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
   // Qwik City's own handlers are exported `onGet`, `onPost`…
