@@ -38,6 +38,23 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     assert.deepEqual(findings("cloudflare-worker/fixed.js", fixed), [], "and is no longer reported");
   });
 
+  it("reads the host of a URL built with + (BeauMarc/cljhba--'s Gemini proxy, batch 32)", () => {
+    const worker = `export default {
+  async fetch(request: Request, env: { GEMINI_API_KEY: string }) {
+    const resp = await fetch(
+      "https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent?key=" +
+        env.GEMINI_API_KEY,
+      { method: "POST", body: JSON.stringify(await request.json()) },
+    );
+    return new Response(await resp.text());
+  },
+};
+`;
+    assert.deepEqual(findings("worker/gemini-proxy.ts", worker).map((f) => [f.handler, f.provider, f.line]), [["fetch", "Google AI (Gemini)", 2]]);
+    const chain = worker.replace(`"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent?key=" +`, `"https://generativelanguage.googleapis.com/v1beta/models/" + "gemini-1.5-pro" + ":generateContent?key=" +`);
+    assert.deepEqual(findings("worker/gemini-proxy.ts", chain).map((f) => f.provider), ["Google AI (Gemini)"]);
+  });
+
   it("finds the handler exported by name, as an arrow, or `satisfies ExportedHandler`", () => {
     const named = `const worker = { fetch: async (request: Request) => fetch("https://api.openai.com/v1/responses", { method: "POST", body: await request.text() }) };\nexport default worker;\n`;
     assert.deepEqual(findings("src/index.ts", named).map((f) => f.provider), ["OpenAI"]);

@@ -198,7 +198,7 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
 
 /**
  * The host of a URL: a literal, a template, or a `const` of this file holding one, also through
- * a template that starts with one (`${baseUrl}/${model}`) and a fallback
+ * a template or a `+` that starts with one (`${baseUrl}/${model}`, `base + "?key=" + key`) and a fallback
  * (`config.get("BASE_URL") || "https://router.huggingface.co/…"`, a real app's transcription route).
  */
 function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
@@ -226,6 +226,13 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       const name = node.property.name;
       const field = enclosingClass(node)?.body.find((member) => member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name);
       return field?.type === "PropertyDefinition" && field.value ? urlText(source, field.value, depth + 1) : undefined;
+    }
+    case "BinaryExpression": {
+      // `"https://generativelanguage.googleapis.com/…?key=" + env.GEMINI_API_KEY`: the host is in the first part.
+      if (node.operator !== "+") return undefined;
+      let first: Node = node.left;
+      while (first.type === "BinaryExpression" && first.operator === "+") first = first.left;
+      return urlText(source, first, depth + 1);
     }
     case "LogicalExpression":
       return node.operator === "&&" ? undefined : (urlText(source, node.right, depth + 1) ?? urlText(source, node.left, depth + 1));
