@@ -187,6 +187,25 @@ export default async function handle(req, res) {
     assert.deepEqual(findings("pages/api/structure.ts", limited), []);
   });
 
+  it("a 429 the provider answered, said again under `if (response.status === 429)`, is no limit of the route's", () => {
+    // jayesh-cmd/my-portfolio-website's api/chat.js (batch 32).
+    const route = `export default async function handler(req) {
+  const response = await fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.GROQ_API_KEY}\` }, body: await req.text() });
+  if (!response.ok) {
+    if (response.status === 429) {
+      throw new Error("Rate limit exceeded. Please wait a moment and try again.");
+    }
+    throw new Error(\`API request failed: \${response.status}\`);
+  }
+  return new Response(await response.text());
+}
+`;
+    assert.deepEqual(findings("api/chat.js", route).map((f) => [f.handler, f.provider, f.line]), [["default", "Groq", 1]]);
+    // The route's own count compared with its limit answers 429 itself: a limit.
+    const own = route.replace("  const response", "  if ((await hits(req)) > 20) return new Response(\"Rate limit exceeded\", { status: 429 });\n  const response");
+    assert.deepEqual(findings("api/chat.js", own), []);
+  });
+
   it("follows the URL through a template and a configured base with a provider fallback", () => {
     // huggingface/chat-ui's transcription route: the base URL is configurable, the default is the provider's.
     const route = `import { config } from "$lib/server/config";

@@ -54,6 +54,25 @@ function insideCatch(node: Node, within: Node): boolean {
 }
 
 /**
+ * Under `if (response.status === 429)`: the provider answered 429 and the handler says so
+ * (`throw new Error("Rate limit exceeded…")`: jayesh-cmd/my-portfolio-website's Groq route).
+ * That is the provider's limit passed on, as in a `catch`, not one of the route's.
+ */
+function onUpstream429(node: Node, within: Node): boolean {
+  for (let current = node; current !== within && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === "IfStatement" && parent.consequent === current && comparesTo429(parent.test)) return true;
+  }
+  return false;
+}
+
+function comparesTo429(test: Node): boolean {
+  if (test.type === "LogicalExpression") return comparesTo429(test.left) || comparesTo429(test.right);
+  if (test.type !== "BinaryExpression" || !["===", "=="].includes(test.operator)) return false;
+  return [test.left, test.right].some((side) => side.type === "Literal" && side.value === TOO_MANY_REQUESTS);
+}
+
+/**
  * After a `return` or `throw` of its own block: the code never runs (verceal-ai-api disables its
  * Gemini route with a `return` of 503 above the handler's body). A function declared there is
  * hoisted, so it is still callable.
@@ -81,7 +100,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
     walk(node, (child) => {
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.
-      if (answersTooManyRequests(child) && !insideCatch(child, node)) result.rateLimited = true;
+      if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstream429(child, node)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
       if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
