@@ -87,6 +87,18 @@ describe("no-client-ai-calls: env reads a bundler writes into the bundle", () =>
     assert.equal(frameworkOf(path.join(stillCra, "src/ask.js")).name, "cra");
   });
 
+  it("a project that lists next but builds with Vite is a Vite app, and its browser fetch is reported (teozhengyang/personal-website)", () => {
+    const pkg = (build: string) => JSON.stringify({ name: "x", private: true, dependencies: { next: "^16.1.1", react: "^19.2.3", "react-dom": "^19.2.3" }, devDependencies: { vite: "^7.0.0" }, scripts: { dev: "vite", build } });
+    const config = `import { defineConfig } from "vite";\nexport default defineConfig({});\n`;
+    const main = `import { ask } from "./chatbot.js";\nask("hi");\n`;
+    const chatbot = `export const ask = async (text) => {\n  const apiKey = import.meta.env.VITE_GROQ_API_KEY;\n  return fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: text });\n};\n`;
+    const moved = appCopy("vite", { "package.json": pkg("vite build"), "vite.config.js": config, "src/main.jsx": main, "src/chatbot.js": chatbot });
+    assert.equal(frameworkOf(path.join(moved, "src/chatbot.js")).name, "vite");
+    assert.deepEqual(callsIn(moved, "src/chatbot.js", chatbot), ["directProviderCall"]);
+    const stillNext = appCopy("vite", { "package.json": pkg("next build"), "vite.config.js": config });
+    assert.equal(frameworkOf(path.join(stillNext, "src/chatbot.js")).name, "next");
+  });
+
   it("an extension built with Vite (CRXJS) ships what its vite.config defines (salarkhannn/clippy)", () => {
     const client = `import { GoogleGenerativeAI } from "@google/generative-ai";\nexport const ai = new GoogleGenerativeAI(process.env.API_KEY || "");\n`;
     const project = (config: string) =>

@@ -166,6 +166,8 @@ function detectIn(dir: string): Framework | "stop" | undefined {
     for (const [dependency, name] of DEPENDENCIES) {
       if (!dependencies.has(dependency)) continue;
       if (name === "cra" && leftCreateReactApp(dir, names)) continue;
+      // `next` listed, but the app is built by Vite (teozhengyang/personal-website's frontend: `"build": "vite build"`).
+      if (name === "next" && buildsWithVite(dir, names, /\bnext\b/)) continue;
       const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
       const desktop = desktopOf(dependencies);
       return found !== "stop" && desktop ? { ...found, desktop } : found;
@@ -213,20 +215,28 @@ function isParcelPage(dir: string, names: string[]): boolean {
  * Vite: a vite.config and a `build` script that runs vite.
  */
 function leftCreateReactApp(dir: string, names: string[]): boolean {
-  const webpack = names.some((entry) => WEBPACK_CONFIG.test(entry));
-  const vite = names.some((entry) => configFramework(entry) === "vite");
-  if (!webpack && !vite) return false;
+  // Moved to Vite with react-scripts left in package.json (KIMCAT33/voice-spark-reviews).
+  if (buildsWithVite(dir, names, /\breact-scripts\b/)) return true;
+  if (!names.some((entry) => WEBPACK_CONFIG.test(entry))) return false;
+  const scripts = Object.values(packageScripts(dir)).filter((script): script is string => typeof script === "string");
+  return !scripts.some((script) => /\b(?:react-scripts|craco|react-app-rewired)\b/.test(script));
+}
+
+/**
+ * A vite.config and a `build` script that runs vite, not the framework's own command (`cli`):
+ * the `build` script says which bundler ships the app, whatever else package.json lists.
+ */
+function buildsWithVite(dir: string, names: string[], cli: RegExp): boolean {
+  if (!names.some((entry) => configFramework(entry) === "vite")) return false;
+  const build = packageScripts(dir).build;
+  return typeof build === "string" && /\bvite\b/.test(build) && !cli.test(build);
+}
+
+function packageScripts(dir: string): Record<string, unknown> {
   try {
-    const json = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> };
-    // Moved to Vite with react-scripts left in package.json (KIMCAT33/voice-spark-reviews): the
-    // `build` script says which bundler ships the app.
-    const build = json.scripts?.build;
-    if (vite && typeof build === "string" && /\bvite\b/.test(build) && !/\breact-scripts\b/.test(build)) return true;
-    if (!webpack) return false;
-    const scripts = Object.values(json.scripts ?? {}).filter((script): script is string => typeof script === "string");
-    return !scripts.some((script) => /\b(?:react-scripts|craco|react-app-rewired)\b/.test(script));
+    return (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};
   } catch {
-    return false;
+    return {};
   }
 }
 
