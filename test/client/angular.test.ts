@@ -109,6 +109,7 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
     { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
     { name: "a provider host without a key", filename: ENV.service, code: service(`    return this.http.get("https://api.openai.com/v1/models");`) },
     { name: "the app's own route in a class field", filename: ENV.service, code: fieldService(`  private apiUrl = "/api/chat?key=" + this.apiKey;`) },
+    { name: "a field's map keyed by a provider's URL is no request", filename: ENV.service, code: service(`    return this.cache.get("https://api.openai.com/v1/models?key=x");`) },
     {
       name: "the app's own API, its URL in the environment",
       filename: ENV.service,
@@ -141,6 +142,15 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
         .replace("../../environments/environment", "../environments/environment")
         .replace("  private readonly http = inject(HttpClient);", "  private readonly http = inject(HttpClient);\n  private apiUrl = environment.completionsUrl;"),
       errors: [{ messageId: "directProviderCall", line: 9, data: { host: "api.openai.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
+    },
+    {
+      // Nandaku45/Aichatbot's src/app/api.ts (batch 32): the HttpClient injected as `hc`, the key written into the URL field.
+      name: "HttpClient under any field name: this.hc.post(this.url, body, { headers })",
+      filename: ENV.service,
+      code: fieldService(`  private url = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=" + this.apiKey;`)
+        .replace("private http: HttpClient", "private hc: HttpClient")
+        .replace("this.http.post(this.apiUrl,", "this.hc.post(this.url,"),
+      errors: [{ messageId: "directProviderCall", line: 10, data: { host: "generativelanguage.googleapis.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
     },
     {
       name: "Gemini with the key in the query",

@@ -253,6 +253,29 @@ function httpRequest(
 }
 
 /**
+ * `this.<name>` is Angular's HttpClient: the enclosing class takes it as `constructor(private
+ * <name>: HttpClient)`, types a field so, or gets it with `inject(HttpClient)`.
+ */
+function isHttpClientField(node: TSESTree.Node, name: string): boolean {
+  let body: TSESTree.Node | undefined = node.parent;
+  while (body && body.type !== "ClassBody") body = body.parent;
+  if (!body) return false;
+  const isHttpClient = (type: TSESTree.TypeNode | undefined) => type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "HttpClient";
+  for (const member of body.body) {
+    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name) {
+      const injected = member.value?.type === "CallExpression" && member.value.callee.type === "Identifier" && member.value.callee.name === "inject" && member.value.arguments[0]?.type === "Identifier" && member.value.arguments[0].name === "HttpClient";
+      return injected || isHttpClient(member.typeAnnotation?.typeAnnotation);
+    }
+    if (member.type !== "MethodDefinition" || member.kind !== "constructor") continue;
+    for (const param of member.value.params) {
+      const id = param.type === "TSParameterProperty" ? param.parameter : undefined;
+      if (id?.type === "Identifier" && id.name === name) return isHttpClient(id.typeAnnotation?.typeAnnotation);
+    }
+  }
+  return false;
+}
+
+/**
  * What a URL is built from besides its literal text: a template's expressions, a `+` chain's
  * operands (`"…?key=" + apiKey`) and any literal after its `key=` (a key written in); one
  * unknown for anything else (the key may be in it).
@@ -292,7 +315,9 @@ function requestParts(node: TSESTree.CallExpression | TSESTree.NewExpression): {
   let configs: TSESTree.Node[] = [];
   const calleeName = callee.type === "Identifier" ? callee.name : undefined;
   const method = callee.type === "MemberExpression" && callee.property.type === "Identifier" ? callee.property.name : undefined;
-  // `axios.post`, and a client held by a field: Angular's `this.http.post(url, body, options)`.
+  // `axios.post`, and a client held by a field: Angular's `this.http.post(url, body, options)`,
+  // also under another name when the class declares it an HttpClient (Nandaku45/Aichatbot's
+  // `constructor(private hc: HttpClient)`).
   const holder = callee.type === "MemberExpression" ? callee.object : undefined;
   const object =
     holder?.type === "Identifier" ? holder.name
@@ -303,7 +328,7 @@ function requestParts(node: TSESTree.CallExpression | TSESTree.NewExpression): {
   } else if (FETCH_LIKE.has(calleeName ?? "") || (method === "fetch" && (object === "window" || object === "globalThis"))) {
     url = args[0];
     configs = args.slice(1);
-  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky"))) {
+  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky" || (holder?.type === "MemberExpression" && isHttpClientField(node, object))))) {
     if (args[0]?.type === "ObjectExpression") {
       const urlProperty = findProperty(args[0], "url") ?? findProperty(args[0], "baseURL");
       url = urlProperty?.value;
