@@ -29,6 +29,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nexport function Chat() {\n  const [apiKey, setApiKey] = useState("");\n  const ask = () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return [setApiKey, ask];\n}`,
     },
+    {
+      // JimmyBryant/OpenAI-Text-Generation's OpenAIForm.vue (batch 32), in a "use client" module's shape.
+      name: "bring your own key: Vue state that starts from what the user saved, or empty",
+      filename: clientFile,
+      code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || "");\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
       // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.
@@ -50,6 +56,12 @@ ruleTester().run("no-client-ai-calls", rule, {
     },
   ],
   invalid: [
+    {
+      name: "Vue state that starts from the developer's key is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || process.env.NEXT_PUBLIC_OPENAI_API_KEY);\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
+    },
     {
       name: "a `+` URL whose key is a module's own key, or written in after `key=`",
       filename: clientFile,

@@ -85,9 +85,12 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
 /**
  * `const { apiKey } = await chrome.storage.sync.get("apiKey")`, `localStorage.getItem("key")`, or
  * state a form fills (`const [apiKey, setApiKey] = useState("")`, Vue's `ref("")`), whose initial
- * value is empty or itself read from storage.
+ * value is empty or itself read from storage (`ref(localStorage.getItem("apiKey") || "")`:
+ * JimmyBryant/OpenAI-Text-Generation).
  */
 function readsStorage(init: Node): boolean {
+  // `localStorage.getItem("apiKey") || ""`: stored, or nothing yet.
+  if (init.type === "LogicalExpression" && init.operator !== "&&") return [init.left, init.right].every((side) => isEmpty(side) || readsStorage(side)) && !(isEmpty(init.left) && isEmpty(init.right));
   let call: Node = init;
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
     call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
@@ -97,7 +100,11 @@ function readsStorage(init: Node): boolean {
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
-  return initial === undefined || (initial.type === "Literal" && (initial.value === "" || initial.value === null)) || readsStorage(initial);
+  return initial === undefined || isEmpty(initial) || readsStorage(initial);
+}
+
+function isEmpty(node: Node): boolean {
+  return node.type === "Literal" && (node.value === "" || node.value === null);
 }
 
 function dottedName(node: Node): string | undefined {
