@@ -29,6 +29,7 @@ import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { frameworkOf, isBuildConfigFile } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
+import { pageLoading } from "./static-pages";
 import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
@@ -394,9 +395,11 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   let calls = source.lazyTree ? [] : findAiCalls(source.ast, source.text, source.file, options.nodes);
   if (!source.lazyTree && calls.length === 0) return [];
   const browser = browserContext(source);
-  if (browser ? browser.status !== "browser" : !DECLARED_BROWSER_USE.test(source.text)) return [];
+  const page = browser ? undefined : staticPageChain(source.file);
+  if (browser ? browser.status !== "browser" : !page && !DECLARED_BROWSER_USE.test(source.text)) return [];
   if (source.lazyTree) calls = findAiCalls(source.ast, source.text, source.file);
   if (calls.length === 0) return [];
+  if (page) return calls.map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: page }));
   if (!browser) return declaredBrowserCalls(source, calls);
   const { context } = browser;
   return calls
@@ -410,6 +413,18 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
       const { messageId, data } = inAppMessage(context.graph.framework, call.messageId, { ...call.data, chain: context.chainText });
       return finding("no-client-ai-calls", messageId, source.file, call.node, data);
     });
+}
+
+/**
+ * A script of a site with no build that a page loads itself (static-pages.ts): "index.html →
+ * gemini.js". Only where no framework claims the file, and not in a desktop app's folder (an
+ * Electron renderer without a bundler keeps its own messages).
+ */
+function staticPageChain(file: string): string | undefined {
+  const framework = frameworkOf(path.resolve(file));
+  if (framework.name !== "unknown" || desktopBackEnd(framework)) return undefined;
+  const page = pageLoading(file);
+  return page && `${path.basename(page)} → ${path.relative(path.dirname(page), path.resolve(file)).split(path.sep).join("/")}`;
 }
 
 /**

@@ -1,0 +1,64 @@
+/**
+ * A site with no build of its own: its HTML pages load their scripts themselves
+ * (`<script src="gemini.js">`), and every such script runs in the visitor's browser as written.
+ * GitHub Pages portfolios and landing pages call AI providers this way
+ * (ledungedu/mstrang-website: index.html loads gemini.js, which calls Gemini with a key in it).
+ *
+ * Asked only for a file no framework claims (framework.ts says "unknown") that makes an AI call:
+ * the pages beside it and up to two folders above are read (bounded in number and size). A
+ * script a page loads from another site (`https://…`) is not the project's. The `--cache` stamp
+ * already fingerprints every HTML file's size and mtime (cache-stamp.ts).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { openingTags } from "./html-tags";
+
+const LEVELS = 3;
+const MAX_PAGES = 50;
+const MAX_PAGE_BYTES = 1_000_000;
+
+/** The page (absolute path) that loads `file` as a script, or undefined. */
+export function pageLoading(file: string): string | undefined {
+  const target = path.resolve(file);
+  let dir = path.dirname(target);
+  for (let level = 0; level < LEVELS; level++) {
+    // A project of its own (a package.json) ends the search: its framework would have claimed the file.
+    if (level > 0 && fs.existsSync(path.join(dir, "package.json"))) return undefined;
+    for (const page of pagesIn(dir)) {
+      if (scriptsOf(page).includes(target)) return page;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || fs.existsSync(path.join(dir, ".git"))) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+function pagesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => /\.html?$/i.test(name)).slice(0, MAX_PAGES).map((name) => path.join(dir, name));
+}
+
+/** The local scripts a page loads, as absolute paths (`/x.js` from the page's folder, as a static host serves it). */
+function scriptsOf(page: string): string[] {
+  let text: string;
+  try {
+    if (fs.statSync(page).size > MAX_PAGE_BYTES) return [];
+    text = fs.readFileSync(page, "utf8");
+  } catch {
+    return [];
+  }
+  const scripts: string[] = [];
+  for (const tag of openingTags(text)) {
+    if (tag.name.toLowerCase() !== "script") continue;
+    const src = /\bsrc\s*=\s*["']([^"'?#]+)/i.exec(tag.attributes)?.[1];
+    if (src === undefined || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
+    scripts.push(path.resolve(path.dirname(page), src.replace(/^\/+/, "")));
+  }
+  return scripts;
+}

@@ -1,0 +1,76 @@
+/**
+ * A site with no build: its HTML pages load their scripts themselves, and those scripts run in the
+ * visitor's browser (ledungedu/mstrang-website in bench/real-apps: index.html loads gemini.js,
+ * which calls Gemini with a key written in it). no-client-ai-calls reports their AI calls with
+ * the page in the chain; a script no page loads, a page's script from another site, and a folder
+ * some framework claims stay as before.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
+import { clearFrameworkCache } from "../../eslint-plugin/src/engine/client/framework";
+import { fakeKey } from "../support/fake-keys";
+
+const ROOTS: string[] = [];
+after(() => {
+  for (const root of ROOTS) fs.rmSync(root, { recursive: true, force: true });
+});
+
+function site(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-static-")));
+  ROOTS.push(root);
+  fs.mkdirSync(path.join(root, ".git"));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  clearFrameworkCache();
+  return root;
+}
+
+function calls(root: string, rel: string): Array<{ messageId: string; chain: string | undefined }> {
+  const file = path.join(root, rel);
+  const source = parseSource(file, fs.readFileSync(file, "utf8"));
+  assert.ok(source);
+  return findClientAiCalls(source).map((finding) => ({ messageId: finding.messageId, chain: finding.data.chain }));
+}
+
+const GEMINI = (key: string) =>
+  `const GEMINI_KEY = "${key}";\nasync function ask(text) {\n  return fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=" + GEMINI_KEY, { method: "POST", body: JSON.stringify({ contents: [{ parts: [{ text }] }] }) });\n}\n`;
+const PAGE = (scripts: string) => `<!doctype html>\n<html><head><script src="https://cdn.tailwindcss.com"></script></head>\n<body>${scripts}</body></html>\n`;
+
+describe("no-client-ai-calls: a site with no build, whose pages load their scripts", () => {
+  const key = fakeKey("google-ai");
+
+  it("reports the call of a script index.html loads, with the page in the chain", () => {
+    const root = site({ "index.html": PAGE(`<script src="gemini.js"></script>`), "gemini.js": GEMINI(key) });
+    assert.deepEqual(calls(root, "gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → gemini.js" }]);
+  });
+
+  it("finds the page a folder or two above, and a root-relative src", () => {
+    const root = site({ "index.html": PAGE(`<script src="/js/chat/gemini.js" defer></script>`), "js/chat/gemini.js": GEMINI(key) });
+    assert.deepEqual(calls(root, "js/chat/gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → js/chat/gemini.js" }]);
+  });
+
+  it("stays quiet on a script no page loads, a same-named script from another site, and a Node script beside the pages", () => {
+    const root = site({
+      "index.html": PAGE(`<script src="https://example.com/gemini.js"></script><script src="ui.js"></script>`),
+      "gemini.js": GEMINI(key),
+      "tools/gemini.js": GEMINI(key),
+    });
+    assert.deepEqual(calls(root, "gemini.js"), []);
+    assert.deepEqual(calls(root, "tools/gemini.js"), []);
+  });
+
+  it("leaves a folder a framework claims to its framework", () => {
+    const root = site({
+      "package.json": JSON.stringify({ name: "x", private: true, dependencies: { next: "15" } }),
+      "index.html": PAGE(`<script src="gemini.js"></script>`),
+      "gemini.js": GEMINI(key),
+    });
+    assert.deepEqual(calls(root, "gemini.js"), []);
+  });
+});
