@@ -83,6 +83,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     }
     case "server-action":
     case "server-fn":
+    case "socket":
     case "netlify":
     case "qwik":
     case "nest":

@@ -9,7 +9,7 @@
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
  * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations, servers started in code (`Deno.serve`,
- * `Bun.serve`: ./serve-handlers), NestJS controller methods
+ * `Bun.serve`: ./serve-handlers), WebSocket message handlers (./socket-handlers), NestJS controller methods
  * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers), tRPC
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
@@ -21,6 +21,7 @@ import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handler
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
 import { mayStartServer, serveHandlers } from "./serve-handlers";
+import { mayHandleSockets, socketHandlers } from "./socket-handlers";
 import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
 
 type Node = TSESTree.Node;
@@ -31,7 +32,7 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
  */
 export type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "pages-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "pages-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "socket" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -110,7 +111,8 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   const formActions = SVELTEKIT_PAGE_SERVER.test(source.file.replace(/\\/g, "/")) && source.text.includes("actions");
   const graphql = mayDefineGraphqlResolvers(source.text);
   const serves = mayStartServer(source.text);
-  if (!kind && !fetchExport && !serves && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
+  const sockets = mayHandleSockets(source.text);
+  if (!kind && !fetchExport && !serves && !sockets && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (graphql) handlers.push(...graphqlResolvers(source, functionOf));
   if (formActions) handlers.push(...sveltekitFormActions(source));
@@ -124,6 +126,7 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   if (serves) handlers.push(...serveHandlers(source, functionOf));
+  if (sockets) handlers.push(...socketHandlers(source, functionOf));
   handlers.push(...registeredHandlers(source));
   return handlers;
 }
@@ -556,6 +559,9 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
     const { path, handler, companions } = registration;
+    // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
+    // message hook is a socket handler (./socket-handlers).
+    if (handler?.type === "CallExpression" && handler.callee.type === "Identifier" && handler.callee.name === "upgradeWebSocket") return;
     const found = handler ? functionOf(source, handler) : undefined;
     const { root } = memberPath(node.callee);
     const owner = root.type === "Identifier" ? root.name : "app";

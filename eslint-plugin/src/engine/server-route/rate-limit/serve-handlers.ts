@@ -53,6 +53,12 @@ export function serveHandlers(source: SourceFile, functionOf: FunctionOf): Route
           if (property.type !== "Property" || !key) continue;
           if (key === (runtime === "Bun" ? "fetch" : "handler")) add(name, property.value as Node, reportNode);
           if (runtime === "Bun" && key === "routes" && property.value.type === "ObjectExpression") out.push(...bunRoutes(source, functionOf, property.value));
+          // Bun's `websocket: { message(ws, data) { … } }`: each client message runs it (./socket-handlers).
+          if (runtime === "Bun" && key === "websocket" && property.value.type === "ObjectExpression") {
+            const message = property.value.properties.find((hook) => propertyName(hook) === "message");
+            const found = message?.type === "Property" ? functionOf(source, message.value as Node) : undefined;
+            if (message?.type === "Property" && found) out.push({ kind: "socket", name: "Bun.serve websocket.message", fn: found.fn, reportNode: message.key, companions: found.wrappers });
+          }
         }
         continue;
       }

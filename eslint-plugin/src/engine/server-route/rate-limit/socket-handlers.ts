@@ -1,0 +1,94 @@
+/**
+ * WebSocket message handlers: each message a client sends runs one, as each request runs a route,
+ * and a chat app's model call often lives there (KissCodersUG/ai-assistant's Nuxt socket, Justar96/
+ * bibboy's Bun socket, in bench/real-apps' labellers' notes):
+ *
+ *   defineWebSocketHandler({ message(peer, message) { … } })            Nitro / Nuxt (crossws)
+ *   upgradeWebSocket((c) => ({ onMessage(event, ws) { … } }))           Hono
+ *   io.on("connection", (socket) => socket.on("ask", async (q) => …))   socket.io
+ *   wss.on("connection", (ws) => ws.on("message", async (data) => …))  ws
+ *
+ * Bun's `Bun.serve({ websocket: { message } })` is read with the server (./serve-handlers). No
+ * suggestion: a socket answers no request with a 429; a limit belongs in the handler (a limiter's
+ * check before the call), which counts as for any route.
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import { walk } from "../ast-utils";
+import type { FunctionOf, RouteHandler } from "./route-handlers";
+
+type Node = TSESTree.Node;
+
+/** A cheap superset of socketHandlers' test. */
+const SOCKET_WORDS = /defineWebSocketHandler|upgradeWebSocket|\.on\(\s*["'`]connection["'`]/;
+
+export function mayHandleSockets(text: string): boolean {
+  return (text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text);
+}
+
+/** Events a socket library raises itself: no client message runs them. */
+const LIFECYCLE_EVENTS = new Set(["close", "disconnect", "disconnecting", "error", "open", "ping", "pong", "upgrade", "connection"]);
+
+export function socketHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
+    const found = functionOf(source, value);
+    if (found) out.push({ kind: "socket", name, fn: found.fn, reportNode, companions: found.wrappers });
+  };
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression") return;
+    const callee = node.callee;
+    // defineWebSocketHandler({ message }), upgradeWebSocket((c) => ({ onMessage }))
+    if (callee.type === "Identifier" && callee.name === "defineWebSocketHandler") {
+      const hooks = node.arguments[0];
+      const message = hooks?.type === "ObjectExpression" ? memberNamed(hooks, "message") : undefined;
+      if (message) add("defineWebSocketHandler message", message.value, message.key);
+      return;
+    }
+    if (callee.type === "Identifier" && callee.name === "upgradeWebSocket") {
+      const factory = functionOf(source, node.arguments[0] as Node | undefined)?.fn;
+      const hooks = factory && returnedObject(factory);
+      const message = hooks && memberNamed(hooks, "onMessage");
+      if (message) add("upgradeWebSocket onMessage", message.value, message.key);
+      return;
+    }
+    // io.on("connection", (socket) => { socket.on("ask", handler) }), and ws's `ws.on("message", …)`.
+    if (!isOnCall(node, "connection")) return;
+    const connected = functionOf(source, node.arguments[1] as Node | undefined)?.fn;
+    const socket = connected?.params[0];
+    if (!connected || socket?.type !== "Identifier") return;
+    walk(connected.body, (inner) => {
+      if (inner.type !== "CallExpression" || inner.callee.type !== "MemberExpression") return;
+      const event = isOnCall(inner) ? (inner.arguments[0] as TSESTree.StringLiteral).value : undefined;
+      if (!event || LIFECYCLE_EVENTS.has(event) || inner.callee.object.type !== "Identifier" || inner.callee.object.name !== socket.name) return;
+      add(`${socket.name}.on("${event}")`, inner.arguments[inner.arguments.length - 1] as Node, inner.callee.property);
+    });
+  });
+  return out;
+}
+
+/** `x.on("event", …)` with a string event (that one, when given). */
+function isOnCall(node: TSESTree.CallExpression, event?: string): boolean {
+  const callee = node.callee;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "on") return false;
+  const first = node.arguments[0];
+  if (first?.type !== "Literal" || typeof first.value !== "string" || node.arguments.length < 2) return false;
+  return event === undefined || first.value === event;
+}
+
+/** A property or method of an object literal, by name. */
+function memberNamed(object: TSESTree.ObjectExpression, name: string): { key: Node; value: Node } | undefined {
+  for (const property of object.properties) {
+    if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === name) return { key: property.key, value: property.value };
+  }
+  return undefined;
+}
+
+/** The object literal a function returns: `(c) => ({ … })` or `return { … }` at its top level. */
+function returnedObject(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): TSESTree.ObjectExpression | undefined {
+  if (fn.body.type === "ObjectExpression") return fn.body;
+  if (fn.body.type !== "BlockStatement") return undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type === "ReturnStatement" && statement.argument?.type === "ObjectExpression") return statement.argument;
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * WebSocket message handlers as routes: each client message runs one (Nitro's
+ * defineWebSocketHandler, Bun.serve's websocket, Hono's upgradeWebSocket, socket.io and ws).
+ * require-rate-limit reports those that call a provider with no limit, without a suggestion, and
+ * stays quiet on lifecycle events, limited handlers and handlers that call no provider.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { mayHandleSockets } from "../../eslint-plugin/src/engine/server-route/rate-limit/socket-handlers";
+import { routeFindings } from "./route-findings";
+
+const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-sockets-")));
+after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
+
+const findings = (rel: string, text: string) => routeFindings(ROOT, rel, text).map((f) => [f.handler, f.provider, f.line, f.fixes.length]);
+
+describe("require-rate-limit: WebSocket message handlers", () => {
+  it("Nitro's defineWebSocketHandler: the message hook, not open or close", () => {
+    // KissCodersUG/ai-assistant's server/api/chat.ts, in short.
+    const nitro = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: useRuntimeConfig().openaiApiKey });
+export default defineWebSocketHandler({
+  open(peer) {
+    peer.send("hello");
+  },
+  async message(peer, message) {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: message.text() }] });
+    peer.send(completion.choices[0].message.content);
+  },
+  close(peer) {},
+});
+`;
+    assert.deepEqual(findings("server/routes/_ws.ts", nitro), [["defineWebSocketHandler message", "OpenAI", 7, 0]]);
+  });
+
+  it("Bun.serve's websocket.message beside its fetch, and Hono's upgradeWebSocket onMessage", () => {
+    const bun = `import { GoogleGenerativeAI } from "@google/generative-ai";
+const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);
+Bun.serve({
+  fetch(req, server) {
+    return server.upgrade(req) ? undefined : new Response("ok");
+  },
+  websocket: {
+    async message(ws, data) {
+      ws.send((await genAI.getGenerativeModel({ model: "gemini-1.5-flash" }).generateContent(String(data))).response.text());
+    },
+  },
+});
+`;
+    assert.deepEqual(findings("src/server.ts", bun), [["Bun.serve websocket.message", "Google AI (Gemini)", 8, 0]]);
+    const hono = `import { Hono } from "hono";
+import { upgradeWebSocket } from "hono/cloudflare-workers";
+import OpenAI from "openai";
+const app = new Hono();
+app.get("/ws", upgradeWebSocket((c) => {
+  const openai = new OpenAI({ apiKey: c.env.OPENAI_API_KEY });
+  return {
+    async onMessage(event, ws) {
+      const r = await openai.responses.create({ model: "gpt-4o-mini", input: String(event.data) });
+      ws.send(r.output_text);
+    },
+  };
+}));
+export default app;
+`;
+    assert.deepEqual(findings("src/index.ts", hono), [["upgradeWebSocket onMessage", "OpenAI", 8, 0]]);
+  });
+
+  it("socket.io and ws: each event a client sends, not the library's own events", () => {
+    const io = `import { Server } from "socket.io";
+import Groq from "groq-sdk";
+const groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+const io = new Server(3001);
+io.on("connection", (socket) => {
+  socket.on("chat message", async (text) => {
+    const reply = await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: [{ role: "user", content: text }] });
+    socket.emit("reply", reply.choices[0].message.content);
+  });
+  socket.on("disconnect", async () => groq.chat.completions.create({ model: "x", messages: [] }));
+});
+`;
+    assert.deepEqual(findings("server/index.js", io), [['socket.on("chat message")', "Groq", 6, 0]]);
+    const ws = `const { WebSocketServer } = require("ws");
+const OpenAI = require("openai");
+const openai = new OpenAI();
+const wss = new WebSocketServer({ port: 8080 });
+wss.on("connection", function (client) {
+  client.on("message", async (data) => client.send(JSON.stringify(await openai.chat.completions.create(JSON.parse(data)))));
+});
+`;
+    assert.deepEqual(findings("server.js", ws), [['client.on("message")', "OpenAI", 6, 0]]);
+  });
+
+  it("stays quiet on a limited handler and one that calls no provider", () => {
+    const limited = `import { Server } from "socket.io";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import OpenAI from "openai";
+const openai = new OpenAI();
+const limiter = new RateLimiterMemory({ points: 5, duration: 60 });
+const io = new Server(3001);
+io.on("connection", (socket) => {
+  socket.on("ask", async (q) => {
+    await limiter.consume(socket.handshake.address);
+    socket.emit("answer", await openai.responses.create({ model: "gpt-4o-mini", input: q }));
+  });
+  socket.on("ping-me", () => socket.emit("pong"));
+});
+`;
+    assert.deepEqual(findings("server/index.ts", limited), []);
+  });
+
+  it("its word test passes no ordinary module and is linear on 1 MB", () => {
+    assert.equal(mayHandleSockets(`const db = await connect(url); // the connection pool\nexport default db;\n`), false);
+    const started = performance.now();
+    mayHandleSockets(`.on(  "${"connection".repeat(100_000)}`);
+    mayHandleSockets(`WebSocket ${".on(".repeat(250_000)}`);
+    assert.ok(performance.now() - started < 2000);
+  });
+});
