@@ -43,6 +43,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\n// const API_TOKEN = "…";\nexport const ask = () => fetch("https://api.openai.com/v1/completions", { headers: { Authorization: \`Bearer \${API_TOKEN}\` } });`,
     },
     {
+      // Gorav22/Readme-generator-extension's background.js (batch 33): `API_KEY` is never declared.
+      name: "a URL const whose key= is a name the file never declares sends no key",
+      filename: clientFile,
+      code: `"use client";\nconst API_URL = \`https://generativelanguage.googleapis.com/v1/models/gemini-pro:generateContent?key=\${API_KEY}\`;\nexport const ask = (body: string) => fetch(API_URL, { method: "POST", body });`,
+    },
+    {
       // venom001e/ventrai.web: GitHub's REST API is the provider's host, but no model runs there.
       name: "a provider's API that runs no model (api.github.com) with a token",
       filename: clientFile,
@@ -71,10 +77,13 @@ ruleTester().run("no-client-ai-calls", rule, {
         `const GEMINI = "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent";`,
         `export const a = () => fetch(GEMINI + "?key=" + k, { method: "POST" });`,
         `export const b = (model: string) => fetch("https://generativelanguage.googleapis.com/v1beta/models/" + model + ":generateContent?alt=sse&key=" + "written-in");`,
+        "const KEYED = `${GEMINI}?key=${k}`;",
+        `export const c = () => fetch(KEYED, { method: "POST" });`,
       ].join("\n"),
       errors: [
         { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "directProviderCall", line: 5, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 7, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
       ],
     },
     {

@@ -242,7 +242,8 @@ function httpRequest(
   if (!host || !modelProviderForHost(host)) return undefined;
   // The credentials it sends: a key in the query, the values of its auth headers.
   const credentials: Array<TSESTree.Node | undefined> = [];
-  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url));
+  // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
+  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (valueConstants(declarators).get(url.name) ?? url) : url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants));
   if (credentials.length === 0) return undefined;
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
