@@ -38,7 +38,7 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     assert.deepEqual(findings("cloudflare-worker/fixed.js", fixed), [], "and is no longer reported");
   });
 
-  it("reads the host of a URL built with + (BeauMarc/cljhba--'s Gemini proxy, batch 32)", () => {
+  it("reads the host of a URL built with + (BeauMarc/cljhba--'s Gemini proxy, batch 32) or with new URL()", () => {
     const worker = `export default {
   async fetch(request: Request, env: { GEMINI_API_KEY: string }) {
     const resp = await fetch(
@@ -51,6 +51,9 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
 };
 `;
     assert.deepEqual(findings("worker/gemini-proxy.ts", worker).map((f) => [f.handler, f.provider, f.line]), [["fetch", "Google AI (Gemini)", 2]]);
+    // floripabit/accessible-actions' SvelteKit endpoint (batch 33): the URL const is a `new URL(…)`.
+    const url = `const OPENAI_URL = new URL("https://api.openai.com/v1/completions");\nexport async function POST({ request }) {\n  return fetch(OPENAI_URL, { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: await request.text() });\n}\n`;
+    assert.deepEqual(findings("src/routes/api/openai/+server.ts", url).map((f) => [f.handler, f.provider, f.line]), [["POST", "OpenAI", 2]]);
     const chain = worker.replace(`"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent?key=" +`, `"https://generativelanguage.googleapis.com/v1beta/models/" + "gemini-1.5-pro" + ":generateContent?key=" +`);
     assert.deepEqual(findings("worker/gemini-proxy.ts", chain).map((f) => f.provider), ["Google AI (Gemini)"]);
   });

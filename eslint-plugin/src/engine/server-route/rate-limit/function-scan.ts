@@ -246,6 +246,9 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       const field = enclosingClass(node)?.body.find((member) => member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name);
       return field?.type === "PropertyDefinition" && field.value ? urlText(source, field.value, depth + 1) : undefined;
     }
+    case "NewExpression":
+      // `const API_URL = new URL("https://api.openai.com/v1/completions")` (floripabit/accessible-actions).
+      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? urlText(source, node.arguments[0], depth + 1) : undefined;
     case "BinaryExpression": {
       // `"https://generativelanguage.googleapis.com/…?key=" + env.GEMINI_API_KEY`: the host is in the first part.
       if (node.operator !== "+") return undefined;
