@@ -8,7 +8,8 @@ import plugin from "../../eslint-plugin/src/rules/no-public-secrets";
 import type { noPublicSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { envPrefixes } from "../../eslint-plugin/src/engine/client/public-prefixes";
 import { ruleTester } from "../support/rule-tester";
-import { appFile } from "./support";
+import * as path from "node:path";
+import { APPS, appFile } from "./support";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
 const notExposed = (line: number, name: string, prefix: string, framework: string, exposes: string) => ({
@@ -27,6 +28,12 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
       name: "Vite: process.env.VITE_ read in vite.config.ts is no bug (it runs in Node)",
       filename: appFile("vite", "vite.config.ts").filename,
       code: "const hasKey = !!process.env.VITE_GEMINI_API_KEY;\nexport default {};",
+    },
+    {
+      // Rmiq/genvideo (batch 33): server code reads every name the server's environment holds.
+      name: "Next.js: process.env.REACT_APP_ read in a Pages Router API route is no bug",
+      filename: path.join(APPS, "next-pages", "pages/api/generate-text.ts"),
+      code: "export default function handler(req, res) {\n  res.json({ configured: !!process.env.REACT_APP_OPENAPI_API_KEY });\n}",
     },
   ],
   invalid: [

@@ -335,6 +335,9 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // A build config runs in Node, where `process.env.VITE_KEY` is as set as any name (it fills a
       // define, reported there): no bug to report (KIMCAT33/voice-spark-reviews' vite.config.ts).
       if (isBuildConfigFile(source.file)) continue;
+      // Server code reads every name the server's environment has (Rmiq/genvideo's
+      // `process.env.REACT_APP_…` in a Next.js API route): no bug either.
+      if (serverFile(source)) continue;
       // Not a leak but a bug: the framework never copies this prefix into the browser.
       findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
       continue;
@@ -445,12 +448,8 @@ function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findA
 }
 
 function serverSideFile(source: SourceFile): boolean {
+  if (serverFile(source)) return true;
   const file = path.resolve(source.file);
-  const framework = frameworkOf(file);
-  const root = framework.name === "unknown" ? (nearestPackageDir(path.dirname(file)) ?? path.dirname(file)) : framework.root;
-  const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
-  if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
-  if (directivesOf(source.ast).includes("use server")) return true;
   // A Node program: it imports (or requires) node builtins or a server framework, or Electron's
   // main-process API (interviewaii/remote-support's src/utils/openai.js, required by the main).
   const serverImport = /^(?:node:|fs$|path$|http$|child_process$|express$|fastify$|hono$|koa$|@nestjs\/)/;
@@ -491,6 +490,19 @@ function moduleImports(program: TSESTree.Program): Array<{ module: string; names
     }
   }
   return out;
+}
+
+/**
+ * Server code by its path or directive: `server/`, `api/`, `functions/`, `scripts/`, `bin/`,
+ * `pages/api/`, a `route.ts`, a `*.server.*` or `+server`/`+api` module, a `"use server"` module.
+ */
+function serverFile(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  const framework = frameworkOf(file);
+  const root = framework.name === "unknown" ? (nearestPackageDir(path.dirname(file)) ?? path.dirname(file)) : framework.root;
+  const unix = `/${path.relative(root, file).split(path.sep).join("/")}`;
+  if (/\/(?:server|api|functions|scripts?|bin)\/|\/pages\/api\/|\/route\.[cm]?[jt]sx?$|\.server\.[^/]*$|\+(?:api|server)\.[^/]*$/.test(unix)) return true;
+  return directivesOf(source.ast).includes("use server");
 }
 
 function finding(ruleId: string, messageId: string, file: string, node: TSESTree.Node, data: Record<string, string>): Finding {
