@@ -246,6 +246,43 @@ app.post("/api/history", async (req, res) => {
 `;
     assert.deepEqual(findingsIn(dir, "backend/src/index.js", server), ['app.post("/api/messages") → Groq']);
   });
+
+  it("a model the constructor builds from its client field (this.model = this.genAI.getGenerativeModel()), two modules away (debabrata013/notes-app)", () => {
+    const service = `const { GoogleGenerativeAI } = require("@google/generative-ai");
+class GeminiService {
+  constructor() {
+    this.genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);
+    this.model = this.genAI.getGenerativeModel({ model: "gemini-1.5-flash" });
+  }
+  async generateNote(prompt) {
+    const result = await this.model.generateContent(prompt);
+    return { content: result.response.text() };
+  }
+  listTypes() {
+    return ["general", "summary"];
+  }
+}
+module.exports = new GeminiService();
+`;
+    const controller = `const geminiService = require("../services/geminiService");
+const generateAINote = async (req, res) => res.json(await geminiService.generateNote(req.body.prompt));
+const getAINoteTypes = async (req, res) => res.json(geminiService.listTypes());
+module.exports = { generateAINote, getAINoteTypes };
+`;
+    const dir = makeRepo({
+      "backend/package.json": JSON.stringify({ dependencies: { express: "4", "@google/generative-ai": "0.21" } }),
+      "backend/services/geminiService.js": service,
+      "backend/controllers/aiNotesController.js": controller,
+    });
+    const routes = `const express = require("express");
+const router = express.Router();
+const { generateAINote, getAINoteTypes } = require("../controllers/aiNotesController");
+router.post("/generate", authenticateToken, generateAINote);
+router.get("/types", authenticateToken, getAINoteTypes);
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(dir, "backend/routes/aiNotes.js", routes), ['router.post("/generate") → Google AI (Gemini)']);
+  });
 });
 
 describe("require-rate-limit: a static method of an imported controller class", () => {

@@ -78,7 +78,12 @@ export function constructedFrom(node: Node | null | undefined): string | undefin
   }
   if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
   let callee: Node = current.callee;
-  while (callee.type === "MemberExpression") callee = callee.object;
+  while (callee.type === "MemberExpression") {
+    // `this.genAI.getGenerativeModel(…)`: built from the class's field, named as the field is
+    // (geminiService.js of debabrata013/notes-app: `this.model = this.genAI.getGenerativeModel(…)`).
+    if (callee.object.type === "ThisExpression") return !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
+    callee = callee.object;
+  }
   return callee.type === "Identifier" ? callee.name : undefined;
 }
 
@@ -97,7 +102,9 @@ function answersRequest(init: Node | null | undefined): boolean {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
   }
   if (current?.type !== "CallExpression" || current.callee.type !== "MemberExpression") return false;
-  return awaited || memberPath(current.callee).path.length >= 2;
+  const { root, path } = memberPath(current.callee);
+  // `this.genAI.getGenerativeModel(…)` is one member deep from the field `genAI`.
+  return awaited || path.length - (root.type === "ThisExpression" ? 1 : 0) >= 2;
 }
 
 /** SDK constructor names (`OpenAI`, `Groq`…) → their provider. */
