@@ -13,6 +13,7 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
 import { clearFrameworkCache } from "../../eslint-plugin/src/engine/client/framework";
 import { fakeKey } from "../support/fake-keys";
+import { APPS } from "./support";
 
 const ROOTS: string[] = [];
 after(() => {
@@ -72,5 +73,28 @@ describe("no-client-ai-calls: a site with no build, whose pages load their scrip
       "gemini.js": GEMINI(key),
     });
     assert.deepEqual(calls(root, "gemini.js"), []);
+  });
+});
+
+describe("no-client-ai-calls: scripts an Astro page loads with <script src>", () => {
+  const key = fakeKey("google-ai", undefined, 2);
+
+  it("a local script, by a relative path or from the project root (/src/…), is browser code", () => {
+    // Rakkun9/TranslaSite (batch 33): `<script src="/src/components/scripts/GeminiImage">` in a page.
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-astro-src-")));
+    ROOTS.push(root);
+    fs.cpSync(path.join(APPS, "astro"), root, { recursive: true });
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write("src/pages/translate.astro", `---\nconst title = "Translate";\n---\n<html><body><h1>{title}</h1>\n<script src="/src/scripts/gemini"></script>\n<script src="../scripts/ask.js"></script>\n<script is:inline src="/widget.js"></script>\n<script src="https://cdn.example.com/gemini.js"></script>\n</body></html>\n`);
+    write("src/scripts/gemini.js", GEMINI(key));
+    write("src/scripts/ask.js", GEMINI(key));
+    write("src/scripts/unused.js", GEMINI(key));
+    clearFrameworkCache();
+    assert.deepEqual(calls(root, "src/scripts/gemini.js"), [{ messageId: "directProviderCall", chain: "src/pages/translate.astro → src/scripts/gemini.js" }]);
+    assert.deepEqual(calls(root, "src/scripts/ask.js"), [{ messageId: "directProviderCall", chain: "src/pages/translate.astro → src/scripts/ask.js" }]);
+    assert.deepEqual(calls(root, "src/scripts/unused.js"), []);
   });
 });

@@ -5,6 +5,8 @@
  * built only when an import's bindings might be used as types alone, or a route module's server
  * exports must be split off.
  */
+import * as path from "node:path";
+import { nearestPackageDir } from "../package-dir";
 import { directivesInText } from "./directives";
 import { SERVER_EXPORT_NAMES } from "./framework";
 import { openingTags } from "./html-tags";
@@ -206,5 +208,30 @@ function fromAstro(file: string, text: string): ModuleInfo {
   }
   const scripts = extractScripts(file, template).filter((block) => !block.inline);
   const scriptInfo = fromScripts(file, scripts, true);
-  return { ...scriptInfo, edges: [...edges, ...scriptInfo.edges], hostOnly: true, broken: false };
+  return { ...scriptInfo, edges: [...edges, ...scriptSrcEdges(file, template), ...scriptInfo.edges], hostOnly: true, broken: false };
+}
+
+/**
+ * `<script src="../scripts/gemini.js">`, `<script src="/src/scripts/gemini">`: a local script the
+ * page loads runs in the browser (Astro bundles it), as a `<script>` block's imports do
+ * (Rakkun9/TranslaSite's Gemini scripts). `public/` is not part of the graph (graph.ts).
+ */
+function scriptSrcEdges(file: string, template: string): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  for (const tag of openingTags(template)) {
+    if (tag.name.toLowerCase() !== "script") continue;
+    const src = /\bsrc\s*=\s*["']([^"'?#]+)/i.exec(tag.attributes)?.[1];
+    if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
+    const specifier = src.startsWith("/") ? fromProjectRoot(file, src) : src.startsWith(".") ? src : `./${src}`;
+    if (specifier) edges.push({ specifier, kind: "import", range: [tag.end, tag.end], valueNames: [], typeOnly: false, statementTypeOnly: false });
+  }
+  return edges;
+}
+
+/** `/src/x` (Vite's path from the project's root) as a path relative to `file`. */
+function fromProjectRoot(file: string, src: string): string | undefined {
+  const root = nearestPackageDir(path.dirname(file));
+  if (!root) return undefined;
+  const relative = path.relative(path.dirname(file), path.join(root, src)).split(path.sep).join("/");
+  return relative.startsWith(".") ? relative : `./${relative}`;
 }
