@@ -1,0 +1,58 @@
+/**
+ * An Expo app ships every module of its own, whatever its entry reaches yet: a service that only
+ * a component no screen imports yet uses (moein-shafiei/word-memorizer-app), or a hook nothing
+ * imports yet (soysamy/pokechat). Its scripts and API routes
+ * are not in the app.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findClientAiCalls } from "../../eslint-plugin/src/engine/client";
+import { clearFrameworkCache } from "../../eslint-plugin/src/engine/client/framework";
+import { APPS } from "./support";
+
+const ROOTS: string[] = [];
+after(() => {
+  for (const root of ROOTS) fs.rmSync(root, { recursive: true, force: true });
+});
+
+const SERVICE = `import OpenAI from "openai";\nconst openai = new OpenAI({ apiKey: process.env.EXPO_PUBLIC_OPENAI_API_KEY, dangerouslyAllowBrowser: true });\nexport const describe = (word: string) => openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: word }] });\n`;
+
+function expoCopy(extra: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-expo-")));
+  ROOTS.push(root);
+  fs.cpSync(path.join(APPS, "expo"), root, { recursive: true });
+  for (const [rel, text] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  clearFrameworkCache();
+  return root;
+}
+
+function callsIn(root: string, rel: string): string[] {
+  const file = path.join(root, rel);
+  const source = parseSource(file, fs.readFileSync(file, "utf8"));
+  assert.ok(source);
+  return findClientAiCalls(source).map((finding) => finding.messageId);
+}
+
+describe("no-client-ai-calls: an Expo app's modules its entry does not reach yet", () => {
+  it("a service only a component no screen imports yet uses, and a module nothing imports, are app code", () => {
+    const root = expoCopy({
+      "src/components/AddWordForm.js": `import { describe } from "../services/openaiService";\nexport default function AddWordForm() {\n  return describe("word");\n}\n`,
+      "src/services/openaiService.ts": SERVICE,
+      "src/features/chat/anthropic.ts": SERVICE,
+    });
+    assert.deepEqual(callsIn(root, "src/services/openaiService.ts"), ["dangerousBrowserClient"]);
+    assert.deepEqual(callsIn(root, "src/features/chat/anthropic.ts"), ["dangerousBrowserClient"]);
+  });
+
+  it("scripts and API routes are not", () => {
+    const root = expoCopy({ "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE });
+    assert.deepEqual(callsIn(root, "scripts/seed.ts"), []);
+    assert.deepEqual(callsIn(root, "app/api/describe+api.ts"), []);
+  });
+});
