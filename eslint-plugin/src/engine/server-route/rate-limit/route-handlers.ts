@@ -77,6 +77,7 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   return undefined;
 }
 
+/** A module under a `functions/` folder: a Cloudflare Pages Function when it exports `onRequest…`. */
 const PAGES_FUNCTION = /\/functions\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$/;
 
 /** An HTTP method named in the text: a SolidStart route module without one exports no handler. */
