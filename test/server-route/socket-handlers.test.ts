@@ -82,6 +82,9 @@ io.on("connection", (socket) => {
 });
 `;
     assert.deepEqual(findings("server/index.js", io), [['socket.on("chat message")', "Groq", 6, 0]]);
+    // gauravmjain/gs-chat-bot (batch 34): events written as templates without holes.
+    const templates = io.replaceAll('"connection"', "`connection`").replace('"chat message"', "`chat message`");
+    assert.deepEqual(findings("server/index.js", templates), [['socket.on("chat message")', "Groq", 6, 0]]);
     const ws = `const { WebSocketServer } = require("ws");
 const OpenAI = require("openai");
 const openai = new OpenAI();

@@ -52,13 +52,13 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
       return;
     }
     // io.on("connection", (socket) => { socket.on("ask", handler) }), and ws's `ws.on("message", …)`.
-    if (!isOnCall(node, "connection")) return;
+    if (onEvent(node) !== "connection") return;
     const connected = functionOf(source, node.arguments[1] as Node | undefined)?.fn;
     const socket = connected?.params[0];
     if (!connected || socket?.type !== "Identifier") return;
     walk(connected.body, (inner) => {
       if (inner.type !== "CallExpression" || inner.callee.type !== "MemberExpression") return;
-      const event = isOnCall(inner) ? (inner.arguments[0] as TSESTree.StringLiteral).value : undefined;
+      const event = onEvent(inner);
       if (!event || LIFECYCLE_EVENTS.has(event) || inner.callee.object.type !== "Identifier" || inner.callee.object.name !== socket.name) return;
       add(`${socket.name}.on("${event}")`, inner.arguments[inner.arguments.length - 1] as Node, inner.callee.property);
     });
@@ -66,13 +66,13 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
   return out;
 }
 
-/** `x.on("event", …)` with a string event (that one, when given). */
-function isOnCall(node: TSESTree.CallExpression, event?: string): boolean {
+/** The event `x.on("event", …)` listens to, written as a string (or a template without holes: gauravmjain/gs-chat-bot). */
+function onEvent(node: TSESTree.CallExpression): string | undefined {
   const callee = node.callee;
-  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "on") return false;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "on" || node.arguments.length < 2) return undefined;
   const first = node.arguments[0];
-  if (first?.type !== "Literal" || typeof first.value !== "string" || node.arguments.length < 2) return false;
-  return event === undefined || first.value === event;
+  if (first.type === "Literal") return typeof first.value === "string" ? first.value : undefined;
+  return first.type === "TemplateLiteral" && first.expressions.length === 0 ? (first.quasis[0]?.value.cooked ?? undefined) : undefined;
 }
 
 /** A property or method of an object literal, by name. */
