@@ -54,6 +54,9 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     // floripabit/accessible-actions' SvelteKit endpoint (batch 33): the URL const is a `new URL(…)`.
     const url = `const OPENAI_URL = new URL("https://api.openai.com/v1/completions");\nexport async function POST({ request }) {\n  return fetch(OPENAI_URL, { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: await request.text() });\n}\n`;
     assert.deepEqual(findings("src/routes/api/openai/+server.ts", url).map((f) => [f.handler, f.provider, f.line]), [["POST", "OpenAI", 2]]);
+    // kudoh/nuxt-openai-realtimeapi-example (batch 34): Nitro's $fetch to the provider, the key in its headers.
+    const nitro = `export default defineEventHandler(async () =>\n  $fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: { model: "gpt-4o-realtime-preview" } }),\n);\n`;
+    assert.deepEqual(findings("server/api/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);
     const chain = worker.replace(`"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent?key=" +`, `"https://generativelanguage.googleapis.com/v1beta/models/" + "gemini-1.5-pro" + ":generateContent?key=" +`);
     assert.deepEqual(findings("worker/gemini-proxy.ts", chain).map((f) => f.provider), ["Google AI (Gemini)"]);
   });

@@ -169,8 +169,11 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   return undefined;
 }
 
-/** HTTP client libraries called with the URL first, and their request methods. */
-const HTTP_CLIENTS = new Set(["axios", "ky", "got"]);
+/**
+ * HTTP client libraries called with the URL first, and their request methods. `$fetch` and
+ * `ofetch` are Nuxt / Nitro's fetch (kudoh/nuxt-openai-realtimeapi-example's session route).
+ */
+const HTTP_CLIENTS = new Set(["axios", "ky", "got", "$fetch", "ofetch"]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 /** `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`: the name the client comes from. */
