@@ -156,6 +156,35 @@ export default function Evaluation() {
   });
 });
 
+describe("require-rate-limit: a service's default export of functions, through a barrel", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`export default { sendMessage }` re-exported as `export { default as OpenAIService }` (IvanMijic0/Edu-AI-API)", () => {
+    const service = `import axios from "axios";
+const sendMessage = async (message: string) => {
+  const response = await axios.post("https://api.openai.com/v1/chat/completions", { model: "gpt-4o-mini", messages: [{ role: "user", content: message }] }, { headers: { Authorization: \`Bearer \${process.env.OPEN_API_KEY}\` } });
+  return response.data;
+};
+const countWords = (text: string) => text.split(" ").length;
+export default { sendMessage, countWords };
+`;
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", axios: "1" } }),
+      "src/services/OpenAIService.ts": service,
+      "src/services/index.ts": `export { default as OpenAIService } from "./OpenAIService";\n`,
+    });
+    const routes = `import express from "express";
+import { OpenAIService } from "../services";
+const router = express.Router();
+router.post("/chat", async (req, res) => res.json(await OpenAIService.sendMessage(req.body.message)));
+router.post("/count", async (req, res) => res.json(OpenAIService.countWords(req.body.text)));
+export default router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/OpenAIRoutes.ts", routes), ['router.post("/chat") → OpenAI']);
+  });
+});
+
 describe("require-rate-limit: a SvelteKit +server file outside the routes folder", () => {
   it("is served by nothing (jacobjeremiahjohnson/goobi's src/lib/+server.ts)", () => {
     const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { openai: "4" } }) });

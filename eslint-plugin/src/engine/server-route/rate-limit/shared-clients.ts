@@ -88,9 +88,10 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
           if (name !== "default" && !name.includes("#") && meaning.provider) (bindings.memberProviders ??= new Map()).set(`${local}.${name}`, meaning.provider);
         }
       }
-      // A class's methods that call a provider: `ChatService#ask` (a NestJS service injected by type).
+      // A class's methods that call a provider: `ChatService#ask` (a NestJS service injected by type),
+      // and a re-exported module's members: `OpenAIService.sendMessage` through a barrel.
       for (const [name, meaning] of summary.exports) {
-        if (meaning.provider && name.startsWith(`${imported}#`)) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
+        if (meaning.provider && (name.startsWith(`${imported}#`) || name.startsWith(`${imported}.`))) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
       }
       const meaning = summary.exports.get(imported);
       if (meaning?.provider) {
@@ -376,6 +377,15 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     if (statement.type === "ExportDefaultDeclaration") {
       set("default", meaningOf(source, bindings, statement.declaration as Node));
       setMethods("default", statement.declaration as Node);
+      // `export default { sendMessage, summarizeText }`: reached as `OpenAIService.sendMessage`, as
+      // CommonJS's `module.exports = { … }` is (IvanMijic0/Edu-AI-API's services).
+      if (statement.declaration.type === "ObjectExpression") {
+        for (const property of statement.declaration.properties) {
+          if (property.type !== "Property" || property.computed) continue;
+          const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
+          if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
+        }
+      }
     }
     // CommonJS: `module.exports = client`, `module.exports = { ask, client }`, `exports.ask = …`
     // (an Express app's `middlewares/cohereClient.js`, bench/real-apps). `require()` of the module
@@ -425,6 +435,14 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
       set(exported, module !== undefined ? (sdk ?? from?.exports.get(local)) : meaningOf(source, bindings, specifier.local as Node));
+      // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
+      // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
+      if (from && local === "default") {
+        for (const [name, meaning] of from.exports) {
+          if (name === "default" || name.includes(".")) continue;
+          set(name.startsWith("default#") ? `${exported}${name.slice("default".length)}` : name.includes("#") ? name : `${exported}.${name}`, meaning);
+        }
+      }
     }
   }
   return { meanings, followed };
