@@ -39,7 +39,7 @@ function callsIn(root: string, rel: string): string[] {
   return findClientAiCalls(source).map((finding) => finding.messageId);
 }
 
-describe("no-client-ai-calls: an Expo app's modules its entry does not reach yet", () => {
+describe("no-client-ai-calls: an Expo app's src/ modules its entry does not reach yet", () => {
   it("a service only a component no screen imports yet uses, and a module nothing imports, are app code", () => {
     const root = expoCopy({
       "src/components/AddWordForm.js": `import { describe } from "../services/openaiService";\nexport default function AddWordForm() {\n  return describe("word");\n}\n`,
@@ -50,8 +50,9 @@ describe("no-client-ai-calls: an Expo app's modules its entry does not reach yet
     assert.deepEqual(callsIn(root, "src/features/chat/anthropic.ts"), ["dangerousBrowserClient"]);
   });
 
-  it("scripts and API routes are not", () => {
-    const root = expoCopy({ "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE });
+  it("a root module nothing imports, scripts and API routes are not", () => {
+    const root = expoCopy({ "config.ts": SERVICE.replace(", dangerouslyAllowBrowser: true", ""), "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE });
+    assert.deepEqual(callsIn(root, "config.ts"), []);
     assert.deepEqual(callsIn(root, "scripts/seed.ts"), []);
     assert.deepEqual(callsIn(root, "app/api/describe+api.ts"), []);
   });

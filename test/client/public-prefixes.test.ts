@@ -47,6 +47,13 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
       ],
     },
     {
+      // francescopasqu/libra-app, twinlight2222/twinlight: a secret one import.meta.env read from shipping.
+      name: "Vite: process.env.VITE_ in a server function of the project is still a secret under the public prefix",
+      filename: path.join(APPS, "vite", "api/gpt.js"),
+      code: "export default async function handler(req, res) {\n  res.json({ ok: !!process.env.VITE_OPENAI_API_KEY });\n}",
+      errors: [notExposed(2, "VITE_OPENAI_API_KEY", "VITE_", "Vite", "import.meta.env.VITE_*")],
+    },
+    {
       name: "Vite's default prefix: REACT_APP_ is undefined (the issue's case)",
       filename: appFile("vite", "src/App.tsx").filename,
       code: "export const key = import.meta.env.REACT_APP_API_KEY;",

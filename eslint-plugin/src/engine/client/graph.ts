@@ -187,8 +187,8 @@ export class ClientGraph {
   }
 
   /**
-   * Single-page apps (Vite, Create React App, Vue CLI, Rsbuild, Parcel, Angular, React Native, and Expo,
-   * where it is every module of the app: see isExpoAppPath): every module under `src/` is browser code,
+   * Single-page apps (Vite, Create React App, Vue CLI, Rsbuild, Parcel, Angular, React Native, Expo):
+   * every module under `src/` is browser code (app code, in a mobile app),
    * even one no entry reaches yet (a file just created, an entry named differently), unless the
    * project says otherwise: an SSR entry, `src/server/`, `src/server.ts`, `*.server.*`, tests, or
    * server code importing it. Angular's SSR hydrates the same components in the browser, so its
@@ -529,21 +529,9 @@ const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {
-  if (framework.name === "expo") return isExpoAppPath(rel);
   if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
   // electron-vite: the main process and the preload scripts run in Node, not in the page.
   if (framework.electronVite && /^src\/(?:main|preload)\//.test(rel)) return false;
-  return !TEST_FILE.test(rel);
-}
-
-/**
- * An Expo app's own module: all of its code ships in the app (`app/`, `src/`, `components/`, a
- * root `App.js` a template left), whatever the entry reaches yet (moein-shafiei/word-memorizer-app,
- * soysamy/pokechat). Not: API routes (`+api`), server and script folders, tools' configs, tests.
- */
-function isExpoAppPath(rel: string): boolean {
-  if (/^(?:scripts|server|backend|api|functions|supabase|netlify)\//.test(rel) || /\+api\.[cm]?[jt]sx?$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
-  if (/(?:^|\/)[\w-]+\.config\.[cm]?[jt]s$/.test(rel)) return false;
   return !TEST_FILE.test(rel);
 }
 

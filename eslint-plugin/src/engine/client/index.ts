@@ -336,8 +336,10 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // define, reported there): no bug to report (KIMCAT33/voice-spark-reviews' vite.config.ts).
       if (isBuildConfigFile(source.file)) continue;
       // Server code reads every name the server's environment has (Rmiq/genvideo's
-      // `process.env.REACT_APP_…` in a Next.js API route): no bug either.
-      if (serverFile(source)) continue;
+      // `process.env.REACT_APP_…` in a Next.js API route): no bug either. Unless the framework
+      // exposes that prefix another way: a Vite project's `process.env.VITE_OPENAI_API_KEY` in its
+      // `api/` function is a secret one `import.meta.env` read away from every visitor.
+      if (serverFile(source) && !verdict.exposedElsewhere) continue;
       // Not a leak but a bug: the framework never copies this prefix into the browser.
       findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
       continue;

@@ -22,6 +22,11 @@ export interface PrefixVerdict {
   exposes?: string;
   /** The build's config writes this name in one by one (webpack's DefinePlugin), not its prefix. */
   definedByConfig?: boolean;
+  /**
+   * Not exposed through this read, but the framework does expose the prefix another way
+   * (`process.env.VITE_KEY` in a Vite project: `import.meta.env.VITE_KEY` ships it).
+   */
+  exposedElsewhere?: boolean;
 }
 
 interface Exposure {
@@ -80,7 +85,8 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   }
   const [way, prefixes] = Object.entries(exposure.prefixes).find(([, list]) => list && list.length > 0) ?? [];
   const exposes = way && prefixes ? prefixes.map((prefix) => `${way.startsWith("$env") ? `${way} ` : `${way}.`}${prefix}*`).join(", ") : "no prefix";
-  return { prefix: known, exposed: false, framework: exposure.display, exposes };
+  const exposedElsewhere = Object.values(exposure.prefixes).some((list) => list?.some((prefix) => name.startsWith(prefix) && name.length > prefix.length));
+  return { prefix: known, exposed: false, framework: exposure.display, exposes, exposedElsewhere };
 }
 
 function exposureOf(framework: Framework): Exposure | undefined {
