@@ -43,6 +43,19 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\n// const API_TOKEN = "…";\nexport const ask = () => fetch("https://api.openai.com/v1/completions", { headers: { Authorization: \`Bearer \${API_TOKEN}\` } });`,
     },
     {
+      // MinSomai/cv-fe's RealtimeProvider.tsx (batch 34): OpenAI's documented WebRTC flow.
+      name: "an ephemeral Realtime key the app's server minted (client_secret.value) is no developer key",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function connect(offer: RTCSessionDescriptionInit) {`,
+        `  const sessionData = await (await fetch("/api/session")).json();`,
+        `  const ephemeralToken = sessionData.client_secret.value;`,
+        `  return fetch("https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview", { method: "POST", body: offer.sdp, headers: { Authorization: \`Bearer \${ephemeralToken}\`, "Content-Type": "application/sdp" } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // Gorav22/Readme-generator-extension's background.js (batch 33): `API_KEY` is never declared.
       name: "a URL const whose key= is a name the file never declares sends no key",
       filename: clientFile,
@@ -62,6 +75,12 @@ ruleTester().run("no-client-ai-calls", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a Realtime call keyed by the developer's key is still reported",
+      filename: clientFile,
+      code: `"use client";\nconst token = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nexport const connect = (sdp: string) => fetch("https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview", { method: "POST", body: sdp, headers: { Authorization: \`Bearer \${token}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
+    },
     {
       name: "Vue state that starts from the developer's key is the developer's key",
       filename: clientFile,

@@ -248,6 +248,8 @@ function httpRequest(
   if (credentials.length === 0) return undefined;
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
+  // An ephemeral key the app's server minted for this session (OpenAI Realtime's `client_secret.value`) is no key of the developer's.
+  if (credentials.every((value) => value !== undefined && isEphemeralToken(value, declarators))) return undefined;
   // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
   if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;
   return { host, credentials };
@@ -274,6 +276,34 @@ function isHttpClientField(node: TSESTree.Node, name: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * OpenAI Realtime's ephemeral key: the app's server asks OpenAI for a session and hands the browser
+ * `client_secret.value`, good for a minute (MinSomai/cv-fe's WebRTC connection). Named so, or read
+ * from that field, in a template or as is.
+ */
+function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  const EPHEMERAL = /ephemeral|client_?secret/i;
+  let value: TSESTree.Node = node;
+  if (value.type === "TemplateLiteral") {
+    if (value.expressions.length !== 1) return false;
+    value = value.expressions[0];
+  }
+  if (value.type === "Identifier") {
+    if (EPHEMERAL.test(value.name)) return true;
+    const name = value.name;
+    const init = declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name)?.init;
+    if (!init) return false;
+    value = init;
+  }
+  return value.type === "MemberExpression" && EPHEMERAL.test(dottedText(value));
+}
+
+function dottedText(node: TSESTree.Node): string {
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") return `${dottedText(node.object)}.${node.property.name}`;
+  return "";
 }
 
 /**
