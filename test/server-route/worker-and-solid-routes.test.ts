@@ -57,6 +57,10 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     // kudoh/nuxt-openai-realtimeapi-example (batch 34): Nitro's $fetch to the provider, the key in its headers.
     const nitro = `export default defineEventHandler(async () =>\n  $fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: { model: "gpt-4o-realtime-preview" } }),\n);\n`;
     assert.deepEqual(findings("server/api/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);
+    // Nuxt's server/routes/ serve at their own path, as server/api/ does under /api.
+    assert.deepEqual(findings("server/routes/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);
+    // An Express app's server/routes/ module that exports its router is no Nitro route.
+    assert.deepEqual(findings("server/routes/chat.js", `module.exports = function setup(app) {\n  app.locals.ready = fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });\n};\n`), []);
     const chain = worker.replace(`"https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-pro:generateContent?key=" +`, `"https://generativelanguage.googleapis.com/v1beta/models/" + "gemini-1.5-pro" + ":generateContent?key=" +`);
     assert.deepEqual(findings("worker/gemini-proxy.ts", chain).map((f) => f.provider), ["Google AI (Gemini)"]);
   });

@@ -77,6 +77,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   return undefined;
 }
 
+/** A Nuxt server route module (`server/routes/**`). */
+const NITRO_ROUTE = /\/server\/routes\/.+\.[cm]?[jt]s$/;
 /** A module under a `functions/` folder: a Cloudflare Pages Function when it exports `onRequest…`. */
 const PAGES_FUNCTION = /\/functions\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$/;
 
@@ -90,6 +92,9 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   // Cloudflare Pages Functions: the project's `functions/` folder (`functions/api/chat.ts` serves
   // /api/chat), known by its `onRequest…` exports: Firebase's `functions/` exports none.
   if (PAGES_FUNCTION.test(source.file.replace(/\\/g, "/")) && source.text.includes("onRequest")) return "pages-function";
+  // Nuxt / Nitro's `server/routes/**` serve at their path as `server/api/**` does under /api
+  // (kudoh/nuxt-openai-realtimeapi-example's `server/routes/session.get.ts`): known by an event handler.
+  if (NITRO_ROUTE.test(source.file.replace(/\\/g, "/")) && source.text.includes("EventHandler")) return "api-function";
   const kind = handlerKindOf(source.file);
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
   // Qwik City's own handlers are exported `onGet`, `onPost`…
