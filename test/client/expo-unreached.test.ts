@@ -51,9 +51,11 @@ describe("no-client-ai-calls: an Expo app's src/ modules its entry does not reac
   });
 
   it("a root module nothing imports, scripts and API routes are not", () => {
-    const root = expoCopy({ "config.ts": SERVICE.replace(", dangerouslyAllowBrowser: true", ""), "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE });
+    const root = expoCopy({ "config.ts": SERVICE.replace(", dangerouslyAllowBrowser: true", ""), "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE, "src/app/completion+api.ts": SERVICE });
     assert.deepEqual(callsIn(root, "config.ts"), []);
     assert.deepEqual(callsIn(root, "scripts/seed.ts"), []);
     assert.deepEqual(callsIn(root, "app/api/describe+api.ts"), []);
+    // Expo Router's routes under src/app (notJust-dev/DEVember-notJustGPT): an API route is server code.
+    assert.deepEqual(callsIn(root, "src/app/completion+api.ts"), []);
   });
 });

@@ -530,6 +530,8 @@ const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {
   if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+  // Expo Router's API routes (`src/app/completion+api.ts`) run on the server.
+  if (/\+api\.[cm]?[jt]sx?$/.test(rel)) return false;
   // electron-vite: the main process and the preload scripts run in Node, not in the page.
   if (framework.electronVite && /^src\/(?:main|preload)\//.test(rel)) return false;
   return !TEST_FILE.test(rel);
