@@ -10,7 +10,7 @@ import { sdkUsePattern, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
-import { isUserSupplied, namesNothingBound } from "./user-keys";
+import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
 import { walk } from "./walk";
 
 export interface AiCall {
@@ -215,10 +215,10 @@ function providerOfCallee(callee: TSESTree.Node): string {
   return providerForSdk(name)?.name ?? (name || "AI");
 }
 
-/** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
 /** A key in a URL's query. */
 const QUERY_KEY = /[?&](?:key|api_key|apikey)=/i;
 
+/** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
 function httpRequest(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   constants: Map<string, string>,
@@ -284,7 +284,6 @@ function isHttpClientField(node: TSESTree.Node, name: string): boolean {
  * from that field, in a template or as is.
  */
 function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  const EPHEMERAL = /ephemeral|client_?secret/i;
   let value: TSESTree.Node = node;
   if (value.type === "TemplateLiteral") {
     if (value.expressions.length !== 1) return false;
@@ -297,14 +296,10 @@ function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.Va
     if (!init) return false;
     value = init;
   }
-  return value.type === "MemberExpression" && EPHEMERAL.test(dottedText(value));
+  return value.type === "MemberExpression" && EPHEMERAL.test(dottedName(value) ?? "");
 }
 
-function dottedText(node: TSESTree.Node): string {
-  if (node.type === "Identifier") return node.name;
-  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") return `${dottedText(node.object)}.${node.property.name}`;
-  return "";
-}
+const EPHEMERAL = /ephemeral|client_?secret/i;
 
 /**
  * What a URL is built from besides its literal text: a template's expressions, a `+` chain's

@@ -107,7 +107,8 @@ function isEmpty(node: Node): boolean {
   return node.type === "Literal" && (node.value === "" || node.value === null);
 }
 
-function dottedName(node: Node): string | undefined {
+/** `a.b.c` of a plain member chain (`localStorage.getItem`, `session.client_secret.value`), else undefined. */
+export function dottedName(node: Node): string | undefined {
   if (node.type === "Identifier") return node.name;
   if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
     const object = dottedName(node.object);
