@@ -10,7 +10,7 @@ import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { middlewareCovers, middlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
-import { findRouteHandlers, handlerKindOf, importedRouteHandlers, type RouteHandler } from "./route-handlers";
+import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
@@ -34,8 +34,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   if (TEST_FILE.test(source.file)) return [];
   // A cheap first look: files with no route handler are skipped; a route that mentions no
   // provider SDK, AI SDK or host may still call one through a shared client it imports.
-  const handlers = findRouteHandlers(source);
-  const imported = importedRouteHandlers(source);
+  const imported: ImportedRouteHandler[] = [];
+  const handlers = findRouteHandlers(source, imported);
   if (handlers.length === 0 && imported.length === 0) return [];
   const bindings = fileBindings(source);
   const project = options.project ?? diskProjectView();

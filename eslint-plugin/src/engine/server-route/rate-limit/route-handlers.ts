@@ -102,7 +102,12 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   return kind;
 }
 
-export function findRouteHandlers(source: SourceFile): RouteHandler[] {
+/**
+ * The route handlers `source` defines. Those it registers or exports but another module writes (an
+ * MVC app's controllers, `export const action = taskAction`) go to `imported`, when given: one
+ * read of the file's exports and registrations serves both.
+ */
+export function findRouteHandlers(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   const kind = fileConventionKind(source);
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.
@@ -128,12 +133,12 @@ export function findRouteHandlers(source: SourceFile): RouteHandler[] {
   if (actions) handlers.push(...serverActions(source));
   if (serverFns) handlers.push(...tanstackServerFns(source));
   if (qwikFns) handlers.push(...qwikServerFns(source));
-  if (kind) handlers.push(...exportedHandlers(source, kind));
+  if (kind) handlers.push(...exportedHandlers(source, kind, imported));
   if (kind === "solid-start") handlers.push(...tanstackHandlers(source));
   if (fetchExport) handlers.push(...fetchExportHandlers(source));
   if (serves) handlers.push(...serveHandlers(source, functionOf));
   if (sockets) handlers.push(...socketHandlers(source, functionOf));
-  handlers.push(...registeredHandlers(source));
+  handlers.push(...registeredHandlers(source, imported));
   return handlers;
 }
 
@@ -461,16 +466,6 @@ export interface ImportedRouteHandler {
   reference: string;
   reportNode: Node;
   companions: Node[];
-}
-
-export function importedRouteHandlers(source: SourceFile): ImportedRouteHandler[] {
-  const kind = fileConventionKind(source);
-  const registers = mayRegisterRoutes(source.text);
-  if (!kind && !registers) return [];
-  const imported: ImportedRouteHandler[] = [];
-  if (kind) exportedHandlers(source, kind, imported);
-  if (registers) registeredHandlers(source, imported);
-  return imported;
 }
 
 /** `name` is bound by an import declaration or a top-level `require` of the module. */
