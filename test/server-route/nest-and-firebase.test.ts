@@ -209,6 +209,12 @@ export class DeepseekController {
 }
 `;
     assert.deepEqual(findingsIn(app({ "src/deepseek.service.ts": service }), "src/deepseek.controller.ts", controllerCode), ["DeepseekController.chat (@Post) → DeepSeek"]);
+    // The host set by the constructor instead, and read inside a template (as jenniferccao/Chirp's ElevenLabs class, batch 35).
+    const setInConstructor = service
+      .replace(`  private readonly apiUrl = "https://api.deepseek.com/chat/completions";\n  constructor(private configService: ConfigService) {}`, `  private readonly baseUrl: string;\n  constructor(private configService: ConfigService) {\n    this.baseUrl = "https://api.deepseek.com";\n  }`)
+      .replace("axios.post(this.apiUrl,", "axios.post(`${this.baseUrl}/chat/completions`,");
+    assert.notEqual(setInConstructor, service);
+    assert.deepEqual(findingsIn(app({ "src/deepseek.service.ts": setInConstructor }), "src/deepseek.controller.ts", controllerCode), ["DeepseekController.chat (@Post) → DeepSeek"]);
   });
 
   it("a controller that calls the provider itself, through a client field", () => {

@@ -52,4 +52,27 @@ export async function POST(request: Request) {
 }`;
     assert.deepEqual(providersReported(code), []);
   });
+  it("is quiet for Google sign-in: google-auth-library verifies tokens for any Google API, it is no AI SDK", () => {
+    // HrynchukTymofii/AppTracker's landing/app/api/auth/google/route.ts (batch 35)
+    const code = `import { OAuth2Client } from "google-auth-library";
+const client = new OAuth2Client(process.env.GOOGLE_CLIENT_ID);
+export async function POST(request: Request) {
+  const { id_token } = await request.json();
+  const ticket = await client.verifyIdToken({ idToken: id_token, audience: process.env.GOOGLE_CLIENT_ID });
+  return Response.json({ email: ticket.getPayload()?.email });
+}`;
+    assert.deepEqual(providersReported(code), []);
+  });
+
+  it("still names Vertex AI when a GoogleAuth token is sent to the Vertex endpoint", () => {
+    const code = `import { GoogleAuth } from "google-auth-library";
+const auth = new GoogleAuth({ scopes: "https://www.googleapis.com/auth/cloud-platform" });
+export async function POST(request: Request) {
+  const token = await auth.getAccessToken();
+  const url = \`https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash:generateContent\`;
+  const response = await fetch(url, { method: "POST", headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify(await request.json()) });
+  return Response.json(await response.json());
+}`;
+    assert.deepEqual(providersReported(code), ["Google Cloud Vertex AI"]);
+  });
 });

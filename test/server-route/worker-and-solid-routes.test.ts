@@ -329,4 +329,45 @@ export const POST = (async ({ request }) => {
 `;
     assert.deepEqual(findings("src/routes/api/chat/+server.ts", svelte).map((f) => [f.handler, f.provider, f.line]), [["POST", "Anthropic", 5]]);
   });
+  it("reads a URL const in the function that uses it when two functions declare the same name (zoewhitmore/my-friend-bot, batch 35)", () => {
+    const bot = `async function sendMessage(chatId: number, text: string, env: Env) {
+  const base = env.TELEGRAM_API_BASE || "https://api.telegram.org";
+  await fetch(\`\${base}/bot\${env.TELEGRAM_BOT_TOKEN}/sendMessage\`, { method: "POST", body: JSON.stringify({ chat_id: chatId, text }) });
+}
+async function reply(messages: unknown[], env: Env) {
+  const base = env.OPENAI_BASE_URL || "https://api.openai.com/v1";
+  const response = await fetch(\`\${base}/chat/completions\`, { method: "POST", headers: { Authorization: \`Bearer \${env.OPENAI_API_KEY}\` }, body: JSON.stringify({ messages }) });
+  return (await response.json()).choices[0].message.content;
+}
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const update = await request.json();
+    ctx.waitUntil(reply([update.message], env).then((text) => sendMessage(update.message.chat.id, text, env)));
+    return new Response("ok");
+  },
+};
+`;
+    assert.deepEqual(findings("src/worker.ts", bot).map((f) => [f.handler, f.provider, f.line]), [["fetch", "OpenAI", 11]]);
+    // Only the Telegram call: no finding.
+    const telegramOnly = bot.replace(/async function reply[\s\S]*?\n}\n/, "const reply = async (m: unknown[], env: Env) => String(m.length);\n");
+    assert.deepEqual(findings("src/worker-telegram.ts", telegramOnly), []);
+  });
+
+  it("reports the action of Remix's root route module, app/root.tsx (nelsonokothguya/my-remix-app, batch 35)", () => {
+    const root = `import OpenAI from "openai";
+import { Form, Outlet } from "@remix-run/react";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export async function action({ request }: { request: Request }) {
+  const form = await request.formData();
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: String(form.get("q")) }] });
+  return { answer: completion.choices[0].message.content };
+}
+export default function App() {
+  return <html><body><Form method="post" /><Outlet /></body></html>;
+}
+`;
+    assert.deepEqual(findings("app/root.tsx", root).map((f) => [f.handler, f.provider, f.line]), [["action", "OpenAI", 4]]);
+    // A component folder's root.tsx is no route module.
+    assert.deepEqual(findings("app/components/root.tsx", root), []);
+  });
 });

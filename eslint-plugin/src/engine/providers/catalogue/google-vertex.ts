@@ -23,8 +23,8 @@ export const googleVertex: Provider = {
     "googleauth",
     "google_private_key",
   ],
-  sdkConstructors: ["VertexAI", "createVertex", "GoogleAuth", "ChatVertexAI", "VertexAIEmbeddings", "createGoogleVertex"],
-  sdkPackages: ["@google-cloud/vertexai", "@ai-sdk/google-vertex", "google-auth-library", "@langchain/google-vertexai", "@langchain/google-gauth", "@langchain/google-vertexai-web"],
+  sdkConstructors: ["VertexAI", "createVertex", "ChatVertexAI", "VertexAIEmbeddings", "createGoogleVertex"],
+  sdkPackages: ["@google-cloud/vertexai", "@ai-sdk/google-vertex", "@langchain/google-vertexai", "@langchain/google-gauth", "@langchain/google-vertexai-web"],
   endpoints: ["aiplatform.googleapis.com", "*-aiplatform.googleapis.com"],
   revokeUrl: "https://console.cloud.google.com/iam-admin/serviceaccounts",
   kinds: [

@@ -5,6 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
+import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
 
@@ -239,15 +240,13 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       return head === "" && node.expressions.length > 0 ? urlText(source, node.expressions[0], depth + 1) : head;
     }
     case "Identifier": {
-      const init = constInits(source).get(node.name);
+      const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
       return init ? urlText(source, init, depth + 1) : undefined;
     }
     case "MemberExpression": {
-      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`).
-      if (node.object.type !== "ThisExpression" || node.computed || node.property.type !== "Identifier") return undefined;
-      const name = node.property.name;
-      const field = enclosingClass(node)?.body.find((member) => member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name);
-      return field?.type === "PropertyDefinition" && field.value ? urlText(source, field.value, depth + 1) : undefined;
+      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets.
+      const value = thisMemberValue(node);
+      return value ? urlText(source, value, depth + 1) : undefined;
     }
     case "NewExpression":
       // `const API_URL = new URL("https://api.openai.com/v1/completions")` (floripabit/accessible-actions).
@@ -294,6 +293,22 @@ function constInits(source: SourceFile): Map<string, Node> {
   found = inits;
   constInitsOf.set(source, found);
   return found;
+}
+
+/**
+ * The `const name` of the nearest block around `node` that declares one: for a name the file
+ * declares more than once (two functions that each name their base URL `base`, a Telegram bot's
+ * `sendMessage` and its OpenAI call: zoewhitmore/my-friend-bot, batch 35).
+ */
+function enclosingConst(node: Node, name: string): Node | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
+    for (const statement of scope.body) {
+      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      for (const declarator of statement.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A module-level function of this file, by name. */

@@ -3,7 +3,7 @@
  * Router `pages/api/**` default exports, Vercel-style `api/**` functions, Cloudflare Pages
  * Functions (`functions/**` exporting `onRequestPost`…), SvelteKit `+server.ts`
  * exports, Astro endpoints (`src/pages/**.ts` exporting GET, POST… or ALL), Remix / React Router
- * `app/routes/**` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
+ * `app/routes/**` and `app/root` `action` and `loader` exports, SolidStart API routes (`src/routes/**` exporting
  * GET, POST…), TanStack Start server routes (`src/routes/**`: `createFileRoute(…)({ server: {
  * handlers: { POST } } })`, and the older `createServerFileRoute(…).methods({ POST })` and
  * `createAPIFileRoute(…)({ POST })`), a module's `export default { fetch(request, env) { … } }`
@@ -70,6 +70,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   if (/\/app\/(?:.*\/)?route\.[cm]?[jt]sx?$/.test(unix)) return "next-app";
   if (/\/pages\/api\//.test(unix)) return "next-pages";
   if (/\/app\/routes\/.+\.[cm]?[jt]sx?$/.test(unix)) return "remix";
+  // The root route module answers `POST /` with its `action` (nelsonokothguya/my-remix-app, batch 35).
+  if (/\/app\/root\.[cm]?[jt]sx?$/.test(unix)) return "remix";
   // SvelteKit's own files here start with `+` (above); SolidStart's API routes are plain modules.
   if (/\/src\/routes\/(?:[^/]+\/)*[^+/][^/]*\.[cm]?[jt]sx?$/.test(unix)) return "solid-start";
   if (/\/src\/pages\/.+\.[cm]?[jt]s$/.test(unix)) return "astro";
