@@ -306,6 +306,12 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: translateChain } }],
     },
     {
+      name: "a URL const imported from the config module, the key in its query (Abiram116/SpaceLearn, batch 35)",
+      filename: translate,
+      code: [`import { GEMINI_ENDPOINT, OPENAI_KEY } from "./ai-config";`, "export const ask = (body: string) => fetch(`${GEMINI_ENDPOINT}?key=${OPENAI_KEY}`, { method: \"POST\", body });"].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
+    },
+    {
       ...appFile("expo", "lib/translate.ts"),
       // The config's baseUrl names the host, so this is a call to api.openai.com (not only a key sent somewhere).
       name: "the config file on disk, as ESLint lints it",

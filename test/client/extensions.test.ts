@@ -21,6 +21,7 @@ type AnyRule = RuleModule<string, readonly unknown[]>;
 const rule = (module: unknown) => module as AnyRule;
 const file = (rel: string) => path.join(APPS, "chrome-extension", rel);
 const gemini = fakeKey("google-ai", undefined, 61);
+const elevenLabs = fakeKey("elevenlabs");
 
 describe("browser extensions: the client boundary", () => {
   it("a manifest with manifest_version makes an extension; its scripts ship, its build scripts do not", () => {
@@ -61,6 +62,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("content.js"),
       code: `class Client {\n  constructor() { this.apiKey = "${gemini}"; }\n  ask(text) {\n    return fetch("https://generativelanguage.googleapis.com/v1beta/models/x:generateContent", { headers: { "x-goog-api-key": this.apiKey }, body: text });\n  }\n}\nexport default new Client();\n`,
       errors: [{ messageId: "directProviderCall", line: 4 }],
+    },
+    {
+      name: "a URL the constructor sets (this.baseUrl), inside a template: ElevenLabs from the service worker (jenniferccao/Chirp, batch 35)",
+      filename: file("background.js"),
+      code: `class VoiceService {\n  constructor(apiKey) {\n    this.apiKey = apiKey;\n    this.baseUrl = "https://api.elevenlabs.io/v1";\n  }\n  speak(text, voice) {\n    return fetch(\`\${this.baseUrl}/text-to-speech/\${voice}\`, { method: "POST", headers: { "xi-api-key": this.apiKey }, body: JSON.stringify({ text }) });\n  }\n}\nexport const voices = new VoiceService("${elevenLabs}");\n`,
+      errors: [{ messageId: "directProviderCall", line: 7, data: { host: "api.elevenlabs.io", chain: "background.js" } }],
     },
   ],
 });

@@ -53,8 +53,11 @@ export const TEXT_PROBES = {
    * `this.server.listen()` (which sent every file of a Node server to resolve its imports).
    */
   serverMarker: lazyRegExp(() => /server-only|\$lib\/server|\$app\/server|\.server(?:\.[a-z]{1,6})?["'`]|\.server\//),
-  /** no-client-ai-calls: a provider API host, an auth header, or a flag that lets an SDK run in the browser. */
-  aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, titleCase(DIRECT_ACCESS_HEADER), ...providerHostWords(), ...authHeaderWords()]),
+  /**
+   * no-client-ai-calls: a provider API host, an auth header, a key in a URL's query (`?key=`, the
+   * host in an imported const), or a flag that lets an SDK run in the browser.
+   */
+  aiHost: lazyPattern(() => [...BROWSER_FLAGS.keys(), DIRECT_ACCESS_HEADER, titleCase(DIRECT_ACCESS_HEADER), ...providerHostWords(), ...authHeaderWords(), ...QUERY_KEY_WORDS]),
   /** require-rate-limit: a provider SDK (package or constructor), the AI SDK, or an API host. */
   providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords("sdkPackages"), ...sdkWords("sdkConstructors"), ...sdkWords("endpoints")]),
   /**
@@ -78,6 +81,9 @@ export function sdkUsePattern(): RegExp {
 
 /** `anthropic-dangerous-direct-browser-access` → `Anthropic-Dangerous-Direct-Browser-Access`, as HTTP docs spell headers. */
 const titleCase = (header: string) => header.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
+
+/** A key sent in a URL's query, as Gemini's REST API takes it (ai-calls' QUERY_KEY). */
+const QUERY_KEY_WORDS = ["?key=", "&key=", "?api_key=", "&api_key=", "?apikey=", "&apikey="];
 
 /** The AI SDK's own package: it names no provider (a model comes from one that does). */
 const AI_SDK_WORDS = ['"ai"', "'ai'"];

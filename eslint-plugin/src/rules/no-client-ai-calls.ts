@@ -27,10 +27,9 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     if (isComponentFile(context.filename)) return { "Program:exit": () => reportFindings(context, findClientAiCalls(sourceFileOf(context))) };
     // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk
     // of the tree (in source order, as the engine's walk would give them).
-    const nodes: AiCallNodes = { declarators: [], fields: [], requests: [], directAccess: [] };
+    const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
     return {
       VariableDeclarator: (node) => void nodes.declarators.push(node),
-      PropertyDefinition: (node) => void nodes.fields.push(node),
       CallExpression: (node) => void nodes.requests.push(node),
       NewExpression: (node) => void nodes.requests.push(node),
       Property: (node) => void (isDirectAccessProperty(node) && nodes.directAccess.push(node)),

@@ -7,11 +7,12 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, scopeOf, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, importedString, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
 import { walk } from "./walk";
+import { thisMemberValue } from "../this-member";
 
 export interface AiCall {
   messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserAuthHeader";
@@ -29,9 +30,10 @@ const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"
 const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeArguments"]);
 
 /**
- * Cheap text tests first, one pass each: every provider host, auth header and both browser flags
- * (aiHost); a provider SDK imported or a constructor called (sdkUse). Every call findAiCalls
- * reports needs one: a flag, a header or a host in the text, or a client whose callee comes from
+ * Cheap text tests first, one pass each: every provider host, auth header, query key and both
+ * browser flags (aiHost); a provider SDK imported or a constructor called (sdkUse). Every call
+ * findAiCalls reports needs one: a flag, a header, a query key (`?key=`, the URL imported) or a
+ * host in the text, or a client whose callee comes from
  * an SDK package or is a provider's constructor (browser-keys.ts). A provider only named (a
  * comment, a model id, the AI SDK's own "ai") is no reason to build and walk the tree.
  */
@@ -80,8 +82,6 @@ function typeOnlyImport(text: string, at: number): boolean {
  */
 export interface AiCallNodes {
   declarators: TSESTree.VariableDeclarator[];
-  /** Class fields: an Angular service keeps its endpoint in `private apiUrl = \`https://…\``. */
-  fields: TSESTree.PropertyDefinition[];
   requests: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
   directAccess: TSESTree.Property[];
 }
@@ -97,7 +97,7 @@ export function isDirectAccessProperty(node: TSESTree.Property): boolean {
 }
 
 export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
-  const nodes: AiCallNodes = { declarators: [], fields: [], requests: [], directAccess: [] };
+  const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
   // Types hold none of these (their members are TSPropertySignature, never Property): a
   // provider package's TypeScript is much of it types, which the walk need not enter.
   walk(
@@ -105,7 +105,6 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
     (node) => {
       if (node.type === "TSInterfaceDeclaration" || node.type === "TSTypeAliasDeclaration") return false;
       if (node.type === "VariableDeclarator") nodes.declarators.push(node);
-      else if (node.type === "PropertyDefinition") nodes.fields.push(node);
       else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
       else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
     },
@@ -119,9 +118,8 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
  * `nodes`: the tree's nodes findAiCalls reads, when the caller has them (ESLint's traversal).
  */
 export function findAiCalls(program: TSESTree.Program, text: string, file?: string, nodes: AiCallNodes = collectAiCallNodes(program)): AiCall[] {
-  const { declarators, fields, requests, directAccess } = nodes;
+  const { declarators, requests, directAccess } = nodes;
   const constants = stringConstants(declarators);
-  const urlFields = urlFieldValues(fields);
   const objects = objectConstants(declarators);
   const headerConstants = headerValueConstants(declarators);
   const scope = scopeOf(program, text, valueConstants(declarators), file);
@@ -141,7 +139,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       calls.push({ messageId: "dangerousBrowserClient", node: browserFlag, data: { provider: BROWSER_FLAGS.get(flag) ?? providerOfCallee(node.callee), flag } });
       continue;
     }
-    const request = httpRequest(node, constants, objects, headerConstants, declarators, urlFields, scope);
+    const request = httpRequest(node, constants, objects, headerConstants, declarators, scope);
     if (request) {
       // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
       // call where the framework leaves that read undefined in the browser, as for an SDK client.
@@ -225,7 +223,6 @@ function httpRequest(
   objects: Map<string, TSESTree.ObjectExpression>,
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
-  urlFields: ReadonlyMap<string, TSESTree.Node>,
   scope: Scope,
 ): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
   // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
@@ -233,9 +230,18 @@ function httpRequest(
   const parts = requestParts(node);
   if (!parts) return undefined;
   const { configs } = parts;
-  // `this.http.post(this.apiUrl, body)`: the URL is the field's initializer.
-  const url = parts.url && (thisFieldValue(parts.url, urlFields) ?? parts.url);
-  const urlText = url ? staticText(url, constants, (member) => configString(member, scope)) : undefined;
+  // `this.http.post(this.apiUrl, body)`: the URL is what the class sets the field to, also inside a
+  // template (`${this.baseUrl}/text-to-speech`, set in the constructor: jenniferccao/Chirp, batch 35).
+  const url = parts.url && (classValue(parts.url) ?? parts.url);
+  // The URL const may be imported from the app's config module (Abiram116/SpaceLearn's API_ENDPOINT, batch 35).
+  const member = (node: TSESTree.MemberExpression) => configString(node, scope);
+  const imported = (name: string) => importedString(name, scope);
+  const urlText = url
+    ? staticText(url, constants, (node) => {
+        const value = classValue(node);
+        return value ? staticText(value, constants, member, imported) : member(node);
+      }, imported)
+    : undefined;
   if (!urlText) return undefined;
   const host = hostOf(urlText);
   // `https://api.github.com/user` with the user's GitHub token is no AI call (no model runs there).
@@ -429,53 +435,42 @@ function propertyKey(property: TSESTree.Property | ObjectProperty): string | und
 
 /**
  * The text of a string, template (holes shown as …), `new URL("…")` or a const holding one.
- * `member`: what a `config.url`-style member holds (./browser-keys' configString), when the caller can tell.
+ * `member`: what a `config.url`-style member holds (./browser-keys' configString), when the caller can tell;
+ * `imported`: what a name imported from the app's own module holds (./browser-keys' importedString).
  */
-function staticText(node: TSESTree.Node, constants: Map<string, string>, member?: (node: TSESTree.MemberExpression) => string | undefined): string | undefined {
+function staticText(
+  node: TSESTree.Node,
+  constants: Map<string, string>,
+  member?: (node: TSESTree.MemberExpression) => string | undefined,
+  imported?: (name: string) => string | undefined,
+): string | undefined {
   switch (node.type) {
     case "Literal":
       return typeof node.value === "string" ? node.value : undefined;
     case "TemplateLiteral":
       return node.quasis.map((quasi, i) => {
         const hole = node.expressions[i];
-        const holeText = hole ? (staticText(hole, constants, member) ?? "…") : "";
+        const holeText = hole ? (staticText(hole, constants, member, imported) ?? "…") : "";
         return (quasi.value.cooked ?? "") + holeText;
       }).join("");
     case "Identifier":
-      return constants.get(node.name);
+      return constants.get(node.name) ?? imported?.(node.name);
     case "MemberExpression":
       return member?.(node);
     case "NewExpression":
-      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? staticText(node.arguments[0], constants, member) : undefined;
+      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? staticText(node.arguments[0], constants, member, imported) : undefined;
     case "BinaryExpression":
       if (node.operator !== "+") return undefined;
-      return (staticText(node.left, constants, member) ?? "…") + (staticText(node.right, constants, member) ?? "…");
+      return (staticText(node.left, constants, member, imported) ?? "…") + (staticText(node.right, constants, member, imported) ?? "…");
     default:
       return undefined;
   }
 }
 
-/**
- * Class fields initialised with a string, template, `+` chain or member, by name (first in source order
- * wins; the class is not told apart, as consts are not told apart by scope).
- */
-function urlFieldValues(fields: readonly TSESTree.PropertyDefinition[]): Map<string, TSESTree.Node> {
-  const values = new Map<string, TSESTree.Node>();
-  for (const field of fields) {
-    const value = field.value;
-    if (field.computed || !value || (field.key.type !== "Identifier" && field.key.type !== "PrivateIdentifier")) continue;
-    // A member: a config object's URL (`private apiUrl = environment.API_HOST`, Angular).
-    if (value.type !== "Literal" && value.type !== "TemplateLiteral" && value.type !== "BinaryExpression" && value.type !== "MemberExpression") continue;
-    if (!values.has(field.key.name)) values.set(field.key.name, value);
-  }
-  return values;
-}
-
-/** The initializer of the field `this.name` reads, if it is one of `fields`. */
-function thisFieldValue(node: TSESTree.Node, fields: ReadonlyMap<string, TSESTree.Node>): TSESTree.Node | undefined {
-  if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return undefined;
-  const property = node.property;
-  return property.type === "Identifier" || property.type === "PrivateIdentifier" ? fields.get(property.name) : undefined;
+/** What the class sets `this.name` to, when it is text a URL can be read from (a string, template, `+` chain or config member). */
+function classValue(node: TSESTree.Node): TSESTree.Node | undefined {
+  const value = thisMemberValue(node);
+  return value && (value.type === "Literal" || value.type === "TemplateLiteral" || value.type === "BinaryExpression" || value.type === "MemberExpression") ? value : undefined;
 }
 
 /** `const API = "https://…"` anywhere in the file (first declaration, in source order, wins). */

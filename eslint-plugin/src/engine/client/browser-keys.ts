@@ -109,6 +109,14 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
   return init ? { init, scope: scopeOfModule(values) } : undefined;
 }
 
+/** The string a name imported from the app's own module holds: `import { API_ENDPOINT } from "../config/constants"`. */
+export function importedString(name: string, scope: Scope): string | undefined {
+  const init = importedValue(name, scope)?.init;
+  if (init?.type === "Literal" && typeof init.value === "string") return init.value;
+  if (init?.type === "TemplateLiteral" && init.expressions.length === 0) return init.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
 /** The object literal a name holds, in this file or in the module it is imported from. */
 function objectValue(node: Node, scope: Scope): { object: TSESTree.ObjectExpression; scope: Scope } | undefined {
   if (node.type !== "Identifier") return undefined;
