@@ -66,6 +66,21 @@ describe("no-client-ai-calls: a site with no build, whose pages load their scrip
     assert.deepEqual(calls(root, "tools/gemini.js"), []);
   });
 
+  it("reads a page again only when it changes: an edit that keeps size and mtime is not seen, a saved edit is", () => {
+    const root = site({ "index.html": PAGE(`<script src="gemini.js"></script>`), "gemini.js": GEMINI(key) });
+    const page = path.join(root, "index.html");
+    const saved = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000); // whole seconds: utimes keeps them exactly
+    fs.utimesSync(page, saved, saved);
+    assert.deepEqual(calls(root, "gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → gemini.js" }]);
+    // The same size and mtime: the page's scripts are those read before (no read per keystroke).
+    fs.writeFileSync(page, PAGE(`<script src="others.js"></script>`));
+    fs.utimesSync(page, saved, saved);
+    assert.deepEqual(calls(root, "gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → gemini.js" }]);
+    // Saved (a new mtime): read again, and gemini.js is no page's script any more.
+    fs.utimesSync(page, saved, new Date(saved.getTime() + 5000));
+    assert.deepEqual(calls(root, "gemini.js"), []);
+  });
+
   it("leaves a folder a framework claims to its framework", () => {
     const root = site({
       "package.json": JSON.stringify({ name: "x", private: true, dependencies: { next: "15" } }),

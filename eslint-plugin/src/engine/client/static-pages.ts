@@ -6,8 +6,9 @@
  *
  * Asked only for a file no framework claims (framework.ts says "unknown") that makes an AI call:
  * the pages beside it and up to two folders above are read (bounded in number and size). A
- * script a page loads from another site (`https://…`) is not the project's. The `--cache` stamp
- * already fingerprints every HTML file's size and mtime (cache-stamp.ts).
+ * script a page loads from another site (`https://…`) is not the project's. A page is read again
+ * only when its size or mtime changes; the `--cache` stamp fingerprints every HTML file's size and
+ * mtime too (cache-stamp.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -44,11 +45,33 @@ function pagesIn(dir: string): string[] {
   return names.filter((name) => /\.html?$/i.test(name)).slice(0, MAX_PAGES).map((name) => path.join(dir, name));
 }
 
+/**
+ * Each page's scripts, kept while its size and mtime hold: the editor asks again on every
+ * keystroke in such a file, and a page is read and its tags listed only when it changed.
+ */
+const pageScripts = new Map<string, { size: number; mtimeMs: number; scripts: string[] }>();
+const MAX_KEPT_PAGES = 500;
+
 /** The local scripts a page loads, as absolute paths (`/x.js` from the page's folder, as a static host serves it). */
 function scriptsOf(page: string): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(page);
+  } catch {
+    pageScripts.delete(page);
+    return [];
+  }
+  const kept = pageScripts.get(page);
+  if (kept && kept.size === stat.size && kept.mtimeMs === stat.mtimeMs) return kept.scripts;
+  const scripts = stat.size > MAX_PAGE_BYTES ? [] : readScripts(page);
+  if (pageScripts.size >= MAX_KEPT_PAGES) pageScripts.clear();
+  pageScripts.set(page, { size: stat.size, mtimeMs: stat.mtimeMs, scripts });
+  return scripts;
+}
+
+function readScripts(page: string): string[] {
   let text: string;
   try {
-    if (fs.statSync(page).size > MAX_PAGE_BYTES) return [];
     text = fs.readFileSync(page, "utf8");
   } catch {
     return [];
