@@ -24,6 +24,7 @@ import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
 import { readsByStatement } from "./one-read-per-statement";
 import { nearestPackageDir } from "../package-dir";
+import { requiredModule } from "../require-call";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
@@ -474,20 +475,18 @@ const ELECTRON_MAIN = new Set(["app", "ipcMain", "BrowserWindow", "Menu", "Tray"
  */
 function moduleImports(program: TSESTree.Program): Array<{ module: string; names: string[] }> {
   const out: Array<{ module: string; names: string[] }> = [];
-  const required = (node: TSESTree.Node | null | undefined): string | undefined =>
-    node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal" && typeof node.arguments[0].value === "string" ? node.arguments[0].value : undefined;
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
       out.push({ module: String(statement.source.value), names: statement.specifiers.flatMap((s) => (s.type === "ImportSpecifier" && s.imported.type === "Identifier" ? [s.imported.name] : [])) });
     } else if (statement.type === "VariableDeclaration") {
       for (const declarator of statement.declarations) {
-        const module = required(declarator.init);
+        const module = requiredModule(declarator.init);
         if (!module) continue;
         const names = declarator.id.type === "ObjectPattern" ? declarator.id.properties.flatMap((p) => (p.type === "Property" && p.key.type === "Identifier" ? [p.key.name] : [])) : [];
         out.push({ module, names });
       }
     } else if (statement.type === "ExpressionStatement") {
-      const module = required(statement.expression);
+      const module = requiredModule(statement.expression);
       if (module) out.push({ module, names: [] });
     }
   }

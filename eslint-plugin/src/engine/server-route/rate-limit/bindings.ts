@@ -4,6 +4,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
+import { requiredModule } from "../../require-call";
 import { memberPath, stringValue, walk } from "../ast-utils";
 import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
@@ -57,7 +58,7 @@ export interface FileBindings {
 
 function moduleOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require") return stringValue(node.arguments[0]);
+  if (node.type === "CallExpression") return requiredModule(node);
   if (node.type === "AwaitExpression" && node.argument.type === "ImportExpression") return stringValue(node.argument.source);
   return undefined;
 }

@@ -11,6 +11,7 @@ import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { createResolver, type ProjectResolver } from "../../client/resolve";
 import { onInvalidate } from "../../client/files";
+import { requiredModule } from "../../require-call";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
@@ -172,11 +173,6 @@ function addRequire(declarator: TSESTree.VariableDeclarator, out: LocalImport[])
     );
     out.push({ specifier, names });
   }
-}
-
-function requiredModule(node: Node | null | undefined): string | undefined {
-  if (node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require") return stringValue(node.arguments[0]);
-  return undefined;
 }
 
 /** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */
