@@ -370,4 +370,26 @@ export default function App() {
     // A component folder's root.tsx is no route module.
     assert.deepEqual(findings("app/components/root.tsx", root), []);
   });
+  it("reads each route of a Hono chain assigned to a name, with a limiter earlier in the chain (khaya-zulu/kayaGPT, batch 35)", () => {
+    const routes = (use: string) => `import { Hono } from "hono";
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export const chatRoute = new Hono()${use}
+  .get("/", (c) => c.json({ chats: [] }))
+  .post("/:chatId", async (c) => {
+    const { messages } = await c.req.json();
+    return c.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages }));
+  })
+  .post("/:chatId/title", async (c) => c.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] })));
+`;
+    const chain = routes("");
+    const found = findings("src/routes/chat.ts", chain);
+    assert.deepEqual(found.map((f) => [f.handler, f.provider, f.line]), [["app.post(\"/:chatId\")", "OpenAI", 6], ["app.post(\"/:chatId/title\")", "OpenAI", 10]]);
+    const fixed = fixedByFirstFix(ROOT, "src/routes/chat.ts", chain, found[0]);
+    assert.deepEqual(findings("src/routes/chat-fixed.ts", fixed).map((f) => f.handler), ["app.post(\"/:chatId/title\")"], "the fixed route is no longer reported");
+    // `export default` of a chain, and a limiter the chain uses first.
+    assert.equal(findings("src/routes/default.ts", chain.replace("export const chatRoute =", "export default")).length, 2);
+    const limited = `import { rateLimiter } from "hono-rate-limiter";\n${routes("\n  .use(rateLimiter({ windowMs: 60_000, limit: 20, keyGenerator: (c) => c.req.header(\"x-forwarded-for\") ?? \"\" }))")}`;
+    assert.deepEqual(findings("src/routes/limited.ts", limited), []);
+  });
 });

@@ -97,7 +97,14 @@ function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNo
  * Fastify: `await fastify.register(rateLimit, { … })` (global unless told otherwise).
  */
 function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
-  const registeredAt = handler.reportNode.range[0];
+  // Earlier in the same chain: `new Hono().use(rateLimiter).post("/chat", ask)`.
+  const reportNode = handler.reportNode;
+  const member = reportNode.type === "MemberExpression" ? reportNode : reportNode.parent?.type === "MemberExpression" ? reportNode.parent : undefined;
+  for (let link = member?.object; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) {
+    const method = link.callee.property.type === "Identifier" ? link.callee.property.name : "";
+    if ((method === "use" || method === "register") && link.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
+  }
+  const registeredAt = reportNode.range[0];
   for (const statement of source.ast.body) {
     if (statement.range[0] >= registeredAt) break;
     let expression: TSESTree.Node | undefined = statement.type === "ExpressionStatement" ? statement.expression : undefined;

@@ -538,14 +538,21 @@ function referenceOf(node: Node): string | undefined {
   return undefined;
 }
 
-/** `app.post("/chat", limiter, async (req, res) => …)` at any depth; handlers named from elsewhere go to `imported`. */
+/**
+ * `app.post("/chat", limiter, async (req, res) => …)` at any depth, and each registration of a
+ * chain (Hono's `export const chat = new Hono().get("/", list).post("/:id", ask)`: khaya-zulu/kayaGPT,
+ * batch 35); handlers named from elsewhere go to `imported`.
+ */
 function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   const out: RouteHandler[] = [];
-  const visit = (node: Node) => {
-    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
-    const method = calleeName(node.callee);
-    if (!method) return;
-    const chained = ROUTER_METHODS.has(method) ? routeChain(node) : undefined;
+  const visit = (node: Node | null | undefined) => {
+    const links: TSESTree.CallExpression[] = [];
+    for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) links.push(link);
+    if (links.length === 0) return;
+    // Express's `router.route("/chat").get(list).post(ask)` is read whole from its last call; any
+    // other chain call by call, in source order (the last call is the outermost node).
+    const method = calleeName(links[0].callee);
+    const chained = method && ROUTER_METHODS.has(method) ? routeChain(links[0]) : undefined;
     if (chained) {
       for (const { call, method: verb, path } of chained) {
         const args = call.arguments;
@@ -559,6 +566,12 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       }
       return;
     }
+    for (const link of links.reverse()) visitCall(link);
+  };
+  const visitCall = (node: TSESTree.CallExpression) => {
+    if (node.callee.type !== "MemberExpression") return;
+    const method = calleeName(node.callee);
+    if (!method) return;
     const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
     const { path, handler, companions } = registration;
@@ -566,15 +579,17 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     // message hook is a socket handler (./socket-handlers).
     if (handler?.type === "CallExpression" && handler.callee.type === "Identifier" && handler.callee.name === "upgradeWebSocket") return;
     const found = handler ? functionOf(source, handler) : undefined;
+    // In a chain (`new Hono().get(…).post("/chat", ask)`) the call starts where the chain does: reported on its method name.
+    const reportNode = node.callee.object.type === "CallExpression" ? node.callee.property : node.callee;
     const { root } = memberPath(node.callee);
     const owner = root.type === "Identifier" ? root.name : "app";
     const name = `${owner}.${method}(${path})`;
     if (!found) {
       const reference = imported && handler ? referenceOf(handler) : undefined;
-      if (reference) imported!.push({ name, reference, reportNode: node.callee, companions });
+      if (reference) imported!.push({ name, reference, reportNode, companions });
       return;
     }
-    out.push({ kind: "server-framework", name, fn: found.fn, reportNode: node.callee, companions: [...companions, ...found.wrappers] });
+    out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers] });
   };
   const stack: Node[] = [source.ast];
   // Registrations sit at module level or inside a setup function: a bounded walk of statements.
@@ -582,6 +597,14 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     const node = stack.pop()!;
     if (node.type === "ExpressionStatement") {
       visit(node.expression);
+      continue;
+    }
+    if (node.type === "VariableDeclaration") {
+      for (const declarator of node.declarations) visit(declarator.init);
+      continue;
+    }
+    if (node.type === "ExportDefaultDeclaration") {
+      visit(node.declaration as Node);
       continue;
     }
     if (node.type === "Program" || node.type === "BlockStatement") stack.push(...node.body);
