@@ -218,5 +218,24 @@ export function POST(req: Request) {
 }`,
       errors: [{ messageId: "missingRateLimit", line: 8, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] }],
     },
+    {
+      // neander-ai/Demo-Agent (batch 36): the model configured with .bind(), piped inside one expression.
+      name: "prompt.pipe(model.bind(…)).pipe(parser) in one expression; model.withStructuredOutput(schema)",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+const prompt = PromptTemplate.fromTemplate("{q}");
+const chain = prompt.pipe(model.bind({ functions: [] })).pipe(parser);
+const structured = model.withStructuredOutput({ type: "object" });
+export function POST(req: Request) {
+  return chain.invoke({ q: "hi" }).then((out) => Response.json(out));
+}
+export function PUT(req: Request) {
+  return structured.invoke("hi").then((out) => Response.json(out));
+}`,
+      errors: [
+        { messageId: "missingRateLimit", line: 8, data: { handler: "POST", provider: "OpenAI" }, suggestions: [] },
+        { messageId: "missingRateLimit", line: 11, data: { handler: "PUT", provider: "OpenAI" }, suggestions: [] },
+      ],
+    },
   ],
 });

@@ -287,6 +287,13 @@ function firstReturned(fn: TSESTree.FunctionLike, accept: (argument: Node) => bo
 /** The methods that run a LangChain chain, runnable, memory or agent. */
 export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog"]);
 
+/**
+ * LangChain methods that give the same model configured (`llm.bind({ functions })`,
+ * `llm.withStructuredOutput(schema)`): running what they return runs the model
+ * (neander-ai/Demo-Agent's `interrupt.pipe(llm.bind(…)).pipe(parser)`, batch 36).
+ */
+const MODEL_VARIANTS = new Set(["bind", "bindTools", "withStructuredOutput", "withConfig", "withRetry", "withFallbacks", "withListeners"]);
+
 /** Chains built from a provider client (or from another chain), in source order. */
 export function addChains(source: SourceFile, bindings: FileBindings): void {
   if (bindings.providers.size === 0) return;
@@ -301,9 +308,10 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
  * The provider of the chain `expression` builds from a keyed model (or from another chain):
  * `prompt.pipe(model)`, `new ConversationChain({ llm: model })`, `RunnableSequence.from([prompt, model])`.
  */
-export function chainBuiltBy(expression: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+export function chainBuiltBy(expression: Node | null | undefined, bindings: FileBindings, depth = 0): Provider | undefined {
+  // A call inside (`prompt.pipe(llm.bind(…))`) is read a few levels deep, not down a generated file's nesting.
   const providerOf = (node: Node | null | undefined): Provider | undefined =>
-    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : undefined;
+    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : node?.type === "CallExpression" && depth < 4 ? chainBuiltBy(node, bindings, depth + 1) : undefined;
   let init = expression;
   while (init?.type === "AwaitExpression") init = init.argument;
   if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return undefined;
@@ -311,7 +319,8 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
   // Running a chain (`await chain.call()`) gives its output, not another chain.
   const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
   if (method && CHAIN_METHODS.has(method)) return undefined;
-  let provider = method === "pipe" && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
+  // `prompt.pipe(model).pipe(parser)`: the first pipe is a chain too.
+  let provider = method && (method === "pipe" || MODEL_VARIANTS.has(method)) && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
   for (const arg of init.arguments) {
     if (provider) break;
     const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];
