@@ -163,6 +163,24 @@ describe("client graph", () => {
     assert.equal(browserChain(path.join(verbatim, "src/theme.ts"))?.length, 2);
   });
 
+  it("a Vite multi-page app: the pages its config names load browser entries too (dylnbk/portfolio_site, batch 36)", () => {
+    const files = {
+      "package.json": JSON.stringify({ scripts: { build: "vite build" }, devDependencies: { vite: "6.0.0" } }),
+      "vite.config.js": `const { resolve } = require("path");\nmodule.exports = { build: { rollupOptions: { input: { main: resolve(__dirname, "index.html"), contact: resolve(__dirname, "contact/contact.html") } } } };\n`,
+      "index.html": `<script type="module" src="/main.js"></script>\n`,
+      "main.js": `export const main = 1;\n`,
+      "contact/contact.html": `<script type="module" src="/contact/chat-contact.js"></script>\n`,
+      "contact/chat-contact.js": `export const key = process.env.OPENAI_API_KEY;\n`,
+      "drafts/draft.html": `<script type="module" src="/drafts/draft.js"></script>\n`,
+      "drafts/draft.js": `export const draft = 1;\n`,
+    };
+    const root = project(files);
+    roots.push(root);
+    assert.deepEqual(browserChain(path.join(root, "contact/chat-contact.js"))?.map((file) => path.relative(root, file)), [path.join("contact", "chat-contact.js")]);
+    // A page the config does not name is not built.
+    assert.equal(browserChain(path.join(root, "drafts/draft.js")), undefined);
+  });
+
   it("erases them in a Next.js app whatever the tsconfig: SWC does (create-t3-app's `import { type AppRouter }`, dantedupont/chatbot)", () => {
     const files = {
       "package.json": NEXT,

@@ -35,6 +35,21 @@ describe("client graph: script tags found in linear time", () => {
     assert.equal(timed(() => viteHtmlEntries(dir)).length, 1);
   });
 
+  it("reads the pages a vite.config names, and 1 MB of a config that almost names one quickly", () => {
+    const page = mkdtempSync(join(tmpdir(), "keyfence-html-"));
+    try {
+      writeFileSync(join(page, "index.html"), "");
+      writeFileSync(join(page, "about.html"), '<script type="module" src="./about.js"></script>');
+      writeFileSync(join(page, "vite.config.ts"), 'export default { build: { rollupOptions: { input: { about: "./about.html", outside: "../x.html" } } } };\n');
+      assert.deepEqual(viteHtmlEntries(page), [join(page, "about.js")]);
+      // Quotes each followed by 199 name characters and no `.html`, then runs of `.htm`.
+      writeFileSync(join(page, "vite.config.ts"), `"${"a".repeat(199)}`.repeat(MB / 200) + `'${".htm".repeat(50)}`.repeat(MB / 201));
+      assert.deepEqual(timed(() => viteHtmlEntries(page)), []);
+    } finally {
+      rmSync(page, { recursive: true, force: true });
+    }
+  });
+
   it("reads .vue and .svelte script blocks, and 1 MB of unclosed `<script>` blocks quickly", () => {
     const vue = '<template><p>{{ a }}</p></template>\n<script setup lang="ts">\nimport a from "./a";\n</script>\n<style>p{}</style>\n';
     assert.deepEqual(extractScripts("App.vue", vue).map((b) => [b.lang, b.text.trim()]), [["ts", 'import a from "./a";']]);

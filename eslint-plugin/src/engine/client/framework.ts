@@ -585,11 +585,38 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
   return role;
 }
 
-/** Vite: the scripts that index.html files load are the browser entries. */
+/** An HTML file named in a Vite config (`resolve(__dirname, "contact/contact.html")`): bounded, no look-around. */
+const CONFIG_PAGE = /["'`](?:\.\/)?([\w./-]{1,200}\.html)["'`]/g;
+const MAX_CONFIG_PAGES = 20;
+
+/**
+ * A multi-page app's other pages, as its vite.config names them in `build.rollupOptions.input`
+ * (dylnbk/portfolio_site's `contact/contact.html`, batch 36): pages inside the project only.
+ */
+function vitePagesInConfig(root: string): string[] {
+  const pages = new Set<string>();
+  for (const ext of ["ts", "js", "mts", "mjs", "cts", "cjs"]) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, `vite.config.${ext}`), "utf8");
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(CONFIG_PAGE)) {
+      const page = path.normalize(match[1]);
+      if (!page.startsWith("..") && !path.isAbsolute(page) && pages.size < MAX_CONFIG_PAGES) pages.add(page);
+    }
+    break;
+  }
+  return [...pages];
+}
+
+/** Vite: the scripts that index.html files (and the pages its config names) load are the browser entries. */
 export function viteHtmlEntries(root: string): string[] {
   const entries: string[] = [];
+  const pages = new Set(["index.html", "src/index.html", "src/renderer/index.html", ...vitePagesInConfig(root)]);
   // electron-vite's renderer is a Vite app rooted at src/renderer: its index.html's `/src/main.tsx` is src/renderer/src/main.tsx.
-  for (const html of ["index.html", "src/index.html", "src/renderer/index.html"]) {
+  for (const html of pages) {
     let text: string;
     try {
       text = fs.readFileSync(path.join(root, html), "utf8");
