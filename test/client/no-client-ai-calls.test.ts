@@ -35,6 +35,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || "");\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
     },
+    {
+      // kcbailey111.github.io's chatbot (batch 36): the visitor types their key into the page.
+      name: "bring your own key: the value of the page's key field, by name or queried inline",
+      filename: clientFile,
+      code: `"use client";\nconst apiKeyInput = document.getElementById("api-key") as HTMLInputElement;\nexport async function ask(messages: unknown[]) {\n  const apiKey = apiKeyInput.value.trim();\n  await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ messages }) });\n  return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${document.querySelector<HTMLInputElement>("#key")!.value}\` } });\n}`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
       // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.
@@ -80,6 +86,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst token = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nexport const connect = (sdp: string) => fetch("https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview", { method: "POST", body: sdp, headers: { Authorization: \`Bearer \${token}\` } });`,
       errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "a page field the code fills with the developer's key is still a field, but a const beside it is the developer's",
+      filename: clientFile,
+      code: `"use client";\nconst keyField = document.getElementById("api-key") as HTMLInputElement;\nconst KEY = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${keyField.value || KEY}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       name: "Vue state that starts from the developer's key is the developer's key",

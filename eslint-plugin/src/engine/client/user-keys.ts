@@ -16,6 +16,9 @@ const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFu
 const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
 /** The app's own reader of what the user saved: `getSettings(storage)`, `loadOptions()`. */
 const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Settings|Options|Preferences|Prefs|Config|Storage)$/;
+/** A field of the page, whose value the user types: `document.getElementById("api-key")`. */
+const PAGE_FIELD = /^document\.(?:getElementById|querySelector)$/;
+const TRIM = new Set(["trim", "trimStart", "trimEnd"]);
 /** React's and Vue's state holders. */
 const STATE = /^(?:React\.)?(?:useState|useLocalStorage|useSessionStorage|ref|shallowRef)$/;
 
@@ -30,6 +33,7 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
+      if (isTyped(child, declarators)) return false;
       const root = rootOf(child);
       if (root?.type !== "Identifier" || !usersName(root, declarators)) developers = true;
       return false;
@@ -79,7 +83,30 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   for (let node: Node | undefined = id.parent; node; node = node.parent) {
     if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
   }
-  return declarators.some((declarator) => binds(declarator.id, id.name) && declarator.init !== null && readsStorage(declarator.init));
+  return declarators.some((declarator) => binds(declarator.id, id.name) && declarator.init !== null && (readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators)));
+}
+
+/** `apiKeyInput.value.trim()`, `document.querySelector("#key").value`: what the user typed into the page. */
+function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let typed: Node = node;
+  while (typed.type === "CallExpression" && typed.arguments.length === 0 && typed.callee.type === "MemberExpression" && typed.callee.property.type === "Identifier" && TRIM.has(typed.callee.property.name)) typed = typed.callee.object;
+  if (typed.type !== "MemberExpression" || typed.computed || typed.property.type !== "Identifier" || typed.property.name !== "value") return false;
+  let field: Node = typed.object;
+  while (field.type === "TSNonNullExpression" || field.type === "TSAsExpression") field = field.expression;
+  return isPageField(field, declarators);
+}
+
+/**
+ * An input of the page: `document.getElementById("api-key")`, or a name holding one (`const
+ * apiKeyInput = document.getElementById("api-key")`, kcbailey111.github.io, batch 36).
+ */
+function isPageField(node: Node, declarators: readonly TSESTree.VariableDeclarator[], depth = 0): boolean {
+  let value: Node = node;
+  while (value.type === "TSAsExpression" || value.type === "TSNonNullExpression") value = value.expression;
+  if (value.type === "CallExpression") return PAGE_FIELD.test(dottedName(value.callee) ?? "");
+  if (value.type !== "Identifier" || depth > 2) return false;
+  const declarator = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === value.name);
+  return declarator?.init ? isPageField(declarator.init, declarators, depth + 1) : false;
 }
 
 /**
@@ -88,9 +115,10 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
  * value is empty or itself read from storage (`ref(localStorage.getItem("apiKey") || "")`:
  * JimmyBryant/OpenAI-Text-Generation).
  */
-function readsStorage(init: Node): boolean {
+function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   // `localStorage.getItem("apiKey") || ""`: stored, or nothing yet.
-  if (init.type === "LogicalExpression" && init.operator !== "&&") return [init.left, init.right].every((side) => isEmpty(side) || readsStorage(side)) && !(isEmpty(init.left) && isEmpty(init.right));
+  if (init.type === "LogicalExpression" && init.operator !== "&&") return [init.left, init.right].every((side) => isEmpty(side) || readsStorage(side, declarators)) && !(isEmpty(init.left) && isEmpty(init.right));
+  if (isTyped(init, declarators)) return true;
   let call: Node = init;
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
     call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
@@ -100,7 +128,7 @@ function readsStorage(init: Node): boolean {
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
-  return initial === undefined || isEmpty(initial) || readsStorage(initial);
+  return initial === undefined || isEmpty(initial) || readsStorage(initial, declarators);
 }
 
 function isEmpty(node: Node): boolean {
