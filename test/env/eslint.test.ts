@@ -143,8 +143,10 @@ describe("env/.gitignore through ESLint", () => {
         "token/.env": "REDIS_URL=rediss://cache.internal:6380/0?auth_token=abc123def456\nREDIS_DB=0\n",
         // openstatus's test env files: every secret-named value a test placeholder.
         "tests/.env.test": "RESEND_API_KEY=test\nSTRIPE_SECRET_KEY='test'\nUPSTASH_REDIS_REST_TOKEN=\"test\"\nSESSION_SECRET=secret\nWEBHOOK_SIGNING_KEY=test_signing_key\n",
+        // antoniojoser/Portfolio-GeminiApi-3D-Model (batch 36): a note where the key would be, in parentheses.
+        "backend/.env": "API_KEY=(HERE WOULD BE MY API KEY, NOT ADDED FOR SECURITY)\nGEMINI_API_KEY=[your Gemini key]\n",
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
