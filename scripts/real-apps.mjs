@@ -14,6 +14,8 @@
 // `keyfence.configs.recommended` alone. A finding matches a label on file, rule and line ±2
 // (a label with `line: null` is a file-level finding and matches any line). Several messages of
 // one rule on one line count once, as the labels do. Fetched code never enters this repository.
+// A snapshot with no eslint.config.* anywhere gets one at its root, as a user adding KeyFence
+// writes it (see layOut).
 // An app whose labels name Dockerfiles or compose files says so with `"configs": ["files",
 // "recommended"]`: it is linted as a user with both configs sees it (`configs.files` first, as its
 // docs say); the others keep `configs.recommended` alone, the scope their labels were written for.
@@ -78,6 +80,13 @@ function layOut(gitDir, commit) {
   git(dir, `--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit, "--", ".", ...absentFiles(gitDir, commit));
   execFileSync("tar", ["-xf", tar, "-C", dir]);
   rmSync(tar);
+  // A repository with no ESLint config gets the one a user writes to run KeyFence, at its root:
+  // env-gitignore reports a repository without .gitignore on its topmost eslint.config.*, and the
+  // labels say `eslint.config.js` for it. Its text is no code to report on.
+  const tracked = git(dir, `--git-dir=${gitDir}`, "ls-tree", "-r", "--name-only", commit).split("\n");
+  if (!tracked.some((file) => /(?:^|\/)eslint\.config\.[cm]?[jt]s$/.test(file))) {
+    writeFileSync(join(dir, "eslint.config.js"), '// Added by the real-app benchmark: what a user writes to run KeyFence.\nimport keyfence from "eslint-plugin-keyfence";\nexport default [keyfence.configs.recommended];\n');
+  }
   git(dir, "init", "-q");
   // -f: every exported file was tracked, even one a .gitignore now matches.
   git(dir, "add", "-A", "-f");
