@@ -87,6 +87,14 @@ describe("scanText", () => {
     assert.deepEqual(ids(`GROQ_API_KEY=x${fakeKey("groq")}`), []);
   });
 
+  it("an 84-character Azure key is Azure OpenAI only with Cognitive Services' signature, ACOG (not Communication Services' AZCS: federico722/back-end-clinic-pets, batch 37)", () => {
+    const azure = fakeKey("azure-openai");
+    assert.equal(azure.slice(76, 80), "ACOG");
+    assert.deepEqual(ids(`const key = "${azure}";`), ["azure-openai/api-key"]);
+    const communication = `${azure.slice(0, 76)}AZCS${azure.slice(80)}`;
+    assert.deepEqual(ids(`const connectionString = "endpoint=https://mail.unitedstates.communication.azure.com/;accesskey=${communication}";`), []);
+  });
+
   it("Databricks tokens keep their -N suffix", () => {
     const token = fakeKey("databricks", "personal-access-token", 1, 0);
     const [match] = scanText(`"${token}"`);

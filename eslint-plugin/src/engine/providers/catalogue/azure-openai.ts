@@ -3,7 +3,10 @@ import { format, lit, run } from "./segments";
 
 /**
  * Azure's newer 84-character keys carry Microsoft's "JQQJ9" signature at offset 52 (CASK),
- * followed by a signature letter (9, D or H). Older resource keys are bare 32 hex: context only.
+ * followed by a signature letter (9, D or H), and the issuing service's four-letter signature at
+ * offset 76: "ACOG" for Azure AI services (Cognitive Services, Azure OpenAI). Other services' keys
+ * share the layout (Communication Services' "AZCS" in an email connection string,
+ * federico722/back-end-clinic-pets): not AI keys. Older resource keys are bare 32 hex: context only.
  */
 export const azureOpenai: Provider = {
   id: "azure-openai",
@@ -28,8 +31,8 @@ export const azureOpenai: Provider = {
           run("alnum", 1),
           { oneOf: "ABCDEFGHIJKL", length: 1 },
           run("alnum", 16),
-          run("alpha", 1),
-          run("alnum", 7),
+          lit("ACOG"),
+          run("alnum", 4),
         ),
       ],
     },
