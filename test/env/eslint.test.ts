@@ -272,6 +272,8 @@ describe("env/.gitignore through ESLint", () => {
         ".gitignore": "node_modules\n.dev.vars\n",
       };
       assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...worker, ".dev.vars.example": "OPENAI_API_KEY=\n" }))), []);
+      // zkorra/genai-chat-worker (batch 37) names its template with a hyphen.
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...worker, ".dev.vars-example": "OPENAI_API_KEY=\n" }))), []);
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(worker))), [".gitignore:1 missingEnvEntries"]);
     });
 

@@ -19,7 +19,7 @@
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf, webpackConfigFiles } from "../client/framework";
@@ -57,14 +57,20 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
 }
 
 /**
- * A Cloudflare Workers / Pages project (a wrangler config) with a `.dev.vars` file or template:
- * wrangler reads local secrets from `.dev.vars` and then ignores `.env` files, so an env file
- * that does not exist is no place a secret will go.
+ * A Cloudflare Workers / Pages project (a wrangler config) with a `.dev.vars` file or template
+ * (`.dev.vars.example`, `.dev.vars-example`: zkorra/genai-chat-worker, batch 37): wrangler reads
+ * local secrets from `.dev.vars` and then ignores `.env` files, so an env file that does not
+ * exist is no place a secret will go.
  */
 function keepsSecretsInDevVars(dir: string): boolean {
   const root = nearestPackageDir(dir) ?? dir;
   const wrangler = ["wrangler.toml", "wrangler.json", "wrangler.jsonc"].some((name) => existsSync(join(root, name)));
-  return wrangler && [".dev.vars", ".dev.vars.example"].some((name) => existsSync(join(root, name)));
+  if (!wrangler) return false;
+  try {
+    return readdirSync(root).some((name) => name === ".dev.vars" || /^\.dev\.vars[.-](?:example|sample|template)$/.test(name));
+  } catch {
+    return false;
+  }
 }
 
 /** An Angular project that loads env files, Vite-style, through @ngx-env/builder. */
