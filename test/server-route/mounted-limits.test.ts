@@ -54,6 +54,32 @@ describe("require-rate-limit: a limiter where the router is mounted", () => {
     assert.deepEqual(chatFindings({ "server.js": server(`app.use("/api/chat", require("./routes/chat"));`) }), [['router.post("/ask")', "Cohere"]]);
   });
 
+  it("a limiter registered for one path covers the routes under it only (krishnactive/ai-report-simplifier, batch 37)", () => {
+    const twoRoutes = CHAT_ROUTER.replace("module.exports = router;", `router.post("/summarize", async (req, res) => {\n  res.json(await cohere.generate({ model: "command", prompt: req.body.text }));\n});\nmodule.exports = router;`);
+    const findingsFor = (serverText: string) => {
+      const root = project({ "clients/cohere.js": COHERE_CLIENT, "routes/chat.js": twoRoutes, "server.js": serverText });
+      return routeFindings(root, "routes/chat.js", twoRoutes).map((f) => f.handler);
+    };
+    const scoped = server(`const aiLimiter = rateLimit({ windowMs: 60_000, max: 20 });`, `app.use("/summarize", aiLimiter);`, `app.use("/", require("./routes/chat"));`);
+    assert.deepEqual(findingsFor(scoped), ['router.post("/ask")']);
+    // Under a mount path: /api/summarize is covered by a limiter on /api/summarize, and both by one on /api.
+    const mounted = server(`app.use("/api/summarize", rateLimit({ max: 20 }));`, `app.use("/api", require("./routes/chat"));`);
+    assert.deepEqual(findingsFor(mounted), ['router.post("/ask")']);
+    assert.deepEqual(findingsFor(server(`app.use("/api/", rateLimit({ max: 20 }));`, `app.use("/api", require("./routes/chat"));`)), []);
+    assert.deepEqual(findingsFor(server(`app.use("/", rateLimit({ max: 20 }));`, `app.use("/api", require("./routes/chat"));`)), []);
+  });
+
+  it("the same in one file: `app.use(\"/summarize\", limiter)` then the routes", () => {
+    const root = project({ "clients/cohere.js": COHERE_CLIENT });
+    const app = server(
+      `const cohere = require("./clients/cohere");`,
+      `app.use("/summarize", rateLimit({ max: 20 }));`,
+      `app.post("/summarize", async (req, res) => res.json(await cohere.generate({ prompt: req.body.text })));`,
+      `app.post("/extract", async (req, res) => res.json(await cohere.generate({ prompt: req.body.text })));`,
+    );
+    assert.deepEqual(routeFindings(root, "server.js", app).map((f) => f.handler), ['app.post("/extract")']);
+  });
+
   it("stays quiet when the mounting file registers a limiter before the router", () => {
     const limited = server(`app.use(rateLimit({ windowMs: 60_000, max: 20 }));`, `const chat = require("./routes/chat");`, `app.use("/api/chat", chat);`);
     assert.deepEqual(chatFindings({ "server.js": limited }), []);
@@ -114,5 +140,25 @@ export default app;
     const logging = `app.use(async (c, next) => {\n  console.log(c.req.path);\n  await next();\n});`;
     const openRoot = project({ "app/server/jsonify.ts": subApp, "app/server/route.ts": parent(logging) });
     assert.deepEqual(routeFindings(openRoot, "app/server/jsonify.ts", subApp).map((f) => f.provider), ["Groq"]);
+  });
+  it("Hono chains: sub-apps mounted by a chain in a declaration, behind a limiter for their path (documenso's /api/ai)", () => {
+    const detect = `import { Hono } from "hono";
+import Groq from "groq-sdk";
+const groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+export const detectRoute = new Hono().post("/", async (c) => c.json(await groq.chat.completions.create(await c.req.json())));
+`;
+    const ai = `import { Hono } from "hono";\nimport { detectRoute } from "./detect";\nexport const aiRoute = new Hono().route("/detect", detectRoute);\n`;
+    const router = (limitPath: string) => `import { Hono } from "hono";
+import { rateLimiter } from "hono-rate-limiter";
+import { aiRoute } from "./api/ai/route";
+const aiRateLimit = rateLimiter({ windowMs: 60_000, limit: 20, keyGenerator: (c) => c.req.header("x-user") ?? "" });
+const app = new Hono();
+app.use("${limitPath}", aiRateLimit);
+app.route("/api/ai", aiRoute);
+export default app;
+`;
+    const files = (limitPath: string) => ({ "server/api/ai/detect.ts": detect, "server/api/ai/route.ts": ai, "server/router.ts": router(limitPath) });
+    assert.deepEqual(routeFindings(project(files("/api/ai/*")), "server/api/ai/detect.ts", detect), []);
+    assert.deepEqual(routeFindings(project(files("/api/files/*")), "server/api/ai/detect.ts", detect).map((f) => [f.handler, f.provider]), [['app.post("/")', "Groq"]]);
   });
 });

@@ -4,6 +4,7 @@
  * in another file (./mounted-limits) or in Next.js middleware.
  */
 import type { SourceFile, TSESTree } from "../../ast";
+import { stringValue } from "../ast-utils";
 import type { Finding } from "../../finding";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
@@ -14,7 +15,7 @@ import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type Route
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
-import { limitedWhereMounted } from "./mounted-limits";
+import { coversRoute, limitedWhereMounted } from "./mounted-limits";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
 
@@ -83,10 +84,10 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
  * A limit the route's app applies before the handler runs: the registrations before it or where
  * its router is mounted (Express, Hono, Fastify), Next.js middleware, SvelteKit's server hook.
  */
-function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, kind: RouteHandler["kind"], bindings: ReturnType<typeof fileBindings>, options: RateLimitOptions): boolean {
+function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNode" | "routePath">, kind: RouteHandler["kind"], bindings: ReturnType<typeof fileBindings>, options: RateLimitOptions): boolean {
   const extra = options.limiterNames ?? [];
   const project = options.project ?? diskProjectView();
-  if (kind === "server-framework") return limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra);
+  if (kind === "server-framework") return limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra, handler.routePath);
   if (kind === "next-app" || kind === "next-pages") return limitedByMiddleware(source.file, options, extra);
   if (kind === "sveltekit" || kind === "sveltekit-action") return sveltekitHooksLimit(source.file, project, extra) !== undefined;
   return false;
@@ -96,7 +97,7 @@ function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNo
  * Express/Hono: `app.use(limiter)` or `app.use("/api", rateLimit(...))` registered before the route;
  * Fastify: `await fastify.register(rateLimit, { … })` (global unless told otherwise).
  */
-function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
+function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode" | "routePath">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
   // Earlier in the same chain: `new Hono().use(rateLimiter).post("/chat", ask)`.
   const reportNode = handler.reportNode;
   const member = reportNode.type === "MemberExpression" ? reportNode : reportNode.parent?.type === "MemberExpression" ? reportNode.parent : undefined;
@@ -112,6 +113,8 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
     if (expression?.type !== "CallExpression" || expression.callee.type !== "MemberExpression") continue;
     const method = expression.callee.property.type === "Identifier" ? expression.callee.property.name : "";
     if (method !== "use" && method !== "register") continue;
+    // `app.use("/summarize", limiter)` limits that path only (krishnactive/ai-report-simplifier, batch 37).
+    if (!coversRoute(stringValue(expression.arguments[0]), handler.routePath)) continue;
     if (expression.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
   }
   return false;

@@ -35,9 +35,20 @@ const FRESH_MS = 3000;
 /** Mounted in a router that is itself mounted behind a limiter: followed this many levels. */
 const MAX_LEVELS = 3;
 
+interface MountSite {
+  /** A limiter runs before every request to the mount: one registered for all paths, or in the mounting call itself. */
+  limited: boolean;
+  /** The mounting file. */
+  by: string;
+  /** Where the router is mounted (`app.use("/api", router)`), "" for the root. */
+  mountPath: string;
+  /** Limiters registered before it for one path only (`app.use("/summarize", limiter)`). */
+  limiterPaths: string[];
+}
+
 interface MountIndex {
-  /** Route file → one entry per place it is mounted: whether a limiter runs before it there, and the mounting file. */
-  mounts: Map<string, Array<{ limited: boolean; by: string }>>;
+  /** Route file → one entry per place it is mounted. */
+  mounts: Map<string, MountSite[]>;
   /** The files that may mount (what the answers came from), with their mtimes then. */
   stamps: Array<[string, number | undefined]>;
   checkedAt: number;
@@ -48,14 +59,42 @@ onInvalidate(() => indexes.clear());
 
 /**
  * Whether every place that mounts `file` (a router or sub-app) runs a rate limiter before it,
- * directly or through the routers mounting that one. False when nothing mounts it.
+ * directly or through the routers mounting that one. False when nothing mounts it. `routePath`:
+ * the route's path within the router, when known: a limiter registered for one path covers the
+ * routes under it only.
  */
-export function limitedWhereMounted(file: string, project: ProjectView, extra: readonly string[], level = 0): boolean {
+export function limitedWhereMounted(file: string, project: ProjectView, extra: readonly string[], routePath?: string, level = 0): boolean {
   const root = nearestPackageDir(path.dirname(path.resolve(file)));
   if (!root || level >= MAX_LEVELS) return false;
   const sites = mountIndex(root, project, extra).mounts.get(path.resolve(file));
   if (!sites || sites.length === 0) return false;
-  return sites.every((site) => site.limited || limitedWhereMounted(site.by, project, extra, level + 1));
+  return sites.every((site) => {
+    if (site.limited) return true;
+    const full = routePath === undefined ? undefined : joinPaths(site.mountPath, routePath);
+    return site.limiterPaths.some((limited) => coversRoute(limited, full)) || limitedWhereMounted(site.by, project, extra, full, level + 1);
+  });
+}
+
+/**
+ * Whether a limiter registered for `limiterPath` (`app.use("/api", limiter)`; undefined: for
+ * every path) runs before a route at `routePath` (undefined: not known, so taken as covered).
+ */
+export function coversRoute(limiterPath: string | undefined, routePath: string | undefined): boolean {
+  if (limiterPath === undefined || routePath === undefined) return true;
+  const limited = trimPath(limiterPath);
+  if (limited === "") return true;
+  const route = trimPath(routePath);
+  return route === limited || route.startsWith(`${limited}/`);
+}
+
+/** "/api/" → "/api", "*" and "/" → "", "chat" → "/chat". */
+function trimPath(value: string): string {
+  const trimmed = value.replace(/[/*]+$/, "");
+  return trimmed === "" || trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+}
+
+function joinPaths(mount: string, route: string): string {
+  return `${trimPath(mount)}${trimPath(route)}`;
 }
 
 function mountIndex(root: string, project: ProjectView, extra: readonly string[]): MountIndex {
@@ -108,25 +147,48 @@ function addMounts(source: SourceFile, project: ProjectView, extra: readonly str
   const imported = importedFiles(source);
   const bindings = fileBindings(source);
   addImportedBindings(source, bindings, project);
-  // A limiter registered so far, in source order: `app.use(limiter)` before the mount.
+  // A limiter registered so far, in source order: `app.use(limiter)` before the mount, or for one path.
   let limiterSeen = false;
-  for (const statement of source.ast.body) {
-    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
-    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") continue;
+  const limiterPaths: string[] = [];
+  for (const call of mountCalls(source.ast)) {
+    if (call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") continue;
     const method = call.callee.property.name;
     if (method !== "use" && method !== "route") continue;
     // A limiter imported from the app's own module (`app.use(limiter)`) is a limiter, not a mount.
     const limiters = call.arguments.filter((arg) => isLimiter(arg, source, bindings, extra));
     const limits = limiters.length > 0;
     const mounted = call.arguments.filter((arg) => !limiters.includes(arg)).map((arg) => mountedFile(arg, imported, source.file)).find((target) => target !== undefined);
+    const scope = stringValue(call.arguments[0]);
     if (mounted) {
       const sites = index.mounts.get(mounted) ?? [];
-      sites.push({ limited: limiterSeen || limits, by: source.file });
+      sites.push({ limited: limiterSeen || limits, by: source.file, mountPath: scope ?? "", limiterPaths: [...limiterPaths] });
       index.mounts.set(mounted, sites);
     } else if (method === "use" && limits) {
-      limiterSeen = true;
+      if (scope === undefined || coversRoute(scope, "/")) limiterSeen = true;
+      else limiterPaths.push(scope);
     }
   }
+}
+
+/**
+ * The `.use(`/`.route(` calls of the module's top level, in source order: statements, and the links
+ * of a chain a declaration holds (documenso's `export const aiRoute = new Hono().route("/detect-fields",
+ * detectFieldsRoute)`, mounted behind `app.use("/api/ai/*", aiRateLimitMiddleware)`).
+ */
+function mountCalls(program: TSESTree.Program): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const addChain = (node: Node | null | undefined) => {
+    const links: TSESTree.CallExpression[] = [];
+    for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) links.push(link);
+    calls.push(...links.reverse());
+  };
+  for (const statement of program.body) {
+    const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "ExpressionStatement") addChain(declaration.expression);
+    else if (declaration.type === "VariableDeclaration") for (const declarator of declaration.declarations) addChain(declarator.init);
+    else if (statement.type === "ExportDefaultDeclaration") addChain(declaration as Node);
+  }
+  return calls;
 }
 
 /** A limiter argument: one that names a limiter (`rateLimit({…})`, `limiter`), or a middleware function that answers 429. */
