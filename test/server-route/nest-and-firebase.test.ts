@@ -6,6 +6,7 @@
  * rc-dev16/Clario's `onCall` functions).
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
@@ -297,5 +298,21 @@ app.post("/chat", async (req, res) => res.json(await openai.chat.completions.cre
 exports.api = onRequest(app);
 `;
     assert.deepEqual(findingsIn(functionsDir(), "functions/index.js", code), ['app.post("/chat") → OpenAI']);
+  });
+
+  it("a handler another module exports (highopenended/ai_project, batch 37); an Express app another module exports is read through its own routes", () => {
+    const dir = functionsDir();
+    const write = (rel: string, text: string) => fs.writeFileSync(path.join(dir, rel), text);
+    fs.mkdirSync(path.join(dir, "functions/src"), { recursive: true });
+    write("functions/src/config.js", `const OpenAI = require("openai");\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nmodule.exports = { openai };\n`);
+    write("functions/src/chatHandler.js", `const { openai } = require("./config");\nasync function chatEndpoint(req, res) {\n  res.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: req.body.messages }));\n}\nmodule.exports = chatEndpoint;\n`);
+    write("functions/src/app.js", `const express = require("express");\nconst { openai } = require("./config");\nconst app = express();\napp.post("/chat", async (req, res) => res.json(await openai.chat.completions.create(req.body)));\nmodule.exports = app;\n`);
+    const index = `const functions = require("firebase-functions/v1");
+const chatEndpoint = require("./chatHandler");
+const app = require("./app");
+exports.chat = functions.https.onRequest(chatEndpoint);
+exports.api = functions.https.onRequest(app);
+`;
+    assert.deepEqual(findingsIn(dir, "functions/src/index.js", index), ["chat (onRequest) → OpenAI"]);
   });
 });

@@ -75,4 +75,15 @@ export async function POST(request: Request) {
 }`;
     assert.deepEqual(providersReported(code), ["Google Cloud Vertex AI"]);
   });
+  it("a client built only when its key is set, and a model got through `?.` (federico722/back-end-clinic-pets, batch 37)", () => {
+    const code = `import { GoogleGenerativeAI } from "@google/generative-ai";
+const KEY = process.env.GEMINI_API_KEY;
+const genAI = KEY?.length ? new GoogleGenerativeAI(KEY) : null;
+const model = genAI?.getGenerativeModel({ model: "gemini-1.5-flash" });
+export async function POST(request: Request) {
+  const result = await model?.generateContent(await request.text());
+  return Response.json({ text: result?.response.text() });
+}`;
+    assert.deepEqual(providersReported(code), ["Google AI (Gemini)"]);
+  });
 });

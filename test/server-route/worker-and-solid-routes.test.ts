@@ -392,4 +392,18 @@ export const chatRoute = new Hono()${use}
     const limited = `import { rateLimiter } from "hono-rate-limiter";\n${routes("\n  .use(rateLimiter({ windowMs: 60_000, limit: 20, keyGenerator: (c) => c.req.header(\"x-forwarded-for\") ?? \"\" }))")}`;
     assert.deepEqual(findings("src/routes/limited.ts", limited), []);
   });
+  it("reads a router's registration on the empty path, and no other API's empty string (federico722/back-end-clinic-pets, batch 37)", () => {
+    const router = `import { Router } from "express";
+import { GoogleGenerativeAI } from "@google/generative-ai";
+const genAI = new GoogleGenerativeAI(process.env.KEY_GEMINI ?? "");
+const router = Router();
+router.post("", async (req, res) => {
+  const chat = genAI.getGenerativeModel({ model: "gemini-1.5-flash" }).startChat({ history: req.body.history });
+  res.json(await chat.sendMessage(req.body.message));
+});
+export const cached = new Map().get("");
+export default router;
+`;
+    assert.deepEqual(findings("routes/chat.ts", router).map((f) => [f.handler, f.provider, f.line]), [["router.post(\"\")", "Google AI (Gemini)", 5]]);
+  });
 });

@@ -74,9 +74,13 @@ function boundNames(pattern: Node): string[] {
 /** The identifier a `new X()`, `X()`, `X.create()` or `await X()` starts from. */
 export function constructedFrom(node: Node | null | undefined): string | undefined {
   let current = node;
-  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "ChainExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
   }
+  // Built only when a key is set: `KEY ? new GoogleGenerativeAI(KEY) : null`, `cached ?? new OpenAI()`
+  // (federico722/back-end-clinic-pets, batch 37): the client the other side leaves out.
+  if (current?.type === "ConditionalExpression") return constructedFrom(current.consequent) ?? constructedFrom(current.alternate);
+  if (current?.type === "LogicalExpression" && current.operator !== "&&") return constructedFrom(current.right) ?? constructedFrom(current.left);
   if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
   let callee: Node = current.callee;
   while (callee.type === "MemberExpression") {

@@ -11,7 +11,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { commonJsExport, memberPath, walk } from "../ast-utils";
-import type { FunctionOf, RouteHandler } from "./route-handlers";
+import type { FunctionOf, ImportedRouteHandler, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
 
@@ -23,17 +23,26 @@ export function mayDefineFirebaseFunctions(text: string): boolean {
   return text.includes("firebase-functions") && (text.includes("onCall") || text.includes("onRequest"));
 }
 
-export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
+/**
+ * The functions this module deploys. One whose handler another module exports (`exports.chat =
+ * functions.https.onRequest(chatEndpoint)` with `const chatEndpoint = require("./chatHandler")`:
+ * highopenended/ai_project, batch 37) goes to `importedHandlers`, when given, as an Express
+ * registration's does.
+ */
+export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf, importedHandlers?: ImportedRouteHandler[], isImported?: (name: string) => boolean): RouteHandler[] {
   const imported = triggersImported(source);
   const out: RouteHandler[] = [];
   walk(source.ast, (node) => {
     if (node.type !== "CallExpression") return;
     const trigger = triggerOf(node.callee, imported);
     if (!trigger) return;
-    const found = functionOf(source, node.arguments[node.arguments.length - 1] as Node | undefined);
-    if (!found) return;
+    const handler = node.arguments[node.arguments.length - 1] as Node | undefined;
+    const found = functionOf(source, handler);
     const exported = exportedAs(node);
-    out.push({ kind: "firebase", name: `${exported?.name ?? "function"} (${trigger})`, fn: found.fn, reportNode: exported?.node ?? node.callee, companions: found.wrappers });
+    const name = `${exported?.name ?? "function"} (${trigger})`;
+    const reportNode = exported?.node ?? node.callee;
+    if (found) out.push({ kind: "firebase", name, fn: found.fn, reportNode, companions: found.wrappers });
+    else if (importedHandlers && handler?.type === "Identifier" && isImported?.(handler.name)) importedHandlers.push({ kind: "firebase", name, reference: handler.name, reportNode, companions: [] });
   });
   return out;
 }

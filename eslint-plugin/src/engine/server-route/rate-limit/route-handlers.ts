@@ -43,6 +43,8 @@ export interface RouteHandler {
   reportNode: Node;
   /** Middleware passed next to the handler (Express/Hono), and wrappers around it (`withLimit(handler)`). */
   companions: Node[];
+  /** The path a router registration names (`"/chat"` for `router.post("/chat", …)`), within its router. */
+  routePath?: string;
 }
 
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
@@ -131,7 +133,7 @@ export function findRouteHandlers(source: SourceFile, imported?: ImportedRouteHa
   if (formActions) handlers.push(...sveltekitFormActions(source));
   if (trpc) handlers.push(...trpcHandlers(source, functionOf));
   if (nest) handlers.push(...nestHandlers(source));
-  if (firebase) handlers.push(...firebaseHandlers(source, functionOf));
+  if (firebase) handlers.push(...firebaseHandlers(source, functionOf, imported, (name) => isImportedName(source, name)));
   if (actions) handlers.push(...serverActions(source));
   if (serverFns) handlers.push(...tanstackServerFns(source));
   if (qwikFns) handlers.push(...qwikServerFns(source));
@@ -313,7 +315,9 @@ function mayRegisterRoutes(text: string): boolean {
   if (text.includes(".openapi(")) return true;
   if (text.includes(".route(") && ROUTE_CHAIN_START.test(text)) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
-    if (PATH_START.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) return true;
+    const after = match.index + match[0].length;
+    // A path, or an empty one (`router.post("", handler)`).
+    if (text[after] === match[1] || PATH_START.test(text.slice(after, after + 12))) return true;
   }
   return false;
 }
@@ -468,6 +472,8 @@ export interface ImportedRouteHandler {
   reference: string;
   reportNode: Node;
   companions: Node[];
+  /** As RouteHandler's. */
+  routePath?: string;
 }
 
 /** `name` is bound by an import declaration or a top-level `require` of the module. */
@@ -482,6 +488,8 @@ function isImportedName(source: SourceFile, name: string): boolean {
 interface Registration {
   /** How the route is named in a message: `"/chat"`, or the route object's name. */
   path: string;
+  /** The path itself, when written as a string. */
+  routePath?: string;
   handler: Node | undefined;
   /** Middleware registered with it. */
   companions: Node[];
@@ -490,9 +498,13 @@ interface Registration {
 /** `app.post("/chat", …middleware, handler)`: the handler is the last argument. */
 function pathRegistration(node: TSESTree.CallExpression): Registration | undefined {
   const path = stringValue(node.arguments[0]);
-  if (path === undefined || !path.startsWith("/")) return undefined;
   const args = node.arguments;
-  return { path: `"${path}"`, handler: args.length >= 2 ? args[args.length - 1] : undefined, companions: args.slice(1, -1) };
+  // `router.post("", async (req, res) => …)` serves the router's own path (federico722/back-end-clinic-pets,
+  // batch 37); an empty string before anything but an inline function is some other API's.
+  const last = args[args.length - 1];
+  const emptyPath = path === "" && args.length >= 2 && (last?.type === "ArrowFunctionExpression" || last?.type === "FunctionExpression");
+  if (path === undefined || (!path.startsWith("/") && !emptyPath)) return undefined;
+  return { path: `"${path}"`, routePath: path, handler: args.length >= 2 ? args[args.length - 1] : undefined, companions: args.slice(1, -1) };
 }
 
 /**
@@ -574,7 +586,7 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     if (!method) return;
     const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
-    const { path, handler, companions } = registration;
+    const { path, routePath, handler, companions } = registration;
     // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
     // message hook is a socket handler (./socket-handlers).
     if (handler?.type === "CallExpression" && handler.callee.type === "Identifier" && handler.callee.name === "upgradeWebSocket") return;
@@ -586,10 +598,10 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     const name = `${owner}.${method}(${path})`;
     if (!found) {
       const reference = imported && handler ? referenceOf(handler) : undefined;
-      if (reference) imported!.push({ name, reference, reportNode, companions });
+      if (reference) imported!.push({ name, reference, reportNode, companions, routePath });
       return;
     }
-    out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers] });
+    out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers], routePath });
   };
   const stack: Node[] = [source.ast];
   // Registrations sit at module level or inside a setup function: a bounded walk of statements.
