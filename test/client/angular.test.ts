@@ -115,6 +115,11 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: service(`    return this.http.post(environment.apiUrl, { question }, { headers: { Authorization: \`Bearer \${environment.openaiApiKey}\` } });`).replace("../../environments/environment", "../environments/environment"),
     },
+    {
+      name: "an SDK client keyed from an environment file that holds no such key",
+      filename: ENV.service,
+      code: [`import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../environments/environment";`, `export const ai = new GoogleGenAI({ apiKey: environment.apiKey });`].join("\n"),
+    },
   ],
   invalid: [
     {
@@ -157,6 +162,13 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: service(`    return this.http.post(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${environment.geminiKey}\`, { contents: [] });`),
       errors: [{ messageId: "directProviderCall", line: 8 }],
+    },
+    {
+      // learn-by-do-ing/angular-ai-gemini-masterclass-1 (batch 37): environment.ts is gitignored, each developer writes their own.
+      name: "an SDK client keyed from an environment file git does not hold: the build bundles it, key and all",
+      filename: ENV.service,
+      code: [`import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../../environments/environment";`, `export const ai = new GoogleGenAI({ apiKey: environment.apiKey });`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3 }],
     },
   ],
 });

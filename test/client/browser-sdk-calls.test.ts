@@ -150,6 +150,22 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
     },
     {
+      // TheHulmaren/fake-90s-pops (batch 37): a Vue CLI app's src/openai.js, bundled by webpack.
+      name: "openai v3 required the CommonJS way (`const { Configuration, OpenAIApi } = require(\"openai\")`), and the client as a whole module",
+      filename: vite,
+      code: [
+        `const { Configuration, OpenAIApi } = require("openai");`,
+        `const configuration = new Configuration({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`,
+        `export const openai = new OpenAIApi(configuration);`,
+        `const Groq = require("groq-sdk");`,
+        `export const groq = new Groq({ apiKey: import.meta.env.VITE_GROQ_API_KEY });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 2, data: { provider: "OpenAI", chain: viteChain } },
+        { messageId: "browserSdkClient", line: 5, data: { provider: "Groq", chain: viteChain } },
+      ],
+    },
+    {
       name: "a second client is its own finding; one built inline on a Configuration counts once",
       filename: next,
       code: client(

@@ -32,9 +32,14 @@ describe("no-client-ai-calls: which browser files are worth a walk (mayCallAi)",
     assert.equal(mayCallAi(`const model = new ChatOpenAI({ apiKey });\n`), true);
   });
 
+  it("a package required the CommonJS way is in use (openai v3: TheHulmaren/fake-90s-pops, batch 37); a comment naming it is not", () => {
+    assert.equal(mayCallAi(`const { Configuration, OpenAIApi } = require("openai");\nconst configuration = new Configuration({ apiKey });\nexport default new OpenAIApi(configuration);\n`), true);
+    assert.equal(mayCallAi(`// uses the openai package on the server\nexport const x = 1;\n`), false);
+  });
+
   it("stays linear on 1 MB of type-only imports and of bare `from` clauses", function () {
     this.timeout(60_000);
-    for (const unit of [`import type { A } from "openai";\n`, `from "openai" `, `import type {${" ".repeat(3000)}`]) {
+    for (const unit of [`import type { A } from "openai";\n`, `from "openai" `, `import type {${" ".repeat(3000)}`, `require(${" ".repeat(19)}"openai/${"x".repeat(99)}`]) {
       const text = unit.repeat(Math.ceil(MB / unit.length));
       const started = performance.now();
       mayCallAi(text);

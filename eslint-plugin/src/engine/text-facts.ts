@@ -62,7 +62,7 @@ export const TEXT_PROBES = {
   providerMention: lazyPattern(() => [...AI_SDK_WORDS, ...sdkWords("sdkPackages"), ...sdkWords("sdkConstructors"), ...sdkWords("endpoints")]),
   /**
    * no-client-ai-calls: a provider SDK in use, not only named: imported from its package
-   * (`from "openai"`, `from '@ai-sdk/openai/internal'`) or a constructor called (`new OpenAI(`,
+   * (`from "openai"`, `from '@ai-sdk/openai/internal'`, `require("openai")`) or a constructor called (`new OpenAI(`,
    * `createOpenAI<`), not a name that ends in one (`function TestGroq(`) nor a closing tag
    * (`<code>ChatOpenAI</code>`). Bounded repeats and no look-around, so an editor can search near
    * an edit. Matches only where providerMention does (its words are among providerMention's).
@@ -76,7 +76,7 @@ export function sdkUsePattern(): RegExp {
   const constructors = sdkWords("sdkConstructors").map(escape).join("|");
   // The character before a constructor is consumed, not looked behind: one that ends a longer
   // name (`TestGroq(`) is no call. (A constructor is never a file's first character.)
-  return new RegExp(`from\\s{0,20}["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|[^\\w$](?:${constructors})\\s{0,40}(?:\\(|<[^/])`);
+  return new RegExp(`(?:from\\s{0,20}|require\\s{0,20}\\(\\s{0,20})["'](?:${packages})(?:/[^"'\r\n]{0,100})?["']|[^\\w$](?:${constructors})\\s{0,40}(?:\\(|<[^/])`);
 }
 
 /** `anthropic-dangerous-direct-browser-access` → `Anthropic-Dangerous-Direct-Browser-Access`, as HTTP docs spell headers. */

@@ -18,6 +18,7 @@ import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, provider
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
+import { requiredModule } from "../require-call";
 
 type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -71,6 +72,24 @@ export function scopeOf(program: TSESTree.Program, text: string, consts: Map<str
   const imports = new Map<string, string>();
   const importNames = new Map<string, { specifier: string; name: string }>();
   for (const statement of program.body) {
+    // CommonJS in browser code (Vue CLI and webpack bundle it): `const { Configuration, OpenAIApi } = require("openai")`.
+    if (statement.type === "VariableDeclaration") {
+      for (const declarator of statement.declarations) {
+        const specifierText = requiredModule(declarator.init);
+        if (specifierText === undefined) continue;
+        if (declarator.id.type === "Identifier") {
+          imports.set(declarator.id.name, specifierText);
+          importNames.set(declarator.id.name, { specifier: specifierText, name: "default" });
+        } else if (declarator.id.type === "ObjectPattern") {
+          for (const property of declarator.id.properties) {
+            if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.value.type !== "Identifier") continue;
+            imports.set(property.value.name, specifierText);
+            importNames.set(property.value.name, { specifier: specifierText, name: property.key.name });
+          }
+        }
+      }
+      continue;
+    }
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
     const specifierText = String(statement.source.value);
     for (const specifier of statement.specifiers) {
@@ -115,6 +134,14 @@ export function importedString(name: string, scope: Scope): string | undefined {
   if (init?.type === "Literal" && typeof init.value === "string") return init.value;
   if (init?.type === "TemplateLiteral" && init.expressions.length === 0) return init.quasis[0]?.value.cooked ?? undefined;
   return undefined;
+}
+
+/** An Angular environment file's import (`../environments/environment`) that resolves to no file. */
+const ENVIRONMENT_FILE = /(?:^|\/)environments\/environment(?:\.[\w-]+)?$/;
+
+function unresolvedEnvironmentFile(node: Node, scope: Scope): boolean {
+  const imported = node.type === "Identifier" && scope.file ? scope.importNames.get(node.name) : undefined;
+  return imported !== undefined && imported.specifier.startsWith(".") && ENVIRONMENT_FILE.test(imported.specifier) && importedModule(scope.file!, imported.specifier) === undefined;
 }
 
 /** The object literal a name holds, in this file or in the module it is imported from. */
@@ -183,7 +210,11 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
       if (isPublicRuntimeConfig(node.object, scope)) return {};
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
       const property = memberProperty(node, scope);
-      return property ? keyIn(property.value, property.scope, depth + 1) : undefined;
+      if (property) return keyIn(property.value, property.scope, depth + 1);
+      // Angular's `environment.apiKey` from an environment file git does not hold (ignored, each
+      // developer writes their own: learn-by-do-ing/angular-ai-gemini-masterclass-1, batch 37):
+      // the build compiles that file into the bundle, key and all.
+      return unresolvedEnvironmentFile(node.object, scope) ? {} : undefined;
     }
     default:
       return envReadIn(node, scope);
