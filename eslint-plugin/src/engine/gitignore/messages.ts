@@ -6,7 +6,7 @@ export const ENV_GITIGNORE_RULE = "env-gitignore";
 export const envGitignoreMessages = {
   missingEnvEntries: "Nothing in .gitignore stops git from committing {{files}}{{note}}. Add {{entries}} to this .gitignore.",
   noGitignore:
-    "This repository has no .gitignore, so `git add .` would commit {{files}}{{note}}. Create {{gitignore}} with {{entries}}.",
+    "This repository has no .gitignore at its root, so `git add .` would commit {{files}}{{note}}. Create {{gitignore}} with {{entries}}.",
   envReincluded:
     "`{{pattern}}` re-includes {{files}}, so git would commit it with its keys. Remove this line unless the file never holds a key.",
   trackedEnvFile:
