@@ -146,3 +146,13 @@ export function moduleDeclaration(program: TSESTree.Program, name: string): { id
   }
   return undefined;
 }
+
+/**
+ * The calls of a method chain, first written first: `new Hono().use(limit).post("/", ask)` →
+ * [`….use(limit)`, `….post("/", ask)`]. Empty for anything but a method call.
+ */
+export function chainCalls(node: Node | null | undefined): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) calls.push(link);
+  return calls.reverse();
+}

@@ -4,7 +4,7 @@
  * in another file (./mounted-limits) or in Next.js middleware.
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { stringValue } from "../ast-utils";
+import { chainCalls, stringValue } from "../ast-utils";
 import type { Finding } from "../../finding";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
@@ -98,24 +98,23 @@ function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNo
  * Fastify: `await fastify.register(rateLimit, { … })` (global unless told otherwise).
  */
 function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "reportNode" | "routePath">, bindings: ReturnType<typeof fileBindings>, extra: readonly string[]): boolean {
+  // `app.use(limiter)` or `.register(…)` for every path or for one the route is under (`app.use("/summarize",
+  // limiter)` limits that path only: krishnactive/ai-report-simplifier, batch 37).
+  const limits = (call: TSESTree.Node | undefined) => {
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") return false;
+    const method = call.callee.property.name;
+    if (method !== "use" && method !== "register") return false;
+    return coversRoute(stringValue(call.arguments[0]), handler.routePath) && call.arguments.some((arg) => namesLimiter(arg, bindings, extra));
+  };
   // Earlier in the same chain: `new Hono().use(rateLimiter).post("/chat", ask)`.
   const reportNode = handler.reportNode;
   const member = reportNode.type === "MemberExpression" ? reportNode : reportNode.parent?.type === "MemberExpression" ? reportNode.parent : undefined;
-  for (let link = member?.object; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) {
-    const method = link.callee.property.type === "Identifier" ? link.callee.property.name : "";
-    if ((method === "use" || method === "register") && link.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
-  }
+  if (member && chainCalls(member.object).some(limits)) return true;
   const registeredAt = reportNode.range[0];
   for (const statement of source.ast.body) {
     if (statement.range[0] >= registeredAt) break;
-    let expression: TSESTree.Node | undefined = statement.type === "ExpressionStatement" ? statement.expression : undefined;
-    if (expression?.type === "AwaitExpression") expression = expression.argument;
-    if (expression?.type !== "CallExpression" || expression.callee.type !== "MemberExpression") continue;
-    const method = expression.callee.property.type === "Identifier" ? expression.callee.property.name : "";
-    if (method !== "use" && method !== "register") continue;
-    // `app.use("/summarize", limiter)` limits that path only (krishnactive/ai-report-simplifier, batch 37).
-    if (!coversRoute(stringValue(expression.arguments[0]), handler.routePath)) continue;
-    if (expression.arguments.some((arg) => namesLimiter(arg, bindings, extra))) return true;
+    const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
   }
   return false;
 }

@@ -16,7 +16,7 @@ import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import { onInvalidate } from "../../client/files";
 import { nearestPackageDir } from "../../package-dir";
 import type { ProjectView } from "../types";
-import { memberPath, stringValue } from "../ast-utils";
+import { chainCalls, memberPath, stringValue } from "../ast-utils";
 import { fileBindings } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { addImportedBindings, resolveImport } from "./shared-clients";
@@ -177,11 +177,7 @@ function addMounts(source: SourceFile, project: ProjectView, extra: readonly str
  */
 function mountCalls(program: TSESTree.Program): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  const addChain = (node: Node | null | undefined) => {
-    const links: TSESTree.CallExpression[] = [];
-    for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) links.push(link);
-    calls.push(...links.reverse());
-  };
+  const addChain = (node: Node | null | undefined) => calls.push(...chainCalls(node));
   for (const statement of program.body) {
     const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
     if (declaration.type === "ExpressionStatement") addChain(declaration.expression);

@@ -14,7 +14,7 @@
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { calleeName, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
+import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
@@ -558,13 +558,13 @@ function referenceOf(node: Node): string | undefined {
 function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   const out: RouteHandler[] = [];
   const visit = (node: Node | null | undefined) => {
-    const links: TSESTree.CallExpression[] = [];
-    for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) links.push(link);
-    if (links.length === 0) return;
+    const links = chainCalls(node);
+    const last = links[links.length - 1];
+    if (!last) return;
     // Express's `router.route("/chat").get(list).post(ask)` is read whole from its last call; any
-    // other chain call by call, in source order (the last call is the outermost node).
-    const method = calleeName(links[0].callee);
-    const chained = method && ROUTER_METHODS.has(method) ? routeChain(links[0]) : undefined;
+    // other chain call by call, in source order.
+    const method = calleeName(last.callee);
+    const chained = method && ROUTER_METHODS.has(method) ? routeChain(last) : undefined;
     if (chained) {
       for (const { call, method: verb, path } of chained) {
         const args = call.arguments;
@@ -578,7 +578,7 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       }
       return;
     }
-    for (const link of links.reverse()) visitCall(link);
+    for (const link of links) visitCall(link);
   };
   const visitCall = (node: TSESTree.CallExpression) => {
     if (node.callee.type !== "MemberExpression") return;
