@@ -307,11 +307,17 @@ const bearer = (from: string) => [
   `export const ask = (body: string) => fetch("https://example.com/v1", { method: "POST", headers: { Authorization: \`Bearer \${${from}.apiKey}\` }, body });`,
 ].join("\n");
 
+// A file whose own text names no provider: only the module it imports the URL from does.
+const keyedUrl = (binding: string, from: string) =>
+  [`import ${binding} from "${from}";`, `export const ask = (body: string) => fetch(url, { method: "POST", body });`].join("\n");
+
 ruleTester().run("no-client-ai-calls: a key from the app's own config module", rule, {
   valid: [
     { name: "a server secret in the config (undefined in the app: no-client-secrets reports the read)", filename: translate, code: bearer("serverConfig") },
     { name: "the key the user types, kept in a settings object", filename: translate, code: bearer("userSettings") },
     { name: "a package's export of the same name is not followed", filename: translate, code: bearer("aiConfig").replace("./ai-config", "ai-config") },
+    { name: "an imported URL whose key is a server secret (undefined in the app)", filename: translate, code: keyedUrl("{ SERVER_KEYED_URL as url }", "./ai-config") },
+    { name: "an imported URL to the app's own back end", filename: translate, code: keyedUrl("{ BACKEND_KEYED_URL as url }", "./ai-config") },
   ],
   invalid: [
     { name: "fetch with Bearer config.apiKey", filename: translate, code: bearer("aiConfig"), errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }] },
@@ -325,6 +331,18 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       name: "a URL const imported from the config module, the key in its query (Abiram116/SpaceLearn, batch 35)",
       filename: translate,
       code: [`import { GEMINI_ENDPOINT, OPENAI_KEY } from "./ai-config";`, "export const ask = (body: string) => fetch(`${GEMINI_ENDPOINT}?key=${OPENAI_KEY}`, { method: \"POST\", body });"].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
+    },
+    {
+      name: "a whole URL imported from the config module, the key in its query",
+      filename: translate,
+      code: keyedUrl("{ GEMINI_KEYED_URL as url }", "./ai-config"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
+    },
+    {
+      name: "the same URL as a module's default export (shashikant347/Askly, batch 38)",
+      filename: translate,
+      code: keyedUrl("url", "./gemini-url"),
       errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
     },
     {

@@ -7,6 +7,8 @@
  */
 import * as assert from "node:assert/strict";
 import { mayCallAi } from "../../eslint-plugin/src/engine/client/ai-calls";
+import { fetchesImportedAiUrl } from "../../eslint-plugin/src/engine/client/imported-ai-urls";
+import { appFile } from "./support";
 
 const MB = 1 << 20;
 
@@ -43,6 +45,29 @@ describe("no-client-ai-calls: which browser files are worth a walk (mayCallAi)",
       const text = unit.repeat(Math.ceil(MB / unit.length));
       const started = performance.now();
       mayCallAi(text);
+      const ms = performance.now() - started;
+      assert.ok(ms < 5_000, `${JSON.stringify(unit.slice(0, 20))}…: ${ms.toFixed(0)} ms`);
+    }
+  });
+
+  it("a request to a URL imported from a module that names a provider (shashikant347/Askly, batch 38); not to another name, a package's, or a module naming none", () => {
+    const file = appFile("expo", "lib/translate.ts").filename;
+    assert.equal(fetchesImportedAiUrl(`import url from "./gemini-url";\nfetch(url, { method: "POST" });\n`, file), true);
+    assert.equal(fetchesImportedAiUrl(`import {\n  GEMINI_KEYED_URL,\n} from "./ai-config";\naxios.post(GEMINI_KEYED_URL, body);\n`, file), true);
+    assert.equal(fetchesImportedAiUrl(`import { GEMINI_ENDPOINT as base } from "./ai-config";\nfetch(\`\${base}?key=\${k}\`);\n`, file), true);
+    // The imported name is not the request's URL; the module is a package; the module names no provider.
+    assert.equal(fetchesImportedAiUrl(`import url from "./gemini-url";\nimport other from "./x";\nfetch(other);\n`, file), false);
+    assert.equal(fetchesImportedAiUrl(`import url from "gemini-url";\nfetch(url);\n`, file), false);
+    assert.equal(fetchesImportedAiUrl(`import { ask } from "./translate";\nfetch(ask);\n`, appFile("expo", "app/translate.tsx").filename), false);
+  });
+
+  it("the imported-URL gate stays linear on 1 MB of requests, imports and bare `from` clauses", function () {
+    this.timeout(60_000);
+    const file = appFile("expo", "lib/translate.ts").filename;
+    for (const unit of [`fetch(url, {});\n`, `import url from "./missing";\nfetch(url);\n`, `fetch(a); import ${" ".repeat(19)}`, `from "./${"x".repeat(299)}" `, `fetch(\`\${${"a".repeat(81)}`]) {
+      const text = unit.repeat(Math.ceil(MB / unit.length));
+      const started = performance.now();
+      fetchesImportedAiUrl(text, file);
       const ms = performance.now() - started;
       assert.ok(ms < 5_000, `${JSON.stringify(unit.slice(0, 20))}…: ${ms.toFixed(0)} ms`);
     }

@@ -20,9 +20,10 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findClientAiCalls, isDirectAccessProperty, mayCallAi } = require("../engine/client") as typeof Engine;
-    // No provider host, header, flag or SDK in use in the text: nothing to gather or report.
-    if (!mayCallAi(context.sourceCode.text)) return {};
+    const { fetchesImportedAiUrl, findClientAiCalls, isDirectAccessProperty, mayCallAi } = require("../engine/client") as typeof Engine;
+    // No provider host, header, flag or SDK in use in the text, nor a request to a URL imported
+    // from a module that names one: nothing to gather or report.
+    if (!mayCallAi(context.sourceCode.text) && !fetchesImportedAiUrl(context.sourceCode.text, context.filename)) return {};
     // A component's code is the engine's own tree of its scripts, not the tree ESLint walks.
     if (isComponentFile(context.filename)) return { "Program:exit": () => reportFindings(context, findClientAiCalls(sourceFileOf(context))) };
     // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, importedString, scopeOf, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, importedString, importedTemplate, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -144,7 +144,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
       // call where the framework leaves that read undefined in the browser, as for an SDK client.
       const reads = request.credentials.map((value) => (value ? credentialEnvRead(value, scope) : undefined));
-      const keyRead = reads.every((read) => read !== undefined && read.name === reads[0]!.name) ? reads[0] : undefined;
+      const keyRead = request.keyRead ?? (reads.every((read) => read !== undefined && read.name === reads[0]!.name) ? reads[0] : undefined);
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host }, keyRead });
       reportedCalls.push(node.range);
       continue;
@@ -224,7 +224,7 @@ function httpRequest(
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
   scope: Scope,
-): { host: string; credentials: Array<TSESTree.Node | undefined> } | undefined {
+): { host: string; credentials: Array<TSESTree.Node | undefined>; keyRead?: EnvRead } | undefined {
   // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
   if (node.type !== "CallExpression" && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
   const parts = requestParts(node);
@@ -236,12 +236,13 @@ function httpRequest(
   // The URL const may be imported from the app's config module (Abiram116/SpaceLearn's API_ENDPOINT, batch 35).
   const member = (node: TSESTree.MemberExpression) => configString(node, scope);
   const imported = (name: string) => importedString(name, scope);
-  const urlText = url
+  const template = url?.type === "Identifier" && !constants.has(url.name) ? importedTemplate(url.name, scope) : undefined;
+  const urlText = template?.text ?? (url
     ? staticText(url, constants, (node) => {
         const value = classValue(node);
         return value ? staticText(value, constants, member, imported) : member(node);
       }, imported)
-    : undefined;
+    : undefined);
   if (!urlText) return undefined;
   const host = hostOf(urlText);
   // `https://api.github.com/user` with the user's GitHub token is no AI call (no model runs there).
@@ -252,6 +253,11 @@ function httpRequest(
   if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (valueConstants(declarators).get(url.name) ?? url) : url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants));
   if (credentials.length === 0) return undefined;
+  // The imported template's key is read in its own module: one env read there is the call's key.
+  if (template && QUERY_KEY.test(urlText)) {
+    const reads = template.holes.map((hole) => credentialEnvRead(hole, template.scope)).filter((read) => read !== undefined);
+    return { host, credentials, keyRead: reads.length === 1 ? reads[0] : undefined };
+  }
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
   // An ephemeral key the app's server minted for this session (OpenAI Realtime's `client_secret.value`) is no key of the developer's.

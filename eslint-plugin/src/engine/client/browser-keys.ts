@@ -136,6 +136,18 @@ export function importedString(name: string, scope: Scope): string | undefined {
   return undefined;
 }
 
+/**
+ * A template a name imported from the app's own module holds, holes and all: `export default
+ * \`https://…:generateContent?key=${API_KEY}\`` (shashikant347/Askly, batch 38). Its text shows each
+ * hole as …; its holes are read in that module's scope, where `API_KEY` is bound.
+ */
+export function importedTemplate(name: string, scope: Scope): { text: string; holes: readonly Node[]; scope: Scope } | undefined {
+  const value = importedValue(name, scope);
+  if (value?.init.type !== "TemplateLiteral" || value.init.expressions.length === 0) return undefined;
+  const text = value.init.quasis.map((quasi) => quasi.value.cooked ?? "").join("…");
+  return { text, holes: value.init.expressions, scope: value.scope };
+}
+
 /** An Angular environment file's import (`../environments/environment`) that resolves to no file. */
 const ENVIRONMENT_FILE = /(?:^|\/)environments\/environment(?:\.[\w-]+)?$/;
 

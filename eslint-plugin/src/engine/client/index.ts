@@ -17,6 +17,7 @@ import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi, type AiCallNodes } from "./ai-calls";
+import { fetchesImportedAiUrl } from "./imported-ai-urls";
 import { findSentSecrets, maySendSecrets } from "./sent-secrets";
 import { findConfigSecrets } from "./config-secrets";
 import { directivesInText, directivesOf } from "./directives";
@@ -42,6 +43,7 @@ import { codeBlocks } from "../component-code";
 
 export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
 export { collectAiCallNodes, isDirectAccessProperty, mayCallAi, type AiCallNodes } from "./ai-calls";
+export { fetchesImportedAiUrl } from "./imported-ai-urls";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
 export { resetClientGraphs } from "./graph";
 export { fileStats } from "./files";
@@ -394,7 +396,7 @@ export function runsOnlyOnServer(source: SourceFile): boolean {
 const DECLARED_BROWSER_USE = new RegExp(`${[...BROWSER_FLAGS.keys()].join("|")}|${DIRECT_ACCESS_HEADER}`, "i");
 
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
-  if (!options.nodes && !mayCallAi(source.text)) return [];
+  if (!options.nodes && !mayCallAi(source.text) && !fetchesImportedAiUrl(source.text, source.file)) return [];
   // Most files that name a provider make no call a browser could make, and are not browser code.
   // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may
   // import the file) are the costly question. A scanned file's tree is the costly part: graphs first.
