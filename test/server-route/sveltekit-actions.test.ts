@@ -37,15 +37,23 @@ describe("require-rate-limit: SvelteKit form actions", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());
 
-  const findings = (rel: string) => {
+  const findings = (rel: string, text = PAGE_SERVER) => {
     const dir = makeRepo({ "package.json": JSON.stringify({ devDependencies: { "@sveltejs/kit": "2" }, dependencies: { "@google/generative-ai": "0.21" } }) });
-    const source = parseSource(path.join(dir, rel), PAGE_SERVER);
+    const source = parseSource(path.join(dir, rel), text);
     assert.ok(source);
     return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider} (${finding.fixes?.length ?? 0} fixes)`);
   };
 
   it("reports an action that calls a provider with no limit, not one that answers 429 nor one that calls none", () => {
     assert.deepEqual(findings("src/routes/ask/+page.server.ts"), ["actions.default → Google AI (Gemini) (0 fixes)"]);
+  });
+
+  it("also when the actions are declared first and exported in a list (cptcrunchy/mercado, batch 38)", () => {
+    const listed = PAGE_SERVER.replace("export const load", "const load").replace("export const actions", "const actions") + "\nexport { actions, load };\n";
+    assert.deepEqual(findings("src/routes/ask/+page.server.ts", listed), ["actions.default → Google AI (Gemini) (0 fixes)"]);
+    // Another name exported as `actions` is the page's actions; `actions` exported as another name is not.
+    assert.deepEqual(findings("src/routes/ask/+page.server.ts", listed.replace("const actions", "const pageActions").replace("export { actions,", "export { pageActions as actions,")), ["actions.default → Google AI (Gemini) (0 fixes)"]);
+    assert.deepEqual(findings("src/routes/ask/+page.server.ts", listed.replace("export { actions,", "export { actions as formActions,")), []);
   });
 
   it("only in a page's server module under the routes folder", () => {

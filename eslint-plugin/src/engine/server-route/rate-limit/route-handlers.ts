@@ -155,18 +155,25 @@ const SVELTEKIT_PAGE_SERVER = /\/routes\/(?:.*\/)?\+page\.server\.[cm]?[jt]s$/;
  */
 function sveltekitFormActions(source: SourceFile): RouteHandler[] {
   const out: RouteHandler[] = [];
+  const add = (init: Node | null | undefined) => {
+    let object = init;
+    while (object?.type === "TSSatisfiesExpression" || object?.type === "TSAsExpression") object = object.expression;
+    if (object?.type !== "ObjectExpression") return;
+    for (const property of object.properties) {
+      if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+      const found = functionOf(source, property.value);
+      if (found) out.push({ kind: "sveltekit-action", name: `actions.${property.key.name}`, fn: found.fn, reportNode: property.key, companions: found.wrappers });
+    }
+  };
   for (const statement of source.ast.body) {
-    if (statement.type !== "ExportNamedDeclaration" || statement.declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of statement.declaration.declarations) {
-      if (declarator.id.type !== "Identifier" || declarator.id.name !== "actions" || !declarator.init) continue;
-      let object: Node = declarator.init;
-      while (object.type === "TSSatisfiesExpression" || object.type === "TSAsExpression") object = object.expression;
-      if (object.type !== "ObjectExpression") continue;
-      for (const property of object.properties) {
-        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
-        const found = functionOf(source, property.value);
-        if (found) out.push({ kind: "sveltekit-action", name: `actions.${property.key.name}`, fn: found.fn, reportNode: property.key, companions: found.wrappers });
-      }
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    if (statement.declaration?.type === "VariableDeclaration") {
+      for (const declarator of statement.declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === "actions") add(declarator.init);
+    }
+    // `const actions = { … }; export { actions, load }` (cptcrunchy/mercado, batch 38).
+    for (const specifier of statement.source ? [] : statement.specifiers) {
+      const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+      if (exported === "actions" && specifier.local.type === "Identifier") add(moduleDeclaration(source.ast, specifier.local.name)?.value);
     }
   }
   return out;
