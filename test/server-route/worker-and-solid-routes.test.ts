@@ -105,6 +105,23 @@ export const onRequestGet: PagesFunction<Env> = async () => new Response("ok");
     assert.deepEqual(findings("functions/api/vercel.js", vercel).map((f) => f.handler), ["default"]);
   });
 
+  it("a server key picked from a list in env is the server's; a key picked from the request's list is the caller's (9671RY/cc-cherryblossom-ai-booth, batch 38)", () => {
+    const rotating = (keys: string) => `import { GoogleGenAI } from "@google/genai";
+export async function onRequestPost({ request, env }) {
+  const body = await request.json();
+  const apiKeys = ${keys}.split(",").map((k) => k.trim()).filter((k) => k);
+  const selectedApiKey = apiKeys[Number(body.uploadId) % apiKeys.length];
+  const ai = new GoogleGenAI({ apiKey: selectedApiKey });
+  const response = await ai.models.generateContent({ model: "gemini-2.5-flash", contents: body.prompt });
+  return Response.json({ text: response.text });
+}
+`;
+    assert.deepEqual(findings("functions/api/generate.js", rotating(`(env.GEMINI_API_KEY || "")`)).map((f) => [f.handler, f.provider]), [["onRequestPost", "Google AI (Gemini)"]]);
+    assert.deepEqual(findings("functions/api/generate.js", rotating("body.keys")), []);
+    // Something a call computes from env is not the env value: `lookup(env.TABLE)[id]` may be the user's.
+    assert.deepEqual(findings("functions/api/generate.js", rotating("lookup(env.KEYS_TABLE)")), []);
+  });
+
   it("reports a SolidStart API route's POST, not a SvelteKit +page.server.ts or a limited route", () => {
     const route = `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";

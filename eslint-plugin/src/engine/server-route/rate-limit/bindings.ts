@@ -430,21 +430,43 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
   let readsOther = false;
   walk(key, (node) => {
     if (node.type !== "MemberExpression") return;
-    const { root, path } = memberPath(node);
-    // `process.env.X`, `import.meta.env.X`, `env.X`, and a platform's env binding: Cloudflare's
-    // `context.env.X` (Remix, Pages), Hono's `c.env.X`, Astro's `locals.runtime.env.X`.
-    const isEnv =
-      (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
-      (root.type === "MetaProperty" && path[0] === "env") ||
-      (root.type === "Identifier" && root.name === "env") ||
-      path.includes("env") ||
-      // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
-      isRuntimeConfig(root) ||
-      (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name))) ||
-      (root.type === "Identifier" && moduleNames.has(root.name) && !isCallee(node)) ||
-      isServerConfig(root, path, declarations);
-    if (isEnv) readsEnv = true;
+    if (isServerSetting(node, declarations, moduleNames) || isKeyListFromEnv(node, declarations, moduleNames)) readsEnv = true;
     else readsOther = true;
   });
   return readsOther && !readsEnv;
+}
+
+/** A read of the server's env or configuration. */
+function isServerSetting(node: TSESTree.MemberExpression, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string>): boolean {
+  const { root, path } = memberPath(node);
+  return (
+    // `process.env.X`, `import.meta.env.X`, `env.X`, and a platform's env binding: Cloudflare's
+    // `context.env.X` (Remix, Pages), Hono's `c.env.X`, Astro's `locals.runtime.env.X`.
+    (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
+    (root.type === "MetaProperty" && path[0] === "env") ||
+    (root.type === "Identifier" && root.name === "env") ||
+    path.includes("env") ||
+    // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
+    isRuntimeConfig(root) ||
+    (root.type === "Identifier" && isRuntimeConfig(declarations.get(root.name))) ||
+    (root.type === "Identifier" && moduleNames.has(root.name) && !isCallee(node)) ||
+    isServerConfig(root, path, declarations)
+  );
+}
+
+/**
+ * `apiKeys[index]` after `const apiKeys = (env.GEMINI_API_KEY || "").split(",").map(…)`: one of
+ * the server's own keys, rotated (9671RY/cc-cherryblossom-ai-booth, batch 38). The list is the
+ * env value itself with methods called on it, not anything a call computes from env.
+ */
+function isKeyListFromEnv(node: TSESTree.MemberExpression, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string>): boolean {
+  if (!node.computed || node.object.type !== "Identifier") return false;
+  let base = declarations.get(node.object.name);
+  while (base) {
+    if (base.type === "CallExpression" && base.callee.type === "MemberExpression") base = base.callee.object;
+    else if (base.type === "LogicalExpression") base = base.left;
+    else if (base.type === "TSAsExpression" || base.type === "TSNonNullExpression") base = base.expression;
+    else break;
+  }
+  return base?.type === "MemberExpression" && isServerSetting(base, declarations, moduleNames);
 }
