@@ -218,6 +218,52 @@ export class DeepseekController {
     assert.deepEqual(findingsIn(app({ "src/deepseek.service.ts": setInConstructor }), "src/deepseek.controller.ts", controllerCode), ["DeepseekController.chat (@Post) → DeepSeek"]);
   });
 
+  it("a client field known by its SDK type, made by another service's factory or injected (huoshan25/hsBlog_api, batch 38)", () => {
+    const factory = `import { Injectable } from "@nestjs/common";
+import { ConfigService } from "@nestjs/config";
+import OpenAI from "openai";
+@Injectable()
+export class LlmConfigService {
+  constructor(private configService: ConfigService) {}
+  createClient() {
+    return new OpenAI({ baseURL: this.configService.get("DEEPSEEK_BASE_URL"), apiKey: this.configService.get("DEEPSEEK_API_KEY") });
+  }
+}
+`;
+    const service = (field: string, constructor: string) => `import { Injectable } from "@nestjs/common";
+import type OpenAI from "openai";
+import { LlmConfigService } from "./llm-config.service";
+@Injectable()
+export class LlmService {
+  ${field}
+  constructor(${constructor}) {
+    this.client = this.llmConfig.createClient();
+  }
+  async chat(content: string) {
+    return this.client.chat.completions.create({ model: "deepseek-chat", messages: [{ role: "user", content }] });
+  }
+}
+`;
+    const controllerCode = `import { Body, Controller, Post } from "@nestjs/common";
+import { LlmService } from "./llm.service";
+@Controller("llm")
+export class LlmController {
+  constructor(private readonly llm: LlmService) {}
+  @Post("chat")
+  chat(@Body("content") content: string) {
+    return this.llm.chat(content);
+  }
+}
+`;
+    const files = (serviceCode: string) => app({ "src/llm-config.service.ts": factory, "src/llm.service.ts": serviceCode });
+    assert.deepEqual(findingsIn(files(service("private client: OpenAI;", "private llmConfig: LlmConfigService")), "src/llm.controller.ts", controllerCode), ["LlmController.chat (@Post) → OpenAI"]);
+    // Injected into the constructor (a custom provider), no factory call.
+    const injected = service("", "private client: OpenAI").replace("    this.client = this.llmConfig.createClient();\n", "");
+    assert.deepEqual(findingsIn(files(injected), "src/llm.controller.ts", controllerCode), ["LlmController.chat (@Post) → OpenAI"]);
+    // A field typed with something else is no client.
+    assert.deepEqual(findingsIn(files(service("private client: Map<string, string>;", "private llmConfig: LlmConfigService")), "src/llm.controller.ts", controllerCode), []);
+  });
+
   it("a controller that calls the provider itself, through a client field", () => {
     const direct = `import { Body, Controller, Post } from "@nestjs/common";
 import Anthropic from "@anthropic-ai/sdk";

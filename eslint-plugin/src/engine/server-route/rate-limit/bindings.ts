@@ -119,6 +119,33 @@ export function providerConstructors(): Map<string, Provider> {
   return constructors;
 }
 
+/** A class field or constructor parameter property with a type name: `private limClient: OpenAI`, `constructor(private openai: OpenAI)`. */
+function typedMember(node: Node): { name: string; type: string } | undefined {
+  let name: string | undefined;
+  let annotation: TSESTree.TypeNode | undefined;
+  if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier") {
+    name = node.key.name;
+    annotation = node.typeAnnotation?.typeAnnotation;
+  } else if (node.type === "TSParameterProperty" && node.parameter.type === "Identifier") {
+    name = node.parameter.name;
+    annotation = node.parameter.typeAnnotation?.typeAnnotation;
+  }
+  return name && annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier" ? { name, type: annotation.typeName.name } : undefined;
+}
+
+/** Names a file imports from a provider's SDK, type-only imports included: the types a client may be declared with. */
+function sdkTypeNames(program: TSESTree.Program): Map<string, Provider> {
+  const types = new Map<string, Provider>();
+  for (const statement of program.body) {
+    if (statement.type !== "ImportDeclaration") continue;
+    const module = npmSpecifierOf(String(statement.source.value));
+    const provider = findProviderForPackage(module);
+    if (!provider || provider.nonModelApis?.packages?.includes(module)) continue;
+    for (const specifier of statement.specifiers) types.set(specifier.local.name, provider);
+  }
+  return types;
+}
+
 /** A rate-limiting package (LIMITER_PACKAGES) or one of its subpaths. */
 export function isLimiterPackage(module: string): boolean {
   return LIMITER_PACKAGES.some((name) => module === name || module.startsWith(`${name}/`));
@@ -172,6 +199,7 @@ export function fileBindings(source: SourceFile): FileBindings {
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
   const declarators: Array<{ id: Node; init: Node | null }> = [];
   const getters: Array<{ name: string; returned: string }> = [];
+  const typedMembers: Array<{ name: string; type: string }> = [];
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
       declarators.push({ id: node.left, init: node.right });
@@ -196,6 +224,8 @@ export function fileBindings(source: SourceFile): FileBindings {
       declarators.push({ id: node.left.property, init: node.right });
       return;
     }
+    const typed = typedMember(node);
+    if (typed) typedMembers.push(typed);
     // A factory of this file (`function createOpenAIClient(env) { return new OpenAI({ … }) }`, a
     // Worker's lib/openai.ts in bench/real-apps): its name stands for the client it returns.
     const factory = node.type === "FunctionDeclaration" ? node : node.type === "VariableDeclarator" && (node.init?.type === "ArrowFunctionExpression" || node.init?.type === "FunctionExpression") ? node.init : undefined;
@@ -212,6 +242,7 @@ export function fileBindings(source: SourceFile): FileBindings {
   const moduleNames = moduleLevelNames(source.ast);
 
   // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
+  const builtHere = new Set<string>();
   for (const node of declarators) {
     const module = moduleOf(node.init);
     if (module) {
@@ -221,6 +252,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.id.type !== "Identifier") continue;
     const from = constructedFrom(node.init);
     if (!from || answersRequest(node.init)) continue;
+    if (bindings.providers.has(from) || constructors.has(from)) builtHere.add(node.id.name);
     const options = clientOptions(node.init);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
@@ -231,6 +263,21 @@ export function fileBindings(source: SourceFile): FileBindings {
       bindings.firstProvider ??= provider;
     } else if (bindings.limiters.has(from)) {
       bindings.limiters.add(node.id.name);
+    }
+  }
+  // A class's client known by its type alone, made elsewhere: a field typed with an SDK's class and
+  // set from another service's factory (`private limClient: OpenAI` … `this.limClient =
+  // this.limConfigService.createLimClient()`: huoshan25/hsBlog_api, batch 38), or a client injected
+  // into the constructor (`constructor(@Inject(OPENAI) private openai: OpenAI)`). A service is built
+  // once per server, so its client holds the server's key. One this file builds is judged by its key above.
+  if (typedMembers.length > 0) {
+    const sdkTypes = sdkTypeNames(source.ast);
+    for (const { name, type } of typedMembers) {
+      const provider = sdkTypes.get(type);
+      if (provider && !builtHere.has(name) && !bindings.providers.has(name)) {
+        bindings.providers.set(name, provider);
+        bindings.firstProvider ??= provider;
+      }
     }
   }
   for (const { name, returned } of getters) {
