@@ -12,8 +12,8 @@
 // (`git init`, every file added, one commit) so that git-dependent rules (env-gitignore,
 // no-committed-env-keys…) see what the repository tracks, then linted by ESLint with
 // `keyfence.configs.recommended` alone. A finding matches a label on file, rule and line ±2
-// (a label with `line: null` is a file-level finding and matches any line). Several messages of
-// one rule on one line count once, as the labels do. Fetched code never enters this repository.
+// (exact lines claimed first; a label with `line: null` is a file-level finding and matches any
+// line). Several messages of one rule on one line count once, as the labels do. Fetched code never enters this repository.
 // A snapshot with no eslint.config.* anywhere gets one at its root, as a user adding KeyFence
 // writes it (see layOut).
 // An app whose labels name Dockerfiles or compose files says so with `"configs": ["files",
@@ -146,13 +146,27 @@ async function lint(dir, configNames) {
 
 function match(labels, findings) {
   const unmatched = [...findings];
-  const tp = [], fn = [];
-  for (const label of labels) {
-    const index = unmatched.findIndex((finding) => finding.file === label.file && finding.rule === label.rule
-      && (label.line === null || Math.abs(finding.line - label.line) <= LINE_SLACK));
-    if (index < 0) fn.push(label);
-    else tp.push({ label, finding: unmatched.splice(index, 1)[0] });
+  const tp = [], matched = new Set();
+  // Exact lines first, then the nearest line within the slack, then file-level labels: a label
+  // never takes by slack the finding its neighbour's label names exactly (two env names on
+  // adjacent lines of one file).
+  const passes = [
+    (label, finding) => label.line !== null && finding.line === label.line,
+    (label, finding) => label.line !== null && Math.abs(finding.line - label.line) <= LINE_SLACK,
+    (label) => label.line === null,
+  ];
+  for (const fits of passes) {
+    for (const label of labels) {
+      if (matched.has(label)) continue;
+      const candidates = unmatched.filter((finding) => finding.file === label.file && finding.rule === label.rule && fits(label, finding));
+      if (candidates.length === 0) continue;
+      const best = label.line === null ? candidates[0] : candidates.reduce((a, b) => (Math.abs(b.line - label.line) < Math.abs(a.line - label.line) ? b : a));
+      unmatched.splice(unmatched.indexOf(best), 1);
+      matched.add(label);
+      tp.push({ label, finding: best });
+    }
   }
+  const fn = labels.filter((label) => !matched.has(label));
   return { tp, fn, fp: unmatched };
 }
 
