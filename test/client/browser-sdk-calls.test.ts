@@ -39,6 +39,11 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(localStorage.getItem("gemini") ?? "");`),
     },
     {
+      name: "a class of LangChain's many-provider package that no provider's catalogue names",
+      filename: next,
+      code: client(`import { MemoryVectorStore } from "langchain/vectorstores/memory";`, `new MemoryVectorStore({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
+    },
+    {
       name: "same-named class from the app's own module",
       filename: next,
       code: client(`import { ChatOpenAI } from "./chat";`, `new ChatOpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
@@ -215,6 +220,12 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: next,
       code: client(`import { ChatOpenAI } from "@langchain/openai";`, `const llm = new ChatOpenAI({ model: "gpt-4o", openAIApiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });`),
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: nextChain } }],
+    },
+    {
+      name: "LangChain before the @langchain/* split: the class from langchain/chat_models/openai (0xNeon-opensource/ts-langchain-exploration, batch 39)",
+      filename: next,
+      code: client(`import { ChatOpenAI } from "langchain/chat_models/openai";`, `const openAIApiKey = process.env.NEXT_PUBLIC_OPENAI_API_KEY;`, `const chat = new ChatOpenAI({ openAIApiKey, temperature: 0 });`),
+      errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: nextChain } }],
     },
     {
       name: "LangChain community class, no import seen (attributed by class name)",

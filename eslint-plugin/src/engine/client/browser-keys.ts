@@ -334,8 +334,17 @@ function sdkProviderOf(callee: Node, scope: Scope): Provider | undefined {
   }
   if (!name) return undefined;
   const pkg = scope.imports.get(name);
-  if (pkg !== undefined) return providerForSdk(pkg);
+  if (pkg !== undefined) return providerForSdk(pkg) ?? (servesManyProviders(pkg) ? index().constructors.get(name) : undefined);
   return index().constructors.get(name);
+}
+
+/**
+ * LangChain's packages that hold every provider's classes: `langchain/chat_models/openai` (before
+ * the @langchain/* split: 0xNeon-opensource/ts-langchain-exploration, batch 39),
+ * `@langchain/community/…`. The class says which provider (`ChatOpenAI`).
+ */
+function servesManyProviders(pkg: string): boolean {
+  return pkg === "langchain" || pkg.startsWith("langchain/") || pkg === "@langchain/community" || pkg.startsWith("@langchain/community/");
 }
 
 function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undefined {
