@@ -122,6 +122,31 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(findings("functions/api/generate.js", rotating("lookup(env.KEYS_TABLE)")), []);
   });
 
+  it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {
+    const server = (use: string) => `import express from "express";
+import { ChatGoogleGenerativeAI } from "@langchain/google-genai";
+class RAGSystem {
+  constructor() {
+    this.llm = new ChatGoogleGenerativeAI({ model: "gemini-2.0-flash", apiKey: process.env.GOOGLE_API_KEY });
+  }
+  async summarizeText(text) {
+    return (await this.llm.invoke("Summarize: " + text)).content;
+  }
+  getMemory() {
+    return [];
+  }
+}
+const ragSystem = new RAGSystem();
+const app = express();
+app.post("/api/summarize", async (req, res) => {
+  res.json({ summary: await ragSystem.${use} });
+});
+app.listen(3000);
+`;
+    assert.deepEqual(findings("server.js", server("summarizeText(req.body.text)")).map((f) => [f.handler, f.provider]), [['app.post("/api/summarize")', "Google AI (Gemini)"]]);
+    assert.deepEqual(findings("server.js", server("getMemory()")), []);
+  });
+
   it("reports a SolidStart API route's POST, not a SvelteKit +page.server.ts or a limited route", () => {
     const route = `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";

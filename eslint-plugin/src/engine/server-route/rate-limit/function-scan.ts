@@ -117,6 +117,11 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
         const callee = sameFileFunction(source, child.callee.name);
         if (callee) queue.push({ node: callee, depth: depth + 1 });
       }
+      // `ragSystem.queryWithRAG(q)` after `const ragSystem = new RAGSystem()`, the class in this file.
+      if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "Identifier" && !child.callee.computed && child.callee.property.type === "Identifier") {
+        const method = instanceMethod(source, child.callee.object.name, child.callee.property.name);
+        if (method) queue.push({ node: method, depth: depth + 1 });
+      }
       // `this.buildPrompt()`, `this.callModel()`: a method of the same class.
       if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "ThisExpression" && child.callee.property.type === "Identifier") {
         const method = sameClassMethod(child, child.callee.property.name);
@@ -322,6 +327,41 @@ export function sameFileFunction(source: SourceFile, name: string): Node | undef
         if (declarator.id.type === "Identifier" && declarator.id.name === name && init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")) return init;
       }
     }
+  }
+  return undefined;
+}
+
+const instancesOf = new WeakMap<TSESTree.Program, Map<string, TSESTree.ClassBody>>();
+
+/**
+ * A method of the instance a top-level const holds, when its class is declared in this file:
+ * `const ragSystem = new RAGSystem()` … `ragSystem.queryWithRAG(q)`, the model called as
+ * `this.llm.invoke(…)` inside (nimjinwei/Nodejs-langchain-gemini, batch 39). Read once per file.
+ */
+function instanceMethod(source: SourceFile, instance: string, name: string): Node | undefined {
+  let instances = instancesOf.get(source.ast);
+  if (!instances) {
+    instances = new Map();
+    instancesOf.set(source.ast, instances);
+    const classes = new Map<string, TSESTree.ClassBody>();
+    for (const statement of source.ast.body) {
+      const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+      if (declaration.type === "ClassDeclaration" && declaration.id) classes.set(declaration.id.name, declaration.body);
+    }
+    for (const statement of classes.size > 0 ? source.ast.body : []) {
+      const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+      if (declaration.type !== "VariableDeclaration") continue;
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init;
+        const body = init?.type === "NewExpression" && init.callee.type === "Identifier" ? classes.get(init.callee.name) : undefined;
+        if (body && declarator.id.type === "Identifier") instances.set(declarator.id.name, body);
+      }
+    }
+  }
+  const body = instances.get(instance);
+  if (!body) return undefined;
+  for (const member of body.body) {
+    if (member.type === "MethodDefinition" && member.kind === "method" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
   }
   return undefined;
 }
