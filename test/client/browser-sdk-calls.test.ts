@@ -327,6 +327,7 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
     { name: "a server secret in the config (undefined in the app: no-client-secrets reports the read)", filename: translate, code: bearer("serverConfig") },
     { name: "the key the user types, kept in a settings object", filename: translate, code: bearer("userSettings") },
     { name: "a package's export of the same name is not followed", filename: translate, code: bearer("aiConfig").replace("./ai-config", "ai-config") },
+    { name: "a server secret one object deeper in the config", filename: translate, code: bearer("providers").replace("providers.apiKey", "providers.server.apiKey") },
     { name: "an imported URL whose key is a server secret (undefined in the app)", filename: translate, code: keyedUrl("{ SERVER_KEYED_URL as url }", "./ai-config") },
     { name: "an imported URL to the app's own back end", filename: translate, code: keyedUrl("{ BACKEND_KEYED_URL as url }", "./ai-config") },
   ],
@@ -343,6 +344,12 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       filename: translate,
       code: [`import { GEMINI_ENDPOINT, OPENAI_KEY } from "./ai-config";`, "export const ask = (body: string) => fetch(`${GEMINI_ENDPOINT}?key=${OPENAI_KEY}`, { method: \"POST\", body });"].join("\n"),
       errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
+    },
+    {
+      name: "a key one object deeper in the config (config.deepseek.apiKey: jybcaohui/HeboAi, batch 39)",
+      filename: translate,
+      code: bearer("providers").replace("providers.apiKey", "providers.openai.apiKey"),
+      errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }],
     },
     {
       name: "a whole URL imported from the config module, the key in its query",

@@ -157,7 +157,12 @@ function unresolvedEnvironmentFile(node: Node, scope: Scope): boolean {
 }
 
 /** The object literal a name holds, in this file or in the module it is imported from. */
-function objectValue(node: Node, scope: Scope): { object: TSESTree.ObjectExpression; scope: Scope } | undefined {
+function objectValue(node: Node, scope: Scope, depth = 0): { object: TSESTree.ObjectExpression; scope: Scope } | undefined {
+  // `config.deepseek` in `config.deepseek.apiKey`: an object inside the config object (jybcaohui/HeboAi, batch 39).
+  if (node.type === "MemberExpression" && depth < 3) {
+    const inner = memberProperty(node, scope, depth + 1);
+    return inner?.value.type === "ObjectExpression" ? { object: inner.value, scope: inner.scope } : undefined;
+  }
   if (node.type !== "Identifier") return undefined;
   const local = scope.consts.get(node.name);
   if (local) return local.type === "ObjectExpression" ? { object: local, scope } : undefined;
@@ -178,9 +183,9 @@ export function configString(node: Node, scope: Scope): string | undefined {
 }
 
 /** `openaiConfig.apiKey`: the value of a property of an object this file or an imported module declares. */
-function memberProperty(node: TSESTree.MemberExpression, scope: Scope): { value: Node; scope: Scope } | undefined {
+function memberProperty(node: TSESTree.MemberExpression, scope: Scope, depth = 0): { value: Node; scope: Scope } | undefined {
   const name = node.computed ? (node.property.type === "Literal" ? String(node.property.value) : undefined) : node.property.type === "Identifier" ? node.property.name : undefined;
-  const owner = name === undefined ? undefined : objectValue(node.object, scope);
+  const owner = name === undefined ? undefined : objectValue(node.object, scope, depth);
   const property = owner && properties(owner.object).find((candidate) => propertyName(candidate) === name);
   return property ? { value: property.value, scope: owner!.scope } : undefined;
 }
