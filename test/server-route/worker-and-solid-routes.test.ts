@@ -122,6 +122,20 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(findings("functions/api/generate.js", rotating("lookup(env.KEYS_TABLE)")), []);
   });
 
+  it("reads the routes a Fastify plugin registers: a const arrow, a default-exported function (aantoschuk/gpt_back_fastify, batch 39)", () => {
+    const body = `  server.post("/", async (request, reply) => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: request.body.message }] });
+    return reply.send(completion.choices[0].message.content);
+  });
+  server.get("/health", async () => ({ ok: true }));`;
+    const head = `import OpenAI from "openai";\nconst openai = new OpenAI({ apiKey: process.env.OPEN_AI_API_KEY });\n`;
+    const handlers = (text: string) => findings("src/routes/routes.ts", text).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(handlers(`${head}export const routes = async (server, options) => {\n${body}\n};\n`), [['server.post("/")', "OpenAI"]]);
+    assert.deepEqual(handlers(`${head}export default async function routes(server) {\n${body}\n}\n`), [['server.post("/")', "OpenAI"]]);
+    // With @fastify/rate-limit's per-route config the route is limited.
+    assert.deepEqual(handlers(`${head}import rateLimit from "@fastify/rate-limit";\nexport default async function routes(server) {\n  await server.register(rateLimit, { max: 10, timeWindow: "1 minute" });\n${body}\n}\n`), []);
+  });
+
   it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {
     const server = (use: string) => `import express from "express";
 import { ChatGoogleGenerativeAI } from "@langchain/google-genai";

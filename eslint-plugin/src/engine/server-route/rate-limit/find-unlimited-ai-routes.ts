@@ -111,12 +111,22 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
   const member = reportNode.type === "MemberExpression" ? reportNode : reportNode.parent?.type === "MemberExpression" ? reportNode.parent : undefined;
   if (member && chainCalls(member.object).some(limits)) return true;
   const registeredAt = reportNode.range[0];
-  for (const statement of source.ast.body) {
-    if (statement.range[0] >= registeredAt) break;
-    const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
-    if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
+  // At the top level, and in the setup function the route is registered in (a Fastify plugin's
+  // `await server.register(rateLimit)` before its `server.post(…)`).
+  const block = enclosingBlock(reportNode);
+  for (const body of block && block.type !== "Program" ? [source.ast.body, block.body] : [source.ast.body]) {
+    for (const statement of body) {
+      if (statement.range[0] >= registeredAt) break;
+      const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+      if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
+    }
   }
   return false;
+}
+
+function enclosingBlock(node: TSESTree.Node): TSESTree.BlockStatement | TSESTree.Program | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === "BlockStatement" || current.type === "Program") return current;
+  return undefined;
 }
 
 function limitedByMiddleware(file: string, options: RateLimitOptions, extra: readonly string[]): boolean {

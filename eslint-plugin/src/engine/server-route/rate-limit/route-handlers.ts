@@ -619,11 +619,20 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       continue;
     }
     if (node.type === "VariableDeclaration") {
-      for (const declarator of node.declarations) visit(declarator.init);
+      for (const declarator of node.declarations) {
+        visit(declarator.init);
+        // A setup function held by a const: a Fastify plugin, `export const routes = async
+        // (server: FastifyInstance) => { server.post("/", …) }` (aantoschuk/gpt_back_fastify, batch 39).
+        const init = declarator.init;
+        if ((init?.type === "ArrowFunctionExpression" || init?.type === "FunctionExpression") && init.body.type === "BlockStatement") stack.push(init.body);
+      }
       continue;
     }
     if (node.type === "ExportDefaultDeclaration") {
-      visit(node.declaration as Node);
+      const declaration = node.declaration as Node;
+      // `export default async function routes(fastify) { fastify.post(…) }`.
+      if ((declaration.type === "FunctionDeclaration" || declaration.type === "FunctionExpression" || declaration.type === "ArrowFunctionExpression") && declaration.body.type === "BlockStatement") stack.push(declaration.body);
+      else visit(declaration);
       continue;
     }
     if (node.type === "Program" || node.type === "BlockStatement") stack.push(...node.body);
