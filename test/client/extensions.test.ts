@@ -31,6 +31,20 @@ describe("browser extensions: the client boundary", () => {
   });
 });
 
+/** `let apiKey = ""`, then given a value, then sent in the URL's query. */
+const storedLater = (assignment: string) => `export async function ask(text) {
+  let apiKey = "";
+  const getApiKey = () =>
+    new Promise((resolve) => {
+      chrome.storage.local.get(["aiKey"], (result) => resolve(result.aiKey));
+    });
+  ${assignment}
+  const apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent?key=\${apiKey}\`;
+  const body = JSON.stringify({ contents: [{ parts: [{ text }] }] });
+  return fetch(apiUrl, { method: "POST", body });
+}
+`;
+
 ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
   valid: [
     appFile("chrome-extension", "background.js"),
@@ -49,8 +63,19 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("popup/popup.js"),
       code: `export async function ask(settings, input) {\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${settings.apiKey}\`, { method: "POST", body: input });\n}\n`,
     },
+    {
+      name: "an empty variable given the key a storage getter reads (Laksh-01/laksh_sachdeva_submission, batch 39)",
+      filename: file("content.js"),
+      code: storedLater("apiKey = await getApiKey();"),
+    },
   ],
   invalid: [
+    {
+      name: "the same empty variable given the developer's key instead",
+      filename: file("content.js"),
+      code: storedLater(`apiKey = await getApiKey();\n  if (!apiKey) apiKey = "${gemini}";`),
+      errors: [{ messageId: "directProviderCall", line: 11, data: { host: "generativelanguage.googleapis.com", chain: "content.js" } }],
+    },
     {
       name: "the developer's key in a const: Gemini from the service worker",
       filename: file("background.js"),

@@ -83,7 +83,49 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   for (let node: Node | undefined = id.parent; node; node = node.parent) {
     if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
   }
-  return declarators.some((declarator) => binds(declarator.id, id.name) && declarator.init !== null && (readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators)));
+  return declarators.some(
+    (declarator) =>
+      binds(declarator.id, id.name) &&
+      (declarator.init !== null && !isEmpty(declarator.init) ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) : assignedFromStorage(declarator, id.name, declarators)),
+  );
+}
+
+/**
+ * `let apiKey = ""; … apiKey = await getApiKey();` where the getter reads browser storage
+ * (`chrome.storage.local.get(["aiKey"], …)` inside: Laksh-01/laksh_sachdeva_submission, batch 39):
+ * every value the empty variable is later given, in the function that declares it, is the user's.
+ */
+function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let scope: Node | undefined = declarator.parent;
+  while (scope && !FUNCTIONS.has(scope.type) && scope.type !== "Program") scope = scope.parent;
+  if (!scope) return false;
+  let assigned = 0;
+  let users = true;
+  walk(scope, (child) => {
+    if (!users) return false;
+    if (child.type !== "AssignmentExpression" || child.left.type !== "Identifier" || child.left.name !== name) return undefined;
+    assigned++;
+    if (!readsStorage(child.right, declarators) && !callsStorageGetter(child.right, declarators)) users = false;
+    return undefined;
+  });
+  return assigned > 0 && users;
+}
+
+/** `await getApiKey()`, a function of this file whose body reads browser storage. */
+function callsStorageGetter(value: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let call: Node = value;
+  while (call.type === "AwaitExpression") call = call.argument;
+  if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return false;
+  const name = call.callee.name;
+  const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init;
+  if (getter?.type !== "ArrowFunctionExpression" && getter?.type !== "FunctionExpression") return false;
+  let reads = false;
+  walk(getter.body, (child) => {
+    if (reads) return false;
+    if (child.type === "CallExpression" && STORAGE_READ.test(dottedName(child.callee) ?? "")) reads = true;
+    return undefined;
+  });
+  return reads;
 }
 
 /** `apiKeyInput.value.trim()`, `document.querySelector("#key").value`: what the user typed into the page. */
