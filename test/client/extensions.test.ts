@@ -13,6 +13,7 @@ import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
+import noPublicSecrets from "../../eslint-plugin/src/rules/no-public-secrets";
 import { fakeKey } from "../support/fake-keys";
 import { ruleTester } from "../support/rule-tester";
 import { APPS, appFile } from "./support";
@@ -118,6 +119,38 @@ ruleTester().run("no-client-secrets (extension)", rule(noClientSecrets), {
       filename: file("content.js"),
       code: `export const key = process.env.OPENAI_API_KEY;\n`,
       errors: [{ messageId: "clientSecret", line: 1, data: { name: "OPENAI_API_KEY", chain: "content.js" } }],
+    },
+  ],
+});
+
+// WXT: the config's Vite hook defines process.env.OPENAI_API_KEY (x4066x/open-sidepanel, batch 39).
+const wxt = (rel: string) => path.join(APPS, "wxt-extension", rel);
+
+ruleTester().run("no-client-ai-calls (WXT extension, a key its Vite hook defines)", rule(noClientAiCalls), {
+  valid: [],
+  invalid: [
+    {
+      ...appFile("wxt-extension", "src/entrypoints/background.ts"),
+      errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: "src/entrypoints/background.ts" } }],
+    },
+  ],
+});
+
+ruleTester().run("no-public-secrets (WXT config)", rule(noPublicSecrets), {
+  valid: [
+    { name: "a define of a non-secret in the hook", filename: wxt("wxt.config.ts"), code: `export default { vite: () => ({ define: { "process.env.NODE_ENV": JSON.stringify("production") } }) };\n` },
+    { name: "a define outside the vite hook (another tool's)", filename: wxt("wxt.config.ts"), code: `export default { other: () => ({ define: { "process.env.OPENAI_API_KEY": "x" } }) };\n` },
+  ],
+  invalid: [
+    {
+      ...appFile("wxt-extension", "wxt.config.ts"),
+      errors: [{ messageId: "configDefineSecret", line: 12, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
+      name: "the hook as a block that returns the config",
+      filename: wxt("wxt.config.ts"),
+      code: `export default { vite: () => {\n  return { define: { "process.env.OPENAI_API_KEY": JSON.stringify(process.env.OPENAI_API_KEY) } };\n} };\n`,
+      errors: [{ messageId: "configDefineSecret", line: 2, data: { name: "OPENAI_API_KEY" } }],
     },
   ],
 });

@@ -2,7 +2,7 @@
  * Build configs that copy values into every browser bundle whatever their names: next.config's
  * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
  * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
- * key of astro.config, nuxt.config and app.config, nuxt.config's `runtimeConfig.public`, which
+ * key of astro.config, nuxt.config, app.config and wxt.config (a function there), nuxt.config's `runtimeConfig.public`, which
  * Nuxt serialises into every page it renders, and an Expo app.config's `extra`, which is built into
  * every installed copy of the app (`Constants.expoConfig.extra`).
  */
@@ -20,7 +20,7 @@ const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^(?:electron\.)?vite\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 /** Configs that hold a Vite config under `vite` (Astro, Nuxt, SolidStart and TanStack Start's app.config). */
-const WITH_VITE_CONFIG = /^(?:astro|nuxt|app)\.config\.[cm]?[jt]s$/;
+const WITH_VITE_CONFIG = /^(?:astro|nuxt|app|wxt)\.config\.[cm]?[jt]s$/;
 /** Expo's dynamic config (app.json is JSON: no code rule reads it). */
 const EXPO_CONFIG = /^app\.config\.[cm]?[jt]s$/;
 
@@ -130,7 +130,9 @@ function isExpoConfig(extra: TSESTree.Property): boolean {
 
 /** `vite: { define: { … } }`: the define of the Vite config an Astro or Nuxt config holds. */
 function underViteKey(define: TSESTree.Property): boolean {
-  const holder = define.parent?.parent;
+  let holder = define.parent?.parent;
+  // WXT's hook: `vite: () => ({ define })`, `vite: () => defineViteConfig({ define })` (x4066x/open-sidepanel, batch 39).
+  for (let hops = 0; hops < 3 && holder && (holder.type === "CallExpression" || holder.type === "ArrowFunctionExpression" || holder.type === "FunctionExpression" || holder.type === "ReturnStatement" || holder.type === "BlockStatement"); hops++) holder = holder.parent;
   return holder?.type === "Property" && propertyName(holder) === "vite";
 }
 

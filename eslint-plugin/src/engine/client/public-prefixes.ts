@@ -126,6 +126,8 @@ export function definedByBuild(name: string, source: EnvSource, file: string): b
 
 const WEBPACK_CONFIG = ["webpack.config.js", "webpack.config.cjs", "webpack.config.mjs", "webpack.config.ts"];
 const GATSBY_CONFIG = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"];
+/** WXT's config, whose `vite: () => ({ define })` hook writes values into every script of the extension. */
+const WXT_CONFIG = ["wxt.config.ts", "wxt.config.js", "wxt.config.mts", "wxt.config.mjs"];
 const bundlerCache = new Map<string, { stamp: string; defines: BundlerDefines }>();
 
 interface BundlerDefines {
@@ -136,13 +138,14 @@ interface BundlerDefines {
 }
 
 /**
- * What a webpack build (a browser extension, a hand-made SPA) or Gatsby's env plugin writes in
- * place of `process.env` reads: `new Dotenv()` (dotenv-webpack) and `EnvironmentPlugin` copy
+ * What a webpack build (a browser extension, a hand-made SPA), WXT's Vite hook or Gatsby's env
+ * plugin writes in place of `process.env` reads: `new Dotenv()` (dotenv-webpack) and `EnvironmentPlugin` copy
  * the environment's names in, `DefinePlugin({ "process.env.KEY": … })` one name, and
  * `gatsby-plugin-env-variables` the names of its `allowList` (two real apps, bench/real-apps).
  */
 function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {
-  const files = configDirs(root).flatMap((dir) => [...WEBPACK_CONFIG, ...(name === "gatsby" ? GATSBY_CONFIG : [])].map((base) => path.join(dir, base))).filter((file) => fs.existsSync(file));
+  const extra = name === "gatsby" ? GATSBY_CONFIG : name === "extension" ? WXT_CONFIG : [];
+  const files = configDirs(root).flatMap((dir) => [...WEBPACK_CONFIG, ...extra].map((base) => path.join(dir, base))).filter((file) => fs.existsSync(file));
   const stamp = files.map((file) => `${file}:${mtimeOf(file)}`).join("|");
   const cached = bundlerCache.get(root);
   if (cached && cached.stamp === stamp) return cached.defines;
