@@ -4,9 +4,17 @@
 // Peak RSS: on Linux, VmHWM from /proc/self/status, the high-water mark of this process's own
 // memory. getrusage's maxrss is not: Linux carries it across exec, so a child of a bigger parent
 // (the bench after a few thousand files' JSON) reports at least the parent's size.
+// GC: the pauses perf_hooks reports (every kind), summed, to show where a CPU difference goes.
 const target = process.env.KEYFENCE_BENCH_USAGE;
 if (target) {
+  const { PerformanceObserver } = require("node:perf_hooks");
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
   process.on("exit", () => {
+    for (const entry of observer.takeRecords()) gcMs += entry.duration;
     const fs = require("node:fs");
     const usage = process.resourceUsage();
     let maxRssKiB = usage.maxRSS;
@@ -16,6 +24,6 @@ if (target) {
     } catch {
       // Not Linux: getrusage's figure.
     }
-    fs.writeFileSync(target, JSON.stringify({ cpuMicros: usage.userCPUTime + usage.systemCPUTime, maxRssKiB }));
+    fs.writeFileSync(target, JSON.stringify({ cpuMicros: usage.userCPUTime + usage.systemCPUTime, maxRssKiB, gcMs }));
   });
 }

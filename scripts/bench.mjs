@@ -7,7 +7,8 @@
 //   keyfence  that same object, then keyfence.configs.recommended (whose language's default
 //             parser yields to the user's), so both sides parse with the same parser
 // Each child runs with scripts/bench-usage.cjs preloaded, which reports what the OS counted for the
-// whole process: user+sys CPU and peak RSS. One warm-up pair first (not counted), then --pairs
+// whole process: user+sys CPU and peak RSS (and, as part of that CPU, the main thread's GC pauses).
+// One warm-up pair first (not counted), then --pairs
 // pairs alternating which side goes first; the ratios (keyfence / bare) are taken per pair and
 // printed as median (min–max). Quote the CPU ratio: on a shared machine wall time is the noisy one.
 // This is a measurement, not a test.
@@ -145,7 +146,7 @@ function lintOnce(name, files) {
   const usage = JSON.parse(readFileSync(usageFile, "utf8"));
   const report = JSON.parse(result.stdout || "[]");
   const problems = report.reduce((sum, file) => sum + file.messages.length, 0);
-  return { wall, cpu: usage.cpuMicros / 1e6, rss: usage.maxRssKiB / 1024, problems };
+  return { wall, cpu: usage.cpuMicros / 1e6, rss: usage.maxRssKiB / 1024, gc: usage.gcMs / 1000, problems };
 }
 
 /** A warm-up pair (unless told not to), then `count` measured pairs alternating the order. */
@@ -176,13 +177,15 @@ const METRICS = [
   ["cpu", "CPU s (user+sys)", 2],
   ["wall", "wall s", 2],
   ["rss", "peak RSS MiB", 0],
+  // Part of the CPU above: what the main thread spent in GC pauses (perf_hooks).
+  ["gc", "GC pause s (main thread)", 2],
 ];
 
 function runPairs(files) {
   const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
   console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${againstDir ? `; the "bare" side is KeyFence from ${againstDir}` : ""}`);
   const runs = measure(files, pairs, (pair, run) => {
-    const cell = ({ cpu, wall, rss }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB`;
+    const cell = ({ cpu, wall, rss, gc }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB  gc ${gc.toFixed(2)} s`;
     console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
   });
   console.log(`\n| | bare | recommended | ratio, median (min–max) |\n|---|---|---|---|`);
