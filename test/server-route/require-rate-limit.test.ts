@@ -137,6 +137,20 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      name: "the caller's header kept in a const first, then forwarded (Dr-Ewa/psychoed-pro, batch 40)",
+      filename: PAGES_ROUTE,
+      code: `export default async function handler(req, res) {
+  const authHeader = req.headers["authorization"];
+  if (!authHeader) return res.status(401).json({ error: "Missing API key" });
+  const response = await fetch("https://api.openai.com/v1/chat/completions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: authHeader },
+    body: JSON.stringify(req.body),
+  });
+  return res.status(response.status).json(await response.json());
+}`,
+    },
+    {
       name: "axios.post that forwards the caller's own key, and axios to a host that is no provider",
       filename: SERVER,
       code: `const express = require("express");

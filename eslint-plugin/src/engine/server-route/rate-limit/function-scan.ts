@@ -221,7 +221,9 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
   const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
   if (headers?.type !== "ObjectExpression") return false;
   const keys = AUTH_HEADERS.map((name) => findProperty(headers, name)?.value).filter((value) => value !== undefined);
-  return keys.length > 0 && keys.every((value) => keyIsUserSupplied(value, new Map()));
+  // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
+  const valueOf = (value: Node) => (value.type === "Identifier" ? (enclosingConst(value, value.name) ?? value) : value);
+  return keys.length > 0 && keys.every((value) => keyIsUserSupplied(valueOf(value), new Map()));
 }
 
 /**
