@@ -237,6 +237,21 @@ ruleTester().run("no-public-secrets", rule, {
       ],
     },
     {
+      name: "nuxt.config: a NUXT_PUBLIC_ secret in runtimeConfig.public is reported there, once; one in a private key is not (codedbyfrancis/edncr, batch 40)",
+      filename: appFile("nuxt", "nuxt.config.ts").filename,
+      code: [
+        `export default defineNuxtConfig({`,
+        `  runtimeConfig: {`,
+        `    mail: { smtp: { auth: { pass: process.env.NUXT_PUBLIC_PASSWORD } } },`,
+        `    public: {`,
+        `      geminiKey: process.env.NUXT_PUBLIC_GEMINI_API_KEY,`,
+        `    },`,
+        `  },`,
+        `});`,
+      ].join("\n"),
+      errors: [{ messageId: "configRuntimePublicSecret", line: 5, data: { name: "geminiKey" } }],
+    },
+    {
       // Nuxt writes runtimeConfig.public into every page: a secret by its name or by the env var it reads.
       name: "nuxt.config runtimeConfig.public",
       filename: appFile("nuxt", "nuxt.config.ts").filename,

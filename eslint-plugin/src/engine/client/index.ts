@@ -334,6 +334,10 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
     const verdict = publicPrefixVerdict(read.name, read.source, source.file);
     if (!verdict) continue;
     const { prefix } = verdict;
+    // nuxt.config: a NUXT_PUBLIC_ name reaches the browser only through `runtimeConfig.public`,
+    // which ./config-secrets reports by key and by the env var it reads; a private key filled from
+    // one (`smtp.auth.pass: process.env.NUXT_PUBLIC_PASSWORD`: codedbyfrancis/edncr, batch 40) ships nothing.
+    if (prefix === "NUXT_PUBLIC_" && isBuildConfigFile(source.file) && frameworkOf(path.resolve(source.file)).name === "nuxt") continue;
     if (!verdict.exposed) {
       // A build config runs in Node, where `process.env.VITE_KEY` is as set as any name (it fills a
       // define, reported there): no bug to report (KIMCAT33/voice-spark-reviews' vite.config.ts).
