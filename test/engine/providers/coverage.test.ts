@@ -95,4 +95,8 @@ describe("provider coverage: every AI SDK and LangChain.js provider has a catalo
       }
     });
   });
+
+  it("SDKs apps still use beyond the AI SDK and LangChain: openai-edge (tierrun/tier-vercel-openai, batch 40)", () => {
+    assert.equal(providerForSdk("openai-edge")?.id, "openai");
+  });
 });

@@ -13,7 +13,8 @@ export const openai: Provider = {
   envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY"],
   contextWords: ["openai"],
   sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper"],
-  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents"],
+  // openai-edge: the v3 API for edge runtimes, which Vercel's early AI examples used (tierrun/tier-vercel-openai, batch 40).
+  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge"],
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [
