@@ -7,8 +7,9 @@
  *
  *   fetchesImportedAiUrl(text, file) → whether such a request may be in the file
  *
- * Text only (the editor asks before it has a tree): the names a request takes as its URL, then
- * the import lines that bring one of them from a relative module, then that module's text.
+ * This file's text only (the editor asks before it has a tree): the names a request takes as its
+ * URL, then the import lines that bring one of them from the app's own module, then that module's
+ * text (./imported-values reads and caches the module while its mtime holds).
  */
 import { TEXT_PROBES } from "../text-facts";
 import { importedModule, type ModuleValues } from "./imported-values";
@@ -25,7 +26,7 @@ const RELATIVE_FROM = /\bfrom\s{0,20}["']((?:\.{1,2}|[@~])\/[^"'\n]{0,300})["']/
 const namesProvider = new WeakMap<ModuleValues, boolean>();
 
 export function fetchesImportedAiUrl(text: string, file: string | undefined): boolean {
-  if (!file || (!text.includes("fetch(") && !text.includes("axios") && !text.includes("ky"))) return false;
+  if (!file || (!text.includes("fetch(") && !text.includes("axios") && !text.includes("ky(") && !text.includes("ky."))) return false;
   const urlNames = new Set<string>();
   for (const match of text.matchAll(REQUEST_URL_NAME)) urlNames.add(match[1]);
   if (urlNames.size === 0) return false;
