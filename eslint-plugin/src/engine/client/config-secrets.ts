@@ -2,9 +2,10 @@
  * Build configs that copy values into every browser bundle whatever their names: next.config's
  * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
  * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
- * key of astro.config, nuxt.config, app.config and wxt.config (a function there), nuxt.config's `runtimeConfig.public`, which
- * Nuxt serialises into every page it renders, and an Expo app.config's `extra`, which is built into
- * every installed copy of the app (`Constants.expoConfig.extra`).
+ * key of astro.config, nuxt.config, app.config and wxt.config (a function there), nuxt.config's
+ * `runtimeConfig.public`, which Nuxt serialises into every page it renders, and an Expo
+ * app.config's `extra`, which is built into every installed copy of the app
+ * (`Constants.expoConfig.extra`).
  */
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";

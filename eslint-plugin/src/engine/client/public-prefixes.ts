@@ -139,8 +139,8 @@ interface BundlerDefines {
 
 /**
  * What a webpack build (a browser extension, a hand-made SPA), WXT's Vite hook or Gatsby's env
- * plugin writes in place of `process.env` reads: `new Dotenv()` (dotenv-webpack) and `EnvironmentPlugin` copy
- * the environment's names in, `DefinePlugin({ "process.env.KEY": … })` one name, and
+ * plugin writes in place of `process.env` reads: `new Dotenv()` (dotenv-webpack) and
+ * `EnvironmentPlugin` copy the environment's names in, `DefinePlugin({ "process.env.KEY": … })` one name, and
  * `gatsby-plugin-env-variables` the names of its `allowList` (two real apps, bench/real-apps).
  */
 function bundlerDefines(name: FrameworkName, root: string): BundlerDefines {

@@ -361,11 +361,7 @@ function instanceMethod(source: SourceFile, instance: string, name: string): Nod
     }
   }
   const body = instances.get(instance);
-  if (!body) return undefined;
-  for (const member of body.body) {
-    if (member.type === "MethodDefinition" && member.kind === "method" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
-  }
-  return undefined;
+  return body && classMethod(body, name);
 }
 
 /**
@@ -391,7 +387,13 @@ function enclosingClass(node: Node): TSESTree.ClassBody | undefined {
 
 /** A method (or arrow-function field) of the class `node` is in, by name. */
 function sameClassMethod(node: Node, name: string): Node | undefined {
-  for (const member of enclosingClass(node)?.body ?? []) {
+  const body = enclosingClass(node);
+  return body && classMethod(body, name);
+}
+
+/** A class's method (or arrow-function field) by name. */
+function classMethod(body: TSESTree.ClassBody, name: string): Node | undefined {
+  for (const member of body.body) {
     if (member.type === "MethodDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
     if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
   }
