@@ -101,7 +101,7 @@ export const useTitle = routeLoader$(async () => {
       ["useSummary", 10, "missingRateLimitServerFn"],
       ["ask", 15, "missingRateLimitServerFn"],
     ]);
-    const limited = actions.replace("const openai = new OpenAI({ apiKey: requestEvent.env.get", "await ratelimit.limit(requestEvent.clientConn.ip ?? \"anon\");\n  const openai = new OpenAI({ apiKey: requestEvent.env.get");
+    const limited = actions.replace("const openai = new OpenAI({ apiKey: requestEvent.env.get", "const { success } = await ratelimit.limit(requestEvent.clientConn.ip ?? \"anon\");\n  if (!success) throw new Error(\"Slow down\");\n  const openai = new OpenAI({ apiKey: requestEvent.env.get");
     assert.deepEqual(routeFindings(ROOT, "src/routes/limited/index.tsx", limited).map((f) => f.handler), ["useSummary", "ask"]);
   });
 });

@@ -88,6 +88,7 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
     case "qwik":
     case "nest":
     case "firebase":
+    case "azure":
     case "trpc":
     case "sveltekit-action":
     case "graphql":
@@ -96,7 +97,8 @@ function requestAccess(source: SourceFile, handler: RouteHandler, typescript: bo
       // returns `{ statusCode }` (v1) or a Response (v2) from one file shape or the other: no
       // generated check fits them; the finding stands without a suggestion. A NestJS route is
       // limited by a guard (`@nestjs/throttler`), not a check in its body, and a Firebase
-      // function answers an error (`HttpsError("resource-exhausted")`) the same way, and a tRPC
+      // function answers an error (`HttpsError("resource-exhausted")`) the same way (an Azure function
+      // returns `{ status: 429 }` from a handler whose shape varies), and a tRPC
       // procedure a `TRPCError({ code: "TOO_MANY_REQUESTS" })`, best thrown from middleware; a
       // SvelteKit form action returns `fail(429, …)`; a GraphQL resolver throws a GraphQLError.
       return undefined;

@@ -8,6 +8,7 @@ import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
+import { limitResultIgnored } from "./limit-result";
 
 type Node = TSESTree.Node;
 
@@ -103,7 +104,8 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
       // AI route): that is no limit of the route's.
       if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstream429(child, node)) result.rateLimited = true;
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
-      if (isLimiterCall(child, bindings, extraLimiterNames)) result.rateLimited = result.callsLimiter = true;
+      // `await ratelimit.limit(ip)` with `success` never checked limits nothing (./limit-result).
+      if (isLimiterCall(child, bindings, extraLimiterNames) && !limitResultIgnored(child)) result.rateLimited = result.callsLimiter = true;
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(source, child, bindings);
         // A trace or a feedback score sent to Langfuse spends no model quota.

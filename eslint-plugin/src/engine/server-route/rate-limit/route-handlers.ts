@@ -10,13 +10,15 @@
  * (Cloudflare Workers, Bun and Deno serve it to the internet), Express/Hono-style
  * `app.post("/path", …middleware, handler)` registrations, servers started in code (`Deno.serve`,
  * `Bun.serve`: ./serve-handlers), WebSocket message handlers (./socket-handlers), NestJS controller methods
- * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers), tRPC
+ * (./nest-handlers), Firebase Cloud Functions' `onCall` / `onRequest` (./firebase-handlers), Azure
+ * Functions' `app.http(…)` (./azure-handlers), tRPC
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
+import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
@@ -32,7 +34,7 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
  */
 export type FunctionOf = (source: SourceFile, node: Node | null | undefined) => { fn: FunctionNode; wrappers: Node[] } | undefined;
 
-export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "pages-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "socket" | "server-framework" | "nest" | "firebase" | "trpc" | "sveltekit-action" | "graphql";
+export type HandlerKind = "next-app" | "next-pages" | "api-function" | "netlify" | "pages-function" | "sveltekit" | "astro" | "remix" | "solid-start" | "tanstack-start" | "server-fn" | "expo-api" | "qwik" | "server-action" | "fetch-export" | "serve" | "socket" | "server-framework" | "nest" | "firebase" | "azure" | "trpc" | "sveltekit-action" | "graphql";
 
 export interface RouteHandler {
   kind: HandlerKind;
@@ -122,18 +124,20 @@ export function findRouteHandlers(source: SourceFile, imported?: ImportedRouteHa
   const qwikFns = source.text.includes("$(") && QWIK_SERVER_FN.test(source.text);
   const nest = mayDefineNestRoutes(source.text);
   const firebase = mayDefineFirebaseFunctions(source.text);
+  const azure = mayDefineAzureFunctions(source.text);
   const trpc = mayDefineTrpcProcedures(source.text);
   const formActions = SVELTEKIT_PAGE_SERVER.test(source.file.replace(/\\/g, "/")) && source.text.includes("actions");
   const graphql = mayDefineGraphqlResolvers(source.text);
   const serves = mayStartServer(source.text);
   const sockets = mayHandleSockets(source.text);
-  if (!kind && !fetchExport && !serves && !sockets && !actions && !serverFns && !qwikFns && !nest && !firebase && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
+  if (!kind && !fetchExport && !serves && !sockets && !actions && !serverFns && !qwikFns && !nest && !firebase && !azure && !trpc && !formActions && !graphql && !mayRegisterRoutes(source.text)) return [];
   const handlers: RouteHandler[] = [];
   if (graphql) handlers.push(...graphqlResolvers(source, functionOf));
   if (formActions) handlers.push(...sveltekitFormActions(source));
   if (trpc) handlers.push(...trpcHandlers(source, functionOf));
   if (nest) handlers.push(...nestHandlers(source));
   if (firebase) handlers.push(...firebaseHandlers(source, functionOf, imported, (name) => isImportedName(source, name)));
+  if (azure) handlers.push(...azureHandlers(source, functionOf, imported, (name) => isImportedName(source, name)));
   if (actions) handlers.push(...serverActions(source));
   if (serverFns) handlers.push(...tanstackServerFns(source));
   if (qwikFns) handlers.push(...qwikServerFns(source));
