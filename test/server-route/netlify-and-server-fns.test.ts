@@ -104,4 +104,26 @@ export const useTitle = routeLoader$(async () => {
     const limited = actions.replace("const openai = new OpenAI({ apiKey: requestEvent.env.get", "const { success } = await ratelimit.limit(requestEvent.clientConn.ip ?? \"anon\");\n  if (!success) throw new Error(\"Slow down\");\n  const openai = new OpenAI({ apiKey: requestEvent.env.get");
     assert.deepEqual(routeFindings(ROOT, "src/routes/limited/index.tsx", limited).map((f) => f.handler), ["useSummary", "ask"]);
   });
+  it("SolidStart 0.2's createServerAction$ and server$ (a batch 41 labeller's note); createServerData$ is a page load", () => {
+    const page = `import { createServerAction$, createServerData$, server$ } from "solid-start/server";
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+
+export function routeData() {
+  return createServerData$(async () => (await openai.models.list()).data);
+}
+
+export default function Ask() {
+  const [asking, ask] = createServerAction$(async (form: FormData) => {
+    return (await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: String(form.get("q")) }] })).choices[0].message;
+  });
+  const summarize = server$(async (text: string) => openai.responses.create({ model: "gpt-4o-mini", input: text }));
+  return null;
+}
+`;
+    assert.deepEqual(routeFindings(ROOT, "src/routes/ask.tsx", page).map((f) => [f.handler, f.line, f.messageId]), [
+      ["createServerAction$()", 10, "missingRateLimitServerFn"],
+      ["summarize", 13, "missingRateLimitServerFn"],
+    ]);
+  });
 });

@@ -214,9 +214,13 @@ function tanstackServerFns(source: SourceFile): RouteHandler[] {
   return out;
 }
 
-/** Qwik's functions the browser calls on the server: actions (a form or `action.submit()`) and `server$`. */
-const QWIK_SERVER_FNS = new Set(["routeAction$", "globalAction$", "server$"]);
-const QWIK_SERVER_FN = /\b(?:routeAction|globalAction|server)\$\(/;
+/**
+ * Qwik's functions the browser calls on the server: actions (a form or `action.submit()`) and
+ * `server$`; SolidStart 0.2's `createServerAction$` / `createServerMultiAction$` and `server$` are
+ * the same idea under other names (`createServerData$`, like Qwik's `routeLoader$`, runs on a page load).
+ */
+const QWIK_SERVER_FNS = new Set(["routeAction$", "globalAction$", "server$", "createServerAction$", "createServerMultiAction$"]);
+const QWIK_SERVER_FN = /\b(?:routeAction|globalAction|server|createServerAction|createServerMultiAction)\$\(/;
 
 /**
  * Qwik City's server functions: `export const useAsk = routeAction$(async (data, event) => …)`,
