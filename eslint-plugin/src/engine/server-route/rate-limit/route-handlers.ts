@@ -519,7 +519,10 @@ function pathRegistration(node: TSESTree.CallExpression): Registration | undefin
   const last = args[args.length - 1];
   const emptyPath = path === "" && args.length >= 2 && (last?.type === "ArrowFunctionExpression" || last?.type === "FunctionExpression");
   if (path === undefined || (!path.startsWith("/") && !emptyPath)) return undefined;
-  return { path: `"${path}"`, routePath: path, handler: args.length >= 2 ? args[args.length - 1] : undefined, companions: args.slice(1, -1) };
+  // Elysia puts its hook object after the handler (`.post("/ai", ({ body }) => …, { body: t.Object(…) })`:
+  // algonacci/elysia-stream, batch 41); an object is never the handler itself.
+  const end = args.length >= 3 && last?.type === "ObjectExpression" ? args.length - 1 : args.length;
+  return { path: `"${path}"`, routePath: path, handler: end >= 2 ? args[end - 1] : undefined, companions: args.slice(1, end - 1) };
 }
 
 /**
