@@ -20,6 +20,7 @@ import {
 } from "../../eslint-plugin/src/engine/gitignore/index";
 import { findHardcodedKeys, type HardcodedKeysOptions } from "../../eslint-plugin/src/engine/keys/hardcoded-keys";
 import { findLoggedKeys } from "../../eslint-plugin/src/engine/logs";
+import { findServedKeys } from "../../eslint-plugin/src/engine/responses";
 import { scanText } from "../../eslint-plugin/src/engine/keys/index";
 import { dockerContextFindings, envFileShipFindings } from "../../eslint-plugin/src/engine/ship/index";
 import { textFileKeyFindings } from "../../eslint-plugin/src/engine/text-files/index";
@@ -232,6 +233,7 @@ function codeFindings(source: SourceFile, ctx: AnalyzeContext): Finding[] {
   run(PUBLIC_SECRETS, () => findPublicSecrets(source, options[PUBLIC_SECRETS]));
   run("no-client-ai-calls", () => findClientAiCalls(source));
   run("no-logged-keys", () => findLoggedKeys(source));
+  run("no-served-keys", () => findServedKeys(source));
   run("env-gitignore", () => repositoryAnchorFindings(source.file));
   run("require-rate-limit", () => findUnlimitedAiRoutes(source, { limiterNames: options["require-rate-limit"]?.limiterNames }));
   return out;

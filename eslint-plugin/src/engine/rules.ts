@@ -14,6 +14,7 @@ import { formatMessage, type Finding } from "./finding";
 import { envGitignoreMessages } from "./gitignore/messages";
 import { hardcodedKeyMessages } from "./keys/messages";
 import { noLoggedKeysMessages } from "./logs/messages";
+import { noServedKeysMessages } from "./responses/messages";
 import { REQUIRE_RATE_LIMIT_MESSAGES } from "./server-route/messages";
 
 export type Severity = "error" | "warn";
@@ -24,6 +25,7 @@ export const RULES = {
   "no-public-secrets": { messages: noPublicSecretsMessages, severity: "error" },
   "no-client-ai-calls": { messages: noClientAiCallsMessages, severity: "error" },
   "no-logged-keys": { messages: noLoggedKeysMessages, severity: "error" },
+  "no-served-keys": { messages: noServedKeysMessages, severity: "error" },
   "env-gitignore": { messages: envGitignoreMessages, severity: "error" },
   "no-committed-env-keys": { messages: envKeyMessages, severity: "error" },
   "env-dockerignore": { messages: envDockerignoreMessages, severity: "error" },

@@ -14,6 +14,7 @@ import noDockerKeys from "./no-docker-keys";
 import noHardcodedKeys from "./no-hardcoded-keys";
 import noLoggedKeys from "./no-logged-keys";
 import noPublicSecrets from "./no-public-secrets";
+import noServedKeys from "./no-served-keys";
 import noSharedEnvKeys from "./no-shared-env-keys";
 import requireRateLimit from "./require-rate-limit";
 
@@ -28,6 +29,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   "no-hardcoded-keys": noHardcodedKeys,
   "no-logged-keys": noLoggedKeys,
   "no-public-secrets": noPublicSecrets,
+  "no-served-keys": noServedKeys,
   "no-shared-env-keys": noSharedEnvKeys,
   "require-rate-limit": requireRateLimit,
 };

@@ -10,9 +10,9 @@
  */
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
-import { providerForEnvName } from "../providers";
 import { textFacts } from "../text-facts";
 import { walk } from "../client/walk";
+import { bindKeyVariable, keyValueIn } from "../env-key-values";
 import { NO_LOGGED_KEYS_RULE } from "./messages";
 
 export { noLoggedKeysMessages, NO_LOGGED_KEYS_RULE } from "./messages";
@@ -47,7 +47,7 @@ export function findLoggedKeys(source: SourceFile): Finding[] {
   const findings: Finding[] = [];
   for (const { node, call } of calls) {
     for (const arg of node.arguments) {
-      const logged = loggedKey(arg, keyNames);
+      const logged = keyValueIn(arg, keyNames);
       if (!logged) continue;
       findings.push({
         ruleId: NO_LOGGED_KEYS_RULE,
@@ -75,100 +75,6 @@ function logCall(node: TSESTree.CallExpression): string | undefined {
   const owner = object.type === "Identifier" ? object.name : object.type === "MemberExpression" && !object.computed && object.property.type === "Identifier" ? object.property.name : undefined;
   if (!owner || !LOGGER_NAME.test(owner)) return undefined;
   return `${owner}.${callee.property.name}`;
-}
-
-interface Logged {
-  node: Node;
-  name: string;
-  provider: string;
-  /** The node sits as a shorthand property (`{ apiKey }`): the fix rewrites the property. */
-  property?: TSESTree.Property;
-}
-
-/**
- * The key a logged value writes out whole: the value itself, a template's or `+` chain's part, an
- * object's property value, an array's element. Anything computed from the key is no key.
- */
-function loggedKey(node: Node, keyNames: ReadonlyMap<string, string>, depth = 0): Logged | undefined {
-  if (depth > 4) return undefined;
-  switch (node.type) {
-    case "TSAsExpression":
-    case "TSNonNullExpression":
-      return loggedKey(node.expression, keyNames, depth);
-    case "TemplateLiteral":
-      for (const expression of node.expressions) {
-        const found = loggedKey(expression, keyNames, depth + 1);
-        if (found) return found;
-      }
-      return undefined;
-    case "BinaryExpression":
-      return node.operator === "+" ? (loggedKey(node.left as Node, keyNames, depth + 1) ?? loggedKey(node.right, keyNames, depth + 1)) : undefined;
-    case "ObjectExpression":
-      for (const property of node.properties) {
-        if (property.type !== "Property") continue;
-        const found = loggedKey(property.value, keyNames, depth + 1);
-        if (found) return property.shorthand ? { ...found, property } : found;
-      }
-      return undefined;
-    case "ArrayExpression":
-      for (const element of node.elements) {
-        const found = element && element.type !== "SpreadElement" ? loggedKey(element, keyNames, depth + 1) : undefined;
-        if (found) return found;
-      }
-      return undefined;
-    default: {
-      const name = node.type === "Identifier" ? keyNames.get(node.name) : envName(node);
-      const provider = name === undefined ? undefined : providerForEnvName(name);
-      return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
-    }
-  }
-}
-
-/**
- * The env variable an expression reads: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
- * `Bun.env.X`, `Deno.env.get("X")`.
- */
-function envName(node: Node): string | undefined {
-  if (node.type === "CallExpression") {
-    const callee = node.callee;
-    const [first] = node.arguments;
-    const isDenoGet =
-      callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "get" && isEnvObject(callee.object);
-    return isDenoGet && first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
-  }
-  if (node.type !== "MemberExpression" || !isEnvObject(node.object)) return undefined;
-  if (!node.computed && node.property.type === "Identifier") return node.property.name;
-  return node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
-}
-
-/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`. */
-function isEnvObject(node: Node): boolean {
-  if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "env") return false;
-  const object = node.object;
-  return object.type === "MetaProperty" || (object.type === "Identifier" && (object.name === "process" || object.name === "Bun" || object.name === "Deno"));
-}
-
-/**
- * A name bound to a key read: `const apiKey = process.env.OPENAI_API_KEY` (also `?? ""`, `|| ""`,
- * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`. Names, not scopes: a name bound to
- * a key read somewhere in the file counts wherever it is logged.
- */
-function bindKeyVariable(node: TSESTree.VariableDeclarator, names: Map<string, string>): void {
-  if (!node.init) return;
-  let init: Node = node.init;
-  while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
-    init = init.type === "LogicalExpression" ? init.left : init.expression;
-  }
-  if (node.id.type === "Identifier") {
-    const name = envName(init);
-    if (name !== undefined && providerForEnvName(name)) names.set(node.id.name, name);
-  } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
-    for (const property of node.id.properties) {
-      if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
-      const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
-      if (local.type === "Identifier" && providerForEnvName(property.key.name)) names.set(local.name, property.key.name);
-    }
-  }
 }
 
 /** `KEY` → `(KEY ? "set" : "not set")`; a shorthand `{ KEY }` → `KEY: (KEY ? … )`. */

@@ -1,0 +1,115 @@
+/**
+ * A provider key from the environment, followed to where it is written out whole: what
+ * no-logged-keys (a log call) and no-served-keys (a response) ask of a value. The value itself, a
+ * template's or `+` chain's part, an object's property value, an array's element, or
+ * `JSON.stringify` of any of these is the key; anything computed from it (`Boolean(key)`,
+ * `key.slice(-4)`, `key.length`) is not.
+ */
+import type { TSESTree } from "./ast";
+import { providerForEnvName } from "./providers";
+
+type Node = TSESTree.Node;
+
+export interface KeyValue {
+  node: Node;
+  name: string;
+  provider: string;
+  /** The node sits as a shorthand property (`{ apiKey }`): the fix rewrites the property. */
+  property?: TSESTree.Property;
+}
+
+/** The key `node` writes out whole, if any (see the header). */
+export function keyValueIn(node: Node, keyNames: ReadonlyMap<string, string>, depth = 0): KeyValue | undefined {
+  if (depth > 4) return undefined;
+  switch (node.type) {
+    case "TSAsExpression":
+    case "TSNonNullExpression":
+      return keyValueIn(node.expression, keyNames, depth);
+    case "TemplateLiteral":
+      for (const expression of node.expressions) {
+        const found = keyValueIn(expression, keyNames, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    case "BinaryExpression":
+      return node.operator === "+" ? (keyValueIn(node.left as Node, keyNames, depth + 1) ?? keyValueIn(node.right, keyNames, depth + 1)) : undefined;
+    case "ObjectExpression":
+      for (const property of node.properties) {
+        if (property.type !== "Property") continue;
+        const found = keyValueIn(property.value, keyNames, depth + 1);
+        if (found) return property.shorthand ? { ...found, property } : found;
+      }
+      return undefined;
+    case "ArrayExpression":
+      for (const element of node.elements) {
+        const found = element && element.type !== "SpreadElement" ? keyValueIn(element, keyNames, depth + 1) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    case "CallExpression":
+      // `JSON.stringify({ apiKey })`: the key, quoted.
+      if (isJsonStringify(node.callee) && node.arguments[0] && node.arguments[0].type !== "SpreadElement") return keyValueIn(node.arguments[0], keyNames, depth + 1);
+      return keyFromEnv(node, keyNames);
+    default:
+      return keyFromEnv(node, keyNames);
+  }
+}
+
+function isJsonStringify(callee: Node): boolean {
+  return callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && callee.object.name === "JSON" && callee.property.type === "Identifier" && callee.property.name === "stringify";
+}
+
+/** A name bound to a key read, or the env read itself. */
+function keyFromEnv(node: Node, keyNames: ReadonlyMap<string, string>): KeyValue | undefined {
+  const name = node.type === "Identifier" ? keyNames.get(node.name) : envName(node);
+  const provider = name === undefined ? undefined : providerForEnvName(name);
+  return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
+}
+
+/**
+ * The env variable an expression reads: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
+ * `Bun.env.X`, `Deno.env.get("X")`.
+ */
+export function envName(node: Node): string | undefined {
+  if (node.type === "CallExpression") {
+    const callee = node.callee;
+    const [first] = node.arguments;
+    const isDenoGet =
+      callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "get" && isEnvObject(callee.object);
+    return isDenoGet && first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
+  }
+  if (node.type !== "MemberExpression" || !isEnvObject(node.object)) return undefined;
+  if (!node.computed && node.property.type === "Identifier") return node.property.name;
+  return node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`. */
+export function isEnvObject(node: Node): boolean {
+  if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "env") return false;
+  const object = node.object;
+  return object.type === "MetaProperty" || (object.type === "Identifier" && (object.name === "process" || object.name === "Bun" || object.name === "Deno"));
+}
+
+/**
+ * A name bound to a key read: `const apiKey = process.env.OPENAI_API_KEY` (also `?? ""`, `|| ""`,
+ * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`. Names, not scopes: a name bound to
+ * a key read somewhere in the file counts wherever it is logged.
+ */
+export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: Map<string, string>): void {
+  if (!node.init) return;
+  let init: Node = node.init;
+  while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
+    init = init.type === "LogicalExpression" ? init.left : init.expression;
+  }
+  if (node.id.type === "Identifier") {
+    const name = envName(init);
+    if (name !== undefined && providerForEnvName(name)) names.set(node.id.name, name);
+  } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
+    for (const property of node.id.properties) {
+      if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+      const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
+      if (local.type === "Identifier" && providerForEnvName(property.key.name)) names.set(local.name, property.key.name);
+    }
+  }
+}
+

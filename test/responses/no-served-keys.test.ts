@@ -1,0 +1,103 @@
+/**
+ * no-served-keys: a provider key from the environment sent in a response or a page's server data.
+ * eriknewland/codepen-gpt (batch 41) serves its OpenAI key from a Netlify function that the browser
+ * fetches before calling OpenAI itself; labellers of batches 40–41 noted such "key routes" in
+ * several apps.
+ */
+import * as assert from "node:assert/strict";
+import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import noServedKeys from "../../eslint-plugin/src/rules/no-served-keys";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findServedKeys } from "../../eslint-plugin/src/engine/responses";
+import { ruleTester } from "../support/rule-tester";
+
+const rule = noServedKeys as unknown as RuleModule<"keyServed", []>;
+const filename = "/project/server/index.ts";
+
+ruleTester().run("no-served-keys", rule, {
+  valid: [
+    // Whether it is set, or something computed from it, is no key.
+    { code: `app.get("/api/status", (req, res) => res.json({ openai: Boolean(process.env.OPENAI_API_KEY), tail: process.env.OPENAI_API_KEY?.slice(-4) }));`, filename },
+    // The provider's answer, not the key.
+    {
+      code: `const key = process.env.OPENAI_API_KEY;\nexport async function POST(req: Request) {\n  const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${key}\` }, body: await req.text() });\n  return Response.json(await r.json());\n}`,
+      filename: "/project/app/api/chat/route.ts",
+    },
+    // A model name or a URL from env is no key; a key logged is no-logged-keys' business.
+    { code: `app.get("/config", (req, res) => res.json({ model: process.env.OPENAI_MODEL, url: process.env.OPENAI_BASE_URL }));`, filename },
+    // A short-lived session token the provider minted.
+    {
+      code: `export async function GET() {\n  const r = await fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });\n  const session = await r.json();\n  return Response.json({ client_secret: session.client_secret.value });\n}`,
+      filename: "/project/app/api/session/route.ts",
+    },
+    // A page's data is no-client-secrets' ("secrets sent to the browser as data"): not reported twice.
+    { code: `export async function getServerSideProps() {\n  return { props: { openaiKey: process.env.OPENAI_API_KEY } };\n}`, filename: "/project/pages/index.tsx" },
+    { code: `import { json } from "@remix-run/node";\nexport const loader = async () => json({ ENV: { OPENAI_API_KEY: process.env.OPENAI_API_KEY } });`, filename: "/project/app/root.tsx" },
+    { code: `const key = process.env.GROQ_API_KEY;\nexport const load = async () => {\n  return { key };\n};`, filename: "/project/src/routes/+page.server.ts" },
+    // A `send` of something that is not a response.
+    { code: `socket.send(JSON.stringify({ type: "ping" }));\nemitter.json(process.env.PORT);`, filename },
+  ],
+  invalid: [
+    {
+      name: "a Netlify function returns the key (eriknewland/codepen-gpt)",
+      code: `exports.handler = async (event, context) => {\n  const { OPENAI_API_KEY } = process.env;\n  return { statusCode: 200, body: JSON.stringify({ apiKey: OPENAI_API_KEY }) };\n};`,
+      filename: "/project/functions/getOpenAiApiKey.js",
+      errors: [{ messageId: "keyServed", line: 3, data: { sink: "what `handler` returns", provider: "OpenAI", name: "OPENAI_API_KEY" } }],
+    },
+    {
+      name: "an Express route answers with the key",
+      code: `const apiKey = process.env.GEMINI_API_KEY;\napp.get("/api/key", (req, res) => {\n  res.status(200).json({ apiKey });\n});`,
+      filename,
+      errors: [{ messageId: "keyServed", line: 3, data: { sink: "`res.json(…)`", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } }],
+    },
+    {
+      name: "a Next.js route handler and a Web Response",
+      code: `import { NextResponse } from "next/server";\nexport async function GET() {\n  return NextResponse.json({ key: process.env.ANTHROPIC_API_KEY });\n}\nexport async function POST() {\n  return new Response(\`\${process.env.GROQ_API_KEY}\`);\n}`,
+      filename: "/project/app/api/key/route.ts",
+      errors: [
+        { messageId: "keyServed", line: 3, data: { sink: "`NextResponse.json(…)`", provider: "Anthropic", name: "ANTHROPIC_API_KEY" } },
+        { messageId: "keyServed", line: 6, data: { sink: "`new Response(…)`", provider: "Groq", name: "GROQ_API_KEY" } },
+      ],
+    },
+    {
+      name: "Hono and Koa",
+      code: `app.get("/key", (c) => c.json({ token: process.env.OPENAI_API_KEY }));\nrouter.get("/key", async (ctx) => {\n  ctx.body = { key: process.env.MISTRAL_API_KEY };\n});`,
+      filename,
+      errors: [
+        { messageId: "keyServed", line: 1, data: { sink: "`c.json(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
+        { messageId: "keyServed", line: 3, data: { sink: "`ctx.body = …`", provider: "Mistral AI", name: "MISTRAL_API_KEY" } },
+      ],
+    },
+    {
+      name: "a Nitro event handler",
+      code: `export default defineEventHandler(() => ({ apiKey: process.env.OPENAI_API_KEY }));`,
+      filename: "/project/server/api/key.get.ts",
+      errors: [{ messageId: "keyServed", line: 1, data: { sink: "what `defineEventHandler` returns", provider: "OpenAI", name: "OPENAI_API_KEY" } }],
+    },
+  ],
+});
+
+describe("no-served-keys: bad input", function () {
+  this.timeout(60_000);
+
+  it("stays linear and bounded on 1 MB of responses and near misses", () => {
+    const lines: string[] = [`const apiKey = process.env.OPENAI_API_KEY;`];
+    for (let i = 0, size = 0; size < 1 << 20; i++) {
+      const line = i % 3 === 0 ? `res.json({ apiKey });` : i % 3 === 1 ? `c.json({ n: apiKey.length, m: process.env.PORT });` : `res . ${"json".repeat(10)} (x);`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const source = parseSource("/project/big.ts", lines.join("\n"))!;
+    const start = performance.now();
+    const findings = findServedKeys(source);
+    const ms = performance.now() - start;
+    assert.ok(findings.length > 1000, `${findings.length} findings`);
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+  });
+
+  it("never shows the key's value: the finding names the variable only", () => {
+    const source = parseSource("/project/f.ts", `const k = process.env.OPENAI_API_KEY;\nres.send(k);`)!;
+    const [finding] = findServedKeys(source);
+    assert.deepEqual(finding.data, { sink: "`res.send(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" });
+  });
+});
