@@ -25,6 +25,8 @@ ruleTester().run("no-logged-keys", rule, {
     // Not a log.
     `export function GET() { return Response.json({ model: process.env.OPENAI_MODEL }); }\nres.send(process.env.OPENAI_API_KEY);`,
     `tracker.info(process.env.OPENAI_API_KEY);`,
+    // Another function's parameter of the same name: a variable's name, not the key (Iceman-Dann/QuivioAI, batch 41).
+    `function url() {\n  const key = import.meta.env.VITE_GEMINI_API_KEY;\n  return key;\n}\nexport function getEnvVariable(key, fallback = "") {\n  console.warn(\`Error accessing environment variable \${key}\`);\n  return fallback;\n}`,
     // A key read, never logged.
     `const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nconsole.log("ready");`,
   ].map((code) => ({ code, filename })),
@@ -46,6 +48,8 @@ ruleTester().run("no-logged-keys", rule, {
       [`const apiKey = process.env.ANTHROPIC_API_KEY ?? "";\nlogger.info(\`Using Anthropic key \${apiKey}\`);`, "apiKey", "logger.info", "Anthropic", "ANTHROPIC_API_KEY"],
       [`const { GROQ_API_KEY } = process.env;\nthis.logger.debug("groq: " + GROQ_API_KEY);`, "GROQ_API_KEY", "logger.debug", "Groq", "GROQ_API_KEY"],
       [`const apiKey = process.env.OPENAI_API_KEY as string;\nconsole.error({ apiKey });`, "apiKey", "console.error", "OpenAI", "OPENAI_API_KEY"],
+      // Bound at module level, logged inside a function.
+      [`const key = process.env.GROQ_API_KEY;\nfunction boot() { console.log(key); }`, "key", "console.log", "Groq", "GROQ_API_KEY"],
       [`const f = () => 1;\nfastify.log.warn([import.meta.env.VITE_GEMINI_API_KEY]);`, "import.meta.env.VITE_GEMINI_API_KEY", "log.warn", "Google AI (Gemini)", "VITE_GEMINI_API_KEY"],
       [`const f = () => 1;\nconsole.log(Deno.env.get("OPENAI_API_KEY"));`, 'Deno.env.get("OPENAI_API_KEY")', "console.log", "OpenAI", "OPENAI_API_KEY"],
       [`const f = () => 1;\nreq.log.info(Bun.env.GROQ_API_KEY);`, "Bun.env.GROQ_API_KEY", "log.info", "Groq", "GROQ_API_KEY"],

@@ -10,6 +10,14 @@ import { providerForEnvName } from "./providers";
 
 type Node = TSESTree.Node;
 
+/** Where a name holds a key: the env variable it was read from, and the function (or program) declaring it. */
+interface KeyBinding {
+  envName: string;
+  scope: Node;
+}
+/** Names bound to key reads in one file (bindKeyVariable fills it; one name may be bound in several functions). */
+export type KeyNames = Map<string, KeyBinding[]>;
+
 export interface KeyValue {
   node: Node;
   name: string;
@@ -19,7 +27,7 @@ export interface KeyValue {
 }
 
 /** The key `node` writes out whole, if any (see the header). */
-export function keyValueIn(node: Node, keyNames: ReadonlyMap<string, string>, depth = 0): KeyValue | undefined {
+export function keyValueIn(node: Node, keyNames: KeyNames, depth = 0): KeyValue | undefined {
   if (depth > 4) return undefined;
   switch (node.type) {
     case "TSAsExpression":
@@ -60,8 +68,8 @@ function isJsonStringify(callee: Node): boolean {
 }
 
 /** A name bound to a key read, or the env read itself. */
-function keyFromEnv(node: Node, keyNames: ReadonlyMap<string, string>): KeyValue | undefined {
-  const name = node.type === "Identifier" ? keyNames.get(node.name) : envName(node);
+function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
+  const name = node.type === "Identifier" ? boundKey(node, keyNames) : envName(node);
   const provider = name === undefined ? undefined : providerForEnvName(name);
   return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
 }
@@ -92,10 +100,9 @@ export function isEnvObject(node: Node): boolean {
 
 /**
  * A name bound to a key read: `const apiKey = process.env.OPENAI_API_KEY` (also `?? ""`, `|| ""`,
- * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`. Names, not scopes: a name bound to
- * a key read somewhere in the file counts wherever it is logged.
+ * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`, kept with the function declaring it.
  */
-export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: Map<string, string>): void {
+export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: KeyNames): void {
   if (!node.init) return;
   let init: Node = node.init;
   while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
@@ -103,13 +110,65 @@ export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: Map<st
   }
   if (node.id.type === "Identifier") {
     const name = envName(init);
-    if (name !== undefined && providerForEnvName(name)) names.set(node.id.name, name);
+    if (name !== undefined && providerForEnvName(name)) bind(names, node.id.name, name, node);
   } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
     for (const property of node.id.properties) {
       if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
       const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
-      if (local.type === "Identifier" && providerForEnvName(property.key.name)) names.set(local.name, property.key.name);
+      if (local.type === "Identifier" && providerForEnvName(property.key.name)) bind(names, local.name, property.key.name, node);
     }
   }
 }
 
+function bind(names: KeyNames, local: string, envName: string, declarator: Node): void {
+  const binding = { envName, scope: enclosingFunction(declarator) };
+  const list = names.get(local);
+  if (list) list.push(binding);
+  else names.set(local, [binding]);
+}
+
+function enclosingFunction(node: Node): Node {
+  let current: Node = node;
+  while (current.parent) {
+    current = current.parent;
+    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current;
+  }
+  return current;
+}
+
+/**
+ * The env variable `use` holds, if a binding of its name reaches it: one declared in a function
+ * around the use (or at module level), with no function in between taking a parameter of that
+ * name (QuivioAI's `getEnvVariable(key)` logs a variable's name, not the `key` three other
+ * functions of the file read from env: batch 41).
+ */
+function boundKey(use: TSESTree.Identifier, keyNames: KeyNames): string | undefined {
+  const bindings = keyNames.get(use.name);
+  if (!bindings) return undefined;
+  for (let current: Node | undefined = use.parent; current; current = current.parent) {
+    const binding = bindings.find((candidate) => candidate.scope === current);
+    if (binding) return binding.envName;
+    if ((current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") && current.params.some((param) => declaresName(param, use.name))) return undefined;
+  }
+  return undefined;
+}
+
+/** A parameter that binds `name`: `key`, `key = ""`, `{ key }`, `[key]`, `...key`. */
+function declaresName(param: Node, name: string): boolean {
+  switch (param.type) {
+    case "Identifier":
+      return param.name === name;
+    case "AssignmentPattern":
+      return declaresName(param.left, name);
+    case "RestElement":
+      return declaresName(param.argument, name);
+    case "ArrayPattern":
+      return param.elements.some((element) => element !== null && declaresName(element, name));
+    case "ObjectPattern":
+      return param.properties.some((property) => declaresName(property.type === "Property" ? property.value : property, name));
+    case "TSParameterProperty":
+      return declaresName(param.parameter, name);
+    default:
+      return false;
+  }
+}

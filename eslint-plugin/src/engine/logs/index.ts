@@ -12,7 +12,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { textFacts } from "../text-facts";
 import { walk } from "../client/walk";
-import { bindKeyVariable, keyValueIn } from "../env-key-values";
+import { bindKeyVariable, type KeyNames, keyValueIn } from "../env-key-values";
 import { NO_LOGGED_KEYS_RULE } from "./messages";
 
 export { noLoggedKeysMessages, NO_LOGGED_KEYS_RULE } from "./messages";
@@ -35,7 +35,7 @@ function mayLogKeys(text: string): boolean {
 export function findLoggedKeys(source: SourceFile): Finding[] {
   if (!mayLogKeys(source.text)) return [];
   // One walk: the log calls, and the names bound to key reads (a call may come before the binding it logs).
-  const keyNames = new Map<string, string>();
+  const keyNames: KeyNames = new Map();
   const calls: Array<{ node: TSESTree.CallExpression; call: string }> = [];
   walk(source.ast, (node) => {
     if (node.type === "VariableDeclarator") bindKeyVariable(node, keyNames);

@@ -16,7 +16,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { walk } from "../client/walk";
 import { commonJsExport } from "../server-route/ast-utils";
-import { bindKeyVariable, keyValueIn } from "../env-key-values";
+import { bindKeyVariable, type KeyNames, keyValueIn } from "../env-key-values";
 import { textFacts } from "../text-facts";
 import { NO_SERVED_KEYS_RULE } from "./messages";
 
@@ -53,7 +53,7 @@ function mayServeKeys(text: string): boolean {
 
 export function findServedKeys(source: SourceFile): Finding[] {
   if (!mayServeKeys(source.text)) return [];
-  const keyNames = new Map<string, string>();
+  const keyNames: KeyNames = new Map();
   const jsonHelpers = new Set<string>();
   const sinks: Array<{ value: Node; sink: string }> = [];
   for (const statement of source.ast.body) {
