@@ -180,7 +180,15 @@ describe("components: the code rules under the real component parsers", () => {
   });
 
   ruleTester(SVELTE).run("no-client-ai-calls (svelte-eslint-parser)", rule(noClientAiCalls), {
-    valid: [{ name: "a call to the app's own route", filename: sveltePage, code: `<script>\n  const ask = () => fetch("/api/chat", { method: "POST" });\n</script>\n<button onclick={ask}>Ask</button>\n` }],
+    valid: [
+      { name: "a call to the app's own route", filename: sveltePage, code: `<script>\n  const ask = () => fetch("/api/chat", { method: "POST" });\n</script>\n<button onclick={ask}>Ask</button>\n` },
+      {
+        // The parent passes the key the user typed (niklas-xgh-dev/svelte-5-mvp, batch 41), as a React component's props are its parameter.
+        name: "a key from the component's props ($props())",
+        filename: sveltePage,
+        code: `<script lang="ts">\n  interface Props { apiKey: string }\n  let { apiKey }: Props = $props();\n  async function ask() {\n    return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });\n  }\n</script>\n<button onclick={ask}>Ask</button>\n`,
+      },
+    ],
     invalid: [
       {
         name: "a SvelteKit page calls OpenAI with a key",

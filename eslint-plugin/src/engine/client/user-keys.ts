@@ -2,7 +2,7 @@
  * A key the user typed is theirs to send: bring-your-own-key apps and browser extensions (the
  * key entered in an options page, kept in `chrome.storage`) call the provider with it, and that
  * leaks nothing of the developer's. Such a value is made only of the enclosing functions'
- * parameters (`.then(({ apiKey }) => fetch(…))`), of what the code read from browser storage
+ * parameters (`.then(({ apiKey }) => fetch(…))`) or a Svelte component's props, of what the code read from browser storage
  * (`chrome.storage.sync.get`, `localStorage.getItem`, the app's own `getSettings(…)`) and of form
  * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
@@ -86,8 +86,20 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   return declarators.some(
     (declarator) =>
       binds(declarator.id, id.name) &&
-      (declarator.init !== null && !isEmpty(declarator.init) ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) : assignedFromStorage(declarator, id.name, declarators)),
+      (declarator.init !== null && !isEmpty(declarator.init)
+        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init)
+        : assignedFromStorage(declarator, id.name, declarators)),
   );
+}
+
+/**
+ * `let { apiKey } = $props()`: a Svelte 5 component's props, which its parent passes, as a React
+ * component's are its function's parameter (niklas-xgh-dev/svelte-5-mvp, batch 41).
+ */
+function isSvelteProps(init: Node): boolean {
+  let call: Node = init;
+  while (call.type === "TSAsExpression" || call.type === "TSSatisfiesExpression") call = call.expression;
+  return call.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === "$props";
 }
 
 /**
