@@ -253,7 +253,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     const from = constructedFrom(node.init);
     if (!from || answersRequest(node.init)) continue;
     if (bindings.providers.has(from) || constructors.has(from)) builtHere.add(node.id.name);
-    const options = clientOptions(node.init);
+    const options = clientOptions(node.init, declarations);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
     if (keyIsUserSupplied(clientKey(node.init, options), declarations, moduleNames)) continue;
@@ -381,14 +381,18 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */
-function clientOptions(init: Node | null | undefined): TSESTree.ObjectExpression | undefined {
+function clientOptions(init: Node | null | undefined, declarations?: ReadonlyMap<string, Node>): TSESTree.ObjectExpression | undefined {
   let current = init;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
   }
   if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
   const first = current.arguments[0];
-  return first?.type === "ObjectExpression" ? first : undefined;
+  if (first?.type === "ObjectExpression") return first;
+  // The openai v3 SDK: `new OpenAIApi(configuration)` after `const configuration = new
+  // Configuration({ apiKey })` (lesiyu129/myGpt, batch 41): the options are the configuration's.
+  const configuration = first?.type === "Identifier" ? declarations?.get(first.name) : undefined;
+  return configuration?.type === "NewExpression" && configuration.arguments[0]?.type === "ObjectExpression" ? configuration.arguments[0] : undefined;
 }
 
 function optionValue(options: TSESTree.ObjectExpression, names: readonly string[]): Node | undefined {

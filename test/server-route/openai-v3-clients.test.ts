@@ -1,0 +1,38 @@
+/**
+ * The openai v3 SDK keeps the key in a `Configuration` (`new OpenAIApi(new Configuration({ apiKey
+ * }))`, or the configuration held in a const first): a caller's key there is theirs to spend, as
+ * it is in v4's `new OpenAI({ apiKey })` (lesiyu129/myGpt, batch 41).
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
+import { makeRepo, removeRepos } from "../env/support";
+
+const route = (key: string) => `const { Configuration, OpenAIApi } = require("openai");
+export default async function handler(req, res) {
+  const apiKey = ${key};
+  const configuration = new Configuration({ apiKey: apiKey });
+  const openai = new OpenAIApi(configuration);
+  const response = await openai.createChatCompletion({ model: "gpt-3.5-turbo", messages: req.body.messages });
+  res.json(response.data);
+}
+`;
+
+describe("require-rate-limit: openai v3 clients built from a Configuration", () => {
+  let dir: string;
+  before(() => (dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "13", openai: "3" } }) })));
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const reported = (key: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "pages/api/chat.js"), route(key))!).length > 0;
+
+  it("the caller's key (from the request body) spends the caller's quota", () => {
+    assert.equal(reported("req.body.apiKey"), false);
+  });
+
+  it("the server's key (from env) is still the server's", () => {
+    assert.equal(reported("process.env.OPENAI_API_KEY"), true);
+  });
+});
