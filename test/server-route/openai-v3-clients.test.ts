@@ -35,4 +35,21 @@ describe("require-rate-limit: openai v3 clients built from a Configuration", () 
   it("the server's key (from env) is still the server's", () => {
     assert.equal(reported("process.env.OPENAI_API_KEY"), true);
   });
+  it("a caller-keyed client stays the caller's where another function builds a server-keyed client under the same name", () => {
+    const code = `import OpenAI from "openai";
+function serverSummary(text) {
+  const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+  return openai.responses.create({ model: "gpt-4o-mini", input: text });
+}
+export default async function handler(req, res) {
+  const apiKey = req.body.apiKey;
+  const openai = new OpenAI({ apiKey });
+  res.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: req.body.messages }));
+}
+`;
+    assert.equal(findUnlimitedAiRoutes(parseSource(path.join(dir, "pages/api/byok.js"), code)!).length, 0);
+    // The same handler calling the server-keyed function is reported.
+    const spends = code.replace("res.json(await openai.chat", "await serverSummary(req.body.text);\n  res.json(await openai.chat");
+    assert.equal(findUnlimitedAiRoutes(parseSource(path.join(dir, "pages/api/byok2.js"), spends)!).length, 1);
+  });
 });

@@ -54,6 +54,12 @@ export interface FileBindings {
    * service, reached as `this.chatService.ask()` through the type it is injected as).
    */
   memberProviders?: Map<string, Provider>;
+  /**
+   * Clients built with the caller's key, by name: the declarators. A call on that name inside the
+   * function that declares one is on that client, even where another function of the file builds a
+   * keyed client under the same name (`const openai = …` in two methods: lesiyu129/myGpt, batch 41).
+   */
+  userClients?: Map<string, Node[]>;
 }
 
 function moduleOf(node: Node | null | undefined): string | undefined {
@@ -256,7 +262,12 @@ export function fileBindings(source: SourceFile): FileBindings {
     const options = clientOptions(node.init, declarations);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    if (keyIsUserSupplied(clientKey(node.init, options), declarations, moduleNames)) continue;
+    if (keyIsUserSupplied(clientKey(node.init, options), declarations, moduleNames)) {
+      const list = ((bindings.userClients ??= new Map()).get(node.id.name) ?? []);
+      list.push(node);
+      bindings.userClients.set(node.id.name, list);
+      continue;
+    }
     const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
     if (provider && !provider.nonModelApis?.constructors?.includes(from)) {
       bindings.providers.set(node.id.name, provider);

@@ -153,6 +153,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return bindings.providers.get(made.name);
   if (root.type === "Identifier") {
+    if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);
     if (provider) return provider;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
@@ -175,6 +176,13 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
+}
+
+/** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
+function declaredAround(declarator: Node, node: Node): boolean {
+  let scope: Node | undefined = declarator.parent;
+  while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") scope = scope.parent;
+  return !!scope && scope.range[0] <= node.range[0] && node.range[1] <= scope.range[1];
 }
 
 /**
