@@ -52,4 +52,20 @@ export default async function handler(req, res) {
     const spends = code.replace("res.json(await openai.chat", "await serverSummary(req.body.text);\n  res.json(await openai.chat");
     assert.equal(findUnlimitedAiRoutes(parseSource(path.join(dir, "pages/api/byok2.js"), spends)!).length, 1);
   });
+  it("the Configuration and key a client is built from are the ones its own function declares", () => {
+    const code = `const { Configuration, OpenAIApi } = require("openai");
+async function summarize(text) {
+  const configuration = new Configuration({ apiKey: process.env.OPENAI_API_KEY || "none" });
+  const openai = new OpenAIApi(configuration);
+  return openai.createCompletion({ model: "text-davinci-003", prompt: text });
+}
+export default async function handler(req, res) {
+  const apiKey = req.body.apiKey;
+  const configuration = new Configuration({ apiKey: apiKey });
+  const openai = new OpenAIApi(configuration);
+  res.json((await openai.createChatCompletion({ model: "gpt-3.5-turbo", messages: req.body.messages })).data);
+}
+`;
+    assert.equal(findUnlimitedAiRoutes(parseSource(path.join(dir, "pages/api/two.js"), code)!).length, 0);
+  });
 });

@@ -259,10 +259,14 @@ export function fileBindings(source: SourceFile): FileBindings {
     const from = constructedFrom(node.init);
     if (!from || answersRequest(node.init)) continue;
     if (bindings.providers.has(from) || constructors.has(from)) builtHere.add(node.id.name);
-    const options = clientOptions(node.init, declarations);
+    // A name in the client's options is the one declared nearest the client (two methods may each
+    // declare a `configuration` or an `apiKey`: lesiyu129/myGpt, batch 41).
+    const near = (name: string) => nearestInit(declarators, name, node.init ?? node.id) ?? declarations.get(name);
+    const options = clientOptions(node.init, near);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    if (keyIsUserSupplied(clientKey(node.init, options), declarations, moduleNames)) {
+    const key = clientKey(node.init, options);
+    if (keyIsUserSupplied(key?.type === "Identifier" ? near(key.name) : key, declarations, moduleNames)) {
       const list = ((bindings.userClients ??= new Map()).get(node.id.name) ?? []);
       list.push(node);
       bindings.userClients.set(node.id.name, list);
@@ -392,7 +396,21 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */
-function clientOptions(init: Node | null | undefined, declarations?: ReadonlyMap<string, Node>): TSESTree.ObjectExpression | undefined {
+/** The initializer of the declarator of `name` whose function holds `near` most closely (undefined: none holds it). */
+function nearestInit(declarators: ReadonlyArray<{ id: Node; init: Node | null }>, name: string, near: Node): Node | undefined {
+  let best: { init: Node; size: number } | undefined;
+  for (const declarator of declarators) {
+    if (declarator.id.type !== "Identifier" || declarator.id.name !== name || !declarator.init) continue;
+    let scope: Node | undefined = declarator.id.parent;
+    while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression" && scope.type !== "Program") scope = scope.parent;
+    if (!scope || scope.range[0] > near.range[0] || near.range[1] > scope.range[1]) continue;
+    const size = scope.range[1] - scope.range[0];
+    if (!best || size < best.size) best = { init: declarator.init, size };
+  }
+  return best?.init;
+}
+
+function clientOptions(init: Node | null | undefined, resolve?: (name: string) => Node | undefined): TSESTree.ObjectExpression | undefined {
   let current = init;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
@@ -402,7 +420,7 @@ function clientOptions(init: Node | null | undefined, declarations?: ReadonlyMap
   if (first?.type === "ObjectExpression") return first;
   // The openai v3 SDK: `new OpenAIApi(configuration)` after `const configuration = new
   // Configuration({ apiKey })` (lesiyu129/myGpt, batch 41): the options are the configuration's.
-  const configuration = first?.type === "Identifier" ? declarations?.get(first.name) : undefined;
+  const configuration = first?.type === "Identifier" ? resolve?.(first.name) : undefined;
   return configuration?.type === "NewExpression" && configuration.arguments[0]?.type === "ObjectExpression" ? configuration.arguments[0] : undefined;
 }
 
