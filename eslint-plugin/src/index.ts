@@ -91,9 +91,11 @@ plugin.configs.components = {
 /**
  * What configs.files lints: files ESLint does not read as code, where keys end up in CI. Markdown
  * and text files too: notes pasted into a repository (`FIX_API_KEY.md`, `openai.txt`) held live
- * keys in 2 of 318 real apps, and 790 docs pages of the Vercel AI SDK held none it reports.
+ * keys in 2 of 318 real apps, and 790 docs pages of the Vercel AI SDK held none it reports. HTML
+ * pages too: a key in an inline `<script>` is served to every visitor (a Maps script URL's key or a
+ * Firebase config is public by design, as in code).
  */
-const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties", "md", "mdx", "markdown", "txt"];
+const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties", "md", "mdx", "markdown", "txt", "html", "htm"];
 const DOCKERFILES = ["**/{D,d}ockerfile", "**/{D,d}ockerfile.*", "**/*.{D,d}ockerfile", "**/Containerfile"];
 
 /**

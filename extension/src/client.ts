@@ -11,7 +11,7 @@ import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type
 const PATTERNS = [
   "**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue,svelte,astro}",
   "**/{.env,.env.*,*.env,.dev.vars,.dev.vars.*,.gitignore}",
-  "**/*.{json,jsonc,json5,yaml,yml,toml,py,sh,bash,zsh,ini,cfg,conf,properties,tf,tfvars,md,mdx,markdown,txt}",
+  "**/*.{json,jsonc,json5,yaml,yml,toml,py,sh,bash,zsh,ini,cfg,conf,properties,tf,tfvars,md,mdx,markdown,txt,html,htm}",
   "**/{Dockerfile,Dockerfile.*,*.Dockerfile,dockerfile,dockerfile.*,*.dockerfile,Containerfile,docker-compose*,compose.yaml,compose.yml,Makefile,.dockerignore,*.dockerignore,.npmrc,.yarnrc,.yarnrc.yml,.envrc}",
 ];
 

@@ -69,7 +69,7 @@ describe("extension: Docker and env-file findings", () => {
 
   it("reads Markdown and text files as text, as configs.files does: a key in pasted notes", () => {
     const key = fakeKey("openai", undefined, 5);
-    for (const name of ["docs/FIX_API_KEY.md", "guide.mdx", "NOTES.markdown", "openai.txt"]) assert.equal(fileKind(join("/repo", name)), "text", name);
+    for (const name of ["docs/FIX_API_KEY.md", "guide.mdx", "NOTES.markdown", "openai.txt", "public/index.html", "demo.htm"]) assert.equal(fileKind(join("/repo", name)), "text", name);
     const text = `# Fixed\n\nThe key is \`${key}\`.\n`;
     assert.deepEqual(analyzeFile("/nonexistent/FIX_API_KEY.md", "text", text, ctx).map((f) => [f.ruleId, text.slice(f.range.start, f.range.end) === key]), [["no-hardcoded-keys", true]]);
   });

@@ -28,6 +28,7 @@ describe("configs.files", function () {
   const groq = fakeKey("groq");
   const openai = fakeKey("openai");
   const anthropic = fakeKey("anthropic");
+  const gemini = fakeKey("google-ai");
 
   it("reports keys in each file kind, at the key's line, and nothing from other rules or parsers", async () => {
     const dir = makeRepo({
@@ -43,6 +44,8 @@ describe("configs.files", function () {
       // Notes pasted into the repository (interviewaii/remote-support's FIX_API_KEY_ERROR.md, batch 31).
       "docs/FIX_API_KEY_ERROR.md": `# Fixed\n\nThe new key is:\n\n\`\`\`\nOPENAI_API_KEY=${openai}\n\`\`\`\n`,
       "openai.txt": `${openai}\n`,
+      // A static page's inline script: served to every visitor. Its Maps script key is public by design.
+      "public/index.html": `<!doctype html>\n<script src="https://maps.googleapis.com/maps/api/js?key=${gemini}&callback=init"></script>\n<script>\n  const OPENAI_API_KEY = "${openai}";\n</script>\n`,
       "README.md": "# App\n\nSet `OPENAI_API_KEY=sk-...` in `.env.local`.\n",
       "list.json": "[1, 2]\n",
       "clean.yaml": "name: x   \n",
@@ -60,6 +63,7 @@ describe("configs.files", function () {
         "docker-compose.yml:5 keyfence/no-docker-keys",
         "docs/FIX_API_KEY_ERROR.md:6 keyfence/no-hardcoded-keys",
         "openai.txt:1 keyfence/no-hardcoded-keys",
+        "public/index.html:4 keyfence/no-hardcoded-keys",
         "pyproject.toml:2 keyfence/no-hardcoded-keys",
         "scripts/app.py:2 keyfence/no-hardcoded-keys",
         "scripts/deploy.sh:2 keyfence/no-hardcoded-keys",
