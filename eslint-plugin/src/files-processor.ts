@@ -35,7 +35,7 @@ import type * as TextFiles from "./engine/text-files/index";
 import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
 import { isReadableTextFile } from "./util/file-kind";
 
-export type TextFileRule = "no-hardcoded-keys" | "no-docker-keys";
+export type TextFileRule = "no-hardcoded-keys" | "no-docker-keys" | "no-public-secrets";
 export type TextFileSeverities = Partial<Record<TextFileRule, Severity | "off">>;
 
 const { version } = require("../package.json") as { version: string };

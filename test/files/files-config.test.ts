@@ -8,6 +8,7 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import keyfence from "../../eslint-plugin/src/index";
+import { workflowPublicSecretFindings } from "../../eslint-plugin/src/engine/text-files/workflow-secrets";
 import { fakeKey } from "../support/fake-keys";
 import { makeRepo, removeRepos, writeFile } from "../env/support";
 
@@ -91,6 +92,51 @@ describe("configs.files", function () {
       assert.doesNotMatch(message, /process\.env/);
       for (const key of [groq, openai, anthropic]) assert.ok(!message.includes(key), message);
     }
+  });
+
+  it("a GitHub Actions workflow that fills a public-prefixed secret from a repository secret (Iceman-Dann/QuivioAI, batch 41)", async () => {
+    const dir = makeRepo({
+      ".github/workflows/deploy.yml": [
+        "on: push",
+        "jobs:",
+        "  deploy:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        "      - name: Write env",
+        '        run: echo "VITE_GEMINI_API_KEY=${{ secrets.GEMINI_API_KEY }}" >> .env',
+        "      - name: Build",
+        "        run: npm run build",
+        "        env:",
+        "          NEXT_PUBLIC_OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}",
+        "          VITE_SUPABASE_URL: ${{ secrets.SUPABASE_URL }}",
+        "          VITE_SUPABASE_ANON_KEY: ${{ secrets.SUPABASE_ANON_KEY }}",
+        "          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}",
+        "          # VITE_GROQ_API_KEY: ${{ secrets.GROQ_API_KEY }}",
+        "",
+      ].join("\n"),
+      // Not a workflow: the same line elsewhere is no CI step.
+      "docs/example.yml": "env:\n  VITE_GEMINI_API_KEY: ${{ secrets.GEMINI_API_KEY }}\n",
+    });
+    const messages = await lint(dir, [keyfence.configs.files]);
+    assert.deepEqual(
+      messages.map(({ file, line, rule }) => `${file}:${line} ${rule}`),
+      [".github/workflows/deploy.yml:7 keyfence/no-public-secrets", ".github/workflows/deploy.yml:11 keyfence/no-public-secrets"],
+    );
+    assert.match(messages[0].message, /^VITE_GEMINI_API_KEY looks like a secret, and this workflow fills it from secrets\.GEMINI_API_KEY for the build/);
+  });
+
+  it("reads a 1 MB workflow of near misses in linear time", () => {
+    const lines = [];
+    for (let i = 0, size = 0; size < 1 << 20; i++) {
+      const line = i % 2 ? `  VITE_${"A".repeat(90)}: \${{ secrets.${"B".repeat(90)}   ` : `  VITE_OPENAI_API_KEY  :  "\${{ secrets.X }}"`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const text = lines.join("\n");
+    const started = performance.now();
+    const findings = workflowPublicSecretFindings("/repo/.github/workflows/ci.yml", text);
+    assert.ok(performance.now() - started < 3000);
+    assert.equal(findings.length, Math.ceil(lines.length / 2));
   });
 
   it("`# eslint-disable` comment lines and the processor's severities switch findings off", async () => {

@@ -22,6 +22,8 @@ export const noPublicSecretsMessages = {
     "{{name}} looks like a secret, but the {{prefix}} prefix copies its value into the browser bundle for every visitor. Keep it server-side as {{unprefixed}}: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
   publicSecretDefined:
     "{{name}} looks like a secret, and {{tool}}'s config writes its value into the browser bundle for every visitor. Keep it out of the build: read it only in server code, and where browser code needs the provider, call it through a server route. Rotate the key if it was ever deployed.",
+  publicSecretFromCi:
+    "{{name}} looks like a secret, and this workflow fills it from {{secret}} for the build: the {{prefix}} prefix copies the value into the browser bundle for every visitor, secret or not. Give the build no key: pass {{secret}} only to server code (as {{unprefixed}}), and call the provider through a server route. Rotate the key if the site was ever deployed.",
   publicSecretInApp:
     "{{name}} looks like a secret, but {{tool}}'s {{prefix}} prefix writes its value into a bundle that every installed copy of the app holds. Read {{unprefixed}} at run time (never built into the app) in {{backEnd}}. Rotate the key if it was ever shipped.",
   configEnvSecret:

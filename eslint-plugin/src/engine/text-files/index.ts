@@ -7,7 +7,9 @@
  *     - no-hardcoded-keys for every other key: self-identifying formats anywhere, and formats
  *       that need a context word only when a name for the provider sits just before the key
  *       (`MISTRAL_API_KEY=`, `mistral_api_key:`), as scanText reads it. A key no-docker-keys
- *       reports is not reported twice.
+ *       reports is not reported twice;
+ *     - no-public-secrets in a GitHub Actions workflow that fills a public-prefixed build
+ *       variable from a repository secret (./workflow-secrets).
  * Bad input gives no findings, never an exception; scanText stays linear (tested at 1 MB).
  */
 import { composeKeyFindings, dockerfileKeyFindings } from "../docker/index";
@@ -15,12 +17,14 @@ import type { Finding } from "../finding";
 import { scanText } from "../keys/index";
 import { hardcodedKeyFinding } from "../keys/hardcoded-keys";
 import { shipFileKind } from "../ship/index";
+import { workflowPublicSecretFindings } from "./workflow-secrets";
 
 export function textFileKeyFindings(file: string, text: string): Finding[] {
   const docker = guarded(() => dockerKeyFindings(file, text));
   const keys = guarded(() => scanText(text).map((match) => hardcodedKeyFinding(file, match)));
   const unreported = keys.filter((key) => !docker.some((d) => d.range.start < key.range.end && key.range.start < d.range.end));
-  return [...docker, ...unreported].sort((a, b) => a.range.start - b.range.start);
+  const workflow = guarded(() => workflowPublicSecretFindings(file, text));
+  return [...docker, ...unreported, ...workflow].sort((a, b) => a.range.start - b.range.start);
 }
 
 function dockerKeyFindings(file: string, text: string): Finding[] {
