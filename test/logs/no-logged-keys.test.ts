@@ -53,6 +53,8 @@ ruleTester().run("no-logged-keys", rule, {
       [`const f = () => 1;\nfastify.log.warn([import.meta.env.VITE_GEMINI_API_KEY]);`, "import.meta.env.VITE_GEMINI_API_KEY", "log.warn", "Google AI (Gemini)", "VITE_GEMINI_API_KEY"],
       [`const f = () => 1;\nconsole.log(Deno.env.get("OPENAI_API_KEY"));`, 'Deno.env.get("OPENAI_API_KEY")', "console.log", "OpenAI", "OPENAI_API_KEY"],
       [`const f = () => 1;\nreq.log.info(Bun.env.GROQ_API_KEY);`, "Bun.env.GROQ_API_KEY", "log.info", "Groq", "GROQ_API_KEY"],
+      // A Worker's env binding (and Hono's c.env, Pages Functions' context.env).
+      [`const f = () => 1;\nconsole.log("key", c.env.ANTHROPIC_API_KEY);`, "c.env.ANTHROPIC_API_KEY", "console.log", "Anthropic", "ANTHROPIC_API_KEY"],
     ].map(([code, key, call, provider, name]) => {
       // The logged key's last occurrence is the one in the log call; a shorthand property keeps its name.
       const at = code.lastIndexOf(key);

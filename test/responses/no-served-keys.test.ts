@@ -60,6 +60,15 @@ ruleTester().run("no-served-keys", rule, {
       ],
     },
     {
+      name: "a Worker's env binding, Hono's c.env, t3-env's env",
+      code: `export default {\n  async fetch(request, env) {\n    return Response.json({ key: env.GEMINI_API_KEY });\n  },\n};\napp.get("/k", (c) => c.text(c.env.OPENAI_API_KEY));`,
+      filename: "/project/src/worker.ts",
+      errors: [
+        { messageId: "keyServed", line: 3, data: { sink: "`Response.json(…)`", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } },
+        { messageId: "keyServed", line: 6, data: { sink: "`c.text(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
+      ],
+    },
+    {
       name: "Hono and Koa",
       code: `app.get("/key", (c) => c.json({ token: process.env.OPENAI_API_KEY }));\nrouter.get("/key", async (ctx) => {\n  ctx.body = { key: process.env.MISTRAL_API_KEY };\n});`,
       filename,

@@ -7,6 +7,7 @@
  */
 import type { TSESTree } from "./ast";
 import { providerForEnvName } from "./providers";
+import { textFacts } from "./text-facts";
 
 type Node = TSESTree.Node;
 
@@ -76,7 +77,7 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
 
 /**
  * The env variable an expression reads: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
- * `Bun.env.X`, `Deno.env.get("X")`.
+ * `Bun.env.X`, `Deno.env.get("X")`, `env.X`, `c.env.X`.
  */
 export function envName(node: Node): string | undefined {
   if (node.type === "CallExpression") {
@@ -91,11 +92,16 @@ export function envName(node: Node): string | undefined {
   return node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
 }
 
-/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`. */
+/**
+ * `process.env`, `import.meta.env`, `Bun.env`, `Deno.env`; and a platform's env bindings, by the
+ * name every platform gives them: a Worker's `env` parameter, Hono's `c.env`, Pages Functions'
+ * `context.env`, Astro's `locals.runtime.env`, SvelteKit's `env` from `$env/dynamic/private`.
+ */
 export function isEnvObject(node: Node): boolean {
+  if (node.type === "Identifier") return node.name === "env";
   if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "env") return false;
   const object = node.object;
-  return object.type === "MetaProperty" || (object.type === "Identifier" && (object.name === "process" || object.name === "Bun" || object.name === "Deno"));
+  return object.type === "MetaProperty" || object.type === "Identifier" || (object.type === "MemberExpression" && !object.computed);
 }
 
 /**
@@ -171,4 +177,9 @@ function declaresName(param: Node, name: string): boolean {
     default:
       return false;
   }
+}
+
+/** A cheap test on the text: the file may read an env variable (a platform's `env.X` included). */
+export function mayReadEnv(text: string): boolean {
+  return textFacts(text).evidence("envRead") >= 0 || text.includes("env.");
 }

@@ -10,9 +10,8 @@
  */
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
-import { textFacts } from "../text-facts";
 import { walk } from "../client/walk";
-import { bindKeyVariable, type KeyNames, keyValueIn } from "../env-key-values";
+import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { NO_LOGGED_KEYS_RULE } from "./messages";
 
 export { noLoggedKeysMessages, NO_LOGGED_KEYS_RULE } from "./messages";
@@ -29,7 +28,7 @@ const LOG_CALL = /log(?:ger)?\s{0,20}\.\s{0,20}[a-z]{3,8}\s{0,20}\(/i;
 
 /** Cheap text tests first: an env read and a log call in the same file. */
 function mayLogKeys(text: string): boolean {
-  return textFacts(text).evidence("envRead") >= 0 && (text.includes("console.") || LOG_CALL.test(text));
+  return mayReadEnv(text) && (text.includes("console.") || LOG_CALL.test(text));
 }
 
 export function findLoggedKeys(source: SourceFile): Finding[] {

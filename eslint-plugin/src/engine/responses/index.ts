@@ -16,8 +16,7 @@ import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { walk } from "../client/walk";
 import { commonJsExport } from "../server-route/ast-utils";
-import { bindKeyVariable, type KeyNames, keyValueIn } from "../env-key-values";
-import { textFacts } from "../text-facts";
+import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { NO_SERVED_KEYS_RULE } from "./messages";
 
 export { noServedKeysMessages, NO_SERVED_KEYS_RULE } from "./messages";
@@ -47,7 +46,7 @@ const EVENT_HANDLERS = new Set(["defineEventHandler", "eventHandler", "defineCac
 
 /** Cheap text tests first: an env read and something that writes a response or page data. */
 function mayServeKeys(text: string): boolean {
-  if (textFacts(text).evidence("envRead") < 0) return false;
+  if (!mayReadEnv(text)) return false;
   return text.includes(".json(") || text.includes(".send(") || text.includes(".end(") || text.includes(".write(") || text.includes(".text(") || text.includes(".html(") || text.includes(".body") || text.includes("Response") || text.includes("json(") || text.includes("andler");
 }
 
