@@ -6,6 +6,7 @@
  * `key.slice(-4)`, `key.length`) is not.
  */
 import type { TSESTree } from "./ast";
+import { binds } from "./patterns";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
 
@@ -154,30 +155,11 @@ function boundKey(use: TSESTree.Identifier, keyNames: KeyNames): string | undefi
   for (let current: Node | undefined = use.parent; current; current = current.parent) {
     const binding = bindings.find((candidate) => candidate.scope === current);
     if (binding) return binding.envName;
-    if ((current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") && current.params.some((param) => declaresName(param, use.name))) return undefined;
+    if ((current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") && current.params.some((param) => binds(param, use.name))) return undefined;
   }
   return undefined;
 }
 
-/** A parameter that binds `name`: `key`, `key = ""`, `{ key }`, `[key]`, `...key`. */
-function declaresName(param: Node, name: string): boolean {
-  switch (param.type) {
-    case "Identifier":
-      return param.name === name;
-    case "AssignmentPattern":
-      return declaresName(param.left, name);
-    case "RestElement":
-      return declaresName(param.argument, name);
-    case "ArrayPattern":
-      return param.elements.some((element) => element !== null && declaresName(element, name));
-    case "ObjectPattern":
-      return param.properties.some((property) => declaresName(property.type === "Property" ? property.value : property, name));
-    case "TSParameterProperty":
-      return declaresName(param.parameter, name);
-    default:
-      return false;
-  }
-}
 
 /** A cheap test on the text: the file may read an env variable (a platform's `env.X` included). */
 export function mayReadEnv(text: string): boolean {

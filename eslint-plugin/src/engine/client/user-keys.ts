@@ -7,6 +7,7 @@
  * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
 import type { TSESTree } from "../ast";
+import { binds } from "../patterns";
 import { walk } from "./walk";
 
 type Node = TSESTree.Node;
@@ -199,22 +200,3 @@ export function dottedName(node: Node): string | undefined {
   return undefined;
 }
 
-/** Whether a parameter or declarator pattern binds `name`. */
-function binds(pattern: Node, name: string): boolean {
-  switch (pattern.type) {
-    case "Identifier":
-      return pattern.name === name;
-    case "AssignmentPattern":
-      return binds(pattern.left, name);
-    case "RestElement":
-      return binds(pattern.argument, name);
-    case "ArrayPattern":
-      return pattern.elements.some((element) => element !== null && binds(element, name));
-    case "ObjectPattern":
-      return pattern.properties.some((property) => binds(property.type === "Property" ? property.value : property, name));
-    case "TSParameterProperty":
-      return binds(pattern.parameter, name);
-    default:
-      return false;
-  }
-}
