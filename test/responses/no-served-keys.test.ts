@@ -23,6 +23,8 @@ ruleTester().run("no-served-keys", rule, {
       code: `const key = process.env.OPENAI_API_KEY;\nexport async function POST(req: Request) {\n  const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${key}\` }, body: await req.text() });\n  return Response.json(await r.json());\n}`,
       filename: "/project/app/api/chat/route.ts",
     },
+    // Whether it is set, by `&&` or a test.
+    { code: `app.get("/s", (req, res) => res.json({ ok: process.env.OPENAI_API_KEY && "configured", has: process.env.OPENAI_API_KEY ? 1 : 0 }));`, filename },
     // A model name or a URL from env is no key; a key logged is no-logged-keys' business.
     { code: `app.get("/config", (req, res) => res.json({ model: process.env.OPENAI_MODEL, url: process.env.OPENAI_BASE_URL }));`, filename },
     // A short-lived session token the provider minted.
@@ -66,6 +68,15 @@ ruleTester().run("no-served-keys", rule, {
       errors: [
         { messageId: "keyServed", line: 3, data: { sink: "`Response.json(…)`", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } },
         { messageId: "keyServed", line: 6, data: { sink: "`c.text(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
+      ],
+    },
+    {
+      name: "`key ?? \"\"` and a branch (a-n-a-s/deepgram-hackweek, batch 37); a key named after the product (dylnbk/portfolio_site, batch 36)",
+      code: `export async function GET() {\n  if (process.env.DEEPGRAM_ENV === "development") {\n    return NextResponse.json({ key: process.env.DEEPGRAM_API_KEY ?? "" });\n  }\n  return NextResponse.json({ key: dev ? process.env.VITE_GPT_API_KEY : null });\n}`,
+      filename: "/project/app/api/authenticate/route.ts",
+      errors: [
+        { messageId: "keyServed", line: 3, data: { sink: "`NextResponse.json(…)`", provider: "Deepgram", name: "DEEPGRAM_API_KEY" } },
+        { messageId: "keyServed", line: 5, data: { sink: "`NextResponse.json(…)`", provider: "OpenAI", name: "VITE_GPT_API_KEY" } },
       ],
     },
     {

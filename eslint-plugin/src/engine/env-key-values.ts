@@ -1,9 +1,10 @@
 /**
  * A provider key from the environment, followed to where it is written out whole: what
  * no-logged-keys (a log call) and no-served-keys (a response) ask of a value. The value itself, a
- * template's or `+` chain's part, an object's property value, an array's element, or
- * `JSON.stringify` of any of these is the key; anything computed from it (`Boolean(key)`,
- * `key.slice(-4)`, `key.length`) is not.
+ * template's or `+` chain's part, an object's property value, an array's element, a side of `??`
+ * or `||` (the right of `&&`), a branch of `?:`, or `JSON.stringify` of any of these is the key;
+ * anything computed from it (`Boolean(key)`, `key.slice(-4)`, `key.length`, `key ? "set" : "no"`)
+ * is not.
  */
 import type { TSESTree } from "./ast";
 import { binds } from "./patterns";
@@ -43,6 +44,12 @@ export function keyValueIn(node: Node, keyNames: KeyNames, depth = 0): KeyValue 
       return undefined;
     case "BinaryExpression":
       return node.operator === "+" ? (keyValueIn(node.left as Node, keyNames, depth + 1) ?? keyValueIn(node.right, keyNames, depth + 1)) : undefined;
+    case "LogicalExpression":
+      // `process.env.DEEPGRAM_API_KEY ?? ""` is the key when set (a-n-a-s/deepgram-hackweek); `key && "set"` is not.
+      return node.operator === "&&" ? keyValueIn(node.right, keyNames, depth + 1) : (keyValueIn(node.left, keyNames, depth + 1) ?? keyValueIn(node.right, keyNames, depth + 1));
+    case "ConditionalExpression":
+      // `dev ? key : undefined`: either branch is written out; the test is not.
+      return keyValueIn(node.consequent, keyNames, depth + 1) ?? keyValueIn(node.alternate, keyNames, depth + 1);
     case "ObjectExpression":
       for (const property of node.properties) {
         if (property.type !== "Property") continue;

@@ -10,7 +10,8 @@ export const openai: Provider = {
   id: "openai",
   name: "OpenAI",
   envVar: "OPENAI_API_KEY",
-  envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY"],
+  // Apps name the key after the product too (`VITE_GPT_API_KEY`: dylnbk/portfolio_site, batch 36).
+  envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY", "GPT_API_KEY", "GPT_KEY", "CHATGPT_API_KEY", "CHATGPT_KEY"],
   contextWords: ["openai"],
   sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper"],
   // openai-edge: the v3 API for edge runtimes, which Vercel's early AI examples used (tierrun/tier-vercel-openai, batch 40).
