@@ -39,6 +39,8 @@ describe("require-rate-limit: a limiter's answer that is never checked", () => {
     assert.equal(reported("  const result = await ratelimit.limit(data.email);"), true);
     assert.equal(reported("  const { success, remaining } = await ratelimit.limit(data.email);\n  console.log(\"limit\", success, remaining);"), true);
     assert.equal(reported("  const { remaining } = await ratelimit.limit(data.email);\n  if (remaining < 0) console.log(remaining);"), true);
+    // The log line says "rate limit": a log answers nothing (tune-brush's own shape).
+    assert.equal(reported("  const { success, remaining } = await ratelimit.limit(data.email);\n  console.log(\"Rate limit status:\", { success, remaining });"), true);
   });
 
   it("keeps quiet when success is checked, read through the result, or handed on", () => {

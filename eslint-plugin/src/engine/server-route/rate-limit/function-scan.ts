@@ -8,7 +8,7 @@ import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
-import { limitResultIgnored } from "./limit-result";
+import { limitResultIgnored, logged } from "./limit-result";
 
 type Node = TSESTree.Node;
 
@@ -36,7 +36,8 @@ function answersTooManyRequests(node: Node): boolean {
   // `HttpStatus.TOO_MANY_REQUESTS` (NestJS), `StatusCodes.TOO_MANY_REQUESTS` (http-status-codes).
   if (node.type === "Literal" && node.value === TOO_MANY_REQUESTS) return node.parent?.type === "CallExpression" || node.parent?.type === "NewExpression";
   if (node.type === "Identifier") return node.name === "TOO_MANY_REQUESTS";
-  if (node.type === "Literal") return typeof node.value === "string" ? LIMIT_RESPONSE.test(node.value) : false;
+  // A log line ("Rate limit status:", jacob-craffey/tune-brush, batch 40) answers nothing.
+  if (node.type === "Literal") return typeof node.value === "string" && LIMIT_RESPONSE.test(node.value) && !logged(node);
   return (
     node.type === "Property" &&
     !node.computed &&

@@ -60,7 +60,7 @@ function checked(scope: Node, name: string, declared: TSESTree.Identifier): bool
 }
 
 /** Inside the arguments of `console.log(…)` (or any console method), within the same expression. */
-function logged(node: Node): boolean {
+export function logged(node: Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === "CallExpression") {
       const callee = current.callee;
