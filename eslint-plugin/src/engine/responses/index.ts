@@ -47,7 +47,8 @@ const EVENT_HANDLERS = new Set(["defineEventHandler", "eventHandler", "defineCac
 /** Cheap text tests first: an env read and something that writes a response or page data. */
 function mayServeKeys(text: string): boolean {
   if (!mayReadEnv(text)) return false;
-  return text.includes(".json(") || text.includes(".send(") || text.includes(".end(") || text.includes(".write(") || text.includes(".text(") || text.includes(".html(") || text.includes(".body") || text.includes("Response") || text.includes("json(") || text.includes("andler");
+  // `json(` also covers `.json(`; "andler" covers a serverless `handler` and Nitro's `…EventHandler`.
+  return text.includes("json(") || text.includes(".send(") || text.includes(".end(") || text.includes(".write(") || text.includes(".text(") || text.includes(".html(") || text.includes(".body") || text.includes("Response") || text.includes("andler");
 }
 
 export function findServedKeys(source: SourceFile): Finding[] {
@@ -91,7 +92,7 @@ export function findServedKeys(source: SourceFile): Finding[] {
   return findings;
 }
 
-/** `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `Response.json(x)`, `json(x)` from SvelteKit or Remix, h3's `send(event, x)`. */
+/** `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `Response.json(x)`, `json(x)` from SvelteKit or Remix. */
 function callSink(node: TSESTree.CallExpression, jsonHelpers: ReadonlySet<string>, sinks: Array<{ value: Node; sink: string }>): void {
   const callee = node.callee;
   const first = node.arguments[0];
