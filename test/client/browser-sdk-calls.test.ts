@@ -228,6 +228,24 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: nextChain } }],
     },
     {
+      name: "a key in Vue state made from an object literal: ref({ apiKey }).value, reactive({ apiKey }) (AndresZea2003/Astro, batch 42)",
+      filename: vite,
+      code: [
+        `import { ref, reactive } from "vue";`,
+        `import { OpenAI } from "@langchain/openai";`,
+        `const chat = ref({ model: "gpt-4o-mini", apiKey: import.meta.env.VITE_OPENAI_API_KEY });`,
+        `const state = reactive({ key: import.meta.env.VITE_OPENAI_API_KEY });`,
+        `const typed = ref({ apiKey: "" });`,
+        `export const ask = () => new OpenAI({ model: chat.value.model, apiKey: chat.value.apiKey });`,
+        `export const ask2 = () => new OpenAI({ apiKey: state.key });`,
+        `export const askTyped = () => new OpenAI({ apiKey: typed.value.apiKey });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 6, data: { provider: "OpenAI", chain: viteChain } },
+        { messageId: "browserSdkClient", line: 7, data: { provider: "OpenAI", chain: viteChain } },
+      ],
+    },
+    {
       name: "LangChain community class, no import seen (attributed by class name)",
       filename: next,
       code: client(`const llm = new ChatAlibabaTongyi({ alibabaApiKey: process.env.NEXT_PUBLIC_ALIBABA_API_KEY });`),

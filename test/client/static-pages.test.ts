@@ -89,6 +89,20 @@ describe("no-client-ai-calls: a site with no build, whose pages load their scrip
     });
     assert.deepEqual(calls(root, "gemini.js"), []);
   });
+
+  it("reports a script a page in the framework's public/ folder loads: the build copies both as they are", () => {
+    // Singh4599/QuickNote (batch 42): a Vite app whose public/ai-analytics.html loads js/ai-analytics-gemini.js.
+    const root = site({
+      "package.json": JSON.stringify({ name: "x", private: true, scripts: { build: "vite build" }, devDependencies: { vite: "5" } }),
+      "index.html": PAGE(`<script type="module" src="/src/main.js"></script>`),
+      "src/main.js": `document.body.append("hi");\n`,
+      "public/analytics.html": PAGE(`<script src="js/gemini.js"></script>`),
+      "public/js/gemini.js": GEMINI(key),
+      "public/js/unused.js": GEMINI(key),
+    });
+    assert.deepEqual(calls(root, "public/js/gemini.js"), [{ messageId: "directProviderCall", chain: "analytics.html → js/gemini.js" }]);
+    assert.deepEqual(calls(root, "public/js/unused.js"), []);
+  });
 });
 
 describe("no-client-ai-calls: scripts an Astro page loads with <script src>", () => {

@@ -103,6 +103,45 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 
+  it("controller and service objects exported by name: route → chatController.sendMessage → chatService.sendMessage → llmClient.ask", () => {
+    // realtgy/my-ai-apps (batch 42): each layer an object literal of arrows, three import hops deep.
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "5", openai: "5" } }),
+      "llm/client.ts": `import { OpenAI } from "openai";
+const openAIClient = new OpenAI({ apiKey: process.env.POE_API_KEY, baseURL: "https://api.poe.com/v1" });
+export const llmClient = {
+  ask: async (prompt: string) => (await openAIClient.chat.completions.create({ model: "gpt-5-mini", messages: [{ role: "user", content: prompt }] })).choices[0].message.content,
+  label: (text: string) => text.trim(),
+};
+`,
+      "services/chat.service.ts": `import { llmClient } from "../llm/client";
+export const chatService = {
+  sendMessage: async (prompt: string) => ({ message: await llmClient.ask(prompt) }),
+  history: async () => [],
+};
+`,
+      "controllers/chat.controller.ts": `import type { Request, Response } from "express";
+import { chatService } from "../services/chat.service";
+export const chatController = {
+  sendMessage: async (req: Request, res: Response) => {
+    res.json(await chatService.sendMessage(req.body.prompt));
+  },
+  history: async (req: Request, res: Response) => {
+    res.json(await chatService.history());
+  },
+};
+`,
+    });
+    const routes = `import express from "express";
+import { chatController } from "./controllers/chat.controller";
+const router = express.Router();
+router.post("/api/chat", chatController.sendMessage);
+router.get("/api/history", chatController.history);
+export default router;
+`;
+    assert.deepEqual(findingsIn(dir, "routes.ts", routes), ['router.post("/api/chat") → OpenAI']);
+  });
+
   it("Express's route chain: router.route(path).get(…).post(…), imported and inline handlers, a limiter beside one", () => {
     // Vaibhaviitian/mango_desk_assignment's Backend/Routes/main.routes.js (batch 31).
     const chain = `import { Router } from "express";

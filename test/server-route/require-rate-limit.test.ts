@@ -61,6 +61,14 @@ const openai = new OpenAI();
 ruleTester().run("require-rate-limit", rule, {
   valid: [
     {
+      name: "an AI SDK call whose model runs locally (Ollama) spends no provider's quota",
+      filename: APP_ROUTE,
+      code: `import { createOllama } from "ollama-ai-provider";
+import { streamText } from "ai";
+const ollama = createOllama();
+export const POST = async ({ request }: { request: Request }) => streamText({ model: ollama("llama3.1"), prompt: await request.text() }).toDataStreamResponse();`,
+    },
+    {
       // huggingface/chat-ui's admin export: the Hub client uploads a dataset, it runs no model.
       name: "a route that uploads files with the Hugging Face Hub client",
       filename: APP_ROUTE,

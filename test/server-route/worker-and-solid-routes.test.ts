@@ -54,6 +54,9 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     // floripabit/accessible-actions' SvelteKit endpoint (batch 33): the URL const is a `new URL(…)`.
     const url = `const OPENAI_URL = new URL("https://api.openai.com/v1/completions");\nexport async function POST({ request }) {\n  return fetch(OPENAI_URL, { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: await request.text() });\n}\n`;
     assert.deepEqual(findings("src/routes/api/openai/+server.ts", url).map((f) => [f.handler, f.provider, f.line]), [["POST", "OpenAI", 2]]);
+    // B1ack2Mamba/nutrition-ai (batch 42): the base URL's fallback, its trailing slash trimmed.
+    const trimmed = `export async function POST(req: Request) {\n  const baseUrl = (process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com").replace(/\\/$/, "");\n  return fetch(\`\${baseUrl}/v1/chat/completions\`, { method: "POST", headers: { Authorization: \`Bearer \${process.env.DEEPSEEK_API_KEY}\` }, body: await req.text() });\n}\n`;
+    assert.deepEqual(findings("app/api/draft/route.ts", trimmed).map((f) => [f.handler, f.provider, f.line]), [["POST", "DeepSeek", 1]]);
     // kudoh/nuxt-openai-realtimeapi-example (batch 34): Nitro's $fetch to the provider, the key in its headers.
     const nitro = `export default defineEventHandler(async () =>\n  $fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: { model: "gpt-4o-realtime-preview" } }),\n);\n`;
     assert.deepEqual(findings("server/api/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);
@@ -134,6 +137,11 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(handlers(`${head}export default async function routes(server) {\n${body}\n}\n`), [['server.post("/")', "OpenAI"]]);
     // With @fastify/rate-limit's per-route config the route is limited.
     assert.deepEqual(handlers(`${head}import rateLimit from "@fastify/rate-limit";\nexport default async function routes(server) {\n  await server.register(rateLimit, { max: 10, timeWindow: "1 minute" });\n${body}\n}\n`), []);
+    // Behind a feature flag (tsorgz/metaphoto, batch 42): registered whenever the flag is on; a
+    // limiter registered before the `if` still counts.
+    const flagged = `const GPT_FLAG = process.env.ENABLE_GPT === "TRUE";\nexport default async (server, options) => {\n  if (GPT_FLAG) {\n${body}\n  }\n};\n`;
+    assert.deepEqual(handlers(`${head}${flagged}`), [['server.post("/")', "OpenAI"]]);
+    assert.deepEqual(handlers(`${head}${flagged.replace("  if (GPT_FLAG) ", '  await server.register(rateLimit, { max: 10 });\n  if (GPT_FLAG) ')}`.replace(head, `${head}import rateLimit from "@fastify/rate-limit";\n`)), []);
   });
 
   it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {

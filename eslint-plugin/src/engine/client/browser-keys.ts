@@ -158,6 +158,10 @@ function unresolvedEnvironmentFile(node: Node, scope: Scope): boolean {
 
 /** The object literal a name holds, in this file or in the module it is imported from. */
 function objectValue(node: Node, scope: Scope, depth = 0): { object: TSESTree.ObjectExpression; scope: Scope } | undefined {
+  // Vue state made from an object literal: `chat.value` of `const chat = ref({ apiKey: import.meta.env.… })`,
+  // and `state` of `const state = reactive({ … })` (AndresZea2003/Astro's AgentChat.vue island, batch 42).
+  const state = vueStateObject(node, scope);
+  if (state) return { object: state, scope };
   // `config.deepseek` in `config.deepseek.apiKey`: an object inside the config object (jybcaohui/HeboAi, batch 39).
   if (node.type === "MemberExpression" && depth < 3) {
     const inner = memberProperty(node, scope, depth + 1);
@@ -168,6 +172,21 @@ function objectValue(node: Node, scope: Scope, depth = 0): { object: TSESTree.Ob
   if (local) return local.type === "ObjectExpression" ? { object: local, scope } : undefined;
   const imported = importedValue(node.name, scope);
   return imported?.init.type === "ObjectExpression" ? { object: imported.init, scope: imported.scope } : undefined;
+}
+
+/** Vue's state holders: `ref(…)` is read through `.value`, `reactive(…)` as it is. */
+const VUE_REFS = new Set(["ref", "shallowRef"]);
+const VUE_REACTIVE = new Set(["reactive", "shallowReactive"]);
+
+/** The object literal a Vue `ref`'s `.value` or a `reactive` object starts as (imported from vue, or auto-imported as Nuxt does). */
+function vueStateObject(node: Node, scope: Scope): TSESTree.ObjectExpression | undefined {
+  const holder = node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "value" ? node.object : node;
+  if (holder.type !== "Identifier") return undefined;
+  const init = scope.consts.get(holder.name);
+  if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.arguments[0]?.type !== "ObjectExpression") return undefined;
+  const kinds = holder === node ? VUE_REACTIVE : VUE_REFS;
+  const from = scope.imports.get(init.callee.name);
+  return kinds.has(init.callee.name) && (from === undefined || from === "vue") ? init.arguments[0] : undefined;
 }
 
 /**

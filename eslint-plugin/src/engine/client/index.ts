@@ -429,12 +429,16 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
 
 /**
  * A script of a site with no build that a page loads itself (static-pages.ts): "index.html →
- * gemini.js". Only where no framework claims the file, and not in a desktop app's folder (an
- * Electron renderer without a bundler keeps its own messages).
+ * gemini.js". Only where no framework claims the file, or in a framework's static folder
+ * (`public/`, SvelteKit's `static/`), which the build copies as it is, pages and scripts alike
+ * (Singh4599/QuickNote's public/ai-analytics.html → js/ai-analytics-gemini.js in a Vite project,
+ * batch 42); and not in a desktop app's folder (an Electron renderer without a bundler keeps its
+ * own messages).
  */
 function staticPageChain(file: string): string | undefined {
   const framework = frameworkOf(path.resolve(file));
-  if (framework.name !== "unknown" || desktopBackEnd(framework)) return undefined;
+  if (desktopBackEnd(framework)) return undefined;
+  if (framework.name !== "unknown" && !/^(?:public|static)[\\/]/.test(path.relative(framework.root, path.resolve(file)))) return undefined;
   const page = pageLoading(file);
   return page && `${path.basename(page)} → ${path.relative(path.dirname(page), path.resolve(file)).split(path.sep).join("/")}`;
 }

@@ -32,6 +32,13 @@ export const LIMITER_PACKAGES = [
 const AI_SDK_PACKAGE = "ai";
 const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany", "generateImage", "experimental_generateImage", "generateSpeech", "experimental_generateSpeech", "transcribe", "experimental_transcribe"]);
 
+/**
+ * AI SDK providers for models that run on the developer's own machine (Ollama): a call to one
+ * spends no provider's quota, so no rate limit is owed for it (AndresZea2003/Astro's
+ * `streamText({ model: ollama("llama3.1") })`, batch 42).
+ */
+const LOCAL_MODEL_PACKAGES = new Set(["ollama-ai-provider", "ollama-ai-provider-v2", "ai-sdk-ollama"]);
+
 export interface FileBindings {
   /** Local name → provider, for SDK imports and clients built from them. */
   providers: Map<string, Provider>;
@@ -60,6 +67,8 @@ export interface FileBindings {
    * keyed client under the same name (`const openai = …` in two methods: lesiyu129/myGpt, batch 41).
    */
   userClients?: Map<string, Node[]>;
+  /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
+  localModels?: Set<string>;
 }
 
 function moduleOf(node: Node | null | undefined): string | undefined {
@@ -180,6 +189,10 @@ export function fileBindings(source: SourceFile): FileBindings {
       for (const { local } of names) bindings.limiters.add(local);
       return;
     }
+    if (LOCAL_MODEL_PACKAGES.has(module)) {
+      for (const { local } of names) (bindings.localModels ??= new Set()).add(local);
+      return;
+    }
     const provider = findProviderForPackage(module);
     // The Hugging Face Hub client, Octokit: the provider's, but they run no model.
     if (!provider || provider.nonModelApis?.packages?.includes(module)) return;
@@ -258,6 +271,11 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.id.type !== "Identifier") continue;
     const from = constructedFrom(node.init);
     if (!from || answersRequest(node.init)) continue;
+    // `const ollama = createOllama()`.
+    if (bindings.localModels?.has(from)) {
+      bindings.localModels.add(node.id.name);
+      continue;
+    }
     if (bindings.providers.has(from) || constructors.has(from)) builtHere.add(node.id.name);
     // A name in the client's options is the one declared nearest the client (two methods may each
     // declare a `configuration` or an `apiKey`: lesiyu129/myGpt, batch 41).

@@ -112,9 +112,9 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
   if (member && chainCalls(member.object).some(limits)) return true;
   const registeredAt = reportNode.range[0];
   // At the top level, and in the setup function the route is registered in (a Fastify plugin's
-  // `await server.register(rateLimit)` before its `server.post(…)`).
-  const block = enclosingBlock(reportNode);
-  for (const body of block && block.type !== "Program" ? [source.ast.body, block.body] : [source.ast.body]) {
+  // `await server.register(rateLimit)` before its `server.post(…)`), and in each block between
+  // (a route registered under `if (flag) { … }`).
+  for (const body of [source.ast.body, ...enclosingBlocks(reportNode).map((block) => block.body)]) {
     for (const statement of body) {
       if (statement.range[0] >= registeredAt) break;
       const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
@@ -124,9 +124,11 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
   return false;
 }
 
-function enclosingBlock(node: TSESTree.Node): TSESTree.BlockStatement | TSESTree.Program | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === "BlockStatement" || current.type === "Program") return current;
-  return undefined;
+/** The blocks around `node`, innermost first, up to the program (not included). */
+function enclosingBlocks(node: TSESTree.Node): TSESTree.BlockStatement[] {
+  const blocks: TSESTree.BlockStatement[] = [];
+  for (let current = node.parent; current; current = current.parent) if (current.type === "BlockStatement") blocks.push(current);
+  return blocks;
 }
 
 function limitedByMiddleware(file: string, options: RateLimitOptions, extra: readonly string[]): boolean {

@@ -164,7 +164,10 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (member) return member;
     const chain = bindings.chains.get(root.name);
     if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
-    if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) return modelProvider(call, bindings) ?? bindings.firstProvider ?? AI_SDK_PROVIDER;
+    if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) {
+      const model = modelProvider(call, bindings);
+      return model === "local" ? undefined : (model ?? bindings.firstProvider ?? AI_SDK_PROVIDER);
+    }
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
@@ -214,11 +217,13 @@ const AI_SDK_PROVIDER: Provider = {
   kinds: [],
 };
 
-function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
-  let found: Provider | undefined;
+function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): Provider | "local" | undefined {
+  let found: Provider | "local" | undefined;
   for (const arg of call.arguments) {
     walk(arg, (node) => {
-      if (!found && node.type === "Identifier") found = bindings.providers.get(node.name);
+      if (found || node.type !== "Identifier") return;
+      // A model from a local-model provider (`ollama("llama3.1")`): no provider's quota to spend.
+      found = bindings.localModels?.has(node.name) ? "local" : bindings.providers.get(node.name);
     });
   }
   return found;
@@ -280,12 +285,21 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       return node.operator === "&&" ? undefined : (urlText(source, node.right, depth + 1) ?? urlText(source, node.left, depth + 1));
     case "ConditionalExpression":
       return urlText(source, node.consequent, depth + 1) ?? urlText(source, node.alternate, depth + 1);
+    case "CallExpression":
+      // `(process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com").replace(/\/$/, "")`: a
+      // trailing slash trimmed keeps the host (B1ack2Mamba/nutrition-ai, batch 42).
+      return node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && URL_TRIMS.has(node.callee.property.name)
+        ? urlText(source, node.callee.object, depth + 1)
+        : undefined;
     default: {
       const text = stringValue(node);
       return text && /^https?:\/\//i.test(text) ? text : undefined;
     }
   }
 }
+
+/** String methods that keep a URL's host when called on it. */
+const URL_TRIMS = new Set(["replace", "trim", "trimEnd", "toString"]);
 
 const constInitsOf = new WeakMap<SourceFile, Map<string, Node>>();
 

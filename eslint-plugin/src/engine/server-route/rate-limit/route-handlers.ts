@@ -647,6 +647,9 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       continue;
     }
     if (node.type === "Program" || node.type === "BlockStatement") stack.push(...node.body);
+    // A route behind a feature flag (`if (GPT_FLAG) fastify.post("/ask", …)`: tsorgz/metaphoto,
+    // batch 42) is registered whenever the flag is on.
+    else if (node.type === "IfStatement") stack.push(node.consequent, ...(node.alternate ? [node.alternate] : []));
     else if (node.type === "FunctionDeclaration") stack.push(node.body);
     else if (node.type === "ExportNamedDeclaration" && node.declaration) stack.push(node.declaration);
   }

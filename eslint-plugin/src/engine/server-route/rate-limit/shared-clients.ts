@@ -419,6 +419,16 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
         if (declarator.id.type === "Identifier") {
           set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
           setMethods(declarator.id.name, declarator.init);
+          // `export const chatService = { sendMessage: async (…) => … }`: reached as
+          // `chatService.sendMessage`, by a controller object of the same shape and by a route
+          // (realtgy/my-ai-apps: route → chatController.sendMessage → chatService.sendMessage, batch 42).
+          if (declarator.init?.type === "ObjectExpression") {
+            for (const property of declarator.init.properties) {
+              if (property.type !== "Property" || property.computed) continue;
+              const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
+              if (name !== undefined) set(`${declarator.id.name}.${name}`, meaningOf(source, bindings, property.value as Node));
+            }
+          }
         }
       }
     }
