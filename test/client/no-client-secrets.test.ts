@@ -36,6 +36,17 @@ ruleTester().run("no-client-secrets", rule, {
     next("app/directives/parens.tsx"),
     // Public and non-secret reads stay quiet by default.
     next("app/chat/chat-box.tsx"),
+    {
+      // frontendella/Build-AI-Apps-with-ChatGPT… (batch 43), Scrimba's course layout: `process` is the app's own object.
+      name: "process imported from the app's own module, or declared by it, is not the environment",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: `"use client";\nimport { process } from "/env";\nexport const key = process.env.OPENAI_API_KEY;\n`,
+    },
+    {
+      name: "a module-level process object",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: `"use client";\nconst process = { env: { OPENAI_API_KEY: "" } };\nexport const key = process.env.OPENAI_API_KEY;\n`,
+    },
     // A file with a syntax error elsewhere in the graph: quiet, no crash.
     next("app/broken/broken-user.tsx"),
     // Pages Router: getServerSideProps/getStaticProps and what only they use; API routes; _document.
@@ -64,6 +75,12 @@ ruleTester().run("no-client-secrets", rule, {
     appFile("unknown", "src/client.ts"),
   ],
   invalid: [
+    {
+      name: "process imported from node:process is the real environment",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: `"use client";\nimport process from "node:process";\nexport const key = process.env.OPENAI_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: "app/chat/chat-box.tsx" } }],
+    },
     {
       ...next("lib/ai-client.ts"),
       errors: [{ messageId: "clientSecret", line: 4, data: { name: "OPENAI_API_KEY", chain: "app/chat/chat-box.tsx → lib/ai-client.ts" } }],

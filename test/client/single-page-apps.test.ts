@@ -27,6 +27,12 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     spa("server/index.ts"),
     { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
     { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
+    {
+      // SvetimFM/mealmaster (batch 43): `node ./src/dev_backend/server.js`, an Express server kept in src/.
+      name: "Create React App: an unreached module under src/ that is a Node program (express, dotenv)",
+      filename: at("cra", "src/dev_backend/server.js"),
+      code: `require("dotenv").config();\nconst express = require("express");\nconst app = express();\nexport const key = process.env.OPENAI_API_KEY;`,
+    },
   ],
   invalid: [
     {

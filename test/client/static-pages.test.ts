@@ -127,3 +127,18 @@ describe("no-client-ai-calls: scripts an Astro page loads with <script src>", ()
     assert.deepEqual(calls(root, "src/scripts/unused.js"), []);
   });
 });
+
+describe("no-client-ai-calls: Vite's root-relative imports (`/env`)", () => {
+  it("reads a key from the object a module imported from the project's root holds (Scrimba's `import { process } from '/env'`)", () => {
+    // frontendella/Build-AI-Apps-with-ChatGPT--Dall-E-and-GPT-4 (batch 43): env.js exports
+    // `process = { env: { OPENAI_API_KEY: "…" } }` and index.js, loaded by index.html, builds the client with it.
+    const key = fakeKey("openai", undefined, 3);
+    const root = site({
+      "package.json": JSON.stringify({ name: "x", private: true, scripts: { dev: "vite" }, devDependencies: { vite: "4" }, dependencies: { openai: "3" } }),
+      "index.html": PAGE(`<script type="module" src="/index.js"></script>`),
+      "env.js": `export const process = {\n  env: {\n    OPENAI_API_KEY: "${key}",\n  },\n};\n`,
+      "index.js": `import { process } from "/env";\nimport { Configuration, OpenAIApi } from "openai";\nconst configuration = new Configuration({\n  apiKey: process.env.OPENAI_API_KEY,\n});\nexport const openai = new OpenAIApi(configuration);\n`,
+    });
+    assert.deepEqual(calls(root, "index.js").map((call) => call.messageId), ["browserSdkClient"]);
+  });
+});

@@ -290,6 +290,14 @@ describe("env/.gitignore through ESLint", () => {
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(packages))), []);
       const rootScript = { ...packages, "scripts/seed.js": "const key = process.env.OPENAI_API_KEY;\n" };
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(rootScript))), [".gitignore:1 missingEnvEntries"]);
+      // pavelee/react-deepgram-example (batch 43): the root's tracked .env holds Docker Compose's
+      // settings (ports, names) and no secret; required once it holds one, or once a compose file there asks for one.
+      const compose = { ...packages, ".env": "PROXY_PORT=8080\nPROXY_NAME=proxy\n", "docker-compose.yml": "services:\n  api:\n    build: ./api\n    ports:\n      - ${PROXY_PORT}:8080\n" };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(compose, { add: [".env"] }))), []);
+      const asks = { ...compose, "docker-compose.yml": `${compose["docker-compose.yml"]}    environment:\n      OPENAI_API_KEY: \${OPENAI_API_KEY}\n` };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(asks, { add: [".env"] }))), [".gitignore:1 missingEnvEntries"]);
+      const holds = { ...compose, ".env": `${compose[".env"]}OPENAI_API_KEY=${["q7Lm", "x2Vr", "9TzK", "w4Jp"].join("")}\n` };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(holds, { add: [".env"] }))), [".env:1 trackedEnvFile", ".gitignore:1 missingEnvEntries"]);
     });
 
     it("a project without a framework needs all three entries, whatever .env holds", async () => {

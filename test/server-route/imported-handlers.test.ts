@@ -142,6 +142,27 @@ export default router;
     assert.deepEqual(findingsIn(dir, "routes.ts", routes), ['router.post("/api/chat") → OpenAI']);
   });
 
+  it("a chain exported by name, built from a keyed chat model, run by the route (SaravananR01/ResAI, batch 43)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ type: "module", dependencies: { express: "4", "@langchain/google-genai": "0.2", "@langchain/core": "0.3" } }),
+      "langchain/ragChain.js": `import { ChatGoogleGenerativeAI } from "@langchain/google-genai";
+import { RunnableSequence } from "@langchain/core/runnables";
+import { PromptTemplate } from "@langchain/core/prompts";
+const model = new ChatGoogleGenerativeAI({ model: "gemini-2.0-flash", apiKey: process.env.GEMINI_API_KEY });
+const prompt = PromptTemplate.fromTemplate("Answer: {question}");
+export const ragChain = RunnableSequence.from([prompt, model]);
+export const template = prompt;
+`,
+    });
+    const server = `import express from "express";
+import { ragChain, template } from "./langchain/ragChain.js";
+const app = express();
+app.post("/ask", async (req, res) => res.json({ answer: await ragChain.invoke({ question: req.body.question }) }));
+app.post("/format", async (req, res) => res.json({ text: await template.format({ question: req.body.question }) }));
+`;
+    assert.deepEqual(findingsIn(dir, "server.js", server), ['app.post("/ask") → Google AI (Gemini)']);
+  });
+
   it("Express's route chain: router.route(path).get(…).post(…), imported and inline handlers, a limiter beside one", () => {
     // Vaibhaviitian/mango_desk_assignment's Backend/Routes/main.routes.js (batch 31).
     const chain = `import { Router } from "express";

@@ -100,7 +100,7 @@ Bun.serve({
 `;
     assert.deepEqual(
       findings("index.ts", bun).map((f) => [f.handler, f.line]),
-      [["Bun.serve \"/api/chat\" POST", 8], ["Bun.serve", 3]],
+      [["Bun.serve \"/api/chat\" POST", 8], ["Bun.serve", 11]],
     );
   });
 

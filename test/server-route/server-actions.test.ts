@@ -78,6 +78,13 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(routeFindings(root, "app/classify.ts", text).map((f) => [f.handler, f.provider, f.line]), [["classifier", "OpenAI", 4]]);
   });
 
+  it("actions exported in a list (`export { generateImage }`), reported on the function (am1553/ai-image-generator, batch 43)", () => {
+    const root = app(`"use client";\nimport { generateImage } from "./image";\nexport default function Form() { return <button onClick={() => generateImage("a")}>Go</button>; }\n`);
+    const text = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nasync function generateImage(prompt: string) {\n  return (await openai.images.generate({ model: "dall-e-3", prompt })).data[0].url;\n}\nconst unused = async (prompt: string) => openai.images.generate({ model: "dall-e-3", prompt });\nexport { generateImage, unused };\n`;
+    fs.writeFileSync(path.join(root, "app/image.ts"), text);
+    assert.deepEqual(routeFindings(root, "app/image.ts", text).map((f) => [f.handler, f.provider, f.line]), [["generateImage", "OpenAI", 4]]);
+  });
+
   it("stays quiet when no browser code imports the module", () => {
     const root = app(`export default function Form() { return <p>server only</p>; }\n`);
     assert.deepEqual(reported(root), []);

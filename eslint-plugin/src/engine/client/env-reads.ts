@@ -87,6 +87,11 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     }
   }
 
+  // `import { process } from "/env"` (Scrimba's course projects: env.js exports `const process = {
+  // env: { OPENAI_API_KEY: "…" } }`), or a `process` the module declares: `process.env.X` is then
+  // that object's property, not the environment (frontendella/Build-AI-Apps-with-ChatGPT…, batch 43).
+  const ownProcess = declaresOwnProcess(program);
+
   // A module-level alias: `const env = import.meta.env`, `const env = (import.meta as any).env || {}`.
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -94,7 +99,7 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== "Identifier" || !declarator.init) continue;
       const init = unwrap(declarator.init);
-      const source = envObjectSource(init.type === "LogicalExpression" ? init.left : init, dynamicEnvNames);
+      const source = envObjectSource(init.type === "LogicalExpression" ? init.left : init, dynamicEnvNames, ownProcess);
       if (source) dynamicEnvNames.set(declarator.id.name, source);
     }
   }
@@ -105,12 +110,12 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     if (node.type === "AssignmentExpression" && node.operator === "=") {
       written.add(unwrap(node.left));
     } else if (node.type === "MemberExpression") {
-      const source = envObjectSource(node.object, dynamicEnvNames);
+      const source = envObjectSource(node.object, dynamicEnvNames, ownProcess);
       if (!source) return;
       const name = memberName(node);
       if (name) reads.push({ name: name.value, source, node: node.property, nameNode: name.node, ...(written.has(node) ? { write: true as const } : {}) });
     } else if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init) {
-      const source = envObjectSource(node.init, dynamicEnvNames);
+      const source = envObjectSource(node.init, dynamicEnvNames, ownProcess);
       if (!source) return;
       for (const property of node.id.properties) {
         if (property.type !== "Property" || property.computed) continue;
@@ -123,15 +128,29 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
   return reads;
 }
 
+/** The module binds `process` itself: imported from one of its own modules, or declared at its top level. */
+function declaresOwnProcess(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      // `import process from "node:process"` is the real one.
+      if (statement.importKind === "type" || /^(?:node:)?process$/.test(String(statement.source.value))) continue;
+      if (statement.specifiers.some((specifier) => specifier.local.name === "process")) return true;
+    }
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "VariableDeclaration" && declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === "process")) return true;
+  }
+  return false;
+}
+
 /** `process.env`, `globalThis.process.env`, `import.meta.env`, or a SvelteKit dynamic `env`. */
-function envObjectSource(node: TSESTree.Node, dynamicEnvNames: Map<string, EnvSource>): EnvSource | undefined {
+function envObjectSource(node: TSESTree.Node, dynamicEnvNames: Map<string, EnvSource>, ownProcess = false): EnvSource | undefined {
   const expression = unwrap(node);
   if (expression.type === "Identifier") return dynamicEnvNames.get(expression.name);
   if (expression.type !== "MemberExpression" || expression.computed) return undefined;
   if (expression.property.type !== "Identifier" || expression.property.name !== "env") return undefined;
   const object = unwrap(expression.object);
   if (object.type === "MetaProperty" && object.meta.name === "import" && object.property.name === "meta") return "import.meta.env";
-  if (object.type === "Identifier" && object.name === "process") return "process.env";
+  if (object.type === "Identifier" && object.name === "process") return ownProcess ? undefined : "process.env";
   if (
     object.type === "MemberExpression" &&
     !object.computed &&

@@ -135,7 +135,9 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
     status = "browser";
     chain = [file];
   }
-  if (status === undefined && graph.contains(file) && graph.isUnreachedSpaModule(file)) {
+  // A module nothing imports, under an SPA's src/: browser code, unless it is a Node program (an
+  // Express server kept in a CRA app's src/dev_backend/, run with `node`: SvetimFM/mealmaster, batch 43).
+  if (status === undefined && graph.contains(file) && graph.isUnreachedSpaModule(file) && !isNodeProgram(source)) {
     status = "browser";
     chain = [file];
   }
@@ -461,20 +463,25 @@ function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findA
 }
 
 function serverSideFile(source: SourceFile): boolean {
-  if (serverFile(source)) return true;
+  if (serverFile(source) || isNodeProgram(source)) return true;
   const file = path.resolve(source.file);
-  // A Node program: it imports (or requires) node builtins or a server framework, or Electron's
-  // main-process API (interviewaii/remote-support's src/utils/openai.js, required by the main).
-  const serverImport = /^(?:node:|fs$|path$|http$|child_process$|express$|fastify$|hono$|koa$|@nestjs\/)/;
-  for (const { module, names } of moduleImports(source.ast)) {
-    if (serverImport.test(module) || (module === "electron" && names.some((name) => ELECTRON_MAIN.has(name)))) return true;
-  }
   const graph = clientGraphFor(file);
   if (!graph) return false;
   const status = graph.status(file);
   return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
 }
 
+
+/** Node builtins, server frameworks and dotenv (it reads files): a module that imports one is a Node program. */
+const SERVER_IMPORT = /^(?:node:|fs$|path$|http$|child_process$|express$|fastify$|hono$|koa$|dotenv(?:\/config)?$|@nestjs\/)/;
+
+/**
+ * A Node program: it imports (or requires) node builtins, a server framework or dotenv, or
+ * Electron's main-process API (interviewaii/remote-support's src/utils/openai.js, required by the main).
+ */
+function isNodeProgram(source: SourceFile): boolean {
+  return moduleImports(source.ast).some(({ module, names }) => SERVER_IMPORT.test(module) || (module === "electron" && names.some((name) => ELECTRON_MAIN.has(name))));
+}
 
 /** Electron's main-process API: a module that takes one of these runs in the main process. */
 const ELECTRON_MAIN = new Set(["app", "ipcMain", "BrowserWindow", "Menu", "Tray", "dialog", "globalShortcut", "desktopCapturer"]);

@@ -62,20 +62,23 @@ export function createResolver(root: string, framework: FrameworkName, workspace
   const jsconfig = path.join(root, "jsconfig.json");
   const tsconfig = hasTsconfig ? "auto" : fs.existsSync(jsconfig) ? { configFile: jsconfig, references: "auto" } : undefined;
   // Options that name no folder of this app give the same answers to every app of the workspace.
-  const appFree = tsconfig === "auto" && Object.keys(alias).length === 0;
-  const key = `${appFree ? "" : root}\0${workspace?.root ?? ""}\0${JSON.stringify(tsconfig)}\0${JSON.stringify(alias)}`;
+  // Vite serves the project's root at `/`: `import { process } from "/env"` is `<root>/env.js`
+  // (Scrimba's course projects, frontendella/Build-AI-Apps-with-ChatGPT…, batch 43).
+  const roots = framework === "vite" ? [root] : [];
+  const appFree = tsconfig === "auto" && Object.keys(alias).length === 0 && roots.length === 0;
+  const key = `${appFree ? "" : root}\0${workspace?.root ?? ""}\0${JSON.stringify(tsconfig)}\0${JSON.stringify(alias)}\0${roots.join("\0")}`;
   let resolver = shared.get(key);
   if (!resolver) {
-    resolver = newResolver(alias, tsconfig, workspace);
+    resolver = newResolver(alias, tsconfig, workspace, roots);
     shared.set(key, resolver);
   }
   if (tsconfig !== "auto" || appFree) return resolver;
-  // An alias applies to `key` and `key/…` only (oxc-resolver, and the fallback alike): any other
-  // specifier gets the answer of the same options without aliases, which every app of the
-  // workspace shares. A SvelteKit or Nuxt app importing the workspace's packages resolved all
+  // An alias applies to `key` and `key/…` only (oxc-resolver, and the fallback alike), Vite's root
+  // to `/…` (oxc-resolver only): any other specifier gets the answer of the same options without
+  // aliases, which every app of the workspace shares. A SvelteKit or Nuxt app importing the workspace's packages resolved all
   // their imports again with a resolver of its own.
   const keys = Object.keys(alias);
-  const aliased = (specifier: string) => keys.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  const aliased = (specifier: string) => keys.some((name) => specifier === name || specifier.startsWith(`${name}/`)) || (roots.length > 0 && specifier.startsWith("/"));
   const withAliases = resolver;
   const withoutAliases = createResolver(root, "unknown", workspace);
   return {
@@ -87,10 +90,11 @@ export function createResolver(root: string, framework: FrameworkName, workspace
   };
 }
 
-function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined): ProjectResolver {
+function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined, roots: string[] = []): ProjectResolver {
   const ResolverFactory = resolverFactory();
   const options = {
     alias,
+    roots,
     extensions: [...SOURCE_EXTENSIONS, ".json"],
     extensionAlias: { ".js": [".ts", ".tsx", ".js", ".jsx"], ".mjs": [".mts", ".mjs"], ".cjs": [".cts", ".cjs"], ".jsx": [".tsx", ".jsx"] },
     conditionNames: ["browser", "import", "module", "default"],

@@ -43,7 +43,14 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
-  if (!exists && !existsSync(join(dir, "package.json"))) return readsSecret();
+  if (!existsSync(join(dir, "package.json"))) {
+    if (!exists) return readsSecret();
+    // A folder that is no project keeps a `.env` for Docker Compose's `${…}` settings (ports,
+    // container names), committed on purpose: required when it holds a secret, or when a compose
+    // file there asks it for one (`${OPENAI_API_KEY}`), or the folder's code reads one
+    // (pavelee/react-deepgram-example, batch 43).
+    if (entry === ".env") return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text)) || composeAsksForSecret(dir) || readsSecret();
+  }
   // Angular reads no env file (only the @ngx-env/builder plugin does, as Vite does): one that
   // does not exist is required only when the code reads a secret-looking env name.
   if (!exists && framework === "angular" && !readsEnvFiles(dir)) return readsSecret();
@@ -54,6 +61,18 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
     return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   }
   return true;
+}
+
+const COMPOSE_FILES = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
+/** `${NAME}` or `$NAME` in a compose file. */
+const COMPOSE_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]{0,200})/g;
+
+/** A compose file of `dir` interpolates a secret-looking name, which Compose reads from `dir/.env`. */
+function composeAsksForSecret(dir: string): boolean {
+  return COMPOSE_FILES.some((name) => {
+    const file = join(dir, name);
+    return existsSync(file) && derive(file, "asksForSecret", (text) => text === undefined || [...text.matchAll(COMPOSE_VARIABLE)].some((match) => isSecretEnvName(match[1])));
+  });
 }
 
 /**

@@ -262,7 +262,21 @@ function serverActions(source: SourceFile): RouteHandler[] {
       if (found) out.push({ kind: "server-action", name: id?.name ?? "default", fn: found.fn, reportNode: id ?? statement, companions: found.wrappers });
       continue;
     }
-    if (statement.type !== "ExportNamedDeclaration" || !statement.declaration) continue;
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    // `async function generateImage() { … }` then `export { generateImage }` (am1553/ai-image-generator,
+    // batch 43): reported on the function's name, where its code is.
+    if (!statement.declaration && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.exportKind === "type" || specifier.local.type !== "Identifier") continue;
+        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+        if (!exposed.has("*") && !exposed.has(exported)) continue;
+        const local = topLevelDeclaration(source.ast, specifier.local.name);
+        const found = local && functionOf(source, local.value);
+        if (local && found) out.push({ kind: "server-action", name: exported, fn: found.fn, reportNode: local.id, companions: found.wrappers });
+      }
+      continue;
+    }
+    if (!statement.declaration) continue;
     const declaration = statement.declaration;
     const candidates: Array<[TSESTree.Identifier, Node | null | undefined]> =
       declaration.type === "FunctionDeclaration" && declaration.id
@@ -277,6 +291,18 @@ function serverActions(source: SourceFile): RouteHandler[] {
     }
   }
   return out;
+}
+
+/** The top-level function declaration or variable named `name`: its name node and its value. */
+function topLevelDeclaration(program: TSESTree.Program, name: string): { id: TSESTree.Identifier; value: Node | null | undefined } | undefined {
+  for (const statement of program.body) {
+    if (statement.type === "FunctionDeclaration" && statement.id?.name === name) return { id: statement.id, value: statement };
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name) return { id: declarator.id, value: declarator.init };
+    }
+  }
+  return undefined;
 }
 
 /**

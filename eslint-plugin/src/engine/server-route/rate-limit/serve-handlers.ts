@@ -51,7 +51,10 @@ export function serveHandlers(source: SourceFile, functionOf: FunctionOf): Route
         for (const property of arg.properties) {
           const key = propertyName(property);
           if (property.type !== "Property" || !key) continue;
-          if (key === (runtime === "Bun" ? "fetch" : "handler")) add(name, property.value as Node, reportNode);
+          // Bun's `fetch` is reported on its key, as its `routes` and `websocket.message` are (and
+          // as a Worker's `fetch` is): lliamscholtz/hackathon-gpt4api, batch 43.
+          if (runtime === "Bun" && key === "fetch") add(name, property.value as Node, property.key);
+          if (runtime !== "Bun" && key === "handler") add(name, property.value as Node, reportNode);
           if (runtime === "Bun" && key === "routes" && property.value.type === "ObjectExpression") out.push(...bunRoutes(source, functionOf, property.value));
           // Bun's `websocket: { message(ws, data) { … } }`: each client message runs it (./socket-handlers).
           if (runtime === "Bun" && key === "websocket" && property.value.type === "ObjectExpression") {

@@ -259,7 +259,9 @@ function providerBuiltBy(node: Node | null | undefined, bindings: FileBindings):
 function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | null | undefined, depth = 0): ExportMeaning | undefined {
   if (!value || depth > 5) return undefined;
   if (value.type === "Identifier") {
-    const provider = bindings.providers.get(value.name);
+    // A client, or a chain built from a keyed chat model (`export const ragChain =
+    // RunnableSequence.from([…, prompt, model])`: SaravananR01/ResAI, batch 43): running it calls the provider.
+    const provider = bindings.providers.get(value.name) ?? bindings.chains.get(value.name);
     if (provider) return { provider };
     if (bindings.limiters.has(value.name)) return { limiter: true };
     const local = declarationOf(source, value.name);
