@@ -71,7 +71,8 @@ describe("env/.gitignore: coverage", () => {
   });
 
   it("treats .git/info/exclude as not covered, and says so", () => {
-    const dir = makeRepo({ ".gitignore": ".env.local\n.env.*.local\n", ".env": "A=1\n" });
+    // A project's `.env` (a root that is no project asks for it only when it holds a secret).
+    const dir = makeRepo({ "package.json": "{}", ".gitignore": ".env.local\n.env.*.local\n", ".env": "A=1\n" });
     writeFile(dir, ".git/info/exclude", ".env\n");
     const coverage = envFileCoverage(dir)!;
     assert.deepEqual(coverage.missingEntries, [".env"]);
