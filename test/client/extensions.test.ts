@@ -6,10 +6,12 @@
  * the fixture's background.js does that and is quiet; the developer's key is reported.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
-import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import { clearFrameworkCache, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
@@ -29,6 +31,31 @@ describe("browser extensions: the client boundary", () => {
     assert.equal(frameworkOf(file("background.js")).name, "extension");
     for (const rel of ["background.js", "content.js", "popup/popup.js"]) assert.deepEqual(browserChain(file(rel)), [file(rel)], rel);
     assert.equal(browserChain(file("scripts/build-zip.js")), undefined);
+  });
+
+  it("a manifest one folder down makes an extension only of a project folder (a package.json beside it)", () => {
+    // PraveenSalapu/kinetic-constellation (batch 44): src/extension/manifest.json inside a Vite app's
+    // src/; the Vite app at the root is the framework of src/services/*, not an extension rooted at src/.
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-sub-")));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write("package.json", JSON.stringify({ name: "app", private: true, devDependencies: { vite: "7" } }));
+      write("index.html", `<script type="module" src="/src/main.ts"></script>`);
+      write("src/main.ts", "export {};\n");
+      write("src/extension/manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1" }));
+      write("src/services/gemini.ts", "export {};\n");
+      write("tools/ext/package.json", JSON.stringify({ name: "ext", private: true }));
+      write("tools/ext/extension/manifest.json", JSON.stringify({ manifest_version: 3, name: "y", version: "1" }));
+      write("tools/ext/popup.js", "export {};\n");
+      clearFrameworkCache();
+      assert.deepEqual(frameworkOf(path.join(root, "src/services/gemini.ts")), { name: "vite", root });
+      assert.equal(frameworkOf(path.join(root, "tools/ext/popup.js")).name, "extension");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

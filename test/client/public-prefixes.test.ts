@@ -51,7 +51,14 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
       name: "Vite: process.env.VITE_ in a server function of the project is still a secret under the public prefix",
       filename: path.join(APPS, "vite", "api/gpt.js"),
       code: "export default async function handler(req, res) {\n  res.json({ ok: !!process.env.VITE_OPENAI_API_KEY });\n}",
-      errors: [notExposed(2, "VITE_OPENAI_API_KEY", "VITE_", "Vite", "import.meta.env.VITE_*")],
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY" } }],
+    },
+    {
+      // PraveenSalapu/kinetic-constellation (batch 44): a Node script of the project, the same secret name.
+      name: "Vite: process.env.VITE_ in a Node script (node:fs) is the same secret under the public prefix",
+      filename: path.join(APPS, "vite", "tools/fetch-jobs.ts"),
+      code: `import { readFileSync } from "node:fs";\nexport const key = process.env.VITE_GEMINI_API_KEY;`,
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_GEMINI_API_KEY", prefix: "VITE_", unprefixed: "GEMINI_API_KEY" } }],
     },
     {
       name: "Vite's default prefix: REACT_APP_ is undefined (the issue's case)",

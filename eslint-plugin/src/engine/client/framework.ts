@@ -362,6 +362,10 @@ const MANIFEST_FOLDERS = ["", "src", "public", "static", "extension", "dist"];
 function hasExtensionManifest(dir: string, names: string[]): boolean {
   for (const folder of MANIFEST_FOLDERS) {
     if (folder === "" ? !names.includes("manifest.json") : !names.includes(folder)) continue;
+    // A manifest one folder down is the extension of the project that builds it (its package.json
+    // here); a plain folder holding an `extension/` beside other code is not that extension's root
+    // (PraveenSalapu/kinetic-constellation's src/extension/manifest.json beside a Vite app's src/, batch 44).
+    if (folder !== "" && !names.includes("package.json")) continue;
     try {
       const text = fs.readFileSync(path.join(dir, folder, "manifest.json"), "utf8");
       if (text.length < 1_000_000 && /"manifest_version"\s*:/.test(text)) return true;

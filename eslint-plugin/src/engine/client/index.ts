@@ -347,8 +347,14 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // Server code reads every name the server's environment has (Rmiq/genvideo's
       // `process.env.REACT_APP_…` in a Next.js API route): no bug either. Unless the framework
       // exposes that prefix another way: a Vite project's `process.env.VITE_OPENAI_API_KEY` in its
-      // `api/` function is a secret one `import.meta.env` read away from every visitor.
-      if (serverFile(source) && !verdict.exposedElsewhere) continue;
+      // `api/` function (or a Node script: PraveenSalapu/kinetic-constellation's scripts/, batch 44)
+      // is a secret one `import.meta.env` read away from every visitor, defined here: the prefix
+      // is the problem, not an undefined value.
+      if (serverFile(source) || isNodeProgram(source)) {
+        if (!verdict.exposedElsewhere) continue;
+        findings.push(finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed: read.name.slice(prefix.length) }));
+        continue;
+      }
       // Not a leak but a bug: the framework never copies this prefix into the browser.
       findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
       continue;
