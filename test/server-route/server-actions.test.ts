@@ -85,6 +85,22 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(routeFindings(root, "app/image.ts", text).map((f) => [f.handler, f.provider, f.line]), [["generateImage", "OpenAI", 4]]);
   });
 
+  it("inline actions: a function whose body starts with \"use server\" (a Server Component's form action, an AI SDK RSC action)", () => {
+    // emanuelederossi/aiactcompass (batch 44): `submitUserMessage` runs streamUI and is handed to createAI({ actions }).
+    const root = app(`export default function Form() { return <p>hi</p>; }\n`);
+    const rsc = `import { streamUI } from "ai/rsc";\nimport { openai } from "@ai-sdk/openai";\nexport async function submitUserMessage(input: string) {\n  "use server";\n  const ui = await streamUI({ model: openai("gpt-4o"), prompt: input, text: ({ content }) => content });\n  return ui.value;\n}\nexport async function format(input: string) {\n  return input.trim();\n}\n`;
+    fs.writeFileSync(path.join(root, "app/rsc.tsx"), rsc);
+    assert.deepEqual(routeFindings(root, "app/rsc.tsx", rsc).map((f) => [f.handler, f.provider, f.line]), [["submitUserMessage", "OpenAI", 3]]);
+    // streamUI is the AI SDK's call by itself, whatever model it is given.
+    const registry = `import { streamUI } from "ai/rsc";\nimport { registry } from "./registry";\nexport async function answer(input: string) {\n  "use server";\n  return (await streamUI({ model: registry.languageModel("fast"), prompt: input })).value;\n}\n`;
+    fs.writeFileSync(path.join(root, "app/registry-rsc.tsx"), registry);
+    assert.deepEqual(routeFindings(root, "app/registry-rsc.tsx", registry).map((f) => [f.handler, f.line]), [["answer", 3]]);
+    const page = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport default function Page() {\n  const ask = async (form: FormData) => {\n    "use server";\n    await openai.responses.create({ model: "gpt-4o-mini", input: String(form.get("q")) });\n  };\n  const local = async () => openai.models.list();\n  return <form action={ask}><input name="q" /></form>;\n}\n`;
+    fs.mkdirSync(path.join(root, "app/ask"), { recursive: true });
+    fs.writeFileSync(path.join(root, "app/ask/page.tsx"), page);
+    assert.deepEqual(routeFindings(root, "app/ask/page.tsx", page).map((f) => [f.handler, f.provider, f.line]), [["ask", "OpenAI", 4]]);
+  });
+
   it("stays quiet when no browser code imports the module", () => {
     const root = app(`export default function Form() { return <p>server only</p>; }\n`);
     assert.deepEqual(reported(root), []);

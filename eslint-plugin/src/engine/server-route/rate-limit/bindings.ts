@@ -31,6 +31,9 @@ export const LIMITER_PACKAGES = [
 /** Vercel AI SDK calls: they reach the provider of the model they are given. */
 const AI_SDK_PACKAGE = "ai";
 const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany", "generateImage", "experimental_generateImage", "generateSpeech", "experimental_generateSpeech", "transcribe", "experimental_transcribe"]);
+/** The AI SDK's React Server Components calls (`ai/rsc`, also `@ai-sdk/rsc`): `streamUI` and v3.0's `render`. */
+const AI_SDK_RSC_PACKAGES = new Set(["ai/rsc", "@ai-sdk/rsc"]);
+const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
 
 /**
  * AI SDK providers for models that run on the developer's own machine (Ollama): a call to one
@@ -183,6 +186,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     const module = npmSpecifierOf(specifier);
     if (module === AI_SDK_PACKAGE) {
       for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
+      return;
+    }
+    if (AI_SDK_RSC_PACKAGES.has(module)) {
+      for (const { local, imported } of names) if (AI_SDK_RSC_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
       return;
     }
     if (isLimiterPackage(module)) {

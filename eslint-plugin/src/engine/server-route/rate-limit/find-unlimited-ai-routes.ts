@@ -42,7 +42,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   const project = options.project ?? diskProjectView();
   addImportedBindings(source, bindings, project);
   addChains(source, bindings); // again: chains built from an imported model
-  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0 && !bindings.memberProviders) return [];
+  // An AI SDK call (`streamText`, `streamUI`) reaches whichever model it is given, named or not.
+  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0 && !bindings.memberProviders && bindings.aiSdkCalls.size === 0) return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];
   for (const handler of handlers) {

@@ -249,7 +249,7 @@ const USE_SERVER = /^[ \t]*["']use server["']/m;
  * (the client graph's answer): Next.js gives no endpoint to an action only server code calls.
  */
 function serverActions(source: SourceFile): RouteHandler[] {
-  if (!directivesOf(source.ast).includes("use server")) return [];
+  if (!directivesOf(source.ast).includes("use server")) return inlineServerActions(source);
   const exposed = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
   if (!exposed || exposed.size === 0) return [];
   const out: RouteHandler[] = [];
@@ -290,6 +290,26 @@ function serverActions(source: SourceFile): RouteHandler[] {
       if (found) out.push({ kind: "server-action", name: id.name, fn: found.fn, reportNode: id, companions: found.wrappers });
     }
   }
+  return out;
+}
+
+/**
+ * Server actions declared inline: a function whose own body starts with "use server" (in a
+ * Server Component, or an AI SDK RSC action handed to `createAI({ actions })`:
+ * emanuelederossi/aiactcompass's `submitUserMessage`, batch 44). Next.js gives each one an
+ * endpoint the browser calls; reported on the function's name (or the directive, when it has none).
+ */
+function inlineServerActions(source: SourceFile): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
+    if (node.body.type !== "BlockStatement") return;
+    const directive = node.body.body.find((statement, index) => index === 0 && statement.type === "ExpressionStatement" && statement.directive === "use server");
+    if (!directive) return;
+    const declarator = node.parent?.type === "VariableDeclarator" ? node.parent : undefined;
+    const id = node.type !== "ArrowFunctionExpression" && node.id ? node.id : declarator?.id.type === "Identifier" ? declarator.id : undefined;
+    out.push({ kind: "server-action", name: id?.name ?? "action", fn: node, reportNode: id ?? directive, companions: [] });
+  });
   return out;
 }
 
