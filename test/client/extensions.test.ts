@@ -50,7 +50,12 @@ describe("browser extensions: the client boundary", () => {
       write("tools/ext/package.json", JSON.stringify({ name: "ext", private: true }));
       write("tools/ext/extension/manifest.json", JSON.stringify({ manifest_version: 3, name: "y", version: "1" }));
       write("tools/ext/popup.js", "export {};\n");
+      // ClintasaurusRex/tldr, mateuszmigas/ai-companion: the manifest in src/static/ of the project.
+      write("tools/ext2/package.json", JSON.stringify({ name: "ext2", private: true }));
+      write("tools/ext2/src/static/manifest.json", JSON.stringify({ manifest_version: 3, name: "z", version: "1" }));
+      write("tools/ext2/src/helpers/ai.js", "export {};\n");
       clearFrameworkCache();
+      assert.deepEqual(frameworkOf(path.join(root, "tools/ext2/src/helpers/ai.js")), { name: "extension", root: path.join(root, "tools/ext2") });
       assert.deepEqual(frameworkOf(path.join(root, "src/services/gemini.ts")), { name: "vite", root });
       assert.equal(frameworkOf(path.join(root, "tools/ext/popup.js")).name, "extension");
     } finally {

@@ -99,6 +99,10 @@ describe("require-rate-limit: Next.js server actions", () => {
     fs.mkdirSync(path.join(root, "app/ask"), { recursive: true });
     fs.writeFileSync(path.join(root, "app/ask/page.tsx"), page);
     assert.deepEqual(routeFindings(root, "app/ask/page.tsx", page).map((f) => [f.handler, f.provider, f.line]), [["ask", "OpenAI", 4]]);
+    // A .ts helper that server code calls, with a "use server" line (sime-time/white-paper-chat): no endpoint, not reported.
+    const helper = `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport async function embed(text: string) {\n  "use server";\n  return openai.embeddings.create({ model: "text-embedding-3-small", input: text });\n}\n`;
+    fs.writeFileSync(path.join(root, "app/embed.ts"), helper);
+    assert.deepEqual(routeFindings(root, "app/embed.ts", helper), []);
   });
 
   it("stays quiet when no browser code imports the module", () => {

@@ -353,7 +353,7 @@ function isWorkspacePackage(dir: string): boolean {
 }
 
 /** Where a browser extension keeps its manifest, from its root (a bundler copies it to the build). */
-const MANIFEST_FOLDERS = ["", "src", "public", "static", "extension", "dist"];
+const MANIFEST_FOLDERS = ["", "src", "public", "static", "extension", "dist", "src/static", "src/public"];
 
 /**
  * A WebExtension: a `manifest.json` with `"manifest_version"` in the folder or a usual subfolder
@@ -361,10 +361,11 @@ const MANIFEST_FOLDERS = ["", "src", "public", "static", "extension", "dist"];
  */
 function hasExtensionManifest(dir: string, names: string[]): boolean {
   for (const folder of MANIFEST_FOLDERS) {
-    if (folder === "" ? !names.includes("manifest.json") : !names.includes(folder)) continue;
+    if (folder === "" ? !names.includes("manifest.json") : !names.includes(folder.split("/")[0])) continue;
     // A manifest one folder down is the extension of the project that builds it (its package.json
     // here); a plain folder holding an `extension/` beside other code is not that extension's root
     // (PraveenSalapu/kinetic-constellation's src/extension/manifest.json beside a Vite app's src/, batch 44).
+    // A project keeping it in src/static/ (ClintasaurusRex/tldr, mateuszmigas/ai-companion) is found from its root.
     if (folder !== "" && !names.includes("package.json")) continue;
     try {
       const text = fs.readFileSync(path.join(dir, folder, "manifest.json"), "utf8");

@@ -300,6 +300,10 @@ function serverActions(source: SourceFile): RouteHandler[] {
  * endpoint the browser calls; reported on the function's name (or the directive, when it has none).
  */
 function inlineServerActions(source: SourceFile): RouteHandler[] {
+  // Next.js allows inline actions in Server Components (JSX files) and hands AI SDK RSC actions to
+  // `createAI`; a `.ts` helper with a "use server" line that server code calls gets no endpoint
+  // (sime-time/white-paper-chat's lib/create-chat.ts).
+  if (!/\.[jt]sx$/.test(source.file) && !source.text.includes("createAI")) return [];
   const out: RouteHandler[] = [];
   walk(source.ast, (node) => {
     if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
