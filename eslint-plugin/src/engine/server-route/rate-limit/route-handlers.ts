@@ -270,7 +270,7 @@ function serverActions(source: SourceFile): RouteHandler[] {
         if (specifier.exportKind === "type" || specifier.local.type !== "Identifier") continue;
         const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
         if (!exposed.has("*") && !exposed.has(exported)) continue;
-        const local = topLevelDeclaration(source.ast, specifier.local.name);
+        const local = moduleDeclaration(source.ast, specifier.local.name);
         const found = local && functionOf(source, local.value);
         if (local && found) out.push({ kind: "server-action", name: exported, fn: found.fn, reportNode: local.id, companions: found.wrappers });
       }
@@ -308,25 +308,14 @@ function inlineServerActions(source: SourceFile): RouteHandler[] {
   walk(source.ast, (node) => {
     if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
     if (node.body.type !== "BlockStatement") return;
-    const directive = node.body.body.find((statement, index) => index === 0 && statement.type === "ExpressionStatement" && statement.directive === "use server");
-    if (!directive) return;
+    const first = node.body.body[0];
+    if (first?.type !== "ExpressionStatement" || first.directive !== "use server") return;
+    const directive = first;
     const declarator = node.parent?.type === "VariableDeclarator" ? node.parent : undefined;
     const id = node.type !== "ArrowFunctionExpression" && node.id ? node.id : declarator?.id.type === "Identifier" ? declarator.id : undefined;
     out.push({ kind: "server-action", name: id?.name ?? "action", fn: node, reportNode: id ?? directive, companions: [] });
   });
   return out;
-}
-
-/** The top-level function declaration or variable named `name`: its name node and its value. */
-function topLevelDeclaration(program: TSESTree.Program, name: string): { id: TSESTree.Identifier; value: Node | null | undefined } | undefined {
-  for (const statement of program.body) {
-    if (statement.type === "FunctionDeclaration" && statement.id?.name === name) return { id: statement.id, value: statement };
-    if (statement.type !== "VariableDeclaration") continue;
-    for (const declarator of statement.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name) return { id: declarator.id, value: declarator.init };
-    }
-  }
-  return undefined;
 }
 
 /**
