@@ -37,6 +37,8 @@ const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "vue-cli", "rsbuil
  */
 export function frameworkRequiresIgnoring(file: string, entry: string, options: { codeWillRead?: string } = {}): boolean {
   const dir = dirname(file);
+  // `derive` caches by path + mtime; an unreadable file is treated as holding a secret.
+  const fileHoldsSecret = () => derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   const readsSecret = () => (options.codeWillRead !== undefined && isSecretEnvName(options.codeWillRead)) || projectReadsSecretEnv(dir);
   const framework = projectFramework(dir);
   const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || ((framework === "unknown" || framework === "extension" || framework === "webpack") && loadsDotenvOnly(dir));
@@ -49,7 +51,7 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
     // container names), committed on purpose: required when it holds a secret, or when a compose
     // file there asks it for one (`${OPENAI_API_KEY}`), or the folder's code reads one
     // (pavelee/react-deepgram-example, batch 43).
-    if (entry === ".env") return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text)) || composeAsksForSecret(dir) || readsSecret();
+    if (entry === ".env") return fileHoldsSecret() || composeAsksForSecret(dir) || readsSecret();
   }
   // Angular reads no env file (only the @ngx-env/builder plugin does, as Vite does): one that
   // does not exist is required only when the code reads a secret-looking env name.
@@ -58,7 +60,7 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
     // `derive` caches by path + mtime; an unreadable file is treated as holding a secret. An absent
     // one is required when the code reads a secret, so the next `git add .` after someone creates it is safe.
     if (!exists) return readsSecret();
-    return derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
+    return fileHoldsSecret();
   }
   return true;
 }
