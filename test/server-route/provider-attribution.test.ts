@@ -20,6 +20,43 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["Groq"]);
   });
 
+  // Batch 45: ziru-1/school-query-chatbot's admin delete route and codebysamir's /delete route
+  // write to a Pinecone index; their /create and /query routes embed with OpenAI through it.
+  it("is quiet for a route that only reads or writes a Pinecone index (no model runs)", () => {
+    const code = `import { Pinecone } from "@pinecone-database/pinecone";
+const pc = new Pinecone({ apiKey: process.env.PINECONE_API_KEY });
+const index = pc.index("docs");
+export async function DELETE(request: Request) {
+  const { ids } = await request.json();
+  await index.deleteMany(ids);
+  const found = await index.query({ vector: [0.1, 0.2], topK: 3 });
+  await index.namespace("a").upsert([{ id: "1", values: [0.1, 0.2] }]);
+  return Response.json(found);
+}`;
+    assert.deepEqual(providersReported(code), []);
+  });
+
+  it("reports a route where Pinecone embeds (integrated inference) or a LangChain store embeds with a model", () => {
+    const inference = `import { Pinecone } from "@pinecone-database/pinecone";
+const pc = new Pinecone({ apiKey: process.env.PINECONE_API_KEY });
+export async function POST(request: Request) {
+  const { records } = await request.json();
+  await pc.index("docs").namespace("a").upsertRecords(records);
+  return new Response(null, { status: 204 });
+}`;
+    assert.deepEqual(providersReported(inference), ["Pinecone"]);
+    const store = `import { Pinecone } from "@pinecone-database/pinecone";
+import { PineconeStore } from "@langchain/pinecone";
+import { OpenAIEmbeddings } from "@langchain/openai";
+const pineconeIndex = new Pinecone().index("docs");
+export async function POST(request: Request) {
+  const { docs } = await request.json();
+  await PineconeStore.fromDocuments(docs, new OpenAIEmbeddings(), { pineconeIndex });
+  return new Response(null, { status: 204 });
+}`;
+    assert.deepEqual(providersReported(store), ["Pinecone"]);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {

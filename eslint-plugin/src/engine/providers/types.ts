@@ -115,4 +115,11 @@ export interface Provider {
    * count a call to them; their tokens still leak like any.
    */
   nonModelApis?: { packages?: string[]; constructors?: string[]; hosts?: string[] };
+  /**
+   * For a service that is not a model (a vector database), the client methods that run one: its
+   * own inference (Pinecone's `upsertRecords` embeds the records) or a LangChain store embedding
+   * with the model it was given (`similaritySearch`). require-rate-limit counts only these calls
+   * on its client; an index read or write spends no model quota.
+   */
+  modelMethods?: string[];
 }

@@ -10,6 +10,12 @@ export const pinecone: Provider = {
   sdkPackages: ["@pinecone-database/pinecone", "@langchain/pinecone"],
   endpoints: ["api.pinecone.io", "*.pinecone.io"],
   revokeUrl: "https://app.pinecone.io/organizations/-/projects/-/keys",
+  modelMethods: [
+    // Pinecone's integrated inference and Assistant: the records are embedded, the question answered.
+    "upsertRecords", "searchRecords", "embed", "rerank", "chat", "chatStream", "chatCompletion", "chatCompletionStream", "context",
+    // @langchain/pinecone's PineconeStore embeds documents and queries with the embeddings it was given.
+    "fromDocuments", "fromTexts", "addDocuments", "similaritySearch", "similaritySearchWithScore", "maxMarginalRelevanceSearch", "invoke", "getRelevantDocuments",
+  ],
   kinds: [
     {
       id: "api-key",

@@ -152,11 +152,11 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   const { root } = memberPath(call.callee);
   if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
   const made = clientRoot(root);
-  if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return bindings.providers.get(made.name);
+  if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call);
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);
-    if (provider) return provider;
+    if (provider) return runsModel(provider, call);
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
     // `aiService.generateResponse(…)` with `module.exports = new AIService()`: a method of the instance a module exports.
     const first = call.callee.type === "MemberExpression" ? memberPath(call.callee).path[0] : undefined;
@@ -180,6 +180,19 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
+}
+
+/**
+ * A call on a provider's client, unless the provider is a vector database and the method runs no
+ * model: `index.deleteMany(ids)` or `index.query({ vector })` on Pinecone spends no model quota,
+ * `index.upsertRecords(records)` (Pinecone embeds them) or `PineconeStore.fromDocuments(docs,
+ * new OpenAIEmbeddings())` does (../../providers/types `modelMethods`).
+ */
+function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression): Provider | undefined {
+  if (!provider?.modelMethods) return provider;
+  const callee = call.callee;
+  const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
+  return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
@@ -399,7 +412,7 @@ function providerOfThisCall(call: TSESTree.CallExpression, bindings: FileBinding
   const [field, method] = memberPath(call.callee).path;
   if (!field) return undefined;
   const client = bindings.providers.get(field);
-  if (client) return client;
+  if (client) return runsModel(client, call);
   if (!method || !bindings.memberProviders) return undefined;
   const type = injectedType(call, field);
   return type ? bindings.memberProviders.get(`${type}#${method}`) : undefined;
