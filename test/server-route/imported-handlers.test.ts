@@ -142,6 +142,36 @@ export default router;
     assert.deepEqual(findingsIn(dir, "routes.ts", routes), ['router.post("/api/chat") → OpenAI']);
   });
 
+  it("objects exported `as const`, a service naming its function under another name (maksymilianPadalak/unbAIsed, batch 45)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "5", openai: "5" } }),
+      "services/open-ai.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export const getUnbiasedScore = async (prompt: string) => (await client.responses.create({ model: "gpt-5", input: prompt })).output_text;
+const countWords = (text: string) => text.split(" ").length;
+export const openAiService = { getHelloMessage: getUnbiasedScore, countWords } as const;
+`,
+      "controllers/open-ai.ts": `import type { Request, Response } from "express";
+import { openAiService } from "../services/open-ai";
+export const handleOpenAiRequest = async (req: Request, res: Response) => {
+  res.json(await openAiService.getHelloMessage(req.body.prompt));
+};
+const handleCount = (req: Request, res: Response) => res.json(openAiService.countWords(req.body.text));
+export const openAiController = { handleOpenAiRequest, handleCount } as const;
+`,
+    });
+    const routes = `import { Router } from "express";
+import { openAiController } from "./controllers/open-ai";
+export const createOpenAiRouter = (): Router => {
+  const router = Router();
+  router.post("/", openAiController.handleOpenAiRequest);
+  router.post("/count", openAiController.handleCount);
+  return router;
+};
+`;
+    assert.deepEqual(findingsIn(dir, "routes.ts", routes), ['router.post("/") → OpenAI']);
+  });
+
   it("a chain exported by name, built from a keyed chat model, run by the route (SaravananR01/ResAI, batch 43)", () => {
     const dir = makeRepo({
       "package.json": JSON.stringify({ type: "module", dependencies: { express: "4", "@langchain/google-genai": "0.2", "@langchain/core": "0.3" } }),

@@ -95,6 +95,13 @@ export function memberPath(node: Node): { root: Node; path: string[] } {
   return { root: current, path };
 }
 
+/** The expression under `as T`, `satisfies T` and `!`: `{ ask } as const` is the object literal. */
+export function withoutTypeAssertion<T extends Node | null | undefined>(node: T): Node | T {
+  let current: Node | T = node;
+  while (current && (current.type === "TSAsExpression" || current.type === "TSSatisfiesExpression" || current.type === "TSNonNullExpression")) current = current.expression;
+  return current;
+}
+
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === "Literal" && typeof node.value === "string") return node.value;

@@ -15,7 +15,7 @@
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk } from "../ast-utils";
+import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
@@ -160,8 +160,7 @@ const SVELTEKIT_PAGE_SERVER = /\/routes\/(?:.*\/)?\+page\.server\.[cm]?[jt]s$/;
 function sveltekitFormActions(source: SourceFile): RouteHandler[] {
   const out: RouteHandler[] = [];
   const add = (init: Node | null | undefined) => {
-    let object = init;
-    while (object?.type === "TSSatisfiesExpression" || object?.type === "TSAsExpression") object = object.expression;
+    const object = withoutTypeAssertion(init);
     if (object?.type !== "ObjectExpression") return;
     for (const property of object.properties) {
       if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
@@ -342,7 +341,7 @@ function fetchExportHandlers(source: SourceFile): RouteHandler[] {
     if (statement.type !== "ExportDefaultDeclaration") continue;
     let object: Node | undefined = statement.declaration as Node;
     if (object.type === "Identifier") object = declarationOf(source, object.name);
-    if (object?.type === "TSSatisfiesExpression" || object?.type === "TSAsExpression") object = object.expression;
+    object = withoutTypeAssertion(object);
     if (object?.type !== "ObjectExpression") return [];
     for (const property of object.properties) {
       if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.key.name !== "fetch") continue;

@@ -15,7 +15,7 @@ import { requiredModule } from "../../require-call";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
-import { commonJsExport, memberPath, stringValue, walk } from "../ast-utils";
+import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
 import { chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
@@ -424,8 +424,11 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
           // `export const chatService = { sendMessage: async (…) => … }`: reached as
           // `chatService.sendMessage`, by a controller object of the same shape and by a route
           // (realtgy/my-ai-apps: route → chatController.sendMessage → chatService.sendMessage, batch 42).
-          if (declarator.init?.type === "ObjectExpression") {
-            for (const property of declarator.init.properties) {
+          // `export const openAiService = { getHelloMessage: getUnbiasedScore } as const`
+          // (maksymilianPadalak/unbAIsed, batch 45) is the same object.
+          const object = withoutTypeAssertion(declarator.init);
+          if (object?.type === "ObjectExpression") {
+            for (const property of object.properties) {
               if (property.type !== "Property" || property.computed) continue;
               const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
               if (name !== undefined) set(`${declarator.id.name}.${name}`, meaningOf(source, bindings, property.value as Node));
