@@ -417,20 +417,24 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
     const reference = !found && imported && value ? referenceOf(value) : undefined;
     if (reference && isImportedName(source, reference.split(".")[0])) imported!.push({ kind, name: netlifyName ?? name, reference, reportNode, companions: [] });
   };
+  // `const handler = async (req, res) => …; export default handler` (or `export { handler }`,
+  // `module.exports = handler`): reported where the handler is written, as its author would look
+  // for it (irfan-za/caption-ai, 0xNeon-opensource/ts-langchain-exploration: both labellers did).
+  const writtenAt = (value: Node): Node | undefined => (value.type === "Identifier" ? moduleDeclaration(source.ast, value.name)?.id : undefined);
   const names = EXPORTED_NAMES[kind] ?? HTTP_METHODS;
   // The conventions whose handler is the module's default export.
   const byDefault = kind === "next-pages" || kind === "api-function" || kind === "netlify";
   for (const statement of source.ast.body) {
     if (statement.type === "ExportDefaultDeclaration" && byDefault) {
       const declaration = statement.declaration;
-      const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : undefined;
+      const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : writtenAt(declaration as Node);
       add("default", declaration as Node, named ?? statement);
     }
     // CommonJS: `exports.handler = async (event) => …` (a Netlify function), `module.exports = (req, res) => …`.
     if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
       const exported = commonJsExport(statement.expression.left);
       const value = statement.expression.right;
-      if (exported === "default" && byDefault) add("default", value, statement.expression.left);
+      if (exported === "default" && byDefault) add("default", value, writtenAt(value) ?? statement.expression.left);
       else if (exported !== undefined && names.has(exported)) add(exported, value, statement.expression.left);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
@@ -445,7 +449,7 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       // `const handler = async (event) => …; export { handler }`: reported where the handler is written.
-      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && moduleDeclaration(source.ast, specifier.local.name)?.id) || specifier.exported);
+      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && writtenAt(specifier.local)) || specifier.exported);
     }
   }
   return out;
