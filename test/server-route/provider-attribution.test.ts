@@ -57,6 +57,39 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(store), ["Pinecone"]);
   });
 
+  it("is quiet for a route that only lists or describes models (vladaCizek/chatgptapi, batch 45): no quota is spent", () => {
+    const sdk = `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function GET() {
+  return Response.json([...(await openai.models.list()).data, await openai.models.retrieve("gpt-4o")]);
+}`;
+    assert.deepEqual(providersReported(sdk), []);
+    const http = `import axios from "axios";
+const api = axios.create({ baseURL: "https://api.openai.com/v1", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+export async function GET(request: Request) {
+  const id = new URL(request.url).searchParams.get("id");
+  const one = await api.get(\`/models/\${id}\`);
+  const all = await fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+  return Response.json({ one: one.data, all: await all.json() });
+}`;
+    assert.deepEqual(providersReported(http), []);
+  });
+
+  it("still reports a Gemini REST call whose path names the model and its action, and a chat call beside a listing", () => {
+    const gemini = `export async function POST(request: Request) {
+  const r = await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${process.env.GEMINI_API_KEY}\`, { method: "POST", body: await request.text() });
+  return new Response(r.body);
+}`;
+    assert.deepEqual(providersReported(gemini), ["Google AI (Gemini)"]);
+    const both = `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function POST(request: Request) {
+  const models = await openai.models.list();
+  return Response.json(await openai.chat.completions.create({ model: models.data[0].id, messages: await request.json() }));
+}`;
+    assert.deepEqual(providersReported(both), ["OpenAI"]);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {

@@ -111,7 +111,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
         const provider = providerOfCall(source, child, bindings);
         // A trace or a feedback score sent to Langfuse spends no model quota.
         // A call after the handler's `return` never runs (a route disabled by an early return).
-        if (provider && !provider.tracing && !unreachable(child, node)) {
+        if (provider && !provider.tracing && !listsModels(child) && !unreachable(child, node)) {
           result.provider = provider;
           result.providerCall = child;
         }
@@ -193,6 +193,40 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   const callee = call.callee;
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
+}
+
+/**
+ * Listing or describing the provider's models spends no quota: `openai.models.list()`,
+ * `ai.models.get({ model })`, `axiosInstance.get("/models")` or `` `/models/${id}` ``, a `fetch` of
+ * `https://api.openai.com/v1/models` without a body (vladaCizek/chatgptapi's model picker, batch 45).
+ * A Gemini REST call names its model in the path too, with an action (`/models/gemini-pro:generateContent`):
+ * that one runs it.
+ */
+function listsModels(call: TSESTree.CallExpression): boolean {
+  const { path } = memberPath(call.callee);
+  const [models, method] = path.slice(-2);
+  if (models === "models" && (method === "list" || method === "retrieve" || method === "get")) return true;
+  const url = staticText(call.arguments[0]);
+  if (url === undefined || !MODELS_PATH.test(url)) return false;
+  if (call.callee.type === "Identifier") return call.callee.name === "fetch" && !hasBody(call.arguments[1]);
+  return path[path.length - 1] === "get";
+}
+
+/** A URL's path that names the models collection or one model, with no action after it. */
+const MODELS_PATH = /\/models(?:\/[^/:?#]*)?\/?(?:[?#]|$)/;
+
+/** A string, or a template's text with each placeholder as one character. */
+function staticText(node: Node | undefined): string | undefined {
+  if (node?.type === "TemplateLiteral") return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
+  return stringValue(node);
+}
+
+/** A `fetch` init that sends a body (or says POST): a request that does work. */
+function hasBody(init: Node | undefined): boolean {
+  if (!init) return false;
+  if (init.type !== "ObjectExpression") return true;
+  const method = stringValue(findProperty(init, "method")?.value);
+  return !!findProperty(init, "body") || (method !== undefined && method.toUpperCase() !== "GET");
 }
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
