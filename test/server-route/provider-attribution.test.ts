@@ -57,37 +57,49 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(store), ["Pinecone"]);
   });
 
-  it("is quiet for a route that only lists or describes models (vladaCizek/chatgptapi, batch 45): no quota is spent", () => {
-    const sdk = `import OpenAI from "openai";
-const openai = new OpenAI();
-export async function GET() {
-  return Response.json([...(await openai.models.list()).data, await openai.models.retrieve("gpt-4o")]);
+  it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
+    const code = `import { ChatOpenAI } from "@langchain/openai";
+import { ChatAnthropic } from "@langchain/anthropic";
+import { RunnableSequence } from "@langchain/core/runnables";
+import { PromptTemplate } from "@langchain/core/prompts";
+import { makeModel } from "@/lib/factory";
+class ChatService {
+  private _model: ChatOpenAI | ChatAnthropic;
+  constructor(name: string) {
+    this._model = makeModel(name);
+  }
+  private chain = (streaming: boolean) =>
+    streaming ? RunnableSequence.from([PromptTemplate.fromTemplate("{input}"), this._model]) : RunnableSequence.from([this._model]);
+  stream = async (input: string) => {
+    const chain = this.chain(true);
+    return chain.stream({ input });
+  };
+}
+const service = new ChatService("gpt-4o");
+export async function POST(request: Request) {
+  return new Response(await service.stream(await request.text()));
 }`;
-    assert.deepEqual(providersReported(sdk), []);
-    const http = `import axios from "axios";
-const api = axios.create({ baseURL: "https://api.openai.com/v1", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
-export async function GET(request: Request) {
-  const id = new URL(request.url).searchParams.get("id");
-  const one = await api.get(\`/models/\${id}\`);
-  const all = await fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
-  return Response.json({ one: one.data, all: await all.json() });
-}`;
-    assert.deepEqual(providersReported(http), []);
+    assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
-  it("still reports a Gemini REST call whose path names the model and its action, and a chat call beside a listing", () => {
-    const gemini = `export async function POST(request: Request) {
-  const r = await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${process.env.GEMINI_API_KEY}\`, { method: "POST", body: await request.text() });
-  return new Response(r.body);
+  it("LangChain's classes imported from the package that holds them all, and a client made in the call", () => {
+    // DavidWoolner/contract-chat (langchain/vectorstores/pinecone), engageintellect/nexum-search
+    // (`new OpenAIEmbeddings().embedDocuments(…)` from langchain/embeddings/openai).
+    const store = `import { PineconeStore } from "langchain/vectorstores/pinecone";
+import { OpenAIEmbeddings } from "langchain/embeddings/openai";
+import { getPineconeIndex } from "@/app/utils/pinecone";
+export async function GET() {
+  const pineconeIndex = await getPineconeIndex();
+  await PineconeStore.fromDocuments([], new OpenAIEmbeddings(), { pineconeIndex });
+  return Response.json({ done: true });
 }`;
-    assert.deepEqual(providersReported(gemini), ["Google AI (Gemini)"]);
-    const both = `import OpenAI from "openai";
-const openai = new OpenAI();
+    assert.deepEqual(providersReported(store), ["Pinecone"]);
+    const embeddings = `import { OpenAIEmbeddings } from "langchain/embeddings/openai";
 export async function POST(request: Request) {
-  const models = await openai.models.list();
-  return Response.json(await openai.chat.completions.create({ model: models.data[0].id, messages: await request.json() }));
+  const texts: string[] = await request.json();
+  return Response.json(await new OpenAIEmbeddings().embedDocuments(texts));
 }`;
-    assert.deepEqual(providersReported(both), ["OpenAI"]);
+    assert.deepEqual(providersReported(embeddings), ["OpenAI"]);
   });
 
   it("still reports a server-key client built inside the handler", () => {

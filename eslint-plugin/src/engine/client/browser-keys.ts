@@ -12,7 +12,7 @@
  * reports the read), which only it can judge (it knows the file's framework).
  */
 import type { TSESTree } from "../ast";
-import { nameWords, looksLikeCredentialName, providers } from "../providers";
+import { nameWords, looksLikeCredentialName, providers, servesManyProviders } from "../providers";
 import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
 import { isSecretEnvName } from "./env-names";
@@ -362,14 +362,6 @@ function sdkProviderOf(callee: Node, scope: Scope): Provider | undefined {
   return index().constructors.get(name);
 }
 
-/**
- * LangChain's packages that hold every provider's classes: `langchain/chat_models/openai` (before
- * the @langchain/* split: 0xNeon-opensource/ts-langchain-exploration, batch 39),
- * `@langchain/community/…`. The class says which provider (`ChatOpenAI`).
- */
-function servesManyProviders(pkg: string): boolean {
-  return pkg === "langchain" || pkg.startsWith("langchain/") || pkg === "@langchain/community" || pkg.startsWith("@langchain/community/");
-}
 
 function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undefined {
   for (const property of properties(options)) {

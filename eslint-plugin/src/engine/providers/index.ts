@@ -148,6 +148,16 @@ for (const provider of providers) {
 bySdk.delete("@langchain/community");
 
 /**
+ * LangChain's packages that hold every provider's classes: `langchain/chat_models/openai`,
+ * `langchain/vectorstores/pinecone` (before the @langchain/* split: 0xNeon-opensource/ts-langchain-exploration,
+ * batch 39; DavidWoolner/contract-chat), `@langchain/community/…`. The class says which provider
+ * (`ChatOpenAI`, `PineconeStore`).
+ */
+export function servesManyProviders(pkg: string): boolean {
+  return pkg === "langchain" || pkg.startsWith("langchain/") || pkg === "@langchain/community" || pkg.startsWith("@langchain/community/");
+}
+
+/**
  * The provider of an npm package ("@ai-sdk/mistral", "groq-sdk/resources"), also imported the Deno
  * or CDN way ("npm:openai@4", "https://esm.sh/groq-sdk"), or of an SDK class ("Groq").
  */

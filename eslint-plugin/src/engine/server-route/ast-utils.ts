@@ -163,3 +163,24 @@ export function chainCalls(node: Node | null | undefined): TSESTree.CallExpressi
   for (let link = node; link?.type === "CallExpression" && link.callee.type === "MemberExpression"; link = link.callee.object) calls.push(link);
   return calls.reverse();
 }
+
+/** The body of the class `node` is in. */
+export function enclosingClass(node: Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === "ClassBody") return current;
+  return undefined;
+}
+
+/** A method (or arrow-function field) of the class `node` is in, by name. */
+export function sameClassMethod(node: Node, name: string): Node | undefined {
+  const body = enclosingClass(node);
+  return body && classMethod(body, name);
+}
+
+/** A class's method (or arrow-function field) by name. */
+export function classMethod(body: TSESTree.ClassBody, name: string): Node | undefined {
+  for (const member of body.body) {
+    if (member.type === "MethodDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
+    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
+  }
+  return undefined;
+}

@@ -4,8 +4,9 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
+import { servesManyProviders } from "../../providers";
 import { requiredModule } from "../../require-call";
-import { memberPath, stringValue, walk } from "../ast-utils";
+import { memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
 type Node = TSESTree.Node;
@@ -137,8 +138,12 @@ export function providerConstructors(): Map<string, Provider> {
   return constructors;
 }
 
-/** A class field or constructor parameter property with a type name: `private limClient: OpenAI`, `constructor(private openai: OpenAI)`. */
-function typedMember(node: Node): { name: string; type: string } | undefined {
+/**
+ * A class field or constructor parameter property with a type name: `private limClient: OpenAI`,
+ * `constructor(private openai: OpenAI)`, or a union of them (`private _model: ChatMistralAI |
+ * ChatOpenAI | ChatAnthropic`, a model a factory picks: cratas/langchain-explorer, batch 45).
+ */
+function typedMember(node: Node): { name: string; types: string[] } | undefined {
   let name: string | undefined;
   let annotation: TSESTree.TypeNode | undefined;
   if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier") {
@@ -148,7 +153,9 @@ function typedMember(node: Node): { name: string; type: string } | undefined {
     name = node.parameter.name;
     annotation = node.parameter.typeAnnotation?.typeAnnotation;
   }
-  return name && annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier" ? { name, type: annotation.typeName.name } : undefined;
+  const members = annotation?.type === "TSUnionType" ? annotation.types : annotation ? [annotation] : [];
+  const types = members.flatMap((type) => (type.type === "TSTypeReference" && type.typeName.type === "Identifier" ? [type.typeName.name] : []));
+  return name && types.length > 0 ? { name, types } : undefined;
 }
 
 /** Names a file imports from a provider's SDK, type-only imports included: the types a client may be declared with. */
@@ -181,6 +188,7 @@ export function isSdkOrLimiterPackage(module: string): boolean {
 
 export function fileBindings(source: SourceFile): FileBindings {
   const bindings: FileBindings = { providers: new Map(), chains: new Map(), aiSdkCalls: new Set(), limiters: new Set() };
+  const constructors = providerConstructors();
   const bindModule = (specifier: string, names: { local: string; imported?: string }[]) => {
     // `npm:ai@4`, `https://esm.sh/@upstash/ratelimit` (Deno, Supabase Edge Functions): the package's own imports.
     const module = npmSpecifierOf(specifier);
@@ -201,6 +209,14 @@ export function fileBindings(source: SourceFile): FileBindings {
       return;
     }
     const provider = findProviderForPackage(module);
+    if (!provider && servesManyProviders(module)) {
+      // `import { PineconeStore } from "langchain/vectorstores/pinecone"`: the class names its provider.
+      for (const { local, imported } of names) {
+        const byClass = constructors.get(imported ?? local);
+        if (byClass) bindings.providers.set(local, byClass);
+      }
+      return;
+    }
     // The Hugging Face Hub client, Octokit: the provider's, but they run no model.
     if (!provider || provider.nonModelApis?.packages?.includes(module)) return;
     bindings.firstProvider ??= provider;
@@ -217,15 +233,13 @@ export function fileBindings(source: SourceFile): FileBindings {
       })),
     );
   }
-  const constructors = providerConstructors();
-
   const declarations = new Map<string, Node>();
   // One walk: every declarator in source order, for the passes below, and every client assigned
   // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
   const declarators: Array<{ id: Node; init: Node | null }> = [];
   const getters: Array<{ name: string; returned: string }> = [];
-  const typedMembers: Array<{ name: string; type: string }> = [];
+  const typedMembers: Array<{ name: string; types: string[] }> = [];
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
       declarators.push({ id: node.left, init: node.right });
@@ -312,8 +326,9 @@ export function fileBindings(source: SourceFile): FileBindings {
   // once per server, so its client holds the server's key. One this file builds is judged by its key above.
   if (typedMembers.length > 0) {
     const sdkTypes = sdkTypeNames(source.ast);
-    for (const { name, type } of typedMembers) {
-      const provider = sdkTypes.get(type);
+    for (const { name, types } of typedMembers) {
+      // A union names its providers in order; the first one stands for the finding.
+      const provider = types.map((type) => sdkTypes.get(type)).find((found) => found !== undefined);
       if (provider && !builtHere.has(name) && !bindings.providers.has(name)) {
         bindings.providers.set(name, provider);
         bindings.firstProvider ??= provider;
@@ -390,9 +405,30 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
   if (bindings.providers.size === 0) return;
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
-    const provider = chainBuiltBy(node.init, bindings);
+    const provider = chainBuiltBy(node.init, bindings) ?? chainReturnedBy(node.init, bindings);
     if (provider) bindings.chains.set(node.id.name, provider);
   });
+}
+
+/**
+ * `const chain = this.getChatChain(true)`, a method of the same class whose `return` builds a chain
+ * (`streaming ? RunnableSequence.from([prompt, this._model, parser]) : …`): cratas/langchain-explorer's
+ * ChatService, batch 45.
+ */
+function chainReturnedBy(init: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+  let call = init;
+  while (call?.type === "AwaitExpression") call = call.argument;
+  if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.object.type !== "ThisExpression" || call.callee.property.type !== "Identifier") return undefined;
+  const method = sameClassMethod(call, call.callee.property.name);
+  if (method?.type !== "FunctionExpression" && method?.type !== "ArrowFunctionExpression") return undefined;
+  const built = (value: Node | null | undefined): Provider | undefined =>
+    value?.type === "ConditionalExpression" ? (built(value.consequent) ?? built(value.alternate)) : chainBuiltBy(value, bindings);
+  if (method.body.type !== "BlockStatement") return built(method.body);
+  let provider: Provider | undefined;
+  walk(method.body, (node) => {
+    if (!provider && node.type === "ReturnStatement") provider = built(node.argument);
+  });
+  return provider;
 }
 
 /**
@@ -401,8 +437,15 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
  */
 export function chainBuiltBy(expression: Node | null | undefined, bindings: FileBindings, depth = 0): Provider | undefined {
   // A call inside (`prompt.pipe(llm.bind(…))`) is read a few levels deep, not down a generated file's nesting.
+  // `this._model`: a client the class keeps in a field (bindings name it by the field).
   const providerOf = (node: Node | null | undefined): Provider | undefined =>
-    node?.type === "Identifier" ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name)) : node?.type === "CallExpression" && depth < 4 ? chainBuiltBy(node, bindings, depth + 1) : undefined;
+    node?.type === "Identifier"
+      ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name))
+      : node?.type === "MemberExpression" && node.object.type === "ThisExpression" && node.property.type === "Identifier" && !node.computed
+        ? bindings.providers.get(node.property.name)
+        : node?.type === "CallExpression" && depth < 4
+          ? chainBuiltBy(node, bindings, depth + 1)
+          : undefined;
   let init = expression;
   while (init?.type === "AwaitExpression") init = init.argument;
   if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return undefined;

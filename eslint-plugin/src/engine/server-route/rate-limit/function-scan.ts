@@ -4,7 +4,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
-import { findProperty, memberPath, stringValue, walk } from "../ast-utils";
+import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
@@ -111,7 +111,7 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
         const provider = providerOfCall(source, child, bindings);
         // A trace or a feedback score sent to Langfuse spends no model quota.
         // A call after the handler's `return` never runs (a route disabled by an early return).
-        if (provider && !provider.tracing && !listsModels(child) && !unreachable(child, node)) {
+        if (provider && !provider.tracing && !unreachable(child, node)) {
           result.provider = provider;
           result.providerCall = child;
         }
@@ -195,40 +195,6 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }
 
-/**
- * Listing or describing the provider's models spends no quota: `openai.models.list()`,
- * `ai.models.get({ model })`, `axiosInstance.get("/models")` or `` `/models/${id}` ``, a `fetch` of
- * `https://api.openai.com/v1/models` without a body (vladaCizek/chatgptapi's model picker, batch 45).
- * A Gemini REST call names its model in the path too, with an action (`/models/gemini-pro:generateContent`):
- * that one runs it.
- */
-function listsModels(call: TSESTree.CallExpression): boolean {
-  const { path } = memberPath(call.callee);
-  const [models, method] = path.slice(-2);
-  if (models === "models" && (method === "list" || method === "retrieve" || method === "get")) return true;
-  const url = staticText(call.arguments[0]);
-  if (url === undefined || !MODELS_PATH.test(url)) return false;
-  if (call.callee.type === "Identifier") return call.callee.name === "fetch" && !hasBody(call.arguments[1]);
-  return path[path.length - 1] === "get";
-}
-
-/** A URL's path that names the models collection or one model, with no action after it. */
-const MODELS_PATH = /\/models(?:\/[^/:?#]*)?\/?(?:[?#]|$)/;
-
-/** A string, or a template's text with each placeholder as one character. */
-function staticText(node: Node | undefined): string | undefined {
-  if (node?.type === "TemplateLiteral") return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
-  return stringValue(node);
-}
-
-/** A `fetch` init that sends a body (or says POST): a request that does work. */
-function hasBody(init: Node | undefined): boolean {
-  if (!init) return false;
-  if (init.type !== "ObjectExpression") return true;
-  const method = stringValue(findProperty(init, "method")?.value);
-  return !!findProperty(init, "body") || (method !== undefined && method.toUpperCase() !== "GET");
-}
-
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
 function declaredAround(declarator: Node, node: Node): boolean {
   let scope: Node | undefined = declarator.parent;
@@ -243,12 +209,16 @@ function declaredAround(declarator: Node, node: Node): boolean {
 const HTTP_CLIENTS = new Set(["axios", "ky", "got", "$fetch", "ofetch"]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
-/** `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`: the name the client comes from. */
+/**
+ * `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`, `new
+ * OpenAIEmbeddings().embedDocuments(…)` (engageintellect/nexum-search): the name the client comes from.
+ */
 function clientRoot(node: Node): Node {
   let current = node;
   for (let i = 0; i < 5; i++) {
     if (current.type === "AwaitExpression") current = current.argument;
     else if (current.type === "CallExpression") current = memberPath(current.callee).root;
+    else if (current.type === "NewExpression") current = current.callee;
     else break;
   }
   return current;
@@ -450,26 +420,6 @@ function providerOfThisCall(call: TSESTree.CallExpression, bindings: FileBinding
   if (!method || !bindings.memberProviders) return undefined;
   const type = injectedType(call, field);
   return type ? bindings.memberProviders.get(`${type}#${method}`) : undefined;
-}
-
-function enclosingClass(node: Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === "ClassBody") return current;
-  return undefined;
-}
-
-/** A method (or arrow-function field) of the class `node` is in, by name. */
-function sameClassMethod(node: Node, name: string): Node | undefined {
-  const body = enclosingClass(node);
-  return body && classMethod(body, name);
-}
-
-/** A class's method (or arrow-function field) by name. */
-function classMethod(body: TSESTree.ClassBody, name: string): Node | undefined {
-  for (const member of body.body) {
-    if (member.type === "MethodDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name) return member.value;
-    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
-  }
-  return undefined;
 }
 
 /** The type a field is declared with: a constructor parameter property (`private readonly chat: ChatService`) or a typed field. */
