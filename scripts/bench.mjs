@@ -27,8 +27,8 @@
 //   --with-rule    both sides also enable one core rule (`no-debugger`), as every real config has
 //                  rules. The first rule costs ESLint 10 about 5% on vercel/ai's packages even when
 //                  it does nothing (and as much with `schema: false`, so not ajv): a cost a config
-//                  with no rules never pays and every real config does (README, "What ESLint's
-//                  first rule costs" and "the first rule, threads, and a bundle").
+//                  with no rules never pays and every real config does (README, "Where it
+//                  stands"; bench/performance-log.md, "the first rule, threads, and a bundle").
 //
 // On a large real codebase:
 //   git clone --depth 1 https://github.com/vercel/ai /tmp/ai
