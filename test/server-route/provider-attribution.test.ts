@@ -82,6 +82,27 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("a chain made from a model field by a static factory is no client with a user's key (cratas/langchain-explorer's CustomChatbotService)", () => {
+    const code = `import { ChatOpenAI } from "@langchain/openai";
+import { ConversationalRetrievalQAChain } from "langchain/chains";
+import { makeModel, retriever } from "@/lib/factory";
+class ChatbotService {
+  private readonly _model: ChatOpenAI;
+  constructor() {
+    this._model = makeModel();
+  }
+  answer = async (question: string) => {
+    const chain = ConversationalRetrievalQAChain.fromLLM(this._model, retriever);
+    return chain.invoke({ question, chat_history: [] });
+  };
+}
+const service = new ChatbotService();
+export async function POST(request: Request) {
+  return Response.json(await service.answer(await request.text()));
+}`;
+    assert.deepEqual(providersReported(code), ["OpenAI"]);
+  });
+
   it("LangChain's classes imported from the package that holds them all, and a client made in the call", () => {
     // DavidWoolner/contract-chat (langchain/vectorstores/pinecone), engageintellect/nexum-search
     // (`new OpenAIEmbeddings().embedDocuments(…)` from langchain/embeddings/openai).

@@ -305,7 +305,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
     const key = clientKey(node.init, options);
-    if (keyIsUserSupplied(key?.type === "Identifier" ? near(key.name) : key, declarations, moduleNames)) {
+    // Only a provider's client has a key to bring: `ConversationalRetrievalQAChain.fromLLM(this._model, …)`
+    // takes a model first, not a key (cratas/langchain-explorer, batch 45).
+    const makesClient = bindings.providers.has(from) || constructors.has(from) || providerOfBaseUrl(options) !== undefined;
+    if (makesClient && keyIsUserSupplied(key?.type === "Identifier" ? near(key.name) : key, declarations, moduleNames)) {
       const list = ((bindings.userClients ??= new Map()).get(node.id.name) ?? []);
       list.push(node);
       bindings.userClients.set(node.id.name, list);
