@@ -105,6 +105,18 @@ describe("findHardcodedKeys", () => {
       }
     });
 
+    it("is reported in a credential slot when the file's URLs name the provider's host (gorkembayraktar/ai-video-creator, batch 46)", () => {
+      const stability = fakeKey("stability");
+      const header = `const headers = new Headers();\nheaders.append("Authorization", "Bearer ${stability}");\n`;
+      const call = `export const draw = async (body) => fetch("https://api.stability.ai/v1/generation/sdxl/text-to-image", { method: "POST", headers, body });\n`;
+      const withHost = lazily(`${header}${"// …\n".repeat(20)}${call}`).findings;
+      assert.deepEqual(withHost.map((finding) => finding.data.providerId), ["stability"]);
+      // A URL of another service names nothing: the key stays unconfirmed.
+      assert.deepEqual(lazily(`${header}${call.replace("api.stability.ai", "api.example.com")}`).findings, []);
+      // Nor does a host confirm a key outside a credential slot (an id in a fixture).
+      assert.deepEqual(lazily(`export const run = { id: "${stability}" };\n${call}`).findings, []);
+    });
+
     it("leaves text whose escapes spell letters to the tree, which reads them", () => {
       // "\x6d" is "m": the key's property is named mistral_api_key once the string is read.
       const { findings, built } = lazily(`const config = { "\\x6distral_api_key": "${key}" };`);

@@ -126,6 +126,32 @@ describe("the no-hardcoded-keys analysis stays fast on big files", function () {
   });
 });
 
+describe("the URL hosts a file names (context for keys in credential slots) are read in linear time", function () {
+  this.timeout(120_000);
+  const { urlHosts } = require("../../../eslint-plugin/src/engine/keys/hardcoded-keys/imports") as typeof import("../../../eslint-plugin/src/engine/keys/hardcoded-keys/imports");
+  for (const [name, unit] of [
+    ["a scheme never followed by a host", "https://"],
+    ["hosts of endless labels without a dot", `https://${"a-".repeat(500)}`],
+    ["dots and dashes after a scheme", "https://a.-.-.-"],
+    ["one host with a million labels", "a."],
+  ] as const) {
+    it(`1 MB of ${name}`, () => {
+      const text = name === "one host with a million labels" ? `https://${repeatTo(unit)}` : repeatTo(unit);
+      const start = performance.now();
+      urlHosts(text);
+      const ms = performance.now() - start;
+      assert.ok(ms < BOUND_MS, `${name}: ${ms.toFixed(0)} ms`);
+    });
+  }
+
+  it("1 MB of credential slots in a file that names a provider's host, keys confirmed by it", () => {
+    timedAnalysis(
+      (i) => (i === 0 ? `fetch("https://api.stability.ai/v1/generation");` : `headers${i}.append("Authorization", "Bearer ${fakeKey("stability", undefined, i + 1)}");`),
+      (lines) => lines - 1,
+    );
+  });
+});
+
 describe("split keys (literals joined with +) are found in linear time", function () {
   this.timeout(120_000);
   const { splitKeyCandidates } = require("../../../eslint-plugin/src/engine/keys/hardcoded-keys/split-keys") as typeof import("../../../eslint-plugin/src/engine/keys/hardcoded-keys/split-keys");

@@ -3,7 +3,7 @@
  * context; context-only formats (Mistral's 32 alnum, Azure's 32 hex…) need their provider named
  * by the slot the key sits in, or named nearby while the slot looks like a credential.
  */
-import { contextWord, contextWordsFor, looksLikeCredentialName, nameHasAnyWord, type ContextWord, type NameWords } from "../providers";
+import { contextWord, contextWordsFor, looksLikeCredentialName, nameHasAnyWord, providerForHost, type ContextWord, type NameWords } from "../providers";
 import type { CredentialKind } from "../providers/types";
 import type { KeyCandidate } from "./index";
 
@@ -25,6 +25,12 @@ export interface KeyContext {
    * confirm a context-only key only in a slot that looks like a credential (`const apiKey = …`).
    */
   file?: NameWords[];
+  /**
+   * The API hosts the file's URLs name (`api.stability.ai`): like `file`, they confirm a
+   * context-only key only in a credential slot (`Bearer sk-…` in an Authorization header), when
+   * one is the candidate's provider's (gorkembayraktar/ai-video-creator, batch 46).
+   */
+  hosts?: string[];
   /**
    * Where the const or class field the key is held in is used: the URLs and calls around each
    * use (hardcoded-keys/use-sites.ts), read only when asked. They only decide whether a key is
@@ -127,6 +133,7 @@ export function contextConfirms(candidate: KeyCandidate, context: KeyContext): b
   const slotNames = context.own.filter((name) => name.compact.length > 0);
   const credentialSlot = slotNames.some(looksLikeCredentialName);
   if (anyNames(context.nearby, words)) return slotNames.length === 0 || credentialSlot;
-  if (context.file && credentialSlot) return anyNames(context.file, packageWordsFor(candidate));
-  return false;
+  if (!credentialSlot) return false;
+  if (context.file && anyNames(context.file, packageWordsFor(candidate))) return true;
+  return context.hosts?.some((host) => providerForHost(host) === candidate.provider) ?? false;
 }

@@ -15,7 +15,7 @@ import { newUseWalks } from "./hardcoded-keys/use-sites";
 import type * as Fixes from "./hardcoded-keys/fixes";
 import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
-import { importedPackages } from "./hardcoded-keys/imports";
+import { importedPackages, urlHosts } from "./hardcoded-keys/imports";
 import { commentBlock, isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { splitKeyCandidates, splitKeyIn, type SplitKey } from "./hardcoded-keys/split-keys";
 import { textFacts } from "../text-facts";
@@ -146,6 +146,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
   }
 
   let fileNames: NameWords[] | undefined;
+  let hosts: string[] | undefined;
   // How many candidates may look for where their const or field is used (use-sites.ts), in this analysis.
   const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext | KeyContext => {
@@ -166,7 +167,10 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
       const contentStart = place.node.range[0] + (place.node.type === "JSXText" ? 0 : 1);
       const window = windowBefore(text, contentStart, candidate);
       const context = astContext(place.node, place.path, window, useWalks);
-      if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+      if (!candidate.kind.selfIdentifying) {
+        context.file = fileNames ??= importedPackages(ast).map(nameWords);
+        context.hosts = hosts ??= urlHosts(text);
+      }
       entry.context = context;
     }
     return entry.context;
@@ -212,11 +216,15 @@ function splitKeyFindings(source: SourceFile, ast: TSESTree.Program, split: KeyC
     if (place) places.set(candidate, place);
   }
   let fileNames: NameWords[] | undefined;
+  let hosts: string[] | undefined;
   const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext => {
     const { node, path } = places.get(candidate)!;
     const context = astContext(node, path, "", useWalks);
-    if (!candidate.kind.selfIdentifying) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+    if (!candidate.kind.selfIdentifying) {
+      context.file = fileNames ??= importedPackages(ast).map(nameWords);
+      context.hosts = hosts ??= urlHosts(source.text);
+    }
     return context;
   };
   return settleCandidates([...places.keys()], contextOf, allow).map((match) => {

@@ -1,4 +1,4 @@
-/** The packages a file imports at its top level (`import … from "x"`, `require("x")`). */
+/** What a whole file says about the services it talks to: the packages it imports, the hosts its URLs name. */
 import type { TSESTree } from "../../ast";
 
 function requireSource(node: TSESTree.Node | null | undefined): string | undefined {
@@ -30,4 +30,16 @@ export function importedPackages(program: TSESTree.Program): string[] {
     }
   }
   return packages.filter((name) => !name.startsWith("."));
+}
+
+/** Host names in URLs (`https://api.stability.ai/v1/…`); one pass, no alternation, linear. */
+const URL_HOST = /\bhttps?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+const MAX_HOSTS = 100;
+
+/** The hosts a file's URLs name, lower-cased, at most MAX_HOSTS. */
+export function urlHosts(text: string): string[] {
+  const hosts = new Set<string>();
+  URL_HOST.lastIndex = 0;
+  for (let match = URL_HOST.exec(text); match && hosts.size < MAX_HOSTS; match = URL_HOST.exec(text)) hosts.add(match[1].toLowerCase());
+  return [...hosts];
 }
