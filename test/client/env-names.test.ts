@@ -22,6 +22,9 @@ describe("client env names", () => {
     // Settings about a credential (supermemory's login buttons), not the credential.
     "NEXT_PUBLIC_GOOGLE_AUTH_ENABLED", "NEXT_PUBLIC_GITHUB_AUTH_ENABLED", "OPENAI_API_KEY_REQUIRED", "AUTH_MODE", "JWT_TOKEN_TTL",
     "USE_USER_TOKEN", "ALLOW_API_KEY_LOGIN", "NEXT_PUBLIC_ENABLE_AUTH_TOKEN", "NEXT_PUBLIC_SIGNING_CONTACT_INFO",
+    // Google Places in the browser goes through the Maps JavaScript API with a referrer-restricted
+    // key (kyle-t01/next_reco, batch 46), as Maps keys do.
+    "REACT_APP_GOOGLE_PLACES_API_KEY", "NEXT_PUBLIC_PLACES_API_KEY",
   ];
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));

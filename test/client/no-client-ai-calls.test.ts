@@ -62,6 +62,20 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
     },
     {
+      // GoldenHammmer/insurance-voice-training's session page (batch 46): read with `?.`, named `secret`.
+      name: "an ephemeral Realtime key read through optional chaining (tokenJson?.client_secret?.value)",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function connect(offer: RTCSessionDescriptionInit) {`,
+        `  const tokenJson = await (await fetch("/api/realtime-token")).json();`,
+        `  const secret = tokenJson?.client_secret?.value;`,
+        `  if (!secret) return;`,
+        `  return fetch("https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview", { method: "POST", body: offer.sdp, headers: { Authorization: \`Bearer \${secret}\`, "Content-Type": "application/sdp" } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // Gorav22/Readme-generator-extension's background.js (batch 33): `API_KEY` is never declared.
       name: "a URL const whose key= is a name the file never declares sends no key",
       filename: clientFile,

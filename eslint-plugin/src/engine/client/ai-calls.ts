@@ -308,6 +308,8 @@ function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.Va
     if (!init) return false;
     value = init;
   }
+  // `tokenJson?.client_secret?.value` (GoldenHammmer/insurance-voice-training, batch 46).
+  if (value.type === "ChainExpression") value = value.expression;
   return value.type === "MemberExpression" && EPHEMERAL.test(dottedName(value) ?? "");
 }
 
