@@ -10,6 +10,7 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { mayDefineFirebaseFunctions } from "../../eslint-plugin/src/engine/server-route/rate-limit/firebase-handlers";
 import { mayDefineGraphqlResolvers } from "../../eslint-plugin/src/engine/server-route/rate-limit/graphql-handlers";
 import { mayDefineNestRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/nest-handlers";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
 import { findRouteHandlers } from "../../eslint-plugin/src/engine/server-route/rate-limit/route-handlers";
 import { mayDefineTrpcProcedures } from "../../eslint-plugin/src/engine/server-route/rate-limit/trpc-handlers";
 
@@ -50,6 +51,18 @@ describe("route handler gates are linear-time on adversarial input", function ()
     const ms = performance.now() - started;
     assert.ok(handlers.length > 20_000);
     // ~21,000 handlers: 1–2.5 s here (a loaded 2-core machine); anything quadratic in them takes minutes.
+    assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
+  });
+
+  it("a 1 MB route of requests to URLs from env, keyed in auth headers, and of header-name near misses", () => {
+    const call = `  await fetch(process.env.VOICE_URL, { headers: { "xi-api-key": process.env.ELEVENLABS_API_KEY } }); // authorizatio x-api-ke\n`;
+    const body = call.repeat(Math.floor(MB / call.length));
+    const source = parseSource(path.join("/tmp", "app", "api", "voice", "route.ts"), `export async function POST() {\n${body}  return new Response();\n}\n`, { loc: false, comments: false });
+    assert.ok(source);
+    const started = performance.now();
+    const findings = findUnlimitedAiRoutes(source);
+    const ms = performance.now() - started;
+    assert.equal(findings.length, 1);
     assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
   });
 });

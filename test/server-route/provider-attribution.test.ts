@@ -123,6 +123,26 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(embeddings), ["OpenAI"]);
   });
 
+  it("a request to a URL from env or config, keyed in an auth header by an env var named for a provider (codebysamir's voice routes, batch 45)", () => {
+    const elevenlabs = `export async function POST(request: Request) {
+  const r = await fetch(\`\${process.env.ELEVENLABS_URL}/v1/text-to-speech/voice\`, { method: "POST", headers: { "xi-api-key": process.env.ELEVENLABS_API_KEY!, "Content-Type": "application/json" }, body: await request.text() });
+  return new Response(r.body);
+}`;
+    assert.deepEqual(providersReported(elevenlabs), ["ElevenLabs"]);
+    const axiosCall = `import axios from "axios";
+import { config } from "@/config";
+export async function POST(request: Request) {
+  const { data } = await axios.post(config.anthropicUrl, await request.json(), { headers: { "x-api-key": process.env.ANTHROPIC_API_KEY } });
+  return Response.json(data);
+}`;
+    assert.deepEqual(providersReported(axiosCall), ["Anthropic"]);
+    // A URL written out to a host outside the catalogue is that host's: the key name says nothing of where it goes.
+    const elsewhere = `export async function POST(request: Request) {
+  return fetch("https://api.example.com/proxy", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: await request.text() });
+}`;
+    assert.deepEqual(providersReported(elsewhere), []);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {

@@ -28,6 +28,9 @@ export interface RateLimitOptions {
   limiterNames?: readonly string[];
 }
 
+/** The auth headers a provider's key travels in (function-scan's AUTH_HEADERS), as words of the text. */
+const AUTH_HEADER = /\b(?:authorization|x-api-key|xi-api-key|api-key|x-goog-api-key)\b/i;
+
 /** A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers serve no one. */
 const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
@@ -42,8 +45,16 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   const project = options.project ?? diskProjectView();
   addImportedBindings(source, bindings, project);
   addChains(source, bindings); // again: chains built from an imported model
-  // An AI SDK call (`streamText`, `streamUI`) reaches whichever model it is given, named or not.
-  if (textFacts(source.text).evidence("providerMention") < 0 && bindings.providers.size === 0 && !bindings.memberProviders && bindings.aiSdkCalls.size === 0) return [];
+  // An AI SDK call (`streamText`, `streamUI`) reaches whichever model it is given, named or not; a
+  // request with an auth header may send a provider's key to a URL from env (function-scan's keyHeaderProvider).
+  if (
+    textFacts(source.text).evidence("providerMention") < 0 &&
+    bindings.providers.size === 0 &&
+    !bindings.memberProviders &&
+    bindings.aiSdkCalls.size === 0 &&
+    !AUTH_HEADER.test(source.text)
+  )
+    return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];
   for (const handler of handlers) {

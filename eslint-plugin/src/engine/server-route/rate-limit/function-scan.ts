@@ -5,6 +5,8 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
+import { envName } from "../../env-key-values";
+import { providerForEnvName } from "../../providers";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
@@ -171,12 +173,14 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
-        return sendsCallersKey(call.arguments[1]) ? undefined : fetchProvider(source, call.arguments[0]);
+        return sendsCallersKey(call.arguments[1]) ? undefined : (fetchProvider(source, call.arguments[0]) ?? keyHeaderProvider(source, call.arguments[0], call.arguments[1]));
       }
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
     if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
-      return call.arguments.slice(1).some(sendsCallersKey) ? undefined : fetchProvider(source, call.arguments[0]);
+      return call.arguments.slice(1).some(sendsCallersKey)
+        ? undefined
+        : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
     }
   }
   return undefined;
@@ -257,6 +261,31 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
   const valueOf = (value: Node) => (value.type === "Identifier" ? (enclosingConst(value, value.name) ?? value) : value);
   return keys.length > 0 && keys.every((value) => keyIsUserSupplied(valueOf(value), new Map()));
+}
+
+/**
+ * A request to a URL this file does not spell (`fetch(process.env.ELEVENLABS_URL, …)`, a base URL
+ * from config) that sends a key the server's env names for a provider in an auth header
+ * (`"xi-api-key": process.env.ELEVENLABS_API_KEY`, `` Authorization: `Bearer ${process.env.GROQ_API_KEY}` ``):
+ * that provider's API (codebysamir/ai_shop_kundenservice_backend's voice routes, batch 45). A URL
+ * written out to another host is that host's business.
+ */
+function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
+  const written = url && urlText(source, url, 0);
+  if (written !== undefined && /^https?:\/\//i.test(written)) return undefined;
+  const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
+  if (headers?.type !== "ObjectExpression") return undefined;
+  for (const name of AUTH_HEADERS) {
+    const value = findProperty(headers, name)?.value;
+    if (!value) continue;
+    let provider: Provider | undefined;
+    walk(value as Node, (node) => {
+      const env = provider ? undefined : envName(node);
+      if (env !== undefined) provider = providerForEnvName(env);
+    });
+    if (provider && !provider.tracing) return provider;
+  }
+  return undefined;
 }
 
 /**
