@@ -109,11 +109,13 @@ export async function POST(request: Request) {
   return Response.json(await generateText({ model: provider("model"), prompt }));
 }`);
         }
+        // A service that is not a model (a vector database) runs one only in its model methods.
+        const modelCall = provider.modelMethods ? provider.modelMethods[0] : "chat.completions.create";
         if (ownPackage) {
           variants.push(`import Client from "${ownPackage}";
 const client = new Client({ apiKey: process.env.${provider.envVar} });
 export async function POST(request: Request) {
-  return Response.json(await client.chat.completions.create(await request.json()));
+  return Response.json(await client.${modelCall}(await request.json()));
 }`);
         }
         if (constructorName) {
@@ -123,6 +125,13 @@ export async function POST(request: Request) {
 }`);
         }
         const nonModel = [
+          ...(provider.modelMethods && ownPackage
+            ? [`import Client from "${ownPackage}";
+const client = new Client({ apiKey: process.env.${provider.envVar} });
+export async function POST(request: Request) {
+  return Response.json(await client.index("docs").query(await request.json()));
+}`]
+            : []),
           ...(provider.nonModelApis?.packages ?? []).map((pkg) => `import Client from "${pkg}";
 const client = new Client({ auth: process.env.${provider.envVar} });
 export async function POST(request: Request) {
