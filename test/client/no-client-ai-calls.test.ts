@@ -62,6 +62,22 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
     },
     {
+      // PeterBlenessy/ai-assistant-for-jira-desktop's helpers (batch 47) keep a Tauri app's settings this way.
+      name: "a key destructured from a parameter (const { apiKey } = options) is the caller's",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export const ask = (options, body) => {`,
+        `  const { baseURL, apiKey } = options;`,
+        `  const provider = options.provider;`,
+        `  return [`,
+        `    fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${apiKey}\` } }),`,
+        `    fetch("https://api.anthropic.com/v1/messages", { method: "POST", body, headers: { "x-api-key": provider.apiKey } }),`,
+        `  ];`,
+        `};`,
+      ].join("\n"),
+    },
+    {
       // GoldenHammmer/insurance-voice-training's session page (batch 46): read with `?.`, named `secret`.
       name: "an ephemeral Realtime key read through optional chaining (tokenJson?.client_secret?.value)",
       filename: clientFile,

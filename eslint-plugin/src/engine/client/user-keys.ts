@@ -81,16 +81,31 @@ function rootOf(node: Node): Node | undefined {
 }
 
 function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  for (let node: Node | undefined = id.parent; node; node = node.parent) {
-    if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
-  }
+  if (isParameter(id)) return true;
   return declarators.some(
     (declarator) =>
       binds(declarator.id, id.name) &&
       (declarator.init !== null && !isEmpty(declarator.init)
-        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init)
+        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init) || fromParameter(declarator.init)
         : assignedFromStorage(declarator, id.name, declarators)),
   );
+}
+
+/** `id` names a parameter of a function around it. */
+function isParameter(id: TSESTree.Identifier): boolean {
+  for (let node: Node | undefined = id.parent; node; node = node.parent) {
+    if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
+  }
+  return false;
+}
+
+/**
+ * `const { baseURL, apiKey } = options` (or `= options.provider`) with `options` a parameter: the
+ * caller's values, as the parameter is (PeterBlenessy/ai-assistant-for-jira-desktop, batch 47).
+ */
+function fromParameter(init: Node): boolean {
+  const root = rootOf(init);
+  return root?.type === "Identifier" && isParameter(root);
 }
 
 /**
