@@ -402,6 +402,9 @@ function isViteLibrary(dir: string, names: string[]): boolean {
 function refine(name: FrameworkName, dir: string, names: string[]): FrameworkName {
   if (name !== "vite") return name;
   for (const [pattern, configName] of CONFIG_FILES) {
+    // Vite's own Svelte template writes a svelte.config.js (for its preprocessor) into a plain
+    // single-page app: SvelteKit is known by its dependency, asked above (TimWijma/dalle-wrapper, batch 45).
+    if (configName === "sveltekit") continue;
     if (configName !== "vite" && names.some((entry) => pattern.test(entry))) return configName;
   }
   void dir;
