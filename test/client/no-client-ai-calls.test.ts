@@ -78,6 +78,11 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
     },
     {
+      name: "a key an extension read from its storage, in the read's .then callback, is the user's",
+      filename: clientFile,
+      code: `"use client";\nexport const ask = (body: string) => chrome.storage.sync.get("apiKey").then(({ apiKey }) => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${apiKey}\` } }));`,
+    },
+    {
       // GoldenHammmer/insurance-voice-training's session page (batch 46): read with `?.`, named `secret`.
       name: "an ephemeral Realtime key read through optional chaining (tokenJson?.client_secret?.value)",
       filename: clientFile,
@@ -116,6 +121,24 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst token = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nexport const connect = (sdp: string) => fetch("https://api.openai.com/v1/realtime?model=gpt-4o-realtime-preview", { method: "POST", body: sdp, headers: { Authorization: \`Bearer \${token}\` } });`,
       errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      // eriknewland/codepen-gpt's Gpt.jsx: the server's key, fetched from a function and sent on.
+      name: "a key a server answered with (a fetch's .then callback parameter) is the developer's, directly or through a const",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export const ask = (body: string) =>`,
+        `  fetch("/.netlify/functions/getOpenAiApiKey").then((response) => response.json()).then((data) => {`,
+        `    const API_KEY = data.apiKey;`,
+        `    fetch("https://api.anthropic.com/v1/messages", { method: "POST", body, headers: { "x-api-key": data.anthropicKey } });`,
+        `    return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${API_KEY}\` } });`,
+        `  });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 5, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 6, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+      ],
     },
     {
       name: "a page field the code fills with the developer's key is still a field, but a const beside it is the developer's",

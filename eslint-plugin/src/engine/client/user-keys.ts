@@ -91,12 +91,39 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   );
 }
 
-/** `id` names a parameter of a function around it. */
+/**
+ * `id` names a parameter of a function around it: what the caller passes. A promise callback's
+ * parameter is what the promise resolved to instead: the user's only when it was read from
+ * browser storage or the app's settings (`chrome.storage.sync.get("key").then(({ apiKey }) => …)`),
+ * not a server's answer (`fetch("/.netlify/functions/getOpenAiApiKey").then((r) => r.json()).then((data) => …)`:
+ * eriknewland/codepen-gpt's server key, sent on from the browser).
+ */
 function isParameter(id: TSESTree.Identifier): boolean {
   for (let node: Node | undefined = id.parent; node; node = node.parent) {
-    if (FUNCTIONS.has(node.type) && (node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) return true;
+    if (!FUNCTIONS.has(node.type) || !(node as TSESTree.FunctionLike).params.some((param) => binds(param, id.name))) continue;
+    const promise = thenReceiver(node);
+    return promise === undefined || readsUsersStore(promise);
   }
   return false;
+}
+
+/** The promise a function is the `.then(…)` callback of, if it is one. */
+function thenReceiver(fn: Node): Node | undefined {
+  const call = fn.parent;
+  if (call?.type !== "CallExpression" || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+  const callee = call.callee;
+  return callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "then" ? callee.object : undefined;
+}
+
+/** A promise chain that starts at a browser-storage or settings read. */
+function readsUsersStore(promise: Node): boolean {
+  let current: Node = promise;
+  while (current.type === "CallExpression" && current.callee.type === "MemberExpression" && !current.callee.computed && current.callee.property.type === "Identifier" && current.callee.property.name === "then") {
+    current = current.callee.object;
+  }
+  if (current.type !== "CallExpression") return false;
+  const name = dottedName(current.callee) ?? "";
+  return STORAGE_READ.test(name) || SETTINGS_READ.test(name);
 }
 
 /**
