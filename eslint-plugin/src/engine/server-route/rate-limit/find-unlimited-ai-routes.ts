@@ -9,7 +9,7 @@ import type { Finding } from "../../finding";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
-import { namesLimiter, scanFunction } from "./function-scan";
+import { AUTH_HEADERS, namesLimiter, scanFunction } from "./function-scan";
 import { middlewareCovers, middlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
@@ -28,8 +28,8 @@ export interface RateLimitOptions {
   limiterNames?: readonly string[];
 }
 
-/** The auth headers a provider's key travels in (function-scan's AUTH_HEADERS), as words of the text. */
-const AUTH_HEADER = /\b(?:authorization|x-api-key|xi-api-key|api-key|x-goog-api-key)\b/i;
+/** The auth headers a provider's key travels in, as words of the text: a literal alternation, linear. */
+const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 
 /** A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers serve no one. */
 const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;

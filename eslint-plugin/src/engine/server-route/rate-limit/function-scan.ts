@@ -251,7 +251,8 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
 }
 
 /** Request headers that carry a provider key. */
-const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
+/** The request headers a provider's key travels in. */
+export const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
 
 /** `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env. */
 function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
