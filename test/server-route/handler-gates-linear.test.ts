@@ -54,6 +54,36 @@ describe("route handler gates are linear-time on adversarial input", function ()
     assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
   });
 
+  it("a class whose chain-building method many declarators call is read once, not once per call", () => {
+    const padding = Array.from({ length: 3000 }, (_, i) => `    const p${i} = ${i};`).join("\n");
+    const calls = Array.from({ length: 6000 }, (_, i) => `    const c${i} = this.chain();`).join("\n");
+    const text = `import { ChatOpenAI } from "@langchain/openai";
+import { RunnableSequence } from "@langchain/core/runnables";
+class Service {
+  private model: ChatOpenAI;
+  chain() {
+${padding}
+    return RunnableSequence.from([this.model]);
+  }
+  run() {
+${calls}
+    return c0.invoke({});
+  }
+}
+const service = new Service();
+export async function POST() {
+  return Response.json(await service.run());
+}
+`;
+    const source = parseSource(path.join("/tmp", "app", "api", "chain", "route.ts"), text, { loc: false, comments: false });
+    assert.ok(source);
+    const started = performance.now();
+    const findings = findUnlimitedAiRoutes(source);
+    const ms = performance.now() - started;
+    assert.equal(findings.length, 1);
+    assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
+  });
+
   it("a 1 MB route of requests to URLs from env, keyed in auth headers, and of header-name near misses", () => {
     const call = `  await fetch(process.env.VOICE_URL, { headers: { "xi-api-key": process.env.ELEVENLABS_API_KEY } }); // authorizatio x-api-ke\n`;
     const body = call.repeat(Math.floor(MB / call.length));

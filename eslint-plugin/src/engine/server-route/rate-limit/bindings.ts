@@ -406,9 +406,11 @@ const MODEL_VARIANTS = new Set(["bind", "bindTools", "withStructuredOutput", "wi
 /** Chains built from a provider client (or from another chain), in source order. */
 export function addChains(source: SourceFile, bindings: FileBindings): void {
   if (bindings.providers.size === 0) return;
+  // What each method returns, read once however many declarators call it.
+  const returned = new Map<Node, Provider | undefined>();
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
-    const provider = chainBuiltBy(node.init, bindings) ?? chainReturnedBy(node.init, bindings);
+    const provider = chainBuiltBy(node.init, bindings) ?? chainReturnedBy(node.init, bindings, returned);
     if (provider) bindings.chains.set(node.id.name, provider);
   });
 }
@@ -418,12 +420,17 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
  * (`streaming ? RunnableSequence.from([prompt, this._model, parser]) : …`): cratas/langchain-explorer's
  * ChatService, batch 45.
  */
-function chainReturnedBy(init: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+function chainReturnedBy(init: Node | null | undefined, bindings: FileBindings, returned: Map<Node, Provider | undefined>): Provider | undefined {
   let call = init;
   while (call?.type === "AwaitExpression") call = call.argument;
   if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.object.type !== "ThisExpression" || call.callee.property.type !== "Identifier") return undefined;
   const method = sameClassMethod(call, call.callee.property.name);
   if (method?.type !== "FunctionExpression" && method?.type !== "ArrowFunctionExpression") return undefined;
+  if (!returned.has(method)) returned.set(method, chainReturnedByMethod(method, bindings));
+  return returned.get(method);
+}
+
+function chainReturnedByMethod(method: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, bindings: FileBindings): Provider | undefined {
   const built = (value: Node | null | undefined): Provider | undefined =>
     value?.type === "ConditionalExpression" ? (built(value.consequent) ?? built(value.alternate)) : chainBuiltBy(value, bindings);
   if (method.body.type !== "BlockStatement") return built(method.body);
