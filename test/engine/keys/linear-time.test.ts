@@ -144,6 +144,28 @@ describe("the URL hosts a file names (context for keys in credential slots) are 
     });
   }
 
+  it("1 MB of distinct hosts, each looked up in the catalogue once", () => {
+    const { hostProviders } = require("../../../eslint-plugin/src/engine/keys/hardcoded-keys/imports") as typeof import("../../../eslint-plugin/src/engine/keys/hardcoded-keys/imports");
+    const parts: string[] = [];
+    for (let i = 0, size = 0; size < MB; i++) {
+      const url = `https://h${i}.example.com/ `;
+      parts.push(url);
+      size += url.length;
+    }
+    const start = performance.now();
+    assert.equal(hostProviders(parts.join("")).size, 0);
+    const ms = performance.now() - start;
+    assert.ok(ms < BOUND_MS, `${ms.toFixed(0)} ms`);
+  });
+
+  it("1 MB of credential slots in a file naming 100 other hosts first: each key asks a set, not every host", () => {
+    const urls = Array.from({ length: 100 }, (_, i) => `"https://api${i}.example-${i}.com/v1"`).join(", ");
+    timedAnalysis(
+      (i) => (i === 0 ? `const urls = [${urls}, "https://api.stability.ai/v1"];` : `headers${i}.append("Authorization", "Bearer ${fakeKey("stability", undefined, i + 1)}");`),
+      (lines) => lines - 1,
+    );
+  });
+
   it("1 MB of credential slots in a file that names a provider's host, keys confirmed by it", () => {
     timedAnalysis(
       (i) => (i === 0 ? `fetch("https://api.stability.ai/v1/generation");` : `headers${i}.append("Authorization", "Bearer ${fakeKey("stability", undefined, i + 1)}");`),

@@ -3,8 +3,8 @@
  * context; context-only formats (Mistral's 32 alnum, Azure's 32 hex…) need their provider named
  * by the slot the key sits in, or named nearby while the slot looks like a credential.
  */
-import { contextWord, contextWordsFor, looksLikeCredentialName, nameHasAnyWord, providerForHost, type ContextWord, type NameWords } from "../providers";
-import type { CredentialKind } from "../providers/types";
+import { contextWord, contextWordsFor, looksLikeCredentialName, nameHasAnyWord, type ContextWord, type NameWords } from "../providers";
+import type { CredentialKind, Provider } from "../providers/types";
 import type { KeyCandidate } from "./index";
 
 export interface KeyContext {
@@ -26,11 +26,11 @@ export interface KeyContext {
    */
   file?: NameWords[];
   /**
-   * The API hosts the file's URLs name (`api.stability.ai`): like `file`, they confirm a
-   * context-only key only in a credential slot (`Bearer sk-…` in an Authorization header), when
-   * one is the candidate's provider's (gorkembayraktar/ai-video-creator, batch 46).
+   * The providers whose API hosts the file's URLs name (`api.stability.ai`): like `file`, they
+   * confirm a context-only key only in a credential slot (`Bearer sk-…` in an Authorization
+   * header), worked out once per file (gorkembayraktar/ai-video-creator, batch 46).
    */
-  hosts?: string[];
+  hostProviders?: ReadonlySet<Provider>;
   /**
    * Where the const or class field the key is held in is used: the URLs and calls around each
    * use (hardcoded-keys/use-sites.ts), read only when asked. They only decide whether a key is
@@ -135,5 +135,5 @@ export function contextConfirms(candidate: KeyCandidate, context: KeyContext): b
   if (anyNames(context.nearby, words)) return slotNames.length === 0 || credentialSlot;
   if (!credentialSlot) return false;
   if (context.file && anyNames(context.file, packageWordsFor(candidate))) return true;
-  return context.hosts?.some((host) => providerForHost(host) === candidate.provider) ?? false;
+  return context.hostProviders?.has(candidate.provider) ?? false;
 }

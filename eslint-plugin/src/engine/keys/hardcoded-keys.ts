@@ -10,12 +10,13 @@
 import type { SourceFile, TSESTree } from "../ast";
 import { formatMessage, type Finding } from "../finding";
 import { envVarFor, nameWords, revokeUrlFor, type NameWords } from "../providers";
+import type { Provider } from "../providers/types";
 import { astContext, type AstContext } from "./hardcoded-keys/ast-context";
 import { newUseWalks } from "./hardcoded-keys/use-sites";
 import type * as Fixes from "./hardcoded-keys/fixes";
 import { fileAdvice } from "./file-advice";
 import { fileIsIgnored } from "./hardcoded-keys/ignore-files";
-import { importedPackages, urlHosts } from "./hardcoded-keys/imports";
+import { hostProviders, importedPackages } from "./hardcoded-keys/imports";
 import { commentBlock, isModuleSpecifier, locateKey, type KeyPlace } from "./hardcoded-keys/locate";
 import { splitKeyCandidates, splitKeyIn, type SplitKey } from "./hardcoded-keys/split-keys";
 import { textFacts } from "../text-facts";
@@ -146,7 +147,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
   }
 
   let fileNames: NameWords[] | undefined;
-  let hosts: string[] | undefined;
+  let hosts: ReadonlySet<Provider> | undefined;
   // How many candidates may look for where their const or field is used (use-sites.ts), in this analysis.
   const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext | KeyContext => {
@@ -169,7 +170,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
       const context = astContext(place.node, place.path, window, useWalks);
       if (!candidate.kind.selfIdentifying) {
         context.file = fileNames ??= importedPackages(ast).map(nameWords);
-        context.hosts = hosts ??= urlHosts(text);
+        context.hostProviders = hosts ??= hostProviders(text);
       }
       entry.context = context;
     }
@@ -216,14 +217,14 @@ function splitKeyFindings(source: SourceFile, ast: TSESTree.Program, split: KeyC
     if (place) places.set(candidate, place);
   }
   let fileNames: NameWords[] | undefined;
-  let hosts: string[] | undefined;
+  let hosts: ReadonlySet<Provider> | undefined;
   const useWalks = newUseWalks();
   const contextOf = (candidate: KeyCandidate): AstContext => {
     const { node, path } = places.get(candidate)!;
     const context = astContext(node, path, "", useWalks);
     if (!candidate.kind.selfIdentifying) {
       context.file = fileNames ??= importedPackages(ast).map(nameWords);
-      context.hosts = hosts ??= urlHosts(source.text);
+      context.hostProviders = hosts ??= hostProviders(source.text);
     }
     return context;
   };

@@ -1,5 +1,7 @@
 /** What a whole file says about the services it talks to: the packages it imports, the hosts its URLs name. */
 import type { TSESTree } from "../../ast";
+import { providerForHost } from "../../providers";
+import type { Provider } from "../../providers/types";
 
 function requireSource(node: TSESTree.Node | null | undefined): string | undefined {
   if (
@@ -34,12 +36,21 @@ export function importedPackages(program: TSESTree.Program): string[] {
 
 /** Host names in URLs (`https://api.stability.ai/v1/…`); one pass, no alternation, linear. */
 const URL_HOST = /\bhttps?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
-const MAX_HOSTS = 100;
 
-/** The hosts a file's URLs name, lower-cased, at most MAX_HOSTS. */
+/** The distinct hosts a file's URLs name, lower-cased. */
 export function urlHosts(text: string): string[] {
   const hosts = new Set<string>();
   URL_HOST.lastIndex = 0;
-  for (let match = URL_HOST.exec(text); match && hosts.size < MAX_HOSTS; match = URL_HOST.exec(text)) hosts.add(match[1].toLowerCase());
+  for (let match = URL_HOST.exec(text); match; match = URL_HOST.exec(text)) hosts.add(match[1].toLowerCase());
   return [...hosts];
+}
+
+/** The providers whose API hosts a file's URLs name: each distinct host asked once per file, not once per key. */
+export function hostProviders(text: string): ReadonlySet<Provider> {
+  const found = new Set<Provider>();
+  for (const host of urlHosts(text)) {
+    const provider = providerForHost(host);
+    if (provider) found.add(provider);
+  }
+  return found;
 }
