@@ -41,6 +41,11 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst apiKeyInput = document.getElementById("api-key") as HTMLInputElement;\nexport async function ask(messages: unknown[]) {\n  const apiKey = apiKeyInput.value.trim();\n  await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ messages }) });\n  return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${document.querySelector<HTMLInputElement>("#key")!.value}\` } });\n}`,
     },
+    {
+      name: "bring your own key: the caller's key through trim(), ?.trim() or String()",
+      filename: clientFile,
+      code: `"use client";\nexport function ask(apiKey: string, token?: string) {\n  const a = apiKey.trim();\n  const b = token?.trim();\n  const c = String(apiKey);\n  return [a, b, c].map((key) => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${key}\` } })).concat(fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${a}\`, "x-api-key": b, "api-key": c } }));\n}`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
       // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.
@@ -187,11 +192,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: [
         `"use client";`,
+        `const key = process.env.NEXT_PUBLIC_ANTHROPIC_API_KEY;`,
         `fetch("https://api.anthropic.com/v1/messages", {`,
         `  headers: { "x-api-key": key, "anthropic-dangerous-direct-browser-access": "true" },`,
         `});`,
       ].join("\n"),
-      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } }],
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       // Code under TypeScript syntax (a typed declarator, `as`, a generic call) is
@@ -251,6 +257,42 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nexport function Chat() {\n  const [apiKey] = useState(process.env.NEXT_PUBLIC_OPENAI_API_KEY);\n  return () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
       errors: [{ messageId: "directProviderCall", line: 4 }],
+    },
+    {
+      // hassanzafarr/linkedin-x-ai-extension's claude.js (batch 48): the user's key, tidied, and the header.
+      name: "the caller's key tidied with trim() is theirs; the direct browser access header is still reported, on its line",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function ask(prompt: string, apiKey: string) {`,
+        `  const cleanKey = apiKey.trim();`,
+        `  return fetch("https://api.anthropic.com/v1/messages", {`,
+        `    headers: {`,
+        `      "x-api-key": cleanKey,`,
+        `      "anthropic-dangerous-direct-browser-access": "true",`,
+        `    },`,
+        `    body: prompt,`,
+        `  });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 7 }],
+    },
+    {
+      // luxtelos/agentic-cpa-poc's ClaudeAdapter (batch 48): the header set on the object after it was made.
+      name: "direct browser access header assigned to a headers object, or set on a Headers",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export function send(url: string, body: string, key: string) {`,
+        `  const headers: Record<string, string> = { "Content-Type": "application/json" };`,
+        `  headers["x-api-key"] = key;`,
+        `  headers["anthropic-dangerous-direct-browser-access"] = "true";`,
+        `  const more = new Headers();`,
+        `  more.set("Anthropic-Dangerous-Direct-Browser-Access", "true");`,
+        `  return [fetch(url, { method: "POST", headers, body }), fetch(url, { method: "POST", headers: more, body })];`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 5 }, { messageId: "dangerousDirectBrowserAccess", line: 7 }],
     },
     {
       name: "direct browser access header on its own",
@@ -324,6 +366,24 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [
         { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "directProviderCall", line: 5, data: { host: "openrouter.ai", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
+      // hwalk1/ZenLog's elevenlabs/init.tsx (batch 48): the whole request in a const, then axios.request(options) or axios(options).
+      name: "axios.request(options) and axios(options) with the request's config in a const",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const API_KEY = process.env.NEXT_PUBLIC_ELEVENLABS_API_KEY;`,
+        `export async function speak(text: string) {`,
+        "  const options = { method: \"POST\", url: \"https://api.elevenlabs.io/v1/text-to-speech/voice\", headers: { \"xi-api-key\": `${API_KEY}` }, data: { text } };",
+        `  await axios.request(options);`,
+        `  return axios(options);`,
+        `}`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 5, data: { host: "api.elevenlabs.io", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 6, data: { host: "api.elevenlabs.io", chain: "app/chat/chat-box.tsx" } },
       ],
     },
   ],

@@ -24,7 +24,11 @@ export interface AiCall {
 
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
 
-const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key", DIRECT_ACCESS_HEADER]);
+/**
+ * Headers that carry a key. Not Anthropic's direct-access header: its `"true"` is no credential,
+ * and a request whose key is the user's still reports it, on its own line (hassanzafarr/linkedin-x-ai-extension, batch 48).
+ */
+const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key"]);
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
 /** Keys under which TSESTree keeps only types (annotations, type parameters and arguments). */
 const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeArguments"]);
@@ -83,7 +87,8 @@ function typeOnlyImport(text: string, at: number): boolean {
 export interface AiCallNodes {
   declarators: TSESTree.VariableDeclarator[];
   requests: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
-  directAccess: TSESTree.Property[];
+  /** `{ "anthropic-dangerous-direct-browser-access": … }` properties and `headers["anthropic-…"] = …` assignments. */
+  directAccess: Array<TSESTree.Property | TSESTree.AssignmentExpression>;
 }
 
 /**
@@ -94,6 +99,25 @@ export interface AiCallNodes {
 export function isDirectAccessProperty(node: TSESTree.Property): boolean {
   const key = propertyKey(node);
   return key !== undefined && key.length === DIRECT_ACCESS_HEADER.length && key.toLowerCase() === DIRECT_ACCESS_HEADER;
+}
+
+/**
+ * The direct-access header set on a headers object after it was made: `headers["anthropic-dangerous-direct-browser-access"] = "true"`
+ * (luxtelos/agentic-cpa-poc's ClaudeAdapter, batch 48).
+ */
+export function isDirectAccessAssignment(node: TSESTree.AssignmentExpression): boolean {
+  const { left } = node;
+  if (left.type !== "MemberExpression" || !left.computed || left.property.type !== "Literal" || typeof left.property.value !== "string") return false;
+  const key = left.property.value;
+  return key.length === DIRECT_ACCESS_HEADER.length && key.toLowerCase() === DIRECT_ACCESS_HEADER;
+}
+
+/** `headers.set("anthropic-dangerous-direct-browser-access", "true")` (or `append`) on a `Headers` object. */
+function setsDirectAccessHeader(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const [name] = node.arguments;
+  if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.property.type !== "Identifier") return false;
+  if (node.callee.property.name !== "set" && node.callee.property.name !== "append") return false;
+  return name?.type === "Literal" && typeof name.value === "string" && name.value.length === DIRECT_ACCESS_HEADER.length && name.value.toLowerCase() === DIRECT_ACCESS_HEADER;
 }
 
 export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
@@ -107,6 +131,7 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
       if (node.type === "VariableDeclarator") nodes.declarators.push(node);
       else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
       else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
+      else if (node.type === "AssignmentExpression" && isDirectAccessAssignment(node)) nodes.directAccess.push(node);
     },
     (_parent, key) => TYPE_KEYS.has(key),
   );
@@ -149,7 +174,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       reportedCalls.push(node.range);
       continue;
     }
-    const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node)?.configs ?? [], scope) : undefined);
+    const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node, objects)?.configs ?? [], scope) : undefined);
     // openai v3: `new OpenAIApi(configuration)` is the client `new Configuration({ apiKey })`
     // (already reported, or reported inline as its argument) configures: one client, one finding.
     if (keyed && !buildsOnReported(node, initializers, reportedCalls) && !node.arguments.some((arg) => arg.type === "NewExpression" && browserSdkClient(arg, scope))) {
@@ -157,7 +182,8 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       reportedCalls.push(node.range);
     }
   }
-  for (const property of directAccess) {
+  const headerSets = requests.filter(setsDirectAccessHeader);
+  for (const property of [...directAccess, ...headerSets]) {
     if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
   }
@@ -227,7 +253,7 @@ function httpRequest(
 ): { host: string; credentials: Array<TSESTree.Node | undefined>; keyRead?: EnvRead } | undefined {
   // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
   if (node.type !== "CallExpression" && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
-  const parts = requestParts(node);
+  const parts = requestParts(node, objects);
   if (!parts) return undefined;
   const { configs } = parts;
   // `this.http.post(this.apiUrl, body)`: the URL is what the class sets the field to, also inside a
@@ -348,7 +374,10 @@ const FETCH_LIKE = new Set(["fetch", "$fetch", "ofetch", "ky", "fetchEventSource
  * axios({ url, headers }), ky(url, options), and client factories `axios.create(config)`,
  * `ky.create(options)` / `api.extend(options)` (no URL of their own).
  */
-function requestParts(node: TSESTree.CallExpression | TSESTree.NewExpression): { url?: TSESTree.Node; configs: TSESTree.Node[] } | undefined {
+function requestParts(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  objects?: Map<string, TSESTree.ObjectExpression>,
+): { url?: TSESTree.Node; configs: TSESTree.Node[] } | undefined {
   const callee = node.callee;
   const args = node.arguments;
   let url: TSESTree.Node | undefined;
@@ -369,10 +398,14 @@ function requestParts(node: TSESTree.CallExpression | TSESTree.NewExpression): {
     url = args[0];
     configs = args.slice(1);
   } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky" || (holder?.type === "MemberExpression" && isHttpClientField(node, object))))) {
-    if (args[0]?.type === "ObjectExpression") {
-      const urlProperty = findProperty(args[0], "url") ?? findProperty(args[0], "baseURL");
+    // `axios(config)`, `axios.request(config)`: one object, also a const of the file holding it
+    // (hwalk1/ZenLog's `const options = { url, headers: { "xi-api-key": … } }; axios.request(options)`, batch 48).
+    const first = args[0];
+    const whole = first?.type === "ObjectExpression" ? first : first?.type === "Identifier" && (calleeName === "axios" || method === "request") ? objects?.get(first.name) : undefined;
+    if (whole) {
+      const urlProperty = findProperty(whole, "url") ?? findProperty(whole, "baseURL");
       url = urlProperty?.value;
-      configs = [args[0]];
+      configs = [whole];
     } else {
       url = args[0];
       configs = args.slice(1);

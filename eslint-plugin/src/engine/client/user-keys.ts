@@ -131,8 +131,22 @@ function readsUsersStore(promise: Node): boolean {
  * caller's values, as the parameter is (PeterBlenessy/ai-assistant-for-jira-desktop, batch 47).
  */
 function fromParameter(init: Node): boolean {
-  const root = rootOf(init);
+  const root = rootOf(withoutTrim(init));
   return root?.type === "Identifier" && isParameter(root);
+}
+
+/**
+ * `apiKey.trim()`, `apiKey?.trim()`, `String(apiKey)`: the same value, tidied
+ * (hassanzafarr/linkedin-x-ai-extension's `const cleanKey = apiKey.trim()`, batch 48).
+ */
+function withoutTrim(node: Node): Node {
+  let value = node;
+  for (;;) {
+    if (value.type === "ChainExpression" || value.type === "TSNonNullExpression" || value.type === "TSAsExpression") value = value.expression;
+    else if (value.type === "CallExpression" && value.arguments.length === 0 && value.callee.type === "MemberExpression" && value.callee.property.type === "Identifier" && TRIM.has(value.callee.property.name)) value = value.callee.object;
+    else if (value.type === "CallExpression" && value.arguments.length === 1 && value.callee.type === "Identifier" && value.callee.name === "String" && value.arguments[0].type !== "SpreadElement") value = value.arguments[0];
+    else return value;
+  }
 }
 
 /**
