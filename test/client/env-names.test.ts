@@ -9,6 +9,8 @@ describe("client env names", () => {
     "AWS_SECRET_ACCESS_KEY", "openaiApiKey", "KV_REST_API_TOKEN", "POSTHOG_PERSONAL_API_KEY", "MAPBOX_SECRET_TOKEN",
     "ALGOLIA_ADMIN_KEY", "SENTRY_AUTH_TOKEN", "GOOGLE_GENERATIVE_AI_API_KEY", "EXPO_PUBLIC_DRIZZLE_CONNECTION_POOLER",
     "SUPABASE_DB_POOLER", "SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SECRET_KEY",
+    // Tokens that are credentials: a plural may be a list of them; a count word beside KEY/SECRET does not unmake them.
+    "OPENAI_TOKEN", "REPLICATE_API_TOKEN", "GITHUB_TOKENS", "MAX_TOKENS_API_KEY", "REVENUECAT_SECRET_KEY",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -25,6 +27,10 @@ describe("client env names", () => {
     // Google Places in the browser goes through the Maps JavaScript API with a referrer-restricted
     // key (kyle-t01/next_reco, batch 46), as Maps keys do.
     "REACT_APP_GOOGLE_PLACES_API_KEY", "NEXT_PUBLIC_PLACES_API_KEY",
+    // A number of a model's tokens (luxtelos/agentic-cpa-poc's VITE_CLAUDE_MAX_TOKENS, batch 48).
+    "VITE_CLAUDE_MAX_TOKENS", "OPENAI_MAX_TOKENS", "VITE_OPENAI_MAX_OUTPUT_TOKENS", "OPENAI_TOKEN_LIMIT", "GEMINI_TOKENIZER", "MAX_TOKEN",
+    // RevenueCat's SDK key ships in the app by design (anggi1991/Umai-Lite, batch 48).
+    "EXPO_PUBLIC_REVENUECAT_API_KEY",
   ];
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));

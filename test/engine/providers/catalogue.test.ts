@@ -72,6 +72,11 @@ describe("provider catalogue", () => {
       ["DATABASE_URL", undefined],
       ["XAI_API_KEY", "xai"],
       ["GITHUB_TOKEN", "github"],
+      // A number of tokens names no key (luxtelos/agentic-cpa-poc logged VITE_CLAUDE_MAX_TOKENS, batch 48).
+      ["VITE_CLAUDE_MAX_TOKENS", undefined],
+      ["OPENAI_TOKEN_LIMIT", undefined],
+      ["maxOutputTokens", undefined],
+      ["OPENAI_TOKEN", "openai"],
     ];
     for (const [name, id] of cases) {
       it(`${name} → ${id ?? "none"}`, () => assert.equal(providerForEnvName(name)?.id, id));

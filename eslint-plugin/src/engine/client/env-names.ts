@@ -3,6 +3,7 @@
  * its prefix, which provider is it for. Pure string work, shared by every rule and the extension.
  */
 import type { Provider } from "../providers/types";
+import { isTokenCountName, nameWords as spacedWords } from "../providers/names";
 import { providerForEnvName } from "./catalogue";
 
 /** Prefixes that make a bundler inline the value into browser code, longest first. */
@@ -66,6 +67,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // takes the key in client code (Bytescale's `NEXT_PUBLIC_UPLOAD_API_KEY`, TinyMCE's editor key…).
   "UPLOAD", "UPLOADIO", "BYTESCALE", "UPLOADCARE", "FILESTACK", "TINYMCE", "MAPTILER",
   "LAUNCHDARKLY", "STATSIG", "GROWTHBOOK", "PLAUSIBLE", "FATHOM", "HEAP", "FULLSTORY", "CRISP",
+  // RevenueCat's app-specific SDK keys go into the app by design; its secret keys are `sk_…` and
+  // named so (anggi1991/Umai-Lite's EXPO_PUBLIC_REVENUECAT_API_KEY, batch 48).
+  "REVENUECAT",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
@@ -112,7 +116,10 @@ export function providerOfEnvName(name: string): Provider | undefined {
  * CLIENT_ID/CLIENT_KEY, URLs and ids). The public prefix is ignored: NEXT_PUBLIC_X says as much as X.
  */
 export function isSecretEnvName(name: string): boolean {
-  const words = nameWords(unprefixedName(name));
+  const bare = unprefixedName(name);
+  // `OPENAI_MAX_TOKENS`, `TOKEN_LIMIT`: a number of tokens, unless another word says key.
+  const counts = isTokenCountName(spacedWords(bare));
+  const words = nameWords(bare).filter((word) => !counts || !word.startsWith("TOKEN"));
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   // Not Firebase's `databaseURL`: a field of its web config, public by design (no password in it).

@@ -91,7 +91,28 @@ const CREDENTIAL_COMPOUNDS = ["apikey", "authorization", "password", "secret", "
 
 /** True for `apiKey`, `OPENAI_API_KEY`, `Authorization`, `x-api-key`, `hfToken`, `awsSecret`. */
 export function looksLikeCredentialName(name: NameWords): boolean {
+  if (isTokenCountName(name)) return looksLikeCredentialName(withoutTokenWords(name));
   if (nameHasAnyWord(name, CREDENTIAL_WORDS)) return true;
   for (const compound of CREDENTIAL_COMPOUNDS) if (name.compact.includes(compound)) return true;
   return false;
+}
+
+/** Words that, beside "token(s)", make it a number of a model's tokens, not a credential. */
+const TOKEN_COUNT_WORDS = new Set(["max", "min", "num", "number", "limit", "limits", "count", "budget", "usage", "used", "length", "size", "total", "output", "input", "prompt", "completion", "context"]);
+
+/**
+ * A number of a model's tokens: `CLAUDE_MAX_TOKENS`, `maxOutputTokens`, `OPENAI_TOKEN_LIMIT`,
+ * `tokenizer` (luxtelos/agentic-cpa-poc's `VITE_CLAUDE_MAX_TOKENS`, batch 48, was taken for an
+ * Anthropic key). A plural alone stays a credential: `GITHUB_TOKENS` may be a list of them.
+ */
+export function isTokenCountName(name: NameWords): boolean {
+  const words = name.spaced.trim().split(" ");
+  if (words.some((word) => word === "tokenizer" || word === "tokenizers")) return true;
+  if (!words.some((word) => word === "token" || word === "tokens")) return false;
+  return words.some((word) => TOKEN_COUNT_WORDS.has(word));
+}
+
+function withoutTokenWords(name: NameWords): NameWords {
+  const words = name.spaced.trim().split(" ").filter((word) => !word.startsWith("token"));
+  return { spaced: ` ${words.join(" ")} `, compact: words.join("") };
 }
