@@ -35,6 +35,11 @@ describe("require-rate-limit: openai v3 clients built from a Configuration", () 
   it("the server's key (from env) is still the server's", () => {
     assert.equal(reported("process.env.OPENAI_API_KEY"), true);
   });
+
+  it("Remix's ENV global (set from process.env in entry.server) is the server's key; a local named ENV holding the request is not", () => {
+    assert.equal(reported("ENV.OPENAI_API_KEY"), true);
+    assert.equal(reported("(() => { const ENV = req.body; return ENV.apiKey; })()"), false);
+  });
   it("a caller-keyed client stays the caller's where another function builds a server-keyed client under the same name", () => {
     const code = `import OpenAI from "openai";
 function serverSummary(text) {

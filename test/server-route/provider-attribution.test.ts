@@ -143,6 +143,34 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(elsewhere), []);
   });
 
+  it("the key through a const holding its env read, or a property of the module's config object (batch 48)", () => {
+    // anggi1991/Umai-Lite's Edge Function helper: `const key = Deno.env.get("AZURE_OPENAI_KEY")`, the URL from env too.
+    const heldKey = `async function callAzure(prompt: string) {
+  const endpoint = Deno.env.get("AZURE_OPENAI_ENDPOINT");
+  const key = Deno.env.get("AZURE_OPENAI_KEY");
+  const url = \`\${endpoint}/openai/deployments/chat/chat/completions?api-version=2024-08-01-preview\`;
+  return fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "api-key": key }, body: JSON.stringify({ prompt }) });
+}
+export async function POST(request: Request) {
+  return new Response((await callAzure(await request.text())).body);
+}`;
+    assert.deepEqual(providersReported(heldKey), ["Azure OpenAI"]);
+    // Piaoxuemoli/Knowledge's Express proxy: \`\${apiConfig.baseUrl}/v1/chat/completions\` with \`Bearer \${apiConfig.apiKey}\`.
+    const configObject = `let apiConfig = { apiKey: process.env.DEEPSEEK_API_KEY, baseUrl: process.env.DEEPSEEK_BASE_URL };
+export async function POST(request: Request) {
+  const r = await fetch(\`\${apiConfig.baseUrl}/v1/chat/completions\`, { method: "POST", headers: { Authorization: \`Bearer \${apiConfig.apiKey}\` }, body: await request.text() });
+  return new Response(r.body);
+}`;
+    assert.deepEqual(providersReported(configObject), ["DeepSeek"]);
+    // A property named like a const elsewhere in the file is still the object's: \`settings.apiKey\` is not \`apiKey\`.
+    const propertyName = `const apiKey = process.env.OPENAI_API_KEY;
+const settings = { apiKey: "local-dev" };
+export async function POST(request: Request) {
+  return fetch(process.env.PROXY_URL!, { method: "POST", headers: { Authorization: \`Bearer \${settings.apiKey}\` }, body: await request.text() });
+}`;
+    assert.deepEqual(providersReported(propertyName), []);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {
@@ -160,6 +188,22 @@ export async function POST(request: Request) {
   return Response.json(await openai.chat.completions.create(await request.json()));
 }`;
     assert.deepEqual(providersReported(code), []);
+  });
+
+  it("is quiet for an AI SDK provider made with the caller's key, and its model passed to generateText (thaddeusm/alt-tag-generator, batch 49)", () => {
+    const byok = `import { createOpenAI, openai } from "@ai-sdk/openai";
+import { generateText } from "ai";
+export async function POST(request: Request) {
+  const body = await request.json();
+  const openai = createOpenAI({ apiKey: body.key });
+  return Response.json(await generateText({ model: openai("gpt-4o-mini"), prompt: body.prompt }));
+}`;
+    assert.deepEqual(providersReported(byok), []);
+    // With the server's key it is the server's quota.
+    assert.deepEqual(providersReported(byok.replace("body.key", "process.env.OPENAI_API_KEY")), ["OpenAI"]);
+    // And the imported default provider is the server's whatever a caller's client is called elsewhere.
+    const imported = byok.replace("const openai = createOpenAI({ apiKey: body.key });", "const mine = createOpenAI({ apiKey: body.key });");
+    assert.deepEqual(providersReported(imported), ["OpenAI"]);
   });
 
   it("is quiet for keys from the profile passed positionally or through a const", () => {

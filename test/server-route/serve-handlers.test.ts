@@ -59,7 +59,8 @@ describe("require-rate-limit: servers started in code (Deno.serve, std serve, Bu
     const fixed = fixedByFirstFix(ROOT, FUNCTION, DENO_SERVE, finding);
     assert.deepEqual(findings(FUNCTION, fixed), []);
     const byName = DENO_SERVE.replace("Deno.serve(async (req: Request) => {", "async function handler(req: Request) {").replace(/\}\);\n$/, "}\nDeno.serve({ port: 8000 }, handler);\n");
-    assert.deepEqual(findings("server.ts", byName).map((f) => [f.handler, f.line]), [["Deno.serve", 8]]);
+    // Given by name, it is reported where it is written, as an exported handler is (anggi1991/Umai-Lite's `serve(generateTipHandler)`, batch 48).
+    assert.deepEqual(findings("server.ts", byName).map((f) => [f.handler, f.line]), [["Deno.serve", 3]]);
     const inOptions = byName.replace("Deno.serve({ port: 8000 }, handler);", "Deno.serve({ port: 8000, handler });");
     assert.deepEqual(findings("server.ts", inOptions).map((f) => f.handler), ["Deno.serve"]);
   });

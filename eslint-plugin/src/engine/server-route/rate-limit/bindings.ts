@@ -347,6 +347,9 @@ export function fileBindings(source: SourceFile): FileBindings {
   // So is a part of one kept under another name: `const completions = openai.chat.completions`.
   for (const node of declarators) {
     if (node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) continue;
+    // A client made with the caller's key, judged above, is no server client however it was made
+    // (`const openai = createOpenAI({ apiKey: body.key })`: thaddeusm/alt-tag-generator, batch 49).
+    if (bindings.userClients?.get(node.id.name)?.some((client) => client === (node as unknown as Node))) continue;
     const init = node.init?.type === "AwaitExpression" ? node.init.argument : node.init;
     if (init?.type === "MemberExpression") {
       const { root } = memberPath(init);
@@ -603,6 +606,9 @@ function isServerSetting(node: TSESTree.MemberExpression, declarations: Readonly
     (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
     (root.type === "MetaProperty" && path[0] === "env") ||
     (root.type === "Identifier" && root.name === "env") ||
+    // Remix's documented global: `global.ENV = getEnv()` in entry.server, read as `ENV.OPENAI_API_KEY`
+    // (nathanwkwong/remix-ai-image-generator, batch 48).
+    (root.type === "Identifier" && root.name === "ENV" && !declarations.has("ENV")) ||
     path.includes("env") ||
     // Nuxt / Nitro: `useRuntimeConfig().KEY`, or `config.KEY` after `const config = useRuntimeConfig()`.
     isRuntimeConfig(root) ||

@@ -157,6 +157,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call);
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
+    // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`) calls no model.
+    const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
+    if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
     const provider = bindings.providers.get(root.name);
     if (provider) return runsModel(provider, call);
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
@@ -243,8 +246,10 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
   for (const arg of call.arguments) {
     walk(arg, (node) => {
       if (found || node.type !== "Identifier") return;
-      // A model from a local-model provider (`ollama("llama3.1")`): no provider's quota to spend.
-      found = bindings.localModels?.has(node.name) ? "local" : bindings.providers.get(node.name);
+      // A model from a local-model provider (`ollama("llama3.1")`): no provider's quota to spend;
+      // nor from a provider made with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`:
+      // thaddeusm/alt-tag-generator, batch 48), which spends the caller's.
+      found = bindings.localModels?.has(node.name) || bindings.userClients?.get(node.name)?.some((declarator) => declaredAround(declarator, call)) ? "local" : bindings.providers.get(node.name);
     });
   }
   return found;
@@ -279,14 +284,66 @@ function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node
   for (const name of AUTH_HEADERS) {
     const value = findProperty(headers, name)?.value;
     if (!value) continue;
-    let provider: Provider | undefined;
-    walk(value as Node, (node) => {
-      const env = provider ? undefined : envName(node);
-      if (env !== undefined) provider = providerForEnvName(env);
-    });
+    const provider = envKeyProvider(source, value as Node, 0);
     if (provider && !provider.tracing) return provider;
   }
   return undefined;
+}
+
+/**
+ * The provider whose key an env read in `value` names, also through a `const` holding the read
+ * (`const key = Deno.env.get("AZURE_OPENAI_KEY")`: anggi1991/Umai-Lite's Edge Functions, batch 48)
+ * or a property of the module's config object (`apiConfig.apiKey` of `let apiConfig = { apiKey:
+ * process.env.DEEPSEEK_API_KEY, … }`: Piaoxuemoli/Knowledge, batch 48).
+ */
+function envKeyProvider(source: SourceFile, value: Node, depth: number): Provider | undefined {
+  let provider: Provider | undefined;
+  walk(value, (node) => {
+    if (provider) return;
+    const env = envName(node);
+    if (env !== undefined) {
+      provider = providerForEnvName(env);
+      return;
+    }
+    if (depth >= 2) return;
+    // A property's name (`apiConfig.apiKey`'s `apiKey`) is no variable.
+    const parent = node.parent;
+    if (node.type === "Identifier" && parent?.type === "MemberExpression" && parent.property === node && !parent.computed) return;
+    const held =
+      node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? moduleObjectProperty(source, node) : undefined;
+    if (held) provider = envKeyProvider(source, held, depth + 1);
+  });
+  return provider;
+}
+
+const moduleObjectsOf = new WeakMap<SourceFile, Map<string, TSESTree.ObjectExpression>>();
+
+/**
+ * `config.baseUrl` where the module declares `const config = { baseUrl: … }` (or `let`, read as
+ * first written) at its top level: that property's value. A name declared twice counts as neither.
+ */
+function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpression): Node | undefined {
+  if (member.object.type !== "Identifier") return undefined;
+  const property = member.computed ? (member.property.type === "Literal" && typeof member.property.value === "string" ? member.property.value : undefined) : member.property.type === "Identifier" ? member.property.name : undefined;
+  if (property === undefined) return undefined;
+  let objects = moduleObjectsOf.get(source);
+  if (!objects) {
+    objects = new Map();
+    const twice = new Set<string>();
+    for (const statement of source.ast.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+      if (declaration.type !== "VariableDeclaration" || declaration.kind === "var") continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== "Identifier" || declarator.init?.type !== "ObjectExpression") continue;
+        if (objects.has(declarator.id.name)) twice.add(declarator.id.name);
+        objects.set(declarator.id.name, declarator.init);
+      }
+    }
+    for (const name of twice) objects.delete(name);
+    moduleObjectsOf.set(source, objects);
+  }
+  const object = objects.get(member.object.name);
+  return object ? (findProperty(object, property)?.value as Node | undefined) : undefined;
 }
 
 /**
@@ -314,8 +371,9 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       return init ? urlText(source, init, depth + 1) : undefined;
     }
     case "MemberExpression": {
-      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets.
-      const value = thisMemberValue(node);
+      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets;
+      // `${apiConfig.baseUrl}/v1/chat/completions`: a property of the module's config object.
+      const value = thisMemberValue(node) ?? moduleObjectProperty(source, node);
       return value ? urlText(source, value, depth + 1) : undefined;
     }
     case "NewExpression":

@@ -11,7 +11,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { npmSpecifierOf } from "../catalogue";
-import { walk } from "../ast-utils";
+import { moduleDeclaration, walk } from "../ast-utils";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
@@ -65,9 +65,11 @@ export function serveHandlers(source: SourceFile, functionOf: FunctionOf): Route
         }
         continue;
       }
-      // Deno.serve(handler), Deno.serve(options, handler), serve(handler, options).
+      // Deno.serve(handler), Deno.serve(options, handler), serve(handler, options). A handler
+      // passed by name is reported where it is written, as an exported one is (route-handlers):
+      // anggi1991/Umai-Lite's `serve(generateTipHandler)` 140 lines below it (batch 48).
       if (runtime !== "Bun" && arg.type !== "SpreadElement" && functionOf(source, arg)) {
-        add(name, arg, reportNode);
+        add(name, arg, (arg.type === "Identifier" ? moduleDeclaration(source.ast, arg.name)?.id : undefined) ?? reportNode);
         break;
       }
     }
