@@ -369,6 +369,20 @@ ruleTester().run("no-client-ai-calls", rule, {
       ],
     },
     {
+      // peralsmp/chatbot's js/chat.js (batch 49): the URL a `+` chain held in a const, the key in its query.
+      name: "a URL const built with + that puts the developer's key in the query",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function ask(prompt: string) {`,
+        `  const API_KEY = process.env.NEXT_PUBLIC_GEMINI_API_KEY;`,
+        `  const API_URL = "https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent?key=" + API_KEY;`,
+        `  return fetch(API_URL, { method: "POST", body: prompt });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 5, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
       // hwalk1/ZenLog's elevenlabs/init.tsx (batch 48): the whole request in a const, then axios.request(options) or axios(options).
       name: "axios.request(options) and axios(options) with the request's config in a const",
       filename: clientFile,

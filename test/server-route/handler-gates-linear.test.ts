@@ -95,4 +95,20 @@ export async function POST() {
     assert.equal(findings.length, 1);
     assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
   });
+
+  it("a 1 MB route forwarding many requests through one Headers, and key-query near misses", () => {
+    // Every fetch sends the same `new Headers()`, whose `.set` calls are read once, not once per
+    // fetch; its header is the caller's, so no fetch names a provider before the last one.
+    const call = `  await fetch(new Request(process.env.GATEWAY + "/v1", { method: "POST", headers, body: "?keys &api_ke ?apikey" }));\n`;
+    const body = call.repeat(Math.floor(MB / call.length));
+    const last = "  await fetch(\"https://api.openai.com/v1/responses\", { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });\n";
+    const text = `export async function POST(request: Request) {\n  const headers = new Headers();\n  headers.set("Authorization", request.headers.get("Authorization")!);\n${body}${last}  return new Response();\n}\n`;
+    const source = parseSource(path.join("/tmp", "app", "api", "proxy", "route.ts"), text, { loc: false, comments: false });
+    assert.ok(source);
+    const started = performance.now();
+    const findings = findUnlimitedAiRoutes(source);
+    const ms = performance.now() - started;
+    assert.equal(findings.length, 1);
+    assert.ok(ms < 4 * BOUND_MS, `${ms.toFixed(0)} ms`);
+  });
 });

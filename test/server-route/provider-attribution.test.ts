@@ -171,6 +171,26 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(propertyName), []);
   });
 
+  it("a Worker forwarding the request: fetch(new Request(url, init)), headers set on a Headers, the key in the query (ivyxjc/ai-cf-proxy, batch 49)", () => {
+    const headersSet = `export async function POST(request: Request) {
+  const headers = new Headers(request.headers);
+  headers.set("Authorization", \`Bearer \${process.env.OPENAI_API_KEY}\`);
+  const forwarded = new Request(process.env.OPENAI_GATEWAY + new URL(request.url).pathname, { method: "POST", headers, body: request.body });
+  return fetch(forwarded);
+}`;
+    assert.deepEqual(providersReported(headersSet), ["OpenAI"]);
+    const appended = headersSet.replace('headers.set("Authorization", \`Bearer \${process.env.OPENAI_API_KEY}\`)', 'headers.append("x-api-key", process.env.ANTHROPIC_API_KEY!)');
+    assert.deepEqual(providersReported(appended), ["Anthropic"]);
+    const query = `export async function POST(request: Request) {
+  return fetch(new Request(process.env.GEMINI_GATEWAY + "/v1beta/models/gemini-pro:generateContent" + "?key=" + process.env.GEMINI_API_KEY, { method: "POST", body: request.body }));
+}`;
+    assert.deepEqual(providersReported(query), ["Google AI (Gemini)"]);
+    // The caller's own header passed on, or a key name in the query that is no provider's, spends nothing of ours.
+    const callers = headersSet.replace('headers.set("Authorization", \`Bearer \${process.env.OPENAI_API_KEY}\`);', "");
+    assert.deepEqual(providersReported(callers), []);
+    assert.deepEqual(providersReported(query.replace("GEMINI_API_KEY", "SEARCH_TOKEN_TTL")), []);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {

@@ -520,12 +520,21 @@ function stringConstants(declarators: readonly TSESTree.VariableDeclarator[]): M
   for (const node of declarators) {
     if (node.id.type !== "Identifier" || !node.init || constants.has(node.id.name)) continue;
     if (node.init.type === "Literal" && typeof node.init.value === "string") constants.set(node.id.name, node.init.value);
-    else if (node.init.type === "TemplateLiteral") {
+    // A template, or a `+` chain that starts with text (`"https://…:generateContent?key=" + API_KEY`:
+    // peralsmp/chatbot, batch 49).
+    else if (node.init.type === "TemplateLiteral" || (node.init.type === "BinaryExpression" && node.init.operator === "+" && startsWithText(node.init))) {
       const text = staticText(node.init, constants);
       if (text !== undefined) constants.set(node.id.name, text);
     }
   }
   return constants;
+}
+
+/** `"https://…" + x + …`: the leftmost operand is a string. */
+function startsWithText(node: TSESTree.BinaryExpression): boolean {
+  let first: TSESTree.Node = node;
+  while (first.type === "BinaryExpression" && first.operator === "+") first = first.left;
+  return (first.type === "Literal" && typeof first.value === "string") || first.type === "TemplateLiteral";
 }
 
 /** `const NAME = <expression>` anywhere in the file (first declaration wins). */

@@ -31,6 +31,9 @@ export interface RateLimitOptions {
 /** The auth headers a provider's key travels in, as words of the text: a literal alternation, linear. */
 const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 
+/** A key sent in a URL's query (`"?key=" + env.GEMINI_API_KEY`): function-scan's keyHeaderProvider reads it too. */
+const KEY_QUERY = /[?&](?:api_?)?key=/i;
+
 /** A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers serve no one. */
 const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
@@ -52,7 +55,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     bindings.providers.size === 0 &&
     !bindings.memberProviders &&
     bindings.aiSdkCalls.size === 0 &&
-    !AUTH_HEADER.test(source.text)
+    !AUTH_HEADER.test(source.text) &&
+    !KEY_QUERY.test(source.text)
   )
     return [];
   const extra = options.limiterNames ?? [];

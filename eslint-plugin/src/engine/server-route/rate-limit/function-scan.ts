@@ -176,7 +176,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
-        return sendsCallersKey(call.arguments[1]) ? undefined : (fetchProvider(source, call.arguments[0]) ?? keyHeaderProvider(source, call.arguments[0], call.arguments[1]));
+        const [url, init] = requestParts(source, call);
+        return sendsCallersKey(init) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, init));
       }
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
@@ -279,15 +280,81 @@ function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefine
 function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
   const written = url && urlText(source, url, 0);
   if (written !== undefined && /^https?:\/\//i.test(written)) return undefined;
+  // `env.GEMINI_GATEWAY + pathname + "?key=" + env.GEMINI_API_KEY`: the key in the query (ivyxjc/ai-cf-proxy, batch 49).
+  if (url && queriesKey(url)) {
+    const provider = envKeyProvider(source, url, 0);
+    if (provider && !provider.tracing) return provider;
+  }
   const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
-  if (headers?.type !== "ObjectExpression") return undefined;
-  for (const name of AUTH_HEADERS) {
-    const value = findProperty(headers, name)?.value;
-    if (!value) continue;
-    const provider = envKeyProvider(source, value as Node, 0);
+  for (const { name, value } of headerEntries(source, headers as Node | undefined)) {
+    if (!AUTH_HEADERS.includes(name)) continue;
+    const provider = envKeyProvider(source, value, 0);
     if (provider && !provider.tracing) return provider;
   }
   return undefined;
+}
+
+/** A URL with a `key=` (or `api_key=`, `apikey=`) query parameter written into it. */
+function queriesKey(url: Node): boolean {
+  let found = false;
+  walk(url, (node) => {
+    const text = node.type === "Literal" && typeof node.value === "string" ? node.value : node.type === "TemplateElement" ? node.value.cooked : undefined;
+    if (text && /[?&](?:api_?)?key=/i.test(text)) found = true;
+  });
+  return found;
+}
+
+/**
+ * `fetch(url, init)`, also `fetch(new Request(url, init))` and `fetch(request)` after `const
+ * request = new Request(url, init)` (a Worker forwarding a request: ivyxjc/ai-cf-proxy, batch 49).
+ */
+function requestParts(source: SourceFile, call: TSESTree.CallExpression): [Node | undefined, Node | TSESTree.CallExpressionArgument | undefined] {
+  const [url, init] = call.arguments as Node[];
+  const made = url?.type === "Identifier" ? (enclosingConst(url, url.name) ?? constInits(source).get(url.name)) : url;
+  if (init === undefined && made?.type === "NewExpression" && made.callee.type === "Identifier" && made.callee.name === "Request") {
+    const [madeUrl, madeInit] = made.arguments as Node[];
+    return [madeUrl, madeInit];
+  }
+  return [url, init];
+}
+
+const headersSetOn = new WeakMap<Node, Array<{ name: string; value: Node }>>();
+
+/**
+ * The headers a request sends, lower-cased name and value: `{ … }` written in the call or a
+ * `const` holding it, or a `new Headers(…)` with `.set(name, value)` / `.append(…)` calls on it
+ * in the function that makes it.
+ */
+function headerEntries(source: SourceFile, headers: Node | undefined, depth = 0): Array<{ name: string; value: Node }> {
+  if (!headers || depth > 2) return [];
+  if (headers.type === "ObjectExpression") {
+    return headers.properties.flatMap((property) => {
+      if (property.type !== "Property") return [];
+      const name = !property.computed && property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+      return name === undefined ? [] : [{ name: name.toLowerCase(), value: property.value as Node }];
+    });
+  }
+  if (headers.type !== "Identifier") return [];
+  const made = enclosingConst(headers, headers.name) ?? constInits(source).get(headers.name);
+  if (made?.type === "ObjectExpression") return headerEntries(source, made, depth + 1);
+  if (made?.type !== "NewExpression" || made.callee.type !== "Identifier" || made.callee.name !== "Headers") return [];
+  // Read once per `new Headers(…)`: a file may send the same headers in many requests.
+  const known = headersSetOn.get(made);
+  if (known) return known;
+  const entries = headerEntries(source, made.arguments[0] as Node | undefined, depth + 1);
+  headersSetOn.set(made, entries);
+  let scope: Node | undefined = made.parent;
+  while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression" && scope.type !== "Program") scope = scope.parent;
+  if (!scope) return entries;
+  walk(scope, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.object.type !== "Identifier" || node.callee.object.name !== headers.name) return;
+    const method = node.callee.property.type === "Identifier" ? node.callee.property.name : undefined;
+    const [name, value] = node.arguments;
+    if ((method === "set" || method === "append") && name?.type === "Literal" && typeof name.value === "string" && value && value.type !== "SpreadElement") {
+      entries.push({ name: name.value.toLowerCase(), value: value as Node });
+    }
+  });
+  return entries;
 }
 
 /**
