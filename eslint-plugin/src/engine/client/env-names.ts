@@ -94,10 +94,18 @@ const SETTING_WORDS = new Set([
   "INFO", "CONTACT", "EMAIL", "LABEL", "TITLE", "MESSAGE",
 ]);
 
+/**
+ * Paid web-search APIs, whose keys are billed per query and have no browser-only kind: SEARCH
+ * beside one of them is no search-only key (joaopiresrodriguez-byte/gest-o-interna-ARAQUARI's
+ * `VITE_GOOGLE_SEARCH_API_KEY`, resolv360/candidate-finder's `VITE_GOOGLE_CUSTOM_SEARCH_API_KEY`).
+ */
+const WEB_SEARCH_WORDS = new Set(["GOOGLE", "CUSTOM", "CSE", "BING", "BRAVE", "SERP", "SERPER", "SERPAPI", "TAVILY", "EXA"]);
+
 /** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
 function isPublishableByService(words: string[]): boolean {
   if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
-  if (words.some((word) => PUBLISHABLE_WORDS.has(word))) return true;
+  const webSearch = words.includes("SEARCH") && words.some((word) => WEB_SEARCH_WORDS.has(word));
+  if (words.some((word) => PUBLISHABLE_WORDS.has(word) && !(word === "SEARCH" && webSearch))) return true;
   if (words.some((word) => PUBLISHABLE_SERVICES.has(word))) return true;
   // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
   // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
