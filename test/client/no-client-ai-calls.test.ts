@@ -46,6 +46,27 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nexport function ask(apiKey: string, token?: string) {\n  const a = apiKey.trim();\n  const b = token?.trim();\n  const c = String(apiKey);\n  return [a, b, c].map((key) => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${key}\` } })).concat(fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${a}\`, "x-api-key": b, "api-key": c } }));\n}`,
     },
+    {
+      // Stand-in keys of local servers and proxies are no one's key, and an empty key is no placeholder.
+      name: "a client keyed by a local server's or proxy's stand-in, or by nothing yet",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import OpenAI from "openai";`,
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `export const local = new OpenAI({ baseURL: "http://localhost:11434/v1", apiKey: "ollama" });`,
+        `export const proxied = new OpenAI({ baseURL: "/api/openai", apiKey: "YOUR_API_KEY" });`,
+        `export const llamaCpp = new OpenAI({ apiKey: "sk-no-key-required" });`,
+        `export const vllm = new OpenAI({ apiKey: "EMPTY" });`,
+        `export const unset = new GoogleGenerativeAI("");`,
+      ].join("\n"),
+    },
+    {
+      // raxzrrr/MocKinvi's admin settings page (batch 50): the key an admin typed, tested from the page.
+      name: "bring your own key: a settings form's state object whose key fields start empty",
+      filename: clientFile,
+      code: `"use client";\nexport function Settings() {\n  const [apiKeys, setApiKeys] = useState({ gemini_api_key: "", company_name: "Acme", price: 999 });\n  const test = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKeys.gemini_api_key}\`);\n  return [setApiKeys, test];\n}`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
       // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.
@@ -253,6 +274,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 3, data: { host: "models.github.ai", chain: "app/chat/chat-box.tsx" } }],
     },
     {
+      name: "a state object whose key field starts with the developer's key is not the user's",
+      filename: clientFile,
+      code: `"use client";\nexport function Settings() {\n  const [apiKeys] = useState({ gemini_api_key: process.env.NEXT_PUBLIC_GEMINI_API_KEY, company_name: "" });\n  return () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKeys.gemini_api_key}\`);\n}`,
+      errors: [{ messageId: "directProviderCall", line: 4 }],
+    },
+    {
       name: "state that starts with the developer's key is not the user's",
       filename: clientFile,
       code: `"use client";\nexport function Chat() {\n  const [apiKey] = useState(process.env.NEXT_PUBLIC_OPENAI_API_KEY);\n  return () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
@@ -366,6 +393,27 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [
         { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "directProviderCall", line: 5, data: { host: "openrouter.ai", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
+      // christiansc96/ionic-gemini (batch 49), rzouhair/ai-content-creator (batch 34): the key the
+      // developer is to write into the app's source, a placeholder at this commit.
+      name: "an SDK client keyed by a placeholder in the app's source",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import OpenAI from "openai";`,
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `const environment = { GEMINI_API_KEY: "<YOUR-GEMINI_API_KEY>" };`,
+        `const OPENAI_API_KEY = "TBD";`,
+        `export const gemini = new GoogleGenerativeAI(environment.GEMINI_API_KEY);`,
+        `export const openai = new OpenAI({ apiKey: OPENAI_API_KEY });`,
+        `export const other = new OpenAI({ apiKey: "your-openai-api-key-here" });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClientKeySlot", line: 6, data: { provider: "Google AI (Gemini)", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "browserSdkClientKeySlot", line: 7, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "browserSdkClientKeySlot", line: 8, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } },
       ],
     },
     {

@@ -15,7 +15,7 @@ import { walk } from "./walk";
 import { thisMemberValue } from "../this-member";
 
 export interface AiCall {
-  messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserAuthHeader";
+  messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserSdkClientKeySlot" | "browserAuthHeader";
   node: TSESTree.Node;
   data: Record<string, string>;
   /** For a client or header found by its key alone (no flag, any URL): the env read of the key. */

@@ -24,7 +24,7 @@ type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
 
 export interface BrowserKeyCall {
-  messageId: "browserSdkClient" | "browserAuthHeader";
+  messageId: "browserSdkClient" | "browserSdkClientKeySlot" | "browserAuthHeader";
   node: Node;
   data: Record<string, string>;
   /** The env read the key comes from, when it is one (the caller judges whether it reaches the browser). */
@@ -35,6 +35,8 @@ export interface BrowserKeyCall {
 interface Key {
   envName?: string;
   read?: EnvRead;
+  /** A fill-in placeholder (`"<YOUR-GEMINI_API_KEY>"`, `"TBD"`) where the developer's key goes: asked for with `slots`. */
+  placeholder?: boolean;
 }
 
 /** Headers that name their provider by themselves. */
@@ -210,34 +212,34 @@ function memberProperty(node: TSESTree.MemberExpression, scope: Scope, depth = 0
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
-function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined {
+function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): Key | undefined {
   if (!node || depth > 3) return undefined;
   switch (node.type) {
     case "TSAsExpression":
     case "TSNonNullExpression":
-      return keyIn(node.expression, scope, depth);
+      return keyIn(node.expression, scope, depth, slots);
     case "LogicalExpression":
-      return keyIn(node.left, scope, depth) ?? keyIn(node.right, scope, depth);
+      return keyIn(node.left, scope, depth, slots) ?? keyIn(node.right, scope, depth, slots);
     case "ConditionalExpression":
-      return keyIn(node.consequent, scope, depth) ?? keyIn(node.alternate, scope, depth);
+      return keyIn(node.consequent, scope, depth, slots) ?? keyIn(node.alternate, scope, depth, slots);
     case "Literal":
-      return typeof node.value === "string" && looksLikeLiteralKey(node.value) ? {} : undefined;
+      return typeof node.value === "string" ? literalKey(node.value, slots) : undefined;
     case "TemplateLiteral":
-      if (node.expressions.length === 0) return looksLikeLiteralKey(node.quasis.map((quasi) => quasi.value.cooked ?? "").join("")) ? {} : undefined;
+      if (node.expressions.length === 0) return literalKey(node.quasis.map((quasi) => quasi.value.cooked ?? "").join(""), slots);
       for (const expression of node.expressions) {
-        const found = keyIn(expression, scope, depth + 1);
+        const found = keyIn(expression, scope, depth + 1, slots);
         if (found) return found;
       }
       return undefined;
     case "Identifier": {
       const init = scope.consts.get(node.name);
-      if (init) return keyIn(init, scope, depth + 1);
+      if (init) return keyIn(init, scope, depth + 1, slots);
       // A name imported from an env module: `import { GEMINI_API_KEY } from "@env"` (React
       // Native), `from "$env/static/public"` (SvelteKit).
       const imported = scope.reads.find((read) => read.node.type === "ImportSpecifier" && read.node.local.name === node.name);
       if (imported) return { envName: imported.name, read: imported };
       const value = importedValue(node.name, scope);
-      return value ? keyIn(value.init, value.scope, depth + 1) : undefined;
+      return value ? keyIn(value.init, value.scope, depth + 1, slots) : undefined;
     }
     case "MemberExpression": {
       const read = envReadIn(node, scope);
@@ -246,7 +248,7 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0): Key | undefined
       if (isPublicRuntimeConfig(node.object, scope)) return {};
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
       const property = memberProperty(node, scope);
-      if (property) return keyIn(property.value, property.scope, depth + 1);
+      if (property) return keyIn(property.value, property.scope, depth + 1, slots);
       // Angular's `environment.apiKey` from an environment file git does not hold (ignored, each
       // developer writes their own: learn-by-do-ing/angular-ai-gemini-masterclass-1, batch 37):
       // the build compiles that file into the bundle, key and all.
@@ -283,10 +285,30 @@ function envReadIn(node: Node, scope: Scope): Key | undefined {
   return read ? { envName: read.name, read } : undefined;
 }
 
+/** A literal key, or with `slots` a placeholder where the developer is to write one. */
+function literalKey(value: string, slots: boolean): Key | undefined {
+  if (looksLikeLiteralKey(value)) return {};
+  return slots && isKeySlot(value) ? { placeholder: true } : undefined;
+}
+
+/**
+ * A placeholder that asks for the developer's key: `"<YOUR-GEMINI_API_KEY>"`, `"YOUR_API_KEY"`,
+ * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`. Not the stand-ins local servers and proxies
+ * take (`"ollama"`, `"dummy"`, `"EMPTY"`, `"not-needed"`, `"sk-no-key-required"`), nor `""`.
+ */
+export function isKeySlot(value: string): boolean {
+  const text = value.trim();
+  if (text.length === 0 || text.length > 80) return false;
+  if (/^(?:<[^<>]{1,60}>|\[[^[\]]{1,60}\]|\{\{?[^{}]{1,60}\}?\})$/.test(text) && /key|token|secret/i.test(text)) return true;
+  if (/\byour|your[\s_-]/i.test(text) && /key|token|secret/i.test(text)) return true;
+  return /^(?:tbd|todo|changeme|change[_-]me|replace[_-]?me|(?:insert|enter|paste|put)[\s_-].{0,30}(?:key|token)[\s_-]?here|(?:api[\s_-]?)?key[\s_-]?here|x{4,})$/i.test(text);
+}
+
 /** A literal that could be a key: one word, long enough, not a placeholder. */
 function looksLikeLiteralKey(value: string): boolean {
   const bare = value.replace(/^(?:Bearer|Token|Key|Basic)\s+/i, "");
-  return bare.length >= 16 && !/\s/.test(bare) && !/your|xxx|placeholder|example|<|\.\.\.|…/i.test(bare);
+  // Also not a local server's stand-in: llama.cpp's documented `"sk-no-key-required"`, `"not-needed"`, `"dummy-key"`.
+  return bare.length >= 16 && !/\s/.test(bare) && !/your|xxx|placeholder|example|no-?key|not-?needed|dummy|<|\.\.\.|…/i.test(bare);
 }
 
 function propertyName(property: ObjectProperty): string | undefined {
@@ -343,9 +365,36 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
     const found = keyIn(node.arguments[0], scope);
     if (found && (found.envName !== undefined || node.arguments[0].type !== "Identifier" || scope.consts.has(node.arguments[0].name))) key = found;
   }
-  if (!key) return undefined;
   const viaBaseUrl = options ? providerOfBaseUrl(options) : undefined;
+  if (!key) {
+    // A client whose key is a placeholder in the app's own source (an environment file's
+    // `'<YOUR-GEMINI_API_KEY>'`, a const `'TBD'`): the app is written to ship the key put there
+    // (christiansc96/ionic-gemini, batch 49, and three earlier DOUBT labels). Not one pointed at
+    // another base URL (a proxy or a local server, whose stand-in keys are no one's).
+    if (options && !viaBaseUrl && hasBaseUrl(options)) return undefined;
+    const slot = keySlotIn(node, options, scope);
+    return slot ? { messageId: "browserSdkClientKeySlot", node, data: { provider: (viaBaseUrl ?? provider).name } } : undefined;
+  }
   return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name }, keyRead: key.read };
+}
+
+/** The placeholder key a client is given, in its options or as its first argument. */
+function keySlotIn(node: TSESTree.CallExpression | TSESTree.NewExpression, options: TSESTree.ObjectExpression | undefined, scope: Scope): boolean {
+  if (options) {
+    for (const property of properties(options)) {
+      const name = propertyName(property);
+      if (!name || !looksLikeCredentialName(nameWords(name)) || /id$|url$|uri$|endpoint$/i.test(name)) continue;
+      if (keyIn(property.value, scope, 0, true)?.placeholder) return true;
+    }
+    return false;
+  }
+  const first = node.arguments[0];
+  return node.type === "NewExpression" && first !== undefined && first.type !== "SpreadElement" && keyIn(first, scope, 0, true)?.placeholder === true;
+}
+
+/** Options that set a base URL (`baseURL`, `baseUrl`, `basePath`), whatever it is. */
+function hasBaseUrl(options: TSESTree.ObjectExpression): boolean {
+  return properties(options).some((property) => /^base(?:url|path)$/i.test(propertyName(property) ?? ""));
 }
 
 function sdkProviderOf(callee: Node, scope: Scope): Provider | undefined {

@@ -52,6 +52,8 @@ export const noClientAiCallsMessages = {
     "anthropic-dangerous-direct-browser-access lets browser code call Anthropic with an API key ({{chain}}): the key ships to every visitor. Call Anthropic from a server route instead.",
   browserSdkClient:
     "{{provider}} client created with an API key in browser code ({{chain}}): the key ships to every visitor. Call {{provider}} from a server route instead.",
+  browserSdkClientKeySlot:
+    "{{provider}} client in browser code ({{chain}}) takes its API key from the app's source, a placeholder for now: the key written there will ship to every visitor. Call {{provider}} from a server route instead.",
   browserAuthHeader:
     "Browser code sends an API key for {{provider}} in the {{header}} header ({{chain}}): the key ships to every visitor. Send the request through a server route instead.",
   // The same calls in a desktop app's window (Electron, Tauri; engine/client/desktop-apps.ts):
@@ -64,6 +66,8 @@ export const noClientAiCallsMessages = {
     "anthropic-dangerous-direct-browser-access lets the app's window call Anthropic with an API key ({{chain}}): the key ships in every installed copy of the app. Call Anthropic with a key read at run time (never one built into the app) from {{backEnd}}.",
   browserSdkClientInApp:
     "{{provider}} client created with an API key in the app's window ({{chain}}): the key ships in every installed copy of the app. Call {{provider}} with a key read at run time (never one built into the app) from {{backEnd}}.",
+  browserSdkClientKeySlotInApp:
+    "{{provider}} client in the app's window ({{chain}}) takes its API key from the app's source, a placeholder for now: the key written there will ship in every installed copy of the app. Call {{provider}} with a key read at run time (never one built into the app) from {{backEnd}}.",
   browserAuthHeaderInApp:
     "The app's window sends an API key for {{provider}} in the {{header}} header ({{chain}}): the key ships in every installed copy of the app. Send the request with a key read at run time (never one built into the app) from {{backEnd}}.",
 } satisfies Messages;

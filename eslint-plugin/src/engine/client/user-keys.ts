@@ -8,6 +8,7 @@
  */
 import type { TSESTree } from "../ast";
 import { binds } from "../patterns";
+import { looksLikeCredentialName, nameWords } from "../providers/names";
 import { walk } from "./walk";
 
 type Node = TSESTree.Node;
@@ -239,7 +240,24 @@ function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclara
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
-  return initial === undefined || isEmpty(initial) || readsStorage(initial, declarators);
+  return initial === undefined || isEmpty(initial) || readsStorage(initial, declarators) || (initial.type === "ObjectExpression" && keysStartEmpty(initial, declarators));
+}
+
+/**
+ * A settings form's state, `useState({ gemini_api_key: "", company_name: "…" })`: every key field
+ * starts empty (or from storage), so what it holds later is what was typed into the form
+ * (raxzrrr/MocKinvi's admin page testing the key an admin typed, batch 50).
+ */
+function keysStartEmpty(initial: TSESTree.ObjectExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let keys = 0;
+  for (const property of initial.properties) {
+    if (property.type !== "Property") return false;
+    const name = !property.computed && property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+    if (name === undefined || !looksLikeCredentialName(nameWords(name))) continue;
+    keys++;
+    if (!isEmpty(property.value) && !readsStorage(property.value, declarators)) return false;
+  }
+  return keys > 0;
 }
 
 function isEmpty(node: Node): boolean {
