@@ -103,6 +103,19 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 
+  it("a controller registered as middleware before the handler that answers (gorillainsuit/cards-r-us, batch 50): one finding per route", () => {
+    const router = `const express = require("express");
+const router = express.Router();
+const chatbotController = require("../controllers/chatbotController");
+router.post("/create", chatbotController.analyzeSymptoms, (req, res) => res.json(res.locals.result));
+router.post("/twice", chatbotController.analyzeSymptoms, chatbotController.summarize, chatbotController.analyzeSymptoms);
+router.post("/lists", chatbotController.listSpecialties, (req, res) => res.json(res.locals.list));
+router.post("/limited", rateLimiter, chatbotController.analyzeSymptoms, (req, res) => res.json(res.locals.result));
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(app(), "src/routes/middleware.js", router), ['router.post("/create") → Groq', 'router.post("/twice") → Groq']);
+  });
+
   it("controller and service objects exported by name: route → chatController.sendMessage → chatService.sendMessage → llmClient.ask", () => {
     // realtgy/my-ai-apps (batch 42): each layer an object literal of arrows, three import hops deep.
     const dir = makeRepo({
@@ -272,6 +285,30 @@ router.post("/count", async (req, res) => res.json(OpenAIService.countWords(req.
 export default router;
 `;
     assert.deepEqual(findingsIn(dir, "src/routes/OpenAIRoutes.ts", routes), ['router.post("/chat") → OpenAI']);
+  });
+
+  it("the object held in a const first, default-exported or assigned to module.exports (uelthon/image-generator-next, batch 50)", () => {
+    const stability = `import axios from "axios";
+const textToImage = async (text) => {
+  const { data } = await axios.post("https://api.stability.ai/v1beta/generation/sd/text-to-image", { text_prompts: [{ text }] }, { headers: { Authorization: \`Bearer \${process.env.STABILITY_API_KEY}\` } });
+  return data;
+};
+const stableApi = { textToImage };
+export default stableApi;
+`;
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "14", axios: "1" } }),
+      "jsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
+      "src/lib/stability.js": stability,
+      "src/lib/stability-cjs.js": stability.replace('import axios from "axios";', 'const axios = require("axios");').replace("export default stableApi;", "module.exports = stableApi;"),
+    });
+    const route = (from: string) => `import stableApi from "${from}";
+export default async function handler(req, res) {
+  res.json(await stableApi.textToImage(req.body.prompt));
+}
+`;
+    assert.deepEqual(findingsIn(dir, "src/pages/api/stable.js", route("@/lib/stability")), ["default → Stability AI"]);
+    assert.deepEqual(findingsIn(dir, "src/pages/api/stable-cjs.js", route("@/lib/stability-cjs")), ["default → Stability AI"]);
   });
 });
 

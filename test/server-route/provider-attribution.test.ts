@@ -191,6 +191,17 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(query.replace("GEMINI_API_KEY", "SEARCH_TOKEN_TTL")), []);
   });
 
+  it("a host with a hole in it matches the provider's wildcard host (mr-Arturio/SortQuest's Bedrock fetch, batch 50)", () => {
+    const bedrock = `export async function GET() {
+  const region = process.env.AWS_REGION || "us-east-1";
+  const url = \`https://bedrock-runtime.\${region}.amazonaws.com/model/\${encodeURIComponent("amazon.nova-lite-v1:0")}/invoke\`;
+  return fetch(url, { method: "POST", headers: { Authorization: \`Bearer \${process.env.AWS_BEARER_TOKEN_BEDROCK}\` }, body: "{}" });
+}`;
+    assert.deepEqual(providersReported(bedrock), ["AWS (Amazon Bedrock)"]);
+    // A hole for the whole host names no provider.
+    assert.deepEqual(providersReported(bedrock.replace("bedrock-runtime.\${region}.amazonaws.com", "\${region}").replace("process.env.AWS_BEARER_TOKEN_BEDROCK", "process.env.PROXY_TOKEN")), []);
+  });
+
   it("still reports a server-key client built inside the handler", () => {
     const code = `import OpenAI from "openai";
 export async function POST(request: Request) {

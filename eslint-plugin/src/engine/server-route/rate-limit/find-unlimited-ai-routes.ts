@@ -84,6 +84,8 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     // `UploadController.uploadMeasure`: also a static method of an imported class (`UploadController#uploadMeasure`).
     const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference.replace(".", "#"));
     if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
+    // Middleware of a registration already reported (its handler, or an earlier middleware): one finding.
+    if (handler.middleware && findings.some((finding) => finding.range.start === handler.reportNode.range[0])) continue;
     if (limitedAround(source, handler, handler.kind ?? "server-framework", bindings, options)) continue;
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,

@@ -431,7 +431,11 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
   switch (node.type) {
     case "TemplateLiteral": {
       const head = node.quasis[0]?.value.cooked ?? "";
-      return head === "" && node.expressions.length > 0 ? urlText(source, node.expressions[0], depth + 1) : head;
+      if (head === "" && node.expressions.length > 0) return urlText(source, node.expressions[0], depth + 1);
+      // A hole inside the host (`https://bedrock-runtime.${region}.amazonaws.com/…`: mr-Arturio/SortQuest,
+      // batch 50) stands for one label, which a catalogue wildcard host matches; a hole after it changes nothing.
+      if (node.expressions.length === 0 || /^https?:\/\/[^/?#]*\//i.test(head)) return head;
+      return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
     }
     case "Identifier": {
       const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);

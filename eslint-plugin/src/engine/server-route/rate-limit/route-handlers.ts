@@ -531,6 +531,8 @@ export interface ImportedRouteHandler {
   companions: Node[];
   /** As RouteHandler's. */
   routePath?: string;
+  /** Middleware registered before the route's handler, not the handler itself. */
+  middleware?: boolean;
 }
 
 /** `name` is bound by an import declaration or a top-level `require` of the module. */
@@ -656,12 +658,24 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     const { root } = memberPath(node.callee);
     const owner = root.type === "Identifier" ? root.name : "app";
     const name = `${owner}.${method}(${path})`;
+    // Middleware another module defines runs for the route too: `router.post("/create",
+    // openaiController.createImage, (req, res) => res.json(res.locals.image))` calls OpenAI in the
+    // controller (gorillainsuit/cards-r-us, batch 50). Reported once per registration, on the
+    // handler's finding if it has one.
+    const middleware = () => {
+      for (const companion of companions) {
+        const reference = referenceOf(companion);
+        if (reference) imported!.push({ name, reference, reportNode, companions: companions.filter((other) => other !== companion), routePath, middleware: true });
+      }
+    };
     if (!found) {
       const reference = imported && handler ? referenceOf(handler) : undefined;
       if (reference) imported!.push({ name, reference, reportNode, companions, routePath });
+      if (imported) middleware();
       return;
     }
     out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers], routePath });
+    if (imported) middleware();
   };
   const stack: Node[] = [source.ast];
   // Registrations sit at module level or inside a setup function: a bounded walk of statements.

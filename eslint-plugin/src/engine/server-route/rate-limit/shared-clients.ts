@@ -324,6 +324,12 @@ function returnedProvider(fn: TSESTree.FunctionLike, bindings: FileBindings): Pr
   return provider;
 }
 
+/** An object literal, or a module-level const holding one. */
+function objectValue(source: SourceFile, value: Node): TSESTree.ObjectExpression | undefined {
+  const object = value.type === "Identifier" ? declarationOf(source, value.name) : value;
+  return object?.type === "ObjectExpression" ? object : undefined;
+}
+
 function declarationOf(source: SourceFile, name: string): Node | undefined {
   for (const statement of source.ast.body) {
     const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
@@ -376,9 +382,11 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       set("default", meaningOf(source, bindings, statement.declaration as Node));
       setMethods("default", statement.declaration as Node);
       // `export default { sendMessage, summarizeText }`: reached as `OpenAIService.sendMessage`, as
-      // CommonJS's `module.exports = { … }` is (IvanMijic0/Edu-AI-API's services).
-      if (statement.declaration.type === "ObjectExpression") {
-        for (const property of statement.declaration.properties) {
+      // CommonJS's `module.exports = { … }` is (IvanMijic0/Edu-AI-API's services); also through a
+      // const (`const stableApi = { textToImage }; export default stableApi`: uelthon/image-generator-next, batch 50).
+      const exported = objectValue(source, statement.declaration as Node);
+      if (exported) {
+        for (const property of exported.properties) {
           if (property.type !== "Property" || property.computed) continue;
           const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
           if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
@@ -394,8 +402,9 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       if (target === "default") {
         set("default", meaningOf(source, bindings, right));
         setMethods("default", right);
-        if (right.type === "ObjectExpression") {
-          for (const property of right.properties) {
+        const exported = objectValue(source, right);
+        if (exported) {
+          for (const property of exported.properties) {
             if (property.type !== "Property" || property.computed) continue;
             const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
             if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
