@@ -145,8 +145,10 @@ describe("env/.gitignore through ESLint", () => {
         "tests/.env.test": "RESEND_API_KEY=test\nSTRIPE_SECRET_KEY='test'\nUPSTASH_REDIS_REST_TOKEN=\"test\"\nSESSION_SECRET=secret\nWEBHOOK_SIGNING_KEY=test_signing_key\n",
         // antoniojoser/Portfolio-GeminiApi-3D-Model (batch 36): a note where the key would be, in parentheses.
         "backend/.env": "API_KEY=(HERE WOULD BE MY API KEY, NOT ADDED FOR SECURITY)\nGEMINI_API_KEY=[your Gemini key]\n",
+        // Shaikhjunaid506/mern-ai-chatbot (batch 50): the placeholder in words, quoted.
+        "server/.env": 'PORT=5000\nMONGO_URI="your mongo uri"\nGEMINI_API_KEY="your api key"\n',
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
