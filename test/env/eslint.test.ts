@@ -146,12 +146,14 @@ describe("env/.gitignore through ESLint", () => {
         // antoniojoser/Portfolio-GeminiApi-3D-Model (batch 36): a note where the key would be, in parentheses.
         "backend/.env": "API_KEY=(HERE WOULD BE MY API KEY, NOT ADDED FOR SECURITY)\nGEMINI_API_KEY=[your Gemini key]\n",
         // Shaikhjunaid506/mern-ai-chatbot (batch 50): the placeholder in words, quoted.
-        "server/.env": 'PORT=5000\nMONGO_URI="your mongo uri"\nGEMINI_API_KEY="your api key"\n',
+        "server/.env": 'PORT=5000\nMONGO_URI="mongodb api key"\nGEMINI_API_KEY="your api key"\n',
+        // A passphrase is words too, but none of them says what goes there.
+        "phrase/.env": 'SESSION_SECRET="correct horse battery staple"\n',
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
-    assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
+    assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
   });
 
   it("reads wrangler's .dev.vars as an env file: a tracked one with a key is reported, its template is not", async () => {

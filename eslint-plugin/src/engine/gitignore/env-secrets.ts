@@ -27,8 +27,16 @@ const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
  */
 export function canBeSecret(value: string): boolean {
   const trimmed = value.trim();
-  if (NOT_A_SECRET.test(trimmed)) return false;
+  if (NOT_A_SECRET.test(trimmed) || isPlaceholderPhrase(trimmed)) return false;
   return URL_VALUE.test(trimmed) ? urlHoldsCredential(trimmed) : true;
+}
+
+/**
+ * A few words naming what goes there, `"mongodb api key"`, `"gemini key here"` (Shaikhjunaid506/mern-ai-chatbot's
+ * tracked `server/.env`, batch 50): letters and single spaces only, one of the words a placeholder's.
+ */
+function isPlaceholderPhrase(value: string): boolean {
+  return /^[a-z]+(?: [a-z]+){1,6}$/i.test(value) && /\b(?:key|api|uri|url|token|secret|here|your|my|insert|enter|string|password)\b/i.test(value);
 }
 
 /** A password in the authority (`user:password@host`) or a credential parameter; split, not one regex (linear). */
