@@ -33,6 +33,22 @@ describe("browser extensions: the client boundary", () => {
     assert.equal(browserChain(file("scripts/build-zip.js")), undefined);
   });
 
+  it("a server.js beside the manifest is the extension's backend, not one of its scripts (chrisvnicholson/Reading-Copilot, batch 51)", () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-server-")));
+    try {
+      fs.writeFileSync(path.join(root, "manifest.json"), JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "background.js" } }));
+      fs.writeFileSync(path.join(root, "server.js"), `const express = require("express");\nconst app = express();\napp.listen(3000);\n`);
+      fs.writeFileSync(path.join(root, "background.js"), "export {};\n");
+      clearFrameworkCache();
+      assert.equal(frameworkOf(path.join(root, "server.js")).name, "extension");
+      assert.equal(browserChain(path.join(root, "server.js")), undefined);
+      assert.deepEqual(browserChain(path.join(root, "background.js")), [path.join(root, "background.js")]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      clearFrameworkCache();
+    }
+  });
+
   it("a manifest one folder down makes an extension only of a project folder (a package.json beside it)", () => {
     // PraveenSalapu/kinetic-constellation (batch 44): src/extension/manifest.json inside a Vite app's
     // src/; the Vite app at the root is the framework of src/services/*, not an extension rooted at src/.
