@@ -97,6 +97,11 @@ describe("no-client-ai-calls: env reads a bundler writes into the bundle", () =>
     assert.deepEqual(callsIn(moved, "src/chatbot.js", chatbot), ["directProviderCall"]);
     const stillNext = appCopy("vite", { "package.json": pkg("next build"), "vite.config.js": config });
     assert.equal(frameworkOf(path.join(stillNext, "src/chatbot.js")).name, "next");
+    // A next.config left beside the Vite build changes nothing (Liergab/Portfolio, batch 52), unless next builds it.
+    const leftConfig = appCopy("vite", { "package.json": pkg("tsc && vite build"), "vite.config.ts": config, "next.config.mjs": "export default {};\n", "src/main.jsx": main, "src/chatbot.js": chatbot });
+    assert.equal(frameworkOf(path.join(leftConfig, "src/chatbot.js")).name, "vite");
+    const nextConfig = appCopy("vite", { "package.json": pkg("next build"), "vite.config.ts": config, "next.config.mjs": "export default {};\n" });
+    assert.equal(frameworkOf(path.join(nextConfig, "src/chatbot.js")).name, "next");
   });
 
   it("an extension built with Vite (CRXJS) ships what its vite.config defines (salarkhannn/clippy)", () => {

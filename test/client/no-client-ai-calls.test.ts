@@ -67,6 +67,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nexport function Settings() {\n  const [apiKeys, setApiKeys] = useState({ gemini_api_key: "", company_name: "Acme", price: 999 });\n  const test = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKeys.gemini_api_key}\`);\n  return [setApiKeys, test];\n}`,
     },
+    {
+      // fac30/chatgpt-clone (batch 52): the key field of the form the user submitted.
+      name: "bring your own key: a field of a submitted form read with FormData.get",
+      filename: clientFile,
+      code: `"use client";\nexport function onSubmit(form: HTMLFormElement) {\n  const formData = new FormData(form);\n  const apiKey = formData.get("password");\n  fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${new FormData(form).get("key")}\` } });\n}`,
+    },
     { name: "look-alike host", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com.example.invalid/v1", { headers: { Authorization: "x" } });` },
     {
       // charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: the const was commented out, key and all.

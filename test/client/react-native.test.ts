@@ -45,6 +45,18 @@ ruleTester().run("no-client-secrets (React Native)", rule(noClientSecrets), {
       code: `import Config from "react-native-config";\nexport const key = Config.GEMINI_API_KEY;\nexport const url = Config.API_URL;\n`,
       errors: [{ messageId: "clientSecret", line: 2, data: { name: "GEMINI_API_KEY", chain: "App.tsx → src/api/chat.ts" } }],
     },
+    {
+      // orochigalois/Code-Challenge-OpenAI-RN (batch 52): the named export; a type import reads nothing.
+      name: "a secret read from react-native-config's named Config export",
+      filename: chat,
+      code: `import { Config } from "react-native-config";
+import type { Config as Shape } from "react-native-config";
+export const key = Config.OPENAI_API_KEY;
+export const url = Config.OPENAI_API_URL;
+export type S = Shape;
+`,
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: "App.tsx → src/api/chat.ts" } }],
+    },
   ],
 });
 

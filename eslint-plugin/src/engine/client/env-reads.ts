@@ -73,8 +73,12 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
       continue;
     }
     if (statement.source.value === "react-native-config") {
-      // `import Config from "react-native-config"`: `Config.X` reads X.
-      for (const specifier of statement.specifiers) if (specifier.type === "ImportDefaultSpecifier") dynamicEnvNames.set(specifier.local.name, "react-native-config");
+      // `import Config from "react-native-config"`: `Config.X` reads X; so does the named export,
+      // `import { Config } from "react-native-config"` (orochigalois/Code-Challenge-OpenAI-RN, batch 52).
+      for (const specifier of statement.specifiers) {
+        const named = specifier.type === "ImportSpecifier" && specifier.importKind !== "type" && specifier.imported.type === "Identifier" && specifier.imported.name === "Config";
+        if (specifier.type === "ImportDefaultSpecifier" || named) dynamicEnvNames.set(specifier.local.name, "react-native-config");
+      }
       continue;
     }
     if (!SVELTEKIT_ENV.has(statement.source.value as EnvSource)) continue;

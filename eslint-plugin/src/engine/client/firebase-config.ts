@@ -14,7 +14,7 @@ const WRAPPERS = new Set(["MemberExpression", "ChainExpression", "TSNonNullExpre
 export function isFirebaseConfigApiKey(node: TSESTree.Node): boolean {
   let child: TSESTree.Node = node;
   let parent = node.parent;
-  for (let hops = 0; parent && WRAPPERS.has(parent.type) && hops < 6; hops++) {
+  for (let hops = 0; parent && (WRAPPERS.has(parent.type) || isBareTemplate(parent)) && hops < 6; hops++) {
     child = parent;
     parent = parent.parent;
   }
@@ -24,6 +24,11 @@ export function isFirebaseConfigApiKey(node: TSESTree.Node): boolean {
   let siblings = 0;
   for (const property of object.properties) if (property.type === "Property" && FIREBASE_CONFIG_KEYS.has(keyName(property) ?? "")) siblings++;
   return siblings >= 2;
+}
+
+/** `` `${process.env.VUE_APP_APIKEY}` ``: a template of the read alone (szymonkonopek/Recipe-App, batch 52). */
+function isBareTemplate(node: TSESTree.Node): boolean {
+  return node.type === "TemplateLiteral" && node.expressions.length === 1 && node.quasis.every((quasi) => quasi.value.cooked === "");
 }
 
 function keyName(property: TSESTree.Property): string | undefined {

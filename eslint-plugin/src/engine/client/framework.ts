@@ -405,9 +405,10 @@ function refine(name: FrameworkName, dir: string, names: string[]): FrameworkNam
     // Vite's own Svelte template writes a svelte.config.js (for its preprocessor) into a plain
     // single-page app: SvelteKit is known by its dependency, asked above (TimWijma/dalle-wrapper, batch 45).
     if (configName === "sveltekit") continue;
+    // A `next.config.*` left beside a Vite build (Liergab/Portfolio, batch 52: `"build": "tsc && vite build"`).
+    if (configName === "next" && buildsWithVite(dir, names, /\bnext\b/)) continue;
     if (configName !== "vite" && names.some((entry) => pattern.test(entry))) return configName;
   }
-  void dir;
   return name;
 }
 

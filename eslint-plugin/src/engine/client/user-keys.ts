@@ -32,6 +32,10 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (developers) return false;
     if (child.type === "Literal" || child.type === "TemplateElement") return false; // "Bearer ", a URL part
     if (child.type === "ThisExpression" || child.type === "MetaProperty") developers = true;
+    if (child.type === "CallExpression" && readsFormData(child, declarators)) {
+      names++;
+      return false;
+    }
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
@@ -198,6 +202,18 @@ function callsStorageGetter(value: Node, declarators: readonly TSESTree.Variable
   return reads;
 }
 
+/**
+ * `formData.get("password")` after `const formData = new FormData(form)`, or `new FormData(form).get(…)`:
+ * a field of a form the user submitted (fac30/chatgpt-clone, batch 52).
+ */
+function readsFormData(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.property.type !== "Identifier" || node.callee.property.name !== "get") return false;
+  const isFormData = (value: Node | null | undefined) => value?.type === "NewExpression" && value.callee.type === "Identifier" && value.callee.name === "FormData";
+  const holder = node.callee.object;
+  if (isFormData(holder)) return true;
+  return holder.type === "Identifier" && declarators.some((declarator) => binds(declarator.id, holder.name) && isFormData(declarator.init));
+}
+
 /** `apiKeyInput.value.trim()`, `document.querySelector("#key").value`: what the user typed into the page. */
 function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   let typed: Node = node;
@@ -230,7 +246,7 @@ function isPageField(node: Node, declarators: readonly TSESTree.VariableDeclarat
 function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   // `localStorage.getItem("apiKey") || ""`: stored, or nothing yet.
   if (init.type === "LogicalExpression" && init.operator !== "&&") return [init.left, init.right].every((side) => isEmpty(side) || readsStorage(side, declarators)) && !(isEmpty(init.left) && isEmpty(init.right));
-  if (isTyped(init, declarators)) return true;
+  if (isTyped(init, declarators) || readsFormData(init, declarators)) return true;
   let call: Node = init;
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
     call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
