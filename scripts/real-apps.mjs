@@ -80,11 +80,12 @@ function layOut(gitDir, commit) {
   git(dir, `--git-dir=${gitDir}`, "archive", "--format=tar", "-o", tar, commit, "--", ".", ...absentFiles(gitDir, commit));
   execFileSync("tar", ["-xf", tar, "-C", dir]);
   rmSync(tar);
-  // A repository with no ESLint config gets the one a user writes to run KeyFence, at its root:
+  // A repository with no ESLint config at its root gets the one a user writes to run KeyFence over
+  // the whole repository (`eslint .` there needs one; a config in `client/` lints only `client/`):
   // env-gitignore reports a repository without .gitignore on its topmost eslint.config.*, and the
   // labels say `eslint.config.js` for it. Its text is no code to report on.
   const tracked = git(dir, `--git-dir=${gitDir}`, "ls-tree", "-r", "--name-only", commit).split("\n");
-  if (!tracked.some((file) => /(?:^|\/)eslint\.config\.[cm]?[jt]s$/.test(file))) {
+  if (!tracked.some((file) => /^eslint\.config\.[cm]?[jt]s$/.test(file))) {
     writeFileSync(join(dir, "eslint.config.js"), '// Added by the real-app benchmark: what a user writes to run KeyFence.\nimport keyfence from "eslint-plugin-keyfence";\nexport default [keyfence.configs.recommended];\n');
   }
   git(dir, "init", "-q");
