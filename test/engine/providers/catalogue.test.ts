@@ -77,6 +77,8 @@ describe("provider catalogue", () => {
       ["OPENAI_TOKEN_LIMIT", undefined],
       ["maxOutputTokens", undefined],
       ["OPENAI_TOKEN", "openai"],
+      // LangChain.js agents' web search tool, billed per query (batch 52).
+      ["TAVILY_API_KEY", "tavily"],
     ];
     for (const [name, id] of cases) {
       it(`${name} → ${id ?? "none"}`, () => assert.equal(providerForEnvName(name)?.id, id));

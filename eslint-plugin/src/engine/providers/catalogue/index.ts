@@ -35,6 +35,7 @@ import { hume } from "./hume";
 import { ibmWatsonx } from "./ibm-watsonx";
 import { iflytek } from "./iflytek";
 import { jina } from "./jina";
+import { tavily } from "./tavily";
 import { klingai } from "./klingai";
 import { langfuse } from "./langfuse";
 import { langsmith } from "./langsmith";
@@ -136,4 +137,6 @@ export const catalogue: readonly Provider[] = [
   writer,
   gradient,
   portkey,
+  // LangChain.js tools that take a key and bill per call.
+  tavily,
 ];
