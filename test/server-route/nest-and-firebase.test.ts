@@ -334,6 +334,37 @@ exports.limited = functions.https.onRequest(async (req, res) => {
     assert.deepEqual(findingsIn(functionsDir(), "functions/index.js", code), ["callOpenAIAPI (onCall) → OpenAI"]);
   });
 
+  it("v2's HTTPS module imported whole, and tsc's CommonJS output of it (DJ-Greenwood/bubbas-app, batch 53)", () => {
+    const source = `import * as functions from "firebase-functions/v2/https";
+import { defineSecret } from "firebase-functions/params";
+import { GoogleGenerativeAI } from "@google/generative-ai";
+const GEMINI_API_KEY = defineSecret("gemini-key");
+export const callGemini = functions.onCall({ secrets: [GEMINI_API_KEY] }, async (request) => {
+  const genAI = new GoogleGenerativeAI(GEMINI_API_KEY.value());
+  return (await genAI.getGenerativeModel({ model: "gemini-1.5-flash" }).generateContent(request.data.prompt)).response.text();
+});
+`;
+    assert.deepEqual(findingsIn(functionsDir(), "functions/src/gemini.ts", source), ["callGemini (onCall) → Google AI (Gemini)"]);
+    const compiled = `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.callOpenAI = exports.summarize = void 0;
+const functions = __importStar(require("firebase-functions/v2/https"));
+const https_1 = require("firebase-functions/v2/https");
+const params_1 = require("firebase-functions/params");
+const openai_1 = __importDefault(require("openai"));
+const OPENAI_API_KEY = (0, params_1.defineSecret)("openai-key");
+exports.callOpenAI = functions.onCall({ secrets: [OPENAI_API_KEY] }, async (request) => {
+  const openai = new openai_1.default({ apiKey: OPENAI_API_KEY.value() });
+  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: request.data.messages });
+});
+exports.summarize = (0, https_1.onRequest)(async (req, res) => {
+  const openai = new openai_1.default({ apiKey: OPENAI_API_KEY.value() });
+  res.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: req.body.messages }));
+});
+`;
+    assert.deepEqual(findingsIn(functionsDir(), "functions/lib/openai.js", compiled), ["callOpenAI (onCall) → OpenAI", "summarize (onRequest) → OpenAI"]);
+  });
+
   it("onRequest serving an Express app: its routes are read as Express routes", () => {
     const code = `const { onRequest } = require("firebase-functions/v2/https");
 const express = require("express");

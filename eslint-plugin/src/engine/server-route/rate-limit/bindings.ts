@@ -77,6 +77,8 @@ export interface FileBindings {
 
 function moduleOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
+  // tsc's CommonJS output: `const openai_1 = __importDefault(require("openai"))`, `__importStar(require(…))`.
+  if (node.type === "CallExpression" && node.callee.type === "Identifier" && /^__import(?:Star|Default)$/.test(node.callee.name) && node.arguments[0]?.type === "CallExpression") return requiredModule(node.arguments[0]);
   if (node.type === "CallExpression") return requiredModule(node);
   if (node.type === "AwaitExpression" && node.argument.type === "ImportExpression") return stringValue(node.argument.source);
   return undefined;
@@ -575,7 +577,11 @@ function isServerConfig(root: Node, path: readonly string[], declarations: Reado
   if (root.type === "Identifier") {
     if (CONFIG_NAME.test(root.name)) return true;
     const declared = declarations.get(root.name);
-    return declared?.type === "CallExpression" && declared.callee.type === "Identifier" && FIREBASE_PARAMS.has(declared.callee.name);
+    if (declared?.type !== "CallExpression") return false;
+    // tsc writes an imported function's call `(0, params_1.defineSecret)("KEY")`.
+    const callee = declared.callee.type === "SequenceExpression" ? declared.callee.expressions[declared.callee.expressions.length - 1] : declared.callee;
+    const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
+    return name !== undefined && FIREBASE_PARAMS.has(name);
   }
   if (root.type === "CallExpression") {
     const called = memberPath(root.callee);

@@ -47,35 +47,59 @@ export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf, imp
   return out;
 }
 
-/** `onCall` / `onRequest` imported by name from firebase-functions (any entry point), under their local names. */
-function triggersImported(source: SourceFile): Map<string, string> {
+/** A module of firebase-functions whose own exports are the HTTPS triggers (`firebase-functions/v2/https`). */
+const HTTPS_MODULE = /^firebase-functions\/(?:v2\/)?https$/;
+
+/**
+ * `onCall` / `onRequest` imported by name from firebase-functions (any entry point), under their
+ * local names; and the names an HTTPS module is bound to whole, `import * as functions from
+ * "firebase-functions/v2/https"` or tsc's `const https_1 = require(…)` (DJ-Greenwood/bubbas-app, batch 53).
+ */
+function triggersImported(source: SourceFile): { names: Map<string, string>; modules: Set<string> } {
   const names = new Map<string, string>();
+  const modules = new Set<string>();
   for (const statement of source.ast.body) {
     if (statement.type === "ImportDeclaration" && FIREBASE_FUNCTIONS.test(String(statement.source.value))) {
       for (const specifier of statement.specifiers) {
         const imported = specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" ? specifier.imported.name : undefined;
         if (imported && TRIGGERS.has(imported)) names.set(specifier.local.name, imported);
+        if (specifier.type === "ImportNamespaceSpecifier" && HTTPS_MODULE.test(String(statement.source.value))) modules.add(specifier.local.name);
       }
     }
-    // `const { onCall } = require("firebase-functions/v2/https")`
+    // `const { onCall } = require("firebase-functions/v2/https")`, `const https_1 = require(…)`, `__importStar(require(…))`
     if (statement.type === "VariableDeclaration") {
       for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        const required = init?.type === "CallExpression" && init.callee.type === "Identifier" && init.callee.name === "require" && init.arguments[0]?.type === "Literal" ? String(init.arguments[0].value) : undefined;
-        if (!required || !FIREBASE_FUNCTIONS.test(required) || declarator.id.type !== "ObjectPattern") continue;
+        const required = requiredModule(declarator.init);
+        if (!required || !FIREBASE_FUNCTIONS.test(required)) continue;
+        if (declarator.id.type === "Identifier" && HTTPS_MODULE.test(required)) modules.add(declarator.id.name);
+        if (declarator.id.type !== "ObjectPattern") continue;
         for (const property of declarator.id.properties) {
           if (property.type === "Property" && property.key.type === "Identifier" && TRIGGERS.has(property.key.name) && property.value.type === "Identifier") names.set(property.value.name, property.key.name);
         }
       }
     }
   }
-  return names;
+  return { names, modules };
 }
 
-/** "onCall" for `onCall(…)` imported from firebase-functions, or the v1 `functions.https.onCall(…)` (any chain before `.https`). */
-function triggerOf(callee: Node, imported: Map<string, string>): string | undefined {
-  if (callee.type === "Identifier") return imported.get(callee.name);
+/** `require("x")`, also inside tsc's `__importStar(…)` / `__importDefault(…)`. */
+function requiredModule(init: Node | null | undefined): string | undefined {
+  let call = init;
+  if (call?.type === "CallExpression" && call.callee.type === "Identifier" && /^__import(?:Star|Default)$/.test(call.callee.name)) call = call.arguments[0] as Node | undefined;
+  if (call?.type !== "CallExpression" || call.callee.type !== "Identifier" || call.callee.name !== "require") return undefined;
+  const [first] = call.arguments;
+  return first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
+}
+
+/**
+ * "onCall" for `onCall(…)` imported from firebase-functions, `functions.onCall(…)` on an HTTPS module
+ * bound whole (tsc writes it `(0, https_1.onCall)(…)`), or the v1 `functions.https.onCall(…)` (any chain before `.https`).
+ */
+function triggerOf(callee: Node, imported: { names: Map<string, string>; modules: Set<string> }): string | undefined {
+  if (callee.type === "SequenceExpression") return triggerOf(callee.expressions[callee.expressions.length - 1], imported);
+  if (callee.type === "Identifier") return imported.names.get(callee.name);
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !TRIGGERS.has(callee.property.name)) return undefined;
+  if (callee.object.type === "Identifier" && imported.modules.has(callee.object.name)) return callee.property.name;
   const { path } = memberPath(callee);
   return path[path.length - 2] === "https" ? callee.property.name : undefined;
 }
