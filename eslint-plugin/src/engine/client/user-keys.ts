@@ -216,8 +216,7 @@ function readsFormData(node: Node, declarators: readonly TSESTree.VariableDeclar
 
 /** `apiKeyInput.value.trim()`, `document.querySelector("#key").value`: what the user typed into the page. */
 function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  let typed: Node = node;
-  while (typed.type === "CallExpression" && typed.arguments.length === 0 && typed.callee.type === "MemberExpression" && typed.callee.property.type === "Identifier" && TRIM.has(typed.callee.property.name)) typed = typed.callee.object;
+  const typed = withoutTrim(node);
   if (typed.type !== "MemberExpression" || typed.computed || typed.property.type !== "Identifier" || typed.property.name !== "value") return false;
   let field: Node = typed.object;
   while (field.type === "TSNonNullExpression" || field.type === "TSAsExpression") field = field.expression;

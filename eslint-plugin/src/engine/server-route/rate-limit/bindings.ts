@@ -77,8 +77,6 @@ export interface FileBindings {
 
 function moduleOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  // tsc's CommonJS output: `const openai_1 = __importDefault(require("openai"))`, `__importStar(require(…))`.
-  if (node.type === "CallExpression" && node.callee.type === "Identifier" && /^__import(?:Star|Default)$/.test(node.callee.name) && node.arguments[0]?.type === "CallExpression") return requiredModule(node.arguments[0]);
   if (node.type === "CallExpression") return requiredModule(node);
   if (node.type === "AwaitExpression" && node.argument.type === "ImportExpression") return stringValue(node.argument.source);
   return undefined;

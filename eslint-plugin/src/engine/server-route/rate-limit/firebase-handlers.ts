@@ -11,6 +11,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import { commonJsExport, memberPath, walk } from "../ast-utils";
+import { requiredModule } from "../../require-call";
 import type { FunctionOf, ImportedRouteHandler, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
@@ -80,15 +81,6 @@ function triggersImported(source: SourceFile): { names: Map<string, string>; mod
     }
   }
   return { names, modules };
-}
-
-/** `require("x")`, also inside tsc's `__importStar(…)` / `__importDefault(…)`. */
-function requiredModule(init: Node | null | undefined): string | undefined {
-  let call = init;
-  if (call?.type === "CallExpression" && call.callee.type === "Identifier" && /^__import(?:Star|Default)$/.test(call.callee.name)) call = call.arguments[0] as Node | undefined;
-  if (call?.type !== "CallExpression" || call.callee.type !== "Identifier" || call.callee.name !== "require") return undefined;
-  const [first] = call.arguments;
-  return first?.type === "Literal" && typeof first.value === "string" ? first.value : undefined;
 }
 
 /**
