@@ -296,7 +296,7 @@ function literalKey(value: string, slots: boolean): Key | undefined {
  * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`. Not the stand-ins local servers and proxies
  * take (`"ollama"`, `"dummy"`, `"EMPTY"`, `"not-needed"`, `"sk-no-key-required"`), nor `""`.
  */
-export function isKeySlot(value: string): boolean {
+function isKeySlot(value: string): boolean {
   const text = value.trim();
   if (text.length === 0 || text.length > 80) return false;
   if (/^(?:<[^<>]{1,60}>|\[[^[\]]{1,60}\]|\{\{?[^{}]{1,60}\}?\})$/.test(text) && /key|token|secret/i.test(text)) return true;
