@@ -92,6 +92,12 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "publicSecret", line: 2 }, { messageId: "publicSecret", line: 3 }],
     },
     {
+      name: "two settings of one object are two findings: `enabled: !!KEY` and `apiKey: KEY` (JennyT3/INFINITO)",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: ['"use client";', "const options = {", "  enabled: !!process.env.NEXT_PUBLIC_OPENAI_API_KEY,", "  apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY,", "};"].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 3 }, { messageId: "publicSecret", line: 4 }],
+    },
+    {
       name: "setting the variable is no read: a script that loads its own .env is reported where it reads the key, and the rename renames the setting too",
       filename: routeFile.filename,
       code: 'process.env.NEXT_PUBLIC_OPENAI_API_KEY = loadKey();\nexport const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;',

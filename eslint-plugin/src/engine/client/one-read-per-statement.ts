@@ -1,12 +1,14 @@
 /**
  * One finding per env variable per statement: `a ? a : "free"` reads the variable twice, but it
- * is one leak to fix. Reads of the same name in different statements stay separate findings.
+ * is one leak to fix. Reads of the same name in different statements stay separate findings, and
+ * so do two settings of one object (`{ enabled: !!KEY, apiKey: KEY }`: JennyT3/INFINITO, batch 51),
+ * each a line the user reads as its own use of the key.
  */
 import type { TSESTree } from "../ast";
 import type { EnvRead } from "./env-reads";
 import { rangeOf, walk } from "./walk";
 
-const STATEMENT = /(?:Statement|Declaration)$/;
+const STATEMENT = /(?:Statement|Declaration)$|^Property$/;
 
 /** The reads grouped by variable and statement, in source order: report the first, fix them all. */
 export function readsByStatement(program: TSESTree.Program, reads: EnvRead[]): EnvRead[][] {
@@ -19,7 +21,7 @@ export function readsByStatement(program: TSESTree.Program, reads: EnvRead[]): E
   const groups = new Map<string, EnvRead[]>();
   for (const read of reads) {
     const [start, end] = rangeOf(read.node);
-    // The innermost statement holding the read (statements nest; the shortest one that contains it).
+    // The innermost statement (or object property) holding the read (statements nest; the shortest one that contains it).
     let inner: [number, number] | undefined;
     for (const range of statements) {
       if (range[0] <= start && end <= range[1] && (!inner || range[1] - range[0] < inner[1] - inner[0])) inner = range;
