@@ -454,5 +454,26 @@ ruleTester().run("no-client-ai-calls", rule, {
         { messageId: "directProviderCall", line: 6, data: { host: "api.elevenlabs.io", chain: "app/chat/chat-box.tsx" } },
       ],
     },
+    {
+      // A jQuery chat page's script (batch 52's notes): the request's settings written in the call or held by a const.
+      name: "jQuery $.ajax(settings) and $.ajax(url, settings) sending the developer's key",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const API_KEY = process.env.NEXT_PUBLIC_OPENAI_API_KEY;`,
+        `export function ask(prompt) {`,
+        "  $.ajax({ url: \"https://api.openai.com/v1/chat/completions\", type: \"POST\", headers: { Authorization: `Bearer ${API_KEY}` }, data: prompt });",
+        "  const settings = { url: \"https://api.groq.com/openai/v1/chat/completions\", headers: { Authorization: `Bearer ${API_KEY}` } };",
+        `  jQuery.ajax(settings);`,
+        "  $.ajax(\"https://api.mistral.ai/v1/chat/completions\", { headers: { Authorization: `Bearer ${API_KEY}` } });",
+        "  $.post(\"https://api.openai.com/v1/chat/completions\", prompt);",
+        `}`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 6, data: { host: "api.groq.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 7, data: { host: "api.mistral.ai", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
   ],
 });

@@ -371,7 +371,7 @@ const FETCH_LIKE = new Set(["fetch", "$fetch", "ofetch", "ky", "fetchEventSource
 
 /**
  * The URL and config arguments of an HTTP call: fetch(url, init), axios.post(url, data, config),
- * axios({ url, headers }), ky(url, options), and client factories `axios.create(config)`,
+ * axios({ url, headers }), $.ajax({ url, headers }), ky(url, options), and client factories `axios.create(config)`,
  * `ky.create(options)` / `api.extend(options)` (no URL of their own).
  */
 function requestParts(
@@ -397,11 +397,15 @@ function requestParts(
   } else if (FETCH_LIKE.has(calleeName ?? "") || (method === "fetch" && (object === "window" || object === "globalThis"))) {
     url = args[0];
     configs = args.slice(1);
-  } else if (calleeName === "axios" || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky" || (holder?.type === "MemberExpression" && isHttpClientField(node, object))))) {
-    // `axios(config)`, `axios.request(config)`: one object, also a const of the file holding it
-    // (hwalk1/ZenLog's `const options = { url, headers: { "xi-api-key": … } }; axios.request(options)`, batch 48).
+  } else if (calleeName === "axios" || isJqueryAjax(method, object) || (method && object && HTTP_METHODS.has(method) && (/axios|http|client|api/i.test(object) || object === "ky" || (holder?.type === "MemberExpression" && isHttpClientField(node, object))))) {
+    // `axios(config)`, `axios.request(config)`, jQuery's `$.ajax(settings)`: one object, also a
+    // const of the file holding it (hwalk1/ZenLog's `const options = { url, headers: { "xi-api-key":
+    // … } }; axios.request(options)`, batch 48); or the URL first, then the config.
     const first = args[0];
-    const whole = first?.type === "ObjectExpression" ? first : first?.type === "Identifier" && (calleeName === "axios" || method === "request") ? objects?.get(first.name) : undefined;
+    const whole =
+      first?.type === "ObjectExpression" ? first
+      : first?.type === "Identifier" && (calleeName === "axios" || method === "request" || method === "ajax") ? objects?.get(first.name)
+      : undefined;
     if (whole) {
       const urlProperty = findProperty(whole, "url") ?? findProperty(whole, "baseURL");
       url = urlProperty?.value;
@@ -414,6 +418,14 @@ function requestParts(
     return undefined;
   }
   return { url, configs };
+}
+
+/**
+ * jQuery's `$.ajax(settings)` / `$.ajax(url, settings)`, whose `headers` setting sends the key
+ * (a script tag's app calling OpenAI: batch 52's jQuery chat page). `$.post`/`$.get` take no headers.
+ */
+function isJqueryAjax(method: string | undefined, object: string | undefined): boolean {
+  return method === "ajax" && (object === "$" || object === "jQuery");
 }
 
 /** "https://api.openai.com/v1/…" → "api.openai.com"; undefined when the host is not static. */
