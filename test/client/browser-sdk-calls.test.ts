@@ -93,8 +93,20 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: next,
       code: client(`export async function stream(payload: unknown) {`, `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY ?? ""}\` }, body: JSON.stringify(payload) });`, `}`),
     },
+    {
+      name: "use client: two server secrets, one the other's fallback: neither reaches the browser",
+      filename: next,
+      code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `export const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY || process.env.GOOGLE_API_KEY);`),
+    },
   ],
   invalid: [
+    {
+      // Thakur127/MakeNotes' gemini/googleGenerativeAI.js (batch 55), which "use client" components import.
+      name: "use client: a server secret with a public fallback ships the fallback",
+      filename: next,
+      code: client(`const { GoogleGenerativeAI } = require("@google/generative-ai");`, `export const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY || process.env.NEXT_PUBLIC_GEMINI_API_KEY);`),
+      errors: [{ messageId: "browserSdkClient", line: 3 }],
+    },
     {
       name: "Nuxt: an SDK keyed by the public runtime config, which Nuxt writes into every page",
       filename: nuxtComposable,

@@ -146,6 +146,16 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: [`"use client";`, `export const ask = (prompt: string, apiKey: string) =>`, `  fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=" + apiKey, { method: "POST", body: prompt });`].join("\n"),
     },
+    {
+      // Shirashoji/Gemini-Ripple-Enquete's service-worker.js (batch 55): the endpoint a const, the key the caller's.
+      name: "a template URL `${ENDPOINT}?key=${apiKey}` whose key is the caller's parameter",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const ENDPOINT = "https://generativelanguage.googleapis.com/v1/models/gemini-2.5-flash:generateContent";`,
+        "export const ask = (prompt: string, apiKey: string) => fetch(`${ENDPOINT}?key=${apiKey}`, { method: \"POST\", body: prompt });",
+      ].join("\n"),
+    },
   ],
   invalid: [
     {

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvRead, importedString, importedTemplate, scopeOf, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, scopeOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -18,8 +18,8 @@ export interface AiCall {
   messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserSdkClientKeySlot" | "browserAuthHeader";
   node: TSESTree.Node;
   data: Record<string, string>;
-  /** For a client or header found by its key alone (no flag, any URL): the env read of the key. */
-  keyRead?: EnvRead;
+  /** For a client or header found by its key alone (no flag, any URL): the env reads of the key. */
+  keyReads?: EnvRead[];
 }
 
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -166,11 +166,11 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     }
     const request = httpRequest(node, constants, objects, headerConstants, declarators, scope);
     if (request) {
-      // Every credential one env read (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
-      // call where the framework leaves that read undefined in the browser, as for an SDK client.
-      const reads = request.credentials.map((value) => (value ? credentialEnvRead(value, scope) : undefined));
-      const keyRead = request.keyRead ?? (reads.every((read) => read !== undefined && read.name === reads[0]!.name) ? reads[0] : undefined);
-      calls.push({ messageId: "directProviderCall", node, data: { host: request.host }, keyRead });
+      // Every credential made of env reads (`Bearer ${process.env.OPENAI_API_KEY}`): ./index drops the
+      // call where the framework leaves each read undefined in the browser, as for an SDK client.
+      const reads = request.credentials.map((value) => (value ? credentialEnvReads(value, scope) : undefined));
+      const keyReads = request.keyReads ?? (reads.every((read) => read !== undefined) ? reads.flat() : undefined);
+      calls.push({ messageId: "directProviderCall", node, data: { host: request.host }, keyReads });
       reportedCalls.push(node.range);
       continue;
     }
@@ -250,7 +250,7 @@ function httpRequest(
   headerConstants: Map<string, TSESTree.Node>,
   declarators: readonly TSESTree.VariableDeclarator[],
   scope: Scope,
-): { host: string; credentials: Array<TSESTree.Node | undefined>; keyRead?: EnvRead } | undefined {
+): { host: string; credentials: Array<TSESTree.Node | undefined>; keyReads?: EnvRead[] } | undefined {
   // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
   if (node.type !== "CallExpression" && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
   const parts = requestParts(node, objects);
@@ -281,8 +281,8 @@ function httpRequest(
   if (credentials.length === 0) return undefined;
   // The imported template's key is read in its own module: one env read there is the call's key.
   if (template && QUERY_KEY.test(urlText)) {
-    const reads = template.holes.map((hole) => credentialEnvRead(hole, template.scope)).filter((read) => read !== undefined);
-    return { host, credentials, keyRead: reads.length === 1 ? reads[0] : undefined };
+    const reads = template.holes.map((hole) => credentialEnvReads(hole, template.scope)).filter((read) => read !== undefined);
+    return { host, credentials, keyReads: reads.length === 1 ? reads[0] : undefined };
   }
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
@@ -342,12 +342,17 @@ function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.Va
 const EPHEMERAL = /ephemeral|client_?secret/i;
 
 /**
- * What a URL is built from besides its literal text: a template's expressions, a `+` chain's
- * operands (`"…?key=" + apiKey`) and any literal after its `key=` (a key written in); one
- * unknown for anything else (the key may be in it).
+ * What a URL is built from besides its literal text: a template's expressions from its `key=` on
+ * (`${ENDPOINT}?key=${apiKey}`: the endpoint is no credential; all of them when no `key=` is
+ * written in the template), a `+` chain's operands (`"…?key=" + apiKey`) and any literal after
+ * its `key=` (a key written in); one unknown for anything else (the key may be in it).
  */
 function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefined> {
-  if (url?.type === "TemplateLiteral") return url.expressions;
+  if (url?.type === "TemplateLiteral") {
+    // Quasi i comes before expression i: the holes after the one that writes `key=`.
+    const keyAt = url.quasis.findIndex((quasi) => QUERY_KEY.test(quasi.value.cooked ?? ""));
+    return keyAt >= 0 && keyAt < url.expressions.length ? url.expressions.slice(keyAt) : url.expressions;
+  }
   if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];
   const values: TSESTree.Node[] = [];
   let afterKey = false;

@@ -7,7 +7,7 @@
  * A key counts when it is an env read, a literal, a const holding one, or Nuxt's public runtime
  * config (`useRuntimeConfig().public.apiKey`, `this.$config.public.apiKey`, which Nuxt writes into every page). A key the user typed
  * (state, a function parameter, localStorage) is theirs to send: bring-your-own-key apps are quiet.
- * The env read travels with the finding (`keyRead`): ./index drops a call whose key is a
+ * The env reads travel with the finding (`keyReads`): ./index drops a call whose key is a
  * server secret the framework keeps out of the bundle (undefined in the browser; no-client-secrets
  * reports the read), which only it can judge (it knows the file's framework).
  */
@@ -27,14 +27,16 @@ export interface BrowserKeyCall {
   messageId: "browserSdkClient" | "browserSdkClientKeySlot" | "browserAuthHeader";
   node: Node;
   data: Record<string, string>;
-  /** The env read the key comes from, when it is one (the caller judges whether it reaches the browser). */
-  keyRead?: EnvRead;
+  /** The env reads the key comes from, when it is made of them (the caller judges whether one reaches the browser). */
+  keyReads?: EnvRead[];
 }
 
 /** A key found in code: an env read (its name and the read) or a literal (neither). */
 interface Key {
   envName?: string;
   read?: EnvRead;
+  /** The key read instead when this one is unset: `process.env.GEMINI_API_KEY || process.env.NEXT_PUBLIC_GEMINI_API_KEY`. */
+  orElse?: Key;
   /** A fill-in placeholder (`"<YOUR-GEMINI_API_KEY>"`, `"TBD"`) where the developer's key goes: asked for with `slots`. */
   placeholder?: boolean;
 }
@@ -218,8 +220,16 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
     case "TSAsExpression":
     case "TSNonNullExpression":
       return keyIn(node.expression, scope, depth, slots);
-    case "LogicalExpression":
-      return keyIn(node.left, scope, depth, slots) ?? keyIn(node.right, scope, depth, slots);
+    case "LogicalExpression": {
+      const left = keyIn(node.left, scope, depth, slots);
+      // An env read with a fallback: the key is whichever is set, so either may ship
+      // (Thakur127/MakeNotes' `GEMINI_API_KEY || NEXT_PUBLIC_GEMINI_API_KEY` in browser code, batch 55).
+      if (left?.read && node.operator !== "&&") {
+        const right = keyIn(node.right, scope, depth, slots);
+        return right ? { ...left, orElse: right } : left;
+      }
+      return left ?? keyIn(node.right, scope, depth, slots);
+    }
     case "ConditionalExpression":
       return keyIn(node.consequent, scope, depth, slots) ?? keyIn(node.alternate, scope, depth, slots);
     case "Literal":
@@ -273,11 +283,22 @@ function isPublicRuntimeConfig(node: Node, scope: Scope): boolean {
 }
 
 /**
- * The env read a credential is made of (`\`Bearer ${process.env.OPENAI_API_KEY ?? ""}\``), if it
- * is one: ./index then drops the call when the framework keeps that read out of the bundle.
+ * The env reads a credential is made of (`\`Bearer ${process.env.OPENAI_API_KEY ?? ""}\``), if it
+ * is made of them: ./index then drops the call when the framework keeps every one out of the bundle.
  */
-export function credentialEnvRead(node: Node, scope: Scope): EnvRead | undefined {
-  return keyIn(node, scope)?.read;
+export function credentialEnvReads(node: Node, scope: Scope): EnvRead[] | undefined {
+  const key = keyIn(node, scope);
+  return key && readsOf(key);
+}
+
+/** The env reads of a key and its fallbacks; undefined when any is not an env read (a literal ships as written). */
+function readsOf(key: Key): EnvRead[] | undefined {
+  const reads: EnvRead[] = [];
+  for (let link: Key | undefined = key; link; link = link.orElse) {
+    if (!link.read) return undefined;
+    reads.push(link.read);
+  }
+  return reads;
 }
 
 function envReadIn(node: Node, scope: Scope): Key | undefined {
@@ -375,7 +396,7 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
     const slot = keySlotIn(node, options, scope);
     return slot ? { messageId: "browserSdkClientKeySlot", node, data: { provider: (viaBaseUrl ?? provider).name } } : undefined;
   }
-  return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name }, keyRead: key.read };
+  return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name }, keyReads: readsOf(key) };
 }
 
 /** The placeholder key a client is given, in its options or as its first argument. */
@@ -456,7 +477,7 @@ export function browserAuthHeader(node: TSESTree.CallExpression, configs: readon
     if (!object) continue;
     const headersProperty = properties(object).find((property) => propertyName(property) === "headers");
     const found = headersProperty ? authHeaderIn(headersProperty.value, scope) : undefined;
-    if (found?.provider) return { messageId: "browserAuthHeader", node, data: { provider: found.provider.name, header: found.header }, keyRead: found.key.read };
+    if (found?.provider) return { messageId: "browserAuthHeader", node, data: { provider: found.provider.name, header: found.header }, keyReads: readsOf(found.key) };
   }
   return undefined;
 }

@@ -428,7 +428,7 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
     // keeps out of the bundle (`new OpenAI({ apiKey: process.env.OPENAI_API_KEY })` in a Vite
     // component): no key reaches the browser through it. no-client-secrets reports the read.
     // Unless the build's `define` writes a value in its place: then the key ships with the call.
-    .filter((call) => !(call.keyRead && keptOutOfBundle(call.keyRead, source.file) && !definedByBuild(call.keyRead.name, call.keyRead.source, source.file)))
+    .filter((call) => !(call.keyReads?.length && call.keyReads.every((read) => keptOutOfBundle(read, source.file) && !definedByBuild(read.name, read.source, source.file))))
     .map((call) => {
       const { messageId, data } = inAppMessage(context.graph.framework, call.messageId, { ...call.data, chain: context.chainText });
       return finding("no-client-ai-calls", messageId, source.file, call.node, data);
