@@ -133,6 +133,19 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      // RealityMoez/risu-chatbot's api/chat.js (batch 55): the key from the caller's cookie, wrapped for Azure's SDK.
+      name: "an Azure client given the caller's key as an AzureKeyCredential spends the caller's quota",
+      filename: PAGES_ROUTE,
+      code: `import ModelClient from "@azure-rest/ai-inference";
+import { AzureKeyCredential } from "@azure/core-auth";
+export default async function handler(req, res) {
+  const apiKey = req.cookies.API_KEY;
+  const client = ModelClient("https://models.inference.ai.azure.com", new AzureKeyCredential(apiKey));
+  const response = await client.path("/chat/completions").post({ body: { messages: req.body.messages } });
+  res.status(200).json(response.body);
+}`,
+    },
+    {
       name: "a fetch that forwards the caller's own key spends the caller's quota (Pantry-Management)",
       filename: PAGES_ROUTE,
       code: `export default async function handler(req, res) {

@@ -529,7 +529,14 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
   }
-  return current && (current.type === "NewExpression" || current.type === "CallExpression") ? current.arguments[0] : undefined;
+  if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
+  // Azure's SDKs take the endpoint first and the key wrapped second: `ModelClient(endpoint, new
+  // AzureKeyCredential(apiKey))`, `new OpenAIClient(endpoint, new AzureKeyCredential(key))`
+  // (RealityMoez/risu-chatbot's cookie key, batch 55).
+  for (const argument of current.arguments) {
+    if (argument.type === "NewExpression" && argument.callee.type === "Identifier" && argument.callee.name.endsWith("KeyCredential")) return argument.arguments[0];
+  }
+  return current.arguments[0];
 }
 
 function isCallee(node: TSESTree.MemberExpression): boolean {
