@@ -307,6 +307,44 @@ export async function GET() { return Response.json(await fetch("https://example.
   ],
   invalid: [
     {
+      name: "an Azure client given the server's key as an AzureKeyCredential spends the server's quota",
+      filename: PAGES_ROUTE,
+      code: `import ModelClient from "@azure-rest/ai-inference";
+import { AzureKeyCredential } from "@azure/core-auth";
+export default async function handler(req, res) {
+  const client = ModelClient("https://models.inference.ai.azure.com", new AzureKeyCredential(process.env.GITHUB_TOKEN));
+  const response = await client.path("/chat/completions").post({ body: { messages: req.body.messages } });
+  res.status(200).json(response.body);
+}`,
+      errors: [
+        {
+          messageId: "missingRateLimit",
+          line: 3,
+          suggestions: [
+            {
+              messageId: ADD_LIMIT,
+              output: `import ModelClient from "@azure-rest/ai-inference";
+import { AzureKeyCredential } from "@azure/core-auth";
+export default async function handler(req, res) {
+  const limit = await checkRateLimit(clientIp(req));
+  if (!limit.ok) {
+    res.setHeader("Retry-After", String(limit.retryAfterSeconds));
+    res.statusCode = 429;
+    res.end("Too many requests. Try again later.");
+    return;
+  }
+  const client = ModelClient("https://models.inference.ai.azure.com", new AzureKeyCredential(process.env.GITHUB_TOKEN));
+  const response = await client.path("/chat/completions").post({ body: { messages: req.body.messages } });
+  res.status(200).json(response.body);
+}
+
+${limiterBlock("node", true)}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "App Router POST calls the OpenAI SDK with no limit",
       filename: APP_ROUTE,
       code: `${OPENAI_CLIENT}
