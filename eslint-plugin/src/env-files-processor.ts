@@ -41,6 +41,7 @@ const SUGGESTION_MESSAGE: Record<string, string> = {
   envReincluded: "removeLine",
   keyInTemplate: "emptyValue",
   keyInComment: "deleteComment",
+  keyInUnreadLine: "deleteLine",
   publicSecretName: "renameWithoutPrefix",
 };
 

@@ -66,6 +66,16 @@ describe("env files: commented-out keys", () => {
     assert.match(messages.find((m) => m.file === ".env.staging")!.message, /which git would commit/);
   });
 
+  it("reports a key on a line dotenv reads nothing from (Smartburme/burme-ai's `NAME:key`), with a suggestion to delete the line", async () => {
+    const text = `MODE=dev\r\nGEMINI_API_KEY:${gemini}\r\n`;
+    assert.deepEqual(texts(text), [[`GEMINI_API_KEY:${gemini}`, `GEMINI_API_KEY:${gemini}\r\n`]]);
+    const dir = makeRepo({ ...JS, ".gitignore": IGNORES, ".env.local": text }, { add: [".env.local"] });
+    const messages = (await lint(dir)).filter((m) => m.ruleId === "keyfence/no-committed-env-keys");
+    assert.deepEqual(messages.map((m) => [m.file, m.messageId, m.line]), [[".env.local", "keyInUnreadLine", 2]]);
+    assert.match(messages[0]!.message, /on a line of \.env\.local that dotenv reads no variable from .*which git tracks/);
+    assert.ok(!messages[0]!.message.includes(gemini), "the message never shows the key");
+  });
+
   it("leaves a commented-out key in a properly ignored local file alone", async () => {
     const dir = makeRepo({ ...JS, ".gitignore": IGNORES, ".env.local": `# GEMINI_API_KEY=${gemini}\n` });
     assert.deepEqual((await lint(dir)).filter((m) => m.file === ".env.local"), []);

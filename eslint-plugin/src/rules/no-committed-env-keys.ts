@@ -40,7 +40,7 @@ export default createRule<[], MessageId>({
         } catch {
           findings = [];
         }
-        reportFindings(context, findings, { suggestion: { keyInTemplate: "emptyValue", keyInComment: "deleteComment", publicSecretName: "renameWithoutPrefix" } });
+        reportFindings(context, findings, { suggestion: { keyInTemplate: "emptyValue", keyInComment: "deleteComment", keyInUnreadLine: "deleteLine", publicSecretName: "renameWithoutPrefix" } });
       },
     };
   },

@@ -59,7 +59,8 @@ export function envFileKeyFindings(file: string, text: string): Finding[] {
 
 /**
  * `# GEMINI_API_KEY=…`: a key commented out is still text in every copy of the repository, so
- * it is reported wherever a value would be (template, tracked file, file git would commit).
+ * it is reported wherever a value would be (template, tracked file, file git would commit); so is
+ * one on a line dotenv reads nothing from (`GEMINI_API_KEY:AIza…`).
  */
 function commentedKeyFinding(file: string, comment: EnvComment, match: KeyMatch, status: FileGitStatus): Finding | undefined {
   const note = thisCloneNote(status);
@@ -77,8 +78,8 @@ function commentedKeyFinding(file: string, comment: EnvComment, match: KeyMatch,
   const data: Record<string, string> = { provider: match.provider.name, kind: match.kind.name, key: match.redacted, file: basename(file), path: status.path ?? basename(file), reason, revokeUrl };
   Object.assign(data, historyData(keyHistory(file, match.value, match.redacted), revokeUrl, { envFile: true }));
   const range = { start: comment.range.start + match.start, end: comment.range.start + match.end };
-  const deleteComment = { title: "Delete the comment", edits: [{ kind: "replace" as const, file, range: comment.removal, text: "" }] };
-  return { ruleId: ENV_KEYS_RULE, messageId: "keyInComment", data, file, range, fixes: [deleteComment] };
+  const remove = { title: comment.unread ? "Delete the line" : "Delete the comment", edits: [{ kind: "replace" as const, file, range: comment.removal, text: "" }] };
+  return { ruleId: ENV_KEYS_RULE, messageId: comment.unread ? "keyInUnreadLine" : "keyInComment", data, file, range, fixes: [remove] };
 }
 
 function thisCloneNote(status: FileGitStatus): string {

@@ -15,10 +15,13 @@ export const envKeyMessages = {
     "{{provider}} {{kind}} {{key}} in {{file}}, which no .gitignore covers{{note}}, and git could not be asked whether it already tracks the file ({{gitProblem}}). If git tracks it, the key is in the repository's history: rotate it and untrack the file (`git rm --cached {{path}}`); if not, add the file to .gitignore before the next `git add`.{{history}}",
   keyInComment:
     "{{provider}} {{kind}} {{key}} in a comment in {{file}}, {{reason}}: commenting a key out does not take it out of the repository. Delete the comment and rotate the key.{{history}}",
+  keyInUnreadLine:
+    "{{provider}} {{kind}} {{key}} on a line of {{file}} that dotenv reads no variable from (the format is NAME=value), {{reason}}: the key is in the repository all the same. Delete the line and rotate the key.{{history}}",
   /** The same words as no-public-secrets uses in code, so both reports read alike. */
   publicSecretName: noPublicSecretsMessages.publicSecret,
   emptyValue: "Leave {{name}} empty in the template",
   deleteComment: "Delete the comment",
+  deleteLine: "Delete the line",
   renameWithoutPrefix: "Rename to {{bare}}",
 } satisfies Messages;
 

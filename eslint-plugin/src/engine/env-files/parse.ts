@@ -37,18 +37,24 @@ export function parseEnvFile(text: string): EnvEntry[] {
   return entries;
 }
 
-/** A comment in an env file: `# NAME=value` on its own line, or after an entry's value. */
+/**
+ * A comment in an env file: `# NAME=value` on its own line, or after an entry's value; or a line
+ * dotenv reads nothing from (`unread`).
+ */
 export interface EnvComment {
   /** From the `#` to the end of the line. */
   range: TextRange;
   /** What deleting the comment removes: the whole line for a comment line, else blanks + comment. */
   removal: TextRange;
+  /** A line that is neither an entry nor a comment (`GEMINI_API_KEY:AIza…`, no blank after the colon): dotenv skips it, git keeps it. */
+  unread?: true;
 }
 
 /**
  * The comments of an env file as dotenv reads it: lines whose first non-blank character is `#`,
  * and `#…` after an entry's value (an unquoted value ends at `#`), never text inside a quoted
- * multi-line value. One pass.
+ * multi-line value; and the lines it reads no entry from (Smartburme/burme-ai's tracked
+ * `.env.local`, batch 54), whose text is committed all the same. One pass.
  */
 export function envFileComments(text: string): EnvComment[] {
   const lines = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
@@ -70,8 +76,10 @@ export function envFileComments(text: string): EnvComment[] {
       continue;
     }
     const first = skipBlanks(lines, pos, lineEnd);
-    if (lines[first] === "#") {
-      comments.push({ range: { start: first, end: trimEnd(lines, first, lineEnd) }, removal: { start: pos, end: Math.min(lineEnd + 1, lines.length) } });
+    const end = trimEnd(lines, first, lineEnd);
+    if (first < end) {
+      const removal = { start: pos, end: Math.min(lineEnd + 1, lines.length) };
+      comments.push(lines[first] === "#" ? { range: { start: first, end }, removal } : { range: { start: first, end }, removal, unread: true });
     }
     pos = lineEnd + 1;
   }
