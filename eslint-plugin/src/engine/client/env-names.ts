@@ -70,6 +70,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // RevenueCat's app-specific SDK keys go into the app by design; its secret keys are `sk_…` and
   // named so (anggi1991/Umai-Lite's EXPO_PUBLIC_REVENUECAT_API_KEY, batch 48).
   "REVENUECAT",
+  // Any analytics tag: its id or write key goes into every page (Zakariakhchiche/agrilife's
+  // `VITE_GOOGLE_ANALYTICS_KEY` for react-ga4, batch 54); a secret one says SECRET/ADMIN.
+  "ANALYTICS",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
