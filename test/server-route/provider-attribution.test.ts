@@ -57,6 +57,34 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(store), ["Pinecone"]);
   });
 
+  it("reports a route where a local vector store embeds with a provider's embeddings client (pankaj2k9/rag-chat-app-with-nextjs-langchain, batch 55)", () => {
+    const held = `import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { OpenAIEmbeddings } from "@langchain/openai";
+export async function POST(request: Request) {
+  const { docs } = await request.json();
+  const embeddings = new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY });
+  const store = await HNSWLib.fromDocuments(docs, embeddings);
+  await store.save("vectorstore");
+  return new Response(null, { status: 204 });
+}`;
+    assert.deepEqual(providersReported(held), ["OpenAI"]);
+    const inline = `import { MemoryVectorStore } from "langchain/vectorstores/memory";
+import { CohereEmbeddings } from "@langchain/cohere";
+export async function POST(request: Request) {
+  const { texts } = await request.json();
+  await MemoryVectorStore.fromTexts(texts, {}, new CohereEmbeddings());
+  return new Response(null, { status: 204 });
+}`;
+    assert.deepEqual(providersReported(inline), ["Cohere"]);
+    const local = `import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { OllamaEmbeddings } from "@langchain/ollama";
+export async function POST(request: Request) {
+  await HNSWLib.fromDocuments((await request.json()).docs, new OllamaEmbeddings());
+  return new Response(null, { status: 204 });
+}`;
+    assert.deepEqual(providersReported(local), []);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

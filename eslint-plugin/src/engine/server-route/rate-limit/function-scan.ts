@@ -162,6 +162,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
     const provider = bindings.providers.get(root.name);
     if (provider) return runsModel(provider, call);
+    const embedder = embeddingsGiven(call, bindings);
+    if (embedder) return embedder;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
     // `aiService.generateResponse(…)` with `module.exports = new AIService()`: a method of the instance a module exports.
     const first = call.callee.type === "MemberExpression" ? memberPath(call.callee).path[0] : undefined;
@@ -186,6 +188,25 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
         ? undefined
         : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
     }
+  }
+  return undefined;
+}
+
+/** Vector store factories that embed every document with the embeddings client they are given. */
+const EMBEDS_DOCUMENTS = new Set(["fromDocuments", "fromTexts"]);
+
+/**
+ * `HNSWLib.fromDocuments(docs, embeddings)`, `MemoryVectorStore.fromTexts(texts, metadata, new
+ * OpenAIEmbeddings())`: a local store that embeds with a provider's client spends that provider's
+ * quota (pankaj2k9/rag-chat-app-with-nextjs-langchain's upload route, batch 55).
+ */
+function embeddingsGiven(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  const callee = call.callee;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !EMBEDS_DOCUMENTS.has(callee.property.name)) return undefined;
+  for (const argument of call.arguments) {
+    const name = argument.type === "Identifier" ? argument.name : argument.type === "NewExpression" && argument.callee.type === "Identifier" ? argument.callee.name : undefined;
+    const provider = name === undefined ? undefined : bindings.providers.get(name);
+    if (provider) return provider;
   }
   return undefined;
 }
