@@ -105,6 +105,17 @@ const app = new Hono();
 app.post("/chat", async (c) => c.json(await openai.chat.completions.create(await c.req.json())));`,
       expected: ['app.post("/chat") → OpenAI'],
     },
+    {
+      // ptavasci/chatbot-js (batch 55): routes → services/rag_service.js → services/langchain.js.
+      name: "Express router requiring a helper that runs a chain built from another module's model",
+      file: "server/qa.js",
+      code: `const express = require("express");
+const { answer } = require("../lib/qa");
+const router = express.Router();
+router.post("/chat", async (req, res) => res.json({ answer: await answer(req.body.message, []) }));
+module.exports = router;`,
+      expected: ['router.post("/chat") → OpenAI'],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

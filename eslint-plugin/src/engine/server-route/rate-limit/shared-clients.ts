@@ -17,7 +17,7 @@ import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
-import { chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
+import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 
 type Node = TSESTree.Node;
@@ -203,6 +203,9 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const bindings = fileBindings(source);
   const followed = hops > 0 ? addImportedBindings(source, bindings, project, hops, seen) : [];
   addAssignedClients(source, bindings);
+  // Chains built from an imported model: ptavasci/chatbot-js's rag() runs `loadQAStuffChain(model)`
+  // on the model services/langchain.js exports (batch 55).
+  if (followed.length > 0) addChains(source, bindings);
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
   const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now, hops };
