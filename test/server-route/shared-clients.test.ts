@@ -116,6 +116,20 @@ router.post("/chat", async (req, res) => res.json({ answer: await answer(req.bod
 module.exports = router;`,
       expected: ['router.post("/chat") → OpenAI'],
     },
+    {
+      // dashingvinit/brogrammers-AI (batch 55): route → controllers/index.js → course-controller.js →
+      // services/index.js → the service; the two barrels are no hops of their own.
+      name: "Express router reaching a service through CommonJS barrels of controllers and services",
+      file: "server/course-routes.js",
+      code: `const express = require("express");
+const { CourseController, UserController } = require("../cjs/controllers");
+const router = express.Router();
+router.patch("/keynotes/:title", CourseController.getKeyNotes);
+router.get("/all", CourseController.listCourses);
+router.get("/me", UserController.me);
+module.exports = router;`,
+      expected: ['router.patch("/keynotes/:title") → Google AI (Gemini)'],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

@@ -357,11 +357,13 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
   const set = (name: string, meaning: ExportMeaning | undefined) => {
     if (meaning && !meanings.has(name)) meanings.set(name, meaning);
   };
+  // A barrel's re-export is no hop of its own: route → controllers/index → course-controller →
+  // services/index → the service is three, as its author counts them (dashingvinit/brogrammers-AI, batch 55).
   const reExported = (specifier: string): ModuleSummary | undefined => {
     if (hops <= 0 || isSdkOrLimiterPackage(specifier)) return undefined;
     const target = resolveImport(source.file, specifier);
     if (!target || seen.has(target)) return undefined;
-    const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
+    const summary = summaryOf(target, project, hops, new Set([...seen, source.file]));
     if (summary) followed.push(target, ...summary.stamps.map(([file]) => file));
     return summary;
   };
@@ -413,6 +415,11 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
             if (name !== undefined) set(name, meaningOf(source, bindings, property.value as Node));
             // `module.exports = { AiService }`: the class's methods too.
             if (name !== undefined) setMethods(name, property.value as Node);
+            // A CommonJS barrel, `module.exports = { CourseController: require("./course-controller") }`:
+            // that module's members and methods go with its name, as `export { default as … } from` does.
+            const required = name === undefined ? undefined : requiredModule(property.value as Node);
+            const from = required === undefined ? undefined : reExported(required);
+            if (name !== undefined && from) reExportMembers(name, from, set);
           }
         }
       } else if (target !== undefined) {
@@ -460,13 +467,17 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       set(exported, module !== undefined ? (sdk ?? from?.exports.get(local)) : meaningOf(source, bindings, specifier.local as Node));
       // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
       // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
-      if (from && local === "default") {
-        for (const [name, meaning] of from.exports) {
-          if (name === "default" || name.includes(".")) continue;
-          set(name.startsWith("default#") ? `${exported}${name.slice("default".length)}` : name.includes("#") ? name : `${exported}.${name}`, meaning);
-        }
-      }
+      if (from && local === "default") reExportMembers(exported, from, set);
     }
   }
   return { meanings, followed };
+}
+
+/** A module re-exported whole under `exported`: its members as `exported.name`, its default class's methods as `exported#method`. */
+function reExportMembers(exported: string, from: ModuleSummary, set: (name: string, meaning: ExportMeaning | undefined) => void): void {
+  set(exported, from.exports.get("default"));
+  for (const [name, meaning] of from.exports) {
+    if (name === "default" || name.includes(".")) continue;
+    set(name.startsWith("default#") ? `${exported}${name.slice("default".length)}` : name.includes("#") ? name : `${exported}.${name}`, meaning);
+  }
 }
