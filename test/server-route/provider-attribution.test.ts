@@ -85,6 +85,24 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(local), []);
   });
 
+  it("a model got from a client made in place: new GoogleGenerativeAI(key).getGenerativeModel(…); the caller's key spends the caller's quota", () => {
+    const server = `import { GoogleGenerativeAI } from "@google/generative-ai";
+const model = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!).getGenerativeModel({ model: "gemini-1.5-flash" });
+export async function POST(request: Request) {
+  const result = await model.generateContent(await request.text());
+  return new Response(result.response.text());
+}`;
+    assert.deepEqual(providersReported(server), ["Google AI (Gemini)"]);
+    const caller = `import { GoogleGenerativeAI } from "@google/generative-ai";
+export async function POST(request: Request) {
+  const body = await request.json();
+  const model = new GoogleGenerativeAI(body.key).getGenerativeModel({ model: "gemini-1.5-flash" });
+  const result = await model.generateContent(body.prompt);
+  return new Response(result.response.text());
+}`;
+    assert.deepEqual(providersReported(caller), []);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

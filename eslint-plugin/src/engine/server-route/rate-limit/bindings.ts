@@ -108,7 +108,18 @@ export function constructedFrom(node: Node | null | undefined): string | undefin
     if (callee.object.type === "ThisExpression") return !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
     callee = callee.object;
   }
+  // `new GoogleGenerativeAI(key).getGenerativeModel(…)`: built from the client made in place.
+  if (callee.type === "NewExpression") return constructedFrom(callee);
   return callee.type === "Identifier" ? callee.name : undefined;
+}
+
+/** The client made in place in `new GoogleGenerativeAI(key).getGenerativeModel(…)`, whose options and key are the model's. */
+function madeInPlace(init: Node | null | undefined): Node | null | undefined {
+  let current = init;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  return current?.type === "CallExpression" && current.callee.type === "MemberExpression" && current.callee.object.type === "NewExpression" ? current.callee.object : init;
 }
 
 /**
@@ -301,10 +312,11 @@ export function fileBindings(source: SourceFile): FileBindings {
     // A name in the client's options is the one declared nearest the client (two methods may each
     // declare a `configuration` or an `apiKey`: lesiyu129/myGpt, batch 41).
     const near = (name: string) => nearestInit(declarators, name, node.init ?? node.id) ?? declarations.get(name);
-    const options = clientOptions(node.init, near);
+    const made = madeInPlace(node.init);
+    const options = clientOptions(made, near);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    const key = clientKey(node.init, options);
+    const key = clientKey(made, options);
     // Only a provider's client has a key to bring: `ConversationalRetrievalQAChain.fromLLM(this._model, …)`
     // takes a model first, not a key (cratas/langchain-explorer, batch 45).
     const makesClient = bindings.providers.has(from) || constructors.has(from) || providerOfBaseUrl(options) !== undefined;

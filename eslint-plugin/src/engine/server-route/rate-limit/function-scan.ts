@@ -153,13 +153,14 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   const { root } = memberPath(call.callee);
   if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
+  // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`,
+  // `const model = new GoogleGenerativeAI(body.key).getGenerativeModel(…)`) calls no model.
+  const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
+  if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call);
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
-    // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`) calls no model.
-    const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
-    if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
     const provider = bindings.providers.get(root.name);
     if (provider) return runsModel(provider, call);
     const embedder = embeddingsGiven(call, bindings);
