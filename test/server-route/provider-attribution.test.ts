@@ -103,6 +103,24 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(caller), []);
   });
 
+  it("a LangGraph graph built in the route's file runs its nodes; one whose nodes call no provider is quiet", () => {
+    const graph = (node: string) => `import { ChatAnthropic } from "@langchain/anthropic";
+import { StateGraph, MessagesAnnotation } from "@langchain/langgraph";
+const model = new ChatAnthropic({ model: "claude-3-5-sonnet-latest" });
+async function callModel(state: typeof MessagesAnnotation.State) {
+  return { messages: [await model.invoke(state.messages)] };
+}
+function echo(state: typeof MessagesAnnotation.State) {
+  return { messages: state.messages };
+}
+const app = new StateGraph(MessagesAnnotation).addNode("agent", ${node}).addEdge("__start__", "agent").compile();
+export async function POST(request: Request) {
+  return Response.json(await app.invoke({ messages: (await request.json()).messages }));
+}`;
+    assert.deepEqual(providersReported(graph("callModel")), ["Anthropic"]);
+    assert.deepEqual(providersReported(graph("echo")), []);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

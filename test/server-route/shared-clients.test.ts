@@ -130,6 +130,20 @@ router.get("/me", UserController.me);
 module.exports = router;`,
       expected: ['router.patch("/keynotes/:title") → Google AI (Gemini)'],
     },
+    {
+      // rrtxt/Peri-Chat (batch 55): a route streaming a LangGraph graph, and one running it compiled.
+      name: "App Router routes running an imported LangGraph graph whose node calls a provider",
+      file: "app/api/graph/route.ts",
+      code: `import { graph, graphWithMemory } from "@/lib/graph";
+export async function POST(req: Request) {
+  const { question } = await req.json();
+  return Response.json(await graph.invoke({ question }));
+}
+export async function PUT(req: Request) {
+  return Response.json(await graphWithMemory.invoke({ question: await req.text() }, { configurable: { thread_id: "1" } }));
+}`,
+      expected: ["POST → Google AI (Gemini)", "PUT → Google AI (Gemini)"],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

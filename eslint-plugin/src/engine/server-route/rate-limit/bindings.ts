@@ -414,9 +414,10 @@ export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run"
 /**
  * LangChain methods that give the same model configured (`llm.bind({ functions })`,
  * `llm.withStructuredOutput(schema)`): running what they return runs the model
- * (neander-ai/Demo-Agent's `interrupt.pipe(llm.bind(…)).pipe(parser)`, batch 36).
+ * (neander-ai/Demo-Agent's `interrupt.pipe(llm.bind(…)).pipe(parser)`, batch 36); a LangGraph
+ * graph compiled (`graph.compile({ checkpointer })`) runs its nodes (./langgraph).
  */
-const MODEL_VARIANTS = new Set(["bind", "bindTools", "withStructuredOutput", "withConfig", "withRetry", "withFallbacks", "withListeners"]);
+const MODEL_VARIANTS = new Set(["bind", "bindTools", "withStructuredOutput", "withConfig", "withRetry", "withFallbacks", "withListeners", "compile"]);
 
 /** Chains built from a provider client (or from another chain), in source order. */
 export function addChains(source: SourceFile, bindings: FileBindings): void {
