@@ -121,6 +121,17 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(graph("echo")), []);
   });
 
+  it("OpenAI's Realtime reference client (@openai/realtime-api-beta) with the server's key is OpenAI's", () => {
+    const code = `import { RealtimeClient } from "@openai/realtime-api-beta";
+export async function POST(request: Request) {
+  const client = new RealtimeClient({ apiKey: process.env.OPENAI_API_KEY });
+  await client.connect();
+  client.sendUserMessageContent([{ type: "input_text", text: await request.text() }]);
+  return new Response(null, { status: 202 });
+}`;
+    assert.deepEqual(providersReported(code), ["OpenAI"]);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

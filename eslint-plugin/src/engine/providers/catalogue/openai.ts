@@ -15,7 +15,9 @@ export const openai: Provider = {
   contextWords: ["openai"],
   sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper"],
   // openai-edge: the v3 API for edge runtimes, which Vercel's early AI examples used (tierrun/tier-vercel-openai, batch 40).
-  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge"],
+  // @openai/realtime-api-beta: the Realtime API's reference client, which openai-realtime-console's relay
+  // server runs with the server's key (NuclearGeekETH/openai-realtime-next-app, batch 54).
+  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta"],
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [
