@@ -158,6 +158,17 @@ export default async function handler(req, res) {
 }`,
     },
     {
+      // dcrebbin/ai-leetcode-coach's routes (batch 56): the headers object in a const, the key in a template's hole.
+      name: "the caller's key header read into a const, sent in a headers const's Bearer template",
+      filename: APP_ROUTE,
+      code: `export async function POST(req: Request) {
+  const apiKey = req.headers.get("x-api-key");
+  const headers: any = { "Content-Type": "application/json", Authorization: \`Bearer \${apiKey}\` };
+  const response = await fetch("https://api.openai.com/v1/chat/completions", { headers: headers, body: await req.text(), method: "POST" });
+  return new Response(await response.text());
+}`,
+    },
+    {
       name: "the caller's header kept in a const first, then forwarded (Dr-Ewa/psychoed-pro, batch 40)",
       filename: PAGES_ROUTE,
       code: `export default async function handler(req, res) {
@@ -306,6 +317,24 @@ export async function GET() { return Response.json(await fetch("https://example.
     },
   ],
   invalid: [
+    {
+      name: "a headers const whose Bearer template holds the server's key",
+      filename: APP_ROUTE,
+      code: `export async function POST(req: Request) {
+  const apiKey = process.env.OPENAI_API_KEY;
+  const headers: any = { "Content-Type": "application/json", Authorization: \`Bearer \${apiKey}\` };
+  const response = await fetch("https://api.openai.com/v1/chat/completions", { headers: headers, body: await req.text(), method: "POST" });
+  return new Response(await response.text());
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 1, suggestions: [{ messageId: ADD_LIMIT, output: `export async function POST(req: Request) {
+${WEB_CHECK("req")}  const apiKey = process.env.OPENAI_API_KEY;
+  const headers: any = { "Content-Type": "application/json", Authorization: \`Bearer \${apiKey}\` };
+  const response = await fetch("https://api.openai.com/v1/chat/completions", { headers: headers, body: await req.text(), method: "POST" });
+  return new Response(await response.text());
+}
+
+${limiterBlock("web", true)}` }] }],
+    },
     {
       name: "an Azure client given the server's key as an AzureKeyCredential spends the server's quota",
       filename: PAGES_ROUTE,

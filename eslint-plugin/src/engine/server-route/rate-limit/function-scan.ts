@@ -180,12 +180,12 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
         const [url, init] = requestParts(source, call);
-        return sendsCallersKey(init) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, init));
+        return sendsCallersKey(source, init) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, init));
       }
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
     if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
-      return call.arguments.slice(1).some(sendsCallersKey)
+      return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
         ? undefined
         : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
     }
@@ -282,14 +282,28 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
 /** The request headers a provider's key travels in. */
 export const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
 
-/** `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env. */
-function sendsCallersKey(init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
-  const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
-  if (headers?.type !== "ObjectExpression") return false;
-  const keys = AUTH_HEADERS.map((name) => findProperty(headers, name)?.value).filter((value) => value !== undefined);
+/**
+ * `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env;
+ * also with the headers (or the whole init) in a const and the key in a template's hole
+ * (`` Authorization: `Bearer ${apiKey}` `` after `const apiKey = req.headers.get("x-api-key")`:
+ * dcrebbin/ai-leetcode-coach, batch 56).
+ */
+function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
+  const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
+  const keys = headerEntries(source, headers as Node | undefined).filter((entry) => AUTH_HEADERS.includes(entry.name));
+  return keys.length > 0 && keys.every((entry) => callersValue(entry.value, 0));
+}
+
+/** A header value made of what the caller sent: `req.headers["authorization"]`, through a const or a template's holes. */
+function callersValue(value: Node, depth: number): boolean {
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
-  const valueOf = (value: Node) => (value.type === "Identifier" ? (enclosingConst(value, value.name) ?? value) : value);
-  return keys.length > 0 && keys.every((value) => keyIsUserSupplied(valueOf(value), new Map()));
+  if (value.type === "Identifier") {
+    const held = enclosingConst(value, value.name);
+    return held !== undefined && depth < 3 && callersValue(held, depth + 1);
+  }
+  if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
+  return keyIsUserSupplied(value, new Map());
 }
 
 /**
