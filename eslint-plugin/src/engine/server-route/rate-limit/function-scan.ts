@@ -303,7 +303,52 @@ function callersValue(value: Node, depth: number): boolean {
     return held !== undefined && depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
-  return keyIsUserSupplied(value, new Map());
+  // Not the server's env, and read from the request the handler was given: a token the server
+  // fetched for itself (`await auth.getAccessToken()`, Vertex AI) is the server's.
+  return keyIsUserSupplied(value, new Map()) && readsRequest(value, 0);
+}
+
+/** `value` reads a parameter of a function around it (`req.headers.get("x-api-key")`), directly or through a const (`body.key` after `const body = await req.json()`). */
+function readsRequest(value: Node, depth: number): boolean {
+  let found = false;
+  walk(value, (node) => {
+    if (found || node.type !== "MemberExpression") return;
+    const { root } = memberPath(node);
+    if (root.type !== "Identifier") return;
+    if (isParameterAround(value, root.name)) found = true;
+    else if (depth < 2) {
+      const held = enclosingConst(value, root.name);
+      if (held && readsRequest(held, depth + 1)) found = true;
+    }
+  });
+  return found;
+}
+
+function isParameterAround(node: Node, name: string): boolean {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
+    if (scope.params.some((param) => bindsName(param, name))) return true;
+  }
+  return false;
+}
+
+function bindsName(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case "Identifier":
+      return pattern.name === name;
+    case "AssignmentPattern":
+      return bindsName(pattern.left, name);
+    case "RestElement":
+      return bindsName(pattern.argument, name);
+    case "ObjectPattern":
+      return pattern.properties.some((property) => bindsName(property.type === "Property" ? property.value : property, name));
+    case "ArrayPattern":
+      return pattern.elements.some((element) => element !== null && bindsName(element, name));
+    case "TSParameterProperty":
+      return bindsName(pattern.parameter, name);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -409,9 +454,10 @@ function envKeyProvider(source: SourceFile, value: Node, depth: number): Provide
       return;
     }
     if (depth >= 2) return;
-    // A property's name (`apiConfig.apiKey`'s `apiKey`) is no variable.
+    // A property's name (`apiConfig.apiKey`'s `apiKey`, the key of `{ apiKey: "local-dev" }`) is no variable.
     const parent = node.parent;
     if (node.type === "Identifier" && parent?.type === "MemberExpression" && parent.property === node && !parent.computed) return;
+    if (node.type === "Identifier" && parent?.type === "Property" && parent.key === node && !parent.computed && !parent.shorthand) return;
     const held =
       node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? moduleObjectProperty(source, node) : undefined;
     if (held) provider = envKeyProvider(source, held, depth + 1);
