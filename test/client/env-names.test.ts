@@ -35,6 +35,8 @@ describe("client env names", () => {
     "EXPO_PUBLIC_REVENUECAT_API_KEY",
     // An analytics tag's id goes into every page (Zakariakhchiche/agrilife's react-ga4 key, batch 54).
     "VITE_GOOGLE_ANALYTICS_KEY", "NEXT_PUBLIC_ANALYTICS_KEY",
+    // Tambo's React SDK takes its key in the browser (PAVAN2627/holocron-academy, batch 56).
+    "NEXT_PUBLIC_TAMBO_API_KEY",
     // Search-only keys of site-search engines.
     "NEXT_PUBLIC_SEARCH_KEY", "VITE_MEILI_SEARCH_KEY", "VITE_TYPESENSE_SEARCH_ONLY_API_KEY",
   ];

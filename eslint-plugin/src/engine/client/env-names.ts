@@ -73,6 +73,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // Any analytics tag: its id or write key goes into every page (Zakariakhchiche/agrilife's
   // `VITE_GOOGLE_ANALYTICS_KEY` for react-ga4, batch 54); a secret one says SECRET/ADMIN.
   "ANALYTICS",
+  // Tambo's generative-UI React SDK takes its project key in the browser (`<TamboProvider
+  // apiKey={process.env.NEXT_PUBLIC_TAMBO_API_KEY}>`, as its quickstart writes it: PAVAN2627/holocron-academy, batch 56).
+  "TAMBO",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
