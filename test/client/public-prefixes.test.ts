@@ -61,6 +61,13 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
       errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_GEMINI_API_KEY", prefix: "VITE_", unprefixed: "GEMINI_API_KEY" } }],
     },
     {
+      // jblankenspoor/PowerCollectV3's test-claude-integration.js (batch 56): `require("dotenv").config()` makes it a Node script.
+      name: "Vite: process.env.VITE_ in a root script that loads dotenv is a Node script, not browser code",
+      filename: path.join(APPS, "vite", "test-claude-integration.js"),
+      code: `require("dotenv").config();\nconst CLAUDE_API_KEY = process.env.VITE_CLAUDE_API_KEY;\nmodule.exports = { CLAUDE_API_KEY };`,
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_CLAUDE_API_KEY", prefix: "VITE_", unprefixed: "CLAUDE_API_KEY" } }],
+    },
+    {
       name: "Vite's default prefix: REACT_APP_ is undefined (the issue's case)",
       filename: appFile("vite", "src/App.tsx").filename,
       code: "export const key = import.meta.env.REACT_APP_API_KEY;",

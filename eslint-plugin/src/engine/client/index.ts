@@ -494,7 +494,7 @@ const ELECTRON_MAIN = new Set(["app", "ipcMain", "BrowserWindow", "Menu", "Tray"
 
 /**
  * A module's imports at its top level: `import … from "x"`, `const x = require("x")`,
- * `const { a } = require("x")`, `require("x")`, with the names taken (imported or destructured).
+ * `const { a } = require("x")`, `require("x")`, `require("x").config()`, with the names taken (imported or destructured).
  */
 function moduleImports(program: TSESTree.Program): Array<{ module: string; names: string[] }> {
   const out: Array<{ module: string; names: string[] }> = [];
@@ -509,7 +509,10 @@ function moduleImports(program: TSESTree.Program): Array<{ module: string; names
         out.push({ module, names });
       }
     } else if (statement.type === "ExpressionStatement") {
-      const module = requiredModule(statement.expression);
+      let expression: TSESTree.Node = statement.expression;
+      // `require("dotenv").config()`: the module required, then a call on it (jblankenspoor/PowerCollectV3's test scripts, batch 56).
+      if (expression.type === "CallExpression" && expression.callee.type === "MemberExpression" && expression.callee.object.type === "CallExpression") expression = expression.callee.object;
+      const module = requiredModule(expression);
       if (module) out.push({ module, names: [] });
     }
   }
