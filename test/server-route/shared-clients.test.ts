@@ -144,6 +144,18 @@ export async function PUT(req: Request) {
 }`,
       expected: ["POST → Google AI (Gemini)", "PUT → Google AI (Gemini)"],
     },
+    {
+      // Bruno-Nunes17/dietaapp-backend (batch 56): Fastify handlers making the imported controller in place.
+      name: "Fastify handlers calling a method of an imported controller made in place (new GeminiController().nutrition())",
+      file: "server/fastify-routes.ts",
+      code: `import type { FastifyInstance } from "fastify";
+import { GeminiController } from "../classes/GeminiController";
+export async function routes(fastify: FastifyInstance) {
+  fastify.post("/nutricao", async (request, reply) => new GeminiController().nutrition(request as any, reply));
+  fastify.get("/health", async (request, reply) => new GeminiController().health(request, reply));
+}`,
+      expected: ['fastify.post("/nutricao") → Google AI (Gemini)'],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

@@ -159,6 +159,11 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call);
+  // `new GeminiController().nutrition(request, reply)`: a method of an imported class whose method calls a provider.
+  if (root.type === "NewExpression" && root.callee.type === "Identifier" && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
+    const method = bindings.memberProviders?.get(`${root.callee.name}#${call.callee.property.name}`);
+    if (method) return method;
+  }
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);

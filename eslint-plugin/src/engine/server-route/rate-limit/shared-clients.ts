@@ -467,6 +467,8 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
       set(exported, module !== undefined ? (sdk ?? from?.exports.get(local)) : meaningOf(source, bindings, specifier.local as Node));
+      // `class GeminiService { … } export { GeminiService }`: its methods, as for `export class` (Bruno-Nunes17/dietaapp-backend, batch 56).
+      if (module === undefined) setMethods(exported, specifier.local as Node);
       // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
       // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
       if (from && local === "default") reExportMembers(exported, from, set);
