@@ -156,6 +156,18 @@ export async function routes(fastify: FastifyInstance) {
 }`,
       expected: ['fastify.post("/nutricao") → Google AI (Gemini)'],
     },
+    {
+      // smithwithatypo/gpt_research_backend (batch 56): `const TextGeneratingService = { … }; export { TextGeneratingService }`.
+      name: "Express routes calling members of an object of functions exported as export { X }",
+      file: "server/text-routes.ts",
+      code: `import express from "express";
+import { TextService } from "../classes/textService";
+const router = express.Router();
+router.post("/generate", async (req, res) => res.json({ text: await TextService.generateText(req.body.prompt) }));
+router.post("/count", (req, res) => res.json({ words: TextService.wordCount(req.body.text) }));
+export default router;`,
+      expected: ['router.post("/generate") → OpenAI'],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

@@ -384,6 +384,14 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       if (scan.provider && !scan.callsLimiter) set(`${name}#${member.key.name}`, { provider: scan.provider });
     }
   };
+  // `name.member` for each member of an exported object of functions.
+  const setMembers = (name: string, object: TSESTree.ObjectExpression) => {
+    for (const property of object.properties) {
+      if (property.type !== "Property" || property.computed) continue;
+      const member = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
+      if (member !== undefined) set(`${name}.${member}`, meaningOf(source, bindings, property.value as Node));
+    }
+  };
   for (const statement of source.ast.body) {
     if (statement.type === "ExportDefaultDeclaration") {
       set("default", meaningOf(source, bindings, statement.declaration as Node));
@@ -448,13 +456,7 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
           // `export const openAiService = { getHelloMessage: getUnbiasedScore } as const`
           // (maksymilianPadalak/unbAIsed, batch 45) is the same object.
           const object = withoutTypeAssertion(declarator.init);
-          if (object?.type === "ObjectExpression") {
-            for (const property of object.properties) {
-              if (property.type !== "Property" || property.computed) continue;
-              const name = property.key.type === "Identifier" ? property.key.name : stringValue(property.key);
-              if (name !== undefined) set(`${declarator.id.name}.${name}`, meaningOf(source, bindings, property.value as Node));
-            }
-          }
+          if (object?.type === "ObjectExpression") setMembers(declarator.id.name, object);
         }
       }
     }
@@ -467,8 +469,14 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       const local = specifier.local.type === "Identifier" ? specifier.local.name : String(specifier.local.value);
       set(exported, module !== undefined ? (sdk ?? from?.exports.get(local)) : meaningOf(source, bindings, specifier.local as Node));
-      // `class GeminiService { … } export { GeminiService }`: its methods, as for `export class` (Bruno-Nunes17/dietaapp-backend, batch 56).
-      if (module === undefined) setMethods(exported, specifier.local as Node);
+      // `class GeminiService { … } export { GeminiService }`: its methods, as for `export class` (Bruno-Nunes17/dietaapp-backend, batch 56);
+      // `const TextGeneratingService = { async generateText() { … } }; export { TextGeneratingService }`:
+      // its members, as for `export const` (smithwithatypo/gpt_research_backend, batch 56).
+      if (module === undefined) {
+        setMethods(exported, specifier.local as Node);
+        const object = objectValue(source, specifier.local as Node);
+        if (object) setMembers(exported, object);
+      }
       // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
       // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
       if (from && local === "default") reExportMembers(exported, from, set);
