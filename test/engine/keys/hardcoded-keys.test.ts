@@ -117,6 +117,17 @@ describe("findHardcodedKeys", () => {
       assert.deepEqual(lazily(`export const run = { id: "${stability}" };\n${call}`).findings, []);
     });
 
+    it("is reported in a commented-out request's credential slot when the file's URLs name the host (Alexwhitee/tarot-3, batch 56)", () => {
+      const zhipu = fakeKey("zhipu");
+      const commented = (host: string, slot: string) =>
+        `export const ask = (body) => body;\n// const response = await fetch("https://${host}/api/paas/v4/chat/completions", {\n//   "headers": {\n//     ${slot}\n//   },\n// });\n`;
+      const found = lazily(commented("open.bigmodel.cn", `"Authorization": "Bearer ${zhipu}",`)).findings;
+      assert.deepEqual(found.map((finding) => finding.data.providerId), ["zhipu"]);
+      // Another service's host names nothing; nor does the host confirm a key outside a credential slot.
+      assert.deepEqual(lazily(commented("api.example.com", `"Authorization": "Bearer ${zhipu}",`)).findings, []);
+      assert.deepEqual(lazily(commented("open.bigmodel.cn", `"X-Request-Id": "${zhipu}",`)).findings, []);
+    });
+
     it("leaves text whose escapes spell letters to the tree, which reads them", () => {
       // "\x6d" is "m": the key's property is named mistral_api_key once the string is read.
       const { findings, built } = lazily(`const config = { "\\x6distral_api_key": "${key}" };`);

@@ -162,6 +162,13 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
       if (place.type === "comment") {
         const { comment } = place;
         entry.context.uses = () => [nameWords(commentBlock(text, ast.comments ?? [], comment))];
+        // A request commented out (`//   "Authorization": "Bearer …"` under `// fetch("https://open.bigmodel.cn/…"`):
+        // the file's provider hosts and imports confirm a key in a credential slot, as in code
+        // (Alexwhitee/tarot-3's old Zhipu calls, batch 56).
+        if (!candidate.kind.selfIdentifying) {
+          entry.context.file = fileNames ??= importedPackages(ast).map(nameWords);
+          entry.context.hostProviders = hosts ??= hostProviders(text);
+        }
       }
     } else {
       // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
