@@ -79,6 +79,12 @@ describe("provider catalogue", () => {
       ["OPENAI_TOKEN", "openai"],
       // LangChain.js agents' web search tool, billed per query (batch 52).
       ["TAVILY_API_KEY", "tavily"],
+      // An OAuth app's credentials sign users in and call no model (enesbala5/syngenta's Dockerfiles, batch 57);
+      // Azure's service principal secret signs in to Azure OpenAI as well.
+      ["GOOGLE_CLIENT_SECRET", undefined],
+      ["GITHUB_CLIENT_SECRET", undefined],
+      ["NEXT_PUBLIC_GOOGLE_CLIENT_ID", undefined],
+      ["AZURE_CLIENT_SECRET", "azure-openai"],
     ];
     for (const [name, id] of cases) {
       it(`${name} → ${id ?? "none"}`, () => assert.equal(providerForEnvName(name)?.id, id));

@@ -68,6 +68,13 @@ const PUBLIC_ENV_PREFIX = /^(?:NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_P
 /** Names of keys that are public by design (Langfuse/Stripe publishable keys, Firebase web keys). */
 const PUBLIC_KEY_NAME = /PUBLIC_KEY|PUBLISHABLE|FIREBASE|ANON_KEY|_PK$/i;
 
+/**
+ * An OAuth app's credentials (`GOOGLE_CLIENT_SECRET`, `GITHUB_CLIENT_ID`: sign-in with Google or
+ * GitHub) call no model: they are no provider's key. Azure's service principal secret
+ * (`AZURE_CLIENT_SECRET`) signs in to Azure OpenAI too, and stays Azure's.
+ */
+const OAUTH_APP_CREDENTIAL = /(?:^|_)CLIENT_(?:SECRET|ID)(?:_|$)/;
+
 /** Providers whose names contain another's ("AZURE_OPENAI", "GOOGLE_VERTEX") are tried first. */
 const MORE_SPECIFIC_FIRST = ["azure-openai", "google-vertex"];
 const lookupOrder = [
@@ -95,6 +102,7 @@ export function providerForEnvName(name: string): Provider | undefined {
   const upper = name.toUpperCase();
   const bare = upper.replace(PUBLIC_ENV_PREFIX, "");
   if (publicEnvNames.has(bare) || PUBLIC_KEY_NAME.test(bare)) return undefined;
+  if (OAUTH_APP_CREDENTIAL.test(bare) && !bare.startsWith("AZURE_")) return undefined;
   const exact = exactEnvNames.get(bare) ?? exactEnvNames.get(upper);
   if (exact) return exact;
   const words = nameWords(bare);
