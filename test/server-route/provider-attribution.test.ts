@@ -132,6 +132,24 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("a key destructured from what the caller sent spends the caller's quota; one destructured from the env is the server's (LouisKoXiang/nuxt3-chatgpt-openai, batch 57)", () => {
+    const nuxt = (taken: string) => {
+      const source = parseSource("/project/server/api/image.post.ts", `import { Configuration, OpenAIApi } from "openai";
+export default defineEventHandler(async (event) => {
+  const body = await readBody(event);
+  ${taken}
+  const openai = new OpenAIApi(new Configuration({ apiKey }));
+  return openai.createImage({ prompt: body.prompt, n: 1 });
+});`);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => finding.data.provider);
+    };
+    assert.deepEqual(nuxt("const { apiKey, prompt } = body;"), []);
+    assert.deepEqual(nuxt("const { apiKey = '' } = await readBody(event);"), []);
+    assert.deepEqual(nuxt("const { OPENAI_API_KEY: apiKey } = process.env;"), ["OpenAI"]);
+    assert.deepEqual(nuxt("const { openaiApiKey: apiKey } = useRuntimeConfig(event);"), ["OpenAI"]);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

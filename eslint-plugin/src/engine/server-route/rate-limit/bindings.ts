@@ -289,6 +289,14 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
+    // `const { apiKey, prompt } = body`: each name destructured stands for what it is taken from
+    // (the request's body, the server's env), as keyIsUserSupplied asks (LouisKoXiang/nuxt3-chatgpt-openai, batch 57).
+    if (node.id.type === "ObjectPattern" && node.init) {
+      for (const property of node.id.properties) {
+        const value = property.type === "Property" ? (property.value.type === "AssignmentPattern" ? property.value.left : property.value) : undefined;
+        if (value?.type === "Identifier" && !declarations.has(value.name)) declarations.set(value.name, node.init);
+      }
+    }
   });
   const moduleNames = moduleLevelNames(source.ast);
 
@@ -512,6 +520,8 @@ function clientOptions(init: Node | null | undefined, resolve?: (name: string) =
   if (!current || (current.type !== "NewExpression" && current.type !== "CallExpression")) return undefined;
   const first = current.arguments[0];
   if (first?.type === "ObjectExpression") return first;
+  // The openai v3 SDK's configuration made in place: `new OpenAIApi(new Configuration({ apiKey }))`.
+  if (first?.type === "NewExpression" && first.arguments[0]?.type === "ObjectExpression") return first.arguments[0];
   // The openai v3 SDK: `new OpenAIApi(configuration)` after `const configuration = new
   // Configuration({ apiKey })` (lesiyu129/myGpt, batch 41): the options are the configuration's.
   const configuration = first?.type === "Identifier" ? resolve?.(first.name) : undefined;
@@ -609,17 +619,24 @@ function isServerConfig(root: Node, path: readonly string[], declarations: Reado
 }
 
 export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string> = new Set()): boolean {
-  const key = found?.type === "Identifier" ? declarations.get(found.name) : found;
+  let key = found?.type === "Identifier" ? declarations.get(found.name) : found;
+  // `const { apiKey } = body` after `const body = await readBody(event)`: what the object came from.
+  if (key?.type === "Identifier" && found?.type === "Identifier" && key.name !== found.name) key = declarations.get(key.name);
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
   let readsEnv = false;
   let readsOther = false;
   walk(key, (node) => {
+    // A framework's reader of the request (`await readBody(event)`, h3 and Nuxt) is the caller's input.
+    if (node.type === "CallExpression" && node.callee.type === "Identifier" && REQUEST_READERS.has(node.callee.name)) readsOther = true;
     if (node.type !== "MemberExpression") return;
     if (isServerSetting(node, declarations, moduleNames) || isKeyListFromEnv(node, declarations, moduleNames)) readsEnv = true;
     else readsOther = true;
   });
   return readsOther && !readsEnv;
 }
+
+/** h3's (Nuxt, Nitro) functions that read what the caller sent. */
+const REQUEST_READERS = new Set(["readBody", "readValidatedBody", "readFormData", "readMultipartFormData", "getQuery", "getValidatedQuery", "getHeader", "getHeaders", "getCookie", "parseCookies", "useBody", "useQuery"]);
 
 /** A read of the server's env or configuration. */
 function isServerSetting(node: TSESTree.MemberExpression, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string>): boolean {
