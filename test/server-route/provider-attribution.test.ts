@@ -150,6 +150,22 @@ export default defineEventHandler(async (event) => {
     assert.deepEqual(nuxt("const { openaiApiKey: apiKey } = useRuntimeConfig(event);"), ["OpenAI"]);
   });
 
+  it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {
+    const nuxt = parseSource("/project/server/api/ai.ts", `export default defineEventHandler(async (event) => {
+  const param = await readBody(event);
+  return $fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: "Bearer " + param.apiKey }, body: { messages: param.messages } });
+});`);
+    assert.ok(nuxt);
+    assert.deepEqual(findUnlimitedAiRoutes(nuxt).map((finding) => finding.data.provider), []);
+    const next = (key: string) => `export async function POST(req: Request) {
+  const apiKey = ${key};
+  const r = await fetch("https://api.openai.com/v1/threads/runs", { method: "POST", body: await req.text(), headers: { Authorization: "Bearer " + apiKey } });
+  return new Response(r.body);
+}`;
+    assert.deepEqual(providersReported(next(`req.headers.get("x-api-key")`)), []);
+    assert.deepEqual(providersReported(next(`process.env.OPENAI_API_KEY`)), ["OpenAI"]);
+  });
+
   it("a class's model typed as a union of providers, run through a chain one of its methods returns (cratas/langchain-explorer, batch 45)", () => {
     const code = `import { ChatOpenAI } from "@langchain/openai";
 import { ChatAnthropic } from "@langchain/anthropic";

@@ -308,6 +308,11 @@ function callersValue(value: Node, depth: number): boolean {
     return held !== undefined && depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
+  // `"Bearer " + param.apiKey` (cloudunkai/cloudunkai.github.io, batch 54): what is not written in.
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    const parts = [value.left, value.right].filter((part) => !(part.type === "Literal" && typeof part.value === "string"));
+    return parts.length > 0 && depth < 3 && parts.every((part) => callersValue(part as Node, depth + 1));
+  }
   // Not the server's env, and read from the request the handler was given: a token the server
   // fetched for itself (`await auth.getAccessToken()`, Vertex AI) is the server's.
   return keyIsUserSupplied(value, new Map()) && readsRequest(value, 0);
@@ -317,7 +322,13 @@ function callersValue(value: Node, depth: number): boolean {
 function readsRequest(value: Node, depth: number): boolean {
   let found = false;
   walk(value, (node) => {
-    if (found || node.type !== "MemberExpression") return;
+    if (found) return;
+    // `await readBody(event)`: the handler's parameter handed to a reader of the request.
+    if (node.type === "Identifier" && node.parent?.type === "CallExpression" && node.parent.arguments.includes(node) && isParameterAround(value, node.name)) {
+      found = true;
+      return;
+    }
+    if (node.type !== "MemberExpression") return;
     const { root } = memberPath(node);
     if (root.type !== "Identifier") return;
     if (isParameterAround(value, root.name)) found = true;
