@@ -2,6 +2,9 @@
  * require-rate-limit on the route conventions of SvelteKit (`+server.ts`), Astro endpoints and
  * Remix / React Router `action`/`loader`: their handlers are routes like Next's `route.ts`.
  */
+import { strict as assert } from "node:assert";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import requireRateLimit from "../../eslint-plugin/src/rules/require-rate-limit";
@@ -166,6 +169,22 @@ export async function action({ context }) {
     },
   ],
   invalid: [],
+});
+
+describe("require-rate-limit: Remix v1 on Cloudflare Pages", () => {
+  // ruisaraiva19/remix-gpt (batch 57): the adapter hands the loader its env bindings as `context`.
+  it("a loader's context.OPENAI_API_KEY is the server's key; context.user's key is the user's", () => {
+    const loader = (key: string) => {
+      const source = parseSource(REMIX_ROUTE, `export const loader = async ({ request, context }) => {
+  const prompt = new URL(request.url).searchParams.get("prompt");
+  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${${key}}\` }, body: JSON.stringify({ prompt }) });
+};`);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+    };
+    assert.deepEqual(loader("context.OPENAI_API_KEY"), ["loader → OpenAI"]);
+    assert.deepEqual(loader("context.user.openaiKey"), []);
+  });
 });
 
 const NEXT_ROUTE = path.join(root, "app", "api", "summary", "route.ts");

@@ -647,6 +647,9 @@ function isServerSetting(node: TSESTree.MemberExpression, declarations: Readonly
     (root.type === "Identifier" && root.name === "process" && path[0] === "env") ||
     (root.type === "MetaProperty" && path[0] === "env") ||
     (root.type === "Identifier" && root.name === "env") ||
+    // Remix v1 on Cloudflare Pages gives a loader the env bindings as `context` itself:
+    // `context.OPENAI_API_KEY` (ruisaraiva19/remix-gpt, batch 57), named as env vars are.
+    (root.type === "Identifier" && root.name === "context" && /^[A-Z][A-Z0-9_]*$/.test(path[0] ?? "")) ||
     // Remix's documented global: `global.ENV = getEnv()` in entry.server, read as `ENV.OPENAI_API_KEY`
     // (nathanwkwong/remix-ai-image-generator, batch 48).
     (root.type === "Identifier" && root.name === "ENV" && !declarations.has("ENV")) ||
