@@ -171,6 +171,19 @@ export async function action({ context }) {
   invalid: [],
 });
 
+describe("require-rate-limit: Astro 2's lower-case endpoint handlers", () => {
+  // Mahmoudgalalz/wheretogo (batch 57): `export const post: APIRoute = async ({ request }) => …`.
+  it("post, get and del are routes; another export is not", () => {
+    const source = parseSource(ASTRO_ENDPOINT, `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: import.meta.env.OPENAI_API_KEY });
+export const post = async ({ request }) => new Response(JSON.stringify(await openai.chat.completions.create(await request.json())));
+export async function del({ request }) { return new Response(JSON.stringify(await openai.files.del((await request.json()).id))); }
+export const helper = async (prompt) => openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });`);
+    assert.ok(source, "parses");
+    assert.deepEqual(findUnlimitedAiRoutes(source).map((finding) => finding.data.handler), ["post", "del"]);
+  });
+});
+
 describe("require-rate-limit: Remix v1 on Cloudflare Pages", () => {
   // ruisaraiva19/remix-gpt (batch 57): the adapter hands the loader its env bindings as `context`.
   it("a loader's context.OPENAI_API_KEY is the server's key; context.user's key is the user's", () => {

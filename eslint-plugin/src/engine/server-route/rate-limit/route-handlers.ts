@@ -52,7 +52,8 @@ export interface RouteHandler {
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 /** The exports each file convention runs as a route. */
 const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
-  astro: new Set([...HTTP_METHODS, "ALL"]),
+  // Astro 2 named them in lower case, `del` for DELETE (Mahmoudgalalz/wheretogo's `export const post`, batch 57).
+  astro: new Set([...HTTP_METHODS, "ALL", "get", "post", "put", "patch", "del", "all"]),
   remix: new Set(["action", "loader"]),
   // Qwik City's request handlers, in a route module (an endpoint, or beside a page).
   qwik: new Set(["onGet", "onPost", "onPut", "onPatch", "onDelete", "onRequest"]),
