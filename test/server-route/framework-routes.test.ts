@@ -182,6 +182,20 @@ export const helper = async (prompt) => openai.chat.completions.create({ model: 
     assert.ok(source, "parses");
     assert.deepEqual(findUnlimitedAiRoutes(source).map((finding) => finding.data.handler), ["post", "del"]);
   });
+
+  // Mahmoudgalalz/wheretogo's src/pages/api/StreamAPI.ts: `src/pages/api/` is also Next.js's Pages Router folder.
+  it("an Astro project's src/pages/api/ endpoint is Astro's, not a Next.js API route", () => {
+    const file = path.join(__dirname, "..", "fixtures", "apps", "astro", "src", "pages", "api", "chat.ts");
+    const source = parseSource(file, `export const post = async ({ request }) => {
+  const r = await fetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: \`Bearer \${import.meta.env.OPENAI_API_KEY}\` }, body: await request.text() });
+  return new Response(r.body);
+};
+export default function notARoute() {
+  return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${import.meta.env.OPENAI_API_KEY}\` } });
+}`);
+    assert.ok(source, "parses");
+    assert.deepEqual(findUnlimitedAiRoutes(source).map((finding) => finding.data.handler), ["post"]);
+  });
 });
 
 describe("require-rate-limit: Remix v1 on Cloudflare Pages", () => {

@@ -14,10 +14,12 @@
  * Functions' `app.http(…)` (./azure-handlers), tRPC
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
+import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
+import { frameworkOf } from "../../client/framework";
 import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
@@ -84,6 +86,9 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   return undefined;
 }
 
+/** Where Astro's endpoints live; Next.js's Pages Router may use `src/pages/api/` too. */
+const ASTRO_PAGES = /\/src\/pages\/.+\.[cm]?[jt]s$/;
+
 /** A Nuxt server route module (`server/routes/**`). */
 const NITRO_ROUTE = /\/server\/routes\/.+\.[cm]?[jt]s$/;
 /** A module under a `functions/` folder: a Cloudflare Pages Function when it exports `onRequest…`. */
@@ -103,6 +108,9 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   // (kudoh/nuxt-openai-realtimeapi-example's `server/routes/session.get.ts`): known by an event handler.
   if (NITRO_ROUTE.test(source.file.replace(/\\/g, "/")) && source.text.includes("EventHandler")) return "api-function";
   const kind = handlerKindOf(source.file);
+  // `src/pages/api/**` of an Astro project is Astro's endpoint, not a Next.js Pages Router API route
+  // (Mahmoudgalalz/wheretogo's src/pages/api/StreamAPI.ts, batch 57).
+  if (kind === "next-pages" && ASTRO_PAGES.test(source.file.replace(/\\/g, "/")) && frameworkOf(path.resolve(source.file)).name === "astro") return "astro";
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
   // Qwik City's own handlers are exported `onGet`, `onPost`…
   if (kind === "solid-start") return QWIK_HANDLER_EXPORT.test(source.text) ? "qwik" : METHOD_NAME.test(source.text) ? "solid-start" : undefined;
