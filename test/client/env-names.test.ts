@@ -10,7 +10,7 @@ describe("client env names", () => {
     "ALGOLIA_ADMIN_KEY", "SENTRY_AUTH_TOKEN", "GOOGLE_GENERATIVE_AI_API_KEY", "EXPO_PUBLIC_DRIZZLE_CONNECTION_POOLER",
     "SUPABASE_DB_POOLER", "SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SECRET_KEY",
     // Tokens that are credentials: a plural may be a list of them; a count word beside KEY/SECRET does not unmake them.
-    "ANALYTICS_SECRET_KEY", "OPENAI_TOKEN", "REPLICATE_API_TOKEN", "GITHUB_TOKENS", "MAX_TOKENS_API_KEY", "REVENUECAT_SECRET_KEY",
+    "ANALYTICS_SECRET_KEY", "VAPID_PRIVATE_KEY", "OPENAI_TOKEN", "REPLICATE_API_TOKEN", "GITHUB_TOKENS", "MAX_TOKENS_API_KEY", "REVENUECAT_SECRET_KEY",
     // A paid web-search API's key is no search-only key (batch 44's ARAQUARI and candidate-finder).
     "VITE_GOOGLE_SEARCH_API_KEY", "VITE_GOOGLE_CUSTOM_SEARCH_API_KEY", "NEXT_PUBLIC_BING_SEARCH_KEY",
   ];
@@ -37,6 +37,8 @@ describe("client env names", () => {
     "VITE_GOOGLE_ANALYTICS_KEY", "NEXT_PUBLIC_ANALYTICS_KEY",
     // Tambo's React SDK takes its key in the browser (PAVAN2627/holocron-academy, batch 56).
     "NEXT_PUBLIC_TAMBO_API_KEY",
+    // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.
+    "VITE_FCM_VAPID_KEY", "NEXT_PUBLIC_VAPID_KEY",
     // Search-only keys of site-search engines.
     "NEXT_PUBLIC_SEARCH_KEY", "VITE_MEILI_SEARCH_KEY", "VITE_TYPESENSE_SEARCH_ONLY_API_KEY",
   ];

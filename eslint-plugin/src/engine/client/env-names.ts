@@ -76,6 +76,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // Tambo's generative-UI React SDK takes its project key in the browser (`<TamboProvider
   // apiKey={process.env.NEXT_PUBLIC_TAMBO_API_KEY}>`, as its quickstart writes it: PAVAN2627/holocron-academy, batch 56).
   "TAMBO",
+  // Web push: Firebase Cloud Messaging's VAPID key is the public half every browser subscribes
+  // with (`getToken(messaging, { vapidKey })`); the private half says PRIVATE (Haradakouta/life-pwa-react, batch 58).
+  "FCM", "VAPID",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
