@@ -168,6 +168,21 @@ router.post("/count", (req, res) => res.json({ words: TextService.wordCount(req.
 export default router;`,
       expected: ['router.post("/generate") → OpenAI'],
     },
+    {
+      // visioninhope/DocXpert-fire (batch 58): `await vectoriseDocument(url, id)` from @/lib/vectorise.
+      name: "a route calling an imported helper that embeds into Pinecone; getting the client alone spends nothing",
+      file: "app/api/vectorise/route.ts",
+      code: `import { getPinecone, vectoriseDocument } from "@/lib/vectorise";
+export async function POST(req: Request) {
+  await vectoriseDocument((await req.json()).docs);
+  return new Response(null, { status: 204 });
+}
+export async function DELETE(req: Request) {
+  await getPinecone().index("docs").deleteMany((await req.json()).ids);
+  return new Response(null, { status: 204 });
+}`,
+      expected: ["POST → Pinecone"],
+    },
     // Negative twins.
     {
       name: "a helper that rate-limits itself",

@@ -71,6 +71,12 @@ export interface FileBindings {
    * keyed client under the same name (`const openai = …` in two methods: lesiyu129/myGpt, batch 41).
    */
   userClients?: Map<string, Node[]>;
+  /**
+   * Imported functions that call a provider's model themselves (`vectoriseDocument()` running
+   * `PineconeStore.fromDocuments`): a call of one spends quota whatever the provider's client
+   * methods are (visioninhope/DocXpert-fire, batch 58).
+   */
+  modelHelpers?: Set<string>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
   localModels?: Set<string>;
 }

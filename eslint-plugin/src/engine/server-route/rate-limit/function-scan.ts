@@ -167,7 +167,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);
-    if (provider) return runsModel(provider, call);
+    if (provider) return bindings.modelHelpers?.has(root.name) && call.callee.type === "Identifier" ? provider : runsModel(provider, call);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.

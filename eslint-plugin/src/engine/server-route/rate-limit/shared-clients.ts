@@ -30,6 +30,8 @@ const RESOLVER_FRESHNESS_MS = 3000;
 
 export interface ExportMeaning {
   provider?: Provider;
+  /** A function that calls the provider's model itself (not one that returns its client): calling it spends quota. */
+  callsModel?: boolean;
   limiter?: boolean;
 }
 
@@ -99,6 +101,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       if (meaning?.provider) {
         bindings.providers.set(local, meaning.provider);
         bindings.firstProvider ??= meaning.provider;
+        if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
       } else if (meaning?.limiter) {
         bindings.limiters.add(local);
       }
@@ -276,7 +279,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     const scan = scanFunction(source, bindings, value, []);
     // `handleOpenAIError()` answering "rate limit exceeded" translates the provider's 429: not a limiter.
     if (scan.callsLimiter) return { limiter: true };
-    if (scan.provider) return { provider: scan.provider };
+    if (scan.provider) return { provider: scan.provider, callsModel: true };
     const returned = returnedProvider(value, bindings);
     return returned ? { provider: returned } : undefined;
   }
