@@ -6,6 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { envName } from "../../env-key-values";
+import { binds } from "../../patterns";
 import { providerForEnvName } from "../../providers";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
@@ -343,29 +344,11 @@ function readsRequest(value: Node, depth: number): boolean {
 function isParameterAround(node: Node, name: string): boolean {
   for (let scope = node.parent; scope; scope = scope.parent) {
     if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
-    if (scope.params.some((param) => bindsName(param, name))) return true;
+    if (scope.params.some((param) => binds(param, name))) return true;
   }
   return false;
 }
 
-function bindsName(pattern: Node, name: string): boolean {
-  switch (pattern.type) {
-    case "Identifier":
-      return pattern.name === name;
-    case "AssignmentPattern":
-      return bindsName(pattern.left, name);
-    case "RestElement":
-      return bindsName(pattern.argument, name);
-    case "ObjectPattern":
-      return pattern.properties.some((property) => bindsName(property.type === "Property" ? property.value : property, name));
-    case "ArrayPattern":
-      return pattern.elements.some((element) => element !== null && bindsName(element, name));
-    case "TSParameterProperty":
-      return bindsName(pattern.parameter, name);
-    default:
-      return false;
-  }
-}
 
 /**
  * A request to a URL this file does not spell (`fetch(process.env.ELEVENLABS_URL, …)`, a base URL
