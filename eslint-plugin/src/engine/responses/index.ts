@@ -15,7 +15,7 @@
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
 import { walk } from "../client/walk";
-import { commonJsExport } from "../server-route/ast-utils";
+import { commonJsExport, moduleDeclaration } from "../server-route/ast-utils";
 import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { NO_SERVED_KEYS_RULE } from "./messages";
 
@@ -152,7 +152,17 @@ function exportedFunctions(source: SourceFile): { sent: Array<{ fn: FunctionNode
       const exported = commonJsExport(statement.expression.left);
       if (exported) add(exported, statement.expression.right);
     }
-    if (statement.type !== "ExportNamedDeclaration" || !statement.declaration) continue;
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    // `const handler: Handler = async (event) => ({ … }); export { handler }` (IndieAISmith/findor-ui's
+    // Netlify function, batch 59): the export names a function of the module.
+    if (!statement.declaration && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.exported.type !== "Identifier" || specifier.local.type !== "Identifier") continue;
+        add(specifier.exported.name, moduleDeclaration(source.ast, specifier.local.name)?.value);
+      }
+      continue;
+    }
+    if (!statement.declaration) continue;
     const declaration = statement.declaration;
     if (declaration.type === "FunctionDeclaration" && declaration.id) add(declaration.id.name, declaration);
     if (declaration.type === "VariableDeclaration") {
