@@ -46,4 +46,24 @@ export { handler };
 `;
     assert.deepEqual(routeFindings(ROOT, "netlify/functions/chat.ts", netlify).map(({ line }) => line), [3]);
   });
+
+  it("Nuxt's defineLazyEventHandler: on the defineEventHandler its factory returns (alexander-gekov/vuejs-summit-demo, batch 59)", () => {
+    const text = `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+export default defineLazyEventHandler(async () => {
+  const apiKey = useRuntimeConfig().openaiApiKey;
+  if (!apiKey) throw new Error("Missing OpenAI API key");
+  return defineEventHandler(async (event) => {
+    const { messages } = await readBody(event);
+    return streamText({ model: openai("gpt-4o"), messages }).toDataStreamResponse();
+  });
+});
+`;
+    const found = routeFindings(ROOT, "server/api/chat.ts", text);
+    assert.deepEqual(found.map(({ handler, line }) => ({ handler, line })), [{ handler: "default", line: 6 }]);
+    // The limit goes in the handler that runs per request, not in the factory that runs once.
+    const fixed = fixedByFirstFix(ROOT, "server/api/chat.ts", text, found[0]);
+    assert.deepEqual(routeFindings(ROOT, "server/api/chat.ts", fixed), []);
+    assert.ok(fixed.indexOf("checkRateLimit") > fixed.indexOf("defineEventHandler(async (event)"), fixed);
+  });
 });

@@ -393,6 +393,9 @@ function functionOf(source: SourceFile, node: Node | null | undefined, wrappers:
   if (node.type === "CallExpression") {
     const bound = boundFunction(node);
     if (bound) return functionOf(source, bound, wrappers);
+    // Nuxt's lazy handler: the factory runs once, the handler it returns on each request (where a limit goes).
+    const lazy = lazyEventHandler(node);
+    if (lazy) return functionOf(source, lazy, wrappers);
     // `export const POST = withRateLimit(async (req) => …)`: the wrapper is a companion.
     const inner = [...node.arguments].reverse().find((arg) => arg.type !== "SpreadElement" && functionOf(source, arg));
     return inner ? functionOf(source, inner, [...wrappers, node.callee, ...node.arguments.filter((arg) => arg !== inner)]) : undefined;
@@ -405,6 +408,20 @@ function functionOf(source: SourceFile, node: Node | null | undefined, wrappers:
 function boundFunction(node: Node): Node | undefined {
   if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.computed) return undefined;
   return node.callee.property.type === "Identifier" && node.callee.property.name === "bind" ? node.callee.object : undefined;
+}
+
+/**
+ * Nuxt's `defineLazyEventHandler(async () => { …; return defineEventHandler(async (event) => …) })`:
+ * the handler that answers each request, where its author writes it (alexander-gekov/vuejs-summit-demo, batch 59).
+ */
+function lazyEventHandler(node: Node): Node | undefined {
+  if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "defineLazyEventHandler") return undefined;
+  const factory = node.arguments[0];
+  if (factory?.type !== "ArrowFunctionExpression" && factory?.type !== "FunctionExpression") return undefined;
+  const isHandler = (value: Node | null | undefined) => value?.type === "CallExpression" && value.callee.type === "Identifier" && /^(?:define)?EventHandler$/i.test(value.callee.name);
+  if (factory.body.type !== "BlockStatement") return isHandler(factory.body) ? factory.body : undefined;
+  for (const statement of factory.body.body) if (statement.type === "ReturnStatement" && isHandler(statement.argument)) return statement.argument ?? undefined;
+  return undefined;
 }
 
 function declarationOf(source: SourceFile, name: string): Node | undefined {
@@ -437,7 +454,7 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
     if (statement.type === "ExportDefaultDeclaration" && byDefault) {
       const declaration = statement.declaration;
       const named = declaration.type === "FunctionDeclaration" && declaration.id ? declaration.id : writtenAt(declaration as Node);
-      add("default", declaration as Node, named ?? statement);
+      add("default", declaration as Node, lazyEventHandler(declaration as Node) ?? named ?? statement);
     }
     // CommonJS: `exports.handler = async (event) => …` (a Netlify function), `module.exports = (req, res) => …`.
     if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
