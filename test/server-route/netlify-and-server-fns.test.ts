@@ -51,6 +51,22 @@ export { handler };
     assert.deepEqual(findings("src/lib/handler.mjs", elsewhere), []);
   });
 
+  it("stays quiet on a Netlify proxy that forwards the key the caller destructured out of the body; the server's key is reported (kimjeppesen/Samlino-ai-pressence, batch 60)", () => {
+    const proxy = (key: string) => `exports.handler = async (event) => {
+  const requestBody = JSON.parse(event.body || "{}");
+  const { apiKey, ...openaiRequest } = requestBody;
+  const response = await fetch("https://api.openai.com/v1/chat/completions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: \`Bearer \${${key}}\` },
+    body: JSON.stringify(openaiRequest),
+  });
+  return { statusCode: response.status, body: await response.text() };
+};
+`;
+    assert.deepEqual(findings("netlify/functions/openai-proxy.js", proxy("apiKey")), []);
+    assert.deepEqual(findings("netlify/functions/openai-server.js", proxy("process.env.OPENAI_API_KEY")).map(([handler, provider]) => [handler, provider]), [["netlify/functions/openai-server", "OpenAI"]]);
+  });
+
   it("reports a TanStack Start server function that calls a model, with its own message kind; a limiter middleware quiets it", () => {
     const serverFn = `import { createServerFn } from "@tanstack/react-start";
 import { generateText } from "ai";

@@ -305,7 +305,7 @@ function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressio
 function callersValue(value: Node, depth: number): boolean {
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
   if (value.type === "Identifier") {
-    const held = enclosingConst(value, value.name);
+    const held = enclosingConst(value, value.name) ?? destructuredFrom(value, value.name);
     return held !== undefined && depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
@@ -595,6 +595,23 @@ function enclosingConst(node: Node, name: string): Node | undefined {
     for (const statement of scope.body) {
       if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
       for (const declarator of statement.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
+ * `const { apiKey, ...openaiRequest } = requestBody` (a Netlify function that forwards the caller's
+ * key: kimjeppesen/Samlino-ai-pressence, batch 60). Only for asking whose the value is: the name
+ * holds a part of that object, not the object.
+ */
+function destructuredFrom(node: Node, name: string): Node | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
+    for (const statement of scope.body) {
+      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      for (const declarator of statement.declarations) if (declarator.id.type === "ObjectPattern" && declarator.init && binds(declarator.id, name)) return declarator.init;
     }
   }
   return undefined;
