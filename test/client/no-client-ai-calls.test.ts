@@ -321,6 +321,32 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 7 }],
     },
     {
+      // kimjeppesen/Samlino-ai-pressence's ConfigPanel (batch 60): a key test reading the settings
+      // form's state (`useState(getConfig())`) through a computed member; the header is still reported.
+      name: "a part of the settings form's state is the user's key; the direct browser access header is still reported",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export function ConfigPanel() {`,
+        `  const [config] = useState(getConfig());`,
+        `  return async (platform: "anthropic" | "perplexity") => {`,
+        `    const apiKey = config.api[platform]?.apiKey;`,
+        `    await fetch("https://api.perplexity.ai/chat/completions", { headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `    return fetch("https://api.anthropic.com/v1/messages", {`,
+        `      headers: { "x-api-key": apiKey, "anthropic-dangerous-direct-browser-access": "true" },`,
+        `    });`,
+        `  };`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 8 }],
+    },
+    {
+      name: "a part of state that starts from an env read is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nexport function Chat() {\n  const [settings] = useState({ openai: { key: process.env.NEXT_PUBLIC_OPENAI_API_KEY } });\n  const apiKey = settings.openai.key;\n  return () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
+      errors: [{ messageId: "directProviderCall", line: 5 }],
+    },
+    {
       // luxtelos/agentic-cpa-poc's ClaudeAdapter (batch 48): the header set on the object after it was made.
       name: "direct browser access header assigned to a headers object, or set on a Headers",
       filename: clientFile,

@@ -85,13 +85,13 @@ function rootOf(node: Node): Node | undefined {
   return current;
 }
 
-function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0): boolean {
   if (isParameter(id)) return true;
   return declarators.some(
     (declarator) =>
       binds(declarator.id, id.name) &&
       (declarator.init !== null && !isEmpty(declarator.init)
-        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init) || fromParameter(declarator.init)
+        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init) || partOfUsers(declarator.init, declarators, depth)
         : assignedFromStorage(declarator, id.name, declarators)),
   );
 }
@@ -132,12 +132,15 @@ function readsUsersStore(promise: Node): boolean {
 }
 
 /**
- * `const { baseURL, apiKey } = options` (or `= options.provider`) with `options` a parameter: the
- * caller's values, as the parameter is (PeterBlenessy/ai-assistant-for-jira-desktop, batch 47).
+ * A part of a value that is the user's: `const { baseURL, apiKey } = options` (or `=
+ * options.provider`) with `options` a parameter (PeterBlenessy/ai-assistant-for-jira-desktop,
+ * batch 47), `const apiKey = config.api[platform]?.apiKey` with `config` a settings form's state
+ * (kimjeppesen/Samlino-ai-pressence's key test, batch 60).
  */
-function fromParameter(init: Node): boolean {
+function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarator[], depth: number): boolean {
   const root = rootOf(withoutTrim(init));
-  return root?.type === "Identifier" && isParameter(root);
+  if (root?.type !== "Identifier") return false;
+  return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1));
 }
 
 /**
