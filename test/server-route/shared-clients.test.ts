@@ -261,6 +261,58 @@ app.post("/api/chat", async (req, res) => res.json(await openai.chat.completions
   ],
 });
 
+describe("require-rate-limit: a client class made by a workspace package's factory (z-jingqi/potato, batch 60)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("a route calling a method of what an imported factory returns (return new AIClient(config)) calls the provider", () => {
+    const aiPackage = (factory: string) => `import OpenAI from "openai";
+export class AIClient {
+  private client: OpenAI;
+  constructor(config: { apiKey: string }) {
+    this.client = new OpenAI({ apiKey: config.apiKey, baseURL: "https://openrouter.ai/api/v1" });
+  }
+  async chat(messages: { role: "user"; content: string }[]) {
+    const response = await this.client.chat.completions.create({ model: "anthropic/claude-sonnet-4", messages });
+    return response.choices[0]?.message?.content ?? "";
+  }
+  describe() {
+    return "OpenRouter";
+  }
+}
+${factory}
+`;
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"] }),
+      "apps/charts/package.json": JSON.stringify({ dependencies: { next: "15.0.0", "@potato/ai": "workspace:*" } }),
+      "packages/ai/package.json": JSON.stringify({ name: "@potato/ai", exports: { ".": "./src/index.ts" }, dependencies: { openai: "4.0.0" } }),
+      "packages/ai/src/index.ts": aiPackage("export function createAIClient(config: { apiKey: string }): AIClient {\n  return new AIClient(config);\n}"),
+      "packages/ai/src/arrow.ts": aiPackage("export const makeClient = (config: { apiKey: string }) => new AIClient(config);"),
+    });
+    const route = (code: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "apps/charts/app/api/ai/chat/route.ts"), code)!).map((f) => String(f.data.handler));
+    assert.deepEqual(
+      route(`import { createAIClient } from "@potato/ai";
+export async function POST(request: Request) {
+  const aiClient = createAIClient({ apiKey: process.env.OPENROUTER_API_KEY! });
+  return Response.json({ response: await aiClient.chat(await request.json()) });
+}
+export async function GET() {
+  const aiClient = createAIClient({ apiKey: "" });
+  return Response.json({ name: aiClient.describe() });
+}`),
+      ["POST"],
+    );
+    assert.deepEqual(
+      route(`import { makeClient } from "../../../../../../packages/ai/src/arrow";
+export async function POST(request: Request) {
+  const ai = makeClient({ apiKey: process.env.OPENROUTER_API_KEY! });
+  return Response.json({ response: await ai.chat(await request.json()) });
+}`),
+      ["POST"],
+    );
+  });
+});
+
 describe("require-rate-limit: a shared module that changes", () => {
   after(() => removeRepos());
 

@@ -125,13 +125,15 @@ function addInstanceMembers(source: SourceFile, members: Map<string, Provider>):
     list.push([key.slice(hash + 1), provider]);
     methods.set(type, list);
   }
-  // A word search first: most files that import such a class never construct it.
-  if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`))) return;
+  // A word search first: most files that import such a class never construct it. A factory's
+  // instance is made by a call (`const aiClient = createAIClient({ apiKey })`): calling a class
+  // without `new` throws, so a call of a name with methods is one.
+  if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`) || source.text.includes(`${type}(`))) return;
   walk(source.ast, (node) => {
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier") return;
     let init = node.init;
     while (init?.type === "AwaitExpression" || init?.type === "TSAsExpression") init = init.type === "AwaitExpression" ? init.argument : init.expression;
-    if (init?.type !== "NewExpression" || init.callee.type !== "Identifier") return;
+    if ((init?.type !== "NewExpression" && init?.type !== "CallExpression") || init.callee.type !== "Identifier") return;
     for (const [method, provider] of methods.get(init.callee.name) ?? []) if (!members.has(`${node.id.name}#${method}`)) members.set(`${node.id.name}#${method}`, provider);
   });
 }
@@ -376,7 +378,10 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
   const setMethods = (name: string, value: Node | null | undefined) => {
     // A class, or an instance of one of this file's classes (`module.exports = new AIService()`),
     // also through a const (`const groqService = new GroqService(); module.exports = groqService`).
-    const instance = value?.type === "Identifier" ? declarationOf(source, value.name) : value;
+    const held = value?.type === "Identifier" ? declarationOf(source, value.name) : value;
+    // A factory of one (`export function createAIClient(config) { return new AIClient(config) }`):
+    // what it returns is that instance (z-jingqi/potato's workspace package, batch 60).
+    const instance = (held && madeByFactory(held)) ?? held;
     const declaration = instance?.type === "NewExpression" && instance.callee.type === "Identifier" ? declarationOf(source, instance.callee.name) : instance;
     if (declaration?.type !== "ClassDeclaration") return;
     for (const member of declaration.body.body) {
@@ -486,6 +491,14 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     }
   }
   return { meanings, followed };
+}
+
+/** The `new C(…)` a function returns, when that is all it returns: `(config) => new AIClient(config)`. */
+function madeByFactory(fn: Node): TSESTree.NewExpression | undefined {
+  if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return undefined;
+  if (fn.body.type !== "BlockStatement") return fn.body.type === "NewExpression" ? fn.body : undefined;
+  const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === "ReturnStatement");
+  return returns.length === 1 && returns[0].argument?.type === "NewExpression" ? returns[0].argument : undefined;
 }
 
 /** A module re-exported whole under `exported`: its members as `exported.name`, its default class's methods as `exported#method`. */
