@@ -103,6 +103,20 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 
+  it("an imported handler passed through a wrapper (asyncHandler(controller.method)); a limiter wrapper holds (yashas-salian/post-audience-email-automation, batch 60)", () => {
+    const router = `import express from "express";
+import { chat, health } from "../controllers/chat.js";
+import { asyncHandler } from "../utils/asyncHandler.js";
+import { withRateLimit } from "../utils/limits.js";
+const app = express();
+app.post("/wrapped", asyncHandler(chat));
+app.get("/health", asyncHandler(health));
+app.post("/limited", withRateLimit(chat));
+app.route("/chained").post(asyncHandler(chat));
+`;
+    assert.deepEqual(findingsIn(app(), "src/routes/wrapped.js", router), ['app.post("/wrapped") → OpenAI', 'app.route("/chained").post → OpenAI']);
+  });
+
   it("a controller registered as middleware before the handler that answers (gorillainsuit/cards-r-us, batch 50): one finding per route", () => {
     const router = `const express = require("express");
 const router = express.Router();

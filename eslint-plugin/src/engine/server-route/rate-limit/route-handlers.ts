@@ -629,6 +629,19 @@ function routeChain(node: TSESTree.CallExpression): Array<{ call: TSESTree.CallE
   return calls.reverse().map(({ call, method }) => ({ call, method, path: `${owner}.route("${path}")` }));
 }
 
+/**
+ * An imported handler, also passed through a wrapper: `asyncHandler(imageGenerator.postGenerator)`
+ * (yashas-salian/post-audience-email-automation, batch 60), `catchAsync(controller.getData)`. The
+ * wrapper goes with it as a companion, so a limiter that wraps (`withRateLimit(ask)`) still counts.
+ */
+function importedReference(handler: Node): { reference: string; wrappers: Node[] } | undefined {
+  const reference = referenceOf(handler);
+  if (reference) return { reference, wrappers: [] };
+  if (handler.type !== "CallExpression" || handler.arguments.length !== 1) return undefined;
+  const inner = referenceOf(handler.arguments[0] as Node);
+  return inner ? { reference: inner, wrappers: [handler] } : undefined;
+}
+
 /** `a` or `a.b` (plain names): what an imported handler is written as. */
 function referenceOf(node: Node): string | undefined {
   const bound = boundFunction(node);
@@ -662,7 +675,10 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
         const name = `${path}.${verb}`;
         const found = handler ? functionOf(source, handler) : undefined;
         if (found) out.push({ kind: "server-framework", name, fn: found.fn, reportNode, companions: [...companions, ...found.wrappers] });
-        else if (imported && handler && referenceOf(handler)) imported.push({ name, reference: referenceOf(handler)!, reportNode, companions });
+        else if (imported && handler) {
+          const named = importedReference(handler);
+          if (named) imported.push({ name, reference: named.reference, reportNode, companions: [...companions, ...named.wrappers] });
+        }
       }
       return;
     }
@@ -695,8 +711,8 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       }
     };
     if (!found) {
-      const reference = imported && handler ? referenceOf(handler) : undefined;
-      if (reference) imported!.push({ name, reference, reportNode, companions, routePath });
+      const named = imported && handler ? importedReference(handler) : undefined;
+      if (named) imported!.push({ name, reference: named.reference, reportNode, companions: [...companions, ...named.wrappers], routePath });
       if (imported) middleware();
       return;
     }
