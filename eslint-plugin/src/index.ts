@@ -93,9 +93,10 @@ plugin.configs.components = {
  * and text files too: notes pasted into a repository (`FIX_API_KEY.md`, `openai.txt`) held live
  * keys in 2 of 318 real apps, and 790 docs pages of the Vercel AI SDK held none it reports. HTML
  * pages too: a key in an inline `<script>` is served to every visitor (a Maps script URL's key or a
- * Firebase config is public by design, as in code).
+ * Firebase config is public by design, as in code). JSON with comments too: a Cloudflare Worker's
+ * `wrangler.jsonc` `vars` held a live Gemini key (yashas-salian/post-audience-email-automation, batch 60).
  */
-const TEXT_FILES = ["yaml", "yml", "json", "py", "sh", "toml", "properties", "md", "mdx", "markdown", "txt", "html", "htm"];
+const TEXT_FILES = ["yaml", "yml", "json", "jsonc", "json5", "py", "sh", "toml", "properties", "md", "mdx", "markdown", "txt", "html", "htm"];
 const DOCKERFILES = ["**/{D,d}ockerfile", "**/{D,d}ockerfile.*", "**/*.{D,d}ockerfile", "**/Containerfile"];
 
 /**

@@ -42,6 +42,8 @@ describe("configs.files", function () {
       "scripts/deploy.sh": `#!/bin/sh\nexport GROQ_API_KEY=${groq}\n`,
       "pyproject.toml": `[tool.ai]\nkey = "${anthropic}"\n`,
       "app.properties": `ai.key=${openai}\n`,
+      // A Worker's vars in JSON with comments (yashas-salian/post-audience-email-automation, batch 60).
+      "campaign/wrangler.jsonc": `{\n  // deployed with wrangler\n  "name": "campaign",\n  "vars": {\n    "GEMINI_API_KEY": "${gemini}",\n  },\n}\n`,
       // Notes pasted into the repository (interviewaii/remote-support's FIX_API_KEY_ERROR.md, batch 31).
       "docs/FIX_API_KEY_ERROR.md": `# Fixed\n\nThe new key is:\n\n\`\`\`\nOPENAI_API_KEY=${openai}\n\`\`\`\n`,
       "openai.txt": `${openai}\n`,
@@ -60,6 +62,7 @@ describe("configs.files", function () {
         "Dockerfile:2 keyfence/no-docker-keys",
         "api.Dockerfile:2 keyfence/no-docker-keys",
         "app.properties:1 keyfence/no-hardcoded-keys",
+        "campaign/wrangler.jsonc:5 keyfence/no-hardcoded-keys",
         "config/settings.json:3 keyfence/no-hardcoded-keys",
         "docker-compose.yml:5 keyfence/no-docker-keys",
         "docs/FIX_API_KEY_ERROR.md:6 keyfence/no-hardcoded-keys",
@@ -80,6 +83,7 @@ describe("configs.files", function () {
       "scripts/deploy.sh": `export GROQ_API_KEY=${groq}\n`,
       "pyproject.toml": `[tool.ai]\nkey = "${anthropic}"\n`,
       Dockerfile: `FROM node:20\nRUN curl -H "Authorization: Bearer ${openai}" https://example.test\n`,
+      "wrangler.toml": `name = "chat"\n[vars]\nOPENAI_API_KEY = "${openai}"\n`,
     });
     const messages = await lint(dir, [keyfence.configs.files]);
     const advice = Object.fromEntries(messages.map((m) => [m.file, m.message]));
@@ -88,6 +92,7 @@ describe("configs.files", function () {
     assert.match(advice["scripts/deploy.sh"], /"\$GROQ_API_KEY"/);
     assert.match(advice["pyproject.toml"], /outside the repository/);
     assert.match(advice.Dockerfile, /--mount=type=secret,id=OPENAI_API_KEY/);
+    assert.match(advice["wrangler.toml"], /wrangler secret put OPENAI_API_KEY/);
     for (const message of messages.map((m) => m.message)) {
       assert.doesNotMatch(message, /process\.env/);
       for (const key of [groq, openai, anthropic]) assert.ok(!message.includes(key), message);
