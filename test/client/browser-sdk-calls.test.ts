@@ -360,6 +360,11 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
     { name: "a server secret one object deeper in the config", filename: translate, code: bearer("providers").replace("providers.apiKey", "providers.server.apiKey") },
     { name: "an imported URL whose key is a server secret (undefined in the app)", filename: translate, code: keyedUrl("{ SERVER_KEYED_URL as url }", "./ai-config") },
     { name: "an imported URL to the app's own back end", filename: translate, code: keyedUrl("{ BACKEND_KEYED_URL as url }", "./ai-config") },
+    {
+      name: "a getter given the caller's settings returns the user's key",
+      filename: translate,
+      code: [`import OpenAI from "openai";`, `import { keyOf } from "./ai-config";`, `export const make = (settings: { apiKey: string }) => new OpenAI({ apiKey: keyOf(settings) });`].join("\n"),
+    },
   ],
   invalid: [
     { name: "fetch with Bearer config.apiKey", filename: translate, code: bearer("aiConfig"), errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }] },
@@ -374,6 +379,25 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       filename: translate,
       code: [`import { GEMINI_ENDPOINT, OPENAI_KEY } from "./ai-config";`, "export const ask = (body: string) => fetch(`${GEMINI_ENDPOINT}?key=${OPENAI_KEY}`, { method: \"POST\", body });"].join("\n"),
       errors: [{ messageId: "directProviderCall", line: 2, data: { host: "generativelanguage.googleapis.com", chain: translateChain } }],
+    },
+    {
+      name: "a key an imported getter returns, directly or in an object (batch 61); also a local getter, tidied",
+      filename: translate,
+      code: [
+        `import OpenAI from "openai";`,
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `import { getOpenAIApiKey, getEnvConfig } from "./ai-config";`,
+        `export const openai = new OpenAI({ apiKey: getOpenAIApiKey() });`,
+        `const config = getEnvConfig();`,
+        `export const gemini = new GoogleGenerativeAI(config.geminiApiKey!.trim());`,
+        `function localKey() { return process.env.EXPO_PUBLIC_GROQ_API_KEY; }`,
+        `export const ask = () => fetch("https://api.groq.com/openai/v1/models", { headers: { Authorization: \`Bearer \${localKey()}\` } });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: translateChain } },
+        { messageId: "browserSdkClient", line: 6, data: { provider: "Google AI (Gemini)", chain: translateChain } },
+        { messageId: "directProviderCall", line: 8, data: { host: "api.groq.com", chain: translateChain } },
+      ],
     },
     {
       name: "a key one object deeper in the config (config.deepseek.apiKey: jybcaohui/HeboAi, batch 39)",

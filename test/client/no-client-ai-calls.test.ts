@@ -302,6 +302,25 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 4 }],
     },
     {
+      // shivanagendrak/AquaChat (batch 61): app.config's `extra`, which Expo writes into the app's manifest.
+      name: "a key from Expo's Constants.expoConfig.extra (or manifest.extra), in a client and in a header",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import Anthropic from "@anthropic-ai/sdk";`,
+        `import Constants from "expo-constants";`,
+        `const ELEVENLABS_API_KEY = Constants.expoConfig?.extra?.ELEVENLABS_API_KEY;`,
+        `export const anthropic = new Anthropic({ apiKey: Constants.expoConfig?.extra?.ANTHROPIC_API_KEY || process.env.ANTHROPIC_API_KEY });`,
+        `export const speak = (text: string) => fetch("https://api.elevenlabs.io/v1/text-to-speech/abc", { method: "POST", headers: { "xi-api-key": ELEVENLABS_API_KEY }, body: text });`,
+        `export const ask = (body: string) => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: \`Bearer \${Constants.manifest.extra.openaiKey}\` }, body });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 5 },
+        { messageId: "directProviderCall", line: 6 },
+        { messageId: "directProviderCall", line: 7 },
+      ],
+    },
+    {
       // hassanzafarr/linkedin-x-ai-extension's claude.js (batch 48): the user's key, tidied, and the header.
       name: "the caller's key tidied with trim() is theirs; the direct browser access header is still reported, on its line",
       filename: clientFile,

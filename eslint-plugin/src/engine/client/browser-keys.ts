@@ -70,12 +70,17 @@ export interface Scope {
   reads: readonly EnvRead[];
   /** The file, when its imports may be followed (./imported-values). */
   file?: string;
+  /** Top-level `function name() {}` declarations, exported or not. */
+  functions: Map<string, TSESTree.FunctionDeclaration>;
 }
 
 export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string): Scope {
   const imports = new Map<string, string>();
   const importNames = new Map<string, { specifier: string; name: string }>();
+  const functions = new Map<string, TSESTree.FunctionDeclaration>();
   for (const statement of program.body) {
+    const declared = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declared?.type === "FunctionDeclaration" && declared.id) functions.set(declared.id.name, declared);
     // CommonJS in browser code (Vue CLI and webpack bundle it): `const { Configuration, OpenAIApi } = require("openai")`.
     if (statement.type === "VariableDeclaration") {
       for (const declarator of statement.declarations) {
@@ -106,7 +111,7 @@ export function scopeOf(program: TSESTree.Program, text: string, consts: Map<str
       }
     }
   }
-  return { imports, importNames, consts, reads: findEnvReads(program, text), file };
+  return { imports, importNames, consts, reads: findEnvReads(program, text), file, functions };
 }
 
 const moduleScopes = new WeakMap<ModuleValues, Scope>();
@@ -130,6 +135,43 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
   const local = values.exports.get(imported.name);
   const init = local === undefined ? undefined : values.consts.get(local);
   return init ? { init, scope: scopeOfModule(values) } : undefined;
+}
+
+/**
+ * What a getter returns, read in its own module: `getOpenAIApiKey()` after `export const
+ * getOpenAIApiKey = () => { const apiKey = process.env.PLASMO_PUBLIC_OPENAI_API_KEY; return apiKey; }`
+ * (874wokiite/ai-secretary-zundamon, batch 61), `getEnvConfig()` returning `{ geminiApiKey:
+ * import.meta.env.VITE_GEMINI_API_KEY }` (phaneendrakumarbabu/ai-resume-analyser). A function of
+ * this file or one imported from the app's own module, called with no arguments (what it returns
+ * then depends on nothing the caller gives), with one `return` (or an arrow's expression).
+ */
+function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | undefined {
+  if (call.type !== "CallExpression" || call.callee.type !== "Identifier" || call.arguments.length > 0) return undefined;
+  const name = call.callee.name;
+  let fn: Node | undefined = scope.consts.get(name) ?? scope.functions.get(name);
+  let home = scope;
+  if (!fn) {
+    const imported = scope.file ? scope.importNames.get(name) : undefined;
+    const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
+    const local = values?.exports.get(imported!.name);
+    if (!values || local === undefined) return undefined;
+    home = scopeOfModule(values);
+    fn = values.consts.get(local) ?? home.functions.get(local);
+  }
+  if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression" && fn?.type !== "FunctionDeclaration") return undefined;
+  if (fn.body.type !== "BlockStatement") return { value: fn.body, scope: home };
+  const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === "ReturnStatement");
+  const value = returns.length === 1 ? returns[0].argument : undefined;
+  if (!value) return undefined;
+  // `const apiKey = …; return apiKey;`: the function's own const.
+  if (value.type === "Identifier") {
+    for (const statement of fn.body.body) {
+      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      const declarator = statement.declarations.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === value.name);
+      if (declarator?.init) return { value: declarator.init, scope: home };
+    }
+  }
+  return { value, scope: home };
 }
 
 /** The string a name imported from the app's own module holds: `import { API_ENDPOINT } from "../config/constants"`. */
@@ -171,6 +213,9 @@ function objectValue(node: Node, scope: Scope, depth = 0): { object: TSESTree.Ob
     const inner = memberProperty(node, scope, depth + 1);
     return inner?.value.type === "ObjectExpression" ? { object: inner.value, scope: inner.scope } : undefined;
   }
+  // `getEnvConfig().geminiApiKey`, or `config.geminiApiKey` after `const config = getEnvConfig()`.
+  const returned = returnedBy(node.type === "Identifier" ? (scope.consts.get(node.name) ?? node) : node, scope);
+  if (returned && depth < 3) return returned.value.type === "ObjectExpression" ? { object: returned.value, scope: returned.scope } : undefined;
   if (node.type !== "Identifier") return undefined;
   const local = scope.consts.get(node.name);
   if (local) return local.type === "ObjectExpression" ? { object: local, scope } : undefined;
@@ -219,6 +264,7 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
   switch (node.type) {
     case "TSAsExpression":
     case "TSNonNullExpression":
+    case "ChainExpression":
       return keyIn(node.expression, scope, depth, slots);
     case "LogicalExpression": {
       const left = keyIn(node.left, scope, depth, slots);
@@ -232,6 +278,12 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
     }
     case "ConditionalExpression":
       return keyIn(node.consequent, scope, depth, slots) ?? keyIn(node.alternate, scope, depth, slots);
+    case "CallExpression": {
+      // `apiKey.trim()`: the same key, tidied.
+      if (node.arguments.length === 0 && node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && TIDY.has(node.callee.property.name)) return keyIn(node.callee.object, scope, depth, slots);
+      const returned = returnedBy(node, scope);
+      return returned ? keyIn(returned.value, returned.scope, depth + 1, slots) : envReadIn(node, scope);
+    }
     case "Literal":
       return typeof node.value === "string" ? literalKey(node.value, slots) : undefined;
     case "TemplateLiteral":
@@ -256,6 +308,8 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
       if (read) return read;
       // Nuxt's public runtime config (`useRuntimeConfig().public.apiKey`) is sent to every visitor.
       if (isPublicRuntimeConfig(node.object, scope)) return {};
+      // Expo's `extra` is written into the manifest every install of the app holds.
+      if (isExpoExtra(node, scope)) return {};
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
       const property = memberProperty(node, scope);
       if (property) return keyIn(property.value, property.scope, depth + 1, slots);
@@ -268,6 +322,26 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
       return envReadIn(node, scope);
   }
 }
+
+/**
+ * `Constants.expoConfig?.extra?.ANTHROPIC_API_KEY` (also the older `Constants.manifest.extra` and
+ * `Constants.manifest2.extra.expoClient.extra`), with `Constants` from expo-constants: app.config's
+ * `extra`, which Expo writes into the app's manifest (shivanagendrak/AquaChat, batch 61).
+ */
+function isExpoExtra(node: TSESTree.MemberExpression, scope: Scope): boolean {
+  const names: string[] = [];
+  let current: Node = node.object;
+  for (let i = 0; i < 6 && current.type === "MemberExpression"; i++) {
+    if (current.computed || current.property.type !== "Identifier") return false;
+    names.unshift(current.property.name);
+    current = current.object;
+  }
+  if (current.type !== "Identifier" || scope.imports.get(current.name) !== "expo-constants") return false;
+  return /^(?:expoConfig|manifest2?)$/.test(names[0] ?? "") && names[names.length - 1] === "extra";
+}
+
+/** Methods that return the same key, tidied. */
+const TIDY = new Set(["trim", "trimStart", "trimEnd", "toString"]);
 
 /**
  * `useRuntimeConfig().public`, or `config.public` with `const config = useRuntimeConfig()` (Nuxt),

@@ -85,6 +85,8 @@ function topLevelValues(file: string, program: TSESTree.Program, text: string): 
     if (statement.type === "VariableDeclaration") declare(statement, false);
     else if (statement.type === "ExportNamedDeclaration") {
       if (statement.declaration?.type === "VariableDeclaration") declare(statement.declaration, true);
+      // `export function getEnvConfig() { … }`: exported; its body is read through the module's scope (./browser-keys).
+      else if (statement.declaration?.type === "FunctionDeclaration" && statement.declaration.id) exports.set(statement.declaration.id.name, statement.declaration.id.name);
       else if (!statement.source) {
         for (const specifier of statement.specifiers) {
           if (specifier.local.type === "Identifier") exports.set(specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value), specifier.local.name);
