@@ -157,6 +157,24 @@ export async function routes(fastify: FastifyInstance) {
       expected: ['fastify.post("/nutricao") → Google AI (Gemini)'],
     },
     {
+      // WRI-Indonesia/nbs-llm (batch 61): `export { EmbeddingAgent } from "./embedding-agent"` in `_agents/index.ts`.
+      name: "a route making an instance of a class a barrel re-exports by name (export { X } from \"./x\")",
+      file: "app/api/barrel-class/route.ts",
+      code: `import { GeminiController } from "../../../classes";
+export async function POST(req: Request) {
+  const controller = new GeminiController();
+  const reply = { send: (value: unknown) => value };
+  await controller.nutrition({ body: await req.json() }, reply);
+  return new Response("ok");
+}
+export async function GET() {
+  const controller = new GeminiController();
+  await controller.health(null, { send: () => undefined });
+  return new Response("ok");
+}`,
+      expected: ["POST → Google AI (Gemini)"],
+    },
+    {
       // smithwithatypo/gpt_research_backend (batch 56): `const TextGeneratingService = { … }; export { TextGeneratingService }`.
       name: "Express routes calling members of an object of functions exported as export { X }",
       file: "server/text-routes.ts",

@@ -488,6 +488,11 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
       // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
       if (from && local === "default") reExportMembers(exported, from, set);
+      // `export { EmbeddingAgent } from "./embedding-agent"`: the class's methods go with its name
+      // (WRI-Indonesia/nbs-llm's `_agents/index.ts`, batch 61), as `export *` carries them.
+      else if (from) {
+        for (const [name, meaning] of from.exports) if (name.startsWith(`${local}#`) || name.startsWith(`${local}.`)) set(`${exported}${name.slice(local.length)}`, meaning);
+      }
     }
   }
   return { meanings, followed };
