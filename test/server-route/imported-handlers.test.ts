@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
 import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
-import { makeRepo, removeRepos } from "../env/support";
+import { makeRepo, removeRepos, writeFile } from "../env/support";
 
 const CONTROLLER = `const asyncHandler = require("express-async-handler");
 const { Groq } = require("groq-sdk");
@@ -115,6 +115,31 @@ app.post("/limited", withRateLimit(chat));
 app.route("/chained").post(asyncHandler(chat));
 `;
     assert.deepEqual(findingsIn(app(), "src/routes/wrapped.js", router), ['app.post("/wrapped") → OpenAI', 'app.route("/chained").post → OpenAI']);
+  });
+
+  it("an imported middleware that answers 429 before next() is a limiter whatever its name; one that only answers 429 in its handler is not (batch 60)", () => {
+    const dir = app();
+    writeFile(dir, "src/middlewares/guard.js", `export const ratelimmiter = async (c, next) => {
+  const count = await redis.incr(c.req.header("x-forwarded-for") ?? "unknown");
+  if (count > 10) return c.json({ error: "Too many requests" }, 429);
+  await next();
+};
+export const authGuard = async (c, next) => {
+  if (!c.req.header("authorization")) return c.json({ error: "Unauthorized" }, 401);
+  await next();
+};
+export const tooMany = (c) => c.json({ error: "Too many requests" }, 429);
+`);
+    const router = `import { Hono } from "hono";
+import { chat } from "../controllers/chat.js";
+import { ratelimmiter, authGuard, tooMany } from "../middlewares/guard.js";
+import { asyncHandler } from "../utils/asyncHandler.js";
+export const router = new Hono();
+router.post("/limited", ratelimmiter, asyncHandler(chat));
+router.post("/guarded", authGuard, asyncHandler(chat));
+router.post("/busy", tooMany, asyncHandler(chat));
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/guarded.js", router), ['router.post("/busy") → OpenAI', 'router.post("/guarded") → OpenAI']);
   });
 
   it("a controller registered as middleware before the handler that answers (gorillainsuit/cards-r-us, batch 50): one finding per route", () => {

@@ -281,6 +281,10 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     const scan = scanFunction(source, bindings, value, []);
     // `handleOpenAIError()` answering "rate limit exceeded" translates the provider's 429: not a limiter.
     if (scan.callsLimiter) return { limiter: true };
+    // A middleware of the app's own that answers 429 before it passes the request on (`export const
+    // ratelimmiter = async (c, next) => { …; if (count > WINDOW) return c.json(…, 429); await next(); }`:
+    // yashas-salian/post-audience-email-automation, batch 60): a limiter, whatever its name says.
+    if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
     if (scan.provider) return { provider: scan.provider, callsModel: true };
     const returned = returnedProvider(value, bindings);
     return returned ? { provider: returned } : undefined;
@@ -303,6 +307,17 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   }
   const provider = providerBuiltBy(value, bindings);
   return provider ? { provider } : undefined;
+}
+
+/** A middleware's shape: its last parameter (`next`, of two or more) is called in its body. */
+function passesOn(fn: TSESTree.FunctionLike): boolean {
+  const next = fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
+  if (next?.type !== "Identifier" || !fn.body) return false;
+  let called = false;
+  walk(fn.body, (node) => {
+    if (!called && node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === next.name) called = true;
+  });
+  return called;
 }
 
 /** A call chain with `.use(x)` where x is a limiter (tRPC middleware, a Hono app's chained `.use`). */
