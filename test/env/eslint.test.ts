@@ -125,11 +125,14 @@ describe("env/.gitignore through ESLint", () => {
         "keyed/.env": `OPENAI_API_KEY=${fakeKey("openai")}\n`,
         "named/.env": "SESSION_SECRET=abc\n",
         "local/.env.local": "A=1\n",
+        // Hamza7031/react-chatgpt-clone (batch 62): a key written as JavaScript, on a line dotenv reads nothing from.
+        "unread/.env": ` const API_KEY = '${fakeKey("openai")}'`,
+        "commented/.env": `# OPENAI_API_KEY=${fakeKey("openai")}\nPORT=3000\n`,
       },
-      { add: ["plain/.env", "keyed/.env", "named/.env", "local/.env.local"] },
+      { add: ["plain/.env", "keyed/.env", "named/.env", "local/.env.local", "unread/.env", "commented/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
-    assert.deepEqual(tracked.sort(), ["keyed/.env:1 trackedEnvFile", "local/.env.local:1 trackedEnvFile", "named/.env:1 trackedEnvFile"]);
+    assert.deepEqual(tracked.sort(), ["commented/.env:1 trackedEnvFile", "keyed/.env:1 trackedEnvFile", "local/.env.local:1 trackedEnvFile", "named/.env:1 trackedEnvFile", "unread/.env:1 trackedEnvFile"]);
   });
 
   it("a tracked .env of committed defaults is no leak: flags, a credential-free URL, placeholders (huggingface/chat-ui's)", async () => {

@@ -4,8 +4,11 @@ import { parseEnvFile } from "../env-files/parse";
 import { scanText } from "../keys";
 
 export function holdsSecrets(text: string): boolean {
-  return parseEnvFile(text).some(
-    (entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0),
+  return (
+    parseEnvFile(text).some((entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0)) ||
+    // A provider key on a line dotenv reads no variable from, or in a comment: in the file all the
+    // same (Hamza7031/react-chatgpt-clone's `.env` holds `const API_KEY = '…'`, batch 62).
+    scanText(text).length > 0
   );
 }
 
