@@ -283,6 +283,21 @@ ruleTester().run("no-public-secrets", rule, {
       ],
     },
     {
+      // Moby47/prayerpath_frontend (batch 62): Nuxt 2's spelling; its private privateRuntimeConfig stays quiet.
+      name: "nuxt.config of Nuxt 2: publicRuntimeConfig",
+      filename: appFile("nuxt", "nuxt.config.ts").filename,
+      code: [
+        `export default {`,
+        `  privateRuntimeConfig: { openaiKey: process.env.OPENAI_API_KEY },`,
+        `  publicRuntimeConfig: {`,
+        `    BACKEND_APP_URL: process.env.BACKEND_APP_URL,`,
+        `    OPENAI_API_KEY: process.env.OPENAI_API_KEY,`,
+        `  },`,
+        `};`,
+      ].join("\n"),
+      errors: [{ messageId: "configRuntimePublicSecret", line: 5, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
       // amolwalia/Scaffold (bench/real-apps batch 22): app.config.js copies the server's OpenAI key into `extra`.
       name: "Expo app.config extra, under expo or beside Expo's own keys (a project not known as Expo)",
       filename: path.join(APPS, "unknown", "app.config.js"),

@@ -3,7 +3,7 @@
  * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
  * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
  * key of astro.config, nuxt.config, app.config and wxt.config (a function there), nuxt.config's
- * `runtimeConfig.public`, which Nuxt serialises into every page it renders, and an Expo
+ * `runtimeConfig.public` (Nuxt 2: `publicRuntimeConfig`), which Nuxt serialises into every page it renders, and an Expo
  * app.config's `extra`, which is built into every installed copy of the app
  * (`Constants.expoConfig.extra`).
  */
@@ -69,11 +69,13 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
           .find((read) => read !== undefined)?.name;
         if (name && (isSecretEnvName(name) || (envName && isSecretEnvName(envName)))) findings.push(report("configExpoExtraSecret", source.file, property.key, name));
       }
-    } else if (nuxt && key === "runtimeConfig") {
+    } else if (nuxt && (key === "runtimeConfig" || key === "publicRuntimeConfig")) {
       // `public: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }`: a secret by its key's name or
       // by the env var it is read from (an empty default is filled from NUXT_PUBLIC_… at run time).
-      let publicConfig: TSESTree.ObjectExpression | undefined;
-      for (const property of node.value.properties) {
+      // Nuxt 2 spells it `publicRuntimeConfig: { … }`, read as `this.$config.OPENAI_API_KEY`
+      // (Moby47/prayerpath_frontend, batch 62).
+      let publicConfig: TSESTree.ObjectExpression | undefined = key === "publicRuntimeConfig" ? node.value : undefined;
+      for (const property of key === "runtimeConfig" ? node.value.properties : []) {
         if (property.type === "Property" && !property.computed && propertyName(property) === "public" && property.value.type === "ObjectExpression") publicConfig = property.value;
       }
       if (!publicConfig) return;
