@@ -150,6 +150,26 @@ export default defineEventHandler(async (event) => {
     assert.deepEqual(nuxt("const { openaiApiKey: apiKey } = useRuntimeConfig(event);"), ["OpenAI"]);
   });
 
+  it("an axios request config (axios({ url, headers })), and a URL the env names first with a reseller's as fallback (tansunyj/chinese_name_web, batch 62)", () => {
+    const axiosConfig = (url: string, key: string) => `import axios from "axios";
+export async function POST(req: Request) {
+  const API_KEY = ${key};
+  const API_URL = ${url};
+  const response = await axios({ method: "POST", url: API_URL, headers: { "Content-Type": "application/json", Authorization: \`Bearer \${API_KEY}\` }, data: await req.json() });
+  return Response.json(response.data);
+}`;
+    assert.deepEqual(providersReported(axiosConfig(`"https://api.openai.com/v1/chat/completions"`, "process.env.OPENAI_API_KEY")), ["OpenAI"]);
+    assert.deepEqual(providersReported(axiosConfig(`process.env.OPENAI_API_URL || "https://openkey.cloud/v1/chat/completions"`, "process.env.OPENAI_API_KEY")), ["OpenAI"]);
+    assert.deepEqual(providersReported(axiosConfig(`process.env.OPENAI_API_URL || "https://openkey.cloud/v1/chat/completions"`, `req.headers.get("authorization")`)), []);
+    // A URL written out to another host is that host's business, env-named key or not.
+    assert.deepEqual(providersReported(axiosConfig(`"https://openkey.cloud/v1/chat/completions"`, "process.env.OPENAI_API_KEY")), []);
+    const fetched = `export async function POST(req: Request) {
+  const API_URL = process.env.OPENAI_API_URL || "https://openkey.cloud/v1/chat/completions";
+  return fetch(API_URL, { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: await req.text() });
+}`;
+    assert.deepEqual(providersReported(fetched), ["OpenAI"]);
+  });
+
   it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {
     const nuxt = parseSource("/project/server/api/ai.ts", `export default defineEventHandler(async (event) => {
   const param = await readBody(event);

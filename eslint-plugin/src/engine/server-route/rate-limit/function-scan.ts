@@ -189,6 +189,13 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
         return sendsCallersKey(source, init) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, init));
       }
     }
+    // `axios({ method: "POST", url: API_URL, headers })` and `axios.request(config)`: the URL and headers in one config
+    // (tansunyj/chinese_name_web's Express proxy, batch 62).
+    const config = root.name === "axios" && call.arguments.length === 1 && (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "request") ? axiosConfig(source, call.arguments[0] as Node) : undefined;
+    if (config) {
+      const url = findProperty(config, "url")?.value as Node | undefined;
+      return sendsCallersKey(source, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
+    }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
     if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
       return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
@@ -358,7 +365,7 @@ function isParameterAround(node: Node, name: string): boolean {
  * written out to another host is that host's business.
  */
 function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
-  const written = url && urlText(source, url, 0);
+  const written = url && !envFirst(source, url) ? urlText(source, url, 0) : undefined;
   if (written !== undefined && /^https?:\/\//i.test(written)) return undefined;
   // `env.GEMINI_GATEWAY + pathname + "?key=" + env.GEMINI_API_KEY`: the key in the query (ivyxjc/ai-cf-proxy, batch 49).
   if (url && queriesKey(url)) {
@@ -372,6 +379,26 @@ function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node
     if (provider && !provider.tracing) return provider;
   }
   return undefined;
+}
+
+/** An axios request config with its `url`: written in the call or held in a const. */
+function axiosConfig(source: SourceFile, node: Node): TSESTree.ObjectExpression | undefined {
+  const value = node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node;
+  return value?.type === "ObjectExpression" && findProperty(value, "url") ? value : undefined;
+}
+
+/**
+ * `process.env.OPENAI_API_URL || "https://openkey.cloud/v1/chat/completions"`: the URL the server's
+ * env names first, a written one only when it is unset; the deployment decides the host.
+ */
+function envFirst(source: SourceFile, url: Node, depth = 0): boolean {
+  if (url.type === "Identifier" && depth < 2) {
+    const init = enclosingConst(url, url.name) ?? constInits(source).get(url.name);
+    return init !== undefined && envFirst(source, init, depth + 1);
+  }
+  if (url.type !== "LogicalExpression" || url.operator === "&&" || url.left.type !== "MemberExpression") return false;
+  const { root, path } = memberPath(url.left);
+  return (root.type === "Identifier" && ((root.name === "process" && path[0] === "env") || root.name === "env")) || (root.type === "MetaProperty" && path[0] === "env");
 }
 
 /** A URL with a `key=` (or `api_key=`, `apikey=`) query parameter written into it. */
