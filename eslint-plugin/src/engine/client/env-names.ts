@@ -115,6 +115,9 @@ function isPublishableByService(words: string[]): boolean {
   if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
   const webSearch = words.includes("SEARCH") && words.some((word) => WEB_SEARCH_WORDS.has(word));
   if (words.some((word) => PUBLISHABLE_WORDS.has(word) && !(word === "SEARCH" && webSearch))) return true;
+  // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
+  // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
+  if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
   if (words.some((word) => PUBLISHABLE_SERVICES.has(word))) return true;
   // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
   // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
