@@ -170,6 +170,25 @@ export async function POST(req: Request) {
     assert.deepEqual(providersReported(fetched), ["OpenAI"]);
   });
 
+  it("a handler that calls a const holding a wrapped function of the file runs that function; a limiter's wrapper limits it (MaximStarykh/legal-chat, batch 63)", () => {
+    const wrapped = (wrapper: string) => `import { GoogleGenerativeAI } from "@google/generative-ai";
+const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!);
+const withErrorHandling = (fn: (req: Request) => Promise<Response>) => async (req: Request) => {
+  try { return await fn(req); } catch { return new Response("error", { status: 500 }); }
+};
+const withRateLimit = (fn: (req: Request) => Promise<Response>) => async (req: Request) => ((await limiter.check(req)) ? fn(req) : new Response("slow down", { status: 429 }));
+async function handleChatRequest(req: Request) {
+  const model = genAI.getGenerativeModel({ model: "gemini-1.5-flash" });
+  return Response.json(await model.generateContent(await req.text()));
+}
+const handler = ${wrapper}(handleChatRequest);
+export async function POST(req: Request) {
+  return handler(req);
+}`;
+    assert.deepEqual(providersReported(wrapped("withErrorHandling")), ["Google AI (Gemini)"]);
+    assert.deepEqual(providersReported(wrapped("withRateLimit")), []);
+  });
+
   it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {
     const nuxt = parseSource("/project/server/api/ai.ts", `export default defineEventHandler(async (event) => {
   const param = await readBody(event);

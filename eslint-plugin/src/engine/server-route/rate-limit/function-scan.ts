@@ -644,6 +644,11 @@ function destructuredFrom(node: Node, name: string): Node | undefined {
   return undefined;
 }
 
+function wrapperSaysLimit(callee: Node): boolean {
+  const { root, path } = memberPath(callee);
+  return [...(root.type === "Identifier" ? [root.name] : []), ...path].some((name) => LIMIT_NAME.test(name));
+}
+
 /** A module-level function of this file, by name. */
 export function sameFileFunction(source: SourceFile, name: string): Node | undefined {
   for (const statement of source.ast.body) {
@@ -653,6 +658,13 @@ export function sameFileFunction(source: SourceFile, name: string): Node | undef
       for (const declarator of declaration.declarations) {
         const init = declarator.init;
         if (declarator.id.type === "Identifier" && declarator.id.name === name && init && (init.type === "ArrowFunctionExpression" || init.type === "FunctionExpression")) return init;
+        // `const handler = withErrorHandling(handleChatRequest)`: the wrapped function runs (MaximStarykh/legal-chat, batch 63).
+        // A limiter's wrapper (`withRateLimit(chat)`) is followed no further: what it wraps is limited.
+        if (declarator.id.type === "Identifier" && declarator.id.name === name && init?.type === "CallExpression" && init.arguments.length === 1 && !wrapperSaysLimit(init.callee)) {
+          const [wrapped] = init.arguments;
+          if (wrapped.type === "ArrowFunctionExpression" || wrapped.type === "FunctionExpression") return wrapped;
+          if (wrapped.type === "Identifier" && wrapped.name !== name) return sameFileFunction(source, wrapped.name);
+        }
       }
     }
   }
