@@ -53,6 +53,8 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
   valid: [
     { name: "unknown framework, server folder", filename: at("unknown", "server/ai.ts"), code: FLAGGED },
     { name: "unknown framework, a Node program", filename: at("unknown", "src/job.ts"), code: `import { readFileSync } from "node:fs";\n${FLAGGED}` },
+    // iamCelott/AskWai's server/utils/groq.ts (batch 64): a project of express and a provider SDK is a Node server.
+    { name: "a helper of a Node server project (express, nothing that builds for a browser), with the flag", filename: at("express-server", "utils/groq.ts"), code: FLAGGED },
     { name: "SPA: reached only from server code", filename: at("vite-spa", "src/shared/prompt.ts"), code: FLAGGED },
     // Reached only from a route handler: server code, even with dangerouslyAllowBrowser.
     appFile("next-app-router", "lib/server-ai.ts"),

@@ -109,6 +109,7 @@ const unknownRoots = new Map<string, string | undefined>();
 export function clearFrameworkCache(): void {
   byDirectory.clear();
   unknownRoots.clear();
+  serverProjects.clear();
 }
 
 /** The framework of `file`, walking up to the first folder whose package.json or configs name one. */
@@ -410,6 +411,30 @@ function refine(name: FrameworkName, dir: string, names: string[]): FrameworkNam
     if (configName !== "vite" && names.some((entry) => pattern.test(entry))) return configName;
   }
   return name;
+}
+
+/** A Node server's framework. */
+const SERVER_PACKAGES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "restify", "elysia"];
+/** Anything that builds or renders for a browser, a phone or a desktop window. */
+const CLIENT_PACKAGE = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|jquery|vite|webpack|parcel|esbuild|rollup|react-scripts|next|nuxt|expo|react-native|electron|@tauri-apps\/api|@plasmohq\/.*|wxt|astro|@remix-run\/.*|gatsby)$/;
+const serverProjects = new Map<string, boolean>();
+
+/**
+ * Whether `file`'s project (its framework's root, the nearest package.json where no framework is
+ * known) is a Node server and nothing else: it depends on a server framework (Express, Fastify,
+ * Koa, Hono, NestJS…) and on nothing that builds for a browser (iamCelott/AskWai's `server/`, its
+ * own package.json of express and groq-sdk, batch 64).
+ */
+export function isNodeServerProject(file: string): boolean {
+  const root = frameworkOf(file).root;
+  let server = serverProjects.get(root);
+  if (server === undefined) {
+    const dependencies = readDependencies(path.join(root, "package.json"));
+    server = SERVER_PACKAGES.some((name) => dependencies.has(name)) && ![...dependencies].some((name) => CLIENT_PACKAGE.test(name));
+    if (serverProjects.size > 200) serverProjects.clear();
+    serverProjects.set(root, server);
+  }
+  return server;
 }
 
 function readDependencies(packageJson: string): Set<string> {

@@ -29,7 +29,7 @@ import { requiredModule } from "../require-call";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
-import { frameworkOf, isBuildConfigFile } from "./framework";
+import { frameworkOf, isBuildConfigFile, isNodeServerProject } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { pageLoading } from "./static-pages";
 import { isFirebaseConfigApiKey } from "./firebase-config";
@@ -472,7 +472,7 @@ function serverSideFile(source: SourceFile): boolean {
   if (serverFile(source) || isNodeProgram(source)) return true;
   const file = path.resolve(source.file);
   const graph = clientGraphFor(file);
-  if (!graph) return false;
+  if (!graph) return frameworkOf(file).name === "unknown" && isNodeServerProject(file);
   const status = graph.status(file);
   return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
 }
