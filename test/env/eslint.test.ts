@@ -152,8 +152,12 @@ describe("env/.gitignore through ESLint", () => {
         "server/.env": 'PORT=5000\nMONGO_URI="mongodb api key"\nGEMINI_API_KEY="your api key"\n',
         // A passphrase is words too, but none of them says what goes there.
         "phrase/.env": 'SESSION_SECRET="correct horse battery staple"\n',
+        // "Your key" in Portuguese and Spanish (alvarocamillont/gemini_angular_nest, batch 64), and a
+        // template named in Portuguese, whatever it holds.
+        "pt/.env": "GEMINI_API_KEY=SUA_CHAVE_AQUI\nOPENAI_API_KEY=tu_clave_api\n",
+        "pt/.env.exemplo": "GEMINI_API_KEY=SUA_API_KEY\nSESSION_SECRET=abc123\n",
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);

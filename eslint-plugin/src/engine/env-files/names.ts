@@ -12,8 +12,13 @@ export function isEnvFileName(name: string): boolean {
   return name === ".env" || (name.startsWith(".env.") && name.length > 5) || name === ".dev.vars" || (name.startsWith(".dev.vars.") && name.length > 10);
 }
 
-/** Last name parts of env files written to be committed: placeholders for every clone. */
-const TEMPLATE_SUFFIXES = new Set(["example", "sample", "template", "dist", "defaults"]);
+/**
+ * Last name parts of env files written to be committed: placeholders for every clone. Also in the
+ * languages apps are written in: Portuguese `.env.exemplo` (alvarocamillont/gemini_angular_nest,
+ * batch 64), Spanish `.env.ejemplo`, French `.env.exemple`, Italian `.env.esempio`, German
+ * `.env.beispiel`, Spanish and Portuguese `.env.modelo`.
+ */
+const TEMPLATE_SUFFIXES = new Set(["example", "sample", "template", "dist", "defaults", "exemplo", "ejemplo", "exemple", "esempio", "beispiel", "modelo"]);
 
 /**
  * `.env.example`, `.env.local.example`, `.env.sample`, `.env.template`, `.env.production.dist`,

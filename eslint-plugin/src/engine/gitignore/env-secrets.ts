@@ -30,7 +30,7 @@ const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
  */
 export function canBeSecret(value: string): boolean {
   const trimmed = value.trim();
-  if (NOT_A_SECRET.test(trimmed) || isPlaceholderPhrase(trimmed)) return false;
+  if (NOT_A_SECRET.test(trimmed) || isPlaceholderPhrase(trimmed) || isYoursInOtherWords(trimmed)) return false;
   return URL_VALUE.test(trimmed) ? urlHoldsCredential(trimmed) : true;
 }
 
@@ -40,6 +40,15 @@ export function canBeSecret(value: string): boolean {
  */
 function isPlaceholderPhrase(value: string): boolean {
   return /^[a-z]+(?: [a-z]+){1,6}$/i.test(value) && /\b(?:key|api|uri|url|token|secret|here|your|my|insert|enter|string|password)\b/i.test(value);
+}
+
+/**
+ * "Your key" in the languages apps are written in, words and underscores only: `SUA_API_KEY`,
+ * `SUA_CHAVE_AQUI` (Portuguese: alvarocamillont/gemini_angular_nest, batch 64), `TU_CLAVE_API`,
+ * `votre_cle_api`, `DEIN_API_KEY`.
+ */
+function isYoursInOtherWords(value: string): boolean {
+  return /^(?:sua|seu|tua|teu|tu|su|votre|ton|ta|dein|deine|ihr|ihre)[-_ ][a-z_ -]{1,60}$/i.test(value) && /key|chave|clave|cl[eé]|token|secret|senha|contrase|schl[uü]ssel|passwor/i.test(value);
 }
 
 /** A password in the authority (`user:password@host`) or a credential parameter; split, not one regex (linear). */
