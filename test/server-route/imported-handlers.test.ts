@@ -360,6 +360,27 @@ describe("require-rate-limit: a SvelteKit +server file outside the routes folder
   });
 });
 
+describe("require-rate-limit: Hono's app.on(methods, path, handler) (miniboxs/chatgpt-ts-cfworkers, batch 64)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("reads the path after the methods; a socket's on(event) stays no route", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { hono: "4", openai: "4" } }), "src/controllers/chat.js": ESM_CONTROLLER });
+    const code = `import { Hono } from "hono";
+import OpenAI from "openai";
+import { chat } from "../controllers/chat.js";
+const openai = new OpenAI();
+const app = new Hono();
+app.on(["GET", "POST"], "/ai", async (c) => c.json(await openai.chat.completions.create(await c.req.json())));
+app.on("POST", "/chat", chat);
+app.on("PURGE", "/cache", (c) => c.text("ok"));
+socket.on("message", async (data) => openai.chat.completions.create(data));
+export default app;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/ai.js", code), ['app.on("/ai") → OpenAI', 'app.on("/chat") → OpenAI']);
+  });
+});
+
 describe("require-rate-limit: routes a test registers", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());

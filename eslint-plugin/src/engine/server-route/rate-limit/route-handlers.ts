@@ -582,8 +582,10 @@ interface Registration {
 
 /** `app.post("/chat", …middleware, handler)`: the handler is the last argument. */
 function pathRegistration(node: TSESTree.CallExpression): Registration | undefined {
-  const path = stringValue(node.arguments[0]);
-  const args = node.arguments;
+  // Hono's `app.on(["GET", "POST"], "/ai", handler)` and `app.on("POST", "/ai", handler)`: the methods come first
+  // (miniboxs/chatgpt-ts-cfworkers, batch 64).
+  const args = httpMethods(node.arguments[0]) ? node.arguments.slice(1) : node.arguments;
+  const path = stringValue(args[0]);
   // `router.post("", async (req, res) => …)` serves the router's own path (federico722/back-end-clinic-pets,
   // batch 37); an empty string before anything but an inline function is some other API's.
   const last = args[args.length - 1];
@@ -593,6 +595,13 @@ function pathRegistration(node: TSESTree.CallExpression): Registration | undefin
   // algonacci/elysia-stream, batch 41); an object is never the handler itself.
   const end = args.length >= 3 && last?.type === "ObjectExpression" ? args.length - 1 : args.length;
   return { path: `"${path}"`, routePath: path, handler: end >= 2 ? args[end - 1] : undefined, companions: args.slice(1, end - 1) };
+}
+
+/** `"POST"` or `["GET", "POST"]`: the methods Hono's `app.on` takes first. */
+function httpMethods(node: TSESTree.CallExpressionArgument | undefined): boolean {
+  const isMethod = (value: Node | null) => value !== null && /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)$/i.test(stringValue(value) ?? "");
+  if (node?.type === "ArrayExpression") return node.elements.length > 0 && node.elements.every((element) => element !== null && element.type !== "SpreadElement" && isMethod(element));
+  return node !== undefined && node.type !== "SpreadElement" && isMethod(node);
 }
 
 /**
