@@ -381,6 +381,36 @@ export default app;
   });
 });
 
+describe("require-rate-limit: an imported helper keyed by its argument (iamCelott/AskWai, batch 64)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("the caller's key handed to it spends the caller's quota; the server's key is reported", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", "groq-sdk": "0.5" } }),
+      "utils/groq.ts": `import { Groq } from "groq-sdk";
+export const requestToGroqAI = async (content: string, API_KEY: string) => {
+  const groq = new Groq({ apiKey: API_KEY });
+  const reply = await groq.chat.completions.create({ messages: [{ role: "user", content }], model: "llama3-8b-8192" });
+  return reply.choices[0]?.message?.content || "";
+};
+`,
+    });
+    const code = `import express from "express";
+import { requestToGroqAI } from "./utils/groq";
+const app = express();
+app.post("/byok", async (req, res) => {
+  const { content } = req.body;
+  const { API_KEY } = req.body;
+  res.json({ record: await requestToGroqAI(content, API_KEY) });
+});
+app.post("/header", async (req, res) => res.json({ record: await requestToGroqAI(req.body.content, req.headers["x-api-key"]) }));
+app.post("/server", async (req, res) => res.json({ record: await requestToGroqAI(req.body.content, process.env.GROQ_API_KEY) }));
+`;
+    assert.deepEqual(findingsIn(dir, "index.ts", code), ['app.post("/server") → Groq']);
+  });
+});
+
 describe("require-rate-limit: routes a test registers", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());

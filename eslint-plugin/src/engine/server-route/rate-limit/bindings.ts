@@ -77,6 +77,14 @@ export interface FileBindings {
    * methods are (visioninhope/DocXpert-fire, batch 58).
    */
   modelHelpers?: Set<string>;
+  /**
+   * Clients made with a key their function is given (`new Groq({ apiKey: API_KEY })` in
+   * `requestToGroqAI(content, API_KEY)`): the function and the parameter's index, so a module's
+   * summary can say which argument is the key (iamCelott/AskWai, batch 64).
+   */
+  paramKeyClients?: Map<string, { fn: Node; index: number }>;
+  /** Imported helpers that make their client with the key given as this argument (./shared-clients). */
+  helperKeyParams?: Map<string, number>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
   localModels?: Set<string>;
 }
@@ -343,6 +351,8 @@ export function fileBindings(source: SourceFile): FileBindings {
     const provider = providerOfBaseUrl(options) ?? bindings.providers.get(from) ?? constructors.get(from);
     if (provider && !provider.nonModelApis?.constructors?.includes(from)) {
       bindings.providers.set(node.id.name, provider);
+      const given = makesClient && key?.type === "Identifier" && !near(key.name) ? parameterOf(key, key.name) : undefined;
+      if (given) (bindings.paramKeyClients ??= new Map()).set(node.id.name, given);
       bindings.firstProvider ??= provider;
     } else if (bindings.limiters.has(from)) {
       bindings.limiters.add(node.id.name);
@@ -683,4 +693,14 @@ function isKeyListFromEnv(node: TSESTree.MemberExpression, declarations: Readonl
     else break;
   }
   return base?.type === "MemberExpression" && isServerSetting(base, declarations, moduleNames);
+}
+
+/** The function around `node` that takes `name` as a plain parameter, and its index. */
+function parameterOf(node: Node, name: string): { fn: Node; index: number } | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
+    const index = scope.params.findIndex((param) => param.type === "Identifier" && param.name === name);
+    return index >= 0 ? { fn: scope, index } : undefined;
+  }
+  return undefined;
 }

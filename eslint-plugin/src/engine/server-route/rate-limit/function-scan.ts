@@ -168,7 +168,14 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);
-    if (provider) return bindings.modelHelpers?.has(root.name) && call.callee.type === "Identifier" ? provider : runsModel(provider, call);
+    if (provider && bindings.modelHelpers?.has(root.name) && call.callee.type === "Identifier") {
+      // `requestToGroqAI(content, API_KEY)` with `const { API_KEY } = req.body`: the helper makes its client
+      // with the key the caller sent, and spends the caller's quota (iamCelott/AskWai, batch 64).
+      const keyParam = bindings.helperKeyParams?.get(root.name);
+      const key = keyParam === undefined ? undefined : call.arguments[keyParam];
+      return key && key.type !== "SpreadElement" && callersValue(key as Node, 0) ? undefined : provider;
+    }
+    if (provider) return runsModel(provider, call);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.

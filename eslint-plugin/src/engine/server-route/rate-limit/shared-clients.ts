@@ -32,6 +32,8 @@ export interface ExportMeaning {
   provider?: Provider;
   /** A function that calls the provider's model itself (not one that returns its client): calling it spends quota. */
   callsModel?: boolean;
+  /** The argument that function makes its client's key from: a caller's key there spends the caller's quota. */
+  keyParam?: number;
   limiter?: boolean;
 }
 
@@ -102,6 +104,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
         bindings.providers.set(local, meaning.provider);
         bindings.firstProvider ??= meaning.provider;
         if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
+        if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
       } else if (meaning?.limiter) {
         bindings.limiters.add(local);
       }
@@ -285,7 +288,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     // ratelimmiter = async (c, next) => { …; if (count > WINDOW) return c.json(…, 429); await next(); }`:
     // yashas-salian/post-audience-email-automation, batch 60): a limiter, whatever its name says.
     if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
-    if (scan.provider) return { provider: scan.provider, callsModel: true };
+    if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(scan.providerCall, value, bindings) };
     const returned = returnedProvider(value, bindings);
     return returned ? { provider: returned } : undefined;
   }
@@ -307,6 +310,15 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   }
   const provider = providerBuiltBy(value, bindings);
   return provider ? { provider } : undefined;
+}
+
+/** The index of `fn`'s parameter its model call's client is keyed with, if that client is made in `fn` from one. */
+function keyParameter(call: Node | undefined, fn: Node, bindings: FileBindings): number | undefined {
+  if (call?.type !== "CallExpression") return undefined;
+  let root: Node = call.callee;
+  while (root.type === "MemberExpression") root = root.object;
+  const given = root.type === "Identifier" ? bindings.paramKeyClients?.get(root.name) : undefined;
+  return given?.fn === fn ? given.index : undefined;
 }
 
 /** A middleware's shape: its last parameter (`next`, of two or more) is called in its body. */
