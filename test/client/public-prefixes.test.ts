@@ -30,6 +30,13 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
       code: "const hasKey = !!process.env.VITE_GEMINI_API_KEY;\nexport default {};",
     },
     {
+      // duinness/hack2025-GA (batch 60), JoshuaWidastra/JW-IP-RMT52 (batch 65): an Express server with its own
+      // package.json inside the Vite app's folder is a project of its own; Vite never bundles it.
+      name: "Vite: process.env.VITE_ in a Node server with its own package.json inside the app's folder ships nothing",
+      filename: path.join(APPS, "vite", "backend/index.js"),
+      code: `import express from "express";\nconst key = process.env.VITE_OPENAI_API_KEY;\nexport default express().get("/", (req, res) => res.json({ ok: !!key }));`,
+    },
+    {
       // Rmiq/genvideo (batch 33): server code reads every name the server's environment holds.
       name: "Next.js: process.env.REACT_APP_ read in a Pages Router API route is no bug",
       filename: path.join(APPS, "next-pages", "pages/api/generate-text.ts"),

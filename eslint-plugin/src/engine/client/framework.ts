@@ -426,7 +426,23 @@ const serverProjects = new Map<string, boolean>();
  * own package.json of express and groq-sdk, batch 64).
  */
 export function isNodeServerProject(file: string): boolean {
+  return isNodeServerPackage(frameworkOf(file).root);
+}
+
+/**
+ * A Node server with a package.json of its own inside another app's folder (a Vite app's
+ * `server/`: duinness/hack2025-GA, batch 60; JoshuaWidastra/JW-IP-RMT52's `client/server/`,
+ * batch 65): a project apart from the app around it, which never bundles it.
+ */
+export function isNestedNodeServer(file: string): boolean {
   const root = frameworkOf(file).root;
+  for (let dir = path.dirname(path.resolve(file)); dir.length > root.length && dir.startsWith(root); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return isNodeServerPackage(dir);
+  }
+  return false;
+}
+
+function isNodeServerPackage(root: string): boolean {
   let server = serverProjects.get(root);
   if (server === undefined) {
     const dependencies = readDependencies(path.join(root, "package.json"));

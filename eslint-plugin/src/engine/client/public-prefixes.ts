@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { publicPrefixOf } from "./env-names";
 import type { EnvSource } from "./env-reads";
-import { frameworkOf, webpackConfigFiles, type Framework, type FrameworkName } from "./framework";
+import { frameworkOf, isNestedNodeServer, webpackConfigFiles, type Framework, type FrameworkName } from "./framework";
 
 export interface PrefixVerdict {
   /** The public-looking prefix of the name ("VITE_", or a custom envPrefix such as "APP_"). */
@@ -69,6 +69,8 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
   // Vite writes VITE_ names into import.meta.env only: a `process.env.VITE_X` read where no
   // framework is found (a Node server beside a Vite app, sharing its env file) ships nothing.
   if (!exposure && framework.name === "unknown" && source === "process.env" && known?.endsWith("VITE_")) return undefined;
+  // So does one in a Node server with its own package.json inside the Vite app's folder (`client/server/`).
+  if (framework.name === "vite" && source === "process.env" && known?.endsWith("VITE_") && isNestedNodeServer(file)) return undefined;
   if (!exposure) return known ? { prefix: known, exposed: true } : undefined;
   // webpack's config is Node code that hands the value to the build: the reads it ships are in the app.
   if (framework.name === "webpack" && webpackConfigFiles(framework.root).includes(path.resolve(file))) return undefined;
