@@ -116,6 +116,24 @@ describe("env/.gitignore through ESLint", () => {
     assert.match(messages[0].message, /Rotate those keys, then untrack the file \(`git rm --cached \.env`\)/);
   });
 
+  it("a package.json inside another project's src/ is that project's data, not a project (WinstonTa/CalHacks-2025, batch 65)", async () => {
+    const dir = makeRepo({
+      "eslint.config.js": "export default [];\n",
+      ".gitignore": "node_modules\n",
+      "frontend/package.json": JSON.stringify({ name: "frontend", devDependencies: { vite: "7.0.0" } }),
+      "frontend/.gitignore": "node_modules\n*.local\n",
+      "frontend/src/main.js": "export const a = 1;\n",
+      "frontend/src/firebase_json/package.json": JSON.stringify({ dependencies: { firebase: "12.4.0" } }),
+    });
+    const findings = summary(await lint(dir)).filter((line) => line.includes(".gitignore") || line.includes("eslint.config"));
+    assert.deepEqual(findings, []);
+    // A project of its own beside it still asks for its entries.
+    writeFile(dir, "server/package.json", JSON.stringify({ name: "server", dependencies: { express: "4" } }));
+    git(dir, "add", "server/package.json");
+    clearGitignoreCache();
+    assert.ok(summary(await lint(dir)).some((line) => line.startsWith(".gitignore:")), "the server's .env is not ignored");
+  });
+
   it("reports a tracked .env only when it holds a secret; a tracked .env.local always", async () => {
     const dir = makeRepo(
       {

@@ -87,8 +87,23 @@ function runLsFiles(root: string): ListingResult {
       else listing.untrackedEnvFiles.push(path);
     }
   }
-  listing.projectDirs = [...dirs].sort();
+  listing.projectDirs = [...dirs].filter((dir) => !insideSourceOf(dir, dirs)).sort();
   return { listing };
+}
+
+/**
+ * A package.json inside another project's `src/` (`frontend/src/firebase_json/package.json`, a
+ * config snippet the app bundles: WinstonTa/CalHacks-2025, batch 65) is data of that project, not
+ * a project of its own.
+ */
+function insideSourceOf(dir: string, dirs: ReadonlySet<string>): boolean {
+  const parts = dir.split("/");
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (parts[i] !== "src") continue;
+    const owner = parts.slice(0, i).join("/");
+    if (dirs.has(owner)) return true;
+  }
+  return parts[0] === "src" && dirs.has("") && parts.length > 1;
 }
 
 function describeGitFailure(error: unknown): string {
