@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { LIMIT_NAME } from "../../eslint-plugin/src/engine/server-route/rate-limit/function-scan";
 
 const ROUTE = "/project/app/api/chat/route.ts";
 
@@ -187,6 +188,26 @@ export async function POST(req: Request) {
 }`;
     assert.deepEqual(providersReported(wrapped("withErrorHandling")), ["Google AI (Gemini)"]);
     assert.deepEqual(providersReported(wrapped("withRateLimit")), []);
+  });
+
+  it("a retry helper asking isRateLimitError(error) limits nothing; a check named isRateLimited(ip) does (szentesik/ict-assistant-app, batch 65)", () => {
+    const code = (check: string) => `import OpenAI from "openai";
+const openai = new OpenAI();
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  try { return await fn(); } catch (error) { if (isRateLimitError(error)) return fn(); throw error; }
+}
+export async function POST(req: Request) {
+  ${check}
+  return Response.json(await withRetry(() => openai.chat.completions.create(await req.json())));
+}`;
+    assert.deepEqual(providersReported(code("")), ["OpenAI"]);
+    assert.deepEqual(providersReported(code(`if (await isRateLimited(req.headers.get("x-forwarded-for"))) return new Response("slow down", { status: 429 });`)), []);
+    for (const name of ["isRateLimitError", "RateLimitError", "handleThrottleError"]) assert.equal(LIMIT_NAME.test(name), false, name);
+    for (const name of ["checkRateLimit", "ratelimit", "aiLimiter", "throttle", "isRateLimited"]) assert.equal(LIMIT_NAME.test(name), true, name);
+    const started = Date.now();
+    LIMIT_NAME.test("rate".repeat(250_000));
+    LIMIT_NAME.test("a".repeat(1_000_000));
+    assert.ok(Date.now() - started < 1000, "linear on 1 MB names");
   });
 
   it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {

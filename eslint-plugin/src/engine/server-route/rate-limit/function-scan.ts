@@ -15,8 +15,12 @@ import { limitResultIgnored, logged } from "./limit-result";
 
 type Node = TSESTree.Node;
 
-/** A called function or object whose name says rate limit: checkRateLimit(), ratelimit.limit(), limiter.consume(). */
-export const LIMIT_NAME = /rate_?limit|ratelimit|limiter|throttl/i;
+/**
+ * A called function or object whose name says rate limit: checkRateLimit(), ratelimit.limit(),
+ * limiter.consume(). Not one that says error: `isRateLimitError(error)` asks whether the provider
+ * answered 429 (a retry helper's check: szentesik/ict-assistant-app, batch 65), `RateLimitError` is its class.
+ */
+export const LIMIT_NAME = /^(?!.*error).*?(?:rate_?limit|ratelimit|limiter|throttl)/i;
 
 export interface ScanResult {
   provider?: Provider;
