@@ -175,6 +175,16 @@ export async function GET() {
       expected: ["POST → Google AI (Gemini)"],
     },
     {
+      // timjtc/treatment-adviser (batch 65): `export const llmClient = createLLMClient()`.
+      name: "a route using a client another module makes with its own factory",
+      file: "app/api/analyze/route.ts",
+      code: `import { llmClient, DEFAULT_MODEL } from "@/lib/llm";
+export async function POST(req: Request) {
+  return Response.json(await llmClient.chat.completions.create({ model: DEFAULT_MODEL, messages: await req.json() }));
+}`,
+      expected: ["POST → OpenAI"],
+    },
+    {
       // smithwithatypo/gpt_research_backend (batch 56): `const TextGeneratingService = { … }; export { TextGeneratingService }`.
       name: "Express routes calling members of an object of functions exported as export { X }",
       file: "server/text-routes.ts",

@@ -307,6 +307,13 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     if (usesLimiter(value, bindings)) return { limiter: true };
     const inner = value.arguments.find((arg) => arg.type === "FunctionExpression" || arg.type === "ArrowFunctionExpression");
     if (inner) return wrapperNames(value.callee).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)) ? { limiter: true } : meaningOf(source, bindings, inner, depth + 1);
+    // `export const llmClient = createLLMClient()`, a factory of this file returning `new OpenAI(…)`
+    // (timjtc/treatment-adviser's lib/llm.ts, batch 65): the client it makes.
+    const factory = value.callee.type === "Identifier" ? declarationOf(source, value.callee.name) : undefined;
+    if (factory && (factory.type === "FunctionDeclaration" || factory.type === "FunctionExpression" || factory.type === "ArrowFunctionExpression")) {
+      const returned = returnedProvider(factory, bindings);
+      if (returned) return { provider: returned };
+    }
   }
   const provider = providerBuiltBy(value, bindings);
   return provider ? { provider } : undefined;
