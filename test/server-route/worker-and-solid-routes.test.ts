@@ -434,6 +434,37 @@ export default function App() {
     // A component folder's root.tsx is no route module.
     assert.deepEqual(findings("app/components/root.tsx", root), []);
   });
+  it("reports the action of a module React Router 7's app/routes.ts names outside app/routes/ (NorSoftEngineering/elevenlabs-hackaton, batch 65)", () => {
+    const module = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export async function action({ request }: { request: Request }) {
+  const form = await request.formData();
+  return { answer: await openai.responses.create({ model: "gpt-4o-mini", input: String(form.get("q")) }) };
+}
+export default function Interview() {
+  return null;
+}
+`;
+    fs.mkdirSync(path.join(ROOT, "rr7", "app"), { recursive: true });
+    fs.writeFileSync(
+      path.join(ROOT, "rr7", "app", "routes.ts"),
+      `import { type RouteConfig, index, route } from "@react-router/dev/routes";
+export default [
+  index("./screens/home.tsx"),
+  route("interviews/:id", "./screens/candidate/interview.tsx"),
+] satisfies RouteConfig;
+`,
+    );
+    assert.deepEqual(findings("rr7/app/screens/candidate/interview.tsx", module).map((f) => [f.handler, f.provider, f.line]), [["action", "OpenAI", 3]]);
+    // A module the config does not name is no route module.
+    assert.deepEqual(findings("rr7/app/screens/candidate/helpers.tsx", module), []);
+    // A config of 200 kB of near misses is read in one pass.
+    fs.mkdirSync(path.join(ROOT, "rr7b", "app"), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, "rr7b", "app", "routes.ts"), `"${"./a/".repeat(50_000)}`);
+    const started = Date.now();
+    assert.deepEqual(findings("rr7b/app/screens/x.tsx", module), []);
+    assert.ok(Date.now() - started < 2000);
+  });
   it("reads each route of a Hono chain assigned to a name, with a limiter earlier in the chain (khaya-zulu/kayaGPT, batch 35)", () => {
     const routes = (use: string) => `import { Hono } from "hono";
 import OpenAI from "openai";

@@ -24,6 +24,7 @@ import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
+import { isConfiguredRouteModule } from "./route-config";
 import { mayStartServer, serveHandlers } from "./serve-handlers";
 import { mayHandleSockets, socketHandlers } from "./socket-handlers";
 import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
@@ -79,6 +80,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   if (/\/app\/routes\/.+\.[cm]?[jt]sx?$/.test(unix)) return "remix";
   // The root route module answers `POST /` with its `action` (nelsonokothguya/my-remix-app, batch 35).
   if (/\/app\/root\.[cm]?[jt]sx?$/.test(unix)) return "remix";
+  // A module React Router 7's `app/routes.ts` names, wherever it sits under `app/`.
+  if (/\/app\/.+\.[cm]?[jt]sx?$/.test(unix) && !/\/app\/(?:.*\/)?(?:page|layout|route)\.[cm]?[jt]sx?$/.test(unix) && isConfiguredRouteModule(file)) return "remix";
   // SvelteKit's own files here start with `+` (above); SolidStart's API routes are plain modules.
   if (/\/src\/routes\/(?:[^/]+\/)*[^+/][^/]*\.[cm]?[jt]sx?$/.test(unix)) return "solid-start";
   if (/\/src\/pages\/.+\.[cm]?[jt]s$/.test(unix)) return "astro";
