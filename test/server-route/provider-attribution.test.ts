@@ -210,6 +210,16 @@ export async function POST(req: Request) {
     assert.ok(Date.now() - started < 1000, "linear on 1 MB names");
   });
 
+  it("a base URL trimmed twice from an env fallback, with the request init from a helper (anse-app/chatgpt-demo, batch 66)", () => {
+    const code = `import { generatePayload } from "@/utils/openAI";
+const baseUrl = ((process.env.OPENAI_API_BASE_URL) || "https://api.openai.com").trim().replace(/\\/$/, "");
+export async function POST(req: Request) {
+  const initOptions = generatePayload(process.env.OPENAI_API_KEY, await req.json());
+  return fetch(\`\${baseUrl}/v1/chat/completions\`, initOptions);
+}`;
+    assert.deepEqual(providersReported(code), ["OpenAI"]);
+  });
+
   it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {
     const nuxt = parseSource("/project/server/api/ai.ts", `export default defineEventHandler(async (event) => {
   const param = await readBody(event);

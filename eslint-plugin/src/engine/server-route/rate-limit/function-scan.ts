@@ -546,7 +546,9 @@ function fetchProvider(source: SourceFile, url: Node | undefined): Provider | un
 }
 
 function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
-  if (depth > 4) return undefined;
+  // Six steps: `${baseUrl}/v1/…` → baseUrl → `.replace(…)` → `.trim()` → `(env || "https://…")` → the literal
+  // (anse-app/chatgpt-demo, batch 66).
+  if (depth > 6) return undefined;
   switch (node.type) {
     case "TemplateLiteral": {
       const head = node.quasis[0]?.value.cooked ?? "";
