@@ -220,6 +220,21 @@ export async function POST(req: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("a function of the file handed to map() as a callback runs (Elliott-Chong/chatpdf-yt, batch 66)", () => {
+    const code = (use: string) => `import OpenAI from "openai";
+const openai = new OpenAI();
+async function embedDocument(text: string) {
+  return (await openai.embeddings.create({ model: "text-embedding-3-small", input: text })).data[0].embedding;
+}
+export async function POST(req: Request) {
+  const pages: string[] = await req.json();
+  ${use}
+  return Response.json({ ok: true });
+}`;
+    assert.deepEqual(providersReported(code("await Promise.all(pages.map(embedDocument));")), ["OpenAI"]);
+    assert.deepEqual(providersReported(code("console.log(pages.length, typeof embedDocument);")), []);
+  });
+
   it("a caller's key joined with + into the Bearer header spends the caller's quota (cloudunkai/cloudunkai.github.io, dcrebbin/ai-leetcode-coach)", () => {
     const nuxt = parseSource("/project/server/api/ai.ts", `export default defineEventHandler(async (event) => {
   const param = await readBody(event);

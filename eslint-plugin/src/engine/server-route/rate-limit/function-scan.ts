@@ -127,6 +127,14 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
         const callee = sameFileFunction(source, child.callee.name);
         if (callee) queue.push({ node: callee, depth: depth + 1 });
       }
+      // A function of the file handed over as a callback runs too: `documents.map(embedDocument)`
+      // (Elliott-Chong/chatpdf-yt's loadS3IntoPinecone, batch 66), `.then(summarise)`.
+      if (depth < MAX_DEPTH && child.type === "CallExpression") {
+        for (const argument of child.arguments) {
+          const callback = argument.type === "Identifier" ? sameFileFunction(source, argument.name) : undefined;
+          if (callback) queue.push({ node: callback, depth: depth + 1 });
+        }
+      }
       // `ragSystem.queryWithRAG(q)` after `const ragSystem = new RAGSystem()`, the class in this file.
       if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "Identifier" && !child.callee.computed && child.callee.property.type === "Identifier") {
         const method = instanceMethod(source, child.callee.object.name, child.callee.property.name);
