@@ -25,6 +25,8 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     // Reached only from the project's server (server/index.ts imports it).
     spa("src/shared/prompt.ts"),
     spa("server/index.ts"),
+    // karakeep-app/karakeep's MCP server (batch 66): Vite builds a Node CLI (node shebang, no index.html).
+    { ...appFile("vite-node-cli", "src/shared.ts"), name: "a Vite project that builds a Node CLI has no browser src/" },
     { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
     { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
     {

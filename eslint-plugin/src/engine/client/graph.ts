@@ -153,6 +153,8 @@ export class ClientGraph {
    * among those no browser entry reaches: built once per build, on the first question.
    */
   private serverSide: Set<string> | undefined;
+  /** A Vite project that builds a Node program and no page (isViteNodeCli), asked once per build. */
+  private nodeCli: boolean | undefined;
 
   /** True when a module no browser entry reaches is imported by server-side code. */
   reachedFromServer(file: string): boolean {
@@ -204,6 +206,7 @@ export class ClientGraph {
   private spaRuleApplies(): boolean {
     const { name, root } = this.framework;
     if (!SPA_FRAMEWORKS.has(name)) return false;
+    if (name === "vite" && (this.nodeCli ??= isViteNodeCli(root))) return false;
     return name === "angular" || !hasSsrEntry(root);
   }
 
@@ -227,6 +230,9 @@ export class ClientGraph {
     if (!role) {
       const rel = path.relative(this.framework.root, file).split(path.sep).join("/");
       role = moduleRole(this.framework.name, rel, () => directivesOfFile(file));
+      // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
+      // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
+      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(rel) && startsWithNodeShebang(file)) role = { ...role, entry: false };
       const extra = this.extraEntries.get(file);
       if (extra) role = { ...role, entry: true, serverExports: role.serverExports ?? extra.serverExports };
       this.roles.set(file, role);
@@ -328,6 +334,7 @@ export class ClientGraph {
   private build(): void {
     this.built = true;
     this.serverSide = undefined;
+    this.nodeCli = undefined;
     this.visits = new Map();
     this.potential = new Set();
     this.reverse = new Map();
@@ -539,6 +546,37 @@ function isSpaPath(rel: string, framework: Framework): boolean {
 
 /** Tests, mocks, stories and test setup (a path from the app's root): neither browser nor server code. */
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|stories)\.[^/]*$|^src\/setupTests\./;
+
+/**
+ * A Vite project that builds a Node program and no page: no index.html, and its `src/index` or
+ * `src/main` starts with a node shebang (a CLI or MCP server bundled with `build.ssr`). Its `src/`
+ * is no single-page app's.
+ */
+function isViteNodeCli(root: string): boolean {
+  if (fs.existsSync(path.join(root, "index.html")) || fs.existsSync(path.join(root, "src", "index.html"))) return false;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.join(root, "src"));
+  } catch {
+    return false;
+  }
+  return names.some((name) => /^(?:main|index)\.[cm]?[jt]sx?$/.test(name) && startsWithNodeShebang(path.join(root, "src", name)));
+}
+
+/** `#!/usr/bin/env node` (or `#!/usr/bin/node`, `#!/usr/bin/env -S node …`) on the file's first line. */
+function startsWithNodeShebang(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, "r");
+    const head = Buffer.alloc(80);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return /^#![^\n]*\bnode\b/.test(head.toString("utf8", 0, read));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
 
 function hasSsrEntry(root: string): boolean {
   for (const dir of [root, path.join(root, "src")]) {
