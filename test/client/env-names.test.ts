@@ -15,6 +15,8 @@ describe("client env names", () => {
     "VITE_GOOGLE_SEARCH_API_KEY", "VITE_GOOGLE_CUSTOM_SEARCH_API_KEY", "NEXT_PUBLIC_BING_SEARCH_KEY",
     // Clerk's backend key under its older name (DannyMang/codeboiler's next.config env, batch 63).
     "CLERK_API_KEY", "NEXT_PUBLIC_CLERK_API_KEY", "CLERK_SECRET_KEY",
+    // The REST endpoints' tokens, a Redis URL with its password, and Vapi's private key stay secrets.
+    "UPSTASH_REDIS_REST_TOKEN", "KV_REST_API_TOKEN", "KV_URL", "REDIS_URL", "VAPI_API_KEY", "VAPI_PRIVATE_KEY",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -39,6 +41,8 @@ describe("client env names", () => {
     "VITE_GOOGLE_ANALYTICS_KEY", "NEXT_PUBLIC_ANALYTICS_KEY",
     // Tambo's React SDK takes its key in the browser (PAVAN2627/holocron-academy, batch 56).
     "NEXT_PUBLIC_TAMBO_API_KEY",
+    // An https REST endpoint, its token apart (haydenbleasel/next-forge, batch 66); Vapi's web token (adrianhajdin/ai_mock_interviews).
+    "UPSTASH_REDIS_REST_URL", "KV_REST_API_URL", "NEXT_PUBLIC_VAPI_WEB_TOKEN",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.
     "VITE_FCM_VAPID_KEY", "NEXT_PUBLIC_VAPID_KEY",
     // Search-only keys of site-search engines.

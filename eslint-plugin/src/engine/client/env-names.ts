@@ -115,6 +115,9 @@ function isPublishableByService(words: string[]): boolean {
   if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
   const webSearch = words.includes("SEARCH") && words.some((word) => WEB_SEARCH_WORDS.has(word));
   if (words.some((word) => PUBLISHABLE_WORDS.has(word) && !(word === "SEARCH" && webSearch))) return true;
+  // Vapi's web SDK takes its public key in the browser (`NEXT_PUBLIC_VAPI_WEB_TOKEN`, as its quickstart
+  // names it: adrianhajdin/ai_mock_interviews, batch 66); its private key is `VAPI_API_KEY`/`…_PRIVATE_KEY`.
+  if (words.includes("VAPI") && words.includes("WEB")) return true;
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
@@ -143,7 +146,9 @@ export function isSecretEnvName(name: string): boolean {
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   // Not Firebase's `databaseURL`: a field of its web config, public by design (no password in it).
-  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE")) return true;
+  // Not a REST endpoint (Upstash's `UPSTASH_REDIS_REST_URL`, Vercel KV's `KV_REST_API_URL`): an https URL
+  // whose token is a name of its own (haydenbleasel/next-forge, batch 66).
+  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE") && !words.includes("REST")) return true;
   const provider = providerForEnvName(name);
   const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
   if (!credential) return false;
