@@ -141,6 +141,42 @@ export default app;
     const openRoot = project({ "app/server/jsonify.ts": subApp, "app/server/route.ts": parent(logging) });
     assert.deepEqual(routeFindings(openRoot, "app/server/jsonify.ts", subApp).map((f) => f.provider), ["Groq"]);
   });
+  it("Hono: an in-place middleware calling a Workers rate-limit binding limits the routes after it and a sub-app mounted at a path constant (nicholasgriffintn/assistant, batch 66)", () => {
+    const subApp = `import { Hono } from "hono";
+import { tavily } from "@tavily/core";
+const app = new Hono();
+app.post("/web-search", async (c) => c.json(await tavily({ apiKey: c.env.TAVILY_API_KEY }).search((await c.req.json()).query)));
+export default app;
+`;
+    const parent = (middleware: string) => `import { Hono } from "hono";
+import OpenAI from "openai";
+import apps from "./routes/apps";
+import { ROUTES } from "./constants";
+const app = new Hono();
+${middleware}
+app.get("/metrics", async (c) => c.json(await new OpenAI({ apiKey: c.env.OPENAI_API_KEY }).models.list()));
+app.post("/ask", async (c) => c.json(await new OpenAI({ apiKey: c.env.OPENAI_API_KEY }).responses.create(await c.req.json())));
+app.route(ROUTES.APPS, apps);
+export default app;
+`;
+    const limiter = `app.use("*", async (context, next) => {
+  const result = await context.env.RATE_LIMITER.limit({ key: context.req.header("x-user-email") ?? "anonymous" });
+  if (!result.success) throw new Error("Rate limit exceeded");
+  return next();
+});`;
+    const files = (middleware: string) => ({ "src/routes/apps.ts": subApp, "src/constants.ts": `export const ROUTES = { APPS: "/apps" };\n`, "src/index.ts": parent(middleware) });
+    const limited = project(files(limiter));
+    assert.deepEqual(routeFindings(limited, "src/index.ts", parent(limiter)), []);
+    assert.deepEqual(routeFindings(limited, "src/routes/apps.ts", subApp), []);
+    const logging = `app.use("*", async (c, next) => {
+  console.log(c.req.path);
+  await next();
+});`;
+    const open = project(files(logging));
+    assert.deepEqual(routeFindings(open, "src/index.ts", parent(logging)).map((f) => f.handler).sort(), ['app.get("/metrics")', 'app.post("/ask")']);
+    assert.deepEqual(routeFindings(open, "src/routes/apps.ts", subApp).map((f) => f.provider), ["Tavily"]);
+  });
+
   it("Hono chains: sub-apps mounted by a chain in a declaration, behind a limiter for their path (documenso's /api/ai)", () => {
     const detect = `import { Hono } from "hono";
 import Groq from "groq-sdk";

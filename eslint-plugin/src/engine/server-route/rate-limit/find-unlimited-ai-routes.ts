@@ -124,7 +124,12 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
     if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.property.type !== "Identifier") return false;
     const method = call.callee.property.name;
     if (method !== "use" && method !== "register") return false;
-    return coversRoute(stringValue(call.arguments[0]), handler.routePath) && call.arguments.some((arg) => namesLimiter(arg, bindings, extra));
+    // The middleware may be written in place: `app.use("*", async (c, next) => { … await c.env.RATE_LIMITER.limit({ key }) … })`
+    // (nicholasgriffintn/assistant's Worker, batch 66), as where a router is mounted (./mounted-limits).
+    return (
+      coversRoute(stringValue(call.arguments[0]), handler.routePath) &&
+      call.arguments.some((arg) => ((arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression") ? scanFunction(source, bindings, arg, extra).rateLimited : namesLimiter(arg, bindings, extra)))
+    );
   };
   // Earlier in the same chain: `new Hono().use(rateLimiter).post("/chat", ask)`.
   const reportNode = handler.reportNode;

@@ -157,7 +157,11 @@ function addMounts(source: SourceFile, project: ProjectView, extra: readonly str
     // A limiter imported from the app's own module (`app.use(limiter)`) is a limiter, not a mount.
     const limiters = call.arguments.filter((arg) => isLimiter(arg, source, bindings, extra));
     const limits = limiters.length > 0;
-    const mounted = call.arguments.filter((arg) => !limiters.includes(arg)).map((arg) => mountedFile(arg, imported, source.file)).find((target) => target !== undefined);
+    // The router comes last: a path before it may be an imported constant (`app.route(ROUTES.APPS, apps)`:
+    // nicholasgriffintn/assistant, batch 66), which names no mounted module.
+    const candidates = call.arguments.filter((arg) => !limiters.includes(arg));
+    const last = candidates[candidates.length - 1];
+    const mounted = last ? mountedFile(last, imported, source.file) : undefined;
     const scope = stringValue(call.arguments[0]);
     if (mounted) {
       const sites = index.mounts.get(mounted) ?? [];
