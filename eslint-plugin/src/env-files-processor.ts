@@ -26,7 +26,7 @@ import type { Finding, FixPlan } from "./engine/finding";
 import type * as Gitignore from "./engine/gitignore";
 import type * as Ship from "./engine/ship/index";
 import { RULES, messageOf, type Severity } from "./engine/rules";
-import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile } from "./util/file-kind";
+import { MAX_TEXT_FILE_LENGTH, fileKind, isReadableTextFile, isTextWithNulBytes } from "./util/file-kind";
 import { processorMessages, stripBom, type SeveritiesProcessor } from "./util/processor-messages";
 
 /** The rules whose findings this processor reports in env and .gitignore files. */
@@ -72,7 +72,10 @@ export function envFilesProcessor(severities: EnvFileSeverities = {}): Severitie
 function envFileMessages(filename: string, text: string, severities: EnvFileSeverities): Linter.LintMessage[] {
   const kind = fileKind(filename);
   // Binary, huge, or neither env nor .gitignore (`.env.json`): nothing to say, nothing to fix.
-  if ((kind !== "env" && kind !== "gitignore") || !isReadableTextFile(text)) return [];
+  // A .gitignore with a UTF-16 line is still read as git reads it, a pattern a line
+  // (./engine/gitignore/file-cache), and reported; but never rewritten: its fixes are dropped.
+  const nulBytes = kind === "gitignore" && isTextWithNulBytes(text);
+  if ((kind !== "env" && kind !== "gitignore") || !(isReadableTextFile(text) || nulBytes)) return [];
   // The engines load with the first env file: a lint run of code files never needs them.
   const { envFileKeyFindings } = require("./engine/env-files") as typeof EnvFiles;
   const { envFileTrackingFindings, gitignoreFileFindings } = require("./engine/gitignore") as typeof Gitignore;
@@ -83,7 +86,7 @@ function envFileMessages(filename: string, text: string, severities: EnvFileSeve
     // Other ways out: a Docker image, an npm tarball, the same key in another environment.
     ...(kind === "env" ? safely(() => envFileShipFindings(filename, text)) : []),
   ];
-  return processorMessages(text, findings, severities, (finding) => fixesOf(finding, filename));
+  return processorMessages(text, findings, severities, (finding) => (nulBytes ? {} : fixesOf(finding, filename)));
 }
 
 /**

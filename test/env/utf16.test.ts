@@ -72,4 +72,18 @@ describe("env files: UTF-16 (PowerShell 5)", () => {
     assert.deepEqual(readFileSync(join(dir, ".env.example")), bytes);
     assert.match(readFileSync(join(dir, ".gitignore"), "utf8"), /\.env\.local/, "KeyFence's own fix still applies elsewhere");
   });
+
+  it("reads a .gitignore with a line appended in UTF-16 as git does: that line matches nothing, the others count (WinstonTa/CalHacks-2025, batch 65)", async () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", dotenv: "16" } }), "src/index.js": "export const a = 1;\n" });
+    const appended = (lines: string) => Buffer.concat([Buffer.from(`node_modules\r\n${lines}`), Buffer.from("spark-cs/server/.env\r\n", "utf16le")]);
+    writeFileSync(join(dir, ".gitignore"), appended(".env\r\n.env.local\r\n.env.*.local\r\n"));
+    assert.deepEqual((await lintFiles(dir, ["."])).filter((m) => m.ruleId === "keyfence/env-gitignore"), []);
+    const other = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", dotenv: "16" } }), "src/index.js": "export const a = 1;\n" });
+    writeFileSync(join(other, ".gitignore"), appended(".env.local\r\n.env.*.local\r\n"));
+    const before = readFileSync(join(other, ".gitignore"));
+    const missing = (await lintFiles(other, ["."], true)).filter((m) => m.ruleId === "keyfence/env-gitignore");
+    assert.equal(missing.length, 1);
+    assert.match(missing[0].message, /`\.env`/);
+    assert.deepEqual(readFileSync(join(other, ".gitignore")), before, "reported, never rewritten");
+  });
 });

@@ -56,3 +56,13 @@ export const MAX_TEXT_FILE_LENGTH = 1024 * 1024;
 export function isReadableTextFile(text: string): boolean {
   return text.length <= MAX_TEXT_FILE_LENGTH && !text.includes("\0");
 }
+
+/**
+ * A .gitignore that is text but for NUL bytes: a line appended in UTF-16 (PowerShell's `echo … >>
+ * .gitignore`: WinstonTa/CalHacks-2025, batch 65). Git reads it a pattern a line, and that line
+ * matches nothing. Any other control character makes it binary.
+ */
+export function isTextWithNulBytes(text: string): boolean {
+  if (text.length > MAX_TEXT_FILE_LENGTH || !text.includes("\0")) return false;
+  return !/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+}

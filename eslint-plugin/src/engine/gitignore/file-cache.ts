@@ -27,6 +27,9 @@ export function fileStamp(path: string): string | undefined {
   }
 }
 
+/** Files read a pattern a line: `.gitignore`, `.dockerignore`, `.npmignore`, `.git/info/exclude`. */
+const IGNORE_FILE = /(?:^|[\\/])(?:\.gitignore|\.dockerignore|\.npmignore|exclude)$/;
+
 function entryFor(path: string): Entry {
   const stamp = fileStamp(path) ?? "missing";
   const cached = entries.get(path);
@@ -35,8 +38,12 @@ function entryFor(path: string): Entry {
   if (stamp !== "missing") {
     try {
       const raw = readFileSync(path);
-      // Binary or oversized: not a text file we can reason about.
-      text = raw.length > MAX_BYTES || raw.includes(0) ? undefined : raw.toString("utf8");
+      // Binary or oversized: not a text file we can reason about. Except an ignore file, which git
+      // reads line by line whatever a line holds: a line written as UTF-16 (NUL bytes between its
+      // letters, as PowerShell's `echo … >> .gitignore` appends) matches nothing, and the others
+      // still count (WinstonTa/CalHacks-2025's backend/.gitignore, batch 65).
+      text = raw.length > MAX_BYTES ? undefined : raw.toString("utf8");
+      if (text?.includes("\0") && !(IGNORE_FILE.test(path) && !/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text))) text = undefined;
     } catch {
       text = undefined;
     }
