@@ -638,14 +638,7 @@ function constInits(source: SourceFile): Map<string, Node> {
  * `sendMessage` and its OpenAI call: zoewhitmore/my-friend-bot, batch 35).
  */
 function enclosingConst(node: Node, name: string): Node | undefined {
-  for (let scope = node.parent; scope; scope = scope.parent) {
-    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
-    for (const statement of scope.body) {
-      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
-      for (const declarator of statement.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
-    }
-  }
-  return undefined;
+  return enclosingConstInit(node, (id) => id.type === "Identifier" && id.name === name);
 }
 
 /**
@@ -655,11 +648,16 @@ function enclosingConst(node: Node, name: string): Node | undefined {
  * holds a part of that object, not the object.
  */
 function destructuredFrom(node: Node, name: string): Node | undefined {
+  return enclosingConstInit(node, (id) => id.type === "ObjectPattern" && binds(id, name));
+}
+
+/** The initializer of the first `const` in a block around `node` whose declared pattern `declares`. */
+function enclosingConstInit(node: Node, declares: (id: TSESTree.BindingName) => boolean): Node | undefined {
   for (let scope = node.parent; scope; scope = scope.parent) {
     if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
     for (const statement of scope.body) {
       if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
-      for (const declarator of statement.declarations) if (declarator.id.type === "ObjectPattern" && declarator.init && binds(declarator.id, name)) return declarator.init;
+      for (const declarator of statement.declarations) if (declares(declarator.id)) return declarator.init ?? undefined;
     }
   }
   return undefined;
