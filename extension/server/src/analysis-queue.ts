@@ -46,12 +46,23 @@ export class AnalysisQueue {
 }
 
 /**
- * Resolves once the connection has handled a message that was already waiting to be read (an
- * edit sent while an analysis blocked the loop). vscode-jsonrpc handles what the poll phase read
- * in a setImmediate queued during that poll, one message per turn. A timer runs before the next
- * poll; an immediate queued from it runs just before jsonrpc's, and one queued from that just
- * after. A longer backlog is caught by the next check.
+ * Resolves once the connection has handled the messages that were already waiting to be read
+ * (edits sent while an analysis blocked the loop). vscode-jsonrpc 10 takes a message from the
+ * poll phase that reads it to its handler in two check phases: the reader's semaphore runs the
+ * decode in one setImmediate, and the connection's queue hands the message over in another
+ * queued from it, one message per turn. Whether this wait's timer fires in the loop's next turn
+ * or the one after depends on how long the rest of the current turn takes (a millisecond
+ * decides it), so counting on the jsonrpc's order within a turn loses the race when a GC lands
+ * there (CI saw it). Four chained immediates after the timer outlast both orders and a backlog
+ * of two messages; a longer backlog is caught by the version check after the debounce's hold.
+ * Each turn costs microseconds.
  */
-export function afterWaitingMessage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(() => setImmediate(() => setImmediate(resolve)), 0));
+export function afterWaitingMessage(turns = 4): Promise<void> {
+  return new Promise((resolve) => {
+    const next = (left: number): void => {
+      if (left === 0) resolve();
+      else setImmediate(next, left - 1);
+    };
+    setTimeout(next, 0, turns);
+  });
 }
