@@ -69,6 +69,28 @@ describe("require-rate-limit: a limiter where the router is mounted", () => {
     assert.deepEqual(findingsFor(server(`app.use("/", rateLimit({ max: 20 }));`, `app.use("/api", require("./routes/chat"));`)), []);
   });
 
+  it("an app factory mounting the router behind a limiter it makes (dabit3/react-native-ai, batch 67)", () => {
+    const factory = (mount: string) =>
+      [
+        `import express from "express";`,
+        `import rateLimit from "express-rate-limit";`,
+        `import chat from "./routes/chat";`,
+        `import { auth } from "./auth";`,
+        `export function createApp() {`,
+        `  const app = express();`,
+        `  const limiter = rateLimit({ windowMs: 60_000, limit: 60 });`,
+        `  ${mount}`,
+        `  return app;`,
+        `}`,
+        ``,
+      ].join("\n");
+    const auth = `export function auth(req, res, next) { next(); }\n`;
+    assert.deepEqual(chatFindings({ "server.js": factory(`app.use("/chat", auth, limiter, chat);`), "auth.js": auth }), []);
+    const arrow = factory(`app.use("/chat", auth, limiter, chat);`).replace("export function createApp() {", "export const createApp = () => {").replace(/}\n$/, "};\n");
+    assert.deepEqual(chatFindings({ "server.js": arrow, "auth.js": auth }), []);
+    assert.deepEqual(chatFindings({ "server.js": factory(`app.use("/chat", auth, chat);`), "auth.js": auth }), [['router.post("/ask")', "Cohere"]]);
+  });
+
   it("the same in one file: `app.use(\"/summarize\", limiter)` then the routes", () => {
     const root = project({ "clients/cohere.js": COHERE_CLIENT });
     const app = server(

@@ -177,18 +177,37 @@ function addMounts(source: SourceFile, project: ProjectView, extra: readonly str
 /**
  * The `.use(`/`.route(` calls of the module's top level, in source order: statements, and the links
  * of a chain a declaration holds (documenso's `export const aiRoute = new Hono().route("/detect-fields",
- * detectFieldsRoute)`, mounted behind `app.use("/api/ai/*", aiRateLimitMiddleware)`).
+ * detectFieldsRoute)`, mounted behind `app.use("/api/ai/*", aiRateLimitMiddleware)`); and the same
+ * in the body of a top-level function, an app factory (dabit3/react-native-ai's `export function
+ * createApp() { … app.use("/chat", auth, limiter, chatRouter) }`, batch 67).
  */
 function mountCalls(program: TSESTree.Program): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const addChain = (node: Node | null | undefined) => calls.push(...chainCalls(node));
-  for (const statement of program.body) {
-    const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
-    if (declaration.type === "ExpressionStatement") addChain(declaration.expression);
-    else if (declaration.type === "VariableDeclaration") for (const declarator of declaration.declarations) addChain(declarator.init);
-    else if (statement.type === "ExportDefaultDeclaration") addChain(declaration as Node);
-  }
+  const addStatements = (statements: readonly TSESTree.Node[], inFunction: boolean) => {
+    for (const statement of statements) {
+      const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+      const factory = inFunction ? undefined : factoryBody(declaration);
+      if (factory) addStatements(factory, true);
+      else if (declaration.type === "ExpressionStatement") addChain(declaration.expression);
+      else if (declaration.type === "VariableDeclaration") for (const declarator of declaration.declarations) addChain(declarator.init);
+      else if (statement.type === "ExportDefaultDeclaration") addChain(declaration as Node);
+    }
+  };
+  addStatements(program.body, false);
   return calls;
+}
+
+/** The statements of a top-level function: `function createApp() {…}` or `const createApp = () => {…}`. */
+function factoryBody(node: Node): TSESTree.Statement[] | undefined {
+  if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") {
+    return node.body.type === "BlockStatement" ? node.body.body : undefined;
+  }
+  if (node.type === "VariableDeclaration" && node.declarations.length === 1) {
+    const init = node.declarations[0].init;
+    if (init && (init.type === "FunctionExpression" || init.type === "ArrowFunctionExpression")) return factoryBody(init);
+  }
+  return undefined;
 }
 
 /** A limiter argument: one that names a limiter (`rateLimit({…})`, `limiter`), or a middleware function that answers 429. */
