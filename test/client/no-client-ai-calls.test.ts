@@ -94,6 +94,20 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
     },
     {
+      // openai/openai-realtime-solar-system's app.tsx (batch 67): the field of an object typed as the client secret.
+      name: "an ephemeral Realtime key read from an object typed RealtimeClientSecret (session.value)",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `type RealtimeClientSecret = { value: string; expires_at: number };`,
+        `export async function connect(offer: RTCSessionDescriptionInit) {`,
+        `  const session: RealtimeClientSecret = await (await fetch("/api/session")).json();`,
+        `  const sessionToken = session.value;`,
+        `  return fetch("https://api.openai.com/v1/realtime/calls", { method: "POST", body: offer.sdp, headers: { Authorization: \`Bearer \${sessionToken}\`, "Content-Type": "application/sdp" } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // PeterBlenessy/ai-assistant-for-jira-desktop's helpers (batch 47) keep a Tauri app's settings this way.
       name: "a key destructured from a parameter (const { apiKey } = options) is the caller's",
       filename: clientFile,

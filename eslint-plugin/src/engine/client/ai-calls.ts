@@ -336,7 +336,16 @@ function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.Va
   }
   // `tokenJson?.client_secret?.value` (GoldenHammmer/insurance-voice-training, batch 46).
   if (value.type === "ChainExpression") value = value.expression;
-  return value.type === "MemberExpression" && EPHEMERAL.test(dottedName(value) ?? "");
+  if (value.type !== "MemberExpression") return false;
+  if (EPHEMERAL.test(dottedName(value) ?? "")) return true;
+  // A field of an object typed so: `const session: RealtimeClientSecret = await res.json();
+  // session.value` (openai/openai-realtime-solar-system, batch 67).
+  let object: TSESTree.Node = value;
+  while (object.type === "MemberExpression") object = object.object;
+  if (object.type !== "Identifier") return false;
+  const root = object.name;
+  const type = declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === root)?.id.typeAnnotation?.typeAnnotation;
+  return type?.type === "TSTypeReference" && EPHEMERAL.test(type.typeName.type === "Identifier" ? type.typeName.name : type.typeName.type === "TSQualifiedName" ? type.typeName.right.name : "");
 }
 
 const EPHEMERAL = /ephemeral|client_?secret/i;
