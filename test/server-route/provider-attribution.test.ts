@@ -133,6 +133,27 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("the chatgpt package's ChatGPTAPI, called through a class of the file, is OpenAI's (gragland/chatgpt-chrome-extension, batch 67)", () => {
+    const code = `import express from "express";
+import { ChatGPTAPI } from "chatgpt";
+const app = express();
+const gptApi = new ChatGPTAPI({ apiKey: process.env.OPENAI_API_KEY });
+class Conversation {
+  async sendMessage(msg) {
+    const res = await gptApi.sendMessage(msg, {});
+    return res.text;
+  }
+}
+const conversation = new Conversation();
+app.post("/", async (req, res) => {
+  res.json({ reply: await conversation.sendMessage(req.body.message) });
+});
+app.listen(3000);`;
+    const source = parseSource("/project/server.js", code);
+    assert.ok(source, "parses");
+    assert.deepEqual(findUnlimitedAiRoutes(source).map((finding) => [finding.data.handler, finding.data.provider]), [['app.post("/")', "OpenAI"]]);
+  });
+
   it("a key destructured from what the caller sent spends the caller's quota; one destructured from the env is the server's (LouisKoXiang/nuxt3-chatgpt-openai, batch 57)", () => {
     const nuxt = (taken: string) => {
       const source = parseSource("/project/server/api/image.post.ts", `import { Configuration, OpenAIApi } from "openai";

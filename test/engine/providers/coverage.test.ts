@@ -98,5 +98,7 @@ describe("provider coverage: every AI SDK and LangChain.js provider has a catalo
 
   it("SDKs apps still use beyond the AI SDK and LangChain: openai-edge (tierrun/tier-vercel-openai, batch 40)", () => {
     assert.equal(providerForSdk("openai-edge")?.id, "openai");
+    // The chatgpt package's ChatGPTAPI (gragland/chatgpt-chrome-extension's server, batch 67).
+    assert.equal(providerForSdk("chatgpt")?.id, "openai");
   });
 });
