@@ -37,12 +37,16 @@ function charKind(c: number): CharKind {
 export function nameWords(name: string): NameWords {
   let spaced = " ";
   let compact = "";
+  // Whether `spaced` ends with a space, kept apart: `spaced.endsWith(" ")` would flatten the string
+  // `+=` builds on every call, quadratic over a long name of many words.
+  let atSpace = true;
   let previous = CharKind.Other;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     const kind = charKind(c);
     if (kind === CharKind.Other) {
-      if (!spaced.endsWith(" ")) spaced += " ";
+      if (!atSpace) spaced += " ";
+      atSpace = true;
       previous = kind;
       continue;
     }
@@ -50,13 +54,14 @@ export function nameWords(name: string): NameWords {
     const startsWord =
       kind === CharKind.Upper &&
       (previous === CharKind.Lower || previous === CharKind.Digit || (previous === CharKind.Upper && next === CharKind.Lower));
-    if (startsWord && !spaced.endsWith(" ")) spaced += " ";
+    if (startsWord && !atSpace) spaced += " ";
     const lower = kind === CharKind.Upper ? String.fromCharCode(c + 32) : name[i];
     spaced += lower;
     compact += lower;
+    atSpace = false;
     previous = kind;
   }
-  if (!spaced.endsWith(" ")) spaced += " ";
+  if (!atSpace) spaced += " ";
   return { spaced, compact };
 }
 
