@@ -17,6 +17,8 @@ describe("client env names", () => {
     "CLERK_API_KEY", "NEXT_PUBLIC_CLERK_API_KEY", "CLERK_SECRET_KEY",
     // The REST endpoints' tokens, a Redis URL with its password, and Vapi's private key stay secrets.
     "UPSTASH_REDIS_REST_TOKEN", "KV_REST_API_TOKEN", "KV_URL", "REDIS_URL", "VAPI_API_KEY", "VAPI_PRIVATE_KEY",
+    // Numbered copies (3DMXM/nuxt-gpt's AZURE_OPENAI_KEY2 and KEY3 in Nuxt's public config, batch 69).
+    "AZURE_OPENAI_KEY2", "NUXT_PUBLIC_AZURE_OPENAI_KEY3", "GEMINI_API_KEY_2", "VITE_SECRET2",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -47,7 +49,14 @@ describe("client env names", () => {
     "VITE_FCM_VAPID_KEY", "NEXT_PUBLIC_VAPID_KEY",
     // Search-only keys of site-search engines.
     "NEXT_PUBLIC_SEARCH_KEY", "VITE_MEILI_SEARCH_KEY", "VITE_TYPESENSE_SEARCH_ONLY_API_KEY",
+    // Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68); numbered settings.
+    "NEXT_PUBLIC_STRIPE_PUBLISABLE_KEY", "OPENAI_MAX_TOKENS2", "GPT4_MODEL", "S3_BUCKET",
   ];
+  it("stays linear on a 1 MB name (numbered words)", () => {
+    const started = performance.now();
+    isSecretEnvName(`${"A1".repeat(250_000)}_KEY2${"_9".repeat(250_000)}`);
+    assert.ok(performance.now() - started < 5_000, `${(performance.now() - started).toFixed(0)} ms`);
+  });
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));
 

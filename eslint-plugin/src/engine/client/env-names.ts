@@ -57,7 +57,8 @@ const ALWAYS_SECRET_WORDS = new Set([
   "SECRET", "SECRETS", "PRIVATE", "PASSWORD", "PASSWD", "SERVICE", "ADMIN", "PERSONAL", "MASTER", "AUTH",
 ]);
 /** Words that say the value is meant for browsers. */
-const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUBLISHABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+// PUBLISABLE: Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68).
+const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
 const PUBLISHABLE_SERVICES = new Set([
   "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
@@ -139,7 +140,10 @@ export function providerOfEnvName(name: string): Provider | undefined {
  * CLIENT_ID/CLIENT_KEY, URLs and ids). The public prefix is ignored: NEXT_PUBLIC_X says as much as X.
  */
 export function isSecretEnvName(name: string): boolean {
-  const bare = unprefixedName(name);
+  // A numbered copy is the same kind of value: `AZURE_OPENAI_KEY2` beside `AZURE_OPENAI_KEY`
+  // (3DMXM/nuxt-gpt, batch 69), `MAX_TOKENS2`.
+  const plain = name.replace(/(?<=[A-Za-z])\d{1,3}(?=_|$)/g, "");
+  const bare = unprefixedName(plain);
   // `OPENAI_MAX_TOKENS`, `TOKEN_LIMIT`: a number of tokens, unless another word says key.
   const counts = isTokenCountName(spacedWords(bare));
   const words = nameWords(bare).filter((word) => !counts || !word.startsWith("TOKEN"));
@@ -149,7 +153,7 @@ export function isSecretEnvName(name: string): boolean {
   // Not a REST endpoint (Upstash's `UPSTASH_REDIS_REST_URL`, Vercel KV's `KV_REST_API_URL`): an https URL
   // whose token is a name of its own (haydenbleasel/next-forge, batch 66).
   if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE") && !words.includes("REST")) return true;
-  const provider = providerForEnvName(name);
+  const provider = providerForEnvName(plain);
   const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
   if (!credential) return false;
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
