@@ -50,6 +50,20 @@ describe("no-client-ai-calls: an Expo app's src/ modules its entry does not reac
     assert.deepEqual(callsIn(root, "src/features/chat/anthropic.ts"), ["dangerousBrowserClient"]);
   });
 
+  it("its src/api/ service layer is app code too; a web app's src/api/ is not (notanumbercomposes/000a2c5a…, batch 69)", () => {
+    const root = expoCopy({ "src/api/openai.ts": SERVICE, "src/functions/summarize.ts": SERVICE });
+    assert.deepEqual(callsIn(root, "src/api/openai.ts"), ["dangerousBrowserClient"]);
+    assert.deepEqual(callsIn(root, "src/functions/summarize.ts"), ["dangerousBrowserClient"]);
+    // A Vite app's src/api/ may hold functions its host deploys (ydideh810/prp's route.ts, batch 68).
+    const vite = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-vite-")));
+    ROOTS.push(vite);
+    fs.cpSync(path.join(APPS, "vite"), vite, { recursive: true });
+    fs.mkdirSync(path.join(vite, "src/api"), { recursive: true });
+    fs.writeFileSync(path.join(vite, "src/api/openai.ts"), SERVICE);
+    clearFrameworkCache();
+    assert.deepEqual(callsIn(vite, "src/api/openai.ts"), []);
+  });
+
   it("a root module nothing imports, scripts and API routes are not", () => {
     const root = expoCopy({ "config.ts": SERVICE.replace(", dangerouslyAllowBrowser: true", ""), "scripts/seed.ts": SERVICE, "app/api/describe+api.ts": SERVICE, "src/app/completion+api.ts": SERVICE });
     assert.deepEqual(callsIn(root, "config.ts"), []);

@@ -536,7 +536,11 @@ const SPA_FRAMEWORKS = new Set(["vite", "cra", "vue-cli", "rsbuild", "parcel", "
 
 /** A single-page app's own module (a path from its root): under `src/`, neither server code nor a test. */
 function isSpaPath(rel: string, framework: Framework): boolean {
-  if (!/^src\//.test(rel) || /^src\/(?:server|api|functions)\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+  if (!/^src\//.test(rel) || /^src\/server\//.test(rel) || /^src\/server\.[cm]?[jt]s$/.test(rel) || /\.server\.[^/]*$/.test(rel)) return false;
+  // A web app's `src/api/` or `src/functions/` may hold functions a host deploys; a mobile app's
+  // is its service layer, bundled into the app (the Vibecode Expo template's `src/api/openai.ts`,
+  // notanumbercomposes/000a2c5a…, batch 69): Metro builds nothing else from `src/`.
+  if (/^src\/(?:api|functions)\//.test(rel) && framework.name !== "expo" && framework.name !== "react-native") return false;
   // Expo Router's API routes (`src/app/completion+api.ts`) run on the server.
   if (/\+api\.[cm]?[jt]sx?$/.test(rel)) return false;
   // electron-vite: the main process and the preload scripts run in Node, not in the page.
