@@ -34,6 +34,17 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       code: [`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const config = useRuntimeConfig();`, `export const genAI = new GoogleGenerativeAI(config.geminiKey);`].join("\n"),
     },
     {
+      // WebTitanDev/nuxt3-ai-chat-poc's utils/fetchGroqReply.ts (batch 69): only a server route uses it.
+      name: "Nuxt: a fetch with the private runtime config's key sends nothing from the browser",
+      filename: nuxtComposable,
+      code: [
+        `export const fetchGroqReply = async (message: string) => {`,
+        `  const config = useRuntimeConfig();`,
+        `  return $fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${config.groqApiKey}\` }, body: { messages: [{ role: "user", content: message }] } });`,
+        `};`,
+      ].join("\n"),
+    },
+    {
       name: "bring your own key from localStorage",
       filename: next,
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(localStorage.getItem("gemini") ?? "");`),

@@ -288,6 +288,9 @@ function httpRequest(
   if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators))) return undefined;
   // An ephemeral key the app's server minted for this session (OpenAI Realtime's `client_secret.value`) is no key of the developer's.
   if (credentials.every((value) => value !== undefined && isEphemeralToken(value, declarators))) return undefined;
+  // Nuxt's private runtime config is empty in the browser (`useRuntimeConfig().groqApiKey`: only
+  // `public` reaches it): such a call sends no key (WebTitanDev/nuxt3-ai-chat-poc's utils/, batch 69).
+  if (credentials.every((value) => value !== undefined && isPrivateRuntimeConfig(value, declarators))) return undefined;
   // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
   if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;
   return { host, credentials };
@@ -349,6 +352,26 @@ function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.Va
 }
 
 const EPHEMERAL = /ephemeral|client_?secret/i;
+
+/**
+ * A field of Nuxt's private runtime config: `useRuntimeConfig().apiKey`, or `config.apiKey` with
+ * `const config = useRuntimeConfig()`, in a template or as is; not `config.public.apiKey`.
+ */
+function isPrivateRuntimeConfig(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  const initOf = (name: string) => declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name)?.init ?? undefined;
+  let value: TSESTree.Node = node;
+  if (value.type === "TemplateLiteral") {
+    if (value.expressions.length !== 1) return false;
+    value = value.expressions[0];
+  }
+  if (value.type === "Identifier") value = initOf(value.name) ?? value;
+  if (value.type === "ChainExpression") value = value.expression;
+  if (value.type !== "MemberExpression" || value.computed || value.property.type !== "Identifier") return false;
+  let config: TSESTree.Node = value.object;
+  if (config.type === "Identifier") config = initOf(config.name) ?? config;
+  if (config.type === "AwaitExpression") config = config.argument;
+  return config.type === "CallExpression" && config.callee.type === "Identifier" && config.callee.name === "useRuntimeConfig";
+}
 
 /**
  * What a URL is built from besides its literal text: a template's expressions from its `key=` on
