@@ -174,8 +174,10 @@ describe("env/.gitignore through ESLint", () => {
         // template named in Portuguese, whatever it holds.
         "pt/.env": "GEMINI_API_KEY=SUA_CHAVE_AQUI\nOPENAI_API_KEY=tu_clave_api\n",
         "pt/.env.exemplo": "GEMINI_API_KEY=SUA_API_KEY\nSESSION_SECRET=abc123\n",
+        // VishalTerenceVaz34/ai-chat-bot's tracked .env (batch 69): a token's lifetime, a placeholder behind a key's prefix.
+        "jwt/.env": "JWT_SECRET=your_super_secret_jwt_key_change_this_in_production_12345\nJWT_EXPIRE=7d\nOPENAI_API_KEY=sk-your_openai_api_key_here\n",
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo", "jwt/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);

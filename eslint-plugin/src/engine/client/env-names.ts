@@ -104,6 +104,9 @@ const SETTING_WORDS = new Set([
   "INFO", "CONTACT", "EMAIL", "LABEL", "TITLE", "MESSAGE",
 ]);
 
+/** Settings of a token's life and signature, wherever they sit in the name (`…_EXPIRES_IN`). */
+const LIFETIME_WORDS = new Set(["EXPIRE", "EXPIRES", "EXPIRY", "EXPIRATION", "EXPIRESIN", "LIFETIME", "DURATION", "MAXAGE", "ALGORITHM", "ALG"]);
+
 /**
  * Paid web-search APIs, whose keys are billed per query and have no browser-only kind: SEARCH
  * beside one of them is no search-only key (joaopiresrodriguez-byte/gest-o-interna-ARAQUARI's
@@ -159,6 +162,8 @@ export function isSecretEnvName(name: string): boolean {
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
   if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME") return false;
   if (SETTING_WORDS.has(last) || FLAG_VERBS.has(words[0])) return false;
+  // How long a token lives or how it is signed: `JWT_EXPIRE=7d`, `ACCESS_TOKEN_EXPIRES_IN`, `JWT_ALGORITHM`.
+  if (words.some((word) => LIFETIME_WORDS.has(word))) return false;
   if (isPublishableByService(words)) return false;
   if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
   return true;
