@@ -134,6 +134,20 @@ describe("env/.gitignore through ESLint", () => {
     assert.ok(summary(await lint(dir)).some((line) => line.startsWith(".gitignore:")), "the server's .env is not ignored");
   });
 
+  it("a package.json in a tool's folder (Vite's pre-bundled deps, a committed node_modules) is no project (viktoravelino/ai-extension, batch 69)", async () => {
+    const dir = makeRepo({
+      "eslint.config.js": "export default [];\n",
+      ".gitignore": "*.local\n*/.env\n",
+      "ui/package.json": JSON.stringify({ name: "ui", devDependencies: { vite: "5.1.4" } }),
+      "ui/src/main.js": "export const a = 1;\n",
+      "ui/.vite/deps/package.json": '{ "type": "module" }\n',
+      "api/package.json": JSON.stringify({ name: "api", dependencies: { express: "4", dotenv: "16" } }),
+      "api/node_modules/left-pad/package.json": JSON.stringify({ name: "left-pad" }),
+    });
+    const findings = summary(await lint(dir)).filter((line) => line.includes(".gitignore") || line.includes("eslint.config"));
+    assert.deepEqual(findings, []);
+  });
+
   it("reports a tracked .env only when it holds a secret; a tracked .env.local always", async () => {
     const dir = makeRepo(
       {

@@ -87,8 +87,19 @@ function runLsFiles(root: string): ListingResult {
       else listing.untrackedEnvFiles.push(path);
     }
   }
-  listing.projectDirs = [...dirs].filter((dir) => !insideSourceOf(dir, dirs)).sort();
+  listing.projectDirs = [...dirs].filter((dir) => !insideSourceOf(dir, dirs) && !insideToolOutput(dir)).sort();
   return { listing };
+}
+
+/**
+ * Folders tools write (an installed package, Vite's pre-bundled deps, a framework's build): a
+ * package.json there is a tool's, committed by mistake (viktoravelino/ai-extension's
+ * `ui/.vite/deps/package.json`, batch 69), and no project anyone keeps an env file in.
+ */
+const TOOL_OUTPUT = new Set(["node_modules", ".vite", ".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".cache", ".vercel", ".netlify", ".expo", ".angular", ".parcel-cache", "bower_components"]);
+
+function insideToolOutput(dir: string): boolean {
+  return dir.split("/").some((part) => TOOL_OUTPUT.has(part));
 }
 
 /**
