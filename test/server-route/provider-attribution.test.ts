@@ -133,6 +133,24 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("a helper of the file handed the key the caller sent spends the caller's quota; handed the env's, the server's (AstralJashn/SproutChat, batch 68)", () => {
+    const route = (key: string) => `async function testOpenAI(apiKey: string, model: string) {
+  const response = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ model }) });
+  return response.json();
+}
+Deno.serve(async (req: Request) => {
+  const { model, apiKey } = await req.json();
+  return Response.json(await testOpenAI(${key}, model));
+});`;
+    const providers = (code: string) => {
+      const source = parseSource("/project/supabase/functions/test-model/index.ts", code);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => finding.data.provider);
+    };
+    assert.deepEqual(providers(route("apiKey")), []);
+    assert.deepEqual(providers(route('Deno.env.get("OPENAI_API_KEY")')), ["OpenAI"]);
+  });
+
   it("the chatgpt package's ChatGPTAPI, called through a class of the file, is OpenAI's (gragland/chatgpt-chrome-extension, batch 67)", () => {
     const code = `import express from "express";
 import { ChatGPTAPI } from "chatgpt";

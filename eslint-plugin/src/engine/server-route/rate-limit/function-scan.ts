@@ -99,7 +99,45 @@ function unreachable(node: Node, within: Node): boolean {
   return false;
 }
 
+/**
+ * The parameters of the file's functions a scan followed that were handed what the caller sent, per
+ * function: `testOpenAI(apiKey, model)` with `const { apiKey } = await req.json()`, whose fetch then
+ * sends `Bearer ${apiKey}` on the caller's quota (AstralJashn/SproutChat's test-model, batch 68).
+ * Set for the scan that follows those calls, and only for it.
+ */
+let callersParams: WeakMap<Node, Set<string>> | undefined;
+
+function noteCallersParams(callee: Node, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  if (!callersParams || (callee.type !== "FunctionDeclaration" && callee.type !== "FunctionExpression" && callee.type !== "ArrowFunctionExpression")) return;
+  callee.params.forEach((param, index) => {
+    const argument = call.arguments[index];
+    if (param.type !== "Identifier" || !argument || argument.type === "SpreadElement" || !callersValue(argument as Node, 0)) return;
+    const names = callersParams!.get(callee) ?? new Set<string>();
+    names.add(param.name);
+    callersParams!.set(callee, names);
+  });
+}
+
+/** `name` is a parameter of a function around `node` that a followed call handed the caller's value. */
+function isCallersParam(node: Node, name: string): boolean {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
+    if (scope.params.some((param) => binds(param, name))) return callersParams?.get(scope)?.has(name) === true;
+  }
+  return false;
+}
+
 export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
+  const outer = callersParams;
+  callersParams = new WeakMap();
+  try {
+    return scanFunctionWith(source, bindings, fn, extraLimiterNames);
+  } finally {
+    callersParams = outer;
+  }
+}
+
+function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
   const result: ScanResult = { rateLimited: false };
   const visited = new Set<Node>();
   const queue: { node: Node; depth: number }[] = [{ node: fn, depth: 0 }];
@@ -125,7 +163,10 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
       }
       if (depth < MAX_DEPTH && child.callee.type === "Identifier") {
         const callee = sameFileFunction(source, child.callee.name);
-        if (callee) queue.push({ node: callee, depth: depth + 1 });
+        if (callee) {
+          noteCallersParams(callee, child);
+          queue.push({ node: callee, depth: depth + 1 });
+        }
       }
       // A function of the file handed over as a callback runs too: `documents.map(embedDocument)`
       // (Elliott-Chong/chatpdf-yt's loadS3IntoPinecone, batch 66), `.then(summarise)`.
@@ -332,7 +373,8 @@ function callersValue(value: Node, depth: number): boolean {
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
   if (value.type === "Identifier") {
     const held = enclosingConst(value, value.name) ?? destructuredFrom(value, value.name);
-    return held !== undefined && depth < 3 && callersValue(held, depth + 1);
+    if (held === undefined) return isCallersParam(value, value.name);
+    return depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
   // `"Bearer " + param.apiKey` (cloudunkai/cloudunkai.github.io, batch 54): what is not written in.
