@@ -151,6 +151,24 @@ Deno.serve(async (req: Request) => {
     assert.deepEqual(providers(route('Deno.env.get("OPENAI_API_KEY")')), ["OpenAI"]);
   });
 
+  it("an HTTP client's method taken out of it (const { post } = require(\"axios\")) posting to a provider (wanderbatistaf/infinitStories, batch 68)", () => {
+    const handlers = (taken: string) => {
+      const source = parseSource("/project/server.js", `const express = require("express");
+${taken}
+const app = express();
+app.post("/send-message", async (req, res) => {
+  const response = await send("https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash:generateContent?key=" + process.env.GEMINI_API_KEY, { contents: [{ parts: [{ text: req.body.message }] }] });
+  res.json(response.data);
+});
+app.listen(3000);`);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => [finding.data.handler, finding.data.provider]);
+    };
+    assert.deepEqual(handlers(`const { post: send } = require("axios");`), [['app.post("/send-message")', "Google AI (Gemini)"]]);
+    assert.deepEqual(handlers(`import { post as send } from "axios";`), [['app.post("/send-message")', "Google AI (Gemini)"]]);
+    assert.deepEqual(handlers(`const { send } = require("./mailer");`), []);
+  });
+
   it("the chatgpt package's ChatGPTAPI, called through a class of the file, is OpenAI's (gragland/chatgpt-chrome-extension, batch 67)", () => {
     const code = `import express from "express";
 import { ChatGPTAPI } from "chatgpt";

@@ -256,8 +256,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       const url = findProperty(config, "url")?.value as Node | undefined;
       return sendsCallersKey(source, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
     }
-    // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`.
-    if (HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) {
+    // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
+    // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
+    if ((HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) || (call.callee.type === "Identifier" && httpMethodsTaken(source).has(root.name))) {
       return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
         ? undefined
         : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
@@ -310,6 +311,34 @@ function declaredAround(declarator: Node, node: Node): boolean {
  * `ofetch` are Nuxt / Nitro's fetch (kudoh/nuxt-openai-realtimeapi-example's session route).
  */
 const HTTP_CLIENTS = new Set(["axios", "ky", "got", "$fetch", "ofetch"]);
+
+const methodsTakenOf = new WeakMap<SourceFile, Set<string>>();
+
+/** Local names of an HTTP client's methods the module takes out at its top level: `const { post } = require("axios")`, `import { post as send } from "axios"`. */
+function httpMethodsTaken(source: SourceFile): Set<string> {
+  let names = methodsTakenOf.get(source);
+  if (names) return names;
+  names = new Set();
+  for (const statement of source.ast.body) {
+    if (statement.type === "ImportDeclaration" && HTTP_CLIENTS.has(String(statement.source.value))) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" && HTTP_METHODS.has(specifier.imported.name)) names.add(specifier.local.name);
+      }
+    }
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      if (declarator.id.type !== "ObjectPattern" || init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "require") continue;
+      const module = init.arguments[0];
+      if (module?.type !== "Literal" || typeof module.value !== "string" || !HTTP_CLIENTS.has(module.value)) continue;
+      for (const property of declarator.id.properties) {
+        if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && HTTP_METHODS.has(property.key.name) && property.value.type === "Identifier") names.add(property.value.name);
+      }
+    }
+  }
+  methodsTakenOf.set(source, names);
+  return names;
+}
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 /**
