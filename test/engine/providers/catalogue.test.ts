@@ -99,6 +99,9 @@ describe("provider catalogue", () => {
     assert.equal(providerForHost("https://api.mistral.ai:443/v1")?.id, "mistral");
     assert.equal(providerForHost("example.com"), undefined);
     assert.equal(providerForHost("s3.amazonaws.com"), undefined);
+    // Replicate's website API takes the same token; its file host runs no model.
+    assert.equal(providerForHost("https://replicate.com/api/models/owner/model/versions/v/predictions")?.id, "replicate");
+    assert.equal(providerForHost("replicate.delivery"), undefined);
   });
 
   it("providerForSdk matches packages, subpaths and constructors", () => {
