@@ -170,6 +170,13 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       code: [`import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../../environments/environment";`, `export const ai = new GoogleGenAI({ apiKey: environment.apiKey });`].join("\n"),
       errors: [{ messageId: "browserSdkClient", line: 3 }],
     },
+    {
+      // MariusTews/test-generation-app (batch 68): imported from the project's root (tsconfig baseUrl "./").
+      name: "the same, imported as src/environments/… from the project's root",
+      filename: ENV.service,
+      code: [`import { GoogleGenerativeAI } from "@google/generative-ai";`, `import { environment } from "src/environments/environment.local";`, `export const genAI = new GoogleGenerativeAI(environment.API_KEY);`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3 }],
+    },
   ],
 });
 

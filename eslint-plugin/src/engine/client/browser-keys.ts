@@ -11,7 +11,10 @@
  * server secret the framework keeps out of the bundle (undefined in the browser; no-client-secrets
  * reports the read), which only it can judge (it knows the file's framework).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { TSESTree } from "../ast";
+import { nearestPackageDir } from "../package-dir";
 import { nameWords, looksLikeCredentialName, providers, servesManyProviders } from "../providers";
 import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
@@ -199,7 +202,12 @@ const ENVIRONMENT_FILE = /(?:^|\/)environments\/environment(?:\.[\w-]+)?$/;
 
 function unresolvedEnvironmentFile(node: Node, scope: Scope): boolean {
   const imported = node.type === "Identifier" && scope.file ? scope.importNames.get(node.name) : undefined;
-  return imported !== undefined && imported.specifier.startsWith(".") && ENVIRONMENT_FILE.test(imported.specifier) && importedModule(scope.file!, imported.specifier) === undefined;
+  if (imported === undefined || !ENVIRONMENT_FILE.test(imported.specifier) || importedModule(scope.file!, imported.specifier) !== undefined) return false;
+  if (imported.specifier.startsWith(".")) return true;
+  // From the project's root, as Angular's tsconfig `baseUrl: "./"` allows: `src/environments/environment`
+  // (MariusTews/test-generation-app, batch 68). Not there as a file either, so no resolver's miss.
+  const root = imported.specifier.startsWith("src/") ? nearestPackageDir(path.dirname(scope.file!)) : undefined;
+  return root !== undefined && !["ts", "js"].some((ext) => fs.existsSync(path.join(root, `${imported.specifier}.${ext}`)));
 }
 
 /** The object literal a name holds, in this file or in the module it is imported from. */
