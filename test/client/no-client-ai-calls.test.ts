@@ -203,6 +203,13 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
+      // shivakumargourimath/HabitTracker's services/aiService.js (batch 69): the env may name another URL.
+      name: "a URL const the env may override, with the provider's URL as the fallback",
+      filename: clientFile,
+      code: `"use client";\nconst API_URL = process.env.NEXT_PUBLIC_GROQ_URL || "https://api.groq.com/openai/v1/chat/completions";\nconst KEY = process.env.NEXT_PUBLIC_GROQ_API_KEY;\nexport const ask = (body: string) => fetch(API_URL, { method: "POST", body, headers: { Authorization: \`Bearer \${KEY}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
       name: "Vue state that starts from the developer's key is the developer's key",
       filename: clientFile,
       code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || process.env.NEXT_PUBLIC_OPENAI_API_KEY);\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,

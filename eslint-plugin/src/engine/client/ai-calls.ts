@@ -575,6 +575,12 @@ function stringConstants(declarators: readonly TSESTree.VariableDeclarator[]): M
       const text = staticText(node.init, constants);
       if (text !== undefined) constants.set(node.id.name, text);
     }
+    // A URL the env may override, the provider's as the fallback: `const API_URL = GROQ_API_URL ||
+    // "https://api.groq.com/…"` (shivakumargourimath/HabitTracker, batch 69).
+    else if (node.init.type === "LogicalExpression" && node.init.operator !== "&&" && (node.init.right.type === "Literal" || node.init.right.type === "TemplateLiteral")) {
+      const text = staticText(node.init.right, constants);
+      if (text !== undefined && /^https?:\/\//i.test(text)) constants.set(node.id.name, text);
+    }
   }
   return constants;
 }
