@@ -169,6 +169,26 @@ app.listen(3000);`);
     assert.deepEqual(handlers(`const { send } = require("./mailer");`), []);
   });
 
+  it("a vector store made over an embeddings client embeds with it when documents are added (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68)", () => {
+    const route = (store: string, call: string) => {
+      const source = parseSource("/project/app/api/ingest/route.ts", `import { QdrantVectorStore } from "@langchain/qdrant";
+import { MemoryVectorStore } from "langchain/vectorstores/memory";
+import { GoogleGenerativeAIEmbeddings } from "@langchain/google-genai";
+export async function POST(req: Request) {
+  const docs = await req.json();
+  const embeddings = new GoogleGenerativeAIEmbeddings({ apiKey: process.env.GEMINI_API_KEY });
+  const vectorStore = ${store};
+  ${call}
+  return Response.json({ ok: true });
+}`);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => finding.data.provider);
+    };
+    assert.deepEqual(route(`await QdrantVectorStore.fromExistingCollection(embeddings, { url: process.env.QDRANT_URL, collectionName: "docs" })`, "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
+    assert.deepEqual(route("new MemoryVectorStore(embeddings)", "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
+    assert.deepEqual(route("new Map()", "vectorStore.set(1, docs);"), []);
+  });
+
   it("the chatgpt package's ChatGPTAPI, called through a class of the file, is OpenAI's (gragland/chatgpt-chrome-extension, batch 67)", () => {
     const code = `import express from "express";
 import { ChatGPTAPI } from "chatgpt";

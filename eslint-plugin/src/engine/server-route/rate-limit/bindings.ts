@@ -393,6 +393,13 @@ export function fileBindings(source: SourceFile): FileBindings {
       if (provider) bindings.providers.set(node.id.name, provider);
       continue;
     }
+    // A vector store made over an embeddings client embeds with it: `await QdrantVectorStore.fromExistingCollection(embeddings, …)`,
+    // `new MemoryVectorStore(embeddings)`, then `vectorStore.addDocuments(docs)` (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68).
+    const store = storeOverClient(init, bindings);
+    if (store) {
+      bindings.providers.set(node.id.name, store);
+      continue;
+    }
     if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
     const first = init.arguments[0];
     // `const openai = createOpenAIClient(env)`: a client from a factory (bound above).
@@ -401,6 +408,24 @@ export function fileBindings(source: SourceFile): FileBindings {
   }
   addChains(source, bindings);
   return bindings;
+}
+
+/** A store's factories that take the embeddings client first: `fromExistingCollection`, `fromExistingIndex`, `initialize`. */
+const STORE_FACTORY = /^(?:from[A-Z]\w*|initialize)$/;
+
+/** The provider of the embeddings client a vector store is made over, by a factory of its class or its constructor. */
+function storeOverClient(init: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+  if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier" && STORE_FACTORY.test(init.callee.property.name)) {
+    const owner = init.callee.object;
+    if (owner.type !== "Identifier" || bindings.providers.has(owner.name)) return undefined;
+    const first = init.arguments[0];
+    return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+  }
+  if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /VectorStore$|Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
+    const first = init.arguments[0];
+    return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+  }
+  return undefined;
 }
 
 /** What a function returns when it builds something (`return new OpenAI(…)`, `=> createGroq(…)`), nested functions aside. */
