@@ -35,6 +35,15 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
       filename: at("cra", "src/dev_backend/server.js"),
       code: `require("dotenv").config();\nconst express = require("express");\nconst app = express();\nexport const key = process.env.OPENAI_API_KEY;`,
     },
+    {
+      // The same list of server frameworks as a project's package.json is judged by (framework.ts).
+      name: "Create React App: an unreached module under src/ that serves with Elysia or hapi",
+      filename: at("cra", "src/dev_backend/api.ts"),
+      code: `import { Elysia } from "elysia";
+import Hapi from "@hapi/hapi";
+export const key = process.env.OPENAI_API_KEY;
+export const app = new Elysia();`,
+    },
   ],
   invalid: [
     {

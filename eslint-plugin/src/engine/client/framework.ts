@@ -414,7 +414,8 @@ function refine(name: FrameworkName, dir: string, names: string[]): FrameworkNam
 }
 
 /** A Node server's framework. */
-const SERVER_PACKAGES = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "restify", "elysia"];
+/** Node server frameworks, by package: a project that depends on one, or a module that imports one, is server code. */
+export const SERVER_PACKAGES: readonly string[] = ["express", "fastify", "koa", "hono", "@nestjs/core", "@hapi/hapi", "restify", "elysia"];
 /** Anything that builds or renders for a browser, a phone or a desktop window. */
 const CLIENT_PACKAGE = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact|lit|jquery|vite|webpack|parcel|esbuild|rollup|react-scripts|next|nuxt|expo|react-native|electron|@tauri-apps\/api|@plasmohq\/.*|wxt|astro|@remix-run\/.*|gatsby)$/;
 const serverProjects = new Map<string, boolean>();

@@ -29,7 +29,7 @@ import { requiredModule } from "../require-call";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
-import { frameworkOf, isBuildConfigFile, isNodeServerProject } from "./framework";
+import { frameworkOf, isBuildConfigFile, isNodeServerProject, SERVER_PACKAGES } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { pageLoading } from "./static-pages";
 import { isFirebaseConfigApiKey } from "./firebase-config";
@@ -479,14 +479,15 @@ function serverSideFile(source: SourceFile): boolean {
 
 
 /** Node builtins, server frameworks and dotenv (it reads files): a module that imports one is a Node program. */
-const SERVER_IMPORT = /^(?:node:|fs$|path$|http$|child_process$|express$|fastify$|hono$|koa$|dotenv(?:\/config)?$|@nestjs\/)/;
+/** Node builtins, dotenv and any NestJS package; the server frameworks are framework.ts's list, read from package.json there. */
+const SERVER_IMPORT = /^(?:node:|fs$|path$|http$|child_process$|dotenv(?:\/config)?$|@nestjs\/)/;
 
 /**
  * A Node program: it imports (or requires) node builtins, a server framework or dotenv, or
  * Electron's main-process API (interviewaii/remote-support's src/utils/openai.js, required by the main).
  */
 function isNodeProgram(source: SourceFile): boolean {
-  return moduleImports(source.ast).some(({ module, names }) => SERVER_IMPORT.test(module) || (module === "electron" && names.some((name) => ELECTRON_MAIN.has(name))));
+  return moduleImports(source.ast).some(({ module, names }) => SERVER_IMPORT.test(module) || SERVER_PACKAGES.includes(module) || (module === "electron" && names.some((name) => ELECTRON_MAIN.has(name))));
 }
 
 /** Electron's main-process API: a module that takes one of these runs in the main process. */
