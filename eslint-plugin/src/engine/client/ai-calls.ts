@@ -325,29 +325,18 @@ function isHttpClientField(node: TSESTree.Node, name: string): boolean {
  * from that field, in a template or as is.
  */
 function isEphemeralToken(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  let value: TSESTree.Node = node;
-  if (value.type === "TemplateLiteral") {
-    if (value.expressions.length !== 1) return false;
-    value = value.expressions[0];
-  }
-  if (value.type === "Identifier") {
-    if (EPHEMERAL.test(value.name)) return true;
-    const name = value.name;
-    const init = declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name)?.init;
-    if (!init) return false;
-    value = init;
-  }
+  const hole = soleHole(node);
+  if (hole?.type === "Identifier" && EPHEMERAL.test(hole.name)) return true;
+  const value = hole && heldValue(hole, declarators);
+  if (value?.type !== "MemberExpression") return false;
   // `tokenJson?.client_secret?.value` (GoldenHammmer/insurance-voice-training, batch 46).
-  if (value.type === "ChainExpression") value = value.expression;
-  if (value.type !== "MemberExpression") return false;
   if (EPHEMERAL.test(dottedName(value) ?? "")) return true;
   // A field of an object typed so: `const session: RealtimeClientSecret = await res.json();
   // session.value` (openai/openai-realtime-solar-system, batch 67).
   let object: TSESTree.Node = value;
   while (object.type === "MemberExpression") object = object.object;
   if (object.type !== "Identifier") return false;
-  const root = object.name;
-  const type = declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === root)?.id.typeAnnotation?.typeAnnotation;
+  const type = declaratorOf(object.name, declarators)?.id.typeAnnotation?.typeAnnotation;
   return type?.type === "TSTypeReference" && EPHEMERAL.test(type.typeName.type === "Identifier" ? type.typeName.name : type.typeName.type === "TSQualifiedName" ? type.typeName.right.name : "");
 }
 
@@ -358,19 +347,29 @@ const EPHEMERAL = /ephemeral|client_?secret/i;
  * `const config = useRuntimeConfig()`, in a template or as is; not `config.public.apiKey`.
  */
 function isPrivateRuntimeConfig(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  const initOf = (name: string) => declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name)?.init ?? undefined;
-  let value: TSESTree.Node = node;
-  if (value.type === "TemplateLiteral") {
-    if (value.expressions.length !== 1) return false;
-    value = value.expressions[0];
-  }
-  if (value.type === "Identifier") value = initOf(value.name) ?? value;
-  if (value.type === "ChainExpression") value = value.expression;
-  if (value.type !== "MemberExpression" || value.computed || value.property.type !== "Identifier") return false;
+  const hole = soleHole(node);
+  const value = hole && heldValue(hole, declarators);
+  if (value?.type !== "MemberExpression" || value.computed || value.property.type !== "Identifier") return false;
   let config: TSESTree.Node = value.object;
-  if (config.type === "Identifier") config = initOf(config.name) ?? config;
+  if (config.type === "Identifier") config = declaratorOf(config.name, declarators)?.init ?? config;
   if (config.type === "AwaitExpression") config = config.argument;
   return config.type === "CallExpression" && config.callee.type === "Identifier" && config.callee.name === "useRuntimeConfig";
+}
+
+/** What a credential is made of when it is one value: a template's only hole, or the value itself. */
+function soleHole(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== "TemplateLiteral") return node;
+  return node.expressions.length === 1 ? node.expressions[0] : undefined;
+}
+
+/** A name's const initializer (or the node itself), optional chaining unwrapped. */
+function heldValue(node: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): TSESTree.Node | undefined {
+  const value = node.type === "Identifier" ? (declaratorOf(node.name, declarators)?.init ?? undefined) : node;
+  return value?.type === "ChainExpression" ? value.expression : value;
+}
+
+function declaratorOf(name: string, declarators: readonly TSESTree.VariableDeclarator[]): TSESTree.VariableDeclarator | undefined {
+  return declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name);
 }
 
 /**
