@@ -50,7 +50,7 @@ describe("client env names", () => {
     // Search-only keys of site-search engines.
     "NEXT_PUBLIC_SEARCH_KEY", "VITE_MEILI_SEARCH_KEY", "VITE_TYPESENSE_SEARCH_ONLY_API_KEY",
     // Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68); numbered settings.
-    "NEXT_PUBLIC_STRIPE_PUBLISABLE_KEY", "OPENAI_MAX_TOKENS2", "GPT4_MODEL", "S3_BUCKET",
+    "NEXT_PUBLIC_STRIPE_PUBLISABLE_KEY", "REACT_APP_STRIPE_PUB_KEY", "OPENAI_MAX_TOKENS2", "GPT4_MODEL", "S3_BUCKET",
     // A token's lifetime and signing algorithm (batch 69's tracked server .env files).
     "JWT_EXPIRE", "ACCESS_TOKEN_EXPIRES_IN", "JWT_ALGORITHM", "REFRESH_TOKEN_EXPIRY", "SESSION_MAX_AGE",
   ];

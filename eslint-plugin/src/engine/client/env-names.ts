@@ -57,8 +57,9 @@ const ALWAYS_SECRET_WORDS = new Set([
   "SECRET", "SECRETS", "PRIVATE", "PASSWORD", "PASSWD", "SERVICE", "ADMIN", "PERSONAL", "MASTER", "AUTH",
 ]);
 /** Words that say the value is meant for browsers. */
-// PUBLISABLE: Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68).
-const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+// PUBLISABLE and PUB: Stripe's publishable key misspelt (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68)
+// or shortened (`REACT_APP_STRIPE_PUB_KEY`: ritikrajg/AI-Content-Generator, batch 71).
+const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
 const PUBLISHABLE_SERVICES = new Set([
   "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
