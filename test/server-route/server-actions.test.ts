@@ -76,6 +76,10 @@ describe("require-rate-limit: Next.js server actions", () => {
     const text = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI();\nexport default async function classifier(item: string) {\n  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: item }] });\n}\n`;
     fs.writeFileSync(path.join(root, "app/classify.ts"), text);
     assert.deepEqual(routeFindings(root, "app/classify.ts", text).map((f) => [f.handler, f.provider, f.line]), [["classifier", "OpenAI", 4]]);
+    // A const exported by name as the default (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68): reported on the function.
+    const named = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI();\nconst classifier = async (item: string) => {\n  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: item }] });\n};\n\nexport default classifier;\n`;
+    fs.writeFileSync(path.join(root, "app/classify.ts"), named);
+    assert.deepEqual(routeFindings(root, "app/classify.ts", named).map((f) => [f.handler, f.provider, f.line]), [["classifier", "OpenAI", 4]]);
   });
 
   it("actions exported in a list (`export { generateImage }`), reported on the function (am1553/ai-image-generator, batch 43)", () => {

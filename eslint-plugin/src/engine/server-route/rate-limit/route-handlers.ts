@@ -269,7 +269,10 @@ function serverActions(source: SourceFile): RouteHandler[] {
     if (statement.type === "ExportDefaultDeclaration" && exposed.has("*")) {
       const declaration = statement.declaration as Node;
       const found = functionOf(source, declaration);
-      const id = declaration.type === "FunctionDeclaration" ? declaration.id : null;
+      // `const pdfToText = async (…) => {…}` then `export default pdfToText` (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend,
+      // batch 68): reported on the function's name, where its code is, as for `export { generateImage }`.
+      const local = declaration.type === "Identifier" ? moduleDeclaration(source.ast, declaration.name) : undefined;
+      const id = declaration.type === "FunctionDeclaration" ? declaration.id : (local?.id ?? null);
       if (found) out.push({ kind: "server-action", name: id?.name ?? "default", fn: found.fn, reportNode: id ?? statement, companions: found.wrappers });
       continue;
     }
