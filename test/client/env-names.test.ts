@@ -52,7 +52,7 @@ describe("client env names", () => {
     // Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68); numbered settings.
     "NEXT_PUBLIC_STRIPE_PUBLISABLE_KEY", "REACT_APP_STRIPE_PUB_KEY", "OPENAI_MAX_TOKENS2", "GPT4_MODEL", "S3_BUCKET",
     // A token's lifetime and signing algorithm (batch 69's tracked server .env files).
-    "JWT_EXPIRE", "ACCESS_TOKEN_EXPIRES_IN", "JWT_ALGORITHM", "REFRESH_TOKEN_EXPIRY", "SESSION_MAX_AGE",
+    "VITE_TOKEN_PATH", "JWT_EXPIRE", "ACCESS_TOKEN_EXPIRES_IN", "JWT_ALGORITHM", "REFRESH_TOKEN_EXPIRY", "SESSION_MAX_AGE",
   ];
   it("stays linear on a 1 MB name (numbered words)", () => {
     const started = performance.now();

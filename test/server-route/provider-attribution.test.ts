@@ -189,6 +189,24 @@ export async function POST(req: Request) {
     assert.deepEqual(route("new Map()", "vectorStore.set(1, docs);"), []);
   });
 
+  it("an Express route whose path a module const holds, the env's override first (Ayushbh6/SpeechBot, batch 71)", () => {
+    const handlers = (path: string) => {
+      const source = parseSource("/project/server.js", `import express from "express";
+const TOKEN_PATH = ${path};
+const app = express();
+app.get(TOKEN_PATH, async (req, res) => {
+  const response = await fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+  res.json(await response.json());
+});
+app.listen(3000);`);
+      assert.ok(source, "parses");
+      return findUnlimitedAiRoutes(source).map((finding) => [finding.data.handler, finding.data.provider]);
+    };
+    assert.deepEqual(handlers(`process.env.TOKEN_PATH || "/token"`), [['app.get("/token")', "OpenAI"]]);
+    assert.deepEqual(handlers(`"/session"`), [['app.get("/session")', "OpenAI"]]);
+    assert.deepEqual(handlers(`"session-cache"`), []);
+  });
+
   it("the chatgpt package's ChatGPTAPI, called through a class of the file, is OpenAI's (gragland/chatgpt-chrome-extension, batch 67)", () => {
     const code = `import express from "express";
 import { ChatGPTAPI } from "chatgpt";

@@ -161,7 +161,8 @@ export function isSecretEnvName(name: string): boolean {
   const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
   if (!credential) return false;
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
-  if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME") return false;
+  // So is where one is fetched from: `VITE_TOKEN_PATH` (Ayushbh6/SpeechBot's session route, batch 71).
+  if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME" || last === "PATH") return false;
   if (SETTING_WORDS.has(last) || FLAG_VERBS.has(words[0])) return false;
   // How long a token lives or how it is signed: `JWT_EXPIRE=7d`, `ACCESS_TOKEN_EXPIRES_IN`, `JWT_ALGORITHM`.
   if (words.some((word) => LIFETIME_WORDS.has(word))) return false;

@@ -375,6 +375,9 @@ const ROUTER_CALL = /\.\s*(?:get|post|put|patch|delete|all|on)\s*(?:<[^()]{0,200
 /** A string value starting with "/", however its first character is written. */
 const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u\{0*2[fF]\}|\\x2[fF]|\\57)/;
 
+/** A router method called with a constant first, `.get(TOKEN_PATH, …)`: a path a module const may hold (pathConstant). */
+const CONSTANT_PATH_CALL = /\.\s*(?:get|post|put|patch|delete|all)\s*\(\s*[A-Z][A-Z0-9_]{0,60}\s*,/;
+
 /** `.route("/…` (Express's route chain), spaces allowed. */
 const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
 
@@ -382,6 +385,7 @@ const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
 function mayRegisterRoutes(text: string): boolean {
   if (text.includes(".openapi(")) return true;
   if (text.includes(".route(") && ROUTE_CHAIN_START.test(text)) return true;
+  if (CONSTANT_PATH_CALL.test(text)) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
     const after = match.index + match[0].length;
     // A path, or an empty one (`router.post("", handler)`).
@@ -576,6 +580,20 @@ function isImportedName(source: SourceFile, name: string): boolean {
   return declared?.type === "CallExpression" && declared.callee.type === "Identifier" && declared.callee.name === "require";
 }
 
+/**
+ * A path a module const holds: `const TOKEN_PATH = "/token"`, or one the env may override with a
+ * path as the fallback, `process.env.TOKEN_PATH || "/token"` (Ayushbh6/SpeechBot, batch 71).
+ */
+function pathConstant(source: SourceFile, node: Node | TSESTree.CallExpressionArgument | undefined): string | undefined {
+  if (node?.type !== "Identifier") return undefined;
+  const value = moduleDeclaration(source.ast, node.name)?.value;
+  if (value?.type === "LogicalExpression" && value.operator !== "&&") {
+    const fallback = stringValue(value.right);
+    return fallback?.startsWith("/") ? fallback : undefined;
+  }
+  return value ? stringValue(value) : undefined;
+}
+
 interface Registration {
   /** How the route is named in a message: `"/chat"`, or the route object's name. */
   path: string;
@@ -587,11 +605,11 @@ interface Registration {
 }
 
 /** `app.post("/chat", …middleware, handler)`: the handler is the last argument. */
-function pathRegistration(node: TSESTree.CallExpression): Registration | undefined {
+function pathRegistration(node: TSESTree.CallExpression, source: SourceFile): Registration | undefined {
   // Hono's `app.on(["GET", "POST"], "/ai", handler)` and `app.on("POST", "/ai", handler)`: the methods come first
   // (miniboxs/chatgpt-ts-cfworkers, batch 64).
   const args = httpMethods(node.arguments[0]) ? node.arguments.slice(1) : node.arguments;
-  const path = stringValue(args[0]);
+  const path = stringValue(args[0]) ?? pathConstant(source, args[0]);
   // `router.post("", async (req, res) => …)` serves the router's own path (federico722/back-end-clinic-pets,
   // batch 37); an empty string before anything but an inline function is some other API's.
   const last = args[args.length - 1];
@@ -703,7 +721,7 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     if (node.callee.type !== "MemberExpression") return;
     const method = calleeName(node.callee);
     if (!method) return;
-    const registration = ROUTER_METHODS.has(method) ? pathRegistration(node) : method === "openapi" ? openapiRegistration(node) : undefined;
+    const registration = ROUTER_METHODS.has(method) ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
     const { path, routePath, handler, companions } = registration;
     // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
