@@ -22,6 +22,8 @@ ruleTester().run("no-logged-keys", rule, {
     `console.log(\`key ends in \${process.env.ANTHROPIC_API_KEY?.slice(-4)}, \${process.env.ANTHROPIC_API_KEY.length} chars\`);`,
     // No provider's key.
     `console.log("listening on", process.env.PORT, process.env.DATABASE_URL);`,
+    // A path to the credentials file, by Google's contract (enzocage/Notion-Mediator's check-auth.js, batch 72).
+    `console.log("Credentials file:", process.env.GOOGLE_APPLICATION_CREDENTIALS);`,
     // Not a log.
     `export function GET() { return Response.json({ model: process.env.OPENAI_MODEL }); }\nres.send(process.env.OPENAI_API_KEY);`,
     `tracker.info(process.env.OPENAI_API_KEY);`,

@@ -76,9 +76,18 @@ function isJsonStringify(callee: Node): boolean {
   return callee.type === "MemberExpression" && !callee.computed && callee.object.type === "Identifier" && callee.object.name === "JSON" && callee.property.type === "Identifier" && callee.property.name === "stringify";
 }
 
+/**
+ * Names a provider's SDK reads a credential through but that hold a file's path by the provider's
+ * own contract: `GOOGLE_APPLICATION_CREDENTIALS` names the service-account JSON file (enzocage/Notion-Mediator's
+ * `console.log(process.env.GOOGLE_APPLICATION_CREDENTIALS)`, batch 72). Logging or sending the path
+ * gives no one the key.
+ */
+const HOLDS_A_PATH = new Set(["GOOGLE_APPLICATION_CREDENTIALS"]);
+
 /** A name bound to a key read, or the env read itself. */
 function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
   const name = node.type === "Identifier" ? boundKey(node, keyNames) : envName(node);
+  if (name !== undefined && HOLDS_A_PATH.has(name)) return undefined;
   const provider = name === undefined ? undefined : providerForEnvName(name);
   return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
 }
