@@ -117,6 +117,25 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("content.js"),
       code: storedLater("apiKey = await getApiKey();"),
     },
+    {
+      // kaissaradi/Chatbot's scripts.js (batch 72): asked with prompt(), kept by a function declaration's storage read.
+      name: "a module variable given what the user types into prompt() or a storage getter declared as a function",
+      filename: file("popup/popup.js"),
+      code: [
+        `let apiKey = "";`,
+        `function getApiKeyFromStorage() {`,
+        `  return localStorage.getItem("groq_api_key");`,
+        `}`,
+        `function promptForApiKey() {`,
+        `  apiKey = prompt("Please enter your GROQ API key:");`,
+        `}`,
+        `export function init() {`,
+        `  apiKey = getApiKeyFromStorage();`,
+        `  if (!apiKey) promptForApiKey();`,
+        `}`,
+        `export const ask = (body) => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+      ].join("\n"),
+    },
   ],
   invalid: [
     {

@@ -96,6 +96,18 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
   );
 }
 
+/** A top-level `function name() {…}` of the module `node` is in. */
+function declaredFunction(node: Node, name: string): TSESTree.FunctionDeclaration | undefined {
+  let program: Node | undefined = node;
+  while (program && program.type !== "Program") program = program.parent;
+  if (program?.type !== "Program") return undefined;
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
+  }
+  return undefined;
+}
+
 /**
  * `id` names a parameter of a function around it: what the caller passes. A promise callback's
  * parameter is what the promise resolved to instead: the user's only when it was read from
@@ -182,20 +194,25 @@ function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: stri
     if (!users) return false;
     if (child.type !== "AssignmentExpression" || child.left.type !== "Identifier" || child.left.name !== name) return undefined;
     assigned++;
-    if (!readsStorage(child.right, declarators) && !callsStorageGetter(child.right, declarators)) users = false;
+    if (!readsStorage(child.right, declarators) && !callsStorageGetter(child.right, declarators) && !asksTheUser(child.right)) users = false;
     return undefined;
   });
   return assigned > 0 && users;
 }
 
-/** `await getApiKey()`, a function of this file whose body reads browser storage. */
+/** `prompt("Please enter your GROQ API key:")`: what the user types into the browser's dialog (kaissaradi/Chatbot, batch 72). */
+function asksTheUser(value: Node): boolean {
+  return value.type === "CallExpression" && /^(?:window\.)?prompt$/.test(dottedName(value.callee) ?? "");
+}
+
+/** `await getApiKey()`, a function of this file whose body reads browser storage (a const's or a declaration). */
 function callsStorageGetter(value: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   let call: Node = value;
   while (call.type === "AwaitExpression") call = call.argument;
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return false;
   const name = call.callee.name;
-  const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init;
-  if (getter?.type !== "ArrowFunctionExpression" && getter?.type !== "FunctionExpression") return false;
+  const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init ?? declaredFunction(call, name);
+  if (getter?.type !== "ArrowFunctionExpression" && getter?.type !== "FunctionExpression" && getter?.type !== "FunctionDeclaration") return false;
   let reads = false;
   walk(getter.body, (child) => {
     if (reads) return false;
