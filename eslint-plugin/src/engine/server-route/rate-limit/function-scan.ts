@@ -311,6 +311,7 @@ function declaredAround(declarator: Node, node: Node): boolean {
  * `ofetch` are Nuxt / Nitro's fetch (kudoh/nuxt-openai-realtimeapi-example's session route).
  */
 const HTTP_CLIENTS = new Set(["axios", "ky", "got", "$fetch", "ofetch"]);
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 const methodsTakenOf = new WeakMap<SourceFile, Set<string>>();
 
@@ -339,7 +340,6 @@ function httpMethodsTaken(source: SourceFile): Set<string> {
   methodsTakenOf.set(source, names);
   return names;
 }
-const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 /**
  * `getOpenAI().chat…`, `(await client()).chat…`, `Singleton.getInstance().chat…`, `new
