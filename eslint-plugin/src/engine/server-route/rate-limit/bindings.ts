@@ -421,7 +421,7 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
     const first = init.arguments[0];
     return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
   }
-  if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /VectorStore$|Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
+  if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
     const first = init.arguments[0];
     return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
   }
