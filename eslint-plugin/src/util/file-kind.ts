@@ -6,6 +6,7 @@
 import { basename } from "node:path";
 import { isComponentFile } from "../engine/component-code";
 import { isEnvFileName } from "../engine/env-files/names";
+import { isTextWithNulBytes as hasOnlyNulControls } from "../engine/gitignore/file-cache";
 
 export type FileKind = "source" | "env" | "gitignore" | "other";
 
@@ -57,12 +58,7 @@ export function isReadableTextFile(text: string): boolean {
   return text.length <= MAX_TEXT_FILE_LENGTH && !text.includes("\0");
 }
 
-/**
- * A .gitignore that is text but for NUL bytes: a line appended in UTF-16 (PowerShell's `echo … >>
- * .gitignore`: WinstonTa/CalHacks-2025, batch 65). Git reads it a pattern a line, and that line
- * matches nothing. Any other control character makes it binary.
- */
+/** A .gitignore that is text but for NUL bytes (a UTF-16 line), within the size a text file may have. */
 export function isTextWithNulBytes(text: string): boolean {
-  if (text.length > MAX_TEXT_FILE_LENGTH || !text.includes("\0")) return false;
-  return !/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+  return text.length <= MAX_TEXT_FILE_LENGTH && hasOnlyNulControls(text);
 }

@@ -30,6 +30,15 @@ export function fileStamp(path: string): string | undefined {
 /** Files read a pattern a line: `.gitignore`, `.dockerignore`, `.npmignore`, `.git/info/exclude`. */
 const IGNORE_FILE = /(?:^|[\\/])(?:\.gitignore|\.dockerignore|\.npmignore|exclude)$/;
 
+/**
+ * Text but for NUL bytes: a line appended in UTF-16 (PowerShell's `echo … >> .gitignore`:
+ * WinstonTa/CalHacks-2025, batch 65). Git reads such an ignore file a pattern a line, and that line
+ * matches nothing. Any other control character makes it binary.
+ */
+export function isTextWithNulBytes(text: string): boolean {
+  return text.includes("\0") && !/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+}
+
 function entryFor(path: string): Entry {
   const stamp = fileStamp(path) ?? "missing";
   const cached = entries.get(path);
@@ -43,7 +52,7 @@ function entryFor(path: string): Entry {
       // letters, as PowerShell's `echo … >> .gitignore` appends) matches nothing, and the others
       // still count (WinstonTa/CalHacks-2025's backend/.gitignore, batch 65).
       text = raw.length > MAX_BYTES ? undefined : raw.toString("utf8");
-      if (text?.includes("\0") && !(IGNORE_FILE.test(path) && !/[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text))) text = undefined;
+      if (text?.includes("\0") && !(IGNORE_FILE.test(path) && isTextWithNulBytes(text))) text = undefined;
     } catch {
       text = undefined;
     }
