@@ -396,3 +396,35 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     assert.deepEqual(found("src/pages/api/chat.ts", route("getChatResponse")), ["default → Anthropic"]);
   });
 });
+
+describe("require-rate-limit: Nuxt's auto-imported server utils (AbhisekhJha/AI-SaaS-App)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const utils = `import OpenAI from "openai";
+const config = useRuntimeConfig();
+export const openai = new OpenAI({ apiKey: config.geminiApiKey, baseURL: "https://generativelanguage.googleapis.com/v1beta/openai/" });
+export function formatAnswer(text: string) { return text.trim(); }
+`;
+  const route = `export default defineEventHandler(async (event) => {
+  const { messages } = await readBody(event);
+  const res = await openai.chat.completions.create({ model: "gemini-2.5-flash", messages });
+  return formatAnswer(res.choices[0].message.content ?? "");
+});`;
+  const run = (dir: string, file: string, code = route) => findUnlimitedAiRoutes(parseSource(path.join(dir, file), code)!).map((f) => String(f.data.handler));
+
+  it("a server route uses server/utils' client with no import statement, as Nuxt's server imports it", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/openai.ts": utils });
+    assert.deepEqual(run(dir, "server/api/ai-tools/conversation.post.ts"), ["default"]);
+    assert.deepEqual(run(dir, "server/routes/chat.ts"), ["default"]);
+  });
+
+  it("not where Nuxt imports nothing: outside server/, a nested utils folder, a name the route declares, or a project that is not Nuxt's", () => {
+    const nuxt = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/ai/openai.ts": utils });
+    assert.deepEqual(run(nuxt, "server/api/chat.post.ts"), [], "only the folder's top level is imported");
+    const vite = makeRepo({ "package.json": JSON.stringify({ dependencies: { vite: "6.0.0", openai: "5.0.0" } }), "server/utils/openai.ts": utils });
+    assert.deepEqual(run(vite, "server/api/chat.post.ts"), [], "a project that is not Nuxt's imports nothing by itself");
+    const shadowed = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/openai.ts": utils });
+    assert.deepEqual(run(shadowed, "server/api/chat.post.ts", route.replace("export default", "const openai = { chat: { completions: { create: async (x: unknown) => ({ choices: [{ message: { content: String(x) } }] }) } } };\nexport default")), [], "the route's own openai");
+  });
+});

@@ -20,6 +20,7 @@ import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 import { addGraphs } from "./langgraph";
+import { folderEntries } from "../../ship/folder-entries";
 
 type Node = TSESTree.Node;
 
@@ -99,19 +100,79 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       for (const [name, meaning] of summary.exports) {
         if (meaning.provider && (name.startsWith(`${imported}#`) || name.startsWith(`${imported}.`))) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
       }
-      const meaning = summary.exports.get(imported);
-      if (meaning?.provider) {
-        bindings.providers.set(local, meaning.provider);
-        bindings.firstProvider ??= meaning.provider;
-        if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
-        if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
-      } else if (meaning?.limiter) {
-        bindings.limiters.add(local);
-      }
+      bindMeaning(bindings, local, summary.exports.get(imported));
     }
+  }
+  const utils = nuxtServerUtils(source.file);
+  const declared = utils.length > 0 ? topLevelNames(source) : undefined;
+  for (const target of utils) {
+    if (seen.has(target)) continue;
+    const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
+    if (!summary) continue;
+    let used = false;
+    for (const [name, meaning] of summary.exports) {
+      if (name === "default" || !IDENTIFIER.test(name) || bindings.providers.has(name) || bindings.limiters.has(name) || declared?.has(name) || !usesWord(source.text, name)) continue;
+      used = bindMeaning(bindings, name, meaning) || used;
+    }
+    if (used) followed.push(target, ...summary.stamps.map(([file]) => file));
   }
   if (bindings.memberProviders) addInstanceMembers(source, bindings.memberProviders);
   return followed;
+}
+
+/** Binds `local` to what an imported export stands for; true when it stands for anything. */
+function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeaning | undefined): boolean {
+  if (meaning?.provider) {
+    bindings.providers.set(local, meaning.provider);
+    bindings.firstProvider ??= meaning.provider;
+    if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
+    if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
+    return true;
+  }
+  if (meaning?.limiter) {
+    bindings.limiters.add(local);
+    return true;
+  }
+  return false;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function usesWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!/[\w$]/.test(text[at - 1] ?? "") && !/[\w$]/.test(text[at + name.length] ?? "")) return true;
+  }
+  return false;
+}
+
+/** The names a module declares or imports at its top level: they shadow an auto-import. */
+function topLevelNames(source: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const top of source.ast.body) {
+    const statement: Node | null = top.type === "ExportNamedDeclaration" || top.type === "ExportDefaultDeclaration" ? top.declaration : top;
+    if (!statement) continue;
+    if (statement.type === "ImportDeclaration") for (const specifier of statement.specifiers) names.add(specifier.local.name);
+    if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) names.add(statement.id.name);
+    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) walk(declarator.id, (node) => void (node.type === "Identifier" && names.add(node.name)));
+  }
+  return names;
+}
+
+/**
+ * The files whose exports Nuxt's server (Nitro) imports into every file under `server/` without
+ * an import statement: the top-level files of `server/utils/` (AbhisekhJha/AI-SaaS-App's routes
+ * use the `openai` client `server/utils/openai.ts` exports, batch 73). Nuxt's own
+ * auto-import scan does the same (its docs: only the folder's top level is scanned).
+ */
+function nuxtServerUtils(file: string): string[] {
+  const framework = frameworkOf(file);
+  if (framework.name !== "nuxt") return [];
+  const server = path.join(framework.root, "server");
+  const utils = path.join(server, "utils");
+  if (!file.startsWith(server + path.sep) || file.startsWith(utils + path.sep)) return [];
+  return folderEntries(utils)
+    .filter((name) => /\.(?:[cm]?[jt]s)$/i.test(name) && !/\.d\.[cm]?ts$/i.test(name))
+    .map((name) => path.join(utils, name));
 }
 
 /**
