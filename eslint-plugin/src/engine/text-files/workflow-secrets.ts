@@ -17,8 +17,12 @@ import { FRAMEWORK_OF_PREFIX } from "../env-files/messages";
 import type { Finding } from "../finding";
 
 const WORKFLOW = /(?:^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/;
-/** `NAME: ${{ secrets.X }}` (a YAML mapping, the key maybe quoted) or `NAME=${{ secrets.X }}` (shell, an `echo … >> .env`). */
-const ASSIGNED_SECRET = /(?:^|[\s"'`(])["']?([A-Z][A-Z0-9_]{2,100})["']?\s{0,10}(?::|=)\s{0,10}["']?\$\{\{\s{0,10}(secrets\.[A-Za-z0-9_]{1,100})\s{0,10}\}\}/g;
+/**
+ * `NAME: ${{ secrets.X }}` (a YAML mapping, the key maybe quoted) or `NAME=${{ secrets.X }}` (shell,
+ * an `echo … >> .env`), also with a fallback for forks that have no secret:
+ * `${{ secrets.X || 'test-key' }}` (romiteld/eva-assistant's test workflow, batch 73).
+ */
+const ASSIGNED_SECRET = /(?:^|[\s"'`(])["']?([A-Z][A-Z0-9_]{2,100})["']?\s{0,10}(?::|=)\s{0,10}["']?\$\{\{\s{0,10}(secrets\.[A-Za-z0-9_]{1,100})\s{0,10}(?:\|\|[^{}\n]{0,200})?\}\}/g;
 
 export function workflowPublicSecretFindings(file: string, text: string): Finding[] {
   if (!WORKFLOW.test(file) || !text.includes("secrets.")) return [];
