@@ -428,3 +428,24 @@ export function formatAnswer(text: string) { return text.trim(); }
     assert.deepEqual(run(shadowed, "server/api/chat.post.ts", route.replace("export default", "const openai = { chat: { completions: { create: async (x: unknown) => ({ choices: [{ message: { content: String(x) } }] }) } } };\nexport default")), [], "the route's own openai");
   });
 });
+
+describe("require-rate-limit: counting tokens runs no model (ujjwalsinghbasnet-3ptrades/ai-starter)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("a route that only counts a prompt's tokens owes no limit; one that generates does", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0", "@google/genai": "1.0.0", "@anthropic-ai/sdk": "0.50.0" } }) });
+    const route = (call: string) => `import { GoogleGenAI } from "@google/genai";
+import Anthropic from "@anthropic-ai/sdk";
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+const claude = new Anthropic();
+export async function POST(req: Request) {
+  const { text } = await req.json();
+  return Response.json(await ${call});
+}`;
+    const run = (call: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "app/api/tokens/route.ts"), route(call))!).map((f) => String(f.data.provider));
+    assert.deepEqual(run(`ai.models.countTokens({ model: "gemini-2.5-flash", contents: text })`), []);
+    assert.deepEqual(run(`claude.messages.countTokens({ model: "claude-sonnet-4-5", messages: [{ role: "user", content: text }] })`), []);
+    assert.equal(run(`ai.models.generateContent({ model: "gemini-2.5-flash", contents: text })`).length, 1);
+  });
+});

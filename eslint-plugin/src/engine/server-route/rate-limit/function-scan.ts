@@ -293,11 +293,19 @@ function embeddingsGiven(call: TSESTree.CallExpression, bindings: FileBindings):
  * new OpenAIEmbeddings())` does (../../providers/types `modelMethods`).
  */
 function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression): Provider | undefined {
-  if (!provider?.modelMethods) return provider;
   const callee = call.callee;
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
+  if (method !== undefined && COUNTS_TOKENS.has(method)) return undefined;
+  if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }
+
+/**
+ * Counting a prompt's tokens runs no model and costs nothing: Gemini's `models.countTokens` and
+ * Vertex's `computeTokens`, Anthropic's `messages.countTokens` (ujjwalsinghbasnet-3ptrades/ai-starter's
+ * tokenizer server action, batch 73).
+ */
+const COUNTS_TOKENS = new Set(["countTokens", "computeTokens", "count_tokens"]);
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
 function declaredAround(declarator: Node, node: Node): boolean {
