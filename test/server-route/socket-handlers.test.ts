@@ -96,6 +96,34 @@ wss.on("connection", function (client) {
     assert.deepEqual(findings("server.js", ws), [['client.on("message")', "OpenAI", 6, 0]]);
   });
 
+  it("a method of the file's own class, on an instance kept in a map (group-project-ph2/group-project-phase-2)", () => {
+    const game = `const { Server } = require("socket.io");
+const { GoogleGenerativeAI } = require("@google/generative-ai");
+const model = new GoogleGenerativeAI(process.env.GEMINI_API_KEY).getGenerativeModel({ model: "gemini-2.0-flash" });
+class GameRoom {
+  constructor(id) { this.id = id; this.players = new Map(); }
+  get(id) { return model.generateContent(id); }
+  async getAIHint() {
+    const result = await model.generateContent("Give a hint for room " + this.id);
+    return result.response.text();
+  }
+}
+const rooms = {};
+const io = new Server(3001);
+io.on("connection", (socket) => {
+  socket.on("join", (id) => { rooms[id] = rooms[id] || new GameRoom(id); socket.roomId = id; });
+  socket.on("requestHint", async () => {
+    const room = rooms[socket.roomId];
+    if (room) socket.emit("aiHint", await room.getAIHint());
+  });
+  socket.on("lookup", (id) => socket.emit("player", rooms[socket.roomId].players.get(id)));
+});
+`;
+    assert.deepEqual(findings("index.js", game), [['socket.on("requestHint")', "Google AI (Gemini)", 16, 0]]);
+    // No instance made in the file: a method of that name may be any other object's.
+    assert.deepEqual(findings("index.js", game.replace("new GameRoom(id)", "{ id }")), []);
+  });
+
   it("stays quiet on a limited handler and one that calls no provider", () => {
     const limited = `import { Server } from "socket.io";
 import { RateLimiterMemory } from "rate-limiter-flexible";

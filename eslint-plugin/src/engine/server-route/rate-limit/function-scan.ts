@@ -770,6 +770,19 @@ export function sameFileFunction(source: SourceFile, name: string): Node | undef
 }
 
 const instancesOf = new WeakMap<TSESTree.Program, Map<string, TSESTree.ClassBody>>();
+/** Per file: a method name only one of the file's instantiated classes declares, and that class. */
+const uniqueMethodsOf = new WeakMap<TSESTree.Program, Map<string, TSESTree.ClassBody | null>>();
+
+/**
+ * Method names of the language's and the usual libraries' objects: `rooms.get(id)` or
+ * `socket.emit(…)` is no call of a class that happens to declare `get` or `emit`.
+ */
+const COMMON_OBJECTS: readonly object[] = [Object.prototype, Array.prototype, Map.prototype, Set.prototype, Promise.prototype, String.prototype, Function.prototype];
+const COMMON_METHODS = new Set(["send", "emit", "on", "once", "off", "json", "status", "end", "write", "query", "get", "post", "put", "patch", "run", "start", "stop", "close", "init", "create", "update", "remove", "save", "load", "handle", "execute", "process"]);
+
+function isCommonMethod(name: string): boolean {
+  return COMMON_METHODS.has(name) || COMMON_OBJECTS.some((prototype) => name in prototype);
+}
 
 /**
  * A method of the instance a top-level const holds, when its class is declared in this file:
@@ -797,7 +810,38 @@ function instanceMethod(source: SourceFile, instance: string, name: string): Nod
     }
   }
   const body = instances.get(instance);
-  return body && classMethod(body, name);
+  if (body) return classMethod(body, name);
+  // `const room = rooms[socket.roomId]` … `room.getAIHint()`: an instance kept in a map, of the
+  // file's own `class GameRoom` (made with `new GameRoom(id)` somewhere in the file), the only
+  // class here with that method (group-project-ph2/group-project-phase-2's socket handler, batch 73).
+  const unique = uniqueMethods(source).get(name);
+  return unique && !isCommonMethod(name) ? classMethod(unique, name) : undefined;
+}
+
+function uniqueMethods(source: SourceFile): Map<string, TSESTree.ClassBody | null> {
+  let methods = uniqueMethodsOf.get(source.ast);
+  if (methods) return methods;
+  methods = new Map();
+  uniqueMethodsOf.set(source.ast, methods);
+  const classes = new Map<string, TSESTree.ClassBody>();
+  for (const statement of source.ast.body) {
+    const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === "ClassDeclaration" && declaration.id) classes.set(declaration.id.name, declaration.body);
+  }
+  if (classes.size === 0 || !source.text.includes("new ")) return methods;
+  const made = new Set<string>();
+  walk(source.ast, (node) => {
+    if (node.type === "NewExpression" && node.callee.type === "Identifier" && classes.has(node.callee.name)) made.add(node.callee.name);
+  });
+  const counts = new Map<string, number>();
+  for (const [name, body] of classes) {
+    const declared = new Set(body.body.flatMap((member) => (member.type === "MethodDefinition" && member.kind === "method" && !member.computed && member.key.type === "Identifier" ? [member.key.name] : [])));
+    for (const method of declared) {
+      counts.set(method, (counts.get(method) ?? 0) + 1);
+      methods.set(method, made.has(name) && counts.get(method) === 1 ? body : null);
+    }
+  }
+  return methods;
 }
 
 /**
