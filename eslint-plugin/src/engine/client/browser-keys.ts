@@ -163,8 +163,10 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
   }
   if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression" && fn?.type !== "FunctionDeclaration") return undefined;
   if (fn.body.type !== "BlockStatement") return { value: fn.body, scope: home };
-  const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === "ReturnStatement");
-  const value = returns.length === 1 ? returns[0].argument : undefined;
+  // Several returns: the first that returns something. `if (viteEnv) return viteEnv; if
+  // (process.env.API_KEY) return process.env.API_KEY; return "";` (baheldeepti/hackathoncopilot,
+  // batch 74): each value it may return ships, and the first is the one it returns when set.
+  const value = returnsOf(fn.body).find((argument) => !returnsNothing(argument));
   if (!value) return undefined;
   // `const apiKey = …; return apiKey;`: the function's own const.
   if (value.type === "Identifier") {
@@ -175,6 +177,49 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
     }
   }
   return { value, scope: home };
+}
+
+/** The values a function body returns, in order, not counting nested functions' returns. */
+function returnsOf(body: TSESTree.BlockStatement): Node[] {
+  const out: Node[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === "ReturnStatement") {
+      if (node.argument) out.push(node.argument);
+      return;
+    }
+    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression" || node.type === "ClassDeclaration" || node.type === "ClassExpression") return;
+    for (const child of statementChildren(node)) visit(child);
+  };
+  for (const statement of body.body) visit(statement);
+  return out;
+}
+
+/** The statements a statement holds (blocks, branches, loops, try): where a `return` can sit. */
+function statementChildren(node: Node): Node[] {
+  switch (node.type) {
+    case "BlockStatement":
+      return node.body;
+    case "IfStatement":
+      return node.alternate ? [node.consequent, node.alternate] : [node.consequent];
+    case "TryStatement":
+      return [node.block, ...(node.handler ? [node.handler.body] : []), ...(node.finalizer ? [node.finalizer] : [])];
+    case "ForStatement":
+    case "ForInStatement":
+    case "ForOfStatement":
+    case "WhileStatement":
+    case "DoWhileStatement":
+    case "LabeledStatement":
+      return [node.body];
+    case "SwitchStatement":
+      return node.cases.flatMap((each) => each.consequent);
+    default:
+      return [];
+  }
+}
+
+/** `return ""`, `return null`, `return undefined`: the getter's value when nothing is set. */
+function returnsNothing(node: Node): boolean {
+  return (node.type === "Literal" && (node.value === "" || node.value === null)) || (node.type === "Identifier" && node.name === "undefined");
 }
 
 /** The string a name imported from the app's own module holds: `import { API_ENDPOINT } from "../config/constants"`. */
