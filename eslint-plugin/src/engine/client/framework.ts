@@ -21,6 +21,12 @@ export interface Framework {
    */
   electronVite?: boolean;
   /**
+   * Electron Forge's Vite plugin: the scripts its forge.config builds for Node (`build: [{ entry:
+   * "src/main.ts", target: "main" }, { entry: "src/preload.ts", … }]`), paths from the root. The
+   * renderer is entered from index.html as in any Vite app.
+   */
+  nodeEntries?: readonly string[];
+  /**
    * A desktop app (Electron, Tauri): its browser code is a window of an app every user installs,
    * and there is no server of its own; where a provider call belongs is said differently.
    */
@@ -197,7 +203,31 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
   if (name === "parcel") return isParcelPage(dir, names) ? { name, root: dir } : "stop";
   if (name !== "vite") return { name, root: dir };
   if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
-  return isViteLibrary(dir, names) ? "stop" : { name, root: dir };
+  if (isViteLibrary(dir, names)) return "stop";
+  const nodeEntries = forgeNodeEntries(dir, names);
+  return nodeEntries.length > 0 ? { name, root: dir, nodeEntries } : { name, root: dir };
+}
+
+const FORGE_CONFIG = /^forge\.config\.[cm]?[jt]s$/;
+/** `entry: "src/main.ts"` in a forge.config: bounded, no look-around. */
+const FORGE_ENTRY = /\bentry\s{0,20}:\s{0,20}["'`](?:\.\/)?([\w./-]{1,200})["'`]/g;
+
+/**
+ * The Node scripts Electron Forge's Vite plugin builds (MinorN/electron-ai's main process, which
+ * reads the providers' keys, batch 74). Each `entry` of the plugin's config is one: its renderers
+ * are named by `name` and `config`, and enter from index.html.
+ */
+function forgeNodeEntries(dir: string, names: string[]): string[] {
+  const config = names.find((entry) => FORGE_CONFIG.test(entry));
+  if (!config) return [];
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, config), "utf8");
+  } catch {
+    return [];
+  }
+  if (!text.includes("plugin-vite") && !text.includes("VitePlugin")) return [];
+  return [...text.matchAll(FORGE_ENTRY)].slice(0, 20).map((match) => match[1]);
 }
 
 /**

@@ -233,6 +233,8 @@ export class ClientGraph {
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
       if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(rel) && startsWithNodeShebang(file)) role = { ...role, entry: false };
+      // Electron Forge's main process and preload scripts: Node programs, no page's script.
+      if (role.entry && this.framework.nodeEntries?.includes(rel)) role = { ...role, entry: false };
       const extra = this.extraEntries.get(file);
       if (extra) role = { ...role, entry: true, serverExports: role.serverExports ?? extra.serverExports };
       this.roles.set(file, role);
@@ -545,6 +547,8 @@ function isSpaPath(rel: string, framework: Framework): boolean {
   if (/\+api\.[cm]?[jt]sx?$/.test(rel)) return false;
   // electron-vite: the main process and the preload scripts run in Node, not in the page.
   if (framework.electronVite && /^src\/(?:main|preload)\//.test(rel)) return false;
+  // Electron Forge's (its Vite plugin): what the modules they import are is for the graph to say.
+  if (framework.nodeEntries?.includes(rel)) return false;
   return !TEST_FILE.test(rel);
 }
 
