@@ -53,3 +53,39 @@ describe("require-rate-limit: a limiter's answer that is never checked", () => {
     assert.equal(reported("  await ratelimiter.consume(data.email);"), false);
   });
 });
+
+describe("require-rate-limit: a limit checked only after the model was called (naman7474/search_app)", () => {
+  let dir: string;
+  before(() => (dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { "@remix-run/node": "2", openai: "4" } }) })));
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const loader = (body: string) => `import OpenAI from "openai";
+import { checkRateLimit } from "../rate-limit.server";
+const openai = new OpenAI();
+async function transcribeAudio(audio: string) {
+  return openai.audio.transcriptions.create({ model: "whisper-1", file: await fetch(audio) });
+}
+export const loader = async ({ request }: { request: Request }) => {
+  const url = new URL(request.url);
+  let query = url.searchParams.get("q");
+${body}
+  return Response.json({ query });
+};
+`;
+  const run = (body: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "app/routes/api.search.ts"), loader(body))!).map((f) => `${f.data.handler} → ${f.data.provider}`);
+  const check = `  const limit = await checkRateLimit(request);
+  if (!limit.allowed) return Response.json({ error: "Rate limit exceeded" }, { status: 429 });`;
+  const transcribe = `  const audio = url.searchParams.get("audio");
+  if (audio) query = (await transcribeAudio(audio)).text;`;
+
+  it("reports the model reached before every check, through the file's own helper", () => {
+    assert.deepEqual(run(`${transcribe}\n${check}`), ["loader → OpenAI"]);
+  });
+
+  it("stays quiet when a check comes first, runs in a loop's next turn, or the model is called from a function the handler defines", () => {
+    assert.deepEqual(run(`${check}\n${transcribe}`), []);
+    assert.deepEqual(run(`  for (const audio of url.searchParams.getAll("audio")) {\n    query = (await transcribeAudio(audio)).text;\n    const limit = await checkRateLimit(request);\n    if (!limit.allowed) break;\n  }`), []);
+    assert.deepEqual(run(`  const later = async () => (await transcribeAudio("a")).text;\n${check}\n  query = await later();`), []);
+  });
+});

@@ -140,18 +140,29 @@ export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Nod
 function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
   const result: ScanResult = { rateLimited: false };
   const visited = new Set<Node>();
-  const queue: { node: Node; depth: number }[] = [{ node: fn, depth: 0 }];
+  // `site`: the node of the handler's own body that leads there (the call of a helper that calls the model).
+  const queue: { node: Node; depth: number; site?: Node }[] = [{ node: fn, depth: 0 }];
+  // Where the handler's body checks a limit, and where it first reaches the model.
+  const limitSites: Node[] = [];
+  let providerSite: Node | undefined;
   while (queue.length > 0) {
-    const { node, depth } = queue.shift()!;
+    const { node, depth, site } = queue.shift()!;
     if (visited.has(node)) continue;
     visited.add(node);
     walk(node, (child) => {
+      const here = site ?? child;
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.
-      if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstream429(child, node)) result.rateLimited = true;
+      if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstream429(child, node)) {
+        result.rateLimited = true;
+        limitSites.push(here);
+      }
       if (child.type !== "CallExpression" && child.type !== "NewExpression") return;
       // `await ratelimit.limit(ip)` with `success` never checked limits nothing (./limit-result).
-      if (isLimiterCall(child, bindings, extraLimiterNames) && !limitResultIgnored(child)) result.rateLimited = result.callsLimiter = true;
+      if (isLimiterCall(child, bindings, extraLimiterNames) && !limitResultIgnored(child)) {
+        result.rateLimited = result.callsLimiter = true;
+        limitSites.push(here);
+      }
       if (!result.provider && child.type === "CallExpression") {
         const provider = providerOfCall(source, child, bindings);
         // A trace or a feedback score sent to Langfuse spends no model quota.
@@ -159,13 +170,15 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
         if (provider && !provider.tracing && !unreachable(child, node)) {
           result.provider = provider;
           result.providerCall = child;
+          providerSite = here;
         }
       }
+      const next = site ?? child;
       if (depth < MAX_DEPTH && child.callee.type === "Identifier") {
         const callee = sameFileFunction(source, child.callee.name);
         if (callee) {
           noteCallersParams(callee, child);
-          queue.push({ node: callee, depth: depth + 1 });
+          queue.push({ node: callee, depth: depth + 1, site: next });
         }
       }
       // A function of the file handed over as a callback runs too: `documents.map(embedDocument)`
@@ -173,22 +186,59 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
       if (depth < MAX_DEPTH && child.type === "CallExpression") {
         for (const argument of child.arguments) {
           const callback = argument.type === "Identifier" ? sameFileFunction(source, argument.name) : undefined;
-          if (callback) queue.push({ node: callback, depth: depth + 1 });
+          if (callback) queue.push({ node: callback, depth: depth + 1, site: next });
         }
       }
       // `ragSystem.queryWithRAG(q)` after `const ragSystem = new RAGSystem()`, the class in this file.
       if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "Identifier" && !child.callee.computed && child.callee.property.type === "Identifier") {
         const method = instanceMethod(source, child.callee.object.name, child.callee.property.name);
-        if (method) queue.push({ node: method, depth: depth + 1 });
+        if (method) queue.push({ node: method, depth: depth + 1, site: next });
       }
       // `this.buildPrompt()`, `this.callModel()`: a method of the same class.
       if (depth < MAX_DEPTH && child.callee.type === "MemberExpression" && child.callee.object.type === "ThisExpression" && child.callee.property.type === "Identifier") {
         const method = sameClassMethod(child, child.callee.property.name);
-        if (method) queue.push({ node: method, depth: depth + 1 });
+        if (method) queue.push({ node: method, depth: depth + 1, site: next });
       }
     });
   }
+  if (result.rateLimited && providerSite && limitsOnlyAfter(fn, providerSite, limitSites)) {
+    result.rateLimited = false;
+    result.callsLimiter = undefined;
+  }
   return result;
+}
+
+/**
+ * Every limit the handler checks comes after it has called the model, in its own body, in
+ * order: `if (audio) text = await transcribeAudio(audio)` … `await checkRateLimit(request)`
+ * (naman7474/search_app's loader, batch 74) spends quota on every request before the check.
+ * Only statements of the handler's own body are compared: a function it defines (a callback,
+ * a helper declared before it is called) runs when called, not where it is written.
+ */
+function limitsOnlyAfter(fn: Node, providerSite: Node, limitSites: readonly Node[]): boolean {
+  if (limitSites.length === 0 || !directlyIn(fn, providerSite)) return false;
+  return limitSites.every((limit) => directlyIn(fn, limit) && limit.range[0] >= providerSite.range[1] && !inLoop(fn, providerSite));
+}
+
+function isFunctionNode(node: Node): boolean {
+  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+}
+
+/** `node`'s nearest function is `fn` itself. */
+function directlyIn(fn: Node, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current === fn) return true;
+    if (isFunctionNode(current) || current.type === "ClassBody") return false;
+  }
+  return false;
+}
+
+/** A loop of `fn`'s own around `node`: a check after the call limits the loop's next turn. */
+function inLoop(fn: Node, node: Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === "ForStatement" || current.type === "ForOfStatement" || current.type === "ForInStatement" || current.type === "WhileStatement" || current.type === "DoWhileStatement") return true;
+  }
+  return false;
 }
 
 export function isLimiterCall(node: TSESTree.CallExpression | TSESTree.NewExpression, bindings: FileBindings, extraNames: readonly string[]): boolean {
