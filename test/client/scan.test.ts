@@ -75,4 +75,16 @@ describe("import scanner", () => {
     scanModule(text);
     assert.ok(performance.now() - start < 2000);
   });
+
+  it("reads the names a dynamic import is destructured into, and stays linear on 1 MB of near misses", () => {
+    assert.deepEqual(edges(`const { summarise, classify: run } = await import("./actions");`)[0].valueNames, ["summarise", "classify"]);
+    assert.deepEqual(edges(`const actions = await import("./actions");`)[0].valueNames, []);
+    const miss = `const { ${"a, ".repeat(150)} = await import("./x");\n`;
+    const text = miss.repeat(Math.ceil((1 << 20) / miss.length));
+    const start = performance.now();
+    const found = scanModule(text).imports;
+    assert.ok(performance.now() - start < 3000);
+    assert.equal(found.length, Math.ceil((1 << 20) / miss.length));
+    assert.ok(found.every((edge) => edge.valueNames.length === 0));
+  });
 });

@@ -71,6 +71,14 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(reported(root), [["classify", "OpenAI", 5], ["summarise", "OpenAI", 10]]);
   });
 
+  it("an action a client component loads on demand: `const { summarise } = await import(…)` (Karl-Michaud/anthropic-hackathon, batch 74)", () => {
+    const root = app(`"use client";\nimport { classify } from "./actions";\nexport default function Form() {\n  return <button onClick={async () => {\n    const { summarise } = await import("@/app/actions");\n    await Promise.all([classify("a"), summarise("b")]);\n  }}>Go</button>;\n}\n`);
+    assert.deepEqual(reported(root), [["classify", "OpenAI", 5], ["summarise", "OpenAI", 10]]);
+    // A module loaded whole, its names unread: nothing more is known to be called.
+    const whole = app(`"use client";\nimport { classify } from "./actions";\nexport default function Form() {\n  return <button onClick={async () => { const actions = await import("./actions"); classify("a"); }}>Go</button>;\n}\n`);
+    assert.deepEqual(reported(whole), [["classify", "OpenAI", 5]]);
+  });
+
   it("a default-exported action, imported under any name", () => {
     const root = app(`"use client";\nimport classifyItem from "./classify";\nexport default function Form() { return <button onClick={() => classifyItem("a")}>Go</button>; }\n`);
     const text = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI();\nexport default async function classifier(item: string) {\n  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: item }] });\n}\n`;

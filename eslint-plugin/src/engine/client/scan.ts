@@ -202,12 +202,29 @@ class Cursor {
   }
 }
 
+/** `const { a, b: c } = await ` right before a dynamic import: bounded, anchored at the end. */
+const DESTRUCTURED_AWAIT = /(?:const|let|var)\s{1,20}\{([\w$\s,:]{1,400})\}\s{0,20}=\s{0,20}await\s{1,20}$/;
+
+/**
+ * The names a dynamic import's module is destructured into: `const { analyzeDraft } = await
+ * import("@/app/lib/request")` uses that export (a server action a client component loads on
+ * demand: Karl-Michaud/anthropic-hackathon's Whiteboard, batch 74). Any other form: none known.
+ */
+function destructuredBefore(code: string, start: number): string[] {
+  const match = DESTRUCTURED_AWAIT.exec(code.slice(Math.max(0, start - 480), start));
+  if (!match) return [];
+  return match[1].split(",").flatMap((part) => {
+    const name = part.split(":")[0].trim();
+    return /^[\w$]+$/.test(name) ? [name] : [];
+  });
+}
+
 function readImport(cursor: Cursor, start: number, imports: ScannedImport[]): void {
   const next = cursor.peek();
   if (next === "(") {
     cursor.eat("(");
     const specifier = cursor.string();
-    if (specifier !== undefined) imports.push(edge(specifier, "dynamic", start, cursor.at, [], false, false));
+    if (specifier !== undefined) imports.push(edge(specifier, "dynamic", start, cursor.at, destructuredBefore(cursor.code, start), false, false));
     return;
   }
   if (next === ".") return; // import.meta
