@@ -10,6 +10,8 @@ import noServedKeys from "../../eslint-plugin/src/rules/no-served-keys";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findServedKeys } from "../../eslint-plugin/src/engine/responses";
 import { ruleTester } from "../support/rule-tester";
+import { join } from "node:path";
+import { makeRepo, removeRepos } from "../env/support";
 
 const rule = noServedKeys as unknown as RuleModule<"keyServed", []>;
 const filename = "/project/server/index.ts";
@@ -126,5 +128,42 @@ describe("no-served-keys: bad input", function () {
     const source = parseSource("/project/f.ts", `const k = process.env.OPENAI_API_KEY;\nres.send(k);`)!;
     const [finding] = findServedKeys(source);
     assert.deepEqual(finding.data, { sink: "`res.send(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" });
+  });
+});
+
+describe("no-served-keys: a key a function of the app's own module returns (shashicode2n4mcoffee/vhai-be, batch 74)", () => {
+  const service = `import { env } from "../config/env.js";
+export function getGeminiToken() {
+  return { apiKey: env.GEMINI_API_KEY, model: env.GEMINI_MODEL, issuedAt: Date.now() };
+}
+export const getModel = () => ({ model: env.GEMINI_MODEL });
+`;
+  const controller = (body: string) => `import type { Request, Response } from "express";
+import * as geminiService from "../services/gemini.service.js";
+import { getGeminiToken, getModel } from "../services/gemini.service.js";
+export async function getToken(req: Request, res: Response) {
+${body}
+}
+`;
+  let dir: string;
+  before(() => {
+    dir = makeRepo({
+      "package.json": JSON.stringify({ type: "module", dependencies: { express: "5.0.0" } }),
+      "src/config/env.ts": `export const env = { GEMINI_API_KEY: process.env.GEMINI_API_KEY ?? "", GEMINI_MODEL: "gemini-2.5-flash" };\n`,
+      "src/services/gemini.service.ts": service,
+    });
+  });
+  after(() => removeRepos());
+  const served = (body: string) => findServedKeys(parseSource(join(dir, "src/controllers/gemini.controller.ts"), controller(body))!).map((f) => `${f.data.name} in ${f.data.sink}`);
+
+  it("reports the service's key sent whole: through a const, the call itself, or an object's property", () => {
+    assert.deepEqual(served(`  const token = geminiService.getGeminiToken();\n  res.json(token);`), ["GEMINI_API_KEY in `res.json(…)`"]);
+    assert.deepEqual(served(`  res.status(200).json(await getGeminiToken());`), ["GEMINI_API_KEY in `res.json(…)`"]);
+    assert.deepEqual(served(`  res.json({ ok: true, token: getGeminiToken() });`), ["GEMINI_API_KEY in `res.json(…)`"]);
+  });
+
+  it("stays quiet on what returns no key, and on a function it does not know", () => {
+    assert.deepEqual(served(`  res.json(getModel());\n  res.json(geminiService.getModel());`), []);
+    assert.deepEqual(served(`  const token = unknownThing();\n  res.json(token);`), []);
   });
 });

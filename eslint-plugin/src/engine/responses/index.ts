@@ -18,11 +18,11 @@ import { walk } from "../client/walk";
 import { commonJsExport, moduleDeclaration } from "../server-route/ast-utils";
 import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { NO_SERVED_KEYS_RULE } from "./messages";
+import { importedKeyIn, isFunction, mayServeImportedKeys, returnedValues, type FunctionNode } from "./imported-keys";
 
 export { noServedKeysMessages, NO_SERVED_KEYS_RULE } from "./messages";
 
 type Node = TSESTree.Node;
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Node's response objects (Express, Next.js Pages API routes, Fastify's reply) and their writing methods. */
 const NODE_RESPONSE = /^(?:res|response|resp|reply)$/;
@@ -52,7 +52,10 @@ function mayServeKeys(text: string): boolean {
 }
 
 export function findServedKeys(source: SourceFile): Finding[] {
-  if (!mayServeKeys(source.text)) return [];
+  const readsEnv = mayServeKeys(source.text);
+  // A controller that reads no env may still send what a service of the app returns (./imported-keys).
+  const importsKeys = mayServeImportedKeys(source.text);
+  if (!readsEnv && !importsKeys) return [];
   const keyNames: KeyNames = new Map();
   const jsonHelpers = new Set<string>();
   const sinks: Array<{ value: Node; sink: string }> = [];
@@ -78,15 +81,19 @@ export function findServedKeys(source: SourceFile): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<Node>();
   for (const { value, sink } of sinks) {
-    const served = keyValueIn(value, keyNames);
-    if (!served || seen.has(served.node) || pageData.some((fn) => fn.range[0] <= value.range[0] && value.range[1] <= fn.range[1])) continue;
-    seen.add(served.node);
+    if (pageData.some((fn) => fn.range[0] <= value.range[0] && value.range[1] <= fn.range[1])) continue;
+    const served = readsEnv ? keyValueIn(value, keyNames) : undefined;
+    const viaImport = served || !importsKeys ? undefined : importedKeyIn(value, source);
+    const node = served?.node ?? (viaImport ? value : undefined);
+    const key = served ?? viaImport;
+    if (!key || !node || seen.has(node)) continue;
+    seen.add(node);
     findings.push({
       ruleId: NO_SERVED_KEYS_RULE,
       messageId: "keyServed",
-      data: { sink, provider: served.provider, name: served.name },
+      data: { sink, provider: key.provider, name: key.name },
       file: source.file,
-      range: { start: served.node.range[0], end: served.node.range[1] },
+      range: { start: node.range[0], end: node.range[1] },
     });
   }
   return findings;
@@ -184,18 +191,3 @@ function exportedFunctions(source: SourceFile): { sent: Array<{ fn: FunctionNode
   return { sent: out, pageData };
 }
 
-function isFunction(node: Node): node is FunctionNode {
-  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
-}
-
-/** What `fn` itself returns (not its inner functions): each `return x`, or an arrow's expression body. */
-function returnedValues(fn: FunctionNode): Node[] {
-  if (fn.body.type !== "BlockStatement") return [fn.body];
-  const values: Node[] = [];
-  walk(fn.body, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === "ReturnStatement" && node.argument) values.push(node.argument);
-    return undefined;
-  });
-  return values;
-}
