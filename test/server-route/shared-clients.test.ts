@@ -449,3 +449,35 @@ export async function POST(req: Request) {
     assert.equal(run(`ai.models.generateContent({ model: "gemini-2.5-flash", contents: text })`).length, 1);
   });
 });
+
+describe("require-rate-limit: a factory class's static method makes a client, it calls no model (ujjwalsinghbasnet-3ptrades/ai-starter)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("only a call on what the factory made spends quota, and counting tokens does not", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "15.0.0", "@google/genai": "1.0.0" } }),
+      "lib/google-tokenizer.ts": `import { GoogleGenAI } from "@google/genai";
+export class GoogleTokenizer {
+  private ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+  constructor(private model: string) {}
+  async countTokens(text: string) { return (await this.ai.models.countTokens({ model: this.model, contents: text })).totalTokens ?? 0; }
+  async summarise(text: string) { return (await this.ai.models.generateContent({ model: this.model, contents: text })).text; }
+}
+`,
+      "lib/factory.ts": `import { GoogleTokenizer } from "./google-tokenizer";
+export class TokenizerFactory {
+  static create(id: string) { return new GoogleTokenizer(id); }
+}
+`,
+    });
+    const route = (body: string) => `import { TokenizerFactory } from "../../../lib/factory";
+export async function POST(req: Request) {
+  const { text, model } = await req.json();
+${body}
+}`;
+    const run = (body: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "app/api/tokens/route.ts"), route(body))!).map((f) => String(f.data.provider));
+    assert.deepEqual(run(`  const tokenizer = TokenizerFactory.create(model);\n  return Response.json(await tokenizer.countTokens(text));`), []);
+    assert.deepEqual(run(`  let tokenizer;\n  tokenizer = TokenizerFactory.create(model);\n  return Response.json(await tokenizer.summarise(text));`), ["Google AI (Gemini)"]);
+  });
+});

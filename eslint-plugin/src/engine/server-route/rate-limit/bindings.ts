@@ -77,6 +77,8 @@ export interface FileBindings {
    * methods are (visioninhope/DocXpert-fire, batch 58).
    */
   modelHelpers?: Set<string>;
+  /** Imported classes that make or keep a client (./shared-clients `holder`): `X.create()` makes one, no model runs. */
+  clientHolders?: Set<string>;
   /**
    * Clients made with a key their function is given (`new Groq({ apiKey: API_KEY })` in
    * `requestToGroqAI(content, API_KEY)`): the function and the parameter's index, so a module's

@@ -278,7 +278,10 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       const key = keyParam === undefined ? undefined : call.arguments[keyParam];
       return key && key.type !== "SpreadElement" && callersValue(key as Node, 0) ? undefined : provider;
     }
-    if (provider) return runsModel(provider, call);
+    // `TokenizerFactory.create(id)`: a static method of an imported class that makes its client
+    // (ujjwalsinghbasnet-3ptrades/ai-starter, batch 73); its model-calling methods are memberProviders'.
+    const makesClient = bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root;
+    if (provider && !makesClient) return runsModel(provider, call);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.

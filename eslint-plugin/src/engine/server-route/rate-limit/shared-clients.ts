@@ -36,6 +36,13 @@ export interface ExportMeaning {
   /** The argument that function makes its client's key from: a caller's key there spends the caller's quota. */
   keyParam?: number;
   limiter?: boolean;
+  /**
+   * A class that makes or keeps a client (`static getInstance() { return this.instance ??= new
+   * OpenAI() }`, a factory's `static create(id) { return new GoogleTokenizer(id) }`): calling one of
+   * its static methods hands back the client; only its methods that call the model (`Name#method`)
+   * spend quota.
+   */
+  holder?: boolean;
 }
 
 interface ModuleSummary {
@@ -117,7 +124,25 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     if (used) followed.push(target, ...summary.stamps.map(([file]) => file));
   }
   if (bindings.memberProviders) addInstanceMembers(source, bindings.memberProviders);
+  if (bindings.clientHolders) addHeldClients(source, bindings, bindings.clientHolders);
   return followed;
+}
+
+/**
+ * `const ai = OpenAISingleton.getInstance()`, `tokenizer = TokenizerFactory.create(id)`: what a
+ * client holder's static method hands back is its client, and calls on it are the provider's.
+ */
+function addHeldClients(source: SourceFile, bindings: FileBindings, holders: ReadonlySet<string>): void {
+  if (![...holders].some((holder) => source.text.includes(`${holder}.`))) return;
+  walk(source.ast, (node) => {
+    const target = node.type === "VariableDeclarator" ? node.id : node.type === "AssignmentExpression" ? node.left : undefined;
+    let value = node.type === "VariableDeclarator" ? node.init : node.type === "AssignmentExpression" ? node.right : undefined;
+    if (target?.type !== "Identifier" || bindings.providers.has(target.name)) return;
+    while (value?.type === "AwaitExpression" || value?.type === "TSAsExpression") value = value.type === "AwaitExpression" ? value.argument : value.expression;
+    if (value?.type !== "CallExpression" || value.callee.type !== "MemberExpression" || value.callee.object.type !== "Identifier" || !holders.has(value.callee.object.name)) return;
+    const provider = bindings.providers.get(value.callee.object.name);
+    if (provider) bindings.providers.set(target.name, provider);
+  });
 }
 
 /** Binds `local` to what an imported export stands for; true when it stands for anything. */
@@ -127,6 +152,7 @@ function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeani
     bindings.firstProvider ??= meaning.provider;
     if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
     if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
+    if (meaning.holder) (bindings.clientHolders ??= new Set()).add(local);
     return true;
   }
   if (meaning?.limiter) {
@@ -359,7 +385,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     walk(value, (node) => {
       if (!provider && node.type === "NewExpression") provider = providerBuiltBy(node, bindings);
     });
-    return provider ? { provider } : undefined;
+    return provider ? { provider, holder: true } : undefined;
   }
   // `export const analyze = asyncHandler(async (req, res) => …)`: the wrapped function's meaning,
   // unless the wrapper is a limiter (`withRateLimit(handler)`).
