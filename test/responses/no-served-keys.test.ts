@@ -167,3 +167,17 @@ ${body}
     assert.deepEqual(served(`  const token = unknownThing();\n  res.json(token);`), []);
   });
 });
+
+describe("no-served-keys: a module's key variable the route set to what the caller posted (eugenmihailescu/chatgpt-chatbot, batch 75)", () => {
+  const settings = (body: string) => `let OPENAI_API_KEY = process.env.OPENAI_API_KEY || "";
+app.post("/settings", async (req, res) => {
+${body}
+});`;
+  const served = (code: string) => findServedKeys(parseSource("/project/index.js", code)!).map((f) => f.data.name);
+
+  it("is the caller's value once the route assigned it, and the env's before", () => {
+    assert.deepEqual(served(settings(`  OPENAI_API_KEY = req.body.openai_api_key;\n  res.json({ OPENAI_API_KEY });`)), []);
+    assert.deepEqual(served(settings(`  res.json({ OPENAI_API_KEY });\n  OPENAI_API_KEY = req.body.openai_api_key;`)), ["OPENAI_API_KEY"]);
+    assert.deepEqual(served(settings(`  const update = () => { OPENAI_API_KEY = req.body.openai_api_key; };\n  res.json({ OPENAI_API_KEY });`)), ["OPENAI_API_KEY"]);
+  });
+});

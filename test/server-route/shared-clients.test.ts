@@ -448,6 +448,24 @@ export async function POST(req: Request) {
     assert.deepEqual(run(`claude.messages.countTokens({ model: "claude-sonnet-4-5", messages: [{ role: "user", content: text }] })`), []);
     assert.equal(run(`ai.models.generateContent({ model: "gemini-2.5-flash", contents: text })`).length, 1);
   });
+
+  it("nor does listing the models, also through the promise's then (eugenmihailescu/chatgpt-chatbot, batch 75)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4.0.0", openai: "3.3.0" } }) });
+    const server = (call: string) => `const express = require("express");
+const { Configuration, OpenAIApi } = require("openai");
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = express();
+let models = [];
+const initModels = () => ${call};
+app.post("/settings", async (req, res) => {
+  await initModels();
+  res.json({ models });
+});`;
+    const run = (call: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "index.js"), server(call))!).map((f) => String(f.data.handler));
+    assert.deepEqual(run(`openai.listModels().then((r) => (models = r.data.data))`), []);
+    assert.deepEqual(run(`openai.models.list().then((r) => (models = r.data))`), []);
+    assert.deepEqual(run(`openai.createCompletion({ model: "gpt-3.5-turbo-instruct", prompt: "hi" }).then((r) => (models = r.data.choices))`), ['app.post("/settings")']);
+  });
 });
 
 describe("require-rate-limit: a factory class's static method makes a client, it calls no model (ujjwalsinghbasnet-3ptrades/ai-starter)", () => {

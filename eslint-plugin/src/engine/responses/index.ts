@@ -82,7 +82,8 @@ export function findServedKeys(source: SourceFile): Finding[] {
   const seen = new Set<Node>();
   for (const { value, sink } of sinks) {
     if (pageData.some((fn) => fn.range[0] <= value.range[0] && value.range[1] <= fn.range[1])) continue;
-    const served = readsEnv ? keyValueIn(value, keyNames) : undefined;
+    const read = readsEnv ? keyValueIn(value, keyNames) : undefined;
+    const served = read && !reassignedBefore(read.node) ? read : undefined;
     const viaImport = served || !importsKeys ? undefined : importedKeyIn(value, source);
     const node = served?.node ?? (viaImport ? value : undefined);
     const key = served ?? viaImport;
@@ -97,6 +98,26 @@ export function findServedKeys(source: SourceFile): Finding[] {
     });
   }
   return findings;
+}
+
+/**
+ * `OPENAI_API_KEY = openai_api_key` earlier in the function that sends the name: a module's `let`
+ * that held the env's key now holds what the caller posted (eugenmihailescu/chatgpt-chatbot's
+ * settings route echoes it back, batch 75).
+ */
+function reassignedBefore(node: Node): boolean {
+  if (node.type !== "Identifier") return false;
+  let fn: Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let found = false;
+  walk(fn, (child) => {
+    // The function's own statements: an assignment in a function it defines runs only when called.
+    if (found || child.range[0] >= node.range[0] || (child !== fn && isFunction(child))) return false;
+    if (child.type === "AssignmentExpression" && child.left.type === "Identifier" && child.left.name === node.name && child.range[1] <= node.range[0]) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** `res.json(x)`, `res.status(200).send(x)`, `c.json(x)`, `Response.json(x)`, `json(x)` from SvelteKit or Remix. */

@@ -348,7 +348,9 @@ function embeddingsGiven(call: TSESTree.CallExpression, bindings: FileBindings):
 function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression): Provider | undefined {
   const callee = call.callee;
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
-  if (method !== undefined && COUNTS_TOKENS.has(method)) return undefined;
+  // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
+  if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object);
+  if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
   if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }
@@ -359,6 +361,15 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
  * tokenizer server action, batch 73).
  */
 const COUNTS_TOKENS = new Set(["countTokens", "computeTokens", "count_tokens"]);
+const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
+
+/**
+ * Listing the models (`openai.models.list()`, v3's `openai.listModels()`) runs none either
+ * (eugenmihailescu/chatgpt-chatbot's settings route, batch 75).
+ */
+function listsModels(callee: Node): boolean {
+  return callee.type === "MemberExpression" && callee.object.type === "MemberExpression" && !callee.object.computed && callee.object.property.type === "Identifier" && callee.object.property.name === "models";
+}
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
 function declaredAround(declarator: Node, node: Node): boolean {
