@@ -27,6 +27,8 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     spa("server/index.ts"),
     // karakeep-app/karakeep's MCP server (batch 66): Vite builds a Node CLI (node shebang, no index.html).
     { ...appFile("vite-node-cli", "src/shared.ts"), name: "a Vite project that builds a Node CLI has no browser src/" },
+    // idkcursed/rag (batch 75): Vite's template turned into an Express server, with no index.html.
+    { ...appFile("vite-express-server", "src/embeddings.ts"), name: "a Vite project whose src/index starts an Express server and has no page has no browser src/" },
     { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
     { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
     {

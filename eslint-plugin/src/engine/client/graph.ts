@@ -15,6 +15,7 @@ import {
   moduleRole,
   REMIX_BROWSER,
   REMIX_SERVER,
+  SERVER_PACKAGES,
   angularEntries,
   routeConfigEntries,
   viteHtmlEntries,
@@ -232,7 +233,7 @@ export class ClientGraph {
       role = moduleRole(this.framework.name, rel, () => directivesOfFile(file));
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
-      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(rel) && startsWithNodeShebang(file)) role = { ...role, entry: false };
+      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(rel) && (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework.root)))) role = { ...role, entry: false };
       // Electron Forge's main process and preload scripts: Node programs, no page's script.
       if (role.entry && this.framework.nodeEntries?.includes(rel)) role = { ...role, entry: false };
       const extra = this.extraEntries.get(file);
@@ -557,8 +558,9 @@ const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|s
 
 /**
  * A Vite project that builds a Node program and no page: no index.html, and its `src/index` or
- * `src/main` starts with a node shebang (a CLI or MCP server bundled with `build.ssr`). Its `src/`
- * is no single-page app's.
+ * `src/main` starts with a node shebang (a CLI or MCP server bundled with `build.ssr`) or imports a
+ * Node server framework (idkcursed/rag's Express server, made from Vite's template, batch 75). Its
+ * `src/` is no single-page app's.
  */
 function isViteNodeCli(root: string): boolean {
   if (fs.existsSync(path.join(root, "index.html")) || fs.existsSync(path.join(root, "src", "index.html"))) return false;
@@ -568,7 +570,11 @@ function isViteNodeCli(root: string): boolean {
   } catch {
     return false;
   }
-  return names.some((name) => /^(?:main|index)\.[cm]?[jt]sx?$/.test(name) && startsWithNodeShebang(path.join(root, "src", name)));
+  return names.some((name) => {
+    if (!/^(?:main|index)\.[cm]?[jt]sx?$/.test(name)) return false;
+    const file = path.join(root, "src", name);
+    return startsWithNodeShebang(file) || moduleInfoOf(file).edges.some((edge) => !edge.typeOnly && SERVER_PACKAGES.includes(edge.specifier));
+  });
 }
 
 /** `#!/usr/bin/env node` (or `#!/usr/bin/node`, `#!/usr/bin/env -S node …`) on the file's first line. */
