@@ -35,6 +35,8 @@ describe("client env names", () => {
     // Google Places in the browser goes through the Maps JavaScript API with a referrer-restricted
     // key (kyle-t01/next_reco, batch 46), as Maps keys do.
     "REACT_APP_GOOGLE_PLACES_API_KEY", "NEXT_PUBLIC_PLACES_API_KEY",
+    // Google Maps Platform's other browser APIs (jesutofunmienoch/TalkAI-APP-MOBILE, batch 75).
+    "EXPO_PUBLIC_DIRECTIONS_API_KEY", "VITE_GEOCODING_API_KEY", "NEXT_PUBLIC_GOOGLE_GEOCODE_KEY",
     // A number of a model's tokens (luxtelos/agentic-cpa-poc's VITE_CLAUDE_MAX_TOKENS, batch 48).
     "VITE_CLAUDE_MAX_TOKENS", "OPENAI_MAX_TOKENS", "VITE_OPENAI_MAX_OUTPUT_TOKENS", "OPENAI_TOKEN_LIMIT", "GEMINI_TOKENIZER", "MAX_TOKEN",
     // RevenueCat's SDK key ships in the app by design (anggi1991/Umai-Lite, batch 48).

@@ -63,7 +63,7 @@ const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE",
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
 const PUBLISHABLE_SERVICES = new Set([
   "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
-  "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "MAPS", "PLACES", "BUGSNAG", "ONESIGNAL", "INTERCOM",
+  "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "MAPS", "PLACES", "DIRECTIONS", "GEOCODING", "GEOCODE", "BUGSNAG", "ONESIGNAL", "INTERCOM",
   "WALLETCONNECT", "GA", "GTM", "GTAG", "CLERK", "PRIVY", "HOTJAR", "LOGROCKET",
   // Upload widgets, editors, maps, feature flags and analytics whose documented browser setup
   // takes the key in client code (Bytescale's `NEXT_PUBLIC_UPLOAD_API_KEY`, TinyMCE's editor key…).
