@@ -499,3 +499,33 @@ ${body}
     assert.deepEqual(run(`  let tokenizer;\n  tokenizer = TokenizerFactory.create(model);\n  return Response.json(await tokenizer.summarise(text));`), ["Google AI (Gemini)"]);
   });
 });
+
+describe("require-rate-limit: LlamaIndex.TS's clients (kai4avaya/agent_brain, batch 75)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("an agent from the llamaindex package made by the app's module, and a provider package's LLM in the route", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ type: "module", dependencies: { express: "4.0.0", llamaindex: "0.8.0", "@llamaindex/anthropic": "0.3.0" } }),
+      "src/agents/query_agent.js": `import { OpenAIAgent } from "llamaindex";
+export async function query_agent(tools, query) {
+  const agent = new OpenAIAgent({ tools, apiKey: process.env.OPENAI_API_KEY });
+  return agent.chat({ message: query });
+}
+`,
+    });
+    const server = `import express from "express";
+import { Anthropic } from "@llamaindex/anthropic";
+import { Document, VectorStoreIndex } from "llamaindex";
+import { query_agent } from "./agents/query_agent.js";
+const app = express();
+const claude = new Anthropic({ model: "claude-3-5-haiku-latest" });
+app.get("/ai", async (req, res) => res.send(await query_agent([], req.query.query)));
+app.get("/claude", async (req, res) => res.send(await claude.complete({ prompt: String(req.query.q) })));
+app.get("/doc", async (req, res) => res.send(new Document({ text: String(req.query.q) }).text));
+app.listen(3000);
+`;
+    const found = findUnlimitedAiRoutes(parseSource(path.join(dir, "src/index.js"), server)!).map((f) => `${f.data.handler} → ${f.data.provider}`);
+    assert.deepEqual(found.sort(), ['app.get("/ai") → OpenAI', 'app.get("/claude") → Anthropic']);
+  });
+});

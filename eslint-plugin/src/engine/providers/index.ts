@@ -162,7 +162,8 @@ bySdk.delete("@langchain/community");
  * (`ChatOpenAI`, `PineconeStore`).
  */
 export function servesManyProviders(pkg: string): boolean {
-  return pkg === "langchain" || pkg.startsWith("langchain/") || pkg === "@langchain/community" || pkg.startsWith("@langchain/community/");
+  // LlamaIndex.TS's umbrella package exports its providers' classes (`OpenAI`, `OpenAIAgent`, `Anthropic`, `Groq`…).
+  return pkg === "langchain" || pkg.startsWith("langchain/") || pkg === "@langchain/community" || pkg.startsWith("@langchain/community/") || pkg === "llamaindex";
 }
 
 /**

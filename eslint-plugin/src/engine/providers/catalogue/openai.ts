@@ -14,13 +14,14 @@ export const openai: Provider = {
   envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY", "GPT_API_KEY", "GPT_KEY", "CHATGPT_API_KEY", "CHATGPT_KEY"],
   contextWords: ["openai"],
   // ChatGPTAPI: the `chatgpt` package's client of the official API (gragland/chatgpt-chrome-extension, batch 67).
-  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper", "ChatGPTAPI"],
+  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper", "ChatGPTAPI", "OpenAIAgent", "OpenAIEmbedding"],
   // openai-edge: the v3 API for edge runtimes, which Vercel's early AI examples used (tierrun/tier-vercel-openai, batch 40).
   // @openai/realtime-api-beta: the Realtime API's reference client, which openai-realtime-console's relay
   // server runs with the server's key (NuclearGeekETH/openai-realtime-next-app, batch 54).
+  // @llamaindex/openai: LlamaIndex.TS's OpenAI LLM, embedding and agent (`OpenAIAgent`, `OpenAIEmbedding`).
   // chatgpt: transitive-bullet's ChatGPTAPI, a conversation client over the Chat Completions API
   // that early ChatGPT apps and extensions' servers used.
-  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta", "chatgpt"],
+  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta", "chatgpt", "@llamaindex/openai"],
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [
