@@ -176,7 +176,7 @@ import apps from "./routes/apps";
 import { ROUTES } from "./constants";
 const app = new Hono();
 ${middleware}
-app.get("/metrics", async (c) => c.json(await new OpenAI({ apiKey: c.env.OPENAI_API_KEY }).models.list()));
+app.get("/metrics", async (c) => c.json(await new OpenAI({ apiKey: c.env.OPENAI_API_KEY }).embeddings.create({ model: "text-embedding-3-small", input: c.req.query("q") ?? "" })));
 app.post("/ask", async (c) => c.json(await new OpenAI({ apiKey: c.env.OPENAI_API_KEY }).responses.create(await c.req.json())));
 app.route(ROUTES.APPS, apps);
 export default app;

@@ -529,3 +529,38 @@ app.listen(3000);
     assert.deepEqual(found.sort(), ['app.get("/ai") → OpenAI', 'app.get("/claude") → Anthropic']);
   });
 });
+
+describe("require-rate-limit: a getter declared to return the SDK's client (atraining/claude-ui, batch 72)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("what a function typed `: Anthropic` hands back is the client, whatever its body keeps it in; one typed with the SDK's data makes none", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { nuxt: "3.13.0", "@anthropic-ai/sdk": "0.50.0" } }),
+      "nuxt.config.ts": "export default defineNuxtConfig({});\n",
+      "server/utils/fileParser.ts": `import Anthropic, { type MessageParam } from "@anthropic-ai/sdk";
+const cache = new Map<string, Anthropic>();
+function getClaudeInstance(apiKey: string): Anthropic {
+  if (!cache.has(apiKey)) cache.set(apiKey, new Anthropic({ apiKey }));
+  return cache.get(apiKey)!;
+}
+export function toMessage(text: string): MessageParam {
+  return { role: "user", content: text };
+}
+export async function parseFile(name: string, data: Buffer): Promise<string> {
+  const anthropic = getClaudeInstance(useRuntimeConfig().anthropicKey);
+  const reply = await anthropic.messages.create({ model: "claude-3-5-haiku-latest", max_tokens: 1024, messages: [toMessage(data.toString("base64"))] });
+  return reply.content[0].type === "text" ? reply.content[0].text : name;
+}
+`,
+    });
+    const route = (call: string) => `import { parseFile, toMessage } from "~/server/utils/fileParser";
+export default defineEventHandler(async (event) => {
+  const form = await readMultipartFormData(event);
+  return ${call};
+});`;
+    const run = (call: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "server/api/files.post.ts"), route(call))!).map((f) => String(f.data.provider));
+    assert.deepEqual(run(`parseFile(form[0].filename, form[0].data)`), ["Anthropic"]);
+    assert.deepEqual(run(`toMessage(String(form.length))`), []);
+  });
+});

@@ -170,19 +170,36 @@ export function providerConstructors(): Map<string, Provider> {
  * `constructor(private openai: OpenAI)`, or a union of them (`private _model: ChatMistralAI |
  * ChatOpenAI | ChatAnthropic`, a model a factory picks: cratas/langchain-explorer, batch 45).
  */
-function typedMember(node: Node): { name: string; types: string[] } | undefined {
+function typedMember(node: Node): { name: string; types: string[]; getter?: boolean } | undefined {
   let name: string | undefined;
   let annotation: TSESTree.TypeNode | undefined;
+  let getter = false;
   if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier") {
     name = node.key.name;
     annotation = node.typeAnnotation?.typeAnnotation;
   } else if (node.type === "TSParameterProperty" && node.parameter.type === "Identifier") {
     name = node.parameter.name;
     annotation = node.parameter.typeAnnotation?.typeAnnotation;
+  } else if (node.type === "FunctionDeclaration" && node.id) {
+    // A getter declared to return the SDK's client: `function getClaudeInstance(apiKey: string):
+    // Anthropic { … return cache.get(apiKey)! }` (atraining/claude-ui's file parser, batch 72).
+    name = node.id.name;
+    annotation = promisedType(node.returnType?.typeAnnotation);
+    getter = true;
+  } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && (node.init?.type === "ArrowFunctionExpression" || node.init?.type === "FunctionExpression")) {
+    name = node.id.name;
+    annotation = promisedType(node.init.returnType?.typeAnnotation);
+    getter = true;
   }
   const members = annotation?.type === "TSUnionType" ? annotation.types : annotation ? [annotation] : [];
   const types = members.flatMap((type) => (type.type === "TSTypeReference" && type.typeName.type === "Identifier" ? [type.typeName.name] : []));
-  return name && types.length > 0 ? { name, types } : undefined;
+  return name && types.length > 0 ? { name, types, getter } : undefined;
+}
+
+/** `Promise<Anthropic>` → `Anthropic`: what an async getter hands back. */
+function promisedType(type: TSESTree.TypeNode | undefined): TSESTree.TypeNode | undefined {
+  if (type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "Promise") return type.typeArguments?.params[0];
+  return type;
 }
 
 /** Names a file imports from a provider's SDK, type-only imports included: the types a client may be declared with. */
@@ -266,7 +283,7 @@ export function fileBindings(source: SourceFile): FileBindings {
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
   const declarators: Array<{ id: Node; init: Node | null }> = [];
   const getters: Array<{ name: string; returned: string }> = [];
-  const typedMembers: Array<{ name: string; types: string[] }> = [];
+  const typedMembers: Array<{ name: string; types: string[]; getter?: boolean }> = [];
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
       declarators.push({ id: node.left, init: node.right });
@@ -367,9 +384,11 @@ export function fileBindings(source: SourceFile): FileBindings {
   // once per server, so its client holds the server's key. One this file builds is judged by its key above.
   if (typedMembers.length > 0) {
     const sdkTypes = sdkTypeNames(source.ast);
-    for (const { name, types } of typedMembers) {
-      // A union names its providers in order; the first one stands for the finding.
-      const provider = types.map((type) => sdkTypes.get(type)).find((found) => found !== undefined);
+    for (const { name, types, getter } of typedMembers) {
+      // A union names its providers in order; the first one stands for the finding. A function's
+      // return type must be the client's class: one typed with the SDK's data (`MessageParam`) makes none.
+      const clientTypes = getter ? types.filter((type) => constructors.has(type)) : types;
+      const provider = clientTypes.map((type) => sdkTypes.get(type)).find((found) => found !== undefined);
       if (provider && !builtHere.has(name) && !bindings.providers.has(name)) {
         bindings.providers.set(name, provider);
         bindings.firstProvider ??= provider;
