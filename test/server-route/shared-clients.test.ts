@@ -564,3 +564,57 @@ export default defineEventHandler(async (event) => {
     assert.deepEqual(run(`toMessage(String(form.length))`), []);
   });
 });
+
+describe("require-rate-limit: a service a factory returns, whose methods run a graph the factory builds (Rafiqdevhub/Langchain-With-Node.js, batch 75)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("route → controller object → the factory's service: only the methods that run the graph", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ type: "module", dependencies: { express: "5.0.0", "@langchain/google-genai": "0.2.0", "@langchain/langgraph": "0.3.0" } }),
+      "src/services/chatbot.service.ts": `import { ChatGoogleGenerativeAI } from "@langchain/google-genai";
+import { MessagesAnnotation, StateGraph } from "@langchain/langgraph";
+export function createChatService() {
+  const llm = new ChatGoogleGenerativeAI({ model: "gemini-2.0-flash", apiKey: process.env.GOOGLE_API_KEY });
+  async function callModel(state: typeof MessagesAnnotation.State) {
+    return { messages: [await llm.invoke(state.messages)] };
+  }
+  const workflow = new StateGraph(MessagesAnnotation).addNode("model", callModel).addEdge("__start__", "model");
+  const app = workflow.compile();
+  return {
+    async sendMessage(message: string) {
+      const output = await app.invoke({ messages: [{ role: "user", content: message }] });
+      return output.messages.at(-1)?.content;
+    },
+    detectLanguage(filename: string) {
+      return filename.endsWith(".ts") ? "typescript" : "text";
+    },
+  };
+}
+`,
+      "src/controllers/chat.controller.ts": `import type { Request, Response } from "express";
+import { createChatService } from "../services/chatbot.service.js";
+const chatService = createChatService();
+export const chatController = {
+  async chat(req: Request, res: Response) {
+    res.json({ reply: await chatService.sendMessage(req.body.message) });
+  },
+  languages(req: Request, res: Response) {
+    res.json({ language: chatService.detectLanguage(String(req.query.file)) });
+  },
+};
+`,
+    });
+    const routes = `import { Router } from "express";
+import { chatController } from "../controllers/chat.controller.js";
+const router = Router();
+router.post("/chat", (req, res, next) => {
+  Promise.resolve(chatController.chat(req, res)).catch(next);
+});
+router.get("/languages", (req, res) => chatController.languages(req, res));
+export default router;
+`;
+    const found = findUnlimitedAiRoutes(parseSource(path.join(dir, "src/routes/ai.routes.ts"), routes)!).map((f) => `${f.data.handler} → ${f.data.provider}`);
+    assert.deepEqual(found, ['router.post("/chat") → Google AI (Gemini)']);
+  });
+});

@@ -8,6 +8,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import type { FileBindings } from "./bindings";
 import { sameFileFunction, scanFunction } from "./function-scan";
+import { walk } from "../ast-utils";
 
 type Node = TSESTree.Node;
 
@@ -19,29 +20,44 @@ export function addGraphs(source: SourceFile, bindings: FileBindings): boolean {
   // A word search first: most files build no graph.
   if (!source.text.includes(".addNode(") || bindings.providers.size + (bindings.memberProviders?.size ?? 0) === 0) return false;
   let added = false;
-  for (const statement of source.ast.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
-    if (declaration.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== "Identifier" || bindings.chains.has(declarator.id.name)) continue;
-      const provider = graphProvider(source, bindings, declarator.init);
-      if (!provider) continue;
-      bindings.chains.set(declarator.id.name, provider);
-      added = true;
-    }
-  }
+  // Module-level graphs, and graphs a factory builds in its body (`export function createChatService()
+  // { const workflow = new StateGraph(…).addNode("model", callModel); const app = workflow.compile(); … }`:
+  // Rafiqdevhub/Langchain-With-Node.js, batch 75), named by their variable as the file's other bindings are.
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.chains.has(node.id.name)) return;
+    const provider = graphProvider(source, bindings, node.init, node);
+    if (!provider) return;
+    bindings.chains.set(node.id.name, provider);
+    added = true;
+  });
   return added;
 }
 
+/** A function named `name` declared in a block around `from` (a node function the factory declares), or at module level. */
+function functionInScope(source: SourceFile, from: Node, name: string): Node | undefined {
+  for (let scope = from.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement") continue;
+    for (const statement of scope.body) {
+      if (statement.type === "FunctionDeclaration" && statement.id?.name === name) return statement;
+      if (statement.type !== "VariableDeclaration") continue;
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type === "Identifier" && declarator.id.name === name && (init?.type === "ArrowFunctionExpression" || init?.type === "FunctionExpression")) return init;
+      }
+    }
+  }
+  return sameFileFunction(source, name);
+}
+
 /** The provider the first node that calls one calls, along a `.addNode(name, fn)` builder chain. */
-function graphProvider(source: SourceFile, bindings: FileBindings, init: Node | null): Provider | undefined {
+function graphProvider(source: SourceFile, bindings: FileBindings, init: Node | null, declarator: Node): Provider | undefined {
   let link = init;
   // A builder chain is short (a node per call); the bound keeps a generated file's nesting cheap.
   for (let i = 0; i < 200 && link?.type === "CallExpression" && link.callee.type === "MemberExpression"; i++) {
     const { property } = link.callee;
     if (!link.callee.computed && property.type === "Identifier" && property.name === "addNode") {
       const node = link.arguments[1];
-      const fn = node?.type === "Identifier" ? sameFileFunction(source, node.name) : node?.type === "ArrowFunctionExpression" || node?.type === "FunctionExpression" ? node : undefined;
+      const fn = node?.type === "Identifier" ? functionInScope(source, declarator, node.name) : node?.type === "ArrowFunctionExpression" || node?.type === "FunctionExpression" ? node : undefined;
       const provider = fn ? scanFunction(source, bindings, fn, []).provider : undefined;
       if (provider) return provider;
     }

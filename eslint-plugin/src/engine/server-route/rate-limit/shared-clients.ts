@@ -105,7 +105,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       // A class's methods that call a provider: `ChatService#ask` (a NestJS service injected by type),
       // and a re-exported module's members: `OpenAIService.sendMessage` through a barrel.
       for (const [name, meaning] of summary.exports) {
-        if (meaning.provider && (name.startsWith(`${imported}#`) || name.startsWith(`${imported}.`))) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
+        if (meaning.provider && (name.startsWith(`${imported}#`) || name.startsWith(`${imported}.`) || name.startsWith(`${imported}().`))) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
       }
       bindMeaning(bindings, local, summary.exports.get(imported));
     }
@@ -124,23 +124,46 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     if (used) followed.push(target, ...summary.stamps.map(([file]) => file));
   }
   if (bindings.memberProviders) addInstanceMembers(source, bindings.memberProviders);
-  if (bindings.clientHolders) addHeldClients(source, bindings, bindings.clientHolders);
+  if (followed.length > 0) addMadeClients(source, bindings);
   return followed;
 }
 
+/** The methods of what an imported factory returns that call a provider (`createChatService().sendMessage`). */
+function factoryMembers(bindings: FileBindings, factory: string): Array<[string, Provider]> {
+  const prefix = `${factory}().`;
+  return [...(bindings.memberProviders ?? [])].flatMap(([key, provider]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), provider] as [string, Provider]] : []));
+}
+
+/** A factory's name: `createChatService`, `makeClient`, `buildAgent`, `getAIService`. */
+const FACTORY_NAME = /^(?:create|make|build|get|init|new)[A-Z]|(?:Service|Client|Agent|Factory)$/;
+
 /**
- * `const ai = OpenAISingleton.getInstance()`, `tokenizer = TokenizerFactory.create(id)`: what a
- * client holder's static method hands back is its client, and calls on it are the provider's.
+ * What an imported factory or client holder hands back is a client, and calls on it are the
+ * provider's: `const ai = OpenAISingleton.getInstance()`, `tokenizer = TokenizerFactory.create(id)`
+ * (a holder's static method), `const chatService = createChatService()` (a factory whose returned
+ * service's methods run a LangGraph graph: Rafiqdevhub/Langchain-With-Node.js's controller, batch 75).
+ * A helper that calls the model itself (`const answer = await askGroq(q)`) hands back its answer,
+ * not a client, unless its name says it makes one.
  */
-function addHeldClients(source: SourceFile, bindings: FileBindings, holders: ReadonlySet<string>): void {
-  if (![...holders].some((holder) => source.text.includes(`${holder}.`))) return;
+function addMadeClients(source: SourceFile, bindings: FileBindings): void {
   walk(source.ast, (node) => {
     const target = node.type === "VariableDeclarator" ? node.id : node.type === "AssignmentExpression" ? node.left : undefined;
     let value = node.type === "VariableDeclarator" ? node.init : node.type === "AssignmentExpression" ? node.right : undefined;
     if (target?.type !== "Identifier" || bindings.providers.has(target.name)) return;
     while (value?.type === "AwaitExpression" || value?.type === "TSAsExpression") value = value.type === "AwaitExpression" ? value.argument : value.expression;
-    if (value?.type !== "CallExpression" || value.callee.type !== "MemberExpression" || value.callee.object.type !== "Identifier" || !holders.has(value.callee.object.name)) return;
-    const provider = bindings.providers.get(value.callee.object.name);
+    if (value?.type !== "CallExpression") return;
+    const callee = value.callee;
+    let maker: string | undefined;
+    if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && bindings.clientHolders?.has(callee.object.name)) maker = callee.object.name;
+    else if (callee.type === "Identifier" && (!bindings.modelHelpers?.has(callee.name) || FACTORY_NAME.test(callee.name))) maker = callee.name;
+    // A factory whose returned object's methods the summary knows one by one: `chatService.sendMessage`
+    // calls the model, `codeReviewService.detectLanguage` does not.
+    const members = callee.type === "Identifier" ? factoryMembers(bindings, callee.name) : [];
+    if (members.length > 0) {
+      for (const [method, provider] of members) if (!bindings.memberProviders!.has(`${target.name}.${method}`)) bindings.memberProviders!.set(`${target.name}.${method}`, provider);
+      return;
+    }
+    const provider = maker === undefined ? undefined : bindings.providers.get(maker);
     if (provider) bindings.providers.set(target.name, provider);
   });
 }
@@ -513,6 +536,15 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
       if (scan.provider && !scan.callsLimiter) set(`${name}#${member.key.name}`, { provider: scan.provider });
     }
   };
+  // `createChatService().sendMessage` for each method of the object a factory returns: `export function
+  // createChatService() { const app = graph.compile(); return { async sendMessage(m) { … app.invoke(…) } } }`.
+  const setFactoryMembers = (name: string, value: Node | null | undefined) => {
+    if ((value?.type !== "FunctionDeclaration" && value?.type !== "FunctionExpression" && value?.type !== "ArrowFunctionExpression") || value.body.type !== "BlockStatement") return;
+    for (const statement of value.body.body) {
+      const returned = statement.type === "ReturnStatement" ? withoutTypeAssertion(statement.argument) : undefined;
+      if (returned?.type === "ObjectExpression") setMembers(`${name}()`, returned);
+    }
+  };
   // `name.member` for each member of an exported object of functions.
   const setMembers = (name: string, object: TSESTree.ObjectExpression) => {
     for (const property of object.properties) {
@@ -573,12 +605,14 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     if ((declaration?.type === "FunctionDeclaration" || declaration?.type === "ClassDeclaration") && declaration.id) {
       set(declaration.id.name, meaningOf(source, bindings, declaration));
       setMethods(declaration.id.name, declaration);
+      setFactoryMembers(declaration.id.name, declaration);
     }
     if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === "Identifier") {
           set(declarator.id.name, meaningOf(source, bindings, declarator.id) ?? meaningOf(source, bindings, declarator.init));
           setMethods(declarator.id.name, declarator.init);
+          setFactoryMembers(declarator.id.name, declarator.init);
           // `export const chatService = { sendMessage: async (…) => … }`: reached as
           // `chatService.sendMessage`, by a controller object of the same shape and by a route
           // (realtgy/my-ai-apps: route → chatController.sendMessage → chatService.sendMessage, batch 42).
