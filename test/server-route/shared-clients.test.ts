@@ -618,3 +618,40 @@ export default router;
     assert.deepEqual(found, ['router.post("/chat") → Google AI (Gemini)']);
   });
 });
+
+describe("require-rate-limit: an instance of an imported class is judged method by method (ay0711/AI, batch 76)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("a method that runs the model counts, one that lists the class's own data does not, also for an instance assigned in a try", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4.0.0", "@google/genai": "1.0.0" } }),
+      "services/aiService.js": `const { GoogleGenAI } = require("@google/genai");
+class AIService {
+  constructor() {
+    this.ai = new GoogleGenAI({ apiKey: process.env.GOOGLE_AI_API_KEY });
+    this.validModels = ["gemini-2.5-flash"];
+  }
+  async listAvailableModels() {
+    return this.validModels.map((name) => ({ name }));
+  }
+  async generateContent(contents) {
+    return (await this.ai.models.generateContent({ model: "gemini-2.5-flash", contents })).text;
+  }
+}
+module.exports = AIService;
+`,
+    });
+    const controller = (made: string) => `const AIService = require("./services/aiService");
+${made}
+const generate = async (req, res) => res.json({ text: await aiService.generateContent(req.body.contents) });
+const listModels = async (req, res) => res.json({ models: await aiService.listAvailableModels() });
+const app = require("express")();
+app.post("/generate", generate);
+app.get("/models", listModels);
+`;
+    const run = (made: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "index.js"), controller(made))!).map((f) => String(f.data.handler));
+    assert.deepEqual(run(`let aiService;\ntry {\n  aiService = new AIService();\n} catch (error) {\n  console.error(error.message);\n}`), ['app.post("/generate")']);
+    assert.deepEqual(run(`const aiService = new AIService();`), ['app.post("/generate")']);
+  });
+});

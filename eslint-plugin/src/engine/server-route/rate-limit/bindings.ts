@@ -77,6 +77,11 @@ export interface FileBindings {
    * methods are (visioninhope/DocXpert-fire, batch 58).
    */
   modelHelpers?: Set<string>;
+  /**
+   * Instances of an imported class whose methods the class's module judged one by one
+   * (`aiService = new AIService()`): a method not among `memberProviders`' `aiService#…` calls no model.
+   */
+  classInstances?: Set<string>;
   /** Imported classes that make or keep a client (./shared-clients `holder`): `X.create()` makes one, no model runs. */
   clientHolders?: Set<string>;
   /**

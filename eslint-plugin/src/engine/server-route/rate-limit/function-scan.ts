@@ -281,6 +281,10 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     // `TokenizerFactory.create(id)`: a static method of an imported class that makes its client
     // (ujjwalsinghbasnet-3ptrades/ai-starter, batch 73); its model-calling methods are memberProviders'.
     const makesClient = bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root;
+    // `aiService.listAvailableModels()` on an instance of an imported class: the method's own answer.
+    if (bindings.classInstances?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
+      return bindings.memberProviders?.get(`${root.name}#${call.callee.property.name}`);
+    }
     if (provider && !makesClient) return runsModel(provider, call);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;

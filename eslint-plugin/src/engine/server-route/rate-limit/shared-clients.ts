@@ -123,7 +123,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     }
     if (used) followed.push(target, ...summary.stamps.map(([file]) => file));
   }
-  if (bindings.memberProviders) addInstanceMembers(source, bindings.memberProviders);
+  if (bindings.memberProviders) addInstanceMembers(source, bindings);
   if (followed.length > 0) addMadeClients(source, bindings);
   return followed;
 }
@@ -228,7 +228,8 @@ function nuxtServerUtils(file: string): string[] {
  * `const ai = new AiService()` of an imported class whose methods call a provider (`AiService#ask`):
  * `ai.ask()` is that method (an Express app's service instance made in its route file).
  */
-function addInstanceMembers(source: SourceFile, members: Map<string, Provider>): void {
+function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
+  const members = bindings.memberProviders!;
   const methods = new Map<string, Array<[string, Provider]>>();
   for (const [key, provider] of members) {
     const hash = key.indexOf("#");
@@ -242,12 +243,19 @@ function addInstanceMembers(source: SourceFile, members: Map<string, Provider>):
   // instance is made by a call (`const aiClient = createAIClient({ apiKey })`): calling a class
   // without `new` throws, so a call of a name with methods is one.
   if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`) || source.text.includes(`${type}(`))) return;
+  // Also an instance assigned later: `let aiService; try { aiService = new AIService() } catch {}`
+  // (ay0711/AI's controller, batch 76). Calls on it are judged method by method (function-scan):
+  // `aiService.generateContent()` runs the model, `aiService.listAvailableModels()` does not.
   walk(source.ast, (node) => {
-    if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier") return;
-    let init = node.init;
+    const id = node.type === "VariableDeclarator" ? node.id : node.type === "AssignmentExpression" ? node.left : undefined;
+    if (id?.type !== "Identifier") return;
+    let init = node.type === "VariableDeclarator" ? node.init : node.type === "AssignmentExpression" ? node.right : undefined;
     while (init?.type === "AwaitExpression" || init?.type === "TSAsExpression") init = init.type === "AwaitExpression" ? init.argument : init.expression;
     if ((init?.type !== "NewExpression" && init?.type !== "CallExpression") || init.callee.type !== "Identifier") return;
-    for (const [method, provider] of methods.get(init.callee.name) ?? []) if (!members.has(`${node.id.name}#${method}`)) members.set(`${node.id.name}#${method}`, provider);
+    const known = methods.get(init.callee.name);
+    if (!known) return;
+    if (init.type === "NewExpression") (bindings.classInstances ??= new Set()).add(id.name);
+    for (const [method, provider] of known) if (!members.has(`${id.name}#${method}`)) members.set(`${id.name}#${method}`, provider);
   });
 }
 
