@@ -655,3 +655,32 @@ app.get("/models", listModels);
     assert.deepEqual(run(`const aiService = new AIService();`), ['app.post("/generate")']);
   });
 });
+
+describe("require-rate-limit: a client a factory returns in an object, through a wrapper (bpor92/ai-playground, batch 76)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`const { openai, model } = initOpenAi()` is the client `initializeAzureOpenAi()` made, and azure-openai is Azure OpenAI's", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { nuxt: "3.8.0", "azure-openai": "0.9.4" } }),
+      "nuxt.config.ts": "export default defineNuxtConfig({});\n",
+      "server/utils/azure-open-ai.ts": `import { Configuration, OpenAIApi } from "azure-openai";
+export const initializeAzureOpenAi = () => {
+  const { AZURE_API_KEY } = useRuntimeConfig();
+  const openai = new OpenAIApi(new Configuration({ apiKey: AZURE_API_KEY, azure: { apiKey: AZURE_API_KEY, endpoint: "https://example.openai.azure.com/" } }));
+  return { openai, model: "gpt35" };
+};
+`,
+      "server/utils/initialize-open-ai.ts": `import { initializeAzureOpenAi } from "../utils/azure-open-ai";\nexport const initOpenAi = () => initializeAzureOpenAi();\n`,
+    });
+    const route = (use: string) => `import { initOpenAi } from "../utils/initialize-open-ai";
+const { openai, model } = initOpenAi();
+export default defineEventHandler(async (event) => {
+  const body = await readBody(event);
+  return ${use};
+});`;
+    const run = (use: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "server/api/chat.post.ts"), route(use))!).map((f) => String(f.data.provider));
+    assert.deepEqual(run(`(await openai.createChatCompletion({ model, messages: body.messages })).data`), ["Azure OpenAI"]);
+    assert.deepEqual(run(`{ model }`), []);
+  });
+});

@@ -15,7 +15,8 @@ export const azureOpenai: Provider = {
   envVarAliases: ["AZURE_API_KEY", "AZURE_OPENAI_KEY", "AZURE_AI_API_KEY", "AZURE_INFERENCE_CREDENTIAL"],
   contextWords: ["azure", "aoai", "cognitiveservices"],
   sdkConstructors: ["AzureOpenAI", "createAzure", "AzureKeyCredential", "AzureChatOpenAI", "OpenAIClient", "AzureOpenAIEmbeddings"],
-  sdkPackages: ["@azure/openai", "@ai-sdk/azure", "@azure-rest/ai-inference", "@azure/core-auth"],
+  // azure-openai: a fork of openai v3 with an `azure` option (bpor92/ai-playground, batch 76).
+  sdkPackages: ["@azure/openai", "@ai-sdk/azure", "@azure-rest/ai-inference", "@azure/core-auth", "azure-openai"],
   endpoints: ["*.openai.azure.com", "*.cognitiveservices.azure.com", "*.services.ai.azure.com"],
   revokeUrl: "https://portal.azure.com/#view/Microsoft_Azure_ProjectOxford/CognitiveServicesHub",
   kinds: [

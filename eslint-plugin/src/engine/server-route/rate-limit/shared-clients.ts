@@ -149,9 +149,19 @@ function addMadeClients(source: SourceFile, bindings: FileBindings): void {
   walk(source.ast, (node) => {
     const target = node.type === "VariableDeclarator" ? node.id : node.type === "AssignmentExpression" ? node.left : undefined;
     let value = node.type === "VariableDeclarator" ? node.init : node.type === "AssignmentExpression" ? node.right : undefined;
-    if (target?.type !== "Identifier" || bindings.providers.has(target.name)) return;
     while (value?.type === "AwaitExpression" || value?.type === "TSAsExpression") value = value.type === "AwaitExpression" ? value.argument : value.expression;
     if (value?.type !== "CallExpression") return;
+    // `const { openai, model } = initOpenAi()`: the client a factory returns in an object.
+    if (target?.type === "ObjectPattern" && value.callee.type === "Identifier") {
+      const members = new Map(factoryMembers(bindings, value.callee.name));
+      for (const property of target.properties) {
+        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.value.type !== "Identifier") continue;
+        const provider = members.get(property.key.name);
+        if (provider && !bindings.providers.has(property.value.name)) bindings.providers.set(property.value.name, provider);
+      }
+      return;
+    }
+    if (target?.type !== "Identifier" || bindings.providers.has(target.name)) return;
     const callee = value.callee;
     let maker: string | undefined;
     if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && bindings.clientHolders?.has(callee.object.name)) maker = callee.object.name;
@@ -547,10 +557,15 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
   // `createChatService().sendMessage` for each method of the object a factory returns: `export function
   // createChatService() { const app = graph.compile(); return { async sendMessage(m) { … app.invoke(…) } } }`.
   const setFactoryMembers = (name: string, value: Node | null | undefined) => {
-    if ((value?.type !== "FunctionDeclaration" && value?.type !== "FunctionExpression" && value?.type !== "ArrowFunctionExpression") || value.body.type !== "BlockStatement") return;
-    for (const statement of value.body.body) {
-      const returned = statement.type === "ReturnStatement" ? withoutTypeAssertion(statement.argument) : undefined;
+    if (value?.type !== "FunctionDeclaration" && value?.type !== "FunctionExpression" && value?.type !== "ArrowFunctionExpression") return;
+    const returns = value.body.type === "BlockStatement" ? value.body.body.flatMap((statement) => (statement.type === "ReturnStatement" ? [withoutTypeAssertion(statement.argument)] : [])) : [withoutTypeAssertion(value.body)];
+    for (const returned of returns) {
       if (returned?.type === "ObjectExpression") setMembers(`${name}()`, returned);
+      // `export const initOpenAi = () => initializeAzureOpenAi()`: the imported factory's members, under this name
+      // (bpor92/ai-playground's server/utils, batch 76).
+      if (returned?.type === "CallExpression" && returned.callee.type === "Identifier") {
+        for (const [member, provider] of factoryMembers(bindings, returned.callee.name)) set(`${name}().${member}`, { provider });
+      }
     }
   };
   // `name.member` for each member of an exported object of functions.
