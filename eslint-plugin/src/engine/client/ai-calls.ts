@@ -403,7 +403,8 @@ function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefi
  * `fetchEventSource(url, { headers })` and sse.js's `new SSE(url, { headers })` (both stream a
  * completion into the page).
  */
-const FETCH_LIKE = new Set(["fetch", "$fetch", "ofetch", "ky", "fetchEventSource", "SSE"]);
+// Nuxt's `useFetch` / `useLazyFetch` take the same (url, options) (kendrickkilat/jira-ai's composable, batch 76).
+const FETCH_LIKE = new Set(["fetch", "$fetch", "ofetch", "useFetch", "useLazyFetch", "ky", "fetchEventSource", "SSE"]);
 
 /**
  * The URL and config arguments of an HTTP call: fetch(url, init), axios.post(url, data, config),

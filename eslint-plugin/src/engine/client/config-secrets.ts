@@ -38,8 +38,21 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
   let expoApp: boolean | undefined;
   let envReads: EnvRead[] | undefined;
   const reads = () => (envReads ??= findEnvReads(source.ast, source.text));
-  walk(source.ast, (node) => {
-    if (node.type !== "Property" || node.computed || node.value.type !== "ObjectExpression") return;
+  // A config section written as a module const and passed by name (`const runtimeConfig = { public: { … } }`
+  // then `defineNuxtConfig({ runtimeConfig, … })`: kendrickkilat/jira-ai, batch 76): read as if inline.
+  const consts = new Map<string, TSESTree.ObjectExpression>();
+  for (const statement of source.ast.body) {
+    if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init?.type === "TSAsExpression" || declarator.init?.type === "TSSatisfiesExpression" ? declarator.init.expression : declarator.init;
+      if (declarator.id.type === "Identifier" && init?.type === "ObjectExpression") consts.set(declarator.id.name, init);
+    }
+  }
+  walk(source.ast, (property) => {
+    if (property.type !== "Property" || property.computed) return;
+    const value = property.value.type === "ObjectExpression" ? property.value : property.value.type === "Identifier" ? consts.get(property.value.name) : undefined;
+    if (!value) return;
+    const node = { ...property, value } as TSESTree.Property & { value: TSESTree.ObjectExpression };
     const key = propertyName(node);
     if (next && key === "env") {
       for (const property of node.value.properties) {

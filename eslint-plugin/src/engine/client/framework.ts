@@ -580,9 +580,11 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       break;
     }
     case "nuxt": {
-      const inServer = /^(?:app\/)?server\//.test(rel) || /\.server\.[^/]*$/.test(rel);
-      const browserDir = /^(?:app\/)?(?:components|pages|layouts|plugins|middleware|composables|utils)\//.test(rel);
-      const appFile = /^(?:app\/)?(?:app|error)\.vue$/.test(rel) || /^(?:app\/)?app\.config\.[jt]s$/.test(rel);
+      // The source folder: the root (Nuxt 3), `app/` (Nuxt 4), or `src/` by the config's `srcDir`
+      // (kendrickkilat/jira-ai's composables, batch 76; Nuxt 3 keeps `server/` inside it too).
+      const inServer = /^(?:app\/|src\/)?server\//.test(rel) || /\.server\.[^/]*$/.test(rel);
+      const browserDir = /^(?:app\/|src\/)?(?:components|pages|layouts|plugins|middleware|composables|utils)\//.test(rel);
+      const appFile = /^(?:app\/|src\/)?(?:app|error)\.vue$/.test(rel) || /^(?:app\/|src\/)?app\.config\.[jt]s$/.test(rel);
       if (!inServer && (browserDir || appFile)) role.entry = true;
       break;
     }
