@@ -220,6 +220,23 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "configDefineSecret", line: 4, data: { name: "OPENAI_API_KEY" } }],
     },
     {
+      // only891/memories-poems (batch 76), an AI Studio app: `process.env` defined as an object of its own.
+      name: "Vite define of process.env as an object: its secret keys, not its other entries",
+      filename: appFile("vite", "vite.config.ts").filename,
+      code: [
+        `import { defineConfig, loadEnv } from "vite";`,
+        `export default defineConfig(({ mode }) => {`,
+        `  const apiKey = loadEnv(mode, process.cwd(), "").GEMINI_API_KEY;`,
+        `  return {`,
+        `    define: {`,
+        `      "process.env": { API_KEY: JSON.stringify(apiKey), NODE_ENV: JSON.stringify(mode) },`,
+        `    },`,
+        `  };`,
+        `});`,
+      ].join("\n"),
+      errors: [{ messageId: "configDefineSecret", line: 6, data: { name: "API_KEY" } }],
+    },
+    {
       // A real Vite app with a Cloudflare Worker (bench/real-apps) "fixes" `process is not defined` this way.
       name: "Vite define of the whole environment: process.env itself, JSON.stringify'd, spread, or loadEnv with an empty prefix",
       filename: appFile("vite", "vite.config.ts").filename,

@@ -70,6 +70,13 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         if (envName && isSecretEnvName(envName)) findings.push(report(messageId, source.file, property.key, envName));
         if ((name === "process.env" || name === "import.meta.env") && isWholeEnvironment(source, property.value)) {
           findings.push(report("configDefineWholeEnv", source.file, property.key, name));
+        } else if ((name === "process.env" || name === "import.meta.env") && property.value.type === "ObjectExpression") {
+          // `'process.env': { API_KEY: JSON.stringify(apiKey) }`: the object's secret keys, written into the
+          // bundle as `process.env.X` entries are (only891/memories-poems, an AI Studio app, batch 76).
+          for (const entry of property.value.properties) {
+            const entryName = entry.type === "Property" && !entry.computed ? propertyName(entry) : undefined;
+            if (entry.type === "Property" && entryName && isSecretEnvName(entryName)) findings.push(report(messageId, source.file, entry.key, entryName));
+          }
         }
       }
     } else if (expo && key === "extra" && (isExpoConfig(node) || (expoApp ??= frameworkOf(source.file).name === "expo"))) {
