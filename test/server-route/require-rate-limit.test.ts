@@ -262,6 +262,17 @@ await fastify.register(rateLimit, { max: 20, timeWindow: "1 minute" });
 fastify.post("/chat", async (request) => client.chat.completions.create(request.body));`,
     },
     {
+      // Ben41k/AI_nutritionist (batch 77): @fastify/rate-limit's per-route setting, and a limiter among the route's hooks.
+      name: "Fastify: a route's own config.rateLimit, or a limiter in its preHandler",
+      filename: SERVER,
+      code: `import Fastify from "fastify";
+import OpenAI from "openai";
+const app = Fastify();
+const client = new OpenAI();
+app.post("/meals", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async (request) => client.chat.completions.create(request.body));
+app.post("/chat", { preHandler: [app.authenticate, app.rateLimit({ max: 5 })] }, async (request) => client.chat.completions.create(request.body));`,
+    },
+    {
       name: "Express: app.use(limiter) before the route",
       filename: SERVER,
       code: `import express from "express";

@@ -684,3 +684,21 @@ export default defineEventHandler(async (event) => {
     assert.deepEqual(run(`{ model }`), []);
   });
 });
+
+describe("require-rate-limit: a Fastify route's own rate-limit setting (Ben41k/AI_nutritionist, batch 77)", () => {
+  after(() => removeRepos());
+
+  it("`config: { rateLimit: false }` turns the limit off; other options limit nothing", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { fastify: "5.0.0", openai: "5.0.0" } }) });
+    const server = (options: string) => `import Fastify from "fastify";
+import OpenAI from "openai";
+const app = Fastify();
+const client = new OpenAI();
+app.post("/chat", ${options}, async (request) => client.chat.completions.create(request.body));
+`;
+    const run = (options: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "src/index.ts"), server(options))!).map((f) => String(f.data.handler));
+    assert.deepEqual(run(`{ config: { rateLimit: false } }`), ['app.post("/chat")']);
+    assert.deepEqual(run(`{ schema: { body: { type: "object" } }, preHandler: [app.authenticate] }`), ['app.post("/chat")']);
+    assert.deepEqual(run(`{ config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }`), []);
+  });
+});

@@ -247,11 +247,33 @@ export function isLimiterCall(node: TSESTree.CallExpression | TSESTree.NewExpres
 
 /** True when any name along `a.b.c` says rate limit, is a limiter binding, or is a user-given limiter name. */
 export function namesLimiter(node: Node, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  if (node.type === "ObjectExpression") return routeOptionsLimit(node, bindings, extraNames);
   let current: Node = node;
   if (current.type === "CallExpression" || current.type === "NewExpression") current = current.callee;
   const { root, path } = memberPath(current);
   const names = [...(root.type === "Identifier" ? [root.name] : []), ...path];
   return names.some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name) || extraNames.includes(name));
+}
+
+/**
+ * A Fastify route's options: `{ config: { rateLimit: { max, timeWindow } } }`, @fastify/rate-limit's
+ * per-route setting (Ben41k/AI_nutritionist's meal and chat routes, batch 77; `rateLimit: false`
+ * turns it off), or a limiter among its hooks (`preHandler: [auth, limiter]`, `onRequest: app.rateLimit()`).
+ */
+function routeOptionsLimit(options: TSESTree.ObjectExpression, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  for (const property of options.properties) {
+    if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
+    const value = property.value;
+    if (property.key.name === "config" && value.type === "ObjectExpression") {
+      const limit = value.properties.find((entry) => entry.type === "Property" && !entry.computed && entry.key.type === "Identifier" && entry.key.name === "rateLimit");
+      if (limit?.type === "Property" && !(limit.value.type === "Literal" && limit.value.value === false)) return true;
+    }
+    if (["preHandler", "onRequest", "preValidation"].includes(property.key.name)) {
+      const hooks = value.type === "ArrayExpression" ? value.elements : [value];
+      if (hooks.some((hook) => hook && hook.type !== "SpreadElement" && namesLimiter(hook, bindings, extraNames))) return true;
+    }
+  }
+  return false;
 }
 
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
