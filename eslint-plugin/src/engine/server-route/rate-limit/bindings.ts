@@ -689,6 +689,11 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
   let key = found?.type === "Identifier" ? declarations.get(found.name) : found;
   // `const { apiKey } = body` after `const body = await readBody(event)`: what the object came from.
   if (key?.type === "Identifier" && found?.type === "Identifier" && key.name !== found.name) key = declarations.get(key.name);
+  while (key?.type === "AwaitExpression") key = key.argument;
+  // `decrypt(encryptedKey, secret)` with `encryptedKey = getCookie(c, "ork")`: the caller's key kept
+  // sealed in their own cookie; the server's secret only opens it (cameronapak/open-chat, batch 77).
+  const sealed = unsealedArgument(key);
+  if (sealed) return keyIsUserSupplied(sealed, declarations, moduleNames);
   if (!key || key.type === "Literal" || key.type === "Identifier" || key.type === "SpreadElement") return false;
   let readsEnv = false;
   let readsOther = false;
@@ -700,6 +705,13 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
     else readsOther = true;
   });
   return readsOther && !readsEnv;
+}
+
+/** `decrypt(value, secret)`, `unseal(value)`, `await decryptKey(value)`: the value a decryption opens. */
+export function unsealedArgument(node: Node | undefined): Node | undefined {
+  if (node?.type !== "CallExpression" || node.arguments.length === 0 || node.arguments[0].type === "SpreadElement") return undefined;
+  const callee = node.callee.type === "Identifier" ? node.callee.name : node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" ? node.callee.property.name : "";
+  return /^(?:decrypt|unseal|decipher)/i.test(callee) ? node.arguments[0] : undefined;
 }
 
 /** h3's (Nuxt, Nitro) functions that read what the caller sent. */

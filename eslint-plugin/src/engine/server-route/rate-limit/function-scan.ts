@@ -10,7 +10,7 @@ import { binds } from "../../patterns";
 import { providerForEnvName } from "../../providers";
 import { thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
-import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied } from "./bindings";
+import { CHAIN_METHODS, type FileBindings, keyIsUserSupplied, unsealedArgument } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 
 type Node = TSESTree.Node;
@@ -325,7 +325,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
         const [url, init] = requestParts(source, call);
-        return sendsCallersKey(source, init) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, init));
+        if (sendsCallersKey(source, init) || runsNoModel(source, url, init)) return undefined;
+        return fetchProvider(source, url) ?? keyHeaderProvider(source, url, init);
       }
     }
     // `axios({ method: "POST", url: API_URL, headers })` and `axios.request(config)`: the URL and headers in one config
@@ -504,6 +505,9 @@ function callersValue(value: Node, depth: number): boolean {
     return depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
+  // `decrypt(encryptedKey, secret)`: the caller's own key, sealed in their cookie.
+  const sealed = unsealedArgument(value.type === "AwaitExpression" ? value.argument : value);
+  if (sealed) return callersValue(sealed, depth);
   // `"Bearer " + param.apiKey` (cloudunkai/cloudunkai.github.io, batch 54): what is not written in.
   if (value.type === "BinaryExpression" && value.operator === "+") {
     const parts = [value.left, value.right].filter((part) => !(part.type === "Literal" && typeof part.value === "string"));
@@ -714,6 +718,42 @@ function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpress
  * a template or a `+` that starts with one (`${baseUrl}/${model}`, `base + "?key=" + key`) and a fallback
  * (`config.get("BASE_URL") || "https://router.huggingface.co/…"`, a real app's transcription route).
  */
+/**
+ * A request to a provider that runs no model: the model list (`https://openrouter.ai/api/v1/models`)
+ * or one that carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a
+ * content type: cameronapak/open-chat, batch 77). Only when the whole request is written out: a
+ * headers object of literal names, no spread, and no key in the URL.
+ */
+function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | undefined): boolean {
+  const text = url && urlText(source, url, 0);
+  if (!text || !/^https?:\/\//i.test(text)) return false;
+  // The model list, when the whole URL is written out (a `+` chain's first part may end in `/models/`).
+  if (/\/models\/?(?:[?#]|$)/.test(text) && wholeUrl(source, url!)) return true;
+  if (/[?&](?:key|api_key|apikey|token|access_token)=/i.test(text)) return false;
+  if (init?.type !== "ObjectExpression" || init.properties.some((property) => property.type !== "Property")) return false;
+  // Headers written out with none that carries a key (a request with no headers at all is taken
+  // for a sketch of a provider call, as tests and snippets write them).
+  const headers = init.properties.find((property) => property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === "headers");
+  if (headers?.type !== "Property" || headers.value.type !== "ObjectExpression") return false;
+  return headers.value.properties.every((property) => {
+    if (property.type !== "Property" || property.computed) return false;
+    const name = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : "";
+    return /^(?:content-type|accept|user-agent|http-referer|x-title|content-length|accept-encoding)$/i.test(name);
+  });
+}
+
+/** A URL written whole: a string, a template with no hole, `new URL("…")`, or a const holding one. */
+function wholeUrl(source: SourceFile, url: Node, depth = 0): boolean {
+  if (url.type === "Literal") return typeof url.value === "string";
+  if (url.type === "TemplateLiteral") return url.expressions.length === 0;
+  if (url.type === "NewExpression") return url.callee.type === "Identifier" && url.callee.name === "URL" && url.arguments.length === 1 && wholeUrl(source, url.arguments[0] as Node, depth + 1);
+  if (url.type === "Identifier" && depth < 3) {
+    const init = constInits(source).get(url.name) ?? enclosingConst(url, url.name);
+    return init !== undefined && wholeUrl(source, init, depth + 1);
+  }
+  return false;
+}
+
 function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
   const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
