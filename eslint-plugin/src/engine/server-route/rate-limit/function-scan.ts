@@ -924,11 +924,7 @@ function instanceMethod(source: SourceFile, instance: string, name: string): Nod
   if (!instances) {
     instances = new Map();
     instancesOf.set(source.ast, instances);
-    const classes = new Map<string, TSESTree.ClassBody>();
-    for (const statement of source.ast.body) {
-      const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
-      if (declaration.type === "ClassDeclaration" && declaration.id) classes.set(declaration.id.name, declaration.body);
-    }
+    const classes = fileClasses(source);
     for (const statement of classes.size > 0 ? source.ast.body : []) {
       const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
       if (declaration.type !== "VariableDeclaration") continue;
@@ -948,16 +944,22 @@ function instanceMethod(source: SourceFile, instance: string, name: string): Nod
   return unique && !isCommonMethod(name) ? classMethod(unique, name) : undefined;
 }
 
-function uniqueMethods(source: SourceFile): Map<string, TSESTree.ClassBody | null> {
-  let methods = uniqueMethodsOf.get(source.ast);
-  if (methods) return methods;
-  methods = new Map();
-  uniqueMethodsOf.set(source.ast, methods);
+/** The classes a module declares at its top level (exported or not), by name. */
+function fileClasses(source: SourceFile): Map<string, TSESTree.ClassBody> {
   const classes = new Map<string, TSESTree.ClassBody>();
   for (const statement of source.ast.body) {
     const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;
     if (declaration.type === "ClassDeclaration" && declaration.id) classes.set(declaration.id.name, declaration.body);
   }
+  return classes;
+}
+
+function uniqueMethods(source: SourceFile): Map<string, TSESTree.ClassBody | null> {
+  let methods = uniqueMethodsOf.get(source.ast);
+  if (methods) return methods;
+  methods = new Map();
+  uniqueMethodsOf.set(source.ast, methods);
+  const classes = fileClasses(source);
   if (classes.size === 0 || !source.text.includes("new ")) return methods;
   const made = new Set<string>();
   walk(source.ast, (node) => {
