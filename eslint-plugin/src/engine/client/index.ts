@@ -201,10 +201,8 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     }
     return [...sent, ...findings];
   }
-  const schema = validatesEnv(source.text);
   for (const read of reads) {
     if (inRanges(context.serverRanges, rangeOf(read.node)[0])) continue;
-    if (schema && mapsToItsName(read)) continue;
     findings.push(finding("no-client-secrets", isSecretRead(read) ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
   }
   // A read that runs in the browser is reported as such, once (not also as data sent to it).
@@ -212,27 +210,6 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   findings.push(...sent.filter((found) => !readInBrowser.has(found.range.start)));
   if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
   return findings;
-}
-
-/**
- * An env schema module: t3-env's `createEnv({ server, client, runtimeEnv: { DATABASE_URL:
- * process.env.DATABASE_URL } })`, or create-t3-app's older `env.mjs` that `safeParse`s a
- * `processEnv` object of the same shape (serudda/text-snap, batch 77). Next.js leaves a server
- * name undefined in the browser, and the schema only validates it on the server (and throws if
- * browser code asks for it): the module hands the browser nothing.
- */
-function validatesEnv(text: string): boolean {
-  return text.includes("createEnv(") || text.includes(".safeParse(");
-}
-
-/** `DATABASE_URL: process.env.DATABASE_URL`: the read is a schema's value under its own name. */
-function mapsToItsName(read: EnvRead): boolean {
-  let node: TSESTree.Node | undefined = read.node;
-  while (node?.parent && node.parent.type === "MemberExpression" && node.parent.property === node) node = node.parent;
-  const property = node?.parent;
-  if (property?.type !== "Property" || property.value !== node || property.computed) return false;
-  const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
-  return key === read.name;
 }
 
 /** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
