@@ -729,7 +729,9 @@ function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | und
   if (!text || !/^https?:\/\//i.test(text)) return false;
   // The model list, when the whole URL is written out (a `+` chain's first part may end in `/models/`).
   if (/\/models\/?(?:[?#]|$)/.test(text) && wholeUrl(source, url!)) return true;
-  if (/[?&](?:key|api_key|apikey|token|access_token)=/i.test(text)) return false;
+  // The rest only for a URL written out whole: one built from parts may take the key in its query
+  // (`${GEMINI_URL}?key=${apiKey}`), which the URL's text here does not show.
+  if (/[?&](?:key|api_key|apikey|token|access_token)=/i.test(text) || !wholeUrl(source, url!)) return false;
   if (init?.type !== "ObjectExpression" || init.properties.some((property) => property.type !== "Property")) return false;
   // Headers written out with none that carries a key (a request with no headers at all is taken
   // for a sketch of a provider call, as tests and snippets write them).
