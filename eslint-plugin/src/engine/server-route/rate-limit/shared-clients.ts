@@ -20,7 +20,7 @@ import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 import { addGraphs } from "./langgraph";
-import { folderEntries } from "../../ship/folder-entries";
+import { nuxtAutoImportable, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
 
 type Node = TSESTree.Node;
 
@@ -118,7 +118,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     if (!summary) continue;
     let used = false;
     for (const [name, meaning] of summary.exports) {
-      if (name === "default" || !IDENTIFIER.test(name) || bindings.providers.has(name) || bindings.limiters.has(name) || declared?.has(name) || !usesWord(source.text, name)) continue;
+      if (!nuxtAutoImportable(name, source.text, declared) || bindings.providers.has(name) || bindings.limiters.has(name)) continue;
       used = bindMeaning(bindings, name, meaning) || used;
     }
     if (used) followed.push(target, ...summary.stamps.map(([file]) => file));
@@ -163,9 +163,6 @@ function addMadeClients(source: SourceFile, bindings: FileBindings): void {
     }
     if (target?.type !== "Identifier" || bindings.providers.has(target.name)) return;
     const callee = value.callee;
-    let maker: string | undefined;
-    if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && bindings.clientHolders?.has(callee.object.name)) maker = callee.object.name;
-    else if (callee.type === "Identifier" && (!bindings.modelHelpers?.has(callee.name) || FACTORY_NAME.test(callee.name))) maker = callee.name;
     // A factory whose returned object's methods the summary knows one by one: `chatService.sendMessage`
     // calls the model, `codeReviewService.detectLanguage` does not.
     const members = callee.type === "Identifier" ? factoryMembers(bindings, callee.name) : [];
@@ -173,6 +170,9 @@ function addMadeClients(source: SourceFile, bindings: FileBindings): void {
       for (const [method, provider] of members) if (!bindings.memberProviders!.has(`${target.name}.${method}`)) bindings.memberProviders!.set(`${target.name}.${method}`, provider);
       return;
     }
+    let maker: string | undefined;
+    if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && bindings.clientHolders?.has(callee.object.name)) maker = callee.object.name;
+    else if (callee.type === "Identifier" && (!bindings.modelHelpers?.has(callee.name) || FACTORY_NAME.test(callee.name))) maker = callee.name;
     const provider = maker === undefined ? undefined : bindings.providers.get(maker);
     if (provider) bindings.providers.set(target.name, provider);
   });
@@ -193,45 +193,6 @@ function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeani
     return true;
   }
   return false;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function usesWord(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (!/[\w$]/.test(text[at - 1] ?? "") && !/[\w$]/.test(text[at + name.length] ?? "")) return true;
-  }
-  return false;
-}
-
-/** The names a module declares or imports at its top level: they shadow an auto-import. */
-function topLevelNames(source: SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const top of source.ast.body) {
-    const statement: Node | null = top.type === "ExportNamedDeclaration" || top.type === "ExportDefaultDeclaration" ? top.declaration : top;
-    if (!statement) continue;
-    if (statement.type === "ImportDeclaration") for (const specifier of statement.specifiers) names.add(specifier.local.name);
-    if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) names.add(statement.id.name);
-    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) walk(declarator.id, (node) => void (node.type === "Identifier" && names.add(node.name)));
-  }
-  return names;
-}
-
-/**
- * The files whose exports Nuxt's server (Nitro) imports into every file under `server/` without
- * an import statement: the top-level files of `server/utils/` (AbhisekhJha/AI-SaaS-App's routes
- * use the `openai` client `server/utils/openai.ts` exports, batch 73). Nuxt's own
- * auto-import scan does the same (its docs: only the folder's top level is scanned).
- */
-function nuxtServerUtils(file: string): string[] {
-  const framework = frameworkOf(file);
-  if (framework.name !== "nuxt") return [];
-  const server = path.join(framework.root, "server");
-  const utils = path.join(server, "utils");
-  if (!file.startsWith(server + path.sep) || file.startsWith(utils + path.sep)) return [];
-  return folderEntries(utils)
-    .filter((name) => /\.(?:[cm]?[jt]s)$/i.test(name) && !/\.d\.[cm]?ts$/i.test(name))
-    .map((name) => path.join(utils, name));
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * Nuxt's server auto-imports: every file under `server/` gets what the top-level files of
+ * `server/utils/` export, with no import statement (AbhisekhJha/AI-SaaS-App's routes call the
+ * `openai` client `server/utils/openai.ts` exports, batch 73). shared-clients binds those names as
+ * it binds imported ones.
+ */
+import * as path from "node:path";
+import type { SourceFile, TSESTree } from "../../ast";
+import { frameworkOf } from "../../client/framework";
+import { folderEntries } from "../../ship/folder-entries";
+import { walk } from "../ast-utils";
+
+type Node = TSESTree.Node;
+
+/** An export the file may use by Nuxt's auto-import: a plain name it says and does not declare itself. */
+export function nuxtAutoImportable(name: string, text: string, declared: ReadonlySet<string> | undefined): boolean {
+  return name !== "default" && IDENTIFIER.test(name) && !declared?.has(name) && usesWord(text, name);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function usesWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!/[\w$]/.test(text[at - 1] ?? "") && !/[\w$]/.test(text[at + name.length] ?? "")) return true;
+  }
+  return false;
+}
+
+/** The names a module declares or imports at its top level: they shadow an auto-import. */
+export function topLevelNames(source: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const top of source.ast.body) {
+    const statement: Node | null = top.type === "ExportNamedDeclaration" || top.type === "ExportDefaultDeclaration" ? top.declaration : top;
+    if (!statement) continue;
+    if (statement.type === "ImportDeclaration") for (const specifier of statement.specifiers) names.add(specifier.local.name);
+    if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) names.add(statement.id.name);
+    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) walk(declarator.id, (node) => void (node.type === "Identifier" && names.add(node.name)));
+  }
+  return names;
+}
+
+/**
+ * The files whose exports Nuxt's server (Nitro) imports into every file under `server/` without
+ * an import statement: the top-level files of `server/utils/` (AbhisekhJha/AI-SaaS-App's routes
+ * use the `openai` client `server/utils/openai.ts` exports, batch 73). Nuxt's own
+ * auto-import scan does the same (its docs: only the folder's top level is scanned).
+ */
+export function nuxtServerUtils(file: string): string[] {
+  const framework = frameworkOf(file);
+  if (framework.name !== "nuxt") return [];
+  const server = path.join(framework.root, "server");
+  const utils = path.join(server, "utils");
+  if (!file.startsWith(server + path.sep) || file.startsWith(utils + path.sep)) return [];
+  return folderEntries(utils)
+    .filter((name) => /\.(?:[cm]?[jt]s)$/i.test(name) && !/\.d\.[cm]?ts$/i.test(name))
+    .map((name) => path.join(utils, name));
+}
