@@ -22,6 +22,7 @@ import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
 import { requiredModule } from "../require-call";
+import { functionReturns } from "../function-returns";
 
 type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -166,7 +167,7 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
   // Several returns: the first that returns something. `if (viteEnv) return viteEnv; if
   // (process.env.API_KEY) return process.env.API_KEY; return "";` (baheldeepti/hackathoncopilot,
   // batch 74): each value it may return ships, and the first is the one it returns when set.
-  const value = returnsOf(fn.body).find((argument) => !returnsNothing(argument));
+  const value = functionReturns(fn.body).find((argument) => !returnsNothing(argument));
   if (!value) return undefined;
   // `const apiKey = …; return apiKey;`: the function's own const.
   if (value.type === "Identifier") {
@@ -177,44 +178,6 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
     }
   }
   return { value, scope: home };
-}
-
-/** The values a function body returns, in order, not counting nested functions' returns. */
-function returnsOf(body: TSESTree.BlockStatement): Node[] {
-  const out: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === "ReturnStatement") {
-      if (node.argument) out.push(node.argument);
-      return;
-    }
-    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression" || node.type === "ClassDeclaration" || node.type === "ClassExpression") return;
-    for (const child of statementChildren(node)) visit(child);
-  };
-  for (const statement of body.body) visit(statement);
-  return out;
-}
-
-/** The statements a statement holds (blocks, branches, loops, try): where a `return` can sit. */
-function statementChildren(node: Node): Node[] {
-  switch (node.type) {
-    case "BlockStatement":
-      return node.body;
-    case "IfStatement":
-      return node.alternate ? [node.consequent, node.alternate] : [node.consequent];
-    case "TryStatement":
-      return [node.block, ...(node.handler ? [node.handler.body] : []), ...(node.finalizer ? [node.finalizer] : [])];
-    case "ForStatement":
-    case "ForInStatement":
-    case "ForOfStatement":
-    case "WhileStatement":
-    case "DoWhileStatement":
-    case "LabeledStatement":
-      return [node.body];
-    case "SwitchStatement":
-      return node.cases.flatMap((each) => each.consequent);
-    default:
-      return [];
-  }
 }
 
 /** `return ""`, `return null`, `return undefined`: the getter's value when nothing is set. */

@@ -12,7 +12,6 @@
  *
  * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";

@@ -21,6 +21,7 @@ import type { EnvRead } from "./env-reads";
 import { directivesOfFile } from "./files";
 import { frameworkOf } from "./framework";
 import { clientGraphFor } from "./graph";
+import { functionReturns } from "../function-returns";
 import { walk } from "./walk";
 
 type Node = TSESTree.Node;
@@ -69,18 +70,18 @@ export function findSentSecrets(source: SourceFile, secretReads: readonly EnvRea
   const regions: Array<{ node: Node; via: string }> = [];
   if (role === "next-pages") {
     for (const fn of exportedFunctions(source.ast, ["getServerSideProps", "getStaticProps"])) {
-      for (const value of returnedValues(fn.body)) {
+      for (const value of functionReturns(fn.body).map(unwrap)) {
         const props = value.type === "ObjectExpression" ? propertyValue(value, "props") : undefined;
         if (props) regions.push({ node: props, via: `${fn.name}'s props` });
       }
     }
   } else if (role === "remix-route") {
     for (const fn of exportedFunctions(source.ast, ["loader"])) {
-      for (const value of returnedValues(fn.body)) regions.push({ node: loaderData(value), via: "the loader's data" });
+      for (const value of functionReturns(fn.body).map(unwrap)) regions.push({ node: loaderData(value), via: "the loader's data" });
     }
   } else if (role === "sveltekit-server-load") {
     for (const fn of exportedFunctions(source.ast, ["load"])) {
-      for (const value of returnedValues(fn.body)) regions.push({ node: value, via: "load's data" });
+      for (const value of functionReturns(fn.body).map(unwrap)) regions.push({ node: value, via: "load's data" });
     }
   } else if (role === "next-app" && !directivesOfFile(source.file).includes("use client")) {
     regions.push(...clientComponentProps(source));
@@ -167,17 +168,6 @@ function exportedFunctions(program: TSESTree.Program, names: readonly string[]):
     }
   }
   return out;
-}
-
-/** The values a function body returns (an arrow's expression body is one), not nested functions'. */
-function returnedValues(body: Node): Node[] {
-  if (body.type !== "BlockStatement") return [unwrap(body)];
-  const values: Node[] = [];
-  walk(body, (node) => {
-    if (node !== body && (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression")) return false;
-    if (node.type === "ReturnStatement" && node.argument) values.push(unwrap(node.argument));
-  });
-  return values;
 }
 
 function unwrap(node: Node): Node {

@@ -16,7 +16,9 @@ import { parseSource, type SourceFile, type TSESTree } from "../ast";
 import { walk } from "../client/walk";
 import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { derive } from "../gitignore/file-cache";
-import { moduleDeclaration } from "../server-route/ast-utils";
+import { functionReturns, isFunction, type FunctionNode } from "../function-returns";
+import { importOf } from "../module-imports";
+import { constInits, moduleDeclaration } from "../server-route/ast-utils";
 import { resolveImport } from "../server-route/rate-limit/shared-clients";
 
 type Node = TSESTree.Node;
@@ -46,55 +48,20 @@ export function importedKeyIn(value: Node, source: SourceFile, depth = 0): Impor
     return undefined;
   }
   let call: Node | undefined = value;
-  if (value.type === "Identifier") call = constInit(value, source.ast);
+  if (value.type === "Identifier") call = constInits(source).get(value.name);
   while (call?.type === "AwaitExpression" || call?.type === "TSAsExpression") call = call.type === "AwaitExpression" ? call.argument : call.expression;
   if (call?.type !== "CallExpression") return undefined;
   const callee = call.callee;
   // `getGeminiToken()` imported by name, or `geminiService.getGeminiToken()` from a module imported whole.
   const local = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object.name : undefined;
   const member = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
-  const imported = local === undefined ? undefined : importOf(source.ast, local);
+  const imported = local === undefined ? undefined : importOf(source, local);
   if (!imported) return undefined;
   const exportName = imported.name === "*" || imported.name === "default" ? member : callee.type === "Identifier" ? imported.name : undefined;
   if (exportName === undefined) return undefined;
   const target = resolveImport(source.file, imported.specifier);
   if (!target || target.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   return keysReturnedBy(target).get(exportName);
-}
-
-/** The initializer of the one `const` of that name in the file (a name declared twice is not followed). */
-function constInit(name: TSESTree.Identifier, program: TSESTree.Program): Node | undefined {
-  let found: Node | undefined;
-  let count = 0;
-  walk(program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.id.name === name.name && node.init) {
-      found = node.init;
-      count++;
-    }
-  });
-  return count === 1 ? found : undefined;
-}
-
-/** `import { a as b } from "x"` (b → a), `import * as s from "x"` (s → *), `import s from "x"` (s → default), `const s = require("x")`. */
-function importOf(program: TSESTree.Program, local: string): { specifier: string; name: string } | undefined {
-  for (const statement of program.body) {
-    if (statement.type === "ImportDeclaration" && statement.importKind !== "type") {
-      for (const specifier of statement.specifiers) {
-        if (specifier.local.name !== local) continue;
-        const name = specifier.type === "ImportNamespaceSpecifier" ? "*" : specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
-        return { specifier: String(statement.source.value), name };
-      }
-    }
-    if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        if (declarator.id.type !== "Identifier" || declarator.id.name !== local || init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "require") continue;
-        const [first] = init.arguments;
-        if (first?.type === "Literal" && typeof first.value === "string") return { specifier: first.value, name: "*" };
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The exported functions of a module that return a provider key read from the env, by export name. */
@@ -107,7 +74,7 @@ function keysReturnedBy(file: string): Map<string, ImportedKey> {
     const keyNames: KeyNames = new Map();
     walk(source.ast, (node) => void (node.type === "VariableDeclarator" && bindKeyVariable(node, keyNames)));
     for (const [name, fn] of exportedFunctions(source.ast)) {
-      for (const value of returnedValues(fn)) {
+      for (const value of functionReturns(fn.body)) {
         const key = keyValueIn(value, keyNames);
         if (key) {
           keys.set(name, { name: key.name, provider: key.provider });
@@ -117,12 +84,6 @@ function keysReturnedBy(file: string): Map<string, ImportedKey> {
     }
     return keys;
   });
-}
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-export function isFunction(node: Node | null | undefined): node is FunctionNode {
-  return node?.type === "FunctionDeclaration" || node?.type === "FunctionExpression" || node?.type === "ArrowFunctionExpression";
 }
 
 /** `export function f`, `export const f = () => …`, `export { f }`, `exports.f = …` / `module.exports = { f }`. */
@@ -158,16 +119,4 @@ function exportedFunctions(program: TSESTree.Program): Map<string, FunctionNode>
     }
   }
   return out;
-}
-
-/** What `fn` itself returns (not its inner functions): each `return x`, or an arrow's expression body. */
-export function returnedValues(fn: FunctionNode): Node[] {
-  if (fn.body.type !== "BlockStatement") return [fn.body];
-  const values: Node[] = [];
-  walk(fn.body, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === "ReturnStatement" && node.argument) values.push(node.argument);
-    return undefined;
-  });
-  return values;
 }

@@ -18,7 +18,8 @@ import { walk } from "../client/walk";
 import { commonJsExport, moduleDeclaration } from "../server-route/ast-utils";
 import { bindKeyVariable, type KeyNames, keyValueIn, mayReadEnv } from "../env-key-values";
 import { NO_SERVED_KEYS_RULE } from "./messages";
-import { importedKeyIn, isFunction, mayServeImportedKeys, returnedValues, type FunctionNode } from "./imported-keys";
+import { functionReturns, isFunction, type FunctionNode } from "../function-returns";
+import { importedKeyIn, mayServeImportedKeys } from "./imported-keys";
 
 export { noServedKeysMessages, NO_SERVED_KEYS_RULE } from "./messages";
 
@@ -76,7 +77,7 @@ export function findServedKeys(source: SourceFile): Finding[] {
   });
   const { sent, pageData } = exportedFunctions(source);
   for (const { fn, name } of sent) {
-    for (const value of returnedValues(fn)) sinks.push({ value, sink: `what \`${name}\` returns` });
+    for (const value of functionReturns(fn.body)) sinks.push({ value, sink: `what \`${name}\` returns` });
   }
   const findings: Finding[] = [];
   const seen = new Set<Node>();

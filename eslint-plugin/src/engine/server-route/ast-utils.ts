@@ -1,6 +1,6 @@
 /** Small TSESTree helpers for this area (walking, finding a node by range, references by name). */
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
-import type { TSESTree } from "../ast";
+import type { SourceFile, TSESTree } from "../ast";
 
 type Node = TSESTree.Node;
 
@@ -183,4 +183,30 @@ export function classMethod(body: TSESTree.ClassBody, name: string): Node | unde
     if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === name && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
   }
   return undefined;
+}
+
+const constInitsOf = new WeakMap<SourceFile, Map<string, Node>>();
+
+/**
+ * The `const`s of the file by name, anywhere (a handler often names its URL first: `const
+ * deepseekUrl = "https://api.deepseek.com/…"`). A name declared twice counts as neither.
+ */
+export function constInits(source: SourceFile): Map<string, Node> {
+  let found = constInitsOf.get(source);
+  if (found) return found;
+  const inits = new Map<string, Node>();
+  const ambiguous = new Set<string>();
+  walk(source.ast, (node) => {
+    if (node.type !== "VariableDeclaration" || node.kind !== "const") return;
+    for (const declarator of node.declarations) {
+      if (declarator.id.type !== "Identifier" || !declarator.init) continue;
+      const name = declarator.id.name;
+      if (inits.has(name)) ambiguous.add(name);
+      inits.set(name, declarator.init);
+    }
+  });
+  for (const name of ambiguous) inits.delete(name);
+  found = inits;
+  constInitsOf.set(source, found);
+  return found;
 }

@@ -200,7 +200,6 @@ export function astContext(node: TSESTree.Node, path: readonly TSESTree.Node[], 
           const field = propertyKeyName(parent);
           if (inSlot && classBody?.type === "ClassBody" && field && !parent.computed) {
             const definition = parent;
-            const program = path[0];
             uses = () => classFieldUses(classBody, field, definition, walks);
           }
         }

@@ -11,6 +11,7 @@ import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { createResolver, type ProjectResolver } from "../../client/resolve";
 import { onInvalidate } from "../../client/files";
+import { localImports } from "../../module-imports";
 import { requiredModule } from "../../require-call";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
@@ -228,49 +229,6 @@ function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
     if (init.type === "NewExpression") (bindings.classInstances ??= new Set()).add(id.name);
     for (const [method, provider] of known) if (!members.has(`${id.name}#${method}`)) members.set(`${id.name}#${method}`, provider);
   });
-}
-
-interface LocalImport {
-  specifier: string;
-  names: Array<{ local: string; imported: string }>;
-}
-
-/** `import { a as b } from "x"`, `import x from "x"`, `const { a } = require("x")`, `export { a } from "x"`. */
-function localImports(source: SourceFile): LocalImport[] {
-  const out: LocalImport[] = [];
-  for (const statement of source.ast.body) {
-    if (statement.type === "ImportDeclaration" && statement.importKind !== "type") {
-      const names = statement.specifiers.flatMap((specifier) => {
-        if (specifier.type === "ImportNamespaceSpecifier") return [{ local: specifier.local.name, imported: "*" }];
-        if (specifier.type === "ImportSpecifier" && specifier.importKind === "type") return [];
-        const imported = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
-        return [{ local: specifier.local.name, imported }];
-      });
-      if (names.length > 0) out.push({ specifier: String(statement.source.value), names });
-    }
-    if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) addRequire(declarator, out);
-  }
-  // `const aiService = require("./services/aiService")` inside a handler (CommonJS loads it on
-  // first call): bound by name as a module-level require is (scope-naive, as the rest here).
-  if (source.text.includes("require(")) {
-    const topLevel = new Set(source.ast.body);
-    walk(source.ast, (node) => {
-      if (node.type === "VariableDeclaration" && !topLevel.has(node)) for (const declarator of node.declarations) addRequire(declarator, out);
-    });
-  }
-  return out;
-}
-
-function addRequire(declarator: TSESTree.VariableDeclarator, out: LocalImport[]): void {
-  const specifier = requiredModule(declarator.init);
-  if (specifier === undefined) return;
-  if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: "default" }] });
-  else if (declarator.id.type === "ObjectPattern") {
-    const names = declarator.id.properties.flatMap((property) =>
-      property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ local: property.value.name, imported: property.key.name }] : [],
-    );
-    out.push({ specifier, names });
-  }
 }
 
 /** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */

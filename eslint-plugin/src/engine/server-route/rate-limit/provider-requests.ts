@@ -1,0 +1,432 @@
+/**
+ * What a handler's own HTTP request to a provider sends, read from the code: the URL's host, the
+ * headers and whose key they carry (the server's env, or the caller's), and whether the request runs
+ * a model at all (a model list, an OAuth exchange with no credential). function-scan asks these of
+ * each `fetch`/axios call it meets in a route handler.
+ *
+ *   fetchProvider(source, url)              → the provider whose model API the URL names
+ *   keyHeaderProvider(source, url, init)    → the provider whose env key an auth header sends
+ *   sendsCallersKey(source, init)           → the auth headers carry only what the caller sent
+ *   runsNoModel(source, url, init)          → the request runs no model (costs no quota)
+ *   withCallersParams(scan)                 → runs one route scan with its own record of the
+ *                                             parameters a followed call handed the caller's value
+ */
+import type { SourceFile, TSESTree } from "../../ast";
+import type { Provider } from "../../providers/types";
+import { constInits, findProperty, memberPath, stringValue, walk } from "../ast-utils";
+import { envName } from "../../env-key-values";
+import { binds } from "../../patterns";
+import { providerForEnvName } from "../../providers";
+import { thisMemberValue } from "../../this-member";
+import { findModelProviderForHost } from "../catalogue";
+import { keyIsUserSupplied, unsealedArgument } from "./bindings";
+
+type Node = TSESTree.Node;
+
+/**
+ * The parameters of the file's functions a scan followed that were handed what the caller sent, per
+ * function: `testOpenAI(apiKey, model)` with `const { apiKey } = await req.json()`, whose fetch then
+ * sends `Bearer ${apiKey}` on the caller's quota (AstralJashn/SproutChat's test-model, batch 68).
+ * Set for the scan that follows those calls, and only for it.
+ */
+let callersParams: WeakMap<Node, Set<string>> | undefined;
+
+/** Runs `scan` with a fresh record of callers' parameters, restoring the outer scan's after (scans nest). */
+export function withCallersParams<T>(scan: () => T): T {
+  const outer = callersParams;
+  callersParams = new WeakMap();
+  try {
+    return scan();
+  } finally {
+    callersParams = outer;
+  }
+}
+
+/** Notes which of `callee`'s parameters the followed `call` hands the caller's value. */
+export function noteCallersParams(callee: Node, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  if (!callersParams || (callee.type !== "FunctionDeclaration" && callee.type !== "FunctionExpression" && callee.type !== "ArrowFunctionExpression")) return;
+  callee.params.forEach((param, index) => {
+    const argument = call.arguments[index];
+    if (param.type !== "Identifier" || !argument || argument.type === "SpreadElement" || !callersValue(argument as Node, 0)) return;
+    const names = callersParams!.get(callee) ?? new Set<string>();
+    names.add(param.name);
+    callersParams!.set(callee, names);
+  });
+}
+
+/** `name` is a parameter of a function around `node` that a followed call handed the caller's value. */
+function isCallersParam(node: Node, name: string): boolean {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
+    if (scope.params.some((param) => binds(param, name))) return callersParams?.get(scope)?.has(name) === true;
+  }
+  return false;
+}
+
+/** The request headers a provider's key travels in. */
+export const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
+
+/**
+ * `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env;
+ * also with the headers (or the whole init) in a const and the key in a template's hole
+ * (`` Authorization: `Bearer ${apiKey}` `` after `const apiKey = req.headers.get("x-api-key")`:
+ * dcrebbin/ai-leetcode-coach, batch 56).
+ */
+export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
+  const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
+  const keys = headerEntries(source, headers as Node | undefined).filter((entry) => AUTH_HEADERS.includes(entry.name));
+  return keys.length > 0 && keys.every((entry) => callersValue(entry.value, 0));
+}
+
+/** A header value made of what the caller sent: `req.headers["authorization"]`, through a const or a template's holes. */
+export function callersValue(value: Node, depth: number): boolean {
+  // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
+  if (value.type === "Identifier") {
+    const held = enclosingConst(value, value.name) ?? destructuredFrom(value, value.name);
+    if (held === undefined) return isCallersParam(value, value.name);
+    return depth < 3 && callersValue(held, depth + 1);
+  }
+  if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
+  // `decrypt(encryptedKey, secret)`: the caller's own key, sealed in their cookie.
+  const sealed = unsealedArgument(value.type === "AwaitExpression" ? value.argument : value);
+  if (sealed) return callersValue(sealed, depth);
+  // `"Bearer " + param.apiKey` (cloudunkai/cloudunkai.github.io, batch 54): what is not written in.
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    const parts = [value.left, value.right].filter((part) => !(part.type === "Literal" && typeof part.value === "string"));
+    return parts.length > 0 && depth < 3 && parts.every((part) => callersValue(part as Node, depth + 1));
+  }
+  // Not the server's env, and read from the request the handler was given: a token the server
+  // fetched for itself (`await auth.getAccessToken()`, Vertex AI) is the server's.
+  return keyIsUserSupplied(value, new Map()) && readsRequest(value, 0);
+}
+
+/** `value` reads a parameter of a function around it (`req.headers.get("x-api-key")`), directly or through a const (`body.key` after `const body = await req.json()`). */
+function readsRequest(value: Node, depth: number): boolean {
+  let found = false;
+  walk(value, (node) => {
+    if (found) return;
+    // `await readBody(event)`: the handler's parameter handed to a reader of the request.
+    if (node.type === "Identifier" && node.parent?.type === "CallExpression" && node.parent.arguments.includes(node) && isParameterAround(value, node.name)) {
+      found = true;
+      return;
+    }
+    if (node.type !== "MemberExpression") return;
+    const { root } = memberPath(node);
+    if (root.type !== "Identifier") return;
+    if (isParameterAround(value, root.name)) found = true;
+    else if (depth < 2) {
+      const held = enclosingConst(value, root.name);
+      if (held && readsRequest(held, depth + 1)) found = true;
+    }
+  });
+  return found;
+}
+
+function isParameterAround(node: Node, name: string): boolean {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
+    if (scope.params.some((param) => binds(param, name))) return true;
+  }
+  return false;
+}
+
+
+/**
+ * A request to a URL this file does not spell (`fetch(process.env.ELEVENLABS_URL, …)`, a base URL
+ * from config) that sends a key the server's env names for a provider in an auth header
+ * (`"xi-api-key": process.env.ELEVENLABS_API_KEY`, `` Authorization: `Bearer ${process.env.GROQ_API_KEY}` ``):
+ * that provider's API (codebysamir/ai_shop_kundenservice_backend's voice routes, batch 45). A URL
+ * written out to another host is that host's business.
+ */
+export function keyHeaderProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
+  const written = url && !envFirst(source, url) ? urlText(source, url, 0) : undefined;
+  if (written !== undefined && /^https?:\/\//i.test(written)) return undefined;
+  // `env.GEMINI_GATEWAY + pathname + "?key=" + env.GEMINI_API_KEY`: the key in the query (ivyxjc/ai-cf-proxy, batch 49).
+  if (url && queriesKey(url)) {
+    const provider = envKeyProvider(source, url, 0);
+    if (provider && !provider.tracing) return provider;
+  }
+  const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
+  for (const { name, value } of headerEntries(source, headers as Node | undefined)) {
+    if (!AUTH_HEADERS.includes(name)) continue;
+    const provider = envKeyProvider(source, value, 0);
+    if (provider && !provider.tracing) return provider;
+  }
+  return undefined;
+}
+
+/** An axios request config with its `url`: written in the call or held in a const. */
+export function axiosConfig(source: SourceFile, node: Node): TSESTree.ObjectExpression | undefined {
+  const value = node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node;
+  return value?.type === "ObjectExpression" && findProperty(value, "url") ? value : undefined;
+}
+
+/**
+ * `process.env.OPENAI_API_URL || "https://openkey.cloud/v1/chat/completions"`: the URL the server's
+ * env names first, a written one only when it is unset; the deployment decides the host.
+ */
+function envFirst(source: SourceFile, url: Node, depth = 0): boolean {
+  if (url.type === "Identifier" && depth < 2) {
+    const init = enclosingConst(url, url.name) ?? constInits(source).get(url.name);
+    return init !== undefined && envFirst(source, init, depth + 1);
+  }
+  if (url.type !== "LogicalExpression" || url.operator === "&&" || url.left.type !== "MemberExpression") return false;
+  const { root, path } = memberPath(url.left);
+  return (root.type === "Identifier" && ((root.name === "process" && path[0] === "env") || root.name === "env")) || (root.type === "MetaProperty" && path[0] === "env");
+}
+
+/** A URL with a `key=` (or `api_key=`, `apikey=`) query parameter written into it. */
+function queriesKey(url: Node): boolean {
+  let found = false;
+  walk(url, (node) => {
+    const text = node.type === "Literal" && typeof node.value === "string" ? node.value : node.type === "TemplateElement" ? node.value.cooked : undefined;
+    if (text && /[?&](?:api_?)?key=/i.test(text)) found = true;
+  });
+  return found;
+}
+
+/**
+ * `fetch(url, init)`, also `fetch(new Request(url, init))` and `fetch(request)` after `const
+ * request = new Request(url, init)` (a Worker forwarding a request: ivyxjc/ai-cf-proxy, batch 49).
+ */
+export function requestParts(source: SourceFile, call: TSESTree.CallExpression): [Node | undefined, Node | TSESTree.CallExpressionArgument | undefined] {
+  const [url, init] = call.arguments as Node[];
+  const made = url?.type === "Identifier" ? (enclosingConst(url, url.name) ?? constInits(source).get(url.name)) : url;
+  if (init === undefined && made?.type === "NewExpression" && made.callee.type === "Identifier" && made.callee.name === "Request") {
+    const [madeUrl, madeInit] = made.arguments as Node[];
+    return [madeUrl, madeInit];
+  }
+  return [url, init];
+}
+
+const headersSetOn = new WeakMap<Node, Array<{ name: string; value: Node }>>();
+
+/**
+ * The headers a request sends, lower-cased name and value: `{ … }` written in the call or a
+ * `const` holding it, or a `new Headers(…)` with `.set(name, value)` / `.append(…)` calls on it
+ * in the function that makes it.
+ */
+function headerEntries(source: SourceFile, headers: Node | undefined, depth = 0): Array<{ name: string; value: Node }> {
+  if (!headers || depth > 2) return [];
+  if (headers.type === "ObjectExpression") {
+    return headers.properties.flatMap((property) => {
+      if (property.type !== "Property") return [];
+      const name = !property.computed && property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+      return name === undefined ? [] : [{ name: name.toLowerCase(), value: property.value as Node }];
+    });
+  }
+  if (headers.type !== "Identifier") return [];
+  const made = enclosingConst(headers, headers.name) ?? constInits(source).get(headers.name);
+  if (made?.type === "ObjectExpression") return headerEntries(source, made, depth + 1);
+  if (made?.type !== "NewExpression" || made.callee.type !== "Identifier" || made.callee.name !== "Headers") return [];
+  // Read once per `new Headers(…)`: a file may send the same headers in many requests.
+  const known = headersSetOn.get(made);
+  if (known) return known;
+  const entries = headerEntries(source, made.arguments[0] as Node | undefined, depth + 1);
+  headersSetOn.set(made, entries);
+  let scope: Node | undefined = made.parent;
+  while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression" && scope.type !== "Program") scope = scope.parent;
+  if (!scope) return entries;
+  walk(scope, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.object.type !== "Identifier" || node.callee.object.name !== headers.name) return;
+    const method = node.callee.property.type === "Identifier" ? node.callee.property.name : undefined;
+    const [name, value] = node.arguments;
+    if ((method === "set" || method === "append") && name?.type === "Literal" && typeof name.value === "string" && value && value.type !== "SpreadElement") {
+      entries.push({ name: name.value.toLowerCase(), value: value as Node });
+    }
+  });
+  return entries;
+}
+
+/**
+ * The provider whose key an env read in `value` names, also through a `const` holding the read
+ * (`const key = Deno.env.get("AZURE_OPENAI_KEY")`: anggi1991/Umai-Lite's Edge Functions, batch 48)
+ * or a property of the module's config object (`apiConfig.apiKey` of `let apiConfig = { apiKey:
+ * process.env.DEEPSEEK_API_KEY, … }`: Piaoxuemoli/Knowledge, batch 48).
+ */
+function envKeyProvider(source: SourceFile, value: Node, depth: number): Provider | undefined {
+  let provider: Provider | undefined;
+  walk(value, (node) => {
+    if (provider) return;
+    const env = envName(node);
+    if (env !== undefined) {
+      provider = providerForEnvName(env);
+      return;
+    }
+    if (depth >= 2) return;
+    // A property's name (`apiConfig.apiKey`'s `apiKey`, the key of `{ apiKey: "local-dev" }`) is no variable.
+    const parent = node.parent;
+    if (node.type === "Identifier" && parent?.type === "MemberExpression" && parent.property === node && !parent.computed) return;
+    if (node.type === "Identifier" && parent?.type === "Property" && parent.key === node && !parent.computed && !parent.shorthand) return;
+    const held =
+      node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? moduleObjectProperty(source, node) : undefined;
+    if (held) provider = envKeyProvider(source, held, depth + 1);
+  });
+  return provider;
+}
+
+const moduleObjectsOf = new WeakMap<SourceFile, Map<string, TSESTree.ObjectExpression>>();
+
+/**
+ * `config.baseUrl` where the module declares `const config = { baseUrl: … }` (or `let`, read as
+ * first written) at its top level: that property's value. A name declared twice counts as neither.
+ */
+function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpression): Node | undefined {
+  if (member.object.type !== "Identifier") return undefined;
+  const property = member.computed ? (member.property.type === "Literal" && typeof member.property.value === "string" ? member.property.value : undefined) : member.property.type === "Identifier" ? member.property.name : undefined;
+  if (property === undefined) return undefined;
+  let objects = moduleObjectsOf.get(source);
+  if (!objects) {
+    objects = new Map();
+    const twice = new Set<string>();
+    for (const statement of source.ast.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
+      if (declaration.type !== "VariableDeclaration" || declaration.kind === "var") continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== "Identifier" || declarator.init?.type !== "ObjectExpression") continue;
+        if (objects.has(declarator.id.name)) twice.add(declarator.id.name);
+        objects.set(declarator.id.name, declarator.init);
+      }
+    }
+    for (const name of twice) objects.delete(name);
+    moduleObjectsOf.set(source, objects);
+  }
+  const object = objects.get(member.object.name);
+  return object ? (findProperty(object, property)?.value as Node | undefined) : undefined;
+}
+
+/**
+ * A request to a provider that runs no model: the model list (`https://openrouter.ai/api/v1/models`)
+ * or one that carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a
+ * content type: cameronapak/open-chat, batch 77). Only when the whole request is written out: a
+ * headers object of literal names, no spread, and no key in the URL.
+ */
+export function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | undefined): boolean {
+  const text = url && urlText(source, url, 0);
+  if (!text || !/^https?:\/\//i.test(text)) return false;
+  // The model list, when the whole URL is written out (a `+` chain's first part may end in `/models/`).
+  if (/\/models\/?(?:[?#]|$)/.test(text) && wholeUrl(source, url!)) return true;
+  // The rest only for a URL written out whole: one built from parts may take the key in its query
+  // (`${GEMINI_URL}?key=${apiKey}`), which the URL's text here does not show.
+  if (/[?&](?:key|api_key|apikey|token|access_token)=/i.test(text) || !wholeUrl(source, url!)) return false;
+  if (init?.type !== "ObjectExpression" || init.properties.some((property) => property.type !== "Property")) return false;
+  // Headers written out with none that carries a key (a request with no headers at all is taken
+  // for a sketch of a provider call, as tests and snippets write them).
+  const headers = init.properties.find((property) => property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === "headers");
+  if (headers?.type !== "Property" || headers.value.type !== "ObjectExpression") return false;
+  return headers.value.properties.every((property) => {
+    if (property.type !== "Property" || property.computed) return false;
+    const name = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : "";
+    return /^(?:content-type|accept|user-agent|http-referer|x-title|content-length|accept-encoding)$/i.test(name);
+  });
+}
+
+/** A URL written whole: a string, a template with no hole, `new URL("…")`, or a const holding one. */
+function wholeUrl(source: SourceFile, url: Node, depth = 0): boolean {
+  if (url.type === "Literal") return typeof url.value === "string";
+  if (url.type === "TemplateLiteral") return url.expressions.length === 0;
+  if (url.type === "NewExpression") return url.callee.type === "Identifier" && url.callee.name === "URL" && url.arguments.length === 1 && wholeUrl(source, url.arguments[0] as Node, depth + 1);
+  if (url.type === "Identifier" && depth < 3) {
+    const init = constInits(source).get(url.name) ?? enclosingConst(url, url.name);
+    return init !== undefined && wholeUrl(source, init, depth + 1);
+  }
+  return false;
+}
+
+export function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
+  const text = url && urlText(source, url, 0);
+  const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
+  if (!match) return undefined;
+  // `https://api.github.com/repos/…`: the provider's own host, but no model runs there.
+  return findModelProviderForHost(match[1]);
+}
+
+/**
+ * The host of a URL: a literal, a template, or a `const` of this file holding one, also through
+ * a template or a `+` that starts with one (`${baseUrl}/${model}`, `base + "?key=" + key`) and a fallback
+ * (`config.get("BASE_URL") || "https://router.huggingface.co/…"`, a real app's transcription route).
+ */
+function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
+  // Six steps: `${baseUrl}/v1/…` → baseUrl → `.replace(…)` → `.trim()` → `(env || "https://…")` → the literal
+  // (anse-app/chatgpt-demo, batch 66).
+  if (depth > 6) return undefined;
+  switch (node.type) {
+    case "TemplateLiteral": {
+      const head = node.quasis[0]?.value.cooked ?? "";
+      if (head === "" && node.expressions.length > 0) return urlText(source, node.expressions[0], depth + 1);
+      // A hole inside the host (`https://bedrock-runtime.${region}.amazonaws.com/…`: mr-Arturio/SortQuest,
+      // batch 50) stands for one label, which a catalogue wildcard host matches; a hole after it changes nothing.
+      if (node.expressions.length === 0 || /^https?:\/\/[^/?#]*\//i.test(head)) return head;
+      return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
+    }
+    case "Identifier": {
+      const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
+      return init ? urlText(source, init, depth + 1) : undefined;
+    }
+    case "MemberExpression": {
+      // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets;
+      // `${apiConfig.baseUrl}/v1/chat/completions`: a property of the module's config object.
+      const value = thisMemberValue(node) ?? moduleObjectProperty(source, node);
+      return value ? urlText(source, value, depth + 1) : undefined;
+    }
+    case "NewExpression":
+      // `const API_URL = new URL("https://api.openai.com/v1/completions")` (floripabit/accessible-actions).
+      return node.callee.type === "Identifier" && node.callee.name === "URL" && node.arguments[0] ? urlText(source, node.arguments[0], depth + 1) : undefined;
+    case "BinaryExpression": {
+      // `"https://generativelanguage.googleapis.com/…?key=" + env.GEMINI_API_KEY`: the host is in the first part.
+      if (node.operator !== "+") return undefined;
+      let first: Node = node.left;
+      while (first.type === "BinaryExpression" && first.operator === "+") first = first.left;
+      return urlText(source, first, depth + 1);
+    }
+    case "LogicalExpression":
+      return node.operator === "&&" ? undefined : (urlText(source, node.right, depth + 1) ?? urlText(source, node.left, depth + 1));
+    case "ConditionalExpression":
+      return urlText(source, node.consequent, depth + 1) ?? urlText(source, node.alternate, depth + 1);
+    case "CallExpression":
+      // `(process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com").replace(/\/$/, "")`: a
+      // trailing slash trimmed keeps the host (B1ack2Mamba/nutrition-ai, batch 42).
+      return node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && URL_TRIMS.has(node.callee.property.name)
+        ? urlText(source, node.callee.object, depth + 1)
+        : undefined;
+    default: {
+      const text = stringValue(node);
+      return text && /^https?:\/\//i.test(text) ? text : undefined;
+    }
+  }
+}
+
+/** String methods that keep a URL's host when called on it. */
+const URL_TRIMS = new Set(["replace", "trim", "trimEnd", "toString"]);
+
+/**
+ * The `const name` of the nearest block around `node` that declares one: for a name the file
+ * declares more than once (two functions that each name their base URL `base`, a Telegram bot's
+ * `sendMessage` and its OpenAI call: zoewhitmore/my-friend-bot, batch 35).
+ */
+function enclosingConst(node: Node, name: string): Node | undefined {
+  return enclosingConstInit(node, (id) => id.type === "Identifier" && id.name === name);
+}
+
+/**
+ * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
+ * `const { apiKey, ...openaiRequest } = requestBody` (a Netlify function that forwards the caller's
+ * key: kimjeppesen/Samlino-ai-pressence, batch 60). Only for asking whose the value is: the name
+ * holds a part of that object, not the object.
+ */
+function destructuredFrom(node: Node, name: string): Node | undefined {
+  return enclosingConstInit(node, (id) => id.type === "ObjectPattern" && binds(id, name));
+}
+
+/** The initializer of the first `const` in a block around `node` whose declared pattern `declares`. */
+function enclosingConstInit(node: Node, declares: (id: TSESTree.BindingName) => boolean): Node | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
+    for (const statement of scope.body) {
+      if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
+      for (const declarator of statement.declarations) if (declares(declarator.id)) return declarator.init ?? undefined;
+    }
+  }
+  return undefined;
+}
