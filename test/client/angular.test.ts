@@ -108,6 +108,7 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
   valid: [
     { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
     { name: "a provider host without a key", filename: ENV.service, code: service(`    return this.http.get("https://api.openai.com/v1/models");`) },
+    { name: "a provider URL with no key, in a template literal with no hole", filename: ENV.service, code: service(`    return this.http.post(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?alt=sse\`, { question });`) },
     { name: "the app's own route in a class field", filename: ENV.service, code: fieldService(`  private apiUrl = "/api/chat?key=" + this.apiKey;`) },
     { name: "a field's map keyed by a provider's URL is no request", filename: ENV.service, code: service(`    return this.cache.get("https://api.openai.com/v1/models?key=x");`) },
     {
@@ -127,6 +128,13 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: service(`    return this.http.post("https://api.openai.com/v1/chat/completions", { question }, { headers: new HttpHeaders({ Authorization: \`Bearer \${environment.openaiApiKey}\` }) });`),
       errors: [{ messageId: "directProviderCall", line: 8, data: { host: "api.openai.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
+    },
+    {
+      // gaston04gut/tp-webservices-5658 (batch 78): the key written into a template with no hole.
+      name: "a key written into the URL's query, in a template literal with no hole",
+      filename: ENV.service,
+      code: service(`    const url = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=${fakeKey("google-ai", undefined, 43)}\`;\n    return this.http.post<any>(url, { question });`),
+      errors: [{ messageId: "directProviderCall", line: 9, data: { host: "generativelanguage.googleapis.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
     },
     {
       name: "headers built with .set() into a const",

@@ -33,6 +33,32 @@ describe("browser extensions: the client boundary", () => {
     assert.equal(browserChain(file("scripts/build-zip.js")), undefined);
   });
 
+  it("a Vite project whose public/ holds an extension manifest is an extension; its other vite configs are build scripts (alaminShaheen/chrome-autocomplete-extension, batch 78)", () => {
+    // Three `vite build --config …` runs: the popup (index.html), the content script and the service
+    // worker, each from its own config; public/manifest.json is copied into the build.
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-vite-")));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write("package.json", JSON.stringify({ name: "ext", private: true, scripts: { build: "tsc && vite build --config vite.config.ts && vite build --config vite-background.config.ts" }, devDependencies: { vite: "6" } }));
+      write("vite.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { popup: "./popup/index.html" } } } });\n`);
+      write("vite-background.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { background: "./background/background.ts" } } } });\n`);
+      write("public/manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "assets/background.js" } }));
+      write("popup/index.html", `<script type="module" src="./src/main.tsx"></script>`);
+      write("popup/src/main.tsx", "export {};\n");
+      write("background/background.ts", "export {};\n");
+      clearFrameworkCache();
+      assert.equal(frameworkOf(path.join(root, "background/background.ts")).name, "extension");
+      assert.deepEqual(browserChain(path.join(root, "background/background.ts")), [path.join(root, "background/background.ts")]);
+      assert.equal(browserChain(path.join(root, "vite-background.config.ts")), undefined);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      clearFrameworkCache();
+    }
+  });
+
   it("a server.js beside the manifest is the extension's backend, not one of its scripts (chrisvnicholson/Reading-Copilot, batch 51)", () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-server-")));
     try {
@@ -113,6 +139,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       code: `export async function ask(settings, input) {\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${settings.apiKey}\`, { method: "POST", body: input });\n}\n`,
     },
     {
+      // Shh37/DirectWarp's lib/apiClients/gemini.ts (batch 78): the caller's key, escaped for the URL.
+      name: "a key passed in by the caller, escaped with encodeURIComponent",
+      filename: file("background.js"),
+      code: `export async function getBestUrl(req) {\n  const endpoint = \`https://generativelanguage.googleapis.com/v1beta/models/\${req.model}:generateContent?key=\${encodeURIComponent(req.apiKey)}\`;\n  return fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: req.query });\n}\n`,
+    },
+    {
       name: "an empty variable given the key a storage getter reads (Laksh-01/laksh_sachdeva_submission, batch 39)",
       filename: file("content.js"),
       code: storedLater("apiKey = await getApiKey();"),
@@ -149,6 +181,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("background.js"),
       code: `const GEMINI_API_KEY = "${gemini}";\nchrome.runtime.onMessage.addListener((message) => {\n  fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent", { method: "POST", headers: { "x-goog-api-key": GEMINI_API_KEY }, body: JSON.stringify(message) });\n});\n`,
       errors: [{ messageId: "directProviderCall", line: 3, data: { host: "generativelanguage.googleapis.com", chain: "background.js" } }],
+    },
+    {
+      name: "the developer's key escaped with encodeURIComponent is still the developer's",
+      filename: file("background.js"),
+      code: `const KEY = "${gemini}";\nexport const ask = (body) => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=\${encodeURIComponent(KEY)}\`, { method: "POST", body });\n`,
+      errors: [{ messageId: "directProviderCall", line: 2 }],
     },
     {
       name: "a key held by the class (this.apiKey) is the developer's",

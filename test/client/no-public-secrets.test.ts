@@ -207,6 +207,19 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
     },
     {
+      // alaminShaheen/chrome-autocomplete-extension (batch 78): `vite build --config vite-background.config.ts`.
+      name: "a second Vite config a build script names: its define of a secret",
+      filename: path.join(APPS, "vite", "vite-background.config.ts"),
+      code: [
+        `import { defineConfig } from "vite";`,
+        `export default defineConfig({`,
+        `  build: { rollupOptions: { input: { background: "./background/background.ts" } } },`,
+        `  define: { "import.meta.env.OPENAI_API_KEY": JSON.stringify(process.env.OPENAI_API_KEY) },`,
+        `});`,
+      ].join("\n"),
+      errors: [{ messageId: "configDefineSecret", line: 4, data: { name: "OPENAI_API_KEY" } }],
+    },
+    {
       // jaemskyle/stellar (bench/real-apps): Astro's Vite config, for a React island that reads the key.
       name: "astro.config: a define of a secret in the Vite config it holds",
       filename: path.join(APPS, "astro", "astro.config.mjs"),

@@ -702,3 +702,56 @@ app.post("/chat", ${options}, async (request) => client.chat.completions.create(
     assert.deepEqual(run(`{ config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }`), []);
   });
 });
+
+describe("require-rate-limit: a class's field holding an instance of another imported class (narutobhati/AI-Chat-Support, batch 78)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`private routerAgent = new RouterAgent()` then `this.routerAgent.route(…)`: the route's Hono chain reaches the model through a workspace package's barrel", () => {
+    const agent = (made: string) => ({
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"], dependencies: { hono: "4.0.0", ai: "6.0.0", "@ai-sdk/google": "3.0.0" } }),
+      "apps/api/package.json": JSON.stringify({ name: "@repo/api", type: "module", dependencies: { hono: "4.0.0", "@repo/services": "*" } }),
+      "packages/services/package.json": JSON.stringify({ name: "@repo/services", type: "module", main: "index.ts" }),
+      "packages/services/index.ts": `export * from "./chat.service.js";\n`,
+      "packages/services/chat.service.ts": `import { RouterAgent } from "@repo/agents";
+export class ChatService {
+${made}
+  async streamMessage(input: { message: string }) {
+    const route = await this.routerAgent.route(input.message);
+    return route.agent;
+  }
+}
+`,
+      "packages/agents/package.json": JSON.stringify({ name: "@repo/agents", type: "module", main: "index.ts" }),
+      "packages/agents/index.ts": `export * from "./router.agent.js";\n`,
+      "packages/agents/llm.ts": `import { google } from "@ai-sdk/google";\nexport const geminiModel = google("gemini-1.5-flash");\n`,
+      "packages/agents/router.agent.ts": `import { generateText } from "ai";
+import { geminiModel } from "./llm.js";
+export class RouterAgent {
+  async route(userMessage: string) {
+    const result = await generateText({ model: geminiModel, prompt: userMessage });
+    return JSON.parse(result.text);
+  }
+}
+`,
+    });
+    const route = `import { Hono } from "hono";
+import { ChatService } from "@repo/services";
+export const chatRoutes = new Hono()
+  .post("/messages", async (c) => {
+    const body = await c.req.json();
+    const chatService = new ChatService();
+    return c.json(await chatService.streamMessage({ message: body.message }));
+  });
+`;
+    const run = (made: string) => {
+      clearSharedClientCache();
+      const dir = makeRepo(agent(made));
+      return findUnlimitedAiRoutes(parseSource(path.join(dir, "apps/api/src/routes/chat.ts"), route)!).map((f) => String(f.data.handler));
+    };
+    assert.equal(run(`  private routerAgent = new RouterAgent();`).length, 1);
+    assert.equal(run(`  private routerAgent;\n  constructor() {\n    this.routerAgent = new RouterAgent();\n  }`).length, 1);
+    // A field holding something else runs no model.
+    assert.deepEqual(run(`  private routerAgent = { route: async (m: string) => ({ agent: m }) };`), []);
+  });
+});

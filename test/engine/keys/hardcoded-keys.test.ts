@@ -117,6 +117,14 @@ describe("findHardcodedKeys", () => {
       assert.deepEqual(lazily(`export const run = { id: "${stability}" };\n${call}`).findings, []);
     });
 
+    it("is reported in a credential slot when a string of the file is the provider's API host (yoyocubano/luxelectricweb1, batch 78)", () => {
+      // Node's https.request takes the host alone: `{ hostname: "api.deepseek.com", path: "/chat/completions" }`.
+      const deepseek = fakeKey("deepseek");
+      const script = (host: string) => `const https = require("https");\nconst apiKey = "${deepseek}";\nconst options = { hostname: '${host}', path: "/chat/completions", method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } };\nhttps.request(options);\n`;
+      assert.deepEqual(lazily(script("api.deepseek.com")).findings.map((finding) => finding.data.providerId), ["deepseek"]);
+      assert.deepEqual(lazily(script("api.example.com")).findings, []);
+    });
+
     it("is reported in a commented-out request's credential slot when the file's URLs name the host (Alexwhitee/tarot-3, batch 56)", () => {
       const zhipu = fakeKey("zhipu");
       const commented = (host: string, slot: string) =>

@@ -134,6 +134,8 @@ describe("the URL hosts a file names (context for keys in credential slots) are 
     ["hosts of endless labels without a dot", `https://${"a-".repeat(500)}`],
     ["dots and dashes after a scheme", "https://a.-.-.-"],
     ["one host with a million labels", "a."],
+    ["quoted hosts never closed", "'a.b.c"],
+    ["quotes around hosts of endless labels", `"${"a.".repeat(500)}`],
   ] as const) {
     it(`1 MB of ${name}`, () => {
       const text = name === "one host with a million labels" ? `https://${repeatTo(unit)}` : repeatTo(unit);

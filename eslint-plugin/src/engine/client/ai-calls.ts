@@ -241,6 +241,8 @@ function providerOfCallee(callee: TSESTree.Node): string {
 
 /** A key in a URL's query. */
 const QUERY_KEY = /[?&](?:key|api_key|apikey)=/i;
+/** A `key=` with a value written after it, not a hole's place. */
+const WRITTEN_QUERY_KEY = /[?&](?:key|api_key|apikey)=[^&#\s]/i;
 
 /** fetch(url, init), axios.post(url, data, config), axios({ url, headers }) to a provider host. */
 function httpRequest(
@@ -382,6 +384,9 @@ function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefi
   if (url?.type === "TemplateLiteral") {
     // Quasi i comes before expression i: the holes after the one that writes `key=`.
     const keyAt = url.quasis.findIndex((quasi) => QUERY_KEY.test(quasi.value.cooked ?? ""));
+    // A key written in after `key=` (`…?key=AIza…` in a template with no hole: gaston04gut/tp-webservices-5658,
+    // batch 78) is the template's own text: the developer's.
+    if (keyAt >= 0 && WRITTEN_QUERY_KEY.test(url.quasis[keyAt].value.cooked ?? "")) return [url];
     return keyAt >= 0 && keyAt < url.expressions.length ? url.expressions.slice(keyAt) : url.expressions;
   }
   if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];

@@ -17,8 +17,8 @@ import { sentValues } from "./sent-secrets";
 import { walk } from "./walk";
 
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
-/** Vite's config, and electron-vite's (its main, preload and renderer sections each take a `define`). */
-const VITE_CONFIG = /^(?:electron\.)?vite\.config\.[cm]?[jt]s$/;
+/** Vite's config (also a second one a `vite build --config` script names: `vite-background.config.ts`), and electron-vite's (its main, preload and renderer sections each take a `define`). */
+const VITE_CONFIG = /^(?:electron\.)?vite(?:[.-][\w-]{1,40})?\.config\.[cm]?[jt]s$/;
 const NUXT_CONFIG = /^nuxt\.config\.[cm]?[jt]s$/;
 /** Configs that hold a Vite config under `vite` (Astro, Nuxt, SolidStart and TanStack Start's app.config). */
 const WITH_VITE_CONFIG = /^(?:astro|nuxt|app|wxt)\.config\.[cm]?[jt]s$/;

@@ -45,7 +45,8 @@ const CONFIG_FILES: Array<[RegExp, FrameworkName]> = [
   [/^astro\.config\.(?:js|mjs|ts|mts)$/, "astro"],
   [/^gatsby-config\.(?:js|mjs|ts)$/, "gatsby"],
   [/^angular\.json$/, "angular"],
-  [/^vite\.config\.(?:js|mjs|cjs|ts|mts)$/, "vite"],
+  // Also a second config a `vite build --config` script names: `vite-background.config.ts`.
+  [/^vite(?:[.-][\w-]{1,40})?\.config\.(?:js|mjs|cjs|ts|mts)$/, "vite"],
   [ELECTRON_VITE_CONFIG, "vite"],
 ];
 
@@ -204,6 +205,9 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
   if (name !== "vite") return { name, root: dir };
   if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
   if (isViteLibrary(dir, names)) return "stop";
+  // A Vite build whose public/ (or root, src/) holds an extension's manifest: each `vite build
+  // --config …` makes one of its scripts (alaminShaheen/chrome-autocomplete-extension, batch 78).
+  if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
   const nodeEntries = forgeNodeEntries(dir, names);
   return nodeEntries.length > 0 ? { name, root: dir, nodeEntries } : { name, root: dir };
 }

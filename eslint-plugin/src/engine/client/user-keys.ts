@@ -21,6 +21,8 @@ const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Setting
 /** A field of the page, whose value the user types: `document.getElementById("api-key")`. */
 const PAGE_FIELD = /^document\.(?:getElementById|querySelector)$/;
 const TRIM = new Set(["trim", "trimStart", "trimEnd"]);
+/** The globals that escape a value for a URL. */
+const URL_ESCAPES = new Set(["encodeURIComponent", "encodeURI"]);
 /** React's and Vue's state holders. */
 const STATE = /^(?:React\.)?(?:useState|useLocalStorage|useSessionStorage|ref|shallowRef)$/;
 
@@ -44,6 +46,8 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
       if (root?.type !== "Identifier" || !usersName(root, declarators)) developers = true;
       return false;
     }
+    // `encodeURIComponent(apiKey)`: the same value, escaped for a URL; the function is no value of its own.
+    if (child.type === "Identifier" && key === "callee" && URL_ESCAPES.has(child.name)) return false;
     if (child.type === "Identifier" && key !== "property") {
       names++;
       if (!usersName(child, declarators)) developers = true;

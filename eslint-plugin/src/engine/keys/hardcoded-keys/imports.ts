@@ -37,11 +37,19 @@ export function importedPackages(program: TSESTree.Program): string[] {
 /** Host names in URLs (`https://api.stability.ai/v1/…`); one pass, no alternation, linear. */
 const URL_HOST = /\bhttps?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 
-/** The distinct hosts a file's URLs name, lower-cased. */
+/**
+ * A string that is a host and nothing else (`hostname: "api.deepseek.com"`, Node's `https.request`
+ * options): dot-separated labels between quotes; each label ends at a dot or the quote, linear.
+ */
+const QUOTED_HOST = /["'`]([a-z0-9-]+(?:\.[a-z0-9-]+)+)["'`]/gi;
+
+/** The distinct hosts a file's URLs name (and its strings that are a host alone), lower-cased. */
 export function urlHosts(text: string): string[] {
   const hosts = new Set<string>();
-  URL_HOST.lastIndex = 0;
-  for (let match = URL_HOST.exec(text); match; match = URL_HOST.exec(text)) hosts.add(match[1].toLowerCase());
+  for (const pattern of [URL_HOST, QUOTED_HOST]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) hosts.add(match[1].toLowerCase());
+  }
   return [...hosts];
 }
 

@@ -562,17 +562,33 @@ function providerOfThisCall(call: TSESTree.CallExpression, bindings: FileBinding
   return type ? bindings.memberProviders.get(`${type}#${method}`) : undefined;
 }
 
-/** The type a field is declared with: a constructor parameter property (`private readonly chat: ChatService`) or a typed field. */
+/**
+ * The type a field is declared with: a constructor parameter property (`private readonly chat: ChatService`),
+ * a typed field, or the class a field is made of (`private routerAgent = new RouterAgent()`, also
+ * `this.routerAgent = new RouterAgent()` in the constructor: narutobhati/AI-Chat-Support, batch 78).
+ */
 function injectedType(node: Node, field: string): string | undefined {
   const typeName = (annotation: TSESTree.TSTypeAnnotation | undefined) => {
     const type = annotation?.typeAnnotation;
     return type?.type === "TSTypeReference" && type.typeName.type === "Identifier" ? type.typeName.name : undefined;
   };
+  const madeOf = (value: Node | null | undefined) => (value?.type === "NewExpression" && value.callee.type === "Identifier" ? value.callee.name : undefined);
   for (const member of enclosingClass(node)?.body ?? []) {
-    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === field) return typeName(member.typeAnnotation);
+    if (member.type === "PropertyDefinition" && !member.computed && member.key.type === "Identifier" && member.key.name === field) {
+      const declared = typeName(member.typeAnnotation) ?? madeOf(member.value);
+      if (declared) return declared;
+    }
     if (member.type !== "MethodDefinition" || member.kind !== "constructor") continue;
     for (const param of member.value.params) {
       if (param.type === "TSParameterProperty" && param.parameter.type === "Identifier" && param.parameter.name === field) return typeName(param.parameter.typeAnnotation);
+    }
+    for (const statement of member.value.body?.body ?? []) {
+      if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") continue;
+      const { left, right } = statement.expression;
+      if (left.type === "MemberExpression" && left.object.type === "ThisExpression" && !left.computed && left.property.type === "Identifier" && left.property.name === field) {
+        const made = madeOf(right);
+        if (made) return made;
+      }
     }
   }
   return undefined;
