@@ -190,11 +190,15 @@ describe("env/.gitignore through ESLint", () => {
         "pt/.env.exemplo": "GEMINI_API_KEY=SUA_API_KEY\nSESSION_SECRET=abc123\n",
         // VishalTerenceVaz34/ai-chat-bot's tracked .env (batch 69): a token's lifetime, a placeholder behind a key's prefix.
         "jwt/.env": "JWT_SECRET=your_super_secret_jwt_key_change_this_in_production_12345\nJWT_EXPIRE=7d\nOPENAI_API_KEY=sk-your_openai_api_key_here\n",
+        // ingoscargiraldor/Workshop4-Group5-Korea (batch 79): a provider's key named in one run-together
+        // word, far shorter than any key of that provider; a short value under a name that is no provider's is still a secret.
+        "short/.env": "MONGODB_URI=mongodbconnection\nOPENAI_API_KEY=openiakey\n",
+        "short-other/.env": "SESSION_SECRET=hunter2abc\n",
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo", "jwt/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo", "jwt/.env", "short/.env", "short-other/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
-    assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
+    assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "short-other/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);
   });
 
   it("reads wrangler's .dev.vars as an env file: a tracked one with a key is reported, its template is not", async () => {
@@ -225,7 +229,7 @@ describe("env/.gitignore through ESLint", () => {
     });
 
     it("Vite: `.env` is required when it holds a secret, or does not exist yet and the code reads a secret", async () => {
-      const secret = makeRepo({ ...VITE, ".gitignore": "*.local\n", ".env": "OPENAI_API_KEY=abc\n" });
+      const secret = makeRepo({ ...VITE, ".gitignore": "*.local\n", ".env": `OPENAI_API_KEY=${["q7Lm", "x2Vr", "9TzK", "w4Jp", "e8Nc", "t5Hy"].join("")}\n` });
       const [message] = await lint(secret);
       assert.equal(message.messageId, "missingEnvEntries");
       assert.match(message.message, /Add `\.env` to this \.gitignore/);
@@ -341,7 +345,7 @@ describe("env/.gitignore through ESLint", () => {
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(compose, { add: [".env"] }))), []);
       const asks = { ...compose, "docker-compose.yml": `${compose["docker-compose.yml"]}    environment:\n      OPENAI_API_KEY: \${OPENAI_API_KEY}\n` };
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(asks, { add: [".env"] }))), [".gitignore:1 missingEnvEntries"]);
-      const holds = { ...compose, ".env": `${compose[".env"]}OPENAI_API_KEY=${["q7Lm", "x2Vr", "9TzK", "w4Jp"].join("")}\n` };
+      const holds = { ...compose, ".env": `${compose[".env"]}OPENAI_API_KEY=${["q7Lm", "x2Vr", "9TzK", "w4Jp", "e8Nc", "t5Hy"].join("")}\n` };
       assert.deepEqual(gitignoreOnly(await lint(makeRepo(holds, { add: [".env"] }))), [".env:1 trackedEnvFile", ".gitignore:1 missingEnvEntries"]);
     });
 

@@ -103,6 +103,23 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 
+  it("a handler mounted with use(path, handler) answers every method there (devzwide/chatbot, batch 79); a router mounted so is no handler", () => {
+    const dir = app();
+    writeFile(dir, "src/routes/chatRouter.js", `import express from "express";\nimport { chat } from "../controllers/chat.js";\nconst router = express.Router();\nrouter.post("/", chat);\nexport default router;\n`);
+    const mounted = `import express from "express";
+import { chat, health } from "../controllers/chat.js";
+import chatRouter from "./chatRouter.js";
+const router = express.Router();
+router.use("/api/chat", chat);
+router.use("/api/health", health);
+router.use("/api/v2", chatRouter);
+router.use("/api/limited", rateLimiter, chat);
+router.use(express.json());
+export default router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/router.js", mounted), ['router.use("/api/chat") → OpenAI']);
+  });
+
   it("an imported handler passed through a wrapper (asyncHandler(controller.method)); a limiter wrapper holds (yashas-salian/post-audience-email-automation, batch 60)", () => {
     const router = `import express from "express";
 import { chat, health } from "../controllers/chat.js";

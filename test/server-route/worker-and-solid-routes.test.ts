@@ -142,6 +142,9 @@ export async function onRequestPost({ request, env }) {
     const flagged = `const GPT_FLAG = process.env.ENABLE_GPT === "TRUE";\nexport default async (server, options) => {\n  if (GPT_FLAG) {\n${body}\n  }\n};\n`;
     assert.deepEqual(handlers(`${head}${flagged}`), [['server.post("/")', "OpenAI"]]);
     assert.deepEqual(handlers(`${head}${flagged.replace("  if (GPT_FLAG) ", '  await server.register(rateLimit, { max: 10 });\n  if (GPT_FLAG) ')}`.replace(head, `${head}import rateLimit from "@fastify/rate-limit";\n`)), []);
+    // Inside the `try` of a setup that connects to its database first (ratishjain12/Langgraph.js, batch 79).
+    const connected = `export default async function routes(server) {\n  try {\n    await db.connect();\n${body}\n  } catch (error) {\n    process.exit(1);\n  }\n}\n`;
+    assert.deepEqual(handlers(`${head}${connected}`), [['server.post("/")', "OpenAI"]]);
   });
 
   it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {

@@ -2,10 +2,17 @@
 import { isSecretEnvName } from "../client/env-names";
 import { parseEnvFile } from "../env-files/parse";
 import { scanText } from "../keys";
+import { providerForEnvName } from "../providers";
+
+/**
+ * The shortest key any provider issues is longer than this: a value this short under a provider's
+ * key name (`OPENAI_API_KEY=openiakey`: ingoscargiraldor/Workshop4-Group5-Korea, batch 79) names the slot, it fills nothing.
+ */
+const SHORTEST_PROVIDER_KEY = 20;
 
 export function holdsSecrets(text: string): boolean {
   return (
-    parseEnvFile(text).some((entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0)) ||
+    parseEnvFile(text).some((entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value) && !namesItsSlot(entry.name, entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0)) ||
     // A provider key on a line dotenv reads no variable from, or in a comment: in the file all the
     // same (Hamza7031/react-chatgpt-clone's `.env` holds `const API_KEY = '…'`, batch 62).
     scanText(text).length > 0
@@ -62,4 +69,17 @@ function urlHoldsCredential(url: string): boolean {
   const question = rest.indexOf("?");
   if (question < 0) return false;
   return rest.slice(question + 1).split("#", 1)[0].split("&").some((pair) => CREDENTIAL_PARAM.test(pair.split("=", 1)[0]));
+}
+
+/** A connection string's name: `MONGODB_URI`, `DATABASE_URL`. */
+const URL_NAME = /_(?:URI|URL)$/i;
+
+/**
+ * A value that can be no credential for its name: shorter than any key, under a name that says
+ * which provider's key goes there; or no URL at all under a URL's name (`MONGODB_URI=mongodbconnection`).
+ */
+function namesItsSlot(name: string, value: string): boolean {
+  const trimmed = value.trim();
+  if (URL_NAME.test(name)) return !URL_VALUE.test(trimmed);
+  return trimmed.length < SHORTEST_PROVIDER_KEY && providerForEnvName(name) !== undefined;
 }

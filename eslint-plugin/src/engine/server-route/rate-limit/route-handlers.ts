@@ -368,10 +368,10 @@ function fetchExportHandlers(source: SourceFile): RouteHandler[] {
 }
 
 /**
- * A router method (ROUTER_METHODS) called with a string first: `.post("`, `.get<T>(\``, with
+ * A router method (ROUTER_METHODS, or `use` mounting a handler) called with a string first: `.post("`, `.get<T>(\``, with
  * spaces or up to five short comments between (bounded repeats: linear on any text).
  */
-const ROUTER_CALL = /\.\s*(?:get|post|put|patch|delete|all|on)\s*(?:<[^()]{0,200}>\s*)?\(\s*(?:(?:\/\*(?:[^*]|\*(?!\/)){0,200}\*\/|\/\/[^\n]{0,200}\n)\s*){0,5}(["'`])/g;
+const ROUTER_CALL = /\.\s*(?:get|post|put|patch|delete|all|on|use)\s*(?:<[^()]{0,200}>\s*)?\(\s*(?:(?:\/\*(?:[^*]|\*(?!\/)){0,200}\*\/|\/\/[^\n]{0,200}\n)\s*){0,5}(["'`])/g;
 /** A string value starting with "/", however its first character is written. */
 const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u\{0*2[fF]\}|\\x2[fF]|\\57)/;
 
@@ -721,7 +721,9 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     if (node.callee.type !== "MemberExpression") return;
     const method = calleeName(node.callee);
     if (!method) return;
-    const registration = ROUTER_METHODS.has(method) ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : undefined;
+    // `router.use("/api/chat", geminiController)`: a handler mounted at a path answers every method
+    // there (devzwide/chatbot, batch 79); a router mounted so is no function, and registers its own routes.
+    const registration = ROUTER_METHODS.has(method) || method === "use" ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : undefined;
     if (!registration) return;
     const { path, routePath, handler, companions } = registration;
     // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
@@ -781,6 +783,9 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     // A route behind a feature flag (`if (GPT_FLAG) fastify.post("/ask", …)`: tsorgz/metaphoto,
     // batch 42) is registered whenever the flag is on.
     else if (node.type === "IfStatement") stack.push(node.consequent, ...(node.alternate ? [node.alternate] : []));
+    // A setup that connects to its database first, in a `try` (ratishjain12/Langgraph.js's
+    // startServer, batch 79): the routes it registers there are registered once it connects.
+    else if (node.type === "TryStatement") stack.push(node.block);
     else if (node.type === "FunctionDeclaration") stack.push(node.body);
     else if (node.type === "ExportNamedDeclaration" && node.declaration) stack.push(node.declaration);
   }
