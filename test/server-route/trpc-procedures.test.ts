@@ -74,4 +74,48 @@ export const useAsk = () => queryClient.query(async () => openai.responses.creat
 `;
     assert.deepEqual(found(app(), "src/server/router.ts", router), ["b (tRPC mutation) → OpenAI"]);
   });
+
+  it("a client the context holds, reached as ctx.openai: in the procedure, and in a helper given ctx (mohammadameer/profits-gg, AspireOne/intellify, batch 77)", () => {
+    // create-t3-app: the context function returns the clients every procedure reaches through ctx.
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "14", "@trpc/server": "10", openai: "4" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./src/*"] } } }),
+      "src/server/openai.ts": `import OpenAI from "openai";\nexport const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`,
+      "src/server/db.ts": `export const prisma = { user: { findMany: async () => [] } };\n`,
+      "src/server/api/trpc.ts": `import { initTRPC } from "@trpc/server";
+import { openai } from "~/server/openai";
+import { prisma } from "~/server/db";
+export const createInnerTRPCContext = () => {
+  return { prisma, openai };
+};
+export const createTRPCContext = async () => createInnerTRPCContext();
+const t = initTRPC.context<typeof createTRPCContext>().create();
+export const createTRPCRouter = t.router;
+export const publicProcedure = t.procedure;
+`,
+      "src/server/lib/ai.ts": `import type { Context } from "~/server/api/context-type";
+import { createTRPCContext } from "~/server/api/trpc";
+export class Ai {
+  static async ask(ctx: Context, prompt: string) {
+    const completion = await ctx.openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });
+    return completion.choices[0].message.content;
+  }
+}
+export const contextFor = createTRPCContext;
+`,
+    });
+    const router = `import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "~/server/api/trpc";
+import { Ai } from "~/server/lib/ai";
+export const appRouter = createTRPCRouter({
+  getImage: publicProcedure.input(z.object({ prompt: z.string() })).mutation(async ({ ctx, input }) => {
+    const data = await ctx.openai.images.generate({ model: "dall-e-2", prompt: input.prompt });
+    return data.data[0]?.b64_json;
+  }),
+  ask: publicProcedure.input(z.string()).mutation(async ({ ctx, input }) => Ai.ask(ctx, input)),
+  users: publicProcedure.query(async ({ ctx }) => ctx.prisma.user.findMany()),
+});
+`;
+    assert.deepEqual(found(dir, "src/server/api/routers/app.ts", router), ["ask (tRPC mutation) → OpenAI", "getImage (tRPC mutation) → OpenAI"]);
+  });
 });

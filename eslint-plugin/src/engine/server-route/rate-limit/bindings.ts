@@ -94,6 +94,11 @@ export interface FileBindings {
   helperKeyParams?: Map<string, number>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
   localModels?: Set<string>;
+  /**
+   * The clients a tRPC context holds, by property (./trpc-context): this module's context
+   * functions' and those of the modules it imports. A procedure reaches one as `ctx.openai`.
+   */
+  contextClients?: Map<string, Provider>;
 }
 
 function moduleOf(node: Node | null | undefined): string | undefined {

@@ -22,6 +22,7 @@ import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackag
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 import { addGraphs } from "./langgraph";
 import { nuxtAutoImportable, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
+import { contextClients } from "./trpc-context";
 
 type Node = TSESTree.Node;
 
@@ -48,6 +49,8 @@ export interface ExportMeaning {
 
 interface ModuleSummary {
   exports: Map<string, ExportMeaning>;
+  /** The clients a tRPC context made here (or imported) holds, by property: `ctx.openai` (./trpc-context). */
+  contextClients?: Map<string, Provider>;
   /** Every file read to build this answer, with the mtime it had. */
   stamps: Array<[string, number | undefined]>;
   /** When the stamps were last found current (Date.now()). */
@@ -96,6 +99,10 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
     if (!summary) continue;
     followed.push(target, ...summary.stamps.map(([file]) => file));
+    for (const [property, provider] of summary.contextClients ?? []) {
+      if (!(bindings.contextClients ??= new Map()).has(property)) bindings.contextClients.set(property, provider);
+      (bindings.memberProviders ??= new Map()).set(`ctx.${property}`, provider);
+    }
     for (const { local, imported } of names) {
       // A module imported whole: its exports are reached as `local.name` (an Express controller).
       if (imported === "default" || imported === "*") {
@@ -266,6 +273,8 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
   const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now, hops };
+  const ownContext = contextClients(source, bindings);
+  if (ownContext || bindings.contextClients) summary.contextClients = new Map([...(bindings.contextClients ?? []), ...(ownContext ?? [])]);
   // Small (a few names per module): a workspace scan of thousands of files keeps them all.
   if (summaries.size > 5000) summaries.clear();
   summaries.set(file, summary);
