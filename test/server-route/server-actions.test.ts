@@ -117,6 +117,13 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(routeFindings(root, "app/embed.ts", helper), []);
   });
 
+  it("a \"use server\" module's actions handed to createAI({ actions }) are the browser's, through useActions (chesquinio/chat-with-shops, batch 77)", () => {
+    const root = app(`export default function Form() { return <p>hi</p>; }\n`);
+    const actions = `"use server";\nimport { streamUI, createAI } from "ai/rsc";\nimport { openai } from "@ai-sdk/openai";\nexport async function sendMessage(message: string) {\n  const ui = await streamUI({ model: openai("gpt-4o-mini"), prompt: message, text: ({ content }) => content });\n  return ui.value;\n}\nexport async function other(message: string) {\n  return (await streamUI({ model: openai("gpt-4o-mini"), prompt: message })).value;\n}\nexport const AI = createAI({ actions: { sendMessage }, initialUIState: [], initialAIState: [] });\n`;
+    fs.writeFileSync(path.join(root, "app/actions.tsx"), actions);
+    assert.deepEqual(routeFindings(root, "app/actions.tsx", actions).map((f) => [f.handler, f.provider, f.line]), [["sendMessage", "OpenAI", 4]]);
+  });
+
   it("stays quiet when no browser code imports the module", () => {
     const root = app(`export default function Form() { return <p>server only</p>; }\n`);
     assert.deepEqual(reported(root), []);

@@ -261,8 +261,11 @@ const USE_SERVER = /^[ \t]*["']use server["']/m;
  */
 function serverActions(source: SourceFile): RouteHandler[] {
   if (!directivesOf(source.ast).includes("use server")) return inlineServerActions(source);
-  const exposed = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
-  if (!exposed || exposed.size === 0) return [];
+  const fromBrowser = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
+  // The actions this module hands to the AI SDK's `createAI({ actions: { sendMessage } })`: the
+  // browser calls them through `useActions()` (chesquinio/chat-with-shops, batch 77).
+  const exposed = new Set([...(fromBrowser ?? []), ...rscActions(source)]);
+  if (exposed.size === 0) return [];
   const out: RouteHandler[] = [];
   for (const statement of source.ast.body) {
     // `export default async function classifier()`: a default import binds it under any name.
@@ -305,6 +308,19 @@ function serverActions(source: SourceFile): RouteHandler[] {
     }
   }
   return out;
+}
+
+/** The names a module's `createAI({ actions: { … } })` hands to the browser (AI SDK RSC). */
+function rscActions(source: SourceFile): string[] {
+  if (!source.text.includes("createAI")) return [];
+  const names: string[] = [];
+  walk(source.ast, (node) => {
+    if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "createAI") return;
+    const actions = propertyValue(node.arguments[0] as Node | undefined, "actions");
+    if (actions?.type !== "ObjectExpression") return;
+    for (const property of actions.properties) if (property.type === "Property" && property.value.type === "Identifier") names.push(property.value.name);
+  });
+  return names;
 }
 
 /**
