@@ -19,6 +19,7 @@ import { addImportedBindings } from "./shared-clients";
 import { coversRoute, limitedWhereMounted } from "./mounted-limits";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
+import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
 
 export const REQUIRE_RATE_LIMIT = "require-rate-limit";
@@ -51,6 +52,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   addImportedBindings(source, bindings, project);
   addChains(source, bindings); // again: chains built from an imported model
   if (addGraphs(source, bindings)) addChains(source, bindings);
+  addGenkit(source, bindings);
   // An AI SDK call (`streamText`, `streamUI`) reaches whichever model it is given, named or not; a
   // request with an auth header may send a provider's key to a URL from env (function-scan's keyHeaderProvider).
   if (

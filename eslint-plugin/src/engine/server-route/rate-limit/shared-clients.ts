@@ -20,6 +20,7 @@ import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } f
 import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
+import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
 import { nuxtAutoImportable, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
 import { contextClients } from "./trpc-context";
@@ -270,6 +271,7 @@ function summaryOf(file: string, project: ProjectView, hops: number, seen: Set<s
   // on the model services/langchain.js exports (batch 55).
   if (followed.length > 0) addChains(source, bindings);
   if (addGraphs(source, bindings)) addChains(source, bindings);
+  addGenkit(source, bindings);
   const exports = exportMeanings(source, bindings, project, hops, seen);
   const files = [file, ...followed, ...exports.followed];
   const summary: ModuleSummary = { exports: exports.meanings, stamps: [...new Set(files)].map((stamped) => [stamped, project.mtime?.(stamped)]), checkedAt: now, hops };
