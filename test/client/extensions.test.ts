@@ -12,6 +12,7 @@ import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
 import { clearFrameworkCache, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import { frameworkRequiresIgnoring } from "../../eslint-plugin/src/engine/gitignore/framework-entries";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
 import noClientSecrets from "../../eslint-plugin/src/rules/no-client-secrets";
 import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
@@ -53,6 +54,10 @@ describe("browser extensions: the client boundary", () => {
       assert.equal(frameworkOf(path.join(root, "background/background.ts")).name, "extension");
       assert.deepEqual(browserChain(path.join(root, "background/background.ts")), [path.join(root, "background/background.ts")]);
       assert.equal(browserChain(path.join(root, "vite-background.config.ts")), undefined);
+      // Its env files follow Vite's rules: a `.env` that does not exist, and no code reading a secret, need no entry
+      // (Tejasvibihari/Chrome-Ai-Extension, piotrWaw1/chrome-AI-extension).
+      assert.equal(frameworkRequiresIgnoring(path.join(root, ".env"), ".env"), false);
+      assert.equal(frameworkRequiresIgnoring(path.join(root, ".env.local"), ".env.local"), true);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
       clearFrameworkCache();

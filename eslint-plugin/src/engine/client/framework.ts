@@ -21,6 +21,11 @@ export interface Framework {
    */
   electronVite?: boolean;
   /**
+   * A browser extension Vite builds with no extension framework (its manifest in `public/`):
+   * its env files follow Vite's rules (gitignore/framework-entries reads it as a Vite app).
+   */
+  viteExtension?: boolean;
+  /**
    * Electron Forge's Vite plugin: the scripts its forge.config builds for Node (`build: [{ entry:
    * "src/main.ts", target: "main" }, { entry: "src/preload.ts", … }]`), paths from the root. The
    * renderer is entered from index.html as in any Vite app.
@@ -207,7 +212,7 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
   if (isViteLibrary(dir, names)) return "stop";
   // A Vite build whose public/ (or root, src/) holds an extension's manifest: each `vite build
   // --config …` makes one of its scripts (alaminShaheen/chrome-autocomplete-extension, batch 78).
-  if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
+  if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir, viteExtension: true };
   const nodeEntries = forgeNodeEntries(dir, names);
   return nodeEntries.length > 0 ? { name, root: dir, nodeEntries } : { name, root: dir };
 }

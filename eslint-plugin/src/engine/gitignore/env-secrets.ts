@@ -75,11 +75,13 @@ function urlHoldsCredential(url: string): boolean {
 const URL_NAME = /_(?:URI|URL)$/i;
 
 /**
- * A value that can be no credential for its name: shorter than any key, under a name that says
- * which provider's key goes there; or no URL at all under a URL's name (`MONGODB_URI=mongodbconnection`).
+ * A value that can be no credential for its name: words in lower case, shorter than any key,
+ * under a name that says which provider's key goes there (not a piece of one: longg20/Personal-ChatGPT-3.5
+ * splits its OpenAI key over four `REACT_APP_OPENAI_KEY_n` of a dozen mixed characters each); or
+ * no URL at all under a URL's name (`MONGODB_URI=mongodbconnection`).
  */
 function namesItsSlot(name: string, value: string): boolean {
   const trimmed = value.trim();
   if (URL_NAME.test(name)) return !URL_VALUE.test(trimmed);
-  return trimmed.length < SHORTEST_PROVIDER_KEY && providerForEnvName(name) !== undefined;
+  return trimmed.length < SHORTEST_PROVIDER_KEY && /^[a-z_ -]+$/.test(trimmed) && providerForEnvName(name) !== undefined;
 }

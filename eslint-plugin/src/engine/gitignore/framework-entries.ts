@@ -118,7 +118,9 @@ function isClassicRemix(dir: string): boolean {
 function projectFramework(dir: string): FrameworkName {
   const framework = frameworkOf(join(dir, "package.json"));
   if (framework.name === "unknown") return "unknown";
-  return nearestPackageDir(dir) === framework.root ? framework.name : "unknown";
+  if (nearestPackageDir(dir) !== framework.root) return "unknown";
+  // An extension Vite builds by itself loads its env files as any Vite app does.
+  return framework.viteExtension ? "vite" : framework.name;
 }
 
 /**
