@@ -23,6 +23,12 @@ ruleTester().run("no-client-ai-calls", rule, {
     next("lib/heavy.ts"),
     { name: "explicit false", filename: clientFile, code: `"use client";\nnew OpenAI({ dangerouslyAllowBrowser: false });` },
     { name: "provider host without a credential", filename: clientFile, code: `"use client";\nfetch("https://api.openai.com/v1/models");` },
+    {
+      // mankal-27/expense-analyzer's testAi.js (batch 80): the key deleted, the scheme left.
+      name: "an auth header with no key left in it",
+      filename: clientFile,
+      code: `"use client";\nfetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json", Authorization: \`Bearer \` } });\nfetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": "" } });`,
+    },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
     {
       name: "bring your own key: the key the user typed into a form",

@@ -41,6 +41,8 @@ const handler = async (event) => ({
 export { handler };
 `;
     assert.deepEqual(findings("netlify/functions/openai.ts", exportedLater), [["netlify/functions/openai", "OpenAI", 3, 0]]);
+    // agits-code/chatBot (batch 80): CommonJS `module.exports = { handler }`.
+    assert.deepEqual(findings("netlify/functions/cjs-object.js", exportedLater.replace("export { handler };", "module.exports = { handler };")), [["netlify/functions/cjs-object", "OpenAI", 3, 0]]);
   });
 
   it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {

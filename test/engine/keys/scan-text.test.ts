@@ -7,6 +7,10 @@ const ids = (text: string, context?: string[]) =>
   scanText(text, { context }).map((m) => `${m.provider.id}/${m.kind.id}`);
 
 describe("scanText", () => {
+  it("finds an earlier Perplexity key, pplx- and 48 lower-case hex (itisaevalex/mistr-agent, batch 80)", () => {
+    assert.deepEqual(ids(`const PERPLEXITY_API_KEY = process.env.PERPLEXITY_API_KEY || "pplx-${randomRun("hexLower", 48, 7)}";`), ["perplexity/api-key"]);
+  });
+
   describe("every provider kind", () => {
     for (const { provider, kind, formatIndex, key } of allFakeKeys()) {
       const label = `${provider.id}/${kind.id}#${formatIndex}`;

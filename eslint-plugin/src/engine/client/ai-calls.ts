@@ -483,8 +483,17 @@ function authHeaderValues(config: TSESTree.Node, objects: Map<string, TSESTree.O
   const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
   if (!object) return [];
   return headerEntries(findProperty(object, "headers")?.value, objects, headerConstants)
-    .filter((entry) => AUTH_HEADERS.has(entry.name.toLowerCase()))
+    .filter((entry) => AUTH_HEADERS.has(entry.name.toLowerCase()) && !sendsNoKey(entry.value))
     .map((entry) => entry.value);
+}
+
+/**
+ * A header written out with no key in it: `` `Bearer ` `` or `""` after the key was deleted
+ * (mankal-27/expense-analyzer's testAi.js, batch 80). It sends no credential.
+ */
+function sendsNoKey(value: TSESTree.Node | undefined): boolean {
+  const text = value?.type === "Literal" && typeof value.value === "string" ? value.value : value?.type === "TemplateLiteral" && value.expressions.length === 0 ? (value.quasis[0]?.value.cooked ?? undefined) : undefined;
+  return text !== undefined && /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(text);
 }
 
 /**

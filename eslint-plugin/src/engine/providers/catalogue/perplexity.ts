@@ -11,5 +11,14 @@ export const perplexity: Provider = {
   sdkPackages: ["@ai-sdk/perplexity", "@perplexity-ai/perplexity_ai", "@langchain/perplexity"],
   endpoints: ["api.perplexity.ai"],
   revokeUrl: "https://www.perplexity.ai/settings/api",
-  kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("pplx-"), run("alnum", 48))] }],
+  kinds: [
+    {
+      id: "api-key",
+      name: "API key",
+      selfIdentifying: true,
+      // Earlier keys are `pplx-` + 48 lower-case hex (itisaevalex/mistr-agent's MCP scripts, batch 80):
+      // read as mixed-case alphanumerics, their all-lower-case letters looked like a placeholder.
+      formats: [format(lit("pplx-"), run("alnum", 48)), format(lit("pplx-"), run("hexLower", 48))],
+    },
+  ],
 };

@@ -486,7 +486,12 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
     if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
       const exported = commonJsExport(statement.expression.left);
       const value = statement.expression.right;
-      if (exported === "default" && byDefault) add("default", value, writtenAt(value) ?? statement.expression.left);
+      // `module.exports = { handler }` (agits-code/chatBot's Netlify function, batch 80): the object's named handlers.
+      if (exported === "default" && value.type === "ObjectExpression") {
+        for (const property of value.properties) {
+          if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && names.has(property.key.name)) add(property.key.name, property.value as Node, writtenAt(property.value as Node) ?? property.key);
+        }
+      } else if (exported === "default" && byDefault) add("default", value, writtenAt(value) ?? statement.expression.left);
       else if (exported !== undefined && names.has(exported)) add(exported, value, statement.expression.left);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
