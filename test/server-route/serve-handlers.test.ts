@@ -103,6 +103,11 @@ Bun.serve({
       findings("index.ts", bun).map((f) => [f.handler, f.line]),
       [["Bun.serve \"/api/chat\" POST", 8], ["Bun.serve", 11]],
     );
+    // jannar18/arch-cupid (batch 81): `import { serve } from "bun"`, a route's method written as one.
+    const imported = bun.replace("Bun.serve({", 'import { serve } from "bun";\nserve({').replace("POST: async (req) => Response.json(await openai.chat.completions.create(await req.json())),", "async POST(req) {\n        return Response.json(await openai.chat.completions.create(await req.json()));\n      },");
+    assert.deepEqual(findings("index.ts", imported).map((f) => f.handler), ["Bun.serve \"/api/chat\" POST", "Bun.serve"]);
+    // A `serve` of another library is none of Bun's.
+    assert.deepEqual(findings("index.ts", imported.replace('from "bun"', 'from "./my-server"')), []);
   });
 
   it("stays quiet on a limited function, one calling no provider, a Hono app handed to Bun, and a serve of another library", () => {

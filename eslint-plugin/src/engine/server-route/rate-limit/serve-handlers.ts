@@ -3,7 +3,8 @@
  *
  *   Deno.serve(async (req) => …)                 also Deno.serve(options, handler), Deno.serve({ handler })
  *   serve(async (req) => …)                      the Deno standard library's, imported from …/std…/http/server.ts
- *   Bun.serve({ fetch(req) { … } })              and Bun's `routes: { "/api/chat": { POST: (req) => … } }`
+ *   Bun.serve({ fetch(req) { … } })              and Bun's `routes: { "/api/chat": { POST: (req) => … } }`,
+ *                                                also `serve` imported from "bun"
  *
  * Supabase Edge Functions (`supabase/functions/<name>/index.ts`) are written this way, and anyone
  * holding the project's public anon key can call them. `Bun.serve({ fetch: app.fetch })` (Hono)
@@ -28,16 +29,21 @@ const DENO_STD_HTTP = /(?:^|[/@])std(?:@[^/]*)?\/http(?:\/(?:server|mod)\.ts)?$/
 
 export function serveHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
   const stdServe = new Set<string>();
+  // `import { serve } from "bun"`: Bun.serve by its own name (jannar18/arch-cupid, batch 81).
+  const bunServe = new Set<string>();
   for (const statement of source.ast.body) {
-    if (statement.type !== "ImportDeclaration" || !DENO_STD_HTTP.test(npmSpecifierOf(String(statement.source.value)))) continue;
+    if (statement.type !== "ImportDeclaration") continue;
+    const module = npmSpecifierOf(String(statement.source.value));
+    const into = module === "bun" ? bunServe : DENO_STD_HTTP.test(module) ? stdServe : undefined;
+    if (!into) continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" && specifier.imported.name === "serve") stdServe.add(specifier.local.name);
+      if (specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" && specifier.imported.name === "serve") into.add(specifier.local.name);
     }
   }
   const out: RouteHandler[] = [];
   walk(source.ast, (node) => {
     if (node.type !== "CallExpression") return;
-    const runtime = serveRuntime(node.callee, stdServe);
+    const runtime = serveRuntime(node.callee, stdServe, bunServe);
     if (!runtime) return;
     const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
       const found = functionOf(source, value);
@@ -77,8 +83,8 @@ export function serveHandlers(source: SourceFile, functionOf: FunctionOf): Route
   return out;
 }
 
-function serveRuntime(callee: Node, stdServe: ReadonlySet<string>): "Deno" | "Bun" | "std" | undefined {
-  if (callee.type === "Identifier") return stdServe.has(callee.name) ? "std" : undefined;
+function serveRuntime(callee: Node, stdServe: ReadonlySet<string>, bunServe: ReadonlySet<string>): "Deno" | "Bun" | "std" | undefined {
+  if (callee.type === "Identifier") return stdServe.has(callee.name) ? "std" : bunServe.has(callee.name) ? "Bun" : undefined;
   if (callee.type !== "MemberExpression" || callee.computed || callee.object.type !== "Identifier" || callee.property.type !== "Identifier" || callee.property.name !== "serve") return undefined;
   return callee.object.name === "Deno" || callee.object.name === "Bun" ? callee.object.name : undefined;
 }
