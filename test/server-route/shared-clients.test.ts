@@ -755,3 +755,31 @@ export const chatRoutes = new Hono()
     assert.deepEqual(run(`  private routerAgent = { route: async (m: string) => ({ agent: m }) };`), []);
   });
 });
+
+describe("require-rate-limit: a client of a provider's APIs that run no model, made in a class (orev7s/pr-reviewer, batch 82)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`this.appOctokit = new Octokit(…)` in an imported class runs no model; an OpenAI client made so does", () => {
+    const run = (sdk: string, made: string, call: string) => {
+      const dir = makeRepo({
+        "package.json": JSON.stringify({ dependencies: { express: "4", "@octokit/rest": "20", openai: "4" } }),
+        "src/auth.ts": `import { ${sdk} } from "${sdk === "Octokit" ? "@octokit/rest" : "openai"}";
+export class AppAuth {
+  private client: any;
+  constructor(config: { appId: string }) {
+    this.client = new ${made};
+  }
+  async test() {
+    return this.client.${call};
+  }
+}
+`,
+      });
+      const route = `import express from "express";\nimport { AppAuth } from "./auth";\nconst app = express();\napp.post("/config/test", async (req, res) => res.json(await new AppAuth(req.body).test()));\n`;
+      return findUnlimitedAiRoutes(parseSource(path.join(dir, "src/server.ts"), route)!).map((f) => String(f.data.provider));
+    };
+    assert.deepEqual(run("Octokit", "Octokit({ auth: config.appId })", "apps.getAuthenticated()"), []);
+    assert.deepEqual(run("OpenAI", "OpenAI({ apiKey: process.env.OPENAI_API_KEY })", "responses.create({ model: \"gpt-4o-mini\", input: \"hi\" })"), ["OpenAI"]);
+  });
+});

@@ -77,6 +77,10 @@ describe("provider catalogue", () => {
       ["OPENAI_TOKEN_LIMIT", undefined],
       ["maxOutputTokens", undefined],
       ["OPENAI_TOKEN", "openai"],
+      // Where a key is kept is no key: orev7s/pr-reviewer logs the path (batch 82).
+      ["GITHUB_APP_PRIVATE_KEY_PATH", undefined],
+      ["OPENAI_API_KEY_DIR", undefined],
+      ["OPENAI_API_KEY_FILE_PATH", undefined],
       // LangChain.js agents' web search tool, billed per query (batch 52).
       ["TAVILY_API_KEY", "tavily"],
       // An OAuth app's credentials sign users in and call no model (enesbala5/syngenta's Dockerfiles, batch 57);

@@ -93,10 +93,14 @@ const CREDENTIAL_WORDS = ["key", "token", "secret", "auth", "pat", "pass", "cred
   contextWord,
 );
 const CREDENTIAL_COMPOUNDS = ["apikey", "authorization", "password", "secret", "token", "credential", "accesskey"];
+/** A name's last word that makes it a place on disk: `… path`, `… dir`. */
+const LOCATION_LAST_WORD = / (?:path|dir|directory|filepath|folder) $/;
 
 /** True for `apiKey`, `OPENAI_API_KEY`, `Authorization`, `x-api-key`, `hfToken`, `awsSecret`. */
 export function looksLikeCredentialName(name: NameWords): boolean {
   if (isTokenCountName(name)) return looksLikeCredentialName(withoutTokenWords(name));
+  // Where a key is kept, not the key: `GITHUB_APP_PRIVATE_KEY_PATH`, `sslKeyDir` (orev7s/pr-reviewer logs the path, batch 82).
+  if (LOCATION_LAST_WORD.test(name.spaced)) return false;
   if (nameHasAnyWord(name, CREDENTIAL_WORDS)) return true;
   for (const compound of CREDENTIAL_COMPOUNDS) if (name.compact.includes(compound)) return true;
   return false;

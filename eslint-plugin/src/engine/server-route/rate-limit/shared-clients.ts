@@ -323,7 +323,12 @@ function providerBuiltBy(node: Node | null | undefined, bindings: FileBindings):
     if (root.type === "ThisExpression" || root.type === "Identifier") return last ? bindings.providers.get(last) : undefined;
   }
   const from = constructedFrom(current);
-  return from ? bindings.providers.get(from) ?? providerConstructors().get(from) : undefined;
+  if (!from) return undefined;
+  const bound = bindings.providers.get(from);
+  if (bound) return bound;
+  // `this.appOctokit = new Octokit(…)`: the provider's client for APIs that run no model (orev7s/pr-reviewer, batch 82).
+  const provider = providerConstructors().get(from);
+  return provider?.nonModelApis?.constructors?.includes(from) ? undefined : provider;
 }
 
 /** What a function, class or value this module exports stands for. */
