@@ -4,11 +4,13 @@
  * sets to src/) is browser code. vue.config.js is build tooling.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
-import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
+import { clearFrameworkCache, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import { projectOf } from "../../eslint-plugin/src/engine/fixes";
 import { diskFiles } from "../../eslint-plugin/src/engine/fixes/project-files";
 import noClientAiCalls from "../../eslint-plugin/src/rules/no-client-ai-calls";
@@ -28,6 +30,25 @@ describe("Vue CLI: the client boundary", () => {
     assert.equal(frameworkOf(gpt).name, "vue-cli");
     assert.deepEqual(browserChain(gpt), [file("src/main.ts"), file("src/router/index.ts"), file("src/views/ChatView.vue"), gpt]);
     assert.equal(browserChain(file("vue.config.js")), undefined);
+  });
+
+  it("Vue CLI's packages left in a project that builds with Vite make a Vite app (shiqstone/chinese-add-pinyin-cursor, batch 82)", () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-vue-vite-")));
+    try {
+      const write = (rel: string, text: string) => fs.writeFileSync(path.join(root, rel), text);
+      const pkg = (build: string) => JSON.stringify({ scripts: { dev: "vite", build }, dependencies: { vue: "3" }, devDependencies: { "@vue/cli-service": "5", vite: "5", "@vitejs/plugin-vue": "5" } });
+      write("vite.config.js", `import { defineConfig } from "vite";\nexport default defineConfig({});\n`);
+      write("vue.config.js", "module.exports = {};\n");
+      write("package.json", pkg("vite build"));
+      clearFrameworkCache();
+      assert.equal(frameworkOf(path.join(root, "proxy.js")).name, "vite");
+      write("package.json", pkg("vue-cli-service build"));
+      clearFrameworkCache();
+      assert.equal(frameworkOf(path.join(root, "proxy.js")).name, "vue-cli");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      clearFrameworkCache();
+    }
   });
 
   it("a key moved out of code goes to .env.local, as Vue CLI's own .gitignore expects", () => {

@@ -181,6 +181,8 @@ function detectIn(dir: string): Framework | "stop" | undefined {
       if (name === "cra" && leftCreateReactApp(dir, names)) continue;
       // `next` listed, but the app is built by Vite (teozhengyang/personal-website's frontend: `"build": "vite build"`).
       if (name === "next" && buildsWithVite(dir, names, /\bnext\b/)) continue;
+      // Vue CLI's packages left in after a move to Vite (shiqstone/chinese-add-pinyin-cursor: `"build": "vite build"`, batch 82).
+      if (name === "vue-cli" && buildsWithVite(dir, names, /\bvue-cli-service\b/)) continue;
       const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
       const desktop = desktopOf(dependencies);
       return found !== "stop" && desktop ? { ...found, desktop } : found;
