@@ -11,6 +11,25 @@ const next = (rel: string) => appFile("next-app-router", rel);
 
 ruleTester().run("no-client-secrets", rule, {
   valid: [
+    {
+      // sora32127/healthy-person-emulator-dotorg (batch 83): the component's own `handleSave` shadows the
+      // action's helper of that name, which alone uses the server-only import; the build drops both.
+      name: "a server-only import used by an action's helper that a component's local shadows by name",
+      filename: appFile("remix", "app/routes/chat.tsx").filename,
+      code: [
+        `import { getSession } from "~/session.server";`,
+        `export default function Chat() {`,
+        `  const handleSave = async () => fetch("/chat", { method: "POST" });`,
+        `  return <button onClick={() => handleSave()}>save</button>;`,
+        `}`,
+        `export async function action() {`,
+        `  return handleSave();`,
+        `}`,
+        `async function handleSave() {`,
+        `  return getSession();`,
+        `}`,
+      ].join("\n"),
+    },
     // Server component, route handler, server-only module reached from a route handler.
     next("app/page.tsx"),
     next("app/api/chat/route.ts"),

@@ -90,13 +90,14 @@ export function splitServerCode(program: AnyNode, serverExports: ReadonlySet<str
       collect(region, serverRefs);
     }
     const names = declaredNames(statement);
-    if (names.length > 0) {
-      const refs = new Set<string>();
-      collect(statement, refs, regions);
-      declarations.push({ statement, names, refs, isImport: false });
-    } else {
-      collect(statement, rootRefs, regions);
-    }
+    const refs = new Set<string>();
+    collect(statement, refs, regions);
+    // A name the statement declares inside (a component's own `const handleBookmarkPost`, its
+    // parameters) is that local, not the top-level function of the same name only the action calls
+    // (sora32127/healthy-person-emulator-dotorg's route module, batch 83).
+    for (const local of innerDeclaredNames(statement)) if (!names.includes(local)) refs.delete(local);
+    if (names.length > 0) declarations.push({ statement, names, refs, isImport: false });
+    else for (const ref of refs) rootRefs.add(ref);
   }
   if (!hasServerCode) return { serverRanges: [] };
 
@@ -221,6 +222,21 @@ function declaredNames(statement: AnyNode): string[] {
     default:
       return [];
   }
+}
+
+/** The names declared inside a statement: variables, nested functions and classes, every function's parameters. */
+function innerDeclaredNames(statement: AnyNode): Set<string> {
+  const out = new Set<string>();
+  walk(statement, (visited) => {
+    const node = visited as unknown as AnyNode;
+    if (node.type === "VariableDeclarator") for (const name of patternNames(node.id as AnyNode)) out.add(name);
+    if ((node.type === "FunctionDeclaration" || node.type === "ClassDeclaration") && node !== statement && node.id) out.add((node.id as AnyNode).name as string);
+    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") {
+      for (const param of node.params as AnyNode[]) for (const name of patternNames(param)) out.add(name);
+    }
+    return undefined;
+  });
+  return out;
 }
 
 function patternNames(pattern: AnyNode | null): string[] {
