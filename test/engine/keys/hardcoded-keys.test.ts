@@ -8,6 +8,12 @@ import { fakeKey } from "../../support/fake-keys";
 const analyse = (text: string, file = "/project/src/app.ts", options = {}) => findHardcodedKeys(parseSource(file, text)!, options);
 
 describe("findHardcodedKeys", () => {
+  it("a key named for Gemini beside a Firebase config is Gemini's; the config's own apiKey stays public (thohahaha/VitaringApp, batch 83)", () => {
+    const text = `export const environment = {\n  production: false,\n  firebase: { apiKey: "${fakeKey("google-ai")}", authDomain: "demo.firebaseapp.com", projectId: "demo" },\n  geminiApiKey: "${fakeKey("google-ai", undefined, 9)}",\n};`;
+    const lines = analyse(text, "/project/src/environments/environment.ts").map((finding) => text.slice(0, finding.range.start).split("\n").length);
+    assert.deepEqual(lines, [4]);
+  });
+
   it("returns plain findings with redacted data and an in-file fix plan", () => {
     const key = fakeKey("anthropic");
     const text = `const client = new Anthropic({ apiKey: "${key}" });`;

@@ -63,6 +63,17 @@ function publicWords(kind: CredentialKind): ContextWord[] {
   return words;
 }
 
+const ownWordsCache = new WeakMap<CredentialKind, ContextWord[]>();
+
+function ownWords(kind: CredentialKind): ContextWord[] {
+  let words = ownWordsCache.get(kind);
+  if (!words) {
+    words = (kind.ownContextWords ?? []).map(contextWord);
+    ownWordsCache.set(kind, words);
+  }
+  return words;
+}
+
 function anyNames(names: NameWords[], words: ContextWord[]): boolean {
   for (const name of names) if (nameHasAnyWord(name, words)) return true;
   return false;
@@ -73,6 +84,8 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   if (candidate.kind.publicByDesign) return true;
   const words = publicWords(candidate.kind);
   if (words.length === 0) return false;
+  // Its own name says the provider's model API (`geminiApiKey`), whatever sits beside it.
+  if (anyNames(context.own, ownWords(candidate.kind)) && !anyNames(context.own, words)) return false;
   if (anyNames(context.own, words) || anyNames(context.nearby, words)) return true;
   // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
   // (a generativelanguage URL): one key used for both is still the provider's.

@@ -74,6 +74,11 @@ export interface CredentialKind {
    * a Google Maps browser key): such a match is not reported.
    */
   publicContextWords?: string[];
+  /**
+   * Words of the key's own name that make it the provider's key even beside a public context:
+   * `geminiApiKey` next to an Angular environment's `firebase: { apiKey }` (thohahaha/VitaringApp, batch 83).
+   */
+  ownContextWords?: string[];
 }
 
 export interface Provider {

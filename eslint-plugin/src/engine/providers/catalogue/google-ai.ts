@@ -30,6 +30,7 @@ export const googleAi: Provider = {
         "maps",
         "maps.googleapis.com",
       ],
+      ownContextWords: ["gemini", "genai", "generativeai", "generativelanguage"],
     },
     {
       id: "auth-key",
