@@ -52,24 +52,16 @@ function packageWordsFor(candidate: KeyCandidate): ContextWord[] {
   return words;
 }
 
-const publicWordsCache = new WeakMap<CredentialKind, ContextWord[]>();
+type KindWordList = "publicContextWords" | "ownContextWords";
 
-function publicWords(kind: CredentialKind): ContextWord[] {
-  let words = publicWordsCache.get(kind);
+const kindWordsCache: Record<KindWordList, WeakMap<CredentialKind, ContextWord[]>> = { publicContextWords: new WeakMap(), ownContextWords: new WeakMap() };
+
+/** A kind's list of context words (`publicContextWords`, `ownContextWords`) as words, read once per kind. */
+function kindWords(kind: CredentialKind, list: KindWordList): ContextWord[] {
+  let words = kindWordsCache[list].get(kind);
   if (!words) {
-    words = (kind.publicContextWords ?? []).map(contextWord);
-    publicWordsCache.set(kind, words);
-  }
-  return words;
-}
-
-const ownWordsCache = new WeakMap<CredentialKind, ContextWord[]>();
-
-function ownWords(kind: CredentialKind): ContextWord[] {
-  let words = ownWordsCache.get(kind);
-  if (!words) {
-    words = (kind.ownContextWords ?? []).map(contextWord);
-    ownWordsCache.set(kind, words);
+    words = (kind[list] ?? []).map(contextWord);
+    kindWordsCache[list].set(kind, words);
   }
   return words;
 }
@@ -82,10 +74,10 @@ function anyNames(names: NameWords[], words: ContextWord[]): boolean {
 /** Public by design here: a Firebase web config's apiKey, a Maps browser key, Langfuse pk-lf-. */
 export function isPublicHere(candidate: KeyCandidate, context: KeyContext): boolean {
   if (candidate.kind.publicByDesign) return true;
-  const words = publicWords(candidate.kind);
+  const words = kindWords(candidate.kind, "publicContextWords");
   if (words.length === 0) return false;
   // Its own name says the provider's model API (`geminiApiKey`), whatever sits beside it.
-  if (anyNames(context.own, ownWords(candidate.kind)) && !anyNames(context.own, words)) return false;
+  if (anyNames(context.own, kindWords(candidate.kind, "ownContextWords")) && !anyNames(context.own, words)) return false;
   if (anyNames(context.own, words) || anyNames(context.nearby, words)) return true;
   // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
   // (a generativelanguage URL): one key used for both is still the provider's.
