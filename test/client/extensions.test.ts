@@ -6,8 +6,6 @@
  * the fixture's background.js does that and is quiet; the developer's key is reported.
  */
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { browserChain } from "../../eslint-plugin/src/engine/client";
@@ -19,6 +17,7 @@ import noHardcodedKeys from "../../eslint-plugin/src/rules/no-hardcoded-keys";
 import noPublicSecrets from "../../eslint-plugin/src/rules/no-public-secrets";
 import { fakeKey } from "../support/fake-keys";
 import { ruleTester } from "../support/rule-tester";
+import { inTempTree } from "../support/temp-tree";
 import { APPS, appFile } from "./support";
 
 type AnyRule = RuleModule<string, readonly unknown[]>;
@@ -37,58 +36,49 @@ describe("browser extensions: the client boundary", () => {
   it("a Vite project whose public/ holds an extension manifest is an extension; its other vite configs are build scripts (alaminShaheen/chrome-autocomplete-extension, batch 78)", () => {
     // Three `vite build --config …` runs: the popup (index.html), the content script and the service
     // worker, each from its own config; public/manifest.json is copied into the build.
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-vite-")));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
-      write("package.json", JSON.stringify({ name: "ext", private: true, scripts: { build: "tsc && vite build --config vite.config.ts && vite build --config vite-background.config.ts" }, devDependencies: { vite: "6" } }));
-      write("vite.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { popup: "./popup/index.html" } } } });\n`);
-      write("vite-background.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { background: "./background/background.ts" } } } });\n`);
-      write("public/manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "assets/background.js" } }));
-      write("popup/index.html", `<script type="module" src="./src/main.tsx"></script>`);
-      write("popup/src/main.tsx", "export {};\n");
-      write("background/background.ts", "export {};\n");
-      clearFrameworkCache();
-      assert.equal(frameworkOf(path.join(root, "background/background.ts")).name, "extension");
-      assert.deepEqual(browserChain(path.join(root, "background/background.ts")), [path.join(root, "background/background.ts")]);
-      assert.equal(browserChain(path.join(root, "vite-background.config.ts")), undefined);
-      // Its env files follow Vite's rules: a `.env` that does not exist, and no code reading a secret, need no entry
-      // (Tejasvibihari/Chrome-Ai-Extension, piotrWaw1/chrome-AI-extension).
-      assert.equal(frameworkRequiresIgnoring(path.join(root, ".env"), ".env"), false);
-      assert.equal(frameworkRequiresIgnoring(path.join(root, ".env.local"), ".env.local"), true);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-      clearFrameworkCache();
-    }
+    inTempTree("keyfence-ext-vite-", (root, write) => {
+      try {
+        write("package.json", JSON.stringify({ name: "ext", private: true, scripts: { build: "tsc && vite build --config vite.config.ts && vite build --config vite-background.config.ts" }, devDependencies: { vite: "6" } }));
+        write("vite.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { popup: "./popup/index.html" } } } });\n`);
+        write("vite-background.config.ts", `import { defineConfig } from "vite";\nexport default defineConfig({ build: { rollupOptions: { input: { background: "./background/background.ts" } } } });\n`);
+        write("public/manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "assets/background.js" } }));
+        write("popup/index.html", `<script type="module" src="./src/main.tsx"></script>`);
+        write("popup/src/main.tsx", "export {};\n");
+        write("background/background.ts", "export {};\n");
+        clearFrameworkCache();
+        assert.equal(frameworkOf(path.join(root, "background/background.ts")).name, "extension");
+        assert.deepEqual(browserChain(path.join(root, "background/background.ts")), [path.join(root, "background/background.ts")]);
+        assert.equal(browserChain(path.join(root, "vite-background.config.ts")), undefined);
+        // Its env files follow Vite's rules: a `.env` that does not exist, and no code reading a secret, need no entry
+        // (Tejasvibihari/Chrome-Ai-Extension, piotrWaw1/chrome-AI-extension).
+        assert.equal(frameworkRequiresIgnoring(path.join(root, ".env"), ".env"), false);
+        assert.equal(frameworkRequiresIgnoring(path.join(root, ".env.local"), ".env.local"), true);
+      } finally {
+        clearFrameworkCache();
+      }
+    });
   });
 
   it("a server.js beside the manifest is the extension's backend, not one of its scripts (chrisvnicholson/Reading-Copilot, batch 51)", () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-server-")));
-    try {
-      fs.writeFileSync(path.join(root, "manifest.json"), JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "background.js" } }));
-      fs.writeFileSync(path.join(root, "server.js"), `const express = require("express");\nconst app = express();\napp.listen(3000);\n`);
-      fs.writeFileSync(path.join(root, "background.js"), "export {};\n");
-      clearFrameworkCache();
-      assert.equal(frameworkOf(path.join(root, "server.js")).name, "extension");
-      assert.equal(browserChain(path.join(root, "server.js")), undefined);
-      assert.deepEqual(browserChain(path.join(root, "background.js")), [path.join(root, "background.js")]);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-      clearFrameworkCache();
-    }
+    inTempTree("keyfence-ext-server-", (root, write) => {
+      try {
+        write("manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "background.js" } }));
+        write("server.js", `const express = require("express");\nconst app = express();\napp.listen(3000);\n`);
+        write("background.js", "export {};\n");
+        clearFrameworkCache();
+        assert.equal(frameworkOf(path.join(root, "server.js")).name, "extension");
+        assert.equal(browserChain(path.join(root, "server.js")), undefined);
+        assert.deepEqual(browserChain(path.join(root, "background.js")), [path.join(root, "background.js")]);
+      } finally {
+        clearFrameworkCache();
+      }
+    });
   });
 
   it("a manifest one folder down makes an extension only of a project folder (a package.json beside it)", () => {
     // PraveenSalapu/kinetic-constellation (batch 44): src/extension/manifest.json inside a Vite app's
     // src/; the Vite app at the root is the framework of src/services/*, not an extension rooted at src/.
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-ext-sub-")));
-    try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
+    inTempTree("keyfence-ext-sub-", (root, write) => {
       write("package.json", JSON.stringify({ name: "app", private: true, devDependencies: { vite: "7" } }));
       write("index.html", `<script type="module" src="/src/main.ts"></script>`);
       write("src/main.ts", "export {};\n");
@@ -105,9 +95,7 @@ describe("browser extensions: the client boundary", () => {
       assert.deepEqual(frameworkOf(path.join(root, "tools/ext2/src/helpers/ai.js")), { name: "extension", root: path.join(root, "tools/ext2") });
       assert.deepEqual(frameworkOf(path.join(root, "src/services/gemini.ts")), { name: "vite", root });
       assert.equal(frameworkOf(path.join(root, "tools/ext/popup.js")).name, "extension");
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -3,8 +3,6 @@
  * secret is reported like the same module inside the app (test/fixtures/apps/monorepo).
  */
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
@@ -14,25 +12,11 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
 import { packageOfFile, pnpmPatterns, resolveWorkspaceImport, workspaceOf } from "../../eslint-plugin/src/engine/client/workspaces";
 import { ruleTester } from "../support/rule-tester";
+import { inTempTree } from "../support/temp-tree";
 import { appFile, APPS } from "./support";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, [{ reportNonSecretReads?: boolean }]>;
 const MONOREPO = path.join(APPS, "monorepo");
-
-/** Runs `test` in a fresh temp folder (removed after); `write` creates a file and returns its path. */
-function inTempTree(prefix: string, test: (root: string, write: (rel: string, text: string) => string) => void): void {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const write = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-    return path.join(root, rel);
-  };
-  try {
-    test(root, write);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
 
 ruleTester().run("no-client-secrets: workspace packages", rule, {
   valid: [
