@@ -9,6 +9,7 @@ import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import noServedKeys from "../../eslint-plugin/src/rules/no-served-keys";
 import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findServedKeys } from "../../eslint-plugin/src/engine/responses";
+import { mayServeImportedKeys } from "../../eslint-plugin/src/engine/responses/imported-keys";
 import { ruleTester } from "../support/rule-tester";
 import { join } from "node:path";
 import { makeRepo, removeRepos } from "../env/support";
@@ -160,6 +161,26 @@ ${body}
     assert.deepEqual(served(`  const token = geminiService.getGeminiToken();\n  res.json(token);`), ["GEMINI_API_KEY in `res.json(…)`"]);
     assert.deepEqual(served(`  res.status(200).json(await getGeminiToken());`), ["GEMINI_API_KEY in `res.json(…)`"]);
     assert.deepEqual(served(`  res.json({ ok: true, token: getGeminiToken() });`), ["GEMINI_API_KEY in `res.json(…)`"]);
+  });
+
+  it("reads a file's tree only when its text writes a response and imports one of the app's modules", () => {
+    const writes = ["res.json(", "res.send(", "res.status(", "reply.send(", "c.json(", "ctx.body", "Response.json(", "new Response("];
+    const imports = [' from "./', " from './", ' from "../', " from '../", ' from "@/', "require("];
+    for (const write of writes) {
+      for (const local of imports) assert.equal(mayServeImportedKeys(`import x${local}x";\n${write}y);`), true, `${local} … ${write}`);
+      assert.equal(mayServeImportedKeys(`import x from "express";\n${write}y);`), false, write);
+    }
+    // Near misses: another method, a space before the call, an import without its space.
+    for (const write of ["res.jsonp(", "res .json(", "reply.sendFile(", "Response.json (", "ctx.bodyParser", "new Responses("]) {
+      const expected = write === "ctx.bodyParser"; // `ctx.body` is in it
+      assert.equal(mayServeImportedKeys(`import x from "./x";\n${write}y);`), expected, write);
+    }
+    assert.equal(mayServeImportedKeys(`import x from"./x";\nres.json(y);`), false);
+    // 1 MB of near misses of both patterns: linear.
+    const text = `res.jso from ".x" req(uire Respons c.jso `.repeat((1 << 20) / 40);
+    const start = performance.now();
+    assert.equal(mayServeImportedKeys(text), false);
+    assert.ok(performance.now() - start < 2000);
   });
 
   it("stays quiet on what returns no key, and on a function it does not know", () => {
