@@ -10,6 +10,7 @@ import type * as Jsonc from "jsonc-parser";
 import type { FrameworkName } from "./framework";
 import { resolverFactory } from "./native";
 import { forgetWorkspaceImports, resolveWorkspaceImport, type Workspace } from "./workspaces";
+import { detached } from "../detached-string";
 
 export const SOURCE_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte", ".astro"];
 
@@ -139,7 +140,7 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       // Workspace packages first: their source, whether or not node_modules links them yet.
       const fromWorkspace = workspace && /^[@a-z0-9]/i.test(specifier) ? resolveWorkspaceImport(workspace, specifier) : undefined;
       if (fromWorkspace) {
-        cache.set(key, fromWorkspace);
+        cache.set(detached(key), fromWorkspace);
         return fromWorkspace;
       }
       try {
@@ -158,7 +159,9 @@ function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspa
       } catch {
         resolved = null;
       }
-      cache.set(key, resolved);
+      // Kept for the run: a key of its own, not one that holds the importer's text through its
+      // specifier (a slice of that text when it comes from a parsed tree; ../detached-string).
+      cache.set(detached(key), resolved);
       return resolved ?? undefined;
     },
     clear() {

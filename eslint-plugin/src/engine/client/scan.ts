@@ -5,6 +5,7 @@
  * strings, templates and regexes — keeping every offset — so that the statement patterns below
  * only ever match real code. Linear time: each character is looked at a bounded number of times.
  */
+import { detached } from "../detached-string";
 
 export interface ScannedImport {
   specifier: string;
@@ -307,7 +308,7 @@ function readExport(cursor: Cursor, start: number, imports: ScannedImport[], exp
   if (word === "function" || word === "class" || word === "const" || word === "let" || word === "var" || word === "enum") {
     cursor.eat("*");
     const name = cursor.word();
-    if (name) exportNames.add(name);
+    if (name) exportNames.add(detached(name));
     return;
   }
   if (word) return; // export interface / type X = / declare …
@@ -337,7 +338,7 @@ function readExport(cursor: Cursor, start: number, imports: ScannedImport[], exp
   } else {
     return;
   }
-  for (const entry of names) if (entry.exported) exportNames.add(entry.exported);
+  for (const entry of names) if (entry.exported) exportNames.add(detached(entry.exported));
   const save = cursor.at;
   if (cursor.word() !== "from") {
     cursor.at = save;
@@ -364,5 +365,6 @@ function edge(
   typeOnly: boolean,
   statementTypeOnly: boolean,
 ): ScannedImport {
-  return { specifier, kind, start, end, valueNames, typeOnly, statementTypeOnly };
+  // The graphs keep these for the run: copies, not views of the whole text (../detached-string).
+  return { specifier: detached(specifier), kind, start, end, valueNames: valueNames.map(detached), typeOnly, statementTypeOnly };
 }
