@@ -17,10 +17,12 @@
 //   --files N      an evenly spread sample of N of those files
 //   --pairs N      measured pairs (default 7)
 //   --eslint PATH  an eslint package folder to run instead of this repository's (e.g. ESLint 9)
-//   --plugin PATH  an eslint-plugin-keyfence folder (built) instead of this repository's (before/after)
+//   --plugin PATH  an eslint-plugin-keyfence folder (built) instead of this repository's (before/after);
+//                  `noop`: a plugin of one rule that does nothing (what any rule costs ESLint)
 //   --against PATH instead of bare ESLint, the other side is KeyFence from this (built) plugin
 //                  folder: an A/B of two builds in alternating pairs, where noise that moves both
-//                  runs of a pair cancels out (the "bare" column is then that build)
+//                  runs of a pair cancels out (the "bare" column is then that build); `noop`: the
+//                  no-op plugin above (what KeyFence costs over a config with one rule)
 //   --cache        both sides run with --cache (own cache file each); the warm-up pair fills the
 //                  caches, so the measured runs are warm cache hits
 //   --scale        instead: one table of CPU and peak RSS at 500, 2,000 and all files
@@ -35,7 +37,7 @@
 //   npm run bench -- /tmp/ai/packages/{openai,anthropic,google,provider-utils}
 //   npm run bench -- /tmp/ai --scale --pairs 1
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -57,15 +59,15 @@ const option = (name, fallback) => {
 const fileLimit = Number(option("--files", Infinity));
 const pairs = Number(option("--pairs", 7));
 const eslintDir = resolve(option("--eslint", join(repo, "node_modules/eslint")));
-const pluginDir = resolve(option("--plugin", join(repo, "eslint-plugin")));
+const pluginOption = option("--plugin", join(repo, "eslint-plugin"));
 const againstOption = option("--against", "");
-const againstDir = againstOption ? resolve(againstOption) : undefined;
 const useCache = flag("--cache");
 const scale = flag("--scale");
 const withRule = flag("--with-rule");
 const trees = (args.length > 0 ? args : [repo]).map((dir) => resolve(dir));
 
 const SOURCE = /\.(?:js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
+const NOOP = "noop";
 const SKIP = new Set(["node_modules", ".git", "dist", "out", ".next", "build", "coverage"]);
 function collect(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -93,11 +95,33 @@ if (allFiles.length === 0) {
 
 const work = mkdtempSync(join(tmpdir(), "keyfence-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const pluginDir = pluginOption === NOOP ? noopPlugin() : resolve(pluginOption);
+const againstDir = againstOption === NOOP ? noopPlugin() : againstOption ? resolve(againstOption) : undefined;
 writeConfigs();
 
 const eslintBin = join(eslintDir, "bin/eslint.js");
 const eslintVersion = JSON.parse(readFileSync(join(eslintDir, "package.json"), "utf8")).version;
 const usageFile = join(work, "usage.json");
+
+/**
+ * `--plugin noop` / `--against noop`: a plugin of one rule that listens to nothing (`schema: false`,
+ * `create` returns `{}`), in its configs.recommended for JS/TS files. Against bare ESLint it shows
+ * what ESLint itself charges for having a rule at all; KeyFence against it, what KeyFence's own work
+ * costs (README, "Where it stands").
+ */
+function noopPlugin() {
+  const dir = join(work, "noop-plugin");
+  mkdirSync(join(dir, "dist"), { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "eslint-plugin-noop", version: "1.0.0", main: "dist/index.js" }));
+  writeFileSync(
+    join(dir, "dist/index.js"),
+    `const plugin = { meta: { name: "noop" }, rules: { nothing: { meta: { type: "problem", schema: false }, create: () => ({}) } } };
+plugin.configs = { recommended: { files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], plugins: { noop: plugin }, rules: { "noop/nothing": "error" } } };
+module.exports = plugin;
+`,
+  );
+  return dir;
+}
 
 /**
  * Both sides are a typical typescript-eslint user's config: one object that sets
@@ -106,7 +130,8 @@ const usageFile = join(work, "usage.json");
  * code at all and both sides parse with the same parser and options.
  */
 function writeConfigs() {
-  const requirePlugin = createRequire(join(pluginDir, "package.json"));
+  // The parser KeyFence's own package resolves (the no-op plugin has no dependencies).
+  const requirePlugin = createRequire(join(pluginOption === NOOP ? join(repo, "eslint-plugin") : pluginDir, "package.json"));
   const tsParserUrl = pathToFileURL(requirePlugin.resolve("@typescript-eslint/parser")).href;
   const pluginUrl = pathToFileURL(join(pluginDir, "dist/index.js")).href;
   const rules = withRule ? `, rules: { "no-debugger": "error" }` : "";
@@ -183,7 +208,7 @@ const METRICS = [
 
 function runPairs(files) {
   const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
-  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${againstDir ? `; the "bare" side is KeyFence from ${againstDir}` : ""}`);
+  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${pluginOption === NOOP ? '; the "recommended" side is the no-op plugin' : ""}${againstDir ? `; the "bare" side is ${againstOption === NOOP ? "the no-op plugin" : `KeyFence from ${againstDir}`}` : ""}`);
   const runs = measure(files, pairs, (pair, run) => {
     const cell = ({ cpu, wall, rss, gc }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB  gc ${gc.toFixed(2)} s`;
     console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
