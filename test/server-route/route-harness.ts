@@ -24,8 +24,13 @@ export async function loadModule(text: string, name: string, define?: Record<str
   const { code } = await esbuild.transform(text, { loader: "ts", format: "cjs", target: "node20", define });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-route-build-"));
   const file = path.join(dir, `${name}.cjs`);
-  fs.writeFileSync(file, code);
-  return require(file) as Record<string, unknown>;
+  try {
+    fs.writeFileSync(file, code);
+    return require(file) as Record<string, unknown>;
+  } finally {
+    // The module is loaded (and cached) by now: the file is no longer needed.
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 type WebHandler = (request: Request) => Promise<Response>;
