@@ -11,6 +11,8 @@
 // One warm-up pair first (not counted), then --pairs
 // pairs alternating which side goes first; the ratios (keyfence / bare) are taken per pair and
 // printed as median (min–max). Quote the CPU ratio: on a shared machine wall time is the noisy one.
+// The children run on the Node that runs this script (the header says which): to measure another
+// version, run the script with that `node` (the ratios differ between Node 20 and 24: README).
 // This is a measurement, not a test.
 //
 //   DIR...         folders to lint (default: this repository); files are the sorted walk of all of them
@@ -208,7 +210,7 @@ const METRICS = [
 
 function runPairs(files) {
   const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
-  console.log(`KeyFence bench: ESLint ${eslintVersion}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${pluginOption === NOOP ? '; the "recommended" side is the no-op plugin' : ""}${againstDir ? `; the "bare" side is ${againstOption === NOOP ? "the no-op plugin" : `KeyFence from ${againstDir}`}` : ""}`);
+  console.log(`KeyFence bench: ESLint ${eslintVersion} on Node ${process.versions.node}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${pluginOption === NOOP ? '; the "recommended" side is the no-op plugin' : ""}${againstDir ? `; the "bare" side is ${againstOption === NOOP ? "the no-op plugin" : `KeyFence from ${againstDir}`}` : ""}`);
   const runs = measure(files, pairs, (pair, run) => {
     const cell = ({ cpu, wall, rss, gc }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB  gc ${gc.toFixed(2)} s`;
     console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
@@ -226,7 +228,7 @@ function runPairs(files) {
 /** Time and peak memory at growing sizes: per-file cost should stay flat if growth is linear. */
 function runScale() {
   const sizes = [...new Set([500, 2000, allFiles.length].filter((size) => size <= allFiles.length))];
-  console.log(`KeyFence scale: ESLint ${eslintVersion}, ${allFiles.length} files under ${cwd}, 1 warm-up pair, then ${pairs} pair(s) per size`);
+  console.log(`KeyFence scale: ESLint ${eslintVersion} on Node ${process.versions.node}, ${allFiles.length} files under ${cwd}, 1 warm-up pair, then ${pairs} pair(s) per size`);
   console.log(`\n| files | bare CPU s | keyfence CPU s | CPU ratio | keyfence CPU ms/file | bare peak MiB | keyfence peak MiB | RSS ratio |`);
   console.log(`|---|---|---|---|---|---|---|---|`);
   for (const size of sizes) {
