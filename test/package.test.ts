@@ -45,12 +45,27 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
     assert.deepEqual(others, []);
   });
 
-  it("ships dist/ as built from src/: JavaScript and type declarations, no maps, no tests", () => {
+  it("ships dist/ as built from src/: JavaScript (and the engine bundle) and type declarations, no maps, no tests", () => {
     const dist = files.filter((file) => file.startsWith("dist/"));
     assert.deepEqual(dist.filter((file) => !/\.(js|d\.ts)$/.test(file) || /\.test\./.test(file)), []);
     const sources = filesUnder(join(pluginDir, "src")).filter((file) => file.endsWith(".ts"));
-    const built = sources.flatMap((file) => [file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js"), file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")]);
+    // build.mjs: the modules a rule loads on first use are built into one bundle as well (their files take their code from it).
+    const built = ["dist/engine-bundle.js", ...sources.flatMap((file) => [file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js"), file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")])];
     assert.deepEqual(dist, built.sort(), "dist/ differs from what src/ builds: run npm run build");
+  });
+
+  it("builds each module once: the engine bundle holds exactly the modules whose files take their code from it", () => {
+    const dist = join(pluginDir, "dist");
+    const bundle = readFileSync(join(dist, "engine-bundle.js"), "utf8");
+    // esbuild heads each module's code with its source path.
+    const bundled = [...bundle.matchAll(/^\/\/ src\/(.+)\.ts$/gm)].map((match) => match[1]).sort();
+    const stubs = filesUnder(dist)
+      .filter((file) => file.endsWith(".js") && file !== "dist/engine-bundle.js")
+      .filter((file) => /^module\.exports = require\("[./]*engine-bundle\.js"\)\[/m.test(readFileSync(join(pluginDir, file), "utf8")))
+      .map((file) => file.replace(/^dist\//, "").replace(/\.js$/, ""))
+      .sort();
+    assert.ok(stubs.length > 100, `${stubs.length} modules built into the bundle`);
+    assert.deepEqual(bundled, stubs);
   });
 
   it("ships every file that package.json's main, types and exports point at", () => {
