@@ -64,6 +64,8 @@ const result = await build({
     loader: "js",
   },
   outfile: join(dist, BUNDLE),
+  // The metafile's input paths are relative to this folder, whatever folder the build runs from.
+  absWorkingDir: pluginDir,
   bundle: true,
   platform: "node",
   format: "cjs",
