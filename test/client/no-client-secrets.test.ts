@@ -95,6 +95,17 @@ ruleTester().run("no-client-secrets", rule, {
   ],
   invalid: [
     {
+      // Rustam-gif/vocab (bench/real-apps): a config module that also runs where there is no `process`
+      // reads it behind a cast and `?.`; the text never spells `process.env`.
+      name: "process.env behind a TypeScript cast or optional chaining",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: `"use client";\nexport const key = (process as any).env?.OPENAI_API_KEY;\nexport const other = process?.env?.GROQ_API_KEY;\n`,
+      errors: [
+        { messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "clientSecret", line: 3, data: { name: "GROQ_API_KEY", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       name: "process imported from node:process is the real environment",
       filename: next("app/chat/chat-box.tsx").filename,
       code: `"use client";\nimport process from "node:process";\nexport const key = process.env.OPENAI_API_KEY;\n`,

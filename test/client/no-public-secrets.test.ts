@@ -15,6 +15,9 @@ const SPREAD_CONFIG = [
   `});`,
 ].join("\n");
 
+// Rustam-gif/vocab's shape: `process` behind a cast and `?.`, never spelt `process.env`.
+const CAST_READS = ["export const a = (process as any).env?.NEXT_PUBLIC_OPENAI_API_KEY;", "export const b = process?.env?.NEXT_PUBLIC_GROQ_API_KEY;"].join("\n");
+
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
 
 const next = (rel: string) => appFile("next-app-router", rel);
@@ -171,6 +174,27 @@ ruleTester().run("no-public-secrets", rule, {
       filename: appFile("vite", "src/api.ts").filename,
       code: ["const env = (import.meta as any).env || {};", "export const key = () => env.VITE_GROQ_API_KEY;"].join("\n"),
       errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_GROQ_API_KEY", prefix: "VITE_", unprefixed: "GROQ_API_KEY" } }],
+    },
+    {
+      // Rustam-gif/vocab (bench/real-apps): `(process as any).env?.EXPO_PUBLIC_NEWS_API_KEY`, in a file that
+      // never spells `process.env`.
+      name: "process.env behind a TypeScript cast or optional chaining",
+      filename: routeFile.filename,
+      code: CAST_READS,
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 1,
+          data: { name: "NEXT_PUBLIC_OPENAI_API_KEY", prefix: "NEXT_PUBLIC_", unprefixed: "OPENAI_API_KEY" },
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "OPENAI_API_KEY" }, output: CAST_READS.replace("NEXT_PUBLIC_OPENAI_API_KEY", "OPENAI_API_KEY") }],
+        },
+        {
+          messageId: "publicSecret",
+          line: 2,
+          data: { name: "NEXT_PUBLIC_GROQ_API_KEY", prefix: "NEXT_PUBLIC_", unprefixed: "GROQ_API_KEY" },
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "GROQ_API_KEY" }, output: CAST_READS.replace("NEXT_PUBLIC_GROQ_API_KEY", "GROQ_API_KEY") }],
+        },
+      ],
     },
     {
       // Unknown framework: still reported wherever read, but no rename (nothing proves it is server code).

@@ -14,6 +14,10 @@ describe("does a project's code read a secret env name (env-gitignore's absent `
     assert.equal(readsSecretEnv('import { OPENAI_API_KEY } from "$env/static/private";'), true);
     assert.equal(readsSecretEnv('import { OPENAI_API_KEY } from "astro:env/server";'), true);
     assert.equal(readsSecretEnv('const token = Deno.env.get("HF_TOKEN");'), true);
+    // Behind a cast or `?.` (Rustam-gif/vocab's Expo config): the text never spells `process.env`.
+    assert.equal(readsSecretEnv("const key = (process as any).env?.NEWS_API_KEY;"), true);
+    assert.equal(readsSecretEnv("const key = process?.env?.GROQ_API_KEY;"), true);
+    assert.equal(readsSecretEnv("const { OPENAI_API_KEY } = (process as any).env;"), true);
   });
 
   it("stays quiet on public settings and publishable names", () => {

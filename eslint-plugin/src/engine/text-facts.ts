@@ -45,8 +45,12 @@ const lazyPattern = (words: () => readonly string[]) => lazyRegExp(() => new Reg
 
 /** Each probe: offset of its first match, -1 for none. A match spans at most PROBE_REACH. */
 export const TEXT_PROBES = {
-  /** keyfence/no-client-secrets, no-public-secrets, no-logged-keys, no-served-keys: the file may read env vars. */
-  envRead: firstOf(["process.env", "import.meta.env", "(import.meta as", "import.meta?.env", "$env/", "@env", "react-native-config", "Deno.env", "Bun.env"]),
+  /**
+   * keyfence/no-client-secrets, no-public-secrets, no-logged-keys, no-served-keys: the file may read env vars,
+   * also behind a cast or `?.` that never spells `process.env` (`(process as any).env?.X`, `process?.env?.X`:
+   * Rustam-gif/vocab's Expo config module).
+   */
+  envRead: firstOf(["process.env", "import.meta.env", "(import.meta as", "import.meta?.env", "(process as", "process?.env", "$env/", "@env", "react-native-config", "Deno.env", "Bun.env"]),
   /**
    * no-client-secrets: the file may import server-only code (`server-only`, `$app/server`, a
    * `.server` module or folder, `$lib/server`): a module path, not a property such as

@@ -21,8 +21,11 @@ const MAX_BYTES = 1_000_000;
 
 // Linear: each pattern is anchored on a literal and its repeats are bounded by a class that
 // cannot run past the next delimiter.
-const MEMBER_READ = /(?:process\.env|import\.meta\.env|Bun\.env)\s*(?:\?\.|\.)\s*([A-Za-z_]\w*)|(?:process\.env|import\.meta\.env|Bun\.env)\s*\[\s*["'`]([A-Za-z_]\w*)|Deno\.env\.get\(\s*["'`]([A-Za-z_]\w*)/g;
-const DESTRUCTURED = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env|Bun\.env)\b/g;
+// `process?.env` and `(process as any).env` too: a module that must also run where there is no
+// `process` (Rustam-gif/vocab's Expo config) never spells `process.env`.
+const ENV_OBJECT = String.raw`(?:process\??\.env|\(process as \w{1,20}\)\??\.env|import\.meta\.env|Bun\.env)`;
+const MEMBER_READ = new RegExp(String.raw`${ENV_OBJECT}\s*(?:\?\.|\.)\s*([A-Za-z_]\w*)|${ENV_OBJECT}\s*\[\s*["'\x60]([A-Za-z_]\w*)|Deno\.env\.get\(\s*["'\x60]([A-Za-z_]\w*)`, "g");
+const DESTRUCTURED = new RegExp(String.raw`\{([^{}]*)\}\s*=\s*${ENV_OBJECT}\b`, "g");
 const PRIVATE_MODULE = /import\s*\{([^{}]*)\}\s*from\s*["'](?:\$env\/static\/private|astro:env\/server)["']/g;
 const NAME = /[A-Za-z_]\w*/g;
 
