@@ -57,6 +57,10 @@ ruleTester().run("no-logged-keys", rule, {
       [`const f = () => 1;\nreq.log.info(Bun.env.GROQ_API_KEY);`, "Bun.env.GROQ_API_KEY", "log.info", "Groq", "GROQ_API_KEY"],
       // A Worker's env binding (and Hono's c.env, Pages Functions' context.env).
       [`const f = () => 1;\nconsole.log("key", c.env.ANTHROPIC_API_KEY);`, "c.env.ANTHROPIC_API_KEY", "console.log", "Anthropic", "ANTHROPIC_API_KEY"],
+      // Behind a cast or `?.` (Rustam-gif/vocab reads its keys so, in a module that also runs without `process`).
+      [`const f = () => 1;\nconsole.log((process as any).env.OPENAI_API_KEY);`, "(process as any).env.OPENAI_API_KEY", "console.log", "OpenAI", "OPENAI_API_KEY"],
+      [`const f = () => 1;\nconsole.log(process?.env?.GROQ_API_KEY);`, "process?.env?.GROQ_API_KEY", "console.log", "Groq", "GROQ_API_KEY"],
+      [`const key = (process as any).env?.ANTHROPIC_API_KEY;\nconsole.log(key);`, "key", "console.log", "Anthropic", "ANTHROPIC_API_KEY"],
     ].map(([code, key, call, provider, name]) => {
       // The logged key's last occurrence is the one in the log call; a shorthand property keeps its name.
       const at = code.lastIndexOf(key);

@@ -35,6 +35,7 @@ export function keyValueIn(node: Node, keyNames: KeyNames, depth = 0): KeyValue 
   switch (node.type) {
     case "TSAsExpression":
     case "TSNonNullExpression":
+    case "ChainExpression":
       return keyValueIn(node.expression, keyNames, depth);
     case "TemplateLiteral":
       for (const expression of node.expressions) {
@@ -96,7 +97,8 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
  * The env variable an expression reads: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
  * `Bun.env.X`, `Deno.env.get("X")`, `env.X`, `c.env.X`.
  */
-export function envName(node: Node): string | undefined {
+export function envName(read: Node): string | undefined {
+  const node = withoutCasts(read);
   if (node.type === "CallExpression") {
     const callee = node.callee;
     const [first] = node.arguments;
@@ -114,11 +116,20 @@ export function envName(node: Node): string | undefined {
  * name every platform gives them: a Worker's `env` parameter, Hono's `c.env`, Pages Functions'
  * `context.env`, Astro's `locals.runtime.env`, SvelteKit's `env` from `$env/dynamic/private`.
  */
-export function isEnvObject(node: Node): boolean {
+export function isEnvObject(expression: Node): boolean {
+  const node = withoutCasts(expression);
   if (node.type === "Identifier") return node.name === "env";
   if (node.type !== "MemberExpression" || node.computed || node.property.type !== "Identifier" || node.property.name !== "env") return false;
-  const object = node.object;
+  // `(process as any).env`: a module that also runs where there is no `process` (Rustam-gif/vocab).
+  const object = withoutCasts(node.object);
   return object.type === "MetaProperty" || object.type === "Identifier" || (object.type === "MemberExpression" && !object.computed);
+}
+
+/** `x as T`, `x!`, and `x?.y` read as `x.y`: the same read to every question asked here. */
+function withoutCasts(node: Node): Node {
+  let current = node;
+  while (current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "ChainExpression") current = current.expression;
+  return current;
 }
 
 /**
@@ -128,7 +139,7 @@ export function isEnvObject(node: Node): boolean {
 export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: KeyNames): void {
   if (!node.init) return;
   let init: Node = node.init;
-  while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
+  while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || init.type === "ChainExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
     init = init.type === "LogicalExpression" ? init.left : init.expression;
   }
   if (node.id.type === "Identifier") {
