@@ -50,6 +50,13 @@ ruleTester().run("no-served-keys", rule, {
       errors: [{ messageId: "keyServed", line: 3, data: { sink: "what `handler` returns", provider: "OpenAI", name: "OPENAI_API_KEY" } }],
     },
     {
+      // A read behind `?.` or a cast is the same read.
+      name: "a Netlify function returns the key read with ?. (process.env?.X)",
+      code: `const handler = async (event) => {\n  return {\n    statusCode: 200,\n    body: JSON.stringify({ key: process.env?.GEMINI_API_KEY, other: (process as any).env.OPENAI_API_KEY }),\n  };\n};\nexport { handler };`,
+      filename: "/project/netlify/functions/get-gemini-key.ts",
+      errors: [{ messageId: "keyServed", line: 4, data: { sink: "what `handler` returns", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } }],
+    },
+    {
       // IndieAISmith/findor-ui's netlify/functions/get-gemini-key.ts (batch 59).
       name: "a Netlify function declared as a const and exported as export { handler } returns the key",
       code: `const handler = async (event) => {\n  return {\n    statusCode: 200,\n    body: JSON.stringify({ key: process.env.GEMINI_API_KEY }),\n  };\n};\nexport { handler };`,
