@@ -57,6 +57,11 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     // B1ack2Mamba/nutrition-ai (batch 42): the base URL's fallback, its trailing slash trimmed.
     const trimmed = `export async function POST(req: Request) {\n  const baseUrl = (process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com").replace(/\\/$/, "");\n  return fetch(\`\${baseUrl}/v1/chat/completions\`, { method: "POST", headers: { Authorization: \`Bearer \${process.env.DEEPSEEK_API_KEY}\` }, body: await req.text() });\n}\n`;
     assert.deepEqual(findings("app/api/draft/route.ts", trimmed).map((f) => [f.handler, f.provider, f.line]), [["POST", "DeepSeek", 1]]);
+    // mbark223/aipromptbuilder: `let endpoint;` set in each branch, the key from a helper of the file (no env read in the request).
+    const branches = `function token(): string | undefined {\n  return process.env.REPLICATE_API_TOKEN;\n}\nexport async function POST(req: Request) {\n  const key = token();\n  const { model, modelId } = await req.json();\n  let endpoint: string;\n  if (model) {\n    endpoint = "https://api.replicate.com/v1/predictions";\n  } else if (modelId) {\n    endpoint = \`https://api.replicate.com/v1/models/\${modelId}/predictions\`;\n  } else {\n    return new Response("no model", { status: 400 });\n  }\n  return fetch(endpoint, { method: "POST", headers: { Authorization: \`Token \${key}\` } });\n}\n`;
+    assert.deepEqual(findings("app/api/replicate/route.ts", branches).map((f) => [f.handler, f.provider, f.line]), [["POST", "Replicate", 4]]);
+    // A `let` that only ever holds another host is no provider's.
+    assert.deepEqual(findings("app/api/other/route.ts", branches.replaceAll("api.replicate.com", "example.com")), []);
     // kudoh/nuxt-openai-realtimeapi-example (batch 34): Nitro's $fetch to the provider, the key in its headers.
     const nitro = `export default defineEventHandler(async () =>\n  $fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: { model: "gpt-4o-realtime-preview" } }),\n);\n`;
     assert.deepEqual(findings("server/api/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);

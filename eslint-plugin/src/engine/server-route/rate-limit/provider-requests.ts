@@ -362,7 +362,14 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
     }
     case "Identifier": {
       const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
-      return init ? urlText(source, init, depth + 1) : undefined;
+      if (init) return urlText(source, init, depth + 1);
+      // `let endpoint;` set in each branch of an `if` before the request (mbark223/aipromptbuilder's
+      // Replicate route): the request goes to one of them, so the first that names a host does.
+      for (const value of letValues(node, node.name)) {
+        const text = urlText(source, value, depth + 1);
+        if (text) return text;
+      }
+      return undefined;
     }
     case "MemberExpression": {
       // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets;
@@ -408,6 +415,36 @@ const URL_TRIMS = new Set(["replace", "trim", "trimEnd", "toString"]);
 function enclosingConst(node: Node, name: string): Node | undefined {
   return enclosingConstInit(node, (id) => id.type === "Identifier" && id.name === name);
 }
+
+/**
+ * What a `let` (or `var`) of a block around `node` is given: its initializer and each `name = value`
+ * inside that block, in source order. For the URL of a request only: the host it names, not the value
+ * at the request.
+ */
+function letValues(node: Node, name: string): Node[] {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
+    const declarator = scope.body
+      .flatMap((statement) => (statement.type === "VariableDeclaration" && statement.kind !== "const" ? statement.declarations : []))
+      .find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
+    if (!declarator) continue;
+    // One walk of the block per name, however many requests use it (a module-level `let url`).
+    let byName = letValuesOf.get(scope);
+    if (!byName) letValuesOf.set(scope, (byName = new Map()));
+    let values = byName.get(name);
+    if (!values) {
+      const found: Node[] = declarator.init ? [declarator.init] : [];
+      walk(scope, (inner) => {
+        if (inner.type === "AssignmentExpression" && inner.operator === "=" && inner.left.type === "Identifier" && inner.left.name === name) found.push(inner.right);
+      });
+      byName.set(name, (values = found));
+    }
+    return values;
+  }
+  return [];
+}
+
+const letValuesOf = new WeakMap<Node, Map<string, Node[]>>();
 
 /**
  * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
