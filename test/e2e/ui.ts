@@ -100,12 +100,16 @@ async function main(): Promise<void> {
       }
       await page.keyboard.press("Enter");
       const envFile = join(workspace, ".env.local");
+      const exampleFile = join(workspace, ".env.example");
       const deadline = Date.now() + 20_000;
-      const saved = () => existsSync(envFile) && readFileSync(envFile, "utf8") !== "";
+      // The edit touches four files and VS Code saves them one after another: wait for the last of
+      // them, not the first (on a busy machine .env.example was read before it was saved).
+      const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : "");
+      const saved = () => read(envFile) !== "" && read(exampleFile).includes("OPENAI_API_KEY=") && read(join(workspace, ".gitignore")).includes(".env.local");
       while (!saved() && Date.now() < deadline) await page.waitForTimeout(200);
       assert.equal(readFileSync(envFile, "utf8"), `OPENAI_API_KEY=${key}\n`);
       assert.ok(readFileSync(join(workspace, ".gitignore"), "utf8").includes(".env.local"));
-      assert.equal(readFileSync(join(workspace, ".env.example"), "utf8"), "DATABASE_URL=\nOPENAI_API_KEY=\n");
+      assert.equal(readFileSync(exampleFile, "utf8"), "DATABASE_URL=\nOPENAI_API_KEY=\n");
       await page.locator(".monaco-editor .view-line", { hasText: "process.env.OPENAI_API_KEY" }).first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(800);
       await shot(page, "4-after-fix");
