@@ -62,6 +62,9 @@ describe("require-rate-limit: Worker fetch exports and SolidStart API routes", (
     assert.deepEqual(findings("app/api/replicate/route.ts", branches).map((f) => [f.handler, f.provider, f.line]), [["POST", "Replicate", 4]]);
     // A `let` that only ever holds another host is no provider's.
     assert.deepEqual(findings("app/api/other/route.ts", branches.replaceAll("api.replicate.com", "example.com")), []);
+    // A `let` that refers to itself (`u = u + u`) still names the host it is given last, and is read once per `let`.
+    const grown = `const token = () => process.env.TOKEN;\nexport async function POST(req: Request) {\n  let u: string;\n${"  u = u + u;\n".repeat(300)}  u = "https://api.openai.com/v1/chat/completions";\n  return fetch(u, { method: "POST", headers: { Authorization: \`Bearer \${token()}\` } });\n}\n`;
+    assert.deepEqual(findings("app/api/grown/route.ts", grown).map((f) => [f.handler, f.provider]), [["POST", "OpenAI"]]);
     // kudoh/nuxt-openai-realtimeapi-example (batch 34): Nitro's $fetch to the provider, the key in its headers.
     const nitro = `export default defineEventHandler(async () =>\n  $fetch("https://api.openai.com/v1/realtime/sessions", { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: { model: "gpt-4o-realtime-preview" } }),\n);\n`;
     assert.deepEqual(findings("server/api/session.get.ts", nitro).map((f) => [f.handler, f.provider]), [["default", "OpenAI"]]);

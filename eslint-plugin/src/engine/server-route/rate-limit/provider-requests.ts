@@ -365,11 +365,7 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       if (init) return urlText(source, init, depth + 1);
       // `let endpoint;` set in each branch of an `if` before the request (mbark223/aipromptbuilder's
       // Replicate route): the request goes to one of them, so the first that names a host does.
-      for (const value of letValues(node, node.name)) {
-        const text = urlText(source, value, depth + 1);
-        if (text) return text;
-      }
-      return undefined;
+      return letUrlText(source, node, depth);
     }
     case "MemberExpression": {
       // `axios.post(this.apiUrl, …)`: a field of the class (`private readonly apiUrl = "https://api.deepseek.com/…"`) or one its constructor sets;
@@ -445,6 +441,24 @@ function letValues(node: Node, name: string): Node[] {
 }
 
 const letValuesOf = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * The first host a `let`'s values name, worked out once per `let`: `url = url + "/chat"` refers to
+ * itself, and while its values are being read the `let` names none, so a chain of such lines stays
+ * one pass (not one per value per step).
+ */
+function letUrlText(source: SourceFile, node: TSESTree.Identifier, depth: number): string | undefined {
+  const values = letValues(node, node.name);
+  if (values.length === 0) return undefined;
+  if (letUrls.has(values)) return letUrls.get(values);
+  letUrls.set(values, undefined);
+  let text: string | undefined;
+  for (const value of values) if ((text = urlText(source, value, depth + 1))) break;
+  letUrls.set(values, text);
+  return text;
+}
+
+const letUrls = new WeakMap<Node[], string | undefined>();
 
 /**
  * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
