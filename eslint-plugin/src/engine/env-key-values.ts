@@ -7,6 +7,7 @@
  * is not.
  */
 import type { TSESTree } from "./ast";
+import { withoutCasts } from "./client/env-reads";
 import { binds } from "./patterns";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
@@ -123,13 +124,6 @@ export function isEnvObject(expression: Node): boolean {
   // `(process as any).env`: a module that also runs where there is no `process` (Rustam-gif/vocab).
   const object = withoutCasts(node.object);
   return object.type === "MetaProperty" || object.type === "Identifier" || (object.type === "MemberExpression" && !object.computed);
-}
-
-/** `x as T`, `x!`, and `x?.y` read as `x.y`: the same read to every question asked here. */
-function withoutCasts(node: Node): Node {
-  let current = node;
-  while (current.type === "TSAsExpression" || current.type === "TSNonNullExpression" || current.type === "ChainExpression") current = current.expression;
-  return current;
 }
 
 /**

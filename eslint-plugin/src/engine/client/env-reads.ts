@@ -102,7 +102,7 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== "Identifier" || !declarator.init) continue;
-      const init = unwrap(declarator.init);
+      const init = withoutCasts(declarator.init);
       const source = envObjectSource(init.type === "LogicalExpression" ? init.left : init, dynamicEnvNames, ownProcess);
       if (source) dynamicEnvNames.set(declarator.id.name, source);
     }
@@ -112,7 +112,7 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
   const written = new Set<TSESTree.Node>();
   walk(program, (node) => {
     if (node.type === "AssignmentExpression" && node.operator === "=") {
-      written.add(unwrap(node.left));
+      written.add(withoutCasts(node.left));
     } else if (node.type === "MemberExpression") {
       const source = envObjectSource(node.object, dynamicEnvNames, ownProcess);
       if (!source) return;
@@ -148,11 +148,11 @@ function declaresOwnProcess(program: TSESTree.Program): boolean {
 
 /** `process.env`, `globalThis.process.env`, `import.meta.env`, or a SvelteKit dynamic `env`. */
 function envObjectSource(node: TSESTree.Node, dynamicEnvNames: Map<string, EnvSource>, ownProcess = false): EnvSource | undefined {
-  const expression = unwrap(node);
+  const expression = withoutCasts(node);
   if (expression.type === "Identifier") return dynamicEnvNames.get(expression.name);
   if (expression.type !== "MemberExpression" || expression.computed) return undefined;
   if (expression.property.type !== "Identifier" || expression.property.name !== "env") return undefined;
-  const object = unwrap(expression.object);
+  const object = withoutCasts(expression.object);
   if (object.type === "MetaProperty" && object.meta.name === "import" && object.property.name === "meta") return "import.meta.env";
   if (object.type === "Identifier" && object.name === "process") return ownProcess ? undefined : "process.env";
   if (
@@ -168,7 +168,8 @@ function envObjectSource(node: TSESTree.Node, dynamicEnvNames: Map<string, EnvSo
   return undefined;
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
+/** `x as T`, `x!` and `x?.y` read as what they wrap: `(process as any).env?.X` is `process.env.X` (env-key-values too). */
+export function withoutCasts(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (current.type === "TSNonNullExpression" || current.type === "TSAsExpression" || current.type === "ChainExpression") {
     current = current.expression;
