@@ -413,52 +413,47 @@ function enclosingConst(node: Node, name: string): Node | undefined {
 }
 
 /**
- * What a `let` (or `var`) of a block around `node` is given: its initializer and each `name = value`
- * inside that block, in source order. For the URL of a request only: the host it names, not the value
- * at the request.
- */
-function letValues(node: Node, name: string): Node[] {
-  for (let scope = node.parent; scope; scope = scope.parent) {
-    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
-    const declarator = scope.body
-      .flatMap((statement) => (statement.type === "VariableDeclaration" && statement.kind !== "const" ? statement.declarations : []))
-      .find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name);
-    if (!declarator) continue;
-    // One walk of the block per name, however many requests use it (a module-level `let url`).
-    let byName = letValuesOf.get(scope);
-    if (!byName) letValuesOf.set(scope, (byName = new Map()));
-    let values = byName.get(name);
-    if (!values) {
-      const found: Node[] = declarator.init ? [declarator.init] : [];
-      walk(scope, (inner) => {
-        if (inner.type === "AssignmentExpression" && inner.operator === "=" && inner.left.type === "Identifier" && inner.left.name === name) found.push(inner.right);
-      });
-      byName.set(name, (values = found));
-    }
-    return values;
-  }
-  return [];
-}
-
-const letValuesOf = new WeakMap<Node, Map<string, Node[]>>();
-
-/**
- * The first host a `let`'s values name, worked out once per `let`: `url = url + "/chat"` refers to
- * itself, and while its values are being read the `let` names none, so a chain of such lines stays
- * one pass (not one per value per step).
+ * The first host a `let` (or `var`) of a block around `node` names: its initializer or any
+ * `name = value` inside that block, in source order. For the URL of a request only: the host it
+ * names, not the value at the request. Worked out once per `let`, however many requests use it (a
+ * module-level `let url`). `url = url + "/chat"` refers to itself, and while its values are being
+ * read the `let` names no host, so a chain of such lines stays one pass (not one per value per step).
  */
 function letUrlText(source: SourceFile, node: TSESTree.Identifier, depth: number): string | undefined {
-  const values = letValues(node, node.name);
-  if (values.length === 0) return undefined;
-  if (letUrls.has(values)) return letUrls.get(values);
-  letUrls.set(values, undefined);
+  const declarator = letDeclarator(node, node.name);
+  if (!declarator) return undefined;
+  if (letUrls.has(declarator)) return letUrls.get(declarator);
+  letUrls.set(declarator, undefined);
   let text: string | undefined;
-  for (const value of values) if ((text = urlText(source, value, depth + 1))) break;
-  letUrls.set(values, text);
+  for (const value of letValues(declarator, node.name)) if ((text = urlText(source, value, depth + 1))) break;
+  letUrls.set(declarator, text);
   return text;
 }
 
-const letUrls = new WeakMap<Node[], string | undefined>();
+const letUrls = new WeakMap<TSESTree.VariableDeclarator, string | undefined>();
+
+/** The nearest `let name`/`var name` that a block (or the module) around `node` declares. */
+function letDeclarator(node: Node, name: string): TSESTree.VariableDeclarator | undefined {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
+    for (const statement of scope.body) {
+      if (statement.type !== "VariableDeclaration" || statement.kind === "const") continue;
+      for (const declarator of statement.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator;
+    }
+  }
+  return undefined;
+}
+
+/** What a `let` is given: its initializer, then each `name = value` in the block that declares it. */
+function letValues(declarator: TSESTree.VariableDeclarator, name: string): Node[] {
+  const values: Node[] = declarator.init ? [declarator.init] : [];
+  const block = declarator.parent.parent;
+  if (block)
+    walk(block, (inner) => {
+      if (inner.type === "AssignmentExpression" && inner.operator === "=" && inner.left.type === "Identifier" && inner.left.name === name) values.push(inner.right);
+    });
+  return values;
+}
 
 /**
  * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
