@@ -48,3 +48,70 @@ ${body}
     assert.deepEqual(run(hono(`  return fetch("https://generativelanguage.googleapis.com/v1beta/models/" + "gemini-2.0-flash" + ":generateContent", { method: "POST", headers: { "x-goog-api-key": process.env.GEMINI_API_KEY } });`)), ['chat.post("/")']);
   });
 });
+
+describe("require-rate-limit: reads and deletes run no model (mindful-labs-ai/Jun-G, vladaCizek/chatgptapi, huggingface/chat-ui)", () => {
+  let dir: string;
+  before(() => (dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4.0.0", axios: "1.0.0", replicate: "1.0.0" } }) })));
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+  const run = (body: string, top = "") =>
+    findUnlimitedAiRoutes(
+      parseSource(
+        path.join(dir, "server/routes.js"),
+        `import express from "express";
+import axios from "axios";
+import Replicate from "replicate";
+${top}
+const app = express();
+app.post("/job", async (req, res) => {
+${body}
+});
+`,
+      )!,
+    ).map((f) => String(f.data.handler));
+  const bearer = "headers: { Authorization: `Bearer ${process.env.REPLICATE_API_TOKEN}` }";
+
+  it("a GET or DELETE written in a request to a model host: a job polled or deleted", () => {
+    for (const method of ["GET", "get", "DELETE", "HEAD"]) {
+      assert.deepEqual(run(`  const r = await fetch(\`https://api.replicate.com/v1/predictions/\${req.body.id}\`, { method: "${method}", ${bearer} });
+  res.json(await r.json());`), [], method);
+    }
+    // Held in a const, as the options of a request often are.
+    assert.deepEqual(run(`  const options = { method: "GET", ${bearer} };
+  res.json(await (await fetch("https://api.replicate.com/v1/predictions/" + req.body.id, options)).json());`), []);
+    // The POST that starts the job runs the model; so does a request with no method written.
+    assert.deepEqual(run(`  const r = await fetch("https://api.replicate.com/v1/predictions", { method: "POST", ${bearer}, body: JSON.stringify(req.body) });
+  res.json(await r.json());`), ['app.post("/job")']);
+    assert.deepEqual(run(`  const r = await fetch("https://api.replicate.com/v1/predictions", { ${bearer} });
+  res.json(await r.json());`), ['app.post("/job")']);
+  });
+
+  it("a GET to a host that is no model host, known only by the key it sends, still counts (a web-search API bills a GET)", () => {
+    assert.deepEqual(run(`  const r = await fetch(\`\${process.env.SEARCH_URL}/search?q=\${req.body.q}\`, { method: "GET", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+  res.json(await r.json());`), ['app.post("/job")']);
+  });
+
+  it("axios: axios.get of a model host, and an instance made for the host (its model list, one model)", () => {
+    assert.deepEqual(run(`  const r = await axios.get("https://api.replicate.com/v1/predictions/" + req.body.id, { ${bearer} });
+  res.json(r.data);`), []);
+    assert.deepEqual(run(`  const r = await axios.post("https://api.replicate.com/v1/predictions", req.body, { ${bearer} });
+  res.json(r.data);`), ['app.post("/job")']);
+    const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
+    assert.deepEqual(run(`  res.json((await openai.get("/models")).data);`, openai), []);
+    assert.deepEqual(run(`  res.json((await openai.get(\`/models/\${req.params.model}\`)).data);`, openai), []);
+    assert.deepEqual(run(`  res.json((await openai.post("/chat/completions", req.body)).data);`, openai), ['app.post("/job")']);
+  });
+
+  it("an SDK client's reads and deletes: a prediction polled, a file deleted", () => {
+    const replicate = "const replicate = new Replicate({ auth: process.env.REPLICATE_API_TOKEN });";
+    assert.deepEqual(run(`  res.json(await replicate.predictions.get(req.body.id));`, replicate), []);
+    assert.deepEqual(run(`  res.json(await replicate.run("black-forest-labs/flux-schnell", { input: req.body }));`, replicate), ['app.post("/job")']);
+  });
+
+  it("the model list behind a configurable base: `${base}/models` as written", () => {
+    const base = 'const base = (process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").replace(/\\/$/, "");';
+    assert.deepEqual(run(`  res.json(await (await fetch(\`\${base}/models\`, { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } })).json());`, base), []);
+    assert.deepEqual(run(`  res.json(await (await fetch(base + "/models/", { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } })).json());`, base), []);
+    assert.deepEqual(run(`  res.json(await (await fetch(\`\${base}/chat/completions\`, { method: "POST", headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` }, body: "{}" })).json());`, base), ['app.post("/job")']);
+  });
+});

@@ -7,7 +7,7 @@ import type { Provider } from "../../providers/types";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
 import { CHAIN_METHODS, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
-import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
+import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, READ_METHODS, readsModelHost, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 
 type Node = TSESTree.Node;
 
@@ -296,11 +296,14 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     const config = root.name === "axios" && call.arguments.length === 1 && (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "request") ? axiosConfig(source, call.arguments[0] as Node) : undefined;
     if (config) {
       const url = findProperty(config, "url")?.value as Node | undefined;
-      return sendsCallersKey(source, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
+      return sendsCallersKey(source, config) || runsNoModel(source, url, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
     // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
     if ((HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) || (call.callee.type === "Identifier" && httpMethodsTaken(source).has(root.name))) {
+      // `axios.get("https://api.replicate.com/v1/predictions/" + id)`: a read of a model host runs no model.
+      const method = call.callee.type === "MemberExpression" ? memberPath(call.callee).path.join(".") : root.name;
+      if (READ_METHODS.has(method) && readsModelHost(source, call.arguments[0] as Node | undefined)) return undefined;
       return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
         ? undefined
         : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
@@ -340,6 +343,9 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
   if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object);
   if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
+  // A read or a delete on a provider's client: `replicate.predictions.get(id)`, `openai.files.delete(id)`,
+  // and on an axios instance made for its host, `openaiApi.get("/models")` (vladaCizek/chatgptapi's model routes).
+  if (method !== undefined && READ_METHODS.has(method)) return undefined;
   if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }

@@ -297,15 +297,22 @@ function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpress
 }
 
 /**
- * A request to a provider that runs no model: the model list (`https://openrouter.ai/api/v1/models`)
- * or one that carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a
- * content type: cameronapak/open-chat, batch 77). Only when the whole request is written out: a
+ * A request to a provider that runs no model: a read or a delete sent to a model provider's own
+ * host (`method: "GET"`, `"HEAD"` or `"DELETE"` written in the request: a job polled, a task
+ * deleted; the model ran in the POST that started the job: mindful-labs-ai/Jun-G's Seedance task
+ * routes), the model list (`https://openrouter.ai/api/v1/models`, `${base}/models`), or one that
+ * carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a content
+ * type: cameronapak/open-chat, batch 77). The last only when the whole request is written out: a
  * headers object of literal names, no spread, and no key in the URL.
  */
 export function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | undefined): boolean {
+  if (readsOrDeletes(source, init) && readsModelHost(source, url)) return true;
+  // The model list: a URL that ends in `/models` as written (not `"…/models/" + id`, which on
+  // Hugging Face runs the model).
+  if (url && /\/models\/?$/.test(urlTail(source, url) ?? "")) return true;
   const text = url && urlText(source, url, 0);
   if (!text || !/^https?:\/\//i.test(text)) return false;
-  // The model list, when the whole URL is written out (a `+` chain's first part may end in `/models/`).
+  // The model list written out whole, also `new URL("…/models")` and with a query (`…/models?output_modalities=image`).
   if (/\/models\/?(?:[?#]|$)/.test(text) && wholeUrl(source, url!)) return true;
   // The rest only for a URL written out whole: one built from parts may take the key in its query
   // (`${GEMINI_URL}?key=${apiKey}`), which the URL's text here does not show.
@@ -320,6 +327,48 @@ export function runsNoModel(source: SourceFile, url: Node | undefined, init: Nod
     const name = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : "";
     return /^(?:content-type|accept|user-agent|http-referer|x-title|content-length|accept-encoding)$/i.test(name);
   });
+}
+
+/**
+ * HTTP methods that run no model on a model provider's host: every API of the catalogue runs its
+ * models on POST (a web-search API bills a GET, but its host is no model host, and a request known
+ * only by its key's env name is still counted: the host may be one).
+ */
+export const READ_METHODS = new Set(["get", "head", "delete", "options"]);
+
+/** A read's URL names a model provider's host (the catalogue's), not only a provider's key. */
+export function readsModelHost(source: SourceFile, url: Node | undefined): boolean {
+  return url !== undefined && fetchProvider(source, url) !== undefined;
+}
+
+/** A request's options that name a read or a delete: `{ method: "GET", headers }`, written or held in a `const`. */
+function readsOrDeletes(source: SourceFile, init: Node | undefined): boolean {
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
+  if (options?.type !== "ObjectExpression") return false;
+  const method = findProperty(options, "method")?.value as Node | undefined;
+  const name = method && stringValue(method);
+  return name !== undefined && READ_METHODS.has(name.toLowerCase());
+}
+
+/**
+ * The end of a URL as written, when it is text: a string's, a template's after its last hole, the
+ * last part of a `+` chain, through a `const`. `${base}/models` ends in "/models"; `"…/models/" + id`
+ * has no written end.
+ */
+function urlTail(source: SourceFile, url: Node, depth = 0): string | undefined {
+  if (depth > 3) return undefined;
+  switch (url.type) {
+    case "TemplateLiteral":
+      return url.quasis[url.quasis.length - 1]?.value.cooked ?? undefined;
+    case "BinaryExpression":
+      return url.operator === "+" ? urlTail(source, url.right, depth + 1) : undefined;
+    case "Identifier": {
+      const init = enclosingConst(url, url.name) ?? constInits(source).get(url.name);
+      return init ? urlTail(source, init, depth + 1) : undefined;
+    }
+    default:
+      return stringValue(url);
+  }
 }
 
 /** A URL written whole: a string, a template with no hole, `new URL("…")`, or a const holding one. */
