@@ -101,6 +101,21 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "publicSecret", line: 3 }, { messageId: "publicSecret", line: 4 }],
     },
     {
+      name: "two JSX expressions are two findings, one `{KEY ? … : …}` is one (romiteld/eva-assistant's voice-debug page)",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: [
+        '"use client";',
+        "export default function Page() {",
+        "  return (",
+        "    <span className={process.env.NEXT_PUBLIC_GEMINI_API_KEY ? \"ok\" : \"missing\"}>",
+        "      {process.env.NEXT_PUBLIC_GEMINI_API_KEY ? \"Present\" : process.env.NEXT_PUBLIC_GEMINI_API_KEY}",
+        "    </span>",
+        "  );",
+        "}",
+      ].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 4 }, { messageId: "publicSecret", line: 5 }],
+    },
+    {
       name: "setting the variable is no read: a script that loads its own .env is reported where it reads the key, and the rename renames the setting too",
       filename: routeFile.filename,
       code: 'process.env.NEXT_PUBLIC_OPENAI_API_KEY = loadKey();\nexport const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;',

@@ -1,14 +1,16 @@
 /**
  * One finding per env variable per statement: `a ? a : "free"` reads the variable twice, but it
  * is one leak to fix. Reads of the same name in different statements stay separate findings, and
- * so do two settings of one object (`{ enabled: !!KEY, apiKey: KEY }`: JennyT3/INFINITO, batch 51),
- * each a line the user reads as its own use of the key.
+ * so do two settings of one object (`{ enabled: !!KEY, apiKey: KEY }`: JennyT3/INFINITO, batch 51)
+ * and two `{…}` of JSX (an attribute and a child of one element: romiteld/eva-assistant's debug
+ * page), each a line the user reads as its own use of the key: a component's whole markup is one
+ * return statement.
  */
 import type { TSESTree } from "../ast";
 import type { EnvRead } from "./env-reads";
 import { rangeOf, walk } from "./walk";
 
-const STATEMENT = /(?:Statement|Declaration)$|^Property$/;
+const STATEMENT = /(?:Statement|Declaration)$|^(?:Property|JSXExpressionContainer)$/;
 
 /** The reads grouped by variable and statement, in source order: report the first, fix them all. */
 export function readsByStatement(program: TSESTree.Program, reads: EnvRead[]): EnvRead[][] {
