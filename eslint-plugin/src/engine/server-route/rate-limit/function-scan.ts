@@ -343,8 +343,8 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
   if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object);
   if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
-  // A read or a delete on a provider's client: `replicate.predictions.get(id)`, `openai.files.delete(id)`,
-  // and on an axios instance made for its host, `openaiApi.get("/models")` (vladaCizek/chatgptapi's model routes).
+  // A read on a provider's client: `replicate.predictions.get(id)` (a job polled), and on an axios
+  // instance made for its host, `openaiApi.get("/models")` (vladaCizek/chatgptapi's model routes).
   if (method !== undefined && READ_METHODS.has(method)) return undefined;
   if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;

@@ -297,16 +297,15 @@ function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpress
 }
 
 /**
- * A request to a provider that runs no model: a read or a delete sent to a model provider's own
- * host (`method: "GET"`, `"HEAD"` or `"DELETE"` written in the request: a job polled, a task
- * deleted; the model ran in the POST that started the job: mindful-labs-ai/Jun-G's Seedance task
- * routes), the model list (`https://openrouter.ai/api/v1/models`, `${base}/models`), or one that
+ * A request to a provider that runs no model: a read sent to a model provider's own host
+ * (`method: "GET"` or `"HEAD"` written in the request: a job polled, a list read; the model ran in
+ * the POST that started the job: mindful-labs-ai/Jun-G's Kling and Seedance task routes), the model list (`https://openrouter.ai/api/v1/models`, `${base}/models`), or one that
  * carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a content
  * type: cameronapak/open-chat, batch 77). The last only when the whole request is written out: a
  * headers object of literal names, no spread, and no key in the URL.
  */
 export function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | undefined): boolean {
-  if (readsOrDeletes(source, init) && readsModelHost(source, url)) return true;
+  if (onlyReads(source, init) && readsModelHost(source, url)) return true;
   // The model list: a URL that ends in `/models` as written (not `"…/models/" + id`, which on
   // Hugging Face runs the model).
   if (url && /\/models\/?$/.test(urlTail(source, url) ?? "")) return true;
@@ -330,19 +329,21 @@ export function runsNoModel(source: SourceFile, url: Node | undefined, init: Nod
 }
 
 /**
- * HTTP methods that run no model on a model provider's host: every API of the catalogue runs its
- * models on POST (a web-search API bills a GET, but its host is no model host, and a request known
- * only by its key's env name is still counted: the host may be one).
+ * HTTP methods that read, and run no model on a model provider's host: every API of the catalogue
+ * runs its models on POST (a web-search API bills a GET, but its host is no model host, and a
+ * request known only by its key's env name is still counted: the host may be one). A DELETE is
+ * no read: looped, a public route that deletes empties the account's stores (papermark's and
+ * kevinlogan94/ask-dwight's vector-store file routes, labelled blind).
  */
-export const READ_METHODS = new Set(["get", "head", "delete", "options"]);
+export const READ_METHODS = new Set(["get", "head"]);
 
 /** A read's URL names a model provider's host (the catalogue's), not only a provider's key. */
 export function readsModelHost(source: SourceFile, url: Node | undefined): boolean {
   return url !== undefined && fetchProvider(source, url) !== undefined;
 }
 
-/** A request's options that name a read or a delete: `{ method: "GET", headers }`, written or held in a `const`. */
-function readsOrDeletes(source: SourceFile, init: Node | undefined): boolean {
+/** A request's options that name a read: `{ method: "GET", headers }`, written or held in a `const`. */
+function onlyReads(source: SourceFile, init: Node | undefined): boolean {
   const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
   if (options?.type !== "ObjectExpression") return false;
   const method = findProperty(options, "method")?.value as Node | undefined;
