@@ -7,7 +7,7 @@ import type { Provider } from "../../providers/types";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
 import { CHAIN_METHODS, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
-import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, READ_METHODS, readsModelHost, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
+import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 
 type Node = TSESTree.Node;
 
@@ -246,7 +246,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
   if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
   const made = clientRoot(root);
-  if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call);
+  if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call, source);
   // `new GeminiController().nutrition(request, reply)`: a method of an imported class whose method calls a provider.
   if (root.type === "NewExpression" && root.callee.type === "Identifier" && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
     const method = bindings.memberProviders?.get(`${root.callee.name}#${call.callee.property.name}`);
@@ -269,7 +269,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (bindings.classInstances?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
       return bindings.memberProviders?.get(`${root.name}#${call.callee.property.name}`);
     }
-    if (provider && !makesClient) return runsModel(provider, call);
+    if (provider && !makesClient) return runsModel(provider, call, source);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;
     // `aiTestService.generateQuestion(…)`: a function of a module imported whole that calls a provider.
@@ -301,9 +301,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
     // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
     if ((HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) || (call.callee.type === "Identifier" && httpMethodsTaken(source).has(root.name))) {
-      // `axios.get("https://api.replicate.com/v1/predictions/" + id)`: a read of a model host runs no model.
+      // `axios.get("https://api.openai.com/v1/models")`: the model list runs no model.
       const method = call.callee.type === "MemberExpression" ? memberPath(call.callee).path.join(".") : root.name;
-      if (READ_METHODS.has(method) && readsModelHost(source, call.arguments[0] as Node | undefined)) return undefined;
+      if (method === "get" && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
       return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
         ? undefined
         : (fetchProvider(source, call.arguments[0]) ?? call.arguments.slice(1).map((init) => keyHeaderProvider(source, call.arguments[0], init)).find(Boolean));
@@ -337,15 +337,14 @@ function embeddingsGiven(call: TSESTree.CallExpression, bindings: FileBindings):
  * `index.upsertRecords(records)` (Pinecone embeds them) or `PineconeStore.fromDocuments(docs,
  * new OpenAIEmbeddings())` does (../../providers/types `modelMethods`).
  */
-function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression): Provider | undefined {
+function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression, source?: SourceFile): Provider | undefined {
   const callee = call.callee;
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
   // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
-  if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object);
+  if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object, source);
   if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
-  // A read on a provider's client: `replicate.predictions.get(id)` (a job polled), and on an axios
-  // instance made for its host, `openaiApi.get("/models")` (vladaCizek/chatgptapi's model routes).
-  if (method !== undefined && READ_METHODS.has(method)) return undefined;
+  // The model list or one model's description through an axios instance made for the provider's host.
+  if (method === "get" && source && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
   if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
 }

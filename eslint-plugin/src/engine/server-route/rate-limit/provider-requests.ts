@@ -297,15 +297,14 @@ function moduleObjectProperty(source: SourceFile, member: TSESTree.MemberExpress
 }
 
 /**
- * A request to a provider that runs no model: a read sent to a model provider's own host
- * (`method: "GET"` or `"HEAD"` written in the request: a job polled, a list read; the model ran in
- * the POST that started the job: mindful-labs-ai/Jun-G's Kling and Seedance task routes), the model list (`https://openrouter.ai/api/v1/models`, `${base}/models`), or one that
- * carries no credential at all, an OAuth code exchange (`/api/v1/auth/keys` with only a content
- * type: cameronapak/open-chat, batch 77). The last only when the whole request is written out: a
- * headers object of literal names, no spread, and no key in the URL.
+ * A request to a provider that runs no model: the model list (`https://openrouter.ai/api/v1/models`,
+ * `${base}/models`: huggingface/chat-ui's debug route), or one that carries no credential at all, an
+ * OAuth code exchange (`/api/v1/auth/keys` with only a content type: cameronapak/open-chat, batch
+ * 77). The last only when the whole request is written out: a headers object of literal names, no
+ * spread, and no key in the URL. Other reads still count: a GET polls a job for free, but another
+ * mints a streaming token on the account (AssemblyAI's `/v3/token`), and a web-search API bills each GET.
  */
 export function runsNoModel(source: SourceFile, url: Node | undefined, init: Node | undefined): boolean {
-  if (onlyReads(source, init) && readsModelHost(source, url)) return true;
   // The model list: a URL that ends in `/models` as written (not `"…/models/" + id`, which on
   // Hugging Face runs the model).
   if (url && /\/models\/?$/.test(urlTail(source, url) ?? "")) return true;
@@ -329,26 +328,16 @@ export function runsNoModel(source: SourceFile, url: Node | undefined, init: Nod
 }
 
 /**
- * HTTP methods that read, and run no model on a model provider's host: every API of the catalogue
- * runs its models on POST (a web-search API bills a GET, but its host is no model host, and a
- * request known only by its key's env name is still counted: the host may be one). A DELETE is
- * no read: looped, a public route that deletes empties the account's stores (papermark's and
- * kevinlogan94/ask-dwight's vector-store file routes, labelled blind).
+ * A GET of the model list or of one model's description, by the path an HTTP client's `get` is
+ * given: `openaiApi.get("/models")`, `` api.get(`/models/${id}`) `` on an axios instance made for
+ * a provider's host, `axios.get("https://api.openai.com/v1/models")` (vladaCizek/chatgptapi's
+ * model routes). A GET: a POST to `models/…` runs the model on Hugging Face and Gemini.
  */
-export const READ_METHODS = new Set(["get", "head"]);
-
-/** A read's URL names a model provider's host (the catalogue's), not only a provider's key. */
-export function readsModelHost(source: SourceFile, url: Node | undefined): boolean {
-  return url !== undefined && fetchProvider(source, url) !== undefined;
-}
-
-/** A request's options that name a read: `{ method: "GET", headers }`, written or held in a `const`. */
-function onlyReads(source: SourceFile, init: Node | undefined): boolean {
-  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
-  if (options?.type !== "ObjectExpression") return false;
-  const method = findProperty(options, "method")?.value as Node | undefined;
-  const name = method && stringValue(method);
-  return name !== undefined && READ_METHODS.has(name.toLowerCase());
+export function getsModelInfo(source: SourceFile, url: Node | undefined): boolean {
+  if (!url) return false;
+  const head = url.type === "TemplateLiteral" ? (url.quasis[0]?.value.cooked ?? undefined) : stringValue(url);
+  const text = head !== undefined && !/^https?:/i.test(head) ? head : urlText(source, url, 0);
+  return text !== undefined && /(?:^|\/)models(?:\/[^/?#]*)?\/?(?:[?#]|$)/.test(text.replace(/^https?:\/\/[^/]+/i, ""));
 }
 
 /**
