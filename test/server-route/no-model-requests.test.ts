@@ -86,6 +86,16 @@ ${body}
     assert.deepEqual(run(`  res.json((await openai.post("/chat/completions", req.body)).data);`, openai), ['app.get("/job")']);
   });
 
+  it("reads a 1 MB path in linear time", () => {
+    const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
+    for (const path of ["/models/" + "a".repeat(1_000_000) + "/x", "/models".repeat(150_000), "/" + "models/".repeat(150_000) + "?"]) {
+      const started = Date.now();
+      run(`  res.json((await openai.get(${JSON.stringify(path)})).data);
+  res.json(await (await fetch(${JSON.stringify("https://api.openai.com" + path)}, { ${openaiAuth} })).json());`, openai);
+      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms for ${path.slice(0, 20)}…`);
+    }
+  });
+
   it("other reads still count: a GET may mint a token on the account (AssemblyAI) or poll a paid job", () => {
     assert.deepEqual(run(`  const r = await axios.get("https://streaming.assemblyai.com/v3/token?expires_in_seconds=600", { headers: { Authorization: process.env.ASSEMBLYAI_API_KEY } });
   res.json(r.data);`), ['app.get("/job")']);

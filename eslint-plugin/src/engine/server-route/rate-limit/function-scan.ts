@@ -296,7 +296,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     const config = root.name === "axios" && call.arguments.length === 1 && (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "request") ? axiosConfig(source, call.arguments[0] as Node) : undefined;
     if (config) {
       const url = findProperty(config, "url")?.value as Node | undefined;
-      return sendsCallersKey(source, config) || runsNoModel(source, url, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
+      return sendsCallersKey(source, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
     }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
     // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
