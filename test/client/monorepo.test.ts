@@ -127,6 +127,23 @@ describe("workspace packages", () => {
     });
   });
 
+  it("a monorepo root that names next is a Next.js app when it has a route folder of its own", () => {
+    for (const routes of ["app", "pages", "src/app", "src/pages"]) {
+      inTempTree("keyfence-root-next-app-", (root, write) => {
+        write("package.json", JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"], dependencies: { next: "15.0.0" } }));
+        write("packages/llm/package.json", JSON.stringify({ name: "@acme/llm", main: "./src/index.ts" }));
+        write(`${routes}/page.tsx`, "export default () => null;\n");
+        assert.deepEqual(frameworkOf(path.join(root, "lib", "chat.ts")), { name: "next", root }, routes);
+      });
+      resetClientGraphs();
+    }
+    // Without the workspace list the root is an app whatever its folders say (next build's own error).
+    inTempTree("keyfence-root-next-plain-", (root, write) => {
+      write("package.json", JSON.stringify({ name: "app", dependencies: { next: "15.0.0" } }));
+      assert.equal(frameworkOf(path.join(root, "lib", "chat.ts")).name, "next");
+    });
+  });
+
   it("a workspace library is not part of the Next.js app the monorepo root names; the app that imports it still follows it", () => {
     inTempTree("keyfence-root-next-", (root, write) => {
     // The root names next (for its docs site, say) and lists the workspaces.
@@ -142,7 +159,9 @@ describe("workspace packages", () => {
     assert.deepEqual(frameworkOf(library), { name: "unknown", root: path.join(root, "packages", "llm") });
     assert.deepEqual(frameworkOf(path.join(root, "packages", "llm", "fixtures", "page.ts")), { name: "unknown", root: path.join(root, "packages", "llm", "fixtures") });
     assert.equal(frameworkOf(path.join(root, "examples", "chat", "app", "page.tsx")).root, path.join(root, "examples", "chat"));
-    assert.equal(frameworkOf(path.join(root, "scripts", "docs.ts")).name, "next");
+    // The root has no route folder of its own: no Next.js app (vercel/ai's root, whose graph
+    // listed and read the whole monorepo).
+    assert.equal(frameworkOf(path.join(root, "scripts", "docs.ts")).name, "unknown");
     assert.deepEqual(browserChain(library)?.map((file) => path.relative(root, file)), [
       path.join("examples", "chat", "app", "page.tsx"),
       path.join("packages", "llm", "src", "index.ts"),

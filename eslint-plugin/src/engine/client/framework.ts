@@ -181,6 +181,10 @@ function detectIn(dir: string): Framework | "stop" | undefined {
       if (name === "cra" && leftCreateReactApp(dir, names)) continue;
       // `next` listed, but the app is built by Vite (teozhengyang/personal-website's frontend: `"build": "vite build"`).
       if (name === "next" && buildsWithVite(dir, names, /\bnext\b/)) continue;
+      // `next` listed by a monorepo's root for its workspaces' sake (vercel/ai: its docs and
+      // examples are packages of their own), with no pages of its own: no Next.js app. Taken for
+      // one, its graph listed the whole monorepo and read every file's directives (6,308 files, 0.8 s).
+      if (name === "next" && isWorkspaceRootWithoutPages(dir, names)) continue;
       // Vue CLI's packages left in after a move to Vite (shiqstone/chinese-add-pinyin-cursor: `"build": "vite build"`, batch 82).
       if (name === "vue-cli" && buildsWithVite(dir, names, /\bvue-cli-service\b/)) continue;
       const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
@@ -392,6 +396,15 @@ function isWorkspacePackage(dir: string): boolean {
   if (!workspace || workspace.root === dir) return false;
   for (const pkg of workspace.packages.values()) if (pkg.dir === dir) return true;
   return false;
+}
+
+/** The folders a Next.js app's routes live in (from its root): a project without one builds no page. */
+const NEXT_ROUTE_FOLDERS = ["app", "pages", "src/app", "src/pages"];
+
+/** `dir` is the root of a workspace (npm, yarn, pnpm) and holds none of Next.js's route folders. */
+function isWorkspaceRootWithoutPages(dir: string, names: string[]): boolean {
+  const routes = NEXT_ROUTE_FOLDERS.some((folder) => names.includes(folder.split("/")[0]) && fs.existsSync(path.join(dir, folder)));
+  return !routes && workspaceOf(dir)?.root === dir;
 }
 
 /** Where a browser extension keeps its manifest, from its root (a bundler copies it to the build). */
