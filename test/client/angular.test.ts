@@ -104,6 +104,25 @@ const fieldService = (apiUrl: string) =>
     `}`,
   ].join("\n");
 
+/** A service whose method builds its URL from two fields, the URL field set to `urlField`. */
+const localUrlService = (urlField: string) =>
+  [
+    `import { HttpClient } from "@angular/common/http";`,
+    `import { Injectable, inject } from "@angular/core";`,
+    `import { environment } from "../environments/environment";`,
+    `@Injectable({ providedIn: "root" })`,
+    `export class ChatService {`,
+    `  private http = inject(HttpClient);`,
+    `  private apiUrl = ${urlField};`,
+    `  private apiKey = environment.geminiKey;`,
+    `  ask(prompt: string) {`,
+    "    const url = `${this.apiUrl}?key=${this.apiKey}`;",
+    `    const body = { contents: [{ parts: [{ text: prompt }] }] };`,
+    `    return this.http.post(url, body);`,
+    `  }`,
+    `}`,
+  ].join("\n");
+
 ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls), {
   valid: [
     { name: "the app's own route", filename: ENV.service, code: service(`    return this.http.post("/api/chat", { question });`) },
@@ -116,6 +135,7 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: service(`    return this.http.post(environment.apiUrl, { question }, { headers: { Authorization: \`Bearer \${environment.openaiApiKey}\` } });`).replace("../../environments/environment", "../environments/environment"),
     },
+    { name: "the same local URL const, the field set to the app's own API", filename: ENV.service, code: localUrlService("environment.apiUrl") },
     {
       name: "an SDK client keyed from an environment file that holds no such key",
       filename: ENV.service,
@@ -155,6 +175,13 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
         .replace("../../environments/environment", "../environments/environment")
         .replace("  private readonly http = inject(HttpClient);", "  private readonly http = inject(HttpClient);\n  private apiUrl = environment.completionsUrl;"),
       errors: [{ messageId: "directProviderCall", line: 9, data: { host: "api.openai.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
+    },
+    {
+      // ManonTgr/Angular-GeminiChat (batch 85): a local const built from the fields, the URL field set from the environment.
+      name: "a local URL const built from class fields: const url = `${this.apiUrl}?key=${this.apiKey}`",
+      filename: ENV.service,
+      code: localUrlService("environment.geminiUrl"),
+      errors: [{ messageId: "directProviderCall", line: 12, data: { host: "generativelanguage.googleapis.com", chain: "src/main.ts → src/app/app.component.ts → src/app/chat.service.ts" } }],
     },
     {
       // Nandaku45/Aichatbot's src/app/api.ts (batch 32): the HttpClient injected as `hc`, the key written into the URL field.

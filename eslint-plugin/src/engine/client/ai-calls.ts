@@ -265,12 +265,18 @@ function httpRequest(
   const member = (node: TSESTree.MemberExpression) => configString(node, scope);
   const imported = (name: string) => importedString(name, scope);
   const template = url?.type === "Identifier" && !constants.has(url.name) ? importedTemplate(url.name, scope) : undefined;
-  const urlText = template?.text ?? (url
-    ? staticText(url, constants, (node) => {
-        const value = classValue(node);
-        return value ? staticText(value, constants, member, imported) : member(node);
-      }, imported)
-    : undefined);
+  const classOrConfig = (node: TSESTree.MemberExpression) => {
+    const value = classValue(node);
+    return value ? staticText(value, constants, member, imported) : member(node);
+  };
+  let urlText = template?.text ?? (url ? staticText(url, constants, classOrConfig, imported) : undefined);
+  // A local const built from class fields (`const url = \`${this.apiUrl}?key=${this.apiKey}\``, the
+  // field set from an environment file: ManonTgr/Angular-GeminiChat, batch 85): file-wide consts
+  // are read without the class, so its host is read from its template again, with it.
+  if (urlText !== undefined && !hostOf(urlText) && url?.type === "Identifier") {
+    const init = valueConstants(declarators).get(url.name);
+    if (init?.type === "TemplateLiteral" || init?.type === "BinaryExpression") urlText = staticText(init, constants, classOrConfig, imported);
+  }
   if (!urlText) return undefined;
   const host = hostOf(urlText);
   // `https://api.github.com/user` with the user's GitHub token is no AI call (no model runs there).
