@@ -255,6 +255,21 @@ const contextInvalid: Invalid[] = [
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(env("google-ai"), `const apiKey = process.env.${env("google-ai")};\nconst geo = "https://maps.googleapis.com/maps/api/geocode/json?key=" + apiKey;\nconst chat = \`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKey}\`;`)] }],
   },
   {
+    name: "a Google key at the end of a long Gemini URL is the provider's",
+    code: `const url = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash-lite-preview:streamGenerateContent?alt=sse&key=${googleKey}";`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(env("google-ai"), `const url = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash-lite-preview:streamGenerateContent?alt=sse&key=\${process.env.${env("google-ai")}}\`;`)] }],
+  },
+  {
+    name: "a Maps library imported beside the Gemini SDK: a Google key is the provider's",
+    code: `import { GoogleApiWrapper } from "google-maps-react";\nimport { GoogleGenerativeAI } from "@google/generative-ai";\nconst apiKey = "${googleKey}";`,
+    errors: [{ messageId: "hardcodedKey", line: 3, suggestions: [useEnv(env("google-ai"), `import { GoogleApiWrapper } from "google-maps-react";\nimport { GoogleGenerativeAI } from "@google/generative-ai";\nconst apiKey = process.env.${env("google-ai")};`)] }],
+  },
+  {
+    name: "a Maps library imported, the key's use a Gemini URL: the provider's",
+    code: `import { GoogleApiWrapper } from "google-maps-react";\nconst apiKey = "${googleKey}";\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKey}\`);`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [useEnv(env("google-ai"), `import { GoogleApiWrapper } from "google-maps-react";\nconst apiKey = process.env.${env("google-ai")};\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${apiKey}\`);`)] }],
+  },
+  {
     name: "Mistral SDK constructor",
     code: `const client = new Mistral({ apiKey: "${mistral}" });`,
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(MISTRAL, `const client = new Mistral({ apiKey: process.env.${MISTRAL} });`)] }],
@@ -398,6 +413,10 @@ const notKeys: string[] = [
   // Held in a class field or a const whose uses are Maps URLs (an Angular service's geocoding key).
   `class GeoService {\n  private apiKey = "${googleKey}";\n  constructor(private http: HttpClient) {}\n  geocode(address: string) {\n    return this.http.get(\`https://maps.googleapis.com/maps/api/geocode/json?address=\${address}&key=\${this.apiKey}\`);\n  }\n}`,
   `const apiKey = "${googleKey}";\nexport const geocode = (q: string) => fetch("https://maps.googleapis.com/maps/api/geocode/json?address=" + q + "&key=" + apiKey);`,
+  // A Maps embed URL whose query is longer than the words read before a key (tribui1912/AIDoctor-COMPE561, batch 84).
+  `export const Map = () => <iframe src="https://www.google.com/maps/embed/v1/place?q=golden+gate+bridge+san+francisco&key=${googleKey}" />;`,
+  // A Maps library's key, and an unused const beside it (RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86).
+  `import { Map, GoogleApiWrapper } from "google-maps-react";\nconst apiKey = "${googleKey}";\nexport default GoogleApiWrapper({ apiKey: "${googleKey}" })(Map);`,
   // Generic shapes without a provider named where they are.
   `const requestId = "${mistral}";`,
   `const settings = { provider: "azure", requestId: "${azureHex}" };`,

@@ -124,6 +124,13 @@ describe("the no-hardcoded-keys analysis stays fast on big files", function () {
       (lines) => lines,
     );
   });
+
+  it("1 MB of Google keys at the end of long URLs, and of one URL with no space before each key", () => {
+    // Each key reads back at most a few hundred characters for the URL it sits in.
+    const key = (i: number) => fakeKey("google-ai", undefined, i + 1);
+    timed("keys in long URLs", repeatTo(`"https://www.google.com/maps/embed/v1/place?q=${"a+".repeat(150)}&key=${key(1)}"\n`));
+    timed("one endless URL", `"https://x.com/${Array.from({ length: 20_000 }, (_, i) => `${"b".repeat(10)}&key=${key(i % 50)}`).join("/")}"`);
+  });
 });
 
 describe("the URL hosts a file names (context for keys in credential slots) are read in linear time", function () {

@@ -82,7 +82,12 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
   // (a generativelanguage URL): one key used for both is still the provider's.
   const uses = context.uses?.();
-  return !!uses?.length && anyNames(uses, words) && !anyNames(uses, providerUseWords(candidate.provider));
+  if (uses?.length && anyNames(uses, providerUseWords(candidate.provider))) return false;
+  if (uses?.length && anyNames(uses, words)) return true;
+  // A file that imports a Maps or Firebase package and none of the provider's: its keys are that
+  // package's (google-maps-react's `GoogleApiWrapper({ apiKey: "AIza…" })`, and an unused const
+  // beside it: RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86).
+  return !!context.file && anyNames(context.file, words) && !anyNames(context.file, packageWordsFor(candidate));
 }
 
 const useWordsCache = new WeakMap<object, ContextWord[]>();

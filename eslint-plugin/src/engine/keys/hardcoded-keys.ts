@@ -24,7 +24,7 @@ import { codeBlocks, isComponentFile, type CodeBlock } from "../component-code";
 import type * as KeyHistory from "../key-history/index";
 import { browserChainText } from "../client/index";
 import { mayConfirmAny } from "./context";
-import { DEFAULT_CONTEXT_WINDOW, settleCandidates, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
+import { settleCandidates, textBefore, type KeyCandidate, type KeyContext, type KeyMatch } from "./index";
 import { HARDCODED_KEYS_RULE, hardcodedKeyMessages } from "./messages";
 
 export { hardcodedKeyMessages, HARDCODED_KEYS_RULE, type HardcodedKeyMessageId } from "./messages";
@@ -65,11 +65,6 @@ interface Located {
 
 function fallbackOf(context: AstContext | KeyContext): AstContext["fallbackFor"] {
   return "fallbackFor" in context ? context.fallbackFor : undefined;
-}
-
-function windowBefore(text: string, containerStart: number, candidate: KeyCandidate): string {
-  const window = candidate.kind.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
-  return text.slice(Math.max(containerStart, candidate.start - window), candidate.start);
 }
 
 /**
@@ -155,7 +150,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
     if (entry.context) return entry.context;
     const { place } = entry;
     if (place.type === "comment" || place.type === "markup") {
-      const window = windowBefore(text, place.type === "comment" ? place.comment.range[0] + 2 : place.start, candidate);
+      const window = textBefore(text, place.type === "comment" ? place.comment.range[0] + 2 : place.start, candidate);
       entry.context = { own: [nameWords(window)], nearby: [] };
       // A config commented out line by line (`// apiKey: "AIza…",` next to `// authDomain: …`):
       // the block's words say whether the key is public by design, as a live object's siblings do.
@@ -173,12 +168,12 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
     } else {
       // Skip the opening quote, backtick or `}`; JSX text has no delimiter.
       const contentStart = place.node.range[0] + (place.node.type === "JSXText" ? 0 : 1);
-      const window = windowBefore(text, contentStart, candidate);
+      const window = textBefore(text, contentStart, candidate);
       const context = astContext(place.node, place.path, window, useWalks);
-      if (!candidate.kind.selfIdentifying) {
-        context.file = fileNames ??= importedPackages(ast).map(nameWords);
-        context.hostProviders = hosts ??= hostProviders(text);
-      }
+      // The file's imports confirm a context-only key, and say whether a key that may be public
+      // by design is (a Maps library's: context.ts isPublicHere).
+      if (!candidate.kind.selfIdentifying || candidate.kind.publicContextWords) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+      if (!candidate.kind.selfIdentifying) context.hostProviders = hosts ??= hostProviders(text);
       entry.context = context;
     }
     return entry.context;

@@ -133,9 +133,7 @@ export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
   const settled = settleCandidates(
     candidates,
     (candidate) => {
-      const window = candidate.kind.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
-      const before = text.slice(Math.max(0, candidate.start - window), candidate.start);
-      return { own: [...given, nameWords(before)], nearby: [] };
+      return { own: [...given, nameWords(textBefore(text, 0, candidate))], nearby: [] };
     },
     options.allow,
   );
@@ -144,6 +142,30 @@ export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
 
 /** How far before a key, in the same text, a name like `MISTRAL_API_KEY=` may sit. */
 export const DEFAULT_CONTEXT_WINDOW = 40;
+
+/** How far back a key's own text is read for the URL it sits in. */
+const URL_REACH = 300;
+
+/**
+ * The text just before a candidate (from `from` on, at most its kind's window), or, for a key in a
+ * URL's query, the URL from its scheme on: the host and path say whose API the key is for. A Maps
+ * embed URL (`https://www.google.com/maps/embed/v1/place?q=golden+gate+bridge&key=AIza…`) whose
+ * query outgrew the window read as a Gemini key (tribui1912/AIDoctor-COMPE561, batch 84).
+ * Linear: at most URL_REACH characters are read per candidate.
+ */
+export function textBefore(text: string, from: number, candidate: KeyCandidate): string {
+  const start = Math.max(from, candidate.start - (candidate.kind.contextWindow ?? DEFAULT_CONTEXT_WINDOW));
+  const reach = Math.max(from, candidate.start - URL_REACH);
+  // Only where the words decide whether a key is public here (a self-identifying key is a key
+  // whatever the words say): words far back in a URL never confirm a context-only candidate.
+  if (candidate.kind.selfIdentifying && reach < start) {
+    const url = text.slice(reach, candidate.start);
+    const scheme = url.lastIndexOf("://");
+    // One URL: no space between its scheme and the key, and the scheme beyond the window.
+    if (scheme >= 0 && scheme < start - reach && !/\s/.test(url.slice(scheme))) return url.slice(Math.max(0, scheme - 5));
+  }
+  return text.slice(start, candidate.start);
+}
 
 /** All compiled formats of one provider kind (tests and fake keys use this). */
 export function formatsOf(providerId: string, kindId?: string): CompiledFormat[] {
