@@ -127,6 +127,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       code: `import { getSettings } from "./settings";\nexport async function ask(storage, prompt) {\n  const { anthropicApiKey } = await getSettings(storage);\n  return fetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": anthropicApiKey }, body: prompt });\n}\n`,
     },
     {
+      // dqnamo/chaterface's lib/modelStore.ts (batch 84): the key the user saved, read by the app's own getter.
+      name: "a key from the app's own reader of the saved key",
+      filename: file("content.js"),
+      code: `import { getLocalApiKey } from "./crypto";\nexport async function models() {\n  const apiKey = getLocalApiKey();\n  return fetch("https://openrouter.ai/api/v1/models", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}\n`,
+    },
+    {
       name: "a key passed in by the caller",
       filename: file("popup/popup.js"),
       code: `export async function ask(settings, input) {\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${settings.apiKey}\`, { method: "POST", body: input });\n}\n`,
@@ -163,6 +169,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
     },
   ],
   invalid: [
+    {
+      name: "a key from an imported getter whose name says nothing of the user's: the developer's",
+      filename: file("content.js"),
+      code: `import { getApiKey } from "./config";\nexport async function ask(input) {\n  const apiKey = getApiKey();\n  return fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: input });\n}\n`,
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "openrouter.ai", chain: "content.js" } }],
+    },
     {
       name: "the same empty variable given the developer's key instead",
       filename: file("content.js"),

@@ -3,7 +3,7 @@
  * key entered in an options page, kept in `chrome.storage`) call the provider with it, and that
  * leaks nothing of the developer's. Such a value is made only of the enclosing functions'
  * parameters (`.then(({ apiKey }) => fetch(…))`) or a Svelte component's props, of what the code read from browser storage
- * (`chrome.storage.sync.get`, `localStorage.getItem`, the app's own `getSettings(…)`) and of form
+ * (`chrome.storage.sync.get`, `localStorage.getItem`, the app's own `getSettings(…)` or `getLocalApiKey()`) and of form
  * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
 import type { TSESTree } from "../ast";
@@ -18,6 +18,8 @@ const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFu
 const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
 /** The app's own reader of what the user saved: `getSettings(storage)`, `loadOptions()`. */
 const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Settings|Options|Preferences|Prefs|Config|Storage)$/;
+/** The app's own reader of the key the user saved: `getLocalApiKey()` (dqnamo/chaterface, batch 84), `loadStoredKey()`. */
+const SAVED_KEY_READ = /(?:^|\.)(?:get|load|read)(?:Local|Stored|Saved|User)(?:Api)?Key$/;
 /** A field of the page, whose value the user types: `document.getElementById("api-key")`. */
 const PAGE_FIELD = /^document\.(?:getElementById|querySelector)$/;
 const TRIM = new Set(["trim", "trimStart", "trimEnd"]);
@@ -276,7 +278,7 @@ function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclara
   }
   if (call.type !== "CallExpression") return false;
   const callee = dottedName(call.callee) ?? "";
-  if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee)) return true;
+  if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee) || SAVED_KEY_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
   return initial === undefined || isEmpty(initial) || readsStorage(initial, declarators) || (initial.type === "ObjectExpression" && keysStartEmpty(initial, declarators));
