@@ -16,9 +16,20 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(canBeSecret("yourcompanysecret"), true);
   });
 
+  it("a connection string's placeholder password is none; a password or a key in the query is one", () => {
+    // Aashish-po/study-buddy (batch 85): a tracked `.env` of placeholders.
+    assert.equal(canBeSecret("mysql://username:password@localhost:3306/studybuddy"), false);
+    assert.equal(canBeSecret("postgresql://user:<password>@db.example.com:5432/app"), false);
+    assert.equal(canBeSecret("mongodb+srv://admin:your_password@cluster0.example.net/app"), false);
+    assert.equal(canBeSecret("mongodb://localhost:27017"), false);
+    assert.equal(canBeSecret("postgres://app:Xk29vLq8zT@db.example.com:5432/app"), true);
+    assert.equal(canBeSecret("https://db.example.com/app?authToken=Xk29vLq8zT"), true);
+    assert.equal(holdsSecrets("DATABASE_URL=mysql://username:password@localhost:3306/studybuddy\nJWT_SECRET=your_32_char_random_secret_here\n"), false);
+  });
+
   // Bounds are generous for a loaded 2-core machine; a backtracking pattern takes minutes at 1 MB.
   it("stays linear on 1 MB values that nearly match a placeholder", () => {
-    for (const value of [`sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`]) {
+    for (const value of [`mysql://${"a:".repeat(350_000)}@host`, `mysql://u:${"your_".repeat(200_000)}@host`, `sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`]) {
       const started = performance.now();
       canBeSecret(value);
       holdsSecrets(`JWT_SECRET=${value}\n`);

@@ -39,8 +39,12 @@ const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
  */
 export function canBeSecret(value: string): boolean {
   const trimmed = value.trim();
-  if (NOT_A_SECRET.test(trimmed) || isPlaceholderPhrase(trimmed) || isYoursInOtherWords(trimmed)) return false;
+  if (isPlaceholder(trimmed)) return false;
   return URL_VALUE.test(trimmed) ? urlHoldsCredential(trimmed) : true;
+}
+
+function isPlaceholder(value: string): boolean {
+  return NOT_A_SECRET.test(value) || isPlaceholderPhrase(value) || isYoursInOtherWords(value);
 }
 
 /**
@@ -60,12 +64,17 @@ function isYoursInOtherWords(value: string): boolean {
   return /^(?:sua|seu|tua|teu|tu|su|votre|ton|ta|dein|deine|ihr|ihre)[-_ ][a-z_ -]{1,60}$/i.test(value) && /key|chave|clave|cl[eé]|token|secret|senha|contrase|schl[uü]ssel|passwor/i.test(value);
 }
 
-/** A password in the authority (`user:password@host`) or a credential parameter; split, not one regex (linear). */
+/**
+ * A password in the authority (`user:password@host`) or a credential parameter; split, not one
+ * regex (linear). A placeholder password is none: a template's `mysql://username:password@localhost/db`
+ * (Aashish-po/study-buddy's tracked `.env` of placeholders, batch 85).
+ */
 function urlHoldsCredential(url: string): boolean {
   const rest = url.slice(url.indexOf("://") + 3);
   const authority = rest.split(/[/?#]/, 1)[0];
   const at = authority.lastIndexOf("@");
-  if (at >= 0 && authority.slice(0, at).includes(":")) return true;
+  const colon = at >= 0 ? authority.lastIndexOf(":", at) : -1;
+  if (colon >= 0 && !isPlaceholder(authority.slice(colon + 1, at))) return true;
   const question = rest.indexOf("?");
   if (question < 0) return false;
   return rest.slice(question + 1).split("#", 1)[0].split("&").some((pair) => CREDENTIAL_PARAM.test(pair.split("=", 1)[0]));
