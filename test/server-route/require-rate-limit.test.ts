@@ -329,6 +329,25 @@ export async function GET() { return Response.json(await fetch("https://example.
   ],
   invalid: [
     {
+      // 1Yanik3/Stash (batch 87): `env["MISTRAL_API_KEY"]` is the server's env as `env.MISTRAL_API_KEY` is.
+      name: "a client keyed from env written with brackets spends the server's quota",
+      filename: APP_ROUTE,
+      code: `import { Mistral } from "@mistralai/mistralai";
+import { env } from "$env/dynamic/private";
+const client = new Mistral({ apiKey: env["MISTRAL_API_KEY"] });
+export async function POST(req: Request) {
+  return Response.json(await client.chat.complete({ model: "mistral-small-latest", messages: await req.json() }));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 4, suggestions: [{ messageId: ADD_LIMIT, output: `import { Mistral } from "@mistralai/mistralai";
+import { env } from "$env/dynamic/private";
+const client = new Mistral({ apiKey: env["MISTRAL_API_KEY"] });
+export async function POST(req: Request) {
+${WEB_CHECK("req")}  return Response.json(await client.chat.complete({ model: "mistral-small-latest", messages: await req.json() }));
+}
+
+${limiterBlock("web", true)}` }] }],
+    },
+    {
       name: "a headers const whose Bearer template holds the server's key",
       filename: APP_ROUTE,
       code: `export async function POST(req: Request) {

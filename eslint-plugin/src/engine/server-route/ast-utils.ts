@@ -84,12 +84,19 @@ export function referencesTo(root: Node, name: string): TSESTree.Identifier[] {
   return out;
 }
 
-/** `a.b.c` → ["a","b","c"] when every step is a plain name; the root may be any expression. */
+/**
+ * `a.b.c` → ["a","b","c"] when every step is a plain name, also written as a string
+ * (`env["MISTRAL_API_KEY"]`, `process.env['OPENAI_API_KEY']`: 1Yanik3/Stash, batch 87); the root
+ * may be any expression.
+ */
 export function memberPath(node: Node): { root: Node; path: string[] } {
   const path: string[] = [];
   let current = node;
-  while (current.type === "MemberExpression" && !current.computed && current.property.type === "Identifier") {
-    path.unshift(current.property.name);
+  for (;;) {
+    if (current.type !== "MemberExpression") break;
+    const step = !current.computed && current.property.type === "Identifier" ? current.property.name : current.computed ? stringValue(current.property) : undefined;
+    if (step === undefined) break;
+    path.unshift(step);
     current = current.object;
   }
   return { root: current, path };
