@@ -277,6 +277,11 @@ describe("env/.gitignore through ESLint", () => {
       const reads = { "src/environments/environment.js": "export const key = import.meta.env.NG_APP_OPENAI_API_KEY;\n" };
       assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...ngxEnv, ...reads }))), [".gitignore:1 missingEnvEntries"]);
       assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...ngxEnv, ".gitignore": "node_modules\n*.local\n", "src/main.js": "export const api = '/api';\n" }))), []);
+      // Maperti8/Llama2-custom-chatbot (batch 87): an Express server in the package loads `.env` with plain dotenv.
+      const withDotenv = { ...angular, "package.json": JSON.stringify({ dependencies: { "@angular/core": "15", dotenv: "16", express: "4" } }), "src/server/index.js": "require('dotenv').config();\nexport const key = process.env.REPLICATE_API_TOKEN;\n" };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo({ ...withDotenv, ".gitignore": "node_modules\n.env\n" }))), []);
+      const [message] = await lint(makeRepo(withDotenv));
+      assert.match(message?.message ?? "", /Add `\.env` to this \.gitignore\.$/);
     });
 
     it("a Node project loading env with plain dotenv needs `.env` only", async () => {

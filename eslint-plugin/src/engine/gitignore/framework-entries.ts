@@ -8,6 +8,7 @@
  * - Nuxt reads `.env` only: `.env.local` / `.env.*.local` are never loaded, so not required.
  * - Angular reads no env file: one that does not exist is required only when the project's code
  *   reads a secret-looking env name; with @ngx-env/builder (which loads them as Vite does) as Vite.
+ *   With plain dotenv beside it (an Express server in the package), `.env` only.
  *   Same for Remix's classic compiler (`remix.config.js`, no Vite: `remix dev` loads `.env`
  *   through dotenv) and for a project whose env loader is plain `dotenv` (`config()` reads `.env` only).
  * - Cloudflare Workers / Pages with a `.dev.vars` file (or its template): wrangler loads local
@@ -41,7 +42,10 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   const fileHoldsSecret = () => derive(file, "holdsSecrets", (text) => text === undefined || holdsSecrets(text));
   const readsSecret = () => (options.codeWillRead !== undefined && isSecretEnvName(options.codeWillRead)) || projectReadsSecretEnv(dir);
   const framework = projectFramework(dir);
-  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || ((framework === "unknown" || framework === "extension" || framework === "webpack") && loadsDotenvOnly(dir));
+  // Angular loads no env file itself: with plain dotenv beside it (an Express server in the same
+  // package, Maperti8/Llama2-custom-chatbot, batch 87) `.env` is the only one anything reads.
+  const angularWithDotenv = framework === "angular" && !readsEnvFiles(dir) && loadsDotenvOnly(dir);
+  const dotenvOnly = framework === "nuxt" || (framework === "remix" && isClassicRemix(dir)) || angularWithDotenv || ((framework === "unknown" || framework === "extension" || framework === "webpack") && loadsDotenvOnly(dir));
   if (dotenvOnly && entry !== ".env") return false;
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
