@@ -17,6 +17,8 @@ describe("client env names", () => {
     "CLERK_API_KEY", "NEXT_PUBLIC_CLERK_API_KEY", "CLERK_SECRET_KEY",
     // The REST endpoints' tokens, a Redis URL with its password, and Vapi's private key stay secrets.
     "UPSTASH_REDIS_REST_TOKEN", "KV_REST_API_TOKEN", "KV_URL", "REDIS_URL", "VAPI_API_KEY", "VAPI_PRIVATE_KEY",
+    // Knock's and Vapi's server keys: no public prefix, or a word that says secret.
+    "KNOCK_API_KEY", "KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_VAPI_PRIVATE_KEY",
     // Numbered copies (3DMXM/nuxt-gpt's AZURE_OPENAI_KEY2 and KEY3 in Nuxt's public config, batch 69).
     "AZURE_OPENAI_KEY2", "NUXT_PUBLIC_AZURE_OPENAI_KEY3", "GEMINI_API_KEY_2", "VITE_SECRET2",
   ];
@@ -47,6 +49,8 @@ describe("client env names", () => {
     "NEXT_PUBLIC_TAMBO_API_KEY",
     // An https REST endpoint, its token apart (haydenbleasel/next-forge, batch 66); Vapi's web token (adrianhajdin/ai_mock_interviews).
     "UPSTASH_REDIS_REST_URL", "KV_REST_API_URL", "NEXT_PUBLIC_VAPI_WEB_TOKEN",
+    // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
+    "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.
     "VITE_FCM_VAPID_KEY", "NEXT_PUBLIC_VAPID_KEY",
     // Search-only keys of site-search engines.

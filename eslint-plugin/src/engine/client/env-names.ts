@@ -167,8 +167,22 @@ export function isSecretEnvName(name: string): boolean {
   // How long a token lives or how it is signed: `JWT_EXPIRE=7d`, `ACCESS_TOKEN_EXPIRES_IN`, `JWT_ALGORITHM`.
   if (words.some((word) => LIFETIME_WORDS.has(word))) return false;
   if (isPublishableByService(words)) return false;
+  if (bare !== plain && isPublicKeyOfBrowserSdk(words)) return false;
   if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
   return true;
+}
+
+/**
+ * Services whose browser SDK takes a public key while their server key is named the same without
+ * a public prefix: Knock's feed (`NEXT_PUBLIC_KNOCK_API_KEY` in next-forge and its forks; its
+ * server key is `KNOCK_SECRET_API_KEY` there, `KNOCK_API_KEY` in Knock's Node guide) and Vapi's web
+ * SDK (`new Vapi(process.env.NEXT_PUBLIC_VAPI_API_KEY)`: Bojackxiang/turbo-ai-agent, batch 88; the
+ * SDK refuses a private key). Only under a public prefix: the same name without one is the server's.
+ */
+const PUBLIC_KEY_SDKS = new Set(["KNOCK", "VAPI"]);
+
+function isPublicKeyOfBrowserSdk(words: string[]): boolean {
+  return words.some((word) => PUBLIC_KEY_SDKS.has(word)) && !words.some((word) => ALWAYS_SECRET_WORDS.has(word));
 }
 
 /** Env vars that are fine anywhere and are never worth a "undefined in the browser" note. */
