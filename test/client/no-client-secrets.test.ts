@@ -42,6 +42,12 @@ ruleTester().run("no-client-secrets", rule, {
       filename: appFile("remix", "app/routes/chat.tsx").filename,
       code: `import { type Session } from "~/session.server";\n\nexport default function Chat(props: { session?: Session }) {\n  return <p>{String(props.session)}</p>;\n}\n`,
     },
+    {
+      // professionalowo/Hackathon2024 (batch 88): a plain import whose names are used only as types, erased by TypeScript.
+      name: "a route importing a .server module's type without `type`",
+      filename: appFile("remix", "app/routes/chat.tsx").filename,
+      code: `import { Session } from "~/session.server";\n\nexport default function Chat(props: { session?: Session }) {\n  return <p>{String(props.session)}</p>;\n}\n`,
+    },
     // Type-only imports, imports used only in `typeof`, unused imports: erased by TypeScript.
     next("lib/settings-types.ts"),
     next("lib/theme.ts"),

@@ -34,6 +34,7 @@ import { pageLoading } from "./static-pages";
 import { isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
+import { valueNamesUsed } from "./references";
 import { inRanges, mayHoldServerCalls, splitServerCode } from "./server-code";
 import type { AnyNode } from "./walk";
 import { rangeOf } from "./walk";
@@ -282,6 +283,18 @@ function mayImportServerOnly(source: SourceFile): boolean {
   return false;
 }
 
+/**
+ * An import TypeScript erases, unless the tsconfig keeps imports as written: `import { type Message }
+ * from "~/models/message.server"` (1willcobb/chasing-summer, a Remix route), or `import { Message }
+ * from "~/.server/db/schema"` whose names are used only as types (professionalowo/Hackathon2024, batch 88).
+ */
+function erasedImport(statement: TSESTree.ImportDeclaration, source: SourceFile, context: BrowserContext): boolean {
+  if (context.graph.verbatimModuleSyntax || statement.specifiers.length === 0) return false;
+  if (statement.specifiers.every((s) => s.type === "ImportSpecifier" && s.importKind === "type")) return true;
+  if (!/\.[cm]?tsx?$/i.test(source.file)) return false;
+  return valueNamesUsed(source.ast as unknown as AnyNode, new Set(statement.specifiers.map((s) => s.local.name))).size === 0;
+}
+
 /** Imports of `.server` / `$lib/server` modules from browser code (SvelteKit, Remix). */
 function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding[] {
   const findings: Finding[] = [];
@@ -289,10 +302,7 @@ function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding
   for (const statement of source.ast.body) {
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
     if (inRanges(context.serverRanges, statement.range[0])) continue;
-    // `import { type Message } from "~/models/message.server"`: erased, unless the tsconfig
-    // keeps imports as written (1willcobb/chasing-summer, a Remix route).
-    const onlyTypes = statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === "ImportSpecifier" && s.importKind === "type");
-    if (onlyTypes && !context.graph.verbatimModuleSyntax) continue;
+    if (erasedImport(statement, source, context)) continue;
     const specifier = String(statement.source.value);
     if (specifier.startsWith("$env/")) continue; // reported at each read
     if (specifier === "server-only" || specifier === "$app/server") {
