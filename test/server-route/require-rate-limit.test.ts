@@ -133,6 +133,26 @@ export async function POST(request: Request) {
 }`,
     },
     {
+      // yehiaabdelm/chat (batch 88): the user's own key, decrypted from their row (held in a variable named
+      // for config), given to a client the branches assign to a `let`.
+      name: "a client assigned in a branch, keyed with the key decrypted from the user's row",
+      filename: APP_ROUTE,
+      code: `import { createOpenAI } from "@ai-sdk/openai";
+import { streamText } from "ai";
+export async function POST(request: Request) {
+  const model = await db.models.findFirst({ where: { id: (await request.json()).modelId } });
+  const endpointConfig = model.endpoints[0].endpoint;
+  const apiKey = decrypt(endpointConfig.userEndpoints[0].apiKey, process.env.SECRET_KEY);
+  let aiClient;
+  if (endpointConfig.name === "openai") {
+    aiClient = createOpenAI({ apiKey: apiKey });
+  } else {
+    return new Response("Unsupported", { status: 400 });
+  }
+  return streamText({ model: aiClient("gpt-4o-mini"), prompt: "hi" }).toTextStreamResponse();
+}`,
+    },
+    {
       // RealityMoez/risu-chatbot's api/chat.js (batch 55): the key from the caller's cookie, wrapped for Azure's SDK.
       name: "an Azure client given the caller's key as an AzureKeyCredential spends the caller's quota",
       filename: PAGES_ROUTE,
@@ -343,6 +363,24 @@ import { env } from "$env/dynamic/private";
 const client = new Mistral({ apiKey: env["MISTRAL_API_KEY"] });
 export async function POST(req: Request) {
 ${WEB_CHECK("req")}  return Response.json(await client.chat.complete({ model: "mistral-small-latest", messages: await req.json() }));
+}
+
+${limiterBlock("web", true)}` }] }],
+    },
+    {
+      name: "a client keyed through a local alias of the env (named for config) spends the server's quota",
+      filename: APP_ROUTE,
+      code: `import OpenAI from "openai";
+export async function POST(req: Request) {
+  const appConfig = globalThis.process.env;
+  const openai = new OpenAI({ apiKey: appConfig.OPENAI_API_KEY });
+  return Response.json(await openai.chat.completions.create(await req.json()));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 2, suggestions: [{ messageId: ADD_LIMIT, output: `import OpenAI from "openai";
+export async function POST(req: Request) {
+${WEB_CHECK("req")}  const appConfig = globalThis.process.env;
+  const openai = new OpenAI({ apiKey: appConfig.OPENAI_API_KEY });
+  return Response.json(await openai.chat.completions.create(await req.json()));
 }
 
 ${limiterBlock("web", true)}` }] }],

@@ -291,12 +291,13 @@ export function fileBindings(source: SourceFile): FileBindings {
   // One walk: every declarator in source order, for the passes below, and every client assigned
   // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
-  const declarators: Array<{ id: Node; init: Node | null }> = [];
+  // `parent`: where an assigned client is made (its function tells whose calls it serves, as a declarator's does).
+  const declarators: Array<{ id: Node; init: Node | null; parent?: Node }> = [];
   const getters: Array<{ name: string; returned: string }> = [];
   const typedMembers: Array<{ name: string; types: string[]; getter?: boolean }> = [];
   walk(source.ast, (node) => {
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator) && constructedFrom(node.right)) {
-      declarators.push({ id: node.left, init: node.right });
+      declarators.push({ id: node.left, init: node.right, parent: node });
       return;
     }
     // A class's client, under its field's name (a NestJS service's `private openai = new OpenAI()`,
@@ -723,8 +724,12 @@ export function unsealedArgument(node: Node | undefined): Node | undefined {
 const REQUEST_READERS = new Set(["readBody", "readValidatedBody", "readFormData", "readMultipartFormData", "getQuery", "getValidatedQuery", "getHeader", "getHeaders", "getCookie", "parseCookies", "useBody", "useQuery"]);
 
 /** A read of the server's env or configuration. */
-function isServerSetting(node: TSESTree.MemberExpression, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string>): boolean {
+function isServerSetting(node: TSESTree.MemberExpression, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string>, depth = 0): boolean {
   const { root, path } = memberPath(node);
+  // `const endpointConfig = firstEndpoint.endpoint`: a part of other data, whatever its name says,
+  // is judged by where it comes from (a user's row: yehiaabdelm/chat's key from the user's endpoint, batch 88).
+  const declared = root.type === "Identifier" && !moduleNames.has(root.name) ? declarations.get(root.name) : undefined;
+  if (declared?.type === "MemberExpression") return depth < 4 && isServerSetting(declared, declarations, moduleNames, depth + 1);
   return (
     // `process.env.X`, `import.meta.env.X`, `env.X`, and a platform's env binding: Cloudflare's
     // `context.env.X` (Remix, Pages), Hono's `c.env.X`, Astro's `locals.runtime.env.X`.

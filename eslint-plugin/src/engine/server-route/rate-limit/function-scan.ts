@@ -245,6 +245,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   // `const model = new GoogleGenerativeAI(body.key).getGenerativeModel(…)`) calls no model.
   const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
   if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
+  // Also assigned to a `let` the branches set (`aiClient = createOpenAI({ apiKey })`: yehiaabdelm/chat, batch 88).
+  if (declarator?.type === "AssignmentExpression" && declarator.left.type === "Identifier" && bindings.userClients?.get(declarator.left.name)?.some((client) => (client as { parent?: Node }).parent === declarator)) return undefined;
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call, source);
   // `new GeminiController().nutrition(request, reply)`: a method of an imported class whose method calls a provider.
