@@ -656,6 +656,40 @@ app.get("/models", listModels);
   });
 });
 
+describe("require-rate-limit: an imported class that makes its client from a constructor argument (LordLuceus/chat-lounge, batch 87)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("an instance made with the user's own key spends the user's quota; one made with the server's key counts", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { "@sveltejs/kit": "2.0.0", "@openrouter/ai-sdk-provider": "1.0.0", ai: "5.0.0" } }),
+      "src/lib/server/ai-service.ts": `import { createOpenRouter } from "@openrouter/ai-sdk-provider";
+import { generateText } from "ai";
+export default class AIService {
+  private client;
+  constructor(private provider: string, private apiKey: string) {
+    this.client = createOpenRouter({ apiKey });
+  }
+  async chat(prompt: string) {
+    return (await generateText({ model: this.client("openai/gpt-4o-mini"), prompt })).text;
+  }
+}
+`,
+    });
+    const route = (key: string) => `import AIService from "$lib/server/ai-service";
+import { getApiKey } from "$lib/server/api-keys";
+export const POST = async ({ request, locals }) => {
+  const apiKey = await getApiKey(locals.user.id, "openrouter");
+  const aiService = new AIService("openrouter", ${key});
+  return new Response(await aiService.chat((await request.json()).prompt));
+};
+`;
+    const run = (key: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "src/routes/api/chat/+server.ts"), route(key))!).map((f) => String(f.data.handler));
+    assert.deepEqual(run("apiKey.key"), []);
+    assert.deepEqual(run("process.env.OPENROUTER_API_KEY"), ["POST"]);
+  });
+});
+
 describe("require-rate-limit: a client a factory returns in an object, through a wrapper (bpor92/ai-playground, batch 76)", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());

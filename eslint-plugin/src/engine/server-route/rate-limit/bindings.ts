@@ -90,6 +90,12 @@ export interface FileBindings {
    * summary can say which argument is the key (iamCelott/AskWai, batch 64).
    */
   paramKeyClients?: Map<string, { fn: Node; index: number }>;
+  /**
+   * Imported classes whose constructor makes their client from one of its arguments (`new
+   * AIService(provider, apiKey)`): the argument's index. An instance made with the caller's key
+   * spends the caller's quota (LordLuceus/chat-lounge's per-user keys, batch 87).
+   */
+  classKeyParams?: Map<string, number>;
   /** Imported helpers that make their client with the key given as this argument (./shared-clients). */
   helperKeyParams?: Map<string, number>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
@@ -645,7 +651,7 @@ function isRuntimeConfig(node: Node | undefined): boolean {
 }
 
 /** Names a file declares at its top level (`const config = …`, `let settings;`): one value per server, not per request. */
-function moduleLevelNames(program: TSESTree.Program): Set<string> {
+export function moduleLevelNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -772,7 +778,11 @@ function isKeyListFromEnv(node: TSESTree.MemberExpression, declarations: Readonl
 function parameterOf(node: Node, name: string): { fn: Node; index: number } | undefined {
   for (let scope = node.parent; scope; scope = scope.parent) {
     if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
-    const index = scope.params.findIndex((param) => param.type === "Identifier" && param.name === name);
+    // A constructor's `private apiKey: string` is a parameter too.
+    const index = scope.params.findIndex((param) => {
+      const binding = param.type === "TSParameterProperty" ? param.parameter : param;
+      return binding.type === "Identifier" && binding.name === name;
+    });
     return index >= 0 ? { fn: scope, index } : undefined;
   }
   return undefined;

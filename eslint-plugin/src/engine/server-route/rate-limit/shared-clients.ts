@@ -18,7 +18,7 @@ import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
-import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, providerConstructors, type FileBindings } from "./bindings";
+import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, moduleLevelNames, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
@@ -38,6 +38,8 @@ export interface ExportMeaning {
   callsModel?: boolean;
   /** The argument that function makes its client's key from: a caller's key there spends the caller's quota. */
   keyParam?: number;
+  /** A class's method (`Name#method`): the constructor argument the class makes its client's key from. */
+  constructorKeyParam?: number;
   limiter?: boolean;
   /**
    * A class that makes or keeps a client (`static getInstance() { return this.instance ??= new
@@ -115,6 +117,7 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
       // and a re-exported module's members: `OpenAIService.sendMessage` through a barrel.
       for (const [name, meaning] of summary.exports) {
         if (meaning.provider && (name.startsWith(`${imported}#`) || name.startsWith(`${imported}.`) || name.startsWith(`${imported}().`))) (bindings.memberProviders ??= new Map()).set(`${local}${name.slice(imported.length)}`, meaning.provider);
+        if (meaning.constructorKeyParam !== undefined && name.startsWith(`${imported}#`)) (bindings.classKeyParams ??= new Map()).set(local, meaning.constructorKeyParam);
       }
       bindMeaning(bindings, local, summary.exports.get(imported));
     }
@@ -223,6 +226,8 @@ function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
   // instance is made by a call (`const aiClient = createAIClient({ apiKey })`): calling a class
   // without `new` throws, so a call of a name with methods is one.
   if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`) || source.text.includes(`${type}(`))) return;
+  let declared: Map<string, Node> | undefined;
+  let moduleNames: Set<string> | undefined;
   // Also an instance assigned later: `let aiService; try { aiService = new AIService() } catch {}`
   // (ay0711/AI's controller, batch 76). Calls on it are judged method by method (function-scan):
   // `aiService.generateContent()` runs the model, `aiService.listAvailableModels()` does not.
@@ -234,9 +239,33 @@ function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
     if ((init?.type !== "NewExpression" && init?.type !== "CallExpression") || init.callee.type !== "Identifier") return;
     const known = methods.get(init.callee.name);
     if (!known) return;
+    // `new AIService(provider, apiKey.key)` with the user's own key: its calls spend the user's quota.
+    const keyIndex = init.type === "NewExpression" ? bindings.classKeyParams?.get(init.callee.name) : undefined;
+    const key = keyIndex === undefined ? undefined : init.arguments[keyIndex];
+    if (key && key.type !== "SpreadElement" && keyIsUserSupplied(key, (declared ??= declarationsOf(source)), (moduleNames ??= moduleLevelNames(source.ast)))) return;
     if (init.type === "NewExpression") (bindings.classInstances ??= new Set()).add(id.name);
     for (const [method, provider] of known) if (!members.has(`${id.name}#${method}`)) members.set(`${id.name}#${method}`, provider);
   });
+}
+
+/**
+ * The constructor argument a class makes its client's key from: `constructor(provider, private
+ * apiKey: string) { this.client = createOpenRouter({ apiKey }) }` (fileBindings' paramKeyClients).
+ */
+function keyParamOfConstructor(declaration: TSESTree.ClassDeclaration, bindings: FileBindings): number | undefined {
+  const constructor = declaration.body.body.find((member) => member.type === "MethodDefinition" && member.kind === "constructor");
+  if (!constructor || constructor.type !== "MethodDefinition" || !bindings.paramKeyClients) return undefined;
+  for (const { fn, index } of bindings.paramKeyClients.values()) if (fn === constructor.value) return index;
+  return undefined;
+}
+
+/** Each name a declarator of the file binds to an identifier, with its value (first one wins). */
+function declarationsOf(source: SourceFile): Map<string, Node> {
+  const declarations = new Map<string, Node>();
+  walk(source.ast, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
+  });
+  return declarations;
 }
 
 /** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */
@@ -481,12 +510,13 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
     const instance = (held && madeByFactory(held)) ?? held;
     const declaration = instance?.type === "NewExpression" && instance.callee.type === "Identifier" ? declarationOf(source, instance.callee.name) : instance;
     if (declaration?.type !== "ClassDeclaration") return;
+    const constructorKeyParam = keyParamOfConstructor(declaration, bindings);
     for (const member of declaration.body.body) {
       if ((member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") || member.computed || member.key.type !== "Identifier") continue;
       const fn = member.type === "MethodDefinition" ? (member.kind === "method" ? member.value : undefined) : member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression" ? member.value : undefined;
       if (!fn) continue;
       const scan = scanFunction(source, bindings, fn, []);
-      if (scan.provider && !scan.callsLimiter) set(`${name}#${member.key.name}`, { provider: scan.provider });
+      if (scan.provider && !scan.callsLimiter) set(`${name}#${member.key.name}`, constructorKeyParam === undefined ? { provider: scan.provider } : { provider: scan.provider, constructorKeyParam });
     }
   };
   // `createChatService().sendMessage` for each method of the object a factory returns: `export function
