@@ -45,6 +45,20 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       ].join("\n"),
     },
     {
+      // HASHTECHVENTURES/platskill-CHATGPT-MODEL- (batch 87): the config object's key field starts empty and is filled from storage and the settings form.
+      name: "a config object's key field that starts empty, filled at run time from storage and a form",
+      filename: vite,
+      code: [
+        `const CONFIG = { API_URL: "https://api.openai.com/v1/chat/completions", API_KEY: "" };`,
+        `export function loadSaved() {`,
+        `  const saved = localStorage.getItem("apiKey");`,
+        `  if (saved) CONFIG.API_KEY = saved;`,
+        `}`,
+        `export function save(input) { const apiKey = input?.value.trim() || ""; CONFIG.API_KEY = apiKey; }`,
+        `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
+      ].join("\n"),
+    },
+    {
       name: "bring your own key from localStorage",
       filename: next,
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(localStorage.getItem("gemini") ?? "");`),
@@ -111,6 +125,20 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     },
   ],
   invalid: [
+    {
+      name: "the same empty field, filled from the build's env elsewhere: the developer's key",
+      filename: vite,
+      code: [
+        `const CONFIG = { API_URL: "https://api.openai.com/v1/chat/completions", API_KEY: "" };`,
+        `export function loadSaved() {`,
+        `  const saved = localStorage.getItem("apiKey");`,
+        `  if (saved) CONFIG.API_KEY = saved;`,
+        `}`,
+        `export function init() { CONFIG.API_KEY = import.meta.env.VITE_OPENAI_KEY || ""; }`,
+        `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 7 }],
+    },
     {
       // Thakur127/MakeNotes' gemini/googleGenerativeAI.js (batch 55), which "use client" components import.
       name: "use client: a server secret with a public fallback ships the fallback",

@@ -43,7 +43,7 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
-      if (isTyped(child, declarators)) return false;
+      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators)) return false;
       const root = rootOf(child);
       if (root?.type !== "Identifier" || !usersName(root, declarators)) developers = true;
       return false;
@@ -299,6 +299,70 @@ function keysStartEmpty(initial: TSESTree.ObjectExpression, declarators: readonl
     if (!isEmpty(property.value) && !readsStorage(property.value, declarators)) return false;
   }
   return keys > 0;
+}
+
+/**
+ * `CONFIG.API_KEY` of a module's `const CONFIG = { API_KEY: "" }` that the code fills only at run
+ * time (`CONFIG.API_KEY = savedApiKey`, `= apiKey` from the settings form): the page holds no key
+ * of the developer's in that field unless one is written in or read from the build's env
+ * (HASHTECHVENTURES/platskill-CHATGPT-MODEL-, batch 87).
+ */
+function isFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  if (member.computed || member.property.type !== "Identifier" || member.object.type !== "Identifier") return false;
+  const [object, field] = [member.object.name, member.property.name];
+  const declarator = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === object);
+  const start = declarator?.init?.type === "ObjectExpression" ? declarator.init.properties.find((property) => property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === field) : undefined;
+  if (start?.type !== "Property" || !isEmpty(start.value)) return false;
+  let program: Node | undefined = member;
+  while (program && program.type !== "Program") program = program.parent;
+  if (!program) return false;
+  let developers = false;
+  walk(program, (node) => {
+    if (developers) return false;
+    if (node.type !== "AssignmentExpression" || node.left.type !== "MemberExpression" || node.left.computed) return undefined;
+    const { object: target, property } = node.left;
+    if (target.type !== "Identifier" || target.name !== object || property.type !== "Identifier" || property.name !== field) return undefined;
+    developers = holdsDevelopersValue(node.right, declarators);
+    return false;
+  });
+  return !developers;
+}
+
+/**
+ * A value written in (a non-empty string) or read from the build's env, directly, in a template,
+ * `+` or `||`, or through a const. What a call returns (a storage read, a field's value, a
+ * server's answer) is not written in the page.
+ */
+function holdsDevelopersValue(value: Node, declarators: readonly TSESTree.VariableDeclarator[], depth = 0): boolean {
+  if (depth > 3) return false;
+  const inner = (node: Node) => holdsDevelopersValue(node, declarators, depth + 1);
+  switch (value.type) {
+    case "Literal":
+      return typeof value.value === "string" && value.value !== "";
+    case "TemplateLiteral":
+      return value.quasis.some((quasi) => quasi.value.cooked) || value.expressions.some(inner);
+    case "BinaryExpression":
+    case "LogicalExpression":
+      return inner(value.left as Node) || inner(value.right);
+    case "ConditionalExpression":
+      return inner(value.consequent) || inner(value.alternate);
+    case "AwaitExpression":
+      return inner(value.argument);
+    case "TSAsExpression":
+    case "TSNonNullExpression":
+    case "ChainExpression":
+      return inner(value.expression);
+    case "MemberExpression": {
+      const root = rootOf(value);
+      return root?.type === "MetaProperty" || (root?.type === "Identifier" && root.name === "process");
+    }
+    case "Identifier": {
+      const declared = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === value.name)?.init;
+      return !!declared && inner(declared);
+    }
+    default:
+      return false;
+  }
 }
 
 function isEmpty(node: Node): boolean {
