@@ -59,6 +59,12 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       ].join("\n"),
     },
     {
+      // The same app's key test: the key typed into an input element kept in an object of elements.
+      name: "the value of an element named for an input",
+      filename: vite,
+      code: `const DOM = { apiKeyInput: null };\nexport function init() { DOM.apiKeyInput = document.getElementById("api-key"); }\nexport async function test() {\n  const apiKey = DOM.apiKeyInput?.value.trim() || "";\n  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
+    },
+    {
       name: "bring your own key from localStorage",
       filename: next,
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `const genAI = new GoogleGenerativeAI(localStorage.getItem("gemini") ?? "");`),

@@ -246,7 +246,19 @@ function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]
   if (typed.type !== "MemberExpression" || typed.computed || typed.property.type !== "Identifier" || typed.property.name !== "value") return false;
   let field: Node = typed.object;
   while (field.type === "TSNonNullExpression" || field.type === "TSAsExpression") field = field.expression;
-  return isPageField(field, declarators);
+  return isPageField(field, declarators) || INPUT_NAME.test(lastName(field) ?? "");
+}
+
+/**
+ * An element named for an input (`DOM.apiKeyInput`, `keyField`, `els.apiKeyInput`): its `.value`
+ * is what the user typed, whoever looked the element up (an object of elements filled in an init
+ * function: HASHTECHVENTURES/platskill-CHATGPT-MODEL-, batch 87).
+ */
+const INPUT_NAME = /(?:Input|Field|TextBox|Textbox|TextArea|Textarea)$/;
+
+function lastName(node: Node): string | undefined {
+  if (node.type === "Identifier") return node.name;
+  return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" ? node.property.name : undefined;
 }
 
 /**
