@@ -260,6 +260,12 @@ const contextInvalid: Invalid[] = [
     errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv(env("google-ai"), `const url = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash-lite-preview:streamGenerateContent?alt=sse&key=\${process.env.${env("google-ai")}}\`;`)] }],
   },
   {
+    // sminju98/myface (a labelled snapshot): Firebase's server package says nothing of whose key it is.
+    name: "a Google key in a Cloud Function's module (firebase-functions imported) is no Firebase web key",
+    code: `const functions = require("firebase-functions");\nconst apiKey = "${googleKey}";\nexports.search = () => fetch(\`https://www.googleapis.com/customsearch/v1?key=\${apiKey}\`);`,
+    errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [useEnv(env("google-ai"), `const functions = require("firebase-functions");\nconst apiKey = process.env.${env("google-ai")};\nexports.search = () => fetch(\`https://www.googleapis.com/customsearch/v1?key=\${apiKey}\`);`)] }],
+  },
+  {
     name: "a Maps library imported beside the Gemini SDK: a Google key is the provider's",
     code: `import { GoogleApiWrapper } from "google-maps-react";\nimport { GoogleGenerativeAI } from "@google/generative-ai";\nconst apiKey = "${googleKey}";`,
     errors: [{ messageId: "hardcodedKey", line: 3, suggestions: [useEnv(env("google-ai"), `import { GoogleApiWrapper } from "google-maps-react";\nimport { GoogleGenerativeAI } from "@google/generative-ai";\nconst apiKey = process.env.${env("google-ai")};`)] }],

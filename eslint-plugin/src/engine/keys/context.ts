@@ -52,9 +52,9 @@ function packageWordsFor(candidate: KeyCandidate): ContextWord[] {
   return words;
 }
 
-type KindWordList = "publicContextWords" | "ownContextWords";
+type KindWordList = "publicContextWords" | "ownContextWords" | "publicPackageWords";
 
-const kindWordsCache: Record<KindWordList, WeakMap<CredentialKind, ContextWord[]>> = { publicContextWords: new WeakMap(), ownContextWords: new WeakMap() };
+const kindWordsCache: Record<KindWordList, WeakMap<CredentialKind, ContextWord[]>> = { publicContextWords: new WeakMap(), ownContextWords: new WeakMap(), publicPackageWords: new WeakMap() };
 
 /** A kind's list of context words (`publicContextWords`, `ownContextWords`) as words, read once per kind. */
 function kindWords(kind: CredentialKind, list: KindWordList): ContextWord[] {
@@ -84,10 +84,12 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   const uses = context.uses?.();
   if (uses?.length && anyNames(uses, providerUseWords(candidate.provider))) return false;
   if (uses?.length && anyNames(uses, words)) return true;
-  // A file that imports a Maps or Firebase package and none of the provider's: its keys are that
-  // package's (google-maps-react's `GoogleApiWrapper({ apiKey: "AIza…" })`, and an unused const
-  // beside it: RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86).
-  return !!context.file && anyNames(context.file, words) && !anyNames(context.file, packageWordsFor(candidate));
+  // A file that imports a Maps package and none of the provider's: its keys are that package's
+  // (google-maps-react's `GoogleApiWrapper({ apiKey: "AIza…" })`, and an unused const beside it:
+  // RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86). Not a Firebase one: `firebase-functions`
+  // is a server's (sminju98/myface's Custom Search key, a real finding).
+  const packages = kindWords(candidate.kind, "publicPackageWords");
+  return !!context.file && packages.length > 0 && anyNames(context.file, packages) && !anyNames(context.file, packageWordsFor(candidate));
 }
 
 const useWordsCache = new WeakMap<object, ContextWord[]>();

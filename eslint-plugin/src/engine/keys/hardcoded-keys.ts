@@ -172,7 +172,7 @@ function keysInText(source: SourceFile, ast: TSESTree.Program, candidates: reado
       const context = astContext(place.node, place.path, window, useWalks);
       // The file's imports confirm a context-only key, and say whether a key that may be public
       // by design is (a Maps library's: context.ts isPublicHere).
-      if (!candidate.kind.selfIdentifying || candidate.kind.publicContextWords) context.file = fileNames ??= importedPackages(ast).map(nameWords);
+      if (!candidate.kind.selfIdentifying || candidate.kind.publicPackageWords) context.file = fileNames ??= importedPackages(ast).map(nameWords);
       if (!candidate.kind.selfIdentifying) context.hostProviders = hosts ??= hostProviders(text);
       entry.context = context;
     }

@@ -79,6 +79,13 @@ export interface CredentialKind {
    * `geminiApiKey` next to an Angular environment's `firebase: { apiKey }` (thohahaha/VitaringApp, batch 83).
    */
   ownContextWords?: string[];
+  /**
+   * Words of browser packages whose keys have this shape and are public by design (`google-maps-react`,
+   * `@react-google-maps/api`): in a file that imports one and none of the provider's packages, a key
+   * no use ties to the provider is that package's (RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86).
+   * Not Firebase's: `firebase-functions` and `firebase-admin` are servers, where a key is anyone's.
+   */
+  publicPackageWords?: string[];
 }
 
 export interface Provider {

@@ -31,6 +31,7 @@ export const googleAi: Provider = {
         "maps.googleapis.com",
       ],
       ownContextWords: ["gemini", "genai", "generativeai", "generativelanguage"],
+      publicPackageWords: ["maps"],
     },
     {
       id: "auth-key",
