@@ -16,6 +16,20 @@ const next = appFile("next-app-router", "app/chat/chat-box.tsx").filename;
 const vite = appFile("vite", "src/api.ts").filename;
 const nuxtComposable = appFile("nuxt", "composables/useAi.ts").filename;
 const nextChain = "app/chat/chat-box.tsx";
+/**
+ * A page script whose config object's key field starts empty, is filled from storage, and is sent to
+ * OpenAI; `fill` is one more function that sets the field (HASHTECHVENTURES/platskill-CHATGPT-MODEL-, batch 87).
+ */
+const configPage = (fill: string) =>
+  [
+    `const CONFIG = { API_URL: "https://api.openai.com/v1/chat/completions", API_KEY: "" };`,
+    `export function loadSaved() {`,
+    `  const saved = localStorage.getItem("apiKey");`,
+    `  if (saved) CONFIG.API_KEY = saved;`,
+    `}`,
+    fill,
+    `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
+  ].join("\n");
 const viteChain = "src/main.tsx → src/App.tsx → src/api.ts";
 const client = (...lines: string[]) => [`"use client";`, ...lines].join("\n");
 
@@ -48,15 +62,7 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       // HASHTECHVENTURES/platskill-CHATGPT-MODEL- (batch 87): the config object's key field starts empty and is filled from storage and the settings form.
       name: "a config object's key field that starts empty, filled at run time from storage and a form",
       filename: vite,
-      code: [
-        `const CONFIG = { API_URL: "https://api.openai.com/v1/chat/completions", API_KEY: "" };`,
-        `export function loadSaved() {`,
-        `  const saved = localStorage.getItem("apiKey");`,
-        `  if (saved) CONFIG.API_KEY = saved;`,
-        `}`,
-        `export function save(input) { const apiKey = input?.value.trim() || ""; CONFIG.API_KEY = apiKey; }`,
-        `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
-      ].join("\n"),
+      code: configPage(`export function save(input) { const apiKey = input?.value.trim() || ""; CONFIG.API_KEY = apiKey; }`),
     },
     {
       // The same app's key test: the key typed into an input element kept in an object of elements.
@@ -134,15 +140,7 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     {
       name: "the same empty field, filled from the build's env elsewhere: the developer's key",
       filename: vite,
-      code: [
-        `const CONFIG = { API_URL: "https://api.openai.com/v1/chat/completions", API_KEY: "" };`,
-        `export function loadSaved() {`,
-        `  const saved = localStorage.getItem("apiKey");`,
-        `  if (saved) CONFIG.API_KEY = saved;`,
-        `}`,
-        `export function init() { CONFIG.API_KEY = import.meta.env.VITE_OPENAI_KEY || ""; }`,
-        `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
-      ].join("\n"),
+      code: configPage(`export function init() { CONFIG.API_KEY = import.meta.env.VITE_OPENAI_KEY || ""; }`),
       errors: [{ messageId: "directProviderCall", line: 7 }],
     },
     {
