@@ -96,6 +96,8 @@ export interface FileBindings {
    * spends the caller's quota (LordLuceus/chat-lounge's per-user keys, batch 87).
    */
   classKeyParams?: Map<string, number>;
+  /** What each name of the file is declared as (destructured names: what they are taken from), and its top-level names: keyIsUserSupplied's inputs. */
+  keySources?: { declarations: ReadonlyMap<string, Node>; moduleNames: ReadonlySet<string> };
   /** Imported helpers that make their client with the key given as this argument (./shared-clients). */
   helperKeyParams?: Map<string, number>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
@@ -349,6 +351,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     }
   });
   const moduleNames = moduleLevelNames(source.ast);
+  bindings.keySources = { declarations, moduleNames };
 
   // Clients and limiters built anywhere in the file: `const client = new OpenAI()`, `const rl = new Ratelimit({...})`.
   const builtHere = new Set<string>();
@@ -651,7 +654,7 @@ function isRuntimeConfig(node: Node | undefined): boolean {
 }
 
 /** Names a file declares at its top level (`const config = …`, `let settings;`): one value per server, not per request. */
-export function moduleLevelNames(program: TSESTree.Program): Set<string> {
+function moduleLevelNames(program: TSESTree.Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;

@@ -18,7 +18,7 @@ import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
-import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, moduleLevelNames, providerConstructors, type FileBindings } from "./bindings";
+import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
@@ -226,8 +226,6 @@ function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
   // instance is made by a call (`const aiClient = createAIClient({ apiKey })`): calling a class
   // without `new` throws, so a call of a name with methods is one.
   if (![...methods.keys()].some((type) => source.text.includes(`new ${type}`) || source.text.includes(`${type}(`))) return;
-  let declared: Map<string, Node> | undefined;
-  let moduleNames: Set<string> | undefined;
   // Also an instance assigned later: `let aiService; try { aiService = new AIService() } catch {}`
   // (ay0711/AI's controller, batch 76). Calls on it are judged method by method (function-scan):
   // `aiService.generateContent()` runs the model, `aiService.listAvailableModels()` does not.
@@ -242,7 +240,8 @@ function addInstanceMembers(source: SourceFile, bindings: FileBindings): void {
     // `new AIService(provider, apiKey.key)` with the user's own key: its calls spend the user's quota.
     const keyIndex = init.type === "NewExpression" ? bindings.classKeyParams?.get(init.callee.name) : undefined;
     const key = keyIndex === undefined ? undefined : init.arguments[keyIndex];
-    if (key && key.type !== "SpreadElement" && keyIsUserSupplied(key, (declared ??= declarationsOf(source)), (moduleNames ??= moduleLevelNames(source.ast)))) return;
+    const sources = bindings.keySources;
+    if (key && key.type !== "SpreadElement" && sources && keyIsUserSupplied(key, sources.declarations, sources.moduleNames)) return;
     if (init.type === "NewExpression") (bindings.classInstances ??= new Set()).add(id.name);
     for (const [method, provider] of known) if (!members.has(`${id.name}#${method}`)) members.set(`${id.name}#${method}`, provider);
   });
@@ -257,15 +256,6 @@ function keyParamOfConstructor(declaration: TSESTree.ClassDeclaration, bindings:
   if (!constructor || constructor.type !== "MethodDefinition" || !bindings.paramKeyClients) return undefined;
   for (const { fn, index } of bindings.paramKeyClients.values()) if (fn === constructor.value) return index;
   return undefined;
-}
-
-/** Each name a declarator of the file binds to an identifier, with its value (first one wins). */
-function declarationsOf(source: SourceFile): Map<string, Node> {
-  const declarations = new Map<string, Node>();
-  walk(source.ast, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);
-  });
-  return declarations;
 }
 
 /** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */
