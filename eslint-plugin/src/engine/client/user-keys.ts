@@ -246,7 +246,7 @@ function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]
   if (typed.type !== "MemberExpression" || typed.computed || typed.property.type !== "Identifier" || typed.property.name !== "value") return false;
   let field: Node = typed.object;
   while (field.type === "TSNonNullExpression" || field.type === "TSAsExpression") field = field.expression;
-  return isPageField(field, declarators) || INPUT_NAME.test(lastName(field) ?? "");
+  return isPageField(field, declarators) || INPUT_NAME.test(dottedName(field) ?? "");
 }
 
 /**
@@ -255,11 +255,6 @@ function isTyped(node: Node, declarators: readonly TSESTree.VariableDeclarator[]
  * function: HASHTECHVENTURES/platskill-CHATGPT-MODEL-, batch 87).
  */
 const INPUT_NAME = /(?:Input|Field|TextBox|Textbox|TextArea|Textarea)$/;
-
-function lastName(node: Node): string | undefined {
-  if (node.type === "Identifier") return node.name;
-  return node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" ? node.property.name : undefined;
-}
 
 /**
  * An input of the page: `document.getElementById("api-key")`, or a name holding one (`const
