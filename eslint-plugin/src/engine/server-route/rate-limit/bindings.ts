@@ -11,6 +11,18 @@ import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifi
 
 type Node = TSESTree.Node;
 
+/**
+ * Where a name gets a client: a declarator, or what stands for one (`client = new OpenAI(…)`
+ * assigned to a `let`, a class field, `this.openai = …`, a factory function's name). `parent` is
+ * the declarator's or the assignment's parent: the function around it tells whose calls the client
+ * serves (function-scan's declaredAround). Fields and factories have none.
+ */
+export interface ClientSite {
+  id: Node;
+  init: Node | null;
+  parent?: Node;
+}
+
 /** Packages whose import means "a rate limiter": the ones the docs name, plus common peers. */
 export const LIMITER_PACKAGES = [
   "@upstash/ratelimit",
@@ -70,7 +82,7 @@ export interface FileBindings {
    * function that declares one is on that client, even where another function of the file builds a
    * keyed client under the same name (`const openai = …` in two methods: lesiyu129/myGpt, batch 41).
    */
-  userClients?: Map<string, Node[]>;
+  userClients?: Map<string, ClientSite[]>;
   /**
    * Imported functions that call a provider's model themselves (`vectoriseDocument()` running
    * `PineconeStore.fromDocuments`): a call of one spends quota whatever the provider's client
@@ -299,8 +311,7 @@ export function fileBindings(source: SourceFile): FileBindings {
   // One walk: every declarator in source order, for the passes below, and every client assigned
   // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
-  // `parent`: where an assigned client is made (its function tells whose calls it serves, as a declarator's does).
-  const declarators: Array<{ id: Node; init: Node | null; parent?: Node }> = [];
+  const declarators: ClientSite[] = [];
   const getters: Array<{ name: string; returned: string }> = [];
   const typedMembers: Array<{ name: string; types: string[]; getter?: boolean }> = [];
   walk(source.ast, (node) => {
@@ -426,7 +437,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) continue;
     // A client made with the caller's key, judged above, is no server client however it was made
     // (`const openai = createOpenAI({ apiKey: body.key })`: thaddeusm/alt-tag-generator, batch 49).
-    if (bindings.userClients?.get(node.id.name)?.some((client) => client === (node as unknown as Node))) continue;
+    if (bindings.userClients?.get(node.id.name)?.includes(node)) continue;
     const init = node.init?.type === "AwaitExpression" ? node.init.argument : node.init;
     if (init?.type === "MemberExpression") {
       const { root } = memberPath(init);

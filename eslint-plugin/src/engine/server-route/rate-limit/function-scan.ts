@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
-import { CHAIN_METHODS, type FileBindings } from "./bindings";
+import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 
@@ -246,7 +246,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
   if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
   // Also assigned to a `let` the branches set (`aiClient = createOpenAI({ apiKey })`: yehiaabdelm/chat, batch 88).
-  if (declarator?.type === "AssignmentExpression" && declarator.left.type === "Identifier" && bindings.userClients?.get(declarator.left.name)?.some((client) => (client as { parent?: Node }).parent === declarator)) return undefined;
+  if (declarator?.type === "AssignmentExpression" && declarator.left.type === "Identifier" && bindings.userClients?.get(declarator.left.name)?.some((client) => client.parent === declarator)) return undefined;
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call, source);
   // `new GeminiController().nutrition(request, reply)`: a method of an imported class whose method calls a provider.
@@ -368,7 +368,7 @@ function listsModels(callee: Node): boolean {
 }
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
-function declaredAround(declarator: Node, node: Node): boolean {
+function declaredAround(declarator: ClientSite, node: Node): boolean {
   let scope: Node | undefined = declarator.parent;
   while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") scope = scope.parent;
   return !!scope && scope.range[0] <= node.range[0] && node.range[1] <= scope.range[1];
