@@ -173,6 +173,8 @@ app.listen(3000);`);
     const route = (store: string, call: string) => {
       const source = parseSource("/project/app/api/ingest/route.ts", `import { QdrantVectorStore } from "@langchain/qdrant";
 import { MemoryVectorStore } from "langchain/vectorstores/memory";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { FaissStore } from "@langchain/community/vectorstores/faiss";
 import { GoogleGenerativeAIEmbeddings } from "@langchain/google-genai";
 export async function POST(req: Request) {
   const docs = await req.json();
@@ -187,6 +189,14 @@ export async function POST(req: Request) {
     assert.deepEqual(route(`await QdrantVectorStore.fromExistingCollection(embeddings, { url: process.env.QDRANT_URL, collectionName: "docs" })`, "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
     assert.deepEqual(route("new MemoryVectorStore(embeddings)", "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
     assert.deepEqual(route("new Map()", "vectorStore.set(1, docs);"), []);
+    // Only documents added or a query searched embed: saving, deleting or editing the index runs no model.
+    assert.deepEqual(route("new MemoryVectorStore(embeddings)", "await vectorStore.similaritySearch(docs.query, 4);"), ["Google AI (Gemini)"]);
+    assert.deepEqual(route("new MemoryVectorStore(embeddings)", "await vectorStore.delete({ ids: docs.ids });"), []);
+    assert.deepEqual(route(`await QdrantVectorStore.fromExistingCollection(embeddings, { collectionName: "docs" })`, "await vectorStore.delete({ ids: docs.ids });"), []);
+    // A saved store read back with its embeddings client, and one whose client is made in place.
+    assert.deepEqual(route(`await HNSWLib.load("index", embeddings)`, "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
+    assert.deepEqual(route(`await HNSWLib.load("index", embeddings)`, "vectorStore.index.markDelete(0); await vectorStore.save(\"index\");"), []);
+    assert.deepEqual(route(`await FaissStore.load("index", new GoogleGenerativeAIEmbeddings())`, "await vectorStore.similaritySearch(docs.query);"), ["Google AI (Gemini)"]);
   });
 
   it("an Express route whose path a module const holds, the env's override first (Ayushbh6/SpeechBot, batch 71)", () => {

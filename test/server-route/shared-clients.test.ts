@@ -817,3 +817,52 @@ export class AppAuth {
     assert.deepEqual(run("OpenAI", "OpenAI({ apiKey: process.env.OPENAI_API_KEY })", "responses.create({ model: \"gpt-4o-mini\", input: \"hi\" })"), ["OpenAI"]);
   });
 });
+
+describe("require-rate-limit: a vector store module's helpers (gregermendle/remix-ai-chat-stack, batch 88)", () => {
+  beforeEach(() => clearSharedClientCache());
+
+  it("adding a note embeds it; removing one (`store.save`, `store.index.markDelete`) embeds nothing, and the store the helper returns is no model call", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { "@remix-run/node": "2", "@langchain/openai": "0.3", "@langchain/community": "0.3" } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }),
+      "app/chat.server.ts": `import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { OpenAIEmbeddings } from "@langchain/openai";
+const initVectorStore = async () => {
+  const embeddings = new OpenAIEmbeddings({ openAIApiKey: process.env.OPEN_AI_KEY });
+  try {
+    const store = await HNSWLib.load(process.env.HNSW_INDEX_PATH!, embeddings);
+    return store;
+  } catch {
+    const store = await HNSWLib.fromDocuments([], embeddings);
+    await store.save(process.env.HNSW_INDEX_PATH!);
+    return store;
+  }
+};
+const _vectorStore = initVectorStore();
+export async function addDocument(note: { id: string; body: string }) {
+  const store = await _vectorStore;
+  await store.addDocuments([{ pageContent: note.body, metadata: { id: note.id } }]);
+  await store.save(process.env.HNSW_INDEX_PATH!);
+  return store;
+}
+export async function removeDocument(id: string) {
+  const store = await _vectorStore;
+  const found = Array.from(store.docstore._docs.entries()).find(([, doc]) => doc.metadata.id === id);
+  if (!found) return store;
+  store.index.markDelete(parseInt(found[0]));
+  await store.save(process.env.HNSW_INDEX_PATH!);
+  return store;
+}
+`,
+    });
+    const action = (helper: string) =>
+      findUnlimitedAiRoutes(parseSource(path.join(dir, "app/routes/notes.tsx"), `import { ${helper} } from "~/chat.server";
+export const action = async ({ request }: { request: Request }) => {
+  await ${helper}(await request.json());
+  return null;
+};
+`)!).map((f) => String(f.data.provider));
+    assert.deepEqual(action("addDocument"), ["OpenAI"]);
+    assert.deepEqual(action("removeDocument"), []);
+  });
+});

@@ -97,6 +97,13 @@ export interface FileBindings {
   /** Imported classes that make or keep a client (./shared-clients `holder`): `X.create()` makes one, no model runs. */
   clientHolders?: Set<string>;
   /**
+   * Vector stores made over an embeddings client (also in `providers`, under that client's provider):
+   * only the calls that embed documents or a query spend quota (function-scan's STORE_MODEL_METHODS).
+   */
+  vectorStores?: Set<string>;
+  /** Imported functions that return a client and call no model (./shared-clients `returnsClient`): `getStore()` makes one, no model runs. */
+  clientFactories?: Set<string>;
+  /**
    * Clients made with a key their function is given (`new Groq({ apiKey: API_KEY })` in
    * `requestToGroqAI(content, API_KEY)`): the function and the parameter's index, so a module's
    * summary can say which argument is the key (iamCelott/AskWai, batch 64).
@@ -450,6 +457,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     const store = storeOverClient(init, bindings);
     if (store) {
       bindings.providers.set(node.id.name, store);
+      (bindings.vectorStores ??= new Set()).add(node.id.name);
       continue;
     }
     if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
@@ -462,20 +470,36 @@ export function fileBindings(source: SourceFile): FileBindings {
   return bindings;
 }
 
-/** A store's factories that take the embeddings client first: `fromExistingCollection`, `fromExistingIndex`, `initialize`. */
+/**
+ * A store's factories that take the embeddings client: `fromExistingCollection(embeddings, …)`,
+ * `fromExistingIndex`, `initialize`, `fromDocuments(docs, embeddings)`, `fromTexts(texts, metadata, embeddings)`.
+ */
 const STORE_FACTORY = /^(?:from[A-Z]\w*|initialize)$/;
 
-/** The provider of the embeddings client a vector store is made over, by a factory of its class or its constructor. */
+/** A saved local store read back with its embeddings client: `HNSWLib.load(dir, embeddings)`, `FaissStore.load(…)`. */
+const LOADED_STORE = /^(?:HNSWLib|Faiss\w*|\w+Store)$/;
+
+/**
+ * The provider of the embeddings client a vector store is made over, by a factory of its class or its
+ * constructor: the client is one of the arguments, by name or made in place (`new OpenAIEmbeddings()`).
+ */
 function storeOverClient(init: Node | null | undefined, bindings: FileBindings): Provider | undefined {
-  if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier" && STORE_FACTORY.test(init.callee.property.name)) {
+  const embeddings = (args: readonly Node[]) => {
+    for (const arg of args) {
+      const name = arg.type === "Identifier" ? arg.name : arg.type === "NewExpression" && arg.callee.type === "Identifier" ? arg.callee.name : undefined;
+      const provider = name === undefined ? undefined : bindings.providers.get(name);
+      if (provider) return provider;
+    }
+    return undefined;
+  };
+  if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier") {
     const owner = init.callee.object;
     if (owner.type !== "Identifier" || bindings.providers.has(owner.name)) return undefined;
-    const first = init.arguments[0];
-    return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    const method = init.callee.property.name;
+    return STORE_FACTORY.test(method) || (method === "load" && LOADED_STORE.test(owner.name)) ? embeddings(init.arguments) : undefined;
   }
   if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
-    const first = init.arguments[0];
-    return first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    return embeddings(init.arguments.slice(0, 1));
   }
   return undefined;
 }

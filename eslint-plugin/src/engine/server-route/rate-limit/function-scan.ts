@@ -266,11 +266,14 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
     // `TokenizerFactory.create(id)`: a static method of an imported class that makes its client
     // (ujjwalsinghbasnet-3ptrades/ai-starter, batch 73); its model-calling methods are memberProviders'.
-    const makesClient = bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root;
+    // `const store = await getVectorStore()`: an imported function that hands back a client runs no model (its `returnsClient`).
+    const makesClient = (bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root) || (call.callee === root && bindings.clientFactories?.has(root.name));
     // `aiService.listAvailableModels()` on an instance of an imported class: the method's own answer.
     if (bindings.classInstances?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
       return bindings.memberProviders?.get(`${root.name}#${call.callee.property.name}`);
     }
+    // `store.save(dir)`, `store.delete({ ids })`, `store.index.markDelete(id)` on a store over an embeddings client embed nothing.
+    if (provider && bindings.vectorStores?.has(root.name) && !embedsInStore(call, root)) return undefined;
     if (provider && !makesClient) return runsModel(provider, call, source);
     const embedder = embeddingsGiven(call, bindings);
     if (embedder) return embedder;
@@ -312,6 +315,18 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
+}
+
+/**
+ * The calls on a LangChain vector store that embed with its embeddings client: documents added, a
+ * query searched (as a retriever too). Pinecone's catalogue entry lists the same for PineconeStore.
+ */
+const STORE_MODEL_METHODS = new Set(["addDocuments", "similaritySearch", "similaritySearchWithScore", "maxMarginalRelevanceSearch", "invoke", "getRelevantDocuments", "fromDocuments", "fromTexts"]);
+
+/** `call` is one of those methods called on the store itself (`store.addDocuments(…)`, not `store.index.markDelete(…)`). */
+function embedsInStore(call: TSESTree.CallExpression, store: Node): boolean {
+  const callee = call.callee;
+  return callee.type === "MemberExpression" && callee.object === store && !callee.computed && callee.property.type === "Identifier" && STORE_MODEL_METHODS.has(callee.property.name);
 }
 
 /** Vector store factories that embed every document with the embeddings client they are given. */

@@ -48,6 +48,13 @@ export interface ExportMeaning {
    * spend quota.
    */
   holder?: boolean;
+  /**
+   * A function that returns the provider's client, or a store or chain made over it (`getVectorStore()`),
+   * and calls no model itself: calling it hands back the client. Only calls on what it returns spend
+   * quota (gregermendle/remix-ai-chat-stack's `removeDocument`, which returns its HNSWLib store after a
+   * `save`, batch 88).
+   */
+  returnsClient?: boolean;
 }
 
 interface ModuleSummary {
@@ -198,6 +205,7 @@ function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeani
     if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
     if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
     if (meaning.holder) (bindings.clientHolders ??= new Set()).add(local);
+    if (meaning.returnsClient) (bindings.clientFactories ??= new Set()).add(local);
     return true;
   }
   if (meaning?.limiter) {
@@ -372,7 +380,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
     if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(scan.providerCall, value, bindings) };
     const returned = returnedProvider(value, bindings);
-    return returned ? { provider: returned } : undefined;
+    return returned ? { provider: returned, returnsClient: true } : undefined;
   }
   if (value.type === "ClassDeclaration" || value.type === "ClassExpression") {
     // A singleton class: `static getInstance() { return this.instance ??= new OpenAI() }`.
