@@ -865,4 +865,24 @@ export const action = async ({ request }: { request: Request }) => {
     assert.deepEqual(action("addDocument"), ["OpenAI"]);
     assert.deepEqual(action("removeDocument"), []);
   });
+
+  it("a store another module exports is judged as one made here: searching it embeds, deleting from it does not", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "15", "@langchain/openai": "0.3", langchain: "0.3" } }),
+      "lib/store.ts": `import { MemoryVectorStore } from "langchain/vectorstores/memory";
+import { OpenAIEmbeddings } from "@langchain/openai";
+const embeddings = new OpenAIEmbeddings({ apiKey: process.env.OPENAI_API_KEY });
+export const vectorStore = new MemoryVectorStore(embeddings);
+`,
+    });
+    const route = (call: string) =>
+      findUnlimitedAiRoutes(parseSource(path.join(dir, "app/api/docs/route.ts"), `import { vectorStore } from "../../../lib/store";
+export async function POST(request: Request) {
+  const body = await request.json();
+  return Response.json(await ${call});
+}
+`)!).map((f) => String(f.data.provider));
+    assert.deepEqual(route("vectorStore.similaritySearch(body.query, 4)"), ["OpenAI"]);
+    assert.deepEqual(route("vectorStore.delete({ ids: body.ids })"), []);
+  });
 });

@@ -55,6 +55,8 @@ export interface ExportMeaning {
    * `save`, batch 88).
    */
   returnsClient?: boolean;
+  /** A vector store made over an embeddings client: only its calls that embed spend quota (FileBindings `vectorStores`). */
+  vectorStore?: boolean;
 }
 
 interface ModuleSummary {
@@ -206,6 +208,7 @@ function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeani
     if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
     if (meaning.holder) (bindings.clientHolders ??= new Set()).add(local);
     if (meaning.returnsClient) (bindings.clientFactories ??= new Set()).add(local);
+    if (meaning.vectorStore) (bindings.vectorStores ??= new Set()).add(local);
     return true;
   }
   if (meaning?.limiter) {
@@ -365,7 +368,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     // A client, or a chain built from a keyed chat model (`export const ragChain =
     // RunnableSequence.from([…, prompt, model])`: SaravananR01/ResAI, batch 43): running it calls the provider.
     const provider = bindings.providers.get(value.name) ?? bindings.chains.get(value.name);
-    if (provider) return { provider };
+    if (provider) return bindings.vectorStores?.has(value.name) ? { provider, vectorStore: true } : { provider };
     if (bindings.limiters.has(value.name)) return { limiter: true };
     const local = declarationOf(source, value.name);
     return local && local !== value ? meaningOf(source, bindings, local, depth + 1) : undefined;
