@@ -128,6 +128,17 @@ ruleTester().run("no-public-secrets", rule, {
       ],
     },
     {
+      name: "a test that sets the variable and deletes it after reads nothing (daydaylx/Disa_Ai's proxy tests, batch 89); a read between them still counts",
+      filename: path.join(APPS, "vite", "tests", "proxy.test.ts"),
+      code: [
+        'beforeEach(() => { process.env.VITE_PROXY_SHARED_SECRET = "test-secret"; });',
+        "afterEach(() => { delete process.env.VITE_PROXY_SHARED_SECRET; });",
+        "it(\"signs\", () => { delete (process.env as Record<string, string>).VITE_PROXY_SHARED_SECRET; });",
+        "export const secret = process.env.VITE_PROXY_SHARED_SECRET;",
+      ].join("\n"),
+      errors: [{ messageId: "prefixNotExposed", line: 4 }],
+    },
+    {
       name: "server code: the rename fixes every read of the statement",
       filename: routeFile.filename,
       code: 'export const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY ? process.env.NEXT_PUBLIC_OPENAI_API_KEY : "";',

@@ -29,7 +29,10 @@ export interface EnvRead {
    * (`process.env.NAME`, `import.meta.env.NAME`, `process.env["NAME"]`).
    */
   nameNode?: TSESTree.Identifier | TSESTree.Literal;
-  /** `process.env.NAME = …`: the code sets the variable (a script loading its own `.env`), nothing is read. */
+  /**
+   * `process.env.NAME = …` or `delete process.env.NAME`: the code sets or removes the variable (a script
+   * loading its own `.env`, a test's setup and teardown), nothing is read.
+   */
   write?: true;
 }
 
@@ -108,11 +111,14 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
     }
   }
 
-  // Assignment targets, met before their left side in the walk's pre-order.
+  // Assignment targets and deleted names (daydaylx/Disa_Ai's test teardown, batch 89), met before
+  // the member itself in the walk's pre-order.
   const written = new Set<TSESTree.Node>();
   walk(program, (node) => {
     if (node.type === "AssignmentExpression" && node.operator === "=") {
       written.add(withoutCasts(node.left));
+    } else if (node.type === "UnaryExpression" && node.operator === "delete") {
+      written.add(withoutCasts(node.argument));
     } else if (node.type === "MemberExpression") {
       const source = envObjectSource(node.object, dynamicEnvNames, ownProcess);
       if (!source) return;
