@@ -139,7 +139,7 @@ describe("require-rate-limit's suggestion on Express and Hono, run for real", ()
   });
 
   it("Nuxt server/api on h3: the event's Node request gives the socket, forged headers ignored", async () => {
-    const text = appText(NUXT_ROUTE, path.join(FIXTURES, "framework-routes", "server", "api", "chat.post.ts"));
+    const text = appText(NUXT_ROUTE, path.join(FIXTURES, "nuxt", "server", "api", "chat.post.ts"));
     assert.match(text, /checkRateLimit\(clientIp\(event\.node\.req\)\)/);
     // Nuxt auto-imports h3's defineEventHandler in server/: here it is imported from h3 itself.
     const module = await loadModule(`import { defineEventHandler } from ${JSON.stringify(require.resolve("h3"))};\n${text}`, "nuxt-limited");

@@ -14,12 +14,14 @@
  * Functions' `app.http(…)` (./azure-handlers), tRPC
  * procedures (./trpc-handlers), SvelteKit form actions and GraphQL resolver maps (./graphql-handlers).
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { frameworkOf } from "../../client/framework";
+import { nearestPackageDir } from "../../package-dir";
 import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
@@ -85,7 +87,8 @@ export function handlerKindOf(file: string): HandlerKind | undefined {
   // SvelteKit's own files here start with `+` (above); SolidStart's API routes are plain modules.
   if (/\/src\/routes\/(?:[^/]+\/)*[^+/][^/]*\.[cm]?[jt]sx?$/.test(unix)) return "solid-start";
   if (/\/src\/pages\/.+\.[cm]?[jt]s$/.test(unix)) return "astro";
-  if (/\/api\//.test(unix) && !/\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//.test(unix)) return "api-function";
+  // Where in the project the folder sits is fileConventionKind's question (isServedApiFolder).
+  if (unix.includes("/api/")) return "api-function";
   return undefined;
 }
 
@@ -102,6 +105,38 @@ const METHOD_NAME = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/;
 /** Qwik City's request handlers exported: a route module of `src/routes/**` with one is an endpoint too. */
 const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on(?:Get|Post|Put|Patch|Delete|Request)\b/;
 
+/**
+ * Vercel serves the `api/` folder at a project's root, and Nuxt / Nitro its `server/api/`: an `api/`
+ * folder deeper in is no functions folder (multicam/ai-sveltekit-openai's `purgatory/api/`, batch 93;
+ * an editor's dated copies in `.vscode/.history/…/api/`: st-spica/chat-kanai, batch 91). A folder with
+ * its own vercel.json is a root too. With no package.json above, the root is unknown (a static site's
+ * `api/` beside its index.html): any `api/` folder is taken as one.
+ */
+function isServedApiFolder(file: string): boolean {
+  const unix = path.resolve(file).replace(/\\/g, "/");
+  for (let at = unix.indexOf("/api/"); at >= 0; at = unix.indexOf("/api/", at + 1)) {
+    const parent = unix.slice(0, at);
+    const root = nearestPackageDir(parent)?.replace(/\\/g, "/");
+    if (root === undefined ? !CODE_FOLDER_API.test(unix) : parent === root || parent === `${root}/server` || fs.existsSync(`${parent}/vercel.json`)) return true;
+  }
+  return false;
+}
+
+/** With no project root known, an `api/` folder among the app's code folders (`src/api/`, `lib/api/`) is its API client, not functions. */
+const CODE_FOLDER_API = /\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//;
+
+/**
+ * A file in a dot-folder of its project (VS Code's Local History `.history/` or `.vscode/.history/`,
+ * a tool's cache or build output) is a copy nothing serves, whatever it exports or registers
+ * (st-spica/chat-kanai, batch 91: 67 dated copies of one route).
+ */
+function inDotFolder(file: string): boolean {
+  const resolved = path.resolve(file);
+  if (!resolved.replace(/\\/g, "/").includes("/.")) return false;
+  const relative = path.relative(frameworkOf(resolved).root, path.dirname(resolved)).replace(/\\/g, "/");
+  return relative.split("/").some((segment) => segment.startsWith(".") && segment !== "." && segment !== "..");
+}
+
 /** The file convention `source` is a route module of, if any (judged by its path, and its text for `src/routes/**`). */
 function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   // Cloudflare Pages Functions: the project's `functions/` folder (`functions/api/chat.ts` serves
@@ -111,6 +146,7 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   // (kudoh/nuxt-openai-realtimeapi-example's `server/routes/session.get.ts`): known by an event handler.
   if (NITRO_ROUTE.test(source.file.replace(/\\/g, "/")) && source.text.includes("EventHandler")) return "api-function";
   const kind = handlerKindOf(source.file);
+  if (kind === "api-function" && !isServedApiFolder(source.file)) return undefined;
   // `src/pages/api/**` of an Astro project is Astro's endpoint, not a Next.js Pages Router API route
   // (Mahmoudgalalz/wheretogo's src/pages/api/StreamAPI.ts, batch 57).
   if (kind === "next-pages" && ASTRO_PAGES.test(source.file.replace(/\\/g, "/")) && frameworkOf(path.resolve(source.file)).name === "astro") return "astro";
@@ -126,6 +162,7 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
  * read of the file's exports and registrations serves both.
  */
 export function findRouteHandlers(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
+  if (inDotFolder(source.file)) return [];
   const kind = fileConventionKind(source);
   // Neither a route file nor any `x.post("/…"` in the text: no handler, and the tree (which a
   // host may build only when asked, as the workspace scan does) is not needed.

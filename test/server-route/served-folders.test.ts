@@ -1,0 +1,86 @@
+/**
+ * require-rate-limit reports handlers a host serves: Vercel's `api/` at a project's root (Nitro's
+ * `server/api/`), not an `api/` folder deeper in, and nothing in a dot-folder (an editor's local
+ * history copies). Real folders on disk: where the package.json sits decides the project's root.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { makeRepo, removeRepos } from "../env/support";
+
+const FUNCTION = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export default async function handler(req, res) {
+  const answer = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: req.body.messages });
+  res.json(answer);
+}
+`;
+
+const EXPRESS = `import express from "express";
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+const app = express();
+app.post("/api/chat", async (req, res) => res.json(await openai.chat.completions.create(req.body)));
+app.listen(3000);
+`;
+
+function handlers(dir: string, relative: string, text: string): string[] {
+  const source = parseSource(path.join(dir, relative), text);
+  assert.ok(source, "parses");
+  return findUnlimitedAiRoutes(source).map((finding) => String(finding.data.handler));
+}
+
+describe("require-rate-limit: the folders a host serves", () => {
+  after(() => removeRepos());
+
+  it("Vercel's api/ at the project's root, or at a folder with its own vercel.json, is a functions folder; one deeper in is not (multicam/ai-sveltekit-openai, batch 93)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { openai: "4" } }),
+      "site/vercel.json": "{}",
+    });
+    assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(dir, "site/api/chat.js", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(dir, "purgatory/api/chat.js", FUNCTION), []);
+    assert.deepEqual(handlers(dir, "tools/old/api/chat.js", FUNCTION), []);
+  });
+
+  it("a workspace package's own api/ folder, and Nuxt's server/api/, are served", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ private: true, workspaces: ["apps/*"] }),
+      "apps/web/package.json": JSON.stringify({ dependencies: { openai: "4" } }),
+      "apps/chat/package.json": JSON.stringify({ dependencies: { nuxt: "3", openai: "4" } }),
+    });
+    assert.deepEqual(handlers(dir, "apps/web/api/chat.js", FUNCTION), ["default"]);
+    const nuxt = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export default defineEventHandler(async (event) => openai.chat.completions.create(await readBody(event)));
+`;
+    assert.deepEqual(handlers(dir, "apps/chat/server/api/chat.post.ts", nuxt), ["default"]);
+  });
+
+  it("with no package.json above, any api/ folder is taken as a static site's functions", () => {
+    const dir = makeRepo({ "index.html": "<script src=\"app.js\"></script>" });
+    assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(dir, "backend/api/chat.js", FUNCTION), ["default"]);
+  });
+
+  it("a copy in a dot-folder (VS Code's local history) is served by nothing, whatever it exports or registers (st-spica/chat-kanai, batch 91)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) });
+    assert.deepEqual(handlers(dir, "server.js", EXPRESS), ['app.post("/api/chat")']);
+    assert.deepEqual(handlers(dir, ".history/server_20260227100909.js", EXPRESS), []);
+    assert.deepEqual(handlers(dir, ".vscode/.history/app/api/chat/route_20260227100909.js", FUNCTION), []);
+    assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), ["default"]);
+  });
+
+  it("a project that itself sits in a dot-folder or a folder named src or app (~/.projects/app, ~/src/site) is judged from its own root", () => {
+    const dir = makeRepo({
+      ".projects/app/package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }),
+      "src/site/package.json": JSON.stringify({ dependencies: { openai: "4" } }),
+    });
+    assert.deepEqual(handlers(path.join(dir, ".projects", "app"), "server.js", EXPRESS), ['app.post("/api/chat")']);
+    assert.deepEqual(handlers(path.join(dir, ".projects", "app"), "api/chat.js", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(path.join(dir, "src", "site"), "api/chat.js", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(path.join(dir, "src", "site"), "src/api/chat.js", FUNCTION), []);
+  });
+});
