@@ -28,8 +28,16 @@ describe("does a project's code read a secret env name (env-gitignore's absent `
     assert.equal(readsSecretEnv("const apiKey = getKey();"), false);
   });
 
+  it("setting or deleting a variable reads nothing; a read beside it still counts (AhmedTolbh/WitnessLive, batch 89)", () => {
+    assert.equal(readsSecretEnv("window.process.env.API_KEY = result.geminiApiKey;\nwindow.process.env.GEMINI_API_KEY = result.geminiApiKey;"), false);
+    assert.equal(readsSecretEnv('process.env["OPENAI_API_KEY"] = key; delete process.env.GROQ_API_KEY;'), false);
+    assert.equal(readsSecretEnv("if (process.env.OPENAI_API_KEY == null) process.env.OPENAI_API_KEY = key;"), true);
+    assert.equal(readsSecretEnv("process.env.OPENAI_API_KEY ||= load();"), true);
+    assert.equal(readsSecretEnv("if (process.env.OPENAI_API_KEY === undefined) throw new Error();"), true);
+  });
+
   it("stays linear on 1 MB of adversarial text", () => {
-    for (const text of ["{".repeat(1 << 20), `{${"a,".repeat(1 << 19)}`, "process.env".repeat(1 << 16), `import {${" a".repeat(1 << 19)}`]) {
+    for (const text of ["{".repeat(1 << 20), `{${"a,".repeat(1 << 19)}`, "process.env".repeat(1 << 16), `import {${" a".repeat(1 << 19)}`, "delete process.env.OPENAI_API_KEY ".repeat(1 << 15)]) {
       const started = Date.now();
       readsSecretEnv(text);
       assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);

@@ -78,11 +78,23 @@ function walkReadsSecretEnv(dir: string): boolean {
 /** The env names `text` reads that look like secrets: any at all is enough. */
 export function readsSecretEnv(text: string): boolean {
   if (!/env/.test(text)) return false;
-  for (const match of text.matchAll(MEMBER_READ)) if (isSecretEnvName(match[1] ?? match[2] ?? match[3])) return true;
+  for (const match of text.matchAll(MEMBER_READ)) {
+    if (isSecretEnvName(match[1] ?? match[2] ?? match[3]) && !setsOrDeletes(text, match.index, match.index + match[0].length)) return true;
+  }
   for (const pattern of [DESTRUCTURED, PRIVATE_MODULE]) {
     for (const match of text.matchAll(pattern)) {
       for (const [name] of match[1].matchAll(NAME)) if (isSecretEnvName(name)) return true;
     }
   }
   return false;
+}
+
+/**
+ * `process.env.API_KEY = value` or `delete process.env.API_KEY`: the code sets or removes the variable
+ * and reads nothing (AhmedTolbh/WitnessLive's extension fills `window.process.env.API_KEY` from its own
+ * storage, batch 89). Reads a few characters on each side of the match only.
+ */
+function setsOrDeletes(text: string, start: number, end: number): boolean {
+  if (/\bdelete\s{1,20}(?:window\.|globalThis\.)?$/.test(text.slice(Math.max(0, start - 40), start))) return true;
+  return /^["'\x60]?\s{0,20}\]?\s{0,20}=(?![=>])/.test(text.slice(end, end + 50));
 }
