@@ -45,6 +45,15 @@ describe("require-rate-limit: the folders a host serves", () => {
     assert.deepEqual(handlers(dir, "tools/old/api/chat.js", FUNCTION), []);
   });
 
+  it("a folder vercel.json's `functions` names is served (aashraf2510/C2-T2-Fitness-App, batch 93)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { "@angular/core": "19", openai: "4" } }),
+      "vercel.json": JSON.stringify({ rewrites: [{ source: "/api/:path*", destination: "/apps/Fitness/api/:path*" }], functions: { "apps/Fitness/api/**/*.ts": { runtime: "@vercel/node" } } }),
+    });
+    assert.deepEqual(handlers(dir, "apps/Fitness/api/gemini/chat.ts", FUNCTION), ["default"]);
+    assert.deepEqual(handlers(dir, "apps/Other/api/chat.ts", FUNCTION), []);
+  });
+
   it("a workspace package's own api/ folder, and Nuxt's server/api/, are served", () => {
     const dir = makeRepo({
       "package.json": JSON.stringify({ private: true, workspaces: ["apps/*"] }),

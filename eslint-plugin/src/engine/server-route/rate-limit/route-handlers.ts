@@ -21,6 +21,7 @@ import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, 
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { frameworkOf } from "../../client/framework";
+import { minimatch } from "minimatch";
 import { nearestPackageDir } from "../../package-dir";
 import { azureHandlers, mayDefineAzureFunctions } from "./azure-handlers";
 import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handlers";
@@ -118,8 +119,20 @@ function isServedApiFolder(file: string): boolean {
     const parent = unix.slice(0, at);
     const root = nearestPackageDir(parent)?.replace(/\\/g, "/");
     if (root === undefined ? !CODE_FOLDER_API.test(unix) : parent === root || parent === `${root}/server` || fs.existsSync(`${parent}/vercel.json`)) return true;
+    // vercel.json's `functions` may name another folder (`"apps/Fitness/api/**/*.ts"`: aashraf2510/C2-T2-Fitness-App, batch 93).
+    if (root !== undefined && vercelFunctionGlobs(root).some((glob) => minimatch(unix.slice(root.length + 1), glob, { dot: true }))) return true;
   }
   return false;
+}
+
+/** The `functions` patterns of the vercel.json at `root` (read when asked: only a file in an `api/` folder off the root asks). */
+function vercelFunctionGlobs(root: string): string[] {
+  try {
+    const functions = (JSON.parse(fs.readFileSync(`${root}/vercel.json`, "utf8")) as { functions?: unknown }).functions;
+    return functions && typeof functions === "object" ? Object.keys(functions) : [];
+  } catch {
+    return []; // no vercel.json, or one that does not parse
+  }
 }
 
 /** With no project root known, an `api/` folder among the app's code folders (`src/api/`, `lib/api/`) is its API client, not functions. */
