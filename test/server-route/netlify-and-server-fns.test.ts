@@ -143,5 +143,18 @@ export default function Ask() {
       ["createServerAction$()", 10, "missingRateLimitServerFn"],
       ["summarize", 13, "missingRateLimitServerFn"],
     ]);
+    // A function handed over by name is reported where it is written (magmast/notes, batch 89).
+    const named = `import { createServerAction$ } from "solid-start/server";
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+async function transcribeAction(form: FormData) {
+  return openai.audio.transcriptions.create({ model: "whisper-1", file: form.get("audio") as File });
+}
+export const useTranscription = () => {
+  const [transcribing, transcribe] = createServerAction$(transcribeAction);
+  return { transcribing, transcribe };
+};
+`;
+    assert.deepEqual(routeFindings(ROOT, "src/routes/notes.tsx", named).map((f) => [f.handler, f.line]), [["transcribeAction", 4]]);
   });
 });

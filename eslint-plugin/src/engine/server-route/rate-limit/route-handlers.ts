@@ -296,7 +296,11 @@ function qwikServerFns(source: SourceFile): RouteHandler[] {
     const found = functionOf(source, node.arguments[0] as Node | undefined);
     if (!found) return;
     const declarator = node.parent?.type === "VariableDeclarator" && node.parent.id.type === "Identifier" ? node.parent.id : undefined;
-    out.push({ kind: "server-fn", name: declarator?.name ?? `${node.callee.name}()`, fn: found.fn, reportNode: declarator ?? node.callee, companions: found.wrappers });
+    // `const [, action] = createServerAction$(transcribeAction)`: a function handed over by name is reported
+    // where it is written, as `serve(handler)` is (magmast/notes, batch 89).
+    const argument = node.arguments[0];
+    const named = !declarator && argument?.type === "Identifier" ? moduleDeclaration(source.ast, argument.name)?.id : undefined;
+    out.push({ kind: "server-fn", name: declarator?.name ?? named?.name ?? `${node.callee.name}()`, fn: found.fn, reportNode: declarator ?? named ?? node.callee, companions: found.wrappers });
   });
   return out;
 }
