@@ -137,6 +137,11 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
     },
     { name: "the same local URL const, the field set to the app's own API", filename: ENV.service, code: localUrlService("environment.apiUrl") },
     {
+      name: "a field set from the constructor's parameter holds the caller's key, not the developer's",
+      filename: ENV.service,
+      code: [`import { GoogleGenAI } from "@google/genai";`, `const apiKey = "";`, `export class Assistant {`, `  private apiKey: string;`, `  constructor(apiKey: string) {`, `    this.apiKey = apiKey;`, `  }`, `  client() {`, `    return new GoogleGenAI({ apiKey: this.apiKey });`, `  }`, `}`].join("\n"),
+    },
+    {
       name: "an SDK client keyed from an environment file that holds no such key",
       filename: ENV.service,
       code: [`import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../environments/environment";`, `export const ai = new GoogleGenAI({ apiKey: environment.apiKey });`].join("\n"),
@@ -204,6 +209,20 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
       filename: ENV.service,
       code: [`import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../../environments/environment";`, `export const ai = new GoogleGenAI({ apiKey: environment.apiKey });`].join("\n"),
       errors: [{ messageId: "browserSdkClient", line: 3 }],
+    },
+    {
+      // TilStack/angular-gemini-ui-demo (batch 93): the key kept in a field of the service, set from the environment file.
+      name: "an SDK client keyed with a field the class sets from an environment file git does not hold",
+      filename: ENV.service,
+      code: [`import { Injectable } from "@angular/core";`, `import { GoogleGenerativeAI } from "@google/generative-ai";`, `import { environment } from "../../environments/environment";`, `@Injectable({ providedIn: "root" })`, `export class GeminiService {`, `  apikey = environment.apiKey;`, `  genAI = new GoogleGenerativeAI(this.apikey);`, `}`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 7 }],
+    },
+    {
+      // PioGodwin-M/ed (batch 89): the key from a getter of the service that reads it.
+      name: "an SDK client keyed with what a method of the class returns (`this.getApiKey()`)",
+      filename: ENV.service,
+      code: [`import { Injectable } from "@angular/core";`, `import { GoogleGenAI } from "@google/genai";`, `import { environment } from "../../environments/environment";`, `@Injectable({ providedIn: "root" })`, `export class AdaptService {`, `  ask(prompt: string) {`, `    const apiKey = this.getApiKey();`, `    return new GoogleGenAI({ apiKey }).models.generateContent({ model: "gemini-2.0-flash", contents: prompt });`, `  }`, `  private getApiKey(): string {`, `    return environment.apiKey || "";`, `  }`, `}`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 8 }],
     },
     {
       // MariusTews/test-generation-app (batch 68): imported from the project's root (tsconfig baseUrl "./").

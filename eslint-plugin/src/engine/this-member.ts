@@ -3,6 +3,7 @@
  * (require-rate-limit's provider calls, no-client-ai-calls' browser requests).
  */
 import type { TSESTree } from "./ast";
+import { binds } from "./patterns";
 
 type Node = TSESTree.Node;
 
@@ -27,4 +28,32 @@ export function thisMemberValue(node: Node): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The method `this.name()` calls, as the enclosing class declares it (a method, or a field holding a
+ * function): `this.getApiKey()` in an Angular service (PioGodwin-M/ed, batch 89).
+ */
+export function thisMethod(call: Node): TSESTree.FunctionLike | undefined {
+  if (call.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.computed || call.callee.object.type !== "ThisExpression") return undefined;
+  const property = call.callee.property;
+  if (property.type !== "Identifier" && property.type !== "PrivateIdentifier") return undefined;
+  let body: TSESTree.ClassBody | undefined;
+  for (let current: Node | undefined = call.parent; current && !body; current = current.parent) if (current.type === "ClassBody") body = current;
+  for (const member of body?.body ?? []) {
+    if (member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") continue;
+    if (member.computed || (member.key.type !== "Identifier" && member.key.type !== "PrivateIdentifier") || member.key.name !== property.name) continue;
+    if (member.type === "MethodDefinition" && member.kind === "method") return member.value;
+    if (member.type === "PropertyDefinition" && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
+  }
+  return undefined;
+}
+
+/** Whether `value` (what a constructor stores under `this.name`) is a parameter of the function it is in: the caller's value. */
+export function isOwnParameter(value: Node): boolean {
+  if (value.type !== "Identifier") return false;
+  for (let current: Node | undefined = value.parent; current; current = current.parent) {
+    if (current.type === "FunctionExpression" || current.type === "FunctionDeclaration" || current.type === "ArrowFunctionExpression") return current.params.some((param) => binds(param, value.name));
+  }
+  return false;
 }

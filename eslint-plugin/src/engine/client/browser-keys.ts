@@ -23,6 +23,7 @@ import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
 import { requiredModule } from "../require-call";
 import { functionReturns } from "../function-returns";
+import { isOwnParameter, thisMemberValue, thisMethod } from "../this-member";
 
 type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -150,7 +151,9 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
  * then depends on nothing the caller gives), with one `return` (or an arrow's expression).
  */
 function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | undefined {
-  if (call.type !== "CallExpression" || call.callee.type !== "Identifier" || call.arguments.length > 0) return undefined;
+  if (call.type !== "CallExpression" || call.arguments.length > 0) return undefined;
+  // `this.getApiKey()`: a method of the enclosing class (an Angular service's getter: PioGodwin-M/ed, batch 89).
+  if (call.callee.type !== "Identifier") return functionReturnsKey(thisMethod(call), scope);
   const name = call.callee.name;
   let fn: Node | undefined = scope.consts.get(name) ?? scope.functions.get(name);
   let home = scope;
@@ -162,7 +165,13 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
     home = scopeOfModule(values);
     fn = values.consts.get(local) ?? home.functions.get(local);
   }
+  return functionReturnsKey(fn, home);
+}
+
+/** What a function returns, as a key may be read from it: its first returned value, or the const it returns. */
+function functionReturnsKey(fn: Node | undefined, home: Scope): { value: Node; scope: Scope } | undefined {
   if (fn?.type !== "ArrowFunctionExpression" && fn?.type !== "FunctionExpression" && fn?.type !== "FunctionDeclaration") return undefined;
+  if (!fn.body) return undefined;
   if (fn.body.type !== "BlockStatement") return { value: fn.body, scope: home };
   // Several returns: the first that returns something. `if (viteEnv) return viteEnv; if
   // (process.env.API_KEY) return process.env.API_KEY; return "";` (baheldeepti/hackathoncopilot,
@@ -329,6 +338,10 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
       // `openaiConfig.apiKey`: a property of an object this file or an imported module declares.
       const property = memberProperty(node, scope);
       if (property) return keyIn(property.value, property.scope, depth + 1, slots);
+      // `this.apikey`: what the class sets the field to (`apikey = environment.apikey` in an Angular
+      // service: TilStack/angular-gemini-ui-demo, batch 93). One set from a constructor parameter is the caller's.
+      const field = thisMemberValue(node);
+      if (field) return isOwnParameter(field) ? undefined : keyIn(field, scope, depth + 1, slots);
       // Angular's `environment.apiKey` from an environment file git does not hold (ignored, each
       // developer writes their own: learn-by-do-ing/angular-ai-gemini-masterclass-1, batch 37):
       // the build compiles that file into the bundle, key and all.
