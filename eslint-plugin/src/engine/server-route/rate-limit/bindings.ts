@@ -101,8 +101,8 @@ export interface FileBindings {
    * only the calls that embed documents or a query spend quota (function-scan's STORE_MODEL_METHODS).
    */
   vectorStores?: Set<string>;
-  /** Imported functions that return a client and call no model (./shared-clients `returnsClient`): `getStore()` makes one, no model runs. */
-  clientFactories?: Set<string>;
+  /** Imported functions that return a vector store and call no model (./shared-clients `returnsStore`): calling one runs no model. */
+  storeFactories?: Set<string>;
   /**
    * Clients made with a key their function is given (`new Groq({ apiKey: API_KEY })` in
    * `requestToGroqAI(content, API_KEY)`): the function and the parameter's index, so a module's

@@ -49,12 +49,13 @@ export interface ExportMeaning {
    */
   holder?: boolean;
   /**
-   * A function that returns the provider's client, or a store or chain made over it (`getVectorStore()`),
-   * and calls no model itself: calling it hands back the client. Only calls on what it returns spend
-   * quota (gregermendle/remix-ai-chat-stack's `removeDocument`, which returns its HNSWLib store after a
-   * `save`, batch 88).
+   * A function that returns a vector store made over an embeddings client and calls no model itself
+   * (gregermendle/remix-ai-chat-stack's `removeDocument`, which returns its HNSWLib store after a `save`,
+   * batch 88): calling it hands back the store; only the calls on the store that embed spend quota.
+   * (A bare call of a function that returns any other client still counts: the client it hands back is
+   * often used in ways not followed, destructured or picked in a switch.)
    */
-  returnsClient?: boolean;
+  returnsStore?: boolean;
   /** A vector store made over an embeddings client: only its calls that embed spend quota (FileBindings `vectorStores`). */
   vectorStore?: boolean;
 }
@@ -207,7 +208,7 @@ function bindMeaning(bindings: FileBindings, local: string, meaning: ExportMeani
     if (meaning.callsModel) (bindings.modelHelpers ??= new Set()).add(local);
     if (meaning.keyParam !== undefined) (bindings.helperKeyParams ??= new Map()).set(local, meaning.keyParam);
     if (meaning.holder) (bindings.clientHolders ??= new Set()).add(local);
-    if (meaning.returnsClient) (bindings.clientFactories ??= new Set()).add(local);
+    if (meaning.returnsStore) (bindings.storeFactories ??= new Set()).add(local);
     if (meaning.vectorStore) (bindings.vectorStores ??= new Set()).add(local);
     return true;
   }
@@ -383,7 +384,8 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
     if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(scan.providerCall, value, bindings) };
     const returned = returnedProvider(value, bindings);
-    return returned ? { provider: returned, returnsClient: true } : undefined;
+    if (!returned) return undefined;
+    return returnsVectorStore(value, bindings) ? { provider: returned, returnsStore: true } : { provider: returned };
   }
   if (value.type === "ClassDeclaration" || value.type === "ClassExpression") {
     // A singleton class: `static getInstance() { return this.instance ??= new OpenAI() }`.
@@ -449,6 +451,16 @@ function wrapperNames(callee: Node): string[] {
 }
 
 /** `function getOpenAI() { if (!client) client = new OpenAI(); return client; }` → OpenAI. */
+/** Whether `fn` returns a vector store of its file by name (`return store`). */
+function returnsVectorStore(fn: TSESTree.FunctionLike, bindings: FileBindings): boolean {
+  if (!bindings.vectorStores || !fn.body || fn.body.type !== "BlockStatement") return false;
+  let found = false;
+  walk(fn.body, (node) => {
+    if (!found && node.type === "ReturnStatement" && node.argument?.type === "Identifier" && bindings.vectorStores!.has(node.argument.name)) found = true;
+  });
+  return found;
+}
+
 function returnedProvider(fn: TSESTree.FunctionLike, bindings: FileBindings): Provider | undefined {
   if (fn.type === "ArrowFunctionExpression" && fn.body.type !== "BlockStatement") return providerBuiltBy(fn.body, bindings);
   let provider: Provider | undefined;
