@@ -30,7 +30,7 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\nfetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json", Authorization: \`Bearer \` } });\nfetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": "" } });`,
     },
     {
-      // Sanyamdksh/ChatBot's script.js and seagomezar/chrome-extension-workshop-live's background.js (batch 89):
+      // Sanyamdksh/ChatBot's script.js and seagomezar/chrome-extension-workshop-live's background.js (batches 89 and 92):
       // the key left for the developer to paste in, never set.
       name: "a key const or let left empty and never assigned sends no key",
       filename: clientFile,

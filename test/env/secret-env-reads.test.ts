@@ -28,7 +28,7 @@ describe("does a project's code read a secret env name (env-gitignore's absent `
     assert.equal(readsSecretEnv("const apiKey = getKey();"), false);
   });
 
-  it("setting or deleting a variable reads nothing; a read beside it still counts (AhmedTolbh/WitnessLive, batch 89)", () => {
+  it("setting or deleting a variable reads nothing; a read beside it still counts (AhmedTolbh/WitnessLive, batch 92)", () => {
     assert.equal(readsSecretEnv("window.process.env.API_KEY = result.geminiApiKey;\nwindow.process.env.GEMINI_API_KEY = result.geminiApiKey;"), false);
     assert.equal(readsSecretEnv('process.env["OPENAI_API_KEY"] = key; delete process.env.GROQ_API_KEY;'), false);
     assert.equal(readsSecretEnv("if (process.env.OPENAI_API_KEY == null) process.env.OPENAI_API_KEY = key;"), true);

@@ -74,7 +74,7 @@ export default defineEventHandler(async (event) => openai.chat.completions.creat
     assert.deepEqual(handlers(dir, "backend/api/chat.js", FUNCTION), ["default"]);
   });
 
-  it("a copy in a dot-folder (VS Code's local history) is served by nothing, whatever it exports or registers (st-spica/chat-kanai, batch 91)", () => {
+  it("a copy in a dot-folder (VS Code's local history) is served by nothing, whatever it exports or registers (st-spica/chat-kanai, batch 90)", () => {
     const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) });
     assert.deepEqual(handlers(dir, "server.js", EXPRESS), ['app.post("/api/chat")']);
     assert.deepEqual(handlers(dir, ".history/server_20260227100909.js", EXPRESS), []);

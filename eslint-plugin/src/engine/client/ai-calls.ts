@@ -300,7 +300,7 @@ function httpRequest(
   // `public` reaches it): such a call sends no key (WebTitanDev/nuxt3-ai-chat-poc's utils/, batch 69).
   if (credentials.every((value) => value !== undefined && isPrivateRuntimeConfig(value, declarators))) return undefined;
   // A key left empty for the developer to fill in (`const apiKey = ""`, a `let` nothing assigns) sends
-  // none (Sanyamdksh/ChatBot, seagomezar/chrome-extension-workshop-live, batch 89).
+  // none (Sanyamdksh/ChatBot, batch 89; seagomezar/chrome-extension-workshop-live, batch 92).
   if (credentials.every((value) => value !== undefined && isLeftEmpty(value, declarators))) return undefined;
   // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
   if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;

@@ -92,7 +92,7 @@ export function readsSecretEnv(text: string): boolean {
 /**
  * `process.env.API_KEY = value` or `delete process.env.API_KEY`: the code sets or removes the variable
  * and reads nothing (AhmedTolbh/WitnessLive's extension fills `window.process.env.API_KEY` from its own
- * storage, batch 89). Reads a few characters on each side of the match only.
+ * storage, batch 92). Reads a few characters on each side of the match only.
  */
 function setsOrDeletes(text: string, start: number, end: number): boolean {
   if (/\bdelete\s{1,20}(?:window\.|globalThis\.)?$/.test(text.slice(Math.max(0, start - 40), start))) return true;

@@ -109,7 +109,7 @@ const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on
 /**
  * Vercel serves the `api/` folder at a project's root, and Nuxt / Nitro its `server/api/`: an `api/`
  * folder deeper in is no functions folder (multicam/ai-sveltekit-openai's `purgatory/api/`, batch 93;
- * an editor's dated copies in `.vscode/.history/…/api/`: st-spica/chat-kanai, batch 91). A folder with
+ * an editor's dated copies in `.vscode/.history/…/api/`: st-spica/chat-kanai, batch 90). A folder with
  * its own vercel.json is a root too. With no package.json above, the root is unknown (a static site's
  * `api/` beside its index.html): any `api/` folder is taken as one.
  */
@@ -141,7 +141,7 @@ const CODE_FOLDER_API = /\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//;
 /**
  * A file in a dot-folder of its project (VS Code's Local History `.history/` or `.vscode/.history/`,
  * a tool's cache or build output) is a copy nothing serves, whatever it exports or registers
- * (st-spica/chat-kanai, batch 91: 67 dated copies of one route).
+ * (st-spica/chat-kanai, batch 90: 67 dated copies of one route).
  */
 function inDotFolder(file: string): boolean {
   const resolved = path.resolve(file);
