@@ -43,6 +43,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\nexport function Chat() {\n  const [apiKey, setApiKey] = useState("");\n  const ask = () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n  return [setApiKey, ask];\n}`,
     },
     {
+      // hasan-tec/grok-chatbot's useChat hook (batch 90): the state restored from what was saved, or empty.
+      name: "bring your own key: React state from a lazy initializer that restores the saved state or starts empty",
+      filename: clientFile,
+      code: `"use client";\nexport function useChat() {\n  const [state] = useState(() => {\n    const saved = localStorage.getItem("chat-state");\n    return saved ? JSON.parse(saved) : { messages: [], apiKey: "" };\n  });\n  return () => fetch("https://api.x.ai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${state.apiKey}\` } });\n}`,
+    },
+    {
       // JimmyBryant/OpenAI-Text-Generation's OpenAIForm.vue (batch 32), in a "use client" module's shape.
       name: "bring your own key: Vue state that starts from what the user saved, or empty",
       filename: clientFile,
@@ -185,6 +191,12 @@ ruleTester().run("no-client-ai-calls", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a lazy initializer that starts the state with the developer's key is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nexport function useChat() {\n  const [state] = useState(() => {\n    const saved = localStorage.getItem("chat-state");\n    return saved ? JSON.parse(saved) : { apiKey: process.env.NEXT_PUBLIC_XAI_API_KEY };\n  });\n  return () => fetch("https://api.x.ai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${state.apiKey}\` } });\n}`,
+      errors: [{ messageId: "directProviderCall", line: 7 }],
+    },
     {
       name: "a key let that starts empty and is set later (a key pasted into the code at run time) is still sent",
       filename: clientFile,

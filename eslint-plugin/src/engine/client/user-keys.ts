@@ -7,6 +7,7 @@
  * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
 import type { TSESTree } from "../ast";
+import { functionReturns } from "../function-returns";
 import { binds } from "../patterns";
 import { looksLikeCredentialName, nameWords } from "../providers/names";
 import { walk } from "./walk";
@@ -288,7 +289,31 @@ function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclara
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee) || SAVED_KEY_READ.test(callee)) return true;
   if (!STATE.test(callee)) return false;
   const [initial] = call.arguments;
-  return initial === undefined || isEmpty(initial) || readsStorage(initial, declarators) || (initial.type === "ObjectExpression" && keysStartEmpty(initial, declarators));
+  if (initial?.type === "ArrowFunctionExpression" || initial?.type === "FunctionExpression") return lazyStateStartsEmpty(initial, declarators);
+  return initial === undefined || startsEmpty(initial, declarators);
+}
+
+/** A state's first value that holds no key of the developer's: empty, read from storage, or a form whose key fields are. */
+function startsEmpty(initial: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  return isEmpty(initial) || readsStorage(initial, declarators) || (initial.type === "ObjectExpression" && keysStartEmpty(initial, declarators));
+}
+
+/**
+ * React's lazy initializer, `useState(() => { const saved = localStorage.getItem(KEY); return saved ?
+ * JSON.parse(saved) : { messages: [], apiKey: "" }; })`: every value it may return starts empty or is
+ * what was saved (hasan-tec/grok-chatbot, batch 90).
+ */
+function lazyStateStartsEmpty(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  const values: Node[] = [];
+  const branches = (value: Node): void => void (value.type === "ConditionalExpression" ? (branches(value.consequent), branches(value.alternate)) : values.push(value));
+  functionReturns(fn.body).forEach(branches);
+  // `JSON.parse(saved)` of a const read from storage in the initializer is what was saved.
+  const saved = (value: Node): boolean => {
+    const parsed = value.type === "CallExpression" && dottedName(value.callee) === "JSON.parse" && value.arguments[0] ? (value.arguments[0] as Node) : value;
+    const held = parsed.type === "Identifier" ? declarators.find((declarator) => declarator.id.type === "Identifier" && declarator.id.name === parsed.name && declarator.init && fn.range[0] <= declarator.range[0] && declarator.range[1] <= fn.range[1])?.init : parsed;
+    return held !== undefined && held !== null && readsStorage(held, declarators);
+  };
+  return values.length > 0 && values.every((value) => startsEmpty(value, declarators) || saved(value));
 }
 
 /**
