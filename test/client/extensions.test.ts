@@ -221,7 +221,16 @@ ruleTester().run("no-hardcoded-keys (extension)", rule(noHardcodedKeys), {
 });
 
 ruleTester().run("no-client-secrets (extension)", rule(noClientSecrets), {
-  valid: [appFile("chrome-extension", "scripts/build-zip.js")],
+  valid: [
+    appFile("chrome-extension", "scripts/build-zip.js"),
+    {
+      // asmeulders/BostonHacks2025's study-chat.js, sh2/extension-summarize-translate-claude's utils/translation (batch 92):
+      // a script run with `node` beside the extension's own, which no browser could load.
+      name: "a script that is a Node program (Node builtins), wherever it sits",
+      filename: file("content.js"),
+      code: `const fs = require("fs");\nconst { readFile } = require("node:fs/promises");\nexport const key = process.env.OPENAI_API_KEY;\n`,
+    },
+  ],
   invalid: [
     {
       // dotenv-webpack or a bundler's define writes the value into the content script.

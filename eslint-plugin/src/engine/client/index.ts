@@ -142,6 +142,10 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
     chain = [file];
   }
   if ((status !== "browser" && status !== "server-only") || !chain) return undefined;
+  // Every script of a browser extension is an entry, but one that is a Node program (`require("fs")`,
+  // `node:` imports: a script run with `node` beside the extension, asmeulders/BostonHacks2025's
+  // study-chat.js, sh2/extension-summarize-translate-claude's utils/translation, batch 92) runs in no browser.
+  if (framework === "extension" && status === "browser" && chain.length === 1 && isNodeProgram(source)) return undefined;
   const role = graph.role(file);
   // TanStack Start: only a module that calls what its compiler cuts has server code inside calls.
   const serverCalls = role.serverCalls === true && mayHoldServerCalls(source.text);
