@@ -137,6 +137,12 @@ ruleTester().run("no-client-ai-calls (Angular HttpClient)", rule(noClientAiCalls
     },
     { name: "the same local URL const, the field set to the app's own API", filename: ENV.service, code: localUrlService("environment.apiUrl") },
     {
+      // nicholasching/Perception's GeminiService (batch 38): the field starts as a placeholder, settings fill it.
+      name: "a field a method fills at run time (the user's saved settings) holds that, not its placeholder initializer",
+      filename: ENV.service,
+      code: [`import { GoogleGenerativeAI } from "@google/generative-ai";`, `export class GeminiService {`, `  private apiKey: string = "notyetinitialized";`, `  async initialize() {`, `    const settings = JSON.parse(localStorage.getItem("userSettings") ?? "{}");`, `    this.apiKey = settings.geminiApiKey;`, `    return new GoogleGenerativeAI(this.apiKey);`, `  }`, `}`].join("\n"),
+    },
+    {
       name: "a field set from the constructor's parameter holds the caller's key, not the developer's",
       filename: ENV.service,
       code: [`import { GoogleGenAI } from "@google/genai";`, `const apiKey = "";`, `export class Assistant {`, `  private apiKey: string;`, `  constructor(apiKey: string) {`, `    this.apiKey = apiKey;`, `  }`, `  client() {`, `    return new GoogleGenAI({ apiKey: this.apiKey });`, `  }`, `}`].join("\n"),

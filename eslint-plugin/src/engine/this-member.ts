@@ -3,6 +3,7 @@
  * (require-rate-limit's provider calls, no-client-ai-calls' browser requests).
  */
 import type { TSESTree } from "./ast";
+import { walk } from "./client/walk";
 import { binds } from "./patterns";
 
 type Node = TSESTree.Node;
@@ -57,3 +58,30 @@ export function isOwnParameter(value: Node): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a method of the class (not its constructor) assigns `this.name`: the field then holds what
+ * that method sets at run time (a key loaded from the user's settings: nicholasching/Perception's
+ * `this.apiKey = settings.geminiApiKey`, its initializer a placeholder), not only its initializer.
+ */
+export function assignedInMethods(node: Node): boolean {
+  if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return false;
+  if (node.property.type !== "Identifier" && node.property.type !== "PrivateIdentifier") return false;
+  const name = node.property.name;
+  let body: TSESTree.ClassBody | undefined;
+  for (let current: Node | undefined = node.parent; current && !body; current = current.parent) if (current.type === "ClassBody") body = current;
+  let assigned = false;
+  for (const member of body?.body ?? []) {
+    if (member.type !== "MethodDefinition" || member.kind === "constructor" || !member.value.body) continue;
+    walk(member.value.body, (child) => {
+      if (assigned) return false;
+      if (child.type !== "AssignmentExpression") return undefined;
+      const target = child.left;
+      if (target.type === "MemberExpression" && !target.computed && target.object.type === "ThisExpression" && (target.property.type === "Identifier" || target.property.type === "PrivateIdentifier") && target.property.name === name) assigned = true;
+      return undefined;
+    });
+    if (assigned) return true;
+  }
+  return false;
+}
+

@@ -23,7 +23,7 @@ import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
 import { requiredModule } from "../require-call";
 import { functionReturns } from "../function-returns";
-import { isOwnParameter, thisMemberValue, thisMethod } from "../this-member";
+import { assignedInMethods, isOwnParameter, thisMemberValue, thisMethod } from "../this-member";
 
 type Node = TSESTree.Node;
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -340,8 +340,9 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
       if (property) return keyIn(property.value, property.scope, depth + 1, slots);
       // `this.apikey`: what the class sets the field to (`apikey = environment.apikey` in an Angular
       // service: TilStack/angular-gemini-ui-demo, batch 93). One set from a constructor parameter is the caller's.
+      // A field a method sets at run time (settings loaded, a key the user typed) holds that, not its initializer.
       const field = thisMemberValue(node);
-      if (field) return isOwnParameter(field) ? undefined : keyIn(field, scope, depth + 1, slots);
+      if (field) return isOwnParameter(field) || assignedInMethods(node) ? undefined : keyIn(field, scope, depth + 1, slots);
       // Angular's `environment.apiKey` from an environment file git does not hold (ignored, each
       // developer writes their own: learn-by-do-ing/angular-ai-gemini-masterclass-1, batch 37):
       // the build compiles that file into the bundle, key and all.
