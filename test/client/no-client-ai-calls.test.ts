@@ -29,13 +29,6 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nfetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json", Authorization: \`Bearer \` } });\nfetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": "" } });`,
     },
-    {
-      // Sanyamdksh/ChatBot's script.js and seagomezar/chrome-extension-workshop-live's background.js (batches 89 and 92):
-      // the key left for the developer to paste in, never set.
-      name: "a key const or let left empty and never assigned sends no key",
-      filename: clientFile,
-      code: `"use client";\nconst apiKey = "";\nlet groqKey = '';\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${apiKey}\`, { method: "POST" });\nexport const chat = () => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${groqKey}\` } });`,
-    },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
     {
       name: "bring your own key: the key the user typed into a form",
@@ -198,10 +191,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 7 }],
     },
     {
-      name: "a key let that starts empty and is set later (a key pasted into the code at run time) is still sent",
+      // jszama/gemini-assistant-extension (batch 37) and gopisekar04/chrome-extension: the const left empty for the developer
+      // to paste a key into. The code is written to send the developer's key from the browser: reported, filled in or not.
+      name: "a key const left empty for the developer to fill in is still the developer's key",
       filename: clientFile,
-      code: `"use client";\nlet apiKey = "";\nexport const setKey = () => { apiKey = "pasted"; };\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${apiKey}\`, { method: "POST" });`,
-      errors: [{ messageId: "directProviderCall", line: 4 }],
+      code: `"use client";\nconst GEMINI_API_KEY = "";\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${GEMINI_API_KEY}\`, { method: "POST" });`,
+      errors: [{ messageId: "directProviderCall", line: 3 }],
     },
     {
       name: "a Realtime call keyed by the developer's key is still reported",

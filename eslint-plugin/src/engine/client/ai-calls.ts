@@ -299,9 +299,6 @@ function httpRequest(
   // Nuxt's private runtime config is empty in the browser (`useRuntimeConfig().groqApiKey`: only
   // `public` reaches it): such a call sends no key (WebTitanDev/nuxt3-ai-chat-poc's utils/, batch 69).
   if (credentials.every((value) => value !== undefined && isPrivateRuntimeConfig(value, declarators))) return undefined;
-  // A key left empty for the developer to fill in (`const apiKey = ""`, a `let` nothing assigns) sends
-  // none (Sanyamdksh/ChatBot, batch 89; seagomezar/chrome-extension-workshop-live, batch 92).
-  if (credentials.every((value) => value !== undefined && isLeftEmpty(value, declarators))) return undefined;
   // Names the file never binds send nothing (charbelmansour005/ReactNative-myOpenAI-Davinci-ChatGPT: `const API_TOKEN` commented out).
   if (credentials.every((value) => value !== undefined && namesNothingBound(value, declarators, (name) => scope.imports.has(name)))) return undefined;
   return { host, credentials };
@@ -494,34 +491,6 @@ function authHeaderValues(config: TSESTree.Node, objects: Map<string, TSESTree.O
   return headerEntries(findProperty(object, "headers")?.value, objects, headerConstants)
     .filter((entry) => AUTH_HEADERS.has(entry.name.toLowerCase()) && !sendsNoKey(entry.value))
     .map((entry) => entry.value);
-}
-
-/**
- * A credential that is a name declared once with an empty string and never assigned (`const apiKey =
- * ""`, `let apiKey = ''`), or a header template of such names (`` `Bearer ${apiKey}` ``): no key is sent.
- */
-function isLeftEmpty(value: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  if (value.type === "TemplateLiteral") {
-    return value.expressions.length > 0 && value.expressions.every((expression) => isLeftEmpty(expression, declarators)) && value.quasis.every((quasi) => /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(quasi.value.cooked ?? ""));
-  }
-  if (value.type !== "Identifier") return false;
-  const declared = declarators.filter((declarator) => declarator.id.type === "Identifier" && declarator.id.name === value.name);
-  if (declared.length !== 1) return false;
-  const init = declared[0].init;
-  if (init?.type !== "Literal" || init.value !== "") return false;
-  const declaration = declared[0].parent;
-  return declaration?.type === "VariableDeclaration" && (declaration.kind === "const" || !assignsTo(declaration, value.name));
-}
-
-/** Whether the program holding `node` assigns to `name` anywhere (`apiKey = input.value`). */
-function assignsTo(node: TSESTree.Node, name: string): boolean {
-  let program: TSESTree.Node = node;
-  while (program.parent) program = program.parent;
-  let assigned = false;
-  walk(program, (child) => {
-    if (!assigned && child.type === "AssignmentExpression" && child.left.type === "Identifier" && child.left.name === name) assigned = true;
-  });
-  return assigned;
 }
 
 /**
