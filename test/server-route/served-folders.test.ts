@@ -68,6 +68,20 @@ export default defineEventHandler(async (event) => openai.chat.completions.creat
     assert.deepEqual(handlers(dir, "apps/chat/server/api/chat.post.ts", nuxt), ["default"]);
   });
 
+  it("a Nuxt layer's own server/api/ is served (BarryCoding/mastering-nuxt-with-cursor, batch 82)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { nuxt: "3", openai: "4" } }),
+      "nuxt.config.ts": "export default defineNuxtConfig({ extends: ['./layers/chat'] });\n",
+      "layers/chat/nuxt.config.ts": "export default defineNuxtConfig({});\n",
+    });
+    const nuxt = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export default defineEventHandler(async (event) => openai.chat.completions.create(await readBody(event)));
+`;
+    assert.deepEqual(handlers(dir, "layers/chat/server/api/ai.ts", nuxt), ["default"]);
+    assert.deepEqual(handlers(dir, "layers/notes/server/api/ai.ts", nuxt), []);
+  });
+
   it("with no package.json above, any api/ folder is taken as a static site's functions", () => {
     const dir = makeRepo({ "index.html": "<script src=\"app.js\"></script>" });
     assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), ["default"]);

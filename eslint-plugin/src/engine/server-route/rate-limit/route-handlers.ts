@@ -119,6 +119,8 @@ function isServedApiFolder(file: string): boolean {
     const parent = unix.slice(0, at);
     const root = nearestPackageDir(parent)?.replace(/\\/g, "/");
     if (root === undefined ? !CODE_FOLDER_API.test(unix) : parent === root || parent === `${root}/server` || fs.existsSync(`${parent}/vercel.json`)) return true;
+    // A Nuxt layer's own `server/api/` (`layers/chat/server/api/`, beside the layer's nuxt.config: BarryCoding/mastering-nuxt-with-cursor, batch 82).
+    if (parent.endsWith("/server") && NUXT_CONFIGS.some((config) => fs.existsSync(`${parent.slice(0, -"/server".length)}/${config}`))) return true;
     // vercel.json's `functions` may name another folder (`"apps/Fitness/api/**/*.ts"`: aashraf2510/C2-T2-Fitness-App, batch 93).
     if (root !== undefined && vercelFunctionGlobs(root).some((glob) => minimatch(unix.slice(root.length + 1), glob, { dot: true }))) return true;
   }
@@ -134,6 +136,8 @@ function vercelFunctionGlobs(root: string): string[] {
     return []; // no vercel.json, or one that does not parse
   }
 }
+
+const NUXT_CONFIGS = ["nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"];
 
 /** With no project root known, an `api/` folder among the app's code folders (`src/api/`, `lib/api/`) is its API client, not functions. */
 const CODE_FOLDER_API = /\/(?:src|app|pages|components|lib)\/(?:.*\/)?api\//;
