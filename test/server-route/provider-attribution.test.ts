@@ -197,6 +197,8 @@ export async function POST(req: Request) {
     assert.deepEqual(route(`await HNSWLib.load("index", embeddings)`, "await vectorStore.addDocuments(docs);"), ["Google AI (Gemini)"]);
     assert.deepEqual(route(`await HNSWLib.load("index", embeddings)`, "vectorStore.index.markDelete(0); await vectorStore.save(\"index\");"), []);
     assert.deepEqual(route(`await FaissStore.load("index", new GoogleGenerativeAIEmbeddings())`, "await vectorStore.similaritySearch(docs.query);"), ["Google AI (Gemini)"]);
+    // Another class's factory given the client first is no store: running what it makes counts (DavidWoolner/contract-chat, batch 31).
+    assert.deepEqual(route("new MemoryVectorStore(embeddings)", "const chain = VectorDBQAChain.fromLLM(embeddings, vectorStore);\n  await chain.call({ query: docs.query });"), ["Google AI (Gemini)"]);
   });
 
   it("an Express route whose path a module const holds, the env's override first (Ayushbh6/SpeechBot, batch 71)", () => {

@@ -454,10 +454,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     }
     // A vector store made over an embeddings client embeds with it: `await QdrantVectorStore.fromExistingCollection(embeddings, …)`,
     // `new MemoryVectorStore(embeddings)`, then `vectorStore.addDocuments(docs)` (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68).
-    const store = storeOverClient(init, bindings);
-    if (store) {
-      bindings.providers.set(node.id.name, store);
-      (bindings.vectorStores ??= new Set()).add(node.id.name);
+    const made = storeOverClient(init, bindings);
+    if (made) {
+      bindings.providers.set(node.id.name, made.provider);
+      if (made.store) (bindings.vectorStores ??= new Set()).add(node.id.name);
       continue;
     }
     if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || bindings.limiters.has(init.callee.name)) continue;
@@ -476,19 +476,22 @@ export function fileBindings(source: SourceFile): FileBindings {
  */
 const STORE_FACTORY = /^(?:from[A-Z]\w*|initialize)$/;
 
-/** A saved local store read back with its embeddings client: `HNSWLib.load(dir, embeddings)`, `FaissStore.load(…)`. */
-const LOADED_STORE = /^(?:HNSWLib|Faiss\w*|\w+Store)$/;
+/** LangChain's vector store classes: `QdrantVectorStore`, `PineconeStore`, `HNSWLib`, `Chroma`, `MongoDBAtlasVectorSearch`… */
+const VECTOR_STORE_CLASS = /(?:Store|VectorSearch|VectorIndex)$|^(?:HNSWLib|Chroma|Milvus|Weaviate\w*|Faiss\w*)$/;
 
 /**
- * The provider of the embeddings client a vector store is made over, by a factory of its class or its
- * constructor: the client is one of the arguments, by name or made in place (`new OpenAIEmbeddings()`).
+ * What a vector store is made over, by a factory of its class or its constructor: the provider of
+ * its embeddings client, found among the arguments by name or made in place (`new OpenAIEmbeddings()`),
+ * and `store` when the class is a vector store (only its embedding calls then count: function-scan).
+ * Another class's factory given a client first (`VectorDBQAChain.fromLLM(model, store)`) makes a
+ * thing every call of which counts, as before.
  */
-function storeOverClient(init: Node | null | undefined, bindings: FileBindings): Provider | undefined {
+function storeOverClient(init: Node | null | undefined, bindings: FileBindings): { provider: Provider; store: boolean } | undefined {
   const embeddings = (args: readonly Node[]) => {
     for (const arg of args) {
       const name = arg.type === "Identifier" ? arg.name : arg.type === "NewExpression" && arg.callee.type === "Identifier" ? arg.callee.name : undefined;
       const provider = name === undefined ? undefined : bindings.providers.get(name);
-      if (provider) return provider;
+      if (provider) return { provider, store: true };
     }
     return undefined;
   };
@@ -496,7 +499,10 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
     const owner = init.callee.object;
     if (owner.type !== "Identifier" || bindings.providers.has(owner.name)) return undefined;
     const method = init.callee.property.name;
-    return STORE_FACTORY.test(method) || (method === "load" && LOADED_STORE.test(owner.name)) ? embeddings(init.arguments) : undefined;
+    if (VECTOR_STORE_CLASS.test(owner.name)) return STORE_FACTORY.test(method) || method === "load" ? embeddings(init.arguments) : undefined;
+    const first = init.arguments[0];
+    const provider = STORE_FACTORY.test(method) && first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    return provider ? { provider, store: false } : undefined;
   }
   if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
     return embeddings(init.arguments.slice(0, 1));
