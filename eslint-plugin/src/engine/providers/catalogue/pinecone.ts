@@ -1,4 +1,5 @@
 import type { Provider } from "../types";
+import { STORE_EMBEDDING_METHODS } from "../vector-stores";
 import { format, lit, run, runBetween, uuidSegments } from "./segments";
 
 export const pinecone: Provider = {
@@ -14,7 +15,7 @@ export const pinecone: Provider = {
     // Pinecone's integrated inference and Assistant: the records are embedded, the question answered.
     "upsertRecords", "searchRecords", "embed", "rerank", "chat", "chatStream", "chatCompletion", "chatCompletionStream", "context",
     // @langchain/pinecone's PineconeStore embeds documents and queries with the embeddings it was given.
-    "fromDocuments", "fromTexts", "addDocuments", "similaritySearch", "similaritySearchWithScore", "maxMarginalRelevanceSearch", "invoke", "getRelevantDocuments",
+    ...STORE_EMBEDDING_METHODS,
   ],
   kinds: [
     {

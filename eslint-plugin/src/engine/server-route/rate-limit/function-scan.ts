@@ -4,6 +4,7 @@
  */
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
+import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
 import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
@@ -317,13 +318,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   return undefined;
 }
 
-/**
- * The calls on a LangChain vector store that embed with its embeddings client: documents added, a
- * query searched (as a retriever too). Pinecone's catalogue entry lists the same for PineconeStore.
- */
-const STORE_MODEL_METHODS = new Set(["addDocuments", "similaritySearch", "similaritySearchWithScore", "maxMarginalRelevanceSearch", "invoke", "getRelevantDocuments", "fromDocuments", "fromTexts"]);
+const STORE_MODEL_METHODS: ReadonlySet<string> = new Set(STORE_EMBEDDING_METHODS);
 
-/** `call` is one of those methods called on the store itself (`store.addDocuments(…)`, not `store.index.markDelete(…)`). */
+/** `call` is one of the store's embedding methods (../../providers/vector-stores) called on the store itself (`store.addDocuments(…)`, not `store.index.markDelete(…)`). */
 function embedsInStore(call: TSESTree.CallExpression, store: Node): boolean {
   const callee = call.callee;
   return callee.type === "MemberExpression" && callee.object === store && !callee.computed && callee.property.type === "Identifier" && STORE_MODEL_METHODS.has(callee.property.name);
