@@ -8,24 +8,38 @@ import { binds } from "./patterns";
 
 type Node = TSESTree.Node;
 
+/** `name` of `this.name` (`this.#name` too), else undefined. */
+function thisMemberName(node: Node | undefined): string | undefined {
+  if (node?.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return undefined;
+  return node.property.type === "Identifier" || node.property.type === "PrivateIdentifier" ? node.property.name : undefined;
+}
+
+/** The body of the class `node` is in, if any. */
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) if (current.type === "ClassBody") return current;
+  return undefined;
+}
+
+/** A class member's own name (`apiKey`, `#apiKey`), not a computed one. */
+function memberName(member: TSESTree.ClassElement): string | undefined {
+  if (member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") return undefined;
+  return !member.computed && (member.key.type === "Identifier" || member.key.type === "PrivateIdentifier") ? member.key.name : undefined;
+}
+
 /**
  * What `this.name` holds, as its class sets it: the field's initializer (`private apiUrl =
  * "https://…"`) or the constructor's `this.name = value` (jenniferccao/Chirp's `this.baseUrl =
  * 'https://api.elevenlabs.io/v1'`). Undefined outside a class, or when neither sets it.
  */
 export function thisMemberValue(node: Node): Node | undefined {
-  if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return undefined;
-  if (node.property.type !== "Identifier" && node.property.type !== "PrivateIdentifier") return undefined;
-  const name = node.property.name;
-  let body: TSESTree.ClassBody | undefined;
-  for (let current: Node | undefined = node.parent; current && !body; current = current.parent) if (current.type === "ClassBody") body = current;
-  for (const member of body?.body ?? []) {
-    if (member.type === "PropertyDefinition" && !member.computed && (member.key.type === "Identifier" || member.key.type === "PrivateIdentifier") && member.key.name === name && member.value) return member.value;
+  const name = thisMemberName(node);
+  if (name === undefined) return undefined;
+  for (const member of enclosingClassBody(node)?.body ?? []) {
+    if (member.type === "PropertyDefinition" && memberName(member) === name && member.value) return member.value;
     if (member.type !== "MethodDefinition" || member.kind !== "constructor") continue;
     for (const statement of member.value.body?.body ?? []) {
       const assigned = statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=" ? statement.expression : undefined;
-      const target = assigned?.left;
-      if (target?.type === "MemberExpression" && !target.computed && target.object.type === "ThisExpression" && (target.property.type === "Identifier" || target.property.type === "PrivateIdentifier") && target.property.name === name) return assigned!.right;
+      if (assigned && thisMemberName(assigned.left) === name) return assigned.right;
     }
   }
   return undefined;
@@ -36,14 +50,10 @@ export function thisMemberValue(node: Node): Node | undefined {
  * function): `this.getApiKey()` in an Angular service (PioGodwin-M/ed, batch 89).
  */
 export function thisMethod(call: Node): TSESTree.FunctionLike | undefined {
-  if (call.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.computed || call.callee.object.type !== "ThisExpression") return undefined;
-  const property = call.callee.property;
-  if (property.type !== "Identifier" && property.type !== "PrivateIdentifier") return undefined;
-  let body: TSESTree.ClassBody | undefined;
-  for (let current: Node | undefined = call.parent; current && !body; current = current.parent) if (current.type === "ClassBody") body = current;
-  for (const member of body?.body ?? []) {
-    if (member.type !== "MethodDefinition" && member.type !== "PropertyDefinition") continue;
-    if (member.computed || (member.key.type !== "Identifier" && member.key.type !== "PrivateIdentifier") || member.key.name !== property.name) continue;
+  const name = call.type === "CallExpression" ? thisMemberName(call.callee) : undefined;
+  if (name === undefined) return undefined;
+  for (const member of enclosingClassBody(call)?.body ?? []) {
+    if (memberName(member) !== name) continue;
     if (member.type === "MethodDefinition" && member.kind === "method") return member.value;
     if (member.type === "PropertyDefinition" && (member.value?.type === "ArrowFunctionExpression" || member.value?.type === "FunctionExpression")) return member.value;
   }
@@ -65,23 +75,17 @@ export function isOwnParameter(value: Node): boolean {
  * `this.apiKey = settings.geminiApiKey`, its initializer a placeholder), not only its initializer.
  */
 export function assignedInMethods(node: Node): boolean {
-  if (node.type !== "MemberExpression" || node.computed || node.object.type !== "ThisExpression") return false;
-  if (node.property.type !== "Identifier" && node.property.type !== "PrivateIdentifier") return false;
-  const name = node.property.name;
-  let body: TSESTree.ClassBody | undefined;
-  for (let current: Node | undefined = node.parent; current && !body; current = current.parent) if (current.type === "ClassBody") body = current;
+  const name = thisMemberName(node);
+  if (name === undefined) return false;
   let assigned = false;
-  for (const member of body?.body ?? []) {
+  for (const member of enclosingClassBody(node)?.body ?? []) {
     if (member.type !== "MethodDefinition" || member.kind === "constructor" || !member.value.body) continue;
     walk(member.value.body, (child) => {
       if (assigned) return false;
-      if (child.type !== "AssignmentExpression") return undefined;
-      const target = child.left;
-      if (target.type === "MemberExpression" && !target.computed && target.object.type === "ThisExpression" && (target.property.type === "Identifier" || target.property.type === "PrivateIdentifier") && target.property.name === name) assigned = true;
+      if (child.type === "AssignmentExpression" && thisMemberName(child.left) === name) assigned = true;
       return undefined;
     });
     if (assigned) return true;
   }
   return false;
 }
-
