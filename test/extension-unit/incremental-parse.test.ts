@@ -3,7 +3,8 @@
  * to one): random small edits on real files, compared node for node, and by the engine's findings.
  */
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SourceFile } from "../../eslint-plugin/src/engine/ast";
@@ -82,7 +83,15 @@ const EDITS: Record<string, Edit> = {
 };
 
 describe("incremental re-parse (extension)", () => {
-  const corpus = [...codeFiles(join(ROOT, "test/fixtures/apps")), ...codeFiles(join(ROOT, "eslint-plugin/src"))];
+  // The real files, copied outside any git repository: the findings compared below would otherwise ask
+  // git whether each key an edit types in was ever committed (`git log --all -S`, up to 4 s per key),
+  // and time this test by this repository's history, which grows with every session, not by the parser.
+  const copy = mkdtempSync(join(tmpdir(), "keyfence-incremental-"));
+  const notDependencies = (path: string) => !path.split(/[\\/]/).includes("node_modules");
+  cpSync(join(ROOT, "test/fixtures/apps"), join(copy, "apps"), { recursive: true, filter: notDependencies });
+  cpSync(join(ROOT, "eslint-plugin/src"), join(copy, "src"), { recursive: true, filter: notDependencies });
+  after(() => rmSync(copy, { recursive: true, force: true }));
+  const corpus = [...codeFiles(join(copy, "apps")), ...codeFiles(join(copy, "src"))];
   // Force the incremental path on small files too: the thresholds are about speed, not correctness.
   const always = { minLines: 0, maxChangedFraction: 1 };
 
