@@ -181,6 +181,40 @@ describe("client graph", () => {
     assert.equal(browserChain(path.join(root, "drafts/draft.js")), undefined);
   });
 
+  it("Vite's `root` option, as a string or a path call, is where index.html and src/ are; a `root:` with no index.html is not", () => {
+    const page = { "client/index.html": `<script type="module" src="/src/main.ts"></script>\n`, "client/src/main.ts": `import "./chat";\n`, "client/src/chat.ts": `export const chat = 1;\n` };
+    const vite = JSON.stringify({ scripts: { build: "vite build" }, devDependencies: { vite: "6.0.0" } });
+    const spellings = [
+      `export default { root: "client" };`,
+      `export default { root: './client/', build: { outDir: "../dist" } };`,
+      `import { fileURLToPath } from "node:url";\nexport default { root: fileURLToPath(new URL("./client", import.meta.url)) };`,
+      `const path = require("path");\nmodule.exports = {\n  root: path.join(__dirname, "client"),\n};`,
+      // vitest's root first (no index.html there), then Vite's.
+      `export default { test: { root: "./tests" }, root: "client" };`,
+    ];
+    for (const config of spellings) {
+      const root = project({ "package.json": vite, "vite.config.js": config, ...page });
+      roots.push(root);
+      assert.deepEqual(browserChain(path.join(root, "client/src/chat.ts"))?.map((file) => path.relative(root, file)), ["client/src/main.ts", "client/src/chat.ts"].map((rel) => path.join(rel)), config);
+    }
+    // A `root:` that names no folder with an index.html, or one outside the project, changes nothing.
+    for (const config of [`export default { test: { root: "./tests" } };`, `export default { root: "../client" };`, `export default { root: clientDir };`]) {
+      const root = project({ "package.json": vite, "vite.config.js": config, "index.html": `<script type="module" src="/src/main.ts"></script>\n`, "src/main.ts": `export const main = 1;\n`, "tests/a.test.ts": `export {};\n` });
+      roots.push(root);
+      assert.deepEqual(browserChain(path.join(root, "src/main.ts"))?.map((file) => path.relative(root, file)), [path.join("src", "main.ts")], config);
+    }
+  });
+
+  it("reads a 1 MB vite.config of `root:`s in linear time", () => {
+    for (const unit of [`root: "`, "root: path.resolve((((", `root: "client",\n`, "root:"]) {
+      const root = project({ "package.json": JSON.stringify({ devDependencies: { vite: "6.0.0" } }), "vite.config.js": unit.repeat(Math.ceil((1 << 20) / unit.length)), "src/a.ts": "export {};\n" });
+      roots.push(root);
+      const started = performance.now();
+      browserChain(path.join(root, "src/a.ts"));
+      assert.ok(performance.now() - started < 5_000, unit);
+    }
+  });
+
   it("erases them in a Next.js app whatever the tsconfig: SWC does (create-t3-app's `import { type AppRouter }`, dantedupont/chatbot)", () => {
     const files = {
       "package.json": NEXT,

@@ -25,6 +25,7 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     // Reached only from the project's server (server/index.ts imports it).
     spa("src/shared/prompt.ts"),
     spa("server/index.ts"),
+    appFile("vite-root-option", "server/index.ts"),
     // karakeep-app/karakeep's MCP server (batch 66): Vite builds a Node CLI (node shebang, no index.html).
     { ...appFile("vite-node-cli", "src/shared.ts"), name: "a Vite project that builds a Node CLI has no browser src/" },
     // idkcursed/rag (batch 75): Vite's template turned into an Express server, with no index.html.
@@ -54,6 +55,16 @@ export const app = new Elysia();`,
       errors: [{ messageId: "clientSecret", line: 2, data: { name: "OPENAI_API_KEY", chain: "src/lib/summarize.ts" } }],
     },
     {
+      // skipdaily/homespec1 (batch 91): Vite's `root` is client/, so client/index.html's `/src/main.tsx` is the entry.
+      ...appFile("vite-root-option", "client/src/components/chat.ts"),
+      errors: [{ messageId: "clientSecret", line: 5, data: { name: "OPENAI_API_KEY", chain: "client/src/main.tsx → client/src/components/chat.ts" } }],
+    },
+    {
+      // Beside a stray copy of vite.config (no package.json, no page): still the project's client/src/.
+      ...appFile("vite-root-option", "client/src/lib/ask.ts"),
+      errors: [{ messageId: "clientSecret", line: 2, data: { name: "ANTHROPIC_API_KEY", chain: "client/src/main.tsx → client/src/components/chat.ts → client/src/lib/ask.ts" } }],
+    },
+    {
       name: "Create React App: an unreached module under src/",
       filename: at("cra", "src/new-feature.js"),
       code: "export const key = process.env.OPENAI_API_KEY;",
@@ -73,6 +84,11 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
     appFile("next-app-router", "lib/server-ai.ts"),
   ],
   invalid: [
+    {
+      // Under the `root` folder's src/, reached from nothing: browser code, as in any Vite page.
+      ...appFile("vite-root-option", "client/src/lib/unused-client.ts"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "client/src/lib/unused-client.ts" } }],
+    },
     {
       ...spa("src/lib/chat-client.ts"),
       errors: [{ messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "src/lib/chat-client.ts" } }],

@@ -32,6 +32,12 @@ export interface Framework {
    */
   nodeEntries?: readonly string[];
   /**
+   * Vite's `root` option, when it names a folder inside the project that holds an index.html
+   * (`client` for Replit's full-stack template): the page's `/src/main.tsx` and the app's `src/`
+   * are that folder's, and the project's own `server/` is no part of the page.
+   */
+  viteRoot?: string;
+  /**
    * A desktop app (Electron, Tauri): its browser code is a window of an app every user installs,
    * and there is no server of its own; where a provider call belongs is said differently.
    */
@@ -194,6 +200,10 @@ function detectIn(dir: string): Framework | "stop" | undefined {
   }
   for (const [pattern, name] of CONFIG_FILES) {
     if (!names.some((entry) => pattern.test(entry))) continue;
+    // A vite.config with no package.json beside it and no page of its own (index.html here, in
+    // src/, or in the folder its `root` names) is a stray copy, not a project: skipdaily/homespec1
+    // (batch 91) keeps one in client/src/lib/, and its app is the project above.
+    if (name === "vite" && pattern !== ELECTRON_VITE_CONFIG && !names.includes("package.json") && !hasVitePage(dir, names)) break;
     return viteApp(refine(name, dir, names), dir, names, false);
   }
   if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir };
@@ -215,12 +225,76 @@ function viteApp(name: FrameworkName, dir: string, names: string[], electronVite
   if (name === "parcel") return isParcelPage(dir, names) ? { name, root: dir } : "stop";
   if (name !== "vite") return { name, root: dir };
   if (electronViteDependency || names.some((entry) => ELECTRON_VITE_CONFIG.test(entry))) return { name, root: dir, electronVite: true };
-  if (isViteLibrary(dir, names)) return "stop";
+  const viteRoot = viteRootOf(dir, names);
+  if (!viteRoot && isViteLibrary(dir, names)) return "stop";
   // A Vite build whose public/ (or root, src/) holds an extension's manifest: each `vite build
   // --config …` makes one of its scripts (alaminShaheen/chrome-autocomplete-extension, batch 78).
   if (hasExtensionManifest(dir, names)) return { name: "extension", root: dir, viteExtension: true };
   const nodeEntries = forgeNodeEntries(dir, names);
-  return nodeEntries.length > 0 ? { name, root: dir, nodeEntries } : { name, root: dir };
+  const framework: Framework = nodeEntries.length > 0 ? { name, root: dir, nodeEntries } : { name, root: dir };
+  return viteRoot ? { ...framework, viteRoot } : framework;
+}
+
+/** Vite's page is here: an index.html in the folder, in its src/, or in the folder its config's `root` names. */
+function hasVitePage(dir: string, names: string[]): boolean {
+  return names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html")) || viteRootOf(dir, names) !== undefined;
+}
+
+/** Where the app's own conventions (`src/`, `public/`) are read from: Vite's `root` folder, or the framework's root. */
+export function appRoot(framework: Framework): string {
+  return framework.viteRoot ? path.join(framework.root, framework.viteRoot) : framework.root;
+}
+
+/** `root:` in a vite.config and the rest of its line, bounded (a look-ahead: a second `root:` on the line is matched too). */
+const VITE_ROOT_OPTION = /\broot\s{0,20}:\s{0,20}(?=([^\n]{1,300}))/g;
+/** A config names a handful of `root:`s (vite's, vitest's, a plugin's): a file of thousands is no config to read. */
+const MAX_ROOT_OPTIONS = 20;
+/** A path segment written as a string literal: `"client"`, `'./client'`, `` `src/renderer` ``. */
+const PATH_LITERAL = /["'`](?:\.\/)?([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,10})\/?["'`]/g;
+
+/**
+ * Vite's `root` option as a folder of the project (a posix path from `dir`), read from the
+ * config's text: `root: "client"`, `root: path.resolve(__dirname, "client")`,
+ * `root: path.join(import.meta.dirname, "client")`, `root: fileURLToPath(new URL("./client",
+ * import.meta.url))`. Replit's full-stack template writes the second (skipdaily/homespec1,
+ * batch 91: its page under `client/`, an Express server in `server/`). The folder must hold an
+ * index.html, Vite's page, so a `root:` of anything else (vitest's `test.root`, a variable) is
+ * no root; the first one that does wins.
+ */
+function viteRootOf(dir: string, names: string[]): string | undefined {
+  const config = names.find((entry) => /^vite\.config\.(?:js|mjs|cjs|ts|mts)$/.test(entry));
+  if (!config) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, config), "utf8");
+  } catch {
+    return undefined;
+  }
+  let tries = 0;
+  for (const match of text.matchAll(VITE_ROOT_OPTION)) {
+    if (++tries > MAX_ROOT_OPTIONS) break;
+    const value = valueExpression(match[1]);
+    const parts = [...value.matchAll(PATH_LITERAL)].map((literal) => literal[1]);
+    if (parts.length === 0 || value.includes("..")) continue;
+    const folder = path.posix.normalize(parts.join("/"));
+    if (folder === "." || folder.startsWith("..") || path.posix.isAbsolute(folder)) continue;
+    if (fs.existsSync(path.join(dir, folder, "index.html"))) return folder;
+  }
+  return undefined;
+}
+
+/** An option's value: its text up to the first comma or closing bracket outside parentheses. */
+function valueExpression(rest: string): string {
+  let depth = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const char = rest[i];
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (depth === 0) return rest.slice(0, i);
+      depth--;
+    } else if ((char === "," || char === "}" || char === "]") && depth === 0) return rest.slice(0, i);
+  }
+  return rest;
 }
 
 const FORGE_CONFIG = /^forge\.config\.[cm]?[jt]s$/;
@@ -720,9 +794,9 @@ function vitePagesInConfig(root: string): string[] {
 }
 
 /** Vite: the scripts that index.html files (and the pages its config names) load are the browser entries. */
-export function viteHtmlEntries(root: string): string[] {
+export function viteHtmlEntries(root: string, viteRoot?: string): string[] {
   const entries: string[] = [];
-  const pages = new Set(["index.html", "src/index.html", "src/renderer/index.html", ...vitePagesInConfig(root)]);
+  const pages = new Set(["index.html", "src/index.html", "src/renderer/index.html", ...(viteRoot ? [`${viteRoot}/index.html`] : []), ...vitePagesInConfig(root)]);
   // electron-vite's renderer is a Vite app rooted at src/renderer: its index.html's `/src/main.tsx` is src/renderer/src/main.tsx.
   for (const html of pages) {
     let text: string;
@@ -737,8 +811,9 @@ export function viteHtmlEntries(root: string): string[] {
       const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag.attributes)?.[1];
       if (src === undefined) continue;
       if (/^(?:[a-z]+:)?\/\//i.test(src)) continue;
-      const viteRoot = html === "src/renderer/index.html" ? path.join(root, "src/renderer") : root;
-      entries.push(src.startsWith("/") ? path.join(viteRoot, src) : path.join(root, path.dirname(html), src));
+      // A `/` path is from Vite's root: the `root` option's folder, or the project's.
+      const from = html === "src/renderer/index.html" ? path.join(root, "src/renderer") : path.join(root, viteRoot ?? "");
+      entries.push(src.startsWith("/") ? path.join(from, src) : path.join(root, path.dirname(html), src));
     }
   }
   return entries;

@@ -19,6 +19,7 @@ import {
   angularEntries,
   routeConfigEntries,
   viteHtmlEntries,
+  appRoot,
   webpackConfigFiles,
   webpackEntries,
   type Framework,
@@ -165,7 +166,7 @@ export class ClientGraph {
       const listed = new Set(this.listing);
       // Tests and stories import modules too, but they are not server code; nor, in a
       // single-page app, is a `src/` module no entry reaches yet (it is browser code itself).
-      const rel = (file: string) => path.relative(this.framework.root, file).split(path.sep).join("/");
+      const rel = (file: string) => this.appPath(file);
       const spa = this.spaRuleApplies();
       const queue = this.listing.filter((candidate) => {
         if (this.potential.has(candidate) || this.role(candidate).entry) return false;
@@ -199,7 +200,7 @@ export class ClientGraph {
    */
   isUnreachedSpaModule(file: string): boolean {
     if (!this.spaRuleApplies()) return false;
-    if (!isSpaPath(path.relative(this.framework.root, file).split(path.sep).join("/"), this.framework)) return false;
+    if (!isSpaPath(this.appPath(file), this.framework)) return false;
     if (this.status(file) !== undefined) return false;
     return !this.reachedFromServer(file);
   }
@@ -207,8 +208,17 @@ export class ClientGraph {
   private spaRuleApplies(): boolean {
     const { name, root } = this.framework;
     if (!SPA_FRAMEWORKS.has(name)) return false;
-    if (name === "vite" && (this.nodeCli ??= isViteNodeCli(root))) return false;
+    if (name === "vite" && (this.nodeCli ??= isViteNodeCli(this.framework))) return false;
     return name === "angular" || !hasSsrEntry(root);
+  }
+
+  /**
+   * A file's path (posix) from where the app's conventions are read: Vite's `root` folder when
+   * the config sets one (`client/src/App.tsx` is `src/App.tsx` there; `server/index.ts` is
+   * `../server/index.ts`, no `src/` of the page), else the project's root.
+   */
+  private appPath(file: string): string {
+    return path.relative(appRoot(this.framework), file).split(path.sep).join("/");
   }
 
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
@@ -230,10 +240,11 @@ export class ClientGraph {
     let role = this.roles.get(file);
     if (!role) {
       const rel = path.relative(this.framework.root, file).split(path.sep).join("/");
-      role = moduleRole(this.framework.name, rel, () => directivesOfFile(file));
+      const appRel = this.appPath(file);
+      role = moduleRole(this.framework.name, appRel, () => directivesOfFile(file));
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
-      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(rel) && (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework.root)))) role = { ...role, entry: false };
+      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(appRel) && (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework)))) role = { ...role, entry: false };
       // Electron Forge's main process and preload scripts: Node programs, no page's script.
       if (role.entry && this.framework.nodeEntries?.includes(rel)) role = { ...role, entry: false };
       const extra = this.extraEntries.get(file);
@@ -361,7 +372,7 @@ export class ClientGraph {
     this.verbatimModuleSyntax = this.framework.name !== "next" && readVerbatimModuleSyntax(this.framework.root);
     const { name, root } = this.framework;
     // Parcel builds from HTML too (`parcel src/index.html`), its scripts' paths relative to it.
-    if (name === "vite" || name === "parcel") for (const file of viteHtmlEntries(root)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
+    if (name === "vite" || name === "parcel") for (const file of viteHtmlEntries(root, this.framework.viteRoot)) this.extraEntries.set(path.resolve(file), { entry: true, serverOnly: false, serverReference: false });
     if (name === "webpack") {
       // The config names the entries: the answers depend on its text too (see filesRead).
       for (const config of webpackConfigFiles(root)) this.used.add(config);
@@ -562,7 +573,8 @@ const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec|s
  * Node server framework (idkcursed/rag's Express server, made from Vite's template, batch 75). Its
  * `src/` is no single-page app's.
  */
-function isViteNodeCli(root: string): boolean {
+function isViteNodeCli({ root, viteRoot }: Framework): boolean {
+  if (viteRoot) return false; // its root holds an index.html: a page
   if (fs.existsSync(path.join(root, "index.html")) || fs.existsSync(path.join(root, "src", "index.html"))) return false;
   let names: string[];
   try {

@@ -28,7 +28,7 @@ import { requiredModule } from "../require-call";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
-import { frameworkOf, isBuildConfigFile, isNodeServerProject, SERVER_PACKAGES } from "./framework";
+import { appRoot, frameworkOf, isBuildConfigFile, isNodeServerProject, SERVER_PACKAGES } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { pageLoading } from "./static-pages";
 import { isFirebaseConfigApiKey } from "./firebase-config";
@@ -459,7 +459,7 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
 function staticPageChain(file: string): string | undefined {
   const framework = frameworkOf(path.resolve(file));
   if (desktopBackEnd(framework)) return undefined;
-  if (framework.name !== "unknown" && !/^(?:public|static)[\\/]/.test(path.relative(framework.root, path.resolve(file)))) return undefined;
+  if (framework.name !== "unknown" && !/^(?:public|static)[\\/]/.test(path.relative(appRoot(framework), path.resolve(file)))) return undefined;
   const page = pageLoading(file);
   return page && `${path.basename(page)} → ${path.relative(path.dirname(page), path.resolve(file)).split(path.sep).join("/")}`;
 }
