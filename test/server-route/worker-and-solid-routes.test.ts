@@ -196,6 +196,22 @@ export async function POST(event: APIEvent) {
     assert.deepEqual(findings("src/routes/api/chat.ts", limited), []);
   });
 
+  it("in a SvelteKit project, a module under src/routes/ that is not a `+server` file is no route (awcomms/dalle2client's `_+server.ts`, batch 98)", () => {
+    const route = `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export async function POST({ request }) {
+  const { messages } = await request.json();
+  return new Response(JSON.stringify(await openai.chat.completions.create({ model: "gpt-4o-mini", messages })));
+}
+`;
+    fs.mkdirSync(path.join(ROOT, "kit-app"), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, "kit-app/package.json"), JSON.stringify({ devDependencies: { "@sveltejs/kit": "2.5.0", svelte: "4.2.0" } }));
+    assert.deepEqual(findings("kit-app/src/routes/openai/_chat/_+server.ts", route), []);
+    // Its `+server.ts` is the route, and the same module in a SolidStart project is one too.
+    assert.equal(findings("kit-app/src/routes/openai/chat/+server.ts", route).length, 1);
+    assert.equal(findings("src/routes/openai/_chat/_+server.ts", route).length, 1);
+  });
+
   it("follows a provider client wrapped for memory or tracing", () => {
     // supermemoryai/supermemory's chat route: the OpenAI client wrapped with memory, then called.
     const route = `import { OpenAI } from "openai";

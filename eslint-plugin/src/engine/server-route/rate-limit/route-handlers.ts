@@ -169,7 +169,13 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   if (kind === "next-pages" && ASTRO_PAGES.test(source.file.replace(/\\/g, "/")) && frameworkOf(path.resolve(source.file)).name === "astro") return "astro";
   // `src/routes/**` is also every page of SvelteKit, TanStack and Qwik apps: no tree for a page.
   // Qwik City's own handlers are exported `onGet`, `onPost`…
-  if (kind === "solid-start") return QWIK_HANDLER_EXPORT.test(source.text) ? "qwik" : METHOD_NAME.test(source.text) ? "solid-start" : undefined;
+  if (kind === "solid-start") {
+    if (QWIK_HANDLER_EXPORT.test(source.text)) return "qwik";
+    if (!METHOD_NAME.test(source.text)) return undefined;
+    // SvelteKit serves only its `+` files: any other module under its src/routes/ is no route
+    // (awcomms/dalle2client's `_+server.ts`, a route switched off by its name, batch 98).
+    return frameworkOf(path.resolve(source.file)).name === "sveltekit" ? undefined : "solid-start";
+  }
   return kind;
 }
 
