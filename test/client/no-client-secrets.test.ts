@@ -112,6 +112,13 @@ ruleTester().run("no-client-secrets", rule, {
       ],
     },
     {
+      // mustafaozgumus/moda (batch 94), a Google AI Studio export: the type of the global its Vite define fills.
+      name: "an ambient `declare const process` types the environment, it is not an object of the module",
+      filename: next("app/chat/chat-box.tsx").filename,
+      code: `"use client";\ndeclare const process: { env: { [key: string]: string | undefined } };\nexport const key = process.env.OPENAI_API_KEY;\n`,
+      errors: [{ messageId: "clientSecret", line: 3, data: { name: "OPENAI_API_KEY", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
       name: "process imported from node:process is the real environment",
       filename: next("app/chat/chat-box.tsx").filename,
       code: `"use client";\nimport process from "node:process";\nexport const key = process.env.OPENAI_API_KEY;\n`,

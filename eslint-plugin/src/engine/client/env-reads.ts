@@ -138,7 +138,12 @@ function collectEnvReads(program: TSESTree.Program): EnvRead[] {
   return reads;
 }
 
-/** The module binds `process` itself: imported from one of its own modules, or declared at its top level. */
+/**
+ * The module binds `process` itself: imported from one of its own modules, or declared at its top
+ * level with a value. TypeScript's ambient `declare const process: …` (written by apps that type the
+ * global their bundler replaces instead of installing @types/node, as Google AI Studio's exports
+ * do: mustafaozgumus/moda, batch 94) binds nothing at run time.
+ */
 function declaresOwnProcess(program: TSESTree.Program): boolean {
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
@@ -147,7 +152,8 @@ function declaresOwnProcess(program: TSESTree.Program): boolean {
       if (statement.specifiers.some((specifier) => specifier.local.name === "process")) return true;
     }
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type === "VariableDeclaration" && declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === "process")) return true;
+    if (declaration?.type !== "VariableDeclaration" || declaration.declare) continue;
+    if (declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === "process")) return true;
   }
   return false;
 }
