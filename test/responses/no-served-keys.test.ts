@@ -64,6 +64,20 @@ ruleTester().run("no-served-keys", rule, {
       errors: [{ messageId: "keyServed", line: 4, data: { sink: "what `handler` returns", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } }],
     },
     {
+      // mohamedamingemini/headshot-pro (batch 94): a generic name first, the provider's key as its fallback.
+      name: "a variable holding a provider key on either side of || is the key",
+      code: `app.get("/api/config", (_req, res) => {\n  const key = process.env.API_KEY || process.env.GEMINI_API_KEY;\n  res.json({ geminiApiKey: key });\n});`,
+      filename,
+      errors: [{ messageId: "keyServed", line: 3, data: { sink: "`res.json(…)`", provider: "Google AI (Gemini)", name: "GEMINI_API_KEY" } }],
+    },
+    {
+      // AkiThuong/ChatVRM (batch 99): whoever sends no key of their own gets the server's.
+      name: "the caller's key or else the server's",
+      code: `export default function handler(req, res) {\n  const apiKey = req.body.apiKey || process.env.OPENAI_API_KEY;\n  res.status(200).json({ apiKey });\n}`,
+      filename: "/project/pages/api/openai_api.ts",
+      errors: [{ messageId: "keyServed", line: 3, data: { sink: "`res.json(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } }],
+    },
+    {
       name: "an Express route answers with the key",
       code: `const apiKey = process.env.GEMINI_API_KEY;\napp.get("/api/key", (req, res) => {\n  res.status(200).json({ apiKey });\n});`,
       filename,

@@ -132,20 +132,39 @@ export function isEnvObject(expression: Node): boolean {
  */
 export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: KeyNames): void {
   if (!node.init) return;
+  if (node.id.type === "Identifier") {
+    const name = providerEnvNameIn(node.init);
+    if (name !== undefined) bind(names, node.id.name, name, node);
+    return;
+  }
   let init: Node = node.init;
   while (init.type === "TSAsExpression" || init.type === "TSNonNullExpression" || init.type === "ChainExpression" || (init.type === "LogicalExpression" && init.operator !== "&&")) {
     init = init.type === "LogicalExpression" ? init.left : init.expression;
   }
-  if (node.id.type === "Identifier") {
-    const name = envName(init);
-    if (name !== undefined && providerForEnvName(name)) bind(names, node.id.name, name, node);
-  } else if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
+  if (node.id.type === "ObjectPattern" && isEnvObject(init)) {
     for (const property of node.id.properties) {
       if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") continue;
       const local = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
       if (local.type === "Identifier" && providerForEnvName(property.key.name)) bind(names, local.name, property.key.name, node);
     }
   }
+}
+
+/**
+ * The provider key variable an initializer reads, through casts and every side of `||` / `??`:
+ * `process.env.API_KEY || process.env.GEMINI_API_KEY` holds the Gemini key whenever the first is
+ * unset (mohamedamingemini/headshot-pro, batch 94), and `req.body.apiKey || process.env.OPEN_AI_KEY`
+ * the server's key whenever the caller sends none (AkiThuong/ChatVRM, batch 99).
+ */
+function providerEnvNameIn(node: Node, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  if (node.type === "TSAsExpression" || node.type === "TSNonNullExpression" || node.type === "ChainExpression") return providerEnvNameIn(node.expression, depth + 1);
+  if (node.type === "LogicalExpression") {
+    if (node.operator === "&&") return undefined;
+    return providerEnvNameIn(node.left, depth + 1) ?? providerEnvNameIn(node.right, depth + 1);
+  }
+  const name = envName(node);
+  return name !== undefined && providerForEnvName(name) ? name : undefined;
 }
 
 function bind(names: KeyNames, local: string, envName: string, declarator: Node): void {
