@@ -175,6 +175,19 @@ export async function GET() {
       expected: ["POST → Google AI (Gemini)"],
     },
     {
+      // louise36-g/MysticOracle (batch 94): routes import the service from their folder's shared.ts,
+      // which imports it and exports it again (`import { x } from "…"; export { x }`).
+      name: "Express routes calling a service instance through an import-then-export hub",
+      file: "server/reading-routes.ts",
+      code: `import { Router } from "express";
+import { openRouterService, formatAnswer } from "../services/shared";
+const router = Router();
+router.post("/reading", async (req, res) => res.json(await openRouterService.generateReading(req.body.prompt)));
+router.get("/date", (req, res) => res.json({ date: openRouterService.formatDate(new Date()), text: formatAnswer("x") }));
+export default router;`,
+      expected: ['router.post("/reading") → OpenRouter'],
+    },
+    {
       // timjtc/treatment-adviser (batch 65): `export const llmClient = createLLMClient()`.
       name: "a route using a client another module makes with its own factory",
       file: "app/api/analyze/route.ts",

@@ -490,6 +490,23 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
   return undefined;
 }
 
+/** The module and name an import declaration of the file binds `local` to (`import x`, `import { y as x }`); not a namespace. */
+function importOf(source: SourceFile, local: string): { module: string; name: string } | undefined {
+  for (const statement of source.ast.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.name !== local) continue;
+      if (specifier.type === "ImportDefaultSpecifier") return { module: String(statement.source.value), name: "default" };
+      if (specifier.type === "ImportSpecifier" && specifier.importKind !== "type") {
+        const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
+        return { module: String(statement.source.value), name: imported };
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */
 function packageMeaning(module: string): ExportMeaning | undefined {
   if (isLimiterPackage(module)) return { limiter: true };
@@ -640,6 +657,15 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
         setMethods(exported, specifier.local as Node);
         const object = objectValue(source, specifier.local as Node);
         if (object) setMembers(exported, object);
+        // A hub written as import-then-export (`import { openRouterService } from "../services/x.js";
+        // export { openRouterService }`, louise36-g/MysticOracle's routes/*/shared.ts, batch 94) is the
+        // same re-export as `export { … } from`: the binding's members and methods go with it.
+        const imported = importOf(source, local);
+        const via = imported ? reExported(imported.module) : undefined;
+        if (imported && via) {
+          if (imported.name === "default") reExportMembers(exported, via, set);
+          else for (const [name, meaning] of via.exports) if (name.startsWith(`${imported.name}#`) || name.startsWith(`${imported.name}.`)) set(`${exported}${name.slice(imported.name.length)}`, meaning);
+        }
       }
       // A barrel's `export { default as OpenAIService } from "./OpenAIService"`: that module's members
       // and methods go with it (`OpenAIService.sendMessage`, `OpenAIService#ask`).
