@@ -87,10 +87,12 @@ const URL_NAME = /_(?:URI|URL)$/i;
  * A value that can be no credential for its name: words in lower case, shorter than any key,
  * under a name that says which provider's key goes there (not a piece of one: longg20/Personal-ChatGPT-3.5
  * splits its OpenAI key over four `REACT_APP_OPENAI_KEY_n` of a dozen mixed characters each); or
- * no URL at all under a URL's name (`MONGODB_URI=mongodbconnection`).
+ * no URL at all under a URL's name (`MONGODB_URI=mongodbconnection`); or the name itself.
  */
 function namesItsSlot(name: string, value: string): boolean {
   const trimmed = value.trim();
+  // The variable's own name where its value goes (`OPENAI_API_KEY='OPENAI_API_KEY'`: patrickkuei/RunTogether, batch 99).
+  if (trimmed.toUpperCase() === name.toUpperCase()) return true;
   if (URL_NAME.test(name)) return !URL_VALUE.test(trimmed);
   return trimmed.length < SHORTEST_PROVIDER_KEY && /^[a-z_ -]+$/.test(trimmed) && providerForEnvName(name) !== undefined;
 }
