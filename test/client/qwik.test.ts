@@ -60,6 +60,12 @@ ruleTester().run("no-client-secrets (Qwik City)", rule(noClientSecrets), {
   valid: [appFile("qwik", "src/routes/api/chat/index.ts"), appFile("qwik", "src/lib/summarise.ts")],
   invalid: [
     {
+      // sebacc92/sportgarden (batch 98): the login page imports useSignIn from src/routes/plugin@auth.ts.
+      ...appFile("qwik", "src/routes/plugin@auth.ts"),
+      name: "Auth.js for Qwik: what QwikAuth$'s config reads stays on the server; the module's other code ships",
+      errors: [{ messageId: "clientSecret", line: 11, data: { name: "STRIPE_SECRET_KEY", chain: "src/routes/login/index.tsx → src/routes/plugin@auth.ts" } }],
+    },
+    {
       name: "a secret read in the component ships; one in routeLoader$ or onGet does not",
       filename: file(ASK),
       code: PAGE(

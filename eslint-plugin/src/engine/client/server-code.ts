@@ -137,7 +137,7 @@ function collect(node: AnyNode, into: Set<string>, skip: AnyNode[] = []): void {
 const NONE: ReadonlySet<string> = new Set();
 
 /** Calls TanStack Start cuts server code out of: a cheap test on the text before any walk or parse. */
-const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute|routeLoader\$|routeAction\$|globalAction\$|server\$)\s*[<(]/;
+const SERVER_CALL = /\b(?:createFileRoute|createRootRoute|createRootRouteWithContext|createServerFn|createServerOnlyFn|createIsomorphicFn|createMiddleware|createServerFileRoute|createAPIFileRoute|routeLoader\$|routeAction\$|globalAction\$|server\$|QwikAuth\$)\s*[<(]/;
 
 export function mayHoldServerCalls(text: string): boolean {
   return SERVER_CALL.test(text);
@@ -146,8 +146,13 @@ export function mayHoldServerCalls(text: string): boolean {
 const ROUTE_FACTORIES = new Set(["createFileRoute", "createRootRoute", "createRootRouteWithContext", "createLazyFileRoute"]);
 /** Calls whose `.handler(fn)` / `.server(fn)` arguments run on the server only. */
 const SERVER_FUNCTION_FACTORIES = new Set(["createServerFn", "createIsomorphicFn", "createMiddleware"]);
-/** Calls whose every argument runs on the server only: TanStack's createServerOnlyFn, Qwik City's loaders, actions and server$. */
-const SERVER_ONLY_FUNCTIONS = new Set(["createServerOnlyFn", "routeLoader$", "routeAction$", "globalAction$", "server$"]);
+/**
+ * Calls whose every argument runs on the server only: TanStack's createServerOnlyFn, Qwik City's
+ * loaders, actions and server$, and Auth.js for Qwik's `QwikAuth$(() => config)`, whose config (the
+ * auth secret, a database client) serves its onRequest handler and actions (sebacc92/sportgarden's
+ * `src/routes/plugin@auth.ts`, batch 98).
+ */
+const SERVER_ONLY_FUNCTIONS = new Set(["createServerOnlyFn", "routeLoader$", "routeAction$", "globalAction$", "server$", "QwikAuth$"]);
 /** Older API routes: `createAPIFileRoute("/api/x")({ GET })`, `createServerFileRoute("/x").methods({ … })`. */
 const API_ROUTE_FACTORIES = new Set(["createServerFileRoute", "createAPIFileRoute"]);
 
