@@ -414,7 +414,7 @@ ruleTester().run("no-client-ai-calls", rule, {
     },
     {
       // luxtelos/agentic-cpa-poc's ClaudeAdapter (batch 48): the header set on the object after it was made.
-      name: "direct browser access header assigned to a headers object, or set on a Headers",
+      name: "direct browser access header assigned to a headers object, or set on a Headers or an XMLHttpRequest",
       filename: clientFile,
       code: [
         `"use client";`,
@@ -424,10 +424,14 @@ ruleTester().run("no-client-ai-calls", rule, {
         `  headers["anthropic-dangerous-direct-browser-access"] = "true";`,
         `  const more = new Headers();`,
         `  more.set("Anthropic-Dangerous-Direct-Browser-Access", "true");`,
-        `  return [fetch(url, { method: "POST", headers, body }), fetch(url, { method: "POST", headers: more, body })];`,
+        `  const xhr = new XMLHttpRequest();`,
+        `  xhr.open("POST", url);`,
+        `  xhr.setRequestHeader("anthropic-dangerous-direct-browser-access", "true");`,
+        `  return [fetch(url, { method: "POST", headers, body }), fetch(url, { method: "POST", headers: more, body }), xhr.send(body)];`,
         `}`,
       ].join("\n"),
-      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 5 }, { messageId: "dangerousDirectBrowserAccess", line: 7 }],
+      // rockovo/prompt-optimizer (batch 97) sets it on an XMLHttpRequest.
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 5 }, { messageId: "dangerousDirectBrowserAccess", line: 7 }, { messageId: "dangerousDirectBrowserAccess", line: 10 }],
     },
     {
       name: "direct browser access header on its own",

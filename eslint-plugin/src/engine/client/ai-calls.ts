@@ -112,11 +112,15 @@ export function isDirectAccessAssignment(node: TSESTree.AssignmentExpression): b
   return key.length === DIRECT_ACCESS_HEADER.length && key.toLowerCase() === DIRECT_ACCESS_HEADER;
 }
 
-/** `headers.set("anthropic-dangerous-direct-browser-access", "true")` (or `append`) on a `Headers` object. */
+/**
+ * `headers.set("anthropic-dangerous-direct-browser-access", "true")` (or `append`) on a `Headers`
+ * object, or `xhr.setRequestHeader(…)` on an XMLHttpRequest (rockovo/prompt-optimizer's extension, batch 97).
+ */
+const HEADER_SETTERS = new Set(["set", "append", "setRequestHeader"]);
 function setsDirectAccessHeader(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const [name] = node.arguments;
   if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.property.type !== "Identifier") return false;
-  if (node.callee.property.name !== "set" && node.callee.property.name !== "append") return false;
+  if (!HEADER_SETTERS.has(node.callee.property.name)) return false;
   return name?.type === "Literal" && typeof name.value === "string" && name.value.length === DIRECT_ACCESS_HEADER.length && name.value.toLowerCase() === DIRECT_ACCESS_HEADER;
 }
 
