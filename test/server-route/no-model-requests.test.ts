@@ -78,6 +78,12 @@ ${body}
     assert.deepEqual(run(`  res.json(await (await fetch(\`\${base}/chat/completions\`, { method: "POST", ${openaiAuth}, body: "{}" })).json());`, base), ['app.get("/job")']);
   });
 
+  it("a shared host's other APIs: a Cloudflare cache purge runs no model, Workers AI under /ai/ does (louise36-g/MysticOracle, batch 94)", () => {
+    const auth = "headers: { Authorization: `Bearer ${process.env.CLOUDFLARE_API_TOKEN}` }";
+    assert.deepEqual(run(`  await fetch("https://api.cloudflare.com/client/v4/zones/zone-id/purge_cache", { method: "POST", ${auth}, body: "{}" });\n  res.json({});`), []);
+    assert.deepEqual(run(`  res.json(await (await fetch("https://api.cloudflare.com/client/v4/accounts/account-id/ai/run/@cf/meta/llama-3-8b-instruct", { method: "POST", ${auth}, body: "{}" })).json());`), ['app.get("/job")']);
+  });
+
   it("an axios instance made for a provider's host: its model list and one model's description; a POST runs", () => {
     const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
     assert.deepEqual(run(`  res.json((await openai.get("/models")).data);`, openai), []);

@@ -4,6 +4,7 @@ import {
   envVarFor,
   providerById,
   providerForEnvName,
+  modelProviderForHost,
   providerForHost,
   providerForSdk,
   providers,
@@ -89,6 +90,12 @@ describe("provider catalogue", () => {
       ["GITHUB_CLIENT_SECRET", undefined],
       ["NEXT_PUBLIC_GOOGLE_CLIENT_ID", undefined],
       ["AZURE_CLIENT_SECRET", "azure-openai"],
+      // Azure's other services by name are not Azure OpenAI (Darko-Martinovic/react-mcp-client's AI Search, batch 102).
+      ["AZURE_SEARCH_APIKEY", undefined],
+      ["AZURE_STORAGE_KEY", undefined],
+      ["AZURE_COSMOSDB_KEY", undefined],
+      ["AZURE_KEY", "azure-openai"],
+      ["VITE_AOAI_APIKEY", "azure-openai"],
     ];
     for (const [name, id] of cases) {
       it(`${name} → ${id ?? "none"}`, () => assert.equal(providerForEnvName(name)?.id, id));
@@ -106,6 +113,15 @@ describe("provider catalogue", () => {
     // Replicate's website API takes the same token; its file host runs no model.
     assert.equal(providerForHost("https://replicate.com/api/models/owner/model/versions/v/predictions")?.id, "replicate");
     assert.equal(providerForHost("replicate.delivery"), undefined);
+  });
+
+  it("modelProviderForHost: a shared host runs a model only at the provider's model paths, when the path is written", () => {
+    // louise36-g/MysticOracle (batch 94) purges Cloudflare's cache on api.cloudflare.com.
+    assert.equal(modelProviderForHost("https://api.cloudflare.com/client/v4/zones/zone-id/purge_cache"), undefined);
+    assert.equal(modelProviderForHost("https://api.cloudflare.com/client/v4/accounts/account-id/ai/run/@cf/meta/llama-3-8b-instruct")?.id, "cloudflare-workers-ai");
+    assert.equal(modelProviderForHost("api.cloudflare.com")?.id, "cloudflare-workers-ai", "no path written: counted");
+    assert.equal(modelProviderForHost("https://api.github.com/repos/o/r"), undefined);
+    assert.equal(modelProviderForHost("https://api.openai.com/v1/chat/completions")?.id, "openai");
   });
 
   it("providerForSdk matches packages, subpaths and constructors", () => {

@@ -108,7 +108,9 @@ export function providerForEnvName(name: string): Provider | undefined {
   const words = nameWords(bare);
   if (!looksLikeCredentialName(words)) return undefined;
   for (const provider of lookupOrder) {
-    if (nameHasAnyWord(words, provider.contextWords.map(contextWord))) return provider;
+    if (!nameHasAnyWord(words, provider.contextWords.map(contextWord))) continue;
+    if (provider.otherServiceWords && nameHasAnyWord(words, provider.otherServiceWords.map(contextWord))) continue;
+    return provider;
   }
   return undefined;
 }
@@ -143,7 +145,21 @@ export function providerForHost(hostOrUrl: string): Provider | undefined {
  */
 export function modelProviderForHost(hostOrUrl: string): Provider | undefined {
   const provider = providerForHost(hostOrUrl);
-  return provider?.nonModelApis?.hosts?.includes(hostName(hostOrUrl)) ? undefined : provider;
+  if (!provider) return undefined;
+  const host = hostName(hostOrUrl);
+  if (provider.nonModelApis?.hosts?.includes(host)) return undefined;
+  const modelPath = provider.modelPaths?.[host];
+  const path = modelPath && pathOf(hostOrUrl);
+  return path && !modelPath.test(path) ? undefined : provider;
+}
+
+/** The path a URL writes after its host ("/client/v4/zones/…"), or undefined for a bare host or a root. */
+function pathOf(url: string): string | undefined {
+  const scheme = url.indexOf("://");
+  const slash = url.indexOf("/", scheme >= 0 ? scheme + 3 : 0);
+  if (slash < 0) return undefined;
+  const path = url.slice(slash).replace(/[?#].*$/s, "");
+  return path.length > 1 ? path : undefined;
 }
 
 const bySdk = new Map<string, Provider>();

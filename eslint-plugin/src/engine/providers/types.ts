@@ -128,6 +128,18 @@ export interface Provider {
    */
   nonModelApis?: { packages?: string[]; constructors?: string[]; hosts?: string[] };
   /**
+   * On a host the provider shares with APIs that run no model, where a model runs: Cloudflare's
+   * api.cloudflare.com runs Workers AI under `/ai/` only, and a URL written there with another path
+   * (a cache purge, DNS records) spends no model quota. A URL whose path is not written counts.
+   */
+  modelPaths?: Record<string, RegExp>;
+  /**
+   * Words that name the vendor's other services in an env variable's name: a name with one is not
+   * this provider's key by the vendor's word alone (`AZURE_SEARCH_APIKEY` is Azure AI Search's,
+   * not Azure OpenAI's). Exact names and aliases still are.
+   */
+  otherServiceWords?: string[];
+  /**
    * For a service that is not a model (a vector database), the client methods that run one: its
    * own inference (Pinecone's `upsertRecords` embeds the records) or a LangChain store embedding
    * with the model it was given (`similaritySearch`). require-rate-limit counts only these calls

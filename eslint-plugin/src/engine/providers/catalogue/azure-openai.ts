@@ -14,6 +14,8 @@ export const azureOpenai: Provider = {
   envVar: "AZURE_OPENAI_API_KEY",
   envVarAliases: ["AZURE_API_KEY", "AZURE_OPENAI_KEY", "AZURE_AI_API_KEY", "AZURE_INFERENCE_CREDENTIAL"],
   contextWords: ["azure", "aoai", "cognitiveservices"],
+  // Azure's other services' keys (Darko-Martinovic/react-mcp-client's AZURE_SEARCH_APIKEY, batch 102).
+  otherServiceWords: ["search", "storage", "blob", "cosmos", "cosmosdb", "sql", "servicebus", "eventhub", "maps", "communication", "keyvault", "devops"],
   sdkConstructors: ["AzureOpenAI", "createAzure", "AzureKeyCredential", "AzureChatOpenAI", "OpenAIClient", "AzureOpenAIEmbeddings"],
   // azure-openai: a fork of openai v3 with an `azure` option (bpor92/ai-playground, batch 76).
   sdkPackages: ["@azure/openai", "@ai-sdk/azure", "@azure-rest/ai-inference", "@azure/core-auth", "azure-openai"],

@@ -14,6 +14,8 @@ export const cloudflareWorkersAi: Provider = {
   sdkConstructors: ["ChatCloudflareWorkersAI", "CloudflareWorkersAIEmbeddings", "CloudflareWorkersAI", "createWorkersAI"],
   sdkPackages: ["@langchain/cloudflare", "workers-ai-provider"],
   endpoints: ["api.cloudflare.com", "gateway.ai.cloudflare.com"],
+  // The rest of api.cloudflare.com is Cloudflare's whole API (zones, cache purges, DNS, R2): louise36-g/MysticOracle purges its cache there (batch 94).
+  modelPaths: { "api.cloudflare.com": /\/ai\// },
   revokeUrl: "https://dash.cloudflare.com/profile/api-tokens",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [] }],
 };

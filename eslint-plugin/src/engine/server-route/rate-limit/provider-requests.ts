@@ -377,8 +377,9 @@ export function fetchProvider(source: SourceFile, url: Node | undefined): Provid
   const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
   if (!match) return undefined;
-  // `https://api.github.com/repos/…`: the provider's own host, but no model runs there.
-  return findModelProviderForHost(match[1]);
+  // `https://api.github.com/repos/…`: the provider's own host, but no model runs there; nor at a
+  // path of a shared host where none does (`https://api.cloudflare.com/client/v4/zones/…/purge_cache`).
+  return findModelProviderForHost(text!);
 }
 
 /**
