@@ -162,6 +162,30 @@ export function moduleDeclaration(program: TSESTree.Program, name: string): { id
 }
 
 /**
+ * The declaration `reference` reads when a block around it declares that name: a function or a
+ * const declared inside the function that sets a server up (`async function main() { const
+ * chatHandler = …; app.post("/chat", chatHandler) }`: HyperactiveDuck/FibaHackathon, 594poxun's
+ * `startServer()`, batch 101). Undefined when no block around it does (the caller looks at module
+ * level), null when a function on the way out takes a parameter of that name (it hides the rest).
+ */
+export function blockDeclaration(reference: TSESTree.Identifier): { id: TSESTree.Identifier; value: Node | undefined } | null | undefined {
+  const name = reference.name;
+  let steps = 0;
+  for (let node = reference.parent; node && node.type !== "Program" && steps < 500; node = node.parent, steps++) {
+    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") {
+      if (node.params.some((param) => param.type === "Identifier" && param.name === name)) return null;
+    }
+    if (node.type !== "BlockStatement") continue;
+    for (const statement of node.body) {
+      if (statement.type === "FunctionDeclaration" && statement.id?.name === name) return { id: statement.id, value: statement };
+      if (statement.type !== "VariableDeclaration") continue;
+      for (const declarator of statement.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return { id: declarator.id, value: declarator.init ?? undefined };
+    }
+  }
+  return undefined;
+}
+
+/**
  * The calls of a method chain, first written first: `new Hono().use(limit).post("/", ask)` →
  * [`….use(limit)`, `….post("/", ask)`]. Empty for anything but a method call.
  */

@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
-import { classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
+import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
 import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
@@ -138,7 +138,7 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
       }
       const next = site ?? child;
       if (depth < MAX_DEPTH && child.callee.type === "Identifier") {
-        const callee = sameFileFunction(source, child.callee.name);
+        const callee = functionInScope(source, child.callee);
         if (callee) {
           noteCallersParams(callee, child);
           queue.push({ node: callee, depth: depth + 1, site: next });
@@ -148,7 +148,7 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
       // (Elliott-Chong/chatpdf-yt's loadS3IntoPinecone, batch 66), `.then(summarise)`.
       if (depth < MAX_DEPTH && child.type === "CallExpression") {
         for (const argument of child.arguments) {
-          const callback = argument.type === "Identifier" ? sameFileFunction(source, argument.name) : undefined;
+          const callback = argument.type === "Identifier" ? functionInScope(source, argument) : undefined;
           if (callback) queue.push({ node: callback, depth: depth + 1, site: next });
         }
       }
@@ -467,6 +467,15 @@ function wrapperSaysLimit(callee: Node): boolean {
 }
 
 /** A module-level function of this file, by name. */
+/** The function a name called or passed refers to: one declared in a block around it, else the module's (sameFileFunction). */
+function functionInScope(source: SourceFile, reference: TSESTree.Identifier): Node | undefined {
+  const local = blockDeclaration(reference);
+  if (local === null) return undefined;
+  if (!local) return sameFileFunction(source, reference.name);
+  const value = local.value;
+  return value && (value.type === "FunctionDeclaration" || value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression") ? value : undefined;
+}
+
 export function sameFileFunction(source: SourceFile, name: string): Node | undefined {
   for (const statement of source.ast.body) {
     const declaration = (statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration") && statement.declaration ? statement.declaration : statement;

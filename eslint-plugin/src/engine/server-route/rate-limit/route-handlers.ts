@@ -17,7 +17,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
-import { calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
+import { blockDeclaration, calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { frameworkOf } from "../../client/framework";
@@ -490,7 +490,11 @@ function functionOf(source: SourceFile, node: Node | null | undefined, wrappers:
     const inner = [...node.arguments].reverse().find((arg) => arg.type !== "SpreadElement" && functionOf(source, arg));
     return inner ? functionOf(source, inner, [...wrappers, node.callee, ...node.arguments.filter((arg) => arg !== inner)]) : undefined;
   }
-  if (node.type === "Identifier") return functionOf(source, declarationOf(source, node.name), wrappers);
+  if (node.type === "Identifier") {
+    const local = blockDeclaration(node);
+    if (local === null) return undefined;
+    return functionOf(source, local ? local.value : declarationOf(source, node.name), wrappers);
+  }
   return undefined;
 }
 
