@@ -742,7 +742,11 @@ function isServerConfig(root: Node, path: readonly string[], declarations: Reado
 }
 
 export function keyIsUserSupplied(found: Node | undefined, declarations: ReadonlyMap<string, Node>, moduleNames: ReadonlySet<string> = new Set()): boolean {
+  // `String(apiKey).trim()`: the same key, tidied (cesswhite/nuxt-ai-image, batch 100).
+  const plain = withoutStringTidying(found);
+  if (plain !== found && plain?.type === "Identifier") return keyIsUserSupplied(plain, declarations, moduleNames);
   let key = found?.type === "Identifier" ? declarations.get(found.name) : found;
+  key = withoutStringTidying(key);
   // `const { apiKey } = body` after `const body = await readBody(event)`: what the object came from.
   if (key?.type === "Identifier" && found?.type === "Identifier" && key.name !== found.name) key = declarations.get(key.name);
   while (key?.type === "AwaitExpression") key = key.argument;
@@ -761,6 +765,19 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
     else readsOther = true;
   });
   return readsOther && !readsEnv;
+}
+
+/** The value under `String(x)`, `x.trim()`, `x.toString()` (nested): calls that tidy a string and leave its source as it was. */
+const TIDYING_METHODS = new Set(["trim", "trimStart", "trimEnd", "toString"]);
+function withoutStringTidying(node: Node | undefined): Node | undefined {
+  let current = node;
+  for (let depth = 0; depth < 6 && current?.type === "CallExpression"; depth++) {
+    const { callee, arguments: args } = current;
+    if (callee.type === "Identifier" && callee.name === "String" && args.length === 1 && args[0].type !== "SpreadElement") current = args[0];
+    else if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && TIDYING_METHODS.has(callee.property.name) && args.length === 0) current = callee.object;
+    else break;
+  }
+  return current;
 }
 
 /** `decrypt(value, secret)`, `unseal(value)`, `await decryptKey(value)`: the value a decryption opens. */
