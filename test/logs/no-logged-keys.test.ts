@@ -34,6 +34,32 @@ ruleTester().run("no-logged-keys", rule, {
   ].map((code) => ({ code, filename })),
   invalid: [
     {
+      // anima-regem/bookThief (batch 100): SvelteKit's static private env, imported by name.
+      name: "a key imported from $env/static/private, logged whole",
+      filename: "/project/src/routes/api/generate/+server.js",
+      code: `import { GROQ_API_KEY } from "$env/static/private";
+const labels = { GROQ_API_KEY: "set" };
+export async function POST() {
+  console.log("API key:", GROQ_API_KEY, labels.GROQ_API_KEY);
+  return new Response("ok");
+}
+`,
+      errors: [
+        {
+          messageId: "keyLogged",
+          line: 4,
+          data: { call: "console.log", provider: "Groq", name: "GROQ_API_KEY" },
+          suggestions: [{ messageId: "logWhetherSet", data: { name: "GROQ_API_KEY" }, output: `import { GROQ_API_KEY } from "$env/static/private";
+const labels = { GROQ_API_KEY: "set" };
+export async function POST() {
+  console.log("API key:", (GROQ_API_KEY ? "set" : "not set"), labels.GROQ_API_KEY);
+  return new Response("ok");
+}
+` }],
+        },
+      ],
+    },
+    {
       name: "a startup line (01shuaib01/openai_codex)",
       filename,
       code: `import "dotenv/config";\nconsole.log(process.env.OPENAI_API_KEY);\n`,

@@ -88,7 +88,7 @@ const HOLDS_A_PATH = new Set(["GOOGLE_APPLICATION_CREDENTIALS"]);
 
 /** A name bound to a key read, or the env read itself. */
 function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
-  const name = node.type === "Identifier" ? boundKey(node, keyNames) : envName(node);
+  const name = node.type === "Identifier" ? (boundKey(node, keyNames) ?? envName(node)) : envName(node);
   if (name !== undefined && HOLDS_A_PATH.has(name)) return undefined;
   const provider = name === undefined ? undefined : providerForEnvName(name);
   return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
@@ -100,6 +100,7 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
  */
 export function envName(read: Node): string | undefined {
   const node = withoutCasts(read);
+  if (node.type === "Identifier") return staticPrivateEnvName(node);
   if (node.type === "CallExpression") {
     const callee = node.callee;
     const [first] = node.arguments;
@@ -110,6 +111,37 @@ export function envName(read: Node): string | undefined {
   if (node.type !== "MemberExpression" || !isEnvObject(node.object)) return undefined;
   if (!node.computed && node.property.type === "Identifier") return node.property.name;
   return node.property.type === "Literal" && typeof node.property.value === "string" ? node.property.value : undefined;
+}
+
+const staticPrivateImports = new WeakMap<TSESTree.Program, Map<string, string>>();
+const ENV_NAME_SHAPE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The env variable a name imported from SvelteKit's `$env/static/private` is (`import { GROQ_API_KEY }
+ * from "$env/static/private"`, logged whole by anima-regem/bookThief, batch 100), by its import in
+ * the module; the imports are read once per module.
+ */
+function staticPrivateEnvName(id: TSESTree.Identifier): string | undefined {
+  // Env names are written in capitals; a property's name is no variable.
+  if (!ENV_NAME_SHAPE.test(id.name)) return undefined;
+  const parent = id.parent;
+  if (parent?.type === "MemberExpression" && parent.property === id && !parent.computed) return undefined;
+  if (parent?.type === "Property" && parent.key === id && !parent.computed && !parent.shorthand) return undefined;
+  let program: Node = id;
+  for (let steps = 0; program.parent && steps < 1000; steps++) program = program.parent;
+  if (program.type !== "Program") return undefined;
+  let names = staticPrivateImports.get(program);
+  if (!names) {
+    names = new Map();
+    for (const statement of program.body) {
+      if (statement.type !== "ImportDeclaration" || statement.source.value !== "$env/static/private") continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === "ImportSpecifier") names.set(specifier.local.name, specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value));
+      }
+    }
+    staticPrivateImports.set(program, names);
+  }
+  return names.get(id.name);
 }
 
 /**
