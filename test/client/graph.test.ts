@@ -197,6 +197,20 @@ describe("client graph", () => {
       roots.push(root);
       assert.deepEqual(browserChain(path.join(root, "client/src/chat.ts"))?.map((file) => path.relative(root, file)), ["client/src/main.ts", "client/src/chat.ts"].map((rel) => path.join(rel)), config);
     }
+    // `root: "src"`: the page's folder has no src/ of its own and is the page's source itself;
+    // a module nothing imports there is still browser code (the single-page app's rule).
+    const srcRoot = project({
+      "package.json": vite,
+      "vite.config.js": `export default { root: "src" };`,
+      "src/index.html": `<script type="module" src="/main.ts"></script>\n`,
+      "src/main.ts": `import "./chat";\n`,
+      "src/chat.ts": `export const chat = 1;\n`,
+      "src/lib/unused.ts": `export const key = process.env.OPENAI_API_KEY;\n`,
+    });
+    roots.push(srcRoot);
+    assert.deepEqual(browserChain(path.join(srcRoot, "src/chat.ts"))?.map((file) => path.relative(srcRoot, file)), ["src/main.ts", "src/chat.ts"].map((rel) => path.join(rel)));
+    const unused = path.join(srcRoot, "src/lib/unused.ts");
+    assert.equal(findClientSecrets(parseSource(unused, fs.readFileSync(unused, "utf8"))!).length, 1, "src/lib/unused.ts is browser code");
     // A `root:` that names no folder with an index.html, or one outside the project, changes nothing.
     for (const config of [`export default { test: { root: "./tests" } };`, `export default { root: "../client" };`, `export default { root: clientDir };`]) {
       const root = project({ "package.json": vite, "vite.config.js": config, "index.html": `<script type="module" src="/src/main.ts"></script>\n`, "src/main.ts": `export const main = 1;\n`, "tests/a.test.ts": `export {};\n` });

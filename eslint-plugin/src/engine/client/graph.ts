@@ -157,6 +157,8 @@ export class ClientGraph {
   private serverSide: Set<string> | undefined;
   /** A Vite project that builds a Node program and no page (isViteNodeCli), asked once per build. */
   private nodeCli: boolean | undefined;
+  /** Whether Vite's `root` folder has a src/ of its own (appPath), asked once per build. */
+  private rootHasSrc: boolean | undefined;
 
   /** True when a module no browser entry reaches is imported by server-side code. */
   reachedFromServer(file: string): boolean {
@@ -218,7 +220,11 @@ export class ClientGraph {
    * `../server/index.ts`, no `src/` of the page), else the project's root.
    */
   private appPath(file: string): string {
-    return path.relative(appRoot(this.framework), file).split(path.sep).join("/");
+    const base = appRoot(this.framework);
+    const rel = path.relative(base, file).split(path.sep).join("/");
+    // A root folder with no src/ of its own (`root: "src"`, `root: "web"`) is the page's source itself.
+    if (this.framework.viteRoot && !rel.startsWith("../") && !(this.rootHasSrc ??= fs.existsSync(path.join(base, "src")))) return `src/${rel}`;
+    return rel;
   }
 
   /** Shortest chain of absolute paths from a browser entry to `file`, or undefined. */
@@ -349,6 +355,7 @@ export class ClientGraph {
     this.built = true;
     this.serverSide = undefined;
     this.nodeCli = undefined;
+    this.rootHasSrc = undefined;
     this.visits = new Map();
     this.potential = new Set();
     this.reverse = new Map();
