@@ -195,7 +195,13 @@ for (const { repo, commit, labels, configs } of repos) {
     for (const finding of fp) details.push(`FP ${repo} ${finding.file}:${finding.line} ${finding.rule}: ${finding.message.split("\n")[0]}`);
     for (const label of fn) details.push(`FN ${repo} ${label.file}:${label.line ?? "-"} ${label.rule}: ${label.why}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // A git the lint started (the key-history lookup) may still be writing in .git: retry, and never
+    // let a leftover temporary folder end the run (it crashed one half of a 2,586-snapshot run).
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.error(`could not remove ${dir}: ${error.message}`);
+    }
   }
 }
 
