@@ -11,7 +11,7 @@ import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { createResolver, type ProjectResolver } from "../../client/resolve";
 import { onInvalidate } from "../../client/files";
-import { localImports } from "../../module-imports";
+import { importOf, localImports } from "../../module-imports";
 import { requiredModule } from "../../require-call";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
@@ -490,23 +490,6 @@ function declarationOf(source: SourceFile, name: string): Node | undefined {
   return undefined;
 }
 
-/** The module and name an import declaration of the file binds `local` to (`import x`, `import { y as x }`); not a namespace. */
-function importOf(source: SourceFile, local: string): { module: string; name: string } | undefined {
-  for (const statement of source.ast.body) {
-    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.local.name !== local) continue;
-      if (specifier.type === "ImportDefaultSpecifier") return { module: String(statement.source.value), name: "default" };
-      if (specifier.type === "ImportSpecifier" && specifier.importKind !== "type") {
-        const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : String(specifier.imported.value);
-        return { module: String(statement.source.value), name: imported };
-      }
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 /** What any name imported from an SDK or limiter package means, as fileBindings binds it (none for the AI SDK's helpers). */
 function packageMeaning(module: string): ExportMeaning | undefined {
   if (isLimiterPackage(module)) return { limiter: true };
@@ -661,7 +644,7 @@ function exportMeanings(source: SourceFile, bindings: FileBindings, project: Pro
         // export { openRouterService }`, louise36-g/MysticOracle's routes/*/shared.ts, batch 94) is the
         // same re-export as `export { … } from`: the binding's members and methods go with it.
         const imported = importOf(source, local);
-        const via = imported ? reExported(imported.module) : undefined;
+        const via = imported && imported.name !== "*" ? reExported(imported.specifier) : undefined;
         if (imported && via) {
           if (imported.name === "default") reExportMembers(exported, via, set);
           else for (const [name, meaning] of via.exports) if (name.startsWith(`${imported.name}#`) || name.startsWith(`${imported.name}.`)) set(`${exported}${name.slice(imported.name.length)}`, meaning);
