@@ -48,6 +48,37 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || "");\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
     },
     {
+      // vue3-chatgpt-site (batch 100): VueUse's useStorage, a ref kept in localStorage that starts empty.
+      name: "bring your own key: state kept in storage that starts empty (VueUse, usehooks-ts, svelte-persisted-store)",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const apiKey = useStorage("api-key", "");`,
+        `const [groqKey] = useLocalStorage("groq-key", "");`,
+        `const token = persisted("token", null);`,
+        `export const ask = () => fetch("https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
+        `export const askGroq = () => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${groqKey}\`, "x-api-key": token } });`,
+      ].join("\n"),
+    },
+    {
+      // A bring-your-own-key assistant on a phone or in a userscript: the key its settings screen saved on the device.
+      name: "bring your own key: what the app saved on the device (AsyncStorage, Expo SecureStore, Capacitor Preferences, GM_getValue)",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function ask(prompt: string) {`,
+        `  const anthropicKey = await SecureStore.getItemAsync("ANTHROPIC_API_KEY");`,
+        `  const openaiKey = await AsyncStorage.getItem("openai-key");`,
+        `  const { value: groqKey } = await Preferences.get({ key: "groq" });`,
+        `  const geminiKey = GM_getValue("geminiKey");`,
+        `  await fetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": anthropicKey }, body: prompt });`,
+        `  await fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: \`Bearer \${openaiKey}\` }, body: prompt });`,
+        `  await fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${groqKey}\` }, body: prompt });`,
+        `  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent?key=\${geminiKey}\`, { method: "POST", body: prompt });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // kcbailey111.github.io's chatbot (batch 36): the visitor types their key into the page.
       name: "bring your own key: the value of the page's key field, by name or queried inline",
       filename: clientFile,
@@ -234,6 +265,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst API_URL = process.env.NEXT_PUBLIC_GROQ_URL || "https://api.groq.com/openai/v1/chat/completions";\nconst KEY = process.env.NEXT_PUBLIC_GROQ_API_KEY;\nexport const ask = (body: string) => fetch(API_URL, { method: "POST", body, headers: { Authorization: \`Bearer \${KEY}\` } });`,
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "state kept in storage whose default is the developer's key is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nconst apiKey = useStorage("api-key", import.meta.env.VITE_OPENAI_API_KEY);\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       name: "Vue state that starts from the developer's key is the developer's key",

@@ -15,8 +15,13 @@ import { walk } from "./walk";
 type Node = TSESTree.Node;
 
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
-/** `chrome.storage.sync.get(…)`, `browser.storage.local.get`, `localStorage.getItem(…)`. */
-const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem)$/;
+/**
+ * `chrome.storage.sync.get(…)`, `browser.storage.local.get`, `localStorage.getItem(…)`; on a phone
+ * React Native's `AsyncStorage.getItem`, Expo's `SecureStore.getItemAsync` (or `getItem`) and
+ * Capacitor's `Preferences.get`; a userscript's `GM_getValue` / `GM.getValue`: what the app saved
+ * on the user's device, which the user typed (a bring-your-own-key assistant's settings screen).
+ */
+const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem|AsyncStorage\.getItem|SecureStore\.getItem(?:Async)?|Preferences\.get|GM_getValue|GM\.getValue)$/;
 /** The app's own reader of what the user saved: `getSettings(storage)`, `loadOptions()`. */
 const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Settings|Options|Preferences|Prefs|Config|Storage)$/;
 /** The app's own reader of the key the user saved: `getLocalApiKey()` (dqnamo/chaterface, batch 84), `loadStoredKey()`. */
@@ -26,8 +31,14 @@ const PAGE_FIELD = /^document\.(?:getElementById|querySelector)$/;
 const TRIM = new Set(["trim", "trimStart", "trimEnd"]);
 /** The globals that escape a value for a URL. */
 const URL_ESCAPES = new Set(["encodeURIComponent", "encodeURI"]);
-/** React's and Vue's state holders. */
-const STATE = /^(?:React\.)?(?:useState|useLocalStorage|useSessionStorage|ref|shallowRef)$/;
+/** React's and Vue's state holders, whose first argument is the first value. */
+const STATE = /^(?:React\.)?(?:useState|ref|shallowRef)$/;
+/**
+ * State kept in browser storage, whose first argument is the storage slot and the second the
+ * first value: usehooks-ts' `const [apiKey] = useLocalStorage("key", "")`, VueUse's `const apiKey =
+ * useStorage("api-key", "")` (a ref: `apiKey.value`), svelte-persisted-store's `persisted("key", "")`.
+ */
+const STORED_STATE = /^(?:useLocalStorage|useSessionStorage|useStorage|useStorageAsync|persisted)$/;
 
 /** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
 export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
@@ -287,8 +298,9 @@ function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclara
   if (call.type !== "CallExpression") return false;
   const callee = dottedName(call.callee) ?? "";
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee) || SAVED_KEY_READ.test(callee)) return true;
-  if (!STATE.test(callee)) return false;
-  const [initial] = call.arguments;
+  const stored = STORED_STATE.test(callee);
+  if (!stored && !STATE.test(callee)) return false;
+  const initial = call.arguments[stored ? 1 : 0];
   if (initial?.type === "ArrowFunctionExpression" || initial?.type === "FunctionExpression") return lazyStateStartsEmpty(initial, declarators);
   return initial === undefined || startsEmpty(initial, declarators);
 }
