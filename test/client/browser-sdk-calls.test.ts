@@ -404,12 +404,41 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
     { name: "an imported URL whose key is a server secret (undefined in the app)", filename: translate, code: keyedUrl("{ SERVER_KEYED_URL as url }", "./ai-config") },
     { name: "an imported URL to the app's own back end", filename: translate, code: keyedUrl("{ BACKEND_KEYED_URL as url }", "./ai-config") },
     {
+      // julie-ai-expo (batch 97): the keys the user typed into the settings dialog, kept in the app's zustand store.
+      name: "bring your own key: a field of the app's zustand store that starts empty, destructured or selected",
+      filename: translate,
+      code: [
+        `import { useKeysStore } from "./keys-store";`,
+        `export function useSpeech() {`,
+        `  const { groqApiKey, elevenLabsApiKey: voiceKey } = useKeysStore();`,
+        `  const groq = useKeysStore((state) => state.groqApiKey);`,
+        `  return () => Promise.all([`,
+        `    fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${groqApiKey}\` } }),`,
+        `    fetch("https://api.elevenlabs.io/v1/text-to-speech/voice", { method: "POST", headers: { "xi-api-key": voiceKey } }),`,
+        `    fetch("https://api.groq.com/openai/v1/models", { headers: { Authorization: \`Bearer \${groq}\` } }),`,
+        `  ]);`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       name: "a getter given the caller's settings returns the user's key",
       filename: translate,
       code: [`import OpenAI from "openai";`, `import { keyOf } from "./ai-config";`, `export const make = (settings: { apiKey: string }) => new OpenAI({ apiKey: keyOf(settings) });`].join("\n"),
     },
   ],
   invalid: [
+    {
+      name: "a zustand store field that starts from the build's env is the developer's key",
+      filename: translate,
+      code: [
+        `import { useKeysStore } from "./keys-store";`,
+        `export function useSpeech() {`,
+        `  const { seededKey } = useKeysStore();`,
+        `  return () => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${seededKey}\` } });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: translateChain } }],
+    },
     { name: "fetch with Bearer config.apiKey", filename: translate, code: bearer("aiConfig"), errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }] },
     {
       name: "an SDK client keyed by an imported const",

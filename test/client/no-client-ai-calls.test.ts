@@ -61,6 +61,19 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
     },
     {
+      name: "bring your own key: a zustand store of the same file whose key field starts empty",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { create } from "zustand";`,
+        `const useSettings = create((set) => ({ apiKey: "", setApiKey: (apiKey: string) => set({ apiKey }) }));`,
+        `export function Chat() {`,
+        `  const { apiKey } = useSettings();`,
+        `  return () => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // A bring-your-own-key assistant on a phone or in a userscript: the key its settings screen saved on the device.
       name: "bring your own key: what the app saved on the device (AsyncStorage, Expo SecureStore, Capacitor Preferences, GM_getValue)",
       filename: clientFile,
@@ -265,6 +278,20 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst API_URL = process.env.NEXT_PUBLIC_GROQ_URL || "https://api.groq.com/openai/v1/chat/completions";\nconst KEY = process.env.NEXT_PUBLIC_GROQ_API_KEY;\nexport const ask = (body: string) => fetch(API_URL, { method: "POST", body, headers: { Authorization: \`Bearer \${KEY}\` } });`,
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "a store of the same name that is no zustand store is not followed: the developer's key",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { create } from "./my-factory";`,
+        `const useSettings = create((set) => ({ apiKey: "" }));`,
+        `export function Chat() {`,
+        `  const { apiKey } = useSettings();`,
+        `  return () => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 6, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
       name: "state kept in storage whose default is the developer's key is the developer's key",

@@ -21,6 +21,7 @@ import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, provider
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
+import type { StoreOf } from "./user-keys";
 import { requiredModule } from "../require-call";
 import { functionReturns } from "../function-returns";
 import { assignedInMethods, isOwnParameter, thisMemberValue, thisMethod } from "../this-member";
@@ -140,6 +141,21 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
   const local = values.exports.get(imported.name);
   const init = local === undefined ? undefined : values.consts.get(local);
   return init ? { init, scope: scopeOfModule(values) } : undefined;
+}
+
+/**
+ * zustand stores by hook name, for ./user-keys (a key the user typed, kept in the app's store): the
+ * `const useSettings = create(…)` of this file or of the app's module the hook is imported from,
+ * when that module imports zustand.
+ */
+export function storesOf(scope: Scope): StoreOf {
+  const importsZustand = (home: Scope) => [...home.imports.values()].some((name) => name === "zustand" || name.startsWith("zustand/"));
+  return (hook) => {
+    const own = scope.consts.get(hook);
+    if (own) return importsZustand(scope) ? own : undefined;
+    const imported = importedValue(hook, scope);
+    return imported && importsZustand(imported.scope) ? imported.init : undefined;
+  };
 }
 
 /**

@@ -40,8 +40,14 @@ const STATE = /^(?:React\.)?(?:useState|ref|shallowRef)$/;
  */
 const STORED_STATE = /^(?:useLocalStorage|useSessionStorage|useStorage|useStorageAsync|persisted)$/;
 
+/**
+ * The store a hook makes (`useSettings` → its `create(…)` call), when the hook is a zustand store
+ * of this file or of the app's module it is imported from; undefined for any other name.
+ */
+export type StoreOf = (hook: string) => Node | undefined;
+
 /** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
-export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[], storeOf?: StoreOf): boolean {
   let names = 0;
   let developers = false;
   walk(node, (child, key) => {
@@ -57,14 +63,14 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
       names++;
       if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators)) return false;
       const root = rootOf(child);
-      if (root?.type !== "Identifier" || !usersName(root, declarators)) developers = true;
+      if (root?.type !== "Identifier" || !usersName(root, declarators, 0, storeOf)) developers = true;
       return false;
     }
     // `encodeURIComponent(apiKey)`: the same value, escaped for a URL; the function is no value of its own.
     if (child.type === "Identifier" && key === "callee" && URL_ESCAPES.has(child.name)) return false;
     if (child.type === "Identifier" && key !== "property") {
       names++;
-      if (!usersName(child, declarators)) developers = true;
+      if (!usersName(child, declarators, 0, storeOf)) developers = true;
     }
     return undefined;
   });
@@ -103,15 +109,77 @@ function rootOf(node: Node): Node | undefined {
   return current;
 }
 
-function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0): boolean {
+function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0, storeOf?: StoreOf): boolean {
   if (isParameter(id)) return true;
   return declarators.some(
     (declarator) =>
       binds(declarator.id, id.name) &&
       (declarator.init !== null && !isEmpty(declarator.init)
-        ? readsStorage(declarator.init, declarators) || isPageField(declarator.init, declarators) || isSvelteProps(declarator.init) || partOfUsers(declarator.init, declarators, depth)
+        ? readsStorage(declarator.init, declarators) ||
+          isPageField(declarator.init, declarators) ||
+          isSvelteProps(declarator.init) ||
+          partOfUsers(declarator.init, declarators, depth, storeOf) ||
+          (storeOf !== undefined && storeFieldStartsEmpty(declarator, id.name, declarators, storeOf))
         : assignedFromStorage(declarator, id.name, declarators)),
   );
+}
+
+/**
+ * `const { groqApiKey } = useGlobalStore()` or `const groqApiKey = useGlobalStore((state) =>
+ * state.groqApiKey)`, where the hook is a zustand store whose field starts empty (`groqApiKey: ""`,
+ * set only by its setter from the app's settings dialog): what the user typed, kept in the app's
+ * store (julie-ai-expo's ApiKeysDialog, batch 97). A field that starts from an env read or a
+ * literal is the developer's key.
+ */
+function storeFieldStartsEmpty(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], storeOf: StoreOf): boolean {
+  const call = declarator.init;
+  if (call?.type !== "CallExpression" || call.callee.type !== "Identifier") return false;
+  const field = storeFieldRead(declarator.id, name, call);
+  const state = field === undefined ? undefined : zustandState(storeOf(call.callee.name));
+  const property = state?.properties.find((candidate) => candidate.type === "Property" && !candidate.computed && propertyName(candidate.key) === field);
+  if (property?.type !== "Property") return false;
+  const value = property.value;
+  return isEmpty(value) || (value.type === "Identifier" && value.name === "undefined") || readsStorage(value, declarators);
+}
+
+/** The store field `name` is read from: `{ field: name }` / `{ name }` of the hook's result, or the selector's `state.field`. */
+function storeFieldRead(id: TSESTree.VariableDeclarator["id"], name: string, call: TSESTree.CallExpression): string | undefined {
+  if (id.type === "ObjectPattern" && call.arguments.length === 0) {
+    for (const property of id.properties) {
+      if (property.type === "Property" && !property.computed && binds(property.value, name)) return propertyName(property.key);
+    }
+    return undefined;
+  }
+  const [selector] = call.arguments;
+  if (id.type !== "Identifier" || (selector?.type !== "ArrowFunctionExpression" && selector?.type !== "FunctionExpression") || selector.params[0]?.type !== "Identifier") return undefined;
+  const state = selector.params[0].name;
+  const [read] = functionReturns(selector.body);
+  return read?.type === "MemberExpression" && !read.computed && read.object.type === "Identifier" && read.object.name === state && read.property.type === "Identifier" ? read.property.name : undefined;
+}
+
+/**
+ * The first state of a zustand store: the object its creator returns, in `create((set) => ({…}))`,
+ * `create<State>()((set) => ({…}))`, through middleware (`persist(creator, options)`, `devtools`,
+ * `immer`, `subscribeWithSelector`), or `combine(state, creator)`'s first argument.
+ */
+function zustandState(store: Node | undefined): TSESTree.ObjectExpression | undefined {
+  if (store?.type !== "CallExpression") return undefined;
+  const isCreate = (callee: Node) => callee.type === "Identifier" && (callee.name === "create" || callee.name === "createStore");
+  const curried = store.callee.type === "CallExpression" && store.callee.arguments.length === 0 && isCreate(store.callee.callee);
+  if (!curried && !isCreate(store.callee)) return undefined;
+  let creator: Node | undefined = store.arguments[0];
+  for (let depth = 0; depth < 4 && creator?.type === "CallExpression"; depth++) {
+    const first: Node | undefined = creator.arguments[0];
+    if (creator.callee.type === "Identifier" && creator.callee.name === "combine") return first?.type === "ObjectExpression" ? first : undefined;
+    creator = first;
+  }
+  if (creator?.type !== "ArrowFunctionExpression" && creator?.type !== "FunctionExpression") return undefined;
+  const returned = functionReturns(creator.body);
+  return returned.length === 1 && returned[0].type === "ObjectExpression" ? returned[0] : undefined;
+}
+
+function propertyName(key: Node): string | undefined {
+  return key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
 }
 
 /** A top-level `function name() {…}` of the module `node` is in. */
@@ -167,10 +235,10 @@ function readsUsersStore(promise: Node): boolean {
  * batch 47), `const apiKey = config.api[platform]?.apiKey` with `config` a settings form's state
  * (kimjeppesen/Samlino-ai-pressence's key test, batch 60).
  */
-function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarator[], depth: number): boolean {
+function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarator[], depth: number, storeOf?: StoreOf): boolean {
   const root = rootOf(withoutTrim(init));
   if (root?.type !== "Identifier") return false;
-  return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1));
+  return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1, storeOf));
 }
 
 /**
