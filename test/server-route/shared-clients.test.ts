@@ -226,6 +226,34 @@ export async function DELETE(req: Request) {
     },
     // Negative twins.
     {
+      name: "a use case handed the route's client as a parameter typed with the SDK's class (through a barrel)",
+      file: "app/api/orthography/route.ts",
+      code: `import OpenAI from "openai";
+import { lastMessage, orthographyCheckUseCase } from "@/lib/use-cases";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  return Response.json(await orthographyCheckUseCase(openai, { prompt }));
+}
+export async function PUT(req: Request) {
+  const { messages } = await req.json();
+  return Response.json(lastMessage(messages, messages[0]));
+}`,
+      expected: ["POST → OpenAI"],
+    },
+    {
+      name: "a use case handed a client made with the caller's own key spends the caller's quota",
+      file: "app/api/orthography/route.ts",
+      code: `import OpenAI from "openai";
+import { orthographyCheckUseCase } from "@/lib/use-cases";
+export async function POST(req: Request) {
+  const { prompt, apiKey } = await req.json();
+  const openai = new OpenAI({ apiKey });
+  return Response.json(await orthographyCheckUseCase(openai, { prompt }));
+}`,
+      expected: [],
+    },
+    {
       name: "a helper that rate-limits itself",
       file: "app/api/limited/route.ts",
       code: `import { limitedCompletion } from "@/lib/limited-ai";

@@ -211,7 +211,15 @@ function typedMember(node: Node): { name: string; types: string[]; getter?: bool
   let name: string | undefined;
   let annotation: TSESTree.TypeNode | undefined;
   let getter = false;
-  if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier") {
+  if (node.type === "Identifier" && node.typeAnnotation && isFunctionLike(node.parent) && node.parent.params.includes(node)) {
+    // A function handed the client: `orthographyCheckUseCase = async (openai: OpenAI, options) =>
+    // openai.chat.completions.create(…)`, which a NestJS service calls with its own client
+    // (`orthographyCheckUseCase(this.openai, dto)`: the "use case" modules of tonovarela/nestjs-openai,
+    // batch 106). Like a getter's, only an SDK client's class counts (not `messages: MessageParam`).
+    name = node.name;
+    annotation = node.typeAnnotation.typeAnnotation;
+    getter = true;
+  } else if (node.type === "PropertyDefinition" && !node.computed && node.key.type === "Identifier") {
     name = node.key.name;
     annotation = node.typeAnnotation?.typeAnnotation;
   } else if (node.type === "TSParameterProperty" && node.parameter.type === "Identifier") {
@@ -231,6 +239,10 @@ function typedMember(node: Node): { name: string; types: string[]; getter?: bool
   const members = annotation?.type === "TSUnionType" ? annotation.types : annotation ? [annotation] : [];
   const types = members.flatMap((type) => (type.type === "TSTypeReference" && type.typeName.type === "Identifier" ? [type.typeName.name] : []));
   return name && types.length > 0 ? { name, types, getter } : undefined;
+}
+
+function isFunctionLike(node: Node | undefined): node is TSESTree.FunctionLike {
+  return node?.type === "FunctionDeclaration" || node?.type === "FunctionExpression" || node?.type === "ArrowFunctionExpression";
 }
 
 /** `Promise<Anthropic>` → `Anthropic`: what an async getter hands back. */

@@ -258,6 +258,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (root.type === "Identifier") {
     if (bindings.userClients?.get(root.name)?.some((declarator) => declaredAround(declarator, call))) return undefined;
     const provider = bindings.providers.get(root.name);
+    // `chatUseCase(openai, dto)` handed a client the caller's key made (`new OpenAI({ apiKey: body.key })`) spends the caller's quota.
+    if (provider && call.callee === root && call.arguments.some((arg) => arg.type === "Identifier" && bindings.userClients?.get(arg.name)?.some((declarator) => declaredAround(declarator, call)))) return undefined;
     if (provider && bindings.modelHelpers?.has(root.name) && call.callee.type === "Identifier") {
       // `requestToGroqAI(content, API_KEY)` with `const { API_KEY } = req.body`: the helper makes its client
       // with the key the caller sent, and spends the caller's quota (iamCelott/AskWai, batch 64).
