@@ -84,6 +84,15 @@ ${body}
     assert.deepEqual(run(`  res.json(await (await fetch("https://api.cloudflare.com/client/v4/accounts/account-id/ai/run/@cf/meta/llama-3-8b-instruct", { method: "POST", ${auth}, body: "{}" })).json());`), ['app.get("/job")']);
   });
 
+  it("Workers AI with the account and the model in a template's holes, or after a base URL const (Jazee6/cloudflare-ai-web, playstateprojects/opusXX, batch 108)", () => {
+    const auth = "headers: { Authorization: `Bearer ${process.env.CF_WORKERS_AI_TOKEN}` }";
+    const run1 = `  res.json(await (await fetch(\`https://api.cloudflare.com/client/v4/accounts/\${process.env.CF_ACCOUNT_ID}/ai/run/\${req.body.model}\`, { method: "POST", ${auth}, body: "{}" })).json());`;
+    assert.deepEqual(run(run1), ['app.get("/job")']);
+    const base = "const CF = `https://api.cloudflare.com/client/v4/accounts/${process.env.CF_ACCOUNT_ID}`;";
+    assert.deepEqual(run(`  res.json(await (await fetch(\`\${CF}/ai/run/@cf/meta/llama-3-8b-instruct\`, { method: "POST", ${auth}, body: "{}" })).json());`, base), ['app.get("/job")']);
+    assert.deepEqual(run(`  await fetch(\`\${CF}/../zones/\${req.body.zone}/purge_cache\`, { method: "POST", ${auth}, body: "{}" });\n  res.json({});`, base), []);
+  });
+
   it("an axios instance made for a provider's host: its model list and one model's description; a POST runs", () => {
     const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
     assert.deepEqual(run(`  res.json((await openai.get("/models")).data);`, openai), []);

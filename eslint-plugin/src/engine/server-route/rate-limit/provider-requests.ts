@@ -394,10 +394,16 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
   switch (node.type) {
     case "TemplateLiteral": {
       const head = node.quasis[0]?.value.cooked ?? "";
-      if (head === "" && node.expressions.length > 0) return urlText(source, node.expressions[0], depth + 1);
+      if (head === "" && node.expressions.length > 0) {
+        // `${baseUrl}/ai/run/${model}`: the base's text, then the template's path.
+        const base = urlText(source, node.expressions[0], depth + 1);
+        return base === undefined ? undefined : base + node.quasis.slice(1).map((quasi) => quasi.value.cooked ?? "").join("x");
+      }
       // A hole inside the host (`https://bedrock-runtime.${region}.amazonaws.com/…`: mr-Arturio/SortQuest,
-      // batch 50) stands for one label, which a catalogue wildcard host matches; a hole after it changes nothing.
-      if (node.expressions.length === 0 || /^https?:\/\/[^/?#]*\//i.test(head)) return head;
+      // batch 50) stands for one label, which a catalogue wildcard host matches; one in the path for a
+      // segment, the rest of the path kept: Workers AI runs models under `/accounts/${id}/ai/run/${model}`
+      // of api.cloudflare.com, whose other paths run none (Jazee6/cloudflare-ai-web, batch 108).
+      if (node.expressions.length === 0) return head;
       return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
     }
     case "Identifier": {
