@@ -293,6 +293,16 @@ app.post("/meals", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }
 app.post("/chat", { preHandler: [app.authenticate, app.rateLimit({ max: 5 })] }, async (request) => client.chat.completions.create(request.body));`,
     },
     {
+      name: "Fastify: a full route declaration with its own config.rateLimit or a limiter in its preHandler",
+      filename: SERVER,
+      code: `import Fastify from "fastify";
+import OpenAI from "openai";
+const app = Fastify();
+const client = new OpenAI();
+app.route({ method: "POST", url: "/meals", config: { rateLimit: { max: 5, timeWindow: "1 minute" } }, handler: async (request) => client.chat.completions.create(request.body) });
+app.route({ method: "POST", url: "/chat", preHandler: [app.rateLimit({ max: 5 })], handler: async (request) => client.chat.completions.create(request.body) });`,
+    },
+    {
       name: "Express: app.use(limiter) before the route",
       filename: SERVER,
       code: `import express from "express";

@@ -254,6 +254,27 @@ export async function POST(req: Request) {
       expected: [],
     },
     {
+      name: "Fastify's full route declaration in a plugin: fastify.route({ url, method, handler }) (dinavinter/fastify-ai-starter, batch 106)",
+      file: "server/routes/text.ts",
+      code: `import { streamText } from "ai";
+import { openai } from "@ai-sdk/openai";
+const routes = async function (fastify) {
+  fastify.route({
+    url: "/thought/text",
+    method: "GET",
+    schema: { summary: "a thought" },
+    handler: async function (_request, reply) {
+      const result = await streamText({ model: openai("gpt-4o"), prompt: "Share a thought" });
+      result.pipeTextStreamToResponse(reply.raw);
+      return reply;
+    },
+  });
+  fastify.route({ url: "not-a-path", method: "GET", handler: async () => streamText({ model: openai("gpt-4o"), prompt: "x" }) });
+};
+export default routes;`,
+      expected: ['fastify.route("/thought/text") → OpenAI'],
+    },
+    {
       name: "a helper that rate-limits itself",
       file: "app/api/limited/route.ts",
       code: `import { limitedCompletion } from "@/lib/limited-ai";

@@ -460,10 +460,13 @@ const CONSTANT_PATH_CALL = /\.\s*(?:get|post|put|patch|delete|all)\s*\(\s*[A-Z][
 
 /** `.route("/…` (Express's route chain), spaces allowed. */
 const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
+/** `.route({` (Fastify's full declaration), spaces allowed. */
+const ROUTE_OBJECT = /\.route\s*\(\s*\{/;
 
 /** A cheap superset of registeredHandlers' test, on the text. */
 function mayRegisterRoutes(text: string): boolean {
   if (text.includes(".openapi(")) return true;
+  if (text.includes(".route(") && ROUTE_OBJECT.test(text)) return true;
   if (text.includes(".route(") && ROUTE_CHAIN_START.test(text)) return true;
   if (CONSTANT_PATH_CALL.test(text)) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
@@ -710,6 +713,20 @@ function pathRegistration(node: TSESTree.CallExpression, source: SourceFile): Re
   return { path: `"${path}"`, routePath: path, handler: end >= 2 ? args[end - 1] : undefined, companions: args.slice(1, end - 1) };
 }
 
+/**
+ * Fastify's full declaration, `fastify.route({ method: "POST", url: "/chat", preHandler, config, handler })`
+ * (dinavinter/fastify-ai-starter's plugins, batch 106): the object is the route's options too, so a
+ * limiter in its hooks or `config: { rateLimit }` counts as for `fastify.post(path, options, handler)`.
+ */
+function routeDeclaration(node: TSESTree.CallExpression): Registration | undefined {
+  const [options] = node.arguments;
+  if (node.arguments.length !== 1 || options?.type !== "ObjectExpression") return undefined;
+  const path = stringValue(propertyValue(options, "url") ?? propertyValue(options, "path"));
+  const handler = propertyValue(options, "handler");
+  if (path === undefined || !path.startsWith("/") || !handler) return undefined;
+  return { path: `"${path}"`, routePath: path, handler, companions: [options] };
+}
+
 /** `"POST"` or `["GET", "POST"]`: the methods Hono's `app.on` takes first. */
 function httpMethods(node: TSESTree.CallExpressionArgument | undefined): boolean {
   const isMethod = (value: Node | null) => value !== null && /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ALL)$/i.test(stringValue(value) ?? "");
@@ -812,7 +829,8 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     if (!method) return;
     // `router.use("/api/chat", geminiController)`: a handler mounted at a path answers every method
     // there (devzwide/chatbot, batch 79); a router mounted so is no function, and registers its own routes.
-    const registration = ROUTER_METHODS.has(method) || method === "use" ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : undefined;
+    const registration =
+      ROUTER_METHODS.has(method) || method === "use" ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : method === "route" ? routeDeclaration(node) : undefined;
     if (!registration) return;
     const { path, routePath, handler, companions } = registration;
     // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
