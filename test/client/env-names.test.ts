@@ -43,6 +43,8 @@ describe("client env names", () => {
     "VITE_CLAUDE_MAX_TOKENS", "OPENAI_MAX_TOKENS", "VITE_OPENAI_MAX_OUTPUT_TOKENS", "OPENAI_TOKEN_LIMIT", "GEMINI_TOKENIZER", "MAX_TOKEN",
     // RevenueCat's SDK key ships in the app by design (anggi1991/Umai-Lite, batch 48).
     "EXPO_PUBLIC_REVENUECAT_API_KEY",
+    // …also in camelCase, the service's name split in two (an Expo config's `extra`: Aiden-Hyun/chatgpt-clone, batch 107).
+    "revenueCatAndroidKey", "revenueCatIosKey", "oneSignalAppKey", "logRocketKey",
     // An analytics tag's id goes into every page (Zakariakhchiche/agrilife's react-ga4 key, batch 54).
     "VITE_GOOGLE_ANALYTICS_KEY", "NEXT_PUBLIC_ANALYTICS_KEY",
     // Tambo's React SDK takes its key in the browser (PAVAN2627/holocron-academy, batch 56).

@@ -126,7 +126,9 @@ function isPublishableByService(words: string[]): boolean {
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
-  if (words.some((word) => PUBLISHABLE_SERVICES.has(word))) return true;
+  // A camelCase name splits a service's name in two: `revenueCatAndroidKey` in an Expo config's
+  // `extra` (Aiden-Hyun/chatgpt-clone, batch 107), `oneSignalAppKey`, `logRocketKey`.
+  if (words.some((word, i) => PUBLISHABLE_SERVICES.has(word) || (i > 0 && PUBLISHABLE_SERVICES.has(words[i - 1] + word)))) return true;
   // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
   // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
   return /SUPABASE_(?:API_)?KEY$/.test(words.join("_"));
