@@ -375,6 +375,22 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: viteChain } }],
     },
     {
+      // glvcsmt/erasmus-milano's AxiosConfig.js (batch 104): an instance made for OpenAI's host, the key in its headers.
+      name: "Vite: an axios or ky instance made for a provider's host with the developer's key in its headers",
+      filename: vite,
+      code: [
+        `import axios from "axios";`,
+        `import ky from "ky";`,
+        `export const OpenAIReq = axios.create({ baseURL: "https://api.openai.com/v1", headers: { Authorization: \`Bearer \${import.meta.env.VITE_API_TOKEN}\` } });`,
+        `export const groq = ky.create({ prefixUrl: "https://api.groq.com/openai/v1", headers: { Authorization: \`Bearer \${import.meta.env.VITE_TOKEN}\` } });`,
+        `export const own = axios.create({ baseURL: "/api", headers: { Authorization: \`Bearer \${import.meta.env.VITE_TOKEN}\` } });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: viteChain } },
+        { messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: viteChain } },
+      ],
+    },
+    {
       name: "Vite: the same auth header with a VITE_ key",
       filename: vite,
       code: [`import axios from "axios";`, `export const tts = axios.create({ baseURL: import.meta.env.VITE_TTS_URL, headers: { "xi-api-key": import.meta.env.VITE_ELEVENLABS_API_KEY } });`].join("\n"),

@@ -447,6 +447,12 @@ function requestParts(
     : undefined;
   if ((method === "create" && (object === "axios" || object === "ky")) || method === "extend") {
     configs = args.slice(0, 1);
+    // An instance made for the provider's host with the key in its headers sends it on every request
+    // it makes: `axios.create({ baseURL: "https://api.openai.com/v1", headers: { Authorization } })`
+    // (glvcsmt/erasmus-milano's AxiosConfig.js, batch 104), ky's `prefixUrl`.
+    const first = args[0];
+    const options = first?.type === "ObjectExpression" ? first : first?.type === "Identifier" ? objects?.get(first.name) : undefined;
+    url = options ? (findProperty(options, "baseURL") ?? findProperty(options, "prefixUrl"))?.value : undefined;
   } else if (FETCH_LIKE.has(calleeName ?? "") || (method === "fetch" && (object === "window" || object === "globalThis"))) {
     url = args[0];
     configs = args.slice(1);
