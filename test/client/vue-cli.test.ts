@@ -66,7 +66,7 @@ ruleTester().run("no-client-ai-calls (Vue CLI)", rule(noClientAiCalls), {
       name: "an axios instance sends the VUE_APP_ key to OpenAI",
       filename: gpt,
       code: readFileSync(gpt, "utf8"),
-      errors: [{ messageId: "browserAuthHeader", line: 3 }],
+      errors: [{ messageId: "directProviderCall", line: 3 }],
     },
   ],
 });
