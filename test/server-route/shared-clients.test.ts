@@ -275,6 +275,23 @@ export default routes;`,
       expected: ['fastify.route("/thought/text") → OpenAI'],
     },
     {
+      name: "Express routes at a route object's path (Replit's shared/routes.ts) or at the catch-all \"*\"",
+      file: "server/routes.ts",
+      code: `import express from "express";
+import OpenAI from "openai";
+import { api } from "@shared/routes";
+const openai = new OpenAI({ apiKey: process.env.GROQ_API_KEY, baseURL: "https://api.groq.com/openai/v1" });
+export function registerRoutes(app: express.Express) {
+  app.get(api.recordings.list.path, async (_req, res) => res.json([]));
+  app.post(api.recordings.process.path, async (req, res) => {
+    res.json(await openai.chat.completions.create({ model: "llama-3.3-70b-versatile", messages: req.body.messages }));
+  });
+  app.post("*", async (req, res) => res.json(await openai.chat.completions.create(req.body)));
+  emitter.on(events.all.path, async (message) => openai.chat.completions.create(message));
+}`,
+      expected: ['app.post("*") → Groq', "app.post(api.recordings.process.path) → Groq"],
+    },
+    {
       name: "a helper that rate-limits itself",
       file: "app/api/limited/route.ts",
       code: `import { limitedCompletion } from "@/lib/limited-ai";

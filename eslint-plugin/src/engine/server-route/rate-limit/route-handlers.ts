@@ -457,6 +457,8 @@ const PATH_START = /^(?:\\(?:\r\n|[\r\n\u2028\u2029]))*(?:\/|\\\/|\\u002[fF]|\\u
 
 /** A router method called with a constant first, `.get(TOKEN_PATH, …)`: a path a module const may hold (pathConstant). */
 const CONSTANT_PATH_CALL = /\.\s*(?:get|post|put|patch|delete|all)\s*\(\s*[A-Z][A-Z0-9_]{0,60}\s*,/;
+/** A router method called with a route object's path first, `.post(api.recordings.process.path,` (bounded pieces: linear). */
+const OBJECT_PATH_CALL = /\.\s*(?:get|post|put|patch|delete|all)\s*\(\s*[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\.path,/;
 
 /** `.route("/…` (Express's route chain), spaces allowed. */
 const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
@@ -464,15 +466,16 @@ const ROUTE_CHAIN_START = /\.route\s*\(\s*["'`]\//;
 const ROUTE_OBJECT = /\.route\s*\(\s*\{/;
 
 /** A cheap superset of registeredHandlers' test, on the text. */
-function mayRegisterRoutes(text: string): boolean {
+export function mayRegisterRoutes(text: string): boolean {
   if (text.includes(".openapi(")) return true;
   if (text.includes(".route(") && ROUTE_OBJECT.test(text)) return true;
   if (text.includes(".route(") && ROUTE_CHAIN_START.test(text)) return true;
-  if (CONSTANT_PATH_CALL.test(text)) return true;
+  if (CONSTANT_PATH_CALL.test(text) || (text.includes(".path,") && OBJECT_PATH_CALL.test(text))) return true;
   for (const match of text.matchAll(ROUTER_CALL)) {
     const after = match.index + match[0].length;
     // A path, or an empty one (`router.post("", handler)`).
-    if (text[after] === match[1] || PATH_START.test(text.slice(after, after + 12))) return true;
+    // A path, an empty one, or Express's catch-all `"*"`.
+    if (text[after] === match[1] || text[after] === "*" || PATH_START.test(text.slice(after, after + 12))) return true;
   }
   return false;
 }
@@ -697,11 +700,21 @@ interface Registration {
 }
 
 /** `app.post("/chat", …middleware, handler)`: the handler is the last argument. */
-function pathRegistration(node: TSESTree.CallExpression, source: SourceFile): Registration | undefined {
+function pathRegistration(node: TSESTree.CallExpression, source: SourceFile, method: string): Registration | undefined {
   // Hono's `app.on(["GET", "POST"], "/ai", handler)` and `app.on("POST", "/ai", handler)`: the methods come first
   // (miniboxs/chatgpt-ts-cfworkers, batch 64).
   const args = httpMethods(node.arguments[0]) ? node.arguments.slice(1) : node.arguments;
   const path = stringValue(args[0]) ?? pathConstant(source, args[0]);
+  const verb = method !== "use" && method !== "on";
+  // A route object's path, `app.post(api.recordings.process.path, async (req, res) => …)` (Replit's full-stack
+  // template keeps every route's method and path in shared/routes.ts: Dylan42415/SoundScribe, batch 110), or
+  // Express's catch-all `app.post("*", handler)` (justinmae/ai-characters-debate): where a limiter mounted at a
+  // path applies is not known, so one there counts.
+  const objectPath = verb && args.length >= 2 && args[0]?.type === "MemberExpression" ? routeObjectPath(args[0]) : undefined;
+  if (objectPath !== undefined || (verb && path === "*" && args.length >= 2)) {
+    const end = args.length;
+    return { path: objectPath ?? `"*"`, handler: args[end - 1], companions: args.slice(1, end - 1) };
+  }
   // `router.post("", async (req, res) => …)` serves the router's own path (federico722/back-end-clinic-pets,
   // batch 37); an empty string before anything but an inline function is some other API's.
   const last = args[args.length - 1];
@@ -725,6 +738,18 @@ function routeDeclaration(node: TSESTree.CallExpression): Registration | undefin
   const handler = propertyValue(options, "handler");
   if (path === undefined || !path.startsWith("/") || !handler) return undefined;
   return { path: `"${path}"`, routePath: path, handler, companions: [options] };
+}
+
+/** `api.recordings.process.path`: a plain member chain ending in `.path`, as written. */
+function routeObjectPath(node: TSESTree.MemberExpression): string | undefined {
+  if (node.computed || node.property.type !== "Identifier" || node.property.name !== "path") return undefined;
+  const names: string[] = [];
+  let current: Node = node;
+  while (current.type === "MemberExpression" && !current.computed && current.property.type === "Identifier" && names.length < 8) {
+    names.unshift(current.property.name);
+    current = current.object;
+  }
+  return current.type === "Identifier" ? [current.name, ...names].join(".") : undefined;
 }
 
 /** `"POST"` or `["GET", "POST"]`: the methods Hono's `app.on` takes first. */
@@ -830,7 +855,7 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     // `router.use("/api/chat", geminiController)`: a handler mounted at a path answers every method
     // there (devzwide/chatbot, batch 79); a router mounted so is no function, and registers its own routes.
     const registration =
-      ROUTER_METHODS.has(method) || method === "use" ? pathRegistration(node, source) : method === "openapi" ? openapiRegistration(node) : method === "route" ? routeDeclaration(node) : undefined;
+      ROUTER_METHODS.has(method) || method === "use" ? pathRegistration(node, source, method) : method === "openapi" ? openapiRegistration(node) : method === "route" ? routeDeclaration(node) : undefined;
     if (!registration) return;
     const { path, routePath, handler, companions } = registration;
     // `app.get("/ws", upgradeWebSocket((c) => ({ onMessage })))`: the upgrade runs no model; its
