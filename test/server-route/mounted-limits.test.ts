@@ -54,6 +54,15 @@ describe("require-rate-limit: a limiter where the router is mounted", () => {
     assert.deepEqual(chatFindings({ "server.js": server(`app.use("/api/chat", require("./routes/chat"));`) }), [['router.post("/ask")', "Cohere"]]);
   });
 
+  it("a limiter mounted behind a switch, in a block or in a setup's try covers the routers after it (JuniorSebastian/TecCreateBackendDeployed, batch 106)", () => {
+    const mount = `app.use("/api/chat", require("./routes/chat"));`;
+    assert.deepEqual(chatFindings({ "server.js": server(`const limiter = process.env.NO_LIMIT ? null : rateLimit({ max: 20 });`, `if (limiter) app.use(limiter);`, mount) }), []);
+    assert.deepEqual(chatFindings({ "server.js": server(`if (process.env.LIMIT) {`, `  app.use(rateLimit({ max: 20 }));`, `}`, mount) }), []);
+    assert.deepEqual(chatFindings({ "server.js": server(`try {`, `  app.use(rateLimit({ max: 20 }));`, `} catch {}`, mount) }), []);
+    // A limiter behind a switch after the router is mounted runs after its routes: still reported.
+    assert.deepEqual(chatFindings({ "server.js": server(mount, `if (process.env.LIMIT) app.use(rateLimit({ max: 20 }));`) }), [['router.post("/ask")', "Cohere"]]);
+  });
+
   it("a limiter registered for one path covers the routes under it only (krishnactive/ai-report-simplifier, batch 37)", () => {
     const twoRoutes = CHAT_ROUTER.replace("module.exports = router;", `router.post("/summarize", async (req, res) => {\n  res.json(await cohere.generate({ model: "command", prompt: req.body.text }));\n});\nmodule.exports = router;`);
     const findingsFor = (serverText: string) => {

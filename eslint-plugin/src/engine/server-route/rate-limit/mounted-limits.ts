@@ -192,6 +192,11 @@ function mountCalls(program: TSESTree.Program): TSESTree.CallExpression[] {
       else if (declaration.type === "ExpressionStatement") addChain(declaration.expression);
       else if (declaration.type === "VariableDeclaration") for (const declarator of declaration.declarations) addChain(declarator.init);
       else if (statement.type === "ExportDefaultDeclaration") addChain(declaration as Node);
+      // As for routes: a limiter mounted behind a switch (`if (rateLimitMiddleware) app.use(rateLimitMiddleware)`:
+      // JuniorSebastian/TecCreateBackendDeployed, batch 106), in a block, or in the `try` of a setup.
+      else if (declaration.type === "IfStatement") for (const branch of [declaration.consequent, declaration.alternate]) branch && addStatements(branch.type === "BlockStatement" ? branch.body : [branch], inFunction);
+      else if (declaration.type === "BlockStatement") addStatements(declaration.body, inFunction);
+      else if (declaration.type === "TryStatement") addStatements(declaration.block.body, inFunction);
     }
   };
   addStatements(program.body, false);
