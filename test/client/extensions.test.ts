@@ -149,6 +149,27 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       code: storedLater("apiKey = await getApiKey();"),
     },
     {
+      // dvoranii/gemini-chrome-extension (batch 107): the getter is imported from the extension's own storage module.
+      name: "a const given what an imported getter reads from the extension's storage",
+      filename: file("popup/popup.js"),
+      code: `import { getApiKey } from "./storage";\nexport async function ask(prompt) {\n  const apiKey = await getApiKey();\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${apiKey}\`, { method: "POST", body: prompt });\n}\n`,
+    },
+    {
+      // saadamirpk/openai-chrome-extension2 (batch 107): the key the storage read's callback hands over, or typed, or cleared.
+      name: "a module variable given the storage read's result in its callback, the typed value, or nothing",
+      filename: file("popup/popup.js"),
+      code: [
+        `let apiKey = "";`,
+        `const apiKeyInput = document.getElementById("apiInput");`,
+        `chrome.storage.local.get(["key"]).then((result) => {`,
+        `  if (result.key) apiKey = result.key;`,
+        `  else apiKey = "";`,
+        `});`,
+        `export const save = () => chrome.storage.local.set({ key: apiKeyInput.value }).then(() => { apiKey = apiKeyInput.value; });`,
+        `export const ask = (body) => fetch("https://api.openai.com/v1/completions", { method: "POST", body, headers: { Authorization: "Bearer " + apiKey } });`,
+      ].join("\n"),
+    },
+    {
       // kaissaradi/Chatbot's scripts.js (batch 72): asked with prompt(), kept by a function declaration's storage read.
       name: "a module variable given what the user types into prompt() or a storage getter declared as a function",
       filename: file("popup/popup.js"),
@@ -174,6 +195,22 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("content.js"),
       code: `import { getApiKey } from "./config";\nexport async function ask(input) {\n  const apiKey = getApiKey();\n  return fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: input });\n}\n`,
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "openrouter.ai", chain: "content.js" } }],
+    },
+    {
+      name: "an imported getter of the extension's own module that reads no storage hands back the developer's key",
+      filename: file("popup/popup.js"),
+      code: `import { getBuiltInKey } from "./storage";\nexport async function ask(prompt) {\n  const apiKey = await getBuiltInKey();\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${apiKey}\`, { method: "POST", body: prompt });\n}\n`,
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "popup/popup.js" } }],
+    },
+    {
+      name: "a module variable also given a literal key is the developer's",
+      filename: file("popup/popup.js"),
+      code: [
+        `let apiKey = "";`,
+        `chrome.storage.local.get(["key"]).then((result) => { apiKey = result.key || "sk-placeholder-for-tests"; });`,
+        `export const ask = (body) => fetch("https://api.openai.com/v1/completions", { method: "POST", body, headers: { Authorization: "Bearer " + apiKey } });`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
     },
     {
       name: "the same empty variable given the developer's key instead",

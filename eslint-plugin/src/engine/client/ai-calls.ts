@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, scopeOf, storesOf, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, scopeOf, appModulesOf, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -297,8 +297,8 @@ function httpRequest(
     return { host, credentials, keyReads: reads.length === 1 ? reads[0] : undefined };
   }
   // The user's own key (a parameter, browser storage) is theirs to send: not reported.
-  const stores = storesOf(scope);
-  if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators, stores))) return undefined;
+  const modules = appModulesOf(scope);
+  if (credentials.every((value) => value !== undefined && isUserSupplied(value, declarators, modules))) return undefined;
   // An ephemeral key the app's server minted for this session (OpenAI Realtime's `client_secret.value`) is no key of the developer's.
   if (credentials.every((value) => value !== undefined && isEphemeralToken(value, declarators))) return undefined;
   // Nuxt's private runtime config is empty in the browser (`useRuntimeConfig().groqApiKey`: only

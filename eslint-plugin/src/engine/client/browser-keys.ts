@@ -21,7 +21,7 @@ import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, provider
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedModule, type ModuleValues } from "./imported-values";
-import type { StoreOf } from "./user-keys";
+import type { AppModules } from "./user-keys";
 import { requiredModule } from "../require-call";
 import { functionReturns } from "../function-returns";
 import { assignedInMethods, isOwnParameter, thisMemberValue, thisMethod } from "../this-member";
@@ -144,17 +144,27 @@ function importedValue(name: string, scope: Scope): { init: Node; scope: Scope }
 }
 
 /**
- * zustand stores by hook name, for ./user-keys (a key the user typed, kept in the app's store): the
- * `const useSettings = create(…)` of this file or of the app's module the hook is imported from,
- * when that module imports zustand.
+ * What ./user-keys follows into the app's own modules: zustand stores by hook name (a key the user
+ * typed, kept in the app's store: the `const useSettings = create(…)` of this file or of the module
+ * the hook is imported from, when that module imports zustand), and imported functions (a getter
+ * that reads browser storage).
  */
-export function storesOf(scope: Scope): StoreOf {
+export function appModulesOf(scope: Scope): AppModules {
   const importsZustand = (home: Scope) => [...home.imports.values()].some((name) => name === "zustand" || name.startsWith("zustand/"));
-  return (hook) => {
-    const own = scope.consts.get(hook);
-    if (own) return importsZustand(scope) ? own : undefined;
-    const imported = importedValue(hook, scope);
-    return imported && importsZustand(imported.scope) ? imported.init : undefined;
+  return {
+    storeOf(hook) {
+      const own = scope.consts.get(hook);
+      if (own) return importsZustand(scope) ? own : undefined;
+      const imported = importedValue(hook, scope);
+      return imported && importsZustand(imported.scope) ? imported.init : undefined;
+    },
+    functionOf(name) {
+      const imported = scope.file ? scope.importNames.get(name) : undefined;
+      const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
+      const local = imported && values?.exports.get(imported.name);
+      if (!values || local === undefined) return undefined;
+      return values.consts.get(local) ?? scopeOfModule(values).functions.get(local);
+    },
   };
 }
 

@@ -40,14 +40,19 @@ const STATE = /^(?:React\.)?(?:useState|ref|shallowRef)$/;
  */
 const STORED_STATE = /^(?:useLocalStorage|useSessionStorage|useStorage|useStorageAsync|persisted)$/;
 
-/**
- * The store a hook makes (`useSettings` → its `create(…)` call), when the hook is a zustand store
- * of this file or of the app's module it is imported from; undefined for any other name.
- */
-export type StoreOf = (hook: string) => Node | undefined;
+/** What the file imports from the app's own modules, for a key read through them. */
+export interface AppModules {
+  /**
+   * The store a hook makes (`useSettings` → its `create(…)` call), when the hook is a zustand store
+   * of this file or of the app's module it is imported from; undefined for any other name.
+   */
+  storeOf(hook: string): Node | undefined;
+  /** The function an imported name stands for, in the app's module it comes from (`getApiKey` of `./storage`). */
+  functionOf(name: string): Node | undefined;
+}
 
 /** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
-export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[], storeOf?: StoreOf): boolean {
+export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
   let names = 0;
   let developers = false;
   walk(node, (child, key) => {
@@ -63,14 +68,14 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
       names++;
       if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators)) return false;
       const root = rootOf(child);
-      if (root?.type !== "Identifier" || !usersName(root, declarators, 0, storeOf)) developers = true;
+      if (root?.type !== "Identifier" || !usersName(root, declarators, 0, modules)) developers = true;
       return false;
     }
     // `encodeURIComponent(apiKey)`: the same value, escaped for a URL; the function is no value of its own.
     if (child.type === "Identifier" && key === "callee" && URL_ESCAPES.has(child.name)) return false;
     if (child.type === "Identifier" && key !== "property") {
       names++;
-      if (!usersName(child, declarators, 0, storeOf)) developers = true;
+      if (!usersName(child, declarators, 0, modules)) developers = true;
     }
     return undefined;
   });
@@ -109,7 +114,7 @@ function rootOf(node: Node): Node | undefined {
   return current;
 }
 
-function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0, storeOf?: StoreOf): boolean {
+function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0, modules?: AppModules): boolean {
   if (isParameter(id)) return true;
   return declarators.some(
     (declarator) =>
@@ -118,9 +123,10 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
         ? readsStorage(declarator.init, declarators) ||
           isPageField(declarator.init, declarators) ||
           isSvelteProps(declarator.init) ||
-          partOfUsers(declarator.init, declarators, depth, storeOf) ||
-          (storeOf !== undefined && storeFieldStartsEmpty(declarator, id.name, declarators, storeOf))
-        : assignedFromStorage(declarator, id.name, declarators)),
+          partOfUsers(declarator.init, declarators, depth, modules) ||
+          callsStorageGetter(declarator.init, declarators, modules) ||
+          (modules !== undefined && storeFieldStartsEmpty(declarator, id.name, declarators, modules))
+        : assignedFromStorage(declarator, id.name, declarators, modules, depth)),
   );
 }
 
@@ -131,11 +137,11 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
  * store (julie-ai-expo's ApiKeysDialog, batch 97). A field that starts from an env read or a
  * literal is the developer's key.
  */
-function storeFieldStartsEmpty(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], storeOf: StoreOf): boolean {
+function storeFieldStartsEmpty(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], modules: AppModules): boolean {
   const call = declarator.init;
   if (call?.type !== "CallExpression" || call.callee.type !== "Identifier") return false;
   const field = storeFieldRead(declarator.id, name, call);
-  const state = field === undefined ? undefined : zustandState(storeOf(call.callee.name));
+  const state = field === undefined ? undefined : zustandState(modules.storeOf(call.callee.name));
   const property = state?.properties.find((candidate) => candidate.type === "Property" && !candidate.computed && propertyName(candidate.key) === field);
   if (property?.type !== "Property") return false;
   const value = property.value;
@@ -235,10 +241,10 @@ function readsUsersStore(promise: Node): boolean {
  * batch 47), `const apiKey = config.api[platform]?.apiKey` with `config` a settings form's state
  * (kimjeppesen/Samlino-ai-pressence's key test, batch 60).
  */
-function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarator[], depth: number, storeOf?: StoreOf): boolean {
+function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarator[], depth: number, modules?: AppModules): boolean {
   const root = rootOf(withoutTrim(init));
   if (root?.type !== "Identifier") return false;
-  return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1, storeOf));
+  return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1, modules));
 }
 
 /**
@@ -268,9 +274,12 @@ function isSvelteProps(init: Node): boolean {
 /**
  * `let apiKey = ""; … apiKey = await getApiKey();` where the getter reads browser storage
  * (`chrome.storage.local.get(["aiKey"], …)` inside: Laksh-01/laksh_sachdeva_submission, batch 39):
- * every value the empty variable is later given, in the function that declares it, is the user's.
+ * every value the empty variable is later given, in the function that declares it, is the user's:
+ * also what a storage read's callback hands over (`chrome.storage.local.get(["key"]).then((result) => {
+ * apiKey = result.key })`), what was typed into the page (`apiKey = apiKeyInput.value`) or nothing
+ * (`apiKey = ""`, the user cleared it): saadamirpk/openai-chrome-extension2's popup, batch 107.
  */
-function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules, depth = 0): boolean {
   let scope: Node | undefined = declarator.parent;
   while (scope && !FUNCTIONS.has(scope.type) && scope.type !== "Program") scope = scope.parent;
   if (!scope) return false;
@@ -280,7 +289,15 @@ function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: stri
     if (!users) return false;
     if (child.type !== "AssignmentExpression" || child.left.type !== "Identifier" || child.left.name !== name) return undefined;
     assigned++;
-    if (!readsStorage(child.right, declarators) && !callsStorageGetter(child.right, declarators) && !asksTheUser(child.right)) users = false;
+    const value = child.right;
+    const given =
+      isEmpty(value) ||
+      readsStorage(value, declarators) ||
+      callsStorageGetter(value, declarators, modules) ||
+      asksTheUser(value) ||
+      isTyped(value, declarators) ||
+      (value.type === "MemberExpression" && partOfUsers(value, declarators, depth + 1, modules));
+    if (!given) users = false;
     return undefined;
   });
   return assigned > 0 && users;
@@ -291,13 +308,17 @@ function asksTheUser(value: Node): boolean {
   return value.type === "CallExpression" && /^(?:window\.)?prompt$/.test(dottedName(value.callee) ?? "");
 }
 
-/** `await getApiKey()`, a function of this file whose body reads browser storage (a const's or a declaration). */
-function callsStorageGetter(value: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+/**
+ * `await getApiKey()`, a function whose body reads browser storage: of this file (a const's or a
+ * declaration), or of the app's module it is imported from (`import { getApiKey } from "./storage"`:
+ * dvoranii/gemini-chrome-extension, batch 107).
+ */
+function callsStorageGetter(value: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
   let call: Node = value;
   while (call.type === "AwaitExpression") call = call.argument;
   if (call.type !== "CallExpression" || call.callee.type !== "Identifier") return false;
   const name = call.callee.name;
-  const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init ?? declaredFunction(call, name);
+  const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init ?? declaredFunction(call, name) ?? modules?.functionOf(name);
   if (getter?.type !== "ArrowFunctionExpression" && getter?.type !== "FunctionExpression" && getter?.type !== "FunctionDeclaration") return false;
   let reads = false;
   walk(getter.body, (child) => {
