@@ -293,6 +293,27 @@ describe("env/.gitignore through ESLint", () => {
       assert.match(message.message, /Add `\.env` to this \.gitignore\.$/);
     });
 
+    it("a NestJS app whose root module loads @nestjs/config without envFilePath needs `.env` only (tonovarela/nestjs-openai, batch 106)", async () => {
+      const nest = (module: string) => ({
+        ...JS,
+        "package.json": JSON.stringify({ dependencies: { "@nestjs/core": "10", "@nestjs/config": "3" } }),
+        "src/app.module.ts": `import { Module } from "@nestjs/common";\nimport { ConfigModule } from "@nestjs/config";\n@Module({ imports: [${module}] })\nexport class AppModule {}\n`,
+        ".gitignore": "node_modules\n.env\n",
+      });
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(nest("ConfigModule.forRoot()")))), []);
+      // `envFilePath` may name `.env.development.local` (as Nest's docs show): all three, as for any Node project.
+      const [message] = await lint(makeRepo(nest(`ConfigModule.forRoot({ envFilePath: [".env.development.local", ".env"] })`)));
+      assert.match(message?.message ?? "", /\.env\.local/);
+    });
+
+    it("a Vite-built extension (CRXJS, WXT) that reads no secret is not asked to ignore a `.env` it does not have (angra8410/linkedin-ai-chrome-extension, batch 107)", async () => {
+      const crx = { ...JS, "package.json": JSON.stringify({ devDependencies: { vite: "5", "@crxjs/vite-plugin": "2" } }), "vite.config.js": "export default {};\n", "src/popup.js": "export const api = 'http://localhost:11434';\n", ".gitignore": "node_modules\n*.local\n" };
+      assert.deepEqual(gitignoreOnly(await lint(makeRepo(crx))), []);
+      // …but `.env.local` stays required, as for Vite.
+      const [message] = await lint(makeRepo({ ...crx, ".gitignore": "node_modules\n.env\n" }));
+      assert.match(message?.message ?? "", /\.env\.local/);
+    });
+
     it("a webpack app whose config loads dotenv (declared or not) needs `.env` only; one that loads none, all three", async () => {
       // brauliopf/translator (bench/real-apps): `require("dotenv").config()` in webpack.config.js, dotenv installed but not declared.
       const webpackApp = (config: string) => ({

@@ -193,7 +193,9 @@ function detectIn(dir: string): Framework | "stop" | undefined {
       if (name === "next" && isWorkspaceRootWithoutPages(dir, names)) continue;
       // Vue CLI's packages left in after a move to Vite (shiqstone/chinese-add-pinyin-cursor: `"build": "vite build"`, batch 82).
       if (name === "vue-cli" && buildsWithVite(dir, names, /\bvue-cli-service\b/)) continue;
-      const found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
+      let found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
+      // WXT and CRXJS build with Vite and load env files as Vite does (angra8410/linkedin-ai-chrome-extension, batch 107).
+      if (found !== "stop" && found.name === "extension" && (dependency === "wxt" || dependency === "@crxjs/vite-plugin")) found = { ...found, viteExtension: true };
       const desktop = desktopOf(dependencies);
       return found !== "stop" && desktop ? { ...found, desktop } : found;
     }

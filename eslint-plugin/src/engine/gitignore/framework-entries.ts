@@ -148,14 +148,28 @@ function loadsDotenvOnly(dir: string): boolean {
       const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
       const runsBun = Object.values(json.scripts ?? {}).some((script) => typeof script === "string" && RUNS_BUN.test(`${script} `));
       // dotenv-webpack reads `.env` (and `.env.defaults`) only, as dotenv does.
-      return { dotenv: names.has("dotenv") || names.has("dotenv-webpack"), localLoader: runsBun || LOCAL_ENV_LOADERS.some((name) => names.has(name)) };
+      return { dotenv: names.has("dotenv") || names.has("dotenv-webpack"), nestConfig: names.has("@nestjs/config"), localLoader: runsBun || LOCAL_ENV_LOADERS.some((name) => names.has(name)) };
     } catch {
       return undefined;
     }
   });
   if (!manifest || manifest.localLoader) return false;
   // Each file's answer is cached by its own mtime: an edit to either is seen.
-  return manifest.dotenv || webpackConfigFiles(packageDir).some((config) => derive(config, "loadsDotenv", (text) => text !== undefined && WEBPACK_LOADS_DOTENV.test(text)));
+  return (
+    manifest.dotenv ||
+    (manifest.nestConfig && nestLoadsDotenvOnly(packageDir)) ||
+    webpackConfigFiles(packageDir).some((config) => derive(config, "loadsDotenv", (text) => text !== undefined && WEBPACK_LOADS_DOTENV.test(text)))
+  );
+}
+
+/**
+ * NestJS's `@nestjs/config` reads `.env` only (dotenv underneath) unless `envFilePath` names other
+ * files (its docs' `envFilePath: [".env.development.local", …]`): the root module calls
+ * `ConfigModule.forRoot(…)` without one (tonovarela/nestjs-openai, batch 106). Where the call is
+ * not in src/app.module, the files it loads are not known: not taken as `.env` only.
+ */
+function nestLoadsDotenvOnly(packageDir: string): boolean {
+  return ["ts", "js"].some((ext) => derive(join(packageDir, "src", `app.module.${ext}`), "nestLoadsDotenvOnly", (text) => text !== undefined && text.includes("ConfigModule.forRoot(") && !text.includes("envFilePath")));
 }
 
 const WEBPACK_LOADS_DOTENV = /require\(\s*["']dotenv(?:-webpack)?["']\s*\)|from\s+["']dotenv(?:-webpack)?["']/;
