@@ -30,6 +30,8 @@ ruleTester().run("no-client-secrets: single-page apps", clientSecrets, {
     { ...appFile("vite-node-cli", "src/shared.ts"), name: "a Vite project that builds a Node CLI has no browser src/" },
     // idkcursed/rag (batch 75): Vite's template turned into an Express server, with no index.html.
     { ...appFile("vite-express-server", "src/embeddings.ts"), name: "a Vite project whose src/index starts an Express server and has no page has no browser src/" },
+    // justinmae/ai-characters-debate (batch 110): index.html loads /src/main.tsx; `tsx watch src/index.ts` runs the Express server.
+    { ...appFile("vite-node-script", "src/api/tts.ts"), name: "a Vite project's src/index that a package script runs with Node is its server, no page's script" },
     { name: "a test file under src/", filename: at("vite-spa", "src/lib/summarize.test.ts"), code: "export const k = import.meta.env.OPENAI_API_KEY;" },
     { ...appFile("next-app-router", "lib/unused-helper.ts"), name: "Next.js: a module nothing imports is not browser code" },
     {

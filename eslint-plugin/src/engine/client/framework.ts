@@ -354,6 +354,23 @@ function buildsWithVite(dir: string, names: string[], cli: RegExp): boolean {
   return typeof build === "string" && /\bvite\b/.test(build) && !cli.test(build);
 }
 
+/** A Node runner and a file it runs, in a package script: `tsx src/index.ts`, `tsx watch src/index.ts`, `node --watch src/main.js` (bounded pieces: linear). */
+const NODE_RUN = /\b(?:node|tsx|ts-node|ts-node-dev|nodemon|bun|esno|vite-node|tsnd)\b(?:[ \t]{1,20}(?:watch|run))?(?:[ \t]{1,20}-{1,2}[\w-]{1,40}(?:=[^\s]{1,200})?){0,6}[ \t]{1,20}(?:\.\/)?([\w./-]{1,200}\.[cm]?[jt]sx?)\b/g;
+
+/**
+ * The files a package script runs with Node (`"dev:server": "tsx src/index.ts"`), relative to the
+ * package: a Vite project's `src/index.ts` run so is its Express server, no page's script
+ * (justinmae/ai-characters-debate, batch 110, whose index.html loads `/src/main.tsx`).
+ */
+export function filesRunByNode(dir: string): Set<string> {
+  const files = new Set<string>();
+  for (const script of Object.values(packageScripts(dir))) {
+    if (typeof script !== "string" || script.length > 2000) continue;
+    for (const match of script.matchAll(NODE_RUN)) files.add(path.posix.normalize(match[1]));
+  }
+  return files;
+}
+
 function packageScripts(dir: string): Record<string, unknown> {
   try {
     return (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};

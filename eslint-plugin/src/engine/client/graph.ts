@@ -11,6 +11,7 @@ import { fileStats } from "./stats";
 import { changedOnDisk, directivesOfFile, invalidateFile, moduleInfoOf, onInvalidate } from "./files";
 import {
   clearFrameworkCache,
+  filesRunByNode,
   frameworkOf,
   moduleRole,
   REMIX_BROWSER,
@@ -157,6 +158,8 @@ export class ClientGraph {
   private serverSide: Set<string> | undefined;
   /** A Vite project that builds a Node program and no page (isViteNodeCli), asked once per build. */
   private nodeCli: boolean | undefined;
+  /** Files the project's package scripts run with Node (framework.ts filesRunByNode), on first need. */
+  private runByNode: Set<string> | undefined;
   /** Whether Vite's `root` folder has a src/ of its own (appPath), asked once per build. */
   private rootHasSrc: boolean | undefined;
 
@@ -250,7 +253,14 @@ export class ClientGraph {
       role = moduleRole(this.framework.name, appRel, () => directivesOfFile(file));
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
-      if (role.entry && this.framework.name === "vite" && /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(appRel) && (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework)))) role = { ...role, entry: false };
+      // So is one a package script runs with Node (`"dev:server": "tsx src/index.ts"`): the app's server.
+      if (
+        role.entry &&
+        this.framework.name === "vite" &&
+        /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(appRel) &&
+        (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework)) || (this.runByNode ??= filesRunByNode(this.framework.root)).has(rel))
+      )
+        role = { ...role, entry: false };
       // Electron Forge's main process and preload scripts: Node programs, no page's script.
       if (role.entry && this.framework.nodeEntries?.includes(rel)) role = { ...role, entry: false };
       const extra = this.extraEntries.get(file);
@@ -355,6 +365,7 @@ export class ClientGraph {
     this.built = true;
     this.serverSide = undefined;
     this.nodeCli = undefined;
+    this.runByNode = undefined;
     this.rootHasSrc = undefined;
     this.visits = new Map();
     this.potential = new Set();
