@@ -56,6 +56,18 @@ describe("no-client-ai-calls: a site with no build, whose pages load their scrip
     assert.deepEqual(calls(root, "js/chat/gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → js/chat/gemini.js" }]);
   });
 
+  it("reads the pages of a site whose own package.json names no framework (functions' dependencies: Electrify-ai/trail-generation, batch 104)", () => {
+    const root = site({
+      "package.json": JSON.stringify({ name: "site", private: true, dependencies: { "@supabase/supabase-js": "2", "node-fetch": "3" } }),
+      "index.html": PAGE(`<script defer type="module" src="scripts/gemini.js"></script>`),
+      "scripts/gemini.js": GEMINI(key),
+    });
+    assert.deepEqual(calls(root, "scripts/gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → scripts/gemini.js" }]);
+    // A package.json above the file's own is another project: its pages are not this script's.
+    const nested = site({ "package.json": JSON.stringify({ name: "outer" }), "index.html": PAGE(`<script src="tool/gemini.js"></script>`), "tool/package.json": JSON.stringify({ name: "tool" }), "tool/gemini.js": GEMINI(key) });
+    assert.deepEqual(calls(nested, "tool/gemini.js"), []);
+  });
+
   it("stays quiet on a script no page loads, a same-named script from another site, and a Node script beside the pages", () => {
     const root = site({
       "index.html": PAGE(`<script src="https://example.com/gemini.js"></script><script src="ui.js"></script>`),

@@ -13,6 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { openingTags } from "./html-tags";
+import { nearestPackageDir } from "../package-dir";
 
 const LEVELS = 3;
 const MAX_PAGES = 50;
@@ -22,9 +23,13 @@ const MAX_PAGE_BYTES = 1_000_000;
 export function pageLoading(file: string): string | undefined {
   const target = path.resolve(file);
   let dir = path.dirname(target);
+  // The file's own package.json names no framework (the caller asks only then): a site that keeps
+  // one for its functions' or tools' dependencies (`@supabase/supabase-js`, `node-fetch`) still loads
+  // its scripts from its pages (Electrify-ai/trail-generation's index.html → scripts/, batch 104).
+  const own = nearestPackageDir(dir);
   for (let level = 0; level < LEVELS; level++) {
-    // A project of its own (a package.json) ends the search: its framework would have claimed the file.
-    if (level > 0 && fs.existsSync(path.join(dir, "package.json"))) return undefined;
+    // Another project (a package.json above the file's own) ends the search: its framework would have claimed the file.
+    if (level > 0 && dir !== own && fs.existsSync(path.join(dir, "package.json"))) return undefined;
     for (const page of pagesIn(dir)) {
       if (scriptsOf(page).includes(target)) return page;
     }
