@@ -131,6 +131,12 @@ describe("the no-hardcoded-keys analysis stays fast on big files", function () {
     timed("keys in long URLs", repeatTo(`"https://www.google.com/maps/embed/v1/place?q=${"a+".repeat(150)}&key=${key(1)}"\n`));
     timed("one endless URL", `"https://x.com/${Array.from({ length: 20_000 }, (_, i) => `${"b".repeat(10)}&key=${key(i % 50)}`).join("/")}"`);
   });
+
+  it("1 MB of Google keys in a text file, each reading the lines around it (a Firebase config's siblings), and of one endless line", () => {
+    const key = (i: number) => fakeKey("google-ai", undefined, i + 1);
+    timed("keys on short lines", repeatTo(`apiKey: '${key(2)}',\nprojectId: 'x',\n`));
+    timed("keys on one line", repeatTo(`apiKey='${key(3)}' `));
+  });
 });
 
 describe("the URL hosts a file names (context for keys in credential slots) are read in linear time", function () {

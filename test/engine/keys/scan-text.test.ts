@@ -151,6 +151,18 @@ describe("scanText", () => {
     for (const [name, text] of cases) it(name, () => assert.deepEqual(ids(text), []));
   });
 
+  it("a Firebase web config pasted into a page or an env file is public; a Gemini key named so beside it is not (kOpHAIvU/SE347_Roadmap, batch 111)", () => {
+    const key = fakeKey("google-ai");
+    const html = `<script>\n  const firebaseSettings = {\n    apiKey: '${key}',\n    authDomain: 'roadmap.firebaseapp.com',\n    projectId: 'roadmap',\n    messagingSenderId: '123456789',\n  };\n</script>\n`;
+    assert.deepEqual(ids(html), []);
+    const env = `apiKey = '${key}',\nauthDomain = 'roadmap.firebaseapp.com',\nprojectId = 'roadmap',\n`;
+    assert.deepEqual(ids(env), []);
+    // Its own name says Gemini: Gemini's, whatever sits beside it.
+    assert.deepEqual(ids(`GEMINI_API_KEY=${key}\nFIREBASE_AUTH_DOMAIN=roadmap.firebaseapp.com\n`), ["google-ai/api-key"]);
+    // A Firebase config further than three lines away says nothing of this key.
+    assert.deepEqual(ids(`API_KEY=${key}\n\n\n\n\nauthDomain = 'roadmap.firebaseapp.com'\n`), ["google-ai/api-key"]);
+  });
+
   it("honours allow patterns", () => {
     const groq = fakeKey("groq");
     assert.deepEqual(scanText(`"${groq}"`, { allow: [new RegExp(groq.slice(-6) + "$")] }), []);

@@ -37,6 +37,12 @@ export interface KeyContext {
    * public by design here.
    */
   uses?: () => NameWords[];
+  /**
+   * The lines around a key in a text file (HTML, Markdown, an env file), where no tree says which
+   * names are its siblings: they only decide whether a key is public by design here (a Firebase web
+   * config's `apiKey` with `authDomain` and `messagingSenderId` on the next lines).
+   */
+  around?: () => NameWords[];
 }
 
 const packageWordsCache = new WeakMap<object, ContextWord[]>();
@@ -79,6 +85,7 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   // Its own name says the provider's model API (`geminiApiKey`), whatever sits beside it.
   if (anyNames(context.own, kindWords(candidate.kind, "ownContextWords")) && !anyNames(context.own, words)) return false;
   if (anyNames(context.own, words) || anyNames(context.nearby, words)) return true;
+  if (context.around && anyNames(context.around(), words)) return true;
   // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
   // (a generativelanguage URL): one key used for both is still the provider's.
   const uses = context.uses?.();

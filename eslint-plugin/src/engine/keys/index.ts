@@ -133,11 +133,28 @@ export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
   const settled = settleCandidates(
     candidates,
     (candidate) => {
-      return { own: [...given, nameWords(textBefore(text, 0, candidate))], nearby: [] };
+      return { own: [...given, nameWords(textBefore(text, 0, candidate))], nearby: [], around: () => [nameWords(linesAround(text, candidate))] };
     },
     options.allow,
   );
   return settled.map(({ format: _format, ...match }) => match);
+}
+
+/** Lines read each side of a key in a text file for the names around it (KeyContext.around), and at most this many characters. */
+const AROUND_LINES = 3;
+const AROUND_REACH = 400;
+
+/**
+ * The text of the lines around a candidate, the key itself left out: a Firebase web config pasted
+ * into an HTML page or an env file (`apiKey: '…',` then `authDomain: '…firebaseapp.com'`:
+ * kOpHAIvU/SE347_Roadmap, batch 111). Bounded: at most AROUND_REACH characters each side.
+ */
+function linesAround(text: string, candidate: KeyCandidate): string {
+  let start = candidate.start;
+  for (let lines = 0; lines <= AROUND_LINES && start > 0 && candidate.start - start < AROUND_REACH; start--) if (text.charCodeAt(start - 1) === 10) lines++;
+  let end = candidate.end;
+  for (let lines = 0; lines <= AROUND_LINES && end < text.length && end - candidate.end < AROUND_REACH; end++) if (text.charCodeAt(end) === 10) lines++;
+  return `${text.slice(start, candidate.start)} ${text.slice(candidate.end, end)}`;
 }
 
 /** How far before a key, in the same text, a name like `MISTRAL_API_KEY=` may sit. */
