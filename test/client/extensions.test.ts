@@ -203,6 +203,19 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "popup/popup.js" } }],
     },
     {
+      name: "a getter that reads storage but may hand back the build's env key is the developer's",
+      filename: file("popup/popup.js"),
+      code: [
+        `function getKey() {`,
+        `  const theme = localStorage.getItem("theme");`,
+        `  return theme ? process.env.OPENAI_API_KEY : "";`,
+        `}`,
+        `const apiKey = getKey();`,
+        `export const ask = (body) => fetch("https://api.openai.com/v1/completions", { method: "POST", body, headers: { Authorization: "Bearer " + apiKey } });`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 6, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
+    },
+    {
       name: "a module variable also given a literal key is the developer's",
       filename: file("popup/popup.js"),
       code: [

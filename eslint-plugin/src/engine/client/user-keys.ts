@@ -320,13 +320,17 @@ function callsStorageGetter(value: Node, declarators: readonly TSESTree.Variable
   const name = call.callee.name;
   const getter = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init ?? declaredFunction(call, name) ?? modules?.functionOf(name);
   if (getter?.type !== "ArrowFunctionExpression" && getter?.type !== "FunctionExpression" && getter?.type !== "FunctionDeclaration") return false;
+  // A getter that also reads the build's env (`localStorage.getItem("key") || import.meta.env.VITE_KEY`,
+  // or a theme from storage and the key from env) may hand back the developer's key.
   let reads = false;
+  let env = false;
   walk(getter.body, (child) => {
-    if (reads) return false;
+    if (env) return false;
     if (child.type === "CallExpression" && STORAGE_READ.test(dottedName(child.callee) ?? "")) reads = true;
+    if (child.type === "MetaProperty" || (child.type === "MemberExpression" && child.object.type === "Identifier" && child.object.name === "process" && !child.computed && child.property.type === "Identifier" && child.property.name === "env")) env = true;
     return undefined;
   });
-  return reads;
+  return reads && !env;
 }
 
 /**
