@@ -159,6 +159,8 @@ describe("scanText", () => {
     assert.deepEqual(ids(env), []);
     // Its own name says Gemini: Gemini's, whatever sits beside it.
     assert.deepEqual(ids(`GEMINI_API_KEY=${key}\nFIREBASE_AUTH_DOMAIN=roadmap.firebaseapp.com\n`), ["google-ai/api-key"]);
+    // A Maps key's name on the next line says nothing of this one (adnaniftekhar/michi-app's setup notes).
+    assert.deepEqual(ids(`PLACES_API_KEY=${key}\nNEXT_PUBLIC_MAPS_BROWSER_KEY=set-in-console\n`), ["google-ai/api-key"]);
     // A Firebase config further than three lines away says nothing of this key.
     assert.deepEqual(ids(`API_KEY=${key}\n\n\n\n\nauthDomain = 'roadmap.firebaseapp.com'\n`), ["google-ai/api-key"]);
   });

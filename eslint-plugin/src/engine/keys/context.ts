@@ -77,6 +77,9 @@ function anyNames(names: NameWords[], words: ContextWord[]): boolean {
   return false;
 }
 
+/** The fields of a Firebase web config beside its `apiKey` (firebase.google.com's snippet). */
+const FIREBASE_FIELDS = ["authDomain", "messagingSenderId", "measurementId", "firebaseapp"].map(contextWord);
+
 /** Public by design here: a Firebase web config's apiKey, a Maps browser key, Langfuse pk-lf-. */
 export function isPublicHere(candidate: KeyCandidate, context: KeyContext): boolean {
   if (candidate.kind.publicByDesign) return true;
@@ -85,7 +88,9 @@ export function isPublicHere(candidate: KeyCandidate, context: KeyContext): bool
   // Its own name says the provider's model API (`geminiApiKey`), whatever sits beside it.
   if (anyNames(context.own, kindWords(candidate.kind, "ownContextWords")) && !anyNames(context.own, words)) return false;
   if (anyNames(context.own, words) || anyNames(context.nearby, words)) return true;
-  if (context.around && anyNames(context.around(), words)) return true;
+  // Only a Firebase web config's own fields: a Maps key's word (`maps`) a few lines away says nothing of this key
+  // (adnaniftekhar/michi-app's setup notes list a server Places key beside the browser Maps key).
+  if (context.around && words.some((word) => word.compact === "firebase") && anyNames(context.around(), FIREBASE_FIELDS)) return true;
   // Held in a const or field whose uses are public ones (a Maps URL) and never the provider's own
   // (a generativelanguage URL): one key used for both is still the provider's.
   const uses = context.uses?.();

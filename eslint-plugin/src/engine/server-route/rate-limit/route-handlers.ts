@@ -734,7 +734,9 @@ function pathRegistration(node: TSESTree.CallExpression, source: SourceFile, met
 function routeDeclaration(node: TSESTree.CallExpression): Registration | undefined {
   const [options] = node.arguments;
   if (node.arguments.length !== 1 || options?.type !== "ObjectExpression") return undefined;
-  const path = stringValue(propertyValue(options, "url") ?? propertyValue(options, "path"));
+  // `url`, as Fastify's docs write it: Convex's `http.route({ path, method, handler: httpAction(…) })` is another
+  // router, whose HTTP actions the rule does not read yet.
+  const path = stringValue(propertyValue(options, "url"));
   const handler = propertyValue(options, "handler");
   if (path === undefined || !path.startsWith("/") || !handler) return undefined;
   return { path: `"${path}"`, routePath: path, handler, companions: [options] };
