@@ -294,27 +294,6 @@ export function registerRoutes(app: express.Express) {
       expected: ['app.post("*") → Groq', "app.post(api.recordings.process.path) → Groq"],
     },
     {
-      name: "calling the file's own client factory only makes the client; a call on what it returns runs the model (spiritmacky05/SuperFCAI, batch 111)",
-      file: "server.ts",
-      code: `import express from "express";
-import { GoogleGenAI } from "@google/genai";
-const app = express();
-const getAIClient = () => {
-  if (process.env.GEMINI_API_KEY) return new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
-  return null;
-};
-app.post("/api/session", async (req, res) => {
-  const ai = getAIClient();
-  if (!ai) return res.status(503).json({ error: "not configured" });
-  res.json({ ok: true });
-});
-app.post("/api/chat", async (req, res) => {
-  const ai = getAIClient();
-  res.json(await ai.models.generateContent({ model: "gemini-2.5-flash", contents: req.body.q }));
-});`,
-      expected: ['app.post("/api/chat") → Google AI (Gemini)'],
-    },
-    {
       name: "a helper that rate-limits itself",
       file: "app/api/limited/route.ts",
       code: `import { limitedCompletion } from "@/lib/limited-ai";

@@ -104,11 +104,6 @@ export interface FileBindings {
   /** Imported functions that return a vector store and call no model (./shared-clients `returnsStore`): calling one runs no model. */
   storeFactories?: Set<string>;
   /**
-   * Functions of this file that make or hand back a client (`const getAIClient = () => new GoogleGenAI(…)`,
-   * a singleton getter): calling one runs no model; a call on what it returns does.
-   */
-  clientFactories?: Set<string>;
-  /**
    * Clients made with a key their function is given (`new Groq({ apiKey: API_KEY })` in
    * `requestToGroqAI(content, API_KEY)`): the function and the parameter's index, so a module's
    * summary can say which argument is the key (iamCelott/AskWai, batch 64).
@@ -369,16 +364,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     const factory = node.type === "FunctionDeclaration" ? node : node.type === "VariableDeclarator" && (node.init?.type === "ArrowFunctionExpression" || node.init?.type === "FunctionExpression") ? node.init : undefined;
     const made = factory && returnedConstruction(factory);
     const name = node.type === "FunctionDeclaration" ? node.id : node.type === "VariableDeclarator" ? node.id : undefined;
-    if (made && name?.type === "Identifier") {
-      declarators.push({ id: name, init: made });
-      (bindings.clientFactories ??= new Set()).add(name.name);
-    }
+    if (made && name?.type === "Identifier") declarators.push({ id: name, init: made });
     // A singleton getter: `function getOpenAIInstance() { if (!instance) instance = new OpenAI(…); return instance; }`.
     const returned = factory && !made && name?.type === "Identifier" ? returnedName(factory) : undefined;
-    if (returned && name?.type === "Identifier") {
-      getters.push({ name: name.name, returned });
-      (bindings.clientFactories ??= new Set()).add(name.name);
-    }
+    if (returned && name?.type === "Identifier") getters.push({ name: name.name, returned });
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);

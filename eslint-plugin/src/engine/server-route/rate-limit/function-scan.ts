@@ -270,11 +270,7 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     // `TokenizerFactory.create(id)`: a static method of an imported class that makes its client
     // (ujjwalsinghbasnet-3ptrades/ai-starter, batch 73); its model-calling methods are memberProviders'.
     // `removeDocument(id)`: an imported function that only hands back its vector store runs no model (its `returnsStore`).
-    // `getAIClient()` of this file only makes (or hands back) the client: SuperFCAI's session route checks
-    // that one can be made and calls no model (batch 111).
-    const makesClient =
-      (bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root) ||
-      (call.callee === root && (bindings.storeFactories?.has(root.name) || bindings.clientFactories?.has(root.name)));
+    const makesClient = (bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root) || (call.callee === root && bindings.storeFactories?.has(root.name));
     // `aiService.listAvailableModels()` on an instance of an imported class: the method's own answer.
     if (bindings.classInstances?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
       return bindings.memberProviders?.get(`${root.name}#${call.callee.property.name}`);
