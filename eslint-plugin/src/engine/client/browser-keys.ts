@@ -158,13 +158,7 @@ export function appModulesOf(scope: Scope): AppModules {
       const imported = importedValue(hook, scope);
       return imported && importsZustand(imported.scope) ? imported.init : undefined;
     },
-    functionOf(name) {
-      const imported = scope.file ? scope.importNames.get(name) : undefined;
-      const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
-      const local = imported && values?.exports.get(imported.name);
-      if (!values || local === undefined) return undefined;
-      return values.consts.get(local) ?? scopeOfModule(values).functions.get(local);
-    },
+    functionOf: (name) => importedFunction(name, scope)?.fn,
   };
 }
 
@@ -181,17 +175,20 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
   // `this.getApiKey()`: a method of the enclosing class (an Angular service's getter: PioGodwin-M/ed, batch 89).
   if (call.callee.type !== "Identifier") return functionReturnsKey(thisMethod(call), scope);
   const name = call.callee.name;
-  let fn: Node | undefined = scope.consts.get(name) ?? scope.functions.get(name);
-  let home = scope;
-  if (!fn) {
-    const imported = scope.file ? scope.importNames.get(name) : undefined;
-    const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
-    const local = values?.exports.get(imported!.name);
-    if (!values || local === undefined) return undefined;
-    home = scopeOfModule(values);
-    fn = values.consts.get(local) ?? home.functions.get(local);
-  }
-  return functionReturnsKey(fn, home);
+  const own = scope.consts.get(name) ?? scope.functions.get(name);
+  const found = own ? { fn: own, home: scope } : importedFunction(name, scope);
+  return found ? functionReturnsKey(found.fn, found.home) : undefined;
+}
+
+/** A function (a const's value or a declaration) an imported name stands for, in the app's module it comes from, with that module's scope. */
+function importedFunction(name: string, scope: Scope): { fn: Node; home: Scope } | undefined {
+  const imported = scope.file ? scope.importNames.get(name) : undefined;
+  const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
+  const local = imported && values?.exports.get(imported.name);
+  if (!values || local === undefined) return undefined;
+  const home = scopeOfModule(values);
+  const fn = values.consts.get(local) ?? home.functions.get(local);
+  return fn ? { fn, home } : undefined;
 }
 
 /** What a function returns, as a key may be read from it: its first returned value, or the const it returns. */

@@ -6,6 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { servesManyProviders } from "../../providers";
 import { requiredModule } from "../../require-call";
+import { isFunction } from "../../function-returns";
 import { memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
@@ -211,7 +212,7 @@ function typedMember(node: Node): { name: string; types: string[]; getter?: bool
   let name: string | undefined;
   let annotation: TSESTree.TypeNode | undefined;
   let getter = false;
-  if (node.type === "Identifier" && node.typeAnnotation && isFunctionLike(node.parent) && node.parent.params.includes(node)) {
+  if (node.type === "Identifier" && node.typeAnnotation && isFunction(node.parent) && node.parent.params.includes(node)) {
     // A function handed the client: `orthographyCheckUseCase = async (openai: OpenAI, options) =>
     // openai.chat.completions.create(…)`, which a NestJS service calls with its own client
     // (`orthographyCheckUseCase(this.openai, dto)`: the "use case" modules of tonovarela/nestjs-openai,
@@ -239,10 +240,6 @@ function typedMember(node: Node): { name: string; types: string[]; getter?: bool
   const members = annotation?.type === "TSUnionType" ? annotation.types : annotation ? [annotation] : [];
   const types = members.flatMap((type) => (type.type === "TSTypeReference" && type.typeName.type === "Identifier" ? [type.typeName.name] : []));
   return name && types.length > 0 ? { name, types, getter } : undefined;
-}
-
-function isFunctionLike(node: Node | undefined): node is TSESTree.FunctionLike {
-  return node?.type === "FunctionDeclaration" || node?.type === "FunctionExpression" || node?.type === "ArrowFunctionExpression";
 }
 
 /** `Promise<Anthropic>` → `Anthropic`: what an async getter hands back. */

@@ -742,16 +742,10 @@ function routeDeclaration(node: TSESTree.CallExpression): Registration | undefin
   return { path: `"${path}"`, routePath: path, handler, companions: [options] };
 }
 
-/** `api.recordings.process.path`: a plain member chain ending in `.path`, as written. */
+/** `api.recordings.process.path`: a member chain from a name, ending in `.path`, as written. */
 function routeObjectPath(node: TSESTree.MemberExpression): string | undefined {
-  if (node.computed || node.property.type !== "Identifier" || node.property.name !== "path") return undefined;
-  const names: string[] = [];
-  let current: Node = node;
-  while (current.type === "MemberExpression" && !current.computed && current.property.type === "Identifier" && names.length < 8) {
-    names.unshift(current.property.name);
-    current = current.object;
-  }
-  return current.type === "Identifier" ? [current.name, ...names].join(".") : undefined;
+  const { root, path } = memberPath(node);
+  return root.type === "Identifier" && path[path.length - 1] === "path" ? [root.name, ...path].join(".") : undefined;
 }
 
 /** `"POST"` or `["GET", "POST"]`: the methods Hono's `app.on` takes first. */
