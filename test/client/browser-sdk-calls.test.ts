@@ -463,6 +463,20 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       errors: [{ messageId: "browserSdkClient", line: 3, data: { provider: "OpenAI", chain: translateChain } }],
     },
     {
+      // BuggyOpenSouce/Buggy-AI (batch 105): the token a config module writes in, passed first, the SDK loaded on demand.
+      name: "an SDK client given an imported const's literal key as its first argument",
+      filename: translate,
+      code: [
+        `import { INLINE_TOKEN } from "./ai-config";`,
+        `export async function draw(inputs: string) {`,
+        `  const { InferenceClient } = await import("@huggingface/inference");`,
+        `  const client = new InferenceClient(INLINE_TOKEN);`,
+        `  return client.textToImage({ model: "m", inputs });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "Hugging Face", chain: translateChain } }],
+    },
+    {
       name: "a URL const imported from the config module, the key in its query (Abiram116/SpaceLearn, batch 35)",
       filename: translate,
       code: [`import { GEMINI_ENDPOINT, OPENAI_KEY } from "./ai-config";`, "export const ask = (body: string) => fetch(`${GEMINI_ENDPOINT}?key=${OPENAI_KEY}`, { method: \"POST\", body });"].join("\n"),

@@ -170,6 +170,33 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       ].join("\n"),
     },
     {
+      // mfarineau/Webpage-Summarizer's sidebar.js (batch 113): filled by a function its storage read and its save button call.
+      name: "a module variable given a function's parameter",
+      filename: file("popup/popup.js"),
+      code: [
+        `let currentApiKey = "";`,
+        `function updateKeyStatus(key) {`,
+        `  if (key) currentApiKey = key;`,
+        `  else currentApiKey = "";`,
+        `}`,
+        `chrome.storage.local.get("openai_api_key", ({ openai_api_key }) => updateKeyStatus(openai_api_key));`,
+        `export const ask = (body) => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${currentApiKey}\` } });`,
+      ].join("\n"),
+    },
+    {
+      // warren30815/hey-chatgpt-explain-this's background script (batch 113): a copy of what storage holds.
+      name: "a variable given a field of a structuredClone of a storage read",
+      filename: file("background.js"),
+      code: [
+        `export async function ask(query) {`,
+        `  let API_KEY = null;`,
+        `  const keyObj = await chrome.storage.session.get("openaiKey");`,
+        `  API_KEY = structuredClone(keyObj).openaiKey;`,
+        `  return fetch("https://api.openai.com/v1/completions", { method: "POST", body: query, headers: { Authorization: \`Bearer \${API_KEY}\` } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // kaissaradi/Chatbot's scripts.js (batch 72): asked with prompt(), kept by a function declaration's storage read.
       name: "a module variable given what the user types into prompt() or a storage getter declared as a function",
       filename: file("popup/popup.js"),

@@ -423,6 +423,8 @@ const notKeys: string[] = [
   `export const Map = () => <iframe src="https://www.google.com/maps/embed/v1/place?q=golden+gate+bridge+san+francisco&key=${googleKey}" />;`,
   // A Maps library's key, and an unused const beside it (RJ-Heisenberg/ADU-Planner_rag-a-thon2024, batch 86).
   `import { Map, GoogleApiWrapper } from "google-maps-react";\nconst apiKey = "${googleKey}";\nexport default GoogleApiWrapper({ apiKey: "${googleKey}" })(Map);`,
+  // Google's own `@googlemaps/*` packages, here the JS API loader taken on demand (Ayomided/restauranteur, batch 115).
+  `import type { Loader } from "@googlemaps/js-api-loader";\nexport async function init() {\n  const { Loader } = await import("@googlemaps/js-api-loader");\n  return new Loader({ apiKey: "${googleKey}", version: "weekly" }).importLibrary("places");\n}`,
   // Generic shapes without a provider named where they are.
   `const requestId = "${mistral}";`,
   `const settings = { provider: "azure", requestId: "${azureHex}" };`,

@@ -508,11 +508,10 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
   if (!provider) return undefined;
   const options = objectOf(node.arguments[0], scope) ?? objectOf(node.arguments[1], scope);
   let key = options ? credentialInOptions(options, scope) : undefined;
-  // A key passed first (`new GoogleGenerativeAI(key)`). Calls are left out: `openai("gpt-4o")` names a model.
-  if (!key && node.type === "NewExpression" && node.arguments[0] && node.arguments[0].type !== "ObjectExpression") {
-    const found = keyIn(node.arguments[0], scope);
-    if (found && (found.envName !== undefined || node.arguments[0].type !== "Identifier" || scope.consts.has(node.arguments[0].name))) key = found;
-  }
+  // A key passed first (`new GoogleGenerativeAI(key)`), also a const the app's own module exports
+  // (`new InferenceClient(HF_ACCESS_TOKEN)`: BuggyOpenSouce/Buggy-AI, batch 105). Calls are left
+  // out: `openai("gpt-4o")` names a model.
+  if (!key && node.type === "NewExpression" && node.arguments[0] && node.arguments[0].type !== "ObjectExpression") key = keyIn(node.arguments[0], scope);
   const viaBaseUrl = options ? providerOfBaseUrl(options) : undefined;
   if (!key) {
     // A client whose key is a placeholder in the app's own source (an environment file's

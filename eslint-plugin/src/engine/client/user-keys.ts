@@ -110,8 +110,19 @@ export function namesNothingBound(node: Node, declarators: readonly TSESTree.Var
 
 function rootOf(node: Node): Node | undefined {
   let current: Node = node;
-  while (current.type === "MemberExpression") current = current.object;
-  return current;
+  for (;;) {
+    if (current.type === "MemberExpression") current = current.object;
+    else if (isCopy(current)) current = current.arguments[0] as Node;
+    else return current;
+  }
+}
+
+/**
+ * `structuredClone(saved)`: a copy holds what the original holds (warren30815/hey-chatgpt-explain-this
+ * reads its key as `structuredClone(keyObj).openaiKey` after `const keyObj = await chrome.storage.session.get(…)`, batch 113).
+ */
+function isCopy(node: Node): node is TSESTree.CallExpression {
+  return node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "structuredClone" && node.arguments.length >= 1 && node.arguments[0].type !== "SpreadElement";
 }
 
 function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.VariableDeclarator[], depth = 0, modules?: AppModules): boolean {
@@ -276,8 +287,9 @@ function isSvelteProps(init: Node): boolean {
  * (`chrome.storage.local.get(["aiKey"], …)` inside: Laksh-01/laksh_sachdeva_submission, batch 39):
  * every value the empty variable is later given, in the function that declares it, is the user's:
  * also what a storage read's callback hands over (`chrome.storage.local.get(["key"]).then((result) => {
- * apiKey = result.key })`), what was typed into the page (`apiKey = apiKeyInput.value`) or nothing
- * (`apiKey = ""`, the user cleared it): saadamirpk/openai-chrome-extension2's popup, batch 107.
+ * apiKey = result.key })`), what was typed into the page (`apiKey = apiKeyInput.value`), a caller's
+ * value (a parameter) or nothing (`apiKey = ""`, the user cleared it): saadamirpk/openai-chrome-extension2's
+ * popup, batch 107.
  */
 function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules, depth = 0): boolean {
   let scope: Node | undefined = declarator.parent;
@@ -296,7 +308,9 @@ function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: stri
       callsStorageGetter(value, declarators, modules) ||
       asksTheUser(value) ||
       isTyped(value, declarators) ||
-      (value.type === "MemberExpression" && partOfUsers(value, declarators, depth + 1, modules));
+      // A parameter of the function that fills it (`function updateKeyStatus(key) { currentApiKey = key }`,
+      // called with what storage or the form holds: mfarineau/Webpage-Summarizer, batch 113), or a part of one.
+      ((value.type === "MemberExpression" || value.type === "Identifier") && partOfUsers(value, declarators, depth + 1, modules));
     if (!given) users = false;
     return undefined;
   });

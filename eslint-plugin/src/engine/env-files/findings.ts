@@ -17,6 +17,7 @@ import { type FileGitStatus, fileGitStatus } from "../gitignore/file-status";
 import { type KeyMatch, scanText } from "../keys";
 import { historyData, keyHistory } from "../key-history/index";
 import { revokeUrlFor } from "../providers";
+import { entryKeys } from "./entry-keys";
 import { ENV_KEYS_RULE, FRAMEWORK_OF_PREFIX } from "./messages";
 import { type EnvComment, type EnvEntry, envFileComments, locateInValue, parseEnvFile } from "./parse";
 
@@ -36,7 +37,7 @@ export function envFileKeyFindings(file: string, text: string): Finding[] {
     const publicName = publicNameFinding(file, entry, isReadByCode);
     if (publicName) findings.push(publicName);
     if (entry.value === "") continue;
-    const matches = scanText(entry.value, { context: [entry.name] });
+    const matches = entryKeys(text, entry);
     if (matches.length === 0) continue;
     // Asked only when a key is found: most env files never need git's view.
     status ??= fileGitStatus(file);

@@ -9,11 +9,11 @@
 import { createHash } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
+import { entryKeys } from "../env-files/entry-keys";
 import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
 import { type EnvEntry, parseEnvFile } from "../env-files/parse";
 import type { Finding } from "../finding";
 import { derive } from "../gitignore/file-cache";
-import { scanText } from "../keys";
 import { looksMadeUp } from "../keys/placeholders";
 import { folderEntries } from "../ship/folder-entries";
 import { NO_SHARED_ENV_KEYS_RULE } from "./messages";
@@ -75,7 +75,7 @@ function siblings(file: string): string[] {
 function credentialsWithRanges(text: string): Array<{ credential: Credential; entry: EnvEntry }> {
   const out: Array<{ credential: Credential; entry: EnvEntry }> = [];
   for (const entry of parseEnvFile(text)) {
-    const digest = credentialDigest(entry);
+    const digest = credentialDigest(text, entry);
     if (digest) out.push({ credential: { name: entry.name, digest }, entry });
   }
   return out;
@@ -85,10 +85,10 @@ function credentials(text: string): Credential[] {
   return credentialsWithRanges(text).map(({ credential }) => credential);
 }
 
-function credentialDigest(entry: EnvEntry): string | undefined {
+function credentialDigest(text: string, entry: EnvEntry): string | undefined {
   const value = entry.value;
   if (value.length < 8 || value.includes("${")) return undefined;
-  const isKey = scanText(value, { context: [entry.name] }).length > 0;
+  const isKey = entryKeys(text, entry).length > 0;
   if (!isKey && !(isSecretEnvName(entry.name) && value.length >= MIN_SECRET_LENGTH && !/\s/.test(value) && !looksMadeUp(value))) return undefined;
   return createHash("sha256").update(value).digest("hex");
 }

@@ -1,5 +1,6 @@
 /** Does an env file's text hold a secret: a provider key, or a value that can be one under a secret-looking name. */
 import { isSecretEnvName } from "../client/env-names";
+import { entryKeys } from "../env-files/entry-keys";
 import { parseEnvFile } from "../env-files/parse";
 import { scanText } from "../keys";
 import { providerForEnvName } from "../providers";
@@ -12,7 +13,7 @@ const SHORTEST_PROVIDER_KEY = 20;
 
 export function holdsSecrets(text: string): boolean {
   return (
-    parseEnvFile(text).some((entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value) && !namesItsSlot(entry.name, entry.value)) || scanText(entry.value, { context: [entry.name] }).length > 0)) ||
+    parseEnvFile(text).some((entry) => entry.value !== "" && ((isSecretEnvName(entry.name) && canBeSecret(entry.value) && !namesItsSlot(entry.name, entry.value)) || entryKeys(text, entry).length > 0)) ||
     // A provider key on a line dotenv reads no variable from, or in a comment: in the file all the
     // same (Hamza7031/react-chatgpt-clone's `.env` holds `const API_KEY = '…'`, batch 62).
     scanText(text).length > 0

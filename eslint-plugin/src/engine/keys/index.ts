@@ -53,6 +53,12 @@ export interface ScanOptions {
   context?: string[];
   /** Extra allow patterns from the user: a match of any of them is not reported. */
   allow?: RegExp[];
+  /**
+   * The text around `text` where it came from, when `text` is one value cut out of a file (an env
+   * entry's): the lines whose names may make a key public by design (KeyContext.around). Without
+   * it, the lines around each key in `text` itself.
+   */
+  around?: () => string;
 }
 
 /** Every format match in `text` that is not a placeholder, ordered by position (overlaps kept). */
@@ -133,7 +139,8 @@ export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
   const settled = settleCandidates(
     candidates,
     (candidate) => {
-      return { own: [...given, nameWords(textBefore(text, 0, candidate))], nearby: [], around: () => [nameWords(linesAround(text, candidate))] };
+      const around = options.around ?? (() => linesAround(text, candidate.start, candidate.end));
+      return { own: [...given, nameWords(textBefore(text, 0, candidate))], nearby: [], around: () => [nameWords(around())] };
     },
     options.allow,
   );
@@ -145,16 +152,16 @@ const AROUND_LINES = 3;
 const AROUND_REACH = 400;
 
 /**
- * The text of the lines around a candidate, the key itself left out: a Firebase web config pasted
+ * The text of the lines around [from, to), that span left out: a Firebase web config pasted
  * into an HTML page or an env file (`apiKey: '…',` then `authDomain: '…firebaseapp.com'`:
  * kOpHAIvU/SE347_Roadmap, batch 111). Bounded: at most AROUND_REACH characters each side.
  */
-function linesAround(text: string, candidate: KeyCandidate): string {
-  let start = candidate.start;
-  for (let lines = 0; lines <= AROUND_LINES && start > 0 && candidate.start - start < AROUND_REACH; start--) if (text.charCodeAt(start - 1) === 10) lines++;
-  let end = candidate.end;
-  for (let lines = 0; lines <= AROUND_LINES && end < text.length && end - candidate.end < AROUND_REACH; end++) if (text.charCodeAt(end) === 10) lines++;
-  return `${text.slice(start, candidate.start)} ${text.slice(candidate.end, end)}`;
+export function linesAround(text: string, from: number, to: number): string {
+  let start = from;
+  for (let lines = 0; lines <= AROUND_LINES && start > 0 && from - start < AROUND_REACH; start--) if (text.charCodeAt(start - 1) === 10) lines++;
+  let end = to;
+  for (let lines = 0; lines <= AROUND_LINES && end < text.length && end - to < AROUND_REACH; end++) if (text.charCodeAt(end) === 10) lines++;
+  return `${text.slice(start, from)} ${text.slice(to, end)}`;
 }
 
 /** How far before a key, in the same text, a name like `MISTRAL_API_KEY=` may sit. */

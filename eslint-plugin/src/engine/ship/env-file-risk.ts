@@ -8,6 +8,7 @@
  */
 import { basename } from "node:path";
 import { isEnvFileName, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
+import { entryKeys } from "../env-files/entry-keys";
 import { envFileComments, parseEnvFile } from "../env-files/parse";
 // One answer for git, Docker and npm: what a secret is in an env file.
 import { holdsSecrets } from "../gitignore/env-secrets";
@@ -22,7 +23,7 @@ export function isEnvFileAtRisk(file: string, text: string): boolean {
 }
 
 function holdsProviderKey(text: string): boolean {
-  if (parseEnvFile(text).some((entry) => entry.value !== "" && scanText(entry.value, { context: [entry.name] }).length > 0)) return true;
+  if (parseEnvFile(text).some((entry) => entryKeys(text, entry).length > 0)) return true;
   return envFileComments(text).some((comment) => scanText(text.slice(comment.range.start, comment.range.end)).length > 0);
 }
 

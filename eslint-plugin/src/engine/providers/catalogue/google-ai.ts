@@ -31,7 +31,8 @@ export const googleAi: Provider = {
         "maps.googleapis.com",
       ],
       ownContextWords: ["gemini", "genai", "generativeai", "generativelanguage"],
-      publicPackageWords: ["maps"],
+      // `google-maps-react`, `@vis.gl/react-google-maps`, and Google's own scope, `@googlemaps/js-api-loader`.
+      publicPackageWords: ["maps", "googlemaps"],
     },
     {
       id: "auth-key",
