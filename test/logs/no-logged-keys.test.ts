@@ -31,8 +31,25 @@ ruleTester().run("no-logged-keys", rule, {
     `function url() {\n  const key = import.meta.env.VITE_GEMINI_API_KEY;\n  return key;\n}\nexport function getEnvVariable(key, fallback = "") {\n  console.warn(\`Error accessing environment variable \${key}\`);\n  return fallback;\n}`,
     // A key read, never logged.
     `const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nconsole.log("ready");`,
+    // A field a method fills at run time, or one set from the constructor's parameter: not the env's key.
+    `export class UserKeyService {\n  private apiKey = process.env.ELEVENLABS_API_KEY;\n  setKey(key: string) { this.apiKey = key; }\n  list() { console.log("API Key:", this.apiKey); }\n}`,
+    `export class ParamKeyService {\n  private apiKey: string;\n  constructor(apiKey: string) { this.apiKey = apiKey; }\n  list() { console.log("API Key:", this.apiKey); }\n}`,
   ].map((code) => ({ code, filename })),
   invalid: [
+    {
+      // BachaMedAmine/rfid-auth-backend (batch 114): a NestJS service's field, set from the env once.
+      name: "a class field holding the env's key, logged whole",
+      filename,
+      code: `export class VoiceService {\n  private readonly apiKey = process.env.ELEVENLABS_API_KEY;\n  list() {\n    console.log("API Key:", this.apiKey);\n  }\n}\n`,
+      errors: [
+        {
+          messageId: "keyLogged",
+          line: 4,
+          data: { call: "console.log", provider: "ElevenLabs", name: "ELEVENLABS_API_KEY" },
+          suggestions: [{ messageId: "logWhetherSet", data: { name: "ELEVENLABS_API_KEY" }, output: `export class VoiceService {\n  private readonly apiKey = process.env.ELEVENLABS_API_KEY;\n  list() {\n    console.log("API Key:", (this.apiKey ? "set" : "not set"));\n  }\n}\n` }],
+        },
+      ],
+    },
     {
       // anima-regem/bookThief (batch 100): SvelteKit's static private env, imported by name.
       name: "a key imported from $env/static/private, logged whole",

@@ -43,6 +43,8 @@ export { handler };
     assert.deepEqual(findings("netlify/functions/openai.ts", exportedLater), [["netlify/functions/openai", "OpenAI", 3, 0]]);
     // agits-code/chatBot (batch 80): CommonJS `module.exports = { handler }`.
     assert.deepEqual(findings("netlify/functions/cjs-object.js", exportedLater.replace("export { handler };", "module.exports = { handler };")), [["netlify/functions/cjs-object", "OpenAI", 3, 0]]);
+    // marbellacannabisclub/mcc-chatbot (batch 114): CommonJS `exports.handler = handler` at the end.
+    assert.deepEqual(findings("netlify/functions/cjs-named.js", exportedLater.replace("export { handler };", "exports.handler = handler;")), [["netlify/functions/cjs-named", "OpenAI", 3, 0]]);
   });
 
   it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {

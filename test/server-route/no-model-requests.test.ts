@@ -76,6 +76,12 @@ ${body}
     assert.deepEqual(run(`  res.json(await (await fetch(\`\${base}/models\`, { ${openaiAuth} })).json());`, base), []);
     assert.deepEqual(run(`  res.json(await (await fetch(base + "/models/", { ${openaiAuth} })).json());`, base), []);
     assert.deepEqual(run(`  res.json(await (await fetch(\`\${base}/chat/completions\`, { method: "POST", ${openaiAuth}, body: "{}" })).json());`, base), ['app.get("/job")']);
+    // The key in the query (choidy180/rise-2025's debug route, batch 112): the path as written still ends in /models;
+    // one model's method after a hole does not.
+    const gemini = 'const gemini = "https://generativelanguage.googleapis.com/v1beta"; const key = process.env.GEMINI_API_KEY;';
+    assert.deepEqual(run(`  res.json(await (await fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${key}\`)).json());`, gemini), []);
+    assert.deepEqual(run(`  res.json(await (await fetch(gemini + "/models?key=" + key)).json());`, gemini), []);
+    assert.deepEqual(run(`  res.json(await (await fetch(\`\${gemini}/models/\${req.query.model}:generateContent?key=\${key}\`, { method: "POST", body: "{}" })).json());`, gemini), ['app.get("/job")']);
   });
 
   it("a shared host's other APIs: a Cloudflare cache purge runs no model, Workers AI under /ai/ does (louise36-g/MysticOracle, batch 94)", () => {

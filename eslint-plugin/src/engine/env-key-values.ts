@@ -11,6 +11,7 @@ import { withoutCasts } from "./client/env-reads";
 import { binds } from "./patterns";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
+import { fieldSetOnce } from "./this-member";
 
 type Node = TSESTree.Node;
 
@@ -88,7 +89,13 @@ const HOLDS_A_PATH = new Set(["GOOGLE_APPLICATION_CREDENTIALS"]);
 
 /** A name bound to a key read, or the env read itself. */
 function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
-  const name = node.type === "Identifier" ? (boundKey(node, keyNames) ?? envName(node)) : envName(node);
+  let name = node.type === "Identifier" ? (boundKey(node, keyNames) ?? envName(node)) : envName(node);
+  // `this.apiKey` of a class that sets it from the env once (`private readonly apiKey = process.env.ELEVENLABS_API_KEY`:
+  // BachaMedAmine/rfid-auth-backend logs it whole, batch 114).
+  if (name === undefined && node.type === "MemberExpression" && node.object.type === "ThisExpression") {
+    const field = fieldSetOnce(node);
+    if (field) name = providerEnvNameIn(field);
+  }
   if (name !== undefined && HOLDS_A_PATH.has(name)) return undefined;
   const provider = name === undefined ? undefined : providerForEnvName(name);
   return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;

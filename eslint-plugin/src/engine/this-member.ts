@@ -89,3 +89,14 @@ export function assignedInMethods(node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * What `this.name` holds when the class sets it once, as a field or in its constructor
+ * (`private readonly apiKey = process.env.ELEVENLABS_API_KEY`: BachaMedAmine/rfid-auth-backend, batch 114);
+ * undefined for one a method sets at run time or one set from a constructor parameter (the caller's).
+ */
+export function fieldSetOnce(node: Node): Node | undefined {
+  if (thisMemberName(node) === undefined || assignedInMethods(node)) return undefined;
+  const value = thisMemberValue(node);
+  return value && !isOwnParameter(value) ? value : undefined;
+}

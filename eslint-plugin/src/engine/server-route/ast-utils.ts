@@ -86,8 +86,8 @@ export function referencesTo(root: Node, name: string): TSESTree.Identifier[] {
 
 /**
  * `a.b.c` → ["a","b","c"] when every step is a plain name, also written as a string
- * (`env["MISTRAL_API_KEY"]`, `process.env['OPENAI_API_KEY']`: 1Yanik3/Stash, batch 87); the root
- * may be any expression.
+ * (`env["MISTRAL_API_KEY"]`, `process.env['OPENAI_API_KEY']`: 1Yanik3/Stash, batch 87), read through
+ * non-null assertions (`openai!.chat`); the root may be any expression.
  */
 export function memberPath(node: Node): { root: Node; path: string[] } {
   const path: string[] = [];
@@ -98,6 +98,9 @@ export function memberPath(node: Node): { root: Node; path: string[] } {
     if (step === undefined) break;
     path.unshift(step);
     current = current.object;
+    // `openai!.chat.completions.create(…)`: TypeScript's non-null assertion changes nothing at run time
+    // (4dtommie/reflect's `const openai = key ? new OpenAI(…) : null`, batch 115).
+    while (current.type === "TSNonNullExpression") current = current.expression;
   }
   return { root: current, path };
 }

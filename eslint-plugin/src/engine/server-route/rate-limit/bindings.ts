@@ -44,7 +44,24 @@ export const LIMITER_PACKAGES = [
 
 /** Vercel AI SDK calls: they reach the provider of the model they are given. */
 const AI_SDK_PACKAGE = "ai";
-const AI_SDK_CALLS = new Set(["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany", "generateImage", "experimental_generateImage", "generateSpeech", "experimental_generateSpeech", "transcribe", "experimental_transcribe"]);
+const AI_SDK_CALLS = new Set([
+  "generateText",
+  "streamText",
+  "generateObject",
+  "streamObject",
+  "embed",
+  "embedMany",
+  "generateImage",
+  "experimental_generateImage",
+  "generateSpeech",
+  "experimental_generateSpeech",
+  "transcribe",
+  "experimental_transcribe",
+  // AI SDK 6 runs an agent for a chat UI: `createAgentUIStreamResponse({ agent, messages })` (drewhirschi/agent, batch 116).
+  "createAgentUIStreamResponse",
+  "createAgentUIStream",
+  "pipeAgentUIStreamToResponse",
+]);
 /** The AI SDK's React Server Components calls (`ai/rsc`, also `@ai-sdk/rsc`): `streamUI` and v3.0's `render`. */
 const AI_SDK_RSC_PACKAGES = new Set(["ai/rsc", "@ai-sdk/rsc"]);
 const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
@@ -548,8 +565,8 @@ function firstReturned(fn: TSESTree.FunctionLike, accept: (argument: Node) => bo
   return undefined;
 }
 
-/** The methods that run a LangChain chain, runnable, memory or agent. */
-export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog"]);
+/** The methods that run a LangChain chain, runnable, memory or agent (and an AI SDK agent's `generate`). */
+export const CHAIN_METHODS = new Set(["call", "invoke", "stream", "batch", "run", "predict", "streamEvents", "streamLog", "generate"]);
 
 /**
  * LangChain methods that give the same model configured (`llm.bind({ functions })`,
@@ -609,12 +626,14 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
       ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name))
       : node?.type === "MemberExpression" && node.object.type === "ThisExpression" && node.property.type === "Identifier" && !node.computed
         ? bindings.providers.get(node.property.name)
-        : node?.type === "CallExpression" && depth < 4
-          ? chainBuiltBy(node, bindings, depth + 1)
+        : (node?.type === "CallExpression" || node?.type === "NewExpression") && depth < 4
+          ? ((answers ? undefined : modelMadeInPlace(node, bindings)) ?? chainBuiltBy(node, bindings, depth + 1))
           : undefined;
   let init = expression;
   while (init?.type === "AwaitExpression") init = init.argument;
   if (init?.type !== "NewExpression" && init?.type !== "CallExpression") return undefined;
+  // `streamText({ model: openai("gpt-4o") })` answers with the model's output: no chain is built.
+  const answers = init.callee.type === "Identifier" && bindings.aiSdkCalls.has(init.callee.name);
   // `chain.pipe(parser)` builds on a chain; `prompt.pipe(model)` and `new X({ llm: model })` on a model.
   // Running a chain (`await chain.call()`) gives its output, not another chain.
   const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
@@ -627,6 +646,15 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
     provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
   }
   return provider;
+}
+
+/**
+ * A model made where it is given: LangChain 1's `createAgent({ model: new ChatOpenAI({ … }) })`
+ * (codingvikasbansal-png/langchain1.0, batch 116), AI SDK 6's `new ToolLoopAgent({ model: openai("gpt-4o") })`.
+ */
+function modelMadeInPlace(node: TSESTree.CallExpression | TSESTree.NewExpression, bindings: FileBindings): Provider | undefined {
+  if (node.callee.type !== "Identifier" || bindings.aiSdkCalls.has(node.callee.name)) return undefined;
+  return node.type === "NewExpression" ? providerConstructors().get(node.callee.name) : bindings.providers.get(node.callee.name);
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */
@@ -732,7 +760,7 @@ const FIREBASE_PARAMS = new Set(["defineSecret", "defineString"]);
  * "OPENAI_API_KEY")`, `config.openai.key`), Firebase v1's `functions.config().openai.key`, or a
  * Firebase v2 secret's `.value()`.
  */
-function isServerConfig(root: Node, path: readonly string[], declarations: ReadonlyMap<string, Node>): boolean {
+function isServerConfig(root: Node, path: readonly string[], declarations: ReadonlyMap<string, Node>, depth = 0): boolean {
   if (root.type === "ThisExpression") return path.length > 0 && CONFIG_NAME.test(path[0]);
   if (root.type === "Identifier") {
     if (CONFIG_NAME.test(root.name)) return true;
@@ -741,7 +769,11 @@ function isServerConfig(root: Node, path: readonly string[], declarations: Reado
     // tsc writes an imported function's call `(0, params_1.defineSecret)("KEY")`.
     const callee = declared.callee.type === "SequenceExpression" ? declared.callee.expressions[declared.callee.expressions.length - 1] : declared.callee;
     const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
-    return name !== undefined && FIREBASE_PARAMS.has(name);
+    if (name !== undefined && FIREBASE_PARAMS.has(name)) return true;
+    // A const given what the server's configuration hands out, whatever its own name:
+    // `const envData = this.configService.get("OPENAI")` (bulaxa/chatgpt_text_to_voice, batch 114), judged as the call read in place.
+    const called = memberPath(callee);
+    return depth < 3 && called.root !== root && isServerConfig(called.root, called.path, declarations, depth + 1);
   }
   if (root.type === "CallExpression") {
     const called = memberPath(root.callee);

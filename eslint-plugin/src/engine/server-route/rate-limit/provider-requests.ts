@@ -17,7 +17,7 @@ import { constInits, findProperty, memberPath, stringValue, walk } from "../ast-
 import { envName } from "../../env-key-values";
 import { binds } from "../../patterns";
 import { providerForEnvName } from "../../providers";
-import { thisMemberValue } from "../../this-member";
+import { fieldSetOnce, thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { keyIsUserSupplied, unsealedArgument } from "./bindings";
 
@@ -158,8 +158,15 @@ export function keyHeaderProvider(source: SourceFile, url: Node | undefined, ini
 
 /** An axios request config with its `url`: written in the call or held in a const. */
 export function axiosConfig(source: SourceFile, node: Node): TSESTree.ObjectExpression | undefined {
-  const value = node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node;
+  const value = node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name) ?? onlyLetValue(node)) : node;
   return value?.type === "ObjectExpression" && findProperty(value, "url") ? value : undefined;
+}
+
+/** A `let` never given another value: `let axios_config = { url, headers }` then `axios(axios_config)` (agonzalezo/api-speech, batch 114). */
+function onlyLetValue(node: TSESTree.Identifier): Node | undefined {
+  const declarator = letDeclarator(node, node.name);
+  const values = declarator ? letValues(declarator, node.name) : [];
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /**
@@ -260,7 +267,7 @@ function envKeyProvider(source: SourceFile, value: Node, depth: number): Provide
     if (node.type === "Identifier" && parent?.type === "MemberExpression" && parent.property === node && !parent.computed) return;
     if (node.type === "Identifier" && parent?.type === "Property" && parent.key === node && !parent.computed && !parent.shorthand) return;
     const held =
-      node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? moduleObjectProperty(source, node) : undefined;
+      node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? (fieldSetOnce(node) ?? moduleObjectProperty(source, node)) : undefined;
     if (held) provider = envKeyProvider(source, held, depth + 1);
   });
   return provider;
@@ -308,6 +315,8 @@ export function runsNoModel(source: SourceFile, url: Node | undefined, init: Nod
   // The model list: a URL that ends in `/models` as written (not `"…/models/" + id`, which on
   // Hugging Face runs the model).
   if (url && /\/models\/?$/.test(urlTail(source, url) ?? "")) return true;
+  // Also with the key in its query: `${BASE}/models?key=${apiKey}` (choidy180/rise-2025's debug route, batch 112).
+  if (url && /\/models\/?$/.test(pathBeforeQuery(url) ?? "")) return true;
   const text = url && urlText(source, url, 0);
   if (!text || !/^https?:\/\//i.test(text)) return false;
   // The model list written out whole, also `new URL("…/models")` and with a query (`…/models?output_modalities=image`).
@@ -359,6 +368,32 @@ function urlTail(source: SourceFile, url: Node, depth = 0): string | undefined {
     default:
       return stringValue(url);
   }
+}
+
+/**
+ * The end of a URL's path as written, where its query starts in written text: `${base}/models?key=${k}`
+ * → "${base}/models" ends in "/models"; `…/models/${id}?key=…` has no written path end (undefined).
+ * Only a template or a `+` chain whose query starts in a part of text.
+ */
+function pathBeforeQuery(url: Node): string | undefined {
+  const parts: Array<string | undefined> = [];
+  const collect = (node: Node): void => {
+    if (node.type === "TemplateLiteral") {
+      node.quasis.forEach((quasi, index) => {
+        parts.push(quasi.value.cooked ?? undefined);
+        if (index < node.expressions.length) parts.push(undefined);
+      });
+    } else if (node.type === "BinaryExpression" && node.operator === "+") {
+      collect(node.left as Node);
+      collect(node.right);
+    } else parts.push(stringValue(node));
+  };
+  collect(url);
+  for (const part of parts) {
+    const at = part === undefined ? -1 : part.search(/[?#]/);
+    if (at >= 0) return part!.slice(0, at);
+  }
+  return undefined;
 }
 
 /** A URL written whole: a string, a template with no hole, `new URL("…")`, or a const holding one. */

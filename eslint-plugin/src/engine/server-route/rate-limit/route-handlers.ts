@@ -566,7 +566,8 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
           if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && names.has(property.key.name)) add(property.key.name, property.value as Node, writtenAt(property.value as Node) ?? property.key);
         }
       } else if (exported === "default" && byDefault) add("default", value, writtenAt(value) ?? statement.expression.left);
-      else if (exported !== undefined && names.has(exported)) add(exported, value, statement.expression.left);
+      // `exports.handler = handler` after `const handler = async (event) => …` (marbellacannabisclub/mcc-chatbot, batch 114): where it is written.
+      else if (exported !== undefined && names.has(exported)) add(exported, value, writtenAt(value) ?? statement.expression.left);
     }
     if (statement.type !== "ExportNamedDeclaration") continue;
     const declaration = statement.declaration;
@@ -704,7 +705,11 @@ function pathRegistration(node: TSESTree.CallExpression, source: SourceFile, met
   // Hono's `app.on(["GET", "POST"], "/ai", handler)` and `app.on("POST", "/ai", handler)`: the methods come first
   // (miniboxs/chatgpt-ts-cfworkers, batch 64).
   const args = httpMethods(node.arguments[0]) ? node.arguments.slice(1) : node.arguments;
-  const path = stringValue(args[0]) ?? pathConstant(source, args[0]);
+  const written = stringValue(args[0]) ?? pathConstant(source, args[0]);
+  // A template with holes, `` router.post(`/api/${API_NAME}/text2speech`, getAudio) `` (agonzalezo/api-speech,
+  // batch 114): each hole is one segment, as a `:param` is.
+  const template = written === undefined ? templatePath(args[0]) : undefined;
+  const path = written ?? template;
   const verb = method !== "use" && method !== "on";
   // A route object's path, `app.post(api.recordings.process.path, async (req, res) => …)` (Replit's full-stack
   // template keeps every route's method and path in shared/routes.ts: Dylan42415/SoundScribe, batch 110), or
@@ -723,7 +728,14 @@ function pathRegistration(node: TSESTree.CallExpression, source: SourceFile, met
   // Elysia puts its hook object after the handler (`.post("/ai", ({ body }) => …, { body: t.Object(…) })`:
   // algonacci/elysia-stream, batch 41); an object is never the handler itself.
   const end = args.length >= 3 && last?.type === "ObjectExpression" ? args.length - 1 : args.length;
-  return { path: `"${path}"`, routePath: path, handler: end >= 2 ? args[end - 1] : undefined, companions: args.slice(1, end - 1) };
+  const shown = template !== undefined && args[0].range[1] - args[0].range[0] <= 120 ? source.text.slice(args[0].range[0], args[0].range[1]) : `"${path}"`;
+  return { path: shown, routePath: path, handler: end >= 2 ? args[end - 1] : undefined, companions: args.slice(1, end - 1) };
+}
+
+/** `` `/api/${name}/tts` `` → "/api/:param/tts"; undefined for anything but a template that starts with "/". */
+function templatePath(node: Node | undefined): string | undefined {
+  if (node?.type !== "TemplateLiteral" || !(node.quasis[0]?.value.cooked ?? "").startsWith("/")) return undefined;
+  return node.quasis.map((quasi) => quasi.value.cooked ?? "").join(":param");
 }
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * Agents that run a keyed model when a route runs them: LangChain 1's `createAgent({ model: new
+ * ChatOpenAI(…) })` then `agent.invoke(…)` (codingvikasbansal-png/langchain1.0, batch 116), and AI
+ * SDK 6's `ToolLoopAgent`, run by `agent.generate(…)` or handed to `createAgentUIStreamResponse`
+ * (drewhirschi/agent, batch 116).
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { routeFindings } from "./route-findings";
+
+const ROOT = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-agents-")));
+after(() => fs.rmSync(ROOT, { recursive: true, force: true }));
+
+const findings = (rel: string, text: string) => routeFindings(ROOT, rel, text).map((f) => [f.handler, f.provider, f.line]);
+
+describe("require-rate-limit: agents built on a keyed model", () => {
+  it("LangChain 1's createAgent with the model made in its options, invoked by an Express route", () => {
+    const server = (model: string) => `import express from "express";
+import { createAgent } from "langchain";
+import { ChatOpenAI } from "@langchain/openai";
+const agent = createAgent({
+  model: ${model},
+  tools: [],
+});
+const app = express();
+app.post("/api/chat", async (req, res) => {
+  const response = await agent.invoke({ messages: req.body.messages });
+  res.json(response);
+});
+`;
+    assert.deepEqual(findings("src/server.ts", server(`new ChatOpenAI({ model: "gpt-4o-mini", apiKey: process.env.OPENAI_API_KEY })`)), [['app.post("/api/chat")', "OpenAI", 9]]);
+    // A model named by a string only (LangChain resolves "openai:gpt-4o-mini" itself) is not followed.
+    assert.deepEqual(findings("src/server-string.ts", server(`"openai:gpt-4o-mini"`)), []);
+  });
+
+  it("AI SDK 6's ToolLoopAgent, run by generate() or by createAgentUIStreamResponse", () => {
+    const agent = `import { ToolLoopAgent, createAgentUIStreamResponse } from "ai";
+import { anthropic } from "@ai-sdk/anthropic";
+const agent = new ToolLoopAgent({ model: anthropic("claude-sonnet-4-5"), tools: {} });
+`;
+    assert.deepEqual(findings("app/api/chat/route.ts", `${agent}export async function POST(req: Request) {\n  const { messages } = await req.json();\n  return createAgentUIStreamResponse({ agent, messages });\n}\n`), [["POST", "Anthropic", 4]]);
+    assert.deepEqual(findings("app/api/ask/route.ts", `${agent}export async function POST(req: Request) {\n  const { prompt } = await req.json();\n  return Response.json(await agent.generate({ prompt }));\n}\n`), [["POST", "Anthropic", 4]]);
+  });
+});
