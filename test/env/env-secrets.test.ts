@@ -9,6 +9,11 @@ describe("env values: placeholders, durations and secrets", () => {
   it("a placeholder behind a key's prefix and a duration are no secret; a value is", () => {
     assert.equal(canBeSecret("sk-your_openai_api_key_here"), false);
     assert.equal(canBeSecret("sk-proj-your-key"), false);
+    // A key's prefix, the rest masked (rahulrajak05/miniproject's tracked Backend/.env, batch 113).
+    assert.equal(canBeSecret("AIzaSyXXXXXXX..."), false);
+    assert.equal(canBeSecret("sk-xxxxxxxxxxxxxxxx"), false);
+    assert.equal(canBeSecret("sk-proj-XXXX…"), false);
+    assert.equal(holdsSecrets("VITE_GEMINI_API_KEY=AIzaSyXXXXXXX...\n"), false);
     assert.equal(canBeSecret("7d"), false);
     assert.equal(canBeSecret("15m"), false);
     assert.equal(canBeSecret("900ms"), false);
@@ -29,7 +34,7 @@ describe("env values: placeholders, durations and secrets", () => {
 
   // Bounds are generous for a loaded 2-core machine; a backtracking pattern takes minutes at 1 MB.
   it("stays linear on 1 MB values that nearly match a placeholder", () => {
-    for (const value of [`mysql://${"a:".repeat(350_000)}@host`, `mysql://u:${"your_".repeat(200_000)}@host`, `sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`]) {
+    for (const value of [`mysql://${"a:".repeat(350_000)}@host`, `mysql://u:${"your_".repeat(200_000)}@host`, `sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`, `sk-${"x".repeat(1 << 20)}!`, `abcdefgh${"x".repeat(1 << 20)}.`]) {
       const started = performance.now();
       canBeSecret(value);
       holdsSecrets(`JWT_SECRET=${value}\n`);
