@@ -43,4 +43,24 @@ const agent = new ToolLoopAgent({ model: anthropic("claude-sonnet-4-5"), tools: 
     assert.deepEqual(findings("app/api/chat/route.ts", `${agent}export async function POST(req: Request) {\n  const { messages } = await req.json();\n  return createAgentUIStreamResponse({ agent, messages });\n}\n`), [["POST", "Anthropic", 4]]);
     assert.deepEqual(findings("app/api/ask/route.ts", `${agent}export async function POST(req: Request) {\n  const { prompt } = await req.json();\n  return Response.json(await agent.generate({ prompt }));\n}\n`), [["POST", "Anthropic", 4]]);
   });
+
+  it("a client made in place anywhere but a model's slot builds no chain (svenwiegand/fragdaswahlprogramm-backend, batch 93)", () => {
+    // The shared client a module exports: Azure Document Intelligence, given a credential made in place.
+    fs.mkdirSync(path.join(ROOT, "src"), { recursive: true });
+    fs.writeFileSync(
+      path.join(ROOT, "src/di-client.ts"),
+      `import DocumentIntelligence from "@azure-rest/ai-document-intelligence";
+import { AzureKeyCredential } from "@azure/core-auth";
+export const diClient = DocumentIntelligence("https://example.cognitiveservices.azure.com/", new AzureKeyCredential(process.env.AZURE_DOCUMENT_INTELLIGENCE_KEY));
+`,
+    );
+    const route = `import express from "express";
+import { diClient } from "./di-client";
+const app = express();
+app.put("/manifesto", async (req, res) => {
+  res.json(await diClient.path("/documentModels/{modelId}:analyze", "prebuilt-layout").post({ body: req.body }));
+});
+`;
+    assert.deepEqual(findings("src/manifesto.ts", route), []);
+  });
 });

@@ -7,7 +7,7 @@ import type { Provider } from "../../providers/types";
 import { servesManyProviders } from "../../providers";
 import { requiredModule } from "../../require-call";
 import { isFunction } from "../../function-returns";
-import { memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
+import { memberPath, propertyName, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
 type Node = TSESTree.Node;
@@ -621,13 +621,14 @@ function chainReturnedByMethod(method: TSESTree.FunctionExpression | TSESTree.Ar
 export function chainBuiltBy(expression: Node | null | undefined, bindings: FileBindings, depth = 0): Provider | undefined {
   // A call inside (`prompt.pipe(llm.bind(…))`) is read a few levels deep, not down a generated file's nesting.
   // `this._model`: a client the class keeps in a field (bindings name it by the field).
-  const providerOf = (node: Node | null | undefined): Provider | undefined =>
+  // `inPlace`: the value sits in a model's slot (`model:`, `llm:`), where a client made there is the chain's model.
+  const providerOf = (node: Node | null | undefined, inPlace = false): Provider | undefined =>
     node?.type === "Identifier"
       ? (bindings.providers.get(node.name) ?? bindings.chains.get(node.name))
       : node?.type === "MemberExpression" && node.object.type === "ThisExpression" && node.property.type === "Identifier" && !node.computed
         ? bindings.providers.get(node.property.name)
         : (node?.type === "CallExpression" || node?.type === "NewExpression") && depth < 4
-          ? ((answers ? undefined : modelMadeInPlace(node, bindings)) ?? chainBuiltBy(node, bindings, depth + 1))
+          ? ((inPlace ? modelMadeInPlace(node, bindings) : undefined) ?? chainBuiltBy(node, bindings, depth + 1))
           : undefined;
   let init = expression;
   while (init?.type === "AwaitExpression") init = init.argument;
@@ -642,15 +643,28 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
   let provider = method && (method === "pipe" || MODEL_VARIANTS.has(method)) && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
   for (const arg of init.arguments) {
     if (provider) break;
-    const values = arg.type === "ObjectExpression" ? arg.properties.map((p) => (p.type === "Property" ? p.value : undefined)) : arg.type === "ArrayExpression" ? arg.elements : [arg];
+    if (arg.type === "ObjectExpression") {
+      for (const property of arg.properties) {
+        if (property.type !== "Property") continue;
+        provider = providerOf(property.value as Node, !answers && MODEL_SLOT.test(propertyName(property) ?? ""));
+        if (provider) break;
+      }
+      continue;
+    }
+    const values = arg.type === "ArrayExpression" ? arg.elements : [arg];
     provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
   }
   return provider;
 }
 
+/** Where an agent or chain takes its model: `createAgent({ model })`, `new LLMChain({ llm })`. */
+const MODEL_SLOT = /^(?:model|llm|chatModel|languageModel)$/;
+
 /**
  * A model made where it is given: LangChain 1's `createAgent({ model: new ChatOpenAI({ … }) })`
  * (codingvikasbansal-png/langchain1.0, batch 116), AI SDK 6's `new ToolLoopAgent({ model: openai("gpt-4o") })`.
+ * Only in a model's slot: `DocumentIntelligence(endpoint, new AzureKeyCredential(key))` makes a credential, no model
+ * (svenwiegand/fragdaswahlprogramm-backend, batch 93).
  */
 function modelMadeInPlace(node: TSESTree.CallExpression | TSESTree.NewExpression, bindings: FileBindings): Provider | undefined {
   if (node.callee.type !== "Identifier" || bindings.aiSdkCalls.has(node.callee.name)) return undefined;
