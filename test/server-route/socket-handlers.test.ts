@@ -142,11 +142,40 @@ io.on("connection", (socket) => {
     assert.deepEqual(findings("server/index.ts", limited), []);
   });
 
+  it("a setup function given the socket (typed Socket) registers handlers of its own; the event that calls it is not credited with them (LoveAtMakeUofT26/ShoulderCupid, batch 111)", () => {
+    fs.mkdirSync(path.join(ROOT, "src/sockets"), { recursive: true });
+    const setup = `import type { Server, Socket } from "socket.io";
+import { GoogleGenerativeAI } from "@google/generative-ai";
+const model = new GoogleGenerativeAI(process.env.GEMINI_API_KEY!).getGenerativeModel({ model: "gemini-2.0-flash" });
+export function setupClientHandler(socket: Socket, io: Server) {
+  socket.on("join-session", (data: { sessionId: string }) => socket.join(data.sessionId));
+  socket.on("transcript-input", async (data: { text: string }) => {
+    const result = await model.generateContent(data.text);
+    io.emit("advice", result.response.text());
+  });
+  socket.on("disconnect", () => {});
+}
+`;
+    fs.writeFileSync(path.join(ROOT, "src/sockets/clientHandler.ts"), setup);
+    assert.deepEqual(findings("src/sockets/clientHandler.ts", setup), [['socket.on("transcript-input")', "Google AI (Gemini)", 6, 0]]);
+    const index = `import { Server } from "socket.io";
+import { setupClientHandler } from "./clientHandler";
+export function setupSocketHandlers(io: Server) {
+  io.on("connection", (socket) => {
+    socket.on("identify", () => setupClientHandler(socket, io));
+  });
+}
+`;
+    assert.deepEqual(findings("src/sockets/index.ts", index), []);
+  });
+
   it("its word test passes no ordinary module and is linear on 1 MB", () => {
     assert.equal(mayHandleSockets(`const db = await connect(url); // the connection pool\nexport default db;\n`), false);
+    assert.equal(mayHandleSockets(`import type { Socket } from "net";\nexport const log = (s: Socket) => s.remoteAddress;\n`), false);
     const started = performance.now();
     mayHandleSockets(`.on(  "${"connection".repeat(100_000)}`);
     mayHandleSockets(`WebSocket ${".on(".repeat(250_000)}`);
+    mayHandleSockets(`socket.io ${"a :".repeat(350_000)} Socket`);
     assert.ok(performance.now() - started < 2000);
   });
 });

@@ -9,6 +9,7 @@ import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath
 import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
+import { socketListeners } from "./socket-handlers";
 
 type Node = TSESTree.Node;
 
@@ -112,7 +113,10 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
     const { node, depth, site } = queue.shift()!;
     if (visited.has(node)) continue;
     visited.add(node);
+    // A setup function's socket listeners run on their own messages, as handlers of their own (./socket-handlers).
+    const listeners = socketListeners(node).map(({ callback }) => callback.range);
     walk(node, (child) => {
+      if (listeners.length > 0 && listeners.some(([start, end]) => start <= child.range[0] && child.range[1] <= end)) return;
       const here = site ?? child;
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.

@@ -7,6 +7,7 @@
  *   upgradeWebSocket((c) => ({ onMessage(event, ws) { … } }))           Hono
  *   io.on("connection", (socket) => socket.on("ask", async (q) => …))   socket.io
  *   wss.on("connection", (ws) => ws.on("message", async (data) => …))  ws
+ *   function setupClientHandler(socket: Socket) { socket.on("ask", …) }  a setup function given the socket
  *
  * Bun's `Bun.serve({ websocket: { message } })` is read with the server (./serve-handlers). No
  * suggestion: a socket answers no request with a 429; a limit belongs in the handler (a limiter's
@@ -20,9 +21,11 @@ type Node = TSESTree.Node;
 
 /** A cheap superset of socketHandlers' test. */
 const SOCKET_WORDS = /defineWebSocketHandler|upgradeWebSocket|\.on\(\s*["'`]connection["'`]/;
+/** A parameter typed with socket.io's `Socket`: `socket: Socket`. */
+const SOCKET_PARAM = /\w\s*:\s*Socket\b/;
 
 export function mayHandleSockets(text: string): boolean {
-  return (text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text);
+  return ((text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text)) || (text.includes("socket.io") && SOCKET_PARAM.test(text));
 }
 
 /** Events a socket library raises itself: no client message runs them. */
@@ -62,6 +65,41 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
       if (!event || LIFECYCLE_EVENTS.has(event) || inner.callee.object.type !== "Identifier" || inner.callee.object.name !== socket.name) return;
       add(`${socket.name}.on("${event}")`, inner.arguments[inner.arguments.length - 1] as Node, inner.callee.property);
     });
+  });
+  // `export function setupClientHandler(socket: Socket, io: Server) { socket.on("transcript-input", …) }`, which the
+  // connection handler calls (LoveAtMakeUofT26/ShoulderCupid, batch 111): the socket is known by its type.
+  if (source.text.includes("socket.io")) {
+    walk(source.ast, (node) => {
+      if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
+      for (const listener of socketListeners(node)) add(`${listener.socket}.on("${listener.event}")`, listener.callback, listener.at);
+    });
+  }
+  return out;
+}
+
+/** Functions whose own parameter is typed with socket.io's `Socket`, by that parameter's name. */
+function socketParameters(fn: TSESTree.FunctionLike): string[] {
+  return fn.params.flatMap((param) => {
+    const type = param.type === "Identifier" ? param.typeAnnotation?.typeAnnotation : undefined;
+    return type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "Socket" && param.type === "Identifier" ? [param.name] : [];
+  });
+}
+
+/**
+ * The listeners a function registers on the socket.io socket it is given (`socket.on("ask", cb)` with
+ * `socket: Socket`): each runs on its own message, as its own handler, not when the function runs.
+ * Lifecycle events (`disconnect`…) are left out.
+ */
+export function socketListeners(fn: Node): Array<{ socket: string; event: string; callback: Node; at: Node }> {
+  if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return [];
+  const sockets = socketParameters(fn);
+  if (sockets.length === 0) return [];
+  const out: Array<{ socket: string; event: string; callback: Node; at: Node }> = [];
+  walk(fn.body, (inner) => {
+    if (inner.type !== "CallExpression" || inner.callee.type !== "MemberExpression" || inner.callee.object.type !== "Identifier") return;
+    const event = onEvent(inner);
+    if (!event || LIFECYCLE_EVENTS.has(event) || !sockets.includes(inner.callee.object.name)) return;
+    out.push({ socket: inner.callee.object.name, event, callback: inner.arguments[inner.arguments.length - 1] as Node, at: inner.callee.property });
   });
   return out;
 }
