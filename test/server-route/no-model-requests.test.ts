@@ -107,12 +107,6 @@ ${body}
     assert.deepEqual(run(`  res.json((await openai.post("/chat/completions", req.body)).data);`, openai), ['app.get("/job")']);
   });
 
-  it("Gemini's SDK builds a model or a chat without a request; sending to it runs (LoveAtMakeUofT26/ShoulderCupid, batch 111)", () => {
-    const gemini = 'import { GoogleGenerativeAI } from "@google/generative-ai";\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY);\nconst sessions = new Map();';
-    assert.deepEqual(run(`  const model = genAI.getGenerativeModel({ model: "gemini-2.0-flash" });\n  sessions.set(req.query.id, model.startChat({ history: [] }));\n  res.json({ ready: true });`, gemini), []);
-    assert.deepEqual(run(`  const chat = genAI.getGenerativeModel({ model: "gemini-2.0-flash" }).startChat({ history: [] });\n  res.json(await chat.sendMessage(req.query.q));`, gemini), ['app.get("/job")']);
-  });
-
   it("reads a 1 MB path in linear time", () => {
     const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
     for (const path of ["/models/" + "a".repeat(1_000_000) + "/x", "/models".repeat(150_000), "/" + "models/".repeat(150_000) + "?"]) {

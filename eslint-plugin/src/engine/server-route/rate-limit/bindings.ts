@@ -181,21 +181,7 @@ export function constructedFrom(node: Node | null | undefined): string | undefin
   }
   // `new GoogleGenerativeAI(key).getGenerativeModel(…)`: built from the client made in place.
   if (callee.type === "NewExpression") return constructedFrom(callee);
-  // `genAI.getGenerativeModel({ … }).startChat({ … })`: a chat built from the model built from `genAI`.
-  if (buildsOnly(callee)) return constructedFrom(callee);
   return callee.type === "Identifier" ? callee.name : undefined;
-}
-
-/**
- * Gemini's SDK builds a model or a chat without a request: `genAI.getGenerativeModel(…)`, `model.startChat(…)`.
- * Only sending to it runs the model (`chat.sendMessage(…)`, `model.generateContent(…)`): a socket event that only
- * sets up a coaching chat (LoveAtMakeUofT26/ShoulderCupid's `start-coaching`, batch 111) spends nothing.
- */
-export const BUILDS_ONLY = new Set(["getGenerativeModel", "getGenerativeModelFromCachedContent", "startChat"]);
-
-/** `genAI.getGenerativeModel(…)` (a call of a BUILDS_ONLY method): what it builds is built from `genAI`. */
-function buildsOnly(node: Node): node is TSESTree.CallExpression {
-  return node.type === "CallExpression" && node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.type === "Identifier" && BUILDS_ONLY.has(node.callee.property.name);
 }
 
 /** The client made in place in `new GoogleGenerativeAI(key).getGenerativeModel(…)`, whose options and key are the model's. */

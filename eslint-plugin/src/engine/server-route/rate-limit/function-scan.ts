@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
-import { BUILDS_ONLY, CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
+import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 import { socketListeners } from "./socket-handlers";
@@ -362,7 +362,7 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
   // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
   if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object, source);
-  if (method !== undefined && (COUNTS_TOKENS.has(method) || BUILDS_ONLY.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
+  if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
   // The model list or one model's description through an axios instance made for the provider's host.
   if (method === "get" && source && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
   if (!provider?.modelMethods) return provider;
@@ -375,7 +375,6 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
  * tokenizer server action, batch 73).
  */
 const COUNTS_TOKENS = new Set(["countTokens", "computeTokens", "count_tokens"]);
-
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
 
 /**
