@@ -114,9 +114,9 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
     if (visited.has(node)) continue;
     visited.add(node);
     // A setup function's socket listeners run on their own messages, as handlers of their own (./socket-handlers).
-    const listeners = socketListeners(node).map(({ callback }) => callback.range);
+    const listeners = socketListeners(node);
     walk(node, (child) => {
-      if (listeners.length > 0 && listeners.some(([start, end]) => start <= child.range[0] && child.range[1] <= end)) return;
+      if (listeners.length > 0 && listeners.some(({ callback }) => callback.range[0] <= child.range[0] && child.range[1] <= callback.range[1])) return;
       const here = site ?? child;
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.

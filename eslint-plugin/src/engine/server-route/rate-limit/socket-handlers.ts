@@ -77,6 +77,16 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
   return out;
 }
 
+interface SocketListener {
+  socket: string;
+  event: string;
+  callback: Node;
+  at: Node;
+}
+
+/** Most functions take no socket: one shared answer, no allocation per scanned function. */
+const NO_LISTENERS: ReadonlyArray<SocketListener> = [];
+
 /** Functions whose own parameter is typed with socket.io's `Socket`, by that parameter's name. */
 function socketParameters(fn: TSESTree.FunctionLike): string[] {
   return fn.params.flatMap((param) => {
@@ -90,11 +100,11 @@ function socketParameters(fn: TSESTree.FunctionLike): string[] {
  * `socket: Socket`): each runs on its own message, as its own handler, not when the function runs.
  * Lifecycle events (`disconnect`…) are left out.
  */
-export function socketListeners(fn: Node): Array<{ socket: string; event: string; callback: Node; at: Node }> {
-  if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return [];
+export function socketListeners(fn: Node): ReadonlyArray<SocketListener> {
+  if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return NO_LISTENERS;
   const sockets = socketParameters(fn);
-  if (sockets.length === 0) return [];
-  const out: Array<{ socket: string; event: string; callback: Node; at: Node }> = [];
+  if (sockets.length === 0) return NO_LISTENERS;
+  const out: SocketListener[] = [];
   walk(fn.body, (inner) => {
     if (inner.type !== "CallExpression" || inner.callee.type !== "MemberExpression" || inner.callee.object.type !== "Identifier") return;
     const event = onEvent(inner);
