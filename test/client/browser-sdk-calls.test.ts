@@ -135,6 +135,17 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: next,
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `export const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY || process.env.GOOGLE_API_KEY);`),
     },
+    {
+      name: "the caller's key set on the headers object after it was made",
+      filename: vite,
+      code: [
+        `export async function ask(apiKey: string, body: string) {`,
+        `  const headers: Record<string, string> = { "Content-Type": "application/json" };`,
+        `  headers.Authorization = \`Bearer \${apiKey}\`;`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers, body });`,
+        `}`,
+      ].join("\n"),
+    },
   ],
   invalid: [
     {
@@ -332,6 +343,28 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       filename: vite,
       code: [`import ky from "ky";`, `export const api = ky.create({ prefixUrl: import.meta.env.VITE_URL, headers: { Authorization: \`Bearer \${import.meta.env.VITE_PRODIA_TOKEN}\` } });`].join("\n"),
       errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "Prodia", header: "Authorization", chain: viteChain } }],
+    },
+    {
+      // HiImKing1509/intelligent-document-entities-extraction's Mistral playground (batch 113): set after the object was made.
+      name: "an auth header set on the headers object after it was made, to a provider's host or to a URL from the env",
+      filename: vite,
+      code: [
+        `const getApiKey = () => import.meta.env.VITE_MISTRAL_API_KEY;`,
+        `export async function ocr(body: string) {`,
+        `  const headers: Record<string, string> = { "Content-Type": "application/json" };`,
+        `  headers.Authorization = \`Bearer \${getApiKey()}\`;`,
+        `  return fetch(import.meta.env.VITE_MISTRAL_API_BASE_URL, { method: "POST", headers, body });`,
+        `}`,
+        `export async function chat(body: string) {`,
+        `  const headers: Record<string, string> = {};`,
+        `  headers["Authorization"] = "Bearer " + import.meta.env.VITE_OPENAI_API_KEY;`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers, body });`,
+        `}`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserAuthHeader", line: 5, data: { provider: "Mistral AI", header: "Authorization", chain: viteChain } },
+        { messageId: "directProviderCall", line: 10, data: { host: "api.openai.com", chain: viteChain } },
+      ],
     },
     {
       name: "fetch wrapper with a const header object and a URL from the env",

@@ -20,7 +20,7 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, mayCallAi } = require("../engine/client") as typeof Engine;
+    const { fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi } = require("../engine/client") as typeof Engine;
     // No provider host, header, flag or SDK in use in the text, nor a request to a URL imported
     // from a module that names one: nothing to gather or report.
     if (!mayCallAi(context.sourceCode.text) && !fetchesImportedAiUrl(context.sourceCode.text, context.filename)) return {};
@@ -34,7 +34,10 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
       CallExpression: (node) => void nodes.requests.push(node),
       NewExpression: (node) => void nodes.requests.push(node),
       Property: (node) => void (isDirectAccessProperty(node) && nodes.directAccess.push(node)),
-      AssignmentExpression: (node) => void (isDirectAccessAssignment(node) && nodes.directAccess.push(node)),
+      AssignmentExpression: (node) => {
+        if (isDirectAccessAssignment(node)) nodes.directAccess.push(node);
+        else if (isHeaderSet(node)) (nodes.headerSets ??= []).push(node);
+      },
       "Program:exit"() {
         reportFindings(context, findClientAiCalls(sourceFileOf(context), { nodes }));
       },

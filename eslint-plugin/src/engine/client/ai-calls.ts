@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, scopeOf, appModulesOf, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -89,6 +89,37 @@ export interface AiCallNodes {
   requests: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** `{ "anthropic-dangerous-direct-browser-access": … }` properties and `headers["anthropic-…"] = …` assignments. */
   directAccess: Array<TSESTree.Property | TSESTree.AssignmentExpression>;
+  /** `headers.Authorization = …`: an auth header set on a headers object after it was made. */
+  headerSets?: TSESTree.AssignmentExpression[];
+}
+
+/**
+ * `headers.Authorization = \`Bearer ${key}\``, `headers["x-api-key"] = key`: an auth header set on a named object
+ * after it was made (HiImKing1509/intelligent-document-entities-extraction's Mistral playground, batch 113).
+ */
+export function isHeaderSet(node: TSESTree.AssignmentExpression): boolean {
+  const name = assignedHeader(node);
+  return name !== undefined && isKeyHeader(name);
+}
+
+function assignedHeader(node: TSESTree.AssignmentExpression): string | undefined {
+  const { left } = node;
+  if (node.operator !== "=" || left.type !== "MemberExpression" || left.object.type !== "Identifier") return undefined;
+  if (!left.computed) return left.property.type === "Identifier" ? left.property.name : undefined;
+  return left.property.type === "Literal" && typeof left.property.value === "string" ? left.property.value : undefined;
+}
+
+/** The headers each named object is given after it was made. */
+function headerSetsByObject(assignments: readonly TSESTree.AssignmentExpression[]): Map<string, HeaderSet[]> {
+  const sets = new Map<string, HeaderSet[]>();
+  for (const node of assignments) {
+    const name = assignedHeader(node);
+    if (name === undefined || node.left.type !== "MemberExpression" || node.left.object.type !== "Identifier") continue;
+    const list = sets.get(node.left.object.name) ?? [];
+    list.push({ name, value: node.right });
+    sets.set(node.left.object.name, list);
+  }
+  return sets;
 }
 
 /**
@@ -136,6 +167,7 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
       else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
       else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
       else if (node.type === "AssignmentExpression" && isDirectAccessAssignment(node)) nodes.directAccess.push(node);
+      else if (node.type === "AssignmentExpression" && isHeaderSet(node)) (nodes.headerSets ??= []).push(node);
     },
     (_parent, key) => TYPE_KEYS.has(key),
   );
@@ -152,6 +184,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const objects = objectConstants(declarators);
   const headerConstants = headerValueConstants(declarators);
   const scope = scopeOf(program, text, valueConstants(declarators), file);
+  if (nodes.headerSets?.length) scope.headerSets = headerSetsByObject(nodes.headerSets);
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
   const initializers = new Map<string, TSESTree.Node>();
@@ -289,7 +322,7 @@ function httpRequest(
   const credentials: Array<TSESTree.Node | undefined> = [];
   // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
   if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (valueConstants(declarators).get(url.name) ?? url) : url));
-  for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants));
+  for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants, scope.headerSets));
   if (credentials.length === 0) return undefined;
   // The imported template's key is read in its own module: one env read there is the call's key.
   if (template && QUERY_KEY.test(urlText)) {
@@ -496,10 +529,15 @@ function hostOf(url: string): string | undefined {
 }
 
 /** The values of the auth headers a request's options set (undefined where the value is not in sight). */
-function authHeaderValues(config: TSESTree.Node, objects: Map<string, TSESTree.ObjectExpression>, headerConstants: Map<string, TSESTree.Node>): Array<TSESTree.Node | undefined> {
+function authHeaderValues(
+  config: TSESTree.Node,
+  objects: Map<string, TSESTree.ObjectExpression>,
+  headerConstants: Map<string, TSESTree.Node>,
+  headerSets?: ReadonlyMap<string, ReadonlyArray<HeaderSet>>,
+): Array<TSESTree.Node | undefined> {
   const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
   if (!object) return [];
-  return headerEntries(findProperty(object, "headers")?.value, objects, headerConstants)
+  return headerEntries(findProperty(object, "headers")?.value, objects, headerConstants, headerSets)
     .filter((entry) => AUTH_HEADERS.has(entry.name.toLowerCase()) && !sendsNoKey(entry.value))
     .map((entry) => entry.value);
 }
@@ -522,6 +560,7 @@ function headerEntries(
   value: TSESTree.Node | undefined,
   objects: Map<string, TSESTree.ObjectExpression>,
   headerConstants: Map<string, TSESTree.Node>,
+  headerSets?: ReadonlyMap<string, ReadonlyArray<HeaderSet>>,
   depth = 0,
 ): Array<{ name: string; value: TSESTree.Node | undefined }> {
   if (!value || depth > 8) return [];
@@ -529,15 +568,15 @@ function headerEntries(
     case "ObjectExpression":
       return value.properties.flatMap((property) => (property.type === "Property" ? [{ name: propertyKey(property) ?? "", value: property.value }] : []));
     case "Identifier":
-      return headerEntries(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, depth + 1);
+      return [...headerEntries(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, headerSets, depth + 1), ...(headerSets?.get(value.name) ?? [])];
     case "NewExpression":
-      return headerEntries(value.arguments[0], objects, headerConstants, depth + 1);
+      return headerEntries(value.arguments[0], objects, headerConstants, headerSets, depth + 1);
     case "CallExpression": {
       const { callee } = value;
       if (callee.type !== "MemberExpression" || callee.property.type !== "Identifier" || !/^(?:set|append)$/.test(callee.property.name)) return [];
       const [name, set] = value.arguments;
       const own = name?.type === "Literal" && typeof name.value === "string" ? [{ name: name.value, value: set as TSESTree.Node | undefined }] : [];
-      return [...own, ...headerEntries(callee.object, objects, headerConstants, depth + 1)];
+      return [...own, ...headerEntries(callee.object, objects, headerConstants, headerSets, depth + 1)];
     }
     default:
       return [];

@@ -78,6 +78,14 @@ export interface Scope {
   file?: string;
   /** Top-level `function name() {}` declarations, exported or not. */
   functions: Map<string, TSESTree.FunctionDeclaration>;
+  /** Headers set on a headers object after it was made, by the object's name (`headers.Authorization = …`). */
+  headerSets?: ReadonlyMap<string, ReadonlyArray<HeaderSet>>;
+}
+
+/** `headers.Authorization = value` / `headers["x-api-key"] = value`: a header set on an object after it was made. */
+export interface HeaderSet {
+  name: string;
+  value: Node;
 }
 
 export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string): Scope {
@@ -579,17 +587,25 @@ export function authHeaderIn(
 ): { header: string; key: Key; provider?: Provider } | undefined {
   let object = objectOf(headers, scope);
   if (!object && headers?.type === "NewExpression" && headers.arguments[0]) object = objectOf(headers.arguments[0], scope);
-  if (!object) return undefined;
+  // Set after the object was made: `headers.Authorization = \`Bearer ${getApiKey()}\`` (HiImKing1509's Mistral playground, batch 113).
+  const later = headers?.type === "Identifier" ? (scope.headerSets?.get(headers.name) ?? []) : [];
+  if (!object && later.length === 0) return undefined;
+  const entries: HeaderSet[] = [...(object ? properties(object).flatMap((property) => { const name = propertyName(property); return name ? [{ name, value: property.value }] : []; }) : []), ...later];
   const known = index().headers;
-  for (const property of properties(object)) {
-    const header = propertyName(property)?.toLowerCase();
-    if (!header || !known.has(header)) continue;
-    const key = keyIn(property.value, scope);
+  for (const { name, value } of entries) {
+    const header = name.toLowerCase();
+    if (!known.has(header)) continue;
+    const key = keyIn(value, scope);
     if (!key) continue;
     const byName = key.envName && isSecretEnvName(key.envName) ? providerForEnvName(key.envName) : undefined;
-    return { header: propertyName(property)!, key, provider: byName ?? known.get(header) };
+    return { header: name, key, provider: byName ?? known.get(header) };
   }
   return undefined;
+}
+
+/** A header a request may carry a key in: `Authorization`, `x-api-key`, a provider's own (`xi-api-key`). */
+export function isKeyHeader(name: string): boolean {
+  return index().headers.has(name.toLowerCase());
 }
 
 /**
