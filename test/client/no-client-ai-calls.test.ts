@@ -498,6 +498,21 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 5 }, { messageId: "dangerousDirectBrowserAccess", line: 7 }, { messageId: "dangerousDirectBrowserAccess", line: 10 }],
     },
     {
+      // rabbittyjenny-sketch/AI-RANGERS and luxtelos/agentic-cpa-poc: the developer's key set on the same object; one request, one finding.
+      name: "a direct-access header set on the headers object of a request reported for its key is that request's finding",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export function send(url: string, body: string) {`,
+        `  const headers: Record<string, string> = { "Content-Type": "application/json" };`,
+        `  headers["x-api-key"] = process.env.NEXT_PUBLIC_ANTHROPIC_API_KEY ?? "";`,
+        `  headers["anthropic-dangerous-direct-browser-access"] = "true";`,
+        `  return fetch(url, { method: "POST", headers, body });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 6 }],
+    },
+    {
       name: "direct browser access header on its own",
       filename: clientFile,
       code: `"use client";\nconst headers = { "anthropic-dangerous-direct-browser-access": "true" };\nexport { headers };`,

@@ -190,6 +190,16 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const initializers = new Map<string, TSESTree.Node>();
   for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
   const reportedFlags = new Set<TSESTree.Node>();
+  // The header objects of the requests reported: a direct-access header set on one after it was made
+  // (`headers["anthropic-dangerous-direct-browser-access"] = "true"`, then `fetch(url, { headers })`) is that request's finding.
+  const reportedHeaders = new Set<string>();
+  const noteHeaders = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+    for (const config of requestParts(node, objects)?.configs ?? []) {
+      const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
+      const headers = object && findProperty(object, "headers")?.value;
+      if (headers?.type === "Identifier") reportedHeaders.add(`${headers.name}@${enclosingFunctionStart(node)}`);
+    }
+  };
   for (const node of requests) {
     const browserFlag = browserFlagOf(node, objects);
     if (browserFlag) {
@@ -209,6 +219,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       const keyReads = request.keyReads ?? (reads.every((read) => read !== undefined) ? reads.flat() : undefined);
       calls.push({ messageId: "directProviderCall", node, data: { host: request.host }, keyReads });
       reportedCalls.push(node.range);
+      noteHeaders(node);
       continue;
     }
     const keyed = browserSdkClient(node, scope) ?? (node.type === "CallExpression" ? browserAuthHeader(node, requestParts(node, objects)?.configs ?? [], scope) : undefined);
@@ -217,14 +228,24 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     if (keyed && !buildsOnReported(node, initializers, reportedCalls) && !node.arguments.some((arg) => arg.type === "NewExpression" && browserSdkClient(arg, scope))) {
       calls.push(keyed);
       reportedCalls.push(node.range);
+      noteHeaders(node);
     }
   }
   const headerSets = requests.filter(setsDirectAccessHeader);
   for (const property of [...directAccess, ...headerSets]) {
     if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
+    if (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(`${property.left.object.name}@${enclosingFunctionStart(property)}`)) continue;
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
   }
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Where the function around `node` starts (-1: the module), to tell one function's `headers` from another's. */
+function enclosingFunctionStart(node: TSESTree.Node): number {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current.range[0];
+  }
+  return -1;
 }
 
 /**
