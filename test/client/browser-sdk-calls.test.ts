@@ -136,6 +136,21 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       code: client(`import { GoogleGenerativeAI } from "@google/generative-ai";`, `export const genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY || process.env.GOOGLE_API_KEY);`),
     },
     {
+      name: "another function's headers object of the same name: its header is not this request's",
+      filename: vite,
+      code: [
+        `export async function backend(body: string) {`,
+        `  const headers: Record<string, string> = {};`,
+        `  headers.Authorization = \`Bearer \${import.meta.env.VITE_APP_SESSION}\`;`,
+        `  return fetch("/api/chat", { method: "POST", headers, body });`,
+        `}`,
+        `export async function models() {`,
+        `  const headers: Record<string, string> = { Accept: "application/json" };`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       name: "the caller's key set on the headers object after it was made",
       filename: vite,
       code: [

@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, headerObjectKey, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -115,9 +115,10 @@ function headerSetsByObject(assignments: readonly TSESTree.AssignmentExpression[
   for (const node of assignments) {
     const name = assignedHeader(node);
     if (name === undefined || node.left.type !== "MemberExpression" || node.left.object.type !== "Identifier") continue;
-    const list = sets.get(node.left.object.name) ?? [];
+    const key = headerObjectKey(node.left.object.name, node);
+    const list = sets.get(key) ?? [];
     list.push({ name, value: node.right });
-    sets.set(node.left.object.name, list);
+    sets.set(key, list);
   }
   return sets;
 }
@@ -197,7 +198,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     for (const config of requestParts(node, objects)?.configs ?? []) {
       const object = config.type === "ObjectExpression" ? config : config.type === "Identifier" ? objects.get(config.name) : undefined;
       const headers = object && findProperty(object, "headers")?.value;
-      if (headers?.type === "Identifier") reportedHeaders.add(`${headers.name}@${enclosingFunctionStart(node)}`);
+      if (headers?.type === "Identifier") reportedHeaders.add(headerObjectKey(headers.name, node));
     }
   };
   for (const node of requests) {
@@ -234,18 +235,10 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const headerSets = requests.filter(setsDirectAccessHeader);
   for (const property of [...directAccess, ...headerSets]) {
     if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
-    if (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(`${property.left.object.name}@${enclosingFunctionStart(property)}`)) continue;
+    if (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(headerObjectKey(property.left.object.name, property))) continue;
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
   }
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
-}
-
-/** Where the function around `node` starts (-1: the module), to tell one function's `headers` from another's. */
-function enclosingFunctionStart(node: TSESTree.Node): number {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current.range[0];
-  }
-  return -1;
 }
 
 /**
@@ -589,7 +582,7 @@ function headerEntries(
     case "ObjectExpression":
       return value.properties.flatMap((property) => (property.type === "Property" ? [{ name: propertyKey(property) ?? "", value: property.value }] : []));
     case "Identifier":
-      return [...headerEntries(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, headerSets, depth + 1), ...(headerSets?.get(value.name) ?? [])];
+      return [...headerEntries(objects.get(value.name) ?? headerConstants.get(value.name), objects, headerConstants, headerSets, depth + 1), ...(headerSets?.get(headerObjectKey(value.name, value)) ?? [])];
     case "NewExpression":
       return headerEntries(value.arguments[0], objects, headerConstants, headerSets, depth + 1);
     case "CallExpression": {

@@ -78,7 +78,7 @@ export interface Scope {
   file?: string;
   /** Top-level `function name() {}` declarations, exported or not. */
   functions: Map<string, TSESTree.FunctionDeclaration>;
-  /** Headers set on a headers object after it was made, by the object's name (`headers.Authorization = …`). */
+  /** Headers set on a headers object after it was made, by headerObjectKey (`headers.Authorization = …`). */
   headerSets?: ReadonlyMap<string, ReadonlyArray<HeaderSet>>;
 }
 
@@ -86,6 +86,17 @@ export interface Scope {
 export interface HeaderSet {
   name: string;
   value: Node;
+}
+
+/**
+ * A headers object named `name` where `at` is, told apart from another function's object of the same name (two
+ * functions of a file may each build a `headers`): the name and where the function around `at` starts.
+ */
+export function headerObjectKey(name: string, at: Node): string {
+  for (let current = at.parent; current; current = current.parent) {
+    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return `${name}@${current.range[0]}`;
+  }
+  return `${name}@module`;
 }
 
 export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string): Scope {
@@ -588,7 +599,7 @@ export function authHeaderIn(
   let object = objectOf(headers, scope);
   if (!object && headers?.type === "NewExpression" && headers.arguments[0]) object = objectOf(headers.arguments[0], scope);
   // Set after the object was made: `headers.Authorization = \`Bearer ${getApiKey()}\`` (HiImKing1509's Mistral playground, batch 113).
-  const later = headers?.type === "Identifier" ? (scope.headerSets?.get(headers.name) ?? []) : [];
+  const later = headers?.type === "Identifier" ? (scope.headerSets?.get(headerObjectKey(headers.name, headers)) ?? []) : [];
   if (!object && later.length === 0) return undefined;
   const entries: HeaderSet[] = [...(object ? properties(object).flatMap((property) => { const name = propertyName(property); return name ? [{ name, value: property.value }] : []; }) : []), ...later];
   const known = index().headers;
