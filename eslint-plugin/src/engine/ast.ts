@@ -6,6 +6,7 @@ import type * as TypeScriptEstree from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { codeBlocks, componentCode, isComponentFile, markupComments } from "./component-code";
+import type * as OxcTree from "./oxc-tree";
 
 export type { TSESTree };
 
@@ -43,9 +44,13 @@ export interface ParseOptions {
  */
 export function parseSource(file: string, text: string, options: ParseOptions = {}): SourceFile | undefined {
   try {
-    // Loaded on first use: an ESLint run gets its trees from ESLint and may never parse here.
-    const { parse } = require("@typescript-eslint/typescript-estree") as typeof TypeScriptEstree;
     const component = isComponentFile(file) ? componentCode(file, text) : undefined;
+    // A tree read only for what the file exports (no locations, no comments): oxc's, when it can
+    // (./oxc-tree). Both parsers are loaded on first use: importing the plugin loads this module,
+    // and an ESLint run gets its trees from ESLint and may never parse here.
+    const fast = options.loc === false && options.comments === false && !component ? (require("./oxc-tree") as typeof OxcTree).oxcTree(file, text) : undefined;
+    if (fast) return { file, text, ast: withParents(fast) };
+    const { parse } = require("@typescript-eslint/typescript-estree") as typeof TypeScriptEstree;
     const ast = parse(component?.code ?? text, {
       jsx: component ? component.jsx : !/\.(?:ts|mts|cts)$/i.test(file),
       range: true,

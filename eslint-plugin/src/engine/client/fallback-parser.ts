@@ -10,7 +10,7 @@ import { parse, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 
 interface Options {
-  lang?: "ts" | "tsx" | "js" | "jsx";
+  lang?: "ts" | "tsx" | "js" | "jsx" | "dts";
 }
 
 interface ExportEntry {
@@ -25,7 +25,7 @@ const FAILED = { program: null, module: { staticImports: [], staticExports: [], 
 export type ParseFunction = (
   file: string,
   text: string,
-  options?: { lang?: "ts" | "tsx" | "js" | "jsx"; [option: string]: unknown },
+  options?: { lang?: "ts" | "tsx" | "js" | "jsx" | "dts"; [option: string]: unknown },
 ) => { program: unknown; errors: Array<{ severity: string }> };
 
 export function parseSync(file: string, text: string, options: Options = {}) {

@@ -37,6 +37,12 @@ export function nativeParser(): ParseSync {
   return nativeParse ?? jsParser();
 }
 
+/** oxc-parser's `parseSync` when it loaded (the extension bundle's is the JS stand-in), else undefined. */
+export function loadedParser(): ParseSync | undefined {
+  nativeParser();
+  return nativeParse ?? undefined;
+}
+
 /** The JS parser (TypeScript-ESTree), loaded only when needed: it is the slow path. */
 export function jsParser(): ParseSync {
   return (require("./fallback-parser") as typeof import("./fallback-parser")).parseSync;
