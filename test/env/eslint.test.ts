@@ -134,7 +134,7 @@ describe("env/.gitignore through ESLint", () => {
     assert.ok(summary(await lint(dir)).some((line) => line.startsWith(".gitignore:")), "the server's .env is not ignored");
   });
 
-  it("a package.json in a tool's folder (Vite's pre-bundled deps, a committed node_modules) is no project (viktoravelino/ai-extension, batch 69)", async () => {
+  it("a package.json in a tool's folder (Vite's pre-bundled deps, a committed node_modules, an `api` CLI's `.api/`) is no project (viktoravelino/ai-extension, batch 69)", async () => {
     const dir = makeRepo({
       "eslint.config.js": "export default [];\n",
       ".gitignore": "*.local\n*/.env\n",
@@ -143,6 +143,8 @@ describe("env/.gitignore through ESLint", () => {
       "ui/.vite/deps/package.json": '{ "type": "module" }\n',
       "api/package.json": JSON.stringify({ name: "api", dependencies: { express: "4", dotenv: "16" } }),
       "api/node_modules/left-pad/package.json": JSON.stringify({ name: "left-pad" }),
+      // The SDK ReadMe's `api` CLI generates (`npx api install`: vverma022/model-merge, batch 121).
+      "api/.api/apis/monster-api/package.json": JSON.stringify({ name: "@api/monster-api", dependencies: { api: "6", oas: "20" } }),
     });
     const findings = summary(await lint(dir)).filter((line) => line.includes(".gitignore") || line.includes("eslint.config"));
     assert.deepEqual(findings, []);
@@ -333,7 +335,9 @@ describe("env/.gitignore through ESLint", () => {
       const bun = { ...JS, "package.json": JSON.stringify({ scripts: { start: "bun src/index.ts" }, dependencies: { dotenv: "16", hono: "4" } }) };
       const wxt = { ...JS, "package.json": JSON.stringify({ scripts: { dev: "wxt" }, dependencies: { dotenv: "16" }, devDependencies: { wxt: "0.19" } }) };
       const bunTypes = { ...JS, "package.json": JSON.stringify({ dependencies: { dotenv: "16" }, devDependencies: { "@types/bun": "1" } }) };
-      for (const project of [bun, wxt, bunTypes]) {
+      // Mastra's CLI loads the first of `.env.development`, `.env.local` and `.env` (Dzakiart19/Auto-upload-fb, batch 123).
+      const mastra = { ...JS, "package.json": JSON.stringify({ scripts: { dev: "mastra dev" }, dependencies: { dotenv: "17", "@mastra/core": "0.14" }, devDependencies: { mastra: "0.14" } }) };
+      for (const project of [bun, wxt, bunTypes, mastra]) {
         const [message] = await lint(makeRepo({ ...project, ".gitignore": "node_modules\n.env\n" }));
         assert.match(message?.message ?? "", /\.env\.local/, JSON.stringify(project["package.json"]));
       }

@@ -129,10 +129,11 @@ function projectFramework(dir: string): FrameworkName {
 
 /**
  * Loaders of `.env.local` files besides dotenv: dotenv-flow, Next.js's own, dotenv-cli, Vite and the
- * extension frameworks built on its env rules (WXT, Plasmo), and Bun, which loads `.env`,
- * `.env.{NODE_ENV}` and `.env.local` by itself (its types in the project, or a script run with `bun`).
+ * extension frameworks built on its env rules (WXT, Plasmo), Mastra's CLI (the first of
+ * `.env.development`, `.env.local` and `.env`), and Bun, which loads `.env`, `.env.{NODE_ENV}` and
+ * `.env.local` by itself (its types in the project, or a script run with `bun`).
  */
-const LOCAL_ENV_LOADERS = ["dotenv-flow", "@next/env", "dotenv-cli", "vite", "wxt", "plasmo", "@types/bun", "bun-types"];
+const LOCAL_ENV_LOADERS = ["dotenv-flow", "@next/env", "dotenv-cli", "vite", "wxt", "plasmo", "mastra", "@types/bun", "bun-types"];
 const RUNS_BUN = /(?:^|[\s;&|(])(?:bun|bunx)\s/;
 
 /**
