@@ -471,6 +471,21 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 8 }],
     },
     {
+      // ojs8139/auto-detail (batch 119): `testApiConnection(apiKey)` beside another function's `const apiKey`.
+      name: "a parameter is the caller's value, whatever a const of the same name in another function holds; a default is its own",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function generate() { const apiKey = process.env.NEXT_PUBLIC_OPENAI_API_KEY; return fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } }); }`,
+        `export async function testApiConnection(apiKey: string) { return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${apiKey}\` } }); }`,
+        `export async function ping(apiKey = process.env.NEXT_PUBLIC_OPENAI_API_KEY) { return fetch("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${apiKey}\` } }); }`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 2 },
+        { messageId: "browserAuthHeader", line: 4 },
+      ],
+    },
+    {
       name: "a part of state that starts from an env read is the developer's key",
       filename: clientFile,
       code: `"use client";\nexport function Chat() {\n  const [settings] = useState({ openai: { key: process.env.NEXT_PUBLIC_OPENAI_API_KEY } });\n  const apiKey = settings.openai.key;\n  return () => fetch("https://api.openai.com/v1/responses", { headers: { Authorization: \`Bearer \${apiKey}\` } });\n}`,
