@@ -426,6 +426,23 @@ app.post("/server", async (req, res) => res.json({ record: await requestToGroqAI
 `;
     assert.deepEqual(findingsIn(dir, "index.ts", code), ['app.post("/server") → Groq']);
   });
+
+  it("also a helper whose fetch sends its parameter as the key (AVMG20/arnotes' server/utils, batch 122)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4" } }),
+      "utils/openrouter.ts": `export async function streamOpenRouter(apiKey: string, messages: unknown[]) {
+  return fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\`, "Content-Type": "application/json" }, body: JSON.stringify({ messages }) });
+}
+`,
+    });
+    const code = `import express from "express";
+import { streamOpenRouter } from "./utils/openrouter";
+const app = express();
+app.post("/byok", async (req, res) => res.json(await streamOpenRouter(req.headers["x-api-key"], req.body.messages)));
+app.post("/server", async (req, res) => res.json(await streamOpenRouter(process.env.OPENROUTER_API_KEY, req.body.messages)));
+`;
+    assert.deepEqual(findingsIn(dir, "index.ts", code), ['app.post("/server") → OpenRouter']);
+  });
 });
 
 describe("require-rate-limit: routes a test registers", () => {

@@ -39,6 +39,18 @@ ${body}
   return streamText({ model: openrouter("openai/gpt-4o-mini"), prompt: "hi" }).toTextStreamResponse();`)), ['chat.post("/")']);
   });
 
+  it("the caller's own key from their own row (`const [settings] = await db…where(eq(…userId, userId))`: AVMG20/arnotes, batch 122)", () => {
+    const request = 'return fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", headers: { Authorization: `Bearer ${apiKey}` }, body: await c.req.text() });';
+    assert.deepEqual(run(hono(`  const userId = c.get("user").id;
+  const [settings] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
+  const apiKey = settings?.openrouterApiKey;
+  ${request}`)), []);
+    // A row the server picks for itself holds the server's key.
+    assert.deepEqual(run(hono(`  const [settings] = await db.select().from(appSettings).where(eq(appSettings.id, 1));
+  const apiKey = settings?.openrouterApiKey;
+  ${request}`)), ['chat.post("/")']);
+  });
+
   it("the model list written out whole, and a request whose headers carry no credential", () => {
     assert.deepEqual(run(hono(`  const url = new URL("https://openrouter.ai/api/v1/models");
   return fetch(url, { headers: { Authorization: \`Bearer \${process.env.OPENROUTER_API_KEY}\` } });`)), []);
@@ -105,6 +117,18 @@ ${body}
     assert.deepEqual(run(`  res.json((await openai.get(\`/models/\${req.params.model}\`)).data);`, openai), []);
     assert.deepEqual(run(`  res.json((await axios.get("https://api.openai.com/v1/models", { ${openaiAuth} })).data);`), []);
     assert.deepEqual(run(`  res.json((await openai.post("/chat/completions", req.body)).data);`, openai), ['app.get("/job")']);
+  });
+
+  it("a client called bare with no method and no body is a GET: the model list runs no model (AVMG20/arnotes' `$fetch`, batch 122)", () => {
+    const ofetch = 'import { ofetch } from "ofetch";';
+    assert.deepEqual(run(`  res.json(await ofetch("https://openrouter.ai/api/v1/models", { ${openaiAuth} }));`, ofetch), []);
+    assert.deepEqual(run(`  res.json(await ofetch("https://openrouter.ai/api/v1/models"));`, ofetch), []);
+    assert.deepEqual(run(`  res.json(await ofetch("https://api.openai.com/v1/models", { method: "GET", ${openaiAuth} }));`, ofetch), []);
+    // A POST to a model's path runs it (Gemini), written as a method or implied by a body.
+    const gemini = "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=${process.env.GEMINI_API_KEY}";
+    assert.deepEqual(run(`  res.json(await ofetch(\`${gemini}\`, { method: "POST", body: req.body }));`, ofetch), ['app.get("/job")']);
+    assert.deepEqual(run(`  res.json(await ofetch(\`${gemini}\`, { body: req.body }));`, ofetch), ['app.get("/job")']);
+    assert.deepEqual(run(`  res.json(await ofetch("https://api.openai.com/v1/chat/completions", { method: "POST", ${openaiAuth}, body: req.body }));`, ofetch), ['app.get("/job")']);
   });
 
   it("reads a 1 MB path in linear time", () => {

@@ -31,6 +31,18 @@ export default handler;
     assert.deepEqual(routeFindings(ROOT, "pages/api/groq.ts", fixed), []);
   });
 
+  it("esbuild's default export, `export { config, handler as default }`, in a committed function bundle (ayomidecole/AI-Hackathon-Guide, batch 125)", () => {
+    const bundled = `${GROQ}async function handler(req, res) {
+  res.json(await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: req.body.messages }));
+}
+var config = { maxDuration: 30 };
+export { config, handler as default };
+`;
+    const found = routeFindings(ROOT, "api/chat.js", bundled);
+    assert.deepEqual(found.map(({ handler, line }) => ({ handler, line })), [{ handler: "default", line: 3 }]);
+    assert.deepEqual(routeFindings(ROOT, "api/chat.js", fixedByFirstFix(ROOT, "api/chat.js", bundled, found[0])), []);
+  });
+
   it("a Vercel-style function's `module.exports = handler` and a Netlify `export { handler }`", () => {
     const vercel = `${GROQ}async function handler(req, res) {
   res.json(await groq.chat.completions.create({ model: "llama-3.1-8b-instant", messages: req.body.messages }));

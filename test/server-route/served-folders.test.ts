@@ -45,6 +45,23 @@ describe("require-rate-limit: the folders a host serves", () => {
     assert.deepEqual(handlers(dir, "tools/old/api/chat.js", FUNCTION), []);
   });
 
+  it("an api/ folder holding the repository's only package.json is a back end's folder, not a functions folder (Akash-Sharma-9804/qhashai, batch 124)", () => {
+    const dir = makeRepo({ "api/package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) });
+    assert.deepEqual(handlers(dir, "api/utils/extract.js", FUNCTION), []);
+    assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), []);
+    // A static site (no package.json at all) keeps its api/ functions.
+    const site = makeRepo({ "index.html": "<!doctype html>" });
+    assert.deepEqual(handlers(site, "api/chat.js", FUNCTION), ["default"]);
+  });
+
+  it("the Pages Router serves a pages/api module's default export only: an App Router GET written there serves nothing (minneatairu/newzip, batch 124)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { next: "14", openai: "4" } }) });
+    const named = FUNCTION.replace("export default async function handler(req, res)", "export async function GET(req)").replace("res.json(answer)", "return Response.json(answer)");
+    assert.notEqual(named, FUNCTION);
+    assert.deepEqual(handlers(dir, "pages/api/chat/route.js", named), []);
+    assert.deepEqual(handlers(dir, "pages/api/chat.js", FUNCTION), ["default"]);
+  });
+
   it("a folder vercel.json's `functions` names is served (aashraf2510/C2-T2-Fitness-App, batch 93)", () => {
     const dir = makeRepo({
       "package.json": JSON.stringify({ dependencies: { "@angular/core": "19", openai: "4" } }),

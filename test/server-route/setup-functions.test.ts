@@ -48,3 +48,34 @@ describe("require-rate-limit: routes and helpers declared in the function that s
     assert.deepEqual(found.sort(), ['app.post("/chat"):13', 'app.post("/direct"):17']);
   });
 });
+
+describe("require-rate-limit: a server written as a class (alberto-hortelano/never-ending, batch 121)", () => {
+  const server = (middleware: string) => `import express from "express";
+import Anthropic from "@anthropic-ai/sdk";
+const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+export class Api {
+  private app = express();
+  constructor() {
+    this.middleware();
+    this.routes();
+    this.app.post("/health", (req, res) => res.json({ ok: true }));
+  }
+  private routes() {
+    this.app.post("/story", async (req, res) => res.json(await anthropic.messages.create(req.body)));
+  }
+  private middleware() {
+    this.app.use(express.json());
+${middleware}
+  }
+}
+`;
+
+  it("reports the routes its methods register on `this.app`", () => {
+    const found = routeFindings(ROOT, "src/server/Api.ts", server("")).map((finding) => `${finding.handler}:${finding.line}`);
+    assert.deepEqual(found, ['app.post("/story"):12']);
+  });
+
+  it("a limiter another method of the class puts on the app limits them", () => {
+    assert.deepEqual(routeFindings(ROOT, "src/server/Api.ts", server(`    this.app.use(rateLimit({ windowMs: 60_000, max: 20 }));`)), []);
+  });
+});

@@ -149,7 +149,23 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
       if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
     }
   }
+  // A server written as a class: its middleware method (`this.app.use(limiter)`) may run before the
+  // routes' method whatever their order in the class; any method's counts.
+  for (const method of enclosingClassMethods(reportNode)) {
+    for (const statement of method.body?.body ?? []) {
+      const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+      if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
+    }
+  }
   return false;
+}
+
+/** The method bodies of the class `node` is in (none outside a class). */
+function enclosingClassMethods(node: TSESTree.Node): Array<TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression> {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "ClassBody") return current.body.flatMap((member) => (member.type === "MethodDefinition" ? [member.value] : []));
+  }
+  return [];
 }
 
 /** The blocks around `node`, innermost first, up to the program (not included). */

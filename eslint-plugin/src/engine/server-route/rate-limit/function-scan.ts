@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
-import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, walk } from "../ast-utils";
+import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
@@ -313,8 +313,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
     // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
     if ((HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) || (call.callee.type === "Identifier" && httpMethodsTaken(source).has(root.name))) {
-      // `axios.get("https://api.openai.com/v1/models")`: the model list runs no model.
-      const method = call.callee.type === "MemberExpression" ? memberPath(call.callee).path.join(".") : root.name;
+      // `axios.get("https://api.openai.com/v1/models")`: the model list runs no model; also a bare
+      // `$fetch("https://openrouter.ai/api/v1/models")`, a GET (AVMG20/arnotes' model list, batch 122).
+      const method = call.callee.type === "MemberExpression" ? memberPath(call.callee).path.join(".") : HTTP_CLIENTS.has(root.name) ? bareCallMethod(call.arguments[1] as Node | undefined) : root.name;
       if (method === "get" && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
       return call.arguments.slice(1).some((init) => sendsCallersKey(source, init))
         ? undefined
@@ -397,6 +398,18 @@ function declaredAround(declarator: ClientSite, node: Node): boolean {
  * `ofetch` are Nuxt / Nitro's fetch (kudoh/nuxt-openai-realtimeapi-example's session route).
  */
 const HTTP_CLIENTS = new Set(["axios", "ky", "got", "$fetch", "ofetch"]);
+
+/**
+ * The method of a client called bare, `$fetch(url, options)`: a GET when the options, written out,
+ * name none and send no body; undefined when they cannot be read.
+ */
+function bareCallMethod(options: Node | undefined): string | undefined {
+  if (!options) return "get";
+  if (options.type !== "ObjectExpression" || options.properties.some((property) => property.type !== "Property" || property.computed)) return undefined;
+  const method = findProperty(options, "method");
+  if (method?.type === "Property") return stringValue(method.value as Node)?.toLowerCase();
+  return ["body", "data", "json", "form"].some((name) => findProperty(options, name)) ? undefined : "get";
+}
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 const methodsTakenOf = new WeakMap<SourceFile, Set<string>>();

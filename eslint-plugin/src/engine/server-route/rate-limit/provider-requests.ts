@@ -79,6 +79,26 @@ export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallEx
   return keys.length > 0 && keys.every((entry) => callersValue(entry.value, 0));
 }
 
+/**
+ * The index of `fn`'s parameter a `fetch` in it sends as its key, when every auth header is made of
+ * that parameter alone (`` Authorization: `Bearer ${apiKey}` `` in `streamOpenRouter(apiKey, messages)`):
+ * a caller handing it their own key spends their own quota (AVMG20/arnotes' server/utils, batch 122).
+ */
+export function sentKeyParameter(source: SourceFile, call: TSESTree.CallExpression, fn: TSESTree.FunctionLike): number | undefined {
+  if (call.callee.type !== "Identifier" || call.callee.name !== "fetch") return undefined;
+  const [, init] = requestParts(source, call);
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
+  const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
+  const indexes = headerEntries(source, headers as Node | undefined)
+    .filter((entry) => AUTH_HEADERS.includes(entry.name))
+    .map(({ value }) => {
+      const parts = value.type === "TemplateLiteral" ? value.expressions : value.type === "BinaryExpression" && value.operator === "+" ? [value.left, value.right].filter((part) => part.type !== "Literal") : [value];
+      const name = parts.length === 1 && parts[0].type === "Identifier" ? parts[0].name : undefined;
+      return fn.params.findIndex((param) => param.type === "Identifier" && param.name === name);
+    });
+  return indexes.length > 0 && indexes.every((index) => index >= 0 && index === indexes[0]) ? indexes[0] : undefined;
+}
+
 /** A header value made of what the caller sent: `req.headers["authorization"]`, through a const or a template's holes. */
 export function callersValue(value: Node, depth: number): boolean {
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
@@ -106,21 +126,28 @@ function readsRequest(value: Node, depth: number): boolean {
   let found = false;
   walk(value, (node) => {
     if (found) return;
-    // `await readBody(event)`: the handler's parameter handed to a reader of the request.
-    if (node.type === "Identifier" && node.parent?.type === "CallExpression" && node.parent.arguments.includes(node) && isParameterAround(value, node.name)) {
-      found = true;
+    // `await readBody(event)`: the handler's parameter handed to a reader of the request; also a
+    // const read from it, `where(eq(keys.userId, userId))` after `const userId = event.context.user.id`.
+    if (node.type === "Identifier" && node.parent?.type === "CallExpression" && node.parent.arguments.includes(node)) {
+      if (isParameterAround(value, node.name)) found = true;
+      else if (depth < 2) found = heldReadsRequest(value, node.name, depth);
       return;
     }
     if (node.type !== "MemberExpression") return;
     const { root } = memberPath(node);
     if (root.type !== "Identifier") return;
     if (isParameterAround(value, root.name)) found = true;
-    else if (depth < 2) {
-      const held = enclosingConst(value, root.name);
-      if (held && readsRequest(held, depth + 1)) found = true;
-    }
+    // `settings.apiKey` after `const [settings] = await db.select()…where(eq(userSettings.userId, userId))`:
+    // the caller's own row (AVMG20/arnotes, batch 122).
+    else if (depth < 2) found = heldReadsRequest(value, root.name, depth);
   });
   return found;
+}
+
+/** The const (or destructuring) around `node` that declares `name` reads the request. */
+function heldReadsRequest(node: Node, name: string, depth: number): boolean {
+  const held = enclosingConst(node, name) ?? destructuredFrom(node, name);
+  return held !== undefined && readsRequest(held, depth + 1);
 }
 
 function isParameterAround(node: Node, name: string): boolean {
@@ -539,11 +566,11 @@ function letValues(declarator: TSESTree.VariableDeclarator, name: string): Node[
 /**
  * The object a name is destructured from in a block around it: `requestBody` for `apiKey` in
  * `const { apiKey, ...openaiRequest } = requestBody` (a Netlify function that forwards the caller's
- * key: kimjeppesen/Samlino-ai-pressence, batch 60). Only for asking whose the value is: the name
- * holds a part of that object, not the object.
+ * key: kimjeppesen/Samlino-ai-pressence, batch 60), the query for `row` in `const [row] = await db…`.
+ * Only for asking whose the value is: the name holds a part of that object, not the object.
  */
 function destructuredFrom(node: Node, name: string): Node | undefined {
-  return enclosingConstInit(node, (id) => id.type === "ObjectPattern" && binds(id, name));
+  return enclosingConstInit(node, (id) => (id.type === "ObjectPattern" || id.type === "ArrayPattern") && binds(id, name));
 }
 
 /** The initializer of the first `const` in a block around `node` whose declared pattern `declares`. */

@@ -67,6 +67,9 @@ const EXPORTED_NAMES: Partial<Record<HandlerKind, ReadonlySet<string>>> = {
   netlify: new Set(["handler"]),
   // Cloudflare Pages Functions: `onRequest` for every method, or one per method.
   "pages-function": new Set(["onRequest", "onRequestGet", "onRequestPost", "onRequestPut", "onRequestPatch", "onRequestDelete", "onRequestHead", "onRequestOptions"]),
+  // Next.js's Pages Router serves a `pages/api/**` module's default export only: an App Router
+  // `export async function GET` written there serves nothing (minneatairu/newzip, batch 124).
+  "next-pages": new Set(),
 };
 const ROUTER_METHODS = new Set(["get", "post", "put", "patch", "delete", "all", "on"]);
 
@@ -111,20 +114,38 @@ const QWIK_HANDLER_EXPORT = /\bexport\s+(?:const|let|(?:async\s+)?function)\s+on
  * folder deeper in is no functions folder (multicam/ai-sveltekit-openai's `purgatory/api/`, batch 93;
  * an editor's dated copies in `.vscode/.history/…/api/`: st-spica/chat-kanai, batch 90). A folder with
  * its own vercel.json is a root too. With no package.json above, the root is unknown (a static site's
- * `api/` beside its index.html): any `api/` folder is taken as one.
+ * `api/` beside its index.html): any `api/` folder is taken as one (Azure Static Web Apps keep their
+ * Functions project there, with its own package.json), unless the file's own package.json is in it
+ * and is no Functions project (an Express back end kept in `api/`, the only project of the
+ * repository: Akash-Sharma-9804/qhashai, batch 124).
  */
 function isServedApiFolder(file: string): boolean {
   const unix = path.resolve(file).replace(/\\/g, "/");
   for (let at = unix.indexOf("/api/"); at >= 0; at = unix.indexOf("/api/", at + 1)) {
     const parent = unix.slice(0, at);
     const root = nearestPackageDir(parent)?.replace(/\\/g, "/");
-    if (root === undefined ? !CODE_FOLDER_API.test(unix) : parent === root || parent === `${root}/server` || fs.existsSync(`${parent}/vercel.json`)) return true;
+    if (root === undefined && !CODE_FOLDER_API.test(unix) && !ownBackEnd(`${parent}/api`, unix)) return true;
+    if (root !== undefined && (parent === root || parent === `${root}/server`)) return true;
+    if (fs.existsSync(`${parent}/vercel.json`)) return true;
     // A Nuxt layer's own `server/api/` (`layers/chat/server/api/`, beside the layer's nuxt.config: BarryCoding/mastering-nuxt-with-cursor, batch 82).
     if (parent.endsWith("/server") && NUXT_CONFIGS.some((config) => fs.existsSync(`${parent.slice(0, -"/server".length)}/${config}`))) return true;
     // vercel.json's `functions` may name another folder (`"apps/Fitness/api/**/*.ts"`: aashraf2510/C2-T2-Fitness-App, batch 93).
     if (root !== undefined && vercelFunctionGlobs(root).some((glob) => minimatch(unix.slice(root.length + 1), glob, { dot: true }))) return true;
   }
   return false;
+}
+
+/** Is `file`'s nearest package.json in `folder` or below it, and no Azure Functions project's (host.json, @azure/functions)? */
+function ownBackEnd(folder: string, file: string): boolean {
+  const own = nearestPackageDir(path.dirname(file))?.replace(/\\/g, "/");
+  if (own === undefined || (own !== folder && !own.startsWith(`${folder}/`))) return false;
+  if (fs.existsSync(`${own}/host.json`)) return false;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(`${own}/package.json`, "utf8")) as { dependencies?: object; devDependencies?: object };
+    return !("@azure/functions" in { ...manifest.dependencies, ...manifest.devDependencies });
+  } catch {
+    return true; // a package.json that does not parse declares no Functions project
+  }
 }
 
 /** The `functions` patterns of the vercel.json at `root` (read when asked: only a file in an `api/` folder off the root asks). */
@@ -581,7 +602,9 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
       // `const handler = async (event) => …; export { handler }`: reported where the handler is written.
-      if (names.has(exported) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && writtenAt(specifier.local)) || specifier.exported);
+      // `export { handler as default }` is the default export, as esbuild writes it (ayomidecole/AI-Hackathon-Guide's
+      // committed `api/` bundles, batch 125).
+      if ((names.has(exported) || (exported === "default" && byDefault && !statement.source)) && specifier.local.type === "Identifier") add(exported, specifier.local, (!statement.source && writtenAt(specifier.local)) || specifier.exported);
     }
   }
   return out;
@@ -916,7 +939,14 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
       const declaration = node.declaration as Node;
       // `export default async function routes(fastify) { fastify.post(…) }`.
       if ((declaration.type === "FunctionDeclaration" || declaration.type === "FunctionExpression" || declaration.type === "ArrowFunctionExpression") && declaration.body.type === "BlockStatement") stack.push(declaration.body);
+      else if (declaration.type === "ClassDeclaration" || declaration.type === "ClassExpression") stack.push(declaration);
       else visit(declaration);
+      continue;
+    }
+    // A server written as a class: `this.app.post("/chat", …)` in its constructor or a method it
+    // calls (alberto-hortelano/never-ending's `Api`, batch 121).
+    if (node.type === "ClassDeclaration" || node.type === "ClassExpression") {
+      for (const member of node.body.body) if (member.type === "MethodDefinition" && member.value.body) stack.push(member.value.body);
       continue;
     }
     if (node.type === "Program" || node.type === "BlockStatement") stack.push(...node.body);

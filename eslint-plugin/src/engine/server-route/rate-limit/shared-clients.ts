@@ -20,6 +20,7 @@ import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } f
 import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, providerConstructors, type FileBindings } from "./bindings";
 import { LIMIT_NAME, scanFunction } from "./function-scan";
+import { sentKeyParameter } from "./provider-requests";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
 import { nuxtAutoImportable, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
@@ -382,7 +383,7 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     // ratelimmiter = async (c, next) => { …; if (count > WINDOW) return c.json(…, 429); await next(); }`:
     // yashas-salian/post-audience-email-automation, batch 60): a limiter, whatever its name says.
     if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
-    if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(scan.providerCall, value, bindings) };
+    if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(source, scan.providerCall, value, bindings) };
     const returned = returnedProvider(value, bindings);
     if (!returned) return undefined;
     return returnsVectorStore(value, bindings) ? { provider: returned, returnsStore: true } : { provider: returned };
@@ -414,13 +415,16 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   return provider ? { provider } : undefined;
 }
 
-/** The index of `fn`'s parameter its model call's client is keyed with, if that client is made in `fn` from one. */
-function keyParameter(call: Node | undefined, fn: Node, bindings: FileBindings): number | undefined {
+/**
+ * The index of `fn`'s parameter its model call's client is keyed with, if that client is made in `fn`
+ * from one, or that its `fetch` sends as the key.
+ */
+function keyParameter(source: SourceFile, call: Node | undefined, fn: TSESTree.FunctionLike, bindings: FileBindings): number | undefined {
   if (call?.type !== "CallExpression") return undefined;
   let root: Node = call.callee;
   while (root.type === "MemberExpression") root = root.object;
   const given = root.type === "Identifier" ? bindings.paramKeyClients?.get(root.name) : undefined;
-  return given?.fn === fn ? given.index : undefined;
+  return given?.fn === fn ? given.index : sentKeyParameter(source, call, fn);
 }
 
 /** A middleware's shape: its last parameter (`next`, of two or more) is called in its body. */
