@@ -277,31 +277,6 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       errors: [{ messageId: "directProviderCall", line: 4 }],
     },
     {
-      // Saransh-Jainbu/SmartMailAi-Chrome-extension (batch 120): the providers get the key the user saved in
-      // chrome.storage, through a factory in another module; the header that declares browser use is still reported.
-      name: "a key the constructor takes from its parameter is the caller's (the user's); Anthropic's browser-access header is still reported",
-      filename: file("src/services/ai.ts"),
-      code: [
-        `export class OpenAIProvider {`,
-        `  private apiKey: string;`,
-        `  constructor(apiKey: string) { this.apiKey = apiKey; }`,
-        `  chat(body: string) { return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${this.apiKey}\` }, body }); }`,
-        `}`,
-        `export class AnthropicProvider {`,
-        `  private apiKey: string;`,
-        `  constructor(apiKey: string) { this.apiKey = apiKey; }`,
-        `  chat(body: string) {`,
-        `    return fetch("https://api.anthropic.com/v1/messages", {`,
-        `      method: "POST",`,
-        `      headers: { "x-api-key": this.apiKey, "anthropic-dangerous-direct-browser-access": "true" },`,
-        `      body,`,
-        `    });`,
-        `  }`,
-        `}`,
-      ].join("\n"),
-      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 12 }],
-    },
-    {
       name: "a URL the constructor sets (this.baseUrl), inside a template: ElevenLabs from the service worker (jenniferccao/Chirp, batch 35)",
       filename: file("background.js"),
       code: `class VoiceService {\n  constructor(apiKey) {\n    this.apiKey = apiKey;\n    this.baseUrl = "https://api.elevenlabs.io/v1";\n  }\n  speak(text, voice) {\n    return fetch(\`\${this.baseUrl}/text-to-speech/\${voice}\`, { method: "POST", headers: { "xi-api-key": this.apiKey }, body: JSON.stringify({ text }) });\n  }\n}\nexport const voices = new VoiceService("${elevenLabs}");\n`,

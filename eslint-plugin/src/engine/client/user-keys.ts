@@ -9,7 +9,6 @@
 import type { TSESTree } from "../ast";
 import { functionReturns } from "../function-returns";
 import { binds } from "../patterns";
-import { assignedInMethods, isOwnParameter, thisMemberValue } from "../this-member";
 import { looksLikeCredentialName, nameWords } from "../providers/names";
 import { walk } from "./walk";
 
@@ -67,7 +66,7 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
-      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators) || isCallersField(child, declarators)) return false;
+      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators)) return false;
       const root = rootOf(child);
       if (root?.type !== "Identifier" || !usersName(root, declarators, 0, modules)) developers = true;
       return false;
@@ -459,34 +458,6 @@ function keysStartEmpty(initial: TSESTree.ObjectExpression, declarators: readonl
  * of the developer's in that field unless one is written in or read from the build's env
  * (HASHTECHVENTURES/platskill-CHATGPT-MODEL-, batch 87).
  */
-/**
- * `this.apiKey` of a class that sets it only from a constructor parameter (`constructor(apiKey) {
- * this.apiKey = apiKey }`): the caller's key, as for an SDK client the class makes with it
- * (Saransh-Jainbu/SmartMailAi-Chrome-extension's providers, built from the user's stored settings, batch 120),
- * unless the file itself constructs the class with the developer's (`new VoiceService("…")`: jenniferccao/Chirp).
- */
-function isCallersField(member: TSESTree.MemberExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  const value = thisMemberValue(member);
-  if (value?.type !== "Identifier" || !isOwnParameter(value) || assignedInMethods(member)) return false;
-  let constructor: Node | undefined = value.parent;
-  while (constructor && constructor.type !== "FunctionExpression") constructor = constructor.parent;
-  const index = constructor?.type === "FunctionExpression" ? constructor.params.findIndex((param) => binds(param, value.name)) : -1;
-  const classNode = constructor?.parent?.parent?.parent;
-  const name = classNode?.type === "ClassDeclaration" || classNode?.type === "ClassExpression" ? (classNode.id?.name ?? (classNode.parent?.type === "VariableDeclarator" && classNode.parent.id.type === "Identifier" ? classNode.parent.id.name : undefined)) : undefined;
-  if (index < 0 || name === undefined) return false;
-  let program: Node | undefined = member;
-  while (program && program.type !== "Program") program = program.parent;
-  let developers = false;
-  walk(program ?? member, (node) => {
-    if (developers) return false;
-    if (node.type !== "NewExpression" || node.callee.type !== "Identifier" || node.callee.name !== name) return undefined;
-    const argument = node.arguments[index];
-    if (argument && !isUserSupplied(argument, declarators)) developers = true;
-    return undefined;
-  });
-  return !developers;
-}
-
 function isFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   if (member.computed || member.property.type !== "Identifier" || member.object.type !== "Identifier") return false;
   const [object, field] = [member.object.name, member.property.name];
