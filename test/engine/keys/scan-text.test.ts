@@ -112,6 +112,17 @@ describe("scanText", () => {
     assert.equal(match.value, `${base}==`);
   });
 
+  it("finds a key with a separator written right after it: git-filter-repo's `KEY==>REMOVED` (Vivek-Semwal/Optimism-Pay-Receipt-Generator, batch 127)", () => {
+    for (const [provider, kind] of [["openai", "project-key"], ["anthropic", "api-key"], ["groq", "api-key"]] as const) {
+      const key = fakeKey(provider, kind);
+      for (const text of [`${key}==>REMOVED_API_KEY`, `${key}=>x`, `// ${key}==`]) {
+        const [match] = scanText(text);
+        assert.equal(match?.value, key, `${provider}: ${text.slice(-16)}`);
+      }
+    }
+    // Bedrock's own padding stays part of the key (above).
+  });
+
   describe("never reports", () => {
     const hex = (n: number, seed = 1) => randomRun("hexLower", n, seed);
     const alnum = (n: number, seed = 1) => randomRun("alnum", n, seed);

@@ -103,7 +103,11 @@ function markerWithin(scan: Scan, index: number, from: number, end: number): boo
 
 const NONE: readonly CompiledFormat[] = [];
 
-/** Splits a token run at "=" and checks each piece; a trailing "=" or "==" is base64 padding. */
+/**
+ * Splits a token run at "=" and checks each piece; a trailing "=" or "==" is base64 padding, or,
+ * when the piece with it matches no format, a separator written right after the key (`KEY==>REMOVED`
+ * in git-filter-repo's replacements file: Vivek-Semwal/Optimism-Pay-Receipt-Generator, batch 127).
+ */
 function checkRun(scan: Scan, start: number, end: number): void {
   const text = scan.text;
   // A run right after a `\n` escape starts with its "n": the key starts one later.
@@ -117,7 +121,9 @@ function checkRun(scan: Scan, start: number, end: number): void {
       pieceStart = i + 1;
     }
   }
+  const found = scan.into.length;
   checkPiece(scan, pieceStart, end);
+  if (paddedEnd < end && scan.into.length === found && paddedEnd > pieceStart) checkPiece(scan, pieceStart, paddedEnd);
 }
 
 function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]): void {
