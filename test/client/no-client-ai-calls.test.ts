@@ -48,6 +48,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: `"use client";\nconst apiKey = ref(localStorage.getItem("apiKey") || "");\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
     },
     {
+      // ManuelBv/simple-groq-cli's web page (batch 130): the saved key, tidied, or nothing.
+      name: "bring your own key: a saved key picked by a condition and tidied with trim()",
+      filename: clientFile,
+      code: `"use client";\nlet apiKey = localStorage.getItem("groq_api_key") ? localStorage.getItem("groq_api_key")!.trim() : null;\nexport const ask = () => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+    },
+    {
       // vue3-chatgpt-site (batch 100): VueUse's useStorage, a ref kept in localStorage that starts empty.
       name: "bring your own key: state kept in storage that starts empty (VueUse, usehooks-ts, svelte-persisted-store)",
       filename: clientFile,
@@ -298,6 +304,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst apiKey = useStorage("api-key", import.meta.env.VITE_OPENAI_API_KEY);\nexport const ask = () => fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey.value}\` } });`,
       errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "a condition with the developer's key in a branch is the developer's key",
+      filename: clientFile,
+      code: `"use client";\nlet apiKey = localStorage.getItem("groq_api_key") ? localStorage.getItem("groq_api_key")!.trim() : process.env.NEXT_PUBLIC_GROQ_API_KEY;\nexport const ask = () => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 3 }],
     },
     {
       name: "Vue state that starts from the developer's key is the developer's key",

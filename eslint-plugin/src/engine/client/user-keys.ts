@@ -394,9 +394,15 @@ function isPageField(node: Node, declarators: readonly TSESTree.VariableDeclarat
  * value is empty or itself read from storage (`ref(localStorage.getItem("apiKey") || "")`:
  * JimmyBryant/OpenAI-Text-Generation).
  */
-function readsStorage(init: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
-  // `localStorage.getItem("apiKey") || ""`: stored, or nothing yet.
-  if (init.type === "LogicalExpression" && init.operator !== "&&") return [init.left, init.right].every((side) => isEmpty(side) || readsStorage(side, declarators)) && !(isEmpty(init.left) && isEmpty(init.right));
+function readsStorage(node: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  // `localStorage.getItem(k)!.trim()`: the same read, tidied.
+  const init = withoutTrim(node);
+  // `localStorage.getItem("apiKey") || ""`: stored, or nothing yet; also `saved ? saved.trim() : null`
+  // (ManuelBv/simple-groq-cli's web page, batch 130): every branch stored or empty.
+  if ((init.type === "LogicalExpression" && init.operator !== "&&") || init.type === "ConditionalExpression") {
+    const sides = init.type === "LogicalExpression" ? [init.left, init.right] : [init.consequent, init.alternate];
+    return sides.every((side) => isEmpty(side) || readsStorage(side, declarators)) && !sides.every((side) => isEmpty(side));
+  }
   if (isTyped(init, declarators) || readsFormData(init, declarators)) return true;
   let call: Node = init;
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
