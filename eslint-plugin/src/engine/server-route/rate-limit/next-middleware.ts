@@ -11,8 +11,12 @@ import { namesLimiter } from "./function-scan";
 
 export interface MiddlewareLimit {
   file: string;
-  /** Path prefixes the middleware runs on; undefined = every path (no or non-literal matcher). */
-  prefixes?: string[];
+  /**
+   * The paths the middleware runs on, one per matcher: a path prefix (`/api/:path*` → "/api/"), or
+   * the matcher itself as a pattern when it is one (`/((?!api|_next/static).*)`); undefined = every
+   * path (no matcher, or one that cannot be read).
+   */
+  prefixes?: Array<string | RegExp>;
 }
 
 const NAMES = ["middleware", "proxy"].flatMap((name) => ["ts", "js", "mjs", "tsx", "jsx"].map((ext) => `${name}.${ext}`));
@@ -78,7 +82,7 @@ function analyse(file: string, text: string | undefined, extraNames: readonly st
 }
 
 /** `export const config = { matcher: "/api/:path*" | [...] }` → ["/api/"]; undefined = all paths. */
-function matcherPrefixes(ast: TSESTree.Program): string[] | undefined {
+function matcherPrefixes(ast: TSESTree.Program): Array<string | RegExp> | undefined {
   for (const statement of ast.body) {
     if (statement.type !== "ExportNamedDeclaration" || statement.declaration?.type !== "VariableDeclaration") continue;
     for (const declarator of statement.declaration.declarations) {
@@ -86,16 +90,31 @@ function matcherPrefixes(ast: TSESTree.Program): string[] | undefined {
       const matcher = findProperty(declarator.init, "matcher")?.value;
       if (!matcher) return undefined;
       const items = matcher.type === "ArrayExpression" ? matcher.elements : [matcher];
-      const prefixes: string[] = [];
+      const prefixes: Array<string | RegExp> = [];
       for (const item of items) {
         const value = item?.type === "ObjectExpression" ? stringValue(findProperty(item, "source")?.value) : stringValue(item);
         if (value === undefined) return undefined; // can't tell: assume it covers the route
-        prefixes.push(literalPrefix(value));
+        prefixes.push(matcherPattern(value) ?? literalPrefix(value));
       }
       return prefixes;
     }
   }
   return undefined;
+}
+
+/**
+ * A matcher that excludes paths with a lookahead, `/((?!api|_next/static|favicon.ico).*)`: its groups
+ * are regular expressions (Next.js's path-to-regexp), so it is read as one, and `/api/chat` is not
+ * covered (Syed-Ahmed02/roadmap-gpt, batch 126: an Upstash limit that never runs on its API routes).
+ * Undefined for a matcher with `:param`s or none, or one that is no valid pattern.
+ */
+function matcherPattern(matcher: string): RegExp | undefined {
+  if (!matcher.includes("(?!") || matcher.includes(":")) return undefined;
+  try {
+    return new RegExp(`^${matcher}$`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The fixed start of a Next.js matcher: "/api/:path*" → "/api/", "/((?!_next).*)" → "/". */
@@ -116,5 +135,5 @@ export function routeUrl(routeFile: string): string | undefined {
 
 export function middlewareCovers(limit: MiddlewareLimit, url: string | undefined): boolean {
   if (!limit.prefixes || url === undefined) return true;
-  return limit.prefixes.some((prefix) => url.startsWith(prefix) || `${url}/` === prefix || prefix === url);
+  return limit.prefixes.some((prefix) => (typeof prefix === "string" ? url.startsWith(prefix) || `${url}/` === prefix || prefix === url : prefix.test(url)));
 }
