@@ -99,6 +99,28 @@ export default defineEventHandler(async (event) => openai.chat.completions.creat
     assert.deepEqual(handlers(dir, "layers/notes/server/api/ai.ts", nuxt), []);
   });
 
+  it("a Nuxt layer's route that calls the model through helpers imported as `#layers/<name>/…` (ahmedovv123/Nuxt-AI-Chat, batch 131)", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { nuxt: "4", ai: "4", "@ai-sdk/openai": "1" } }),
+      "nuxt.config.ts": "export default defineNuxtConfig({});\n",
+      "layers/chat/nuxt.config.ts": "export default defineNuxtConfig({});\n",
+      "layers/chat/server/services/ai-service.ts": `import { generateText, type LanguageModelV1 } from "ai";
+import { createOpenAI } from "@ai-sdk/openai";
+export const createOpenAIModel = (apiKey: string) => createOpenAI({ apiKey })("gpt-4o-mini");
+export async function generateChatTitle(model: LanguageModelV1, firstMessage: string) {
+  return (await generateText({ model, prompt: firstMessage })).text;
+}
+`,
+    });
+    const route = `import { createOpenAIModel, generateChatTitle } from "#layers/chat/server/services/ai-service";
+export default defineEventHandler(async (event) => {
+  const model = createOpenAIModel(useRuntimeConfig().openaiApiKey);
+  return { title: await generateChatTitle(model, (await readBody(event)).message) };
+});
+`;
+    assert.deepEqual(handlers(dir, "layers/chat/server/api/title.post.ts", route), ["default"]);
+  });
+
   it("with no package.json above, any api/ folder is taken as a static site's functions", () => {
     const dir = makeRepo({ "index.html": "<script src=\"app.js\"></script>" });
     assert.deepEqual(handlers(dir, "api/chat.js", FUNCTION), ["default"]);

@@ -42,6 +42,15 @@ function isQuasarApp(root: string): boolean {
   return ["js", "ts", "mjs", "cjs"].some((ext) => fs.existsSync(path.join(root, `quasar.config.${ext}`))) || fs.existsSync(path.join(root, "quasar.conf.js"));
 }
 
+/** The names of the folders in `dir` (none when it does not exist). */
+function subfolders(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? [entry.name] : []));
+  } catch {
+    return [];
+  }
+}
+
 export function createResolver(root: string, framework: FrameworkName, workspace?: Workspace): ProjectResolver {
   const alias: Record<string, string[]> = {};
   if (framework === "sveltekit") alias.$lib = [path.join(root, "src/lib")];
@@ -51,6 +60,11 @@ export function createResolver(root: string, framework: FrameworkName, workspace
     alias["@@"] = [root];
     alias["~"] = [srcDir];
     alias["@"] = [srcDir];
+    // Nuxt registers each folder of the app's `layers/` as a layer, imported as `#layers/<name>/…`,
+    // also from inside a layer, whose own root is `<app>/layers/<name>` (ahmedovv123/Nuxt-AI-Chat's
+    // server routes, batch 131).
+    const app = path.basename(path.dirname(root)) === "layers" ? path.dirname(path.dirname(root)) : root;
+    for (const layer of subfolders(path.join(app, "layers"))) alias[`#layers/${layer}`] = [path.join(app, "layers", layer)];
   }
   // Vue CLI's webpack config aliases `@` to src/ whatever the tsconfig says (cli.vuejs.org).
   if (framework === "vue-cli") alias["@"] = [path.join(root, "src")];
