@@ -39,6 +39,20 @@ ${body}
   return streamText({ model: openrouter("openai/gpt-4o-mini"), prompt: "hi" }).toTextStreamResponse();`)), ['chat.post("/")']);
   });
 
+  it("the caller's own key in LangChain's provider-named option, `openAIApiKey` (JCaraballo113/nuxt-ai, batch 131)", () => {
+    const code = (key: string) => `import { Hono } from "hono";
+import { ChatOpenAI } from "@langchain/openai";
+export const chat = new Hono();
+chat.post("/", async (c) => {
+  const { content, apiKey } = await c.req.json();
+  const llm = new ChatOpenAI({ openAIApiKey: ${key}, model: "gpt-4o-mini" });
+  return c.json(await llm.invoke(content));
+});
+`;
+    assert.deepEqual(run(code("apiKey")), []);
+    assert.deepEqual(run(code("process.env.OPENAI_API_KEY")), ['chat.post("/")']);
+  });
+
   it("the caller's own key from their own row (`const [settings] = await db…where(eq(…userId, userId))`: AVMG20/arnotes, batch 122)", () => {
     const request = 'return fetch("https://openrouter.ai/api/v1/chat/completions", { method: "POST", headers: { Authorization: `Bearer ${apiKey}` }, body: await c.req.text() });';
     assert.deepEqual(run(hono(`  const userId = c.get("user").id;

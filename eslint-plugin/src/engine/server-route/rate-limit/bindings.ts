@@ -719,9 +719,15 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression | undefined): Prov
   return host ? findProviderForHost(host) : undefined;
 }
 
-/** The key a client is made with: its `apiKey` option, or a key passed first (`new GoogleGenerativeAI(key)`). */
+/** LangChain's provider-named key options: `openAIApiKey`, `anthropicApiKey`, `azureOpenAIApiKey`. */
+const NAMED_KEY_OPTIONS = ["openAIApiKey", "azureOpenAIApiKey", "anthropicApiKey", "googleApiKey", "cohereApiKey", "mistralApiKey", "groqApiKey", "fireworksApiKey", "togetherAIApiKey"];
+
+/**
+ * The key a client is made with: its `apiKey` option (LangChain's `openAIApiKey` too: JCaraballo113/nuxt-ai,
+ * batch 131), or a key passed first (`new GoogleGenerativeAI(key)`).
+ */
 function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpression | undefined): Node | undefined {
-  if (options) return optionValue(options, ["apiKey", "api_key"]);
+  if (options) return optionValue(options, ["apiKey", "api_key"]) ?? optionValue(options, NAMED_KEY_OPTIONS);
   let current = init;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;
