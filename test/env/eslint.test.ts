@@ -198,10 +198,12 @@ describe("env/.gitignore through ESLint", () => {
         "short-other/.env": "SESSION_SECRET=hunter2abc\n",
         // patrickkuei/RunTogether (batch 99): each variable's own name where its value goes.
         "named/.env": "OPENAI_API_KEY='OPENAI_API_KEY'\nSESSION_SECRET=session_secret\n",
+        // drhemanm/bank-statement-processor (batch 127): a key's prefix and an empty pair of quotes.
+        "quoted/.env": "ANTHROPIC_API_KEY=sk-''\n",
         // longg20/Personal-ChatGPT-3.5 (batch 45): a provider's key split over several variables, each piece short.
         "split/.env": `REACT_APP_OPENAI_KEY_1=${["G4sQ", "x7Lm", "2Vr9"].join("")}\nREACT_APP_OPENAI_KEY_2=${["j0kT", "w4Jp", "e8N"].join("")}\n`,
       },
-      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo", "jwt/.env", "short/.env", "short-other/.env", "named/.env", "split/.env"] },
+      { add: ["defaults/.env", "password/.env", "token/.env", "tests/.env.test", "backend/.env", "server/.env", "phrase/.env", "pt/.env", "pt/.env.exemplo", "jwt/.env", "short/.env", "short-other/.env", "named/.env", "quoted/.env", "split/.env"] },
     );
     const tracked = summary(await lint(dir)).filter((line) => line.endsWith("trackedEnvFile"));
     assert.deepEqual(tracked.sort(), ["password/.env:1 trackedEnvFile", "phrase/.env:1 trackedEnvFile", "short-other/.env:1 trackedEnvFile", "split/.env:1 trackedEnvFile", "token/.env:1 trackedEnvFile"]);

@@ -96,5 +96,6 @@ function namesItsSlot(name: string, value: string): boolean {
   // The variable's own name where its value goes (`OPENAI_API_KEY='OPENAI_API_KEY'`: patrickkuei/RunTogether, batch 99).
   if (trimmed.toUpperCase() === name.toUpperCase()) return true;
   if (URL_NAME.test(name)) return !URL_VALUE.test(trimmed);
-  return trimmed.length < SHORTEST_PROVIDER_KEY && /^[a-z_ -]+$/.test(trimmed) && providerForEnvName(name) !== undefined;
+  // Quotes left inside the value count as none (`ANTHROPIC_API_KEY=sk-''`: drhemanm/bank-statement-processor, batch 127).
+  return trimmed.length < SHORTEST_PROVIDER_KEY && /^[a-z_ '"-]+$/.test(trimmed) && providerForEnvName(name) !== undefined;
 }
