@@ -75,6 +75,22 @@ describe("browser extensions: the client boundary", () => {
     });
   });
 
+  it("a serverless function kept deeper in beside the manifest is no extension script; a module the extension imports from such a folder is (faz-99/summarizer-chrome-extension, batch 132)", () => {
+    inTempTree("keyfence-ext-proxy-", (root, write) => {
+      try {
+        write("manifest.json", JSON.stringify({ manifest_version: 3, name: "x", version: "1", background: { service_worker: "background.js" } }));
+        write("proxy/vercel/api/index.js", "export default async function handler(req, res) {\n  res.json({ ok: Boolean(process.env.OPENROUTER_API_KEY) });\n}\n");
+        write("background.js", 'import { ask } from "./src/api/openrouter.js";\nask();\n');
+        write("src/api/openrouter.js", "export const ask = () => fetch('https://openrouter.ai/api/v1/models');\n");
+        clearFrameworkCache();
+        assert.equal(browserChain(path.join(root, "proxy/vercel/api/index.js")), undefined);
+        assert.deepEqual(browserChain(path.join(root, "src/api/openrouter.js")), [path.join(root, "background.js"), path.join(root, "src/api/openrouter.js")]);
+      } finally {
+        clearFrameworkCache();
+      }
+    });
+  });
+
   it("a manifest one folder down makes an extension only of a project folder (a package.json beside it)", () => {
     // PraveenSalapu/kinetic-constellation (batch 44): src/extension/manifest.json inside a Vite app's
     // src/; the Vite app at the root is the framework of src/services/*, not an extension rooted at src/.

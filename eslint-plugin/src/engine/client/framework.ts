@@ -657,9 +657,11 @@ export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SE
 /**
  * What of a browser extension's folder does not ship: build scripts, configs, tests, and a
  * backend kept beside it (`server/`, `api/`, serverless functions, a `server.js`: no extension
- * script is one, chrisvnicholson/Reading-Copilot's Express server beside its manifest, batch 51).
+ * script is one, chrisvnicholson/Reading-Copilot's Express server beside its manifest, batch 51),
+ * also deeper in (`proxy/vercel/api/`: faz-99/summarizer-chrome-extension, batch 132). A module of
+ * such a folder that an extension script imports is still browser code, by the import.
  */
-const BUILD_TOOLING = /^(?:server|backend|api|functions|netlify|supabase)\/|(?:^|\/)server\.[cm]?[jt]s$|(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?js)$|^(?:scripts|build|tools)\/(?:build|release|pack|zip)|(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec)\.[^/]*$/;
+const BUILD_TOOLING = /(?:^|\/)(?:server|backend|api|functions|netlify|supabase)\/|(?:^|\/)server\.[cm]?[jt]s$|(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?js)$|^(?:scripts|build|tools)\/(?:build|release|pack|zip)|(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec)\.[^/]*$/;
 
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
