@@ -83,6 +83,10 @@ ${body}
     assert.deepEqual(run(`${transcribe}\n${check}`), ["loader → OpenAI"]);
   });
 
+  it("reports a retry loop around the model with the check after the loop (wxckelija2/White-Space-1.5, batch 129)", () => {
+    assert.deepEqual(run(`  let tries = 0;\n  while (tries++ < 3) {\n    try { query = (await transcribeAudio("a")).text; break; } catch { continue; }\n  }\n${check}`), ["loader → OpenAI"]);
+  });
+
   it("stays quiet when a check comes first, runs in a loop's next turn, or the model is called from a function the handler defines", () => {
     assert.deepEqual(run(`${check}\n${transcribe}`), []);
     assert.deepEqual(run(`  for (const audio of url.searchParams.getAll("audio")) {\n    query = (await transcribeAudio(audio)).text;\n    const limit = await checkRateLimit(request);\n    if (!limit.allowed) break;\n  }`), []);

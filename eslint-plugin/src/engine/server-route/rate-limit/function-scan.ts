@@ -184,7 +184,7 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
  */
 function limitsOnlyAfter(fn: Node, providerSite: Node, limitSites: readonly Node[]): boolean {
   if (limitSites.length === 0 || !directlyIn(fn, providerSite)) return false;
-  return limitSites.every((limit) => directlyIn(fn, limit) && limit.range[0] >= providerSite.range[1] && !inLoop(fn, providerSite));
+  return limitSites.every((limit) => directlyIn(fn, limit) && limit.range[0] >= providerSite.range[1] && !inLoopWith(fn, providerSite, limit));
 }
 
 function isFunctionNode(node: Node): boolean {
@@ -200,10 +200,15 @@ function directlyIn(fn: Node, node: Node): boolean {
   return false;
 }
 
-/** A loop of `fn`'s own around `node`: a check after the call limits the loop's next turn. */
-function inLoop(fn: Node, node: Node): boolean {
+/**
+ * A loop of `fn`'s own around `node` that also holds `check`: a check after the call limits the
+ * loop's next turn. One after the loop (a retry `while` around the call, then "API rate limits" in
+ * the fallback's message: wxckelija2/White-Space-1.5's edge function, batch 129) limits nothing.
+ */
+function inLoopWith(fn: Node, node: Node, check: Node): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (current.type === "ForStatement" || current.type === "ForOfStatement" || current.type === "ForInStatement" || current.type === "WhileStatement" || current.type === "DoWhileStatement") return true;
+    const loop = current.type === "ForStatement" || current.type === "ForOfStatement" || current.type === "ForInStatement" || current.type === "WhileStatement" || current.type === "DoWhileStatement";
+    if (loop && check.range[0] >= current.range[0] && check.range[1] <= current.range[1]) return true;
   }
   return false;
 }
