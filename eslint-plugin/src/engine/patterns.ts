@@ -22,3 +22,16 @@ export function binds(pattern: Node, name: string): boolean {
       return false;
   }
 }
+
+/**
+ * The parameter of the nearest function around `node` that binds `name` (the pattern as written:
+ * `key`, `key = default`, `{ key }`), or undefined when no function around it takes one.
+ */
+export function parameterAround(node: Node, name: string): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== "FunctionDeclaration" && current.type !== "FunctionExpression" && current.type !== "ArrowFunctionExpression") continue;
+    const param = current.params.find((candidate) => binds(candidate, name));
+    if (param) return param;
+  }
+  return undefined;
+}

@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { TSESTree } from "../ast";
 import { nearestPackageDir } from "../package-dir";
-import { binds } from "../patterns";
+import { parameterAround } from "../patterns";
 import { nameWords, looksLikeCredentialName, providers, servesManyProviders } from "../providers";
 import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
@@ -327,19 +327,6 @@ function memberProperty(node: TSESTree.MemberExpression, scope: Scope, depth = 0
 }
 
 /** What a key expression holds: an env read (its name) or a literal; undefined for anything else. */
-/**
- * The parameter of the nearest enclosing function that binds `name`'s name (the parameter itself,
- * or its `name = default`), or undefined when none does.
- */
-function enclosingParameter(name: TSESTree.Identifier): Node | undefined {
-  for (let current: Node | undefined = name.parent; current; current = current.parent) {
-    if (current.type !== "FunctionDeclaration" && current.type !== "FunctionExpression" && current.type !== "ArrowFunctionExpression") continue;
-    const param = current.params.find((candidate) => binds(candidate, name.name));
-    if (param) return param;
-  }
-  return undefined;
-}
-
 function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): Key | undefined {
   if (!node || depth > 3) return undefined;
   switch (node.type) {
@@ -378,7 +365,7 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
       // A parameter of a function around it is the caller's value, whatever a const of that name
       // elsewhere in the file holds (ojs8139/auto-detail's `testApiConnection(apiKey)` beside another
       // function's `const apiKey = getOpenAIApiKey()`, batch 119); its default, when it has one, is its own.
-      const parameter = enclosingParameter(node);
+      const parameter = parameterAround(node, node.name);
       if (parameter) return parameter.type === "AssignmentPattern" && parameter.left.type === "Identifier" ? keyIn(parameter.right, scope, depth + 1, slots) : undefined;
       const init = scope.consts.get(node.name);
       if (init) return keyIn(init, scope, depth + 1, slots);

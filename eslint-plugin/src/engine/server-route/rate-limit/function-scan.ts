@@ -415,6 +415,7 @@ function bareCallMethod(options: Node | undefined): string | undefined {
   if (method?.type === "Property") return stringValue(method.value as Node)?.toLowerCase();
   return ["body", "data", "json", "form"].some((name) => findProperty(options, name)) ? undefined : "get";
 }
+
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
 
 const methodsTakenOf = new WeakMap<SourceFile, Set<string>>();

@@ -15,7 +15,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { constInits, findProperty, memberPath, stringValue, walk } from "../ast-utils";
 import { envName } from "../../env-key-values";
-import { binds } from "../../patterns";
+import { binds, parameterAround } from "../../patterns";
 import { providerForEnvName } from "../../providers";
 import { fieldSetOnce, thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
@@ -151,11 +151,7 @@ function heldReadsRequest(node: Node, name: string, depth: number): boolean {
 }
 
 function isParameterAround(node: Node, name: string): boolean {
-  for (let scope = node.parent; scope; scope = scope.parent) {
-    if (scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression") continue;
-    if (scope.params.some((param) => binds(param, name))) return true;
-  }
-  return false;
+  return parameterAround(node, name) !== undefined;
 }
 
 
