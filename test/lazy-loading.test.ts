@@ -13,10 +13,13 @@ import * as path from "node:path";
 const PLUGIN = path.join(__dirname, "../eslint-plugin/src/index.ts");
 
 /** The @typescript-eslint packages a lint of `file` (with the config's extra object) loaded. */
-function typescriptEslintLoaded(file: string, text: string, extraConfig: string): string[] {
+function typescriptEslintLoaded(file: string, text: string, extraConfig: string, besides: Record<string, string> = {}): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfence-lazy-"));
   try {
-    fs.writeFileSync(path.join(dir, file), text);
+    for (const [name, content] of Object.entries({ ...besides, [file]: text })) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
     const script = `
       const { Linter } = require("eslint");
       const exported = require(${JSON.stringify(PLUGIN)});
@@ -44,6 +47,14 @@ describe("lazy loading (issue 11)", () => {
   it("a plain JavaScript file: neither @typescript-eslint/parser nor typescript-estree loads", () => {
     const loaded = typescriptEslintLoaded("app.js", "export const a = 1;\n", "{}");
     assert.ok(!loaded.includes("parser"), loaded.join());
+    assert.ok(!loaded.includes("typescript-estree"), loaded.join());
+  });
+
+  it("a Next.js route in JavaScript beside a rate-limiting middleware.ts: the middleware is read without typescript-estree (oxc's tree)", () => {
+    const middleware = 'import { Ratelimit } from "@upstash/ratelimit";\nconst limiter = new Ratelimit({ limiter: Ratelimit.slidingWindow(5, "60 s") });\nexport async function middleware(request: Request) {\n  await limiter.limit("ip");\n}\nexport const config = { matcher: ["/api/:path*"] };\n';
+    const route = 'import OpenAI from "openai";\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport async function POST(req) {\n  return Response.json(await openai.chat.completions.create(await req.json()));\n}\n';
+    const loaded = typescriptEslintLoaded("app/api/chat/route.js", route, "{}", { "package.json": JSON.stringify({ dependencies: { next: "15", openai: "4" } }), "middleware.ts": middleware });
+    assert.ok(loaded.includes("engine/server-route/rate-limit/next-middleware"), loaded.join());
     assert.ok(!loaded.includes("typescript-estree"), loaded.join());
   });
 

@@ -31,7 +31,7 @@ function sameWords(configKey: string, envVar: string): boolean {
  */
 export function nuxtPrivateConfigKey(root: string, project: ProjectView, envVar: string): string | undefined {
   const config = readFirst(project, CONFIG_EXTENSIONS.map((ext) => path.join(root, `nuxt.config.${ext}`)));
-  const source = config && parseSource(config.file, config.text, { loc: false });
+  const source = config && parseSource(config.file, config.text, { loc: false, comments: false });
   if (!source) return undefined;
   let found: string | undefined;
   walk(source.ast, (node) => {
@@ -55,7 +55,7 @@ export function servesFlatRoutes(routesDir: string, project: ProjectView): boole
   const appDir = path.dirname(routesDir);
   const config = readFirst(project, ["ts", "js", "mts", "mjs"].map((ext) => path.join(appDir, `routes.${ext}`)));
   if (!config) return true;
-  const source = parseSource(config.file, config.text, { loc: false });
+  const source = parseSource(config.file, config.text, { loc: false, comments: false });
   if (!source) return false;
   let calls = false;
   walk(source.ast, (node: TSESTree.Node) => {
@@ -73,7 +73,7 @@ export function servesFlatRoutes(routesDir: string, project: ProjectView): boole
  */
 export function nuxtServerDir(root: string, project: ProjectView, nuxtVersion: string | undefined): string | undefined {
   const config = readFirst(project, CONFIG_EXTENSIONS.map((ext) => path.join(root, `nuxt.config.${ext}`)));
-  const source = config && parseSource(config.file, config.text, { loc: false });
+  const source = config && parseSource(config.file, config.text, { loc: false, comments: false });
   if (config && !source) return undefined;
   const options: Record<"srcDir" | "serverDir" | "compatibilityVersion", TSESTree.Property | undefined> = { srcDir: undefined, serverDir: undefined, compatibilityVersion: undefined };
   if (source) {

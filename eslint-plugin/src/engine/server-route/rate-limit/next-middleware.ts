@@ -70,7 +70,8 @@ function nextProjectDir(routeFile: string): string | undefined {
 
 function analyse(file: string, text: string | undefined, extraNames: readonly string[]): MiddlewareLimit | undefined {
   if (!text) return undefined;
-  const source = parseSource(file, text);
+  // Read for its limiter and matcher only: no locations, no comments (oxc's tree, ../../oxc-tree).
+  const source = parseSource(file, text, { loc: false, comments: false });
   if (!source) return undefined;
   const bindings = fileBindings(source);
   let limited = false;
