@@ -720,7 +720,7 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression | undefined): Prov
 }
 
 /** LangChain's provider-named key options: `openAIApiKey`, `anthropicApiKey`, `azureOpenAIApiKey`. */
-const NAMED_KEY_OPTIONS = ["openAIApiKey", "azureOpenAIApiKey", "anthropicApiKey", "googleApiKey", "cohereApiKey", "mistralApiKey", "groqApiKey", "fireworksApiKey", "togetherAIApiKey"];
+const NAMED_KEY_OPTIONS = ["openAIApiKey", "azureOpenAIApiKey", "anthropicApiKey"];
 
 /**
  * The key a client is made with: its `apiKey` option (LangChain's `openAIApiKey` too: JCaraballo113/nuxt-ai,
