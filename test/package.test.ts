@@ -68,6 +68,14 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
     assert.deepEqual(bundled, stubs);
   });
 
+  it("builds the engine bundle as ASCII, so V8 keeps its source as a one-byte string (half the heap)", () => {
+    const bundle = readFileSync(join(pluginDir, "dist", "engine-bundle.js"), "utf8");
+    const first = /[^\x00-\x7f]/.exec(bundle);
+    assert.equal(first, null, first ? `non-ASCII ${JSON.stringify(first[0])} at ${bundle.slice(Math.max(0, first.index - 40), first.index + 10)}` : "");
+    // The escapes mean what the characters meant: a regex literal with `\u2026` still matches an ellipsis.
+    assert.match(bundle, /\\u2026/);
+  });
+
   it("ships every file that package.json's main, types and exports point at", () => {
     const pkg = JSON.parse(readFileSync(join(pluginDir, "package.json"), "utf8")) as { main: string; types: string; exports: unknown };
     for (const target of [pkg.main, pkg.types, ...exportTargets(pkg.exports)]) {

@@ -8,7 +8,6 @@
 import * as path from "node:path";
 import { nearestPackageDir } from "../package-dir";
 import { directivesInText } from "./directives";
-import { SERVER_EXPORT_NAMES } from "./framework";
 import { openingTags } from "./html-tags";
 import { jsParser, nativeParser } from "./native";
 import { tooDeepForNativeParser } from "./parse-depth";
@@ -70,11 +69,13 @@ export function brokenModule(): ModuleInfo {
 
 /**
  * Module info for one file's text. Never throws. With `reread` (the file's text again, from
- * disk), only a module whose AST the graph may ask for keeps its text: one with an import whose
- * bindings the text cannot show to be values, or one exporting a framework's server-only name.
- * Keeping the text (and its blanked copy) of every module the graphs scan held tens of MiB on a
- * big monorepo. Any other module asked for its AST reads the file again; a text that no longer
- * has the scanned length then gives no AST (as a syntax error would).
+ * disk), the info keeps no text: a module asked for its AST (one with an import whose bindings
+ * the text cannot show to be values, or one exporting a framework's server-only name) reads the
+ * file again; a text that no longer has the scanned length then gives no AST (as a syntax error
+ * would). Keeping the text (and its blanked copy) of every module the graphs scan held tens of
+ * MiB on a big monorepo; keeping it for those that might be asked still held 3 MiB over
+ * vercel/ai's examples, for the few the graph does ask (issue 11: what stays in the heap raises
+ * the heap V8 lets grow before each full collection, about four times over).
  */
 export function readModuleInfo(file: string, text: string, reread?: () => string | undefined): ModuleInfo {
   try {
@@ -124,15 +125,8 @@ function fromScript(file: string, text: string, lang: "ts" | "tsx" | "js" | "jsx
     serverCalls,
     broken: false,
     // Only route modules and ambiguous imports ask: parse once, on demand.
-    program: lazyProgram(file, lang, text.length, reread && !serverCalls && !mayNeedProgram(edges, scanned.exportNames) ? undefined : { text, code: scanned.code }, reread),
+    program: lazyProgram(file, lang, text.length, reread ? undefined : { text, code: scanned.code }, reread),
   };
-}
-
-/** The graph parses a module only for these (graph.ts: keepsOpenEdge, candidateEdges). */
-function mayNeedProgram(edges: ImportEdge[], exportNames: Set<string>): boolean {
-  if (edges.some((edge) => edge.usage === "unknown")) return true;
-  for (const name of exportNames) if (SERVER_EXPORT_NAMES.has(name)) return true;
-  return false;
 }
 
 /**

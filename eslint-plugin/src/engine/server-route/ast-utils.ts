@@ -9,23 +9,40 @@ export function children(node: Node): Node[] {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child === "object" && "type" in child) out.push(child as Node);
-    } else if (value && typeof value === "object" && "type" in value) {
+      for (const child of value) if (isNode(child)) out.push(child as Node);
+    } else if (isNode(value)) {
       out.push(value as Node);
     }
   }
   return out;
 }
 
-/** Visits every node under `root` (iteratively: deep files never overflow the stack). */
+/**
+ * Visits every node under `root`, in source order (iteratively: deep files never overflow the
+ * stack). Children go straight onto the stack, last first, with no array per node: this walk runs
+ * over every module a route imports, and an array per node was a fifth of what KeyFence
+ * allocates on app code (issue 11: allocation keeps ESLint's own per-file trees alive longer).
+ */
 export function walk(root: Node, visit: (node: Node) => void): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as Node);
+      } else if (isNode(value)) {
+        stack.push(value as Node);
+      }
+    }
   }
+}
+
+function isNode(value: unknown): boolean {
+  return value !== null && typeof value === "object" && "type" in value;
 }
 
 /** The innermost node that covers [start, end). */

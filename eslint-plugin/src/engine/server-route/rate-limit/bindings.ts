@@ -214,11 +214,15 @@ function answersRequest(init: Node | null | undefined): boolean {
 }
 
 /** SDK constructor names (`OpenAI`, `Groq`…) → their provider. */
-export function providerConstructors(): Map<string, Provider> {
-  const constructors = new Map<string, Provider>();
-  for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
-  return constructors;
+export function providerConstructors(): ReadonlyMap<string, Provider> {
+  // The catalogue is fixed: build the map once, not once per file.
+  if (constructorsByName) return constructorsByName;
+  constructorsByName = new Map<string, Provider>();
+  for (const provider of knownProviders()) for (const name of provider.sdkConstructors ?? []) if (!constructorsByName.has(name)) constructorsByName.set(name, provider);
+  return constructorsByName;
 }
+
+let constructorsByName: Map<string, Provider> | undefined;
 
 /**
  * A class field or constructor parameter property with a type name: `private limClient: OpenAI`,
@@ -254,9 +258,11 @@ function typedMember(node: Node): { name: string; types: string[]; getter?: bool
     annotation = promisedType(node.init.returnType?.typeAnnotation);
     getter = true;
   }
-  const members = annotation?.type === "TSUnionType" ? annotation.types : annotation ? [annotation] : [];
+  // Called on every node of a module: return before allocating when there is nothing typed.
+  if (!name || !annotation) return undefined;
+  const members = annotation.type === "TSUnionType" ? annotation.types : [annotation];
   const types = members.flatMap((type) => (type.type === "TSTypeReference" && type.typeName.type === "Identifier" ? [type.typeName.name] : []));
-  return name && types.length > 0 ? { name, types, getter } : undefined;
+  return types.length > 0 ? { name, types, getter } : undefined;
 }
 
 /** `Promise<Anthropic>` → `Anthropic`: what an async getter hands back. */
