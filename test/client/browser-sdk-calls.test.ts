@@ -484,6 +484,7 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
         `}`,
       ].join("\n"),
     },
+    { name: "a server secret in the config, through a barrel", filename: translate, code: bearer("serverConfig").replace("./ai-config", "./config") },
     {
       name: "a getter given the caller's settings returns the user's key",
       filename: translate,
@@ -504,6 +505,15 @@ ruleTester().run("no-client-ai-calls: a key from the app's own config module", r
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: translateChain } }],
     },
     { name: "fetch with Bearer config.apiKey", filename: translate, code: bearer("aiConfig"), errors: [{ messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } }] },
+    {
+      name: "fetch with Bearer config.apiKey, the config imported through a barrel's export * and export { a as b } from",
+      filename: translate,
+      code: [bearer("aiConfig").replace("./ai-config", "./config"), bearer("sharedConfig").replace("./ai-config", "./config").replace("export const ask", "export const askAgain")].join("\n"),
+      errors: [
+        { messageId: "browserAuthHeader", line: 2, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } },
+        { messageId: "browserAuthHeader", line: 4, data: { provider: "OpenAI", header: "Authorization", chain: translateChain } },
+      ],
+    },
     {
       name: "an SDK client keyed by an imported const",
       filename: translate,

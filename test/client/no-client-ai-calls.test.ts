@@ -635,6 +635,50 @@ ruleTester().run("no-client-ai-calls", rule, {
       ],
     },
     {
+      // danodoms/Melo-Lens (batch 139): OpenRouter's documented `apiKey: '${API_KEY_REF}'`, quoted, not a
+      // template. A quoted `"${apiKey}"` is a template written with the wrong quotes: no placeholder.
+      name: "an SDK client keyed by a quoted ${NAME} placeholder in capitals, not by a quoted ${name}",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import OpenAI from "openai";`,
+        'export const ref = new OpenAI({ apiKey: "${API_KEY_REF}" });',
+        `export function withKey(apiKey: string) {`,
+        '  return new OpenAI({ apiKey: "${apiKey}" });',
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "browserSdkClientKeySlot", line: 3, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      // CodeWithJainendra/Dietary-Guide (batch 139): two functions each with a `const url`; the
+      // second's key is its caller's. Each fetch reads its own function's const, not the file's first.
+      name: "a fetch reads the URL const of its own function, not another function's of the same name",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `export async function testDefault() {`,
+        "  const url = `https://generativelanguage.googleapis.com/v1beta/models/m:generateContent?key=${process.env.NEXT_PUBLIC_GEMINI_API_KEY}`;",
+        `  return fetch(url, { method: "POST" });`,
+        `}`,
+        `export async function testWithKey(apiKey: string) {`,
+        "  const url = `https://generativelanguage.googleapis.com/v1beta/models/m:generateContent?key=${apiKey}`;",
+        `  return fetch(url, { method: "POST" });`,
+        `}`,
+        `export async function ownServer(prompt: string) {`,
+        `  const url = "/api/chat";`,
+        `  return fetch(url, { method: "POST", body: prompt });`,
+        `}`,
+        `export async function sdkFree(prompt: string) {`,
+        "  const url = `https://generativelanguage.googleapis.com/v1beta/models/m:generateContent?key=${process.env.NEXT_PUBLIC_GEMINI_API_KEY}`;",
+        `  return fetch(url, { method: "POST", body: prompt });`,
+        `}`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 16, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       // peralsmp/chatbot's js/chat.js (batch 49): the URL a `+` chain held in a const, the key in its query.
       name: "a URL const built with + that puts the developer's key in the query",
       filename: clientFile,

@@ -42,6 +42,8 @@ const mistral = fakeKey("mistral");
 const azureHex = fakeKey("azure-openai", "legacy-key");
 const awsSecret = fakeKey("aws-bedrock", "secret-access-key");
 const googleKey = fakeKey("google-ai");
+/** Pinecone's legacy keys are bare UUIDs, as its record ids are. */
+const pineconeUuid = fakeKey("pinecone", "legacy-key");
 const GROQ = env("groq");
 const MISTRAL = env("mistral");
 
@@ -245,6 +247,14 @@ const shapes: Invalid[] = [
 
 const contextInvalid: Invalid[] = [
   {
+    name: "a Pinecone legacy key (a UUID) in the client's apiKey, or named for Pinecone, is the provider's",
+    code: `const pinecone = new Pinecone({ environment: "gcp-starter", apiKey: "${pineconeUuid}" });\nconst PINECONE_KEY = "${pineconeUuid}";`,
+    errors: [
+      { messageId: "hardcodedKey", line: 1, suggestions: [useEnv("PINECONE_API_KEY", `const pinecone = new Pinecone({ environment: "gcp-starter", apiKey: process.env.PINECONE_API_KEY });\nconst PINECONE_KEY = "${pineconeUuid}";`)] },
+      { messageId: "hardcodedKey", line: 2, suggestions: [useEnv("PINECONE_API_KEY", `const pinecone = new Pinecone({ environment: "gcp-starter", apiKey: "${pineconeUuid}" });\nconst PINECONE_KEY = process.env.PINECONE_API_KEY;`)] },
+    ],
+  },
+  {
     name: "a Google key in a class field whose use is a Gemini URL is no Maps key",
     code: `class GeminiService {\n  private apiKey = "${googleKey}";\n  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;\n}`,
     errors: [{ messageId: "hardcodedKey", line: 2, suggestions: [useEnv(env("google-ai"), `class GeminiService {\n  private apiKey = process.env.${env("google-ai")};\n  private apiUrl = \`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${this.apiKey}\`;\n}`)] }],
@@ -431,6 +441,8 @@ const notKeys: string[] = [
   `const token = "${mistral}";`,
   `const secret = "${awsSecret}";`,
   `const name = "getConfigFileParsingDiagnostics1Cache";`,
+  // A record id is a UUID too: a Pinecone name beside a bare argument is no key's (erhant/leet-assistant, batch 136).
+  `import { Pinecone } from "@pinecone-database/pinecone";\nconst pinecone = new Pinecone({ apiKey: process.env.PINECONE_API_KEY });\nexport const read = () => pinecone.fetch(["${pineconeUuid}"]);\nexport const drop = () => pinecone.deleteOne("${pineconeUuid}");`,
   // The SDK import confirms only credential-named slots.
   `import { Mistral } from "@mistralai/mistralai";\nconst requestId = "${mistral}";`,
   `const { Mistral } = require("@mistralai/mistralai");\nconsole.log("${mistral}");`,

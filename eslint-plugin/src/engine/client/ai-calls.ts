@@ -320,12 +320,16 @@ function httpRequest(
     const value = classValue(node);
     return value ? staticText(value, constants, member, imported) : member(node);
   };
-  let urlText = template?.text ?? (url ? staticText(url, constants, classOrConfig, imported) : undefined);
+  // The URL const this call sees: `constants` keep the file's first of each name, and another
+  // function's `const url` (with the developer's key) is not this one's (with the caller's:
+  // CodeWithJainendra/Dietary-Guide, batch 139).
+  const own = url?.type === "Identifier" ? ownDeclaration(url.name, node, declarators) : undefined;
+  let urlText = own ? (own.init ? urlTextOf(own.init, constants, classOrConfig, imported) : undefined) : (template?.text ?? (url ? staticText(url, constants, classOrConfig, imported) : undefined));
   // A local const built from class fields (`const url = \`${this.apiUrl}?key=${this.apiKey}\``, the
   // field set from an environment file: ManonTgr/Angular-GeminiChat, batch 85): file-wide consts
   // are read without the class, so its host is read from its template again, with it.
   if (urlText !== undefined && !hostOf(urlText) && url?.type === "Identifier") {
-    const init = valueConstants(declarators).get(url.name);
+    const init = own ? own.init : valueConstants(declarators).get(url.name);
     if (init?.type === "TemplateLiteral" || init?.type === "BinaryExpression") urlText = staticText(init, constants, classOrConfig, imported);
   }
   if (!urlText) return undefined;
@@ -335,7 +339,7 @@ function httpRequest(
   // The credentials it sends: a key in the query, the values of its auth headers.
   const credentials: Array<TSESTree.Node | undefined> = [];
   // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
-  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (valueConstants(declarators).get(url.name) ?? url) : url));
+  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (own?.init ?? valueConstants(declarators).get(url.name) ?? url) : url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants, scope.headerSets));
   if (credentials.length === 0) return undefined;
   // The imported template's key is read in its own module: one env read there is the call's key.
@@ -667,6 +671,49 @@ function stringConstants(declarators: readonly TSESTree.VariableDeclarator[]): M
     }
   }
   return constants;
+}
+
+/**
+ * The declaration of `name` that `at` sees when the file's first one is not it: a const of that
+ * name in a function around `at` (the innermost) when the first is elsewhere, or `{}` (nothing
+ * known: a parameter, an import) when every declaration of it is inside other functions.
+ * Undefined when the file's first declaration is the one `at` sees, or there is none.
+ */
+function ownDeclaration(name: string, at: TSESTree.Node, declarators: readonly TSESTree.VariableDeclarator[]): { init?: TSESTree.Expression } | undefined {
+  let first: TSESTree.VariableDeclarator | undefined;
+  let seen: TSESTree.VariableDeclarator | undefined;
+  let seenFrom = -1;
+  for (const declarator of declarators) {
+    if (declarator.id.type !== "Identifier" || declarator.id.name !== name || !declarator.init) continue;
+    first ??= declarator;
+    const owner = functionOrModule(declarator);
+    if (owner.range[0] <= at.range[0] && at.range[1] <= owner.range[1] && owner.range[0] >= seenFrom) {
+      seen = declarator;
+      seenFrom = owner.range[0];
+    }
+  }
+  if (!first || seen === first) return undefined;
+  return seen ? { init: seen.init ?? undefined } : {};
+}
+
+function functionOrModule(node: TSESTree.Node): TSESTree.Node {
+  let current: TSESTree.Node = node;
+  while (current.parent) {
+    current = current.parent;
+    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current;
+  }
+  return current;
+}
+
+/** A URL const's text as stringConstants reads it: a string, a template, a `+` chain, or the fallback of `ENV_URL || "https://…"`. */
+function urlTextOf(
+  init: TSESTree.Expression,
+  constants: Map<string, string>,
+  member: (node: TSESTree.MemberExpression) => string | undefined,
+  imported: (name: string) => string | undefined,
+): string | undefined {
+  if (init.type === "LogicalExpression" && init.operator !== "&&") return staticText(init.right, constants, member, imported);
+  return staticText(init, constants, member, imported);
 }
 
 /** `"https://…" + x + …`: the leftmost operand is a string. */

@@ -21,7 +21,7 @@ import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
-import { importedModule, type ModuleValues } from "./imported-values";
+import { importedExport, importedModule, type ModuleValues } from "./imported-values";
 import type { AppModules } from "./user-keys";
 import { requiredModule } from "../require-call";
 import { functionReturns } from "../function-returns";
@@ -156,11 +156,9 @@ function scopeOfModule(values: ModuleValues): Scope {
 function importedValue(name: string, scope: Scope): { init: Node; scope: Scope } | undefined {
   const imported = scope.file ? scope.importNames.get(name) : undefined;
   if (!imported || !scope.file) return undefined;
-  const values = importedModule(scope.file, imported.specifier);
-  if (!values) return undefined;
-  const local = values.exports.get(imported.name);
-  const init = local === undefined ? undefined : values.consts.get(local);
-  return init ? { init, scope: scopeOfModule(values) } : undefined;
+  const found = importedExport(scope.file, imported.specifier, imported.name);
+  const init = found && found.values.consts.get(found.local);
+  return found && init ? { init, scope: scopeOfModule(found.values) } : undefined;
 }
 
 /**
@@ -203,11 +201,10 @@ function returnedBy(call: Node, scope: Scope): { value: Node; scope: Scope } | u
 /** A function (a const's value or a declaration) an imported name stands for, in the app's module it comes from, with that module's scope. */
 function importedFunction(name: string, scope: Scope): { fn: Node; home: Scope } | undefined {
   const imported = scope.file ? scope.importNames.get(name) : undefined;
-  const values = imported && scope.file ? importedModule(scope.file, imported.specifier) : undefined;
-  const local = imported && values?.exports.get(imported.name);
-  if (!values || local === undefined) return undefined;
-  const home = scopeOfModule(values);
-  const fn = values.consts.get(local) ?? home.functions.get(local);
+  const found = imported && scope.file ? importedExport(scope.file, imported.specifier, imported.name) : undefined;
+  if (!found) return undefined;
+  const home = scopeOfModule(found.values);
+  const fn = found.values.consts.get(found.local) ?? home.functions.get(found.local);
   return fn ? { fn, home } : undefined;
 }
 
@@ -466,13 +463,16 @@ function literalKey(value: string, slots: boolean): Key | undefined {
 
 /**
  * A placeholder that asks for the developer's key: `"<YOUR-GEMINI_API_KEY>"`, `"YOUR_API_KEY"`,
- * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`. Not the stand-ins local servers and proxies
- * take (`"ollama"`, `"dummy"`, `"EMPTY"`, `"not-needed"`, `"sk-no-key-required"`), nor `""`.
+ * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`, and OpenRouter's documented `"${API_KEY_REF}"`
+ * (a quoted string, not a template: danodoms/Melo-Lens, batch 139). A `${…}` placeholder is in
+ * capitals only: a quoted `"${apiKey}"` is a template written with the wrong quotes, whose key the
+ * code meant to send. Not the stand-ins local servers and proxies take (`"ollama"`, `"dummy"`,
+ * `"EMPTY"`, `"not-needed"`, `"sk-no-key-required"`), nor `""`.
  */
 function isKeySlot(value: string): boolean {
   const text = value.trim();
   if (text.length === 0 || text.length > 80) return false;
-  if (/^(?:<[^<>]{1,60}>|\[[^[\]]{1,60}\]|\{\{?[^{}]{1,60}\}?\})$/.test(text) && /key|token|secret/i.test(text)) return true;
+  if (/^(?:<[^<>]{1,60}>|\[[^[\]]{1,60}\]|\{\{?[^{}]{1,60}\}?\}|\$\{[A-Z][A-Z0-9_]{0,59}\})$/.test(text) && /key|token|secret/i.test(text)) return true;
   if (/\byour|your[\s_-]/i.test(text) && /key|token|secret/i.test(text)) return true;
   return /^(?:tbd|todo|changeme|change[_-]me|replace[_-]?me|(?:insert|enter|paste|put)[\s_-].{0,30}(?:key|token)[\s_-]?here|(?:api[\s_-]?)?key[\s_-]?here|x{4,})$/i.test(text);
 }

@@ -1,7 +1,8 @@
 /**
  * Build configs that copy values into every browser bundle whatever their names: next.config's
- * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of the whole
- * environment: `"process.env": process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
+ * `env` block, Vite's `define` of `process.env.X` / `import.meta.env.X` (or of a global of the
+ * app's own given a secret env var's value, or of the whole environment: `"process.env":
+ * process.env`, or `loadEnv(mode, root, "")`), also under the `vite`
  * key of astro.config, nuxt.config, app.config and wxt.config (a function there), nuxt.config's
  * `runtimeConfig.public` (Nuxt 2: `publicRuntimeConfig`), which Nuxt serialises into every page it renders, and an Expo
  * app.config's `extra`, which is built into every installed copy of the app
@@ -68,6 +69,12 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
         // electron-vite: the bundle is no visitor's page but every installed copy of the app.
         const messageId = base.startsWith("electron.") ? "configDefineSecretInApp" : "configDefineSecret";
         if (envName && isSecretEnvName(envName)) findings.push(report(messageId, source.file, property.key, envName));
+        else if (name !== "process.env" && name !== "import.meta.env") {
+          // A global of the app's own (`__APP_ENV__: JSON.stringify(process.env.VITE_API_KEY)`) ships the
+          // value it is given: judged by the env var it carries (armanceau/keskonmange, batch 136).
+          const carried = secretEnvWritten(property.value, reads);
+          if (carried) findings.push(report(messageId, source.file, property.key, carried));
+        }
         if ((name === "process.env" || name === "import.meta.env") && isWholeEnvironment(source, property.value)) {
           findings.push(report("configDefineWholeEnv", source.file, property.key, name));
         } else if ((name === "process.env" || name === "import.meta.env") && property.value.type === "ObjectExpression") {
@@ -112,6 +119,27 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
     }
   });
   return findings;
+}
+
+/**
+ * The secret env var a define's value writes into the bundle as it is: `JSON.stringify(process.env.KEY)`,
+ * `process.env.KEY ?? ""`, either branch of a conditional (sent-secrets' rule: a test, a negation or
+ * another call writes its result, not the key). The config runs in Node: only `process.env` holds the value.
+ */
+function secretEnvWritten(value: TSESTree.Node, reads: () => EnvRead[]): string | undefined {
+  const written = sentValues(value).flatMap((node) => (isJsonStringify(node) && node.arguments[0] ? sentValues(node.arguments[0]) : [node]));
+  for (const node of written) {
+    if (node.type !== "MemberExpression") continue;
+    const read = reads().find((read) => read.node === node.property && read.source === "process.env");
+    if (read && isSecretEnvName(read.name)) return read.name;
+  }
+  return undefined;
+}
+
+function isJsonStringify(node: TSESTree.Node): node is TSESTree.CallExpression {
+  if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression" || node.callee.computed) return false;
+  const { object, property } = node.callee;
+  return object.type === "Identifier" && object.name === "JSON" && property.type === "Identifier" && property.name === "stringify";
 }
 
 /**

@@ -254,11 +254,14 @@ export class ClientGraph {
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
       // So is one a package script runs with Node (`"dev:server": "tsx src/index.ts"`): the app's server.
+      // And where index.html loads scripts that exist (`/src/client/main.tsx`), Vite builds the page from
+      // those alone: `src/index.ts` is no script of it unless index.html names it (an entry again below),
+      // as Wilfried2905/codecraft-studio's Hono server is not (batch 136).
       if (
         role.entry &&
         this.framework.name === "vite" &&
         /^src\/(?:main|index)\.[cm]?[jt]sx?$/.test(appRel) &&
-        (startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework)) || (this.runByNode ??= filesRunByNode(this.framework.root)).has(rel))
+        (this.pageScriptsFound() || startsWithNodeShebang(file) || (this.nodeCli ??= isViteNodeCli(this.framework)) || (this.runByNode ??= filesRunByNode(this.framework.root)).has(rel))
       )
         role = { ...role, entry: false };
       // Electron Forge's main process and preload scripts: Node programs, no page's script.
@@ -268,6 +271,12 @@ export class ClientGraph {
       this.roles.set(file, role);
     }
     return role;
+  }
+
+  /** Whether a page (index.html, or one vite.config names) loads a script that exists: then those are Vite's entries. */
+  private pageScriptsFound(): boolean {
+    for (const file of this.extraEntries.keys()) if (fs.existsSync(file)) return true;
+    return false;
   }
 
   /**

@@ -8,7 +8,7 @@
  *   importedModule(fromFile, specifier) → the module's top-level values and what it exports
  *
  * Only top-level `const`/`let` declarations count, exported by `export const`, `export { a as b }`
- * or `export default name`; a module is parsed (TypeScript-ESTree, as ESLint's own file) the
+ * or `export default name`, also through a barrel's `export * from` / `export { a } from`; a module is parsed (TypeScript-ESTree, as ESLint's own file) the
  * first time a key expression asks for one of its values, and kept while its mtime holds.
  * Resolution is the client graph's: tsconfig paths, index files; never a package.
  */
@@ -28,6 +28,8 @@ export interface ModuleValues {
   consts: Map<string, Node>;
   /** Exported name → local name. */
   exports: Map<string, string>;
+  /** `export * from "./keys"` (no names: all but default) and `export { a as b } from "./keys"` (b → a). */
+  reexports: Array<{ specifier: string; names?: Map<string, string> }>;
 }
 
 /** Files bigger than this are generated or bundled: not where an app keeps its config. */
@@ -45,6 +47,28 @@ export function importedModule(fromFile: string, specifier: string): ModuleValue
     return undefined; // an unreadable project says nothing
   }
   return target ? valuesOf(target) : undefined;
+}
+
+/** How many barrels deep a name is followed (cycles end there too). */
+const MAX_REEXPORTS = 3;
+
+/**
+ * The module that declares what `specifier` exports as `name`, with its local name there: also
+ * through barrels (`export * from "./keyConfig"` in constants/index.ts, imported as
+ * `from "@/constants"`: thanhtrinh-agilityio/react-native, batch 139), a few re-exports deep.
+ */
+export function importedExport(fromFile: string, specifier: string, name: string, hops = MAX_REEXPORTS): { values: ModuleValues; local: string } | undefined {
+  const values = importedModule(fromFile, specifier);
+  if (!values) return undefined;
+  const local = values.exports.get(name);
+  if (local !== undefined) return { values, local };
+  if (hops === 0) return undefined;
+  for (const reexport of values.reexports) {
+    const from = reexport.names ? reexport.names.get(name) : name === "default" ? undefined : name;
+    const found = from === undefined ? undefined : importedExport(values.file, reexport.specifier, from, hops - 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function valuesOf(file: string): ModuleValues | undefined {
@@ -74,6 +98,7 @@ function valuesOf(file: string): ModuleValues | undefined {
 function topLevelValues(file: string, program: TSESTree.Program, text: string): ModuleValues {
   const consts = new Map<string, Node>();
   const exports = new Map<string, string>();
+  const reexports: ModuleValues["reexports"] = [];
   const declare = (declaration: TSESTree.VariableDeclaration, exported: boolean) => {
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== "Identifier" || !declarator.init || consts.has(declarator.id.name)) continue;
@@ -91,7 +116,17 @@ function topLevelValues(file: string, program: TSESTree.Program, text: string): 
         for (const specifier of statement.specifiers) {
           if (specifier.local.type === "Identifier") exports.set(specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value), specifier.local.name);
         }
+      } else if (statement.exportKind !== "type") {
+        const names = new Map<string, string>();
+        for (const specifier of statement.specifiers) {
+          if (specifier.exportKind === "type") continue;
+          names.set(nameOf(specifier.exported), nameOf(specifier.local));
+        }
+        if (names.size > 0) reexports.push({ specifier: String(statement.source.value), names });
       }
+    } else if (statement.type === "ExportAllDeclaration") {
+      // `export * as config from "./keys"` binds a namespace, no name of the module's.
+      if (!statement.exported && statement.exportKind !== "type") reexports.push({ specifier: String(statement.source.value) });
     } else if (statement.type === "ExportDefaultDeclaration") {
       const value = statement.declaration;
       if (value.type === "Identifier") exports.set("default", value.name);
@@ -101,5 +136,9 @@ function topLevelValues(file: string, program: TSESTree.Program, text: string): 
       }
     }
   }
-  return { file, program, text, consts, exports };
+  return { file, program, text, consts, exports, reexports };
+}
+
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === "Identifier" ? node.name : node.value;
 }

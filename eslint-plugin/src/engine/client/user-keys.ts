@@ -7,7 +7,7 @@
  * state; a literal, an env read, a module const or `this.apiKey` is the developer's key.
  */
 import type { TSESTree } from "../ast";
-import { functionReturns } from "../function-returns";
+import { functionReturns, isFunction } from "../function-returns";
 import { binds } from "../patterns";
 import { looksLikeCredentialName, nameWords } from "../providers/names";
 import { walk } from "./walk";
@@ -47,7 +47,10 @@ export interface AppModules {
    * of this file or of the app's module it is imported from; undefined for any other name.
    */
   storeOf(hook: string): Node | undefined;
-  /** The function an imported name stands for, in the app's module it comes from (`getApiKey` of `./storage`). */
+  /**
+   * The value an imported name stands for, in the app's module it comes from: a function (`getApiKey` of
+   * `./storage`) or a const's initializer (a Pinia store's `defineStore(…)` call).
+   */
   functionOf(name: string): Node | undefined;
 }
 
@@ -66,7 +69,7 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
-      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators)) return false;
+      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators) || readsPiniaStore(child, declarators, modules)) return false;
       const root = rootOf(child);
       if (root?.type !== "Identifier" || !usersName(root, declarators, 0, modules)) developers = true;
       return false;
@@ -136,6 +139,8 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
           isSvelteProps(declarator.init) ||
           partOfUsers(declarator.init, declarators, depth, modules) ||
           callsStorageGetter(declarator.init, declarators, modules) ||
+          readsPiniaStore(declarator.init, declarators, modules) ||
+          destructuresPiniaStore(declarator, id.name, declarators, modules) ||
           (modules !== undefined && storeFieldStartsEmpty(declarator, id.name, declarators, modules))
         : assignedFromStorage(declarator, id.name, declarators, modules, depth)),
   );
@@ -154,8 +159,13 @@ function storeFieldStartsEmpty(declarator: TSESTree.VariableDeclarator, name: st
   const field = storeFieldRead(declarator.id, name, call);
   const state = field === undefined ? undefined : zustandState(modules.storeOf(call.callee.name));
   const property = state?.properties.find((candidate) => candidate.type === "Property" && !candidate.computed && propertyName(candidate.key) === field);
-  if (property?.type !== "Property") return false;
-  const value = property.value;
+  return property?.type === "Property" && startsAsUsers(property.value, declarators);
+}
+
+/** A store field's first value that holds no key of the developer's: empty, `undefined`, or read from storage (also typed: `"" as string`). */
+function startsAsUsers(start: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  let value = start;
+  while (value.type === "TSAsExpression" || value.type === "TSSatisfiesExpression") value = value.expression;
   return isEmpty(value) || (value.type === "Identifier" && value.name === "undefined") || readsStorage(value, declarators);
 }
 
@@ -197,6 +207,156 @@ function zustandState(store: Node | undefined): TSESTree.ObjectExpression | unde
 
 function propertyName(key: Node): string | undefined {
   return key.type === "Identifier" ? key.name : key.type === "Literal" && typeof key.value === "string" ? key.value : undefined;
+}
+
+/**
+ * `useSettings().apiKey`, `useSettings().getApiKey` (a getter that returns `state.apiKey`) or `settings.apiKey`
+ * after `const settings = useSettings()`, where `useSettings` is a Pinia store (of this file or of the app's
+ * module it is imported from) whose field starts empty or from storage and that no assignment in the store fills
+ * with a string written in or an env read: the key the user typed into the app's settings (kodakjerec/chatgpt-vue's
+ * `apiKey = storeSettings().getApiKey`, the field filled by its `setApiKey` action from the settings page, batch 134).
+ */
+function readsPiniaStore(node: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
+  const read = withoutTrim(node);
+  if (read.type !== "MemberExpression" || read.computed || read.property.type !== "Identifier") return false;
+  return piniaFieldIsUsers(read.object, read.property.name, declarators, modules);
+}
+
+/** `const { apiKey } = useSettings()`, or `= storeToRefs(useSettings())` read as `apiKey.value`: a Pinia store's field, as above. */
+function destructuresPiniaStore(declarator: TSESTree.VariableDeclarator, name: string, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
+  const init = declarator.init;
+  if (declarator.id.type !== "ObjectPattern" || init?.type !== "CallExpression") return false;
+  const refs = init.callee.type === "Identifier" && init.callee.name === "storeToRefs" && init.arguments.length === 1;
+  const store = refs ? (init.arguments[0] as Node) : init;
+  const property = declarator.id.properties.find((candidate) => candidate.type === "Property" && !candidate.computed && binds(candidate.value, name));
+  const field = property?.type === "Property" ? propertyName(property.key) : undefined;
+  return field !== undefined && piniaFieldIsUsers(store, field, declarators, modules);
+}
+
+/** `name` of the Pinia store `object` is (`useSettings()`, or a name given it) is a state field, or a getter of one, that is the user's. */
+function piniaFieldIsUsers(object: Node, name: string, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
+  const store = piniaStoreOf(object, declarators, modules);
+  if (!store) return false;
+  const own = moduleDeclarators(store);
+  // `defineStore("settings", { state, getters, actions })`, `defineStore({ id, state, … })` or a setup store, `defineStore("settings", () => {…})`.
+  const [first, second] = store.arguments;
+  const definition = first?.type === "ObjectExpression" ? first : second;
+  if (definition?.type === "ObjectExpression") return optionsFieldIsUsers(definition, name, own);
+  return isFunction(definition) && setupFieldIsUsers(definition, name, own);
+}
+
+/** The `defineStore(…)` call behind `useSettings()` (or a name holding it), when `defineStore` is imported from "pinia". */
+function piniaStoreOf(object: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): TSESTree.CallExpression | undefined {
+  const held = (name: string) => declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === name)?.init ?? undefined;
+  const call = object.type === "Identifier" ? held(object.name) : object;
+  // `useSettings()`, or `useSettings(pinia)` outside a component.
+  if (call?.type !== "CallExpression" || call.callee.type !== "Identifier" || call.arguments.length > 1) return undefined;
+  const store = held(call.callee.name) ?? modules?.functionOf(call.callee.name);
+  return store?.type === "CallExpression" && store.callee.type === "Identifier" && importsFromPinia(store, store.callee.name, "defineStore") ? store : undefined;
+}
+
+/** The module `node` is in imports `name` from "pinia" as `local`. */
+function importsFromPinia(node: Node, local: string, name: string): boolean {
+  const program = programOf(node);
+  return !!program?.body.some(
+    (statement) =>
+      statement.type === "ImportDeclaration" &&
+      statement.source.value === "pinia" &&
+      statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier" && specifier.local.name === local && propertyName(specifier.imported) === name),
+  );
+}
+
+/**
+ * An options store's field `name`, or the field its getter `name` returns (`getApiKey(state) { return state.apiKey }`,
+ * `getApiKey() { return this.apiKey }`): it starts empty or from storage in `state`, and no action sets it to the developer's value.
+ */
+function optionsFieldIsUsers(options: TSESTree.ObjectExpression, name: string, own: readonly TSESTree.VariableDeclarator[]): boolean {
+  const creator = propertyValue(options, "state");
+  const returned = isFunction(creator) ? functionReturns(creator.body) : [];
+  const state = returned.length === 1 && returned[0].type === "ObjectExpression" ? returned[0] : undefined;
+  if (!state) return false;
+  const field = propertyValue(state, name) ? name : getterField(options, name);
+  const start = field === undefined ? undefined : propertyValue(state, field);
+  if (!start || !startsAsUsers(start, own)) return false;
+  // `this.apiKey = …`, `state.apiKey = …`: what the store's actions put in the field.
+  return !setsDevelopersValue(options, (target) => !target.computed && target.property.type === "Identifier" && target.property.name === field, own);
+}
+
+/** The state field a getter returns as it is: `state.apiKey` of its first parameter, or `this.apiKey`. */
+function getterField(options: TSESTree.ObjectExpression, name: string): string | undefined {
+  const getters = propertyValue(options, "getters");
+  const getter = getters?.type === "ObjectExpression" ? propertyValue(getters, name) : undefined;
+  if (!isFunction(getter)) return undefined;
+  const returned = functionReturns(getter.body);
+  const read = returned.length === 1 ? returned[0] : undefined;
+  if (read?.type !== "MemberExpression" || read.computed || read.property.type !== "Identifier") return undefined;
+  const state = getter.params[0]?.type === "Identifier" ? getter.params[0].name : undefined;
+  return read.object.type === "ThisExpression" || (read.object.type === "Identifier" && read.object.name === state) ? read.property.name : undefined;
+}
+
+/**
+ * A setup store's field `name`: the ref it returns starts empty or from storage (`const apiKey = ref("")`,
+ * VueUse's `useStorage("key", "")`), also through a getter (`computed(() => apiKey.value)`), and no assignment
+ * in the store sets `apiKey.value` to the developer's value.
+ */
+function setupFieldIsUsers(setup: TSESTree.FunctionLike, name: string, own: readonly TSESTree.VariableDeclarator[]): boolean {
+  if (!setup.body) return false;
+  const returned = functionReturns(setup.body);
+  const value = returned.length === 1 && returned[0].type === "ObjectExpression" ? propertyValue(returned[0], name) : undefined;
+  if (value?.type !== "Identifier") return false;
+  const local = (id: string) => own.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === id && setup.range[0] <= candidate.range[0] && candidate.range[1] <= setup.range[1])?.init ?? undefined;
+  let holder = value.name;
+  const computed = computedRef(local(holder));
+  if (computed !== undefined) holder = computed;
+  const init = local(holder);
+  if (!init || !readsStorage(init, own)) return false;
+  return !setsDevelopersValue(setup, (target) => target.object.type === "Identifier" && target.object.name === holder && !target.computed && target.property.type === "Identifier" && target.property.name === "value", own);
+}
+
+/** The ref `computed(() => apiKey.value)` hands on as it is: `apiKey`. */
+function computedRef(init: Node | undefined): string | undefined {
+  if (init?.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "computed" || !isFunction(init.arguments[0])) return undefined;
+  const returned = functionReturns(init.arguments[0].body);
+  const read = returned.length === 1 ? returned[0] : undefined;
+  const ref = read?.type === "MemberExpression" && !read.computed && read.property.type === "Identifier" && read.property.name === "value" ? read.object : read;
+  return ref?.type === "Identifier" ? ref.name : undefined;
+}
+
+/** An assignment under `root` to a member `isField` accepts gives it a string written in or an env read. */
+function setsDevelopersValue(root: Node, isField: (target: TSESTree.MemberExpression) => boolean, own: readonly TSESTree.VariableDeclarator[]): boolean {
+  let developers = false;
+  walk(root, (node) => {
+    if (developers) return false;
+    if (node.type === "AssignmentExpression" && node.left.type === "MemberExpression" && isField(node.left)) developers = holdsDevelopersValue(node.right, own);
+    return undefined;
+  });
+  return developers;
+}
+
+/** The value of an object literal's property `name` (`state: () => ({…})`, `getApiKey(state) {…}`). */
+function propertyValue(object: TSESTree.ObjectExpression, name: string): Node | undefined {
+  for (const property of object.properties) if (property.type === "Property" && !property.computed && propertyName(property.key) === name) return property.value;
+  return undefined;
+}
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let program: Node | undefined = node;
+  while (program && program.type !== "Program") program = program.parent;
+  return program?.type === "Program" ? program : undefined;
+}
+
+/** Every declarator of the module `node` is in (a store's module: its consts a value may be read through). */
+const declaratorsByModule = new WeakMap<TSESTree.Program, TSESTree.VariableDeclarator[]>();
+function moduleDeclarators(node: Node): readonly TSESTree.VariableDeclarator[] {
+  const program = programOf(node);
+  if (!program) return [];
+  let found = declaratorsByModule.get(program);
+  if (!found) {
+    const declarators: TSESTree.VariableDeclarator[] = [];
+    walk(program, (child) => void (child.type === "VariableDeclarator" && declarators.push(child)));
+    declaratorsByModule.set(program, (found = declarators));
+  }
+  return found;
 }
 
 /** A top-level `function name() {…}` of the module `node` is in. */
@@ -308,6 +468,7 @@ function assignedFromStorage(declarator: TSESTree.VariableDeclarator, name: stri
       callsStorageGetter(value, declarators, modules) ||
       asksTheUser(value) ||
       isTyped(value, declarators) ||
+      readsPiniaStore(value, declarators, modules) ||
       // A parameter of the function that fills it (`function updateKeyStatus(key) { currentApiKey = key }`,
       // called with what storage or the form holds: mfarineau/Webpage-Summarizer, batch 113), or a part of one.
       ((value.type === "MemberExpression" || value.type === "Identifier") && partOfUsers(value, declarators, depth + 1, modules));

@@ -37,6 +37,8 @@ export interface Dockerfile {
   copies: ContextCopy[];
   variables: DockerVariable[];
   stages: number;
+  /** For each stage, the earlier stage it is built `FROM` (named by its `AS`), or -1 for an image. */
+  builtFrom: number[];
 }
 
 interface Segment {
@@ -55,11 +57,16 @@ interface Instruction {
 }
 
 export function parseDockerfile(text: string): Dockerfile {
-  const result: Dockerfile = { copies: [], variables: [], stages: 0 };
+  const result: Dockerfile = { copies: [], variables: [], stages: 0, builtFrom: [] };
+  const stageNames = new Map<string, number>();
   for (const instruction of instructions(text)) {
     const keyword = instruction.keyword;
-    if (keyword === "FROM") result.stages++;
-    else if (keyword === "COPY" || keyword === "ADD") {
+    if (keyword === "FROM") {
+      const { base, name } = fromWords(instruction.args);
+      result.builtFrom.push(stageNames.get(base) ?? -1);
+      if (name) stageNames.set(name, result.stages);
+      result.stages++;
+    } else if (keyword === "COPY" || keyword === "ADD") {
       const copy = contextCopy(instruction, Math.max(0, result.stages - 1));
       if (copy) result.copies.push(copy);
     } else if (keyword === "ENV" || keyword === "ARG") for (const found of variables(instruction, keyword, result.stages - 1)) result.variables.push(found);
@@ -130,6 +137,16 @@ function* instructions(text: string): Generator<Instruction> {
     const skip = match[0].length;
     yield { keyword, args: args.slice(skip), segments: segments.map((seg) => ({ at: seg.at - skip, offset: seg.offset })), line: startLine, range: { start, end } };
   }
+}
+
+/**
+ * `FROM [--platform=…] <image> [AS <name>]`: the base and the stage's name, lowercased (Docker
+ * matches stage names case-insensitively, and a stage name is looked up before an image's).
+ */
+function fromWords(args: string): { base: string; name: string | undefined } {
+  const words = splitWords(args).filter((word) => !word.startsWith("--"));
+  const name = words[1]?.toLowerCase() === "as" ? words[2]?.toLowerCase() : undefined;
+  return { base: (words[0] ?? "").toLowerCase(), name };
 }
 
 function escapeOf(text: string): string {

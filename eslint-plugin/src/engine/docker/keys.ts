@@ -58,22 +58,24 @@ const REFERENCE = /\$(?:\{([A-Za-z_]\w*)(?::?[-+?][^}]*)?\}|([A-Za-z_]\w*))/g;
  * `ARG OPENAI_API_KEY` then `ENV OPENAI_API_KEY=$OPENAI_API_KEY` in the image's stage: the key
  * given to `docker build --build-arg` is written into the image's config, where `docker inspect`
  * shows it to anyone who pulls the image (Docker's own build check SecretsUsedInArgOrEnv warns of
- * this). Only the last stage is the image; an `ENV` of a build stage stays behind. The finding
- * is the ENV's reference, for a provider key by the ENV's or the ARG's name.
+ * this). Only the last stage is the image, with what it is built on; an `ENV` of another build
+ * stage stays behind. The finding is the ENV's reference, for a provider key by the ENV's or the
+ * ARG's name.
  */
 function buildArgsInImage(file: string, dockerfile: Dockerfile): Finding[] {
-  const image = dockerfile.stages - 1;
+  const image = imageStages(dockerfile);
+  // An ARG is seen in its own stage only, as Docker scopes it; the ENV it feeds is inherited.
   const args = new Set<string>();
   const findings: Finding[] = [];
   for (const variable of dockerfile.variables) {
-    if (variable.stage !== image || image < 0) continue;
+    if (!image.has(variable.stage)) continue;
     if (variable.instruction === "ARG") {
-      args.add(variable.name);
+      args.add(`${variable.stage}:${variable.name}`);
       continue;
     }
     for (const reference of variable.value.matchAll(REFERENCE)) {
       const arg = reference[1] ?? reference[2];
-      const provider = args.has(arg) ? (providerForEnvName(variable.name) ?? providerForEnvName(arg)) : undefined;
+      const provider = args.has(`${variable.stage}:${arg}`) ? (providerForEnvName(variable.name) ?? providerForEnvName(arg)) : undefined;
       if (!provider) continue;
       // The value's offsets: quotes and continuations aside, the reference sits where it is written.
       const start = variable.valueRange.start + reference.index;
@@ -88,6 +90,17 @@ function buildArgsInImage(file: string, dockerfile: Dockerfile): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The last stage and the stages it is built `FROM`, directly or through others: their `ENV`s are in
+ * the image's config (`FROM node:20-alpine AS base` … `FROM base AS deploy`: iam-green/Chungbuk-Manual,
+ * batch 137). A stage only copied from (`COPY --from=build`) is not.
+ */
+function imageStages(dockerfile: Dockerfile): Set<number> {
+  const stages = new Set<number>();
+  for (let stage = dockerfile.stages - 1; stage >= 0 && !stages.has(stage); stage = dockerfile.builtFrom[stage] ?? -1) stages.add(stage);
+  return stages;
 }
 
 export function composeKeyFindings(file: string, text: string): Finding[] {

@@ -20,7 +20,7 @@
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf, webpackConfigFiles } from "../client/framework";
@@ -138,7 +138,7 @@ const RUNS_BUN = /(?:^|[\s;&|(])(?:bun|bunx)\s/;
 
 /**
  * The project's package.json depends on `dotenv` (or dotenv-webpack) and on no loader of `.env.local`
- * files; or its webpack config loads dotenv itself (a dependency installed but not declared).
+ * files; or its webpack config, or its own code, loads dotenv itself (a dependency installed but not declared).
  */
 function loadsDotenvOnly(dir: string): boolean {
   const packageDir = nearestPackageDir(dir);
@@ -159,8 +159,70 @@ function loadsDotenvOnly(dir: string): boolean {
   return (
     manifest.dotenv ||
     (manifest.nestConfig && nestLoadsDotenvOnly(packageDir)) ||
-    webpackConfigFiles(packageDir).some((config) => derive(config, "loadsDotenv", (text) => text !== undefined && WEBPACK_LOADS_DOTENV.test(text)))
+    webpackConfigFiles(packageDir).some((config) => derive(config, "loadsDotenv", (text) => text !== undefined && WEBPACK_LOADS_DOTENV.test(text))) ||
+    codeLoadsDotenvOnly(packageDir)
   );
+}
+
+/** `import dotenv from "dotenv"`, `require("dotenv")`, `import "dotenv/config"` (group 1: the `/config` that loads by itself). */
+const DOTENV_IMPORT = /(?:\brequire\(\s*|\bimport\s*(?:\(\s*)?|\bfrom\s*)["']dotenv(\/config(?:\.js)?)?["']/;
+const CONFIG_CALL = /\bconfig(?:Dotenv)?\s*\(/;
+/** A script's `node -r dotenv/config` (or `--require`, `--import`). */
+const PRELOADS_DOTENV = /(?:\s-r|--require|--import)[\s=]{1,20}dotenv\/config\b/;
+/** `.env.local`, `.env.development.local`, `.env.${mode}.local`: a file plain dotenv reads only when told to. */
+const LOCAL_ENV_FILE = /\.env(?:\.[\w${}.-]{1,40})?\.local\b/;
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", "vendor"]);
+const MAX_FILES = 5000;
+
+/** One walk per project serves every question of a lint run (each file's answer is cached by its mtime in any case). */
+const FRESH_MS = 5000;
+const recentWalks = new Map<string, { at: number; plain: boolean }>();
+
+/**
+ * The project's own code loads dotenv (`dotenv.config()`, `import "dotenv/config"`, a script's
+ * `-r dotenv/config`) and neither its code nor its package.json names a `.local` env file
+ * (`config({ path: ".env.local" })`, `node --env-file=.env.local`): plain dotenv, declared or not.
+ * An Express server gets dotenv through another package (mdeplata/summaraizer's server, batch 135).
+ */
+function codeLoadsDotenvOnly(packageDir: string): boolean {
+  const cached = recentWalks.get(packageDir);
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.plain;
+  const files = [join(packageDir, "package.json"), ...projectCodeFiles(packageDir)];
+  const uses = files.map((file) => derive(file, "dotenvUse", (text) => (text === undefined ? undefined : dotenvUse(text))));
+  const plain = uses.includes("plain") && !uses.includes("local");
+  recentWalks.set(packageDir, { at: Date.now(), plain });
+  return plain;
+}
+
+/** "plain": the file loads dotenv; "local": it names a `.local` env file (read by dotenv or by anything else). */
+function dotenvUse(text: string): "plain" | "local" | undefined {
+  if (LOCAL_ENV_FILE.test(text)) return "local";
+  if (PRELOADS_DOTENV.test(text)) return "plain";
+  const dotenv = DOTENV_IMPORT.exec(text);
+  return dotenv && (dotenv[1] !== undefined || CONFIG_CALL.test(text)) ? "plain" : undefined;
+}
+
+/** The JS/TS files of the project in `packageDir`, not of a nested package, nor built or installed ones. */
+function projectCodeFiles(packageDir: string): string[] {
+  const files: string[] = [];
+  const stack = [packageDir];
+  while (stack.length > 0 && files.length < MAX_FILES) {
+    const current = stack.pop()!;
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (current !== packageDir && dirents.some((dirent) => dirent.name === "package.json" && dirent.isFile())) continue;
+    for (const dirent of dirents) {
+      const path = join(current, dirent.name);
+      if (dirent.isDirectory() && !SKIPPED_DIRS.has(dirent.name) && !dirent.name.startsWith(".")) stack.push(path);
+      else if (dirent.isFile() && CODE_FILE.test(dirent.name) && !dirent.name.endsWith(".d.ts")) files.push(path);
+    }
+  }
+  return files;
 }
 
 /**

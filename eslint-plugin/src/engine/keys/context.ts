@@ -156,7 +156,7 @@ export function contextConfirms(candidate: KeyCandidate, context: KeyContext): b
   if (anyNames(context.own, words)) return true;
   const slotNames = context.own.filter((name) => name.compact.length > 0);
   const credentialSlot = slotNames.some(looksLikeCredentialName);
-  if (anyNames(context.nearby, words)) return slotNames.length === 0 || credentialSlot;
+  if (anyNames(context.nearby, words)) return credentialSlot || (slotNames.length === 0 && !candidate.kind.needsCredentialSlot);
   if (!credentialSlot) return false;
   if (context.file && anyNames(context.file, packageWordsFor(candidate))) return true;
   return context.hostProviders?.has(candidate.provider) ?? false;

@@ -52,6 +52,13 @@ export interface CredentialKind {
    * context points at this provider (variable or property name, env var, SDK, endpoint).
    */
   selfIdentifying: boolean;
+  /**
+   * Shaped like the ids apps pass around (Pinecone's legacy keys are bare UUIDs, as are its record
+   * ids): a provider's name nearby confirms it only in a slot named like a credential, or by its
+   * own name; not as a bare argument (`pinecone.fetch(["<uuid>"])` fetches a record:
+   * erhant/leet-assistant, batch 136).
+   */
+  needsCredentialSlot?: boolean;
   /** Publishable by design (e.g. Langfuse `pk-lf-`): never reported as a leak. */
   publicByDesign?: boolean;
   /** The env var a fix should use for this kind, when it differs from the provider's. */

@@ -24,7 +24,8 @@ export const pinecone: Provider = {
       selfIdentifying: true,
       formats: [format(lit("pcsk_"), runBetween("alnum", 5, 6), lit("_"), run("alnum", 63))],
     },
-    // Before "pcsk_", keys were bare UUIDs: only a "pinecone" name nearby tells them apart.
-    { id: "legacy-key", name: "legacy API key (UUID)", selfIdentifying: false, formats: [format(...uuidSegments)] },
+    // Before "pcsk_", keys were bare UUIDs: only a "pinecone" name nearby tells them apart, and
+    // only for a credential's slot (record ids are UUIDs too).
+    { id: "legacy-key", name: "legacy API key (UUID)", selfIdentifying: false, needsCredentialSlot: true, formats: [format(...uuidSegments)] },
   ],
 };

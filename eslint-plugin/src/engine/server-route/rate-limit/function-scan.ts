@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
-import { CHAIN_METHODS, type ClientSite, type FileBindings } from "./bindings";
+import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 import { socketListeners } from "./socket-handlers";
@@ -257,6 +257,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   if (declarator?.type === "VariableDeclarator" && declarator.id.type === "Identifier" && bindings.userClients?.get(declarator.id.name)?.includes(declarator)) return undefined;
   // Also assigned to a `let` the branches set (`aiClient = createOpenAI({ apiKey })`: yehiaabdelm/chat, batch 88).
   if (declarator?.type === "AssignmentExpression" && declarator.left.type === "Identifier" && bindings.userClients?.get(declarator.left.name)?.some((client) => client.parent === declarator)) return undefined;
+  const chain = chainRunInPlace(call, bindings);
+  if (chain) return chain;
   const made = clientRoot(root);
   if (made !== root && made.type === "Identifier" && bindings.providers.has(made.name)) return runsModel(bindings.providers.get(made.name), call, source);
   // `new GeminiController().nutrition(request, reply)`: a method of an imported class whose method calls a provider.
@@ -328,6 +330,18 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
+}
+
+/**
+ * A chain built and run in one expression, `prompt.pipe(model).invoke(…)`, `new LLMChain({ llm }).call(…)`:
+ * the chain a const would hold (bindings' `chainBuiltBy`), run without the const (naremloa/remix-ai-solution's
+ * product action and its LangGraph node, batch 138). Only a chain's run method on the built call itself counts:
+ * building the chain runs nothing.
+ */
+function chainRunInPlace(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  const callee = call.callee;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !CHAIN_METHODS.has(callee.property.name)) return undefined;
+  return chainBuiltBy(callee.object, bindings);
 }
 
 const STORE_MODEL_METHODS: ReadonlySet<string> = new Set(STORE_EMBEDDING_METHODS);

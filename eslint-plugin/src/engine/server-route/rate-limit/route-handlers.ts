@@ -558,9 +558,16 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
   const out: RouteHandler[] = [];
   // A Netlify function is known by its file (`netlify/functions/chat`): every one exports `handler`.
   const netlifyName = kind === "netlify" ? /\/(netlify\/(?:edge-)?functions\/.+?)\.[cm]?[jt]sx?$/.exec(source.file.replace(/\\/g, "/"))?.[1] : undefined;
+  // One function exported under two names, reported where it is written: one finding (`export
+  // const post = …` then `export const POST = post`, Astro 2's name and 3's: javidpl/astro-gemini-animal-generator, batch 138).
+  const reportedAt = new Map<Node, FunctionNode>();
   const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
     const found = functionOf(source, value);
-    if (found) out.push({ kind, name: netlifyName ?? name, fn: found.fn, reportNode, companions: found.wrappers });
+    if (found && reportedAt.get(reportNode) === found.fn) return;
+    if (found) {
+      reportedAt.set(reportNode, found.fn);
+      out.push({ kind, name: netlifyName ?? name, fn: found.fn, reportNode, companions: found.wrappers });
+    }
     const reference = !found && imported && value ? referenceOf(value) : undefined;
     if (reference && isImportedName(source, reference.split(".")[0])) imported!.push({ kind, name: netlifyName ?? name, reference, reportNode, companions: [] });
   };
@@ -596,7 +603,8 @@ function exportedHandlers(source: SourceFile, kind: HandlerKind, imported?: Impo
       add(declaration.id.name, declaration, declaration.id);
     } else if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type === "Identifier" && names.has(declarator.id.name)) add(declarator.id.name, declarator.init, declarator.id);
+        // `export const POST = post`: reported where `post` is written, as for `export { post as POST }`.
+        if (declarator.id.type === "Identifier" && names.has(declarator.id.name)) add(declarator.id.name, declarator.init, (declarator.init && writtenAt(declarator.init)) || declarator.id);
       }
     }
     for (const specifier of statement.specifiers) {

@@ -7,10 +7,15 @@
  * from when this file builds that base (`const limited = t.procedure.use(ratelimiter)`), counts as
  * a limit, as does a base named like one (`rateLimitedProcedure`) or one an imported module builds
  * with a limiter (shared-clients reads `export const protectedProcedure = t.procedure.use(…)`).
+ * A base the app's own module exports is one under any name (`export const publicQuery = t.procedure`).
  */
-import type { SourceFile, TSESTree } from "../../ast";
+import * as path from "node:path";
+import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import { importOf } from "../../module-imports";
 import { moduleDeclaration, walk } from "../ast-utils";
+import { diskProjectView } from "../disk-project-view";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
+import { resolveImport } from "./shared-clients";
 
 type Node = TSESTree.Node;
 
@@ -18,9 +23,18 @@ const RESOLVERS = new Set(["mutation", "query", "subscription"]);
 /** Chain links between a procedure base and its resolver. */
 const BUILDERS = new Set(["input", "output", "meta", "use", "concat", "unstable_concat"]);
 
-/** A word search first: a procedure resolver and a procedure base named in the text. */
+/** A procedure base, or tRPC itself (its import, `TRPCError`, a `./trpc` module), named in the text. A literal alternation: linear. */
+const TRPC_WORD = /procedure|trpc/i;
+
+/**
+ * A word search first: a procedure resolver, and a procedure base or tRPC named in the text. A base
+ * imported from the app's own module may have any name, and its router name neither
+ * (`publicQuery.input(…).mutation(…)` with `publicQuery` from "../middleware":
+ * Alboro26/assemblyai-v3-teleprompter's routers, batch 134): a chain's `.input(` counts too.
+ */
 export function mayDefineTrpcProcedures(text: string): boolean {
-  return (text.includes(".mutation(") || text.includes(".query(") || text.includes(".subscription(")) && /procedure/i.test(text);
+  if (!text.includes(".mutation(") && !text.includes(".query(") && !text.includes(".subscription(")) return false;
+  return text.includes(".input(") || TRPC_WORD.test(text);
 }
 
 export function trpcHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
@@ -42,7 +56,7 @@ export function trpcHandlers(source: SourceFile, functionOf: FunctionOf): RouteH
 /**
  * The middleware of a procedure chain (`.use(x)` arguments, and the base's name, which may say
  * it limits), or undefined when the chain does not start at a procedure base (`t.procedure`,
- * `publicProcedure`, a const of this file built from one).
+ * `publicProcedure`, a const of this file or an export of an imported one built from one).
  */
 function procedureChain(source: SourceFile, node: Node, depth: number): Node[] | undefined {
   const middleware: Node[] = [];
@@ -57,5 +71,51 @@ function procedureChain(source: SourceFile, node: Node, depth: number): Node[] |
   const declared = depth < 3 ? moduleDeclaration(source.ast, link.name)?.value : undefined;
   const base = declared && declared !== node ? procedureChain(source, declared, depth + 1) : undefined;
   if (base) return [...middleware, ...base, link];
-  return /procedure$/i.test(link.name) ? [...middleware, link] : undefined;
+  if (/procedure$/i.test(link.name)) return [...middleware, link];
+  // A base another module builds, under any name: `export const publicQuery = t.procedure` in
+  // api/middleware.ts (Alboro26/assemblyai-v3-teleprompter, batch 134). Its `.use()` stays there:
+  // shared-clients binds a base built with a limiter as one, so the name goes with the middleware.
+  return depth < 3 && isImportedProcedureBase(source, link.name, depth + 1) ? [...middleware, link] : undefined;
+}
+
+/** `name` is imported from the app's own module, which exports it built from a procedure base. */
+function isImportedProcedureBase(source: SourceFile, name: string, depth: number): boolean {
+  const imported = importOf(source, name);
+  if (!imported || imported.name === "*" || imported.name === "default") return false;
+  const file = resolveImport(source.file, imported.specifier);
+  // An installed package exports no app's procedure base.
+  if (!file || file.includes(`${path.sep}node_modules${path.sep}`)) return false;
+  const module = procedureModule(file);
+  const value = module && exportedValue(module, imported.name);
+  return !!module && !!value && procedureChain(module, value, depth) !== undefined;
+}
+
+/** What a module exports under `name`: `export const name = …`, or a const of its own it exports by name (`export { base as name }`). */
+function exportedValue(module: SourceFile, name: string): Node | undefined {
+  for (const statement of module.ast.body) {
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    if (statement.declaration?.type === "VariableDeclaration") {
+      for (const declarator of statement.declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
+    }
+    for (const specifier of statement.source ? [] : statement.specifiers) {
+      const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
+      if (exported === name && specifier.local.type === "Identifier") return moduleDeclaration(module.ast, specifier.local.name)?.value;
+    }
+  }
+  return undefined;
+}
+
+/** Modules read for the procedure bases they export, by path: parsed again when their text changes. */
+const procedureModules = new Map<string, { text: string; module: SourceFile | undefined }>();
+
+/** The module at `file`, parsed for its exports, when its text names a procedure at all. */
+function procedureModule(file: string): SourceFile | undefined {
+  const text = diskProjectView().read(file);
+  if (text === undefined || !text.includes("procedure")) return undefined;
+  const cached = procedureModules.get(file);
+  if (cached && cached.text === text) return cached.module;
+  const module = parseSource(file, text, { loc: false, comments: false });
+  if (procedureModules.size > 100) procedureModules.clear();
+  procedureModules.set(file, { text, module });
+  return module;
 }
