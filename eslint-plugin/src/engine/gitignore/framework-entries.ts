@@ -20,13 +20,14 @@
  * The framework counts only when its package.json is the project's own (nearest) one: a
  * `server/` package with its own package.json inside a Vite repository is not a Vite project.
  */
-import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { type FrameworkName, frameworkOf, webpackConfigFiles } from "../client/framework";
 import { nearestPackageDir } from "../package-dir";
 import { holdsSecrets } from "./env-secrets";
 import { derive } from "./file-cache";
+import { projectSourceFiles } from "./project-code";
 import { projectReadsSecretEnv } from "./secret-env-reads";
 
 const COMMITS_DOTENV = new Set<FrameworkName>(["vite", "cra", "vue-cli", "rsbuild", "next", "sveltekit", "astro", "remix"]);
@@ -172,12 +173,14 @@ const PRELOADS_DOTENV = /(?:\s-r|--require|--import)[\s=]{1,20}dotenv\/config\b/
 /** `.env.local`, `.env.development.local`, `.env.${mode}.local`: a file plain dotenv reads only when told to. */
 const LOCAL_ENV_FILE = /\.env(?:\.[\w${}.-]{1,40})?\.local\b/;
 const CODE_FILE = /\.[cm]?[jt]sx?$/;
-const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", "vendor"]);
-const MAX_FILES = 5000;
 
 /** One walk per project serves every question of a lint run (each file's answer is cached by its mtime in any case). */
 const FRESH_MS = 5000;
 const recentWalks = new Map<string, { at: number; plain: boolean }>();
+
+export function clearDotenvWalks(): void {
+  recentWalks.clear();
+}
 
 /**
  * The project's own code loads dotenv (`dotenv.config()`, `import "dotenv/config"`, a script's
@@ -188,7 +191,7 @@ const recentWalks = new Map<string, { at: number; plain: boolean }>();
 function codeLoadsDotenvOnly(packageDir: string): boolean {
   const cached = recentWalks.get(packageDir);
   if (cached && Date.now() - cached.at < FRESH_MS) return cached.plain;
-  const files = [join(packageDir, "package.json"), ...projectCodeFiles(packageDir)];
+  const files = [join(packageDir, "package.json"), ...projectSourceFiles(packageDir, CODE_FILE)];
   const uses = files.map((file) => derive(file, "dotenvUse", (text) => (text === undefined ? undefined : dotenvUse(text))));
   const plain = uses.includes("plain") && !uses.includes("local");
   recentWalks.set(packageDir, { at: Date.now(), plain });
@@ -203,27 +206,6 @@ function dotenvUse(text: string): "plain" | "local" | undefined {
   return dotenv && (dotenv[1] !== undefined || CONFIG_CALL.test(text)) ? "plain" : undefined;
 }
 
-/** The JS/TS files of the project in `packageDir`, not of a nested package, nor built or installed ones. */
-function projectCodeFiles(packageDir: string): string[] {
-  const files: string[] = [];
-  const stack = [packageDir];
-  while (stack.length > 0 && files.length < MAX_FILES) {
-    const current = stack.pop()!;
-    let dirents: Dirent[];
-    try {
-      dirents = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    if (current !== packageDir && dirents.some((dirent) => dirent.name === "package.json" && dirent.isFile())) continue;
-    for (const dirent of dirents) {
-      const path = join(current, dirent.name);
-      if (dirent.isDirectory() && !SKIPPED_DIRS.has(dirent.name) && !dirent.name.startsWith(".")) stack.push(path);
-      else if (dirent.isFile() && CODE_FILE.test(dirent.name) && !dirent.name.endsWith(".d.ts")) files.push(path);
-    }
-  }
-  return files;
-}
 
 /**
  * NestJS's `@nestjs/config` reads `.env` only (dotenv underneath) unless `envFilePath` names other

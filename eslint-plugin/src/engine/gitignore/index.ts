@@ -15,6 +15,7 @@
  * Results are cached per process by path + mtime (.gitignore files) and index mtime (git ls-files).
  */
 import { clearFileCache } from "./file-cache";
+import { clearDotenvWalks } from "./framework-entries";
 import { clearListingCache } from "./git-index";
 import { clearRepoCache } from "./git-repo";
 import { clearLocalExcludesCache } from "./local-excludes";
@@ -34,6 +35,7 @@ export function clearGitignoreCache(path?: string): void {
   clearFileCache(path);
   clearListingCache();
   clearSecretEnvReadsCache();
+  clearDotenvWalks();
   if (path === undefined) {
     clearRepoCache();
     clearLocalExcludesCache();

@@ -9,14 +9,11 @@
  * cached by path and modification time), and a read inside a comment only makes it ask for the
  * entry, the cautious side.
  */
-import { type Dirent, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { isSecretEnvName } from "../client/env-names";
 import { derive } from "./file-cache";
+import { projectSourceFiles } from "./project-code";
 
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/;
-const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", "vendor"]);
-const MAX_FILES = 5000;
 const MAX_BYTES = 1_000_000;
 
 // Linear: each pattern is anchored on a literal and its repeats are bounded by a class that
@@ -50,27 +47,8 @@ export function projectReadsSecretEnv(dir: string): boolean {
 }
 
 function walkReadsSecretEnv(dir: string): boolean {
-  let seen = 0;
-  const stack = [dir];
-  while (stack.length > 0 && seen < MAX_FILES) {
-    const current = stack.pop()!;
-    let dirents: Dirent[];
-    try {
-      dirents = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    // A nested package is its own project, judged on its own code.
-    if (current !== dir && dirents.some((dirent) => dirent.name === "package.json" && dirent.isFile())) continue;
-    for (const dirent of dirents) {
-      const path = join(current, dirent.name);
-      if (dirent.isDirectory()) {
-        if (!SKIPPED_DIRS.has(dirent.name) && !dirent.name.startsWith(".")) stack.push(path);
-      } else if (dirent.isFile() && SOURCE.test(dirent.name) && !dirent.name.endsWith(".d.ts")) {
-        seen++;
-        if (derive(path, "readsSecretEnv", (text) => text !== undefined && text.length <= MAX_BYTES && readsSecretEnv(text))) return true;
-      }
-    }
+  for (const path of projectSourceFiles(dir, SOURCE)) {
+    if (derive(path, "readsSecretEnv", (text) => text !== undefined && text.length <= MAX_BYTES && readsSecretEnv(text))) return true;
   }
   return false;
 }
