@@ -8,6 +8,7 @@
  */
 import type { TSESTree } from "./ast";
 import { withoutCasts } from "./client/env-reads";
+import { functionOrModule } from "./function-returns";
 import { binds } from "./patterns";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
@@ -207,19 +208,10 @@ function providerEnvNameIn(node: Node, depth = 0): string | undefined {
 }
 
 function bind(names: KeyNames, local: string, envName: string, declarator: Node): void {
-  const binding = { envName, scope: enclosingFunction(declarator) };
+  const binding = { envName, scope: functionOrModule(declarator) };
   const list = names.get(local);
   if (list) list.push(binding);
   else names.set(local, [binding]);
-}
-
-function enclosingFunction(node: Node): Node {
-  let current: Node = node;
-  while (current.parent) {
-    current = current.parent;
-    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current;
-  }
-  return current;
 }
 
 /**

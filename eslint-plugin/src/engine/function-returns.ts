@@ -14,6 +14,16 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   return node?.type === "FunctionDeclaration" || node?.type === "FunctionExpression" || node?.type === "ArrowFunctionExpression";
 }
 
+/** The function around `node` (its nearest), or the module's program when none is: where a `const` of it is seen. */
+export function functionOrModule(node: Node): Node {
+  let current: Node = node;
+  while (current.parent) {
+    current = current.parent;
+    if (isFunction(current)) return current;
+  }
+  return current;
+}
+
 /** The values `body` (a function's body or an arrow's expression) returns, in source order. */
 export function functionReturns(body: Node): Node[] {
   if (body.type !== "BlockStatement") return [body];

@@ -13,6 +13,7 @@ import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
 import { walk } from "./walk";
 import { thisMemberValue } from "../this-member";
+import { functionOrModule } from "../function-returns";
 
 export interface AiCall {
   messageId: "dangerousBrowserClient" | "directProviderCall" | "dangerousDirectBrowserAccess" | "browserSdkClient" | "browserSdkClientKeySlot" | "browserAuthHeader";
@@ -694,15 +695,6 @@ function ownDeclaration(name: string, at: TSESTree.Node, declarators: readonly T
   }
   if (!first || seen === first) return undefined;
   return seen ? { init: seen.init ?? undefined } : {};
-}
-
-function functionOrModule(node: TSESTree.Node): TSESTree.Node {
-  let current: TSESTree.Node = node;
-  while (current.parent) {
-    current = current.parent;
-    if (current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") return current;
-  }
-  return current;
 }
 
 /** A URL const's text as stringConstants reads it: a string, a template, a `+` chain, or the fallback of `ENV_URL || "https://…"`. */
