@@ -231,6 +231,11 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
         `export const ask = (body) => fetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", body, headers: { Authorization: \`Bearer \${apiKey}\` } });`,
       ].join("\n"),
     },
+    {
+      name: "a config object a method sets again (the user's settings, loaded at run time) is not read from the constructor's",
+      filename: file("background.js"),
+      code: `class Tts {\n  constructor() {\n    this.config = { baseUrl: "https://api.elevenlabs.io/v1", apiKey: "" };\n  }\n  load(settings) {\n    this.config = settings;\n  }\n  speak(text) {\n    return fetch(\`\${this.config.baseUrl}/text-to-speech\`, { method: "POST", headers: { "xi-api-key": this.config.apiKey }, body: text });\n  }\n}\nexport const tts = new Tts();\n`,
+    },
   ],
   invalid: [
     {
@@ -297,6 +302,12 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("background.js"),
       code: `class VoiceService {\n  constructor(apiKey) {\n    this.apiKey = apiKey;\n    this.baseUrl = "https://api.elevenlabs.io/v1";\n  }\n  speak(text, voice) {\n    return fetch(\`\${this.baseUrl}/text-to-speech/\${voice}\`, { method: "POST", headers: { "xi-api-key": this.apiKey }, body: JSON.stringify({ text }) });\n  }\n}\nexport const voices = new VoiceService("${elevenLabs}");\n`,
       errors: [{ messageId: "directProviderCall", line: 7, data: { host: "api.elevenlabs.io", chain: "background.js" } }],
+    },
+    {
+      name: "a config object the constructor sets (this.config), its URL and key read from it (krishavs1/DixieAI, batch 139)",
+      filename: file("background.js"),
+      code: `class Tts {\n  constructor(config) {\n    this.config = { baseUrl: "https://api.elevenlabs.io/v1", ...config };\n  }\n  speak(text) {\n    return fetch(\`\${this.config.baseUrl}/text-to-speech/\${this.config.voiceId}\`, { method: "POST", headers: { "xi-api-key": this.config.apiKey }, body: JSON.stringify({ text }) });\n  }\n}\nexport const tts = new Tts({ apiKey: "${elevenLabs}", voiceId: "v" });\n`,
+      errors: [{ messageId: "directProviderCall", line: 6, data: { host: "api.elevenlabs.io", chain: "background.js" } }],
     },
   ],
 });

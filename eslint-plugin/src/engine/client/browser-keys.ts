@@ -273,6 +273,13 @@ function objectValue(node: Node, scope: Scope, depth = 0): { object: TSESTree.Ob
   // and `state` of `const state = reactive({ … })` (AndresZea2003/Astro's AgentChat.vue island, batch 42).
   const state = vueStateObject(node, scope);
   if (state) return { object: state, scope };
+  // `this.config` the class sets to an object (`this.config = { baseUrl: "https://api.elevenlabs.io/v1", ...config }`,
+  // read as `${this.config.baseUrl}/text-to-speech`: krishavs1/DixieAI, batch 139); not one a method sets again
+  // (settings loaded at run time), as for a field's own value in keyIn.
+  if (node.type === "MemberExpression" && node.object.type === "ThisExpression") {
+    const field = thisMemberValue(node);
+    return field?.type === "ObjectExpression" && !assignedInMethods(node) ? { object: field, scope } : undefined;
+  }
   // `config.deepseek` in `config.deepseek.apiKey`: an object inside the config object (jybcaohui/HeboAi, batch 39).
   if (node.type === "MemberExpression" && depth < 3) {
     const inner = memberProperty(node, scope, depth + 1);
