@@ -361,10 +361,8 @@ function moduleDeclarators(node: Node): readonly TSESTree.VariableDeclarator[] {
 
 /** A top-level `function name() {…}` of the module `node` is in. */
 function declaredFunction(node: Node, name: string): TSESTree.FunctionDeclaration | undefined {
-  let program: Node | undefined = node;
-  while (program && program.type !== "Program") program = program.parent;
-  if (program?.type !== "Program") return undefined;
-  for (const statement of program.body) {
+  const program = programOf(node);
+  for (const statement of program?.body ?? []) {
     const declaration = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
     if (declaration.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
   }
