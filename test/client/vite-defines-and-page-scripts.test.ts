@@ -7,7 +7,6 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import plugin from "../../eslint-plugin/src/rules/no-public-secrets";
@@ -15,6 +14,7 @@ import { parseSource } from "../../eslint-plugin/src/engine/ast";
 import { findClientSecrets, type noPublicSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { clearFrameworkCache } from "../../eslint-plugin/src/engine/client/framework";
 import { ruleTester } from "../support/rule-tester";
+import { inTempTree } from "../support/temp-tree";
 import { appFile } from "./support";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
@@ -64,10 +64,6 @@ ruleTester().run("no-public-secrets: a Vite define judged by the env var its val
   ],
 });
 
-const ROOTS: string[] = [];
-after(() => {
-  for (const root of ROOTS) fs.rmSync(root, { recursive: true, force: true });
-});
 
 /** Wilfried2905/codecraft-studio's shape: a Vite page beside a Hono server kept in src/. */
 const HONO_APP: Record<string, string> = {
@@ -79,15 +75,13 @@ const HONO_APP: Record<string, string> = {
   "server.ts": `import { serve } from "@hono/node-server";\nimport app from "./src/index";\nserve({ fetch: app.fetch });\n`,
 };
 
-function viteApp(indexHtml: string): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(tmpdir(), "keyfence-vite-page-")));
-  ROOTS.push(root);
-  for (const [rel, text] of Object.entries({ ...HONO_APP, "index.html": indexHtml })) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  clearFrameworkCache();
-  return root;
+/** A Hono server beside a Vite page, with this index.html, in a throwaway folder (test/support/temp-tree). */
+function inViteApp(indexHtml: string, test: (root: string) => void): void {
+  inTempTree("keyfence-vite-page-", (root, write) => {
+    for (const [rel, text] of Object.entries({ ...HONO_APP, "index.html": indexHtml })) write(rel, text);
+    clearFrameworkCache();
+    test(root);
+  });
 }
 
 function clientSecretsIn(root: string, rel: string): string[] {
@@ -101,19 +95,18 @@ const page = (script: string) => `<!doctype html>\n<html><body><div id="root"></
 
 describe("no-client-secrets: a Vite page's scripts are the ones its index.html loads", () => {
   it("src/index.ts is no browser entry when index.html loads another script (Wilfried2905/codecraft-studio, batch 136)", () => {
-    const root = viteApp(page(`<script type="module" src="/src/client/main.tsx"></script>`));
-    assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), []);
+    inViteApp(page(`<script type="module" src="/src/client/main.tsx"></script>`), (root) => assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), []));
   });
 
   it("it is one when index.html loads it", () => {
-    const root = viteApp(page(`<script type="module" src="/src/index.ts"></script>`));
-    assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), ["clientSecret src/index.ts → src/routes/api.ts"]);
+    inViteApp(page(`<script type="module" src="/src/index.ts"></script>`), (root) =>
+      assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), ["clientSecret src/index.ts → src/routes/api.ts"]),
+    );
   });
 
   it("and still by convention when index.html names no script that exists (Quasar writes its own; a broken src)", () => {
     for (const script of [`<!-- quasar:entry-point -->`, `<script type="module" src="/src/main.tsx"></script>`]) {
-      const root = viteApp(page(script));
-      assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), ["clientSecret src/index.ts → src/routes/api.ts"], script);
+      inViteApp(page(script), (root) => assert.deepEqual(clientSecretsIn(root, "src/routes/api.ts"), ["clientSecret src/index.ts → src/routes/api.ts"], script));
     }
   });
 });
