@@ -7,7 +7,7 @@
  */
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
-import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, importedTemplate, headerObjectKey, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
+import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, isDevelopersKey, importedTemplate, headerObjectKey, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -305,9 +305,11 @@ function httpRequest(
   declarators: readonly TSESTree.VariableDeclarator[],
   scope: Scope,
 ): { host: string; credentials: Array<TSESTree.Node | undefined>; keyReads?: EnvRead[] } | undefined {
-  // Calls, and `new SSE(url, { headers })` (sse.js, streaming a completion into the page).
-  if (node.type !== "CallExpression" && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
-  const parts = requestParts(node, objects);
+  // Calls, `new SSE(url, { headers })` (sse.js, streaming a completion into the page), and
+  // `new WebSocket(url, protocols)` to a provider's realtime API.
+  const socket = node.type === "NewExpression" && isWebSocket(node.callee);
+  if (node.type !== "CallExpression" && !socket && !(node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "SSE")) return undefined;
+  const parts = socket ? { url: node.arguments[0], configs: [] } : requestParts(node, objects);
   if (!parts) return undefined;
   const { configs } = parts;
   // `this.http.post(this.apiUrl, body)`: the URL is what the class sets the field to, also inside a
@@ -342,7 +344,12 @@ function httpRequest(
   // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
   if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (own?.init ?? valueConstants(declarators).get(url.name) ?? url) : url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants, scope.headerSets));
+  if (socket) credentials.push(...socketProtocolKeys(node.arguments[1], declarators));
   if (credentials.length === 0) return undefined;
+  // A socket is reported for the developer's own key only (an env read, a literal, a const of one): a
+  // browser cannot set a socket's headers, so providers hand it a short-lived token the app's server
+  // mints (Deepgram's and AssemblyAI's documented flows), which the page fetches and passes the same way.
+  if (socket && !credentials.some((value) => value !== undefined && isDevelopersKey(value, scope))) return undefined;
   // The imported template's key is read in its own module: one env read there is the call's key.
   if (template && QUERY_KEY.test(urlText)) {
     const reads = template.holes.map((hole) => credentialEnvReads(hole, template.scope)).filter((read) => read !== undefined);
@@ -382,6 +389,38 @@ function isHttpClientField(node: TSESTree.Node, name: string): boolean {
     }
   }
   return false;
+}
+
+/** `new WebSocket(…)`, also `window.WebSocket` and reconnecting-websocket's drop-in `ReconnectingWebSocket`. */
+function isWebSocket(callee: TSESTree.Node): boolean {
+  const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.object.type === "Identifier" && (callee.object.name === "window" || callee.object.name === "globalThis") ? callee.property.name : undefined;
+  return name === "WebSocket" || name === "ReconnectingWebSocket";
+}
+
+/** The subprotocol OpenAI's Realtime API reads a browser's key from: `openai-insecure-api-key.<key>`. */
+const KEY_PROTOCOL = "openai-insecure-api-key.";
+
+/**
+ * The keys a socket's subprotocols carry: OpenAI Realtime's `openai-insecure-api-key.${key}` (or `+ key`),
+ * and the value after a `"token"` entry, as Deepgram's live API takes it (`["token", key]`). The list is
+ * written in the call or held in a const.
+ */
+function socketProtocolKeys(arg: TSESTree.Node | undefined, declarators: readonly TSESTree.VariableDeclarator[]): TSESTree.Node[] {
+  const value = arg?.type === "Identifier" ? (declaratorOf(arg.name, declarators)?.init ?? undefined) : arg;
+  const entries = value?.type === "ArrayExpression" ? value.elements : value ? [value] : [];
+  const keys: TSESTree.Node[] = [];
+  entries.forEach((entry, index) => {
+    if (!entry || entry.type === "SpreadElement") return;
+    const next = entries[index + 1];
+    if (entry.type === "Literal" && entry.value === "token") {
+      if (next && next.type !== "SpreadElement") keys.push(next);
+    } else if (entry.type === "TemplateLiteral" && entry.quasis[0].value.cooked === KEY_PROTOCOL && entry.expressions.length > 0) {
+      keys.push(entry.expressions[0]);
+    } else if (entry.type === "BinaryExpression" && entry.operator === "+" && entry.left.type === "Literal" && entry.left.value === KEY_PROTOCOL) {
+      keys.push(entry.right);
+    }
+  });
+  return keys;
 }
 
 /**
@@ -541,7 +580,7 @@ function isJqueryAjax(method: string | undefined, object: string | undefined): b
 
 /** "https://api.openai.com/v1/…" → "api.openai.com"; undefined when the host is not static. */
 function hostOf(url: string): string | undefined {
-  const match = /^\s*(?:https?:)?\/\/([^/?#\s…]+)/i.exec(url);
+  const match = /^\s*(?:https?:|wss?:)?\/\/([^/?#\s…]+)/i.exec(url);
   if (!match) return undefined;
   const host = match[1].toLowerCase().replace(/:\d+$/, "").replace(/^[^@]*@/, "");
   return /^[a-z0-9.-]+$/.test(host) ? host : undefined;

@@ -442,6 +442,11 @@ function isPublicRuntimeConfig(node: Node, scope: Scope): boolean {
  * The env reads a credential is made of (`\`Bearer ${process.env.OPENAI_API_KEY ?? ""}\``), if it
  * is made of them: ./index then drops the call when the framework keeps every one out of the bundle.
  */
+/** Whether `node` holds the developer's own key: an env read, a literal key, or a const or call returning one. */
+export function isDevelopersKey(node: Node, scope: Scope): boolean {
+  return keyIn(node, scope) !== undefined;
+}
+
 export function credentialEnvReads(node: Node, scope: Scope): EnvRead[] | undefined {
   const key = keyIn(node, scope);
   return key && readsOf(key);
