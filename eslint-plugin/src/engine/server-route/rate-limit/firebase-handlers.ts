@@ -1,9 +1,11 @@
 /**
  * Firebase Cloud Functions the internet can call: `onCall` (the client SDK's `httpsCallable`) and
- * `onRequest` (a plain HTTPS endpoint), in both APIs:
+ * `onRequest` (a plain HTTPS endpoint), in both APIs, and v2's `onCallGenkit`, a callable that runs
+ * the Genkit flow given last (droidyayu/GenKit-Restaurant, batch 144):
  *
  *   export const ask = onCall({ secrets: [key] }, async (request) => …)    // v2, "firebase-functions/v2/https"
  *   exports.ask = functions.region("europe-west1").https.onCall(async (data, context) => …)   // v1
+ *   export const chat = onCallGenkit({ secrets: [key], authPolicy }, chatFlow)   // "firebase-functions/https"
  *
  * Requiring sign-in (`request.auth`) or App Check is not a limit: one signed-in user can still
  * call the function in a loop. `onRequest(app)` serving an Express app is read through the app's
@@ -16,7 +18,7 @@ import type { FunctionOf, ImportedRouteHandler, RouteHandler } from "./route-han
 
 type Node = TSESTree.Node;
 
-const TRIGGERS = new Set(["onCall", "onRequest"]);
+const TRIGGERS = new Set(["onCall", "onRequest", "onCallGenkit"]);
 const FIREBASE_FUNCTIONS = /^firebase-functions(?:\/|$)/;
 
 /** A word search first: only a file that names the package defines functions. */
@@ -52,9 +54,10 @@ export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf, imp
 const HTTPS_MODULE = /^firebase-functions\/(?:v2\/)?https$/;
 
 /**
- * `onCall` / `onRequest` imported by name from firebase-functions (any entry point), under their
- * local names; and the names an HTTPS module is bound to whole, `import * as functions from
- * "firebase-functions/v2/https"` or tsc's `const https_1 = require(…)` (DJ-Greenwood/bubbas-app, batch 53).
+ * `onCall` / `onRequest` / `onCallGenkit` imported by name from firebase-functions (any entry
+ * point), under their local names; and the names an HTTPS module is bound to whole, `import * as
+ * functions from "firebase-functions/v2/https"` or tsc's `const https_1 = require(…)`
+ * (DJ-Greenwood/bubbas-app, batch 53).
  */
 function triggersImported(source: SourceFile): { names: Map<string, string>; modules: Set<string> } {
   const names = new Map<string, string>();
