@@ -349,7 +349,8 @@ function serverActions(source: SourceFile): RouteHandler[] {
   const fromBrowser = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
   // The actions this module hands to the AI SDK's `createAI({ actions: { sendMessage } })`: the
   // browser calls them through `useActions()` (chesquinio/chat-with-shops, batch 77).
-  const exposed = new Set([...(fromBrowser ?? []), ...rscActions(source)]);
+  const handedToCreateAI = rscActions(source);
+  const exposed = new Set([...(fromBrowser ?? []), ...handedToCreateAI.map((reference) => reference.name)]);
   if (exposed.size === 0) return [];
   const out: RouteHandler[] = [];
   for (const statement of source.ast.body) {
@@ -392,20 +393,41 @@ function serverActions(source: SourceFile): RouteHandler[] {
       if (found) out.push({ kind: "server-action", name: id.name, fn: found.fn, reportNode: id, companions: found.wrappers });
     }
   }
+  out.push(...unexportedRscActions(source, handedToCreateAI, out));
   return out;
 }
 
-/** The names a module's `createAI({ actions: { … } })` hands to the browser (AI SDK RSC). */
-function rscActions(source: SourceFile): string[] {
+/** The functions a module's `createAI({ actions: { … } })` hands to the browser (AI SDK RSC), as written there. */
+function rscActions(source: SourceFile): TSESTree.Identifier[] {
   if (!source.text.includes("createAI")) return [];
-  const names: string[] = [];
+  const references: TSESTree.Identifier[] = [];
   walk(source.ast, (node) => {
     if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "createAI") return;
     const actions = propertyValue(node.arguments[0] as Node | undefined, "actions");
     if (actions?.type !== "ObjectExpression") return;
-    for (const property of actions.properties) if (property.type === "Property" && property.value.type === "Identifier") names.push(property.value.name);
+    for (const property of actions.properties) if (property.type === "Property" && property.value.type === "Identifier") references.push(property.value);
   });
-  return names;
+  return references;
+}
+
+/**
+ * The actions a `"use server"` module hands to `createAI({ actions })` but does not export
+ * (ai-graphic/Graphic-so's `async function submitUserMessage`, batch 140): createAI binds each one
+ * to a server action of its own, which the browser calls through `useActions()`, so the module's
+ * exports do not decide it. Reported on the function's name; one already in `found` (exported) is not
+ * reported twice.
+ */
+function unexportedRscActions(source: SourceFile, references: TSESTree.Identifier[], found: RouteHandler[]): RouteHandler[] {
+  const out: RouteHandler[] = [];
+  for (const reference of references) {
+    // `createAI` called inside a function reads a declaration there first; a parameter hides the rest.
+    const inBlock = blockDeclaration(reference);
+    const declared = inBlock === null ? undefined : (inBlock ?? moduleDeclaration(source.ast, reference.name));
+    const action = declared && functionOf(source, declared.value);
+    if (!declared || !action || [...found, ...out].some((handler) => handler.fn === action.fn)) continue;
+    out.push({ kind: "server-action", name: declared.id.name, fn: action.fn, reportNode: declared.id, companions: action.wrappers });
+  }
+  return out;
 }
 
 /**
