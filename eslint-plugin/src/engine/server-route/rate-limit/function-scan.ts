@@ -64,12 +64,15 @@ function insideCatch(node: Node, within: Node): boolean {
 /**
  * Under `if (response.status === 429)`: the provider answered 429 and the handler says so
  * (`throw new Error("Rate limit exceeded…")`: jayesh-cmd/my-portfolio-website's Groq route).
- * That is the provider's limit passed on, as in a `catch`, not one of the route's.
+ * That is the provider's limit passed on, as in a `catch`, not one of the route's. So is any
+ * answer under a test of the provider's own response (`if (!response.ok)`, `if (response.status
+ * === 402) throw new Error("The AI service has reached its rate limit")`: OpenRouter out of
+ * credits, felixzieger/think-in-sync's guess-word function, batch 143).
  */
-function onUpstream429(node: Node, within: Node): boolean {
+function onUpstreamAnswer(source: SourceFile, bindings: FileBindings, node: Node, within: Node): boolean {
   for (let current = node; current !== within && current.parent; current = current.parent) {
     const parent = current.parent;
-    if (parent.type === "IfStatement" && parent.consequent === current && comparesTo429(parent.test)) return true;
+    if (parent.type === "IfStatement" && parent.consequent === current && (comparesTo429(parent.test) || testsProviderStatus(source, bindings, parent.test))) return true;
   }
   return false;
 }
@@ -78,6 +81,28 @@ function comparesTo429(test: Node): boolean {
   if (test.type === "LogicalExpression") return comparesTo429(test.left) || comparesTo429(test.right);
   if (test.type !== "BinaryExpression" || !["===", "=="].includes(test.operator)) return false;
   return [test.left, test.right].some((side) => side.type === "Literal" && side.value === TOO_MANY_REQUESTS);
+}
+
+/** What a fetch `Response` (or Node's `IncomingMessage`) says about how the request went. */
+const STATUS_FIELDS = new Set(["status", "statusCode", "ok"]);
+
+/**
+ * `!response.ok`, `response.status === 402`, `res.statusCode >= 400`: a test of the status of a
+ * response the provider call gave. A limiter service's (`const check = await fetch(limiterUrl)` …
+ * `if (!check.ok) return 429`) is no provider's: its 429 is still the route's own limit.
+ */
+function testsProviderStatus(source: SourceFile, bindings: FileBindings, test: Node): boolean {
+  if (test.type === "LogicalExpression" || test.type === "BinaryExpression") return testsProviderStatus(source, bindings, test.left) || testsProviderStatus(source, bindings, test.right);
+  if (test.type === "UnaryExpression" && test.operator === "!") return testsProviderStatus(source, bindings, test.argument);
+  if (test.type !== "MemberExpression" || test.computed || test.property.type !== "Identifier" || !STATUS_FIELDS.has(test.property.name)) return false;
+  return test.object.type === "Identifier" && providerResponse(source, bindings, test.object);
+}
+
+/** A name a block around it binds to a provider call's answer: `const response = await fetch(providerUrl, …)`. */
+function providerResponse(source: SourceFile, bindings: FileBindings, name: TSESTree.Identifier): boolean {
+  const bound = blockDeclaration(name)?.value;
+  const call = bound?.type === "AwaitExpression" ? bound.argument : bound;
+  return call?.type === "CallExpression" && !!providerOfCall(source, call, bindings);
 }
 
 /**
@@ -120,7 +145,7 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
       const here = site ?? child;
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.
-      if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstream429(child, node)) {
+      if (answersTooManyRequests(child) && !insideCatch(child, node) && !onUpstreamAnswer(source, bindings, child, node)) {
         result.rateLimited = true;
         limitSites.push(here);
       }
