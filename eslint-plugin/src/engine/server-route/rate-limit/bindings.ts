@@ -729,11 +729,18 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression | undefined): Prov
 const NAMED_KEY_OPTIONS = ["openAIApiKey", "azureOpenAIApiKey", "anthropicApiKey"];
 
 /**
+ * The SDKs that call their key a token: Replicate's `new Replicate({ auth })` (the workflow owner's
+ * own token: ai-graphic/Graphic-so, batch 140), the AI SDK's `createReplicate({ apiToken })`, and
+ * the `authToken` of Luma's `new LumaAI({ authToken })` and Anthropic's bearer token.
+ */
+const TOKEN_KEY_OPTIONS = ["auth", "apiToken", "authToken"];
+
+/**
  * The key a client is made with: its `apiKey` option (LangChain's `openAIApiKey` too: JCaraballo113/nuxt-ai,
- * batch 131), or a key passed first (`new GoogleGenerativeAI(key)`).
+ * batch 131; an SDK's token option, Replicate's `auth`), or a key passed first (`new GoogleGenerativeAI(key)`).
  */
 function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpression | undefined): Node | undefined {
-  if (options) return optionValue(options, ["apiKey", "api_key"]) ?? optionValue(options, NAMED_KEY_OPTIONS);
+  if (options) return optionValue(options, ["apiKey", "api_key"]) ?? optionValue(options, NAMED_KEY_OPTIONS) ?? optionValue(options, TOKEN_KEY_OPTIONS);
   let current = init;
   while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
     current = current.type === "AwaitExpression" ? current.argument : current.expression;

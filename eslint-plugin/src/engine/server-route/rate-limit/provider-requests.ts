@@ -135,6 +135,11 @@ function readsRequest(value: Node, depth: number): boolean {
     }
     if (node.type !== "MemberExpression") return;
     const { root } = memberPath(node);
+    const table = lookedUpIn(root);
+    if (table) {
+      found = isCallersParam(value, table.name) || (depth < 2 && heldReadsRequest(value, table.name, depth));
+      return;
+    }
     if (root.type !== "Identifier") return;
     if (isParameterAround(value, root.name)) found = true;
     // `settings.apiKey` after `const [settings] = await db.select()…where(eq(userSettings.userId, userId))`:
@@ -142,6 +147,21 @@ function readsRequest(value: Node, depth: number): boolean {
     else if (depth < 2) found = heldReadsRequest(value, root.name, depth);
   });
   return found;
+}
+
+/**
+ * The name a lookup by a computed key reads from: `template` in `template[nodeId].apiKey`, the
+ * workflow owner's key in the node template of their own row (ai-graphic/Graphic-so, batch 140).
+ * It is the caller's when a const or destructuring that reads the request holds it (`const template =
+ * JSON.parse(flow.template)`, `const { keys } = await req.json()`), or a parameter a followed call
+ * handed what the caller sent. Any other parameter is a table handed in from elsewhere: a Worker's
+ * `env[name]`, a helper's `keys[provider]` given the server's own keys.
+ */
+function lookedUpIn(node: Node): TSESTree.Identifier | undefined {
+  if (node.type !== "MemberExpression" || !node.computed) return undefined;
+  let table: Node = node.object;
+  while (table.type === "TSNonNullExpression") table = table.expression;
+  return table.type === "Identifier" ? table : undefined;
 }
 
 /** The const (or destructuring) around `node` that declares `name` reads the request. */
