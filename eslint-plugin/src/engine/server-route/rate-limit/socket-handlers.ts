@@ -6,14 +6,18 @@
  *   defineWebSocketHandler({ message(peer, message) { … } })            Nitro / Nuxt (crossws)
  *   upgradeWebSocket((c) => ({ onMessage(event, ws) { … } }))           Hono
  *   io.on("connection", (socket) => socket.on("ask", async (q) => …))   socket.io
- *   wss.on("connection", (ws) => ws.on("message", async (data) => …))  ws
+ *   wss.on("connection", (ws) => ws.on("message", async (data) => …))  ws (also `ws.onmessage = …`)
  *   function setupClientHandler(socket: Socket) { socket.on("ask", …) }  a setup function given the socket
+ *   const chatHandlers = (socket) => { socket.on("ask", …) }            the same in JS, in a socket.io server project
  *
  * Bun's `Bun.serve({ websocket: { message } })` is read with the server (./serve-handlers). No
  * suggestion: a socket answers no request with a 429; a limit belongs in the handler (a limiter's
  * check before the call), which counts as for any route.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
+import { nearestPackageDir } from "../../package-dir";
 import { walk } from "../ast-utils";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 
@@ -23,9 +27,15 @@ type Node = TSESTree.Node;
 const SOCKET_WORDS = /defineWebSocketHandler|upgradeWebSocket|\.on\(\s*["'`]connection["'`]/;
 /** A parameter typed with socket.io's `Socket`: `socket: Socket`. */
 const SOCKET_PARAM = /\w\s*:\s*Socket\b/;
+/** What an untyped setup function's listener says (`socket.on("ask", …)`); the project's dependencies tell the rest. */
+const UNTYPED_SOCKET_LISTENER = "socket.on(";
 
 export function mayHandleSockets(text: string): boolean {
-  return ((text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text)) || (text.includes("socket.io") && SOCKET_PARAM.test(text));
+  return (
+    ((text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text)) ||
+    (text.includes("socket.io") && SOCKET_PARAM.test(text)) ||
+    text.includes(UNTYPED_SOCKET_LISTENER)
+  );
 }
 
 /** Events a socket library raises itself: no client message runs them. */
@@ -34,6 +44,9 @@ const LIFECYCLE_EVENTS = new Set(["close", "disconnect", "disconnecting", "error
 export function socketHandlers(source: SourceFile, functionOf: FunctionOf): RouteHandler[] {
   const out: RouteHandler[] = [];
   const add = (name: string, value: Node | null | undefined, reportNode: Node) => {
+    // A connection callback's own socket is a setup function's too (`(socket: Socket) =>`, or `(socket) =>` in a
+    // socket.io project: Locinone/Gx-chatbot-react-redux, batch 142): each listener is one handler.
+    if (out.some((handler) => handler.reportNode === reportNode)) return;
     const found = functionOf(source, value);
     if (found) out.push({ kind: "socket", name, fn: found.fn, reportNode, companions: found.wrappers });
   };
@@ -60,21 +73,74 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
     const socket = connected?.params[0];
     if (!connected || socket?.type !== "Identifier") return;
     walk(connected.body, (inner) => {
+      if (inner.type === "AssignmentExpression") {
+        const property = assignedListener(inner, socket.name);
+        if (property) add(`${socket.name}.${property.name}`, inner.right, property);
+        return;
+      }
       if (inner.type !== "CallExpression" || inner.callee.type !== "MemberExpression") return;
-      const event = onEvent(inner);
+      const event = onEvent(inner) ?? onEvent(inner, "addEventListener");
       if (!event || LIFECYCLE_EVENTS.has(event) || inner.callee.object.type !== "Identifier" || inner.callee.object.name !== socket.name) return;
-      add(`${socket.name}.on("${event}")`, inner.arguments[inner.arguments.length - 1] as Node, inner.callee.property);
+      const method = (inner.callee.property as TSESTree.Identifier).name;
+      add(`${socket.name}.${method}("${event}")`, inner.arguments[inner.arguments.length - 1] as Node, inner.callee.property);
     });
   });
   // `export function setupClientHandler(socket: Socket, io: Server) { socket.on("transcript-input", …) }`, which the
   // connection handler calls (LoveAtMakeUofT26/ShoulderCupid, batch 111): the socket is known by its type.
-  if (source.text.includes("socket.io")) {
+  const sockets = setupSockets(source);
+  if (sockets.typed || sockets.named) {
     walk(source.ast, (node) => {
       if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") return;
-      for (const listener of socketListeners(node)) add(`${listener.socket}.on("${listener.event}")`, listener.callback, listener.at);
+      for (const listener of socketListeners(node, sockets)) add(`${listener.socket}.on("${listener.event}")`, listener.callback, listener.at);
     });
   }
   return out;
+}
+
+/**
+ * ws's WebSocket-API form of a listener, `ws.onmessage = (event) => …`, on the connection's socket
+ * (deepgram-devs/react-app, batch 145): `ws.on("message", …)` by another name (as `ws.addEventListener("message", …)`
+ * is), so the `onmessage` it sets. `onclose`, `onerror` and `onopen` are the library's own events.
+ */
+function assignedListener(node: TSESTree.AssignmentExpression, socket: string): TSESTree.Identifier | undefined {
+  const target = node.left;
+  if (node.operator !== "=" || target.type !== "MemberExpression" || target.computed || target.object.type !== "Identifier" || target.object.name !== socket) return undefined;
+  const property = target.property;
+  return property.type === "Identifier" && /^on[a-z]+$/.test(property.name) && !LIFECYCLE_EVENTS.has(property.name.slice(2)) ? property : undefined;
+}
+
+/** Which parameters of the file's functions are socket.io sockets a setup function is given. */
+interface SetupSockets {
+  /** `socket: Socket`, in a file that names socket.io. */
+  typed: boolean;
+  /** An untyped parameter named `socket`. */
+  named: boolean;
+}
+
+/** A socket typed with socket.io's `Socket`, wherever a function is scanned (./function-scan). */
+const TYPED_SOCKETS: SetupSockets = { typed: true, named: false };
+
+/**
+ * A plain-JS setup function, `const chatHandlers = (socket) => { socket.on("travel_agent", …) }`, two modules
+ * from `io.on("connection", …)` (YashCoder03/ChatBot, batch 142), has no type to tell its socket: an untyped
+ * `socket` counts in a project whose package.json depends on the socket.io server. A module that imports
+ * socket.io-client is the browser's, whose `socket` is the client's.
+ */
+function setupSockets(source: SourceFile): SetupSockets {
+  const named = source.text.includes(UNTYPED_SOCKET_LISTENER) && !source.text.includes("socket.io-client") && servesSocketIo(source.file);
+  return { typed: source.text.includes("socket.io"), named };
+}
+
+/** Does the project `file` belongs to (its nearest package.json) depend on socket.io's server package? */
+function servesSocketIo(file: string): boolean {
+  const root = nearestPackageDir(path.dirname(path.resolve(file)));
+  if (!root) return false;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, object | undefined>;
+    return "socket.io" in { ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies };
+  } catch {
+    return false; // a package.json that does not parse names no dependency
+  }
 }
 
 interface SocketListener {
@@ -87,22 +153,25 @@ interface SocketListener {
 /** Most functions take no socket: one shared answer, no allocation per scanned function. */
 const NO_LISTENERS: ReadonlyArray<SocketListener> = [];
 
-/** Functions whose own parameter is typed with socket.io's `Socket`, by that parameter's name. */
-function socketParameters(fn: TSESTree.FunctionLike): string[] {
+/** A function's own parameters that are the socket.io socket it is given (typed `Socket`, or as `sockets` says), by name. */
+function socketParameters(fn: TSESTree.FunctionLike, sockets: SetupSockets): string[] {
   return fn.params.flatMap((param) => {
-    const type = param.type === "Identifier" ? param.typeAnnotation?.typeAnnotation : undefined;
-    return type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "Socket" && param.type === "Identifier" ? [param.name] : [];
+    if (param.type !== "Identifier") return [];
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (sockets.typed && type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "Socket") return [param.name];
+    return sockets.named && !type && param.name === "socket" ? [param.name] : [];
   });
 }
 
 /**
  * The listeners a function registers on the socket.io socket it is given (`socket.on("ask", cb)` with
- * `socket: Socket`): each runs on its own message, as its own handler, not when the function runs.
+ * `socket: Socket`, or an untyped `socket` where `setup` says so): each runs on its own message, as its own
+ * handler, not when the function runs.
  * Lifecycle events (`disconnect`…) are left out.
  */
-export function socketListeners(fn: Node): ReadonlyArray<SocketListener> {
+export function socketListeners(fn: Node, setup: SetupSockets = TYPED_SOCKETS): ReadonlyArray<SocketListener> {
   if (fn.type !== "FunctionDeclaration" && fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") return NO_LISTENERS;
-  const sockets = socketParameters(fn);
+  const sockets = socketParameters(fn, setup);
   if (sockets.length === 0) return NO_LISTENERS;
   const out: SocketListener[] = [];
   walk(fn.body, (inner) => {
@@ -114,10 +183,13 @@ export function socketListeners(fn: Node): ReadonlyArray<SocketListener> {
   return out;
 }
 
-/** The event `x.on("event", …)` listens to, written as a string (or a template without holes: gauravmjain/gs-chat-bot). */
-function onEvent(node: TSESTree.CallExpression): string | undefined {
+/**
+ * The event `x.on("event", …)` (or `x.addEventListener("event", …)`, as `method` says) listens to, written as a
+ * string (or a template without holes: gauravmjain/gs-chat-bot).
+ */
+function onEvent(node: TSESTree.CallExpression, method = "on"): string | undefined {
   const callee = node.callee;
-  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "on" || node.arguments.length < 2) return undefined;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== method || node.arguments.length < 2) return undefined;
   const first = node.arguments[0];
   if (first.type === "Literal") return typeof first.value === "string" ? first.value : undefined;
   return first.type === "TemplateLiteral" && first.expressions.length === 0 ? (first.quasis[0]?.value.cooked ?? undefined) : undefined;
