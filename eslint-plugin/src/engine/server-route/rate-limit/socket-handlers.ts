@@ -14,10 +14,11 @@
  * suggestion: a socket answers no request with a 429; a limit belongs in the handler (a limiter's
  * check before the call), which counts as for any route.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import { nearestPackageDir } from "../../package-dir";
+import { diskProjectView } from "../disk-project-view";
+import { readDependencies } from "../project";
 import { walk } from "../ast-utils";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 
@@ -134,13 +135,8 @@ function setupSockets(source: SourceFile): SetupSockets {
 /** Does the project `file` belongs to (its nearest package.json) depend on socket.io's server package? */
 function servesSocketIo(file: string): boolean {
   const root = nearestPackageDir(path.dirname(path.resolve(file)));
-  if (!root) return false;
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, object | undefined>;
-    return "socket.io" in { ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies };
-  } catch {
-    return false; // a package.json that does not parse names no dependency
-  }
+  // The disk view reads each package.json once per change (a package.json that does not parse names nothing).
+  return root !== undefined && readDependencies(root, diskProjectView()).has("socket.io");
 }
 
 interface SocketListener {
