@@ -206,6 +206,15 @@ export function blockDeclaration(reference: TSESTree.Identifier): { id: TSESTree
 }
 
 /**
+ * The declaration `reference` reads: a block's around it, else the module's top-level one; none when a
+ * parameter of that name hides both.
+ */
+export function declarationSeenBy(program: TSESTree.Program, reference: TSESTree.Identifier): { id: TSESTree.Identifier; value: Node | undefined } | undefined {
+  const inBlock = blockDeclaration(reference);
+  return inBlock === null ? undefined : (inBlock ?? moduleDeclaration(program, reference.name));
+}
+
+/**
  * The calls of a method chain, first written first: `new Hono().use(limit).post("/", ask)` →
  * [`….use(limit)`, `….post("/", ask)`]. Empty for anything but a method call.
  */

@@ -14,7 +14,7 @@ import { importOf } from "../../module-imports";
 import { walk as walkTree } from "../../client/walk";
 import { functionReturns, isFunction, type FunctionNode } from "../../function-returns";
 import type { Provider } from "../../providers/types";
-import { blockDeclaration, moduleDeclaration, walk, withoutTypeAssertion } from "../ast-utils";
+import { declarationSeenBy, walk, withoutTypeAssertion } from "../ast-utils";
 import type { FileBindings } from "./bindings";
 
 type Node = TSESTree.Node;
@@ -131,9 +131,7 @@ function returnedInstanceProvider(source: SourceFile, bindings: FileBindings, re
 
 /** What a name is declared as: in a block around it, else at the file's top level (a parameter of that name hides both). */
 function declaredValue(source: SourceFile, name: TSESTree.Identifier): Node | undefined {
-  const local = blockDeclaration(name);
-  if (local === null) return undefined;
-  return local ? local.value : moduleDeclaration(source.ast, name.name)?.value;
+  return declarationSeenBy(source.ast, name)?.value;
 }
 
 /** `list.push(…)`. */

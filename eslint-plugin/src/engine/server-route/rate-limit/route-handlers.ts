@@ -17,7 +17,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
-import { blockDeclaration, calleeName, chainCalls, commonJsExport, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
+import { blockDeclaration, calleeName, chainCalls, commonJsExport, declarationSeenBy, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
 import { clientGraphFor } from "../../client/graph";
 import { frameworkOf } from "../../client/framework";
@@ -421,8 +421,7 @@ function unexportedRscActions(source: SourceFile, references: TSESTree.Identifie
   const out: RouteHandler[] = [];
   for (const reference of references) {
     // `createAI` called inside a function reads a declaration there first; a parameter hides the rest.
-    const inBlock = blockDeclaration(reference);
-    const declared = inBlock === null ? undefined : (inBlock ?? moduleDeclaration(source.ast, reference.name));
+    const declared = declarationSeenBy(source.ast, reference);
     const action = declared && functionOf(source, declared.value);
     if (!declared || !action || [...found, ...out].some((handler) => handler.fn === action.fn)) continue;
     out.push({ kind: "server-action", name: declared.id.name, fn: action.fn, reportNode: declared.id, companions: action.wrappers });
