@@ -51,6 +51,21 @@ ruleTester().run("no-client-ai-calls: browser sockets", rule, {
       code: `"use client";\nexport const listen = () => new WebSocket("wss://relay.example.com/listen", ["token", process.env.NEXT_PUBLIC_DEEPGRAM_API_KEY]);`,
     },
     {
+      name: "the protocol list this function makes from the user's key, beside another function's list of the same name",
+      filename,
+      code: [
+        `"use client";`,
+        `export function demo() {`,
+        `  const protocols = ["token", process.env.NEXT_PUBLIC_DEEPGRAM_API_KEY];`,
+        `  return protocols;`,
+        `}`,
+        `export function listen(userKey: string) {`,
+        `  const protocols = ["token", userKey];`,
+        `  return new WebSocket("wss://api.deepgram.com/v1/listen", protocols);`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       name: "a provider socket with no key in sight",
       filename,
       code: `"use client";\nexport const listen = (protocols: string[]) => new WebSocket("wss://api.openai.com/v1/realtime?model=gpt-realtime", protocols);`,

@@ -344,7 +344,7 @@ function httpRequest(
   // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
   if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (own?.init ?? valueConstants(declarators).get(url.name) ?? url) : url));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants, scope.headerSets));
-  if (socket) credentials.push(...socketProtocolKeys(node.arguments[1], declarators));
+  if (socket) credentials.push(...socketProtocolKeys(node, declarators));
   if (credentials.length === 0) return undefined;
   // A socket is reported for the developer's own key only (an env read, a literal, a const of one): a
   // browser cannot set a socket's headers, so providers hand it a short-lived token the app's server
@@ -405,8 +405,11 @@ const KEY_PROTOCOL = "openai-insecure-api-key.";
  * and the value after a `"token"` entry, as Deepgram's live API takes it (`["token", key]`). The list is
  * written in the call or held in a const.
  */
-function socketProtocolKeys(arg: TSESTree.Node | undefined, declarators: readonly TSESTree.VariableDeclarator[]): TSESTree.Node[] {
-  const value = arg?.type === "Identifier" ? (declaratorOf(arg.name, declarators)?.init ?? undefined) : arg;
+function socketProtocolKeys(socket: TSESTree.NewExpression, declarators: readonly TSESTree.VariableDeclarator[]): TSESTree.Node[] {
+  const arg = socket.arguments[1];
+  // The list this call sees: its own function's const of that name, not the file's first (as for a URL const).
+  const own = arg?.type === "Identifier" ? ownDeclaration(arg.name, socket, declarators) : undefined;
+  const value = arg?.type === "Identifier" ? ((own ? own.init : declaratorOf(arg.name, declarators)?.init) ?? undefined) : arg;
   const entries = value?.type === "ArrayExpression" ? value.elements : value ? [value] : [];
   const keys: TSESTree.Node[] = [];
   entries.forEach((entry, index) => {
