@@ -32,9 +32,21 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(holdsSecrets("DATABASE_URL=mysql://username:password@localhost:3306/studybuddy\nJWT_SECRET=your_32_char_random_secret_here\n"), false);
   });
 
+  it("\"your key\" after the verb that asks for it is a placeholder in any of the languages; a value is not", () => {
+    // Richard-SI/educaAI-Nuxt's tracked `.env` (batch 146): Portuguese for "put your key here".
+    assert.equal(holdsSecrets("OPENAI_API_KEY=coloque_sua_chave_aqui\nUSE_MOCK=true\n"), false);
+    assert.equal(canBeSecret("insira_a_sua_chave_aqui"), false);
+    assert.equal(canBeSecret("ingresa_tu_clave_api"), false);
+    assert.equal(canBeSecret("coloque sua chave aqui"), false);
+    assert.equal(canBeSecret("mettez_votre_cle"), false);
+    // Words with no key word, or a value with digits, stay secrets.
+    assert.equal(canBeSecret("coloque_sua_casa_aqui"), true);
+    assert.equal(canBeSecret("coloque_sua_chave_4f9a2c7e1b"), true);
+  });
+
   // Bounds are generous for a loaded 2-core machine; a backtracking pattern takes minutes at 1 MB.
   it("stays linear on 1 MB values that nearly match a placeholder", () => {
-    for (const value of [`mysql://${"a:".repeat(350_000)}@host`, `mysql://u:${"your_".repeat(200_000)}@host`, `sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`, `sk-${"x".repeat(1 << 20)}!`, `abcdefgh${"x".repeat(1 << 20)}.`]) {
+    for (const value of [`mysql://${"a:".repeat(350_000)}@host`, `mysql://u:${"your_".repeat(200_000)}@host`, `sk-your_${"a -".repeat(350_000)}!`, `your-${"x".repeat(1 << 20)}@`, `${"7".repeat(1 << 20)}d`, `abcdef_${"your_".repeat(200_000)}`, `sk-${"x".repeat(1 << 20)}!`, `abcdefgh${"x".repeat(1 << 20)}.`, `coloque_${"sua_".repeat(250_000)}1`]) {
       const started = performance.now();
       canBeSecret(value);
       holdsSecrets(`JWT_SECRET=${value}\n`);

@@ -60,10 +60,12 @@ function isPlaceholderPhrase(value: string): boolean {
 /**
  * "Your key" in the languages apps are written in, words and underscores only: `SUA_API_KEY`,
  * `SUA_CHAVE_AQUI` (Portuguese: alvarocamillont/gemini_angular_nest, batch 64), `TU_CLAVE_API`,
- * `votre_cle_api`, `DEIN_API_KEY`.
+ * `votre_cle_api`, `DEIN_API_KEY`; after the verb that asks for it, `coloque_sua_chave_aqui`
+ * ("put your key here": Richard-SI/educaAI-Nuxt's tracked `.env`, batch 146), `insira_a_sua_chave`,
+ * `ingresa_tu_clave_api`, `mettez_votre_cle`. Letters, `_`, `-` and spaces only: no key is that.
  */
 function isYoursInOtherWords(value: string): boolean {
-  return /^(?:sua|seu|tua|teu|tu|su|votre|ton|ta|dein|deine|ihr|ihre)[-_ ][a-z_ -]{1,60}$/i.test(value) && /key|chave|clave|cl[eé]|token|secret|senha|contrase|schl[uü]ssel|passwor/i.test(value);
+  return /^(?:[a-z]{1,10}[-_ ](?:(?:a|o|la|le|el)[-_ ])?)?(?:sua|seu|tua|teu|tu|su|votre|ton|ta|dein|deine|ihr|ihre)[-_ ][a-z_ -]{1,60}$/i.test(value) && /key|chave|clave|cl[eé]|token|secret|senha|contrase|schl[uü]ssel|passwor/i.test(value);
 }
 
 /**
