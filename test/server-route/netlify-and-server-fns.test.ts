@@ -47,6 +47,18 @@ export { handler };
     assert.deepEqual(findings("netlify/functions/cjs-named.js", exportedLater.replace("export { handler };", "exports.handler = handler;")), [["netlify/functions/cjs-named", "OpenAI", 3, 0]]);
   });
 
+  it("reports a Netlify proxy whose URL's path is a hole right after the provider's host (12561257/Cat-Judge, batch 150)", () => {
+    const proxy = (host: string) => `export default async (request) => {
+  const url = new URL(request.url);
+  const apiPath = url.pathname.replace("/.netlify/functions/gemini", "");
+  return fetch(\`https://${host}\${apiPath}\${url.search}\`, { method: request.method, headers: { "x-goog-api-key": process.env.GOOGLE_API_KEY }, body: request.body });
+};
+`;
+    assert.deepEqual(findings("netlify/functions/gemini.js", proxy("generativelanguage.googleapis.com")).map(([handler, provider, line]) => [handler, provider, line]), [["netlify/functions/gemini", "Google AI (Gemini)", 1]]);
+    // A host of the app's own is no provider's, whatever follows it.
+    assert.deepEqual(findings("netlify/functions/own.js", proxy("api.example.com")), []);
+  });
+
   it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {
     const limited = `import OpenAI from "openai";\nimport { checkRateLimit } from "./limit";\nconst openai = new OpenAI();\nexport const handler = async (event) => {\n  if (!(await checkRateLimit(event.headers["x-nf-client-connection-ip"]))) return { statusCode: 429 };\n  return { statusCode: 200, body: JSON.stringify(await openai.responses.create(JSON.parse(event.body))) };\n};\n`;
     assert.deepEqual(findings("netlify/functions/limited.mjs", limited), []);

@@ -465,6 +465,9 @@ export function fetchProvider(source: SourceFile, url: Node | undefined): Provid
  * a template or a `+` that starts with one (`${baseUrl}/${model}`, `base + "?key=" + key`) and a fallback
  * (`config.get("BASE_URL") || "https://router.huggingface.co/…"`, a real app's transcription route).
  */
+/** `https://api.example.com`: a scheme and a host, nothing after it (a short, anchored pattern). */
+const WHOLE_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#.\s][^/?#\s]*[^/?#.\s]$/i;
+
 function urlText(source: SourceFile, node: Node, depth: number): string | undefined {
   // Six steps: `${baseUrl}/v1/…` → baseUrl → `.replace(…)` → `.trim()` → `(env || "https://…")` → the literal
   // (anse-app/chatgpt-demo, batch 66).
@@ -481,8 +484,15 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
       // batch 50) stands for one label, which a catalogue wildcard host matches; one in the path for a
       // segment, the rest of the path kept: Workers AI runs models under `/accounts/${id}/ai/run/${model}`
       // of api.cloudflare.com, whose other paths run none (Jazee6/cloudflare-ai-web, batch 108).
+      // A hole right after a whole host starts the path (`https://generativelanguage.googleapis.com${path}`:
+      // 12561257/Cat-Judge's Netlify function, batch 150), not a longer host name.
       if (node.expressions.length === 0) return head;
-      return node.quasis.map((quasi) => quasi.value.cooked ?? "").join("x");
+      let text = head;
+      for (const quasi of node.quasis.slice(1)) {
+        const next = quasi.value.cooked ?? "";
+        text += (WHOLE_HOST.test(text) && !/^[.:\w-]/.test(next) ? "/x" : "x") + next;
+      }
+      return text;
     }
     case "Identifier": {
       const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
