@@ -133,6 +133,18 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(findings("functions/api/generate.js", rotating("lookup(env.KEYS_TABLE)")), []);
   });
 
+  it("a `let` given only the caller's bearer token is the caller's key; a fallback to a stored key is the server's (11694193aa-bot/novel-assistant, batch 150)", () => {
+    const proxy = (value: string) => `export async function onRequestPost({ request, env }) {
+  const auth = request.headers.get("Authorization") || "";
+  let apiKey = ${value};
+  return fetch("https://api.deepseek.com/chat/completions", { method: "POST", headers: { Authorization: "Bearer " + apiKey }, body: await request.text() });
+}
+`;
+    assert.deepEqual(findings("functions/api/chat.js", proxy("auth.slice(7)")), []);
+    assert.deepEqual(findings("functions/api/chat.js", proxy(`auth.startsWith("Bearer ") ? auth.slice(7).trim() : await env.SYNC.get("api_key")`)).map((f) => [f.handler, f.provider]), [["onRequestPost", "DeepSeek"]]);
+    assert.deepEqual(findings("functions/api/chat.js", proxy("auth.slice(7);\n  if (!apiKey) apiKey = env.DEEPSEEK_API_KEY")).map((f) => [f.handler, f.provider]), [["onRequestPost", "DeepSeek"]]);
+  });
+
   it("reads the routes a Fastify plugin registers: a const arrow, a default-exported function (aantoschuk/gpt_back_fastify, batch 39)", () => {
     const body = `  server.post("/", async (request, reply) => {
     const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: request.body.message }] });

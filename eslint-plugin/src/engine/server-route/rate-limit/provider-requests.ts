@@ -104,7 +104,7 @@ export function callersValue(value: Node, depth: number): boolean {
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
   if (value.type === "Identifier") {
     const held = enclosingConst(value, value.name) ?? destructuredFrom(value, value.name);
-    if (held === undefined) return isCallersParam(value, value.name);
+    if (held === undefined) return isCallersParam(value, value.name) || (depth < 3 && letHoldsOnlyCallers(value, depth));
     return depth < 3 && callersValue(held, depth + 1);
   }
   if (value.type === "TemplateLiteral") return value.expressions.length > 0 && depth < 3 && value.expressions.every((hole) => callersValue(hole as Node, depth + 1));
@@ -119,6 +119,17 @@ export function callersValue(value: Node, depth: number): boolean {
   // Not the server's env, and read from the request the handler was given: a token the server
   // fetched for itself (`await auth.getAccessToken()`, Vertex AI) is the server's.
   return keyIsUserSupplied(value, new Map()) && readsRequest(value, 0);
+}
+
+/**
+ * `let apiKey = auth.slice(7)` (11694193aa-bot/novel-assistant's Pages Function, batch 150): the
+ * caller's when every value the `let` is given is; one fallback to a stored key (`?? await
+ * env.SYNC.get("api_key")`) makes it the server's.
+ */
+function letHoldsOnlyCallers(name: TSESTree.Identifier, depth: number): boolean {
+  const declarator = letDeclarator(name, name.name);
+  const values = declarator ? letValues(declarator, name.name) : [];
+  return values.length > 0 && values.every((held) => callersValue(held, depth + 1));
 }
 
 /** `value` reads a parameter of a function around it (`req.headers.get("x-api-key")`), directly or through a const (`body.key` after `const body = await req.json()`). */
