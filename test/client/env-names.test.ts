@@ -21,6 +21,8 @@ describe("client env names", () => {
     "KNOCK_API_KEY", "KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_VAPI_PRIVATE_KEY",
     // Numbered copies (3DMXM/nuxt-gpt's AZURE_OPENAI_KEY2 and KEY3 in Nuxt's public config, batch 69).
     "AZURE_OPENAI_KEY2", "NUXT_PUBLIC_AZURE_OPENAI_KEY3", "GEMINI_API_KEY_2", "VITE_SECRET2",
+    // A password shortened to PASS, as the last word; Pendo's server key (no public prefix).
+    "SMTP_PASS", "DB_PASS", "MAIL_PASS2", "PENDO_INTEGRATION_KEY", "PENDO_API_KEY",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -52,7 +54,9 @@ describe("client env names", () => {
     // An https REST endpoint, its token apart (haydenbleasel/next-forge, batch 66); Vapi's web token (adrianhajdin/ai_mock_interviews).
     "UPSTASH_REDIS_REST_URL", "KV_REST_API_URL", "NEXT_PUBLIC_VAPI_WEB_TOKEN",
     // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
-    "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY",
+    "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
+    // PASS as a verb (nwfesnak/estimateace's Stripe switch, batch 149).
+    "STRIPE_PASS_FEES_TO_CUSTOMER", "ACME_PASS_THROUGH",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.
     "VITE_FCM_VAPID_KEY", "NEXT_PUBLIC_VAPID_KEY",
     // Search-only keys of site-search engines.

@@ -49,7 +49,7 @@ export function nameWords(name: string): string[] {
 
 /** Words that say the value is a credential. */
 const SECRET_WORDS = new Set([
-  "KEY", "APIKEY", "SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASS", "PWD",
+  "KEY", "APIKEY", "SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PWD",
   "PRIVATE", "CREDENTIAL", "CREDENTIALS", "PAT", "PASSPHRASE", "SIGNING", "JWT",
 ]);
 /** Words that make a credential-looking name secret even next to a "publishable" word. */
@@ -160,7 +160,9 @@ export function isSecretEnvName(name: string): boolean {
   // whose token is a name of its own (haydenbleasel/next-forge, batch 66).
   if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE") && !words.includes("REST")) return true;
   const provider = providerForEnvName(plain);
-  const credential = words.some((word) => SECRET_WORDS.has(word)) || provider !== undefined;
+  // PASS is a password's only as the last word (`SMTP_PASS`, `DB_PASS2`); elsewhere it is a verb:
+  // `STRIPE_PASS_FEES_TO_CUSTOMER` (nwfesnak/estimateace's switch, batch 149), `…_PASS_THROUGH`.
+  const credential = words.some((word) => SECRET_WORDS.has(word)) || last === "PASS" || provider !== undefined;
   if (!credential) return false;
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
   // So is where one is fetched from: `VITE_TOKEN_PATH` (Ayushbh6/SpeechBot's session route, batch 71).
@@ -179,9 +181,11 @@ export function isSecretEnvName(name: string): boolean {
  * a public prefix: Knock's feed (`NEXT_PUBLIC_KNOCK_API_KEY` in next-forge and its forks; its
  * server key is `KNOCK_SECRET_API_KEY` there, `KNOCK_API_KEY` in Knock's Node guide) and Vapi's web
  * SDK (`new Vapi(process.env.NEXT_PUBLIC_VAPI_API_KEY)`: Bojackxiang/turbo-ai-agent, batch 88; the
- * SDK refuses a private key). Only under a public prefix: the same name without one is the server's.
+ * SDK refuses a private key), Pendo's install snippet (`pendo.initialize` with
+ * `NEXT_PUBLIC_PENDO_API_KEY`: AbhinavGupta707/Clinic-Brief, batch 151; its API's key is the
+ * integration key). Only under a public prefix: the same name without one is the server's.
  */
-const PUBLIC_KEY_SDKS = new Set(["KNOCK", "VAPI"]);
+const PUBLIC_KEY_SDKS = new Set(["KNOCK", "VAPI", "PENDO"]);
 
 function isPublicKeyOfBrowserSdk(words: string[]): boolean {
   return words.some((word) => PUBLIC_KEY_SDKS.has(word)) && !words.some((word) => ALWAYS_SECRET_WORDS.has(word));
