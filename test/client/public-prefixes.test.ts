@@ -23,6 +23,17 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
     { name: "Next.js: VITE_ name that is publishable", filename: appFile("next-app-router", "app/page.tsx").filename, code: "process.env.VITE_POSTHOG_KEY;" },
     { name: "Vite: a private name stays no-client-secrets' business", filename: appFile("vite-env-prefix", "src/main.tsx").filename, code: "import.meta.env.OPENAI_API_KEY;" },
     { name: "Nuxt: runtime config is not judged by prefix", filename: appFile("nuxt", "lib/format.ts").filename, code: "process.env.NUXT_PUBLIC_SITE_URL;" },
+    // flexxxikqwe/AI-Brief-Builder-Gemini (batch 146): Next.js's prefix in a Nuxt app's server code and config ships nothing.
+    {
+      name: "Nuxt: another framework's prefix read in server/ is server code's",
+      filename: path.join(APPS, "nuxt", "server/api/brief.post.ts"),
+      code: "export default defineEventHandler(() => ({ ok: !!process.env.NEXT_PUBLIC_GEMINI_API_KEY }));",
+    },
+    {
+      name: "Nuxt: another framework's prefix read in nuxt.config (it runs in Node)",
+      filename: path.join(APPS, "nuxt", "nuxt.config.ts"),
+      code: "export default defineNuxtConfig({ runtimeConfig: { geminiApiKey: process.env.NEXT_PUBLIC_GEMINI_API_KEY } });",
+    },
     {
       // KIMCAT33/voice-spark-reviews: the config runs in Node, where process.env holds every name.
       name: "Vite: process.env.VITE_ read in vite.config.ts is no bug (it runs in Node)",
@@ -44,6 +55,16 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
     },
   ],
   invalid: [
+    {
+      name: "Nuxt: another framework's prefix in browser code is undefined there; Nuxt's own and Vite's are public",
+      filename: path.join(APPS, "nuxt", "composables/useBrief.ts"),
+      code: "export const a = process.env.NEXT_PUBLIC_GEMINI_API_KEY;\nexport const b = import.meta.env.VITE_GEMINI_API_KEY;\nexport const c = process.env.NUXT_PUBLIC_GEMINI_API_KEY;",
+      errors: [
+        notExposed(1, "NEXT_PUBLIC_GEMINI_API_KEY", "NEXT_PUBLIC_", "Nuxt", "useRuntimeConfig().public, filled from NUXT_PUBLIC_*"),
+        { messageId: "publicSecret", line: 2, data: { name: "VITE_GEMINI_API_KEY", prefix: "VITE_", unprefixed: "GEMINI_API_KEY" } },
+        { messageId: "publicSecret", line: 3, data: { name: "NUXT_PUBLIC_GEMINI_API_KEY", prefix: "NUXT_PUBLIC_", unprefixed: "GEMINI_API_KEY" } },
+      ],
+    },
     {
       ...appFile("vite-env-prefix", "src/main.tsx"),
       errors: [

@@ -37,6 +37,8 @@ interface Exposure {
   processEnvDefined?: boolean;
   /** Reads the config's `define` replaces with a value: "process.env.API_KEY", "import.meta.env.KEY". */
   defined?: ReadonlySet<string>;
+  /** What the message says the framework exposes, where its prefixes alone would mislead (Nuxt). */
+  exposes?: string;
 }
 
 const DISPLAY: Partial<Record<FrameworkName, string>> = {
@@ -52,11 +54,13 @@ const DISPLAY: Partial<Record<FrameworkName, string>> = {
   remix: "React Router (Vite)",
   astro: "Astro",
   sveltekit: "SvelteKit",
+  nuxt: "Nuxt",
 };
 
 const VITE_CONFIG = ["vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"];
 const ASTRO_CONFIG = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const SVELTE_CONFIG = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
+const NUXT_CONFIG = ["nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs", "nuxt.config.mts"];
 const ELECTRON_VITE_CONFIG = ["electron.vite.config.ts", "electron.vite.config.js", "electron.vite.config.mts", "electron.vite.config.mjs", "electron.vite.config.cts", "electron.vite.config.cjs"];
 
 const cache = new Map<string, { stamp: string; exposure: Exposure | undefined }>();
@@ -86,7 +90,7 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
     if (bundler.processEnvDefined || bundler.defined.has(name)) return { prefix: known, exposed: true, framework: exposure.display, definedByConfig: true };
   }
   const [way, prefixes] = Object.entries(exposure.prefixes).find(([, list]) => list && list.length > 0) ?? [];
-  const exposes = way && prefixes ? prefixes.map((prefix) => `${way.startsWith("$env") ? `${way} ` : `${way}.`}${prefix}*`).join(", ") : "no prefix";
+  const exposes = exposure.exposes ?? (way && prefixes ? prefixes.map((prefix) => `${way.startsWith("$env") ? `${way} ` : `${way}.`}${prefix}*`).join(", ") : "no prefix");
   const exposedElsewhere = Object.values(exposure.prefixes).some((list) => list?.some((prefix) => name.startsWith(prefix) && name.length > prefix.length));
   return { prefix: known, exposed: false, framework: exposure.display, exposes, exposedElsewhere };
 }
@@ -94,7 +98,7 @@ export function publicPrefixVerdict(name: string, source: EnvSource, file: strin
 function exposureOf(framework: Framework): Exposure | undefined {
   const { name, root } = framework;
   const display = framework.electronVite ? "electron-vite" : DISPLAY[name];
-  if (!display) return undefined; // Nuxt (runtime config), unknown: every public prefix counts as public
+  if (!display) return undefined; // unknown: every public prefix counts as public
   const configs = framework.electronVite ? ELECTRON_VITE_CONFIG.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file)) : configFiles(name, root);
   const stamp = configs.map((file) => `${file}:${mtimeOf(file)}`).join("|");
   const key = `${display}\0${root}`;
@@ -279,6 +283,18 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
         defined: definedReads(configText),
       };
     }
+    case "nuxt":
+      // NUXT_PUBLIC_ names fill `runtimeConfig.public`, which every page gets (./config-secrets reports
+      // that by key); Nuxt builds with Vite, whose `VITE_` (or `vite.envPrefix`) `import.meta.env` reads
+      // and `vite.define` ship too. Another framework's prefix ships nothing: `NEXT_PUBLIC_GEMINI_API_KEY`
+      // read in `server/` or `nuxt.config` (flexxxikqwe/AI-Brief-Builder-Gemini, batch 146) is server code's.
+      return {
+        display,
+        prefixes: { "process.env": ["NUXT_PUBLIC_"], "import.meta.env": ["NUXT_PUBLIC_", ...(envPrefixes(configText) ?? ["VITE_"])] },
+        processEnvDefined: definesProcessEnv(configText),
+        defined: definedReads(configText),
+        exposes: "useRuntimeConfig().public, filled from NUXT_PUBLIC_*",
+      };
     default:
       return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
   }
@@ -309,7 +325,7 @@ function definesProcessEnv(configText: string): boolean {
 }
 
 function configFiles(name: FrameworkName, root: string): string[] {
-  const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : VITE_CONFIG;
+  const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : name === "nuxt" ? NUXT_CONFIG : VITE_CONFIG;
   return ["next", "cra", "vue-cli", "rsbuild", "parcel", "webpack", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
 }
 
