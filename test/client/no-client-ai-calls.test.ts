@@ -223,6 +223,17 @@ ruleTester().run("no-client-ai-calls", rule, {
       code: [`"use client";`, `export const ask = (prompt: string, apiKey: string) =>`, `  fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=" + apiKey, { method: "POST", body: prompt });`].join("\n"),
     },
     {
+      // EugeneMsv/ai-chrome-extension (batch 147): a URL const that ends in `key=`, the key the caller's.
+      name: "a URL const ending in `key=` followed by the caller's parameter, with + or in a template",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const API_BASE_URL = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=";`,
+        `export const a = (apiKey: string, prompt: string) => fetch(API_BASE_URL + apiKey, { method: "POST", body: prompt });`,
+        "export const b = (apiKey: string) => fetch(`${API_BASE_URL}${apiKey}`, { method: \"POST\" });",
+      ].join("\n"),
+    },
+    {
       // Shirashoji/Gemini-Ripple-Enquete's service-worker.js (batch 55): the endpoint a const, the key the caller's.
       name: "a template URL `${ENDPOINT}?key=${apiKey}` whose key is the caller's parameter",
       filename: clientFile,
@@ -328,11 +339,20 @@ ruleTester().run("no-client-ai-calls", rule, {
         `export const b = (model: string) => fetch("https://generativelanguage.googleapis.com/v1beta/models/" + model + ":generateContent?alt=sse&key=" + "written-in");`,
         "const KEYED = `${GEMINI}?key=${k}`;",
         `export const c = () => fetch(KEYED, { method: "POST" });`,
+        // A URL const ending in `key=`, then the module's key (+ and template), or one with a key written in.
+        `const BASE_TEXT = "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=";`,
+        `export const d = () => fetch(BASE_TEXT + k, { method: "POST" });`,
+        "export const e = () => fetch(`${BASE_TEXT}${k}`, { method: \"POST\" });",
+        `const WRITTEN = "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=written-in";`,
+        `export const f = (apiKey: string) => fetch(WRITTEN + "&alt=sse" + apiKey, { method: "POST" });`,
       ].join("\n"),
       errors: [
         { messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "directProviderCall", line: 5, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
         { messageId: "directProviderCall", line: 7, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 9, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 10, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 12, data: { host: "generativelanguage.googleapis.com", chain: "app/chat/chat-box.tsx" } },
       ],
     },
     {

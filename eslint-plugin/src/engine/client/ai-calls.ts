@@ -342,7 +342,7 @@ function httpRequest(
   // The credentials it sends: a key in the query, the values of its auth headers.
   const credentials: Array<TSESTree.Node | undefined> = [];
   // `const API_URL = \`…?key=${API_KEY}\``: the values are those of the const's template.
-  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (own?.init ?? valueConstants(declarators).get(url.name) ?? url) : url));
+  if (QUERY_KEY.test(urlText)) credentials.push(...urlValues(url?.type === "Identifier" ? (own?.init ?? valueConstants(declarators).get(url.name) ?? url) : url, constants));
   for (const config of configs) credentials.push(...authHeaderValues(config, objects, headerConstants, scope.headerSets));
   if (socket) credentials.push(...socketProtocolKeys(node, declarators));
   if (credentials.length === 0) return undefined;
@@ -485,14 +485,18 @@ function declaratorOf(name: string, declarators: readonly TSESTree.VariableDecla
  * written in the template), a `+` chain's operands (`"…?key=" + apiKey`) and any literal after
  * its `key=` (a key written in); one unknown for anything else (the key may be in it).
  */
-function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefined> {
+function urlValues(url: TSESTree.Node | undefined, constants: Map<string, string>): Array<TSESTree.Node | undefined> {
   if (url?.type === "TemplateLiteral") {
     // Quasi i comes before expression i: the holes after the one that writes `key=`.
     const keyAt = url.quasis.findIndex((quasi) => QUERY_KEY.test(quasi.value.cooked ?? ""));
     // A key written in after `key=` (`…?key=AIza…` in a template with no hole: gaston04gut/tp-webservices-5658,
     // batch 78) is the template's own text: the developer's.
     if (keyAt >= 0 && WRITTEN_QUERY_KEY.test(url.quasis[keyAt].value.cooked ?? "")) return [url];
-    return keyAt >= 0 && keyAt < url.expressions.length ? url.expressions.slice(keyAt) : url.expressions;
+    if (keyAt >= 0) return keyAt < url.expressions.length ? url.expressions.slice(keyAt) : url.expressions;
+    // `${API_BASE_URL}${apiKey}`: the holes after a URL const that ends in `key=`.
+    const constAt = url.expressions.findIndex((hole) => urlConstText(hole, constants) !== undefined && QUERY_KEY.test(urlConstText(hole, constants)!));
+    if (constAt >= 0 && !WRITTEN_QUERY_KEY.test(urlConstText(url.expressions[constAt], constants)!)) return url.expressions.slice(constAt + 1);
+    return url.expressions;
   }
   if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];
   const values: TSESTree.Node[] = [];
@@ -500,12 +504,23 @@ function urlValues(url: TSESTree.Node | undefined): Array<TSESTree.Node | undefi
   const pending: TSESTree.Node[] = [url];
   while (pending.length > 0) {
     const part = pending.pop()!;
+    const text = afterKey ? undefined : urlConstText(part, constants);
     if (part.type === "BinaryExpression" && part.operator === "+") pending.push(part.right, part.left);
     else if (part.type === "TemplateLiteral") values.push(...part.expressions);
+    // `API_BASE_URL + apiKey`, the const's text ending in `key=` (EugeneMsv/ai-chrome-extension, batch 147):
+    // the const is the URL, not a credential, unless a key is written in it.
+    else if (text !== undefined && !WRITTEN_QUERY_KEY.test(text)) afterKey = QUERY_KEY.test(text);
     else if (part.type !== "Literal" || typeof part.value !== "string" || afterKey) values.push(part);
     else afterKey = QUERY_KEY.test(part.value);
   }
   return values.length > 0 ? values : [undefined];
+}
+
+/** The text of a string const of the file's that holds a URL (`"https://…"`), for a name. */
+function urlConstText(node: TSESTree.Node, constants: Map<string, string>): string | undefined {
+  if (node.type !== "Identifier") return undefined;
+  const text = constants.get(node.name);
+  return text !== undefined && /^\s*(?:https?:)?\/\//i.test(text) ? text : undefined;
 }
 
 /**
