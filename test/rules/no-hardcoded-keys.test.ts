@@ -44,6 +44,7 @@ const awsSecret = fakeKey("aws-bedrock", "secret-access-key");
 const googleKey = fakeKey("google-ai");
 /** Pinecone's legacy keys are bare UUIDs, as its record ids are. */
 const pineconeUuid = fakeKey("pinecone", "legacy-key");
+const falKey = fakeKey("fal");
 const GROQ = env("groq");
 const MISTRAL = env("mistral");
 
@@ -246,6 +247,12 @@ const shapes: Invalid[] = [
 // --- context for generic formats ------------------------------------------------------------
 
 const contextInvalid: Invalid[] = [
+  {
+    // rainbow686/food-image-recipe's api/recipe.js (batch 149): fal's id:secret key in a const named for it.
+    name: "a fal key (<uuid>:<32 hex>) named FAL_KEY, sent to fal's queue",
+    code: `const FAL_KEY = "${falKey}";\nexport default async function handler(req, res) {\n  const r = await fetch("https://queue.fal.ai/fal-ai/flux/dev", { method: "POST", headers: { Authorization: \`Key \${FAL_KEY}\` } });\n  res.json(await r.json());\n}`,
+    errors: [{ messageId: "hardcodedKey", line: 1, suggestions: [useEnv("FAL_KEY", `const FAL_KEY = process.env.FAL_KEY;\nexport default async function handler(req, res) {\n  const r = await fetch("https://queue.fal.ai/fal-ai/flux/dev", { method: "POST", headers: { Authorization: \`Key \${FAL_KEY}\` } });\n  res.json(await r.json());\n}`)] }],
+  },
   {
     name: "a Pinecone legacy key (a UUID) in the client's apiKey, or named for Pinecone, is the provider's",
     code: `const pinecone = new Pinecone({ environment: "gcp-starter", apiKey: "${pineconeUuid}" });\nconst PINECONE_KEY = "${pineconeUuid}";`,

@@ -59,6 +59,15 @@ export { handler };
     assert.deepEqual(findings("netlify/functions/own.js", proxy("api.example.com")), []);
   });
 
+  it("reads fal's API on fal.ai's subdomains (rainbow686/food-image-recipe's queue.fal.ai, batch 149)", () => {
+    const fal = `exports.handler = async (event) => {
+  const r = await fetch("https://queue.fal.ai/fal-ai/flux/dev", { method: "POST", headers: { Authorization: \`Key \${process.env.FAL_KEY}\` }, body: event.body });
+  return { statusCode: 200, body: await r.text() };
+};
+`;
+    assert.deepEqual(findings("netlify/functions/image.js", fal).map(([handler, provider]) => [handler, provider]), [["netlify/functions/image", "fal"]]);
+  });
+
   it("stays quiet on a Netlify function with a limiter, one that calls no provider, and a handler outside the functions folder", () => {
     const limited = `import OpenAI from "openai";\nimport { checkRateLimit } from "./limit";\nconst openai = new OpenAI();\nexport const handler = async (event) => {\n  if (!(await checkRateLimit(event.headers["x-nf-client-connection-ip"]))) return { statusCode: 429 };\n  return { statusCode: 200, body: JSON.stringify(await openai.responses.create(JSON.parse(event.body))) };\n};\n`;
     assert.deepEqual(findings("netlify/functions/limited.mjs", limited), []);

@@ -1,9 +1,12 @@
 import type { Provider } from "../types";
+import { format, lit, run, uuidSegments } from "./segments";
 
 /**
  * The key travels as `Authorization: Key <key>`; @ai-sdk/fal reads FAL_API_KEY, then FAL_KEY.
- * No key format is published or observable: keys are found by name (env var, SDK
- * option, auth header), never by shape.
+ * A key is its id and its secret, `<uuid>:<32 hex>` (the one rainbow686/food-image-recipe wrote into
+ * `const FAL_KEY`, batch 149): a shape other services' id:secret pairs may share, so reported only
+ * with a fal name, SDK or host beside it.
+ * Its API answers on fal.run and on fal.ai's subdomains (`queue.fal.ai`, `rest.alpha.fal.ai`).
  */
 export const fal: Provider = {
   id: "fal",
@@ -13,7 +16,7 @@ export const fal: Provider = {
   contextWords: ["fal", "falai", "fal_ai"],
   sdkConstructors: ["createFal", "createFalClient"],
   sdkPackages: ["@ai-sdk/fal", "@fal-ai/client", "@fal-ai/serverless-client"],
-  endpoints: ["fal.run", "queue.fal.run", "rest.alpha.fal.ai"],
+  endpoints: ["fal.run", "queue.fal.run", "fal.ai"],
   revokeUrl: "https://fal.ai/dashboard/keys",
-  kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [] }],
+  kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [format(...uuidSegments, lit(":"), run("hexLower", 32))] }],
 };
