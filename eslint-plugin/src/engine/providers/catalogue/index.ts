@@ -38,6 +38,7 @@ import { jina } from "./jina";
 import { tavily } from "./tavily";
 import { klingai } from "./klingai";
 import { langfuse } from "./langfuse";
+import { leonardo } from "./leonardo";
 import { langsmith } from "./langsmith";
 import { lmnt } from "./lmnt";
 import { luma } from "./luma";
@@ -139,4 +140,6 @@ export const catalogue: readonly Provider[] = [
   portkey,
   // LangChain.js tools that take a key and bill per call.
   tavily,
+  // APIs apps call directly, with no AI SDK or LangChain.js package.
+  leonardo,
 ];
