@@ -7,6 +7,7 @@ import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
 import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
+import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
 import { socketListeners } from "./socket-handlers";
@@ -329,12 +330,15 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
     if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
-        // A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's quota.
         const [url, init] = requestParts(source, call);
-        if (sendsCallersKey(source, init) || runsNoModel(source, url, init)) return undefined;
-        return fetchProvider(source, url) ?? keyHeaderProvider(source, url, init);
+        return fetchRequestProvider(source, url, init);
       }
     }
+    // `fetchWithTimeout(url, options)`: the app's own wrapper that hands both to `fetch` as they are
+    // (./fetch-wrappers), of this file or imported: the request is written here, as a `fetch`'s would be
+    // (AbylaiNurtaev/whatsapp-gemini-bot, batch 148).
+    const wrapped = call.callee.type === "Identifier" ? wrappedRequest(source, call, functionInScope(source, call.callee)) : undefined;
+    if (wrapped) return fetchRequestProvider(source, wrapped.url, wrapped.init);
     // `axios({ method: "POST", url: API_URL, headers })` and `axios.request(config)`: the URL and headers in one config
     // (tansunyj/chinese_name_web's Express proxy, batch 62).
     const config = root.name === "axios" && call.arguments.length === 1 && (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "request") ? axiosConfig(source, call.arguments[0] as Node) : undefined;
@@ -355,6 +359,16 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
+}
+
+/**
+ * The provider a `fetch(url, init)` reaches: by the URL's host, else by a provider's key in its auth
+ * header or query. A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's
+ * quota, and the model list runs no model.
+ */
+function fetchRequestProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
+  if (sendsCallersKey(source, init) || runsNoModel(source, url, init)) return undefined;
+  return fetchProvider(source, url) ?? keyHeaderProvider(source, url, init);
 }
 
 /**

@@ -1,0 +1,170 @@
+/**
+ * An app's own wrapper of `fetch` (AbylaiNurtaev/whatsapp-gemini-bot, batch 148): `fetchWithTimeout(url,
+ * options)` hands its URL and options to `fetch` as they are, so a call of it is read as the `fetch`
+ * it makes, with the provider's host and key header written at the call site. The wrapper may be
+ * the route file's own or imported (ESM or CommonJS), also two modules away, through a class's method.
+ * A function that makes its own URL, or gives its URL parameter another value, is no wrapper.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route";
+import { fetchWrapperOf } from "../../eslint-plugin/src/engine/server-route/rate-limit/fetch-wrappers";
+import { clearSharedClientCache } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
+import { makeRepo, removeRepos } from "../env/support";
+
+const GEMINI_URL = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent";
+
+/** The bot's src/http.js, as written: the options spread into a copy with the abort signal. */
+const HTTP_JS = `export async function fetchWithTimeout(url, options = {}, timeoutMs = 20_000) {
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await fetch(url, { ...options, signal: controller.signal });
+  } finally {
+    clearTimeout(timeout);
+  }
+}
+`;
+
+const express = (prelude: string, body: string) => `import express from "express";
+${prelude}
+const app = express();
+app.use(express.json());
+app.post("/chat", async (req, res) => {
+${body}
+});
+`;
+
+const geminiCall = (wrapper: string, headers = `"x-goog-api-key": process.env.GEMINI_API_KEY`) => `  const r = await ${wrapper}("${GEMINI_URL}", {
+    method: "POST",
+    headers: { ${headers}, "Content-Type": "application/json" },
+    body: JSON.stringify(req.body),
+  });
+  res.json(await r.json());`;
+
+describe("require-rate-limit: an app's own fetch wrapper is read as fetch (AbylaiNurtaev/whatsapp-gemini-bot, batch 148)", () => {
+  let dir: string;
+  before(() => {
+    dir = makeRepo({
+      "package.json": JSON.stringify({ type: "module", dependencies: { express: "4.0.0" } }),
+      "src/http.js": HTTP_JS,
+      // The bot's shape: the route → a module-level `new GeminiClient` → its method → the imported wrapper.
+      "src/gemini.js": `import { fetchWithTimeout } from "./http.js";
+export class GeminiClient {
+  constructor({ apiKey }) { this.apiKey = apiKey; }
+  async reply(input) {
+    const response = await fetchWithTimeout("${GEMINI_URL}", {
+      method: "POST",
+      headers: { "x-goog-api-key": this.apiKey, "Content-Type": "application/json" },
+      body: JSON.stringify({ contents: [{ parts: [{ text: input }] }] }),
+    }, 30_000);
+    return response.json();
+  }
+}
+`,
+      "src/wappi.js": `import { fetchWithTimeout } from "./http.js";
+export class WappiClient {
+  async send(text) {
+    return fetchWithTimeout("https://wappi.pro/api/sync/message/send", { method: "POST", headers: { Authorization: process.env.WAPPI_TOKEN }, body: JSON.stringify({ text }) });
+  }
+}
+`,
+      "src/http-cjs.js": `async function withRetry(url, init) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const response = await fetch(url, init);
+    if (response.ok) return response;
+  }
+  throw new Error("failed");
+}
+module.exports = { withRetry };
+`,
+      "src/proxy.js": `export async function viaProxy(url, options) {
+  url = "/relay?to=" + encodeURIComponent(url);
+  return fetch(url, options);
+}
+export async function apiFetch(path, options) {
+  return fetch(process.env.BACKEND_URL + path, options);
+}
+`,
+    });
+  });
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const run = (relative: string, code: string) => {
+    const source = parseSource(path.join(dir, relative), code);
+    assert.ok(source, "the route parses");
+    return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+  };
+  const SAME_FILE_WRAPPER = `async function fetchWithTimeout(url, options = {}, ms = 20000) {
+  const c = new AbortController();
+  setTimeout(() => c.abort(), ms);
+  return fetch(url, { ...options, signal: c.signal });
+}`;
+
+  it("a wrapper of the route's own file, called with Gemini's URL and key header", () => {
+    assert.deepEqual(run("src/server.js", express(SAME_FILE_WRAPPER, geminiCall("fetchWithTimeout"))), ['app.post("/chat") → Google AI (Gemini)']);
+  });
+
+  it("a wrapper imported from the app's module, called in the route", () => {
+    assert.deepEqual(run("src/server.js", express(`import { fetchWithTimeout } from "./http.js";`, geminiCall("fetchWithTimeout"))), ['app.post("/chat") → Google AI (Gemini)']);
+    // Under another local name, and a CommonJS module's export required by name.
+    assert.deepEqual(run("src/server.js", express(`import { fetchWithTimeout as request } from "./http.js";`, geminiCall("request"))), ['app.post("/chat") → Google AI (Gemini)']);
+    assert.deepEqual(run("src/server.cjs", express(`const { withRetry } = require("./http-cjs.js");`, geminiCall("withRetry"))), ['app.post("/chat") → Google AI (Gemini)']);
+  });
+
+  it("the bot's own chain: a handler calling a method of an imported client class whose method calls the imported wrapper", () => {
+    const bot = `import express from "express";
+import { GeminiClient } from "./gemini.js";
+const app = express();
+const gemini = new GeminiClient({ apiKey: process.env.GEMINI_API_KEY });
+app.post("/webhook", async (req, res) => {
+  res.status(200).json({ ok: true });
+  await handleMessage(req.body);
+});
+async function handleMessage(message) {
+  return gemini.reply(message.text);
+}
+`;
+    assert.deepEqual(run("src/server.js", bot), ['app.post("/webhook") → Google AI (Gemini)']);
+  });
+
+  it("a wrapper called with a URL no provider serves, or with the caller's own key, reaches no provider's quota", () => {
+    const wappi = `import express from "express";
+import { WappiClient } from "./wappi.js";
+const app = express();
+const wappi = new WappiClient();
+app.post("/send", async (req, res) => res.json(await wappi.send(req.body.text)));
+`;
+    assert.deepEqual(run("src/server.js", wappi), []);
+    assert.deepEqual(run("src/server.js", express(SAME_FILE_WRAPPER, geminiCall("fetchWithTimeout", `"x-goog-api-key": req.headers["x-goog-api-key"]`))), []);
+    // The model list runs no model, through a wrapper as through fetch.
+    assert.deepEqual(
+      run("src/server.js", express(`import { fetchWithTimeout } from "./http.js";`, `  res.json(await (await fetchWithTimeout("https://api.openai.com/v1/models", { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } })).json());`)),
+      [],
+    );
+  });
+
+  it("a function that sends its request elsewhere than its URL parameter says is no wrapper", () => {
+    assert.deepEqual(run("src/server.js", express(`import { viaProxy } from "./proxy.js";`, geminiCall("viaProxy"))), []);
+    assert.deepEqual(run("src/server.js", express(`import { apiFetch } from "./proxy.js";`, geminiCall("apiFetch"))), []);
+  });
+
+  it("only a function that hands its own URL parameter, unchanged, and its options to fetch", () => {
+    const wrapperIn = (code: string) => {
+      const source = parseSource(path.join(dir, "src/lib.js"), code);
+      assert.ok(source);
+      const statement = source.ast.body[0];
+      return fetchWrapperOf(statement.type === "VariableDeclaration" ? statement.declarations[0].init : statement);
+    };
+    assert.deepEqual(wrapperIn(`function get(url, init) { return fetch(url, init); }`), { url: 0, init: 1 });
+    assert.deepEqual(wrapperIn(`const call = async (timeout, resource, { retries, ...options } = {}) => globalThis.fetch(resource, { ...options, keepalive: true });`), { url: 1, init: 2 });
+    // The URL made of the parameter, the options not handed on, the name rebound, or a callback's own parameter.
+    assert.equal(wrapperIn(`function get(path, init) { return fetch(BASE + path, init); }`), undefined);
+    assert.equal(wrapperIn(`function get(url, init) { return fetch(url, { method: "POST" }); }`), undefined);
+    assert.equal(wrapperIn(`function get(url, init) { var url = url.trim(); return fetch(url, init); }`), undefined);
+    assert.equal(wrapperIn(`function get(url, init) { return list.map((url) => fetch(url, init)); }`), undefined);
+    assert.equal(wrapperIn(`function get(url) { return fetch(url); }`), undefined);
+  });
+});
