@@ -128,6 +128,7 @@ function checkRun(scan: Scan, start: number, end: number): void {
 
 function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]): void {
   if (format.anchor && !text.includes(format.anchor)) return;
+  if (format.contextGate && !format.contextGate.test(text)) return;
   const regex = format.regex;
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
