@@ -20,7 +20,10 @@
 //   --pairs N      measured pairs (default 7)
 //   --eslint PATH  an eslint package folder to run instead of this repository's (e.g. ESLint 9)
 //   --plugin PATH  an eslint-plugin-keyfence folder (built) instead of this repository's (before/after);
-//                  `noop`: a plugin of one rule that does nothing (what any rule costs ESLint)
+//                  `noop`: a plugin of one rule that does nothing (what any rule costs ESLint);
+//                  `noop:N`: of N such rules; `shell` (or `shell:PATH`, a built plugin folder): KeyFence's
+//                  plugin and config with every rule's `create` returning `{}` (what its shape costs:
+//                  the plugin's loading, its language and processor, its thirteen rules doing nothing)
 //   --against PATH instead of bare ESLint, the other side is KeyFence from this (built) plugin
 //                  folder: an A/B of two builds in alternating pairs, where noise that moves both
 //                  runs of a pair cancels out (the "bare" column is then that build); `noop`: the
@@ -70,6 +73,9 @@ const trees = (args.length > 0 ? args : [repo]).map((dir) => resolve(dir));
 
 const SOURCE = /\.(?:js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
 const NOOP = "noop";
+const SHELL = "shell";
+const isNoop = (value) => value === NOOP || value.startsWith(`${NOOP}:`);
+const isShell = (value) => value === SHELL || value.startsWith(`${SHELL}:`);
 const SKIP = new Set(["node_modules", ".git", "dist", "out", ".next", "build", "coverage"]);
 function collect(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -97,8 +103,8 @@ if (allFiles.length === 0) {
 
 const work = mkdtempSync(join(tmpdir(), "keyfence-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
-const pluginDir = pluginOption === NOOP ? noopPlugin() : resolve(pluginOption);
-const againstDir = againstOption === NOOP ? noopPlugin() : againstOption ? resolve(againstOption) : undefined;
+const pluginDir = pluginFolder(pluginOption, "plugin");
+const againstDir = againstOption ? pluginFolder(againstOption, "against") : undefined;
 writeConfigs();
 
 const eslintBin = join(eslintDir, "bin/eslint.js");
@@ -111,17 +117,52 @@ const usageFile = join(work, "usage.json");
  * what ESLint itself charges for having a rule at all; KeyFence against it, what KeyFence's own work
  * costs (README, "Where it stands").
  */
-function noopPlugin() {
-  const dir = join(work, "noop-plugin");
+function noopPlugin(side, count = 1) {
+  const dir = join(work, `noop-plugin-${side}`);
   mkdirSync(join(dir, "dist"), { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "eslint-plugin-noop", version: "1.0.0", main: "dist/index.js" }));
   writeFileSync(
     join(dir, "dist/index.js"),
-    `const plugin = { meta: { name: "noop" }, rules: { nothing: { meta: { type: "problem", schema: false }, create: () => ({}) } } };
-plugin.configs = { recommended: { files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], plugins: { noop: plugin }, rules: { "noop/nothing": "error" } } };
+    `const rules = {}, on = {};
+for (let i = 0; i < ${count}; i++) {
+  const name = i === 0 ? "nothing" : \`nothing\${i}\`;
+  rules[name] = { meta: { type: "problem", schema: false }, create: () => ({}) };
+  on[\`noop/\${name}\`] = "error";
+}
+const plugin = { meta: { name: "noop" }, rules };
+plugin.configs = { recommended: { files: ["**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}"], plugins: { noop: plugin }, rules: on } };
 module.exports = plugin;
 `,
   );
+  return dir;
+}
+
+/** `shell`: a built KeyFence plugin whose rules all do nothing, its config otherwise as it is. */
+function shellPlugin(side, built) {
+  const dir = join(work, `shell-plugin-${side}`);
+  mkdirSync(join(dir, "dist"), { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "eslint-plugin-keyfence-shell", version: "1.0.0", main: "dist/index.js" }));
+  writeFileSync(
+    join(dir, "dist/index.js"),
+    `const plugin = require(${JSON.stringify(join(built, "dist/index.js"))});
+for (const rule of Object.values(plugin.rules)) rule.create = () => ({});
+module.exports = plugin;
+`,
+  );
+  return dir;
+}
+
+/** The plugin folder an option names: a built KeyFence, or one of the plugins above made in the work folder. */
+function pluginFolder(value, side) {
+  if (isNoop(value)) return noopPlugin(side, Number(value.split(":")[1] ?? 1));
+  if (isShell(value)) return shellPlugin(side, resolve(value.slice(SHELL.length + 1) || join(repo, "eslint-plugin")));
+  return resolve(value);
+}
+
+/** Where the TypeScript parser is resolved from: KeyFence's own package (the no-op and shell plugins have no dependencies). */
+function parserBase(value, dir) {
+  if (isNoop(value)) return join(repo, "eslint-plugin");
+  if (isShell(value)) return resolve(value.slice(SHELL.length + 1) || join(repo, "eslint-plugin"));
   return dir;
 }
 
@@ -133,7 +174,7 @@ module.exports = plugin;
  */
 function writeConfigs() {
   // The parser KeyFence's own package resolves (the no-op plugin has no dependencies).
-  const requirePlugin = createRequire(join(pluginOption === NOOP ? join(repo, "eslint-plugin") : pluginDir, "package.json"));
+  const requirePlugin = createRequire(join(parserBase(pluginOption, pluginDir), "package.json"));
   const tsParserUrl = pathToFileURL(requirePlugin.resolve("@typescript-eslint/parser")).href;
   const pluginUrl = pathToFileURL(join(pluginDir, "dist/index.js")).href;
   const rules = withRule ? `, rules: { "no-debugger": "error" }` : "";
@@ -210,7 +251,7 @@ const METRICS = [
 
 function runPairs(files) {
   const mode = (useCache ? "warm --cache runs" : "no cache") + (withRule ? ", both sides with the core rule no-debugger" : "");
-  console.log(`KeyFence bench: ESLint ${eslintVersion} on Node ${process.versions.node}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${pluginOption === NOOP ? '; the "recommended" side is the no-op plugin' : ""}${againstDir ? `; the "bare" side is ${againstOption === NOOP ? "the no-op plugin" : `KeyFence from ${againstDir}`}` : ""}`);
+  console.log(`KeyFence bench: ESLint ${eslintVersion} on Node ${process.versions.node}, ${files.length} files under ${cwd}, 1 warm-up + ${pairs} pairs, ${mode}${isNoop(pluginOption) || isShell(pluginOption) ? `; the "recommended" side is the ${pluginOption} plugin` : ""}${againstDir ? `; the "bare" side is ${isNoop(againstOption) || isShell(againstOption) ? `the ${againstOption} plugin` : `KeyFence from ${againstDir}`}` : ""}`);
   const runs = measure(files, pairs, (pair, run) => {
     const cell = ({ cpu, wall, rss, gc }) => `cpu ${cpu.toFixed(2)} s  wall ${wall.toFixed(2)} s  rss ${rss.toFixed(0)} MiB  gc ${gc.toFixed(2)} s`;
     console.log(`  pair ${pair + 1}  bare: ${cell(run.bare)}  |  keyfence: ${cell(run.keyfence)}`);
