@@ -11,12 +11,12 @@
  *                                           (`local`, the function of the file it names, or one it imports)
  */
 import * as path from "node:path";
-import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import type { SourceFile, TSESTree } from "../../ast";
 import { importOf } from "../../module-imports";
 import { binds, parameterAround } from "../../patterns";
-import { commonJsExport, moduleDeclaration, walk } from "../ast-utils";
-import { diskProjectView } from "../disk-project-view";
+import { walk } from "../ast-utils";
 import { isSdkOrLimiterPackage } from "./bindings";
+import { exportedValue, parsedModuleMentioning } from "./imported-modules";
 import { resolveImport } from "./shared-clients";
 
 type Node = TSESTree.Node;
@@ -137,53 +137,8 @@ function readImportedWrapper(source: SourceFile, name: string): FetchWrapper | u
   if (!imported || imported.name === "*" || imported.specifier.startsWith("node:") || isSdkOrLimiterPackage(imported.specifier)) return undefined;
   const file = resolveImport(source.file, imported.specifier);
   if (!file || file.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-  const module = fetchingModule(file);
-  return module ? fetchWrapperOf(exportedFunction(module, imported.name)) : undefined;
+  // Only a module that calls `fetch` at all is parsed for its exports.
+  const module = parsedModuleMentioning(file, "fetch(");
+  return module ? fetchWrapperOf(exportedValue(module, imported.name)) : undefined;
 }
 
-/** Modules read for the fetch wrappers they export, by path: parsed again when their text changes. */
-const fetchingModules = new Map<string, { text: string; module: SourceFile | undefined }>();
-
-/** The module at `file`, parsed for its exports, when its text calls `fetch` at all. */
-function fetchingModule(file: string): SourceFile | undefined {
-  const text = diskProjectView().read(file);
-  if (text === undefined || !text.includes("fetch(")) return undefined;
-  const cached = fetchingModules.get(file);
-  if (cached && cached.text === text) return cached.module;
-  const module = parseSource(file, text, { loc: false, comments: false });
-  if (fetchingModules.size > 100) fetchingModules.clear();
-  fetchingModules.set(file, { text, module });
-  return module;
-}
-
-/**
- * What a module exports under `name` ("default" for its default export): `export function name`,
- * `export const name = (…) => …`, `export { local as name }`, `exports.name = …`, `module.exports = { name }`.
- */
-function exportedFunction(module: SourceFile, name: string): Node | undefined {
-  const declared = (value: Node | null | undefined) => (value?.type === "Identifier" ? moduleDeclaration(module.ast, value.name)?.value : (value ?? undefined));
-  for (const statement of module.ast.body) {
-    if (statement.type === "ExportDefaultDeclaration" && name === "default") return declared(statement.declaration as Node);
-    if (statement.type === "ExportNamedDeclaration" && !statement.source) {
-      const declaration = statement.declaration;
-      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name) return declaration;
-      if (declaration?.type === "VariableDeclaration") {
-        for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
-      }
-      for (const specifier of statement.specifiers) {
-        const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
-        if (exported === name) return declared(specifier.local as Node);
-      }
-    }
-    if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") continue;
-    const { left, right } = statement.expression;
-    const target = commonJsExport(left);
-    if (target === name) return declared(right);
-    if (target === "default" && right.type === "ObjectExpression") {
-      for (const property of right.properties) {
-        if (property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === name) return declared(property.value as Node);
-      }
-    }
-  }
-  return undefined;
-}

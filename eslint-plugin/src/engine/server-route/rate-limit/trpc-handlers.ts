@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { parseSource, type SourceFile, type TSESTree } from "../../ast";
 import { importOf } from "../../module-imports";
 import { moduleDeclaration, walk } from "../ast-utils";
-import { diskProjectView } from "../disk-project-view";
+import { exportedValue, parsedModuleMentioning } from "./imported-modules";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 import { resolveImport } from "./shared-clients";
 
@@ -85,37 +85,9 @@ function isImportedProcedureBase(source: SourceFile, name: string, depth: number
   const file = resolveImport(source.file, imported.specifier);
   // An installed package exports no app's procedure base.
   if (!file || file.includes(`${path.sep}node_modules${path.sep}`)) return false;
-  const module = procedureModule(file);
+  // Only a module that names a procedure at all is parsed for its exports.
+  const module = parsedModuleMentioning(file, "procedure");
   const value = module && exportedValue(module, imported.name);
   return !!module && !!value && procedureChain(module, value, depth) !== undefined;
 }
 
-/** What a module exports under `name`: `export const name = …`, or a const of its own it exports by name (`export { base as name }`). */
-function exportedValue(module: SourceFile, name: string): Node | undefined {
-  for (const statement of module.ast.body) {
-    if (statement.type !== "ExportNamedDeclaration") continue;
-    if (statement.declaration?.type === "VariableDeclaration") {
-      for (const declarator of statement.declaration.declarations) if (declarator.id.type === "Identifier" && declarator.id.name === name) return declarator.init ?? undefined;
-    }
-    for (const specifier of statement.source ? [] : statement.specifiers) {
-      const exported = specifier.exported.type === "Identifier" ? specifier.exported.name : String(specifier.exported.value);
-      if (exported === name && specifier.local.type === "Identifier") return moduleDeclaration(module.ast, specifier.local.name)?.value;
-    }
-  }
-  return undefined;
-}
-
-/** Modules read for the procedure bases they export, by path: parsed again when their text changes. */
-const procedureModules = new Map<string, { text: string; module: SourceFile | undefined }>();
-
-/** The module at `file`, parsed for its exports, when its text names a procedure at all. */
-function procedureModule(file: string): SourceFile | undefined {
-  const text = diskProjectView().read(file);
-  if (text === undefined || !text.includes("procedure")) return undefined;
-  const cached = procedureModules.get(file);
-  if (cached && cached.text === text) return cached.module;
-  const module = parseSource(file, text, { loc: false, comments: false });
-  if (procedureModules.size > 100) procedureModules.clear();
-  procedureModules.set(file, { text, module });
-  return module;
-}
