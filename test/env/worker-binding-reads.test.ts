@@ -4,10 +4,8 @@
  * for those entries (1837620622/Diviner's Pages Functions, batch 150). Elsewhere a bare `env.X` is not counted.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { clearSecretEnvReadsCache, projectReadsSecretEnv, readsSecretBinding } from "../../eslint-plugin/src/engine/gitignore/secret-env-reads";
+import { inTempTree } from "../support/temp-tree";
 import { lint, makeRepo, removeRepos } from "./support";
 
 const PAGES_FUNCTION = [
@@ -45,32 +43,17 @@ describe("a Worker's env bindings are secret reads in a wrangler project (env-gi
     }
   });
 
-  describe("over a project folder", () => {
-    let root: string;
-    const write = (files: Record<string, string>) => {
-      for (const [path, text] of Object.entries(files)) {
-        mkdirSync(dirname(join(root, path)), { recursive: true });
-        writeFileSync(join(root, path), text);
-      }
-    };
-    beforeEach(() => {
-      root = mkdtempSync(join(tmpdir(), "keyfence-worker-reads-"));
-      clearSecretEnvReadsCache();
-    });
-    afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-    it("counts a binding read only where a wrangler config sits (toml, json or jsonc)", () => {
-      write({ "functions/api/chat.js": PAGES_FUNCTION });
-      assert.equal(projectReadsSecretEnv(root), false, "no wrangler config: `env` is anything");
-      for (const config of ["wrangler.toml", "wrangler.json", "wrangler.jsonc"]) {
-        rmSync(join(root, "wrangler.toml"), { force: true });
-        rmSync(join(root, "wrangler.json"), { force: true });
-        rmSync(join(root, "wrangler.jsonc"), { force: true });
-        write({ [config]: config.endsWith("toml") ? 'name = "chat"\n' : '{ "name": "chat" }\n' });
+  it("over a project folder, counts a binding read only where a wrangler config sits (toml, json or jsonc)", () => {
+    for (const config of ["wrangler.toml", "wrangler.json", "wrangler.jsonc"]) {
+      inTempTree("keyfence-worker-reads-", (root, write) => {
+        write("functions/api/chat.js", PAGES_FUNCTION);
+        clearSecretEnvReadsCache();
+        assert.equal(projectReadsSecretEnv(root), false, "no wrangler config: `env` is anything");
+        write(config, config.endsWith("toml") ? 'name = "chat"\n' : '{ "name": "chat" }\n');
         clearSecretEnvReadsCache();
         assert.equal(projectReadsSecretEnv(root), true, config);
-      }
-    });
+      });
+    }
   });
 
   describe("through ESLint: a Pages project with no package.json", () => {
