@@ -4,6 +4,7 @@
  * scan runs only where one of fal's words is a word of the text (not "false", not "Falcon").
  */
 import * as assert from "node:assert/strict";
+import { findKeyCandidates, scanText } from "../../../eslint-plugin/src/engine/keys";
 import { scanSpanningFormats } from "../../../eslint-plugin/src/engine/keys/scan";
 import { fakeKey } from "../../support/fake-keys";
 
@@ -19,6 +20,12 @@ describe("keys: spanning formats gated by their provider's words", () => {
 
   it("skips the scan where no fal word is: 'false', 'Falcon', 'FALSE' are none", () => {
     assert.equal(falCandidates(`const ok = false;\nconst Falcon = 1;\nconst FALSE = 0;\nconst pair = "${falKey}";`), 0);
+  });
+
+  it("scans a piece whose name lies outside it: an env entry's value, literals joined from code (drewsephski/Daria's tracked .env)", () => {
+    assert.deepEqual(scanText(falKey, { context: ["FAL_API_KEY"] }).map((match) => match.provider.id), ["fal"]);
+    assert.equal(findKeyCandidates(falKey, false).filter((candidate) => candidate.format.provider.id === "fal").length, 1);
+    assert.equal(findKeyCandidates(falKey).filter((candidate) => candidate.format.provider.id === "fal").length, 0);
   });
 
   it("stays fast on 1 MB of text without a fal word", () => {

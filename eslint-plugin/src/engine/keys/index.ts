@@ -61,10 +61,13 @@ export interface ScanOptions {
   around?: () => string;
 }
 
-/** Every format match in `text` that is not a placeholder, ordered by position (overlaps kept). */
-export function findKeyCandidates(text: string): KeyCandidate[] {
+/**
+ * Every format match in `text` that is not a placeholder, ordered by position (overlaps kept).
+ * `wholeText`: false when `text` is a piece whose context lies outside it (an env entry's value).
+ */
+export function findKeyCandidates(text: string, wholeText = true): KeyCandidate[] {
   if (text.length < formatIndex.shortest) return [];
-  return sortCandidates(scanTokens(text));
+  return sortCandidates(scanTokens(text, [], wholeText));
 }
 
 /** The order findKeyCandidates returns: by position, the longer first, then catalogue order. */
@@ -133,7 +136,7 @@ function testPattern(pattern: RegExp, value: string): boolean {
 
 /** Every real-looking provider key in `text`, placeholders and public-by-design keys excluded. */
 export function scanText(text: string, options: ScanOptions = {}): KeyMatch[] {
-  const candidates = findKeyCandidates(text);
+  const candidates = findKeyCandidates(text, !options.context && !options.around);
   if (candidates.length === 0) return [];
   const given = (options.context ?? []).map(nameWords);
   const settled = settleCandidates(

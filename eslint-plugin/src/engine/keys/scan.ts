@@ -126,9 +126,11 @@ function checkRun(scan: Scan, start: number, end: number): void {
   if (paddedEnd < end && scan.into.length === found && paddedEnd > pieceStart) checkPiece(scan, pieceStart, paddedEnd);
 }
 
-function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]): void {
+function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[], wholeText: boolean): void {
   if (format.anchor && !text.includes(format.anchor)) return;
-  if (format.contextGate && !format.contextGate.test(text)) return;
+  // Only a whole text holds every word that could name the key's provider: a value cut out of a
+  // file (an env entry, with its name apart) or literals joined from code are scanned as they are.
+  if (wholeText && format.contextGate && !format.contextGate.test(text)) return;
   const regex = format.regex;
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -139,9 +141,9 @@ function scanSpanning(text: string, format: CompiledFormat, into: KeyCandidate[]
 }
 
 /** Every format match in `text` that is not a placeholder (unsorted, overlaps kept). */
-export function scanTokens(text: string, into: KeyCandidate[] = []): KeyCandidate[] {
+export function scanTokens(text: string, into: KeyCandidate[] = [], wholeText = true): KeyCandidate[] {
   scanTokenRuns(text, 0, text.length, into);
-  return scanSpanningFormats(text, into);
+  return scanSpanningFormats(text, into, wholeText);
 }
 
 /**
@@ -166,8 +168,11 @@ export function scanTokenRuns(text: string, from: number, to: number, into: KeyC
   return into;
 }
 
-/** The formats that may span several runs (a PEM private key): matched over the whole text. */
-export function scanSpanningFormats(text: string, into: KeyCandidate[] = []): KeyCandidate[] {
-  for (const format of formatIndex.spanning) scanSpanning(text, format, into);
+/**
+ * The formats that may span several runs (a PEM private key): matched over the whole text.
+ * `wholeText`: false for a piece whose context lies outside it (see scanSpanning).
+ */
+export function scanSpanningFormats(text: string, into: KeyCandidate[] = [], wholeText = true): KeyCandidate[] {
+  for (const format of formatIndex.spanning) scanSpanning(text, format, into, wholeText);
   return into;
 }

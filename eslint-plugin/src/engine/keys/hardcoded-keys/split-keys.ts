@@ -90,7 +90,8 @@ function spanning(parts: Part[]): KeyCandidate[] {
     return low;
   };
   const out: KeyCandidate[] = [];
-  for (const candidate of findKeyCandidates(joined)) {
+  // The joined literals hold no name: the code around them does.
+  for (const candidate of findKeyCandidates(joined, false)) {
     const first = partAt(candidate.start);
     const last = partAt(candidate.end - 1);
     if (first === last) continue; // inside one literal: found the usual way
