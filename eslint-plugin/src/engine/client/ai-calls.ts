@@ -494,9 +494,8 @@ function urlValues(url: TSESTree.Node | undefined, constants: Map<string, string
     if (keyAt >= 0 && WRITTEN_QUERY_KEY.test(url.quasis[keyAt].value.cooked ?? "")) return [url];
     if (keyAt >= 0) return keyAt < url.expressions.length ? url.expressions.slice(keyAt) : url.expressions;
     // `${API_BASE_URL}${apiKey}`: the holes after a URL const that ends in `key=`.
-    const constAt = url.expressions.findIndex((hole) => urlConstText(hole, constants) !== undefined && QUERY_KEY.test(urlConstText(hole, constants)!));
-    if (constAt >= 0 && !WRITTEN_QUERY_KEY.test(urlConstText(url.expressions[constAt], constants)!)) return url.expressions.slice(constAt + 1);
-    return url.expressions;
+    const constAt = url.expressions.findIndex((hole) => awaitsKey(urlConstText(hole, constants)));
+    return constAt >= 0 ? url.expressions.slice(constAt + 1) : url.expressions;
   }
   if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];
   const values: TSESTree.Node[] = [];
@@ -509,11 +508,16 @@ function urlValues(url: TSESTree.Node | undefined, constants: Map<string, string
     else if (part.type === "TemplateLiteral") values.push(...part.expressions);
     // `API_BASE_URL + apiKey`, the const's text ending in `key=` (EugeneMsv/ai-chrome-extension, batch 147):
     // the const is the URL, not a credential, unless a key is written in it.
-    else if (text !== undefined && !WRITTEN_QUERY_KEY.test(text)) afterKey = QUERY_KEY.test(text);
+    else if (text !== undefined && !WRITTEN_QUERY_KEY.test(text)) afterKey = awaitsKey(text);
     else if (part.type !== "Literal" || typeof part.value !== "string" || afterKey) values.push(part);
     else afterKey = QUERY_KEY.test(part.value);
   }
   return values.length > 0 ? values : [undefined];
+}
+
+/** A URL's text with a `key=` and no key written after it: what follows it is the key. */
+function awaitsKey(text: string | undefined): boolean {
+  return text !== undefined && QUERY_KEY.test(text) && !WRITTEN_QUERY_KEY.test(text);
 }
 
 /** The text of a string const of the file's that holds a URL (`"https://…"`), for a name. */
