@@ -154,16 +154,20 @@ export function scanTokens(text: string, into: KeyCandidate[] = [], wholeText = 
 export function scanTokenRuns(text: string, from: number, to: number, into: KeyCandidate[] = []): KeyCandidate[] {
   const scan: Scan = { text, dataUris: new DataUriRanges(text), into, nextMarker: [] };
   const shortest = formatIndex.shortest;
-  let runStart = -1;
-  // One loop with one exit: `to` ends the last run as any non-token character does. (A second
-  // check after the loop ran first in the JIT's optimized code and sent it back, file after file.)
-  for (let i = from; i <= to; i++) {
-    if (i < to && IS_TOKEN[text.charCodeAt(i)] === 1) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      if (i - runStart >= shortest) checkRun(scan, runStart, i);
-      runStart = -1;
-    }
+  // Only runs of at least `shortest` characters can hold a key, and every such run covers one of
+  // the checkpoints `shortest` apart: the text is read at the checkpoints, and around those that
+  // fall in a run, not character by character (issue 11: 5 against 12 ms over vercel/ai's 506
+  // files, the same runs). A run ends at a non-token character or at `from`/`to`.
+  for (let at = from + shortest - 1; at < to; at += shortest) {
+    if (IS_TOKEN[text.charCodeAt(at)] !== 1) continue;
+    let start = at;
+    while (start > from && IS_TOKEN[text.charCodeAt(start - 1)] === 1) start--;
+    let end = at + 1;
+    while (end < to && IS_TOKEN[text.charCodeAt(end)] === 1) end++;
+    if (end - start >= shortest) checkRun(scan, start, end);
+    // The next run starts at `end` + 1 at the earliest (`end` is no token character), so one of
+    // `shortest` characters or more holds the checkpoint `shortest` on from `end`.
+    at = end;
   }
   return into;
 }
