@@ -84,6 +84,27 @@ describe("client graph", () => {
     );
   });
 
+  it("leaves an Expo app's \"use server\" modules on the server when the app config turns on server functions (tamdinh/expo-ai, batch 153)", () => {
+    const secretsIn = (root: string, rel: string) => {
+      const file = path.join(root, rel);
+      return findClientSecrets(parseSource(file, fs.readFileSync(file, "utf8"))!).map((finding) => finding.data?.chain);
+    };
+    const files = (appJson: string) => ({
+      "package.json": JSON.stringify({ main: "expo-router/entry", dependencies: { expo: "53.0.0", "expo-router": "5.0.0" } }),
+      "app.json": appJson,
+      "app/movie.tsx": "import { render } from '../actions/render';\nexport default function Movie() { return render('1'); }\n",
+      "actions/render.tsx": `"use server";\nexport async function render(id: string) {\n  return fetch(\`https://api.example.com/\${id}?key=\${process.env.TMDB_API_KEY}\`);\n}\n`,
+      "src/actions/unused.ts": `"use server";\nexport const key = () => process.env.TMDB_API_KEY;\n`,
+    });
+    const on = project(files(JSON.stringify({ expo: { name: "movies", experiments: { reactServerFunctions: true } } })));
+    const off = project(files(JSON.stringify({ expo: { name: "movies" } })));
+    roots.push(on, off);
+    assert.deepEqual(secretsIn(on, "actions/render.tsx"), []);
+    assert.deepEqual(secretsIn(on, "src/actions/unused.ts"), [], "a server function nothing imports is no unreached browser module either");
+    // Without the flag Metro bundles the module as any other: the page's import ships the read.
+    assert.deepEqual(secretsIn(off, "actions/render.tsx"), ["app/movie.tsx → actions/render.tsx"]);
+  });
+
   it("reads and scans each file once per process while it is unchanged", () => {
     const app = path.join(APPS, "next-app-router");
     browserChain(path.join(app, "lib/heavy.ts"));

@@ -42,6 +42,13 @@ export interface Framework {
    * and there is no server of its own; where a provider call belongs is said differently.
    */
   desktop?: "electron" | "tauri";
+  /**
+   * Expo Router's React Server Functions, turned on in the app config
+   * (`experiments.reactServerFunctions`): a `"use server"` module stays on the server and the app
+   * gets references to its functions (Expo's guide reads secrets there). Without the flag Metro
+   * bundles such a module as any other.
+   */
+  serverFunctions?: boolean;
 }
 
 /** electron-vite's config (its `main`, `preload` and `renderer` sections are each a Vite config). */
@@ -196,6 +203,7 @@ function detectIn(dir: string): Framework | "stop" | undefined {
       let found = viteApp(refine(name, dir, names), dir, names, dependencies.has("electron-vite"));
       // WXT and CRXJS build with Vite and load env files as Vite does (angra8410/linkedin-ai-chrome-extension, batch 107).
       if (found !== "stop" && found.name === "extension" && (dependency === "wxt" || dependency === "@crxjs/vite-plugin")) found = { ...found, viteExtension: true };
+      if (found !== "stop" && found.name === "expo" && expoServerFunctions(dir, names)) found = { ...found, serverFunctions: true };
       const desktop = desktopOf(dependencies);
       return found !== "stop" && desktop ? { ...found, desktop } : found;
     }
@@ -601,6 +609,23 @@ function isNodeServerPackage(root: string): boolean {
   return server;
 }
 
+/** The app config's `reactServerFunctions: true` (app.json, or app.config's code), `"quoted"` or not. */
+const SERVER_FUNCTIONS_FLAG = /["']?reactServerFunctions["']?\s*:\s*true\b/;
+const EXPO_APP_CONFIG = /^app\.(?:json|config\.[cm]?[jt]s)$/;
+
+function expoServerFunctions(dir: string, names: string[]): boolean {
+  for (const name of names) {
+    if (!EXPO_APP_CONFIG.test(name)) continue;
+    try {
+      // An app config is a few KB; a huge one is read only as far as 100 KB.
+      if (SERVER_FUNCTIONS_FLAG.test(fs.readFileSync(path.join(dir, name), "utf8").slice(0, 100_000))) return true;
+    } catch {
+      // Unreadable: no flag.
+    }
+  }
+  return false;
+}
+
 function readDependencies(packageJson: string): Set<string> {
   try {
     const json = JSON.parse(fs.readFileSync(packageJson, "utf8")) as Record<string, Record<string, string> | undefined>;
@@ -664,11 +689,11 @@ export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SE
 const BUILD_TOOLING = /(?:^|\/)(?:server|backend|api|functions|netlify|supabase)\/|(?:^|\/)server\.[cm]?[jt]s$|(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?js)$|^(?:scripts|build|tools)\/(?:build|release|pack|zip)|(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec)\.[^/]*$/;
 
 /** `rel` is the module's path from the framework root, with forward slashes. */
-export function moduleRole(framework: FrameworkName, rel: string, directives: () => string[]): ModuleRole {
+export function moduleRole(framework: Pick<Framework, "name" | "serverFunctions">, rel: string, directives: () => string[]): ModuleRole {
   const role: ModuleRole = { entry: false, serverOnly: false, serverReference: false };
   const script = SCRIPT_FILE.test(rel);
   const base = rel.slice(rel.lastIndexOf("/") + 1);
-  switch (framework) {
+  switch (framework.name) {
     case "next": {
       if (script) {
         const found = directives();
@@ -717,6 +742,7 @@ export function moduleRole(framework: FrameworkName, rel: string, directives: ()
       }
       break;
     case "expo": {
+      if (script && framework.serverFunctions && directives().includes("use server")) role.serverReference = true;
       const apiRoute = /\+(?:api|html|middleware)\.[jt]sx?$/.test(base);
       if (script && !apiRoute && (/^(?:src\/)?app\//.test(rel) || /^(?:App|index)\.[jt]sx?$/.test(rel))) role.entry = true;
       break;

@@ -207,6 +207,8 @@ export class ClientGraph {
     if (!this.spaRuleApplies()) return false;
     if (!isSpaPath(this.appPath(file), this.framework)) return false;
     if (this.status(file) !== undefined) return false;
+    // A `"use server"` module (Expo's server functions) is the server's, imported or not.
+    if (this.role(file).serverReference) return false;
     return !this.reachedFromServer(file);
   }
 
@@ -250,7 +252,7 @@ export class ClientGraph {
     if (!role) {
       const rel = path.relative(this.framework.root, file).split(path.sep).join("/");
       const appRel = this.appPath(file);
-      role = moduleRole(this.framework.name, appRel, () => directivesOfFile(file));
+      role = moduleRole(this.framework, appRel, () => directivesOfFile(file));
       // A Vite project's `src/index.ts` that starts `#!/usr/bin/env node` is a CLI Vite builds for
       // Node (karakeep-app/karakeep's MCP server, `build.ssr`, batch 66), no page's script.
       // So is one a package script runs with Node (`"dev:server": "tsx src/index.ts"`): the app's server.
