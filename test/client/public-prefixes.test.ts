@@ -10,6 +10,10 @@ import { envPrefixes } from "../../eslint-plugin/src/engine/client/public-prefix
 import { ruleTester } from "../support/rule-tester";
 import * as path from "node:path";
 import { APPS, appFile } from "./support";
+import * as fs from "node:fs";
+import { parseSource } from "../../eslint-plugin/src/engine/ast";
+import { findPublicSecrets } from "../../eslint-plugin/src/engine/client";
+import { inTempTree } from "../support/temp-tree";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
 const notExposed = (line: number, name: string, prefix: string, framework: string, exposes: string) => ({
@@ -157,5 +161,24 @@ describe("Vite envPrefix", () => {
     envPrefixes(`envPrefix: [${"'".repeat(1_000_000)}`);
     envPrefixes(`envPrefix${" ".repeat(1_000_000)}`);
     assert.ok(Date.now() - started < 1000);
+  });
+});
+
+describe("no-public-secrets: a helper only the project's server imports", () => {
+  it("reads process.env.VITE_ in Node: the secret under the public prefix, not a value undefined in the browser (sunxuedong/frontend-dev-large-model-era, batch 155)", () => {
+    inTempTree("keyfence-vite-server-helper-", (root, write) => {
+      write("package.json", JSON.stringify({ dependencies: { express: "4.21.0" }, devDependencies: { vite: "6.0.0" } }));
+      write("index.html", `<script type="module" src="/src/main.js"></script>\n`);
+      write("src/main.js", `document.body.textContent = "hi";\n`);
+      write("server.js", `import express from "express";\nimport { helper } from "./lib/helper.js";\nconst app = express();\napp.get("/x", async (req, res) => res.json(await helper()));\n`);
+      const helperText = `export async function helper() {\n  return fetch(process.env.API_URL, { headers: { "x-key": process.env.VITE_FLUX_API_KEY } });\n}\n`;
+      const helper = write("lib/helper.js", helperText);
+      const messages = (file: string) => findPublicSecrets(parseSource(file, fs.readFileSync(file, "utf8"))!).map((finding) => finding.messageId);
+      assert.deepEqual(messages(helper), ["publicSecret"]);
+      // The same module imported by the page is browser code, where Vite's `process.env` is undefined.
+      const browserHelper = write("lib/browser-helper.js", helperText);
+      write("src/main.js", `import { helper } from "../lib/browser-helper.js";\nhelper();\n`);
+      assert.deepEqual(messages(browserHelper), ["prefixNotExposed"]);
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Image APIs apps call over REST with no SDK: Leonardo AI (Alexisxde/galer-ia's Astro endpoint,
- * batch 146), whose URL may come from env while its key's name says whose it is.
+ * batch 146), whose URL may come from env while its key's name says whose it is; Black Forest
+ * Labs, whose key header (`x-key`) says whose the key is when neither the URL nor its name does
+ * (sunxuedong/frontend-dev-large-model-era's `generateImage`, batch 155).
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -32,5 +34,20 @@ describe("require-rate-limit: image APIs called over REST", () => {
 }
 `;
     assert.deepEqual(providers("api/own.js", own), []);
+  });
+
+  it("reports a route sending a secret env key in a provider's own key header to a URL from env (Black Forest Labs' x-key)", () => {
+    const flux = `export default async function handler(req, res) {
+  const r = await fetch(\`\${process.env.FLUX_END_POINT}/flux-pro-1.1\`, { method: "POST", headers: { "x-key": process.env.FLUX_API_KEY }, body: JSON.stringify(req.body) });
+  res.json(await r.json());
+}
+`;
+    assert.deepEqual(providers("api/flux.js", flux), [["default", "Black Forest Labs (FLUX)"]]);
+    // Through a const holding the headers, as the app wrote it.
+    const held = flux.replace('const r = await fetch(', 'const headers = { "x-key": process.env.FLUX_API_KEY };\n  const r = await fetch(').replace('headers: { "x-key": process.env.FLUX_API_KEY }', "headers");
+    assert.deepEqual(providers("api/flux-held.js", held), [["default", "Black Forest Labs (FLUX)"]]);
+    // The caller's own key, or a value no secret's name says, spends nothing of the server's.
+    assert.deepEqual(providers("api/flux-own.js", flux.replace("process.env.FLUX_API_KEY", 'req.headers["x-user-key"]')), []);
+    assert.deepEqual(providers("api/flux-id.js", flux.replace("process.env.FLUX_API_KEY", "process.env.FLUX_MODEL")), []);
   });
 });

@@ -18,7 +18,7 @@ import { nearestPackageDir } from "../package-dir";
 import { parameterAround } from "../patterns";
 import { nameWords, looksLikeCredentialName, providers, servesManyProviders } from "../providers";
 import type { Provider } from "../providers/types";
-import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk } from "./catalogue";
+import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk, providerKeyHeaders } from "./catalogue";
 import { isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedExport, importedModule, type ModuleValues } from "./imported-values";
@@ -48,9 +48,6 @@ interface Key {
   placeholder?: boolean;
 }
 
-/** Headers that name their provider by themselves. */
-const PROVIDER_HEADERS: Record<string, string> = { "xi-api-key": "elevenlabs", "x-goog-api-key": "google-ai", [DIRECT_ACCESS_HEADER]: "anthropic" };
-
 let catalogueIndex: { constructors: Map<string, Provider>; headers: Map<string, Provider | undefined> } | undefined;
 
 /** Built once per process: SDK constructor names and auth header names of the whole catalogue. */
@@ -60,9 +57,10 @@ function index(): NonNullable<typeof catalogueIndex> {
   const headers = new Map<string, Provider | undefined>(COMMON_AUTH_HEADERS.map((header) => [header, undefined]));
   for (const provider of providers) {
     for (const name of provider.sdkConstructors ?? []) if (!constructors.has(name)) constructors.set(name, provider);
-    for (const header of provider.authHeaders ?? []) headers.set(header.toLowerCase(), provider);
   }
-  for (const [header, id] of Object.entries(PROVIDER_HEADERS)) headers.set(header, providers.find((provider) => provider.id === id));
+  for (const [header, provider] of providerKeyHeaders()) headers.set(header, provider);
+  // Not a key, but a header only Anthropic's API reads.
+  headers.set(DIRECT_ACCESS_HEADER, providers.find((provider) => provider.id === "anthropic"));
   catalogueIndex = { constructors, headers };
   return catalogueIndex;
 }

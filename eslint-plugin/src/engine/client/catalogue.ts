@@ -28,6 +28,24 @@ export const DIRECT_ACCESS_HEADER = "anthropic-dangerous-direct-browser-access";
 /** Headers any provider may take its key in; a provider's own ones are its `authHeaders`. */
 export const COMMON_AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
 
+let keyHeaders: ReadonlyMap<string, Provider> | undefined;
+
+/**
+ * Headers that name their provider by themselves, lower-cased: each provider's `authHeaders`
+ * (`x-key` Black Forest Labs, `x-gladia-key`), ElevenLabs' `xi-api-key` and Gemini's
+ * `x-goog-api-key`. A key sent in one is that provider's whatever its env name says.
+ */
+export function providerKeyHeaders(): ReadonlyMap<string, Provider> {
+  if (keyHeaders) return keyHeaders;
+  const headers = new Map<string, Provider>();
+  for (const provider of providers) for (const header of provider.authHeaders ?? []) headers.set(header.toLowerCase(), provider);
+  for (const [header, id] of [["xi-api-key", "elevenlabs"], ["x-goog-api-key", "google-ai"]]) {
+    const provider = providers.find((candidate) => candidate.id === id);
+    if (provider) headers.set(header, provider);
+  }
+  return (keyHeaders = headers);
+}
+
 /**
  * Words that let no-client-ai-calls look closer at a file: every auth header name as people
  * write it ("api-key" covers x-api-key, xi-api-key, x-goog-api-key, x-hume-api-key…).

@@ -363,7 +363,7 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // `api/` function (or a Node script: PraveenSalapu/kinetic-constellation's scripts/, batch 44)
       // is a secret one `import.meta.env` read away from every visitor, defined here: the prefix
       // is the problem, not an undefined value.
-      if (serverFile(source) || isNodeProgram(source)) {
+      if (serverFile(source) || isNodeProgram(source) || onlyServerImportsIt(source)) {
         if (!verdict.exposedElsewhere) continue;
         findings.push(finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed: read.name.slice(prefix.length) }));
         continue;
@@ -479,6 +479,13 @@ function declaredBrowserCalls(source: SourceFile, calls: ReturnType<typeof findA
     const { messageId, data } = inAppMessage(framework, call.messageId, { ...call.data, chain });
     return finding("no-client-ai-calls", messageId, source.file, call.node, data);
   });
+}
+
+/** No browser entry reaches this module, and server-side code imports it (a Node server's `lib/` helper). */
+function onlyServerImportsIt(source: SourceFile): boolean {
+  const file = path.resolve(source.file);
+  const graph = clientGraphFor(file);
+  return graph !== undefined && graph.status(file) === undefined && graph.reachedFromServer(file);
 }
 
 function serverSideFile(source: SourceFile): boolean {

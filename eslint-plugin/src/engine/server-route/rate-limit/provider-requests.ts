@@ -17,6 +17,8 @@ import { constInits, findProperty, memberPath, stringValue, walk } from "../ast-
 import { envName } from "../../env-key-values";
 import { binds, parameterAround } from "../../patterns";
 import { providerForEnvName } from "../../providers";
+import { COMMON_AUTH_HEADERS, providerKeyHeaders } from "../../client/catalogue";
+import { isSecretEnvName } from "../../client/env-names";
 import { fieldSetOnce, thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { keyIsUserSupplied, unsealedArgument } from "./bindings";
@@ -63,8 +65,8 @@ function isCallersParam(node: Node, name: string): boolean {
   return false;
 }
 
-/** The request headers a provider's key travels in. */
-export const AUTH_HEADERS = ["authorization", "x-api-key", "api-key", "xi-api-key", "x-goog-api-key"];
+/** The request headers a provider's key travels in: any provider's, and those naming their provider. */
+export const AUTH_HEADERS = [...new Set([...COMMON_AUTH_HEADERS, ...providerKeyHeaders().keys()])];
 
 /**
  * `fetch(url, { headers: { Authorization: … } })` whose key comes from the request, not from env;
@@ -204,7 +206,9 @@ export function keyHeaderProvider(source: SourceFile, url: Node | undefined, ini
   const headers = init?.type === "ObjectExpression" ? findProperty(init, "headers")?.value : undefined;
   for (const { name, value } of headerEntries(source, headers as Node | undefined)) {
     if (!AUTH_HEADERS.includes(name)) continue;
-    const provider = envKeyProvider(source, value, 0);
+    // The env name names the provider, or the header does (`"x-key": process.env.FLUX_API_KEY`: Black Forest Labs).
+    const named = providerKeyHeaders().get(name);
+    const provider = envKeyProvider(source, value, 0) ?? (named && sendsEnvSecret(source, value, 0) ? named : undefined);
     if (provider && !provider.tracing) return provider;
   }
   return undefined;
@@ -325,6 +329,23 @@ function envKeyProvider(source: SourceFile, value: Node, depth: number): Provide
     if (held) provider = envKeyProvider(source, held, depth + 1);
   });
   return provider;
+}
+
+/** `value` sends a secret-looking env read, also through a `const` holding it (as envKeyProvider reads it). */
+function sendsEnvSecret(source: SourceFile, value: Node, depth: number): boolean {
+  let found = false;
+  walk(value, (node) => {
+    if (found) return;
+    const env = envName(node);
+    if (env !== undefined) {
+      found = isSecretEnvName(env);
+      return;
+    }
+    if (depth >= 2 || node.type !== "Identifier") return;
+    const held = enclosingConst(node, node.name) ?? constInits(source).get(node.name);
+    if (held) found = sendsEnvSecret(source, held, depth + 1);
+  });
+  return found;
 }
 
 const moduleObjectsOf = new WeakMap<SourceFile, Map<string, TSESTree.ObjectExpression>>();
