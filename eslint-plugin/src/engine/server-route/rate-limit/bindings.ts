@@ -529,9 +529,10 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
   };
   if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier") {
     const owner = init.callee.object;
-    if (owner.type !== "Identifier" || bindings.providers.has(owner.name)) return undefined;
+    if (owner.type !== "Identifier") return undefined;
     const method = init.callee.property.name;
     if (VECTOR_STORE_CLASS.test(owner.name)) return STORE_FACTORY.test(method) || method === "load" ? embeddings(init.arguments) : undefined;
+    if (bindings.providers.has(owner.name)) return undefined;
     const first = init.arguments[0];
     const provider = STORE_FACTORY.test(method) && first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
     return provider ? { provider, store: false } : undefined;
@@ -588,6 +589,13 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
   // What each method returns, read once however many declarators call it.
   const returned = new Map<Node, Provider | undefined>();
   walk(source.ast, (node) => {
+    // Also a chain assigned later to a `let` (`let chain; … if (firstMsg) chain = new ConversationChain({ llm: model })`).
+    const assigned = node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator);
+    if (assigned && node.left.type === "Identifier" && !bindings.providers.has(node.left.name)) {
+      const provider = chainBuiltBy(node.right, bindings) ?? chainReturnedBy(node.right, bindings, returned);
+      if (provider && !bindings.chains.has(node.left.name)) bindings.chains.set(node.left.name, provider);
+      return;
+    }
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
     const provider = chainBuiltBy(node.init, bindings) ?? chainReturnedBy(node.init, bindings, returned);
     if (provider) bindings.chains.set(node.id.name, provider);

@@ -14,6 +14,8 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import { commonJsExport, memberPath, walk } from "../ast-utils";
 import { requiredModule } from "../../require-call";
+import { exportedValue, parsedModuleMentioning } from "./imported-modules";
+import { resolveImport } from "./shared-clients";
 import type { FunctionOf, ImportedRouteHandler, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
@@ -35,19 +37,57 @@ export function mayDefineFirebaseFunctions(text: string): boolean {
 export function firebaseHandlers(source: SourceFile, functionOf: FunctionOf, importedHandlers?: ImportedRouteHandler[], isImported?: (name: string) => boolean): RouteHandler[] {
   const imported = triggersImported(source);
   const out: RouteHandler[] = [];
+  // Module functions that register what they are given: `const wrapWithCors = (fn) =>
+  // functions.https.onRequest((req, res) => cors(req, res, () => fn(req, res)))`, name → trigger and parameter index.
+  const factories = new Map<string, { trigger: string; index: number }>();
+  const register = (call: TSESTree.CallExpression, trigger: string, handler: Node | undefined) => {
+    const found = functionOf(source, handler);
+    const exported = exportedAs(call);
+    const name = `${exported?.name ?? "function"} (${trigger})`;
+    const reportNode = exported?.node ?? call.callee;
+    if (found) out.push({ kind: "firebase", name, fn: found.fn, reportNode, companions: found.wrappers });
+    else if (importedHandlers && handler?.type === "Identifier" && isImported?.(handler.name) && !deployedWhereWritten(source, handler.name)) importedHandlers.push({ kind: "firebase", name, reference: handler.name, reportNode, companions: [] });
+  };
   walk(source.ast, (node) => {
     if (node.type !== "CallExpression") return;
     const trigger = triggerOf(node.callee, imported);
     if (!trigger) return;
     const handler = node.arguments[node.arguments.length - 1] as Node | undefined;
-    const found = functionOf(source, handler);
-    const exported = exportedAs(node);
-    const name = `${exported?.name ?? "function"} (${trigger})`;
-    const reportNode = exported?.node ?? node.callee;
-    if (found) out.push({ kind: "firebase", name, fn: found.fn, reportNode, companions: found.wrappers });
-    else if (importedHandlers && handler?.type === "Identifier" && isImported?.(handler.name)) importedHandlers.push({ kind: "firebase", name, reference: handler.name, reportNode, companions: [] });
+    const factory = registrationFactory(source, node, handler);
+    if (factory) {
+      factories.set(factory.name, { trigger, index: factory.index });
+      return;
+    }
+    register(node, trigger, handler);
   });
+  if (factories.size > 0) {
+    walk(source.ast, (node) => {
+      if (node.type !== "CallExpression" || node.callee.type !== "Identifier") return;
+      const factory = factories.get(node.callee.name);
+      if (factory) register(node, factory.trigger, node.arguments[factory.index] as Node | undefined);
+    });
+  }
   return out;
+}
+
+/**
+ * A module-level function (`const wrap = (fn) => …`, `function wrap(fn) { return … }`) whose trigger
+ * call's handler calls one of its parameters: each `wrap(handler)` registers `handler`.
+ */
+function registrationFactory(source: SourceFile, call: TSESTree.CallExpression, handler: Node | undefined): { name: string; index: number } | undefined {
+  if (handler?.type !== "ArrowFunctionExpression" && handler?.type !== "FunctionExpression") return undefined;
+  let outer: Node | undefined = call.parent;
+  while (outer && outer.type !== "ArrowFunctionExpression" && outer.type !== "FunctionExpression" && outer.type !== "FunctionDeclaration") outer = outer.parent;
+  if (!outer) return undefined;
+  const name = outer.type === "FunctionDeclaration" ? outer.id?.name : outer.parent?.type === "VariableDeclarator" && outer.parent.id.type === "Identifier" ? outer.parent.id.name : undefined;
+  const declaredAtTop = outer.type === "FunctionDeclaration" ? outer.parent === source.ast : outer.parent?.parent?.parent === source.ast;
+  if (!name || !declaredAtTop) return undefined;
+  const params = (outer as TSESTree.FunctionLike).params.map((param) => (param.type === "Identifier" ? param.name : undefined));
+  let index = -1;
+  walk(handler, (node) => {
+    if (index < 0 && node.type === "CallExpression" && node.callee.type === "Identifier") index = params.indexOf(node.callee.name);
+  });
+  return index >= 0 ? { name, index } : undefined;
 }
 
 /** A module of firebase-functions whose own exports are the HTTPS triggers (`firebase-functions/v2/https`). */
@@ -108,4 +148,31 @@ function exportedAs(call: TSESTree.CallExpression): { name: string; node: Node }
     if (name && name !== "default") return { name, node: parent.left };
   }
   return undefined;
+}
+
+/**
+ * `name` comes from a module that exports it as a trigger already (`exports.chat =
+ * functions.https.onRequest(…)` in ./chat, then `exports.chat = wrapWithCors(chat)` here): that
+ * module's own finding stands for it.
+ */
+function deployedWhereWritten(source: SourceFile, name: string): boolean {
+  for (const statement of source.ast.body) {
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      const specifier = requiredModule(declarator.init);
+      if (!specifier) continue;
+      let imported: string | undefined;
+      if (declarator.id.type === "ObjectPattern") {
+        for (const property of declarator.id.properties) {
+          if (property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" && property.value.name === name) imported = property.key.name;
+        }
+      }
+      if (!imported) continue;
+      const file = resolveImport(source.file, specifier);
+      const module = file ? parsedModuleMentioning(file, "firebase-functions") : undefined;
+      const value = module ? exportedValue(module, imported) : undefined;
+      return value?.type === "CallExpression" && triggerOf(value.callee, triggersImported(module!)) !== undefined;
+    }
+  }
+  return false;
 }

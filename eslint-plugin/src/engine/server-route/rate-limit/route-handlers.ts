@@ -725,7 +725,16 @@ function isImportedName(source: SourceFile, name: string): boolean {
     if (statement.type === "ImportDeclaration" && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.local.name === name)) return true;
   }
   const declared = moduleDeclaration(source.ast, name)?.value;
-  return declared?.type === "CallExpression" && declared.callee.type === "Identifier" && declared.callee.name === "require";
+  if (declared?.type === "CallExpression" && declared.callee.type === "Identifier" && declared.callee.name === "require") return true;
+  // Destructured: `const { chatEndpoint } = require("./chat")`.
+  for (const statement of source.ast.body) {
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== "ObjectPattern" || declarator.init?.type !== "CallExpression" || declarator.init.callee.type !== "Identifier" || declarator.init.callee.name !== "require") continue;
+      if (declarator.id.properties.some((property) => property.type === "Property" && property.value.type === "Identifier" && property.value.name === name)) return true;
+    }
+  }
+  return false;
 }
 
 /**
