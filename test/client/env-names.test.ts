@@ -23,6 +23,8 @@ describe("client env names", () => {
     "AZURE_OPENAI_KEY2", "NUXT_PUBLIC_AZURE_OPENAI_KEY3", "GEMINI_API_KEY_2", "VITE_SECRET2",
     // A password shortened to PASS, as the last word; Pendo's server key (no public prefix).
     "SMTP_PASS", "DB_PASS", "MAIL_PASS2", "PENDO_INTEGRATION_KEY", "PENDO_API_KEY",
+    // A map service's key that says it is the secret one.
+    "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -55,6 +57,8 @@ describe("client env names", () => {
     "UPSTASH_REDIS_REST_URL", "KV_REST_API_URL", "NEXT_PUBLIC_VAPI_WEB_TOKEN",
     // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
+    // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.
+    "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY",
     // PASS as a verb (nwfesnak/estimateace's Stripe switch, batch 149).
     "STRIPE_PASS_FEES_TO_CUSTOMER", "ACME_PASS_THROUGH",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.

@@ -81,6 +81,11 @@ const PUBLISHABLE_SERVICES = new Set([
   // Web push: Firebase Cloud Messaging's VAPID key is the public half every browser subscribes
   // with (`getToken(messaging, { vapidKey })`); the private half says PRIVATE (Haradakouta/life-pwa-react, batch 58).
   "FCM", "VAPID",
+  // Map tiles and viewers whose browser SDKs take the key or token in the page, restricted by
+  // origin: Apple's MapKit JS token (tamdinh/expo-ai's EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY, batch 153),
+  // Mapillary's client token (markcodeman/travelland, batch 154), OpenMapVN's tile key
+  // (ThinhPhoenix/agrisa_app, batch 153).
+  "MAPKIT", "MAPILLARY", "OPENMAPVN",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
