@@ -81,6 +81,13 @@ ruleTester().run("no-public-secrets (electron-vite, WXT)", rule(noPublicSecrets)
       errors: [{ messageId: "publicSecretInApp", data: { name: "RENDERER_VITE_GROQ_API_KEY", prefix: "RENDERER_VITE_", unprefixed: "GROQ_API_KEY", tool: "electron-vite", backEnd: "the main process, and give the renderer only results over IPC" } }],
     },
     {
+      // DigitalEpidemic/ai-voice-translator (batch 156): the main process reading the name in Node still says the app, not a visitor's browser.
+      name: "electron-vite: process.env.VITE_ in the main process is a secret every installed copy can hold",
+      filename: file("src/main/keys.ts"),
+      code: 'import { readFileSync } from "node:fs";\nexport const key = process.env.VITE_OPENAI_API_KEY ?? readFileSync("key.txt", "utf8");',
+      errors: [{ messageId: "publicSecretInApp", data: { name: "VITE_OPENAI_API_KEY", prefix: "VITE_", unprefixed: "OPENAI_API_KEY", tool: "electron-vite", backEnd: "the main process, and give the renderer only results over IPC" } }],
+    },
+    {
       name: "electron-vite: VITE_ reaches every process",
       filename: file("src/preload/index.ts"),
       code: "export const key = import.meta.env.VITE_OPENAI_API_KEY;",

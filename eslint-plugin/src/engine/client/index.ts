@@ -349,6 +349,14 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
     const verdict = publicPrefixVerdict(read.name, read.source, source.file);
     if (!verdict) continue;
     const { prefix } = verdict;
+    const unprefixed = read.name.slice(prefix.length);
+    /** The prefix ships the value: to every visitor, or (a desktop app) to every installed copy. */
+    const exposedFinding = () => {
+      const backEnd = desktopBackEnd(frameworkOf(path.resolve(source.file)));
+      if (backEnd) return finding("no-public-secrets", "publicSecretInApp", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build", backEnd });
+      if (verdict.definedByConfig) return finding("no-public-secrets", "publicSecretDefined", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build" });
+      return finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
+    };
     // nuxt.config: a NUXT_PUBLIC_ name reaches the browser only through `runtimeConfig.public`,
     // which ./config-secrets reports by key and by the env var it reads; a private key filled from
     // one (`smtp.auth.pass: process.env.NUXT_PUBLIC_PASSWORD`: codedbyfrancis/edncr, batch 40) ships nothing.
@@ -365,21 +373,14 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // is the problem, not an undefined value.
       if (serverFile(source) || isNodeProgram(source) || onlyServerImportsIt(source)) {
         if (!verdict.exposedElsewhere) continue;
-        findings.push(finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed: read.name.slice(prefix.length) }));
+        findings.push(exposedFinding());
         continue;
       }
       // Not a leak but a bug: the framework never copies this prefix into the browser.
       findings.push(finding("no-public-secrets", "prefixNotExposed", source.file, read.node, { name: read.name, prefix, framework: verdict.framework ?? "", exposes: verdict.exposes ?? "" }));
       continue;
     }
-    const unprefixed = read.name.slice(prefix.length);
-    // A desktop app: no visitor's browser, but every installed copy of the app holds the value.
-    const backEnd = desktopBackEnd(frameworkOf(path.resolve(source.file)));
-    const result = backEnd
-      ? finding("no-public-secrets", "publicSecretInApp", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build", backEnd })
-      : verdict.definedByConfig
-        ? finding("no-public-secrets", "publicSecretDefined", source.file, read.node, { name: read.name, prefix, unprefixed, tool: verdict.framework ?? "the build" })
-        : finding("no-public-secrets", "publicSecret", source.file, read.node, { name: read.name, prefix, unprefixed });
+    const result = exposedFinding();
     if (read.nameNode && read.source === "process.env") {
       serverOnly ??= runsOnlyOnServer(source);
       if (serverOnly) {
