@@ -58,7 +58,7 @@ describe("client env names", () => {
     // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
     // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.
-    "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY",
+    "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY", "openMapVnKey", "mapKitToken",
     // PASS as a verb (nwfesnak/estimateace's Stripe switch, batch 149).
     "STRIPE_PASS_FEES_TO_CUSTOMER", "ACME_PASS_THROUGH",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.

@@ -131,9 +131,11 @@ function isPublishableByService(words: string[]): boolean {
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
-  // A camelCase name splits a service's name in two: `revenueCatAndroidKey` in an Expo config's
-  // `extra` (Aiden-Hyun/chatgpt-clone, batch 107), `oneSignalAppKey`, `logRocketKey`.
-  if (words.some((word, i) => PUBLISHABLE_SERVICES.has(word) || (i > 0 && PUBLISHABLE_SERVICES.has(words[i - 1] + word)))) return true;
+  // A camelCase name splits a service's name in two or three: `revenueCatAndroidKey` in an Expo config's
+  // `extra` (Aiden-Hyun/chatgpt-clone, batch 107), `oneSignalAppKey`, `logRocketKey`, `openMapVnKey`
+  // (ThinhPhoenix/agrisa_app, batch 153).
+  const endsServiceName = (i: number) => [1, 2, 3].some((count) => i + 1 >= count && PUBLISHABLE_SERVICES.has(words.slice(i + 1 - count, i + 1).join("")));
+  if (words.some((_word, i) => endsServiceName(i))) return true;
   // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
   // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
   return /SUPABASE_(?:API_)?KEY$/.test(words.join("_"));
