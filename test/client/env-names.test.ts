@@ -25,6 +25,8 @@ describe("client env names", () => {
     "SMTP_PASS", "DB_PASS", "MAIL_PASS2", "PENDO_INTEGRATION_KEY", "PENDO_API_KEY",
     // A map service's key that says it is the secret one.
     "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN",
+    // Shopify's secrets: the API secret and an Admin API access token.
+    "SHOPIFY_API_SECRET", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_ADMIN_API_ACCESS_TOKEN",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -59,6 +61,8 @@ describe("client env names", () => {
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
     // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.
     "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY", "openMapVnKey", "mapKitToken",
+    // Shopify's API key is its app's client id, read by App Bridge in the page (batch 160's Remix apps).
+    "SHOPIFY_API_KEY", "VITE_SHOPIFY_API_KEY",
     // PASS as a verb (nwfesnak/estimateace's Stripe switch, batch 149).
     "STRIPE_PASS_FEES_TO_CUSTOMER", "ACME_PASS_THROUGH",
     // Web push's public key (Haradakouta/life-pwa-react, batch 58); VAPID_PRIVATE_KEY stays a secret.

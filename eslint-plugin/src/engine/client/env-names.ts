@@ -136,6 +136,9 @@ function isPublishableByService(words: string[]): boolean {
   // (ThinhPhoenix/agrisa_app, batch 153).
   const endsServiceName = (i: number) => [1, 2, 3].some((count) => i + 1 >= count && PUBLISHABLE_SERVICES.has(words.slice(i + 1 - count, i + 1).join("")));
   if (words.some((_word, i) => endsServiceName(i))) return true;
+  // Shopify's SHOPIFY_API_KEY is the app's client id, which App Bridge reads from the page (every
+  // app of Shopify's Remix template hands it to the browser); its secrets say SECRET or ACCESS_TOKEN.
+  if (/(?:^|_)SHOPIFY_(?:APP_)?API_KEY$/.test(words.join("_"))) return true;
   // Segment's write key and Supabase's bare SUPABASE_KEY / SUPABASE_API_KEY are browser keys in
   // every guide (Supabase's secret ones say SERVICE_ROLE or SECRET).
   return /SUPABASE_(?:API_)?KEY$/.test(words.join("_"));
