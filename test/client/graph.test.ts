@@ -105,6 +105,25 @@ describe("client graph", () => {
     assert.deepEqual(secretsIn(off, "actions/render.tsx"), ["app/movie.tsx → actions/render.tsx"]);
   });
 
+  it("reads an app that `react-router build` builds as React Router, though its package.json still lists next (ar1579/AI_Product_Content_Generator, batch 160)", () => {
+    const scripts = (build: string) => ({
+      "package.json": JSON.stringify({ scripts: { build }, dependencies: { next: "15.2.4", "react-router": "7.5.0", "@react-router/node": "7.5.0" }, devDependencies: { "@react-router/dev": "7.5.0", vite: "6.0.0" } }),
+      "vite.config.ts": `import { reactRouter } from "@react-router/dev/vite";\nexport default { plugins: [reactRouter()] };\n`,
+      // A stray "use client" means nothing to React Router; its `.server` import stays on the server.
+      "app/routes/app.generate.tsx": `"use client";\nimport { key } from "../key.server";\nexport const action = async () => Response.json({ ok: Boolean(key) });\nexport default function Generate() { return null; }\n`,
+      "app/key.server.ts": "export const key = process.env.OPENAI_API_KEY;\n",
+    });
+    const reactRouter = project(scripts("prisma generate && react-router build"));
+    const next = project(scripts("next build"));
+    roots.push(reactRouter, next);
+    const secrets = (root: string) => {
+      const file = path.join(root, "app/key.server.ts");
+      return findClientSecrets(parseSource(file, fs.readFileSync(file, "utf8"))!).length;
+    };
+    assert.equal(secrets(reactRouter), 0);
+    assert.equal(secrets(next), 1, "built by next, the directive makes the route and its imports browser code");
+  });
+
   it("reads and scans each file once per process while it is unchanged", () => {
     const app = path.join(APPS, "next-app-router");
     browserChain(path.join(app, "lib/heavy.ts"));

@@ -359,7 +359,9 @@ function leftCreateReactApp(dir: string, names: string[]): boolean {
 function buildsWithVite(dir: string, names: string[], cli: RegExp): boolean {
   if (!names.some((entry) => configFramework(entry) === "vite")) return false;
   const build = packageScripts(dir).build;
-  return typeof build === "string" && /\bvite\b/.test(build) && !cli.test(build);
+  // React Router's and Remix's CLIs build with Vite (`react-router build`: ar1579/AI_Product_Content_Generator,
+  // batch 160, whose package.json still lists a `next` left from a generator).
+  return typeof build === "string" && /\b(?:vite|react-router|remix)\b/.test(build) && !cli.test(build);
 }
 
 /** A Node runner and a file it runs, in a package script: `tsx src/index.ts`, `tsx watch src/index.ts`, `node --watch src/main.js` (bounded pieces: linear). */
