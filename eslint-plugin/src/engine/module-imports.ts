@@ -19,7 +19,10 @@ export interface LocalImport {
 
 const importsOf = new WeakMap<SourceFile, LocalImport[]>();
 
-/** `import { a as b } from "x"`, `import x from "x"`, `import * as x from "x"`, `const { a } = require("x")`, `const x = require("x")`. */
+/**
+ * `import { a as b } from "x"`, `import x from "x"`, `import * as x from "x"`, `const { a } = require("x")`,
+ * `const x = require("x")`, and ESM's loading on first call, `const { a } = await import("x")`.
+ */
 export function localImports(source: SourceFile): LocalImport[] {
   let out = importsOf.get(source);
   if (out) return out;
@@ -37,8 +40,10 @@ export function localImports(source: SourceFile): LocalImport[] {
     if (statement.type === "VariableDeclaration") for (const declarator of statement.declarations) addRequire(declarator, out);
   }
   // `const aiService = require("./services/aiService")` inside a handler (CommonJS loads it on
-  // first call): bound by name as a module-level require is (scope-naive, as the rest here).
-  if (source.text.includes("require(")) {
+  // first call), or `const { gen } = await import("../services/ai.server")` (ESM's way: codebygourav/
+  // Shopify-AI-Product-Image-Generator's actions, batch 160): bound by name as a module-level
+  // import is (scope-naive, as the rest here).
+  if (source.text.includes("require(") || source.text.includes("import(")) {
     const topLevel = new Set<TSESTree.Node>(source.ast.body);
     const found = out;
     walk(source.ast, (node) => {
@@ -59,13 +64,22 @@ export function importOf(source: SourceFile, local: string): { specifier: string
 }
 
 function addRequire(declarator: TSESTree.VariableDeclarator, out: LocalImport[]): void {
-  const specifier = requiredModule(declarator.init);
+  const imported = dynamicImport(declarator.init);
+  const specifier = requiredModule(declarator.init) ?? imported;
   if (specifier === undefined) return;
-  if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: "default" }] });
+  // `await import()` gives the module's namespace; `require()` its exports object (read alike).
+  if (declarator.id.type === "Identifier") out.push({ specifier, names: [{ local: declarator.id.name, imported: imported === undefined ? "default" : "*" }] });
   else if (declarator.id.type === "ObjectPattern") {
     const names = declarator.id.properties.flatMap((property) =>
       property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" ? [{ local: property.value.name, imported: property.key.name }] : [],
     );
     out.push({ specifier, names });
   }
+}
+
+/** The module of `await import("x")` (a string literal), else undefined. */
+function dynamicImport(init: TSESTree.Expression | null | undefined): string | undefined {
+  if (init?.type !== "AwaitExpression" || init.argument.type !== "ImportExpression") return undefined;
+  const source = init.argument.source;
+  return source.type === "Literal" && typeof source.value === "string" ? source.value : undefined;
 }
