@@ -181,4 +181,16 @@ describe("no-public-secrets: a helper only the project's server imports", () => 
       assert.deepEqual(messages(browserHelper), ["prefixNotExposed"]);
     });
   });
+
+  it("still reports a prefix the framework exposes nowhere: only the message may change (dhopegraphics/hivedemia-web-version)", () => {
+    inTempTree("keyfence-next-backend-store-", (root, write) => {
+      write("package.json", JSON.stringify({ dependencies: { next: "15.0.0", zustand: "5.0.0" } }));
+      write("app/page.tsx", "export default function Page() { return null; }\n");
+      // A store kept in a folder named backend/ imports the hook; no page imports either yet.
+      write("backend/store/useQuiz.ts", `import { ask } from "@/hooks/ai";\nexport const useQuiz = () => ask;\n`);
+      write("tsconfig.json", JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } }));
+      const hook = write("hooks/ai.ts", "export const ask = () => process.env.PUBLIC_COHERE_API_KEY;\n");
+      assert.deepEqual(findPublicSecrets(parseSource(hook, fs.readFileSync(hook, "utf8"))!).map((finding) => finding.messageId), ["prefixNotExposed"]);
+    });
+  });
 });

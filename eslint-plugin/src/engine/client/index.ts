@@ -371,7 +371,10 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       // `api/` function (or a Node script: PraveenSalapu/kinetic-constellation's scripts/, batch 44)
       // is a secret one `import.meta.env` read away from every visitor, defined here: the prefix
       // is the problem, not an undefined value.
-      if (serverFile(source) || isNodeProgram(source) || onlyServerImportsIt(source)) {
+      // A module only server code imports is asked only where the prefix is public elsewhere: its
+      // message changes (publicSecret, not "undefined in the browser"), never whether it is
+      // reported (dhopegraphics/hivedemia-web-version's hooks, imported by stores kept in backend/).
+      if (serverFile(source) || isNodeProgram(source) || (verdict.exposedElsewhere && onlyServerImportsIt(source))) {
         if (!verdict.exposedElsewhere) continue;
         findings.push(exposedFinding());
         continue;
