@@ -9,6 +9,8 @@ export const STORE_EMBEDDING_METHODS = [
   "fromDocuments",
   "fromTexts",
   "addDocuments",
+  // PrismaVectorStore: embeds the rows' content column.
+  "addModels",
   "similaritySearch",
   "similaritySearchWithScore",
   "maxMarginalRelevanceSearch",

@@ -73,6 +73,9 @@ const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
  */
 const LOCAL_MODEL_PACKAGES = new Set(["ollama-ai-provider", "ollama-ai-provider-v2", "ai-sdk-ollama"]);
 
+/** Outbound queues (spacing the app's own requests to an API): they refuse no client, so they are no rate limit. */
+const QUEUE_PACKAGES = new Set(["bottleneck", "p-limit", "p-queue", "p-throttle"]);
+
 export interface FileBindings {
   /** Local name → provider, for SDK imports and clients built from them. */
   providers: Map<string, Provider>;
@@ -139,6 +142,8 @@ export interface FileBindings {
   helperKeyParams?: Map<string, number>;
   /** Local names of local-model providers (LOCAL_MODEL_PACKAGES) and of the providers they create. */
   localModels?: Set<string>;
+  /** Local names of outbound queues (QUEUE_PACKAGES) and the queues made from them. */
+  queues?: Set<string>;
   /**
    * The clients a tRPC context holds, by property (./trpc-context): this module's context
    * functions' and those of the modules it imports. A procedure reaches one as `ctx.openai`.
@@ -317,6 +322,10 @@ export function fileBindings(source: SourceFile): FileBindings {
       for (const { local } of names) bindings.limiters.add(local);
       return;
     }
+    if (QUEUE_PACKAGES.has(module)) {
+      for (const { local } of names) (bindings.queues ??= new Set()).add(local);
+      return;
+    }
     if (LOCAL_MODEL_PACKAGES.has(module)) {
       for (const { local } of names) (bindings.localModels ??= new Set()).add(local);
       return;
@@ -414,6 +423,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (node.id.type !== "Identifier") continue;
     const from = constructedFrom(node.init);
     if (!from || answersRequest(node.init)) continue;
+    if (bindings.queues?.has(from)) {
+      bindings.queues.add(node.id.name);
+      continue;
+    }
     // `const ollama = createOllama()`.
     if (bindings.localModels?.has(from)) {
       bindings.localModels.add(node.id.name);
@@ -528,9 +541,14 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
     return undefined;
   };
   if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier") {
-    const owner = init.callee.object;
-    if (owner.type !== "Identifier") return undefined;
+    let owner = init.callee.object;
     const method = init.callee.property.name;
+    // `PrismaVectorStore.withModel<Document>(prisma).create(embeddings, …)`: a store class's builder chain.
+    if (owner.type === "CallExpression" && method === "create") {
+      const { root } = memberPath(owner.callee);
+      if (root.type === "Identifier" && VECTOR_STORE_CLASS.test(root.name)) return embeddings(init.arguments);
+    }
+    if (owner.type !== "Identifier") return undefined;
     if (VECTOR_STORE_CLASS.test(owner.name)) return STORE_FACTORY.test(method) || method === "load" ? embeddings(init.arguments) : undefined;
     if (bindings.providers.has(owner.name)) return undefined;
     const first = init.arguments[0];

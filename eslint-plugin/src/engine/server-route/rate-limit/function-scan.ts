@@ -249,6 +249,8 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
   let current: Node = node;
   if (current.type === "CallExpression" || current.type === "NewExpression") current = current.callee;
   const { root, path } = memberPath(current);
+  // `limiter.schedule(() => shopify.get(…))` on a Bottleneck: an outbound queue refuses no client.
+  if (root.type === "Identifier" && bindings.queues?.has(root.name)) return false;
   const names = [...(root.type === "Identifier" ? [root.name] : []), ...path];
   return names.some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name) || extraNames.includes(name));
 }
@@ -275,6 +277,10 @@ function routeOptionsLimit(options: TSESTree.ObjectExpression, bindings: FileBin
 }
 
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  // tsc's CommonJS call of an import, `(0, cohere_1.getTranslation)(…)`: the call of `cohere_1.getTranslation`.
+  if (call.callee.type === "SequenceExpression" && call.callee.expressions.slice(0, -1).every((e) => e.type === "Literal")) {
+    return providerOfCall(source, { ...call, callee: call.callee.expressions[call.callee.expressions.length - 1] } as TSESTree.CallExpression, bindings);
+  }
   const { root } = memberPath(call.callee);
   if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
   // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`,
