@@ -14,6 +14,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import { commonJsExport, memberPath, walk } from "../ast-utils";
 import { requiredModule } from "../../require-call";
+import { importOf } from "../../module-imports";
 import { exportedValue, parsedModuleMentioning } from "./imported-modules";
 import { resolveImport } from "./shared-clients";
 import type { FunctionOf, ImportedRouteHandler, RouteHandler } from "./route-handlers";
@@ -156,23 +157,10 @@ function exportedAs(call: TSESTree.CallExpression): { name: string; node: Node }
  * module's own finding stands for it.
  */
 function deployedWhereWritten(source: SourceFile, name: string): boolean {
-  for (const statement of source.ast.body) {
-    if (statement.type !== "VariableDeclaration") continue;
-    for (const declarator of statement.declarations) {
-      const specifier = requiredModule(declarator.init);
-      if (!specifier) continue;
-      let imported: string | undefined;
-      if (declarator.id.type === "ObjectPattern") {
-        for (const property of declarator.id.properties) {
-          if (property.type === "Property" && property.key.type === "Identifier" && property.value.type === "Identifier" && property.value.name === name) imported = property.key.name;
-        }
-      }
-      if (!imported) continue;
-      const file = resolveImport(source.file, specifier);
-      const module = file ? parsedModuleMentioning(file, "firebase-functions") : undefined;
-      const value = module ? exportedValue(module, imported) : undefined;
-      return value?.type === "CallExpression" && triggerOf(value.callee, triggersImported(module!)) !== undefined;
-    }
-  }
-  return false;
+  const from = importOf(source, name);
+  if (!from || from.name === "*" || from.name === "default") return false;
+  const file = resolveImport(source.file, from.specifier);
+  const module = file ? parsedModuleMentioning(file, "firebase-functions") : undefined;
+  const value = module ? exportedValue(module, from.name) : undefined;
+  return value?.type === "CallExpression" && triggerOf(value.callee, triggersImported(module!)) !== undefined;
 }

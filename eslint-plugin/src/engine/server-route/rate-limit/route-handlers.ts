@@ -19,6 +19,7 @@ import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import { blockDeclaration, calleeName, chainCalls, commonJsExport, declarationSeenBy, memberPath, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { directivesOf } from "../../client/directives";
+import { importOf } from "../../module-imports";
 import { clientGraphFor } from "../../client/graph";
 import { frameworkOf } from "../../client/framework";
 import { minimatch } from "minimatch";
@@ -719,22 +720,9 @@ export interface ImportedRouteHandler {
   middleware?: boolean;
 }
 
-/** `name` is bound by an import declaration or a top-level `require` of the module. */
+/** `name` is bound by an import or a `require` of a module (as ../../module-imports reads them, destructured ones included). */
 function isImportedName(source: SourceFile, name: string): boolean {
-  for (const statement of source.ast.body) {
-    if (statement.type === "ImportDeclaration" && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.local.name === name)) return true;
-  }
-  const declared = moduleDeclaration(source.ast, name)?.value;
-  if (declared?.type === "CallExpression" && declared.callee.type === "Identifier" && declared.callee.name === "require") return true;
-  // Destructured: `const { chatEndpoint } = require("./chat")`.
-  for (const statement of source.ast.body) {
-    if (statement.type !== "VariableDeclaration") continue;
-    for (const declarator of statement.declarations) {
-      if (declarator.id.type !== "ObjectPattern" || declarator.init?.type !== "CallExpression" || declarator.init.callee.type !== "Identifier" || declarator.init.callee.name !== "require") continue;
-      if (declarator.id.properties.some((property) => property.type === "Property" && property.value.type === "Identifier" && property.value.name === name)) return true;
-    }
-  }
-  return false;
+  return importOf(source, name) !== undefined;
 }
 
 /**
