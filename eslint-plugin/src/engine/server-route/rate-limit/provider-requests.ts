@@ -208,7 +208,7 @@ export function keyHeaderProvider(source: SourceFile, url: Node | undefined, ini
     if (!AUTH_HEADERS.includes(name)) continue;
     // The env name names the provider, or the header does (`"x-key": process.env.FLUX_API_KEY`: Black Forest Labs).
     const named = providerKeyHeaders().get(name);
-    const provider = envKeyProvider(source, value, 0) ?? (named && sendsEnvSecret(source, value, 0) ? named : undefined);
+    const provider = envKeyProvider(source, value, 0) ?? (named && sendsEnvSecret(source, value) ? named : undefined);
     if (provider && !provider.tracing) return provider;
   }
   return undefined;
@@ -311,12 +311,22 @@ function headerEntries(source: SourceFile, headers: Node | undefined, depth = 0)
  * process.env.DEEPSEEK_API_KEY, … }`: Piaoxuemoli/Knowledge, batch 48).
  */
 function envKeyProvider(source: SourceFile, value: Node, depth: number): Provider | undefined {
-  let provider: Provider | undefined;
+  return envKeyRead(source, value, depth, providerForEnvName);
+}
+
+/** `value` sends a secret-looking env read (`"x-key": process.env.FLUX_API_KEY`), read as envKeyProvider reads it. */
+function sendsEnvSecret(source: SourceFile, value: Node): boolean {
+  return envKeyRead(source, value, 0, (env) => isSecretEnvName(env) || undefined) === true;
+}
+
+/** What `judge` says of the first env read in `value` it says something of, following what holds one (see envKeyProvider). */
+function envKeyRead<T>(source: SourceFile, value: Node, depth: number, judge: (env: string) => T | undefined): T | undefined {
+  let found: T | undefined;
   walk(value, (node) => {
-    if (provider) return;
+    if (found !== undefined) return;
     const env = envName(node);
     if (env !== undefined) {
-      provider = providerForEnvName(env);
+      found = judge(env);
       return;
     }
     if (depth >= 2) return;
@@ -326,24 +336,7 @@ function envKeyProvider(source: SourceFile, value: Node, depth: number): Provide
     if (node.type === "Identifier" && parent?.type === "Property" && parent.key === node && !parent.computed && !parent.shorthand) return;
     const held =
       node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? (fieldSetOnce(node) ?? moduleObjectProperty(source, node)) : undefined;
-    if (held) provider = envKeyProvider(source, held, depth + 1);
-  });
-  return provider;
-}
-
-/** `value` sends a secret-looking env read, also through a `const` holding it (as envKeyProvider reads it). */
-function sendsEnvSecret(source: SourceFile, value: Node, depth: number): boolean {
-  let found = false;
-  walk(value, (node) => {
-    if (found) return;
-    const env = envName(node);
-    if (env !== undefined) {
-      found = isSecretEnvName(env);
-      return;
-    }
-    if (depth >= 2 || node.type !== "Identifier") return;
-    const held = enclosingConst(node, node.name) ?? constInits(source).get(node.name);
-    if (held) found = sendsEnvSecret(source, held, depth + 1);
+    if (held) found = envKeyRead(source, held, depth + 1, judge);
   });
   return found;
 }
