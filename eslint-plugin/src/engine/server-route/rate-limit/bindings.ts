@@ -73,6 +73,9 @@ const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
  */
 const LOCAL_MODEL_PACKAGES = new Set(["ollama-ai-provider", "ollama-ai-provider-v2", "ai-sdk-ollama"]);
 
+/** Assignments that may give a `let` its chain (`chain = new ConversationChain(…)`, `chain ??= …`). */
+const CHAIN_ASSIGNMENTS = new Set(["=", "??=", "||="]);
+
 /** Outbound queues (spacing the app's own requests to an API): they refuse no client, so they are no rate limit. */
 const QUEUE_PACKAGES = new Set(["bottleneck", "p-limit", "p-queue", "p-throttle"]);
 
@@ -541,7 +544,7 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
     return undefined;
   };
   if (init?.type === "CallExpression" && init.callee.type === "MemberExpression" && !init.callee.computed && init.callee.property.type === "Identifier") {
-    let owner = init.callee.object;
+    const owner = init.callee.object;
     const method = init.callee.property.name;
     // `PrismaVectorStore.withModel<Document>(prisma).create(embeddings, …)`: a store class's builder chain.
     if (owner.type === "CallExpression" && method === "create") {
@@ -608,10 +611,10 @@ export function addChains(source: SourceFile, bindings: FileBindings): void {
   const returned = new Map<Node, Provider | undefined>();
   walk(source.ast, (node) => {
     // Also a chain assigned later to a `let` (`let chain; … if (firstMsg) chain = new ConversationChain({ llm: model })`).
-    const assigned = node.type === "AssignmentExpression" && node.left.type === "Identifier" && ["=", "??=", "||="].includes(node.operator);
-    if (assigned && node.left.type === "Identifier" && !bindings.providers.has(node.left.name)) {
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && CHAIN_ASSIGNMENTS.has(node.operator)) {
+      if (bindings.providers.has(node.left.name) || bindings.chains.has(node.left.name)) return;
       const provider = chainBuiltBy(node.right, bindings) ?? chainReturnedBy(node.right, bindings, returned);
-      if (provider && !bindings.chains.has(node.left.name)) bindings.chains.set(node.left.name, provider);
+      if (provider) bindings.chains.set(node.left.name, provider);
       return;
     }
     if (node.type !== "VariableDeclarator" || node.id.type !== "Identifier" || bindings.providers.has(node.id.name)) return;
