@@ -122,6 +122,11 @@ export function memberPath(node: Node): { root: Node; path: string[] } {
   return { root: current, path };
 }
 
+/** The function tsc's CommonJS output calls as `(0, m.f)(…)` (an import's call without `this`): `m.f`; else the callee. */
+export function tscCallee(callee: Node): Node {
+  return callee.type === "SequenceExpression" ? callee.expressions[callee.expressions.length - 1] : callee;
+}
+
 /** The expression under `as T`, `satisfies T` and `!`: `{ ask } as const` is the object literal. */
 export function withoutTypeAssertion<T extends Node | null | undefined>(node: T): Node | T {
   let current: Node | T = node;

@@ -7,7 +7,7 @@ import type { Provider } from "../../providers/types";
 import { servesManyProviders } from "../../providers";
 import { requiredModule } from "../../require-call";
 import { isFunction } from "../../function-returns";
-import { memberPath, propertyName, sameClassMethod, stringValue, walk } from "../ast-utils";
+import { memberPath, propertyName, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
 import { findProviderForHost, findProviderForPackage, knownProviders, npmSpecifierOf } from "../catalogue";
 
 type Node = TSESTree.Node;
@@ -829,7 +829,7 @@ function isServerConfig(root: Node, path: readonly string[], declarations: Reado
     const declared = declarations.get(root.name);
     if (declared?.type !== "CallExpression") return false;
     // tsc writes an imported function's call `(0, params_1.defineSecret)("KEY")`.
-    const callee = declared.callee.type === "SequenceExpression" ? declared.callee.expressions[declared.callee.expressions.length - 1] : declared.callee;
+    const callee = tscCallee(declared.callee);
     const name = callee.type === "Identifier" ? callee.name : callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
     if (name !== undefined && FIREBASE_PARAMS.has(name)) return true;
     // A const given what the server's configuration hands out, whatever its own name:

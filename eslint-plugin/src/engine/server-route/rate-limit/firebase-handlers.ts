@@ -12,7 +12,7 @@
  * own registrations instead.
  */
 import type { SourceFile, TSESTree } from "../../ast";
-import { commonJsExport, memberPath, walk } from "../ast-utils";
+import { commonJsExport, memberPath, tscCallee, walk } from "../ast-utils";
 import { requiredModule } from "../../require-call";
 import { importOf } from "../../module-imports";
 import { exportedValue, parsedModuleMentioning } from "./imported-modules";
@@ -132,7 +132,7 @@ function triggersImported(source: SourceFile): { names: Map<string, string>; mod
  * bound whole (tsc writes it `(0, https_1.onCall)(…)`), or the v1 `functions.https.onCall(…)` (any chain before `.https`).
  */
 function triggerOf(callee: Node, imported: { names: Map<string, string>; modules: Set<string> }): string | undefined {
-  if (callee.type === "SequenceExpression") return triggerOf(callee.expressions[callee.expressions.length - 1], imported);
+  if (callee.type === "SequenceExpression") return triggerOf(tscCallee(callee), imported);
   if (callee.type === "Identifier") return imported.names.get(callee.name);
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !TRIGGERS.has(callee.property.name)) return undefined;
   if (callee.object.type === "Identifier" && imported.modules.has(callee.object.name)) return callee.property.name;

@@ -5,7 +5,7 @@
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
-import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, walk } from "../ast-utils";
+import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
 import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
@@ -278,9 +278,7 @@ function routeOptionsLimit(options: TSESTree.ObjectExpression, bindings: FileBin
 
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   // tsc's CommonJS call of an import, `(0, cohere_1.getTranslation)(…)`: the call of `cohere_1.getTranslation`.
-  if (call.callee.type === "SequenceExpression" && call.callee.expressions.slice(0, -1).every((e) => e.type === "Literal")) {
-    return providerOfCall(source, { ...call, callee: call.callee.expressions[call.callee.expressions.length - 1] } as TSESTree.CallExpression, bindings);
-  }
+  if (call.callee.type === "SequenceExpression") return providerOfCall(source, { ...call, callee: tscCallee(call.callee) } as TSESTree.CallExpression, bindings);
   const { root } = memberPath(call.callee);
   if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
   // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`,
