@@ -18,6 +18,13 @@ const SPREAD_CONFIG = [
 // Rustam-gif/vocab's shape: `process` behind a cast and `?.`, never spelt `process.env`.
 const CAST_READS = ["export const a = (process as any).env?.NEXT_PUBLIC_OPENAI_API_KEY;", "export const b = process?.env?.NEXT_PUBLIC_GROQ_API_KEY;"].join("\n");
 
+const FIREBASE_STEM_READS = [
+  "export const hasFirebase = () => Boolean(process.env.NEXT_PUBLIC_FB_API_KEY && process.env.NEXT_PUBLIC_FB_PROJECT_ID);",
+  "export const domain = process.env.NEXT_PUBLIC_FB_AUTH_DOMAIN;",
+  "export const sender = process.env.NEXT_PUBLIC_FB_MESSAGING_SENDER_ID;",
+  "export const token = process.env.NEXT_PUBLIC_FB_ACCESS_TOKEN;",
+];
+
 const rule = plugin as unknown as RuleModule<keyof typeof noPublicSecretsMessages, [{ allow?: string[] }]>;
 
 const next = (rel: string) => appFile("next-app-router", rel);
@@ -76,6 +83,19 @@ ruleTester().run("no-public-secrets", rule, {
     appFile("nuxt", "nuxt.config.ts"),
   ],
   invalid: [
+    {
+      // HVVSATHWIK/Dots (batch 165): `PUBLIC_FB_*` is the Firebase web config, spelled as env names.
+      name: "an `…_API_KEY` whose stem also names the Firebase config's fields is its public apiKey, read anywhere in the file; the stem's other secrets are not",
+      filename: routeFile.filename,
+      code: FIREBASE_STEM_READS.join("\n"),
+      errors: [
+        {
+          messageId: "publicSecret",
+          line: 4,
+          suggestions: [{ messageId: "renameToServerName", data: { unprefixed: "FB_ACCESS_TOKEN" }, output: [...FIREBASE_STEM_READS.slice(0, 3), "export const token = process.env.FB_ACCESS_TOKEN;"].join("\n") }],
+        },
+      ],
+    },
     {
       name: "a publishable service's name with SECRET in it is still a secret",
       filename: routeFile.filename,

@@ -35,6 +35,24 @@ describe("env files: a Firebase web config's apiKey", () => {
     assert.deepEqual(keyRules(await lint(repo(firebaseLines("apiKey")))), []);
   });
 
+  it("a public-prefixed `…_API_KEY` whose stem also names the config's fields is its apiKey; the stem's other secrets and a Gemini key are not (HVVSATHWIK/Dots, batch 165)", async () => {
+    const template = [
+      "PUBLIC_FB_API_KEY=",
+      "PUBLIC_FB_AUTH_DOMAIN=your-project.firebaseapp.com",
+      "PUBLIC_FB_MESSAGING_SENDER_ID=000000000000",
+      "PUBLIC_FB_ACCESS_TOKEN=",
+      "PUBLIC_GEMINI_API_KEY=",
+      // Two fields, none of them Firebase's alone: an app id and a project id say nothing.
+      "VITE_PAY_API_KEY=",
+      "VITE_PAY_APP_ID=",
+      "VITE_PAY_PROJECT_ID=",
+      "",
+    ].join("\n");
+    const dir = makeRepo({ "package.json": "{}\n", "index.js": "export const a = 1;\n", ".gitignore": ".env\n.env.local\n.env.*.local\n", ".env.example": template });
+    const found = (await lint(dir)).filter((m) => m.file === ".env.example").map((m) => `${m.line} ${m.ruleId}`);
+    assert.deepEqual(found, ["4 keyfence/no-committed-env-keys", "5 keyfence/no-committed-env-keys", "6 keyfence/no-committed-env-keys"]);
+  });
+
   it("a Gemini key named so, beside the same lines, is reported by both", async () => {
     assert.deepEqual(keyRules(await lint(repo(firebaseLines("GEMINI_API_KEY")))).sort(), ["keyfence/env-dockerignore", "keyfence/no-committed-env-keys"]);
   });

@@ -31,6 +31,31 @@ function isBareTemplate(node: TSESTree.Node): boolean {
   return node.type === "TemplateLiteral" && node.expressions.length === 1 && node.quasis.every((quasi) => quasi.value.cooked === "");
 }
 
+/**
+ * The same config spelled as env names: `PUBLIC_FB_API_KEY` beside `PUBLIC_FB_AUTH_DOMAIN` and
+ * `PUBLIC_FB_MESSAGING_SENDER_ID` (HVVSATHWIK/Dots' template heads them "Firebase Configuration
+ * (Client-exposed)", batch 165). Whatever the stem (`FB`, `FIRE`, none), an `API_KEY` whose stem
+ * also names two more of the config's fields, one of them Firebase's alone (a messaging sender
+ * id, an auth domain), is the config's `apiKey`. Not the stem's other keys: `FB_ACCESS_TOKEN`
+ * (Facebook's) stays a secret.
+ */
+const ENV_CONFIG_FIELDS = ["AUTH_DOMAIN", "PROJECT_ID", "STORAGE_BUCKET", "MESSAGING_SENDER_ID", "APP_ID", "MEASUREMENT_ID", "DATABASE_URL"];
+const FIREBASE_ONLY_FIELDS = new Set(["AUTH_DOMAIN", "MESSAGING_SENDER_ID"]);
+const ENV_API_KEY = /^(.*?)_?API_?KEY$/;
+
+/** The names among `names` that are a Firebase web config's `apiKey` by their siblings (above). */
+export function firebaseConfigKeyNames(names: Iterable<string>): Set<string> {
+  const all = new Set(names);
+  const found = new Set<string>();
+  for (const name of all) {
+    const stem = ENV_API_KEY.exec(name)?.[1];
+    if (stem === undefined) continue;
+    const fields = ENV_CONFIG_FIELDS.filter((field) => all.has(stem ? `${stem}_${field}` : field));
+    if (fields.length >= 2 && fields.some((field) => FIREBASE_ONLY_FIELDS.has(field))) found.add(name);
+  }
+  return found;
+}
+
 function keyName(property: TSESTree.Property): string | undefined {
   if (!property.computed && property.key.type === "Identifier") return property.key.name;
   return property.key.type === "Literal" && typeof property.key.value === "string" ? property.key.value : undefined;

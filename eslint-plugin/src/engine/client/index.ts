@@ -31,7 +31,7 @@ import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
 import { appRoot, frameworkOf, isBuildConfigFile, isNodeServerProject, SERVER_PACKAGES } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { pageLoading } from "./static-pages";
-import { isFirebaseConfigApiKey } from "./firebase-config";
+import { firebaseConfigKeyNames, isFirebaseConfigApiKey } from "./firebase-config";
 import { invalidateFile } from "./files";
 import { clientGraphFor, clientGraphsFor, type ClientGraph } from "./graph";
 import { valueNamesUsed } from "./references";
@@ -180,7 +180,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
     if (!isPrivateSource(read.source) || read.write) return false;
     if (read.source.startsWith("$env/")) return true;
     if (publicName(read, source.file)) return false;
-    return namesSecret(read) || options.reportNonSecretReads === true;
+    return namesSecret(read, source) || options.reportNonSecretReads === true;
   });
   // Server code that hands a secret to the browser as data (props, loader data, a client
   // component's prop): decided by the file's framework and exports, no graph.
@@ -207,7 +207,7 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   }
   for (const read of reads) {
     if (inRanges(context.serverRanges, rangeOf(read.node)[0])) continue;
-    findings.push(finding("no-client-secrets", isSecretRead(read) ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
+    findings.push(finding("no-client-secrets", isSecretRead(read, source) ? "clientSecret" : "undefinedInBrowser", file, read.node, { name: read.name, chain: context.chainText }));
   }
   // A read that runs in the browser is reported as such, once (not also as data sent to it).
   const readInBrowser = new Set(findings.map((found) => found.range.start));
@@ -217,13 +217,24 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
 }
 
 /** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
-function isSecretRead(read: EnvRead): boolean {
-  return read.source.startsWith("$env/") || namesSecret(read);
+function isSecretRead(read: EnvRead, source: SourceFile): boolean {
+  return read.source.startsWith("$env/") || namesSecret(read, source);
 }
 
-/** The name says secret, and the read is not a Firebase web config's public `apiKey` (./firebase-config). */
-function namesSecret(read: EnvRead): boolean {
-  return isSecretEnvName(read.name) && !isFirebaseConfigApiKey(read.node);
+/**
+ * The name says secret, and the read is not a Firebase web config's public `apiKey`: the value of
+ * a config object's `apiKey`, or a name whose siblings among the file's reads spell the config (./firebase-config).
+ */
+function namesSecret(read: EnvRead, source: SourceFile): boolean {
+  return isSecretEnvName(read.name) && !isFirebaseConfigApiKey(read.node) && !firebaseKeysOf(source).has(read.name);
+}
+
+const firebaseKeysByProgram = new WeakMap<SourceFile["ast"], Set<string>>();
+
+function firebaseKeysOf(source: SourceFile): Set<string> {
+  let names = firebaseKeysByProgram.get(source.ast);
+  if (!names) firebaseKeysByProgram.set(source.ast, (names = firebaseConfigKeyNames(findEnvReads(source.ast, source.text).map((read) => read.name))));
+  return names;
 }
 
 /** Secrets that server code of this file returns to the browser as data (./sent-secrets). */
@@ -231,7 +242,7 @@ function sentSecrets(source: SourceFile, secretReads: () => EnvRead[]): Finding[
   if (!maySendSecrets(source.file, source.text)) return [];
   // By its name, whatever the source: SvelteKit makes every variable without PUBLIC_ a private one
   // (`ORGANIZATION`, a URL), and sending those is no leak (nuvolaris/smart-ai-secretary).
-  const reads = secretReads().filter(namesSecret);
+  const reads = secretReads().filter((read) => namesSecret(read, source));
   return findSentSecrets(source, reads).map((sent) => finding("no-client-secrets", "secretSentToBrowser", source.file, sent.node, { name: sent.read.name, via: sent.via }));
 }
 
@@ -336,7 +347,7 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
       !read.source.endsWith("/private") &&
       (publicPrefixOf(read.name) !== undefined || read.source === "import.meta.env") &&
       !allow.has(read.name) &&
-      namesSecret(read),
+      namesSecret(read, source),
   );
   // `process.env.VITE_KEY = …` sets the variable (a script loading its own .env) and exposes
   // nothing; the rename below still renames it with the reads, so the script keeps working.

@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { isSecretEnvName, publicPrefixOf, unprefixedName } from "../client/env-names";
+import { firebaseConfigKeyNames } from "../client/firebase-config";
 import type { Finding } from "../finding";
 import { namesReadByCode } from "../fixes/env-name-readers";
 import { projectOf } from "../fixes/project";
@@ -29,12 +30,15 @@ export function envFileKeyFindings(file: string, text: string): Finding[] {
   // Which public-prefixed secrets code reads: one walk of the project for all of them, and only
   // when the file has one.
   let readByCode: Set<string> | undefined | null = null;
+  // A Firebase web config's apiKey, known by its siblings (`PUBLIC_FB_API_KEY` beside `PUBLIC_FB_AUTH_DOMAIN`…): public by design.
+  const firebaseKeys = firebaseConfigKeyNames(entries.map((entry) => entry.name));
+  const isPublicSecret = (name: string) => publicSecretName(name) && !firebaseKeys.has(name);
   const isReadByCode = (name: string) => {
-    if (readByCode === null) readByCode = namesReadByCodeOf(file, entries.filter((e) => publicSecretName(e.name)).map((e) => e.name));
+    if (readByCode === null) readByCode = namesReadByCodeOf(file, entries.filter((e) => isPublicSecret(e.name)).map((e) => e.name));
     return readByCode === undefined || readByCode.has(name);
   };
   for (const entry of entries) {
-    const publicName = publicNameFinding(file, entry, isReadByCode);
+    const publicName = isPublicSecret(entry.name) ? publicNameFinding(file, entry, isReadByCode) : undefined;
     if (publicName) findings.push(publicName);
     if (entry.value === "") continue;
     const matches = entryKeys(text, entry);
