@@ -107,6 +107,9 @@ ${body}
     const gemini = 'const gemini = "https://generativelanguage.googleapis.com/v1beta"; const key = process.env.GEMINI_API_KEY;';
     assert.deepEqual(run(`  res.json(await (await fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${key}\`)).json());`, gemini), []);
     assert.deepEqual(run(`  res.json(await (await fetch(gemini + "/models?key=" + key)).json());`, gemini), []);
+    // Held in a const first (HVVSATHWIK/Dots' models route, batch 165); a model's method so held still runs it.
+    assert.deepEqual(run(`  const url = \`\${gemini}/models?key=\${key}\`;\n  res.json(await (await fetch(url)).json());`, gemini), []);
+    assert.deepEqual(run(`  const url = \`\${gemini}/models/gemini-1.5-flash:generateContent?key=\${key}\`;\n  res.json(await (await fetch(url, { method: "POST", body: "{}" })).json());`, gemini), ['app.get("/job")']);
     assert.deepEqual(run(`  res.json(await (await fetch(\`\${gemini}/models/\${req.query.model}:generateContent?key=\${key}\`, { method: "POST", body: "{}" })).json());`, gemini), ['app.get("/job")']);
   });
 

@@ -383,8 +383,9 @@ export function runsNoModel(source: SourceFile, url: Node | undefined, init: Nod
   // The model list: a URL that ends in `/models` as written (not `"…/models/" + id`, which on
   // Hugging Face runs the model).
   if (url && /\/models\/?$/.test(urlTail(source, url) ?? "")) return true;
-  // Also with the key in its query: `${BASE}/models?key=${apiKey}` (choidy180/rise-2025's debug route, batch 112).
-  if (url && /\/models\/?$/.test(pathBeforeQuery(url) ?? "")) return true;
+  // Also with the key in its query: `${BASE}/models?key=${apiKey}` (choidy180/rise-2025's debug route, batch 112),
+  // also held in a const first (HVVSATHWIK/Dots' models route, batch 165).
+  if (url && /\/models\/?$/.test(pathBeforeQuery(writtenUrl(source, url)) ?? "")) return true;
   const text = url && urlText(source, url, 0);
   if (!text || !/^https?:\/\//i.test(text)) return false;
   // The model list written out whole, also `new URL("…/models")` and with a query (`…/models?output_modalities=image`).
@@ -436,6 +437,16 @@ function urlTail(source: SourceFile, url: Node, depth = 0): string | undefined {
     default:
       return stringValue(url);
   }
+}
+
+/** What a URL is written as, through up to three `const`s (`const url = \`…\`; fetch(url)`). */
+function writtenUrl(source: SourceFile, url: Node): Node {
+  for (let depth = 0; url.type === "Identifier" && depth < 3; depth++) {
+    const init = enclosingConst(url, url.name) ?? constInits(source).get(url.name);
+    if (!init) break;
+    url = init;
+  }
+  return url;
 }
 
 /**
