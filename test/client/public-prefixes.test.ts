@@ -60,6 +60,23 @@ ruleTester().run("no-public-secrets: prefixes by framework", rule, {
   ],
   invalid: [
     {
+      // Eddy-Technologies/edtack-mvp (batch 164): Nuxt serves import.meta.env.VITE_* to the browser, so a config that
+      // passes the value on (a private runtimeConfig key) names a secret one read ships; a test of it passes nothing on.
+      name: "Nuxt: a build config passing a VITE_ secret's value on names a secret Nuxt exposes; a test of whether it is set does not",
+      filename: path.join(APPS, "nuxt", "nuxt.config.ts"),
+      code: [
+        "const configured = Boolean(process.env.VITE_OPENAI_API_KEY) && process.env.VITE_OPENAI_API_KEY !== '';",
+        "export default defineNuxtConfig({ runtimeConfig: { geminiKey: process.env.VITE_GEMINI_API_KEY ?? '', configured } });",
+      ].join("\n"),
+      errors: [{ messageId: "publicSecret", line: 2, data: { name: "VITE_GEMINI_API_KEY", prefix: "VITE_", unprefixed: "GEMINI_API_KEY" } }],
+    },
+    {
+      name: "Vite: a dev proxy's header in vite.config.ts carries a VITE_ secret that import.meta.env would ship",
+      filename: appFile("vite", "vite.config.ts").filename,
+      code: "export default { server: { proxy: { '/x': { target: 'https://api.replicate.com', headers: { Authorization: `Token ${process.env.VITE_REPLICATE_API_KEY}` } } } } };",
+      errors: [{ messageId: "publicSecret", line: 1 }],
+    },
+    {
       name: "Nuxt: another framework's prefix in browser code is undefined there; Nuxt's own and Vite's are public",
       filename: path.join(APPS, "nuxt", "composables/useBrief.ts"),
       code: "export const a = process.env.NEXT_PUBLIC_GEMINI_API_KEY;\nexport const b = import.meta.env.VITE_GEMINI_API_KEY;\nexport const c = process.env.NUXT_PUBLIC_GEMINI_API_KEY;",

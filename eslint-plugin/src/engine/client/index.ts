@@ -19,6 +19,7 @@ import { findAiCalls, mayCallAi, type AiCallNodes } from "./ai-calls";
 import { fetchesImportedAiUrl } from "./imported-ai-urls";
 import { findSentSecrets, maySendSecrets } from "./sent-secrets";
 import { findConfigSecrets } from "./config-secrets";
+import { onlyTested } from "./tested-reads";
 import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
@@ -216,6 +217,22 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   return findings;
 }
 
+/**
+ * The blocks of a build config whose values ship whatever their names, which ./config-secrets
+ * reports: Vite's `define`, next.config's `env`, Nuxt's `runtimeConfig.public` (Nuxt 2's
+ * `publicRuntimeConfig`), Expo's `extra`.
+ */
+const PUBLISHING_BLOCKS = new Set(["define", "env", "public", "publicRuntimeConfig", "extra"]);
+
+function inPublishingBlock(node: TSESTree.Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type !== "Property") continue;
+    const key = !parent.computed && parent.key.type === "Identifier" ? parent.key.name : parent.key.type === "Literal" ? String(parent.key.value) : undefined;
+    if (key !== undefined && PUBLISHING_BLOCKS.has(key)) return true;
+  }
+  return false;
+}
+
 /** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
 function isSecretRead(read: EnvRead, source: SourceFile): boolean {
   return read.source.startsWith("$env/") || namesSecret(read, source);
@@ -374,8 +391,16 @@ export function findPublicSecrets(source: SourceFile, options: PublicSecretsOpti
     if (prefix === "NUXT_PUBLIC_" && isBuildConfigFile(source.file) && frameworkOf(path.resolve(source.file)).name === "nuxt") continue;
     if (!verdict.exposed) {
       // A build config runs in Node, where `process.env.VITE_KEY` is as set as any name (it fills a
-      // define, reported there): no bug to report (KIMCAT33/voice-spark-reviews' vite.config.ts).
-      if (isBuildConfigFile(source.file)) continue;
+      // define, reported there; KIMCAT33/voice-spark-reviews' vite.config.ts tests whether it is set):
+      // no bug to report. Unless the framework exposes the prefix another way and the config passes
+      // the value on: Nuxt serves `import.meta.env.VITE_*` to the browser, so a private runtimeConfig
+      // key filled from `process.env.VITE_GOOGLE_AI_STUDIO_API_KEY` names a secret that one read
+      // ships (Eddy-Technologies/edtack-mvp, batch 164), as does a dev proxy's header in a Vite config.
+      if (isBuildConfigFile(source.file)) {
+        const carried = verdict.exposedElsewhere && group.some((each) => !onlyTested(each.node));
+        if (carried && !inPublishingBlock(read.node)) findings.push(exposedFinding());
+        continue;
+      }
       // Server code reads every name the server's environment has (Rmiq/genvideo's
       // `process.env.REACT_APP_…` in a Next.js API route): no bug either. Unless the framework
       // exposes that prefix another way: a Vite project's `process.env.VITE_OPENAI_API_KEY` in its
