@@ -133,6 +133,19 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
   valid: [
     appFile("chrome-extension", "background.js"),
     {
+      // sharmapranay38/linkedin-ai-replier (batch 166) wraps its reads so: what the Promise resolves with is the stored key.
+      name: "a key read from chrome.storage through a Promise made of its callback, passed whole or called",
+      filename: file("popup/popup.js"),
+      code: [
+        `export async function ask(input) {`,
+        `  const result = await new Promise((resolve) => { chrome.storage.sync.get("geminiKey", (stored) => resolve(stored)); });`,
+        `  const other = await new Promise((resolve) => chrome.storage.local.get(["openaiKey"], resolve));`,
+        `  await fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=\${result.geminiKey}\`, { method: "POST" });`,
+        `  return fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: "Bearer " + other.openaiKey }, body: JSON.stringify({ input }) });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       name: "a key read from localStorage",
       filename: file("popup/popup.js"),
       code: `const key = localStorage.getItem("openaiKey");\nexport const ask = (input) => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ input }) });\n`,

@@ -297,6 +297,30 @@ ruleTester().run("no-client-ai-calls", rule, {
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.groq.com", chain: "app/chat/chat-box.tsx" } }],
     },
     {
+      // StoneGiant0512/Voice-to-Voice-AI-assistant (batch 164): a dev proxy in one branch, the provider in the other,
+      // at the file's top and in a function. Two loopback-or-relative branches name no host: only the key's
+      // own header, an Anthropic key by its name, is reported there.
+      name: "a URL chosen by a condition, the provider's in the one remote branch",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `const KEY = process.env.NEXT_PUBLIC_ANTHROPIC_API_KEY;`,
+        `const URL_TOP = process.env.NODE_ENV === "development" ? "/api/v1/messages" : "https://api.anthropic.com/v1/messages";`,
+        `export const ask = (body: string) => fetch(URL_TOP, { method: "POST", body, headers: { "x-api-key": KEY } });`,
+        `export async function test(body: string) {`,
+        `  const apiUrl = process.env.NODE_ENV === "development" ? "http://localhost:8787/v1/messages" : "https://api.anthropic.com/v1/messages";`,
+        `  return fetch(apiUrl, { method: "POST", body, headers: { "x-api-key": KEY } });`,
+        `}`,
+        `const LOCAL = process.env.NODE_ENV === "development" ? "http://localhost:8787/v1" : "/v1";`,
+        `export const local = (body: string) => fetch(LOCAL, { method: "POST", body, headers: { "x-api-key": KEY } });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "directProviderCall", line: 4, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "directProviderCall", line: 7, data: { host: "api.anthropic.com", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "browserAuthHeader", line: 10 },
+      ],
+    },
+    {
       name: "a store of the same name that is no zustand store is not followed: the developer's key",
       filename: clientFile,
       code: [

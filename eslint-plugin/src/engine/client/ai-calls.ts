@@ -730,6 +730,9 @@ function stringConstants(declarators: readonly TSESTree.VariableDeclarator[]): M
     else if (node.init.type === "LogicalExpression" && node.init.operator !== "&&" && (node.init.right.type === "Literal" || node.init.right.type === "TemplateLiteral")) {
       const text = staticText(node.init.right, constants);
       if (text !== undefined && /^https?:\/\//i.test(text)) constants.set(node.id.name, text);
+    } else if (node.init.type === "ConditionalExpression") {
+      const text = remoteBranch(node.init, (branch) => staticText(branch, constants));
+      if (text !== undefined) constants.set(node.id.name, text);
     }
   }
   return constants;
@@ -766,8 +769,22 @@ function urlTextOf(
   imported: (name: string) => string | undefined,
 ): string | undefined {
   if (init.type === "LogicalExpression" && init.operator !== "&&") return staticText(init.right, constants, member, imported);
+  if (init.type === "ConditionalExpression") return remoteBranch(init, (branch) => staticText(branch, constants, member, imported));
   return staticText(init, constants, member, imported);
 }
+
+/**
+ * A URL chosen by a condition, a dev proxy in one branch and the provider in the other:
+ * `import.meta.env.DEV ? "/api/v1/messages" : "https://api.anthropic.com/v1/messages"`
+ * (StoneGiant0512/Voice-to-Voice-AI-assistant, batch 164). The built app sends its requests
+ * where the remote branch says: the one branch that is a URL off this machine, if only one is.
+ */
+function remoteBranch(node: TSESTree.ConditionalExpression, textOf: (branch: TSESTree.Node) => string | undefined): string | undefined {
+  const remote = [node.consequent, node.alternate].map(textOf).filter((text): text is string => text !== undefined && /^https?:\/\//i.test(text) && !LOOPBACK_URL.test(text));
+  return remote.length === 1 ? remote[0] : undefined;
+}
+
+const LOOPBACK_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)/i;
 
 /** `"https://…" + x + …`: the leftmost operand is a string. */
 function startsWithText(node: TSESTree.BinaryExpression): boolean {

@@ -567,6 +567,7 @@ function readsStorage(node: Node, declarators: readonly TSESTree.VariableDeclara
   while (call.type === "AwaitExpression" || call.type === "TSAsExpression" || call.type === "TSNonNullExpression" || call.type === "ChainExpression") {
     call = call.type === "ChainExpression" ? call.expression : call.type === "AwaitExpression" ? call.argument : call.expression;
   }
+  call = promisifiedCall(call);
   if (call.type !== "CallExpression") return false;
   const callee = dottedName(call.callee) ?? "";
   if (STORAGE_READ.test(callee) || SETTINGS_READ.test(callee) || SAVED_KEY_READ.test(callee)) return true;
@@ -575,6 +576,32 @@ function readsStorage(node: Node, declarators: readonly TSESTree.VariableDeclara
   const initial = call.arguments[stored ? 1 : 0];
   if (initial?.type === "ArrowFunctionExpression" || initial?.type === "FunctionExpression") return lazyStateStartsEmpty(initial, declarators);
   return initial === undefined || startsEmpty(initial, declarators);
+}
+
+/**
+ * A callback API made awaitable, `new Promise((resolve) => chrome.storage.sync.get("k", resolve))`
+ * (also with `(r) => resolve(r)` as the callback): it resolves with what the call reads, so it is
+ * read as that call (sharmapranay38/linkedin-ai-replier, batch 166). Anything else is left as it is.
+ */
+function promisifiedCall(node: Node): Node {
+  if (node.type !== "NewExpression" || node.callee.type !== "Identifier" || node.callee.name !== "Promise") return node;
+  const executor = node.arguments[0];
+  if ((executor?.type !== "ArrowFunctionExpression" && executor?.type !== "FunctionExpression") || executor.params[0]?.type !== "Identifier") return node;
+  const resolve = executor.params[0].name;
+  const call = onlyExpression(executor.body);
+  if (call?.type !== "CallExpression") return node;
+  const callback = call.arguments[call.arguments.length - 1];
+  if (callback?.type === "Identifier") return callback.name === resolve ? call : node;
+  if (callback?.type !== "ArrowFunctionExpression" && callback?.type !== "FunctionExpression") return node;
+  const resolved = onlyExpression(callback.body);
+  return resolved?.type === "CallExpression" && resolved.callee.type === "Identifier" && resolved.callee.name === resolve ? call : node;
+}
+
+/** A function body's one expression: an arrow's, or a block of one expression statement. */
+function onlyExpression(body: TSESTree.BlockStatement | TSESTree.Expression): Node | undefined {
+  if (body.type !== "BlockStatement") return body;
+  const [only] = body.body;
+  return body.body.length === 1 && only.type === "ExpressionStatement" ? only.expression : undefined;
 }
 
 /** A state's first value that holds no key of the developer's: empty, read from storage, or a form whose key fields are. */
