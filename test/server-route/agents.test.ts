@@ -44,6 +44,32 @@ const agent = new ToolLoopAgent({ model: anthropic("claude-sonnet-4-5"), tools: 
     assert.deepEqual(findings("app/api/ask/route.ts", `${agent}export async function POST(req: Request) {\n  const { prompt } = await req.json();\n  return Response.json(await agent.generate({ prompt }));\n}\n`), [["POST", "Anthropic", 4]]);
   });
 
+  it("a Mastra agent run through its registry: handleChatStream({ mastra, agentId }) or mastra.getAgent(id).stream(…), the registry in the route or imported (atomly/journl, batch 168)", () => {
+    const registry = `import { openai } from "@ai-sdk/openai";
+import { Agent } from "@mastra/core/agent";
+import { Mastra } from "@mastra/core";
+const chatAgent = new Agent({ name: "chat", instructions: "Help.", model: openai("gpt-4o-mini") });
+export const mastra = new Mastra({ agents: { chatAgent } });
+`;
+    const viaHandler = (head: string) => `${head}import { handleChatStream } from "@mastra/ai-sdk";
+import { createUIMessageStreamResponse } from "ai";
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  const stream = await handleChatStream({ agentId: "chatAgent", mastra, params: { messages } });
+  return createUIMessageStreamResponse({ stream });
+}
+`;
+    assert.deepEqual(findings("app/api/chat/route.ts", viaHandler(registry)), [["POST", "OpenAI", 8]]);
+    const getAgent = `${registry}export async function POST(req: Request) {\n  const { messages } = await req.json();\n  return (await mastra.getAgent("chatAgent").stream(messages)).toUIMessageStreamResponse();\n}\n`;
+    assert.deepEqual(findings("app/api/agent/route.ts", getAgent), [["POST", "OpenAI", 6]]);
+    fs.mkdirSync(path.join(ROOT, "src/mastra"), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, "src/mastra/index.ts"), registry);
+    assert.deepEqual(findings("src/app/api/imported/route.ts", viaHandler(`import { mastra } from "../../../mastra";\n`)), [["POST", "OpenAI", 4]]);
+    // A registry of agents on a local model (Ollama) spends no quota.
+    const local = registry.replace('import { openai } from "@ai-sdk/openai";', 'import { ollama } from "ollama-ai-provider";').replace('openai("gpt-4o-mini")', 'ollama("llama3")');
+    assert.deepEqual(findings("app/api/local/route.ts", viaHandler(local)), []);
+  });
+
   it("a client made in place anywhere but a model's slot builds no chain (svenwiegand/fragdaswahlprogramm-backend, batch 93)", () => {
     // The shared client a module exports: Azure Document Intelligence, given a credential made in place.
     fs.mkdirSync(path.join(ROOT, "src"), { recursive: true });

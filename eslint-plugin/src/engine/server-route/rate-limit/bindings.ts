@@ -62,6 +62,17 @@ const AI_SDK_CALLS = new Set([
   "createAgentUIStream",
   "pipeAgentUIStreamToResponse",
 ]);
+/**
+ * Mastra's handlers for the AI SDK's UI (`@mastra/ai-sdk`): `handleChatStream({ mastra, agentId,
+ * params })` runs an agent of the registry it is given (atomly/journl's agent route, batch 168).
+ */
+const AGENT_RUNNER_PACKAGES = new Set(["@mastra/ai-sdk"]);
+const AGENT_RUNNERS = new Set(["handleChatStream", "handleNetworkStream", "handleWorkflowStream"]);
+/** An agent registry's lookup: `mastra.getAgent("chat")` is an agent of the registry's. */
+const REGISTRY_LOOKUPS = new Set(["getAgent", "getAgentById"]);
+/** Where an agent registry keeps its agents: `new Mastra({ agents: { chatAgent } })`, VoltAgent's `{ agents: { … } }`. */
+const AGENTS_SLOT = "agents";
+
 /** The AI SDK's React Server Components calls (`ai/rsc`, also `@ai-sdk/rsc`): `streamUI` and v3.0's `render`. */
 const AI_SDK_RSC_PACKAGES = new Set(["ai/rsc", "@ai-sdk/rsc"]);
 const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
@@ -92,6 +103,8 @@ export interface FileBindings {
   chains: Map<string, Provider>;
   /** Local names of limiter imports and limiters built from them. */
   limiters: Set<string>;
+  /** Local names of calls that run an agent of the registry they are given (AGENT_RUNNERS). */
+  agentRunners?: Set<string>;
   /** The first provider the file imports (what an AI SDK call most likely reaches). */
   firstProvider?: Provider;
   /**
@@ -315,6 +328,10 @@ export function fileBindings(source: SourceFile): FileBindings {
     const module = npmSpecifierOf(specifier);
     if (module === AI_SDK_PACKAGE) {
       for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
+      return;
+    }
+    if (AGENT_RUNNER_PACKAGES.has(module)) {
+      for (const { local, imported } of names) if (AGENT_RUNNERS.has(imported ?? local)) (bindings.agentRunners ??= new Set()).add(local);
       return;
     }
     if (AI_SDK_RSC_PACKAGES.has(module)) {
@@ -675,13 +692,17 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
   const method = init.callee.type === "MemberExpression" && init.callee.property.type === "Identifier" ? init.callee.property.name : undefined;
   if (method && CHAIN_METHODS.has(method)) return undefined;
   // `prompt.pipe(model).pipe(parser)`: the first pipe is a chain too.
-  let provider = method && (method === "pipe" || MODEL_VARIANTS.has(method)) && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
+  // `mastra.getAgent("chat")`: an agent of a registry whose agents run a keyed model.
+  let provider = method && (method === "pipe" || MODEL_VARIANTS.has(method) || REGISTRY_LOOKUPS.has(method)) && init.callee.type === "MemberExpression" ? providerOf(memberPath(init.callee).root) : undefined;
   for (const arg of init.arguments) {
     if (provider) break;
     if (arg.type === "ObjectExpression") {
       for (const property of arg.properties) {
         if (property.type !== "Property") continue;
-        provider = providerOf(property.value as Node, !answers && MODEL_SLOT.test(propertyName(property) ?? ""));
+        const name = propertyName(property) ?? "";
+        // A registry of agents, `new Mastra({ agents: { chatAgent } })`: one level deeper.
+        const values = name === AGENTS_SLOT && property.value.type === "ObjectExpression" ? property.value.properties.map((agent) => (agent.type === "Property" ? (agent.value as Node) : undefined)) : [property.value as Node];
+        provider = values.map((value) => providerOf(value, !answers && MODEL_SLOT.test(name))).find(Boolean);
         if (provider) break;
       }
       continue;

@@ -60,6 +60,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     bindings.providers.size === 0 &&
     !bindings.memberProviders &&
     bindings.aiSdkCalls.size === 0 &&
+    !bindings.agentRunners &&
     !AUTH_HEADER.test(source.text) &&
     !KEY_QUERY.test(source.text)
   )

@@ -328,6 +328,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     if (member) return member;
     const chain = bindings.chains.get(root.name);
     if (chain && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && CHAIN_METHODS.has(call.callee.property.name)) return chain;
+    // `handleChatStream({ mastra, agentId })`: runs an agent of the registry it is given.
+    if (call.callee.type === "Identifier" && bindings.agentRunners?.has(root.name)) return registryGiven(call, bindings);
     if (call.callee.type === "Identifier" && bindings.aiSdkCalls.has(root.name)) {
       const model = modelProvider(call, bindings);
       return model === "local" ? undefined : (model ?? bindings.firstProvider ?? AI_SDK_PROVIDER);
@@ -381,6 +383,19 @@ function fetchRequestProvider(source: SourceFile, url: Node | undefined, init: N
  * product action and its LangGraph node, batch 138). Only a chain's run method on the built call itself counts:
  * building the chain runs nothing.
  */
+/** The provider of a chain (an agent registry, imported ones bound as providers) in an object argument: `{ mastra, agentId }`. */
+function registryGiven(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
+  for (const argument of call.arguments) {
+    if (argument.type !== "ObjectExpression") continue;
+    for (const property of argument.properties) {
+      if (property.type !== "Property" || property.value.type !== "Identifier") continue;
+      const provider = bindings.chains.get(property.value.name) ?? bindings.providers.get(property.value.name);
+      if (provider) return provider;
+    }
+  }
+  return undefined;
+}
+
 function chainRunInPlace(call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   const callee = call.callee;
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || !CHAIN_METHODS.has(callee.property.name)) return undefined;
