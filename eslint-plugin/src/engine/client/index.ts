@@ -20,6 +20,7 @@ import { fetchesImportedAiUrl } from "./imported-ai-urls";
 import { findSentSecrets, maySendSecrets } from "./sent-secrets";
 import { findConfigSecrets } from "./config-secrets";
 import { onlyTested } from "./tested-reads";
+import { propertyName } from "../server-route/ast-utils";
 import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
@@ -226,9 +227,7 @@ const PUBLISHING_BLOCKS = new Set(["define", "env", "public", "publicRuntimeConf
 
 function inPublishingBlock(node: TSESTree.Node): boolean {
   for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.type !== "Property") continue;
-    const key = !parent.computed && parent.key.type === "Identifier" ? parent.key.name : parent.key.type === "Literal" ? String(parent.key.value) : undefined;
-    if (key !== undefined && PUBLISHING_BLOCKS.has(key)) return true;
+    if (parent.type === "Property" && PUBLISHING_BLOCKS.has(propertyName(parent) ?? "")) return true;
   }
   return false;
 }
