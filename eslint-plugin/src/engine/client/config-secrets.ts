@@ -187,6 +187,20 @@ function underViteKey(define: TSESTree.Property): boolean {
   return holder?.type === "Property" && propertyName(holder) === "vite";
 }
 
+/**
+ * The blocks above, by the key that holds them: Vite's `define`, next.config's `env`, Nuxt's
+ * `runtimeConfig.public` and `publicRuntimeConfig`, Expo's `extra`. A read inside one is this
+ * module's to report (no-public-secrets leaves it alone in a build config's other settings).
+ */
+const PUBLISHING_BLOCKS = new Set(["define", "env", "public", "publicRuntimeConfig", "extra"]);
+
+export function inPublishingBlock(node: TSESTree.Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === "Property" && PUBLISHING_BLOCKS.has(propertyName(parent) ?? "")) return true;
+  }
+  return false;
+}
+
 function propertyName(property: TSESTree.Property): string | undefined {
   if (property.key.type === "Identifier") return property.key.name;
   if (property.key.type === "Literal" && typeof property.key.value === "string") return property.key.value;

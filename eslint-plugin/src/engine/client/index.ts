@@ -18,9 +18,8 @@ import type { Finding } from "../finding";
 import { findAiCalls, mayCallAi, type AiCallNodes } from "./ai-calls";
 import { fetchesImportedAiUrl } from "./imported-ai-urls";
 import { findSentSecrets, maySendSecrets } from "./sent-secrets";
-import { findConfigSecrets } from "./config-secrets";
+import { findConfigSecrets, inPublishingBlock } from "./config-secrets";
 import { onlyTested } from "./tested-reads";
-import { propertyName } from "../server-route/ast-utils";
 import { directivesInText, directivesOf } from "./directives";
 import { ALWAYS_DEFINED, isSecretEnvName, PUBLIC_PREFIXES, publicPrefixOf } from "./env-names";
 import { findEnvReads, isPrivateSource, mayReadEnv, type EnvRead } from "./env-reads";
@@ -216,20 +215,6 @@ export function findClientSecrets(source: SourceFile, options: ClientSecretsOpti
   findings.push(...sent.filter((found) => !readInBrowser.has(found.range.start)));
   if (mentionsServerOnly) findings.push(...serverOnlyImports(source, context));
   return findings;
-}
-
-/**
- * The blocks of a build config whose values ship whatever their names, which ./config-secrets
- * reports: Vite's `define`, next.config's `env`, Nuxt's `runtimeConfig.public` (Nuxt 2's
- * `publicRuntimeConfig`), Expo's `extra`.
- */
-const PUBLISHING_BLOCKS = new Set(["define", "env", "public", "publicRuntimeConfig", "extra"]);
-
-function inPublishingBlock(node: TSESTree.Node): boolean {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.type === "Property" && PUBLISHING_BLOCKS.has(propertyName(parent) ?? "")) return true;
-  }
-  return false;
 }
 
 /** A secret read, not merely a non-public one (`reportNonSecretReads` reports those too). */
