@@ -45,31 +45,56 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
     assert.deepEqual(others, []);
   });
 
-  it("ships dist/ as built from src/: JavaScript (and the engine bundle) and type declarations, no maps, no tests", () => {
+  it("ships dist/ as built from src/: JavaScript (and its two bundles) and type declarations, no maps, no tests", () => {
     const dist = files.filter((file) => file.startsWith("dist/"));
     assert.deepEqual(dist.filter((file) => !/\.(js|d\.ts)$/.test(file) || /\.test\./.test(file)), []);
     const sources = filesUnder(join(pluginDir, "src")).filter((file) => file.endsWith(".ts"));
-    // build.mjs: the modules a rule loads on first use are built into one bundle as well (their files take their code from it).
-    const built = ["dist/engine-bundle.js", ...sources.flatMap((file) => [file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js"), file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")])];
+    // build.mjs: the modules are built into two bundles as well (their files take their code from them).
+    const built = ["dist/engine-bundle.js", "dist/plugin-bundle.js", ...sources.flatMap((file) => [file.replace(/^src\//, "dist/").replace(/\.ts$/, ".js"), file.replace(/^src\//, "dist/").replace(/\.ts$/, ".d.ts")])];
     assert.deepEqual(dist, built.sort(), "dist/ differs from what src/ builds: run npm run build");
   });
 
-  it("builds each module once: the engine bundle holds exactly the modules whose files take their code from it", () => {
+  for (const [bundleFile, least] of [["engine-bundle.js", 100], ["plugin-bundle.js", 30]] as const) {
+    it(`builds each module once: ${bundleFile} holds exactly the modules whose files take their code from it`, () => {
+      const dist = join(pluginDir, "dist");
+      const bundle = readFileSync(join(dist, bundleFile), "utf8");
+      // esbuild heads each module's code with its source path.
+      const bundled = [...bundle.matchAll(/^\/\/ src\/(.+)\.ts$/gm)].map((match) => match[1]).sort();
+      const stub = new RegExp(`^module\\.exports = require\\("[./]*${bundleFile.replace(".", "\\.")}"\\)\\[`, "m");
+      const stubs = filesUnder(dist)
+        .filter((file) => file.endsWith(".js") && !file.endsWith("-bundle.js"))
+        .filter((file) => stub.test(readFileSync(join(pluginDir, file), "utf8")))
+        .map((file) => file.replace(/^dist\//, "").replace(/\.js$/, ""))
+        .sort();
+      assert.ok(stubs.length > least, `${stubs.length} modules built into ${bundleFile}`);
+      assert.deepEqual(bundled, stubs);
+    });
+  }
+
+  it("leaves no module a file of its own: every built module is in one of the two bundles", () => {
     const dist = join(pluginDir, "dist");
-    const bundle = readFileSync(join(dist, "engine-bundle.js"), "utf8");
-    // esbuild heads each module's code with its source path.
-    const bundled = [...bundle.matchAll(/^\/\/ src\/(.+)\.ts$/gm)].map((match) => match[1]).sort();
-    const stubs = filesUnder(dist)
-      .filter((file) => file.endsWith(".js") && file !== "dist/engine-bundle.js")
-      .filter((file) => /^module\.exports = require\("[./]*engine-bundle\.js"\)\[/m.test(readFileSync(join(pluginDir, file), "utf8")))
-      .map((file) => file.replace(/^dist\//, "").replace(/\.js$/, ""))
-      .sort();
-    assert.ok(stubs.length > 100, `${stubs.length} modules built into the bundle`);
-    assert.deepEqual(bundled, stubs);
+    const own = filesUnder(dist).filter((file) => file.endsWith(".js") && !file.endsWith("-bundle.js") && !/^module\.exports = require\("[./]*(engine|plugin)-bundle\.js"\)\[/m.test(readFileSync(join(pluginDir, file), "utf8")));
+    assert.deepEqual(own, []);
   });
 
-  it("builds the engine bundle as ASCII, so V8 keeps its source as a one-byte string (half the heap)", () => {
-    const bundle = readFileSync(join(pluginDir, "dist", "engine-bundle.js"), "utf8");
+  it("loads two of its files on import (dist/index.js and plugin-bundle.js), and the engine bundle only once a rule lints code", () => {
+    const dist = join(pluginDir, "dist");
+    const script = `
+      const dist = ${JSON.stringify(dist)};
+      const loaded = () => Object.keys(require.cache).filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length + 1).split("\\\\").join("/")).sort();
+      const keyfence = require(dist + "/index.js");
+      const onImport = loaded();
+      const { Linter } = require("eslint");
+      new Linter({ configType: "flat" }).verify("const a = 1;\\n", [keyfence.configs.recommended], ${JSON.stringify(join(pluginDir, "app.js"))});
+      console.log(JSON.stringify({ onImport, onLint: loaded() }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: pluginDir, encoding: "utf8" }).trim().split("\n").pop()!) as { onImport: string[]; onLint: string[] };
+    assert.deepEqual(out.onImport, ["index.js", "plugin-bundle.js"]);
+    assert.ok(out.onLint.includes("engine-bundle.js"), out.onLint.join());
+  });
+
+  it("builds the bundles as ASCII, so V8 keeps their source as one-byte strings (half the heap)", () => {
+    const bundle = readFileSync(join(pluginDir, "dist", "engine-bundle.js"), "utf8") + readFileSync(join(pluginDir, "dist", "plugin-bundle.js"), "utf8");
     const first = /[^\x00-\x7f]/.exec(bundle);
     assert.equal(first, null, first ? `non-ASCII ${JSON.stringify(first[0])} at ${bundle.slice(Math.max(0, first.index - 40), first.index + 10)}` : "");
     // The escapes mean what the characters meant: a regex literal with `\u2026` still matches an ellipsis.
