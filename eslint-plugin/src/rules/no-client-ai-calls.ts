@@ -1,3 +1,4 @@
+import type { TSESTree } from "@typescript-eslint/utils";
 import type * as Engine from "../engine/client";
 import type { AiCallNodes, noClientAiCallsMessages } from "../engine/client";
 import { isComponentFile } from "../engine/component-code";
@@ -20,7 +21,7 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi } = require("../engine/client") as typeof Engine;
+    const { browserUseWords, fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi } = require("../engine/client") as typeof Engine;
     // No provider host, header, flag or SDK in use in the text, nor a request to a URL imported
     // from a module that names one: nothing to gather or report.
     if (!mayCallAi(context.sourceCode.text) && !fetchesImportedAiUrl(context.sourceCode.text, context.filename)) return {};
@@ -29,13 +30,15 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk
     // of the tree (in source order, as the engine's walk would give them).
     const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
+    // The direct-access header is found by its name only: a text that never spells it has no property to ask.
+    const header = browserUseWords(context.sourceCode.text).header;
     return {
       VariableDeclarator: (node) => void nodes.declarators.push(node),
       CallExpression: (node) => void nodes.requests.push(node),
       NewExpression: (node) => void nodes.requests.push(node),
-      Property: (node) => void (isDirectAccessProperty(node) && nodes.directAccess.push(node)),
+      ...(header && { Property: (node: TSESTree.Property) => void (isDirectAccessProperty(node) && nodes.directAccess.push(node)) }),
       AssignmentExpression: (node) => {
-        if (isDirectAccessAssignment(node)) nodes.directAccess.push(node);
+        if (header && isDirectAccessAssignment(node)) nodes.directAccess.push(node);
         else if (isHeaderSet(node)) (nodes.headerSets ??= []).push(node);
       },
       "Program:exit"() {

@@ -157,7 +157,21 @@ function setsDirectAccessHeader(node: TSESTree.CallExpression | TSESTree.NewExpr
   return name?.type === "Literal" && typeof name.value === "string" && name.value.length === DIRECT_ACCESS_HEADER.length && name.value.toLowerCase() === DIRECT_ACCESS_HEADER;
 }
 
-export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
+/**
+ * Whether `text` may hold a browser flag or the direct-access header at all. Both are found by
+ * their literal names only (propertyKey, a string argument), so where the text spells neither no
+ * node need be asked: most files that call a provider set neither (issue 11: the vercel/ai
+ * packages' requests and properties were each asked for both).
+ */
+export function browserUseWords(text: string): { flags: boolean; header: boolean } {
+  let flags = false;
+  for (const flag of BROWSER_FLAGS.keys()) if (text.includes(flag)) flags = true;
+  return { flags, header: DIRECT_ACCESS_TEXT.test(text) };
+}
+/** The header in any case (HTTP header names are case-insensitive; isDirectAccessProperty compares in lower case). */
+const DIRECT_ACCESS_TEXT = new RegExp(DIRECT_ACCESS_HEADER, "i");
+
+export function collectAiCallNodes(program: TSESTree.Program, header = true): AiCallNodes {
   const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
   // Types hold none of these (their members are TSPropertySignature, never Property): a
   // provider package's TypeScript is much of it types, which the walk need not enter.
@@ -167,8 +181,8 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
       if (node.type === "TSInterfaceDeclaration" || node.type === "TSTypeAliasDeclaration") return false;
       if (node.type === "VariableDeclarator") nodes.declarators.push(node);
       else if (node.type === "CallExpression" || node.type === "NewExpression") nodes.requests.push(node);
-      else if (node.type === "Property" && isDirectAccessProperty(node)) nodes.directAccess.push(node);
-      else if (node.type === "AssignmentExpression" && isDirectAccessAssignment(node)) nodes.directAccess.push(node);
+      else if (node.type === "Property" && header && isDirectAccessProperty(node)) nodes.directAccess.push(node);
+      else if (node.type === "AssignmentExpression" && header && isDirectAccessAssignment(node)) nodes.directAccess.push(node);
       else if (node.type === "AssignmentExpression" && isHeaderSet(node)) (nodes.headerSets ??= []).push(node);
     },
     (_parent, key) => TYPE_KEYS.has(key),
@@ -180,7 +194,9 @@ export function collectAiCallNodes(program: TSESTree.Program): AiCallNodes {
  * `file`: where the program is, so a key held by an imported config module is found (./imported-values).
  * `nodes`: the tree's nodes findAiCalls reads, when the caller has them (ESLint's traversal).
  */
-export function findAiCalls(program: TSESTree.Program, text: string, file?: string, nodes: AiCallNodes = collectAiCallNodes(program)): AiCall[] {
+export function findAiCalls(program: TSESTree.Program, text: string, file?: string, gathered?: AiCallNodes): AiCall[] {
+  const words = browserUseWords(text);
+  const nodes = gathered ?? collectAiCallNodes(program, words.header);
   const { declarators, requests, directAccess } = nodes;
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
@@ -203,7 +219,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     }
   };
   for (const node of requests) {
-    const browserFlag = browserFlagOf(node, objects);
+    const browserFlag = words.flags ? browserFlagOf(node, objects) : undefined;
     if (browserFlag) {
       const flag = propertyKey(browserFlag)!;
       reportedCalls.push(node.range);
@@ -233,7 +249,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
       noteHeaders(node);
     }
   }
-  const headerSets = requests.filter(setsDirectAccessHeader);
+  const headerSets = words.header ? requests.filter(setsDirectAccessHeader) : [];
   for (const property of [...directAccess, ...headerSets]) {
     if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
     if (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(headerObjectKey(property.left.object.name, property))) continue;

@@ -43,7 +43,7 @@ import { textFacts } from "../text-facts";
 import { codeBlocks } from "../component-code";
 
 export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
-export { collectAiCallNodes, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi, type AiCallNodes } from "./ai-calls";
+export { browserUseWords, collectAiCallNodes, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi, type AiCallNodes } from "./ai-calls";
 export { fetchesImportedAiUrl } from "./imported-ai-urls";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
 export { resetClientGraphs } from "./graph";

@@ -10,7 +10,8 @@
  * What counts as the key is env-key-values' answer: the value whole (also in a template, an
  * object, an array or `JSON.stringify`), not something computed from it (`Boolean(key)`).
  *
- *   findServedKeys(source) → Finding[]
+ *   findServedKeys(source, nodes?) → Finding[]   (nodes: gathered during ESLint's traversal)
+ *   mayServe(text)                  the cheap text test that comes first
  */
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
@@ -52,11 +53,43 @@ function mayServeKeys(text: string): boolean {
   return text.includes("json(") || text.includes(".send(") || text.includes(".end(") || text.includes(".write(") || text.includes(".text(") || text.includes(".html(") || text.includes(".body") || text.includes("Response") || text.includes("andler");
 }
 
-export function findServedKeys(source: SourceFile): Finding[] {
-  const readsEnv = mayServeKeys(source.text);
+/** What a file's text says it may serve: a key it reads from the env, or one its own modules return. Undefined: nothing. */
+export function mayServe(text: string): { readsEnv: boolean; importsKeys: boolean } | undefined {
+  const readsEnv = mayServeKeys(text);
   // A controller that reads no env may still send what a service of the app returns (./imported-keys).
-  const importsKeys = mayServeImportedKeys(source.text);
-  if (!readsEnv && !importsKeys) return [];
+  const importsKeys = mayServeImportedKeys(text);
+  return readsEnv || importsKeys ? { readsEnv, importsKeys } : undefined;
+}
+
+/**
+ * The nodes findServedKeys reads, in source order: gathered by its own walk, or during ESLint's
+ * traversal (the rule), which spares a second walk of the tree.
+ */
+export interface ServedKeyNodes {
+  declarators: TSESTree.VariableDeclarator[];
+  /** Calls, `new` expressions and assignments: where a response may be written. */
+  writes: Array<TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression>;
+}
+
+/** Whether findServedKeys reads `node` as a place a response may be written (what ServedKeyNodes.writes holds). */
+export function mayWriteResponse(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+  if (node.type === "AssignmentExpression") return isKoaBody(node.left);
+  return node.arguments.length > 0;
+}
+
+function gatherNodes(program: TSESTree.Program): ServedKeyNodes {
+  const nodes: ServedKeyNodes = { declarators: [], writes: [] };
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator") nodes.declarators.push(node);
+    else if ((node.type === "CallExpression" || node.type === "NewExpression" || node.type === "AssignmentExpression") && mayWriteResponse(node)) nodes.writes.push(node);
+  });
+  return nodes;
+}
+
+export function findServedKeys(source: SourceFile, gathered?: ServedKeyNodes): Finding[] {
+  const may = mayServe(source.text);
+  if (!may) return [];
+  const { readsEnv, importsKeys } = may;
   const keyNames: KeyNames = new Map();
   const jsonHelpers = new Set<string>();
   const sinks: Array<{ value: Node; sink: string }> = [];
@@ -66,15 +99,16 @@ export function findServedKeys(source: SourceFile): Finding[] {
       if (specifier.type === "ImportSpecifier" && specifier.imported.type === "Identifier" && specifier.imported.name === "json") jsonHelpers.add(specifier.local.name);
     }
   }
-  walk(source.ast, (node) => {
-    if (node.type === "VariableDeclarator") bindKeyVariable(node, keyNames);
-    else if (node.type === "CallExpression") callSink(node, jsonHelpers, sinks);
+  const nodes = gathered ?? gatherNodes(source.ast);
+  for (const declarator of nodes.declarators) bindKeyVariable(declarator, keyNames);
+  for (const node of nodes.writes) {
+    if (node.type === "CallExpression") callSink(node, jsonHelpers, sinks);
     else if (node.type === "NewExpression" && node.callee.type === "Identifier" && RESPONSE_CLASSES.has(node.callee.name) && node.arguments[0]) {
       sinks.push({ value: node.arguments[0], sink: `\`new ${node.callee.name}(…)\`` });
     } else if (node.type === "AssignmentExpression" && isKoaBody(node.left)) {
       sinks.push({ value: node.right, sink: `\`${node.left.object.type === "ThisExpression" ? "this" : (node.left.object as TSESTree.Identifier).name}.body = …\`` });
     }
-  });
+  }
   const { sent, pageData } = exportedFunctions(source);
   for (const { fn, name } of sent) {
     for (const value of functionReturns(fn.body)) sinks.push({ value, sink: `what \`${name}\` returns` });
