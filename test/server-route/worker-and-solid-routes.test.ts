@@ -167,6 +167,17 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(handlers(`${head}${connected}`), [['server.post("/")', "OpenAI"]]);
   });
 
+  it("reads the routes a CommonJS-exported setup function registers: `module.exports = (app) => {…}`, `exports.routes = function (app) {…}` (cuongg2804/tarot_product, batch 173)", () => {
+    const head = `const { GoogleGenerativeAI } = require("@google/generative-ai");\nconst model = new GoogleGenerativeAI(process.env.GEMINI_API_KEY).getGenerativeModel({ model: "gemini-1.5-flash" });\n`;
+    const body = `  app.post("/read", async (req, res) => res.json(await model.generateContent(req.body.q)));\n  app.get("/health", (req, res) => res.send("ok"));`;
+    const handlers = (text: string) => findings("router/client/index.router.js", text).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(handlers(`${head}module.exports = (app) => {\n${body}\n};\n`), [['app.post("/read")', "Google AI (Gemini)"]]);
+    assert.deepEqual(handlers(`${head}module.exports = function routes(app) {\n${body}\n};\n`), [['app.post("/read")', "Google AI (Gemini)"]]);
+    assert.deepEqual(handlers(`${head}exports.routes = (app) => {\n${body}\n};\n`), [['app.post("/read")', "Google AI (Gemini)"]]);
+    // A limiter the setup registers first still counts.
+    assert.deepEqual(handlers(`const rateLimit = require("express-rate-limit");\n${head}module.exports = (app) => {\n  app.use(rateLimit({ windowMs: 60000, limit: 20 }));\n${body}\n};\n`), []);
+  });
+
   it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {
     const server = (use: string) => `import express from "express";
 import { ChatGoogleGenerativeAI } from "@langchain/google-genai";

@@ -949,6 +949,13 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
     const node = stack.pop()!;
     if (node.type === "ExpressionStatement") {
       visit(node.expression);
+      // A setup function CommonJS exports: `module.exports = (app) => { app.get(…) }`, or
+      // `exports.routes = function (app) {…}` (cuongg2804/tarot_product, batch 173).
+      const expression = node.expression;
+      if (expression.type === "AssignmentExpression" && expression.operator === "=" && commonJsExport(expression.left) !== undefined) {
+        const right = expression.right;
+        if ((right.type === "ArrowFunctionExpression" || right.type === "FunctionExpression") && right.body.type === "BlockStatement") stack.push(right.body);
+      }
       continue;
     }
     if (node.type === "VariableDeclaration") {
