@@ -84,6 +84,12 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
     { name: "SPA: reached only from server code", filename: at("vite-spa", "src/shared/prompt.ts"), code: FLAGGED },
     // Reached only from a route handler: server code, even with dangerouslyAllowBrowser.
     appFile("next-app-router", "lib/server-ai.ts"),
+    {
+      // gabrielvaldivia/falcor (batch 172): the dev server's proxy adds the header in Node; the browser never sees it.
+      name: "a Vite config's dev proxy that sets the direct-access header is build code, not a declaration of browser use",
+      filename: at("vite-spa", "vite.config.js"),
+      code: `import { defineConfig, loadEnv } from "vite";\nexport default defineConfig(({ mode }) => {\n  const env = loadEnv(mode, process.cwd(), "");\n  return { server: { proxy: { "/api/anthropic": { target: "https://api.anthropic.com", headers: { "x-api-key": env.ANTHROPIC_API_KEY, "anthropic-dangerous-direct-browser-access": "true" } } } } };\n});`,
+    },
   ],
   invalid: [
     {
@@ -106,6 +112,15 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
       filename: at("next-app-router", "lib/orphan-ai.ts"),
       code: FLAGGED,
       errors: [{ messageId: "dangerousBrowserClient", line: 2, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "orphan-ai.ts: the flag declares browser use" } }],
+    },
+    {
+      // VernerAnton/LL2LO's committed Vite bundle (batch 172): the request's key is `this.apiKey`, the
+      // developer's, so where the side is known the header joins that request's one finding; nothing
+      // imports the bundle, so only the declaration counts, and it is not lost with the request.
+      name: "unknown framework: the header on a request sent with the developer's key is still taken at its word",
+      filename: at("unknown", "assets/index-bundle.js"),
+      code: `const t = "https://api.anthropic.com/v1/messages";\nexport class C { send(body) { return fetch(t, { method: "POST", headers: { "x-api-key": this.apiKey, "anthropic-dangerous-direct-browser-access": "true" }, body }); } }`,
+      errors: [{ messageId: "dangerousDirectBrowserAccess", line: 2 }],
     },
     {
       name: "unknown framework: anthropic-dangerous-direct-browser-access",

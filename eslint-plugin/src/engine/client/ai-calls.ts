@@ -21,6 +21,12 @@ export interface AiCall {
   data: Record<string, string>;
   /** For a client or header found by its key alone (no flag, any URL): the env reads of the key. */
   keyReads?: EnvRead[];
+  /**
+   * The direct-access header set on a request reported here: part of that request's one finding,
+   * and reported on its own only where the request is not (a file whose side is undecided, where
+   * only declarations of browser use count: LL2LO's committed bundle, batch 172).
+   */
+  joinsRequest?: true;
 }
 
 type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElement>;
@@ -251,9 +257,10 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   }
   const headerSets = words.header ? requests.filter(setsDirectAccessHeader) : [];
   for (const property of [...directAccess, ...headerSets]) {
-    if (reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end)) continue;
-    if (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(headerObjectKey(property.left.object.name, property))) continue;
-    calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {} });
+    const joinsRequest =
+      reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end) ||
+      (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(headerObjectKey(property.left.object.name, property)));
+    calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {}, ...(joinsRequest && { joinsRequest: true as const }) });
   }
   return calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

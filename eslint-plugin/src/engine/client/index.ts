@@ -456,9 +456,11 @@ export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOpti
   if (browser ? browser.status !== "browser" : !page && !DECLARED_BROWSER_USE.test(source.text)) return [];
   if (source.lazyTree) calls = findAiCalls(source.ast, source.text, source.file);
   if (calls.length === 0) return [];
+  if (!browser && !page) return declaredBrowserCalls(source, calls);
+  // A header that joins a reported request is part of that request's finding.
+  calls = calls.filter((call) => !call.joinsRequest);
   if (page) return calls.map((call) => finding("no-client-ai-calls", call.messageId, source.file, call.node, { ...call.data, chain: page }));
-  if (!browser) return declaredBrowserCalls(source, calls);
-  const { context } = browser;
+  const { context } = browser!;
   return calls
     .filter((call) => !inRanges(context.serverRanges, rangeOf(call.node)[0]))
     // A client or header found by its key alone, whose key is a server secret the framework
@@ -513,7 +515,8 @@ function onlyServerImportsIt(source: SourceFile): boolean {
 }
 
 function serverSideFile(source: SourceFile): boolean {
-  if (serverFile(source) || isNodeProgram(source)) return true;
+  // A build config runs in Node: a Vite dev proxy's headers never reach the browser (gabrielvaldivia/falcor, batch 172).
+  if (serverFile(source) || isBuildConfigFile(source.file) || isNodeProgram(source)) return true;
   const file = path.resolve(source.file);
   const graph = clientGraphFor(file);
   if (!graph) return frameworkOf(file).name === "unknown" && isNodeServerProject(file);
@@ -522,7 +525,6 @@ function serverSideFile(source: SourceFile): boolean {
 }
 
 
-/** Node builtins, server frameworks and dotenv (it reads files): a module that imports one is a Node program. */
 /** Node builtins, dotenv and any NestJS package; the server frameworks are framework.ts's list, read from package.json there. */
 const SERVER_IMPORT = /^(?:node:|fs$|path$|http$|child_process$|dotenv(?:\/config)?$|@nestjs\/)/;
 
