@@ -24,7 +24,7 @@ describe("client env names", () => {
     // A password shortened to PASS, as the last word; Pendo's server key (no public prefix).
     "SMTP_PASS", "DB_PASS", "MAIL_PASS2", "PENDO_INTEGRATION_KEY", "PENDO_API_KEY",
     // A map service's key that says it is the secret one.
-    "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN",
+    "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN", "GOOGLE_MAP_SECRET", "MAP_API_KEY",
     // Shopify's secrets: the API secret and an Admin API access token.
     "SHOPIFY_API_SECRET", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_ADMIN_API_ACCESS_TOKEN",
   ];
@@ -45,6 +45,8 @@ describe("client env names", () => {
     "REACT_APP_GOOGLE_PLACES_API_KEY", "NEXT_PUBLIC_PLACES_API_KEY",
     // Google Maps Platform's other browser APIs (jesutofunmienoch/TalkAI-APP-MOBILE, batch 75).
     "EXPO_PUBLIC_DIRECTIONS_API_KEY", "VITE_GEOCODING_API_KEY", "NEXT_PUBLIC_GOOGLE_GEOCODE_KEY",
+    // …and Maps and Places named in the singular (aasiaboc/aitravelplanner, batch 171).
+    "EXPO_PUBLIC_GOOGLE_MAP_KEY", "googleMapKey", "GOOGLE_PLACE_API_KEY",
     // A number of a model's tokens (luxtelos/agentic-cpa-poc's VITE_CLAUDE_MAX_TOKENS, batch 48).
     "VITE_CLAUDE_MAX_TOKENS", "OPENAI_MAX_TOKENS", "VITE_OPENAI_MAX_OUTPUT_TOKENS", "OPENAI_TOKEN_LIMIT", "GEMINI_TOKENIZER", "MAX_TOKEN",
     // RevenueCat's SDK key ships in the app by design (anggi1991/Umai-Lite, batch 48).

@@ -128,6 +128,9 @@ function isPublishableByService(words: string[]): boolean {
   // Vapi's web SDK takes its public key in the browser (`NEXT_PUBLIC_VAPI_WEB_TOKEN`, as its quickstart
   // names it: adrianhajdin/ai_mock_interviews, batch 66); its private key is `VAPI_API_KEY`/`…_PRIVATE_KEY`.
   if (words.includes("VAPI") && words.includes("WEB")) return true;
+  // Google's Maps and Places keys, also named in the singular (`EXPO_PUBLIC_GOOGLE_MAP_KEY`,
+  // `GOOGLE_PLACE_API_KEY`: aasiaboc/aitravelplanner, batch 171). Alone, MAP names too much else.
+  if (words.includes("GOOGLE") && (words.includes("MAP") || words.includes("PLACE"))) return true;
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
