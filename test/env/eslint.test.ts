@@ -145,6 +145,8 @@ describe("env/.gitignore through ESLint", () => {
       "api/node_modules/left-pad/package.json": JSON.stringify({ name: "left-pad" }),
       // The SDK ReadMe's `api` CLI generates (`npx api install`: vverma022/model-merge, batch 121).
       "api/.api/apis/monster-api/package.json": JSON.stringify({ name: "@api/monster-api", dependencies: { api: "6", oas: "20" } }),
+      // Yarn's editor SDKs (`yarn dlx @yarnpkg/sdks`, kept by Yarn's own `!.yarn/sdks`: webaverse-studios/ai-server, batch 173).
+      ".yarn/sdks/eslint/package.json": JSON.stringify({ name: "eslint", version: "8.0.0-sdk", main: "./lib/api.js", type: "commonjs" }),
     });
     const findings = summary(await lint(dir)).filter((line) => line.includes(".gitignore") || line.includes("eslint.config"));
     assert.deepEqual(findings, []);

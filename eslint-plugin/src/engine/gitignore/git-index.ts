@@ -95,9 +95,10 @@ function runLsFiles(root: string): ListingResult {
  * Folders tools write (an installed package, Vite's pre-bundled deps, a framework's build): a
  * package.json there is a tool's, committed by mistake (viktoravelino/ai-extension's
  * `ui/.vite/deps/package.json`, batch 69; the SDKs ReadMe's `api` CLI writes to `.api/apis/`:
- * vverma022/model-merge, batch 121), and no project anyone keeps an env file in.
+ * vverma022/model-merge, batch 121; Yarn's editor SDKs in `.yarn/sdks/`: webaverse-studios/ai-server, batch 173),
+ * and no project anyone keeps an env file in.
  */
-const TOOL_OUTPUT = new Set(["node_modules", ".api", ".vite", ".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".cache", ".vercel", ".netlify", ".expo", ".angular", ".parcel-cache", "bower_components"]);
+const TOOL_OUTPUT = new Set(["node_modules", ".yarn", ".api", ".vite", ".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".cache", ".vercel", ".netlify", ".expo", ".angular", ".parcel-cache", "bower_components"]);
 
 function insideToolOutput(dir: string): boolean {
   return dir.split("/").some((part) => TOOL_OUTPUT.has(part));
