@@ -170,6 +170,13 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "directProviderCall", line: 7 }],
     },
     {
+      // Mostafae096/WhatsGPT's src/OpenAIAPI.js (batch 171): the community `openai-api` client, built with a key const.
+      name: "the community openai-api client built in browser code with the developer's key",
+      filename: vite,
+      code: [`import OpenAI from "openai-api";`, `const OPENAI_API_KEY = import.meta.env.VITE_OPENAI_KEY;`, `const openai = new OpenAI(OPENAI_API_KEY);`, `export const ask = (prompt) => openai.complete({ engine: "davinci", prompt });`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 3 }],
+    },
+    {
       // Thakur127/MakeNotes' gemini/googleGenerativeAI.js (batch 55), which "use client" components import.
       name: "use client: a server secret with a public fallback ships the fallback",
       filename: next,
