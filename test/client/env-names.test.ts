@@ -24,7 +24,7 @@ describe("client env names", () => {
     // A password shortened to PASS, as the last word; Pendo's server key (no public prefix).
     "SMTP_PASS", "DB_PASS", "MAIL_PASS2", "PENDO_INTEGRATION_KEY", "PENDO_API_KEY",
     // A map service's key that says it is the secret one.
-    "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN", "GOOGLE_MAP_SECRET", "MAP_API_KEY",
+    "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN", "GOOGLE_MAP_SECRET", "MAP_API_KEY", "TURSO_AUTH_TOKEN", "NEON_DATABASE_URL",
     // Shopify's secrets: the API secret and an Admin API access token.
     "SHOPIFY_API_SECRET", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_ADMIN_API_ACCESS_TOKEN",
   ];
@@ -59,6 +59,8 @@ describe("client env names", () => {
     "NEXT_PUBLIC_TAMBO_API_KEY",
     // An https REST endpoint, its token apart (haydenbleasel/next-forge, batch 66); Vapi's web token (adrianhajdin/ai_mock_interviews).
     "UPSTASH_REDIS_REST_URL", "KV_REST_API_URL", "NEXT_PUBLIC_VAPI_WEB_TOKEN",
+    // Turso's database URL (libsql://…turso.io): its token is TURSO_AUTH_TOKEN (jobelGolde12/dugtong_app, batch 171).
+    "TURSO_DATABASE_URL", "EXPO_PUBLIC_TURSO_URL", "LIBSQL_URL",
     // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
     // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.

@@ -94,8 +94,14 @@ const PUBLISHABLE_SERVICES = new Set([
  */
 const DATABASE_WORDS = new Set([
   "DATABASE", "DB", "POSTGRES", "POSTGRESQL", "PG", "MYSQL", "MONGO", "MONGODB", "REDIS", "KV",
-  "PRISMA", "DRIZZLE", "NEON", "PLANETSCALE", "TURSO", "LIBSQL", "AMQP", "RABBITMQ",
+  "PRISMA", "DRIZZLE", "NEON", "PLANETSCALE", "AMQP", "RABBITMQ",
 ]);
+/**
+ * Databases whose URL carries no credential, its token being a name of its own: Turso's
+ * `libsql://db-org.turso.io` beside `TURSO_AUTH_TOKEN` (jobelGolde12/dugtong_app, batch 171), as an
+ * Upstash REST URL beside its token.
+ */
+const TOKEN_APART_DATABASES = new Set(["TURSO", "LIBSQL"]);
 const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN", "POOLER"]);
 /**
  * A last word that makes the name a setting about a credential, not the credential:
@@ -170,8 +176,8 @@ export function isSecretEnvName(name: string): boolean {
   const last = words[words.length - 1];
   // Not Firebase's `databaseURL`: a field of its web config, public by design (no password in it).
   // Not a REST endpoint (Upstash's `UPSTASH_REDIS_REST_URL`, Vercel KV's `KV_REST_API_URL`): an https URL
-  // whose token is a name of its own (haydenbleasel/next-forge, batch 66).
-  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE") && !words.includes("REST")) return true;
+  // whose token is a name of its own (haydenbleasel/next-forge, batch 66); nor Turso's database URL.
+  if (words.some((word) => DATABASE_WORDS.has(word)) && CONNECTION_WORDS.has(last) && !words.includes("FIREBASE") && !words.includes("REST") && !words.some((word) => TOKEN_APART_DATABASES.has(word))) return true;
   const provider = providerForEnvName(plain);
   // PASS is a password's only as the last word (`SMTP_PASS`, `DB_PASS2`); elsewhere it is a verb:
   // `STRIPE_PASS_FEES_TO_CUSTOMER` (nwfesnak/estimateace's switch, batch 149), `…_PASS_THROUGH`.
