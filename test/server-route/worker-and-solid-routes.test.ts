@@ -178,6 +178,26 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(handlers(`const rateLimit = require("express-rate-limit");\n${head}module.exports = (app) => {\n  app.use(rateLimit({ windowMs: 60000, limit: 20 }));\n${body}\n};\n`), []);
   });
 
+  it("reads the key and the base URL a fetch takes from consts of the app's config module (webaverse-studios/ai-server, batch 173)", () => {
+    const dir = path.join(ROOT, "config-module");
+    fs.mkdirSync(path.join(dir, "services"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "ai-server", type: "module", dependencies: { express: "4", dotenv: "16" } }));
+    fs.writeFileSync(
+      path.join(dir, "config.mjs"),
+      `export const OPENAI_BASE = "https://api.openai.com/v1";\nexport const OPENAI_KEY = process.env["OPENAI_API_KEY"] ?? "";\nexport const ANALYTICS_URL = "https://collect.example.com/v1";\nexport const ANALYTICS_KEY = process.env.ANALYTICS_TOKEN;\n`,
+    );
+    fs.writeFileSync(path.join(dir, "services/index.mjs"), `export * from "../config.mjs";\n`);
+    const route = (imports: string, url: string, key: string) =>
+      `import express from "express";\nimport { ${imports} } from "./config.mjs";\nconst app = express();\napp.post("/chat", async (req, res) => {\n  const r = await fetch(${url}, { method: "POST", body: JSON.stringify(req.body), headers: { Authorization: \`Bearer \${${key}}\` } });\n  res.json(await r.json());\n});\n`;
+    const handlers = (text: string) => routeFindings(dir, "server.mjs", text).map((f) => [f.handler, f.provider]);
+    // The key imported, the URL from the env: the key names OpenAI.
+    assert.deepEqual(handlers(route("OPENAI_KEY", "`${process.env.OPENAI_BASE_URL}/chat/completions`", "OPENAI_KEY")), [['app.post("/chat")', "OpenAI"]]);
+    // The URL imported (through a barrel), the key a secret of the env: the host names OpenAI.
+    assert.deepEqual(handlers(route("OPENAI_BASE", "`${OPENAI_BASE}/chat/completions`", "process.env.KEY").replace('"./config.mjs"', '"./services/index.mjs"')), [['app.post("/chat")', "OpenAI"]]);
+    // Another service's URL and token, both imported: no model runs.
+    assert.deepEqual(handlers(route("ANALYTICS_URL, ANALYTICS_KEY", "ANALYTICS_URL", "ANALYTICS_KEY")), []);
+  });
+
   it("follows a method of an instance of a class this file declares (nimjinwei/Nodejs-langchain-gemini, batch 39)", () => {
     const server = (use: string) => `import express from "express";
 import { ChatGoogleGenerativeAI } from "@langchain/google-genai";

@@ -38,11 +38,20 @@ const MAX_BYTES = 512 * 1024;
 const modules = new Map<string, { mtimeMs: number; size: number; values: ModuleValues | undefined }>();
 onInvalidate((file) => modules.delete(file));
 
-/** The module `specifier` names from `fromFile`, if it is the app's own source. */
-export function importedModule(fromFile: string, specifier: string): ModuleValues | undefined {
+/** Where an import leads: a file, or undefined for none or a package. */
+export type ResolveImport = (fromFile: string, specifier: string) => string | undefined;
+
+/** The client graph's resolver: tsconfig paths, index files; never a package. */
+const graphResolve: ResolveImport = (fromFile, specifier) => clientGraphFor(fromFile)?.resolve(fromFile, specifier);
+
+/**
+ * The module `specifier` names from `fromFile`, if it is the app's own source. `resolve`: the
+ * client graph's by default; a server module (no client graph) passes the route area's.
+ */
+export function importedModule(fromFile: string, specifier: string, resolve: ResolveImport = graphResolve): ModuleValues | undefined {
   let target: string | undefined;
   try {
-    target = clientGraphFor(fromFile)?.resolve(fromFile, specifier);
+    target = resolve(fromFile, specifier);
   } catch {
     return undefined; // an unreadable project says nothing
   }
@@ -57,15 +66,15 @@ const MAX_REEXPORTS = 3;
  * through barrels (`export * from "./keyConfig"` in constants/index.ts, imported as
  * `from "@/constants"`: thanhtrinh-agilityio/react-native, batch 139), a few re-exports deep.
  */
-export function importedExport(fromFile: string, specifier: string, name: string, hops = MAX_REEXPORTS): { values: ModuleValues; local: string } | undefined {
-  const values = importedModule(fromFile, specifier);
+export function importedExport(fromFile: string, specifier: string, name: string, hops = MAX_REEXPORTS, resolve: ResolveImport = graphResolve): { values: ModuleValues; local: string } | undefined {
+  const values = importedModule(fromFile, specifier, resolve);
   if (!values) return undefined;
   const local = values.exports.get(name);
   if (local !== undefined) return { values, local };
   if (hops === 0) return undefined;
   for (const reexport of values.reexports) {
     const from = reexport.names ? reexport.names.get(name) : name === "default" ? undefined : name;
-    const found = from === undefined ? undefined : importedExport(values.file, reexport.specifier, from, hops - 1);
+    const found = from === undefined ? undefined : importedExport(values.file, reexport.specifier, from, hops - 1, resolve);
     if (found) return found;
   }
   return undefined;

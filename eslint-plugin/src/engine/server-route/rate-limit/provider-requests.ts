@@ -11,6 +11,7 @@
  *   withCallersParams(scan)                 → runs one route scan with its own record of the
  *                                             parameters a followed call handed the caller's value
  */
+import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import type { Provider } from "../../providers/types";
 import { constInits, findProperty, memberPath, stringValue, walk } from "../ast-utils";
@@ -22,6 +23,9 @@ import { isSecretEnvName } from "../../client/env-names";
 import { fieldSetOnce, thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
 import { keyIsUserSupplied, unsealedArgument } from "./bindings";
+import { importedExport, type ModuleValues } from "../../client/imported-values";
+import { importOf } from "../../module-imports";
+import { resolveImport } from "./shared-clients";
 
 type Node = TSESTree.Node;
 
@@ -337,8 +341,41 @@ function envKeyRead<T>(source: SourceFile, value: Node, depth: number, judge: (e
     const held =
       node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? (fieldSetOnce(node) ?? moduleObjectProperty(source, node)) : undefined;
     if (held) found = envKeyRead(source, held, depth + 1, judge);
+    else if (node.type === "Identifier") {
+      const imported = importedConst(source, node.name);
+      if (imported) found = envKeyRead(imported.source, imported.init, depth + 1, judge);
+    }
   });
   return found;
+}
+
+/**
+ * What a const of another module of the app holds, where this file imports it by name: apps keep
+ * the key and the base URL in a config module (`export const OPENAI_API_KEY = process.env.OPENAI_API_KEY`,
+ * `export const OPENAI_API_BASE_URL = "https://api.openai.com/v1"`) and every service imports them
+ * (webaverse-studios/ai-server, batch 173). One module away (a barrel's re-exports followed), the
+ * app's own modules only; each module is parsed once while its mtime holds (client/imported-values).
+ */
+function importedConst(source: SourceFile, name: string): { source: SourceFile; init: Node } | undefined {
+  const imported = importOf(source, name);
+  if (!imported || imported.name === "*") return undefined;
+  const found = importedExport(source.file, imported.specifier, imported.name, undefined, appModule);
+  const init = found?.values.consts.get(found.local);
+  return found && init ? { source: sourceOf(found.values), init } : undefined;
+}
+
+/** The app's own module an import leads to (the route area's resolver), never a package's. */
+const appModule = (fromFile: string, specifier: string): string | undefined => {
+  const target = resolveImport(fromFile, specifier);
+  return target && !target.includes(`${path.sep}node_modules${path.sep}`) ? target : undefined;
+};
+
+const sources = new WeakMap<ModuleValues, SourceFile>();
+/** One SourceFile per parsed module, so the per-source caches (constInits…) serve every request that reads it. */
+function sourceOf(values: ModuleValues): SourceFile {
+  let source = sources.get(values);
+  if (!source) sources.set(values, (source = { file: values.file, text: values.text, ast: values.program }));
+  return source;
 }
 
 const moduleObjectsOf = new WeakMap<SourceFile, Map<string, TSESTree.ObjectExpression>>();
@@ -533,6 +570,8 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
     case "Identifier": {
       const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
       if (init) return urlText(source, init, depth + 1);
+      const imported = importedConst(source, node.name);
+      if (imported) return urlText(imported.source, imported.init, depth + 1);
       // `let endpoint;` set in each branch of an `if` before the request (mbark223/aipromptbuilder's
       // Replicate route): the request goes to one of them, so the first that names a host does.
       return letUrlText(source, node, depth);
