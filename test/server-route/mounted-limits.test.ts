@@ -228,4 +228,29 @@ export default app;
     assert.deepEqual(routeFindings(project(files("/api/ai/*")), "server/api/ai/detect.ts", detect), []);
     assert.deepEqual(routeFindings(project(files("/api/files/*")), "server/api/ai/detect.ts", detect).map((f) => [f.handler, f.provider]), [['app.post("/")', "Groq"]]);
   });
+
+  it("a test file that mounts the router without a limiter is no app: the limited server's mount decides (Mar-cere/Anto, batch 171)", () => {
+    const limited = { "server.js": server(`app.use(rateLimit({ windowMs: 60000, limit: 20 }));`, `app.use("/api/chat", require("./routes/chat"));`) };
+    const jest = `const express = require("express");\nconst chat = require("../routes/chat");\nconst app = express();\napp.use("/api/chat", chat);\ntest("mounts", () => expect(app).toBeDefined());\n`;
+    assert.deepEqual(chatFindings({ ...limited, "tests/chat.test.js": jest, "routes/__tests__/guards.js": jest.replace("../routes/chat", "../chat") }), []);
+    // A second app that mounts it without one is still an unlimited way in.
+    assert.deepEqual(chatFindings({ ...limited, "admin.js": jest.replace("../routes/chat", "./routes/chat").replace(/test\(.*\n/, "") }), [['router.post("/ask")', "Cohere"]]);
+  });
+
+  it("a router this file mounts after a limiter is limited: Express, and Oak's `app.use(router.routes())` (AnxinYang/chatgpt-extension, batch 174)", () => {
+    const route = `router.post("/chat", async (req, res) => {\n  const response = await cohere.generate({ model: "command", prompt: req.body.message });\n  res.json({ reply: response.generations[0].text });\n});`;
+    const express = (mounting: string[]) =>
+      [`const express = require("express");`, `const rateLimit = require("express-rate-limit");`, `const cohere = require("./clients/cohere");`, `const app = express();`, `const router = express.Router();`, route, ...mounting, `app.listen(3000);`, ``].join("\n");
+    const findings = (text: string) => routeFindings(project({ "clients/cohere.js": COHERE_CLIENT, "server.js": text }), "server.js", text).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(findings(express([`app.use(rateLimit({ limit: 20 }));`, `app.use("/api", router);`])), []);
+    // A limiter after the mount runs after the router: still reported.
+    assert.deepEqual(findings(express([`app.use("/api", router);`, `app.use(rateLimit({ limit: 20 }));`])), [['router.post("/chat")', "Cohere"]]);
+    const oak = (mounting: string[]) =>
+      [`import { Application, Router } from "https://deno.land/x/oak/mod.ts";`, `import { rateLimiter } from "./rate-limiter.ts";`, `const router = new Router();`,
+        `router.post("/api/chat", async (ctx) => {`, `  const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${Deno.env.get("OPENAI_API_KEY")}\` }, body: await ctx.request.body().value });`, `  ctx.response.body = r.body;`, `});`,
+        `const app = new Application();`, ...mounting, ``].join("\n");
+    const oakFindings = (text: string) => routeFindings(project({ "server/main.ts": text }), "server/main.ts", text).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(oakFindings(oak([`app.use(rateLimiter({ maxRequests: 5, windowMs: 60000 }));`, `app.use(router.routes());`])), []);
+    assert.deepEqual(oakFindings(oak([`app.use(router.routes());`])), [['router.post("/api/chat")', "OpenAI"]]);
+  });
 });

@@ -148,6 +148,22 @@ ${body}
     assert.deepEqual(run(`  res.json(await ofetch("https://api.openai.com/v1/chat/completions", { method: "POST", ${openaiAuth}, body: req.body }));`, ofetch), ['app.get("/job")']);
   });
 
+  it("Gemini's Files API (`new GoogleAIFileManager(key)`: list, delete) runs no model; the model beside it does (AntonyOnScript/water-gas-spent-ai, batch 173)", () => {
+    const express = (body: string) => `import express from "express";
+import { GoogleAIFileManager } from "@google/generative-ai/server";
+import { GoogleGenerativeAI } from "@google/generative-ai";
+const fileManager = new GoogleAIFileManager(process.env.GEMINI_API_KEY ?? "");
+const model = new GoogleGenerativeAI(process.env.GEMINI_API_KEY ?? "").getGenerativeModel({ model: "gemini-1.5-flash" });
+export const router = express.Router();
+router.delete("/files", async (req, res) => {
+${body}
+});
+`;
+    const routes = (code: string) => findUnlimitedAiRoutes(parseSource(path.join(dir, "src/router.ts"), code)!).map((f) => String(f.data.handler));
+    assert.deepEqual(routes(express(`  const { files } = await fileManager.listFiles();\n  await Promise.all((files ?? []).map((f) => fileManager.deleteFile(f.name)));\n  res.sendStatus(200);`)), []);
+    assert.deepEqual(routes(express(`  const upload = await fileManager.uploadFile(req.body.path, { mimeType: "image/png" });\n  res.json(await model.generateContent([{ fileData: { fileUri: upload.file.uri, mimeType: "image/png" } }]));`)), ['router.delete("/files")']);
+  });
+
   it("reads a 1 MB path in linear time", () => {
     const openai = 'const openai = axios.create({ baseURL: "https://api.openai.com/v1/", headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });';
     for (const path of ["/models/" + "a".repeat(1_000_000) + "/x", "/models".repeat(150_000), "/" + "models/".repeat(150_000) + "?"]) {

@@ -124,6 +124,24 @@ io.on("connection", (socket) => {
     assert.deepEqual(findings("index.js", game.replace("new GameRoom(id)", "{ id }")), []);
   });
 
+  it("reads events a module const names: `io.on(EVENTS.CONNECTION, …)`, `socket.on(EVENTS.ASK, …)` (Mar-cere/Anto, batch 171)", () => {
+    const events = `import { Server } from "socket.io";
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+const EVENTS = Object.freeze({ CONNECTION: "connection", ASK: "ask", DISCONNECT: "disconnect" });
+const io = new Server(3000);
+io.on(EVENTS.CONNECTION, (client) => {
+  client.on(EVENTS.ASK, async (data) => {
+    const r = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: data.text }] });
+    client.emit("answer", r.choices[0].message.content);
+  });
+  client.on(EVENTS.DISCONNECT, async () => { await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] }); });
+});
+`;
+    assert.ok(mayHandleSockets(events));
+    assert.deepEqual(findings("server/socket.js", events).map(([handler, provider, line]) => [handler, provider, line]), [['client.on("ask")', "OpenAI", 7]]);
+  });
+
   it("stays quiet on a limited handler and one that calls no provider", () => {
     const limited = `import { Server } from "socket.io";
 import { RateLimiterMemory } from "rate-limiter-flexible";

@@ -8,6 +8,8 @@ import { format, lit, run } from "./segments";
 export const googleAi: Provider = {
   id: "google-ai",
   name: "Google AI (Gemini)",
+  // The Files API (`new GoogleAIFileManager(key).listFiles()`, `.deleteFile(name)`): no model runs.
+  nonModelApis: { constructors: ["GoogleAIFileManager"] },
   envVar: "GEMINI_API_KEY",
   envVarAliases: ["GOOGLE_API_KEY", "GOOGLE_GENERATIVE_AI_API_KEY", "GOOGLE_AI_API_KEY", "GOOGLE_GEMINI_API_KEY"],
   contextWords: ["gemini", "google", "genai", "generativeai", "generativelanguage"],

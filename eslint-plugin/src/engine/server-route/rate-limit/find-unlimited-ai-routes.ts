@@ -16,7 +16,7 @@ import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type Route
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
-import { coversRoute, limitedWhereMounted } from "./mounted-limits";
+import { coversRoute, limitedWhereMounted, TEST_FILE } from "./mounted-limits";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
 import { addGenkit } from "./genkit";
@@ -37,8 +37,6 @@ const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 /** A key sent in a URL's query (`"?key=" + env.GEMINI_API_KEY`): function-scan's keyHeaderProvider reads it too. */
 const KEY_QUERY = /[?&](?:api_?)?key=/i;
 
-/** A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers serve no one. */
-const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
   if (TEST_FILE.test(source.file)) return [];
@@ -157,6 +155,24 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
       const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
       if (limits(expression?.type === "AwaitExpression" ? expression.argument : expression)) return true;
     }
+  }
+  // A router this file mounts after its routes (`router.post(…)` … `app.use(limiter)`; `app.use(router.routes())`, Oak):
+  // limited when a limiter is registered before every mount, or in it.
+  const receiver = member?.object;
+  if (receiver?.type === "Identifier") {
+    const isRouter = (arg: TSESTree.Node | undefined) =>
+      (arg?.type === "Identifier" && arg.name === receiver.name) ||
+      (arg?.type === "CallExpression" && arg.arguments.length === 0 && arg.callee.type === "MemberExpression" && arg.callee.object.type === "Identifier" && arg.callee.object.name === receiver.name && arg.callee.property.type === "Identifier" && arg.callee.property.name === "routes");
+    const body = source.ast.body;
+    const expressionOf = (statement: TSESTree.Node) => {
+      const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+      return expression?.type === "AwaitExpression" ? expression.argument : expression;
+    };
+    const mounts = body.filter((statement) => {
+      const call = expressionOf(statement);
+      return statement.range[0] > registeredAt && call?.type === "CallExpression" && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && (call.callee.property.name === "use" || call.callee.property.name === "route") && isRouter(call.arguments[call.arguments.length - 1] as TSESTree.Node);
+    });
+    if (mounts.length > 0 && mounts.every((mount) => limits(expressionOf(mount)) || body.some((statement) => statement.range[0] < mount.range[0] && limits(expressionOf(statement))))) return true;
   }
   return false;
 }

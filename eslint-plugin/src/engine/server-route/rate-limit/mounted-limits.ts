@@ -32,6 +32,12 @@ const MAX_BYTES = 512 * 1024;
 const MAY_MOUNT = /\.(?:use|route)\s*\(/;
 const IMPORTS = /\brequire\s*\(|\bimport\b/;
 const FRESH_MS = 3000;
+/**
+ * A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers, and the apps it
+ * mounts a router on (a jest file's `app.use("/api/chat", chatRoutes)` with no limiter:
+ * Mar-cere/Anto, batch 171), serve no one.
+ */
+export const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Mounted in a router that is itself mounted behind a limiter: followed this many levels. */
 const MAX_LEVELS = 3;
 
@@ -109,6 +115,7 @@ function mountIndex(root: string, project: ProjectView, extra: readonly string[]
   }
   const index: MountIndex = { mounts: new Map(), stamps: [], checkedAt: now };
   for (const file of codeFiles(root)) {
+    if (TEST_FILE.test(file)) continue;
     const text = project.read(file);
     if (text === undefined || text.length > MAX_BYTES || !MAY_MOUNT.test(text) || !IMPORTS.test(text)) continue;
     index.stamps.push([file, project.mtime?.(file)]);
@@ -224,6 +231,8 @@ function isLimiter(arg: Node, source: SourceFile, bindings: ReturnType<typeof fi
 
 /** The file an argument stands for: a local name imported from it, or `require("./routes/chat")` inline. */
 function mountedFile(arg: Node, imported: Map<string, string>, from: string): string | undefined {
+  // Oak / koa-router: `app.use(router.routes())` mounts `router`.
+  if (arg.type === "CallExpression" && arg.arguments.length === 0 && arg.callee.type === "MemberExpression" && !arg.callee.computed && arg.callee.property.type === "Identifier" && arg.callee.property.name === "routes") return mountedFile(arg.callee.object, imported, from);
   if (arg.type === "Identifier") return imported.get(arg.name);
   if (arg.type === "CallExpression" && arg.callee.type === "Identifier" && arg.callee.name === "require") {
     const specifier = stringValue(arg.arguments[0]);

@@ -19,13 +19,15 @@ import type { SourceFile, TSESTree } from "../../ast";
 import { nearestPackageDir } from "../../package-dir";
 import { diskProjectView } from "../disk-project-view";
 import { readDependencies } from "../project";
-import { walk } from "../ast-utils";
+import { findProperty, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
 
 /** A cheap superset of socketHandlers' test. */
 const SOCKET_WORDS = /defineWebSocketHandler|upgradeWebSocket|\.on\(\s*["'`]connection["'`]/;
+/** `io.on(SOCKET_EVENTS.CONNECTION, …)`: the connection event named by a module const's property (Mar-cere/Anto, batch 171). */
+const CONST_CONNECTION_LISTENER = /\.on\(\s*[A-Za-z_$][\w$]*\.(?:CONNECTION|Connection|connection)\s*,/;
 /** A parameter typed with socket.io's `Socket`: `socket: Socket`. */
 const SOCKET_PARAM = /\w\s*:\s*Socket\b/;
 /** What an untyped setup function's listener says (`socket.on("ask", …)`); the project's dependencies tell the rest. */
@@ -34,6 +36,7 @@ const UNTYPED_SOCKET_LISTENER = "socket.on(";
 export function mayHandleSockets(text: string): boolean {
   return (
     ((text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text)) ||
+    ((text.includes("CONNECTION") || text.includes("onnection")) && CONST_CONNECTION_LISTENER.test(text)) ||
     (text.includes("socket.io") && SOCKET_PARAM.test(text)) ||
     text.includes(UNTYPED_SOCKET_LISTENER)
   );
@@ -188,6 +191,19 @@ function onEvent(node: TSESTree.CallExpression, method = "on"): string | undefin
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== method || node.arguments.length < 2) return undefined;
   const first = node.arguments[0];
   if (first.type === "Literal") return typeof first.value === "string" ? first.value : undefined;
+  // A module const: `socket.on(EVENTS.MESSAGE, …)` with `const EVENTS = { MESSAGE: "message" }`, or `const ASK = "ask"`.
+  if (first.type === "Identifier" || (first.type === "MemberExpression" && !first.computed && first.object.type === "Identifier" && first.property.type === "Identifier")) {
+    let program: Node = node;
+    while (program.parent) program = program.parent;
+    if (program.type !== "Program") return undefined;
+    const name = first.type === "Identifier" ? first.name : (first.object as TSESTree.Identifier).name;
+    let value: Node | undefined = withoutTypeAssertion(moduleDeclaration(program, name)?.value);
+    if (value?.type === "CallExpression" && value.arguments.length === 1) value = withoutTypeAssertion(value.arguments[0] as Node); // Object.freeze({ … })
+    if (first.type === "Identifier") return stringValue(value);
+    if (value?.type !== "ObjectExpression") return undefined;
+    const property = findProperty(value, (first.property as TSESTree.Identifier).name);
+    return property ? stringValue(property.value as Node) : undefined;
+  }
   return first.type === "TemplateLiteral" && first.expressions.length === 0 ? (first.quasis[0]?.value.cooked ?? undefined) : undefined;
 }
 
