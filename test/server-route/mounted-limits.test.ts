@@ -250,7 +250,7 @@ export default app;
         `router.post("/api/chat", async (ctx) => {`, `  const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${Deno.env.get("OPENAI_API_KEY")}\` }, body: await ctx.request.body().value });`, `  ctx.response.body = r.body;`, `});`,
         `const app = new Application();`, ...mounting, ``].join("\n");
     const oakFindings = (text: string) => routeFindings(project({ "server/main.ts": text }), "server/main.ts", text).map((f) => [f.handler, f.provider]);
-    assert.deepEqual(oakFindings(oak([`app.use(rateLimiter({ maxRequests: 5, windowMs: 60000 }));`, `app.use(router.routes());`])), []);
+    assert.deepEqual(oakFindings(oak([`app.use(rateLimiter({ maxRequests: 5, windowMs: 60000 }));`, `app.use(router.routes(), router.allowedMethods());`])), []);
     assert.deepEqual(oakFindings(oak([`app.use(router.routes());`])), [['router.post("/api/chat")', "OpenAI"]]);
   });
 });

@@ -37,7 +37,6 @@ const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 /** A key sent in a URL's query (`"?key=" + env.GEMINI_API_KEY`): function-scan's keyHeaderProvider reads it too. */
 const KEY_QUERY = /[?&](?:api_?)?key=/i;
 
-
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
   if (TEST_FILE.test(source.file)) return [];
   // A cheap first look: files with no route handler are skipped; a route that mentions no
@@ -170,7 +169,7 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
     };
     const mounts = body.filter((statement) => {
       const call = expressionOf(statement);
-      return statement.range[0] > registeredAt && call?.type === "CallExpression" && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && (call.callee.property.name === "use" || call.callee.property.name === "route") && isRouter(call.arguments[call.arguments.length - 1] as TSESTree.Node);
+      return statement.range[0] > registeredAt && call?.type === "CallExpression" && call.callee.type === "MemberExpression" && call.callee.property.type === "Identifier" && (call.callee.property.name === "use" || call.callee.property.name === "route") && call.arguments.some((arg) => isRouter(arg as TSESTree.Node));
     });
     if (mounts.length > 0 && mounts.every((mount) => limits(expressionOf(mount)) || body.some((statement) => statement.range[0] < mount.range[0] && limits(expressionOf(statement))))) return true;
   }

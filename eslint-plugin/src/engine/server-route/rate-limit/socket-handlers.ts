@@ -19,7 +19,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import { nearestPackageDir } from "../../package-dir";
 import { diskProjectView } from "../disk-project-view";
 import { readDependencies } from "../project";
-import { findProperty, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
+import { calleeName, findProperty, moduleDeclaration, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import type { FunctionOf, RouteHandler } from "./route-handlers";
 
 type Node = TSESTree.Node;
@@ -198,7 +198,10 @@ function onEvent(node: TSESTree.CallExpression, method = "on"): string | undefin
     if (program.type !== "Program") return undefined;
     const name = first.type === "Identifier" ? first.name : (first.object as TSESTree.Identifier).name;
     let value: Node | undefined = withoutTypeAssertion(moduleDeclaration(program, name)?.value);
-    if (value?.type === "CallExpression" && value.arguments.length === 1) value = withoutTypeAssertion(value.arguments[0] as Node); // Object.freeze({ … })
+    // `Object.freeze({ … })`.
+    if (value?.type === "CallExpression" && value.callee.type === "MemberExpression" && value.callee.object.type === "Identifier" && value.callee.object.name === "Object" && calleeName(value.callee) === "freeze") {
+      value = withoutTypeAssertion(value.arguments[0] as Node | undefined);
+    }
     if (first.type === "Identifier") return stringValue(value);
     if (value?.type !== "ObjectExpression") return undefined;
     const property = findProperty(value, (first.property as TSESTree.Identifier).name);
