@@ -123,6 +123,12 @@ ruleTester().run("no-client-ai-calls: declared browser use", aiCalls, {
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 2 }],
     },
     {
+      name: "unknown framework: a flagged client that also sets the header is one declaration, one finding",
+      filename: at("unknown", "src/claude-client.ts"),
+      code: `import Anthropic from "@anthropic-ai/sdk";\nexport const client = new Anthropic({ apiKey: key, dangerouslyAllowBrowser: true, defaultHeaders: { "anthropic-dangerous-direct-browser-access": "true" } });`,
+      errors: [{ messageId: "dangerousBrowserClient", line: 2 }],
+    },
+    {
       name: "unknown framework: anthropic-dangerous-direct-browser-access",
       filename: at("unknown", "src/claude.ts"),
       code: `export const r = fetch(url, { headers: { "x-api-key": key, "anthropic-dangerous-direct-browser-access": "true" } });`,

@@ -211,6 +211,8 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   if (nodes.headerSets?.length) scope.headerSets = headerSetsByObject(nodes.headerSets);
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];
+  // The calls a browser flag declares: a header set on one is part of that declaration everywhere.
+  const flaggedCalls: Array<[number, number]> = [];
   const initializers = new Map<string, TSESTree.Node>();
   for (const declarator of declarators) if (declarator.id.type === "Identifier" && declarator.init) initializers.set(declarator.id.name, declarator.init);
   const reportedFlags = new Set<TSESTree.Node>();
@@ -229,6 +231,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
     if (browserFlag) {
       const flag = propertyKey(browserFlag)!;
       reportedCalls.push(node.range);
+      flaggedCalls.push(node.range);
       // One options object passed to two calls (the client and a log line) is one finding.
       if (reportedFlags.has(browserFlag)) continue;
       reportedFlags.add(browserFlag);
@@ -257,8 +260,10 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   }
   const headerSets = words.header ? requests.filter(setsDirectAccessHeader) : [];
   for (const property of [...directAccess, ...headerSets]) {
+    const inside = ([start, end]: [number, number]) => property.range[0] >= start && property.range[1] <= end;
+    if (flaggedCalls.some(inside)) continue;
     const joinsRequest =
-      reportedCalls.some(([start, end]) => property.range[0] >= start && property.range[1] <= end) ||
+      reportedCalls.some(inside) ||
       (property.type === "AssignmentExpression" && property.left.type === "MemberExpression" && property.left.object.type === "Identifier" && reportedHeaders.has(headerObjectKey(property.left.object.name, property)));
     calls.push({ messageId: "dangerousDirectBrowserAccess", node: property, data: {}, ...(joinsRequest && { joinsRequest: true as const }) });
   }

@@ -524,7 +524,6 @@ function serverSideFile(source: SourceFile): boolean {
   return status !== undefined || graph.role(file).serverOnly || graph.reachedFromServer(file);
 }
 
-
 /** Node builtins, dotenv and any NestJS package; the server frameworks are framework.ts's list, read from package.json there. */
 const SERVER_IMPORT = /^(?:node:|fs$|path$|http$|child_process$|dotenv(?:\/config)?$|@nestjs\/)/;
 
