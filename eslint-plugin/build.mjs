@@ -124,7 +124,9 @@ async function bundle(file, keys, otherBundle) {
   if (twice.length) throw new Error(`${file} holds modules of the other bundle: ${twice.join(", ")}`);
   for (const key of keys) {
     const toBundle = relative(dirname(join(dist, key)), bundlePath).split("\\").join("/");
-    writeFileSync(join(dist, `${key}.js`), `"use strict";\n// Built into ${file} (see eslint-plugin/build.mjs).\nmodule.exports = require(${JSON.stringify(toBundle.startsWith(".") ? toBundle : `./${toBundle}`)})[${JSON.stringify(key)}]();\n`);
+    // Not `module.exports = require(bundle)[key]()`: Node's ESM loader reads that as a re-export and lexes the
+    // whole bundle for its names when eslint.config.mjs imports the plugin (3 MiB more and ~10 ms slower).
+    writeFileSync(join(dist, `${key}.js`), `"use strict";\n// Built into ${file} (see eslint-plugin/build.mjs).\nconst bundle = require(${JSON.stringify(toBundle.startsWith(".") ? toBundle : `./${toBundle}`)});\nmodule.exports = bundle[${JSON.stringify(key)}]();\n`);
   }
 }
 

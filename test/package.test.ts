@@ -60,7 +60,7 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
       const bundle = readFileSync(join(dist, bundleFile), "utf8");
       // esbuild heads each module's code with its source path.
       const bundled = [...bundle.matchAll(/^\/\/ src\/(.+)\.ts$/gm)].map((match) => match[1]).sort();
-      const stub = new RegExp(`^module\\.exports = require\\("[./]*${bundleFile.replace(".", "\\.")}"\\)\\[`, "m");
+      const stub = new RegExp(`^const bundle = require\\("[./]*${bundleFile.replace(".", "\\.")}"\\);\\nmodule\\.exports = bundle\\[`, "m");
       const stubs = filesUnder(dist)
         .filter((file) => file.endsWith(".js") && !file.endsWith("-bundle.js"))
         .filter((file) => stub.test(readFileSync(join(pluginDir, file), "utf8")))
@@ -73,7 +73,7 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
 
   it("leaves no module a file of its own: every built module is in one of the two bundles", () => {
     const dist = join(pluginDir, "dist");
-    const own = filesUnder(dist).filter((file) => file.endsWith(".js") && !file.endsWith("-bundle.js") && !/^module\.exports = require\("[./]*(engine|plugin)-bundle\.js"\)\[/m.test(readFileSync(join(pluginDir, file), "utf8")));
+    const own = filesUnder(dist).filter((file) => file.endsWith(".js") && !file.endsWith("-bundle.js") && !/^const bundle = require\("[./]*(engine|plugin)-bundle\.js"\);\nmodule\.exports = bundle\[/m.test(readFileSync(join(pluginDir, file), "utf8")));
     assert.deepEqual(own, []);
   });
 
