@@ -29,9 +29,10 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
     if (isComponentFile(context.filename)) return { "Program:exit": () => reportFindings(context, findClientAiCalls(sourceFileOf(context))) };
     // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk
     // of the tree (in source order, as the engine's walk would give them).
-    const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [] };
     // The direct-access header is found by its name only: a text that never spells it has no property to ask.
-    const header = browserUseWords(context.sourceCode.text).header;
+    const browserUse = browserUseWords(context.sourceCode.text);
+    const header = browserUse.header;
+    const nodes: AiCallNodes = { declarators: [], requests: [], directAccess: [], browserUse };
     return {
       VariableDeclarator: (node) => void nodes.declarators.push(node),
       CallExpression: (node) => void nodes.requests.push(node),

@@ -31,7 +31,8 @@ export default createRule<[], keyof typeof noServedKeysMessages>({
     // The engine loads with the first file this rule lints: importing the plugin stays cheap.
     const { findServedKeys, mayServe, mayWriteResponse } = require("../engine/responses") as typeof Engine;
     // No env read nor import of the app's own modules beside a response write: nothing to gather.
-    if (!mayServe(context.sourceCode.text)) return {};
+    const may = mayServe(context.sourceCode.text);
+    if (!may) return {};
     const report = (nodes?: ServedKeyNodes) => {
       let findings: ReturnType<typeof findServedKeys>;
       try {
@@ -44,7 +45,7 @@ export default createRule<[], keyof typeof noServedKeysMessages>({
     // A component's code is the engine's own tree of its scripts, not the tree ESLint walks.
     if (isComponentFile(context.filename)) return { "Program:exit": () => report() };
     // The nodes the engine reads, gathered during ESLint's own traversal rather than a second walk.
-    const nodes: ServedKeyNodes = { declarators: [], writes: [] };
+    const nodes: ServedKeyNodes = { declarators: [], writes: [], may };
     const write = (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression) => void (mayWriteResponse(node) && nodes.writes.push(node));
     return {
       VariableDeclarator: (node) => void nodes.declarators.push(node),

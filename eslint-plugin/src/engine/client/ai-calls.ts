@@ -98,6 +98,8 @@ export interface AiCallNodes {
   directAccess: Array<TSESTree.Property | TSESTree.AssignmentExpression>;
   /** `headers.Authorization = …`: an auth header set on a headers object after it was made. */
   headerSets?: TSESTree.AssignmentExpression[];
+  /** What the text spells (browserUseWords), when the gatherer already asked: the nodes were gathered for it. */
+  browserUse?: { flags: boolean; header: boolean };
 }
 
 /**
@@ -201,7 +203,7 @@ export function collectAiCallNodes(program: TSESTree.Program, header = true): Ai
  * `nodes`: the tree's nodes findAiCalls reads, when the caller has them (ESLint's traversal).
  */
 export function findAiCalls(program: TSESTree.Program, text: string, file?: string, gathered?: AiCallNodes): AiCall[] {
-  const words = browserUseWords(text);
+  const words = gathered?.browserUse ?? browserUseWords(text);
   const nodes = gathered ?? collectAiCallNodes(program, words.header);
   const { declarators, requests, directAccess } = nodes;
   const constants = stringConstants(declarators);

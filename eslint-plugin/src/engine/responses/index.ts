@@ -69,6 +69,8 @@ export interface ServedKeyNodes {
   declarators: TSESTree.VariableDeclarator[];
   /** Calls, `new` expressions and assignments: where a response may be written. */
   writes: Array<TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression>;
+  /** The text test's answer (mayServe), when the gatherer already asked: the nodes were gathered for it. */
+  may?: { readsEnv: boolean; importsKeys: boolean };
 }
 
 /** Whether findServedKeys reads `node` as a place a response may be written (what ServedKeyNodes.writes holds). */
@@ -87,7 +89,7 @@ function gatherNodes(program: TSESTree.Program): ServedKeyNodes {
 }
 
 export function findServedKeys(source: SourceFile, gathered?: ServedKeyNodes): Finding[] {
-  const may = mayServe(source.text);
+  const may = gathered?.may ?? mayServe(source.text);
   if (!may) return [];
   const { readsEnv, importsKeys } = may;
   const keyNames: KeyNames = new Map();
