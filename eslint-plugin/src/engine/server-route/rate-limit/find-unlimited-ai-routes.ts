@@ -16,7 +16,7 @@ import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type Route
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
-import { coversRoute, limitedWhereMounted, TEST_FILE } from "./mounted-limits";
+import { coversRoute, limitedWhereMounted, mountedRouter, TEST_FILE } from "./mounted-limits";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
 import { addGenkit } from "./genkit";
@@ -159,9 +159,10 @@ function limitedByAppUse(source: SourceFile, handler: Pick<RouteHandler, "report
   // limited when a limiter is registered before every mount, or in it.
   const receiver = member?.object;
   if (receiver?.type === "Identifier") {
-    const isRouter = (arg: TSESTree.Node | undefined) =>
-      (arg?.type === "Identifier" && arg.name === receiver.name) ||
-      (arg?.type === "CallExpression" && arg.arguments.length === 0 && arg.callee.type === "MemberExpression" && arg.callee.object.type === "Identifier" && arg.callee.object.name === receiver.name && arg.callee.property.type === "Identifier" && arg.callee.property.name === "routes");
+    const isRouter = (arg: TSESTree.Node) => {
+      const router = mountedRouter(arg);
+      return router.type === "Identifier" && router.name === receiver.name;
+    };
     const body = source.ast.body;
     const expressionOf = (statement: TSESTree.Node) => {
       const expression = statement.type === "ExpressionStatement" ? statement.expression : undefined;

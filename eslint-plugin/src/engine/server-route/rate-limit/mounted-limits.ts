@@ -229,10 +229,14 @@ function isLimiter(arg: Node, source: SourceFile, bindings: ReturnType<typeof fi
   return false;
 }
 
+/** The router a mount's argument hands over: `router` itself, or Oak's and koa-router's `router.routes()`. */
+export function mountedRouter(arg: Node): Node {
+  return arg.type === "CallExpression" && arg.arguments.length === 0 && arg.callee.type === "MemberExpression" && !arg.callee.computed && arg.callee.property.type === "Identifier" && arg.callee.property.name === "routes" ? arg.callee.object : arg;
+}
+
 /** The file an argument stands for: a local name imported from it, or `require("./routes/chat")` inline. */
 function mountedFile(arg: Node, imported: Map<string, string>, from: string): string | undefined {
-  // Oak / koa-router: `app.use(router.routes())` mounts `router`.
-  if (arg.type === "CallExpression" && arg.arguments.length === 0 && arg.callee.type === "MemberExpression" && !arg.callee.computed && arg.callee.property.type === "Identifier" && arg.callee.property.name === "routes") return mountedFile(arg.callee.object, imported, from);
+  if (mountedRouter(arg) !== arg) return mountedFile(mountedRouter(arg), imported, from);
   if (arg.type === "Identifier") return imported.get(arg.name);
   if (arg.type === "CallExpression" && arg.callee.type === "Identifier" && arg.callee.name === "require") {
     const specifier = stringValue(arg.arguments[0]);
