@@ -124,6 +124,21 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(routeFindings(root, "app/actions.tsx", actions).map((f) => [f.handler, f.provider, f.line]), [["sendMessage", "OpenAI", 4]]);
   });
 
+  it("an action another module writes, exported under the browser's name (`export const createVariant = createVariantImport`: panter/Magic-Moment, batch 176)", () => {
+    const root = app(`"use client";\nimport { createVariant, format } from "./designs";\nexport default function Form() { return <button onClick={() => { createVariant("a"); format("b"); }}>Go</button>; }\n`);
+    const variant = `"use server";\nimport OpenAI from "openai";\nconst openai = new OpenAI();\nexport async function createVariant(prompt: string) {\n  return openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });\n}\nexport async function format(text: string) {\n  return text.trim();\n}\n`;
+    fs.writeFileSync(path.join(root, "app/variant.ts"), variant);
+    const designs = `"use server";\nimport { createVariant as createVariantImport, format as formatImport } from "./variant";\n\nexport const createVariant = createVariantImport;\nexport const format = formatImport;\n`;
+    fs.writeFileSync(path.join(root, "app/designs.ts"), designs);
+    const found = routeFindings(root, "app/designs.ts", designs);
+    assert.deepEqual(found.map((f) => [f.handler, f.provider, f.line, f.messageId]), [["createVariant", "OpenAI", 4, "missingRateLimitAction"]]);
+    const listed = `"use server";\nimport { createVariant as createVariantImport } from "./variant";\n\nexport { createVariantImport as createVariant };\n`;
+    fs.writeFileSync(path.join(root, "app/designs.ts"), listed);
+    assert.deepEqual(routeFindings(root, "app/designs.ts", listed).map((f) => [f.handler, f.line]), [["createVariant", 4]]);
+    // Where it is written no browser code reaches it (the client graph stops at a "use server" module): reported once, here.
+    assert.deepEqual(routeFindings(root, "app/variant.ts", variant), []);
+  });
+
   it("stays quiet when no browser code imports the module", () => {
     const root = app(`export default function Form() { return <p>server only</p>; }\n`);
     assert.deepEqual(reported(root), []);

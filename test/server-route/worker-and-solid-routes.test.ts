@@ -178,6 +178,20 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(handlers(`const rateLimit = require("express-rate-limit");\n${head}module.exports = (app) => {\n  app.use(rateLimit({ windowMs: 60000, limit: 20 }));\n${body}\n};\n`), []);
   });
 
+  it("reads the routes an inline Fastify plugin registers, `fastify.register(async (instance) => {…})`, at module level and in a setup function (pranitl/elevenlabs-twilio-ai-caller, batch 177)", () => {
+    const head = `import Fastify from "fastify";\nimport websocket from "@fastify/websocket";\nimport rateLimit from "@fastify/rate-limit";\nconst ELEVENLABS_API_KEY = process.env.ELEVENLABS_API_KEY;\nasync function getSignedUrl() {\n  const r = await fetch("https://api.elevenlabs.io/v1/convai/conversation/get_signed_url?agent_id=a", { headers: { "xi-api-key": ELEVENLABS_API_KEY } });\n  return (await r.json()).signed_url;\n}\n`;
+    const plugin = (limit: string) => `fastify.register(async (instance) => {\n${limit}  instance.get("/media-stream", { websocket: true }, (ws, req) => { getSignedUrl(); });\n  instance.get("/health", async () => "ok");\n});\n`;
+    const handlers = (text: string) => findings("outbound-calls.js", text).map((f) => [f.handler, f.provider, f.line]);
+    const moduleLevel = `${head}const fastify = Fastify();\nfastify.register(websocket);\n${plugin("")}`;
+    assert.deepEqual(handlers(moduleLevel), [['instance.get("/media-stream")', "ElevenLabs", 12]]);
+    // Inside a setup function, with `await` and a `function` plugin taking (instance, opts, done).
+    const setup = `${head}export function registerOutboundRoutes(fastify) {\n  await ${plugin("").replace("async (instance) =>", "async function (instance, opts) ").replace(/\n/g, "\n  ")}}\n`;
+    assert.deepEqual(handlers(setup), [['instance.get("/media-stream")', "ElevenLabs", 11]]);
+    // A limiter the plugin registers first counts, as does one registered before the plugin.
+    assert.deepEqual(handlers(`${head}const fastify = Fastify();\n${plugin("  await instance.register(rateLimit, { max: 20 });\n")}`), []);
+    assert.deepEqual(handlers(`${head}const fastify = Fastify();\nawait fastify.register(rateLimit, { max: 20 });\n${plugin("")}`), []);
+  });
+
   it("reads the key and the base URL a fetch takes from consts of the app's config module (webaverse-studios/ai-server, batch 173)", () => {
     const dir = path.join(ROOT, "config-module");
     fs.mkdirSync(path.join(dir, "services"), { recursive: true });

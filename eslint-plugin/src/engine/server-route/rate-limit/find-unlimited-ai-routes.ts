@@ -92,7 +92,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     if (limitedAround(source, handler, handler.kind ?? "server-framework", bindings, options)) continue;
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
-      messageId: "missingRateLimit",
+      messageId: handler.kind === "server-action" ? "missingRateLimitAction" : "missingRateLimit",
       data: { handler: handler.name, provider: provider.name },
       file: source.file,
       range: { start: handler.reportNode.range[0], end: handler.reportNode.range[1] },

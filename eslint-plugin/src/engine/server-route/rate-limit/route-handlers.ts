@@ -232,7 +232,7 @@ export function findRouteHandlers(source: SourceFile, imported?: ImportedRouteHa
   if (nest) handlers.push(...nestHandlers(source));
   if (firebase) handlers.push(...firebaseHandlers(source, functionOf, imported, (name) => isImportedName(source, name)));
   if (azure) handlers.push(...azureHandlers(source, functionOf, imported, (name) => isImportedName(source, name)));
-  if (actions) handlers.push(...serverActions(source));
+  if (actions) handlers.push(...serverActions(source, imported));
   if (serverFns) handlers.push(...tanstackServerFns(source));
   if (qwikFns) handlers.push(...qwikServerFns(source));
   if (kind) handlers.push(...exportedHandlers(source, kind, imported));
@@ -345,7 +345,7 @@ const USE_SERVER = /^[ \t]*["']use server["']/m;
  * calls them with a POST to the page, like an API route. Only those browser code imports count
  * (the client graph's answer): Next.js gives no endpoint to an action only server code calls.
  */
-function serverActions(source: SourceFile): RouteHandler[] {
+function serverActions(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   if (!directivesOf(source.ast).includes("use server")) return inlineServerActions(source);
   const fromBrowser = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
   // The actions this module hands to the AI SDK's `createAI({ actions: { sendMessage } })`: the
@@ -377,6 +377,8 @@ function serverActions(source: SourceFile): RouteHandler[] {
         const local = moduleDeclaration(source.ast, specifier.local.name);
         const found = local && functionOf(source, local.value);
         if (local && found) out.push({ kind: "server-action", name: exported, fn: found.fn, reportNode: local.id, companions: found.wrappers });
+        // `export { createVariantImport as createVariant }`: as `export const createVariant = createVariantImport` below.
+        else if (!local && imported && isImportedName(source, specifier.local.name)) imported.push({ kind: "server-action", name: exported, reference: specifier.local.name, reportNode: specifier.exported, companions: [] });
       }
       continue;
     }
@@ -392,6 +394,9 @@ function serverActions(source: SourceFile): RouteHandler[] {
       if (!exposed.has("*") && !exposed.has(id.name)) continue;
       const found = functionOf(source, value);
       if (found) out.push({ kind: "server-action", name: id.name, fn: found.fn, reportNode: id, companions: found.wrappers });
+      // `export const createVariant = createVariantImport`, an action another module writes: judged by that
+      // module's export, reported here where the browser reaches it (panter/Magic-Moment, batch 176).
+      else if (imported && value?.type === "Identifier" && isImportedName(source, value.name)) imported.push({ kind: "server-action", name: id.name, reference: value.name, reportNode: id, companions: [] });
     }
   }
   out.push(...unexportedRscActions(source, handedToCreateAI, out));
@@ -872,6 +877,14 @@ function referenceOf(node: Node): string | undefined {
   return undefined;
 }
 
+/** The body of the function `x.register(fn, …)` (or `await x.register(fn, …)`) is given inline. */
+function inlinePlugin(expression: TSESTree.Expression): TSESTree.BlockStatement | undefined {
+  const call = expression.type === "AwaitExpression" ? expression.argument : expression;
+  if (call.type !== "CallExpression" || call.callee.type !== "MemberExpression" || calleeName(call.callee) !== "register") return undefined;
+  const plugin = call.arguments[0];
+  return (plugin?.type === "ArrowFunctionExpression" || plugin?.type === "FunctionExpression") && plugin.body.type === "BlockStatement" ? plugin.body : undefined;
+}
+
 /**
  * `app.post("/chat", limiter, async (req, res) => …)` at any depth, and each registration of a
  * chain (Hono's `export const chat = new Hono().get("/", list).post("/:id", ask)`: khaya-zulu/kayaGPT,
@@ -956,6 +969,10 @@ function registeredHandlers(source: SourceFile, imported?: ImportedRouteHandler[
         const right = expression.right;
         if ((right.type === "ArrowFunctionExpression" || right.type === "FunctionExpression") && right.body.type === "BlockStatement") stack.push(right.body);
       }
+      // An inline Fastify plugin, `fastify.register(async (instance) => { instance.get(…) })`:
+      // @fastify/websocket's way to write a route (pranitl/elevenlabs-twilio-ai-caller, batch 177).
+      const plugin = inlinePlugin(expression);
+      if (plugin) stack.push(plugin);
       continue;
     }
     if (node.type === "VariableDeclaration") {
