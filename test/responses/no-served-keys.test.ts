@@ -39,6 +39,10 @@ ruleTester().run("no-served-keys", rule, {
     { code: `export async function getServerSideProps() {\n  return { props: { openaiKey: process.env.OPENAI_API_KEY } };\n}`, filename: "/project/pages/index.tsx" },
     { code: `import { json } from "@remix-run/node";\nexport const loader = async () => json({ ENV: { OPENAI_API_KEY: process.env.OPENAI_API_KEY } });`, filename: "/project/app/root.tsx" },
     { code: `const key = process.env.GROQ_API_KEY;\nexport const load = async () => {\n  return { key };\n};`, filename: "/project/src/routes/+page.server.ts" },
+    // An object holding the key, sent without it: one property, or spread with the key masked.
+    { code: `const config = { model: "gpt-4o-mini", openaiApiKey: process.env.OPENAI_API_KEY };\napp.get("/cfg", (_req, res) => res.json({ model: config.model }));\napp.get("/cfg2", (_req, res) => res.json({ ...config, openaiApiKey: undefined }));`, filename },
+    // A config object with no key in it, sent whole.
+    { code: `const config = { model: process.env.OPENAI_MODEL, port: 3000 };\napp.get("/cfg", (_req, res) => res.json(config));`, filename },
     // A `send` of something that is not a response.
     { code: `socket.send(JSON.stringify({ type: "ping" }));\nemitter.json(process.env.PORT);`, filename },
   ],
@@ -117,6 +121,16 @@ ruleTester().run("no-served-keys", rule, {
       errors: [
         { messageId: "keyServed", line: 1, data: { sink: "`c.json(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
         { messageId: "keyServed", line: 3, data: { sink: "`ctx.body = …`", provider: "Mistral AI", name: "MISTRAL_API_KEY" } },
+      ],
+    },
+    {
+      // huseynovvusal/whatsapp-ai-bot (batch 177): an admin route sends the runtime config, keys and all.
+      name: "an object holding the key, sent whole or spread",
+      code: `const config = { model: "gpt-4o-mini", openaiApiKey: process.env.OPENAI_API_KEY };\napp.get("/cfg", (_req, res) => res.json(config));\napp.get("/cfg2", (_req, res) => {\n  res.json({ ...config, model: "x" });\n});`,
+      filename,
+      errors: [
+        { messageId: "keyServed", line: 2, data: { sink: "`res.json(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
+        { messageId: "keyServed", line: 4, data: { sink: "`res.json(…)`", provider: "OpenAI", name: "OPENAI_API_KEY" } },
       ],
     },
     {

@@ -20,6 +20,8 @@ type Node = TSESTree.Node;
 interface KeyBinding {
   envName: string;
   scope: Node;
+  /** The name holds an object with the key under this property (`const config = { apiKey: process.env.X }`). */
+  property?: string;
 }
 /** Names bound to key reads in one file (bindKeyVariable fills it; one name may be bound in several functions). */
 export type KeyNames = Map<string, KeyBinding[]>;
@@ -30,6 +32,8 @@ export interface KeyValue {
   provider: string;
   /** The node sits as a shorthand property (`{ apiKey }`): the fix rewrites the property. */
   property?: TSESTree.Property;
+  /** The node names an object that holds the key under this property (bindKeyVariable's `objects`). */
+  under?: string;
 }
 
 /** The key `node` writes out whole, if any (see the header). */
@@ -55,8 +59,13 @@ export function keyValueIn(node: Node, keyNames: KeyNames, depth = 0): KeyValue 
       // `dev ? key : undefined`: either branch is written out; the test is not.
       return keyValueIn(node.consequent, keyNames, depth + 1) ?? keyValueIn(node.alternate, keyNames, depth + 1);
     case "ObjectExpression":
-      for (const property of node.properties) {
-        if (property.type !== "Property") continue;
+      for (const [index, property] of node.properties.entries()) {
+        // `{ ...config }` of an object holding the key, unless a later property masks it (`{ ...config, apiKey: undefined }`).
+        if (property.type === "SpreadElement") {
+          const found = keyValueIn(property.argument, keyNames, depth + 1);
+          if (found?.under !== undefined && !node.properties.slice(index + 1).some((later) => later.type === "Property" && propertyName(later) === found.under)) return found;
+          continue;
+        }
         const found = keyValueIn(property.value, keyNames, depth + 1);
         if (found) return property.shorthand ? { ...found, property } : found;
       }
@@ -90,7 +99,8 @@ const HOLDS_A_PATH = new Set(["GOOGLE_APPLICATION_CREDENTIALS"]);
 
 /** A name bound to a key read, or the env read itself. */
 function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
-  let name = node.type === "Identifier" ? (boundKey(node, keyNames) ?? envName(node)) : envName(node);
+  const binding = node.type === "Identifier" ? boundKey(node, keyNames) : undefined;
+  let name = binding?.envName ?? envName(node);
   // `this.apiKey` of a class that sets it from the env once (`private readonly apiKey = process.env.ELEVENLABS_API_KEY`:
   // BachaMedAmine/rfid-auth-backend logs it whole, batch 114).
   if (name === undefined && node.type === "MemberExpression" && node.object.type === "ThisExpression") {
@@ -99,7 +109,13 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
   }
   if (name !== undefined && HOLDS_A_PATH.has(name)) return undefined;
   const provider = name === undefined ? undefined : providerForEnvName(name);
-  return provider && name !== undefined ? { node, name, provider: provider.name } : undefined;
+  if (!provider || name === undefined) return undefined;
+  return binding?.property !== undefined ? { node, name, provider: provider.name, under: binding.property } : { node, name, provider: provider.name };
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
 }
 
 /**
@@ -169,12 +185,25 @@ export function isEnvObject(expression: Node): boolean {
 /**
  * A name bound to a key read: `const apiKey = process.env.OPENAI_API_KEY` (also `?? ""`, `|| ""`,
  * `as string`, `!`), `const { OPENAI_API_KEY } = process.env`, kept with the function declaring it.
+ * With `objects`, also a name bound to an object literal with a key read among its properties,
+ * `const config = { model, apiKey: process.env.OPENAI_API_KEY }`: sent whole or spread, it sends
+ * the key (huseynovvusal/whatsapp-ai-bot's admin route, batch 177). Not for logs: their fix
+ * rewrites the logged value into whether it is set.
  */
-export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: KeyNames): void {
+export function bindKeyVariable(node: TSESTree.VariableDeclarator, names: KeyNames, objects = false): void {
   if (!node.init) return;
   if (node.id.type === "Identifier") {
     const name = providerEnvNameIn(node.init);
     if (name !== undefined) bind(names, node.id.name, name, node);
+    else if (objects) {
+      const init = withoutCasts(node.init);
+      if (init.type !== "ObjectExpression") return;
+      for (const property of init.properties) {
+        const key = property.type === "Property" ? propertyName(property) : undefined;
+        const held = key !== undefined ? providerEnvNameIn((property as TSESTree.Property).value) : undefined;
+        if (key !== undefined && held !== undefined) bind(names, node.id.name, held, node, key);
+      }
+    }
     return;
   }
   let init: Node = node.init;
@@ -207,8 +236,8 @@ function providerEnvNameIn(node: Node, depth = 0): string | undefined {
   return name !== undefined && providerForEnvName(name) ? name : undefined;
 }
 
-function bind(names: KeyNames, local: string, envName: string, declarator: Node): void {
-  const binding = { envName, scope: functionOrModule(declarator) };
+function bind(names: KeyNames, local: string, envName: string, declarator: Node, property?: string): void {
+  const binding: KeyBinding = property === undefined ? { envName, scope: functionOrModule(declarator) } : { envName, scope: functionOrModule(declarator), property };
   const list = names.get(local);
   if (list) list.push(binding);
   else names.set(local, [binding]);
@@ -220,12 +249,12 @@ function bind(names: KeyNames, local: string, envName: string, declarator: Node)
  * name (QuivioAI's `getEnvVariable(key)` logs a variable's name, not the `key` three other
  * functions of the file read from env: batch 41).
  */
-function boundKey(use: TSESTree.Identifier, keyNames: KeyNames): string | undefined {
+function boundKey(use: TSESTree.Identifier, keyNames: KeyNames): KeyBinding | undefined {
   const bindings = keyNames.get(use.name);
   if (!bindings) return undefined;
   for (let current: Node | undefined = use.parent; current; current = current.parent) {
     const binding = bindings.find((candidate) => candidate.scope === current);
-    if (binding) return binding.envName;
+    if (binding) return binding;
     if ((current.type === "FunctionDeclaration" || current.type === "FunctionExpression" || current.type === "ArrowFunctionExpression") && current.params.some((param) => binds(param, use.name))) return undefined;
   }
   return undefined;

@@ -81,7 +81,7 @@ function keysReturnedBy(file: string): Map<string, ImportedKey> {
     const source = parseSource(file, text, { loc: false, comments: false });
     if (!source) return keys;
     const keyNames: KeyNames = new Map();
-    walk(source.ast, (node) => void (node.type === "VariableDeclarator" && bindKeyVariable(node, keyNames)));
+    walk(source.ast, (node) => void (node.type === "VariableDeclarator" && bindKeyVariable(node, keyNames, true)));
     for (const [name, fn] of exportedFunctions(source.ast)) {
       for (const value of functionReturns(fn.body)) {
         const key = keyValueIn(value, keyNames);

@@ -102,7 +102,7 @@ export function findServedKeys(source: SourceFile, gathered?: ServedKeyNodes): F
     }
   }
   const nodes = gathered ?? gatherNodes(source.ast);
-  for (const declarator of nodes.declarators) bindKeyVariable(declarator, keyNames);
+  for (const declarator of nodes.declarators) bindKeyVariable(declarator, keyNames, true);
   for (const node of nodes.writes) {
     if (node.type === "CallExpression") callSink(node, jsonHelpers, sinks);
     else if (node.type === "NewExpression" && node.callee.type === "Identifier" && RESPONSE_CLASSES.has(node.callee.name) && node.arguments[0]) {
