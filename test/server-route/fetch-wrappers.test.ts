@@ -130,6 +130,28 @@ async function handleMessage(message) {
     assert.deepEqual(run("src/server.js", bot), ['app.post("/webhook") → Google AI (Gemini)']);
   });
 
+  it("a method of the same class that hands its URL and options to fetch: `this.makeApiRequest(url, options)` (aviz85/elevenlabs-bridge, batch 177)", () => {
+    const service = (host: string) => `import express from "express";
+class SttService {
+  apiKey = process.env.ELEVENLABS_API_KEY;
+  baseUrl = "${host}";
+  async transcribe(body) {
+    const response = await this.makeApiRequest(\`\${this.baseUrl}/speech-to-text\`, { method: "POST", headers: { "xi-api-key": this.apiKey }, body });
+    return response.json();
+  }
+  async makeApiRequest(url, options) {
+    return fetch(url, { ...options, signal: AbortSignal.timeout(30000) });
+  }
+}
+const stt = new SttService();
+const app = express();
+app.post("/transcribe", async (req, res) => res.json(await stt.transcribe(req.body)));
+`;
+    assert.deepEqual(run("src/server.js", service("https://api.elevenlabs.io/v1")), ['app.post("/transcribe") → ElevenLabs']);
+    // The same class sending to a host no provider serves, with the key header of none.
+    assert.deepEqual(run("src/server.js", service("https://stt.example.com/v1").replace(`"xi-api-key": this.apiKey`, `"x-token": process.env.STT_TOKEN`)), []);
+  });
+
   it("a wrapper called with a URL no provider serves, or with the caller's own key, reaches no provider's quota", () => {
     const wappi = `import express from "express";
 import { WappiClient } from "./wappi.js";

@@ -253,6 +253,20 @@ export async function GET() {
       errors: [{ messageId: "missingRateLimit", line: 4, data: { handler: "GET", provider: "OpenAI" }, suggestions: [] }],
     },
     {
+      // kongpf8848/langchain-nextjs (batch 176): a chain of chains over the keyed model.
+      name: "chain.run() on a SimpleSequentialChain of LLMChains built from the keyed model",
+      filename: NEXT_ROUTE,
+      code: `${LANGCHAIN}import { LLMChain, SimpleSequentialChain } from "langchain/chains";
+export function GET(req: Request) {
+  const llm = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });
+  const facts = new LLMChain({ llm, prompt: PromptTemplate.fromTemplate("Facts: {text}") });
+  const advice = new LLMChain({ llm, prompt: PromptTemplate.fromTemplate("Advice: {facts}") });
+  const chain = new SimpleSequentialChain({ chains: [facts, advice] });
+  return chain.run("hi").then((out) => Response.json(out));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 5, data: { handler: "GET", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
       name: "prompt.pipe(model), then .pipe(parser), then .stream()",
       filename: NEXT_ROUTE,
       code: `${LANGCHAIN}const model = new ChatOpenAI({ openAIApiKey: process.env.OPENAI_API_KEY });

@@ -701,7 +701,8 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
         if (property.type !== "Property") continue;
         const name = propertyName(property) ?? "";
         // A registry of agents, `new Mastra({ agents: { chatAgent } })`: one level deeper.
-        const values = name === AGENTS_SLOT && property.value.type === "ObjectExpression" ? property.value.properties.map((agent) => (agent.type === "Property" ? (agent.value as Node) : undefined)) : [property.value as Node];
+        // A chain of chains, `new SimpleSequentialChain({ chains: [factsChain, doctorChain] })`: an array in a slot, read as an argument's array is.
+        const values = name === AGENTS_SLOT && property.value.type === "ObjectExpression" ? property.value.properties.map((agent) => (agent.type === "Property" ? (agent.value as Node) : undefined)) : property.value.type === "ArrayExpression" ? property.value.elements.map((element) => (element ?? undefined) as Node | undefined) : [property.value as Node];
         provider = values.map((value) => providerOf(value, !answers && MODEL_SLOT.test(name))).find(Boolean);
         if (provider) break;
       }

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../../ast";
 import { importOf } from "../../module-imports";
 import { binds, parameterAround } from "../../patterns";
-import { walk } from "../ast-utils";
+import { sameClassMethod, walk } from "../ast-utils";
 import { isSdkOrLimiterPackage } from "./bindings";
 import { exportedValue, parsedModuleMentioning } from "./imported-modules";
 import { resolveImport } from "./shared-clients";
@@ -112,8 +112,11 @@ const importedOf = new WeakMap<SourceFile, Map<string, FetchWrapper | null>>();
  * name refers to), else a function the app's own module exports under the name it is imported by.
  */
 export function wrappedRequest(source: SourceFile, call: TSESTree.CallExpression, local: Node | undefined): { url: Node; init: Node | undefined } | undefined {
-  if (call.callee.type !== "Identifier" || call.arguments.length === 0) return undefined;
-  const wrapper = local ? fetchWrapperOf(local) : importedWrapper(source, call.callee.name);
+  if (call.arguments.length === 0) return undefined;
+  let wrapper: FetchWrapper | undefined;
+  if (call.callee.type === "Identifier") wrapper = local ? fetchWrapperOf(local) : importedWrapper(source, call.callee.name);
+  else if (call.callee.type === "MemberExpression" && call.callee.object.type === "ThisExpression" && !call.callee.computed && call.callee.property.type === "Identifier") wrapper = fetchWrapperOf(sameClassMethod(call, call.callee.property.name));
+  else return undefined;
   const url = wrapper && call.arguments[wrapper.url];
   const init = wrapper && call.arguments[wrapper.init];
   if (!url || url.type === "SpreadElement" || init?.type === "SpreadElement") return undefined;

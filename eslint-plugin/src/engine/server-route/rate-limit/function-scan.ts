@@ -280,7 +280,12 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
   // tsc's CommonJS call of an import, `(0, cohere_1.getTranslation)(…)`: the call of `cohere_1.getTranslation`.
   if (call.callee.type === "SequenceExpression") return providerOfCall(source, { ...call, callee: tscCallee(call.callee) } as TSESTree.CallExpression, bindings);
   const { root } = memberPath(call.callee);
-  if (root.type === "ThisExpression") return providerOfThisCall(call, bindings);
+  if (root.type === "ThisExpression") {
+    // `this.makeApiRequest(url, options)`: a method of the same class that hands both to `fetch` as they are.
+    const wrapped = call.callee.type === "MemberExpression" && call.callee.object.type === "ThisExpression" ? wrappedRequest(source, call, undefined) : undefined;
+    if (wrapped) return fetchRequestProvider(source, wrapped.url, wrapped.init);
+    return providerOfThisCall(call, bindings);
+  }
   // Making a client with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`,
   // `const model = new GoogleGenerativeAI(body.key).getGenerativeModel(…)`) calls no model.
   const declarator = call.parent?.type === "AwaitExpression" ? call.parent.parent : call.parent;
