@@ -45,6 +45,9 @@ const importTime = new Set(
     ),
   ),
 );
+// The plugin bundle loads the engine bundle through bundle-loader (V8's code cache), so it holds the loader.
+const LOADER = "util/bundle-loader";
+importTime.add(LOADER);
 const firstUse = allModules.filter((key) => !importTime.has(key)).sort();
 
 /** The module key of a relative import from `resolveDir`, or undefined for a file outside src/ or not a module. */
@@ -76,8 +79,14 @@ function takeFromOtherBundle(ownKeys, otherBundle) {
         return key && !ownKeys.has(key) ? { path: key, namespace: "other-bundle" } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: "other-bundle" }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`./${otherBundle}`)})[${JSON.stringify(args.path)}]();\n`,
+        // The engine bundle is loaded with V8's code cache (src/util/bundle-loader.ts); the plugin
+        // bundle, which every run loads and which is small, by a plain require.
+        contents:
+          otherBundle === BUNDLE
+            ? `module.exports = require(${JSON.stringify(join(src, `${LOADER}.ts`))}).loadBundle(require("node:path").join(__dirname, ${JSON.stringify(otherBundle)}))[${JSON.stringify(args.path)}]();\n`
+            : `module.exports = require(${JSON.stringify(`./${otherBundle}`)})[${JSON.stringify(args.path)}]();\n`,
         loader: "js",
+        resolveDir: src,
       }));
     },
   };

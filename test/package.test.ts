@@ -77,20 +77,30 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
     assert.deepEqual(own, []);
   });
 
-  it("loads two of its files on import (dist/index.js and plugin-bundle.js), and the engine bundle only once a rule lints code", () => {
+  it("loads two of its files and its package.json on import (no dependency), and the engine bundle only once a rule lints code", () => {
     const dist = join(pluginDir, "dist");
     const script = `
       const dist = ${JSON.stringify(dist)};
       const loaded = () => Object.keys(require.cache).filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length + 1).split("\\\\").join("/")).sort();
+      const before = new Set(Object.keys(require.cache));
       const keyfence = require(dist + "/index.js");
       const onImport = loaded();
+      // Nothing else: no dependency (visitor keys, typescript-eslint's eslint-utils) until a rule runs.
+      const others = Object.keys(require.cache).filter((file) => !before.has(file) && !file.startsWith(dist)).map((file) => require("path").basename(file));
       const { Linter } = require("eslint");
       new Linter({ configType: "flat" }).verify("const a = 1;\\n", [keyfence.configs.recommended], ${JSON.stringify(join(pluginDir, "app.js"))});
-      console.log(JSON.stringify({ onImport, onLint: loaded() }));
+      const onLint = loaded();
+      // The rules took the engine through bundle-loader (V8's code cache); a stub in dist/ that
+      // requires the bundle by path gets the same module, not a second copy.
+      const engine = require(dist + "/engine-bundle.js");
+      const oneEngine = engine === require(dist + "/util/bundle-loader.js").loadBundle(dist + "/engine-bundle.js") && require(dist + "/engine/text-facts.js").textFacts === engine["engine/text-facts"]().textFacts;
+      console.log(JSON.stringify({ onImport, others, onLint, oneEngine }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: pluginDir, encoding: "utf8" }).trim().split("\n").pop()!) as { onImport: string[]; onLint: string[] };
+    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: pluginDir, encoding: "utf8" }).trim().split("\n").pop()!) as { onImport: string[]; others: string[]; onLint: string[]; oneEngine: boolean };
     assert.deepEqual(out.onImport, ["index.js", "plugin-bundle.js"]);
+    assert.deepEqual(out.others, ["package.json"]);
     assert.ok(out.onLint.includes("engine-bundle.js"), out.onLint.join());
+    assert.equal(out.oneEngine, true);
   });
 
   it("builds the bundles as ASCII, so V8 keeps their source as one-byte strings (half the heap)", () => {

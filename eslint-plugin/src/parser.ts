@@ -11,7 +11,7 @@
  *   no code block, see env-files-processor.ts); this stays for configs that route them here.
  */
 import type * as TsParser from "@typescript-eslint/parser";
-import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import type { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { eslintJavaScriptLanguage } from "./util/eslint-javascript";
 import { fileKind, isReadableTextFile } from "./util/file-kind";
 import { lineStarts, positionAt } from "./util/line-positions";
@@ -60,8 +60,10 @@ export function parseForESLint(code: string, options: ParseOptions = {}): ParseR
     if (isJavaScriptFile(options.filePath)) return { ast: eslintJavaScriptLanguage().defaultLanguageOptions.parser.parse(code, options) as object };
     return typeScriptParser().parseForESLint(code, options as TsParser.ParserOptions);
   }
-  // No scopeManager: ESLint analyses the (empty) scope itself.
-  return { ast: textProgram(code, kind === "other" ? "" : code, options.sourceType), visitorKeys };
+  // No scopeManager: ESLint analyses the (empty) scope itself. The keys are loaded here, not when
+  // the plugin is imported: a warm `--cache` run parses nothing (issue 11).
+  const keys = (require("@typescript-eslint/visitor-keys") as { visitorKeys: typeof visitorKeys }).visitorKeys;
+  return { ast: textProgram(code, kind === "other" ? "" : code, options.sourceType), visitorKeys: keys };
 }
 
 let tsParser: typeof TsParser | undefined;

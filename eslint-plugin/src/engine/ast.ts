@@ -4,7 +4,7 @@
  */
 import type * as TypeScriptEstree from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/typescript-estree";
-import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import type * as VisitorKeys from "@typescript-eslint/visitor-keys";
 import { codeBlocks, componentCode, isComponentFile, markupComments } from "./component-code";
 import type * as OxcTree from "./oxc-tree";
 
@@ -70,8 +70,13 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   }
 }
 
+// Loaded on first use, not when the plugin is imported (this module is: util/report-finding.ts):
+// a warm `--cache` run builds no tree (issue 11).
+let visitorKeys: typeof VisitorKeys.visitorKeys | undefined;
+
 /** Sets `parent` on every node that lacks it (ESLint sets it itself during traversal). */
 export function withParents<T extends TSESTree.Node>(root: T): T {
+  visitorKeys ??= (require("@typescript-eslint/visitor-keys") as typeof VisitorKeys).visitorKeys;
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -1,6 +1,8 @@
-// The eslint-utils entry alone: the package root also loads ESLint's API classes (RuleTester,
-// Linter…), about a third of a second at every lint run's start.
-import { applyDefault, RuleCreator, type RuleModule, type RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
+// Types only at import: typescript-eslint's eslint-utils entry (8 modules) is loaded once a rule
+// merges options (applyDefault, below), so a warm `--cache` run, which runs no rule, never loads it
+// (issue 11). Its RuleCreator is written out here: all it adds to a rule is the docs URL.
+import type * as EslintUtils from "@typescript-eslint/utils/eslint-utils";
+import type { RuleModule, RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
 
 import { docsUrl } from "../engine/docs";
 import { checkOptions, type OptionsSchema } from "./rule-options";
@@ -18,8 +20,6 @@ export interface KeyFenceDocs {
   options?: OptionsSchema;
 }
 
-const createNamedRule = RuleCreator<KeyFenceDocs>(docsUrl);
-
 /**
  * A rule's option defaults go in `meta.defaultOptions` (one place): ESLint 9.15+ merges them into
  * `context.options`, and typescript-eslint's creator merges them into `create`'s second argument.
@@ -33,7 +33,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema : rule.meta.schema ? [rule.meta.schema] : []) as unknown as OptionsSchema;
   // ESLint documents `schema: false` (no validation); typescript-eslint's types predate it.
   const noSchema = false as unknown as readonly [];
-  const built = createNamedRule<Options, MessageIds>({ ...rule, meta: { ...rule.meta, schema: noSchema, docs: { ...rule.meta.docs, options: schema } } });
+  // What typescript-eslint's RuleCreator(docsUrl) builds, less its `create` (replaced below).
+  const built = { name: rule.name, defaultOptions: rule.defaultOptions, meta: { ...rule.meta, schema: noSchema, docs: { ...rule.meta.docs, options: schema, url: docsUrl(rule.name) } } };
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options;
   const optionsFor = optionsOnce(rule.name, schema, defaults);
   return {
@@ -55,6 +56,7 @@ function optionsOnce<Options extends readonly unknown[]>(ruleName: string, schem
   let unconfigured: Options | undefined;
   const work = (options: Options): Options => {
     checkOptions(ruleName, schema, options);
+    const { applyDefault } = require("@typescript-eslint/utils/eslint-utils") as typeof EslintUtils;
     return applyDefault(defaults, options) as Options;
   };
   return (options) => {
