@@ -13,6 +13,7 @@ import { formatMessage } from "../../eslint-plugin/src/engine/finding";
 import { findUnlimitedAiRoutes } from "../../eslint-plugin/src/engine/server-route/rate-limit/find-unlimited-ai-routes";
 import { REQUIRE_RATE_LIMIT_MESSAGES } from "../../eslint-plugin/src/engine/server-route/messages";
 import { routeFindings } from "./route-findings";
+import { invalidate } from "../../eslint-plugin/src/engine/client";
 
 const ACTIONS = `"use server";
 import OpenAI from "openai";
@@ -137,6 +138,20 @@ describe("require-rate-limit: Next.js server actions", () => {
     assert.deepEqual(routeFindings(root, "app/designs.ts", listed).map((f) => [f.handler, f.line]), [["createVariant", 4]]);
     // Where it is written no browser code reaches it (the client graph stops at a "use server" module): reported once, here.
     assert.deepEqual(routeFindings(root, "app/variant.ts", variant), []);
+  });
+
+  it("actions another module imports and hands to createAI({ actions }) (mundume/quickchat-ai, batch 176)", () => {
+    const root = app(`export default function Form() { return <p>hi</p>; }\n`);
+    const actions = `"use server";\nimport { generateText } from "ai";\nimport { groq } from "@ai-sdk/groq";\nexport async function continueConversation(prompt: string) {\n  return (await generateText({ model: groq("llama-3.1-8b-instant"), prompt })).text;\n}\nexport async function unused(prompt: string) {\n  return (await generateText({ model: groq("llama-3.1-8b-instant"), prompt })).text;\n}\n`;
+    fs.writeFileSync(path.join(root, "app/chat-actions.ts"), actions);
+    const provider = (handed: string) => `import { createAI } from "ai/rsc";\nimport { continueConversation as converse } from "./chat-actions";\nexport const AI = createAI({ initialAIState: [], initialUIState: [], actions: { ${handed} } });\n`;
+    fs.writeFileSync(path.join(root, "app/ai.ts"), provider("continueConversation: converse"));
+    invalidate(path.join(root, "app/ai.ts"));
+    assert.deepEqual(routeFindings(root, "app/chat-actions.ts", actions).map((f) => [f.handler, f.provider, f.line]), [["continueConversation", "Groq", 4]]);
+    // Handed nothing: no endpoint.
+    fs.writeFileSync(path.join(root, "app/ai.ts"), provider(""));
+    invalidate(path.join(root, "app/ai.ts"));
+    assert.deepEqual(routeFindings(root, "app/chat-actions.ts", actions), []);
   });
 
   it("stays quiet when no browser code imports the module", () => {

@@ -29,6 +29,7 @@ import { firebaseHandlers, mayDefineFirebaseFunctions } from "./firebase-handler
 import { graphqlResolvers, mayDefineGraphqlResolvers } from "./graphql-handlers";
 import { mayDefineNestRoutes, nestHandlers } from "./nest-handlers";
 import { isConfiguredRouteModule } from "./route-config";
+import { actionsHandedToCreateAI } from "./rsc-actions-index";
 import { mayStartServer, serveHandlers } from "./serve-handlers";
 import { mayHandleSockets, socketHandlers } from "./socket-handlers";
 import { mayDefineTrpcProcedures, trpcHandlers } from "./trpc-handlers";
@@ -351,7 +352,9 @@ function serverActions(source: SourceFile, imported?: ImportedRouteHandler[]): R
   // The actions this module hands to the AI SDK's `createAI({ actions: { sendMessage } })`: the
   // browser calls them through `useActions()` (chesquinio/chat-with-shops, batch 77).
   const handedToCreateAI = rscActions(source);
-  const exposed = new Set([...(fromBrowser ?? []), ...handedToCreateAI.map((reference) => reference.name)]);
+  // …and those another module imports and hands to createAI (mundume/quickchat-ai, batch 176).
+  const handedElsewhere = source.text.includes("export") ? actionsHandedToCreateAI(source.file) : undefined;
+  const exposed = new Set([...(fromBrowser ?? []), ...handedToCreateAI.map((reference) => reference.name), ...(handedElsewhere ?? [])]);
   if (exposed.size === 0) return [];
   const out: RouteHandler[] = [];
   for (const statement of source.ast.body) {
