@@ -192,6 +192,25 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(handlers(`${head}const fastify = Fastify();\nawait fastify.register(rateLimit, { max: 20 });\n${plugin("")}`), []);
   });
 
+  it("a Worker's AI binding running a model, `env.AI.run(\"@cf/…\", …)`, here or in an imported service (zemellal/bookstore-summary-hono-ai, batch 177)", () => {
+    const dir = path.join(ROOT, "workers-ai");
+    fs.mkdirSync(path.join(dir, "src/services"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bookstore", dependencies: { hono: "4" } }));
+    fs.writeFileSync(
+      path.join(dir, "src/services/aiService.ts"),
+      `export async function generateBookSummary(env: Env, text: string) {\n  const model = "@cf/meta/llama-3-8b-instruct";\n  const { response } = await env.AI.run(model, { prompt: text });\n  return response;\n}\nexport async function storeBook(env: Env, book: string) {\n  return env.BOOKS.put("k", book);\n}\n`,
+    );
+    const route = (call: string) => `import { Hono } from "hono";\nimport { generateBookSummary, storeBook } from "./services/aiService";\nconst app = new Hono<{ Bindings: Env }>();\napp.get("/:id/summary", async (c) => c.json({ summary: await ${call} }));\nexport default app;\n`;
+    const handlers = (text: string) => routeFindings(dir, "src/books.ts", text).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(handlers(route(`generateBookSummary(c.env, c.req.param("id"))`)), [['app.get("/:id/summary")', "Cloudflare Workers AI"]]);
+    assert.deepEqual(handlers(route(`storeBook(c.env, c.req.param("id"))`)), []);
+    // In the route itself, the model named in the call; another binding's run() is no model.
+    const inline = (call: string) => `import { Hono } from "hono";\nconst app = new Hono<{ Bindings: Env }>();\napp.post("/ask", async (c) => c.json(await ${call}));\nexport default app;\n`;
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: "hi" })`)).map((f) => f.provider), ["Cloudflare Workers AI"]);
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.JOBS.run("@cf/meta/llama-3.1-8b-instruct")`)), []);
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.AI.run(c.req.query("model"), {})`)), []);
+  });
+
   it("reads the key and the base URL a fetch takes from consts of the app's config module (webaverse-studios/ai-server, batch 173)", () => {
     const dir = path.join(ROOT, "config-module");
     fs.mkdirSync(path.join(dir, "services"), { recursive: true });

@@ -59,7 +59,9 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     bindings.aiSdkCalls.size === 0 &&
     !bindings.agentRunners &&
     !AUTH_HEADER.test(source.text) &&
-    !KEY_QUERY.test(source.text)
+    !KEY_QUERY.test(source.text) &&
+    // A Worker's AI binding runs a model with no key or provider name written (function-scan's runsWorkersAiModel).
+    !source.text.includes(".AI.run(")
   )
     return [];
   const extra = options.limiterNames ?? [];

@@ -3,6 +3,7 @@
  * which AI provider it reaches, and whether it applies a rate limit.
  */
 import type { SourceFile, TSESTree } from "../../ast";
+import { providerById } from "../../providers";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
@@ -276,9 +277,30 @@ function routeOptionsLimit(options: TSESTree.ObjectExpression, bindings: FileBin
   return false;
 }
 
+const WORKERS_AI = providerById("cloudflare-workers-ai")!;
+/** A Workers AI model's name: `@cf/meta/llama-3-8b-instruct`, `@hf/…`. */
+const WORKERS_AI_MODEL = /^@(?:cf|hf)\//;
+
+/**
+ * `env.AI.run("@cf/meta/llama-3-8b-instruct", …)`: a Worker's AI binding runs a model on the
+ * account, billed as an API call is, though no key is written (zemellal/bookstore-summary-hono-ai,
+ * batch 177). Known by the binding's usual name and the model's, written in the call or in a
+ * const of the function.
+ */
+function runsWorkersAiModel(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "run") return false;
+  const binding = callee.object;
+  if (binding.type !== "MemberExpression" || binding.computed || binding.property.type !== "Identifier" || binding.property.name !== "AI") return false;
+  const model = call.arguments[0];
+  const name = model?.type === "Identifier" ? stringValue(blockDeclaration(model)?.value) : stringValue(model as Node | undefined);
+  return name !== undefined && WORKERS_AI_MODEL.test(name);
+}
+
 function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindings: FileBindings): Provider | undefined {
   // tsc's CommonJS call of an import, `(0, cohere_1.getTranslation)(…)`: the call of `cohere_1.getTranslation`.
   if (call.callee.type === "SequenceExpression") return providerOfCall(source, { ...call, callee: tscCallee(call.callee) } as TSESTree.CallExpression, bindings);
+  if (runsWorkersAiModel(call)) return WORKERS_AI;
   const { root } = memberPath(call.callee);
   if (root.type === "ThisExpression") {
     // `this.makeApiRequest(url, options)`: a method of the same class that hands both to `fetch` as they are.
