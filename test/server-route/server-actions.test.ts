@@ -144,7 +144,7 @@ describe("require-rate-limit: Next.js server actions", () => {
     const root = app(`export default function Form() { return <p>hi</p>; }\n`);
     const actions = `"use server";\nimport { generateText } from "ai";\nimport { groq } from "@ai-sdk/groq";\nexport async function continueConversation(prompt: string) {\n  return (await generateText({ model: groq("llama-3.1-8b-instant"), prompt })).text;\n}\nexport async function unused(prompt: string) {\n  return (await generateText({ model: groq("llama-3.1-8b-instant"), prompt })).text;\n}\n`;
     fs.writeFileSync(path.join(root, "app/chat-actions.ts"), actions);
-    const provider = (handed: string) => `import { createAI } from "ai/rsc";\nimport { continueConversation as converse } from "./chat-actions";\nexport const AI = createAI({ initialAIState: [], initialUIState: [], actions: { ${handed} } });\n`;
+    const provider = (handed: string) => `import { createAI } from "ai/rsc";\nimport { continueConversation as converse } from "./chat-actions";\nexport const AI = createAI<AIState, UIState>({ initialAIState: [], initialUIState: [], actions: { ${handed} } });\n`;
     fs.writeFileSync(path.join(root, "app/ai.ts"), provider("continueConversation: converse"));
     invalidate(path.join(root, "app/ai.ts"));
     assert.deepEqual(routeFindings(root, "app/chat-actions.ts", actions).map((f) => [f.handler, f.provider, f.line]), [["continueConversation", "Groq", 4]]);

@@ -24,7 +24,7 @@ type Node = TSESTree.Node;
 
 const MAX_BYTES = 512 * 1024;
 const FRESH_MS = 3000;
-const CREATE_AI = /\bcreateAI\s*\(/;
+const CREATE_AI = /\bcreateAI\s*[<(]/;
 
 interface ActionsIndex {
   /** Action module → the names it exports that some module hands to createAI. */
