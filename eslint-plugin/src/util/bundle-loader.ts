@@ -14,8 +14,8 @@
  *   never ships one): whoever can write there can already rewrite the bundle itself (never the
  *   system temp folder, which other users can write to).
  * - Its header names the bundle (a SHA-1 of its text: V8's own check compares only its length)
- *   and the runtime (Node version, architecture, flags); any difference and it is not used. V8
- *   checks its own version and flags again.
+ *   and the runtime (Node version, architecture); any difference and it is not used. V8 checks
+ *   its own version and the flags that change code, and rejects the cache (it is then saved again).
  * - Its payload's SHA-1 is checked before V8 sees it: a torn or damaged file is ignored (V8 does
  *   not verify a code cache's checksum in release builds).
  * - Any failure (read-only install, Yarn's zip archives, a rejected cache) loads the bundle
@@ -94,10 +94,14 @@ export function cacheFileOf(file: string): string {
   return path.join(path.dirname(path.dirname(file)), ".cache", `${path.basename(file)}.v8-cache`);
 }
 
-/** The bundle's text and the runtime that compiles it: a cache made for anything else is not used (~1.5 ms for 1 MB). */
+/**
+ * The bundle's text and the runtime that compiles it: a cache made for anything else is not used
+ * (~1.5 ms for 1 MB). Node's flags are left to V8, which rejects a cache made under flags that
+ * change code (the cache is then saved again): `--cpu-prof-dir` differs on every profiled run and
+ * changes nothing.
+ */
 function cacheKey(text: Buffer): string {
-  const runtime = [process.version, process.arch, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? ""].join("|");
-  return createHash("sha1").update(text).update(`|${runtime}`).digest("hex");
+  return createHash("sha1").update(text).update(`|${process.version}|${process.arch}`).digest("hex");
 }
 
 function readCache(cacheFile: string, key: string): Buffer | undefined {
