@@ -10,6 +10,7 @@ import type { TSESTree } from "./ast";
 import { withoutCasts } from "./client/env-reads";
 import { functionOrModule } from "./function-returns";
 import { binds } from "./patterns";
+import { propertyName } from "./server-route/ast-utils";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
 import { fieldSetOnce } from "./this-member";
@@ -113,10 +114,6 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
   return binding?.property !== undefined ? { node, name, provider: provider.name, under: binding.property } : { node, name, provider: provider.name };
 }
 
-function propertyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
-}
 
 /**
  * The env variable an expression reads: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
