@@ -346,14 +346,18 @@ const USE_SERVER = /^[ \t]*["']use server["']/m;
  * calls them with a POST to the page, like an API route. Only those browser code imports count
  * (the client graph's answer): Next.js gives no endpoint to an action only server code calls.
  */
+const AI_SDK_IMPORT = /["']ai(?:\/rsc)?["']/;
+
 function serverActions(source: SourceFile, imported?: ImportedRouteHandler[]): RouteHandler[] {
   if (!directivesOf(source.ast).includes("use server")) return inlineServerActions(source);
   const fromBrowser = clientGraphFor(source.file)?.actionsCalledFromBrowser(source.file);
   // The actions this module hands to the AI SDK's `createAI({ actions: { sendMessage } })`: the
   // browser calls them through `useActions()` (chesquinio/chat-with-shops, batch 77).
   const handedToCreateAI = rscActions(source);
-  // …and those another module imports and hands to createAI (mundume/quickchat-ai, batch 176).
-  const handedElsewhere = source.text.includes("export") ? actionsHandedToCreateAI(source.file) : undefined;
+  // …and those another module imports and hands to createAI (mundume/quickchat-ai, batch 176). Asked
+  // only of a module that uses the AI SDK itself (an action createAI wraps streams its UI or text):
+  // the answer costs a read of the package's code files, once per package.
+  const handedElsewhere = AI_SDK_IMPORT.test(source.text) ? actionsHandedToCreateAI(source.file) : undefined;
   const exposed = new Set([...(fromBrowser ?? []), ...handedToCreateAI.map((reference) => reference.name), ...(handedElsewhere ?? [])]);
   if (exposed.size === 0) return [];
   const out: RouteHandler[] = [];
