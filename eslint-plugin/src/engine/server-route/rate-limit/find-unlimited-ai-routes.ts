@@ -16,7 +16,8 @@ import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type Route
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
-import { coversRoute, limitedWhereMounted, mountedRouter, TEST_FILE } from "./mounted-limits";
+import { coversRoute, limitedWhereMounted, mountedRouter } from "./mounted-limits";
+import { TEST_FILE } from "./package-index";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
 import { addGenkit } from "./genkit";

@@ -10,34 +10,22 @@
  * Asked only for a route that would otherwise be reported; the answer is cached per project
  * while the files that may mount are unchanged, as the shared-client summaries are.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import type { SourceFile, TSESTree } from "../../ast";
 import { onInvalidate } from "../../client/files";
 import { nearestPackageDir } from "../../package-dir";
 import type { ProjectView } from "../types";
 import { chainCalls, memberPath, stringValue } from "../ast-utils";
 import { fileBindings } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
+import { type Indexed, packageIndex } from "./package-index";
 import { addImportedBindings, resolveImport } from "./shared-clients";
 
 type Node = TSESTree.Node;
 
-const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
-const SKIPPED_DIRS = new Set(["node_modules", ".git", "dist", "build", "out", "coverage", ".next", ".nuxt", ".output", ".svelte-kit", ".turbo", ".vercel"]);
-/** Files read per project at most: a server's code, not a monorepo's every package. */
-const MAX_FILES = 3000;
-const MAX_BYTES = 512 * 1024;
 /** A mount that may be limited: a `.use(`/`.route(` call and an import in one file. */
 const MAY_MOUNT = /\.(?:use|route)\s*\(/;
 const IMPORTS = /\brequire\s*\(|\bimport\b/;
-const FRESH_MS = 3000;
-/**
- * A test or spec file (`handler.test.ts`, `__tests__/`): the routes it registers, and the apps it
- * mounts a router on (a jest file's `app.use("/api/chat", chatRoutes)` with no limiter:
- * Mar-cere/Anto, batch 171), serve no one.
- */
-export const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Mounted in a router that is itself mounted behind a limiter: followed this many levels. */
 const MAX_LEVELS = 3;
 
@@ -55,12 +43,9 @@ interface MountSite {
 interface MountIndex {
   /** Route file → one entry per place it is mounted. */
   mounts: Map<string, MountSite[]>;
-  /** The files that may mount (what the answers came from), with their mtimes then. */
-  stamps: Array<[string, number | undefined]>;
-  checkedAt: number;
 }
 
-const indexes = new Map<string, MountIndex>();
+const indexes = new Map<string, Indexed<MountIndex>>();
 onInvalidate(() => indexes.clear());
 
 /**
@@ -104,50 +89,13 @@ function joinPaths(mount: string, route: string): string {
 }
 
 function mountIndex(root: string, project: ProjectView, extra: readonly string[]): MountIndex {
-  const cached = indexes.get(root);
-  const now = Date.now();
-  // Within a few seconds, or while every file that may mount is unchanged (a lint run over a big
-  // repository asks for many routes): the same answers. A file that starts mounting is noticed
-  // when the editor's watcher says so (onInvalidate) or when one of these changes.
-  if (cached && (now - cached.checkedAt < FRESH_MS || (project.mtime && cached.stamps.every(([file, mtime]) => project.mtime!(file) === mtime)))) {
-    cached.checkedAt = now;
-    return cached;
-  }
-  const index: MountIndex = { mounts: new Map(), stamps: [], checkedAt: now };
-  for (const file of codeFiles(root)) {
-    if (TEST_FILE.test(file)) continue;
-    const text = project.read(file);
-    if (text === undefined || text.length > MAX_BYTES || !MAY_MOUNT.test(text) || !IMPORTS.test(text)) continue;
-    index.stamps.push([file, project.mtime?.(file)]);
-    const source = parseSource(file, text, { loc: false, comments: false });
-    if (source) addMounts(source, project, extra, index);
-  }
-  indexes.set(root, index);
-  return index;
+  return packageIndex(indexes, root, project, {
+    mayHold: (text) => MAY_MOUNT.test(text) && IMPORTS.test(text),
+    empty: () => ({ mounts: new Map() }),
+    add: (source, index) => addMounts(source, project, extra, index),
+  });
 }
 
-export function codeFiles(root: string): string[] {
-  const files: string[] = [];
-  const stack = [root];
-  while (stack.length > 0 && files.length < MAX_FILES) {
-    const dir = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        // Another package's folder is its own project.
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".") && !fs.existsSync(path.join(dir, entry.name, "package.json"))) stack.push(path.join(dir, entry.name));
-      } else if (entry.isFile() && CODE_FILE.test(entry.name) && !/\.d\.[cm]?ts$/i.test(entry.name)) {
-        files.push(path.join(dir, entry.name));
-      }
-    }
-  }
-  return files;
-}
 
 /** The mounts of one file: `x.use(…, router)` / `x.route(path, app)` with `router` an import of another code file. */
 function addMounts(source: SourceFile, project: ProjectView, extra: readonly string[], index: MountIndex): void {

@@ -19,7 +19,7 @@ import type { ProjectView } from "../types";
 import { walk } from "../ast-utils";
 import { fileBindings } from "./bindings";
 import { namesLimiter } from "./function-scan";
-import { codeFiles } from "./mounted-limits";
+import { codeFiles } from "./package-index";
 import { addImportedBindings } from "./shared-clients";
 
 type Node = TSESTree.Node;

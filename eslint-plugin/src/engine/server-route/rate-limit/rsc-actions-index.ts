@@ -7,59 +7,32 @@
  *
  *   actionsHandedToCreateAI(file) → the names `file` exports that another module hands to createAI
  *
- * One index per package (the files that spell `createAI(`), kept while those files are unchanged,
- * as mounted-limits keeps its mounts.
+ * One index per package (the files that spell `createAI(`, ./package-index).
  */
 import * as path from "node:path";
-import { parseSource, type SourceFile, type TSESTree } from "../../ast";
+import type { SourceFile, TSESTree } from "../../ast";
 import { onInvalidate } from "../../client/files";
 import { nearestPackageDir } from "../../package-dir";
 import { walk } from "../ast-utils";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
-import { codeFiles, TEST_FILE } from "./mounted-limits";
+import { type Indexed, packageIndex } from "./package-index";
 import { resolveImport } from "./shared-clients";
 
 type Node = TSESTree.Node;
 
-const MAX_BYTES = 512 * 1024;
-const FRESH_MS = 3000;
 const CREATE_AI = /\bcreateAI\s*[<(]/;
 
-interface ActionsIndex {
-  /** Action module → the names it exports that some module hands to createAI. */
-  handed: Map<string, Set<string>>;
-  /** The files that call createAI, with their mtimes then. */
-  stamps: Array<[string, number | undefined]>;
-  checkedAt: number;
-}
+/** Action module → the names it exports that some module hands to createAI. */
+type ActionsIndex = Map<string, Set<string>>;
 
-const indexes = new Map<string, ActionsIndex>();
+const indexes = new Map<string, Indexed<ActionsIndex>>();
 onInvalidate(() => indexes.clear());
 
 export function actionsHandedToCreateAI(file: string, project: ProjectView = diskProjectView()): ReadonlySet<string> | undefined {
   const root = nearestPackageDir(path.dirname(path.resolve(file)));
-  return root ? actionsIndex(root, project).handed.get(path.resolve(file)) : undefined;
-}
-
-function actionsIndex(root: string, project: ProjectView): ActionsIndex {
-  const cached = indexes.get(root);
-  const now = Date.now();
-  if (cached && (now - cached.checkedAt < FRESH_MS || (project.mtime && cached.stamps.every(([file, mtime]) => project.mtime!(file) === mtime)))) {
-    cached.checkedAt = now;
-    return cached;
-  }
-  const index: ActionsIndex = { handed: new Map(), stamps: [], checkedAt: now };
-  for (const file of codeFiles(root)) {
-    if (TEST_FILE.test(file)) continue;
-    const text = project.read(file);
-    if (text === undefined || text.length > MAX_BYTES || !CREATE_AI.test(text)) continue;
-    index.stamps.push([file, project.mtime?.(file)]);
-    const source = parseSource(file, text, { loc: false, comments: false });
-    if (source) addHandedActions(source, index);
-  }
-  indexes.set(root, index);
-  return index;
+  if (!root) return undefined;
+  return packageIndex(indexes, root, project, { mayHold: (text) => CREATE_AI.test(text), empty: () => new Map(), add: addHandedActions }).get(path.resolve(file));
 }
 
 /** `createAI({ actions: { continueConversation } })` with `continueConversation` imported by name from a module of the app. */
@@ -74,9 +47,9 @@ function addHandedActions(source: SourceFile, index: ActionsIndex): void {
       for (const action of property.value.properties) {
         const imported = action.type === "Property" && action.value.type === "Identifier" ? imports.get(action.value.name) : undefined;
         if (!imported) continue;
-        const names = index.handed.get(imported.file) ?? new Set<string>();
+        const names = index.get(imported.file) ?? new Set<string>();
         names.add(imported.name);
-        index.handed.set(imported.file, names);
+        index.set(imported.file, names);
       }
     }
   });
