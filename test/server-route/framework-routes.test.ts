@@ -177,7 +177,7 @@ describe("require-rate-limit: Astro 2's lower-case endpoint handlers", () => {
     const source = parseSource(ASTRO_ENDPOINT, `import OpenAI from "openai";
 const openai = new OpenAI({ apiKey: import.meta.env.OPENAI_API_KEY });
 export const post = async ({ request }) => new Response(JSON.stringify(await openai.chat.completions.create(await request.json())));
-export async function del({ request }) { return new Response(JSON.stringify(await openai.files.del((await request.json()).id))); }
+export async function del({ request }) { return new Response(JSON.stringify(await openai.embeddings.create({ model: "text-embedding-3-small", input: (await request.json()).text }))); }
 export const helper = async (prompt) => openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] });`);
     assert.ok(source, "parses");
     assert.deepEqual(findUnlimitedAiRoutes(source).map((finding) => finding.data.handler), ["post", "del"]);

@@ -467,11 +467,18 @@ function runsModel(provider: Provider | undefined, call: TSESTree.CallExpression
   const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
   // `openai.listModels().then(…)`: the promise's handler; the call it waits on is the one that runs.
   if (method !== undefined && PROMISE_METHODS.has(method) && callee.type === "MemberExpression" && callee.object.type === "CallExpression") return runsModel(provider, callee.object, source);
-  if (method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)))) return undefined;
+  if (sdkCallRunsNoModel(call)) return undefined;
   // The model list or one model's description through an axios instance made for the provider's host.
   if (method === "get" && source && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
   if (!provider?.modelMethods) return provider;
   return method !== undefined && provider.modelMethods.includes(method) ? provider : undefined;
+}
+
+/** A call on a provider's client that runs no model: counting tokens, listing models, the account's models and files. */
+export function sdkCallRunsNoModel(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : undefined;
+  return method !== undefined && (COUNTS_TOKENS.has(method) || method === "listModels" || (method === "list" && listsModels(callee)) || managesAccount(callee, method));
 }
 
 /**
@@ -489,6 +496,26 @@ const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
 function listsModels(callee: Node): boolean {
   return callee.type === "MemberExpression" && callee.object.type === "MemberExpression" && !callee.object.computed && callee.object.property.type === "Identifier" && callee.object.property.name === "models";
 }
+
+/**
+ * Reading or deleting the account's models and uploaded files runs no model either: v3's
+ * `openai.retrieveModel(id)`, `deleteModel(id)`, `listFiles()`, `retrieveFile(id)`, `deleteFile(id)`
+ * (gajojr/gpt-steroid's `DELETE /fine-tune`, batch 180), and `openai.models.retrieve(id)`,
+ * `openai.files.list()`, `.retrieve(id)`, `.del(id)` (also `.delete`, @google/genai's Files API),
+ * as Gemini's `GoogleAIFileManager` is not a model. Making a fine-tune or listing its jobs still counts.
+ */
+function managesAccount(callee: Node, method: string): boolean {
+  if (ACCOUNT_METHODS_V3.has(method)) return true;
+  if (callee.type !== "MemberExpression" || callee.object.type !== "MemberExpression" || callee.object.computed || callee.object.property.type !== "Identifier") return false;
+  const resource = callee.object.property.name;
+  // On the client itself (`openai.files`, `this.openai.files`): a vector store's files (`openai.vectorStores.files`) are another resource.
+  const client = callee.object.object;
+  const onClient = client.type === "Identifier" || (client.type === "MemberExpression" && client.object.type === "ThisExpression");
+  return onClient && (resource === "models" || resource === "files") && ACCOUNT_READS.has(method);
+}
+
+const ACCOUNT_METHODS_V3 = new Set(["retrieveModel", "deleteModel", "listFiles", "retrieveFile", "deleteFile"]);
+const ACCOUNT_READS = new Set(["list", "retrieve", "get", "del", "delete"]);
 
 /** `declarator` sits in a function around `node` (module-level declarators are not asked: they name one client). */
 function declaredAround(declarator: ClientSite, node: Node): boolean {

@@ -551,6 +551,14 @@ function functionOf(source: SourceFile, node: Node | null | undefined, wrappers:
     const inner = [...node.arguments].reverse().find((arg) => arg.type !== "SpreadElement" && functionOf(source, arg));
     return inner ? functionOf(source, inner, [...wrappers, node.callee, ...node.arguments.filter((arg) => arg !== inner)]) : undefined;
   }
+  // Express takes a list of handlers anywhere it takes one, `router.post("/", [validate, create])`
+  // or `const create = [validate, async (req, res) => …]` (stevekcm/OpenAI-Express-Server, batch 181):
+  // the last answers the request, the others run before it.
+  if (node.type === "ArrayExpression") {
+    const elements = node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== "SpreadElement");
+    const last = elements[elements.length - 1];
+    return last && elements.length === node.elements.length ? functionOf(source, last, [...wrappers, ...elements.slice(0, -1)]) : undefined;
+  }
   if (node.type === "Identifier") {
     const local = blockDeclaration(node);
     if (local === null) return undefined;

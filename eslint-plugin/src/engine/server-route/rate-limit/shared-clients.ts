@@ -19,7 +19,7 @@ import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, providerConstructors, type FileBindings } from "./bindings";
-import { LIMIT_NAME, scanFunction } from "./function-scan";
+import { LIMIT_NAME, sdkCallRunsNoModel, scanFunction } from "./function-scan";
 import { sentKeyParameter } from "./provider-requests";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
@@ -396,6 +396,18 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     });
     return provider ? { provider, holder: true } : undefined;
   }
+  // `export const create = [validateRequest(schema), async (req, res) => …]`, Express's list of
+  // handlers (stevekcm/OpenAI-Express-Server's controllers, batch 181): a limiter among them limits
+  // the list; else the meaning of the one that answers, the last.
+  if (value.type === "ArrayExpression") {
+    const elements = value.elements;
+    const last = elements[elements.length - 1];
+    if (!last || last.type === "SpreadElement" || elements.some((element) => element === null || element.type === "SpreadElement")) return undefined;
+    const before = elements.slice(0, -1).map((element) => meaningOf(source, bindings, element as Node, depth + 1));
+    if (before.some((meaning) => meaning?.limiter)) return { limiter: true };
+    const meaning = meaningOf(source, bindings, last, depth + 1);
+    return meaning?.callsModel ? meaning : undefined;
+  }
   // `export const analyze = asyncHandler(async (req, res) => …)`: the wrapped function's meaning,
   // unless the wrapper is a limiter (`withRateLimit(handler)`).
   if (value.type === "CallExpression") {
@@ -471,6 +483,9 @@ function returnedProvider(fn: TSESTree.FunctionLike, bindings: FileBindings): Pr
   if (fn.body) {
     walk(fn.body, (node) => {
       if (provider || node.type !== "ReturnStatement") return;
+      // `return await openai.retrieveModel(id)` hands back the model's description, no client.
+      const returned = node.argument?.type === "AwaitExpression" ? node.argument.argument : node.argument;
+      if (returned?.type === "CallExpression" && sdkCallRunsNoModel(returned)) return;
       provider = providerBuiltBy(node.argument, bindings) ?? returnedChain(node.argument, bindings);
     });
   }
