@@ -204,11 +204,34 @@ export async function onRequestPost({ request, env }) {
     const handlers = (text: string) => routeFindings(dir, "src/books.ts", text).map((f) => [f.handler, f.provider]);
     assert.deepEqual(handlers(route(`generateBookSummary(c.env, c.req.param("id"))`)), [['app.get("/:id/summary")', "Cloudflare Workers AI"]]);
     assert.deepEqual(handlers(route(`storeBook(c.env, c.req.param("id"))`)), []);
-    // In the route itself, the model named in the call; another binding's run() is no model.
+    // In the route itself; another binding's run() is no model.
     const inline = (call: string) => `import { Hono } from "hono";\nconst app = new Hono<{ Bindings: Env }>();\napp.post("/ask", async (c) => c.json(await ${call}));\nexport default app;\n`;
     assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: "hi" })`)).map((f) => f.provider), ["Cloudflare Workers AI"]);
     assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.JOBS.run("@cf/meta/llama-3.1-8b-instruct")`)), []);
-    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.AI.run(c.req.query("model"), {})`)), []);
+    // The binding on the Worker's env runs whichever model it is given, one the request picks from a map too
+    // (21967201/cloud-ai-hub's chat function); off the env, only a Workers AI model's name says so.
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`c.env.AI.run(MODELS[c.req.query("model")] || MODELS.llama, {})`)).map((f) => f.provider), ["Cloudflare Workers AI"]);
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`game.AI.run(c.req.query("move"))`)), []);
+  });
+
+  it("a Pages Functions `_middleware.js` that limits, in the function's folder or one above it up to functions/ (aKs030/iweb)", () => {
+    const dir = path.join(ROOT, "pages-middleware");
+    fs.mkdirSync(path.join(dir, "functions/api/admin"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "functions/public"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "site", devDependencies: { wrangler: "3" } }));
+    const chat = `export async function onRequestPost({ request, env }) {\n  const { model, prompt } = await request.json();\n  return Response.json(await env.AI.run(MODELS[model], { prompt }));\n}\n`;
+    const handlers = (rel: string) => routeFindings(dir, rel, chat).map((f) => f.handler);
+    // No middleware yet: reported.
+    assert.deepEqual(handlers("functions/api/chat.js"), ["onRequestPost"]);
+    // A middleware of the api folder that answers 429 limits its functions and those below it, not a sibling folder's.
+    const limiting = `import { createWindowRateLimiter } from "./_rate-limit.js";\nconst rateLimiter = createWindowRateLimiter({ keyNamespace: "rl" });\nexport async function onRequest({ request, env, next }) {\n  const result = await rateLimiter.check(request.headers.get("CF-Connecting-IP"), { kv: env.RATE_LIMIT_KV });\n  if (!result.allowed) return new Response("Too many requests", { status: 429 });\n  return next();\n}\n`;
+    fs.writeFileSync(path.join(dir, "functions/api/_middleware.js"), limiting);
+    assert.deepEqual(handlers("functions/api/chat.js"), []);
+    assert.deepEqual(handlers("functions/api/admin/chat.js"), []);
+    assert.deepEqual(handlers("functions/public/chat.js"), ["onRequestPost"]);
+    // A middleware that only sets headers limits nothing.
+    fs.writeFileSync(path.join(dir, "functions/api/_middleware.js"), `export async function onRequest({ next }) {\n  const response = await next();\n  response.headers.set("Access-Control-Allow-Origin", "*");\n  return response;\n}\n`);
+    assert.deepEqual(handlers("functions/api/chat.js"), ["onRequestPost"]);
   });
 
   it("reads the key and the base URL a fetch takes from consts of the app's config module (webaverse-studios/ai-server, batch 173)", () => {

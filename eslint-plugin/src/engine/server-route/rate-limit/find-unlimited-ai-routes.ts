@@ -11,7 +11,7 @@ import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
 import { namesLimiter, scanFunction } from "./function-scan";
 import { AUTH_HEADERS } from "./provider-requests";
-import { middlewareCovers, middlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
+import { middlewareCovers, middlewareLimit, pagesMiddlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
 import { planAddRateLimit } from "./add-limit-fix";
@@ -114,6 +114,7 @@ function limitedAround(source: SourceFile, handler: Pick<RouteHandler, "reportNo
   if (kind === "server-framework") return limitedByAppUse(source, handler, bindings, extra) || limitedWhereMounted(source.file, project, extra, handler.routePath);
   if (kind === "next-app" || kind === "next-pages") return limitedByMiddleware(source.file, options, extra);
   if (kind === "sveltekit" || kind === "sveltekit-action") return sveltekitHooksLimit(source.file, project, extra) !== undefined;
+  if (kind === "pages-function") return pagesMiddlewareLimit(source.file, project, extra) !== undefined;
   return false;
 }
 

@@ -284,14 +284,18 @@ const WORKERS_AI_MODEL = /^@(?:cf|hf)\//;
 /**
  * `env.AI.run("@cf/meta/llama-3-8b-instruct", …)`: a Worker's AI binding runs a model on the
  * account, billed as an API call is, though no key is written (zemellal/bookstore-summary-hono-ai,
- * batch 177). Known by the binding's usual name and the model's, written in the call or in a
- * const of the function.
+ * batch 177). Known by the binding's usual name on the Worker's `env`, or elsewhere by the model's,
+ * written in the call or in a const of the function.
  */
 function runsWorkersAiModel(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "run") return false;
   const binding = callee.object;
   if (binding.type !== "MemberExpression" || binding.computed || binding.property.type !== "Identifier" || binding.property.name !== "AI") return false;
+  // The binding on the Worker's `env` (`env.AI`, `c.env.AI`, `context.env.AI`) runs whichever model it is
+  // given, one a map picks too (`modelMap[body.model]`: 21967201/cloud-ai-hub's chat function).
+  const owner = binding.object;
+  if ((owner.type === "Identifier" && owner.name === "env") || (owner.type === "MemberExpression" && !owner.computed && owner.property.type === "Identifier" && owner.property.name === "env")) return true;
   const model = call.arguments[0];
   const name = model?.type === "Identifier" ? stringValue(blockDeclaration(model)?.value) : stringValue(model as Node | undefined);
   return name !== undefined && WORKERS_AI_MODEL.test(name);

@@ -59,6 +59,27 @@ export function sveltekitHooksLimit(routeFile: string, project: ProjectView, ext
   return file ? cachedLimit(file, project, extraNames) : undefined;
 }
 
+const PAGES_MIDDLEWARE = ["js", "ts", "mjs"].map((ext) => `_middleware.${ext}`);
+
+/**
+ * Cloudflare Pages Functions' middleware: a `_middleware.js` runs before every function of its folder
+ * and the folders below it, up to `functions/` itself (aKs030/iweb's `functions/api/_middleware.js`
+ * answers 429 from a KV-backed window for every `/api` function): its limit counts for all of them.
+ */
+export function pagesMiddlewareLimit(routeFile: string, project: ProjectView, extraNames: readonly string[]): MiddlewareLimit | undefined {
+  const unix = routeFile.replace(/\\/g, "/");
+  const at = unix.lastIndexOf("/functions/");
+  if (at < 0) return undefined;
+  const root = routeFile.slice(0, at + "/functions".length);
+  for (let dir = path.dirname(routeFile); dir.length >= root.length; dir = path.dirname(dir)) {
+    const file = PAGES_MIDDLEWARE.map((name) => path.join(dir, name)).find((candidate) => candidate !== routeFile && project.exists(candidate));
+    const limit = file ? cachedLimit(file, project, extraNames) : undefined;
+    if (limit) return limit;
+    if (dir === root || path.dirname(dir) === dir) break;
+  }
+  return undefined;
+}
+
 /** Middleware sits next to `app/` or `pages/` (the project root, or `src/`). */
 function nextProjectDir(routeFile: string): string | undefined {
   const parts = routeFile.split(/[\\/]/);
