@@ -177,6 +177,19 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 3 }],
     },
     {
+      // rasult22/avatar-vue's useDeepgram.ts (batch 180): an async getter of the env key, awaited.
+      name: "a client built with an awaited async getter of the developer's key",
+      filename: vite,
+      code: [
+        `import { LiveClient } from "@deepgram/sdk";`,
+        `const getApiKey = async (): Promise<string> => {`,
+        `  return import.meta.env.VITE_DEEPGRAM_API;`,
+        `};`,
+        `export const connect = async () => new LiveClient(await getApiKey(), {}, { model: "nova-2" });`,
+      ].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 5, data: { provider: "Deepgram", chain: viteChain } }],
+    },
+    {
       // Thakur127/MakeNotes' gemini/googleGenerativeAI.js (batch 55), which "use client" components import.
       name: "use client: a server secret with a public fallback ships the fallback",
       filename: next,

@@ -609,6 +609,24 @@ ruleTester().run("no-client-ai-calls", rule, {
       ],
     },
     {
+      // Pressiix/nextjs-openai-chat-web (batch 179): LangChain hands the OpenAI client's own options through one property.
+      name: "LangChain: the flag in the client options it passes on (`configuration`, `clientOptions`), also held in a const",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { ChatOpenAI } from "@langchain/openai";`,
+        `import { OpenAIAssistantRunnable } from "langchain/experimental/openai_assistant";`,
+        `const clientOptions = { apiKey: k, dangerouslyAllowBrowser: true };`,
+        `export const model = new ChatOpenAI({ apiKey: k, configuration: { dangerouslyAllowBrowser: true } });`,
+        `export const assistant = new OpenAIAssistantRunnable({ assistantId: "asst", clientOptions });`,
+        `export const quiet = new ChatOpenAI({ configuration: { baseURL: "/api/proxy" } });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "dangerousBrowserClient", line: 4, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "dangerousBrowserClient", line: 5, data: { provider: "OpenAI", flag: "dangerouslyAllowBrowser", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       // A real SvelteKit app (bench/real-apps) opens OpenAI's Realtime API from the browser this way.
       name: "OpenAI's Realtime API client with dangerouslyAllowAPIKeyInBrowser",
       filename: clientFile,

@@ -300,13 +300,37 @@ function browserFlagOf(node: TSESTree.CallExpression | TSESTree.NewExpression, o
     // What optionObjects reads; any other argument holds no options object.
     if (arg.type !== "Identifier" && arg.type !== "ObjectExpression" && arg.type !== "ConditionalExpression") continue;
     for (const options of optionObjects(arg, objects)) {
-      for (const property of options.properties) {
-        if (property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false)) return property;
-      }
+      const flag = flagIn(options) ?? nestedClientOptions(options, objects);
+      if (flag) return flag;
     }
   }
   return undefined;
 }
+
+function flagIn(options: TSESTree.ObjectExpression): ObjectProperty | undefined {
+  for (const property of options.properties) {
+    if (property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false)) return property;
+  }
+  return undefined;
+}
+
+/**
+ * LangChain.js hands the OpenAI client's own options through one property: `new ChatOpenAI({
+ * configuration: { dangerouslyAllowBrowser: true } })`, `new OpenAIAssistantRunnable({ clientOptions:
+ * { apiKey, dangerouslyAllowBrowser: true } })` (Pressiix/nextjs-openai-chat-web, batch 179).
+ */
+function nestedClientOptions(options: TSESTree.ObjectExpression, objects: ReadonlyMap<string, TSESTree.ObjectExpression>): ObjectProperty | undefined {
+  for (const property of options.properties) {
+    if (property.type !== "Property" || !CLIENT_OPTION_KEYS.has(propertyKey(property) ?? "")) continue;
+    for (const nested of optionObjects(property.value, objects)) {
+      const flag = flagIn(nested);
+      if (flag) return flag;
+    }
+  }
+  return undefined;
+}
+
+const CLIENT_OPTION_KEYS = new Set(["configuration", "clientOptions"]);
 
 /** An argument of `node` is a variable holding a call already reported. */
 function buildsOnReported(node: TSESTree.CallExpression | TSESTree.NewExpression, initializers: Map<string, TSESTree.Node>, reported: Array<[number, number]>): boolean {

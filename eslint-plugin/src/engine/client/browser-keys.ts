@@ -336,6 +336,9 @@ function keyIn(node: Node | undefined, scope: Scope, depth = 0, slots = false): 
     case "TSNonNullExpression":
     case "ChainExpression":
       return keyIn(node.expression, scope, depth, slots);
+    // `new LiveClient(await getApiKey())`, an async getter of the env key (rasult22/avatar-vue, batch 180).
+    case "AwaitExpression":
+      return keyIn(node.argument, scope, depth, slots);
     case "LogicalExpression": {
       const left = keyIn(node.left, scope, depth, slots);
       // An env read with a fallback: the key is whichever is set, so either may ship
