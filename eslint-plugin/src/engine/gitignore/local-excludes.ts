@@ -45,14 +45,21 @@ const globalFiles = new Map<string, { stamp: string; file: string | undefined }>
 /** Where core.excludesFile points for this repository (git's default when unset). */
 export function globalExcludesFile(repo: GitRepo): string | undefined {
   const xdg = xdgConfigHome();
-  const configs = [join(commonGitDir(repo), "config"), join(homedir(), ".gitconfig"), xdg && join(xdg, "git", "config")];
-  const envs = ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "HOME", "XDG_CONFIG_HOME"].map((name) => process.env[name] ?? "");
-  const stamp = JSON.stringify([...configs.map((path) => (path ? (fileStamp(path) ?? "-") : "-")), ...envs]);
+  const { configs, envs } = gitConfigInputs(repo);
+  const stamp = JSON.stringify([...configs.map((path) => fileStamp(path) ?? "-"), ...envs]);
   const cached = globalFiles.get(repo.root);
   if (cached && cached.stamp === stamp) return cached.file;
   const file = configuredExcludesFile(repo.root) ?? (xdg ? join(xdg, "git", "ignore") : undefined);
   globalFiles.set(repo.root, { stamp, file });
   return file;
+}
+
+/** What decides where core.excludesFile points: the config files git reads it from, and the environment naming them. */
+export function gitConfigInputs(repo: GitRepo): { configs: string[]; envs: string[] } {
+  const xdg = xdgConfigHome();
+  const configs = [join(commonGitDir(repo), "config"), join(homedir(), ".gitconfig"), ...(xdg ? [join(xdg, "git", "config")] : [])];
+  const envs = ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "HOME", "XDG_CONFIG_HOME"].map((name) => process.env[name] ?? "");
+  return { configs, envs };
 }
 
 /** $XDG_CONFIG_HOME, or ~/.config when it is unset or empty (as git does). */

@@ -15,7 +15,8 @@
  * which a full re-lint is what the user wants anyway.
  *
  * Cost: one `git ls-files` (the same listing the rules use, cached per process) and a stat per
- * .gitignore candidate. `LazyGitStateStamp` computes it only when ESLint serialises the config,
+ * .gitignore candidate, on a run after the work tree changed; on an unchanged one, a stat per
+ * folder and per ignore or config file instead (./saved-git-state). `LazyGitStateStamp` computes it only when ESLint serialises the config,
  * which it does for `--cache` (and `--print-config`): runs without a cache pay nothing.
  * Known gap: a .gitignore deeper than a project folder that starts ignoring an existing env file
  * not named `.env`/`.env.local`/`.env.*.local`, which only .git/info/exclude ignored before, keeps
@@ -26,12 +27,21 @@ import { join } from "node:path";
 import { fileStamp } from "./file-cache";
 import { repoListing } from "./git-index";
 import { findGitRepo } from "./git-repo";
-import { localExcludeFiles } from "./local-excludes";
+import { gitConfigInputs, localExcludeFiles } from "./local-excludes";
+import { readGitStateFacts, savedGitState, saveGitState } from "./saved-git-state";
 
 export function gitStateStamp(dir: string = process.cwd()): string {
   try {
     const repo = findGitRepo(dir);
     if (!repo) return "no-git";
+    // A warm run on an unchanged work tree: the stamp saved with its facts (./saved-git-state).
+    const { configs, envs } = gitConfigInputs(repo);
+    const saved = savedGitState(repo.root, envs);
+    if (saved) return saved;
+    // The facts first, then git: a change between the two leaves facts that no longer hold.
+    const excludes = localExcludeFiles(repo);
+    const facts = readGitStateFacts(repo.root, [join(repo.gitDir, "index"), ...configs, ...excludes.map(({ file }) => file)], envs);
+    gitStampStats.listed++;
     const listing = repoListing(repo);
     if (!listing) return "no-listing";
     const state = {
@@ -39,13 +49,18 @@ export function gitStateStamp(dir: string = process.cwd()): string {
       committable: [...listing.untrackedEnvFiles].sort(),
       projects: listing.projectDirs,
       gitignores: gitignoreFolders(listing.projectDirs).map((folder) => fileStamp(join(repo.root, folder, ".gitignore")) ?? "-"),
-      excludes: localExcludeFiles(repo).map(({ file }) => fileStamp(file) ?? "-"),
+      excludes: excludes.map(({ file }) => fileStamp(file) ?? "-"),
     };
-    return createHash("sha1").update(`${repo.root}|${JSON.stringify(state)}`).digest("hex").slice(0, 12);
+    const stamp = createHash("sha1").update(`${repo.root}|${JSON.stringify(state)}`).digest("hex").slice(0, 12);
+    if (facts) saveGitState(repo.root, stamp, facts);
+    return stamp;
   } catch {
     return "unknown";
   }
 }
+
+/** How many stamps asked git (not the saved stamp): tests and benchmarks read it. */
+export const gitStampStats = { listed: 0 };
 
 /** The root ("") and every folder from it down to each project folder, once each, sorted. */
 function gitignoreFolders(projectDirs: string[]): string[] {

@@ -1,0 +1,120 @@
+/**
+ * The git state stamp of the last `--cache` run, kept with the facts it was computed from, so a
+ * warm run on an unchanged work tree does not start git (issue 11: the `git ls-files` behind the
+ * stamp cost a warm run of vercel/ai's packages ~5% of its CPU, 1.070 against 1.016 with the
+ * repository's .git hidden).
+ *
+ * What can move the stamp, and the fact that shows it without asking git:
+ * - what the index tracks: `.git/index` (every `git add`, `rm --cached`, commit or checkout rewrites it);
+ * - an env file or a package.json appearing, going or being renamed anywhere in the work tree: the
+ *   modification time of its folder (every folder but `.git` and `node_modules`, whose env files
+ *   git's listing leaves out too; a new folder changes its parent's);
+ * - what git ignores: every `.gitignore` of the work tree (its size and mtime: an edit changes no
+ *   folder), `info/exclude`, the global excludes file, and the git config files and environment
+ *   that say where that file is.
+ * A folder or file changed within two seconds of the facts being read is not trusted (a change in
+ * the same tick of a coarse clock keeps the mtime): nothing is saved, and the next run asks git.
+ * Beyond 20,000 folders nothing is saved either (the stats would cost what git does).
+ *
+ * Saved beside the client boundary's stamp (`node_modules/.cache/keyfence/`, else the system temp
+ * folder); any failure to read or write it only means git is asked.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const { version } = require("../../../package.json") as { version: string };
+
+const SAVED_FORMAT = 1;
+const RACY_MS = 2_000;
+const MAX_FOLDERS = 20_000;
+const SKIPPED = new Set([".git", "node_modules"]);
+
+/** The facts a stamp was computed from: files by absolute path, folders relative to the root. */
+export interface GitStateFacts {
+  files: Record<string, string>;
+  folders: Record<string, number>;
+  envs: string[];
+}
+
+interface SavedGitState extends GitStateFacts {
+  format: typeof SAVED_FORMAT;
+  version: string;
+  root: string;
+  stamp: string;
+}
+
+/** The saved stamp for `root`, if every fact it was computed from is as it was. */
+export function savedGitState(root: string, envs: string[]): string | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(savedFile(root), "utf8")) as Partial<SavedGitState>;
+    if (saved.format !== SAVED_FORMAT || saved.version !== version || saved.root !== root || typeof saved.stamp !== "string") return undefined;
+    if (!saved.files || !saved.folders || !Array.isArray(saved.envs) || saved.envs.join("\0") !== envs.join("\0")) return undefined;
+    for (const [file, facts] of Object.entries(saved.files)) if (statFacts(file) !== facts) return undefined;
+    for (const [folder, mtime] of Object.entries(saved.folders)) if (statSync(join(root, folder)).mtimeMs !== mtime) return undefined;
+    return saved.stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The facts of the work tree at `root` now, read before git is asked; undefined when they cannot be
+ * trusted (a change within RACY_MS, too many folders, an unreadable folder).
+ */
+export function readGitStateFacts(root: string, files: string[], envs: string[], now = Date.now()): GitStateFacts | undefined {
+  const facts: GitStateFacts = { files: {}, folders: {}, envs };
+  const stack = [""];
+  let newest = 0;
+  let count = 0;
+  try {
+    while (stack.length > 0) {
+      const folder = stack.pop()!;
+      const absolute = join(root, folder);
+      const mtime = statSync(absolute).mtimeMs;
+      facts.folders[folder] = mtime;
+      newest = Math.max(newest, mtime);
+      if (++count > MAX_FOLDERS) return undefined;
+      for (const entry of readdirSync(absolute, { withFileTypes: true })) {
+        const rel = folder ? `${folder}/${entry.name}` : entry.name;
+        if (entry.isDirectory() && !SKIPPED.has(entry.name)) stack.push(rel);
+        else if (entry.isFile() && entry.name === ".gitignore") files.push(join(root, rel));
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  for (const file of files) {
+    const stamp = statFacts(file);
+    facts.files[file] = stamp;
+    if (stamp !== "-") newest = Math.max(newest, Number(stamp.split(":")[1]));
+  }
+  return newest >= now - RACY_MS ? undefined : facts;
+}
+
+/** Best effort: a read-only tree only means the next run asks git again. */
+export function saveGitState(root: string, stamp: string, facts: GitStateFacts): void {
+  try {
+    const file = savedFile(root);
+    mkdirSync(join(file, ".."), { recursive: true });
+    const saved: SavedGitState = { format: SAVED_FORMAT, version, root, stamp, ...facts };
+    writeFileSync(file, JSON.stringify(saved));
+  } catch {
+    // Nothing to do: see above.
+  }
+}
+
+function savedFile(root: string): string {
+  const folder = existsSync(join(root, "node_modules")) ? join(root, "node_modules", ".cache", "keyfence") : join(tmpdir(), "keyfence-cache");
+  return join(folder, `git-state-${createHash("sha1").update(`${root}|${SAVED_FORMAT}`).digest("hex").slice(0, 12)}.json`);
+}
+
+function statFacts(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "-";
+  }
+}
