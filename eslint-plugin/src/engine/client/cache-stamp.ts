@@ -21,9 +21,9 @@
  * in a cached message (the finding itself stays right).
  */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { cacheFolder } from "../cache-folder";
 import type * as Files from "./files";
 import type * as Framework from "./framework";
 import type * as Graph from "./graph";
@@ -253,7 +253,7 @@ interface SavedStamp {
 }
 
 function stampFile(root: string): string {
-  const folder = existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules", ".cache", "keyfence") : path.join(tmpdir(), "keyfence-cache");
+  const folder = cacheFolder(root);
   // Per layout too: two builds of KeyFence linting one tree (a before/after benchmark) keep their own.
   return path.join(folder, `client-boundary-${createHash("sha1").update(`${root}|${SAVED_FORMAT}`).digest("hex").slice(0, 12)}.json`);
 }

@@ -20,9 +20,10 @@
  * folder); any failure to read or write it only means git is asked.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cacheFolder } from "../cache-folder";
+import { fileStamp } from "./file-cache";
 
 const { version } = require("../../../package.json") as { version: string };
 
@@ -51,7 +52,7 @@ export function savedGitState(root: string, envs: string[]): string | undefined 
     const saved = JSON.parse(readFileSync(savedFile(root), "utf8")) as Partial<SavedGitState>;
     if (saved.format !== SAVED_FORMAT || saved.version !== version || saved.root !== root || typeof saved.stamp !== "string") return undefined;
     if (!saved.files || !saved.folders || !Array.isArray(saved.envs) || saved.envs.join("\0") !== envs.join("\0")) return undefined;
-    for (const [file, facts] of Object.entries(saved.files)) if (statFacts(file) !== facts) return undefined;
+    for (const [file, facts] of Object.entries(saved.files)) if ((fileStamp(file) ?? "-") !== facts) return undefined;
     for (const [folder, mtime] of Object.entries(saved.folders)) if (statSync(join(root, folder)).mtimeMs !== mtime) return undefined;
     return saved.stamp;
   } catch {
@@ -86,9 +87,9 @@ export function readGitStateFacts(root: string, files: string[], envs: string[],
     return undefined;
   }
   for (const file of files) {
-    const stamp = statFacts(file);
-    facts.files[file] = stamp;
-    if (stamp !== "-") newest = Math.max(newest, Number(stamp.split(":")[1]));
+    const stamp = fileStamp(file);
+    facts.files[file] = stamp ?? "-";
+    if (stamp) newest = Math.max(newest, Number(stamp.split(":")[0]));
   }
   return newest >= now - RACY_MS ? undefined : facts;
 }
@@ -106,15 +107,5 @@ export function saveGitState(root: string, stamp: string, facts: GitStateFacts):
 }
 
 function savedFile(root: string): string {
-  const folder = existsSync(join(root, "node_modules")) ? join(root, "node_modules", ".cache", "keyfence") : join(tmpdir(), "keyfence-cache");
-  return join(folder, `git-state-${createHash("sha1").update(`${root}|${SAVED_FORMAT}`).digest("hex").slice(0, 12)}.json`);
-}
-
-function statFacts(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return "-";
-  }
+  return join(cacheFolder(root), `git-state-${createHash("sha1").update(`${root}|${SAVED_FORMAT}`).digest("hex").slice(0, 12)}.json`);
 }
