@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { clearGitignoreCache, gitStateStamp } from "../../eslint-plugin/src/engine/gitignore";
 import { gitStampStats } from "../../eslint-plugin/src/engine/gitignore/state-stamp";
+import { readGitStateFacts, savedGitState, saveGitState, TOO_LARGE } from "../../eslint-plugin/src/engine/gitignore/saved-git-state";
 import { git, makeRepo, removeRepos, writeFile } from "./support";
 
 /** Every file and folder of `dir`, .git included, last changed `secondsAgo` ago: facts old enough to be trusted. */
@@ -97,5 +98,17 @@ describe("git state stamp: saved for an unchanged work tree (issue 11)", () => {
     writeFileSync(saved, "{ not json");
     const again = stamp(dir);
     assert.deepEqual(again, { stamp: first.stamp, askedGit: true });
+  });
+
+  it("a work tree of too many folders is not saved, and is not walked again for a day", () => {
+    const dir = makeRepo({ "a/b/c/x.js": "1;\n", "d/e.js": "2;\n" });
+    backdate(dir, 100);
+    assert.equal(readGitStateFacts(dir, [], [], Date.now(), 3), TOO_LARGE);
+    assert.notEqual(readGitStateFacts(dir, [], [], Date.now(), 100), TOO_LARGE);
+    saveGitState(dir, "", TOO_LARGE);
+    assert.equal(savedGitState(dir, []), TOO_LARGE);
+    // gitStateStamp asks git then, as before the save existed.
+    assert.equal(stamp(dir).askedGit, true);
+    assert.equal(stamp(dir).askedGit, true);
   });
 });

@@ -14,7 +14,8 @@
  *   that say where that file is.
  * A folder or file changed within two seconds of the facts being read is not trusted (a change in
  * the same tick of a coarse clock keeps the mtime): nothing is saved, and the next run asks git.
- * Beyond 20,000 folders nothing is saved either (the stats would cost what git does).
+ * Beyond 20,000 folders nothing is saved either (the stats would cost what git does), and for a day
+ * such a tree's folders are not walked again.
  *
  * Saved beside the client boundary's stamp (`node_modules/.cache/keyfence/`, else the system temp
  * folder); any failure to read or write it only means git is asked.
@@ -31,6 +32,9 @@ const SAVED_FORMAT = 1;
 const RACY_MS = 2_000;
 const MAX_FOLDERS = 20_000;
 const SKIPPED = new Set([".git", "node_modules"]);
+/** A work tree of more folders than MAX_FOLDERS: git is asked each run, and for a day its folders are not walked. */
+export const TOO_LARGE = "too-large";
+const TOO_LARGE_MS = 24 * 60 * 60 * 1000;
 
 /** The facts a stamp was computed from: files by absolute path, folders relative to the root. */
 export interface GitStateFacts {
@@ -46,11 +50,16 @@ interface SavedGitState extends GitStateFacts {
   stamp: string;
 }
 
-/** The saved stamp for `root`, if every fact it was computed from is as it was. */
+/**
+ * The saved stamp for `root`, if every fact it was computed from is as it was; "too-large" for a work
+ * tree found too large to save in the last day (its folders are not walked again each run).
+ */
 export function savedGitState(root: string, envs: string[]): string | undefined {
   try {
-    const saved = JSON.parse(readFileSync(savedFile(root), "utf8")) as Partial<SavedGitState>;
-    if (saved.format !== SAVED_FORMAT || saved.version !== version || saved.root !== root || typeof saved.stamp !== "string") return undefined;
+    const saved = JSON.parse(readFileSync(savedFile(root), "utf8")) as Partial<SavedGitState> & { tooLargeAt?: number };
+    if (saved.format !== SAVED_FORMAT || saved.version !== version || saved.root !== root) return undefined;
+    if (typeof saved.tooLargeAt === "number") return Date.now() - saved.tooLargeAt < TOO_LARGE_MS ? TOO_LARGE : undefined;
+    if (typeof saved.stamp !== "string") return undefined;
     if (!saved.files || !saved.folders || !Array.isArray(saved.envs) || saved.envs.join("\0") !== envs.join("\0")) return undefined;
     for (const [file, facts] of Object.entries(saved.files)) if ((fileStamp(file) ?? "-") !== facts) return undefined;
     for (const [folder, mtime] of Object.entries(saved.folders)) if (statSync(join(root, folder)).mtimeMs !== mtime) return undefined;
@@ -64,7 +73,7 @@ export function savedGitState(root: string, envs: string[]): string | undefined 
  * The facts of the work tree at `root` now, read before git is asked; undefined when they cannot be
  * trusted (a change within RACY_MS, too many folders, an unreadable folder).
  */
-export function readGitStateFacts(root: string, files: string[], envs: string[], now = Date.now()): GitStateFacts | undefined {
+export function readGitStateFacts(root: string, files: string[], envs: string[], now = Date.now(), maxFolders = MAX_FOLDERS): GitStateFacts | typeof TOO_LARGE | undefined {
   const facts: GitStateFacts = { files: {}, folders: {}, envs };
   const stack = [""];
   let newest = 0;
@@ -76,7 +85,7 @@ export function readGitStateFacts(root: string, files: string[], envs: string[],
       const mtime = statSync(absolute).mtimeMs;
       facts.folders[folder] = mtime;
       newest = Math.max(newest, mtime);
-      if (++count > MAX_FOLDERS) return undefined;
+      if (++count > maxFolders) return TOO_LARGE;
       for (const entry of readdirSync(absolute, { withFileTypes: true })) {
         const rel = folder ? `${folder}/${entry.name}` : entry.name;
         if (entry.isDirectory() && !SKIPPED.has(entry.name)) stack.push(rel);
@@ -95,11 +104,11 @@ export function readGitStateFacts(root: string, files: string[], envs: string[],
 }
 
 /** Best effort: a read-only tree only means the next run asks git again. */
-export function saveGitState(root: string, stamp: string, facts: GitStateFacts): void {
+export function saveGitState(root: string, stamp: string, facts: GitStateFacts | typeof TOO_LARGE): void {
   try {
     const file = savedFile(root);
     mkdirSync(join(file, ".."), { recursive: true });
-    const saved: SavedGitState = { format: SAVED_FORMAT, version, root, stamp, ...facts };
+    const saved = facts === TOO_LARGE ? { format: SAVED_FORMAT, version, root, tooLargeAt: Date.now() } : ({ format: SAVED_FORMAT, version, root, stamp, ...facts } satisfies SavedGitState);
     writeFileSync(file, JSON.stringify(saved));
   } catch {
     // Nothing to do: see above.

@@ -28,7 +28,7 @@ import { fileStamp } from "./file-cache";
 import { repoListing } from "./git-index";
 import { findGitRepo } from "./git-repo";
 import { gitConfigInputs, localExcludeFiles } from "./local-excludes";
-import { readGitStateFacts, savedGitState, saveGitState } from "./saved-git-state";
+import { readGitStateFacts, savedGitState, saveGitState, TOO_LARGE } from "./saved-git-state";
 
 export function gitStateStamp(dir: string = process.cwd()): string {
   try {
@@ -37,10 +37,10 @@ export function gitStateStamp(dir: string = process.cwd()): string {
     // A warm run on an unchanged work tree: the stamp saved with its facts (./saved-git-state).
     const { configs, envs } = gitConfigInputs(repo);
     const saved = savedGitState(repo.root, envs);
-    if (saved) return saved;
+    if (saved && saved !== TOO_LARGE) return saved;
     // The facts first, then git: a change between the two leaves facts that no longer hold.
     const excludes = localExcludeFiles(repo);
-    const facts = readGitStateFacts(repo.root, [join(repo.gitDir, "index"), ...configs, ...excludes.map(({ file }) => file)], envs);
+    const facts = saved === TOO_LARGE ? undefined : readGitStateFacts(repo.root, [join(repo.gitDir, "index"), ...configs, ...excludes.map(({ file }) => file)], envs);
     gitStampStats.listed++;
     const listing = repoListing(repo);
     if (!listing) return "no-listing";
