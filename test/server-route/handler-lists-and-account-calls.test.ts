@@ -83,6 +83,24 @@ export default router;
 `;
     assert.deepEqual(findingsIn(dir, "src/routes/openai.route.ts", routes), ['router.post("/") → OpenAI']);
   });
+  it("an exported list that is no list of handlers (tools, its last one calling a model) is no client: listing it calls nothing", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }),
+      "src/tools.ts": `import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+const weather = async (city: string) => ({ city, sunny: true });
+const summarize = async (text: string) => (await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: text }] })).choices[0].message;
+export const tools = [weather, summarize];
+`,
+    });
+    const routes = `import express from "express";
+import { tools } from "../tools";
+const app = express();
+app.get("/tools", (req, res) => res.json(tools.map((tool) => tool.name)));
+app.listen(3000);
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/tools.ts", routes), []);
+  });
 });
 
 describe("require-rate-limit: the account's models and files are no model (gajojr/gpt-steroid, batch 180)", () => {

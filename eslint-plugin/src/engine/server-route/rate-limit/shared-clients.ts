@@ -398,14 +398,18 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
   }
   // `export const create = [validateRequest(schema), async (req, res) => …]`, Express's list of
   // handlers (stevekcm/OpenAI-Express-Server's controllers, batch 181): a limiter among them limits
-  // the list; else the meaning of the one that answers, the last.
+  // the list; else the meaning of the one that answers, the last, when it takes a request and a
+  // response. Any other list (`export const tools = [weather, summarize]`) is no client: a route
+  // that maps over it calls nothing.
   if (value.type === "ArrayExpression") {
     const elements = value.elements;
     const last = elements[elements.length - 1];
     if (!last || last.type === "SpreadElement" || elements.some((element) => element === null || element.type === "SpreadElement")) return undefined;
     const before = elements.slice(0, -1).map((element) => meaningOf(source, bindings, element as Node, depth + 1));
     if (before.some((meaning) => meaning?.limiter)) return { limiter: true };
-    const meaning = meaningOf(source, bindings, last, depth + 1);
+    const handler = last.type === "Identifier" ? declarationOf(source, last.name) : last;
+    const takesRequest = (handler?.type === "FunctionDeclaration" || handler?.type === "FunctionExpression" || handler?.type === "ArrowFunctionExpression") && handler.params.length >= 2;
+    const meaning = takesRequest ? meaningOf(source, bindings, last, depth + 1) : undefined;
     return meaning?.callsModel ? meaning : undefined;
   }
   // `export const analyze = asyncHandler(async (req, res) => …)`: the wrapped function's meaning,
