@@ -26,7 +26,7 @@ import { readText } from "./file-cache";
 export function gitignoreFileFindings(file: string, text: string): Finding[] {
   const absolute = resolve(file);
   const repo = findGitRepo(dirname(absolute));
-  if (!repo) return [];
+  if (!repo || cannotReport(repo, absolute, text)) return [];
   const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]) });
   const findings: Finding[] = [];
   // Without a root .gitignore, the nearest project .gitignore above the env files takes the report.
@@ -43,6 +43,18 @@ export function gitignoreFileFindings(file: string, text: string): Finding[] {
   }
   findings.push(...reincludedFindings(coverage, absolute, text));
   return findings;
+}
+
+/**
+ * A nested .gitignore with no `!` line while the root has a .gitignore of its own: it can neither
+ * re-include an env file (only a `!` pattern does) nor take the missing entries (they go to the
+ * root's), so the repository's coverage, `git ls-files` and a verdict for every project's env
+ * names (~300 ms on vercel/ai, whose packages each keep a .gitignore), is not asked for it.
+ * Conservative: any `!` in the text, even an escaped `\!`, takes the full check.
+ */
+function cannotReport(repo: GitRepo, gitignore: string, text: string): boolean {
+  const root = join(repo.root, ".gitignore");
+  return gitignore !== root && !text.includes("!") && existsSync(root);
 }
 
 /** The part of `coverage` whose nearest .gitignore is `gitignore`, with its own fix. */
