@@ -4,10 +4,12 @@
  * rule ask git about the whole repository.
  */
 import assert from "node:assert/strict";
+import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { gitignoreFileFindings } from "../../eslint-plugin/src/engine/gitignore";
+import { fileStamp, isSymlink, onePass } from "../../eslint-plugin/src/engine/gitignore/file-cache";
 import { gitListingStats } from "../../eslint-plugin/src/engine/gitignore/git-index";
-import { makeRepo, removeRepos } from "./support";
+import { makeRepo, removeRepos, writeFile } from "./support";
 
 function findings(dir: string, path: string, text: string): { ids: string[]; askedGit: boolean } {
   const before = gitListingStats.listed;
@@ -42,5 +44,25 @@ describe("env/.gitignore: a package's own .gitignore", () => {
     const { ".gitignore": _root, ...rest } = monorepo;
     const dir = makeRepo({ ...rest, "packages/web/.gitignore": "dist\n" });
     assert.deepEqual(findings(dir, "packages/web/.gitignore", "dist\n").ids, ["missingEnvEntries:0"]);
+  });
+});
+
+describe("env/.gitignore: one pass over the repository", () => {
+  after(removeRepos);
+
+  it("stats each file once within a pass, and afresh after it", () => {
+    const dir = makeRepo({ ".gitignore": "dist\n" });
+    const file = join(dir, ".gitignore");
+    onePass(() => {
+      const before = fileStamp(file);
+      writeFile(dir, ".gitignore", "dist\n.env\n");
+      assert.equal(fileStamp(file), before, "within the pass, the disk as it was");
+      assert.equal(isSymlink(file), false);
+      rmSync(file);
+      symlinkSync(join(dir, "elsewhere"), file);
+      assert.equal(isSymlink(file), false, "a link made during the pass is not seen by it");
+    });
+    assert.equal(isSymlink(file), true, "after the pass, the disk as it is");
+    assert.equal(fileStamp(file), undefined, "a dangling link has no stamp");
   });
 });

@@ -9,7 +9,7 @@ import { basename, dirname, join, posix, resolve } from "node:path";
 import { GITIGNORE_ENTRIES, MUST_IGNORE_NAMES, gitignoreEntryFor, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
 import type { FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
-import { readText } from "./file-cache";
+import { onePass, readText } from "./file-cache";
 import { frameworkRequiresIgnoring } from "./framework-entries";
 import { repoListing } from "./git-index";
 import { type GitRepo, findGitRepo } from "./git-repo";
@@ -52,7 +52,7 @@ export function envFileCoverage(projectDir: string, options: CoverageOptions = {
   const dir = resolve(projectDir);
   const repo = findGitRepo(dir);
   if (!repo || repoRelative(repo, join(dir, "x")) === undefined) return undefined;
-  return coverageOf(repo, candidatesIn([dir]), options);
+  return onePass(() => coverageOf(repo, candidatesIn([dir]), options));
 }
 
 /**
@@ -60,6 +60,10 @@ export function envFileCoverage(projectDir: string, options: CoverageOptions = {
  * file git would add. This is what the root .gitignore is checked against, once per lint run.
  */
 export function repositoryEnvCoverage(repo: GitRepo, options: CoverageOptions = {}): EnvCoverage {
+  return onePass(() => repositoryCoverage(repo, options));
+}
+
+function repositoryCoverage(repo: GitRepo, options: CoverageOptions): EnvCoverage {
   const listing = repoListing(repo);
   const dirs = new Set([repo.root]);
   for (const dir of listing?.projectDirs ?? []) dirs.add(join(repo.root, ...dir.split("/").filter(Boolean)));

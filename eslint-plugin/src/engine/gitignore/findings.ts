@@ -7,7 +7,7 @@
  * - no .gitignore at all: the topmost ESLint config file of the repository (one file, so once
  *   per lint run whatever the file order, the cache or the number of workers).
  */
-import { existsSync, lstatSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { GITIGNORE_ENTRIES, gitignoreEntryFor, isMustIgnoreEnvName } from "../env-files/names";
 import type { Finding, FixPlan } from "../finding";
@@ -20,13 +20,17 @@ import { ENV_GITIGNORE_RULE, listForMessage } from "./messages";
 import { gitIgnoreVerdict } from "./ignore-rules";
 import { isEslintConfigName } from "./eslint-config-name";
 import { INFO_EXCLUDE_LABEL } from "./local-excludes";
-import { readText } from "./file-cache";
+import { isSymlink, onePass, readText } from "./file-cache";
 
 /** Findings for a .gitignore file whose current text is `text`. */
 export function gitignoreFileFindings(file: string, text: string): Finding[] {
   const absolute = resolve(file);
   const repo = findGitRepo(dirname(absolute));
   if (!repo || cannotReport(repo, absolute, text)) return [];
+  return onePass(() => gitignoreReports(repo, absolute, text));
+}
+
+function gitignoreReports(repo: GitRepo, absolute: string, text: string): Finding[] {
   const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]) });
   const findings: Finding[] = [];
   // Without a root .gitignore, the nearest project .gitignore above the env files takes the report.
@@ -105,10 +109,6 @@ function reincludedFindings(coverage: EnvCoverage, file: string, text: string): 
       fixes: [removeLine],
     };
   });
-}
-
-function isSymlink(file: string): boolean {
-  return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
 }
 
 /**

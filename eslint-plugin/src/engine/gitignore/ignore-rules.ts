@@ -14,9 +14,8 @@
  * tests compare it with real repositories.
  */
 import ignore, { type Ignore } from "ignore";
-import { lstatSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { derive } from "./file-cache";
+import { derive, isSymlink } from "./file-cache";
 import type { GitRepo } from "./git-repo";
 import { localExcludeFiles } from "./local-excludes";
 
@@ -75,14 +74,6 @@ function matcherFor(file: string, overrides?: TextOverrides, inTree = true): Com
     compiledTexts.set(override, compile(override));
   }
   return compiledTexts.get(override);
-}
-
-function isSymlink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 /** Path of `file` relative to the repository root with forward slashes, or undefined outside it. */
