@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { gitignoreFileFindings } from "../../eslint-plugin/src/engine/gitignore";
+import { coverageStats } from "../../eslint-plugin/src/engine/gitignore/coverage";
 import { fileStamp, isSymlink, onePass } from "../../eslint-plugin/src/engine/gitignore/file-cache";
 import { gitListingStats } from "../../eslint-plugin/src/engine/gitignore/git-index";
 import { makeRepo, removeRepos, writeFile } from "./support";
@@ -38,6 +39,22 @@ describe("env/.gitignore: a package's own .gitignore", () => {
     const text = "dist\n!.env.local\n";
     const dir = makeRepo({ ...monorepo, ".gitignore": ".env*\n", "packages/web/.gitignore": text });
     assert.deepEqual(findings(dir, "packages/web/.gitignore", text).ids, [`envReincluded:${text.indexOf("!")}`]);
+  });
+
+  it("with a `!` line, asks git about the env files below its own folder only", () => {
+    const text = "dist\n!.vscode/extensions.json\n";
+    const dir = makeRepo({
+      ...monorepo,
+      ".env": "A=1\n",
+      "packages/api/package.json": "{}",
+      "packages/api/.env.local": "A=1\n",
+      "packages/web/.gitignore": text,
+    });
+    const before = coverageStats.verdicts;
+    assert.deepEqual(findings(dir, "packages/web/.gitignore", text).ids, []);
+    const asked = coverageStats.verdicts - before;
+    // packages/web's own: .env, .env.local and the three .env.*.local names (its .env.local among them).
+    assert.ok(asked > 0 && asked <= 5, `asked about ${asked} env files`);
   });
 
   it("without a root .gitignore, takes the missing entries of the env files below it", () => {

@@ -5,7 +5,7 @@
  * files must be ignored follows each project's framework (framework-entries.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, join, posix, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
 import { GITIGNORE_ENTRIES, MUST_IGNORE_NAMES, gitignoreEntryFor, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
 import type { FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
@@ -42,7 +42,15 @@ export interface EnvCoverage {
 export interface CoverageOptions {
   /** Unsaved texts of .gitignore files, by absolute path (what ESLint or the editor has). */
   overrides?: TextOverrides;
+  /**
+   * Only the env files under this folder (absolute): all that a package's own .gitignore can
+   * re-include, its patterns applying below its folder alone.
+   */
+  within?: string;
 }
+
+/** How many git verdicts coverage has asked for (tests check a package's .gitignore asks only about its own files). */
+export const coverageStats = { verdicts: 0 };
 
 /**
  * Coverage of one project folder: `.env`, `.env.local`, `.env.*.local` there (existing or not)
@@ -65,13 +73,20 @@ export function repositoryEnvCoverage(repo: GitRepo, options: CoverageOptions = 
 
 function repositoryCoverage(repo: GitRepo, options: CoverageOptions): EnvCoverage {
   const listing = repoListing(repo);
+  const inScope = (path: string) => options.within === undefined || isInside(path, options.within);
   const dirs = new Set([repo.root]);
   for (const dir of listing?.projectDirs ?? []) dirs.add(join(repo.root, ...dir.split("/").filter(Boolean)));
-  const files = candidatesIn([...dirs]);
+  const files = candidatesIn([...dirs].filter(inScope));
   for (const path of [...(listing?.untrackedEnvFiles ?? []), ...(listing?.trackedEnvFiles ?? [])]) {
-    if (isMustIgnoreEnvName(posix.basename(path))) files.add(join(repo.root, ...path.split("/")));
+    const file = join(repo.root, ...path.split("/"));
+    if (isMustIgnoreEnvName(posix.basename(path)) && inScope(file)) files.add(file);
   }
   return coverageOf(repo, files, options);
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** The must-ignore names in each folder, plus the must-ignore env files that exist there. */
@@ -100,6 +115,7 @@ function coverageOf(repo: GitRepo, files: Set<string>, options: CoverageOptions)
   for (const file of [...files].sort()) {
     const path = repoRelative(repo, file);
     if (path === undefined || isEnvTemplateName(posix.basename(path))) continue;
+    coverageStats.verdicts++;
     const verdict = gitIgnoreVerdict(repo, file, options.overrides);
     if (verdict.ignored && !verdict.thisCloneOnly) continue;
     const entry = gitignoreEntryFor(posix.basename(path));

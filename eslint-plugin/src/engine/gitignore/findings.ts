@@ -26,12 +26,24 @@ import { isSymlink, onePass, readText } from "./file-cache";
 export function gitignoreFileFindings(file: string, text: string): Finding[] {
   const absolute = resolve(file);
   const repo = findGitRepo(dirname(absolute));
-  if (!repo || cannotReport(repo, absolute, text)) return [];
-  return onePass(() => gitignoreReports(repo, absolute, text));
+  if (!repo) return [];
+  const root = join(repo.root, ".gitignore");
+  // Under a root .gitignore, a package's own takes none of the missing entries (they go to the
+  // root's): it can only re-include, and only what lies below its folder, by a `!` line.
+  const nested = absolute !== root && existsSync(root);
+  if (nested && !text.includes("!")) return [];
+  return onePass(() => gitignoreReports(repo, absolute, text, nested ? dirname(absolute) : undefined));
 }
 
-function gitignoreReports(repo: GitRepo, absolute: string, text: string): Finding[] {
-  const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]) });
+/**
+ * The reports of one .gitignore; `within` (a package's own .gitignore under a root one) limits the
+ * repository's coverage to the env files below its folder, all that its patterns decide: without
+ * a `!` line it cannot report at all, and the coverage, `git ls-files` and a verdict for each env
+ * name of each project (~300 ms on vercel/ai, whose packages and examples keep 28 such files),
+ * is not asked. (Any `!` in the text, even an escaped `\!`, takes the check.)
+ */
+function gitignoreReports(repo: GitRepo, absolute: string, text: string, within: string | undefined): Finding[] {
+  const coverage = repositoryEnvCoverage(repo, { overrides: new Map([[absolute, text]]), within });
   const findings: Finding[] = [];
   // Without a root .gitignore, the nearest project .gitignore above the env files takes the report.
   const target = absolute === coverage.gitignore ? coverage : !coverage.gitignoreExists ? nestedCoverage(coverage, absolute, text) : undefined;
@@ -47,18 +59,6 @@ function gitignoreReports(repo: GitRepo, absolute: string, text: string): Findin
   }
   findings.push(...reincludedFindings(coverage, absolute, text));
   return findings;
-}
-
-/**
- * A nested .gitignore with no `!` line while the root has a .gitignore of its own: it can neither
- * re-include an env file (only a `!` pattern does) nor take the missing entries (they go to the
- * root's), so the repository's coverage, `git ls-files` and a verdict for every project's env
- * names (~300 ms on vercel/ai, whose packages each keep a .gitignore), is not asked for it.
- * Conservative: any `!` in the text, even an escaped `\!`, takes the full check.
- */
-function cannotReport(repo: GitRepo, gitignore: string, text: string): boolean {
-  const root = join(repo.root, ".gitignore");
-  return gitignore !== root && !text.includes("!") && existsSync(root);
 }
 
 /** The part of `coverage` whose nearest .gitignore is `gitignore`, with its own fix. */
