@@ -5,7 +5,7 @@
  * files must be ignored follows each project's framework (framework-entries.ts).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
+import { basename, dirname, join, posix, resolve, sep } from "node:path";
 import { GITIGNORE_ENTRIES, MUST_IGNORE_NAMES, gitignoreEntryFor, isEnvTemplateName, isMustIgnoreEnvName } from "../env-files/names";
 import type { FixPlan } from "../finding";
 import { appendEntriesPlan } from "./append-entries";
@@ -73,7 +73,8 @@ export function repositoryEnvCoverage(repo: GitRepo, options: CoverageOptions = 
 
 function repositoryCoverage(repo: GitRepo, options: CoverageOptions): EnvCoverage {
   const listing = repoListing(repo);
-  const inScope = (path: string) => options.within === undefined || isInside(path, options.within);
+  const { within } = options;
+  const inScope = (path: string) => within === undefined || path === within || path.startsWith(within + sep);
   const dirs = new Set([repo.root]);
   for (const dir of listing?.projectDirs ?? []) dirs.add(join(repo.root, ...dir.split("/").filter(Boolean)));
   const files = candidatesIn([...dirs].filter(inScope));
@@ -82,11 +83,6 @@ function repositoryCoverage(repo: GitRepo, options: CoverageOptions): EnvCoverag
     if (isMustIgnoreEnvName(posix.basename(path)) && inScope(file)) files.add(file);
   }
   return coverageOf(repo, files, options);
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** The must-ignore names in each folder, plus the must-ignore env files that exist there. */
