@@ -1,7 +1,7 @@
 /** Is this one file ignored, tracked, or one `git add` away from the repository? */
-import { lstatSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { isEnvFileName, isEnvTemplateName } from "../env-files/names";
+import { isSymlink } from "./file-cache";
 import { gitListingProblem, repoListing } from "./git-index";
 import { type GitRepo, findGitRepo } from "./git-repo";
 import { type IgnoreVerdict, type TextOverrides, gitIgnoreVerdict, repoRelative } from "./ignore-rules";
@@ -39,7 +39,7 @@ export function fileGitStatus(file: string, overrides?: TextOverrides): FileGitS
   const verdict = gitIgnoreVerdict(repo, absolute, overrides);
   // A symlinked env file (formbricks' `apps/web/.env -> ../../.env`): git holds the link, never
   // the keys behind it, whether it tracks the link or would commit it.
-  const link = listing !== undefined && lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const link = listing !== undefined && isSymlink(absolute);
   const tracked = link ? false : listing?.trackedEnvFiles.has(path);
   const committable = !link && tracked !== true && (!verdict.ignored || verdict.thisCloneOnly);
   const gitProblem = isEnvFileName(basename(absolute)) && !listing ? gitListingProblem(repo) : undefined;
