@@ -62,7 +62,9 @@ export function clientBoundaryStamp(dir: string): string {
     listingFacts.update(new Uint8Array(walk.stats.buffer, 0, walk.statCount * Float64Array.BYTES_PER_ELEMENT));
     for (const marker of INSTALL_MARKERS) listingFacts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
     if (saved) {
-      const watched = saved.watched ? saved.watched.map((rel) => path.resolve(root, rel)) : walk.files;
+      // Absolute paths as saved: a path.resolve per file cost a warm run of vercel/ai's packages
+      // 6-10 ms of its ~65 ms (1,648 files, most of them `../examples/...`), as much as their stats.
+      const watched = saved.watched ?? walk.files;
       if (fingerprintOf(listingFacts.copy(), watched) === saved.fingerprint) {
         // Listings read again this run (none on an unchanged tree) are worth keeping.
         if (walk.listed) saveStamp(root, { ...saved, listings: walk.listings, savedAt: Date.now() });
@@ -74,7 +76,7 @@ export function clientBoundaryStamp(dir: string): string {
     const watched = read && [...read].sort();
     const { factsReadAt } = require("./files") as typeof Files;
     const fingerprint = fingerprintOf(listingFacts, watched ?? walk.files, factsReadAt);
-    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, watched: watched?.map((file) => path.relative(root, file)) ?? null, savedAt });
+    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, watched: watched ?? null, savedAt });
     return stamp;
   } catch {
     return "unknown";
@@ -238,7 +240,7 @@ function statFacts(file: string): string {
 }
 
 /** The saved file's layout: a file in another layout is ignored (and replaced). */
-const SAVED_FORMAT = 3;
+const SAVED_FORMAT = 4;
 
 interface SavedStamp {
   format: typeof SAVED_FORMAT;
@@ -246,7 +248,10 @@ interface SavedStamp {
   stamp: string;
   /** Each folder's listing by its path relative to the root ("" for the root). */
   listings: Record<string, Listing>;
-  /** The code files the stamp's graphs read, relative to the root, sorted; null: every code file under it. */
+  /**
+   * The code files the stamp's graphs read, absolute, sorted; null: every code file under the root.
+   * (The saved file is per root, stampFile: a moved project starts a file of its own.)
+   */
   watched: string[] | null;
   /** Date.now() when saved. */
   savedAt: number;
