@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { clearFrameworkCache, frameworkOf } from "../../eslint-plugin/src/engine/client/framework";
-import { clearResolvers } from "../../eslint-plugin/src/engine/client/resolve";
+import { clearResolvers, resolverStats } from "../../eslint-plugin/src/engine/client/resolve";
 import { clearSharedClientCache, resolveImport } from "../../eslint-plugin/src/engine/server-route/rate-limit/shared-clients";
 
 describe("project roots without a framework", () => {
@@ -42,6 +42,18 @@ describe("project roots without a framework", () => {
     // No package.json at or above: the file's own folder, as before.
     assert.equal(frameworkOf(path.join(dir, "scripts/run.js")).root, path.join(dir, "scripts"));
     assert.equal(frameworkOf(path.join(dir, "scripts/run.js")).root, path.join(dir, "scripts"));
+  });
+
+  it("makes no resolver for a `node:` import, and still asks about a bare name the tsconfig's baseUrl may hold", () => {
+    const from = path.join(dir, "server/src/controllers/upload.ts");
+    const made = resolverStats.created;
+    assert.equal(resolveImport(from, "node:fs"), undefined);
+    assert.equal(resolveImport(from, "node:events"), undefined);
+    assert.equal(resolverStats.created, made, "oxc-resolver's binary and the tsconfig are not loaded for a builtin");
+    // `events` is Node's, unless baseUrl makes it the app's own file (TypeScript and oxc-resolver agree).
+    write("server/events.ts", "export const bus = {};\n");
+    assert.equal(resolveImport(from, "events"), path.join(dir, "server/events.ts"));
+    assert.equal(resolveImport(from, "fs"), undefined);
   });
 
   it("resolves tsconfig paths for every import, not only the first", () => {

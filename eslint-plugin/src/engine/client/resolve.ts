@@ -106,7 +106,11 @@ export function createResolver(root: string, framework: FrameworkName, workspace
   };
 }
 
+/** How many resolvers were made (each loads oxc-resolver's options and, the first, its binary): tests read it. */
+export const resolverStats = { created: 0 };
+
 function newResolver(alias: Record<string, string[]>, tsconfig: unknown, workspace: Workspace | undefined, roots: string[] = []): ProjectResolver {
+  resolverStats.created++;
   const ResolverFactory = resolverFactory();
   const options = {
     alias,

@@ -273,6 +273,11 @@ function keyParamOfConstructor(declaration: TSESTree.ClassDeclaration, bindings:
 
 /** A code file an import of `fromFile` resolves to (the client graph's resolver), or undefined. */
 export function resolveImport(fromFile: string, specifier: string): string | undefined {
+  // `node:fs` is never the app's own code, and the resolver (oxc-resolver's native binary and a
+  // tsconfig read, ~20 ms) need not be made for it: vercel/ai's provider packages made it for one
+  // `import fs from "node:fs"` whose readFileSync a test hands to a Response. A bare `fs` or
+  // `events` is asked: a tsconfig's baseUrl or paths can make it a file of the app.
+  if (specifier.startsWith("node:")) return undefined;
   const root = frameworkOf(fromFile).root;
   let entry = resolvers.get(root);
   const now = Date.now();
