@@ -11,6 +11,9 @@ import plugin from "../../eslint-plugin/src/rules/no-client-secrets";
 import type { noClientSecretsMessages } from "../../eslint-plugin/src/engine/client";
 import { ruleTester } from "../support/rule-tester";
 import { appFile } from "./support";
+import * as assert from "node:assert/strict";
+import { clearFrameworkCache, frameworkStats } from "../../eslint-plugin/src/engine/client/framework";
+import { maySendSecrets } from "../../eslint-plugin/src/engine/client/sent-secrets";
 
 const rule = plugin as unknown as RuleModule<keyof typeof noClientSecretsMessages, []>;
 const pagesIndex = appFile("next-pages", "pages/index.tsx").filename;
@@ -123,4 +126,23 @@ ruleTester().run("no-client-secrets: secrets sent to the browser as data", rule,
       errors: [{ messageId: "secretSentToBrowser", line: 3, data: { name: "OPENAI_API_KEY", via: "the apiKey prop of the client component <ChatBox>" } }],
     },
   ],
+});
+
+describe("no-client-secrets: the data a file may send, by its text first", () => {
+  it("asks for no framework for a file with none of the words a role needs", () => {
+    clearFrameworkCache();
+    const before = frameworkStats.foldersRead;
+    // A library module that reads a key (vercel/ai's load-api-key.ts): no props, loader or load.
+    assert.equal(maySendSecrets(path.join(browserApp, "lib/key.ts"), "export function key() {\n  return process.env.OPENAI_API_KEY;\n}\n"), false);
+    assert.equal(frameworkStats.foldersRead, before, "the workspace is not walked for it");
+  });
+
+  it("still finds the role of a file that has them", () => {
+    clearFrameworkCache();
+    const before = frameworkStats.foldersRead;
+    assert.equal(maySendSecrets(pagesIndex, "export async function getServerSideProps() {\n  return { props: { key: process.env.OPENAI_API_KEY } };\n}\n"), true);
+    assert.ok(frameworkStats.foldersRead > before);
+    assert.equal(maySendSecrets(path.join(browserApp, "app/page.tsx"), "export default function Page() {\n  return <Box apiKey={process.env.OPENAI_API_KEY} />;\n}\n"), true);
+    assert.equal(maySendSecrets(path.join(browserApp, "lib/key.ts"), "export const settings = { on: true };\nconst x = { a: 1 };\nexport const y ={ b: 2 };\n"), false, "a role's words, but no role");
+  });
 });

@@ -180,7 +180,11 @@ function rememberUnknownRoots(visited: readonly string[], hasPackage: readonly b
   }
 }
 
+/** How many folders frameworkOf has looked into (not taken from its cache): tests read it. */
+export const frameworkStats = { foldersRead: 0 };
+
 function detectIn(dir: string): Framework | "stop" | undefined {
+  frameworkStats.foldersRead++;
   let names: string[];
   try {
     names = fs.readdirSync(dir);
