@@ -12,8 +12,12 @@ import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type MessageId = keyof typeof envDockerignoreMessages;
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/docker") as typeof Engine);
 
 export default createRule<[], MessageId>({
   name: "env-dockerignore",
@@ -29,8 +33,7 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { envFileDockerFindings } = require("../engine/docker") as typeof Engine;
+    const { envFileDockerFindings } = engine();
     return {
       Program() {
         let findings: ReturnType<typeof envFileDockerFindings>;

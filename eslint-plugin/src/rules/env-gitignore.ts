@@ -17,10 +17,14 @@ import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type MessageId = keyof typeof envGitignoreMessages;
 
 const AUTOFIX = new Set(["missingEnvEntries"]);
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/gitignore") as typeof Engine);
 
 export default createRule<[], MessageId>({
   name: "env-gitignore",
@@ -42,7 +46,7 @@ export default createRule<[], MessageId>({
     // Most linted files are source files that are not an ESLint config: nothing to listen to,
     // and no gitignore engine to load (it loads with the first file that needs it).
     if (kind === "other" || (kind === "source" && !isEslintConfigName(basename(file)))) return {};
-    const { envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings } = require("../engine/gitignore") as typeof Engine;
+    const { envFileTrackingFindings, gitignoreFileFindings, repositoryAnchorFindings } = engine();
     const report = (findings: ReturnType<typeof gitignoreFileFindings>) =>
       reportFindings(context, findings, { autofix: AUTOFIX, suggestion: { envReincluded: "removeLine" } });
     switch (kind) {

@@ -11,8 +11,12 @@ import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type MessageId = keyof typeof envNpmPublishMessages;
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/npm-package") as typeof Engine);
 
 export default createRule<[], MessageId>({
   name: "env-npm-publish",
@@ -28,8 +32,7 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { envFileNpmFindings } = require("../engine/npm-package") as typeof Engine;
+    const { envFileNpmFindings } = engine();
     return {
       Program() {
         let findings: ReturnType<typeof envFileNpmFindings>;

@@ -6,6 +6,10 @@ import { createRule } from "../util/create-rule";
 import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/client") as typeof Engine);
 
 export default createRule<[], keyof typeof noClientAiCallsMessages>({
   name: "no-client-ai-calls",
@@ -20,8 +24,7 @@ export default createRule<[], keyof typeof noClientAiCallsMessages>({
   },
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { browserUseWords, fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi } = require("../engine/client") as typeof Engine;
+    const { browserUseWords, fetchesImportedAiUrl, findClientAiCalls, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi } = engine();
     // No provider host, header, flag or SDK in use in the text, nor a request to a URL imported
     // from a module that names one: nothing to gather or report.
     if (!mayCallAi(context.sourceCode.text) && !fetchesImportedAiUrl(context.sourceCode.text, context.filename)) return {};

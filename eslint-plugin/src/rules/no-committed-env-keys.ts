@@ -11,8 +11,12 @@ import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type MessageId = keyof typeof envKeyMessages;
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/env-files") as typeof Engine);
 
 export default createRule<[], MessageId>({
   name: "no-committed-env-keys",
@@ -28,8 +32,7 @@ export default createRule<[], MessageId>({
   },
   create(context) {
     if (fileKind(context.physicalFilename) !== "env") return {};
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { envFileKeyFindings } = require("../engine/env-files") as typeof Engine;
+    const { envFileKeyFindings } = engine();
     // Binary or huge: parsed as empty; reporting on it could only mislead.
     if (!isReadableTextFile(context.sourceCode.text)) return {};
     return {

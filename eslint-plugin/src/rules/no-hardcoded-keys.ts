@@ -11,10 +11,14 @@ import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { readsCode } from "../util/file-kind";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type Options = [HardcodedKeysOptions];
 
 const SUGGESTION_IDS: HardcodedKeyMessageId[] = ["useEnvVar", "removeFallback"];
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/keys/hardcoded-keys") as typeof Engine);
 
 export default createRule<Options, HardcodedKeyMessageId>({
   name: "no-hardcoded-keys",
@@ -50,8 +54,7 @@ export default createRule<Options, HardcodedKeyMessageId>({
   },
   create(context, [options]) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findHardcodedKeys } = require("../engine/keys/hardcoded-keys") as typeof Engine;
+    const { findHardcodedKeys } = engine();
     return {
       Program(program) {
         const findings = findHardcodedKeys(sourceFileOf(context, program), {

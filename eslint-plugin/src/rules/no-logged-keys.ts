@@ -9,6 +9,10 @@ import { createRule } from "../util/create-rule";
 import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/logs") as typeof Engine);
 
 export default createRule<[], keyof typeof noLoggedKeysMessages>({
   name: "no-logged-keys",
@@ -25,8 +29,7 @@ export default createRule<[], keyof typeof noLoggedKeysMessages>({
   defaultOptions: [],
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findLoggedKeys } = require("../engine/logs") as typeof Engine;
+    const { findLoggedKeys } = engine();
     return {
       "Program:exit"() {
         let findings: ReturnType<typeof findLoggedKeys>;

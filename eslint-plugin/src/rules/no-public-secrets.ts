@@ -4,8 +4,12 @@ import { createRule } from "../util/create-rule";
 import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type Options = [{ allow?: string[] }];
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/client") as typeof Engine);
 
 export default createRule<Options, keyof typeof noPublicSecretsMessages>({
   name: "no-public-secrets",
@@ -35,8 +39,7 @@ export default createRule<Options, keyof typeof noPublicSecretsMessages>({
   },
   create(context, [options]) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findPublicSecrets } = require("../engine/client") as typeof Engine;
+    const { findPublicSecrets } = engine();
     return {
       "Program:exit"() {
         reportFindings(context, findPublicSecrets(sourceFileOf(context), options), { suggestion: "renameToServerName" });

@@ -13,6 +13,10 @@ import { createRule } from "../util/create-rule";
 import { readsCode } from "../util/file-kind";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/responses") as typeof Engine);
 
 export default createRule<[], keyof typeof noServedKeysMessages>({
   name: "no-served-keys",
@@ -28,8 +32,7 @@ export default createRule<[], keyof typeof noServedKeysMessages>({
   defaultOptions: [],
   create(context) {
     if (!readsCode(context)) return {}; // env and .gitignore files, or a component block read whole
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findServedKeys, mayServe, mayWriteResponse } = require("../engine/responses") as typeof Engine;
+    const { findServedKeys, mayServe, mayWriteResponse } = engine();
     // No env read nor import of the app's own modules beside a response write: nothing to gather.
     const may = mayServe(context.sourceCode.text);
     if (!may) return {};

@@ -10,8 +10,12 @@ import { createRule } from "../util/create-rule";
 import { fileKind, isReadableTextFile } from "../util/file-kind";
 import { reportFindings } from "../util/report-finding";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type MessageId = keyof typeof noSharedEnvKeysMessages;
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/env-values") as typeof Engine);
 
 export default createRule<[], MessageId>({
   name: "no-shared-env-keys",
@@ -27,8 +31,7 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     if (fileKind(context.physicalFilename) !== "env" || !isReadableTextFile(context.sourceCode.text)) return {};
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { sharedKeyFindings } = require("../engine/env-values") as typeof Engine;
+    const { sharedKeyFindings } = engine();
     return {
       Program() {
         let findings: ReturnType<typeof sharedKeyFindings>;

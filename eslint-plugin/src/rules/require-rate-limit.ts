@@ -9,8 +9,12 @@ import { createRule } from "../util/create-rule";
 import { reportFindings, sourceFileOf } from "../util/report-finding";
 import { isSourceFile } from "../util/file-kind";
 import { RULES } from "../engine/rules";
+import { plainModule } from "../util/plain-module";
 
 type Options = [{ limiterNames?: string[] }];
+
+/** The engine loads with the first file this rule lints: importing the plugin stays cheap (util/plain-module). */
+const engine = plainModule(() => require("../engine/server-route") as typeof Engine);
 
 export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
   name: "require-rate-limit",
@@ -40,8 +44,7 @@ export default createRule<Options, keyof typeof REQUIRE_RATE_LIMIT_MESSAGES>({
   },
   create(context, [options]) {
     if (!isSourceFile(context.filename)) return {}; // env and .gitignore files: not code
-    // The engine loads with the first file this rule lints: importing the plugin stays cheap.
-    const { findUnlimitedAiRoutes } = require("../engine/server-route") as typeof Engine;
+    const { findUnlimitedAiRoutes } = engine();
     return {
       "Program:exit"(program) {
         // At Program:exit ESLint has set every node's parent: no second walk needed.
