@@ -126,6 +126,36 @@ describe("no-client-secrets under eslint --cache", () => {
     }
   });
 
+  it("a folder gone while its parent's saved listing still names it is not taken for unchanged", () => {
+    const root = mkdtempSync(join(tmpdir(), "keyfence-cache-gone-"));
+    const then = new Date(Date.now() - 3_600_000);
+    const stamp = () => {
+      clearFiles();
+      resetClientGraphs();
+      return clientBoundaryStamp(root);
+    };
+    try {
+      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: "15.0.0" } }));
+      mkdirSync(join(root, "app"));
+      // Empty: no code file nor input of its own whose stat would tell (those are watched anyway).
+      mkdirSync(join(root, "lib/old"), { recursive: true });
+      writeFileSync(join(root, "app/page.tsx"), `"use client";\nexport default () => null;\n`);
+      for (const folder of ["", "app", "lib", "lib/old"]) utimesSync(join(root, folder), then, then);
+      const before = stamp();
+      const listed = stampStats.foldersListed;
+      assert.equal(stamp(), before);
+      assert.equal(stampStats.foldersListed, listed, "every saved listing trusted");
+      // lib/ keeps its old mtime (as a coarse clock or a restore from backup can leave it).
+      rmSync(join(root, "lib/old"), { recursive: true });
+      utimesSync(join(root, "lib"), then, then);
+      const scans = fileStats.scans;
+      assert.equal(stamp(), before, "no browser module moved");
+      assert.ok(fileStats.scans > scans, "the names were not the saved ones: the stamp was computed again");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("a warm run stats the code files the graph read, not every code file under the root", () => {
     const root = mkdtempSync(join(tmpdir(), "keyfence-cache-read-"));
     const write = (rel: string, text: string) => {

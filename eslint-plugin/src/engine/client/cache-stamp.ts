@@ -53,30 +53,33 @@ export function clientBoundaryStamp(dir: string): string {
   try {
     const root = path.resolve(dir);
     const saved = savedStamp(root);
-    const walk: Walk = { root, files: [], folders: [], stats: new Float64Array(1024), statCount: 0, listings: {}, previous: saved?.listings ?? {}, trustedBefore: (saved?.savedAt ?? 0) - RACY_MS };
+    const walk: Walk = { root, folders: [], fileCount: 0, stats: new Float64Array(1024), statCount: 0, listings: {}, previous: saved?.listings ?? {}, trustedBefore: (saved?.savedAt ?? 0) - RACY_MS };
     collectSourceFiles(walk, "");
-    if (walk.files.length >= MAX_FILES) return "too-large";
-    const listingFacts = createHash("sha1").update(`${version}\n`);
-    // Names by folder and numbers in one buffer: a hash call or a string per file cost as much as its stat.
-    listingFacts.update(walk.folders.join("\n"));
+    if (walk.fileCount >= MAX_FILES) return "too-large";
+    // Every listing as saved (none read again): the names are the saved ones, and so is their digest.
+    // Spelling 3,325 paths and 452 folders' names again cost a warm run over vercel/ai's packages ~4 ms.
+    const names = !walk.listed && saved ? saved.names : namesDigest(walk);
+    const listingFacts = createHash("sha1").update(`${version}\n${names}\n`);
+    // The numbers in one buffer: a hash call or a string per file cost as much as its stat.
     listingFacts.update(new Uint8Array(walk.stats.buffer, 0, walk.statCount * Float64Array.BYTES_PER_ELEMENT));
     for (const marker of INSTALL_MARKERS) listingFacts.update(`${marker}:${statFacts(path.join(root, marker))}\n`);
     if (saved) {
       // Absolute paths as saved: a path.resolve per file cost a warm run of vercel/ai's packages
       // 6-10 ms of its ~65 ms (1,648 files, most of them `../examples/...`), as much as their stats.
-      const watched = saved.watched ?? walk.files;
+      const watched = saved.watched ?? sourceFiles(walk);
       if (fingerprintOf(listingFacts.copy(), watched) === saved.fingerprint) {
         // Listings read again this run (none on an unchanged tree) are worth keeping.
-        if (walk.listed) saveStamp(root, { ...saved, listings: walk.listings, savedAt: Date.now() });
+        if (walk.listed) saveStamp(root, { ...saved, names, listings: walk.listings, savedAt: Date.now() });
         return saved.stamp;
       }
     }
     const savedAt = Date.now();
-    const { stamp, read } = boundaryOf(root, walk.files);
+    const files = sourceFiles(walk);
+    const { stamp, read } = boundaryOf(root, files);
     const watched = read && [...read].sort();
     const { factsReadAt } = require("./files") as typeof Files;
-    const fingerprint = fingerprintOf(listingFacts, watched ?? walk.files, factsReadAt);
-    saveStamp(root, { format: SAVED_FORMAT, fingerprint, stamp, listings: walk.listings, watched: watched ?? null, savedAt });
+    const fingerprint = fingerprintOf(listingFacts, watched ?? files, factsReadAt);
+    saveStamp(root, { format: SAVED_FORMAT, fingerprint, names, stamp, listings: walk.listings, watched: watched ?? null, savedAt });
     return stamp;
   } catch {
     return "unknown";
@@ -158,10 +161,10 @@ interface Listing {
 
 interface Walk {
   root: string;
-  /** Source files (absolute). */
-  files: string[];
-  /** Each folder's path and entry names: the fingerprint's names. */
+  /** Each folder walked (relative to the root), in walk order: its listing is `listings[rel]`. */
   folders: string[];
+  /** Source files in those listings: the walk stops at MAX_FILES. */
+  fileCount: number;
   /** Size and mtime of every boundary input but code, in walk order: the fingerprint's numbers. */
   stats: Float64Array;
   statCount: number;
@@ -174,15 +177,19 @@ interface Walk {
 }
 
 /**
- * Walks `rel` under the root: source files into `walk.files`, every boundary input's name (and
- * the size and mtime of those that are not code) into the fingerprint's facts. This walk is what
- * a warm `--cache` run pays, so it stays lean: no string or exception per file, and no listing of
- * a folder that has not changed since the last run.
+ * Walks `rel` under the root: each folder and its listing into `walk`, the size and mtime of each
+ * boundary input that is not code into the fingerprint's facts. This walk is what a warm `--cache`
+ * run pays, so it stays lean: no string or exception per file, and no listing of a folder that has
+ * not changed since the last run.
  */
 function collectSourceFiles(walk: Walk, rel: string): void {
   const dir = rel ? walk.root + path.sep + rel : walk.root;
   const dirStat = statSync(dir, { throwIfNoEntry: false });
-  if (!dirStat) return;
+  if (!dirStat) {
+    // Gone since its parent was listed: the names are not the saved ones.
+    walk.listed = true;
+    return;
+  }
   const previous = walk.previous[rel];
   let listing: Listing;
   if (previous && previous.mtimeMs === dirStat.mtimeMs && dirStat.mtimeMs < walk.trustedBefore) listing = previous;
@@ -192,17 +199,34 @@ function collectSourceFiles(walk: Walk, rel: string): void {
     stampStats.foldersListed++;
   }
   walk.listings[rel] = listing;
-  walk.folders.push(`${rel}|${listing.sources.join("|")}|${listing.inputs.join("|")}`);
+  walk.folders.push(rel);
+  walk.fileCount += listing.sources.length;
+  if (walk.fileCount >= MAX_FILES) return;
   const prefix = dir + path.sep;
-  for (const name of listing.sources) {
-    if (walk.files.length >= MAX_FILES) return;
-    walk.files.push(prefix + name);
-  }
   for (const name of listing.inputs) addStat(walk, prefix + name);
   for (const name of listing.folders) {
-    if (walk.files.length >= MAX_FILES) return;
+    if (walk.fileCount >= MAX_FILES) return;
     collectSourceFiles(walk, rel ? rel + path.sep + name : name);
   }
+}
+
+/** The fingerprint's names: each folder's path and its entries that matter, in walk order. */
+function namesDigest(walk: Walk): string {
+  const text = walk.folders.map((rel) => {
+    const listing = walk.listings[rel];
+    return `${rel}|${listing.sources.join("|")}|${listing.inputs.join("|")}`;
+  });
+  return createHash("sha1").update(text.join("\n")).digest("hex");
+}
+
+/** The walk's source files (absolute), when a stamp is computed or no watched list was saved. */
+function sourceFiles(walk: Walk): string[] {
+  const files: string[] = [];
+  for (const rel of walk.folders) {
+    const prefix = (rel ? walk.root + path.sep + rel : walk.root) + path.sep;
+    for (const name of walk.listings[rel].sources) files.push(prefix + name);
+  }
+  return files;
 }
 
 function addStat(walk: Walk, file: string): void {
@@ -240,11 +264,13 @@ function statFacts(file: string): string {
 }
 
 /** The saved file's layout: a file in another layout is ignored (and replaced). */
-const SAVED_FORMAT = 4;
+const SAVED_FORMAT = 5;
 
 interface SavedStamp {
   format: typeof SAVED_FORMAT;
   fingerprint: string;
+  /** The digest of the listings' names the fingerprint was computed from (namesDigest). */
+  names: string;
   stamp: string;
   /** Each folder's listing by its path relative to the root ("" for the root). */
   listings: Record<string, Listing>;
@@ -266,7 +292,7 @@ function stampFile(root: string): string {
 function savedStamp(root: string): SavedStamp | undefined {
   try {
     const saved = JSON.parse(readFileSync(stampFile(root), "utf8")) as Partial<SavedStamp>;
-    const valid = saved.format === SAVED_FORMAT && typeof saved.fingerprint === "string" && typeof saved.stamp === "string" && typeof saved.savedAt === "number" && typeof saved.listings === "object" && saved.listings !== null && (saved.watched === null || Array.isArray(saved.watched));
+    const valid = saved.format === SAVED_FORMAT && typeof saved.fingerprint === "string" && typeof saved.names === "string" && typeof saved.stamp === "string" && typeof saved.savedAt === "number" && typeof saved.listings === "object" && saved.listings !== null && (saved.watched === null || Array.isArray(saved.watched));
     return valid ? (saved as SavedStamp) : undefined;
   } catch {
     return undefined;
