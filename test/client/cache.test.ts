@@ -31,6 +31,13 @@ describe("no-client-secrets under eslint --cache", () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** The stamp a new process would compute for `root`: no file facts, no graphs kept. */
+  function freshStamp(root: string): string {
+    clearFiles();
+    resetClientGraphs();
+    return clientBoundaryStamp(root);
+  }
+
   // Each CLI run is a new process: nothing known about the files, a fresh graph and stamp.
   function edit(rel: string, text: string): void {
     writeFileSync(join(dir, rel), text);
@@ -85,11 +92,7 @@ describe("no-client-secrets under eslint --cache", () => {
     const age = () => {
       for (const folder of folders) utimesSync(join(root, folder), then, then);
     };
-    const stamp = () => {
-      clearFiles();
-      resetClientGraphs();
-      return clientBoundaryStamp(root);
-    };
+    const stamp = () => freshStamp(root);
     try {
       writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: "15.0.0" } }));
       mkdirSync(join(root, "app"));
@@ -129,11 +132,7 @@ describe("no-client-secrets under eslint --cache", () => {
   it("a folder gone while its parent's saved listing still names it is not taken for unchanged", () => {
     const root = mkdtempSync(join(tmpdir(), "keyfence-cache-gone-"));
     const then = new Date(Date.now() - 3_600_000);
-    const stamp = () => {
-      clearFiles();
-      resetClientGraphs();
-      return clientBoundaryStamp(root);
-    };
+    const stamp = () => freshStamp(root);
     try {
       writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: "15.0.0" } }));
       mkdirSync(join(root, "app"));
@@ -162,11 +161,7 @@ describe("no-client-secrets under eslint --cache", () => {
       mkdirSync(dirname(join(root, rel)), { recursive: true });
       writeFileSync(join(root, rel), text);
     };
-    const stamp = () => {
-      clearFiles();
-      resetClientGraphs();
-      return clientBoundaryStamp(root);
-    };
+    const stamp = () => freshStamp(root);
     try {
       write("package.json", JSON.stringify({ dependencies: { vite: "6.0.0" } }));
       write("index.html", '<script type="module" src="/src/main.ts"></script>\n');
