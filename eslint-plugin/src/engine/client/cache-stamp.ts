@@ -172,7 +172,7 @@ interface Walk {
   previous: Record<string, Listing>;
   /** Saved listings of folders changed at or after this time are read again. */
   trustedBefore: number;
-  /** Whether some folder was read rather than taken from the saved listings. */
+  /** Whether some folder was read rather than taken from the saved listings, or found gone: the names are not the saved ones. */
   listed?: boolean;
 }
 

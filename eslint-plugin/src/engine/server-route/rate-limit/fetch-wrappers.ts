@@ -137,7 +137,7 @@ function importedWrapper(source: SourceFile, name: string): FetchWrapper | undef
 function readImportedWrapper(source: SourceFile, name: string): FetchWrapper | undefined {
   const imported = importOf(source, name);
   // An SDK's or a package's function is no app's wrapper (and `fetch` from node-fetch is `fetch`).
-  if (!imported || imported.name === "*" || imported.specifier.startsWith("node:") || isSdkOrLimiterPackage(imported.specifier)) return undefined;
+  if (!imported || imported.name === "*" || isSdkOrLimiterPackage(imported.specifier)) return undefined;
   const file = resolveImport(source.file, imported.specifier);
   if (!file || file.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   // Only a module that calls `fetch` at all is parsed for its exports.

@@ -201,7 +201,7 @@ function mountedFile(arg: Node, imported: Map<string, string>, from: string): st
 function importedFiles(source: SourceFile): Map<string, string> {
   const out = new Map<string, string>();
   const bind = (local: string, specifier: string | undefined) => {
-    if (!specifier || specifier.startsWith("node:")) return;
+    if (!specifier) return;
     const target = resolvedCode(source.file, specifier);
     if (target) out.set(local, target);
   };

@@ -102,8 +102,8 @@ export function clearSharedClientCache(): void {
 export function addImportedBindings(source: SourceFile, bindings: FileBindings, project: ProjectView, hops = MAX_HOPS, seen = new Set<string>()): string[] {
   const followed: string[] = [];
   for (const { specifier, names } of localImports(source)) {
-    // SDK and limiter imports are fileBindings' own; `node:` builtins are nobody's client.
-    if (names.every(({ local }) => bindings.providers.has(local) || bindings.limiters.has(local) || bindings.aiSdkCalls.has(local)) || specifier.startsWith("node:")) continue;
+    // SDK and limiter imports are fileBindings' own (a `node:` builtin resolves to no file, below).
+    if (names.every(({ local }) => bindings.providers.has(local) || bindings.limiters.has(local) || bindings.aiSdkCalls.has(local))) continue;
     // What fileBindings did not bind from an SDK means nothing here (`UIMessage` from "ai"):
     // following it would summarise the SDK's own sources (hundreds of files in a monorepo).
     if (isSdkOrLimiterPackage(specifier)) continue;
@@ -275,8 +275,9 @@ function keyParamOfConstructor(declaration: TSESTree.ClassDeclaration, bindings:
 export function resolveImport(fromFile: string, specifier: string): string | undefined {
   // `node:fs` is never the app's own code, and the resolver (oxc-resolver's native binary and a
   // tsconfig read, ~20 ms) need not be made for it: vercel/ai's provider packages made it for one
-  // `import fs from "node:fs"` whose readFileSync a test hands to a Response. A bare `fs` or
-  // `events` is asked: a tsconfig's baseUrl or paths can make it a file of the app.
+  // `import fs from "node:fs"` whose readFileSync a test hands to a Response. Every caller relies
+  // on this answer. A bare `fs` or `events` is asked: a tsconfig's baseUrl or paths can make it a
+  // file of the app.
   if (specifier.startsWith("node:")) return undefined;
   const root = frameworkOf(fromFile).root;
   let entry = resolvers.get(root);
