@@ -707,6 +707,39 @@ export default app;
   });
 });
 
+describe("require-rate-limit: LangChain's legacy OpenAIChat, from an imported async factory (appwrite/assistant, batch 185)", () => {
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  it("`await getOpenAIChat(…)` returning `new OpenAIChat({ openAIApiKey })` from langchain/llms/openai, also inside a QA chain", () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { express: "4", langchain: "0.0.150" } }),
+      "src/embeddings.js": `import { OpenAIChat } from "langchain/llms/openai";
+import { loadQAStuffChain } from "langchain/chains";
+export const getOpenAIChat = async (onToken) =>
+  new OpenAIChat({ modelName: "gpt-4o", openAIApiKey: process.env.OPENAI_API_KEY, streaming: true, callbacks: [{ handleLLMNewToken: onToken }] });
+export const getRagChain = async (onToken) => loadQAStuffChain(await getOpenAIChat(onToken));
+`,
+    });
+    const code = `import express from "express";
+import { getOpenAIChat, getRagChain } from "./embeddings.js";
+const app = express();
+app.post("/assistant", async (req, res) => {
+  const chain = await getRagChain((token) => res.write(token));
+  await chain.call({ input_documents: [], question: req.body.prompt });
+  res.end();
+});
+app.post("/generic", async (req, res) => {
+  const chat = await getOpenAIChat((token) => res.write(token));
+  await chat.call(req.body.prompt);
+  res.end();
+});
+app.listen(3003);
+`;
+    assert.deepEqual(findingsIn(dir, "src/main.js", code), ['app.post("/assistant") → OpenAI', 'app.post("/generic") → OpenAI']);
+  });
+});
+
 describe("require-rate-limit: a helper that gets its client from a singleton getter of its module", () => {
   beforeEach(() => clearSharedClientCache());
   after(() => removeRepos());

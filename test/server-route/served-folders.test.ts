@@ -45,6 +45,27 @@ describe("require-rate-limit: the folders a host serves", () => {
     assert.deepEqual(handlers(dir, "tools/old/api/chat.js", FUNCTION), []);
   });
 
+  it("in a Next.js project, the App Router serves route.ts under the project's own app/ or src/app/, not an app/ folder kept elsewhere (marcolemcke2014/Ask-Nouri's archive/, batch 182)", () => {
+    const route = FUNCTION.replace("export default async function handler(req, res)", "export async function POST(req)").replace("res.json(answer)", "return Response.json(answer)");
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ dependencies: { next: "14", openai: "4" } }),
+      "apps/web/package.json": JSON.stringify({ dependencies: { next: "15" } }),
+      "web/next.config.mjs": "export default {};",
+    });
+    assert.deepEqual(handlers(dir, "app/api/chat/route.ts", route), ["POST"]);
+    assert.deepEqual(handlers(dir, "src/app/api/chat/route.ts", route), ["POST"]);
+    assert.deepEqual(handlers(dir, "apps/web/app/api/chat/route.ts", route), ["POST"]);
+    // An app run from the repository's root (`next dev web`): its next.config says where the project is.
+    assert.deepEqual(handlers(dir, "web/src/app/api/chat/route.ts", route), ["POST"]);
+    assert.deepEqual(handlers(dir, "archive/app/api/save-scan/route.ts", route), []);
+    assert.deepEqual(handlers(dir, "apps/web/old/app/api/chat/route.ts", route), []);
+    // With no Next.js project known around it, any app/ folder is taken as one.
+    const bare = makeRepo({ "README.md": "# app" });
+    assert.deepEqual(handlers(bare, "archive/app/api/chat/route.ts", route), ["POST"]);
+    const other = makeRepo({ "package.json": JSON.stringify({ dependencies: { openai: "4" } }) });
+    assert.deepEqual(handlers(other, "fixtures/app/api/chat/route.ts", route), ["POST"]);
+  });
+
   it("an api/ folder holding the repository's only package.json is a back end's folder, not a functions folder (Akash-Sharma-9804/qhashai, batch 124)", () => {
     const dir = makeRepo({ "api/package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) });
     assert.deepEqual(handlers(dir, "api/utils/extract.js", FUNCTION), []);

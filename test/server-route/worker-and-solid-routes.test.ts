@@ -214,6 +214,17 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`game.AI.run(c.req.query("move"))`)), []);
   });
 
+  it("the binding wrapped by the first Workers AI package, `new Ai(c.env.AI).run(…)` from @cloudflare/ai (You-saku/workers-ai-hono, batch 184)", () => {
+    const dir = path.join(ROOT, "workers-ai-package");
+    fs.mkdirSync(path.join(dir, "src"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "hono-ai", dependencies: { "@cloudflare/ai": "1", hono: "3" } }));
+    const route = (from: string) =>
+      `import { Ai } from "${from}";\nimport { Hono } from "hono";\nconst app = new Hono<{ Bindings: { AI: any } }>();\napp.all("/api/ai", async (c) => {\n  const body = await c.req.json();\n  const ai = new Ai(c.env.AI);\n  const answer = await ai.run(body.model, { prompt: body.prompt });\n  return c.json({ response: answer.response });\n});\nexport default app;\n`;
+    assert.deepEqual(routeFindings(dir, "src/index.ts", route("@cloudflare/ai")).map((f) => [f.handler, f.provider]), [['app.all("/api/ai")', "Cloudflare Workers AI"]]);
+    // Another package's `Ai` is no Workers AI client.
+    assert.deepEqual(routeFindings(dir, "src/index.ts", route("./ai")), []);
+  });
+
   it("a Pages Functions `_middleware.js` that limits, in the function's folder or one above it up to functions/ (aKs030/iweb)", () => {
     const dir = path.join(ROOT, "pages-middleware");
     fs.mkdirSync(path.join(dir, "functions/api/admin"), { recursive: true });

@@ -12,7 +12,9 @@ export const cloudflareWorkersAi: Provider = {
   envVarAliases: ["CLOUDFLARE_API_KEY", "CF_API_TOKEN", "CLOUDFLARE_WORKERS_AI_API_TOKEN"],
   contextWords: ["cloudflare", "workersai"],
   sdkConstructors: ["ChatCloudflareWorkersAI", "CloudflareWorkersAIEmbeddings", "CloudflareWorkersAI", "createWorkersAI"],
-  sdkPackages: ["@langchain/cloudflare", "workers-ai-provider"],
+  // @cloudflare/ai: the first Workers AI package, whose `new Ai(env.AI)` wraps the Worker's binding
+  // (`ai.run("@cf/…", …)`: You-saku/workers-ai-hono, batch 184).
+  sdkPackages: ["@langchain/cloudflare", "workers-ai-provider", "@cloudflare/ai"],
   endpoints: ["api.cloudflare.com", "gateway.ai.cloudflare.com"],
   // The rest of api.cloudflare.com is Cloudflare's whole API (zones, cache purges, DNS, R2): louise36-g/MysticOracle purges its cache there (batch 94).
   modelPaths: { "api.cloudflare.com": /\/ai\// },

@@ -14,7 +14,8 @@ export const openai: Provider = {
   envVarAliases: ["OPENAI_KEY", "OPENAI_ADMIN_KEY", "GPT_API_KEY", "GPT_KEY", "CHATGPT_API_KEY", "CHATGPT_KEY"],
   contextWords: ["openai"],
   // ChatGPTAPI: the `chatgpt` package's client of the official API (gragland/chatgpt-chrome-extension, batch 67).
-  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper", "ChatGPTAPI", "OpenAIAgent", "OpenAIEmbedding", "OpenAIAssistantRunnable"],
+  // OpenAIChat: LangChain's first chat model class (`langchain/llms/openai`; appwrite/assistant, batch 185).
+  sdkConstructors: ["OpenAI", "createOpenAI", "ChatOpenAI", "OpenAIChat", "OpenAIEmbeddings", "ChatOpenAIResponses", "DallEAPIWrapper", "ChatGPTAPI", "OpenAIAgent", "OpenAIEmbedding", "OpenAIAssistantRunnable"],
   // openai-edge: the v3 API for edge runtimes, which Vercel's early AI examples used (tierrun/tier-vercel-openai, batch 40).
   // @openai/realtime-api-beta: the Realtime API's reference client, which openai-realtime-console's relay
   // server runs with the server's key (NuclearGeekETH/openai-realtime-next-app, batch 54).

@@ -137,6 +137,20 @@ function isServedApiFolder(file: string): boolean {
   return false;
 }
 
+/**
+ * Next.js serves the `app/` folder at its project's root or in its `src/`: in a Next.js project, a
+ * `route.ts` under an `app/` folder kept anywhere else (an `archive/` of old routes:
+ * marcolemcke2014/Ask-Nouri, batch 182) is served by nothing. Where no Next.js project is known
+ * around the file, any `app/` is taken as one.
+ */
+function isAppRouterFolder(file: string): boolean {
+  const resolved = path.resolve(file);
+  const framework = frameworkOf(resolved);
+  if (framework.name !== "next") return true;
+  const relative = path.relative(framework.root, resolved).replace(/\\/g, "/");
+  return relative.startsWith("app/") || relative.startsWith("src/app/");
+}
+
 /** Is `file`'s nearest package.json in `folder` or below it, and no Azure Functions project's (host.json, @azure/functions)? */
 function ownBackEnd(folder: string, file: string): boolean {
   const own = nearestPackageDir(path.dirname(file))?.replace(/\\/g, "/");
@@ -187,6 +201,7 @@ function fileConventionKind(source: SourceFile): HandlerKind | undefined {
   if (NITRO_ROUTE.test(source.file.replace(/\\/g, "/")) && source.text.includes("EventHandler")) return "api-function";
   const kind = handlerKindOf(source.file);
   if (kind === "api-function" && !isServedApiFolder(source.file)) return undefined;
+  if (kind === "next-app" && !isAppRouterFolder(source.file)) return undefined;
   // `src/pages/api/**` of an Astro project is Astro's endpoint, not a Next.js Pages Router API route
   // (Mahmoudgalalz/wheretogo's src/pages/api/StreamAPI.ts, batch 57).
   if (kind === "next-pages" && ASTRO_PAGES.test(source.file.replace(/\\/g, "/")) && frameworkOf(path.resolve(source.file)).name === "astro") return "astro";
