@@ -697,6 +697,25 @@ ruleTester().run("no-client-ai-calls", rule, {
       ],
     },
     {
+      // 1nup-AM/gemini-clone (batch 183): the key's own name written where the key goes,
+      // `new GoogleGenerativeAI("Gemini_API_key")`, is a placeholder too; a name that is no key's is not.
+      name: "an SDK client keyed by its key's name in quotes, a placeholder",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import OpenAI from "openai";`,
+        `import { GoogleGenerativeAI } from "@google/generative-ai";`,
+        `export const gemini = new GoogleGenerativeAI("Gemini_API_key");`,
+        `export const openai = new OpenAI({ apiKey: "OPENAI_API_KEY" });`,
+        `export const local = new OpenAI({ apiKey: "ollama" });`,
+        `export const named = new OpenAI({ apiKey: "OPENAI_BASE_URL" });`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClientKeySlot", line: 4, data: { provider: "Google AI (Gemini)", chain: "app/chat/chat-box.tsx" } },
+        { messageId: "browserSdkClientKeySlot", line: 5, data: { provider: "OpenAI", chain: "app/chat/chat-box.tsx" } },
+      ],
+    },
+    {
       // danodoms/Melo-Lens (batch 139): OpenRouter's documented `apiKey: '${API_KEY_REF}'`, quoted, not a
       // template. A quoted `"${apiKey}"` is a template written with the wrong quotes: no placeholder.
       name: "an SDK client keyed by a quoted ${NAME} placeholder in capitals, not by a quoted ${name}",

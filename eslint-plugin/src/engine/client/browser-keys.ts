@@ -476,7 +476,7 @@ function literalKey(value: string, slots: boolean): Key | undefined {
 
 /**
  * A placeholder that asks for the developer's key: `"<YOUR-GEMINI_API_KEY>"`, `"YOUR_API_KEY"`,
- * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`, and OpenRouter's documented `"${API_KEY_REF}"`
+ * `"your-openai-key-here"`, `"TBD"`, `"REPLACE_ME"`, the key's name (`"OPENAI_API_KEY"`), and OpenRouter's documented `"${API_KEY_REF}"`
  * (a quoted string, not a template: danodoms/Melo-Lens, batch 139). A `${…}` placeholder is in
  * capitals only: a quoted `"${apiKey}"` is a template written with the wrong quotes, whose key the
  * code meant to send. Not the stand-ins local servers and proxies take (`"ollama"`, `"dummy"`,
@@ -487,6 +487,8 @@ function isKeySlot(value: string): boolean {
   if (text.length === 0 || text.length > 80) return false;
   if (/^(?:<[^<>]{1,60}>|\[[^[\]]{1,60}\]|\{\{?[^{}]{1,60}\}?\}|\$\{[A-Z][A-Z0-9_]{0,59}\})$/.test(text) && /key|token|secret/i.test(text)) return true;
   if (/\byour|your[\s_-]/i.test(text) && /key|token|secret/i.test(text)) return true;
+  // The key's own name where the key goes: `new GoogleGenerativeAI("Gemini_API_key")` (1nup-AM/gemini-clone, batch 183).
+  if (/^(?:[a-z][a-z0-9]*[_-])*api[_-]?key$/i.test(text)) return true;
   return /^(?:tbd|todo|changeme|change[_-]me|replace[_-]?me|(?:insert|enter|paste|put)[\s_-].{0,30}(?:key|token)[\s_-]?here|(?:api[\s_-]?)?key[\s_-]?here|x{4,})$/i.test(text);
 }
 
