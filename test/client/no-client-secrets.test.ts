@@ -72,6 +72,13 @@ ruleTester().run("no-client-secrets", rule, {
       filename: next("app/chat/chat-box.tsx").filename,
       code: `"use client";\nconst process = { env: { OPENAI_API_KEY: "" } };\nexport const key = process.env.OPENAI_API_KEY;\n`,
     },
+    {
+      // AmritpalChera/mindplug_api (batch 187): a stray "use client" in a Pages Router API route. Next.js never
+      // bundles pages/api for the browser, whatever the directive says.
+      name: "a pages/api route that says \"use client\" is still server code",
+      filename: appFile("next-pages", "pages/api/chat.ts").filename,
+      code: `"use client";\nimport Stripe from "stripe";\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\nexport default async function handler(req, res) {\n  res.json(await stripe.customers.list());\n}\n`,
+    },
     // A file with a syntax error elsewhere in the graph: quiet, no crash.
     next("app/broken/broken-user.tsx"),
     // Pages Router: getServerSideProps/getStaticProps and what only they use; API routes; _document.

@@ -694,6 +694,15 @@ export const SERVER_EXPORT_NAMES: ReadonlySet<string> = new Set([...NEXT_PAGE_SE
  */
 const BUILD_TOOLING = /(?:^|\/)(?:server|backend|api|functions|netlify|supabase)\/|(?:^|\/)server\.[cm]?[jt]s$|(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|gulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?js)$|^(?:scripts|build|tools)\/(?:build|release|pack|zip)|(?:^|\/)(?:__tests__|__mocks__|tests?)\/|\.(?:test|spec)\.[^/]*$/;
 
+/**
+ * A Next.js Pages Router API route (`rel` from the app's root, forward slashes): never bundled for the
+ * browser, so a stray `"use client"` there changes nothing (AmritpalChera/mindplug_api's
+ * pages/api/stripe/checkoutSession, batch 187).
+ */
+export function isPagesApiRoute(rel: string): boolean {
+  return /^(?:src\/)?pages\/api\//.test(rel);
+}
+
 /** `rel` is the module's path from the framework root, with forward slashes. */
 export function moduleRole(framework: Pick<Framework, "name" | "serverFunctions">, rel: string, directives: () => string[]): ModuleRole {
   const role: ModuleRole = { entry: false, serverOnly: false, serverReference: false };
@@ -701,7 +710,7 @@ export function moduleRole(framework: Pick<Framework, "name" | "serverFunctions"
   const base = rel.slice(rel.lastIndexOf("/") + 1);
   switch (framework.name) {
     case "next": {
-      if (script) {
+      if (script && !isPagesApiRoute(rel)) {
         const found = directives();
         if (found.includes("use server")) role.serverReference = true;
         else if (found.includes("use client")) role.entry = true;

@@ -29,7 +29,7 @@ import { requiredModule } from "../require-call";
 import { definedByBuild, publicPrefixVerdict } from "./public-prefixes";
 import { workspaceOf } from "./workspaces";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER } from "./catalogue";
-import { appRoot, frameworkOf, isBuildConfigFile, isNodeServerProject, SERVER_PACKAGES } from "./framework";
+import { appRoot, frameworkOf, isBuildConfigFile, isNodeServerProject, isPagesApiRoute, SERVER_PACKAGES } from "./framework";
 import { desktopBackEnd, inAppMessage } from "./desktop-apps";
 import { pageLoading } from "./static-pages";
 import { firebaseConfigKeyNames, isFirebaseConfigApiKey } from "./firebase-config";
@@ -132,7 +132,8 @@ function browserContextIn(graph: ClientGraph, source: SourceFile, file: string):
   if (framework === "next" && directives.includes("use server")) return undefined;
   let status = graph.status(file);
   let chain = graph.chain(file);
-  if (framework === "next" && directives.includes("use client") && status !== "server-only" && graph.contains(file)) {
+  const apiRoute = () => isPagesApiRoute(path.relative(graph.framework.root, file).split(path.sep).join("/"));
+  if (framework === "next" && directives.includes("use client") && status !== "server-only" && graph.contains(file) && !apiRoute()) {
     status = "browser";
     chain = [file];
   }
