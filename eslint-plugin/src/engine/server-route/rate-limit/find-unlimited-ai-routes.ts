@@ -9,7 +9,7 @@ import type { Finding } from "../../finding";
 import { diskProjectView } from "../disk-project-view";
 import type { ProjectView } from "../types";
 import { addChains, fileBindings, LIMITER_PACKAGES } from "./bindings";
-import { namesLimiter, scanFunction } from "./function-scan";
+import { companionLimits, namesLimiter, scanFunction } from "./function-scan";
 import { AUTH_HEADERS } from "./provider-requests";
 import { middlewareCovers, middlewareLimit, pagesMiddlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type RouteHandler } from "./route-handlers";
@@ -70,7 +70,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   for (const handler of handlers) {
     const scan = scanFunction(source, bindings, handler.fn, extra);
     if (!scan.provider || scan.rateLimited) continue;
-    if (handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
+    if (handler.companions.some((node) => namesLimiter(node, bindings, extra) || companionLimits(source, node, bindings, extra))) continue;
     if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;
     if (limitedAround(source, handler, handler.kind, bindings, options)) continue;
     const fix = planAddRateLimit(source, handler);
@@ -89,7 +89,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
   for (const handler of imported) {
     // `UploadController.uploadMeasure`: also a static method of an imported class (`UploadController#uploadMeasure`).
     const provider = bindings.providers.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference) ?? bindings.memberProviders?.get(handler.reference.replace(".", "#"));
-    if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra))) continue;
+    if (!provider || handler.companions.some((node) => namesLimiter(node, bindings, extra) || companionLimits(source, node, bindings, extra))) continue;
     // Middleware of a registration already reported (its handler, or an earlier middleware): one finding.
     if (handler.middleware && findings.some((finding) => finding.range.start === handler.reportNode.range[0])) continue;
     if (limitedAround(source, handler, handler.kind ?? "server-framework", bindings, options)) continue;

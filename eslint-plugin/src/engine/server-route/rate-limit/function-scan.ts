@@ -6,7 +6,7 @@ import type { SourceFile, TSESTree } from "../../ast";
 import { providerById } from "../../providers";
 import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
-import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
+import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, moduleDeclaration, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
 import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
@@ -254,6 +254,18 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
   if (root.type === "Identifier" && bindings.queues?.has(root.name)) return false;
   const names = [...(root.type === "Identifier" ? [root.name] : []), ...path];
   return names.some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name) || extraNames.includes(name));
+}
+
+/**
+ * A wrapper or middleware of the same file whose own code limits: `export default withMiddleware(async
+ * (req, res) => …)` where `withMiddleware` consumes a rate limiter and answers 429 before it calls the
+ * handler (juustesout/agent-server, batch 187), whatever its name says.
+ */
+export function companionLimits(source: SourceFile, node: Node, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  if (node.type !== "Identifier") return false;
+  const declared = moduleDeclaration(source.ast, node.name)?.value;
+  if (!declared || (declared.type !== "FunctionDeclaration" && declared.type !== "FunctionExpression" && declared.type !== "ArrowFunctionExpression")) return false;
+  return scanFunction(source, bindings, declared, extraNames).rateLimited;
 }
 
 /**

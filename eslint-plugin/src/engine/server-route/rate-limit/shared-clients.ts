@@ -19,7 +19,7 @@ import type { ProjectView } from "../types";
 import { commonJsExport, memberPath, stringValue, walk, withoutTypeAssertion } from "../ast-utils";
 import { findProviderForPackage } from "../catalogue";
 import { addChains, chainBuiltBy, constructedFrom, fileBindings, isLimiterPackage, isSdkOrLimiterPackage, keyIsUserSupplied, providerConstructors, type FileBindings } from "./bindings";
-import { LIMIT_NAME, sdkCallRunsNoModel, scanFunction } from "./function-scan";
+import { companionLimits, LIMIT_NAME, sdkCallRunsNoModel, scanFunction } from "./function-scan";
 import { sentKeyParameter } from "./provider-requests";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
@@ -424,7 +424,10 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     // `export const protectedProcedure = t.procedure.use(isAuthed).use(rateLimiter)`: a tRPC base with a limiter.
     if (usesLimiter(value, bindings)) return { limiter: true };
     const inner = value.arguments.find((arg) => arg.type === "FunctionExpression" || arg.type === "ArrowFunctionExpression");
-    if (inner) return wrapperNames(value.callee).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)) ? { limiter: true } : meaningOf(source, bindings, inner, depth + 1);
+    // A wrapper of this module that limits, whatever its name (`export default withMiddleware(async (req, res) => …)`:
+    // juustesout/agent-server's api/run.ts, which its other functions call, batch 187).
+    const limits = () => wrapperNames(value.callee).some((name) => LIMIT_NAME.test(name) || bindings.limiters.has(name)) || companionLimits(source, value.callee as Node, bindings, []);
+    if (inner) return limits() ? { limiter: true } : meaningOf(source, bindings, inner, depth + 1);
     // `export const llmClient = createLLMClient()`, a factory of this file returning `new OpenAI(…)`
     // (timjtc/treatment-adviser's lib/llm.ts, batch 65): the client it makes.
     const factory = value.callee.type === "Identifier" ? declarationOf(source, value.callee.name) : undefined;
