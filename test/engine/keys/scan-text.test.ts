@@ -91,6 +91,14 @@ describe("scanText", () => {
     assert.deepEqual(ids(`GROQ_API_KEY=x${fakeKey("groq")}`), []);
   });
 
+  it("the first service-account keys: the legacy key's 20 + marker + 20 under `sk-svcacct-` (asmtv1/gptbot's tracked .env, batch 188)", () => {
+    const legacy = fakeKey("openai", "user-key");
+    const early = `sk-svcacct-${legacy.slice("sk-".length)}`;
+    assert.equal(early.length, 59);
+    const found = scanText(`OPENAI_KEY=${early}`).map((m) => [`${m.provider.id}/${m.kind.id}`, m.value === early]);
+    assert.deepEqual(found, [["openai/service-account-key", true]]);
+  });
+
   it("an 84-character Azure key is Azure OpenAI only with Cognitive Services' signature, ACOG (not Communication Services' AZCS: federico722/back-end-clinic-pets, batch 37)", () => {
     const azure = fakeKey("azure-openai");
     assert.equal(azure.slice(76, 80), "ACOG");

@@ -34,7 +34,13 @@ export const openai: Provider = {
       // `sk-proj-` prefix (detect-secrets' rule allows it; found in a real Angular app).
       formats: [body("sk-proj-"), format(lit("sk-proj-"), run("alnum", 20), lit(MARKER), run("alnum", 20))],
     },
-    { id: "service-account-key", name: "service-account key", selfIdentifying: true, formats: [body("sk-svcacct-")] },
+    {
+      id: "service-account-key",
+      name: "service-account key",
+      selfIdentifying: true,
+      // The second, as for project keys: the first service-account keys, 20 + marker + 20 (asmtv1/gptbot's tracked .env, batch 188).
+      formats: [body("sk-svcacct-"), format(lit("sk-svcacct-"), run("alnum", 20), lit(MARKER), run("alnum", 20))],
+    },
     {
       id: "admin-key",
       name: "admin key",
