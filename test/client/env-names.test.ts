@@ -75,6 +75,9 @@ describe("client env names", () => {
     "NEXT_PUBLIC_SEARCH_KEY", "VITE_MEILI_SEARCH_KEY", "VITE_TYPESENSE_SEARCH_ONLY_API_KEY",
     // Stripe's publishable key under a misspelt name (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68); numbered settings.
     "NEXT_PUBLIC_STRIPE_PUBLISABLE_KEY", "REACT_APP_STRIPE_PUB_KEY", "OPENAI_MAX_TOKENS2", "GPT4_MODEL", "S3_BUCKET",
+    // The public half of a key pair, whose PUBLIC is also a public prefix: a Discord interactions bot's PUBLIC_KEY
+    // (shockerqt/discord-ai-bot, batch 188).
+    "PUBLIC_KEY", "NEXT_PUBLIC_KEY",
     // A token's lifetime and signing algorithm (batch 69's tracked server .env files).
     "VITE_TOKEN_PATH", "JWT_EXPIRE", "ACCESS_TOKEN_EXPIRES_IN", "JWT_ALGORITHM", "REFRESH_TOKEN_EXPIRY", "SESSION_MAX_AGE",
   ];

@@ -169,6 +169,9 @@ export function isSecretEnvName(name: string): boolean {
   // (3DMXM/nuxt-gpt, batch 69), `MAX_TOKENS2`.
   const plain = name.replace(/(?<=[A-Za-z])\d{1,3}(?=_|$)/g, "");
   const bare = unprefixedName(plain);
+  // `PUBLIC_KEY` is the public half of a key pair (a Discord interactions bot's: shockerqt/discord-ai-bot,
+  // batch 188), not a KEY under the PUBLIC_ prefix; so is `NEXT_PUBLIC_KEY`.
+  if (bare === "KEY" && plain.endsWith("PUBLIC_KEY")) return false;
   // `OPENAI_MAX_TOKENS`, `TOKEN_LIMIT`: a number of tokens, unless another word says key.
   const counts = isTokenCountName(spacedWords(bare));
   const words = nameWords(bare).filter((word) => !counts || !word.startsWith("TOKEN"));
