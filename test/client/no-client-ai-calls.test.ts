@@ -12,7 +12,19 @@ const clientFile = next("app/chat/chat-box.tsx").filename;
 
 ruleTester().run("no-client-ai-calls", rule, {
   valid: [
-    // Reached only from a route handler: server code, even with dangerouslyAllowBrowser.
+    {
+      // KumarWayadande/ai-travel-planner (batch 191): every Google API takes `X-Goog-Api-Key`, Places (New) too. A key
+      // whose name says Places or Maps, publishable by design, sent there is no Gemini key.
+      name: "a Places call's X-Goog-Api-Key from a Maps/Places key name is no Gemini key",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import axios from "axios";`,
+        `const config = { headers: { "Content-Type": "application/json", "X-Goog-Api-Key": process.env.NEXT_PUBLIC_GOOGLE_PLACE_API_KEY } };`,
+        `export const getPlaceDetails = (data: object) => axios.post("https://places.googleapis.com/v1/places:searchText", data, config);`,
+      ].join("\n"),
+    },
+
     next("lib/server-ai.ts"),
     // "use server" module calling out with a key.
     next("app/actions.ts"),
@@ -567,6 +579,18 @@ ruleTester().run("no-client-ai-calls", rule, {
       ].join("\n"),
       // rockovo/prompt-optimizer (batch 97) sets it on an XMLHttpRequest.
       errors: [{ messageId: "dangerousDirectBrowserAccess", line: 5 }, { messageId: "dangerousDirectBrowserAccess", line: 7 }, { messageId: "dangerousDirectBrowserAccess", line: 10 }],
+    },
+    {
+      // The same request with a key whose name says nothing of Maps: the header is Gemini's (KumarWayadande/ai-travel-planner's twin).
+      name: "an X-Goog-Api-Key header with a key of another name is Gemini's, whatever the URL",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import axios from "axios";`,
+        `const config = { headers: { "Content-Type": "application/json", "X-Goog-Api-Key": process.env.NEXT_PUBLIC_API_KEY } };`,
+        `export const ask = (url: string, data: object) => axios.post(url, data, config);`,
+      ].join("\n"),
+      errors: [{ messageId: "browserAuthHeader", line: 4 }],
     },
     {
       // rabbittyjenny-sketch/AI-RANGERS and luxtelos/agentic-cpa-poc: the developer's key set on the same object; one request, one finding.

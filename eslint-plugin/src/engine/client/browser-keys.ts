@@ -608,6 +608,9 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undef
   return undefined;
 }
 
+/** An env name of a Google Maps Platform key (`VITE_GOOGLE_PLACE_API_KEY`, `NEXT_PUBLIC_GOOGLE_MAPS_KEY`). */
+const PUBLISHABLE_GOOGLE_KEY = /(?:^|_)(?:MAPS?|PLACES?)(?:_|$)/i;
+
 /**
  * An auth header carrying a key: the header object of a request or client config, a const, or
  * `new Headers({...})`. Returns the header, the key, and the provider it belongs to (by the env
@@ -629,6 +632,9 @@ export function authHeaderIn(
     if (!known.has(header)) continue;
     const key = keyIn(value, scope);
     if (!key) continue;
+    // Every Google API takes `X-Goog-Api-Key`: a key whose name says Maps or Places (publishable by design) sent
+    // there is that API's, not Gemini's (KumarWayadande/ai-travel-planner's Places call, batch 191).
+    if (key.envName && PUBLISHABLE_GOOGLE_KEY.test(key.envName) && !isSecretEnvName(key.envName)) continue;
     const byName = key.envName && isSecretEnvName(key.envName) ? providerForEnvName(key.envName) : undefined;
     return { header: name, key, provider: byName ?? known.get(header) };
   }
