@@ -68,3 +68,20 @@ export default async function handler(req: VercelRequest, res: VercelResponse) {
     assert.deepEqual(handlers(logged), ["default"]);
   });
 });
+
+describe("require-rate-limit: a proxy that passes the caller's own headers on (LefeiYin/edge-functions-examples-2056, batch 193)", () => {
+  after(() => removeRepos());
+
+  it("`fetch(openai, { headers: request.headers })` sends the caller's key, not the server's; one that adds the server's is reported", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ name: "edge" }) });
+    const handlers = (text: string) => {
+      const source = parseSource(path.join(dir, "netlify/edge-functions/hello.js"), text);
+      assert.ok(source);
+      return findUnlimitedAiRoutes(source).map((finding) => String(finding.data.handler));
+    };
+    const proxy = (headers: string) =>
+      `export default async (request) => {\n  const config = { headers: ${headers}, method: "POST", body: request.body };\n  return fetch("https://api.openai.com/v1/chat/completions", config);\n};\n`;
+    assert.deepEqual(handlers(proxy("request.headers")), []);
+    assert.deepEqual(handlers(proxy("{ Authorization: `Bearer ${Netlify.env.get(\"OPENAI_API_KEY\")}` }")), ["netlify/edge-functions/hello"]);
+  });
+});

@@ -81,6 +81,9 @@ export const AUTH_HEADERS = [...new Set([...COMMON_AUTH_HEADERS, ...providerKeyH
 export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
   const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
   const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
+  // `headers: request.headers`: the caller's own headers passed on whole, their key with them, and none of the
+  // server's (LefeiYin/edge-functions-examples-2056's Netlify edge proxy, batch 193).
+  if (headers?.type === "MemberExpression" && !headers.computed && headers.property.type === "Identifier" && headers.property.name === "headers" && readsRequest(headers, 0)) return true;
   const keys = headerEntries(source, headers as Node | undefined).filter((entry) => AUTH_HEADERS.includes(entry.name));
   return keys.length > 0 && keys.every((entry) => callersValue(entry.value, 0));
 }
