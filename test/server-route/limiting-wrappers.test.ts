@@ -80,7 +80,7 @@ describe("require-rate-limit: a proxy that passes the caller's own headers on (L
       return findUnlimitedAiRoutes(source).map((finding) => String(finding.data.handler));
     };
     const proxy = (headers: string) =>
-      `export default async (request) => {\n  const config = { headers: ${headers}, method: "POST", body: request.body };\n  return fetch("https://api.openai.com/v1/chat/completions", config);\n};\n`;
+      `export default async (request) => {\n  let config = { headers: ${headers}, method: "POST", body: request.body };\n  return fetch("https://api.openai.com/v1/chat/completions", config);\n};\n`;
     assert.deepEqual(handlers(proxy("request.headers")), []);
     assert.deepEqual(handlers(proxy("{ Authorization: `Bearer ${Netlify.env.get(\"OPENAI_API_KEY\")}` }")), ["netlify/edge-functions/hello"]);
   });

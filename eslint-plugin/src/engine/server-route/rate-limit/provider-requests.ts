@@ -79,7 +79,7 @@ export const AUTH_HEADERS = [...new Set([...COMMON_AUTH_HEADERS, ...providerKeyH
  * dcrebbin/ai-leetcode-coach, batch 56).
  */
 export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
-  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? constInits(source).get(init.name)) : init;
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? soleLetValue(init) ?? constInits(source).get(init.name)) : init;
   const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
   // `headers: request.headers`: the caller's own headers passed on whole, their key with them, and none of the
   // server's (LefeiYin/edge-functions-examples-2056's Netlify edge proxy, batch 193).
@@ -654,6 +654,13 @@ function letDeclarator(node: Node, name: string): TSESTree.VariableDeclarator | 
     }
   }
   return undefined;
+}
+
+/** The one value a `let` of a block around `name` is ever given (`let config = { … }`, never assigned again). */
+function soleLetValue(name: TSESTree.Identifier): Node | undefined {
+  const declarator = letDeclarator(name, name.name);
+  const values = declarator ? letValues(declarator, name.name) : [];
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** What a `let` is given: its initializer, then each `name = value` in the block that declares it. */
