@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { isSecretEnvName, providerOfEnvName, publicPrefixOf, unprefixedName } from "../../eslint-plugin/src/engine/client";
+import { isMapsPlatformKeyName, isSecretEnvName, providerOfEnvName, publicPrefixOf, unprefixedName } from "../../eslint-plugin/src/engine/client";
 
 describe("client env names", () => {
   const secrets = [
@@ -88,6 +88,16 @@ describe("client env names", () => {
   });
   for (const name of secrets) it(`${name} is a secret`, () => assert.equal(isSecretEnvName(name), true));
   for (const name of notSecrets) it(`${name} is not a secret`, () => assert.equal(isSecretEnvName(name), false));
+
+  it("tells a Google Maps Platform key's name from Gemini's and from a secret", () => {
+    for (const name of ["NEXT_PUBLIC_GOOGLE_PLACE_API_KEY", "VITE_GOOGLE_MAPS_KEY", "EXPO_PUBLIC_GOOGLE_MAP_KEY", "googlePlacesApiKey", "VITE_GEOCODING_API_KEY"]) {
+      assert.equal(isMapsPlatformKeyName(name), true, name);
+    }
+    // Gemini's own, a map word alone (MAP names too much else), and a Maps key the name calls secret.
+    for (const name of ["NEXT_PUBLIC_GEMINI_API_KEY", "NEXT_PUBLIC_API_KEY", "VITE_MAP_API_KEY", "GOOGLE_MAPS_SECRET_KEY", "VITE_GOOGLE_API_KEY"]) {
+      assert.equal(isMapsPlatformKeyName(name), false, name);
+    }
+  });
 
   it("finds the public prefix and the server name", () => {
     assert.equal(publicPrefixOf("NEXT_PUBLIC_OPENAI_API_KEY"), "NEXT_PUBLIC_");

@@ -19,7 +19,7 @@ import { parameterAround } from "../patterns";
 import { nameWords, looksLikeCredentialName, providers, servesManyProviders } from "../providers";
 import type { Provider } from "../providers/types";
 import { COMMON_AUTH_HEADERS, DIRECT_ACCESS_HEADER, providerForEnvName, providerForHost, providerForSdk, providerKeyHeaders } from "./catalogue";
-import { isSecretEnvName } from "./env-names";
+import { isMapsPlatformKeyName, isSecretEnvName } from "./env-names";
 import { findEnvReads, type EnvRead } from "./env-reads";
 import { importedExport, importedModule, type ModuleValues } from "./imported-values";
 import type { AppModules } from "./user-keys";
@@ -608,9 +608,6 @@ function providerOfBaseUrl(options: TSESTree.ObjectExpression): Provider | undef
   return undefined;
 }
 
-/** An env name of a Google Maps Platform key (`VITE_GOOGLE_PLACE_API_KEY`, `NEXT_PUBLIC_GOOGLE_MAPS_KEY`). */
-const PUBLISHABLE_GOOGLE_KEY = /(?:^|_)(?:MAPS?|PLACES?)(?:_|$)/i;
-
 /**
  * An auth header carrying a key: the header object of a request or client config, a const, or
  * `new Headers({...})`. Returns the header, the key, and the provider it belongs to (by the env
@@ -632,9 +629,9 @@ export function authHeaderIn(
     if (!known.has(header)) continue;
     const key = keyIn(value, scope);
     if (!key) continue;
-    // Every Google API takes `X-Goog-Api-Key`: a key whose name says Maps or Places (publishable by design) sent
-    // there is that API's, not Gemini's (KumarWayadande/ai-travel-planner's Places call, batch 191).
-    if (key.envName && PUBLISHABLE_GOOGLE_KEY.test(key.envName) && !isSecretEnvName(key.envName)) continue;
+    // Every Google API takes `X-Goog-Api-Key`: a Maps Platform key sent there is that API's, not Gemini's
+    // (KumarWayadande/ai-travel-planner's Places call, batch 191).
+    if (key.envName && isMapsPlatformKeyName(key.envName)) continue;
     const byName = key.envName && isSecretEnvName(key.envName) ? providerForEnvName(key.envName) : undefined;
     return { header: name, key, provider: byName ?? known.get(header) };
   }

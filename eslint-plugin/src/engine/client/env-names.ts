@@ -60,10 +60,13 @@ const ALWAYS_SECRET_WORDS = new Set([
 // PUBLISABLE and PUB: Stripe's publishable key misspelt (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68)
 // or shortened (`REACT_APP_STRIPE_PUB_KEY`: ritikrajg/AI-Content-Generator, batch 71).
 const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+/** Google Maps Platform's APIs, whose browser keys are public by design (restricted by referrer). */
+const MAPS_PLATFORM_WORDS = ["MAPS", "PLACES", "DIRECTIONS", "GEOCODING", "GEOCODE"];
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
 const PUBLISHABLE_SERVICES = new Set([
+  ...MAPS_PLATFORM_WORDS,
   "FIREBASE", "POSTHOG", "MAPBOX", "SENTRY", "ALGOLIA", "RECAPTCHA", "TURNSTILE", "HCAPTCHA",
-  "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "MAPS", "PLACES", "DIRECTIONS", "GEOCODING", "GEOCODE", "BUGSNAG", "ONESIGNAL", "INTERCOM",
+  "AMPLITUDE", "MIXPANEL", "SEGMENT", "PUSHER", "BUGSNAG", "ONESIGNAL", "INTERCOM",
   "WALLETCONNECT", "GA", "GTM", "GTAG", "CLERK", "PRIVY", "HOTJAR", "LOGROCKET",
   // Upload widgets, editors, maps, feature flags and analytics whose documented browser setup
   // takes the key in client code (Bytescale's `NEXT_PUBLIC_UPLOAD_API_KEY`, TinyMCE's editor key…).
@@ -126,6 +129,25 @@ const LIFETIME_WORDS = new Set(["EXPIRE", "EXPIRES", "EXPIRY", "EXPIRATION", "EX
  */
 const WEB_SEARCH_WORDS = new Set(["GOOGLE", "CUSTOM", "CSE", "BING", "BRAVE", "SERP", "SERPER", "SERPAPI", "TAVILY", "EXA"]);
 
+/**
+ * Google's Maps and Places keys, also named in the singular (`EXPO_PUBLIC_GOOGLE_MAP_KEY`,
+ * `GOOGLE_PLACE_API_KEY`: aasiaboc/aitravelplanner, batch 171). Alone, MAP names too much else.
+ */
+function isGoogleMapKeyInSingular(words: string[]): boolean {
+  return words.includes("GOOGLE") && (words.includes("MAP") || words.includes("PLACE"));
+}
+
+/**
+ * The name of a Google Maps Platform key, public by design: `NEXT_PUBLIC_GOOGLE_PLACE_API_KEY`,
+ * `VITE_GOOGLE_MAPS_KEY`. Every Google API takes such a key in `X-Goog-Api-Key`, Gemini's too, so a
+ * request carrying one is told apart by the key's name.
+ */
+export function isMapsPlatformKeyName(name: string): boolean {
+  const words = nameWords(unprefixedName(name));
+  const maps = words.some((word) => MAPS_PLATFORM_WORDS.includes(word)) || isGoogleMapKeyInSingular(words);
+  return maps && !isSecretEnvName(name);
+}
+
 /** Names that hold a key but whose provider publishes them (Supabase anon key as SUPABASE_KEY). */
 function isPublishableByService(words: string[]): boolean {
   if (words.some((word) => ALWAYS_SECRET_WORDS.has(word))) return false;
@@ -134,9 +156,7 @@ function isPublishableByService(words: string[]): boolean {
   // Vapi's web SDK takes its public key in the browser (`NEXT_PUBLIC_VAPI_WEB_TOKEN`, as its quickstart
   // names it: adrianhajdin/ai_mock_interviews, batch 66); its private key is `VAPI_API_KEY`/`…_PRIVATE_KEY`.
   if (words.includes("VAPI") && words.includes("WEB")) return true;
-  // Google's Maps and Places keys, also named in the singular (`EXPO_PUBLIC_GOOGLE_MAP_KEY`,
-  // `GOOGLE_PLACE_API_KEY`: aasiaboc/aitravelplanner, batch 171). Alone, MAP names too much else.
-  if (words.includes("GOOGLE") && (words.includes("MAP") || words.includes("PLACE"))) return true;
+  if (isGoogleMapKeyInSingular(words)) return true;
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;

@@ -8,7 +8,7 @@
  * - `findClientAiCalls(source, options)`  → Finding[] for keyfence/no-client-ai-calls
  * - `browserChain(file)` → absolute paths from a browser entry to `file`, or undefined
  * - `invalidate(file)`   → forget a file (call from a file watcher)
- * Name helpers: `isSecretEnvName`, `publicPrefixOf`, `unprefixedName`, `providerOfEnvName`.
+ * Name helpers: `isSecretEnvName`, `isMapsPlatformKeyName`, `publicPrefixOf`, `unprefixedName`, `providerOfEnvName`.
  *
  * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
  */
@@ -42,7 +42,7 @@ import { rangeOf } from "./walk";
 import { textFacts } from "../text-facts";
 import { codeBlocks } from "../component-code";
 
-export { isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
+export { isMapsPlatformKeyName, isSecretEnvName, publicPrefixOf, unprefixedName, providerOfEnvName, PUBLIC_PREFIXES } from "./env-names";
 export { browserUseWords, collectAiCallNodes, isDirectAccessAssignment, isDirectAccessProperty, isHeaderSet, mayCallAi, type AiCallNodes } from "./ai-calls";
 export { fetchesImportedAiUrl } from "./imported-ai-urls";
 export { noClientSecretsMessages, noPublicSecretsMessages, noClientAiCallsMessages } from "./messages";
