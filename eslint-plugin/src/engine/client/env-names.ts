@@ -89,6 +89,10 @@ const PUBLISHABLE_SERVICES = new Set([
   // Mapillary's client token (markcodeman/travelland, batch 154), OpenMapVN's tile key
   // (ThinhPhoenix/agrisa_app, batch 153).
   "MAPKIT", "MAPILLARY", "OPENMAPVN",
+  // Coinbase's OnchainKit takes the project's client API key in the page (`<OnchainKitProvider
+  // apiKey={process.env.NEXT_PUBLIC_ONCHAINKIT_API_KEY}>`, as its docs write it: mwamedacen/blockanalytica, batch 194);
+  // the Developer Platform's secret keys are CDP_API_KEY_SECRET / CDP_API_KEY_PRIVATE_KEY.
+  "ONCHAINKIT",
 ]);
 /**
  * Connection strings carry a password: DATABASE_URL, MONGODB_URI, REDIS_URL, and the ORMs'
