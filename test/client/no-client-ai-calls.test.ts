@@ -41,6 +41,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nfetch("https://api.groq.com/openai/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json", Authorization: \`Bearer \` } });\nfetch("https://api.anthropic.com/v1/messages", { method: "POST", headers: { "x-api-key": "" } });`,
     },
+    {
+      // shubhraagarwal/termsAndConditionsSummarizer's popup (batch 196): the key deleted from a concatenation.
+      name: "an auth header concatenated from the scheme and an empty string",
+      filename: clientFile,
+      code: `"use client";\nfetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer " + "" } });\nfetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer" + " " + \`\` } });`,
+    },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
     {
       name: "bring your own key: the key the user typed into a form",
@@ -269,6 +275,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       name: "a key const left empty for the developer to fill in is still the developer's key",
       filename: clientFile,
       code: `"use client";\nconst GEMINI_API_KEY = "";\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${GEMINI_API_KEY}\`, { method: "POST" });`,
+      errors: [{ messageId: "directProviderCall", line: 3 }],
+    },
+    {
+      name: "an auth header concatenated from the scheme and the developer's key is reported",
+      filename: clientFile,
+      code: `"use client";\nconst OPENAI_KEY = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nfetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer " + "" + OPENAI_KEY } });`,
       errors: [{ messageId: "directProviderCall", line: 3 }],
     },
     {

@@ -678,11 +678,22 @@ function authHeaderValues(
 
 /**
  * A header written out with no key in it: `` `Bearer ` `` or `""` after the key was deleted
- * (mankal-27/expense-analyzer's testAi.js, batch 80). It sends no credential.
+ * (mankal-27/expense-analyzer's testAi.js, batch 80), also `"Bearer " + ""`
+ * (shubhraagarwal/termsAndConditionsSummarizer's popup, batch 196). It sends no credential.
  */
 function sendsNoKey(value: TSESTree.Node | undefined): boolean {
-  const text = value?.type === "Literal" && typeof value.value === "string" ? value.value : value?.type === "TemplateLiteral" && value.expressions.length === 0 ? (value.quasis[0]?.value.cooked ?? undefined) : undefined;
+  const text = value && writtenText(value);
   return text !== undefined && /^\s*(?:Bearer|Basic|Token)?\s*$/i.test(text);
+}
+
+/** The text of a string written out whole: a literal, a template with no holes, or `+` of those. */
+function writtenText(value: TSESTree.Node, depth = 0): string | undefined {
+  if (value.type === "Literal") return typeof value.value === "string" ? value.value : undefined;
+  if (value.type === "TemplateLiteral") return value.expressions.length === 0 ? (value.quasis[0]?.value.cooked ?? undefined) : undefined;
+  if (value.type !== "BinaryExpression" || value.operator !== "+" || depth > 8) return undefined;
+  const left = writtenText(value.left, depth + 1);
+  const right = left === undefined ? undefined : writtenText(value.right, depth + 1);
+  return right === undefined ? undefined : left! + right;
 }
 
 /**
