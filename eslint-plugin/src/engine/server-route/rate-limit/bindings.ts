@@ -894,7 +894,7 @@ export function keyIsUserSupplied(found: Node | undefined, declarations: Readonl
 
 /** The value under `String(x)`, `x.trim()`, `x.toString()` (nested): calls that tidy a string and leave its source as it was. */
 const TIDYING_METHODS = new Set(["trim", "trimStart", "trimEnd", "toString"]);
-function withoutStringTidying(node: Node | undefined): Node | undefined {
+export function withoutStringTidying(node: Node | undefined): Node | undefined {
   let current = node;
   for (let depth = 0; depth < 6 && current?.type === "CallExpression"; depth++) {
     const { callee, arguments: args } = current;

@@ -8,6 +8,7 @@ import type { Provider } from "../../providers/types";
 import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, moduleDeclaration, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
 import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
+import { parameterAround } from "../../patterns";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
@@ -377,7 +378,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       const model = modelProvider(call, bindings);
       return model === "local" ? undefined : (model ?? bindings.firstProvider ?? AI_SDK_PROVIDER);
     }
-    if (root.name === "fetch" || (call.callee.type === "MemberExpression" && ["window", "globalThis"].includes(root.name))) {
+    // `event.fetch(…)`: SvelteKit's (and h3's) fetch on the handler's request event (nsk4/WikiReader, batch 197).
+    const eventFetch = (callee: TSESTree.MemberExpression) => memberPath(callee).path.join(".") === "fetch" && parameterAround(call, root.name) !== undefined;
+    if (root.name === "fetch" || (call.callee.type === "MemberExpression" && (["window", "globalThis"].includes(root.name) || eventFetch(call.callee)))) {
       if (call.callee.type === "Identifier" || memberPath(call.callee).path.join(".") === "fetch") {
         const [url, init] = requestParts(source, call);
         return fetchRequestProvider(source, url, init);

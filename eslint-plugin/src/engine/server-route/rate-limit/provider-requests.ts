@@ -22,7 +22,7 @@ import { COMMON_AUTH_HEADERS, providerKeyHeaders } from "../../client/catalogue"
 import { isSecretEnvName } from "../../client/env-names";
 import { fieldSetOnce, thisMemberValue } from "../../this-member";
 import { findModelProviderForHost } from "../catalogue";
-import { keyIsUserSupplied, unsealedArgument } from "./bindings";
+import { keyIsUserSupplied, unsealedArgument, withoutStringTidying } from "./bindings";
 import { importedExport, type ModuleValues } from "../../client/imported-values";
 import { importOf } from "../../module-imports";
 import { resolveImport } from "./shared-clients";
@@ -109,7 +109,9 @@ export function sentKeyParameter(source: SourceFile, call: TSESTree.CallExpressi
 }
 
 /** A header value made of what the caller sent: `req.headers["authorization"]`, through a const or a template's holes. */
-export function callersValue(value: Node, depth: number): boolean {
+export function callersValue(written: Node, depth: number): boolean {
+  // `` `Bearer ${apiKey.trim()}` ``: the same value, tidied (nsk4/WikiReader's TTS route, batch 197).
+  const value = withoutStringTidying(written) ?? written;
   // `Authorization: authHeader` after `const authHeader = req.headers["authorization"]` (Dr-Ewa/psychoed-pro, batch 40).
   if (value.type === "Identifier") {
     const held = enclosingConst(value, value.name) ?? destructuredFrom(value, value.name);
