@@ -50,6 +50,16 @@ export function action({ request }: { request: Request }) {
 }`,
     },
     {
+      name: "a sequence whose model is made in its steps with the caller's key spends the caller's quota",
+      filename: REMIX_ROUTE,
+      code: `${LANGCHAIN}export function action({ request }: { request: Request }) {
+  return request.json().then((body) => {
+    const chain = RunnableSequence.from([prompt, new ChatOpenAI({ apiKey: body.apiKey }), parser]);
+    return chain.invoke({ q: body.q });
+  }).then((text) => new Response(text));
+}`,
+    },
+    {
       name: "a chain run in place on a model made with the caller's key spends the caller's quota",
       filename: REMIX_ROUTE,
       code: `${LANGCHAIN}export function action({ request }: { request: Request }) {
@@ -61,6 +71,24 @@ export function action({ request }: { request: Request }) {
     },
   ],
   invalid: [
+    {
+      // SimonPrammer/svelte-chat-langchain (batch 197): the model made inside the sequence's list of steps.
+      name: "a chain whose model is made in its list of steps, RunnableSequence.from([prompt, new ChatOpenAI(…), parser])",
+      filename: REMIX_ROUTE,
+      code: `${LANGCHAIN}export function action({ request }: { request: Request }) {
+  const chain = RunnableSequence.from([prompt, new ChatOpenAI({ model: "gpt-4o-mini", temperature: 0 }), parser]);
+  return request.json().then(({ q }) => chain.stream({ q })).then((stream) => new Response(stream));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 9, data: { handler: "action", provider: "OpenAI" }, suggestions: [] }],
+    },
+    {
+      name: "a model made in place as a pipe's step: prompt.pipe(new ChatOpenAI()).invoke(…)",
+      filename: REMIX_ROUTE,
+      code: `${LANGCHAIN}export function action({ request }: { request: Request }) {
+  return request.text().then((q) => prompt.pipe(new ChatOpenAI({ temperature: 0 })).invoke({ q })).then((answer) => new Response(String(answer.content)));
+}`,
+      errors: [{ messageId: "missingRateLimit", line: 9, data: { handler: "action", provider: "OpenAI" }, suggestions: [] }],
+    },
     {
       name: "prompt.pipe(model).invoke(…) in a Remix action",
       filename: REMIX_ROUTE,

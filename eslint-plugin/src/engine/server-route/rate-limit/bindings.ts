@@ -709,9 +709,20 @@ export function chainBuiltBy(expression: Node | null | undefined, bindings: File
       continue;
     }
     const values = arg.type === "ArrayExpression" ? arg.elements : [arg];
-    provider = values.map((value) => providerOf(value as Node | null | undefined)).find(Boolean);
+    provider = values.map((value) => providerOf(value as Node | null | undefined, runsSteps(init))).find(Boolean);
   }
   return provider;
+}
+
+/**
+ * `RunnableSequence.from([prompt, new ChatOpenAI({ … }), parser])`, `prompt.pipe(new ChatOpenAI())`: each
+ * argument is a step the chain runs, so a model made there is the chain's model (SimonPrammer/svelte-chat-langchain, batch 197).
+ */
+function runsSteps(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const { callee } = call;
+  if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") return false;
+  if (callee.property.name === "pipe") return true;
+  return callee.property.name === "from" && callee.object.type === "Identifier" && callee.object.name === "RunnableSequence";
 }
 
 /** Where an agent or chain takes its model: `createAgent({ model })`, `new LLMChain({ llm })`. */
@@ -725,7 +736,15 @@ const MODEL_SLOT = /^(?:model|llm|chatModel|languageModel)$/;
  */
 function modelMadeInPlace(node: TSESTree.CallExpression | TSESTree.NewExpression, bindings: FileBindings): Provider | undefined {
   if (node.callee.type !== "Identifier" || bindings.aiSdkCalls.has(node.callee.name)) return undefined;
-  return node.type === "NewExpression" ? providerConstructors().get(node.callee.name) : bindings.providers.get(node.callee.name);
+  const provider = node.type === "NewExpression" ? providerConstructors().get(node.callee.name) : bindings.providers.get(node.callee.name);
+  // A model made with the caller's own key (`new ChatOpenAI({ apiKey: body.apiKey })`) spends their quota, as a named one does.
+  const sources = bindings.keySources;
+  if (provider && node.type === "NewExpression" && sources) {
+    const key = clientKey(node, clientOptions(node, (name) => sources.declarations.get(name)));
+    const held = key?.type === "Identifier" ? sources.declarations.get(key.name) : key;
+    if (keyIsUserSupplied(held, sources.declarations, sources.moduleNames)) return undefined;
+  }
+  return provider;
 }
 
 /** The options object of `new X({...})` / `X({...})`, after awaits and casts. */
