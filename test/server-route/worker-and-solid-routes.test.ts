@@ -214,6 +214,26 @@ export async function onRequestPost({ request, env }) {
     assert.deepEqual(routeFindings(dir, "src/ask.ts", inline(`game.AI.run(c.req.query("move"))`)), []);
   });
 
+  it("the binding taken out of the env, `const { AI } = locals.runtime.env; AI.run(\"@cf/…\")`, here or in an imported helper (MisterB80/cloudflare-astro-chatbot, batch 197)", () => {
+    const dir = path.join(ROOT, "workers-ai-astro");
+    fs.mkdirSync(path.join(dir, "utils"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "astro-chatbot", dependencies: { astro: "4", "@astrojs/cloudflare": "10" } }));
+    fs.writeFileSync(
+      path.join(dir, "utils/ai.ts"),
+      `export async function deleteVectors(locals: App.Locals) {\n  const { AI, VECTORIZE } = locals.runtime.env;\n  const { data } = await AI.run("@cf/baai/bge-base-en-v1.5", { text: ["x"] });\n  return VECTORIZE.query(data[0], { topK: 100 });\n}\nexport async function listFiles(locals: App.Locals) {\n  const { R2_BUCKET } = locals.runtime.env;\n  return R2_BUCKET.list();\n}\n`,
+    );
+    const endpoint = (body: string) => `import type { APIContext } from "astro";\nimport { deleteVectors, listFiles } from "../../../../utils/ai";\nexport async function DELETE({ params, locals }: APIContext) {\n${body}\n  return new Response("ok");\n}\n`;
+    const found = (body: string) => routeFindings(dir, "src/pages/api/files/[id].ts", endpoint(body)).map((f) => [f.handler, f.provider]);
+    assert.deepEqual(found(`  const { AI } = locals.runtime.env;\n  await AI.run("@cf/baai/bge-base-en-v1.5", { text: [params.id] });`), [["DELETE", "Cloudflare Workers AI"]]);
+    assert.deepEqual(found(`  await deleteVectors(locals);`), [["DELETE", "Cloudflare Workers AI"]]);
+    // Another binding's run(), or one given no Workers AI model's name, is no model.
+    assert.deepEqual(found(`  const { JOBS } = locals.runtime.env;\n  await JOBS.run(params.id);`), []);
+    assert.deepEqual(found(`  await listFiles(locals);`), []);
+    // A Hono Worker taking it out of `c.env`, nothing else in the file naming a provider.
+    const hono = `import { Hono } from "hono";\nconst app = new Hono();\napp.post("/ask", async (c) => {\n  const { AI } = c.env;\n  return c.json(await AI.run("@cf/meta/llama-3.1-8b-instruct", { prompt: "hi" }));\n});\nexport default app;\n`;
+    assert.deepEqual(routeFindings(dir, "src/ask.ts", hono).map((f) => f.provider), ["Cloudflare Workers AI"]);
+  });
+
   it("the binding wrapped by the first Workers AI package, `new Ai(c.env.AI).run(…)` from @cloudflare/ai (You-saku/workers-ai-hono, batch 184)", () => {
     const dir = path.join(ROOT, "workers-ai-package");
     fs.mkdirSync(path.join(dir, "src"), { recursive: true });

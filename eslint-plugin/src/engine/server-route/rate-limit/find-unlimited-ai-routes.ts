@@ -61,8 +61,11 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     !bindings.agentRunners &&
     !AUTH_HEADER.test(source.text) &&
     !KEY_QUERY.test(source.text) &&
-    // A Worker's AI binding runs a model with no key or provider name written (function-scan's runsWorkersAiModel).
-    !source.text.includes(".AI.run(")
+    // A Worker's AI binding runs a model with no key or provider name written (function-scan's runsWorkersAiModel):
+    // on the env (`env.AI.run(`), or taken out of it and known by a model's name (`AI.run("@cf/…")`).
+    !source.text.includes("AI.run(") &&
+    !source.text.includes("@cf/") &&
+    !source.text.includes("@hf/")
   )
     return [];
   const extra = options.limiterNames ?? [];

@@ -304,11 +304,14 @@ function runsWorkersAiModel(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier" || callee.property.name !== "run") return false;
   const binding = callee.object;
-  if (binding.type !== "MemberExpression" || binding.computed || binding.property.type !== "Identifier" || binding.property.name !== "AI") return false;
+  // The binding taken out of the env, `const { AI } = locals.runtime.env; AI.run("@cf/baai/bge-base-en-v1.5", …)`
+  // (MisterB80/cloudflare-astro-chatbot's Astro endpoints, batch 197), is known by the model's name.
+  const named = binding.type === "Identifier";
+  if (!named && (binding.type !== "MemberExpression" || binding.computed || binding.property.type !== "Identifier" || binding.property.name !== "AI")) return false;
   // The binding on the Worker's `env` (`env.AI`, `c.env.AI`, `context.env.AI`) runs whichever model it is
   // given, one a map picks too (`modelMap[body.model]`: 21967201/cloud-ai-hub's chat function).
-  const owner = binding.object;
-  if ((owner.type === "Identifier" && owner.name === "env") || (owner.type === "MemberExpression" && !owner.computed && owner.property.type === "Identifier" && owner.property.name === "env")) return true;
+  const owner = binding.type === "MemberExpression" ? binding.object : undefined;
+  if (owner && ((owner.type === "Identifier" && owner.name === "env") || (owner.type === "MemberExpression" && !owner.computed && owner.property.type === "Identifier" && owner.property.name === "env"))) return true;
   const model = call.arguments[0];
   const name = model?.type === "Identifier" ? stringValue(blockDeclaration(model)?.value) : stringValue(model as Node | undefined);
   return name !== undefined && WORKERS_AI_MODEL.test(name);
