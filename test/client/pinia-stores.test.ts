@@ -101,6 +101,20 @@ const stores: Record<string, string> = {
     `  return { apiKey, laterKey, load };`,
     `});`,
   ),
+  // onlyzdd/chatgpt-tauri (batch 199): the field restored through the app's own wrapper of localStorage, `storage.get`;
+  // another object's `get` is no storage.
+  "src/stores/wrapped.ts": lines(
+    `import { defineStore } from "pinia";`,
+    `import { storage, vault } from "../utils/storage";`,
+    `export const useWrapped = defineStore("settings", {`,
+    `  state: () => ({ apikey: storage.get("apikey") || "", vaultKey: vault.get("apikey") || "" }),`,
+    `  actions: { setAPIKey(apikey: string) { this.apikey = apikey; storage.set("apikey", apikey); } },`,
+    `});`,
+  ),
+  "src/utils/storage.ts": lines(
+    `export const storage = { get: (key: string) => localStorage.getItem(key.toUpperCase()), set: (key: string, value: string) => localStorage.setItem(key.toUpperCase(), value) };`,
+    `export const vault = { get: (key: string) => import.meta.env.VITE_OPENAI_API_KEY + key };`,
+  ),
   // The same shape from the app's own `defineStore`: no Pinia store, not followed.
   "src/stores/other.ts": lines(
     `import { defineStore } from "./my-stores";`,
@@ -146,6 +160,14 @@ const calls: Record<string, string> = {
     `const useLocal = defineStore("local", { state: () => ({ apiKey: "" }), actions: { set(apiKey: string) { this.apiKey = apiKey; } } });`,
     `export const ask = () => ${bearer("useLocal().apiKey")};`,
   ),
+  "src/api/wrapped.ts": lines(
+    `import { useWrapped } from "../stores/wrapped";`,
+    `export const chat = async () => {`,
+    `  const store = useWrapped();`,
+    `  return await ${bearer("store.apikey")};`,
+    `};`,
+  ),
+  "src/api/wrapped-vault.ts": lines(`import { useWrapped } from "../stores/wrapped";`, `export const ask = () => useWrapped;`),
   "src/api/seeded.ts": lines(`import { useSeeded } from "../stores/seeded";`, `export const ask = (store = useSeeded()) => store;`),
   "src/api/seeded-setup.ts": lines(`import { useSeededSetup } from "../stores/seeded-setup";`, `export const ask = () => useSeededSetup;`),
   "src/api/other.ts": lines(`import { useOther } from "../stores/other";`, `export const ask = () => useOther;`),
@@ -178,6 +200,7 @@ ruleTester().run("no-client-ai-calls: the user's key in a Pinia store", rule, {
     { name: "an options store's fields through a name given the store, a `this` getter and an arrow getter, tidied", ...linted("src/api/keys.ts") },
     { name: "a setup store's ref that starts empty: read off the store, through a computed getter, and through storeToRefs", ...linted("src/api/setup-keys.ts") },
     { name: "a Pinia store of the same file", ...linted("src/api/local-store.ts") },
+    { name: "a field restored through the app's own storage wrapper, read off a const holding the store (onlyzdd/chatgpt-tauri)", ...linted("src/api/wrapped.ts") },
   ],
   invalid: [
     { name: "a field that starts from the build's env", ...calling("src/api/seeded.ts", "useSeeded().envKey"), errors: reported },
@@ -187,6 +210,7 @@ ruleTester().run("no-client-ai-calls: the user's key in a Pinia store", rule, {
     { name: "a getter that returns the build's env, not a state field", ...calling("src/api/seeded.ts", "useSeeded().envGetter"), errors: reported },
     { name: "a setup store's ref that starts from the build's env", ...calling("src/api/seeded-setup.ts", "useSeededSetup().apiKey"), errors: reported },
     { name: "a setup store's ref a function fills from the build's env", ...calling("src/api/seeded-setup.ts", "useSeededSetup().laterKey"), errors: reported },
+    { name: "a field restored by another object's get is no storage", ...calling("src/api/wrapped-vault.ts", "useWrapped().vaultKey"), errors: reported },
     { name: "a `defineStore` that is not Pinia's is not followed", ...calling("src/api/other.ts", "useOther().apiKey"), errors: reported },
     {
       name: "a module let the file also fills from the build's env",

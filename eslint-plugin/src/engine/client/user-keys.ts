@@ -20,8 +20,10 @@ const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFu
  * React Native's `AsyncStorage.getItem`, Expo's `SecureStore.getItemAsync` (or `getItem`) and
  * Capacitor's `Preferences.get`; a userscript's `GM_getValue` / `GM.getValue`: what the app saved
  * on the user's device, which the user typed (a bring-your-own-key assistant's settings screen).
+ * Also the app's own wrapper of one, named `storage` (`storage.get("apikey")` over localStorage:
+ * onlyzdd/chatgpt-tauri's settings store, batch 199).
  */
-const STORAGE_READ = /(?:^|\.)(?:storage\.(?:sync|local|session|managed)\.get|(?:local|session)Storage\.getItem|AsyncStorage\.getItem|SecureStore\.getItem(?:Async)?|Preferences\.get|GM_getValue|GM\.getValue)$/;
+const STORAGE_READ = /(?:^|\.)(?:storage\.(?:(?:sync|local|session|managed)\.)?get(?:Item)?|(?:local|session)Storage\.getItem|AsyncStorage\.getItem|SecureStore\.getItem(?:Async)?|Preferences\.get|GM_getValue|GM\.getValue)$/;
 /** The app's own reader of what the user saved: `getSettings(storage)`, `loadOptions()`. */
 const SETTINGS_READ = /(?:^|\.)(?:get|load|read)(?:User|Saved|Stored)?(?:Settings|Options|Preferences|Prefs|Config|Storage)$/;
 /** The app's own reader of the key the user saved: `getLocalApiKey()` (dqnamo/chaterface, batch 84), `loadStoredKey()`. */
