@@ -47,6 +47,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nfetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer " + "" } });\nfetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer" + " " + \`\` } });`,
     },
+    {
+      // MoPaMo/vera-ai (batch 200): the saved key read where the header is written.
+      name: "bring your own key: localStorage read inside the auth header's template",
+      filename: clientFile,
+      code: `"use client";\nimport axios from "axios";\nexport const run = (data: object) => axios.post("https://api.openai.com/v1/threads/runs", data, { headers: { Authorization: \`Bearer \${localStorage.getItem("apiKey")}\` } });\nexport const poll = () => fetch("https://api.openai.com/v1/threads", { headers: { Authorization: "Bearer " + localStorage.getItem("apiKey")!.trim() } });`,
+    },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
     {
       name: "bring your own key: the key the user typed into a form",
@@ -276,6 +282,12 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nconst GEMINI_API_KEY = "";\nexport const ask = () => fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${GEMINI_API_KEY}\`, { method: "POST" });`,
       errors: [{ messageId: "directProviderCall", line: 3 }],
+    },
+    {
+      name: "a stored read beside the developer's key is still the developer's key",
+      filename: clientFile,
+      code: `"use client";\nexport const run = () => fetch("https://api.openai.com/v1/threads", { headers: { Authorization: \`Bearer \${localStorage.getItem("apiKey") || process.env.NEXT_PUBLIC_OPENAI_API_KEY}\` } });`,
+      errors: [{ messageId: "directProviderCall", line: 2 }],
     },
     {
       name: "an auth header concatenated from the scheme and the developer's key is reported",

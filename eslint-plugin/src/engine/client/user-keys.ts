@@ -64,7 +64,9 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (developers) return false;
     if (child.type === "Literal" || child.type === "TemplateElement") return false; // "Bearer ", a URL part
     if (child.type === "ThisExpression" || child.type === "MetaProperty") developers = true;
-    if (child.type === "CallExpression" && readsFormData(child, declarators)) {
+    // Also a read of what the user saved, written into the header: `` `Bearer ${localStorage.getItem("apiKey")}` ``
+    // (MoPaMo/vera-ai's Assistants calls, batch 200).
+    if (child.type === "CallExpression" && (readsFormData(child, declarators) || readsStorage(child, declarators))) {
       names++;
       return false;
     }
