@@ -134,6 +134,11 @@ export interface FileBindings {
   /** Imported classes that make or keep a client (./shared-clients `holder`): `X.create()` makes one, no model runs. */
   clientHolders?: Set<string>;
   /**
+   * Functions of this file that return a client they make or keep (`function getClient() { return new OpenAI(…) }`,
+   * a singleton getter): `getClient()` alone makes or hands one over and runs no model; `getClient().chat…` does.
+   */
+  clientFactories?: Set<string>;
+  /**
    * Vector stores made over an embeddings client (also in `providers`, under that client's provider):
    * only the calls that embed documents or a query spend quota (function-scan's STORE_MODEL_METHODS).
    */
@@ -413,10 +418,16 @@ export function fileBindings(source: SourceFile): FileBindings {
     const factory = node.type === "FunctionDeclaration" ? node : node.type === "VariableDeclarator" && (node.init?.type === "ArrowFunctionExpression" || node.init?.type === "FunctionExpression") ? node.init : undefined;
     const made = factory && returnedConstruction(factory);
     const name = node.type === "FunctionDeclaration" ? node.id : node.type === "VariableDeclarator" ? node.id : undefined;
-    if (made && name?.type === "Identifier") declarators.push({ id: name, init: made });
+    if (made && name?.type === "Identifier") {
+      declarators.push({ id: name, init: made });
+      (bindings.clientFactories ??= new Set()).add(name.name);
+    }
     // A singleton getter: `function getOpenAIInstance() { if (!instance) instance = new OpenAI(…); return instance; }`.
     const returned = factory && !made && name?.type === "Identifier" ? returnedName(factory) : undefined;
-    if (returned && name?.type === "Identifier") getters.push({ name: name.name, returned });
+    if (returned && name?.type === "Identifier") {
+      getters.push({ name: name.name, returned });
+      (bindings.clientFactories ??= new Set()).add(name.name);
+    }
     if (node.type !== "VariableDeclarator") return;
     declarators.push(node);
     if (node.id.type === "Identifier" && node.init && !declarations.has(node.id.name)) declarations.set(node.id.name, node.init);

@@ -9,6 +9,7 @@ import { STORE_EMBEDDING_METHODS } from "../../providers/vector-stores";
 import { blockDeclaration, classMethod, enclosingClass, findProperty, memberPath, moduleDeclaration, sameClassMethod, stringValue, tscCallee, walk } from "../ast-utils";
 import { CHAIN_METHODS, chainBuiltBy, type ClientSite, type FileBindings } from "./bindings";
 import { parameterAround } from "../../patterns";
+import { factoryResultOnlyTested } from "./factory-calls";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
 import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, withCallersParams } from "./provider-requests";
@@ -358,7 +359,8 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     // `TokenizerFactory.create(id)`: a static method of an imported class that makes its client
     // (ujjwalsinghbasnet-3ptrades/ai-starter, batch 73); its model-calling methods are memberProviders'.
     // `removeDocument(id)`: an imported function that only hands back its vector store runs no model (its `returnsStore`).
-    const makesClient = (bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root) || (call.callee === root && bindings.storeFactories?.has(root.name));
+    // `getClient()` of this file, its client only tested (./factory-calls): asks whether one can be made.
+    const makesClient = (bindings.clientHolders?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root) || (call.callee === root && (bindings.storeFactories?.has(root.name) || (bindings.clientFactories?.has(root.name) && factoryResultOnlyTested(call))));
     // `aiService.listAvailableModels()` on an instance of an imported class: the method's own answer.
     if (bindings.classInstances?.has(root.name) && call.callee.type === "MemberExpression" && call.callee.object === root && !call.callee.computed && call.callee.property.type === "Identifier") {
       return bindings.memberProviders?.get(`${root.name}#${call.callee.property.name}`);
