@@ -32,6 +32,17 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(holdsSecrets("DATABASE_URL=mysql://username:password@localhost:3306/studybuddy\nJWT_SECRET=your_32_char_random_secret_here\n"), false);
   });
 
+  it("\"your key\" written in camel case is a placeholder; a value of mixed case and digits is not", () => {
+    // 67-CPU/Vue-deepseek's tracked `.env` (batch 200).
+    assert.equal(holdsSecrets("# DeepSeek API Key\nDEEPSEEK_API_KEY=YourApiKey\nPORT=3001\n"), false);
+    assert.equal(canBeSecret("yourOpenAIKey"), false);
+    assert.equal(canBeSecret("YourKeyHere"), false);
+    // Digits, a lower-case run after a word, or a long value: what a key's random characters are.
+    assert.equal(canBeSecret("YourApiKey9"), true);
+    assert.equal(canBeSecret("YourapikeyzqXv"), true);
+    assert.equal(canBeSecret("Your" + "AbcDef".repeat(8)), true);
+  });
+
   it("\"your key\" after the verb that asks for it is a placeholder in any of the languages; a value is not", () => {
     // Richard-SI/educaAI-Nuxt's tracked `.env` (batch 146): Portuguese for "put your key here".
     assert.equal(holdsSecrets("OPENAI_API_KEY=coloque_sua_chave_aqui\nUSE_MOCK=true\n"), false);

@@ -46,7 +46,16 @@ export function canBeSecret(value: string): boolean {
 }
 
 function isPlaceholder(value: string): boolean {
-  return NOT_A_SECRET.test(value) || isPlaceholderPhrase(value) || isYoursInOtherWords(value);
+  return NOT_A_SECRET.test(value) || isPlaceholderPhrase(value) || isYoursInOtherWords(value) || isYoursInCamelCase(value);
+}
+
+/**
+ * "Your key" written as one word in camel case, each word a capital and lower-case letters: `YourApiKey`
+ * (67-CPU/Vue-deepseek's tracked `.env`, batch 200), `yourOpenAIKey`, `YourKeyHere`. Case-sensitive: no
+ * digits, no lower-case run followed by a lower-case word, which a key's random letters are not.
+ */
+function isYoursInCamelCase(value: string): boolean {
+  return value.length <= 40 && /^[Yy]our(?:[A-Z][a-z]*)+$/.test(value);
 }
 
 /**
