@@ -19,6 +19,11 @@ const filename = "/project/server/index.ts";
 
 ruleTester().run("no-served-keys", rule, {
   valid: [
+    // A Places key the page's map needs is public by design, not Gemini's (rkandela/FoodHacks' Netlify function, batch 204).
+    {
+      code: `exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ apiKey: process.env.GOOGLE_PLACES_API_KEY, maps: process.env.VITE_GOOGLE_MAPS_KEY }) });`,
+      filename: "/project/netlify/functions/get-google-key.js",
+    },
     // Whether it is set, or something computed from it, is no key.
     { code: `app.get("/api/status", (req, res) => res.json({ openai: Boolean(process.env.OPENAI_API_KEY), tail: process.env.OPENAI_API_KEY?.slice(-4) }));`, filename },
     // The provider's answer, not the key.
@@ -47,6 +52,12 @@ ruleTester().run("no-served-keys", rule, {
     { code: `socket.send(JSON.stringify({ type: "ping" }));\nemitter.json(process.env.PORT);`, filename },
   ],
   invalid: [
+    {
+      name: "a Google key that names no public API is Gemini's",
+      code: `exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ apiKey: process.env.GOOGLE_API_KEY }) });`,
+      filename: "/project/netlify/functions/get-google-key.js",
+      errors: [{ messageId: "keyServed", line: 1 }],
+    },
     {
       name: "a Netlify function returns the key (eriknewland/codepen-gpt)",
       code: `exports.handler = async (event, context) => {\n  const { OPENAI_API_KEY } = process.env;\n  return { statusCode: 200, body: JSON.stringify({ apiKey: OPENAI_API_KEY }) };\n};`,

@@ -11,6 +11,7 @@ import { withoutCasts } from "./client/env-reads";
 import { functionOrModule } from "./function-returns";
 import { binds } from "./patterns";
 import { propertyName } from "./server-route/ast-utils";
+import { isSecretEnvName } from "./client/env-names";
 import { providerForEnvName } from "./providers";
 import { textFacts } from "./text-facts";
 import { fieldSetOnce } from "./this-member";
@@ -111,6 +112,9 @@ function keyFromEnv(node: Node, keyNames: KeyNames): KeyValue | undefined {
   if (name !== undefined && HOLDS_A_PATH.has(name)) return undefined;
   const provider = name === undefined ? undefined : providerForEnvName(name);
   if (!provider || name === undefined) return undefined;
+  // A name public by design is no secret to serve or log: a Places key the page's map needs
+  // (`GOOGLE_PLACES_API_KEY`, rkandela/FoodHacks' Netlify function, batch 204), not Gemini's.
+  if (!isSecretEnvName(name)) return undefined;
   return binding?.property !== undefined ? { node, name, provider: provider.name, under: binding.property } : { node, name, provider: provider.name };
 }
 
