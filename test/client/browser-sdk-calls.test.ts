@@ -272,6 +272,21 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       ],
     },
     {
+      // clgleroux/hack-a-thon-front (batch 205): an Angular component requiring the SDK inside ngOnInit.
+      name: "openai v3 required inside a method (`const { Configuration, OpenAIApi } = require(\"openai\")` in ngOnInit)",
+      filename: vite,
+      code: [
+        `export class TestComponent {`,
+        `  async ngOnInit() {`,
+        `    const { Configuration, OpenAIApi } = require("openai");`,
+        `    const configuration = new Configuration({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });`,
+        `    return new OpenAIApi(configuration).createCompletion({ model: "text-davinci-003", prompt: "x" });`,
+        `  }`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 4, data: { provider: "OpenAI", chain: viteChain } }],
+    },
+    {
       name: "a second client is its own finding; one built inline on a Configuration counts once",
       filename: next,
       code: client(

@@ -209,7 +209,7 @@ export function findAiCalls(program: TSESTree.Program, text: string, file?: stri
   const constants = stringConstants(declarators);
   const objects = objectConstants(declarators);
   const headerConstants = headerValueConstants(declarators);
-  const scope = scopeOf(program, text, valueConstants(declarators), file);
+  const scope = scopeOf(program, text, valueConstants(declarators), file, declarators);
   if (nodes.headerSets?.length) scope.headerSets = headerSetsByObject(nodes.headerSets);
   const calls: AiCall[] = [];
   const reportedCalls: Array<[number, number]> = [];

@@ -98,29 +98,36 @@ export function headerObjectKey(name: string, at: Node): string {
   return `${name}@module`;
 }
 
-export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string): Scope {
+/**
+ * `declarators`: every variable declarator of the file, when the caller has them: a `require` inside a function
+ * binds its names too (`const { Configuration, OpenAIApi } = require("openai")` in an Angular component's
+ * `ngOnInit`: clgleroux/hack-a-thon-front, batch 205).
+ */
+export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string, declarators?: readonly TSESTree.VariableDeclarator[]): Scope {
   const imports = new Map<string, string>();
   const importNames = new Map<string, { specifier: string; name: string }>();
   const functions = new Map<string, TSESTree.FunctionDeclaration>();
+  // CommonJS in browser code (Vue CLI and webpack bundle it): `const { Configuration, OpenAIApi } = require("openai")`.
+  const bindRequire = (declarator: TSESTree.VariableDeclarator) => {
+    const specifierText = requiredModule(declarator.init);
+    if (specifierText === undefined) return;
+    if (declarator.id.type === "Identifier") {
+      imports.set(declarator.id.name, specifierText);
+      importNames.set(declarator.id.name, { specifier: specifierText, name: "default" });
+    } else if (declarator.id.type === "ObjectPattern") {
+      for (const property of declarator.id.properties) {
+        if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.value.type !== "Identifier") continue;
+        imports.set(property.value.name, specifierText);
+        importNames.set(property.value.name, { specifier: specifierText, name: property.key.name });
+      }
+    }
+  };
+  for (const declarator of declarators ?? []) if (declarator.init?.type === "CallExpression") bindRequire(declarator);
   for (const statement of program.body) {
     const declared = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
     if (declared?.type === "FunctionDeclaration" && declared.id) functions.set(declared.id.name, declared);
-    // CommonJS in browser code (Vue CLI and webpack bundle it): `const { Configuration, OpenAIApi } = require("openai")`.
     if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) {
-        const specifierText = requiredModule(declarator.init);
-        if (specifierText === undefined) continue;
-        if (declarator.id.type === "Identifier") {
-          imports.set(declarator.id.name, specifierText);
-          importNames.set(declarator.id.name, { specifier: specifierText, name: "default" });
-        } else if (declarator.id.type === "ObjectPattern") {
-          for (const property of declarator.id.properties) {
-            if (property.type !== "Property" || property.computed || property.key.type !== "Identifier" || property.value.type !== "Identifier") continue;
-            imports.set(property.value.name, specifierText);
-            importNames.set(property.value.name, { specifier: specifierText, name: property.key.name });
-          }
-        }
-      }
+      for (const declarator of statement.declarations) bindRequire(declarator);
       continue;
     }
     if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
