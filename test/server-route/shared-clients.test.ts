@@ -500,6 +500,18 @@ export function formatAnswer(text: string) { return text.trim(); }
     assert.deepEqual(run(dir, "server/routes/chat.ts"), ["default"]);
   });
 
+  it("a default export under the camelCase of its file's name (quentinjuarez/nuxt3-gpt's `openaiClient()`, batch 200)", () => {
+    const factory = `import OpenAI from "openai";\nconst openaiClient = () => {\n  const config = useRuntimeConfig();\n  return new OpenAI({ apiKey: config.openaiApiKey });\n};\nexport default openaiClient;\n`;
+    const call = (name: string) => `export default defineEventHandler(async (event) => {\n  const body = await readBody(event);\n  const client = ${name}();\n  const answer = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: body.query }] });\n  return answer.choices[0].message.content;\n});`;
+    const pkg = JSON.stringify({ dependencies: { nuxt: "3.12.0", openai: "4.0.0" } });
+    const camel = makeRepo({ "package.json": pkg, "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/openaiClient.ts": factory });
+    assert.deepEqual(run(camel, "server/api/conversations/create.post.ts", call("openaiClient")), ["default"]);
+    const kebab = makeRepo({ "package.json": pkg, "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/open-ai-client.ts": factory });
+    assert.deepEqual(run(kebab, "server/api/chat.post.ts", call("openAiClient")), ["default"]);
+    // Not under another name: `default` itself, or the file's name in another case.
+    assert.deepEqual(run(camel, "server/api/chat.post.ts", call("OpenaiClient")), []);
+  });
+
   it("not where Nuxt imports nothing: outside server/, a nested utils folder, a name the route declares, or a project that is not Nuxt's", () => {
     const nuxt = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/ai/openai.ts": utils });
     assert.deepEqual(run(nuxt, "server/api/chat.post.ts"), [], "only the folder's top level is imported");

@@ -19,6 +19,17 @@ export function nuxtAutoImportable(name: string, text: string, declared: Readonl
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * The name Nuxt auto-imports an export of `file` under: its own, or for the default export the camelCase of the
+ * file's name without its extension (`server/utils/openaiClient.ts` or `open-ai-client.ts`: Nuxt's utils docs;
+ * quentinjuarez/nuxt3-gpt's `openaiClient()`, batch 200).
+ */
+export function nuxtAutoImportName(exported: string, file: string): string {
+  if (exported !== "default") return exported;
+  const words = path.basename(file).replace(/\.[^.]*$/, "").split(/[-_.\s]+/).filter(Boolean);
+  return words.map((word, i) => (i === 0 ? word[0].toLowerCase() + word.slice(1) : word[0].toUpperCase() + word.slice(1))).join("");
+}
+
 function usesWord(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
     if (!/[\w$]/.test(text[at - 1] ?? "") && !/[\w$]/.test(text[at + name.length] ?? "")) return true;

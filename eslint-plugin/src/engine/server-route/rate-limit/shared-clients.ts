@@ -23,7 +23,7 @@ import { companionLimits, LIMIT_NAME, sdkCallRunsNoModel, scanFunction } from ".
 import { sentKeyParameter } from "./provider-requests";
 import { addGenkit } from "./genkit";
 import { addGraphs } from "./langgraph";
-import { nuxtAutoImportable, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
+import { nuxtAutoImportable, nuxtAutoImportName, nuxtServerUtils, topLevelNames } from "./nuxt-server-utils";
 import { contextClients } from "./trpc-context";
 
 type Node = TSESTree.Node;
@@ -140,7 +140,8 @@ export function addImportedBindings(source: SourceFile, bindings: FileBindings, 
     const summary = summaryOf(target, project, hops - 1, new Set([...seen, source.file]));
     if (!summary) continue;
     let used = false;
-    for (const [name, meaning] of summary.exports) {
+    for (const [exported, meaning] of summary.exports) {
+      const name = nuxtAutoImportName(exported, target);
       if (!nuxtAutoImportable(name, source.text, declared) || bindings.providers.has(name) || bindings.limiters.has(name)) continue;
       used = bindMeaning(bindings, name, meaning) || used;
     }
