@@ -51,8 +51,8 @@ function isPlaceholder(value: string): boolean {
 
 /**
  * "Your key" written as one word in camel case, each word a capital and lower-case letters: `YourApiKey`
- * (67-CPU/Vue-deepseek's tracked `.env`, batch 200), `yourOpenAIKey`, `YourKeyHere`. Case-sensitive: no
- * digits, no lower-case run followed by a lower-case word, which a key's random letters are not.
+ * (67-CPU/Vue-deepseek's tracked `.env`, batch 200), `yourOpenAIKey`, `YourKeyHere`. Case-sensitive, letters
+ * only, every word after "your" capitalised: a key's random characters are not shaped so.
  */
 function isYoursInCamelCase(value: string): boolean {
   return value.length <= 40 && /^[Yy]our(?:[A-Z][a-z]*)+$/.test(value);
