@@ -57,6 +57,8 @@ describe("client env names", () => {
     "VITE_GOOGLE_ANALYTICS_KEY", "NEXT_PUBLIC_ANALYTICS_KEY",
     // Tambo's React SDK takes its key in the browser (PAVAN2627/holocron-academy, batch 56).
     "NEXT_PUBLIC_TAMBO_API_KEY",
+    // An OAuth token-exchange endpoint (char-projects/PokeAPI, batch 206).
+    "VITE_OAUTH_BACKEND_TOKEN_EXCHANGE", "TOKEN_EXCHANGE",
     // Coinbase OnchainKit's client API key goes into the page (mwamedacen/blockanalytica, batch 194).
     "NEXT_PUBLIC_ONCHAINKIT_API_KEY", "ONCHAINKIT_API_KEY",
     // An https REST endpoint, its token apart (haydenbleasel/next-forge, batch 66); Vapi's web token (adrianhajdin/ai_mock_interviews).

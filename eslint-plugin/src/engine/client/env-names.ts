@@ -121,6 +121,9 @@ const SETTING_WORDS = new Set([
   "ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "MODE", "TYPE", "VERSION", "REGION", "TIMEOUT", "TTL", "ENDPOINT", "PROVIDER", "STRATEGY",
   // Text about a credential shown to people: documenso's NEXT_PUBLIC_SIGNING_CONTACT_INFO.
   "INFO", "CONTACT", "EMAIL", "LABEL", "TITLE", "MESSAGE",
+  // Where a token is exchanged, an OAuth endpoint: `VITE_OAUTH_BACKEND_TOKEN_EXCHANGE=/api/oauth/exchange`
+  // (char-projects/PokeAPI, batch 206).
+  "EXCHANGE",
 ]);
 
 /** Settings of a token's life and signature, wherever they sit in the name (`…_EXPIRES_IN`). */
