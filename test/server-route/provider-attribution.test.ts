@@ -522,6 +522,30 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), []);
   });
 
+  it("is quiet for a `let` given only models of clients the caller's key made (13point5/open-artifacts, batch 207)", () => {
+    const byok = `import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { streamText } from "ai";
+export async function POST(req: Request) {
+  const { messages, apiKey, model } = await req.json();
+  let llm;
+  if (model === "claude") {
+    const anthropic = createAnthropic({ apiKey });
+    llm = anthropic("claude-3-5-sonnet-20240620");
+  } else if (model.startsWith("gpt")) {
+    const openai = createOpenAI({ compatibility: "strict", apiKey });
+    llm = openai(model);
+  }
+  if (!llm) throw new Error("Unsupported model");
+  const result = await streamText({ model: llm, messages });
+  return result.toAIStreamResponse();
+}`;
+    assert.deepEqual(providersReported(byok), []);
+    // One branch on the server's key: the server's quota.
+    const mixed = byok.replace("const openai = createOpenAI({ compatibility: \"strict\", apiKey });", "const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });");
+    assert.deepEqual(providersReported(mixed), ["OpenAI"]);
+  });
+
   it("is quiet for an AI SDK provider made with the caller's key, and its model passed to generateText (thaddeusm/alt-tag-generator, batch 49)", () => {
     const byok = `import { createOpenAI, openai } from "@ai-sdk/openai";
 import { generateText } from "ai";

@@ -665,6 +665,12 @@ function soleLetValue(name: TSESTree.Identifier): Node | undefined {
   return values.length === 1 ? values[0] : undefined;
 }
 
+/** What the nearest `let` of `name` around `node` is given, or undefined when no block around it declares one. */
+export function valuesOfLet(node: Node, name: string): Node[] | undefined {
+  const declarator = letDeclarator(node, name);
+  return declarator ? letValues(declarator, name) : undefined;
+}
+
 /** What a `let` is given: its initializer, then each `name = value` in the block that declares it. */
 function letValues(declarator: TSESTree.VariableDeclarator, name: string): Node[] {
   const values: Node[] = declarator.init ? [declarator.init] : [];
