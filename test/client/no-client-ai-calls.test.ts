@@ -53,6 +53,21 @@ ruleTester().run("no-client-ai-calls", rule, {
       filename: clientFile,
       code: `"use client";\nimport axios from "axios";\nexport const run = (data: object) => axios.post("https://api.openai.com/v1/threads/runs", data, { headers: { Authorization: \`Bearer \${localStorage.getItem("apiKey")}\` } });\nexport const poll = () => fetch("https://api.openai.com/v1/threads", { headers: { Authorization: "Bearer " + localStorage.getItem("apiKey")!.trim() } });`,
     },
+    {
+      // boutzoua/Openai_RealtimeAPI_Voice_Console (batch 209): @openai/realtime-api-beta's own client, vendored into src/lib,
+      // passes its caller's flag on; the app's own call decides (here with the user's key, reported where it is set).
+      name: "a browser flag passed on from a parameter of the function around it (an SDK's own constructor)",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { RealtimeAPI } from "./api.js";`,
+        `export class RealtimeClient {`,
+        `  constructor({ url, apiKey, dangerouslyAllowAPIKeyInBrowser, debug } = {}) {`,
+        `    this.realtime = new RealtimeAPI({ url, apiKey, dangerouslyAllowAPIKeyInBrowser, debug });`,
+        `  }`,
+        `}`,
+      ].join("\n"),
+    },
     { name: "own API route with a header", filename: clientFile, code: `"use client";\nfetch("/api/chat", { headers: { Authorization: "Bearer x" } });` },
     {
       name: "bring your own key: the key the user typed into a form",
@@ -686,6 +701,17 @@ ruleTester().run("no-client-ai-calls", rule, {
         `}`,
       ].join("\n"),
       errors: [{ messageId: "dangerousBrowserClient", line: 4, column: 64, data: { provider: "OpenAI", flag: "dangerouslyAllowAPIKeyInBrowser", chain: "app/chat/chat-box.tsx" } }],
+    },
+    {
+      name: "a browser flag given a value of the file's own (not a parameter) is set by the file",
+      filename: clientFile,
+      code: [
+        `"use client";`,
+        `import { RealtimeClient } from "@openai/realtime-api-beta";`,
+        `const allow = true;`,
+        `export const connect = (apiKey: string) => new RealtimeClient({ apiKey, dangerouslyAllowAPIKeyInBrowser: allow });`,
+      ].join("\n"),
+      errors: [{ messageId: "dangerousBrowserClient", line: 4 }],
     },
     {
       // A real Electron app (Quasar, bench/real-apps) builds its client this way.

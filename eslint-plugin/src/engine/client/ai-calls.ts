@@ -8,6 +8,7 @@
 import type { TSESTree } from "../ast";
 import { sdkUsePattern, textFacts } from "../text-facts";
 import { browserAuthHeader, browserSdkClient, configString, credentialEnvReads, importedString, isDevelopersKey, importedTemplate, headerObjectKey, isKeyHeader, scopeOf, appModulesOf, type HeaderSet, type Scope } from "./browser-keys";
+import { parameterAround } from "../patterns";
 import { BROWSER_FLAGS, DIRECT_ACCESS_HEADER, modelProviderForHost, providerForSdk } from "./catalogue";
 import type { EnvRead } from "./env-reads";
 import { dottedName, isUserSupplied, namesNothingBound } from "./user-keys";
@@ -309,9 +310,18 @@ function browserFlagOf(node: TSESTree.CallExpression | TSESTree.NewExpression, o
 
 function flagIn(options: TSESTree.ObjectExpression): ObjectProperty | undefined {
   for (const property of options.properties) {
-    if (property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false)) return property;
+    if (property.type === "Property" && BROWSER_FLAGS.has(propertyKey(property) ?? "") && !(property.value.type === "Literal" && property.value.value === false) && !forwardedFlag(property.value)) return property;
   }
   return undefined;
+}
+
+/**
+ * A flag passed on from a parameter of the function around it, `new RealtimeAPI({ url, apiKey,
+ * dangerouslyAllowAPIKeyInBrowser })` in the SDK's own constructor (a copy of @openai/realtime-api-beta
+ * vendored into boutzoua/Openai_RealtimeAPI_Voice_Console's src/lib, batch 209): whoever calls it decides.
+ */
+function forwardedFlag(value: TSESTree.Node): boolean {
+  return value.type === "Identifier" && parameterAround(value, value.name) !== undefined;
 }
 
 /**
