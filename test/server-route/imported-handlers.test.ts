@@ -103,6 +103,20 @@ app.post("/chat", chat);
     assert.deepEqual(findingsIn(dir, "src/routes/c.js", limitedFirst), []);
   });
 
+  it("an imported handler cast where it is registered, `chat as any` (M-Zaid-Tayyab/QuizGPT-Monorepo, batch 211)", () => {
+    const dir = app();
+    const cast = `import express from "express";
+import { chat, health } from "../controllers/chat.js";
+import * as controllers from "../controllers/chat.js";
+const router = express.Router();
+router.post("/generate", authenticate as any, chat as any);
+router.post("/explain", controllers.chat as unknown as express.RequestHandler);
+router.get("/health", health as any);
+export default router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/quiz.ts", cast), ['router.post("/explain") → OpenAI', 'router.post("/generate") → OpenAI']);
+  });
+
   it("a handler mounted with use(path, handler) answers every method there (devzwide/chatbot, batch 79); a router mounted so is no handler", () => {
     const dir = app();
     writeFile(dir, "src/routes/chatRouter.js", `import express from "express";\nimport { chat } from "../controllers/chat.js";\nconst router = express.Router();\nrouter.post("/", chat);\nexport default router;\n`);

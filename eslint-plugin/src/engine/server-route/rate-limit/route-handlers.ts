@@ -898,8 +898,9 @@ function importedReference(handler: Node): { reference: string; wrappers: Node[]
   return inner ? { reference: inner, wrappers: [handler] } : undefined;
 }
 
-/** `a` or `a.b` (plain names): what an imported handler is written as. */
+/** `a` or `a.b` (plain names): what an imported handler is written as, also cast (`generateQuiz as any`: M-Zaid-Tayyab/QuizGPT-Monorepo, batch 211). */
 function referenceOf(node: Node): string | undefined {
+  if (node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSNonNullExpression") return referenceOf(node.expression);
   const bound = boundFunction(node);
   if (bound) return referenceOf(bound);
   if (node.type === "Identifier") return node.name;
