@@ -629,7 +629,7 @@ function modelProvider(call: TSESTree.CallExpression, bindings: FileBindings): P
       // A model from a local-model provider (`ollama("llama3.1")`): no provider's quota to spend;
       // nor from a provider made with the caller's key (`const openai = createOpenAI({ apiKey: body.key })`:
       // thaddeusm/alt-tag-generator, batch 48), which spends the caller's.
-      found = bindings.localModels?.has(node.name) || isUserClient(node.name, call, bindings) || letOfUserModels(node, call, bindings) ? "local" : bindings.providers.get(node.name);
+      found = bindings.localModels?.has(node.name) || isUserClient(node.name, call, bindings) || letOfUserModels(node, bindings) ? "local" : bindings.providers.get(node.name);
     });
   }
   return found;
@@ -644,7 +644,7 @@ function isUserClient(name: string, at: Node, bindings: FileBindings): boolean {
  * `streamText({ model: llm })`: every model the `let` is given comes from a client the caller's key made
  * (13point5/open-artifacts, batch 207).
  */
-function letOfUserModels(name: TSESTree.Identifier, call: Node, bindings: FileBindings): boolean {
+function letOfUserModels(name: TSESTree.Identifier, bindings: FileBindings): boolean {
   if (!bindings.userClients) return false;
   const values = valuesOfLet(name, name.name)?.filter((value) => !(value.type === "Identifier" && value.name === "undefined"));
   return !!values && values.length > 0 && values.every((value) => value.type === "CallExpression" && value.callee.type === "Identifier" && isUserClient(value.callee.name, value, bindings));
