@@ -79,7 +79,7 @@ export const AUTH_HEADERS = [...new Set([...COMMON_AUTH_HEADERS, ...providerKeyH
  * dcrebbin/ai-leetcode-coach, batch 56).
  */
 export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallExpressionArgument | undefined): boolean {
-  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? soleLetValue(init) ?? constInits(source).get(init.name)) : init;
+  const options = init?.type === "Identifier" ? (enclosingConst(init, init.name) ?? onlyLetValue(init) ?? constInits(source).get(init.name)) : init;
   const headers = options?.type === "ObjectExpression" ? findProperty(options, "headers")?.value : undefined;
   // `headers: request.headers`: the caller's own headers passed on whole, their key with them, and none of the
   // server's (LefeiYin/edge-functions-examples-2056's Netlify edge proxy, batch 193).
@@ -231,9 +231,8 @@ export function axiosConfig(source: SourceFile, node: Node): TSESTree.ObjectExpr
 
 /** A `let` never given another value: `let axios_config = { url, headers }` then `axios(axios_config)` (agonzalezo/api-speech, batch 114). */
 function onlyLetValue(node: TSESTree.Identifier): Node | undefined {
-  const declarator = letDeclarator(node, node.name);
-  const values = declarator ? letValues(declarator, node.name) : [];
-  return values.length === 1 ? values[0] : undefined;
+  const values = valuesOfLet(node, node.name);
+  return values?.length === 1 ? values[0] : undefined;
 }
 
 /**
@@ -658,12 +657,6 @@ function letDeclarator(node: Node, name: string): TSESTree.VariableDeclarator | 
   return undefined;
 }
 
-/** The one value a `let` of a block around `name` is ever given (`let config = { … }`, never assigned again). */
-function soleLetValue(name: TSESTree.Identifier): Node | undefined {
-  const declarator = letDeclarator(name, name.name);
-  const values = declarator ? letValues(declarator, name.name) : [];
-  return values.length === 1 ? values[0] : undefined;
-}
 
 /** What the nearest `let` of `name` around `node` is given, or undefined when no block around it declares one. */
 export function valuesOfLet(node: Node, name: string): Node[] | undefined {
