@@ -38,6 +38,11 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     { name: "AI SDK provider without a key (reads the server env)", filename: next, code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `const openai = createOpenAI();`) },
     { name: "default provider instance called with a model id", filename: next, code: client(`import { openai } from "@ai-sdk/openai";`, `const model = openai("gpt-4o-mini-2024-07-18");`) },
     {
+      name: "TanStack AI's adapter that reads the server env, and one given the key the user typed",
+      filename: vite,
+      code: [`import { openaiText, createOpenaiChat } from "@tanstack/ai-openai";`, `export const model = openaiText("gpt-4o");`, `export const own = (apiKey: string) => createOpenaiChat("gpt-4o", apiKey);`].join("\n"),
+    },
+    {
       name: "bring your own key: the key the user typed",
       filename: next,
       code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `export function make(userKey: string) {`, `  return createOpenAI({ apiKey: userKey });`, `}`),
@@ -163,6 +168,13 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     },
   ],
   invalid: [
+    {
+      // TanStack AI's adapter factories take the key after the model: `createOpenaiChat(model, apiKey, config?)`.
+      name: "a TanStack AI adapter made in browser code with the developer's key",
+      filename: vite,
+      code: [`import { createGeminiChat } from "@tanstack/ai-gemini";`, `export const adapter = createGeminiChat("gemini-2.5-flash", import.meta.env.VITE_GEMINI_API_KEY);`].join("\n"),
+      errors: [{ messageId: "browserSdkClient", line: 2, data: { provider: "Google AI (Gemini)", chain: viteChain } }],
+    },
     {
       name: "the same empty field, filled from the build's env elsewhere: the developer's key",
       filename: vite,

@@ -82,8 +82,8 @@ const titleCase = (header: string) => header.replace(/(^|-)([a-z])/g, (_match, d
 /** A key sent in a URL's query, as Gemini's REST API takes it (ai-calls' QUERY_KEY). */
 const QUERY_KEY_WORDS = ["?key=", "&key=", "?api_key=", "&api_key=", "?apikey=", "&apikey="];
 
-/** The AI SDK's own package: it names no provider (a model comes from one that does). */
-const AI_SDK_WORDS = ['"ai"', "'ai'"];
+/** The AI SDK's and TanStack AI's own packages: they name no provider (a model comes from one that does). */
+const AI_SDK_WORDS = ['"ai"', "'ai'", '"@tanstack/ai"', "'@tanstack/ai'"];
 
 function sdkWords(kind: "sdkPackages" | "sdkConstructors" | "endpoints"): string[] {
   const words = new Set<string>();

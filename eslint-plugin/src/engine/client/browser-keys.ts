@@ -559,6 +559,8 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
   // (`new InferenceClient(HF_ACCESS_TOKEN)`: BuggyOpenSouce/Buggy-AI, batch 105). Calls are left
   // out: `openai("gpt-4o")` names a model.
   if (!key && node.type === "NewExpression" && node.arguments[0] && node.arguments[0].type !== "ObjectExpression") key = keyIn(node.arguments[0], scope);
+  // TanStack AI's adapter factories take the model first and the key second: `createOpenaiChat("gpt-4o", key)`.
+  if (!key && node.type === "CallExpression" && node.arguments[1] && node.arguments[1].type !== "ObjectExpression" && tanstackAdapter(node.callee, scope)) key = keyIn(node.arguments[1], scope);
   const viaBaseUrl = options ? providerOfBaseUrl(options) : undefined;
   if (!key) {
     // A client whose key is a placeholder in the app's own source (an environment file's
@@ -570,6 +572,11 @@ export function browserSdkClient(node: TSESTree.CallExpression | TSESTree.NewExp
     return slot ? { messageId: "browserSdkClientKeySlot", node, data: { provider: (viaBaseUrl ?? provider).name } } : undefined;
   }
   return { messageId: "browserSdkClient", node, data: { provider: (viaBaseUrl ?? provider).name }, keyReads: readsOf(key) };
+}
+
+/** A name imported from one of TanStack AI's adapter packages (`@tanstack/ai-openai`, `@tanstack/ai-gemini`…). */
+function tanstackAdapter(callee: Node, scope: Scope): boolean {
+  return callee.type === "Identifier" && scope.imports.get(callee.name)?.startsWith("@tanstack/ai-") === true;
 }
 
 /** The placeholder key a client is given, in its options or as its first argument. */

@@ -111,7 +111,10 @@ export interface Provider {
   contextWords: string[];
   /** SDK classes / factory functions: ["OpenAI", "AzureOpenAI", "createOpenAI"]. */
   sdkConstructors?: string[];
-  /** npm packages of the provider's SDKs: ["openai", "@ai-sdk/openai"]. */
+  /**
+   * npm packages of the provider's SDKs: ["openai", "@ai-sdk/openai"], and its adapter for each SDK
+   * family that has one (LangChain's `@langchain/openai`, TanStack AI's `@tanstack/ai-openai`).
+   */
   sdkPackages?: string[];
   /** API hosts a browser would call: ["api.openai.com"]. */
   endpoints?: string[];

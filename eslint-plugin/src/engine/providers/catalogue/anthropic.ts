@@ -9,7 +9,7 @@ export const anthropic: Provider = {
   envVarAliases: ["CLAUDE_API_KEY", "ANTHROPIC_ADMIN_KEY", "ANTHROPIC_AWS_API_KEY"],
   contextWords: ["anthropic", "claude"],
   sdkConstructors: ["Anthropic", "createAnthropic", "ChatAnthropic", "AnthropicVertex", "AnthropicBedrock", "createAnthropicAws"],
-  sdkPackages: ["@anthropic-ai/sdk", "@ai-sdk/anthropic", "@langchain/anthropic", "@anthropic-ai/claude-agent-sdk", "@ai-sdk/anthropic-aws", "@llamaindex/anthropic", "genkitx-anthropic"],
+  sdkPackages: ["@anthropic-ai/sdk", "@ai-sdk/anthropic", "@langchain/anthropic", "@anthropic-ai/claude-agent-sdk", "@ai-sdk/anthropic-aws", "@llamaindex/anthropic", "genkitx-anthropic", "@tanstack/ai-anthropic"],
   endpoints: ["api.anthropic.com"],
   revokeUrl: "https://console.anthropic.com/settings/keys",
   kinds: [

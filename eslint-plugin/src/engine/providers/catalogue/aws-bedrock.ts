@@ -15,7 +15,7 @@ export const awsBedrock: Provider = {
   envVarAliases: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "BEDROCK_API_KEY", "BEDROCK_AWS_ACCESS_KEY_ID", "BEDROCK_AWS_SECRET_ACCESS_KEY"],
   contextWords: ["aws", "bedrock", "amazon"],
   sdkConstructors: ["BedrockRuntimeClient", "BedrockClient", "createAmazonBedrock", "ChatBedrockConverse", "BedrockEmbeddings", "BedrockChat"],
-  sdkPackages: ["@aws-sdk/client-bedrock-runtime", "@aws-sdk/client-bedrock", "@ai-sdk/amazon-bedrock", "@langchain/aws"],
+  sdkPackages: ["@aws-sdk/client-bedrock-runtime", "@aws-sdk/client-bedrock", "@ai-sdk/amazon-bedrock", "@langchain/aws", "@tanstack/ai-bedrock"],
   endpoints: ["bedrock-runtime.*.amazonaws.com", "bedrock.*.amazonaws.com"],
   revokeUrl: "https://console.aws.amazon.com/bedrock/home#/api-keys",
   kinds: [

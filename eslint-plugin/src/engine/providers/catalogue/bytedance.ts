@@ -11,7 +11,7 @@ export const bytedance: Provider = {
   envVarAliases: ["BYTEPLUS_API_KEY", "VOLCENGINE_API_KEY", "DOUBAO_API_KEY"],
   contextWords: ["bytedance", "byteplus", "volcengine", "volces", "doubao"],
   sdkConstructors: ["createByteDance", "ByteDanceDoubaoEmbeddings"],
-  sdkPackages: ["@ai-sdk/bytedance"],
+  sdkPackages: ["@ai-sdk/bytedance", "@tanstack/ai-byteplus"],
   endpoints: ["ark.*.bytepluses.com", "ark.*.volces.com"],
   revokeUrl: "https://console.byteplus.com/ark/apiKey",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [] }],

@@ -9,7 +9,7 @@ export const cohere: Provider = {
   envVarAliases: ["CO_API_KEY"],
   contextWords: ["cohere", "co_api_key"],
   sdkConstructors: ["CohereClient", "CohereClientV2", "createCohere", "ChatCohere", "CohereEmbeddings"],
-  sdkPackages: ["cohere-ai", "@ai-sdk/cohere", "@langchain/cohere"],
+  sdkPackages: ["cohere-ai", "@ai-sdk/cohere", "@langchain/cohere", "@tanstack/ai-cohere"],
   endpoints: ["api.cohere.com", "api.cohere.ai"],
   revokeUrl: "https://dashboard.cohere.com/api-keys",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [format(run("alnum", 40))] }],

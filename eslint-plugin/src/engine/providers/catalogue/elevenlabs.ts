@@ -13,7 +13,7 @@ export const elevenlabs: Provider = {
   // "eleven_api": a first-generation key under NEXT_PUBLIC_ELEVEN_API (randamit123/mockinterviewrep).
   contextWords: ["elevenlabs", "eleven_labs", "eleven_api", "xi-api-key", "xi_api_key"],
   sdkConstructors: ["ElevenLabsClient", "createElevenLabs"],
-  sdkPackages: ["@elevenlabs/elevenlabs-js", "elevenlabs", "@ai-sdk/elevenlabs"],
+  sdkPackages: ["@elevenlabs/elevenlabs-js", "elevenlabs", "@ai-sdk/elevenlabs", "@tanstack/ai-elevenlabs"],
   endpoints: ["api.elevenlabs.io"],
   revokeUrl: "https://elevenlabs.io/app/settings/api-keys",
   kinds: [

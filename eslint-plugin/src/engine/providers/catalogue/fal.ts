@@ -15,7 +15,7 @@ export const fal: Provider = {
   envVarAliases: ["FAL_API_KEY"],
   contextWords: ["fal", "falai", "fal_ai"],
   sdkConstructors: ["createFal", "createFalClient"],
-  sdkPackages: ["@ai-sdk/fal", "@fal-ai/client", "@fal-ai/serverless-client"],
+  sdkPackages: ["@ai-sdk/fal", "@fal-ai/client", "@fal-ai/serverless-client", "@tanstack/ai-fal"],
   endpoints: ["fal.run", "queue.fal.run", "fal.ai"],
   revokeUrl: "https://fal.ai/dashboard/keys",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: false, formats: [format(...uuidSegments, lit(":"), run("hexLower", 32))] }],

@@ -14,7 +14,7 @@ export const googleAi: Provider = {
   envVarAliases: ["GOOGLE_API_KEY", "GOOGLE_GENERATIVE_AI_API_KEY", "GOOGLE_AI_API_KEY", "GOOGLE_GEMINI_API_KEY"],
   contextWords: ["gemini", "google", "genai", "generativeai", "generativelanguage"],
   sdkConstructors: ["GoogleGenAI", "GoogleGenerativeAI", "createGoogleGenerativeAI", "ChatGoogleGenerativeAI", "createGoogle", "GoogleGenerativeAIEmbeddings", "ChatGoogle", "GoogleEmbeddings"],
-  sdkPackages: ["@google/genai", "@google/generative-ai", "@ai-sdk/google", "@langchain/google-genai", "@langchain/google", "@langchain/google-webauth", "@llamaindex/google", "@genkit-ai/googleai", "@genkit-ai/google-genai"],
+  sdkPackages: ["@google/genai", "@google/generative-ai", "@ai-sdk/google", "@langchain/google-genai", "@langchain/google", "@langchain/google-webauth", "@llamaindex/google", "@genkit-ai/googleai", "@genkit-ai/google-genai", "@tanstack/ai-gemini"],
   endpoints: ["generativelanguage.googleapis.com"],
   revokeUrl: "https://aistudio.google.com/app/apikey",
   kinds: [

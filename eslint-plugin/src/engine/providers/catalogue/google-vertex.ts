@@ -24,7 +24,7 @@ export const googleVertex: Provider = {
     "google_private_key",
   ],
   sdkConstructors: ["VertexAI", "createVertex", "ChatVertexAI", "VertexAIEmbeddings", "createGoogleVertex"],
-  sdkPackages: ["@google-cloud/vertexai", "@ai-sdk/google-vertex", "@langchain/google-vertexai", "@langchain/google-gauth", "@langchain/google-vertexai-web", "@genkit-ai/vertexai"],
+  sdkPackages: ["@google-cloud/vertexai", "@ai-sdk/google-vertex", "@langchain/google-vertexai", "@langchain/google-gauth", "@langchain/google-vertexai-web", "@genkit-ai/vertexai", "@tanstack/ai-vertex"],
   endpoints: ["aiplatform.googleapis.com", "*-aiplatform.googleapis.com"],
   revokeUrl: "https://console.cloud.google.com/iam-admin/serviceaccounts",
   kinds: [

@@ -22,7 +22,7 @@ export const openai: Provider = {
   // @llamaindex/openai: LlamaIndex.TS's OpenAI LLM, embedding and agent (`OpenAIAgent`, `OpenAIEmbedding`).
   // chatgpt: transitive-bullet's ChatGPTAPI, a conversation client over the Chat Completions API
   // that early ChatGPT apps and extensions' servers used.
-  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta", "chatgpt", "@llamaindex/openai", "genkitx-openai", "openai-api"],
+  sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta", "chatgpt", "@llamaindex/openai", "genkitx-openai", "openai-api", "@tanstack/ai-openai"],
   endpoints: ["api.openai.com"],
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [

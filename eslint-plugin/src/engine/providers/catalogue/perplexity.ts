@@ -8,7 +8,7 @@ export const perplexity: Provider = {
   envVarAliases: ["PPLX_API_KEY"],
   contextWords: ["perplexity", "pplx"],
   sdkConstructors: ["createPerplexity", "Perplexity", "ChatPerplexity"],
-  sdkPackages: ["@ai-sdk/perplexity", "@perplexity-ai/perplexity_ai", "@langchain/perplexity"],
+  sdkPackages: ["@ai-sdk/perplexity", "@perplexity-ai/perplexity_ai", "@langchain/perplexity", "@tanstack/ai-perplexity"],
   endpoints: ["api.perplexity.ai"],
   revokeUrl: "https://www.perplexity.ai/settings/api",
   kinds: [

@@ -8,7 +8,7 @@ export const xai: Provider = {
   envVarAliases: ["GROK_API_KEY"],
   contextWords: ["xai", "grok"],
   sdkConstructors: ["createXai", "ChatXAI", "ChatXAIResponses"],
-  sdkPackages: ["@ai-sdk/xai", "@langchain/xai"],
+  sdkPackages: ["@ai-sdk/xai", "@langchain/xai", "@tanstack/ai-grok"],
   endpoints: ["api.x.ai"],
   revokeUrl: "https://console.x.ai",
   kinds: [{ id: "api-key", name: "API key", selfIdentifying: true, formats: [format(lit("xai-"), run("word", 80))] }],

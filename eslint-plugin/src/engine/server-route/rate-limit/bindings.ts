@@ -63,6 +63,13 @@ const AI_SDK_CALLS = new Set([
   "pipeAgentUIStreamToResponse",
 ]);
 /**
+ * TanStack AI's activities (`@tanstack/ai`): `chat({ adapter: openaiText("gpt-4o"), messages })` runs the
+ * model of the adapter it is given, which an adapter package (`@tanstack/ai-openai`, in the catalogue's
+ * sdkPackages) makes; read as the AI SDK's calls are. `getVideoJobStatus` only polls a job already paid for.
+ */
+const TANSTACK_AI_PACKAGE = "@tanstack/ai";
+const TANSTACK_AI_CALLS = new Set(["chat", "summarize", "rerank", "generateImage", "generateAudio", "generateVideo", "generateSpeech", "generateTranscription", "embed"]);
+/**
  * Mastra's handlers for the AI SDK's UI (`@mastra/ai-sdk`): `handleChatStream({ mastra, agentId,
  * params })` runs an agent of the registry it is given (atomly/journl's agent route, batch 168).
  */
@@ -82,7 +89,7 @@ const AI_SDK_RSC_CALLS = new Set(["streamUI", "render"]);
  * spends no provider's quota, so no rate limit is owed for it (AndresZea2003/Astro's
  * `streamText({ model: ollama("llama3.1") })`, batch 42).
  */
-const LOCAL_MODEL_PACKAGES = new Set(["ollama-ai-provider", "ollama-ai-provider-v2", "ai-sdk-ollama"]);
+const LOCAL_MODEL_PACKAGES = new Set(["ollama-ai-provider", "ollama-ai-provider-v2", "ai-sdk-ollama", "@tanstack/ai-ollama"]);
 
 /** Assignments that may give a `let` its chain (`chain = new ConversationChain(…)`, `chain ??= …`). */
 const CHAIN_ASSIGNMENTS = new Set(["=", "??=", "||="]);
@@ -322,6 +329,7 @@ export function isLimiterPackage(module: string): boolean {
  */
 export function isSdkOrLimiterPackage(module: string): boolean {
   if (module === AI_SDK_PACKAGE || module.startsWith(`${AI_SDK_PACKAGE}/`) || module.startsWith("@ai-sdk/") || module.startsWith("@langchain/")) return true;
+  if (module === TANSTACK_AI_PACKAGE || module.startsWith(`${TANSTACK_AI_PACKAGE}/`) || module.startsWith(`${TANSTACK_AI_PACKAGE}-`)) return true;
   return isLimiterPackage(module) || findProviderForPackage(module) !== undefined;
 }
 
@@ -331,8 +339,9 @@ export function fileBindings(source: SourceFile): FileBindings {
   const bindModule = (specifier: string, names: { local: string; imported?: string }[]) => {
     // `npm:ai@4`, `https://esm.sh/@upstash/ratelimit` (Deno, Supabase Edge Functions): the package's own imports.
     const module = npmSpecifierOf(specifier);
-    if (module === AI_SDK_PACKAGE) {
-      for (const { local, imported } of names) if (AI_SDK_CALLS.has(imported ?? local)) bindings.aiSdkCalls.add(local);
+    if (module === AI_SDK_PACKAGE || module === TANSTACK_AI_PACKAGE) {
+      const calls = module === AI_SDK_PACKAGE ? AI_SDK_CALLS : TANSTACK_AI_CALLS;
+      for (const { local, imported } of names) if (calls.has(imported ?? local)) bindings.aiSdkCalls.add(local);
       return;
     }
     if (AGENT_RUNNER_PACKAGES.has(module)) {
