@@ -394,6 +394,8 @@ export function fileBindings(source: SourceFile): FileBindings {
   // later to a variable (`let groq = null; … groq = new Groq({ apiKey })` or `client ??= new
   // OpenAI()`, made on first use): that variable is the client as much as a declared one.
   const declarators: ClientSite[] = [];
+  // This file's factories by name (`function makeChat(history) { return model.startChat({ history }) }`): what their calls' arguments are.
+  const factories = new Map<string, TSESTree.FunctionLike>();
   const getters: Array<{ name: string; returned: string }> = [];
   const typedMembers: Array<{ name: string; types: string[]; getter?: boolean }> = [];
   walk(source.ast, (node) => {
@@ -430,6 +432,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     if (made && name?.type === "Identifier") {
       declarators.push({ id: name, init: made });
       (bindings.clientFactories ??= new Set()).add(name.name);
+      factories.set(name.name, factory);
     }
     // A singleton getter: `function getOpenAIInstance() { if (!instance) instance = new OpenAI(…); return instance; }`.
     const returned = factory && !made && name?.type === "Identifier" ? returnedName(factory) : undefined;
@@ -480,7 +483,8 @@ export function fileBindings(source: SourceFile): FileBindings {
     const options = clientOptions(made, near);
     // A bring-your-own-key client (`new OpenAI({ apiKey: profile.openai_api_key })`) spends the
     // user's quota, not the server's: no rate limit is owed for it.
-    const key = clientKey(made, options);
+    const factory = factories.get(from);
+    const key = factory && !options ? factoryKeyArgument(made, factory) : clientKey(made, options);
     // Only a provider's client has a key to bring: `ConversationalRetrievalQAChain.fromLLM(this._model, …)`
     // takes a model first, not a key (cratas/langchain-explorer, batch 45).
     const makesClient = bindings.providers.has(from) || constructors.has(from) || providerOfBaseUrl(options) !== undefined;
@@ -843,6 +847,25 @@ function clientKey(init: Node | null | undefined, options: TSESTree.ObjectExpres
     if (argument.type === "NewExpression" && argument.callee.type === "Identifier" && argument.callee.name.endsWith("KeyCredential")) return argument.arguments[0];
   }
   return current.arguments[0];
+}
+
+/**
+ * The argument of a call of this file's factory that its client is keyed with: the one given to the parameter
+ * the factory's own construction takes its key from (`makeClient(key)` → `new OpenAI({ apiKey: key })`). Other
+ * arguments are what the client is made for: `createGeminiChat(messages)` → `model.startChat({ history })`
+ * keys nothing with the chat's history (lishaangral/MERN-AI-ChatBot's streamed route, batch 217).
+ */
+function factoryKeyArgument(call: Node | null | undefined, factory: TSESTree.FunctionLike): Node | undefined {
+  let current = call;
+  while (current && (current.type === "AwaitExpression" || current.type === "TSAsExpression" || current.type === "TSNonNullExpression")) {
+    current = current.type === "AwaitExpression" ? current.argument : current.expression;
+  }
+  if (current?.type !== "CallExpression") return undefined;
+  const made = returnedConstruction(factory);
+  const key = made && clientKey(made, clientOptions(made));
+  const index = key?.type === "Identifier" ? factory.params.findIndex((param) => param.type === "Identifier" && param.name === key.name) : -1;
+  const argument = index >= 0 ? current.arguments[index] : undefined;
+  return argument && argument.type !== "SpreadElement" ? argument : undefined;
 }
 
 function isCallee(node: TSESTree.MemberExpression): boolean {
