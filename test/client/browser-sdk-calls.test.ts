@@ -169,6 +169,13 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
   ],
   invalid: [
     {
+      // 4minuterobotics/MERN-AI-image-generator (batch 217) calls Stability AI with axios's form method from its server.
+      name: "an axios form request to a provider's host from browser code",
+      filename: vite,
+      code: [`import axios from "axios";`, `export const draw = (form: FormData) => axios.postForm("https://api.stability.ai/v2beta/stable-image/generate/core", form, { headers: { Authorization: \`Bearer \${import.meta.env.VITE_STABILITY_API_KEY}\` } });`].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 2, data: { host: "api.stability.ai", chain: viteChain } }],
+    },
+    {
       // TanStack AI's adapter factories take the key after the model: `createOpenaiChat(model, apiKey, config?)`.
       name: "a TanStack AI adapter made in browser code with the developer's key",
       filename: vite,

@@ -21,6 +21,17 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["Groq"]);
   });
 
+  // 4minuterobotics/MERN-AI-image-generator (batch 217): axios's form methods send a multipart body to Stability AI.
+  it("names the provider of an axios form request (postForm, putForm, patchForm)", () => {
+    const code = (method: string) => `import axios from "axios";
+export async function POST(request: Request) {
+  const { prompt } = await request.json();
+  const r = await axios.${method}("https://api.stability.ai/v2beta/stable-image/generate/core", { prompt }, { headers: { Authorization: \`Bearer \${process.env.STABILITY_API_KEY}\` } });
+  return Response.json(r.data);
+}`;
+    for (const method of ["postForm", "putForm", "patchForm"]) assert.deepEqual(providersReported(code(method)), ["Stability AI"], method);
+  });
+
   // Batch 45: ziru-1/school-query-chatbot's admin delete route and codebysamir's /delete route
   // write to a Pinecone index; their /create and /query routes embed with OpenAI through it.
   it("is quiet for a route that only reads or writes a Pinecone index (no model runs)", () => {

@@ -37,7 +37,8 @@ type ObjectProperty = Exclude<TSESTree.ObjectLiteralElement, TSESTree.SpreadElem
  * and a request whose key is the user's still reports it, on its own line (hassanzafarr/linkedin-x-ai-extension, batch 48).
  */
 const AUTH_HEADERS = new Set(["authorization", "x-api-key", "api-key", "x-goog-api-key", "xi-api-key"]);
-const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request"]);
+/** An HTTP client's request methods, axios's form ones (`postForm`) among them. */
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "postForm", "putForm", "patchForm"]);
 /** Keys under which TSESTree keeps only types (annotations, type parameters and arguments). */
 const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParameters", "typeArguments", "superTypeArguments"]);
 

@@ -566,7 +566,8 @@ function bareCallMethod(options: Node | undefined): string | undefined {
   return ["body", "data", "json", "form"].some((name) => findProperty(options, name)) ? undefined : "get";
 }
 
-const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream"]);
+/** An HTTP client's request methods; axios's form ones (`postForm`) send a multipart body (4minuterobotics/MERN-AI-image-generator, batch 217). */
+const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream", "postForm", "putForm", "patchForm"]);
 
 const methodsTakenOf = new WeakMap<SourceFile, Set<string>>();
 
