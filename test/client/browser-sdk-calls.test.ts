@@ -31,12 +31,43 @@ const configPage = (fill: string) =>
     `export const ask = (body) => fetch(CONFIG.API_URL, { method: "POST", headers: { Authorization: \`Bearer \${CONFIG.API_KEY}\` }, body });`,
   ].join("\n");
 const viteChain = "src/main.tsx → src/App.tsx → src/api.ts";
+/** An extension's API class whose key field starts empty; `load` is the statement that fills it. */
+const classKey = (load: string) =>
+  [
+    `export class DeepSeekAPI {`,
+    `  constructor() {`,
+    `    this.apiKey = "";`,
+    `  }`,
+    `  loadApiKey() {`,
+    `    return new Promise((resolve) => chrome.storage.sync.get(["deepseekApiKey"], (result) => {`,
+    `      ${load}`,
+    `      resolve(this.apiKey);`,
+    `    }));`,
+    `  }`,
+    `  saveApiKey(apiKey) {`,
+    `    chrome.storage.sync.set({ deepseekApiKey: apiKey }, () => { this.apiKey = apiKey; });`,
+    `  }`,
+    `  streamChat(message) {`,
+    `    return fetch("https://api.deepseek.com/v1/chat/completions", {`,
+    `      method: "POST",`,
+    `      headers: { "Content-Type": "application/json", Authorization: \`Bearer \${this.apiKey}\` },`,
+    `      body: JSON.stringify({ model: "deepseek-chat", messages: [{ role: "user", content: message }] }),`,
+    `    });`,
+    `  }`,
+    `}`,
+  ].join("\n");
 const client = (...lines: string[]) => [`"use client";`, ...lines].join("\n");
 
 ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
   valid: [
     { name: "AI SDK provider without a key (reads the server env)", filename: next, code: client(`import { createOpenAI } from "@ai-sdk/openai";`, `const openai = createOpenAI();`) },
     { name: "default provider instance called with a model id", filename: next, code: client(`import { openai } from "@ai-sdk/openai";`, `const model = openai("gpt-4o-mini-2024-07-18");`) },
+    {
+      // maddenmanel/deepseek-chat-sidebar (batch 219): an extension's API class that starts its key empty and fills it from chrome.storage or the settings form.
+      name: "a class's key field that starts empty and is filled only at run time",
+      filename: vite,
+      code: classKey(`this.apiKey = result.deepseekApiKey;`),
+    },
     {
       name: "TanStack AI's adapter that reads the server env, and one given the key the user typed",
       filename: vite,
@@ -168,6 +199,18 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a class's key field that starts empty and that a method fills from the build's env or a written-in key",
+      filename: vite,
+      code: classKey(`this.apiKey = import.meta.env.VITE_DEEPSEEK_API_KEY;`),
+      errors: [{ messageId: "directProviderCall", line: 15 }],
+    },
+    {
+      name: "a class's key field that its constructor sets from its parameter: the developer's key, most often",
+      filename: vite,
+      code: classKey(`this.apiKey = result.deepseekApiKey;`).replace(`constructor() {\n    this.apiKey = "";`, `constructor(apiKey) {\n    this.apiKey = apiKey;`),
+      errors: [{ messageId: "directProviderCall", line: 15 }],
+    },
     {
       // 4minuterobotics/MERN-AI-image-generator (batch 217) calls Stability AI with axios's form method from its server.
       name: "an axios form request to a provider's host from browser code",

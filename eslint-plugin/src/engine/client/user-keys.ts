@@ -73,7 +73,7 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
     if (child.type === "MemberExpression") {
       // `settings.apiKey`: the object decides; its property is no variable.
       names++;
-      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators) || readsPiniaStore(child, declarators, modules)) return false;
+      if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators) || isClassFieldFilledAtRunTime(child, declarators) || readsPiniaStore(child, declarators, modules)) return false;
       const root = rootOf(child);
       if (root?.type !== "Identifier" || !usersName(root, declarators, 0, modules)) developers = true;
       return false;
@@ -673,6 +673,47 @@ function isFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: 
     return false;
   });
   return !developers;
+}
+
+/**
+ * `this.apiKey` of a class that starts it empty (`this.apiKey = ""` in its constructor, or a field `apiKey = ""`) and
+ * whose methods fill it only at run time (`this.apiKey = result.deepseekApiKey` in a `chrome.storage` callback,
+ * `= apiKey` from a settings form): like a config object's field that starts empty, the user's key
+ * (maddenmanel/deepseek-chat-sidebar, batch 219). A constructor that sets it from its parameter, or any
+ * method that writes in a key or reads the build's env, keeps it the developer's.
+ */
+function isClassFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  if (member.computed || member.property.type !== "Identifier" || member.object.type !== "ThisExpression") return false;
+  const field = member.property.name;
+  let body: Node | undefined = member.parent;
+  while (body && body.type !== "ClassBody") body = body.parent;
+  if (body?.type !== "ClassBody") return false;
+  const empty = (value: Node | null) => value === null || isEmpty(value) || (value.type === "Identifier" && value.name === "undefined");
+  let startsEmpty = false;
+  let developers = false;
+  for (const element of body.body) {
+    if (element.type !== "PropertyDefinition" || element.computed || element.key.type !== "Identifier" || element.key.name !== field) continue;
+    if (!empty(element.value)) return false;
+    startsEmpty = true;
+  }
+  walk(body, (node) => {
+    if (developers) return false;
+    if (node.type !== "AssignmentExpression" || node.left.type !== "MemberExpression" || node.left.computed) return undefined;
+    if (node.left.object.type !== "ThisExpression" || node.left.property.type !== "Identifier" || node.left.property.name !== field) return undefined;
+    if (inConstructor(node)) {
+      if (empty(node.right)) startsEmpty = true;
+      else developers = true;
+    } else if (holdsDevelopersValue(node.right, declarators)) developers = true;
+    return false;
+  });
+  return startsEmpty && !developers;
+}
+
+/** `node` is in a class's constructor (not in a function the constructor defines). */
+function inConstructor(node: Node): boolean {
+  let current: Node | undefined = node.parent;
+  while (current && current.type !== "FunctionExpression" && current.type !== "FunctionDeclaration" && current.type !== "ArrowFunctionExpression") current = current.parent;
+  return current?.type === "FunctionExpression" && current.parent?.type === "MethodDefinition" && current.parent.kind === "constructor";
 }
 
 /**
