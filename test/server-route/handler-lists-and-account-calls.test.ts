@@ -137,7 +137,7 @@ app.listen(8000);
     assert.deepEqual(findingsIn(dir, "server/index.js", server), ['app.post("/fine-tune") → OpenAI']);
   });
 
-  it("v4's models.retrieve, files.list and files.del; a chat completion beside them, and a vector store's files, still count", () => {
+  it("v4's models.retrieve, files.list and files.del, and deleting any resource; a chat completion beside them, an assistant read and a vector store's files still count", () => {
     const dir = makeRepo({ "package.json": JSON.stringify({ dependencies: { express: "4", openai: "4" } }) });
     const server = `import express from "express";
 import OpenAI from "openai";
@@ -146,6 +146,13 @@ const app = express();
 app.get("/model/:id", async (req, res) => res.json(await openai.models.retrieve(req.params.id)));
 app.get("/files", async (req, res) => res.json(await openai.files.list()));
 app.delete("/files/:id", async (req, res) => res.json(await openai.files.del(req.params.id)));
+// Deleting an assistant, a thread, an assistant's file or a vector store runs no model either (azakiio/heatofus, batch 223).
+app.delete("/assistants/:id", async (req, res) => res.json(await openai.beta.assistants.del(req.params.id)));
+app.delete("/threads/:id", async (req, res) => res.json(await openai.beta.threads.del(req.params.id)));
+app.delete("/assistants/:id/files/:file", async (req, res) => res.json(await openai.beta.assistants.files.del(req.params.id, req.params.file)));
+app.delete("/stores/:id", async (req, res) => res.json(await openai.vectorStores.delete(req.params.id)));
+// Reading an assistant still counts: the doc counts every read but the account's models and files.
+app.get("/assistants/:id", async (req, res) => res.json(await openai.beta.assistants.retrieve(req.params.id)));
 // A vector store's files are no account file (tom-mcmillan/nwsl_data_platform's list_files route, labelled as counting).
 app.get("/stores/:id/files", async (req, res) => res.json(await openai.vectorStores.files.list(req.params.id)));
 app.post("/chat", async (req, res) => {
@@ -154,6 +161,6 @@ app.post("/chat", async (req, res) => {
 });
 app.listen(8000);
 `;
-    assert.deepEqual(findingsIn(dir, "server.js", server), ['app.get("/stores/:id/files") → OpenAI', 'app.post("/chat") → OpenAI']);
+    assert.deepEqual(findingsIn(dir, "server.js", server), ['app.get("/assistants/:id") → OpenAI', 'app.get("/stores/:id/files") → OpenAI', 'app.post("/chat") → OpenAI']);
   });
 });

@@ -526,11 +526,15 @@ function listsModels(callee: Node): boolean {
  * `openai.retrieveModel(id)`, `deleteModel(id)`, `listFiles()`, `retrieveFile(id)`, `deleteFile(id)`
  * (gajojr/gpt-steroid's `DELETE /fine-tune`, batch 180), and `openai.models.retrieve(id)`,
  * `openai.files.list()`, `.retrieve(id)`, `.del(id)` (also `.delete`, @google/genai's Files API),
- * as Gemini's `GoogleAIFileManager` is not a model. Making a fine-tune or listing its jobs still counts.
+ * as Gemini's `GoogleAIFileManager` is not a model; and deleting any resource of the account (an assistant,
+ * a thread, a vector store). Making a fine-tune or listing its jobs still counts, as do other reads.
  */
 function managesAccount(callee: Node, method: string): boolean {
   if (ACCOUNT_METHODS_V3.has(method)) return true;
   if (callee.type !== "MemberExpression" || callee.object.type !== "MemberExpression" || callee.object.computed || callee.object.property.type !== "Identifier") return false;
+  // Deleting any of the account's resources runs none: `openai.beta.assistants.del(id)`, `openai.beta.threads.del(id)`,
+  // `openai.beta.assistants.files.del(a, f)`, `openai.vectorStores.delete(id)` (azakiio/heatofus, batch 223).
+  if (method === "del" || method === "delete") return true;
   const resource = callee.object.property.name;
   // On the client itself (`openai.files`, `this.openai.files`): a vector store's files (`openai.vectorStores.files`) are another resource.
   const client = callee.object.object;
