@@ -27,6 +27,8 @@ describe("client env names", () => {
     "APPLE_MAPKIT_PRIVATE_KEY", "MAPILLARY_SECRET_TOKEN", "GOOGLE_MAP_SECRET", "MAP_API_KEY", "TURSO_AUTH_TOKEN", "NEON_DATABASE_URL",
     // Shopify's secrets: the API secret and an Admin API access token.
     "SHOPIFY_API_SECRET", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_ADMIN_API_ACCESS_TOKEN",
+    // A switch word after a credential word is no switch; a Cesium or Tianditu key that says secret stays one.
+    "OPENAI_KEY_SKIP", "API_KEY_WITH_SCOPE", "CESIUM_SECRET_TOKEN",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -69,6 +71,10 @@ describe("client env names", () => {
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
     // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.
     "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY", "openMapVnKey", "mapKitToken",
+    // Cesium ion's and Tianditu's browser tokens (max512060925/resume's Nuxt public config, batch 223).
+    "NUXT_PUBLIC_CESIUM_TOKEN", "cesiumToken", "VITE_TIANDITU_KEY",
+    // Switches named after whose they are (lishaangral/MERN-AI-ChatBot's axios `withCredentials` flag, batch 217).
+    "VITE_API_USE_CREDENTIALS", "AXIOS_WITH_CREDENTIALS", "WITH_CREDENTIALS",
     // Shopify's API key is its app's client id, read by App Bridge in the page (batch 160's Remix apps).
     "SHOPIFY_API_KEY", "VITE_SHOPIFY_API_KEY",
     // PASS as a verb (nwfesnak/estimateace's Stripe switch, batch 149).

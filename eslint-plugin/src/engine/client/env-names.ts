@@ -89,6 +89,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // Mapillary's client token (markcodeman/travelland, batch 154), OpenMapVN's tile key
   // (ThinhPhoenix/agrisa_app, batch 153).
   "MAPKIT", "MAPILLARY", "OPENMAPVN",
+  // Cesium ion's access token and Tianditu's map key, set in the page as their viewers' setup has it
+  // (`Ion.defaultAccessToken`, a tile URL's `tk=`): a Nuxt app's `runtimeConfig.public.cesium.token` (max512060925/resume, batch 223).
+  "CESIUM", "TIANDITU",
   // Coinbase's OnchainKit takes the project's client API key in the page (`<OnchainKitProvider
   // apiKey={process.env.NEXT_PUBLIC_ONCHAINKIT_API_KEY}>`, as its docs write it: mwamedacen/blockanalytica, batch 194);
   // the Developer Platform's secret keys are CDP_API_KEY_SECRET / CDP_API_KEY_PRIVATE_KEY.
@@ -115,8 +118,12 @@ const CONNECTION_WORDS = new Set(["URL", "URI", "DSN", "CONNECTION", "CONN", "PO
  * `NEXT_PUBLIC_GOOGLE_AUTH_ENABLED` (a real app's login-button flag), `OPENAI_API_KEY_REQUIRED`,
  * `AUTH_MODE`, `TOKEN_TTL`. Not HEADER or FILE: an auth header or a key file's content is one.
  */
-/** A first word that makes the name a switch: `USE_USER_TOKEN=false`, `ALLOW_API_KEY_LOGIN`. */
-const FLAG_VERBS = new Set(["USE", "ENABLE", "DISABLE", "ALLOW", "REQUIRE", "SKIP", "FORCE", "SHOW", "HIDE"]);
+/**
+ * A word that makes the name a switch, first or after the words that say whose it is: `USE_USER_TOKEN=false`,
+ * `ALLOW_API_KEY_LOGIN`, `VITE_API_USE_CREDENTIALS` (axios's `withCredentials`: lishaangral/MERN-AI-ChatBot, batch 217),
+ * `WITH_CREDENTIALS`. Only before every credential word: `OPENAI_KEY_SKIP` is no switch.
+ */
+const FLAG_VERBS = new Set(["USE", "ENABLE", "DISABLE", "ALLOW", "REQUIRE", "SKIP", "FORCE", "SHOW", "HIDE", "WITH"]);
 const SETTING_WORDS = new Set([
   "ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "MODE", "TYPE", "VERSION", "REGION", "TIMEOUT", "TTL", "ENDPOINT", "PROVIDER", "STRATEGY",
   // Text about a credential shown to people: documenso's NEXT_PUBLIC_SIGNING_CONTACT_INFO.
@@ -216,13 +223,19 @@ export function isSecretEnvName(name: string): boolean {
   // An id or URL that merely mentions a key (STRIPE_KEY_ID, OPENAI_BASE_URL) is not the key.
   // So is where one is fetched from: `VITE_TOKEN_PATH` (Ayushbh6/SpeechBot's session route, batch 71).
   if (last === "ID" || last === "URL" || last === "URI" || last === "HOST" || last === "NAME" || last === "PATH") return false;
-  if (SETTING_WORDS.has(last) || FLAG_VERBS.has(words[0])) return false;
+  if (SETTING_WORDS.has(last) || isSwitchName(words)) return false;
   // How long a token lives or how it is signed: `JWT_EXPIRE=7d`, `ACCESS_TOKEN_EXPIRES_IN`, `JWT_ALGORITHM`.
   if (words.some((word) => LIFETIME_WORDS.has(word))) return false;
   if (isPublishableByService(words)) return false;
   if (bare !== plain && isPublicKeyOfBrowserSdk(words)) return false;
   if (provider && provider.kinds.length > 0 && provider.kinds.every((kind) => kind.publicByDesign)) return false;
   return true;
+}
+
+/** A switch's name: a FLAG_VERBS word before the first credential word (see FLAG_VERBS). */
+function isSwitchName(words: string[]): boolean {
+  const verb = words.findIndex((word) => FLAG_VERBS.has(word));
+  return verb >= 0 && verb < words.length - 1 && !words.slice(0, verb).some((word) => SECRET_WORDS.has(word));
 }
 
 /**
