@@ -512,9 +512,23 @@ export function formatAnswer(text: string) { return text.trim(); }
     assert.deepEqual(run(camel, "server/api/chat.post.ts", call("OpenaiClient")), []);
   });
 
-  it("not where Nuxt imports nothing: outside server/, a nested utils folder, a name the route declares, or a project that is not Nuxt's", () => {
-    const nuxt = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/ai/openai.ts": utils });
-    assert.deepEqual(run(nuxt, "server/api/chat.post.ts"), [], "only the folder's top level is imported");
+  it("a folder of server/utils one level down: Nitro scans `utils/*` and the files under each of its folders (max512060925/resume, batch 223)", () => {
+    const pkg = JSON.stringify({ dependencies: { nuxt: "3.12.0", openai: "4.0.0" } });
+    const nested = makeRepo({ "package.json": pkg, "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/helper/index.ts": utils });
+    assert.deepEqual(run(nested, "server/api/chat/completion.post.ts"), ["default"]);
+    const named = makeRepo({ "package.json": pkg, "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/ai/openai.ts": utils });
+    assert.deepEqual(run(named, "server/api/chat.post.ts"), ["default"]);
+    // An index file's default export goes by its folder's name.
+    const factory = `import OpenAI from "openai";\nexport default () => new OpenAI({ apiKey: useRuntimeConfig().openaiApiKey });\n`;
+    const call = (name: string) => `export default defineEventHandler(async (event) => {\n  const body = await readBody(event);\n  return ${name}().chat.completions.create({ model: "gpt-4o-mini", messages: body.messages });\n});`;
+    const indexed = makeRepo({ "package.json": pkg, "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/openai-client/index.ts": factory });
+    assert.deepEqual(run(indexed, "server/api/chat.post.ts", call("openaiClient")), ["default"]);
+    assert.deepEqual(run(indexed, "server/api/chat.post.ts", call("index")), []);
+  });
+
+  it("not where Nuxt imports nothing: outside server/, a folder two levels down, a name the route declares, or a project that is not Nuxt's", () => {
+    const nuxt = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/ai/clients/openai.ts": utils });
+    assert.deepEqual(run(nuxt, "server/api/chat.post.ts"), [], "a folder two levels down is not scanned");
     const vite = makeRepo({ "package.json": JSON.stringify({ dependencies: { vite: "6.0.0", openai: "5.0.0" } }), "server/utils/openai.ts": utils });
     assert.deepEqual(run(vite, "server/api/chat.post.ts"), [], "a project that is not Nuxt's imports nothing by itself");
     const shadowed = makeRepo({ "package.json": JSON.stringify({ dependencies: { nuxt: "4.0.0", openai: "5.0.0" } }), "nuxt.config.ts": "export default defineNuxtConfig({});\n", "server/utils/openai.ts": utils });

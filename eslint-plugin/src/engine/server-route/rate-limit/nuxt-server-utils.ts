@@ -1,7 +1,7 @@
 /**
- * Nuxt's server auto-imports: every file under `server/` gets what the top-level files of
- * `server/utils/` export, with no import statement (AbhisekhJha/AI-SaaS-App's routes call the
- * `openai` client `server/utils/openai.ts` exports, batch 73). shared-clients binds those names as
+ * Nuxt's server auto-imports: every file under `server/` gets what the files of `server/utils/`
+ * and of its folders one level down export, with no import statement (AbhisekhJha/AI-SaaS-App's routes
+ * call the `openai` client `server/utils/openai.ts` exports, batch 73). shared-clients binds those names as
  * it binds imported ones.
  */
 import * as path from "node:path";
@@ -26,7 +26,9 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  */
 export function nuxtAutoImportName(exported: string, file: string): string {
   if (exported !== "default") return exported;
-  const words = path.basename(file).replace(/\.[^.]*$/, "").split(/[-_.\s]+/).filter(Boolean);
+  // An `index` file's default export goes by its folder's name, as unimport names it.
+  const stem = path.basename(file).replace(/\.[^.]*$/, "");
+  const words = (stem === "index" ? path.basename(path.dirname(file)) : stem).split(/[-_.\s]+/).filter(Boolean);
   return words.map((word, i) => (i === 0 ? word[0].toLowerCase() + word.slice(1) : word[0].toUpperCase() + word.slice(1))).join("");
 }
 
@@ -52,9 +54,11 @@ export function topLevelNames(source: SourceFile): Set<string> {
 
 /**
  * The files whose exports Nuxt's server (Nitro) imports into every file under `server/` without
- * an import statement: the top-level files of `server/utils/` (AbhisekhJha/AI-SaaS-App's routes
- * use the `openai` client `server/utils/openai.ts` exports, batch 73). Nuxt's own
- * auto-import scan does the same (its docs: only the folder's top level is scanned).
+ * an import statement: the files of `server/utils/` (AbhisekhJha/AI-SaaS-App's routes use the `openai`
+ * client `server/utils/openai.ts` exports, batch 73) and of its folders one level down. Nitro hands
+ * unimport the directory `utils/*`, which it globs as `utils/*` and `utils/*` + `/*.{ts,js,…}`: an
+ * app whose only client is `server/utils/helper/index.ts`'s `openaiApi` calls it from its routes
+ * unimported (max512060925/resume, batch 223). Folders deeper than that are not scanned.
  */
 export function nuxtServerUtils(file: string): string[] {
   const framework = frameworkOf(file);
@@ -62,7 +66,15 @@ export function nuxtServerUtils(file: string): string[] {
   const server = path.join(framework.root, "server");
   const utils = path.join(server, "utils");
   if (!file.startsWith(server + path.sep) || file.startsWith(utils + path.sep)) return [];
-  return folderEntries(utils)
-    .filter((name) => /\.(?:[cm]?[jt]s)$/i.test(name) && !/\.d\.[cm]?ts$/i.test(name))
-    .map((name) => path.join(utils, name));
+  const files: string[] = [];
+  for (const name of folderEntries(utils)) {
+    if (isCodeFile(name)) files.push(path.join(utils, name));
+    // A folder (a name that is no file lists nothing): its files, one level down.
+    else for (const inner of folderEntries(path.join(utils, name))) if (isCodeFile(inner)) files.push(path.join(utils, name, inner));
+  }
+  return files;
+}
+
+function isCodeFile(name: string): boolean {
+  return /\.(?:[cm]?[jt]s)$/i.test(name) && !/\.d\.[cm]?ts$/i.test(name);
 }
