@@ -32,6 +32,25 @@ export async function POST(request: Request) {
     for (const method of ["postForm", "putForm", "patchForm"]) assert.deepEqual(providersReported(code(method)), ["Stability AI"], method);
   });
 
+  // rainathecreatour-ops/demand-finder-ai (batch 227): a Vercel function calls Anthropic with Node's own https module.
+  it("names the provider of Node's https.request by its options' host, or its URL", () => {
+    const code = (request: string, key = "process.env.ANTHROPIC_API_KEY") => `import https from "node:https";
+export async function POST(req: Request) {
+  const body = await req.text();
+  const apiKey = ${key};
+  const options = { hostname: "api.anthropic.com", path: "/v1/messages", method: "POST", headers: { "x-api-key": apiKey, "anthropic-version": "2023-06-01" } };
+  return new Promise((resolve) => { const r = ${request}; r.end(body); });
+}`;
+    assert.deepEqual(providersReported(code("https.request(options, (res) => resolve(new Response(res)))")), ["Anthropic"]);
+    assert.deepEqual(providersReported(code(`https.request({ hostname: "api.groq.com", path: "/openai/v1/chat/completions", method: "POST" }, (res) => resolve(new Response(res)))`)), ["Groq"]);
+    assert.deepEqual(providersReported(code(`https.request("https://api.openai.com/v1/chat/completions", options, (res) => resolve(new Response(res)))`)), ["OpenAI"]);
+    // The caller's own key, the model list, another host, or some other module's request(): no provider's request.
+    assert.deepEqual(providersReported(code("https.request(options, (res) => resolve(new Response(res)))", `req.headers.get("x-api-key")`)), []);
+    assert.deepEqual(providersReported(code(`https.get("https://api.openai.com/v1/models", (res) => resolve(new Response(res)))`)), []);
+    assert.deepEqual(providersReported(code(`https.request({ hostname: "example.com", path: "/v1/messages" }, (res) => resolve(new Response(res)))`)), []);
+    assert.deepEqual(providersReported(code("https.request(options, (res) => resolve(new Response(res)))").replace('import https from "node:https";', 'import https from "./my-https";')), []);
+  });
+
   // Batch 45: ziru-1/school-query-chatbot's admin delete route and codebysamir's /delete route
   // write to a Pinecone index; their /create and /query routes embed with OpenAI through it.
   it("is quiet for a route that only reads or writes a Pinecone index (no model runs)", () => {

@@ -12,7 +12,7 @@ import { parameterAround } from "../../patterns";
 import { factoryResultOnlyTested } from "./factory-calls";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
-import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, valuesOfLet, withCallersParams } from "./provider-requests";
+import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, nodeHttpRequestProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, valuesOfLet, withCallersParams } from "./provider-requests";
 import { socketListeners } from "./socket-handlers";
 
 type Node = TSESTree.Node;
@@ -391,6 +391,9 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
         return fetchRequestProvider(source, url, init);
       }
     }
+    // Node's `https.request({ hostname: "api.anthropic.com", … }, onResponse)` (provider-requests' nodeHttpRequestProvider).
+    const nodeRequest = nodeHttpRequestProvider(source, call);
+    if (nodeRequest) return nodeRequest;
     // `fetchWithTimeout(url, options)`: the app's own wrapper that hands both to `fetch` as they are
     // (./fetch-wrappers), of this file or imported: the request is written here, as a `fetch`'s would be
     // (AbylaiNurtaev/whatsapp-gemini-bot, batch 148).

@@ -528,6 +528,45 @@ function wholeUrl(source: SourceFile, url: Node, depth = 0): boolean {
   return false;
 }
 
+/** Node's own HTTP modules: `https.request(options, onResponse)`, `https.get(url, options)`. */
+const NODE_HTTP_MODULES = new Set(["http", "https", "node:http", "node:https"]);
+const NODE_HTTP_METHODS = new Set(["request", "get"]);
+
+/**
+ * A request made with Node's `https.request` or `https.get` to a provider's host: a URL first
+ * (`https.request("https://api.groq.com/…", options, cb)`) or options that name the host
+ * (`{ hostname: "api.anthropic.com", path: "/v1/messages", headers: { "x-api-key": apiKey } }`, inline or in a
+ * const: rainathecreatour-ops/demand-finder-ai's Vercel function, batch 227). A key the caller sent, a GET of
+ * the model list, or another host is no provider's request.
+ */
+export function nodeHttpRequestProvider(source: SourceFile, call: TSESTree.CallExpression): Provider | undefined {
+  const callee = call.callee;
+  const method = callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" ? callee.property.name : callee.type === "Identifier" ? callee.name : undefined;
+  const holder = callee.type === "MemberExpression" ? callee.object : callee;
+  if (!method || !NODE_HTTP_METHODS.has(method) || holder.type !== "Identifier") return undefined;
+  const imported = importOf(source, holder.name);
+  if (!imported || !NODE_HTTP_MODULES.has(imported.specifier) || (callee.type === "MemberExpression" ? !["default", "*"].includes(imported.name) : imported.name !== method)) return undefined;
+  const [first, second] = call.arguments as Node[];
+  const held = (node: Node | undefined) => (node?.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node);
+  const firstValue = held(first);
+  if (firstValue && firstValue.type !== "ObjectExpression") {
+    const options = held(second)?.type === "ObjectExpression" ? second : undefined;
+    return fetchRequestLike(source, first, options);
+  }
+  if (firstValue?.type !== "ObjectExpression") return undefined;
+  const host = stringValue((findProperty(firstValue, "hostname") ?? findProperty(firstValue, "host"))?.value as Node | undefined);
+  if (!host || sendsCallersKey(source, first)) return undefined;
+  const path = stringValue(findProperty(firstValue, "path")?.value as Node | undefined) ?? "/";
+  if (/\/models\/?(?:[?#]|$)/.test(path)) return undefined;
+  return findModelProviderForHost(`https://${host}${path.startsWith("/") ? "" : "/"}${path}`);
+}
+
+/** A URL-first request: the provider of its URL, unless the caller's key is sent or the model list is read. */
+function fetchRequestLike(source: SourceFile, url: Node | undefined, options: Node | undefined): Provider | undefined {
+  if (sendsCallersKey(source, options) || runsNoModel(source, url, options)) return undefined;
+  return fetchProvider(source, url);
+}
+
 export function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
   const text = url && urlText(source, url, 0);
   const match = text ? /^https?:\/\/([^/?#:]+)/i.exec(text) : null;
