@@ -14,6 +14,7 @@ import { AUTH_HEADERS } from "./provider-requests";
 import { middlewareCovers, middlewareLimit, pagesMiddlewareLimit, routeUrl, sveltekitHooksLimit } from "./next-middleware";
 import { findRouteHandlers, handlerKindOf, type ImportedRouteHandler, type RouteHandler } from "./route-handlers";
 import { textFacts } from "../../text-facts";
+import { registeredOnUnloadedRouter } from "./unserved-routers";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
 import { coversRoute, limitedWhereMounted, mountedRouter } from "./mounted-limits";
@@ -76,6 +77,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra) || companionLimits(source, node, bindings, extra))) continue;
     if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;
     if (limitedAround(source, handler, handler.kind, bindings, options)) continue;
+    if (handler.kind === "server-framework" && registeredOnUnloadedRouter(source, handler.reportNode, project)) continue;
     const fix = planAddRateLimit(source, handler);
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
@@ -96,6 +98,7 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     // Middleware of a registration already reported (its handler, or an earlier middleware): one finding.
     if (handler.middleware && findings.some((finding) => finding.range.start === handler.reportNode.range[0])) continue;
     if (limitedAround(source, handler, handler.kind ?? "server-framework", bindings, options)) continue;
+    if ((handler.kind ?? "server-framework") === "server-framework" && registeredOnUnloadedRouter(source, handler.reportNode, project)) continue;
     findings.push({
       ruleId: REQUIRE_RATE_LIMIT,
       messageId: handler.kind === "server-action" ? "missingRateLimitAction" : "missingRateLimit",

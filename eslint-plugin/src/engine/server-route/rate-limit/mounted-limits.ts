@@ -66,6 +66,11 @@ export function limitedWhereMounted(file: string, project: ProjectView, extra: r
   });
 }
 
+/** Some file of the project at `root` mounts a router of its own (`app.use("/api", chatRouter)`): it loads its routers by name. */
+export function mountsRouters(root: string, project: ProjectView): boolean {
+  return mountIndex(root, project, []).mounts.size > 0;
+}
+
 /**
  * Whether a limiter registered for `limiterPath` (`app.use("/api", limiter)`; undefined: for
  * every path) runs before a route at `routePath` (undefined: not known, so taken as covered).
