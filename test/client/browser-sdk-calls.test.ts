@@ -206,6 +206,27 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "directProviderCall", line: 15 }],
     },
     {
+      // derekshi142-sys/OpenAI-Test: the key the app's own server function hands the page is the developer's.
+      name: "a class's key field that starts empty and that a method fills from a server's answer",
+      filename: vite,
+      code: classKey(`fetch("/.netlify/functions/key").then((r) => r.json()).then((data) => { this.apiKey = data.apiKey; });`),
+      errors: [{ messageId: "directProviderCall", line: 15 }],
+    },
+    {
+      // hiteshweb/Genai-Gemini: a field left empty for the developer to paste a key into, never filled.
+      name: "a class's key field that starts empty and that nothing fills",
+      filename: vite,
+      code: [
+        `export class GenAiService {`,
+        `  apiKey = ""; // replace this`,
+        `  ask(prompt) {`,
+        `    return fetch("https://api.deepseek.com/v1/chat/completions", { method: "POST", headers: { Authorization: \`Bearer \${this.apiKey}\` }, body: prompt });`,
+        `  }`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 4 }],
+    },
+    {
       name: "a class's key field that its constructor sets from its parameter: the developer's key, most often",
       filename: vite,
       code: classKey(`this.apiKey = result.deepseekApiKey;`).replace(`constructor() {\n    this.apiKey = "";`, `constructor(apiKey) {\n    this.apiKey = apiKey;`),

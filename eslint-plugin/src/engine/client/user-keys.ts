@@ -8,7 +8,7 @@
  */
 import type { TSESTree } from "../ast";
 import { functionReturns, isFunction } from "../function-returns";
-import { binds } from "../patterns";
+import { binds, parameterAround } from "../patterns";
 import { looksLikeCredentialName, nameWords } from "../providers/names";
 import { walk } from "./walk";
 
@@ -677,10 +677,12 @@ function isFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: 
 
 /**
  * `this.apiKey` of a class that starts it empty (`this.apiKey = ""` in its constructor, or a field `apiKey = ""`) and
- * whose methods fill it only at run time (`this.apiKey = result.deepseekApiKey` in a `chrome.storage` callback,
- * `= apiKey` from a settings form): like a config object's field that starts empty, the user's key
- * (maddenmanel/deepseek-chat-sidebar, batch 219). A constructor that sets it from its parameter, or any
- * method that writes in a key or reads the build's env, keeps it the developer's.
+ * whose methods fill it, every one, with what the user gave: a method's parameter (`saveApiKey(apiKey) { this.apiKey =
+ * apiKey }`, `static setApiKey(key)`), a browser-storage read, or a `chrome.storage` callback's result
+ * (`this.apiKey = result.deepseekApiKey`): like a config object's field that starts empty, the user's key
+ * (maddenmanel/deepseek-chat-sidebar, batch 219). A constructor that sets it from its parameter, a field never
+ * filled (left empty for the developer to paste a key into: hiteshweb/Genai-Gemini), or one filled from anything
+ * else (a server function's answer, a config object: derekshi142-sys/OpenAI-Test) keeps it the developer's.
  */
 function isClassFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
   if (member.computed || member.property.type !== "Identifier" || member.object.type !== "ThisExpression") return false;
@@ -691,6 +693,7 @@ function isClassFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarat
   const empty = (value: Node | null) => value === null || isEmpty(value) || (value.type === "Identifier" && value.name === "undefined");
   let startsEmpty = false;
   let developers = false;
+  let fills = 0;
   for (const element of body.body) {
     if (element.type !== "PropertyDefinition" || element.computed || element.key.type !== "Identifier" || element.key.name !== field) continue;
     if (!empty(element.value)) return false;
@@ -703,11 +706,28 @@ function isClassFieldFilledAtRunTime(member: TSESTree.MemberExpression, declarat
     if (inConstructor(node)) {
       if (empty(node.right)) startsEmpty = true;
       else developers = true;
-    } else if (holdsDevelopersValue(node.right, declarators)) developers = true;
+    } else if (empty(node.right)) return false;
+    else if (usersFill(node.right, declarators)) fills++;
+    else developers = true;
     return false;
   });
-  return startsEmpty && !developers;
+  return startsEmpty && fills > 0 && !developers;
 }
+
+/** What the user gave: a parameter of the function around it, a browser-storage read, or a `chrome.storage` callback's result. */
+function usersFill(value: Node, declarators: readonly TSESTree.VariableDeclarator[]): boolean {
+  if (value.type === "Identifier") return parameterAround(value, value.name) !== undefined;
+  if (readsStorage(value, declarators)) return true;
+  const root = value.type === "MemberExpression" ? rootOf(value) : undefined;
+  if (root?.type !== "Identifier") return false;
+  const param = parameterAround(value, root.name);
+  const callback = param?.parent;
+  const call = callback?.parent;
+  return call?.type === "CallExpression" && call.arguments.includes(callback as TSESTree.CallExpressionArgument) && STORAGE_CALLBACK_GET.test(dottedName(call.callee) ?? "");
+}
+
+/** An extension's storage read with a callback: `chrome.storage.sync.get(keys, (result) => …)`, `browser.storage.local.get`. */
+const STORAGE_CALLBACK_GET = /^(?:chrome|browser)\.storage\.\w+\.get$/;
 
 /** `node` is in a class's constructor (not in a function the constructor defines). */
 function inConstructor(node: Node): boolean {
