@@ -29,6 +29,8 @@ describe("client env names", () => {
     "SHOPIFY_API_SECRET", "SHOPIFY_ACCESS_TOKEN", "SHOPIFY_ADMIN_API_ACCESS_TOKEN",
     // A switch word after a credential word is no switch; a Cesium or Tianditu key that says secret stays one.
     "OPENAI_KEY_SKIP", "API_KEY_WITH_SCOPE", "CESIUM_SECRET_TOKEN",
+    // Stream's secret, and a key named for a stream that is no service's.
+    "STREAM_VIDEO_SECRET_KEY", "STREAM_API_KEY", "OPENAI_STREAM_KEY",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
@@ -73,6 +75,8 @@ describe("client env names", () => {
     "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY", "openMapVnKey", "mapKitToken",
     // Cesium ion's and Tianditu's browser tokens (max512060925/resume's Nuxt public config, batch 223).
     "NUXT_PUBLIC_CESIUM_TOKEN", "cesiumToken", "VITE_TIANDITU_KEY",
+    // Stream's client key and a publishable key's short name (carloc3005/SaaS-AI, ramthenmala/saas-ai-chatbot, batch 225).
+    "NEXT_PUBLIC_STREAM_VIDEO_API_KEY", "NEXT_PUBLIC_STREAM_CHAT_KEY", "NEXT_PUBLIC_STRIPE_PUBLISH_KEY",
     // Switches named after whose they are (lishaangral/MERN-AI-ChatBot's axios `withCredentials` flag, batch 217).
     "VITE_API_USE_CREDENTIALS", "AXIOS_WITH_CREDENTIALS", "WITH_CREDENTIALS",
     // Shopify's API key is its app's client id, read by App Bridge in the page (batch 160's Remix apps).

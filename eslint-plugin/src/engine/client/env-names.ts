@@ -59,7 +59,8 @@ const ALWAYS_SECRET_WORDS = new Set([
 /** Words that say the value is meant for browsers. */
 // PUBLISABLE and PUB: Stripe's publishable key misspelt (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68)
 // or shortened (`REACT_APP_STRIPE_PUB_KEY`: ritikrajg/AI-Content-Generator, batch 71).
-const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+// PUBLISH: a publishable key under a short name (`NEXT_PUBLIC_STRIPE_PUBLISH_KEY`: ramthenmala/saas-ai-chatbot, batch 225).
+const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "PUBLISH", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
 /** Google Maps Platform's APIs, whose browser keys are public by design (restricted by referrer). */
 const MAPS_PLATFORM_WORDS = ["MAPS", "PLACES", "DIRECTIONS", "GEOCODING", "GEOCODE"];
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
@@ -92,6 +93,9 @@ const PUBLISHABLE_SERVICES = new Set([
   // Cesium ion's access token and Tianditu's map key, set in the page as their viewers' setup has it
   // (`Ion.defaultAccessToken`, a tile URL's `tk=`): a Nuxt app's `runtimeConfig.public.cesium.token` (max512060925/resume, batch 223).
   "CESIUM", "TIANDITU",
+  // Stream's video and chat SDKs take the app's API key in the page (`new StreamVideoClient({ apiKey })`); its
+  // secret says SECRET (`STREAM_VIDEO_SECRET_KEY`): carloc3005/SaaS-AI's NEXT_PUBLIC_STREAM_VIDEO_API_KEY, batch 225.
+  "STREAMVIDEO", "STREAMCHAT", "GETSTREAM",
   // Coinbase's OnchainKit takes the project's client API key in the page (`<OnchainKitProvider
   // apiKey={process.env.NEXT_PUBLIC_ONCHAINKIT_API_KEY}>`, as its docs write it: mwamedacen/blockanalytica, batch 194);
   // the Developer Platform's secret keys are CDP_API_KEY_SECRET / CDP_API_KEY_PRIVATE_KEY.
