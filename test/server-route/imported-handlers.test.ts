@@ -173,6 +173,30 @@ router.post("/busy", tooMany, asyncHandler(chat));
     assert.deepEqual(findingsIn(dir, "src/routes/guarded.js", router), ['router.post("/busy") → OpenAI', 'router.post("/guarded") → OpenAI']);
   });
 
+  it("an imported factory of such a middleware, called where the route is registered (prabhleen003/AI-Powered-Job-Portal, batch 226)", () => {
+    const dir = app();
+    writeFile(dir, "src/middlewares/aiLimiter.js", `const DAILY_LIMIT = 5;
+const checkAiLimit = (feature) => {
+  return async (req, res, next) => {
+    const count = await countToday(req.user.id, feature);
+    if (count >= DAILY_LIMIT) return res.status(429).json({ message: "Daily limit reached" });
+    next();
+  };
+};
+const logFeature = (feature) => (req, res, next) => { console.log(feature); next(); };
+module.exports = { checkAiLimit, logFeature };
+`);
+    const router = `const express = require("express");
+const router = express.Router();
+const { checkAiLimit, logFeature } = require("../middlewares/aiLimiter");
+const chatbotController = require("../controllers/chatbotController");
+router.post("/limited", checkAiLimit("coverLetter"), chatbotController.analyzeSymptoms);
+router.post("/logged", logFeature("coverLetter"), chatbotController.analyzeSymptoms);
+module.exports = router;
+`;
+    assert.deepEqual(findingsIn(dir, "src/routes/factory.js", router), ['router.post("/logged") → Groq']);
+  });
+
   it("a controller registered as middleware before the handler that answers (gorillainsuit/cards-r-us, batch 50): one finding per route", () => {
     const router = `const express = require("express");
 const router = express.Router();

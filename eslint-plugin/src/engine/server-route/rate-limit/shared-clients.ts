@@ -13,6 +13,7 @@ import { createResolver, type ProjectResolver } from "../../client/resolve";
 import { onInvalidate } from "../../client/files";
 import { importOf, localImports } from "../../module-imports";
 import { requiredModule } from "../../require-call";
+import { functionReturns } from "../../function-returns";
 import { frameworkOf } from "../../client/framework";
 import { workspaceOf } from "../../client/workspaces";
 import type { ProjectView } from "../types";
@@ -390,6 +391,9 @@ function meaningOf(source: SourceFile, bindings: FileBindings, value: Node | nul
     // ratelimmiter = async (c, next) => { …; if (count > WINDOW) return c.json(…, 429); await next(); }`:
     // yashas-salian/post-audience-email-automation, batch 60): a limiter, whatever its name says.
     if (!scan.provider && scan.rateLimited && passesOn(value)) return { limiter: true };
+    // A factory of one: `checkAiLimit("coverLetter")` returns `async (req, res, next) => { … 429 …; next() }`, a daily
+    // count per user (prabhleen003/AI-Powered-Job-Portal's middleware, batch 226).
+    if (!scan.provider && scan.rateLimited && returnsLimitingMiddleware(source, bindings, value)) return { limiter: true };
     if (scan.provider) return { provider: scan.provider, callsModel: true, keyParam: keyParameter(source, scan.providerCall, value, bindings) };
     const returned = returnedProvider(value, bindings);
     if (!returned) return undefined;
@@ -451,6 +455,12 @@ function keyParameter(source: SourceFile, call: Node | undefined, fn: TSESTree.F
   while (root.type === "MemberExpression") root = root.object;
   const given = root.type === "Identifier" ? bindings.paramKeyClients?.get(root.name) : undefined;
   return given?.fn === fn ? given.index : sentKeyParameter(source, call, fn);
+}
+
+/** `fn` returns a middleware (passesOn) that answers 429 or calls a limiter itself. */
+function returnsLimitingMiddleware(source: SourceFile, bindings: FileBindings, fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  return functionReturns(fn.body).some((returned) => (returned.type === "ArrowFunctionExpression" || returned.type === "FunctionExpression") && passesOn(returned) && scanFunction(source, bindings, returned, []).rateLimited);
 }
 
 /** A middleware's shape: its last parameter (`next`, of two or more) is called in its body. */
