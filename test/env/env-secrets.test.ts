@@ -17,6 +17,12 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(canBeSecret("7d"), false);
     assert.equal(canBeSecret("15m"), false);
     assert.equal(canBeSecret("900ms"), false);
+    // A word for no value yet (MexicanCacti/Project2Group5's tracked `.env`, batch 226), in dotenv's `KEY: value` form too.
+    assert.equal(canBeSecret("unset"), false);
+    assert.equal(canBeSecret("TBD"), false);
+    assert.equal(canBeSecret("n/a"), false);
+    assert.equal(holdsSecrets("SERVER_PORT: 8080\nVISION_API_KEY: unset\n"), false);
+    assert.equal(canBeSecret("unsettled"), true);
     assert.equal(canBeSecret("d8f3a9c2e1b7"), true);
     assert.equal(canBeSecret("yourcompanysecret"), true);
   });

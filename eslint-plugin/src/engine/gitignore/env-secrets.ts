@@ -27,10 +27,11 @@ export function holdsSecrets(text: string): boolean {
  * or words (`"your api key"`: Shaikhjunaid506/mern-ai-chatbot's tracked `server/.env`, batch 50),
  * also behind a key's prefix (`sk-your_openai_api_key_here`), a key's prefix masked (`sk-xxxxxxxx`,
  * `AIzaSyXXXXXXX...`: rahulrajak05/miniproject's tracked `Backend/.env`, batch 113), and a duration (`JWT_EXPIRE=7d`:
- * VishalTerenceVaz34/ai-chat-bot, batch 69).
+ * VishalTerenceVaz34/ai-chat-bot, batch 69), and a word that says there is no value yet (`VISION_API_KEY: unset`:
+ * MexicanCacti/Project2Group5's tracked `.env`, batch 226; `tbd`, `n/a`).
  */
 const NOT_A_SECRET =
-  /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\([^()]*\)|\[[^[\]]*\]|\$\{[^{}]*\}|(?:[a-z]{1,6}[-_](?:proj[-_])?)?your[-_ ][\w -]*|\d{1,6}\s?(?:ms|[smhdwy])|change[-_ ]?(?:me|it)|replace[-_ ]?me|(?:[a-z0-9]{1,8}[-_]?(?:proj[-_])?)?(?:x{3,}|\*{3,})(?:\.{3}|…)?|\.{3}|todo|placeholder|(?:test|testing|dummy|fake|mock|sample|example|demo)(?:[-_][\w-]*)?|secret|password|token|key|value)$/i;
+  /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\([^()]*\)|\[[^[\]]*\]|\$\{[^{}]*\}|(?:[a-z]{1,6}[-_](?:proj[-_])?)?your[-_ ][\w -]*|\d{1,6}\s?(?:ms|[smhdwy])|change[-_ ]?(?:me|it)|replace[-_ ]?me|(?:[a-z0-9]{1,8}[-_]?(?:proj[-_])?)?(?:x{3,}|\*{3,})(?:\.{3}|…)?|\.{3}|todo|tbd|unset|n\/a|placeholder|(?:test|testing|dummy|fake|mock|sample|example|demo)(?:[-_][\w-]*)?|secret|password|token|key|value)$/i;
 const URL_VALUE = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
 /** Query parameters that carry a credential: `?auth_token=…`, `&sig=…`. */
 const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
