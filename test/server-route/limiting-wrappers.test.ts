@@ -84,4 +84,22 @@ describe("require-rate-limit: a proxy that passes the caller's own headers on (L
     assert.deepEqual(handlers(proxy("request.headers")), []);
     assert.deepEqual(handlers(proxy("{ Authorization: `Bearer ${Netlify.env.get(\"OPENAI_API_KEY\")}` }")), ["netlify/edge-functions/hello"]);
   });
+
+  it("a copy of the caller's headers, `new Headers(request.headers)`, is theirs unless the copy gets the server's key (lovingfish/Simple-OpenAI-API-Proxy, batch 227)", () => {
+    const dir = makeRepo({ "package.json": JSON.stringify({ name: "edge" }) });
+    const handlers = (set: string) => {
+      const text = `export default async (request) => {
+  const headers = new Headers(request.headers);
+  ${set}
+  const proxied = new Request("https://api.openai.com/v1/chat/completions", { method: "POST", headers, body: request.body });
+  return fetch(proxied);
+};
+`;
+      const source = parseSource(path.join(dir, "netlify/edge-functions/proxy.js"), text);
+      assert.ok(source);
+      return findUnlimitedAiRoutes(source).map((finding) => String(finding.data.handler));
+    };
+    assert.deepEqual(handlers(`headers.set("User-Agent", "OpenAI-Proxy/1.0");`), []);
+    assert.deepEqual(handlers("headers.set(\"Authorization\", `Bearer ${Netlify.env.get(\"OPENAI_API_KEY\")}`);"), ["netlify/edge-functions/proxy"]);
+  });
 });

@@ -84,8 +84,23 @@ export function sendsCallersKey(source: SourceFile, init: Node | TSESTree.CallEx
   // `headers: request.headers`: the caller's own headers passed on whole, their key with them, and none of the
   // server's (LefeiYin/edge-functions-examples-2056's Netlify edge proxy, batch 193).
   if (headers?.type === "MemberExpression" && !headers.computed && headers.property.type === "Identifier" && headers.property.name === "headers" && readsRequest(headers, 0)) return true;
+  if (copiesCallersHeaders(source, headers as Node | undefined)) return true;
   const keys = headerEntries(source, headers as Node | undefined).filter((entry) => AUTH_HEADERS.includes(entry.name));
   return keys.length > 0 && keys.every((entry) => callersValue(entry.value, 0));
+}
+
+/**
+ * `const headers = new Headers(request.headers)`, the caller's headers copied whole, with no auth header set on the
+ * copy (`headers.set("User-Agent", …)` only): the caller's key passed on (lovingfish/Simple-OpenAI-API-Proxy's
+ * Worker, batch 227).
+ */
+function copiesCallersHeaders(source: SourceFile, headers: Node | undefined): boolean {
+  if (headers?.type !== "Identifier") return false;
+  const made = enclosingConst(headers, headers.name) ?? constInits(source).get(headers.name);
+  if (made?.type !== "NewExpression" || made.callee.type !== "Identifier" || made.callee.name !== "Headers") return false;
+  const from = made.arguments[0];
+  if (from?.type !== "MemberExpression" || from.computed || from.property.type !== "Identifier" || from.property.name !== "headers" || !readsRequest(from, 0)) return false;
+  return !headerEntries(source, headers).some((entry) => AUTH_HEADERS.includes(entry.name));
 }
 
 /**
