@@ -12,7 +12,7 @@ import { parameterAround } from "../../patterns";
 import { factoryResultOnlyTested } from "./factory-calls";
 import { wrappedRequest } from "./fetch-wrappers";
 import { limitResultIgnored, logged } from "./limit-result";
-import { axiosConfig, callersValue, fetchProvider, keyHeaderProvider, nodeHttpRequestProvider, noteCallersParams, getsModelInfo, requestParts, runsNoModel, sendsCallersKey, valuesOfLet, withCallersParams } from "./provider-requests";
+import { axiosConfig, callersValue, fetchProvider, fetchRequestProvider, keyHeaderProvider, nodeHttpRequestProvider, noteCallersParams, getsModelInfo, requestParts, sendsCallersKey, valuesOfLet, withCallersParams } from "./provider-requests";
 import { socketListeners } from "./socket-handlers";
 
 type Node = TSESTree.Node;
@@ -419,16 +419,6 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
     }
   }
   return undefined;
-}
-
-/**
- * The provider a `fetch(url, init)` reaches: by the URL's host, else by a provider's key in its auth
- * header or query. A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's
- * quota, and the model list runs no model.
- */
-function fetchRequestProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
-  if (sendsCallersKey(source, init) || runsNoModel(source, url, init)) return undefined;
-  return fetchProvider(source, url) ?? keyHeaderProvider(source, url, init);
 }
 
 /**

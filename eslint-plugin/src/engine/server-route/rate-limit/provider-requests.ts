@@ -566,7 +566,7 @@ export function nodeHttpRequestProvider(source: SourceFile, call: TSESTree.CallE
   const firstValue = held(first);
   if (firstValue && firstValue.type !== "ObjectExpression") {
     const options = held(second)?.type === "ObjectExpression" ? second : undefined;
-    return fetchRequestLike(source, first, options);
+    return fetchRequestProvider(source, first, options);
   }
   if (firstValue?.type !== "ObjectExpression") return undefined;
   const host = stringValue((findProperty(firstValue, "hostname") ?? findProperty(firstValue, "host"))?.value as Node | undefined);
@@ -576,10 +576,14 @@ export function nodeHttpRequestProvider(source: SourceFile, call: TSESTree.CallE
   return findModelProviderForHost(`https://${host}${path.startsWith("/") ? "" : "/"}${path}`);
 }
 
-/** A URL-first request: the provider of its URL, unless the caller's key is sent or the model list is read. */
-function fetchRequestLike(source: SourceFile, url: Node | undefined, options: Node | undefined): Provider | undefined {
-  if (sendsCallersKey(source, options) || runsNoModel(source, url, options)) return undefined;
-  return fetchProvider(source, url);
+/**
+ * The provider a `fetch(url, init)` reaches: by the URL's host, else by a provider's key in its auth
+ * header or query. A key the caller sent (`Bearer ${req.headers.authorization}`) spends the caller's
+ * quota, and the model list runs no model.
+ */
+export function fetchRequestProvider(source: SourceFile, url: Node | undefined, init: Node | TSESTree.CallExpressionArgument | undefined): Provider | undefined {
+  if (sendsCallersKey(source, init) || runsNoModel(source, url, init)) return undefined;
+  return fetchProvider(source, url) ?? keyHeaderProvider(source, url, init);
 }
 
 export function fetchProvider(source: SourceFile, url: Node | undefined): Provider | undefined {
