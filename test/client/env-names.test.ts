@@ -31,6 +31,8 @@ describe("client env names", () => {
     "OPENAI_KEY_SKIP", "API_KEY_WITH_SCOPE", "CESIUM_SECRET_TOKEN",
     // Stream's secret, and a key named for a stream that is no service's.
     "STREAM_VIDEO_SECRET_KEY", "STREAM_API_KEY", "OPENAI_STREAM_KEY",
+    // Tokens that publish packages: only Stripe's PUBLISH key is publishable.
+    "NPM_PUBLISH_TOKEN", "VSCE_PUBLISH_TOKEN", "PUBLISH_KEY",
   ];
   const notSecrets = [
     "NEXT_PUBLIC_SUPABASE_ANON_KEY", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "VITE_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",

@@ -59,8 +59,7 @@ const ALWAYS_SECRET_WORDS = new Set([
 /** Words that say the value is meant for browsers. */
 // PUBLISABLE and PUB: Stripe's publishable key misspelt (TECHNO-NB/Chat-With-Pdf-A.I.-Frontend, batch 68)
 // or shortened (`REACT_APP_STRIPE_PUB_KEY`: ritikrajg/AI-Content-Generator, batch 71).
-// PUBLISH: a publishable key under a short name (`NEXT_PUBLIC_STRIPE_PUBLISH_KEY`: ramthenmala/saas-ai-chatbot, batch 225).
-const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "PUBLISH", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
+const PUBLISHABLE_WORDS = new Set(["PUBLIC", "PUB", "PUBLISHABLE", "PUBLISABLE", "ANON", "SITE", "SITEKEY", "SEARCH", "CLIENT", "MEASUREMENT"]);
 /** Google Maps Platform's APIs, whose browser keys are public by design (restricted by referrer). */
 const MAPS_PLATFORM_WORDS = ["MAPS", "PLACES", "DIRECTIONS", "GEOCODING", "GEOCODE"];
 /** Services whose browser keys are public by design (unless the name says SECRET/ADMIN…). */
@@ -175,6 +174,9 @@ function isPublishableByService(words: string[]): boolean {
   // names it: adrianhajdin/ai_mock_interviews, batch 66); its private key is `VAPI_API_KEY`/`…_PRIVATE_KEY`.
   if (words.includes("VAPI") && words.includes("WEB")) return true;
   if (isGoogleMapKeyInSingular(words)) return true;
+  // Stripe's publishable key under a short name (`NEXT_PUBLIC_STRIPE_PUBLISH_KEY`: ramthenmala/saas-ai-chatbot, batch 225).
+  // Not PUBLISH alone: `NPM_PUBLISH_TOKEN`, `VSCE_PUBLISH_TOKEN` publish packages.
+  if (words.includes("STRIPE") && words.includes("PUBLISH")) return true;
   // Clerk's backend key, `CLERK_API_KEY` (its older name for `CLERK_SECRET_KEY`), is the secret one:
   // its browser key says PUBLISHABLE or FRONTEND (DannyMang/codeboiler's next.config `env`, batch 63).
   if (words.includes("CLERK") && words.includes("API") && !words.includes("FRONTEND")) return false;
