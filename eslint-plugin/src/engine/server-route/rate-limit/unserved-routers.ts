@@ -2,8 +2,11 @@
  * An Express router no code loads: `const router = express.Router(); router.post("/advice", …)` in a
  * module that no file of its project imports or requires. Its routes are registered on a router
  * nothing mounts, so they answer no request and spend no quota (7onyx7/wildhacks25's
- * routes/financeRoutes.js, JebbyMiller/final_project's routes/gemini.js, yossi-gold/RoamRite's
- * suggestions router: real-app batches 213 and 226, each labelled by a reader as no finding).
+ * routes/financeRoutes.js, JebbyMiller/final_project's routes/gemini.js: real-app batch 226, labelled
+ * by a reader as no finding). A router module another file imports for a helper it also exports
+ * (yossi-gold/RoamRite's suggestions router, batch 213) counts as loaded: whether its router is
+ * mounted is not followed. Nor is a mount from another package of a monorepo: only the router's own
+ * package's files are read.
  *
  * Only where the project mounts routers by name (some file's `app.use("/api", chatRouter)`), and never where
  * a file requires or imports a computed path
