@@ -434,6 +434,22 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(code), ["OpenAI"]);
   });
 
+  it("a chain made by a static factory from one of two models a condition picks (keshav2003garg/queryspark, batch 230)", () => {
+    const code = (model: string) => `import { ChatOpenAI } from "langchain/chat_models/openai";
+import { ConversationalRetrievalQAChain } from "langchain/chains";
+import { retriever } from "@/lib/store";
+export async function POST(request: Request) {
+  const { question, streaming } = await request.json();
+  const streamingModel = new ChatOpenAI({ streaming: true });
+  const nonStreamingModel = new ChatOpenAI({ streaming: false });
+  const chain = ConversationalRetrievalQAChain.fromLLM(${model}, retriever);
+  return Response.json(await chain.call({ question }));
+}`;
+    assert.deepEqual(providersReported(code("streaming ? streamingModel : nonStreamingModel")), ["OpenAI"]);
+    assert.deepEqual(providersReported(code("streaming && streamingModel")), ["OpenAI"]);
+    assert.deepEqual(providersReported(code("nonStreamingModel")), ["OpenAI"]);
+  });
+
   it("LangChain's classes imported from the package that holds them all, and a client made in the call", () => {
     // DavidWoolner/contract-chat (langchain/vectorstores/pinecone), engageintellect/nexum-search
     // (`new OpenAIEmbeddings().embedDocuments(…)` from langchain/embeddings/openai).

@@ -595,13 +595,23 @@ function storeOverClient(init: Node | null | undefined, bindings: FileBindings):
     if (owner.type !== "Identifier") return undefined;
     if (VECTOR_STORE_CLASS.test(owner.name)) return STORE_FACTORY.test(method) || method === "load" ? embeddings(init.arguments) : undefined;
     if (bindings.providers.has(owner.name)) return undefined;
-    const first = init.arguments[0];
-    const provider = STORE_FACTORY.test(method) && first?.type === "Identifier" ? bindings.providers.get(first.name) : undefined;
+    const provider = STORE_FACTORY.test(method) ? modelProvider(init.arguments[0], bindings) : undefined;
     return provider ? { provider, store: false } : undefined;
   }
   if (init?.type === "NewExpression" && init.callee.type === "Identifier" && /Store$/.test(init.callee.name) && !bindings.providers.has(init.callee.name)) {
     return embeddings(init.arguments.slice(0, 1));
   }
+  return undefined;
+}
+
+/**
+ * The provider of the model a factory is given by name: one client, or either of two
+ * (`fromLLM(streaming ? streamingModel : model, …)`, keshav2003garg/queryspark, batch 230; `fast ?? model`).
+ */
+function modelProvider(node: Node | undefined, bindings: FileBindings): Provider | undefined {
+  if (node?.type === "Identifier") return bindings.providers.get(node.name);
+  if (node?.type === "ConditionalExpression") return modelProvider(node.consequent, bindings) ?? modelProvider(node.alternate, bindings);
+  if (node?.type === "LogicalExpression") return modelProvider(node.left, bindings) ?? modelProvider(node.right, bindings);
   return undefined;
 }
 
