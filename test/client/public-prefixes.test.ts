@@ -211,3 +211,37 @@ describe("no-public-secrets: a helper only the project's server imports", () => 
     });
   });
 });
+
+describe("no-public-secrets: Angular writes no environment variable in unless a builder does", () => {
+  const messages = (file: string) => findPublicSecrets(parseSource(file, fs.readFileSync(file, "utf8"))!).map((finding) => finding.messageId);
+  const angularApp = (write: (rel: string, text: string) => string, builder: string, dependencies: Record<string, string> = {}) => {
+    write("package.json", JSON.stringify({ dependencies: { "@angular/core": "21.0.0", ...dependencies }, devDependencies: { vite: "6.2.0" } }));
+    write("angular.json", JSON.stringify({ projects: { app: { architect: { build: { builder, options: { browser: "src/main.ts" } } } } } }));
+    write("vite.config.ts", "import { defineConfig } from 'vite';\nexport default defineConfig({});\n");
+    write("src/main.ts", `import { bootstrapApplication } from "@angular/platform-browser";\nimport "./key";\nbootstrapApplication(class {});\n`);
+  };
+
+  it("the CLI's own builder: VITE_ and NG_APP_ are undefined in the browser and server code's own (MrJash/smart-fridge-and-culinary-assistant, batch 232)", () => {
+    inTempTree("keyfence-angular-cli-", (root, write) => {
+      angularApp(write, "@angular/build:application");
+      const page = write("src/key.ts", "export const a = (import.meta as any)?.env?.VITE_GEMINI_API_KEY;\nexport const b = process.env.NG_APP_GEMINI_API_KEY;\n");
+      const fn = write("api/gemini/ask.ts", "export default function handler(req: any, res: any) {\n  res.json({ ok: !!(process.env.GEMINI_API_KEY || process.env.VITE_GEMINI_API_KEY) });\n}\n");
+      assert.deepEqual(messages(page), ["prefixNotExposed", "prefixNotExposed"]);
+      assert.deepEqual(messages(fn), []);
+    });
+  });
+
+  it("@ngx-env/builder writes NG_APP_ (and its own prefix) in; AnalogJS builds with Vite", () => {
+    inTempTree("keyfence-angular-ngx-env-", (root, write) => {
+      angularApp(write, "@ngx-env/builder:application", { "@ngx-env/builder": "21.0.1" });
+      const page = write("src/key.ts", "export const a = import.meta.env.NG_APP_GEMINI_API_KEY;\nexport const b = process.env.NG_APP_OPENAI_API_KEY;\nexport const c = import.meta.env.VITE_GEMINI_API_KEY;\n");
+      assert.deepEqual(messages(page), ["publicSecret", "publicSecret", "prefixNotExposed"]);
+    });
+    inTempTree("keyfence-angular-analog-", (root, write) => {
+      angularApp(write, "@analogjs/platform:vite", { "@analogjs/platform": "2.0.0" });
+      write("vite.config.ts", "import analog from '@analogjs/platform';\nexport default { plugins: [analog()] };\n");
+      const page = write("src/key.ts", "export const a = import.meta.env.VITE_GEMINI_API_KEY;\n");
+      assert.deepEqual(messages(page), ["publicSecret"]);
+    });
+  });
+});

@@ -55,12 +55,14 @@ const DISPLAY: Partial<Record<FrameworkName, string>> = {
   astro: "Astro",
   sveltekit: "SvelteKit",
   nuxt: "Nuxt",
+  angular: "Angular",
 };
 
 const VITE_CONFIG = ["vite.config.ts", "vite.config.js", "vite.config.mts", "vite.config.mjs", "vite.config.cts", "vite.config.cjs"];
 const ASTRO_CONFIG = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const SVELTE_CONFIG = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
 const NUXT_CONFIG = ["nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs", "nuxt.config.mts"];
+const ANGULAR_CONFIG = ["angular.json", ...VITE_CONFIG];
 const ELECTRON_VITE_CONFIG = ["electron.vite.config.ts", "electron.vite.config.js", "electron.vite.config.mts", "electron.vite.config.mjs", "electron.vite.config.cts", "electron.vite.config.cjs"];
 
 const cache = new Map<string, { stamp: string; exposure: Exposure | undefined }>();
@@ -295,9 +297,32 @@ function buildExposure(name: FrameworkName, display: string, configText: string)
         defined: definedReads(configText),
         exposes: "useRuntimeConfig().public, filled from NUXT_PUBLIC_*",
       };
+    case "angular":
+      return angularExposure(display, configText);
     default:
-      return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
+      return viteExposure(display, configText);
   }
+}
+
+function viteExposure(display: string, configText: string): Exposure {
+  return { display, prefixes: { "import.meta.env": envPrefixes(configText) ?? ["VITE_"] }, processEnvDefined: definesProcessEnv(configText), defined: definedReads(configText) };
+}
+
+/**
+ * Angular's CLI writes no environment variable into the bundle: `import.meta.env` and `process.env`
+ * are undefined in the browser, and angular.json's `define` takes fixed values (angular/angular-cli
+ * #4318, #27047). @ngx-env/builder, named as the builder in angular.json, writes `NG_APP_*` (or its
+ * `ngxEnv.prefix`) in for both reads; AnalogJS builds Angular with Vite, whose rules then hold.
+ * A `vite.config.ts` with `vite` among the dev dependencies is no Vite build while `ng` builds the
+ * app (MrJash/smart-fridge-and-culinary-assistant, batch 232: `VITE_GEMINI_API_KEY` in its Vercel
+ * functions, undefined in the browser).
+ */
+function angularExposure(display: string, configText: string): Exposure {
+  if (configText.includes("@analogjs/")) return viteExposure(display, configText);
+  if (!configText.includes("@ngx-env/builder")) return { display, prefixes: {} };
+  const custom = /"ngxEnv"\s*:\s*\{[^}]{0,500}?"prefix"\s*:\s*"\^?([A-Za-z][A-Za-z0-9_]{0,40})"/.exec(configText)?.[1];
+  const prefixes = [...new Set(["NG_APP_", ...(custom ? [custom] : [])])];
+  return { display, prefixes: { "process.env": prefixes, "import.meta.env": prefixes } };
 }
 
 /**
@@ -325,7 +350,7 @@ function definesProcessEnv(configText: string): boolean {
 }
 
 function configFiles(name: FrameworkName, root: string): string[] {
-  const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : name === "nuxt" ? NUXT_CONFIG : VITE_CONFIG;
+  const names = name === "astro" ? ASTRO_CONFIG : name === "sveltekit" ? [...SVELTE_CONFIG, ...VITE_CONFIG] : name === "nuxt" ? NUXT_CONFIG : name === "angular" ? ANGULAR_CONFIG : VITE_CONFIG;
   return ["next", "cra", "vue-cli", "rsbuild", "parcel", "webpack", "expo", "gatsby"].includes(name) ? [] : names.map((base) => path.join(root, base)).filter((file) => fs.existsSync(file));
 }
 
