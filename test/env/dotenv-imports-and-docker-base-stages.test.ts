@@ -105,6 +105,14 @@ describe("env-gitignore: dotenv loaded by the project's code, not declared", () 
     assert.deepEqual(await gitignoreFindings(makeRepo(nested)), ["server/.gitignore:1 missingEnvEntries .env.local"]);
   });
 
+  it("needs `.env` only at a root with no package.json whose own scripts load plain dotenv (AmberHcq/api_tests, batch 235)", async () => {
+    const scripts = { ".gitignore": "node_modules\n.env\n", "search.js": 'require("dotenv").config()\nconst key = process.env.GROK_API_KEY;\nmodule.exports = key;\n' };
+    assert.deepEqual(await gitignoreFindings(makeRepo(scripts)), []);
+    // The same scripts without dotenv: whatever runs them may load `.env.local`.
+    const bare = { ".gitignore": "node_modules\n.env\n", "search.js": "module.exports = process.env.GROK_API_KEY;\n" };
+    assert.deepEqual(await gitignoreFindings(makeRepo(bare)), [".gitignore:1 missingEnvEntries .env.local"]);
+  });
+
   it("stays linear on 1 MB source files", () => {
     const bodies = [
       `import${" ".repeat(1_000_000)}`,

@@ -51,6 +51,9 @@ export function frameworkRequiresIgnoring(file: string, entry: string, options: 
   const exists = existsSync(file);
   if (!exists && keepsSecretsInDevVars(dir)) return false;
   if (!existsSync(join(dir, "package.json"))) {
+    // Scripts at a root that is no package, loading plain dotenv themselves (`require("dotenv").config()`:
+    // AmberHcq/api_tests, batch 235): `.env` is the only file anything reads, as in a package.
+    if (entry !== ".env" && codeLoadsDotenvOnly(dir)) return false;
     if (!exists) return readsSecret();
     // A folder that is no project keeps a `.env` for Docker Compose's `${…}` settings (ports,
     // container names), committed on purpose: required when it holds a secret, or when a compose
