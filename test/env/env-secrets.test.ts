@@ -38,6 +38,20 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(holdsSecrets("DATABASE_URL=mysql://username:password@localhost:3306/studybuddy\nJWT_SECRET=your_32_char_random_secret_here\n"), false);
   });
 
+  it("a credential file's path is no secret; base64 that starts with a slash is one (ParmesanToast/career, batch 235)", () => {
+    assert.equal(canBeSecret("C:/_uni/key.json"), false);
+    assert.equal(canBeSecret("C:\\Users\\me\\service-account.json"), false);
+    assert.equal(canBeSecret("./service-account.json"), false);
+    assert.equal(canBeSecret("~/.ssh/id_ed25519.pem"), false);
+    assert.equal(canBeSecret("/etc/secrets/gcp.json"), false);
+    assert.equal(canBeSecret("/" + "Ab3x+9Qz".repeat(5) + "=="), true);
+    assert.equal(canBeSecret("./" + "a/".repeat(500_000)), true);
+    const started = performance.now();
+    canBeSecret("/" + "a".repeat(1_000_000) + ".");
+    canBeSecret("/" + "a.".repeat(500_000) + " ");
+    assert.ok(performance.now() - started < 500);
+  });
+
   it("\"your key\" written in camel case is a placeholder; a value of mixed case and digits is not", () => {
     // 67-CPU/Vue-deepseek's tracked `.env` (batch 200).
     assert.equal(holdsSecrets("# DeepSeek API Key\nDEEPSEEK_API_KEY=YourApiKey\nPORT=3001\n"), false);

@@ -32,6 +32,13 @@ export function holdsSecrets(text: string): boolean {
  */
 const NOT_A_SECRET =
   /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\([^()]*\)|\[[^[\]]*\]|\$\{[^{}]*\}|(?:[a-z]{1,6}[-_](?:proj[-_])?)?your[-_ ][\w -]*|\d{1,6}\s?(?:ms|[smhdwy])|change[-_ ]?(?:me|it)|replace[-_ ]?me|(?:[a-z0-9]{1,8}[-_]?(?:proj[-_])?)?(?:x{3,}|\*{3,})(?:\.{3}|…)?|\.{3}|todo|tbd|unset|n\/a|placeholder|(?:test|testing|dummy|fake|mock|sample|example|demo)(?:[-_][\w-]*)?|secret|password|token|key|value)$/i;
+/**
+ * A file's path, the place a credential file is kept, not the credential: `C:/uni/key.json`
+ * (ParmesanToast/career's tracked `.env`, batch 235), `./service-account.json`, `~/.ssh/id.pem`. A
+ * root, a drive or a relative start, then separated names ending in an extension; a key's base64
+ * may start with `/` but has no `.`.
+ */
+const FILE_PATH = /^(?:[a-z]:[\\/]|\.{1,2}[\\/]|~[\\/]|\/)(?:[^\s\\/]+[\\/]){0,30}[^\s\\/]+\.[a-z][a-z0-9]{0,5}$/i;
 const URL_VALUE = /^[a-z][a-z0-9+.-]{0,20}:\/\//i;
 /** Query parameters that carry a credential: `?auth_token=…`, `&sig=…`. */
 const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
@@ -42,7 +49,7 @@ const CREDENTIAL_PARAM = /key|token|secret|pass|pwd|sig|auth/i;
  */
 export function canBeSecret(value: string): boolean {
   const trimmed = value.trim();
-  if (isPlaceholder(trimmed)) return false;
+  if (isPlaceholder(trimmed) || FILE_PATH.test(trimmed)) return false;
   return URL_VALUE.test(trimmed) ? urlHoldsCredential(trimmed) : true;
 }
 
