@@ -96,6 +96,32 @@ wss.on("connection", function (client) {
     assert.deepEqual(findings("server.js", ws), [['client.on("message")', "OpenAI", 6, 0]]);
   });
 
+  it("a Next.js API route that sets a socket.io server up: its listener calls the model, the route does not (Cyurainya/cursor-chatbot, batch 235)", () => {
+    const route = (extra: string) => `import { Server } from "socket.io";
+import { chatWithKimi } from "@/lib/kimi";
+import OpenAI from "openai";
+const openai = new OpenAI();
+const SocketHandler = async (req, res) => {
+  if (!res.socket.server.io) {
+    const io = new Server(res.socket.server);
+    res.socket.server.io = io;
+    io.on("connection", (socket) => {
+      socket.on("message", async (message) => {
+        const reply = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: message.content }] });
+        socket.emit("message", reply.choices[0].message.content);
+      });
+    });
+  }${extra}
+  res.end();
+};
+export default SocketHandler;
+`;
+    assert.deepEqual(findings("pages/api/socket.ts", route("")), [['socket.on("message")', "OpenAI", 10, 0]]);
+    // The route's own call still counts.
+    const both = findings("pages/api/socket.ts", route("\n  await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [] });"));
+    assert.deepEqual(both.map(([handler]) => handler).sort(), ["default", 'socket.on("message")']);
+  });
+
   it("a method of the file's own class, on an instance kept in a map (group-project-ph2/group-project-phase-2)", () => {
     const game = `const { Server } = require("socket.io");
 const { GoogleGenerativeAI } = require("@google/generative-ai");

@@ -71,8 +71,9 @@ export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOpti
     return [];
   const extra = options.limiterNames ?? [];
   const findings: Finding[] = [];
+  const handlerFunctions = handlers.map((handler) => handler.fn);
   for (const handler of handlers) {
-    const scan = scanFunction(source, bindings, handler.fn, extra);
+    const scan = scanFunction(source, bindings, handler.fn, extra, handlerFunctions);
     if (!scan.provider || scan.rateLimited) continue;
     if (handler.companions.some((node) => namesLimiter(node, bindings, extra) || companionLimits(source, node, bindings, extra))) continue;
     if (handler.kind === "nest" && !skipsThrottle(handler) && nestAppLimited(source.file, project, extra)) continue;

@@ -126,11 +126,17 @@ function unreachable(node: Node, within: Node): boolean {
   return false;
 }
 
-export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
-  return withCallersParams(() => scanFunctionWith(source, bindings, fn, extraLimiterNames));
+/**
+ * `handlers`: the functions of the file's other handlers. One written inside this function (a socket
+ * listener a Next.js API route sets up: Cyurainya/cursor-chatbot, batch 235) runs on its own messages,
+ * and its calls are its own, not this function's.
+ */
+export function scanFunction(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[], handlers: readonly Node[] = []): ScanResult {
+  const nested = handlers.filter((other) => other !== fn && fn.range[0] <= other.range[0] && other.range[1] <= fn.range[1]);
+  return withCallersParams(() => scanFunctionWith(source, bindings, fn, extraLimiterNames, nested));
 }
 
-function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[]): ScanResult {
+function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, extraLimiterNames: readonly string[], nested: readonly Node[]): ScanResult {
   const result: ScanResult = { rateLimited: false };
   const visited = new Set<Node>();
   // `site`: the node of the handler's own body that leads there (the call of a helper that calls the model).
@@ -144,8 +150,10 @@ function scanFunctionWith(source: SourceFile, bindings: FileBindings, fn: Node, 
     visited.add(node);
     // A setup function's socket listeners run on their own messages, as handlers of their own (./socket-handlers).
     const listeners = socketListeners(node);
+    const apart = node === fn ? nested : [];
     walk(node, (child) => {
       if (listeners.length > 0 && listeners.some(({ callback }) => callback.range[0] <= child.range[0] && child.range[1] <= callback.range[1])) return;
+      if (apart.length > 0 && apart.some((other) => other.range[0] <= child.range[0] && child.range[1] <= other.range[1])) return;
       const here = site ?? child;
       // A 429 in a `catch` passes the provider's own rate limit on to the client (papermark's
       // AI route): that is no limit of the route's.
