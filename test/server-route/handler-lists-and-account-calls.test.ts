@@ -42,9 +42,14 @@ router.post("/inline", [validate, complete]);
 router.post("/held", create);
 router.post("/limited", [limiter, complete]);
 router.post("/health", [validate, (req, res) => res.send("ok")]);
+// A list of middleware before the handler (luomor-ai/chatgpt-web, batch 234).
+router.post("/guarded", [validate, limiter], complete);
+router.post("/validated", [validate], complete);
+const guard = (req, res, next) => (seen(req.ip) > 20 ? res.status(429).end() : next());
+router.post("/counted", [validate, guard], complete);
 export default router;
 `;
-    assert.deepEqual(findingsIn(dir, "src/routes/openai.route.ts", routes), ['router.post("/held") → OpenAI', 'router.post("/inline") → OpenAI']);
+    assert.deepEqual(findingsIn(dir, "src/routes/openai.route.ts", routes), ['router.post("/held") → OpenAI', 'router.post("/inline") → OpenAI', 'router.post("/validated") → OpenAI']);
   });
 
   it("a controller's default export of lists, each reaching the client through a service object", () => {

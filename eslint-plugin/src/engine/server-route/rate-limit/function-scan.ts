@@ -257,6 +257,8 @@ export function isLimiterCall(node: TSESTree.CallExpression | TSESTree.NewExpres
 /** True when any name along `a.b.c` says rate limit, is a limiter binding, or is a user-given limiter name. */
 export function namesLimiter(node: Node, bindings: FileBindings, extraNames: readonly string[]): boolean {
   if (node.type === "ObjectExpression") return routeOptionsLimit(node, bindings, extraNames);
+  // Express takes middleware in arrays too: `router.post("/chat", [auth, limiter], handler)` (luomor-ai/chatgpt-web, batch 234).
+  if (node.type === "ArrayExpression") return node.elements.some((element) => element !== null && element.type !== "SpreadElement" && namesLimiter(element, bindings, extraNames));
   let current: Node = node;
   if (current.type === "CallExpression" || current.type === "NewExpression") current = current.callee;
   const { root, path } = memberPath(current);
@@ -272,6 +274,7 @@ export function namesLimiter(node: Node, bindings: FileBindings, extraNames: rea
  * handler (juustesout/agent-server, batch 187), whatever its name says.
  */
 export function companionLimits(source: SourceFile, node: Node, bindings: FileBindings, extraNames: readonly string[]): boolean {
+  if (node.type === "ArrayExpression") return node.elements.some((element) => element !== null && element.type !== "SpreadElement" && companionLimits(source, element, bindings, extraNames));
   if (node.type !== "Identifier") return false;
   const declared = moduleDeclaration(source.ast, node.name)?.value;
   if (!declared || (declared.type !== "FunctionDeclaration" && declared.type !== "FunctionExpression" && declared.type !== "ArrowFunctionExpression")) return false;
