@@ -190,3 +190,33 @@ app.post("/send", async (req, res) => res.json(await wappi.send(req.body.text)))
     assert.equal(wrapperIn(`function get(url) { return fetch(url); }`), undefined);
   });
 });
+
+describe("require-rate-limit: an axios instance the module made, given the provider's URL in the call (appai-dev/sarcasmio, batch 231)", () => {
+  const route = (create: string, call: string) => {
+    const text = `import axios from "axios";
+const OPENAI_API_URL = "https://api.openai.com/v1/completions";
+const api = axios.create(${create});
+export default async function handler(req, res) {
+  const result = await api.${call};
+  res.status(200).json({ text: result.data.choices[0].text });
+}
+`;
+    const source = parseSource("/project/pages/api/sarcastic-response.js", text);
+    assert.ok(source);
+    return findUnlimitedAiRoutes(source).map((finding) => finding.data.provider);
+  };
+  const withKey = "{ headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } }";
+
+  it("the provider's host in the call, or its key in the instance's headers with a URL from env", () => {
+    assert.deepEqual(route(withKey, "post(OPENAI_API_URL, { prompt: req.body.question })"), ["OpenAI"]);
+    assert.deepEqual(route("", "post(OPENAI_API_URL, { prompt: req.body.question })"), ["OpenAI"]);
+    assert.deepEqual(route(withKey, "post(process.env.COMPLETIONS_URL, { prompt: req.body.question })"), ["OpenAI"]);
+  });
+
+  it("no provider: the model list, the caller's key, a host of the app's own, another name", () => {
+    assert.deepEqual(route(withKey, 'get("https://api.openai.com/v1/models")'), []);
+    assert.deepEqual(route("", "post(OPENAI_API_URL, req.body, { headers: { Authorization: req.headers.authorization } })"), []);
+    assert.deepEqual(route(`{ baseURL: "https://my-api.example.dev", ${withKey.slice(1)}`, 'post("/chat", req.body)'), []);
+    assert.deepEqual(route(withKey, "post.bind(api)"), []);
+  });
+});

@@ -417,6 +417,20 @@ function providerOfCall(source: SourceFile, call: TSESTree.CallExpression, bindi
       const url = findProperty(config, "url")?.value as Node | undefined;
       return sendsCallersKey(source, config) ? undefined : (fetchProvider(source, url) ?? keyHeaderProvider(source, url, config));
     }
+    // An instance the module made with no host of its own, `const api = axios.create({ headers: { Authorization } })`,
+    // given the provider's URL in the call: `api.post(OPENAI_API_URL, body)` (appai-dev/sarcasmio, batch 231).
+    // (One made for a provider's host, `axios.create({ baseURL })`, is that provider's client: ./bindings.)
+    const instance = call.callee.type === "MemberExpression" && HTTP_METHODS.has(memberPath(call.callee).path.join(".")) ? axiosInstanceConfig(source, root.name) : undefined;
+    if (instance) {
+      const method = memberPath(call.callee).path.join(".");
+      if (method === "get" && getsModelInfo(source, call.arguments[0] as Node | undefined)) return undefined;
+      const inits = [...call.arguments.slice(1), instance];
+      // A path is taken from the instance's `baseURL`; a host of the app's own (`baseURL: "https://my-api.dev"`) is no provider's.
+      const url = call.arguments[0] as Node | undefined;
+      const base = findProperty(instance, "baseURL")?.value as Node | undefined;
+      if (inits.some((init) => sendsCallersKey(source, init))) return undefined;
+      return fetchProvider(source, url) ?? (base && fetchProvider(source, base)) ?? inits.map((init) => keyHeaderProvider(source, base ?? url, init)).find(Boolean);
+    }
     // `axios.post("https://api.openai.com/…", body, { headers })`, `ky.post(url)`, `got(url)`, and a
     // method taken out of the client: `const { post } = require("axios")` (wanderbatistaf/infinitStories, batch 68).
     if ((HTTP_CLIENTS.has(root.name) && (call.callee.type === "Identifier" || HTTP_METHODS.has(memberPath(call.callee).path.join(".")))) || (call.callee.type === "Identifier" && httpMethodsTaken(source).has(root.name))) {
@@ -573,6 +587,34 @@ function bareCallMethod(options: Node | undefined): string | undefined {
   if (method?.type === "Property") return stringValue(method.value as Node)?.toLowerCase();
   return ["body", "data", "json", "form"].some((name) => findProperty(options, name)) ? undefined : "get";
 }
+
+const axiosInstancesOf = new WeakMap<SourceFile, Map<string, TSESTree.ObjectExpression>>();
+
+/**
+ * The config of an axios instance a top-level const of the module holds, `const api = axios.create({ headers })`
+ * (an empty object when made with none); undefined for any other name.
+ */
+function axiosInstanceConfig(source: SourceFile, name: string): TSESTree.ObjectExpression | undefined {
+  let instances = axiosInstancesOf.get(source);
+  if (!instances) {
+    instances = new Map();
+    axiosInstancesOf.set(source, instances);
+    for (const statement of source.ast.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+      if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") continue;
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init;
+        if (declarator.id.type !== "Identifier" || init?.type !== "CallExpression" || init.callee.type !== "MemberExpression") continue;
+        const { root, path } = memberPath(init.callee);
+        if (root.type !== "Identifier" || root.name !== "axios" || path.join(".") !== "create") continue;
+        const config = init.arguments[0];
+        instances.set(declarator.id.name, config?.type === "ObjectExpression" ? config : EMPTY_CONFIG);
+      }
+    }
+  }
+  return instances.get(name);
+}
+const EMPTY_CONFIG = { type: "ObjectExpression", properties: [] } as unknown as TSESTree.ObjectExpression;
 
 /** An HTTP client's request methods; axios's form ones (`postForm`) send a multipart body (4minuterobotics/MERN-AI-image-generator, batch 217). */
 const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "request", "stream", "postForm", "putForm", "patchForm"]);
