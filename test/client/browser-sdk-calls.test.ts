@@ -247,6 +247,25 @@ ruleTester().run("no-client-ai-calls: browser SDKs and auth headers", rule, {
       errors: [{ messageId: "browserSdkClient", line: 2, data: { provider: "Google AI (Gemini)", chain: viteChain } }],
     },
     {
+      // kirilligum/wisdom-pixels-hackathon-251122 (batch 235): the SDK loaded when needed and configured with the build's key.
+      name: "fal's client loaded with a dynamic import and configured in browser code with the developer's key",
+      filename: vite,
+      code: [
+        `export async function generate(prompt: string) {`,
+        `  const apiKey = import.meta.env.VITE_FAL_KEY;`,
+        `  const { fal } = await import("@fal-ai/client");`,
+        `  fal.config({ credentials: apiKey });`,
+        `  const sdk = await import("@google/genai");`,
+        `  const ai = new sdk.GoogleGenAI({ apiKey: import.meta.env.VITE_GEMINI_API_KEY });`,
+        `  return fal.subscribe("fal-ai/flux/dev", { input: { prompt } });`,
+        `}`,
+      ].join("\n"),
+      errors: [
+        { messageId: "browserSdkClient", line: 4, data: { provider: "fal", chain: viteChain } },
+        { messageId: "browserSdkClient", line: 6, data: { provider: "Google AI (Gemini)", chain: viteChain } },
+      ],
+    },
+    {
       name: "the same empty field, filled from the build's env elsewhere: the developer's key",
       filename: vite,
       code: configPage(`export function init() { CONFIG.API_KEY = import.meta.env.VITE_OPENAI_KEY || ""; }`),

@@ -103,15 +103,29 @@ export function headerObjectKey(name: string, at: Node): string {
  * binds its names too (`const { Configuration, OpenAIApi } = require("openai")` in an Angular component's
  * `ngOnInit`: clgleroux/hack-a-thon-front, batch 205).
  */
+/** "x" for `await import("x")` (a string or a template without holes); undefined for anything else. */
+function importedWhenNeeded(node: TSESTree.Node | null | undefined): string | undefined {
+  const imported = node?.type === "AwaitExpression" ? node.argument : undefined;
+  if (imported?.type !== "ImportExpression") return undefined;
+  const source = imported.source;
+  if (source.type === "Literal" && typeof source.value === "string") return source.value;
+  if (source.type === "TemplateLiteral" && source.expressions.length === 0) return source.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
 export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string, declarators?: readonly TSESTree.VariableDeclarator[]): Scope {
   const imports = new Map<string, string>();
   const importNames = new Map<string, { specifier: string; name: string }>();
   const functions = new Map<string, TSESTree.FunctionDeclaration>();
   // CommonJS in browser code (Vue CLI and webpack bundle it): `const { Configuration, OpenAIApi } = require("openai")`.
+  // Also a module loaded when needed, `const { fal } = await import("@fal-ai/client")` (kirilligum/wisdom-pixels-hackathon-251122,
+  // batch 235): its names are the module's exports, and a name it is bound to whole is its namespace.
   const bindRequire = (declarator: TSESTree.VariableDeclarator) => {
-    const specifierText = requiredModule(declarator.init);
+    const loaded = importedWhenNeeded(declarator.init);
+    const specifierText = loaded ?? requiredModule(declarator.init);
     if (specifierText === undefined) return;
-    if (declarator.id.type === "Identifier") {
+    if (declarator.id.type === "Identifier" && loaded !== undefined) imports.set(declarator.id.name, specifierText);
+    else if (declarator.id.type === "Identifier") {
       imports.set(declarator.id.name, specifierText);
       importNames.set(declarator.id.name, { specifier: specifierText, name: "default" });
     } else if (declarator.id.type === "ObjectPattern") {
@@ -122,7 +136,7 @@ export function scopeOf(program: TSESTree.Program, text: string, consts: Map<str
       }
     }
   };
-  for (const declarator of declarators ?? []) if (declarator.init?.type === "CallExpression") bindRequire(declarator);
+  for (const declarator of declarators ?? []) if (declarator.init?.type === "CallExpression" || declarator.init?.type === "AwaitExpression") bindRequire(declarator);
   for (const statement of program.body) {
     const declared = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
     if (declared?.type === "FunctionDeclaration" && declared.id) functions.set(declared.id.name, declared);
