@@ -57,7 +57,10 @@ function graphProvider(source: SourceFile, bindings: FileBindings, init: Node | 
     const { property } = link.callee;
     if (!link.callee.computed && property.type === "Identifier" && property.name === "addNode") {
       const node = link.arguments[1];
+      // A node function another module exports that calls a provider (noothiakshith/interviewer-deep's
+      // `agent/graph.ts` builds its graph of `resumenode`, `githubnode`… imported one per file: batch 235).
       const fn = node?.type === "Identifier" ? functionInScope(source, declarator, node.name) : node?.type === "ArrowFunctionExpression" || node?.type === "FunctionExpression" ? node : undefined;
+      if (!fn && node?.type === "Identifier" && bindings.providers.has(node.name)) return bindings.providers.get(node.name);
       const provider = fn ? scanFunction(source, bindings, fn, []).provider : undefined;
       if (provider) return provider;
     }
