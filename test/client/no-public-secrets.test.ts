@@ -273,6 +273,26 @@ ruleTester().run("no-public-secrets", rule, {
       errors: [{ messageId: "configEnvSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
     },
     {
+      // mridulr2003/img-gen-dalle (batch 232): Next.js writes publicRuntimeConfig into every page's data;
+      // serverRuntimeConfig stays on the server.
+      name: "next.config's publicRuntimeConfig: a secret by its key's name or by the env var it copies",
+      filename: next("next.config.js").filename,
+      code: [
+        "module.exports = {",
+        "  serverRuntimeConfig: { openaiKey: process.env.OPENAI_API_KEY },",
+        "  publicRuntimeConfig: {",
+        "    apiKey: process.env.OPENAI_API_KEY,",
+        "    GEMINI_API_KEY: process.env.GEMINI_API_KEY ?? '',",
+        "    siteUrl: process.env.NEXT_PUBLIC_SITE_URL,",
+        "  },",
+        "};",
+      ].join("\n"),
+      errors: [
+        { messageId: "configNextPublicRuntimeSecret", line: 4, data: { name: "apiKey" } },
+        { messageId: "configNextPublicRuntimeSecret", line: 5, data: { name: "GEMINI_API_KEY" } },
+      ],
+    },
+    {
       ...appFile("vite", "vite.config.ts"),
       errors: [{ messageId: "configDefineSecret", line: 3, data: { name: "OPENAI_API_KEY" } }],
     },

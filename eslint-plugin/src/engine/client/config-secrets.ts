@@ -96,6 +96,15 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
           .find((read) => read !== undefined)?.name;
         if (name && (isSecretEnvName(name) || (envName && isSecretEnvName(envName)))) findings.push(report("configExpoExtraSecret", source.file, property.key, name));
       }
+    } else if (next && key === "publicRuntimeConfig") {
+      // Next.js (Pages Router) serialises `publicRuntimeConfig` into every page's __NEXT_DATA__, read with
+      // `getConfig().publicRuntimeConfig` (mridulr2003/img-gen-dalle's `apiKey: process.env.OPENAI_API_KEY`, batch 232).
+      for (const property of node.value.properties) {
+        if (property.type !== "Property" || property.computed) continue;
+        const name = propertyName(property);
+        const secret = publicValueSecret(name, property.value, reads);
+        if (name && secret) findings.push(report("configNextPublicRuntimeSecret", source.file, property.key, name));
+      }
     } else if (nuxt && (key === "runtimeConfig" || key === "publicRuntimeConfig")) {
       // `public: { OPENAI_API_KEY: process.env.OPENAI_API_KEY }`: a secret by its key's name or
       // by the env var it is read from (an empty default is filled from NUXT_PUBLIC_… at run time).
@@ -109,16 +118,22 @@ export function findConfigSecrets(source: SourceFile): Finding[] {
       for (const property of publicConfig.properties) {
         if (property.type !== "Property" || property.computed) continue;
         const name = propertyName(property);
-        // The read itself, or through `?? ""`: what Nuxt sends is the value (sent-secrets' rule).
-        const envName = sentValues(property.value)
-          .map((value) => (value.type === "MemberExpression" ? reads().find((read) => read.node === value.property && read.source === "process.env") : undefined))
-          .find((read) => read !== undefined)?.name;
-        const secret = name && isSecretEnvName(name) ? name : envName && isSecretEnvName(envName) ? envName : undefined;
-        if (name && secret) findings.push(report("configRuntimePublicSecret", source.file, property.key, name));
+        if (name && publicValueSecret(name, property.value, reads)) findings.push(report("configRuntimePublicSecret", source.file, property.key, name));
       }
     }
   });
   return findings;
+}
+
+/**
+ * The secret a public config entry sends: its key's name, or the env var its value is read from, as it is
+ * or through `?? ""` (sent-secrets' rule: what the framework sends is the value).
+ */
+function publicValueSecret(name: string | undefined, value: TSESTree.Node, reads: () => EnvRead[]): string | undefined {
+  const envName = sentValues(value)
+    .map((sent) => (sent.type === "MemberExpression" ? reads().find((read) => read.node === sent.property && read.source === "process.env") : undefined))
+    .find((read) => read !== undefined)?.name;
+  return name && isSecretEnvName(name) ? name : envName && isSecretEnvName(envName) ? envName : undefined;
 }
 
 /**

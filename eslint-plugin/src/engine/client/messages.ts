@@ -36,6 +36,8 @@ export const noPublicSecretsMessages = {
     "define writes the whole build environment into the browser bundle as {{name}}: every variable of the machine that builds it, keys included, ships wherever the code reads {{name}}. Define the public values the browser needs one by one.",
   configRuntimePublicSecret:
     "{{name}} in nuxt.config's runtimeConfig.public is sent to every visitor: Nuxt writes public runtime config into each page. Move it out of `public` (server-only runtimeConfig) and call the provider from a server/ route, where useRuntimeConfig() reads it.",
+  configNextPublicRuntimeSecret:
+    "{{name}} in next.config's publicRuntimeConfig is sent to every visitor: Next.js writes it into each page's data. Move it to serverRuntimeConfig (or read process.env in server code) and call the provider from an API route.",
   configExpoExtraSecret:
     "{{name}} in the Expo config's extra is built into the app: every installed copy holds it (Constants.expoConfig.extra). Keep the secret on a server (an Expo API route or your backend) and call the provider from there.",
   prefixNotExposed:
