@@ -185,3 +185,28 @@ ${body}
   res.json(await replicate.predictions.get(req.query.id));`, replicate), ['app.get("/job")']);
   });
 });
+
+describe("require-rate-limit: an SDK's helpers that run no model (nmogil-tw/twilio-openai-agents-sdk-ts-starter, batch 238)", () => {
+  const handlers = (code: string) => findUnlimitedAiRoutes(parseSource("/project/src/server.ts", code)!).map((f) => String(f.data.handler));
+  it("@openai/agents' saved run state and tool builder run none; its run() does", () => {
+    const code = `import express from "express";
+import { RunState, run, tool } from "@openai/agents";
+import { toFile } from "openai";
+import { agent } from "./agents/support";
+const app = express();
+app.post("/approvals", async (req, res) => {
+  const state = await RunState.fromString(agent, req.body.state);
+  res.json({ pending: state.getInterruptions().length });
+});
+app.post("/tools", async (req, res) => {
+  const lookup = tool({ name: "lookup", description: "Find", parameters: {}, execute: async () => "x" });
+  res.json({ name: lookup.name, file: await toFile(Buffer.from(req.body.text), "a.txt") });
+});
+app.post("/chat", async (req, res) => {
+  res.json(await run(agent, req.body.text));
+});
+app.listen(3000);
+`;
+    assert.deepEqual(handlers(code), ['app.post("/chat")']);
+  });
+});

@@ -133,8 +133,9 @@ export interface Provider {
   tracing?: true;
   /**
    * The provider's APIs that run no model (repositories, files, accounts): GitHub's REST API
-   * beside GitHub Models, the Hugging Face Hub beside inference. require-rate-limit does not
-   * count a call to them; their tokens still leak like any.
+   * beside GitHub Models, the Hugging Face Hub beside inference; `constructors`: an SDK's classes
+   * and helpers that run none (Gemini's file manager, @openai/agents' `RunState`). require-rate-limit
+   * does not count a call to them; their tokens still leak like any.
    */
   nonModelApis?: { packages?: string[]; constructors?: string[]; hosts?: string[] };
   /**

@@ -24,6 +24,10 @@ export const openai: Provider = {
   // that early ChatGPT apps and extensions' servers used.
   sdkPackages: ["openai", "@ai-sdk/openai", "@langchain/openai", "@openai/agents", "openai-edge", "@openai/realtime-api-beta", "chatgpt", "@llamaindex/openai", "genkitx-openai", "openai-api", "@tanstack/ai-openai"],
   endpoints: ["api.openai.com"],
+  // The SDKs' helpers that run no model: @openai/agents' saved run state (`RunState.fromString(agent, saved)`:
+  // nmogil-tw/twilio-openai-agents-sdk-ts-starter's approval webhook, batch 238), its tool, handoff and
+  // message builders and settings; openai's `toFile`. Its `run`, `Runner` and `Agent` stay the provider's.
+  nonModelApis: { constructors: ["RunState", "tool", "handoff", "user", "assistant", "system", "setDefaultOpenAIKey", "setDefaultOpenAIClient", "setTracingDisabled", "setTracingExportApiKey", "toFile"] },
   revokeUrl: "https://platform.openai.com/api-keys",
   kinds: [
     {

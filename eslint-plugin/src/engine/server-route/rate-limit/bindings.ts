@@ -376,7 +376,8 @@ export function fileBindings(source: SourceFile): FileBindings {
     // The Hugging Face Hub client, Octokit: the provider's, but they run no model.
     if (!provider || provider.nonModelApis?.packages?.includes(module)) return;
     bindings.firstProvider ??= provider;
-    for (const { local } of names) bindings.providers.set(local, provider);
+    // A class or helper of the SDK that runs no model (`RunState.fromString(agent, saved)` of @openai/agents) is no client.
+    for (const { local, imported } of names) if (!provider.nonModelApis?.constructors?.includes(imported ?? local)) bindings.providers.set(local, provider);
   };
 
   for (const statement of source.ast.body) {
