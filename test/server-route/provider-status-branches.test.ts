@@ -72,3 +72,36 @@ describe("require-rate-limit: answers under a test of the provider's own respons
     assert.deepEqual(findings("app/api/chat/route.ts", limiterService), []);
   });
 });
+
+describe("require-rate-limit: a text the route looks for in the provider's error is no limit (aditya-2k23/moody, batch 240)", () => {
+  const route = (after: string) => `import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+function isQuotaError(error) {
+  const msg = String(error?.message || "").toLowerCase();
+  return error?.status === 429 || msg.includes("rate limit") || msg.startsWith("too many requests") || msg === "quota exceeded";
+}
+export async function POST(req: Request) {
+  const { message } = await req.json();
+  let result;
+  let sawQuotaError = false;
+  for (const model of ["gemini-2.5-flash", "gemini-2.0-flash"]) {
+    try {
+      result = await ai.models.generateContent({ model, contents: message });
+      break;
+    } catch (error) {
+      if (isQuotaError(error)) sawQuotaError = true;
+    }
+  }
+  ${after}
+  return Response.json({ text: result?.text });
+}
+`;
+
+  it("the provider's quota error passed on after the calls is reported; a limit the route answers is not", () => {
+    assert.deepEqual(findings("app/api/chat/route.ts", route(`if (sawQuotaError) return Response.json({ error: "Gemini's quota" }, { status: 429 });`)), [["POST", "Google AI (Gemini)", 7]]);
+    assert.deepEqual(findings("app/api/chat/route.ts", route(`if (!result) return Response.json({ error: "Please retry" }, { status: 503 });`)), [["POST", "Google AI (Gemini)", 7]]);
+    // A text the route answers with still says it limits: a 429 of its own before the call.
+    const limited = route("").replace("const { message } = await req.json();", `const { message } = await req.json();\n  if (await overLimit(req)) return new Response("Rate limit exceeded", { status: 429 });`);
+    assert.deepEqual(findings("app/api/chat/route.ts", limited), []);
+  });
+});

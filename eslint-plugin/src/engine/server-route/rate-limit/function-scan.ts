@@ -46,7 +46,7 @@ function answersTooManyRequests(node: Node): boolean {
   if (node.type === "Literal" && node.value === TOO_MANY_REQUESTS) return node.parent?.type === "CallExpression" || node.parent?.type === "NewExpression";
   if (node.type === "Identifier") return node.name === "TOO_MANY_REQUESTS";
   // A log line ("Rate limit status:", jacob-craffey/tune-brush, batch 40) answers nothing.
-  if (node.type === "Literal") return typeof node.value === "string" && LIMIT_RESPONSE.test(node.value) && !logged(node);
+  if (node.type === "Literal") return typeof node.value === "string" && LIMIT_RESPONSE.test(node.value) && !logged(node) && !comparedText(node);
   return (
     node.type === "Property" &&
     !node.computed &&
@@ -55,6 +55,19 @@ function answersTooManyRequests(node: Node): boolean {
     node.value.value === TOO_MANY_REQUESTS
   );
 }
+
+/**
+ * A text the code looks for, not one it answers: `msg.includes("rate limit")`, `error.message === "Too many requests"`
+ * (aditya-2k23/moody's check of Gemini's quota errors, batch 240: it asks whether the provider refused).
+ */
+function comparedText(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === "BinaryExpression") return ["===", "!==", "==", "!="].includes(parent.operator);
+  if (parent?.type !== "CallExpression" || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const callee = parent.callee;
+  return callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && TEXT_TESTS.has(callee.property.name);
+}
+const TEXT_TESTS = new Set(["includes", "startsWith", "endsWith", "indexOf", "lastIndexOf", "match", "search"]);
 
 const MAX_DEPTH = 3;
 
