@@ -19,6 +19,8 @@ describe("client env names", () => {
     "UPSTASH_REDIS_REST_TOKEN", "KV_REST_API_TOKEN", "KV_URL", "REDIS_URL", "VAPI_API_KEY", "VAPI_PRIVATE_KEY",
     // Knock's and Vapi's server keys: no public prefix, or a word that says secret.
     "KNOCK_API_KEY", "KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_KNOCK_SECRET_API_KEY", "NEXT_PUBLIC_VAPI_PRIVATE_KEY",
+    // CopilotKit: no public prefix, or a secret word, is a server key.
+    "COPILOT_CLOUD_API_KEY", "NEXT_PUBLIC_COPILOT_SECRET_KEY",
     // Numbered copies (3DMXM/nuxt-gpt's AZURE_OPENAI_KEY2 and KEY3 in Nuxt's public config, batch 69).
     "AZURE_OPENAI_KEY2", "NUXT_PUBLIC_AZURE_OPENAI_KEY3", "GEMINI_API_KEY_2", "VITE_SECRET2",
     // A password shortened to PASS, as the last word; Pendo's server key (no public prefix).
@@ -73,6 +75,8 @@ describe("client env names", () => {
     "TURSO_DATABASE_URL", "EXPO_PUBLIC_TURSO_URL", "LIBSQL_URL",
     // Their browser SDKs' public keys under a public prefix (next-forge's Knock feed; Bojackxiang/turbo-ai-agent's `new Vapi(…)`, batch 88).
     "NEXT_PUBLIC_KNOCK_API_KEY", "NEXT_PUBLIC_VAPI_API_KEY", "VITE_VAPI_KEY", "NEXT_PUBLIC_PENDO_API_KEY",
+    // CopilotKit's Copilot Cloud public key (HarshVardhanBhura/TodoList, ivan-meer/copilotkit-mcp-demo, sanjeev23oct/copilotkit-chat, batch 238).
+    "NEXT_PUBLIC_COPILOT_API_KEY", "NEXT_PUBLIC_COPILOT_CLOUD_PUBLIC_API_KEY", "VITE_COPILOT_CLOUD_API_KEY", "NEXT_PUBLIC_COPILOTKIT_API_KEY",
     // Map SDKs' browser tokens (batches 153–154); MAPKIT_SECRET_KEY / a MapKit private key stay secrets.
     "EXPO_PUBLIC_APPLE_MAPKIT_JS_KEY", "VITE_MAPILLARY_TOKEN", "EXPO_PUBLIC_OPENMAPVN_KEY", "openMapVnKey", "mapKitToken",
     // Cesium ion's and Tianditu's browser tokens (max512060925/resume's Nuxt public config, batch 223).

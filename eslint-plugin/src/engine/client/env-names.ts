@@ -251,9 +251,11 @@ function isSwitchName(words: string[]): boolean {
  * SDK (`new Vapi(process.env.NEXT_PUBLIC_VAPI_API_KEY)`: Bojackxiang/turbo-ai-agent, batch 88; the
  * SDK refuses a private key), Pendo's install snippet (`pendo.initialize` with
  * `NEXT_PUBLIC_PENDO_API_KEY`: AbhinavGupta707/Clinic-Brief, batch 151; its API's key is the
- * integration key). Only under a public prefix: the same name without one is the server's.
+ * integration key), CopilotKit's Copilot Cloud key (`<CopilotKit publicApiKey={process.env.NEXT_PUBLIC_COPILOT_API_KEY}>`,
+ * sent as `X-CopilotCloud-Public-Api-Key`: HarshVardhanBhura/TodoList, ivan-meer/copilotkit-mcp-demo, batch 238).
+ * Only under a public prefix: the same name without one is the server's.
  */
-const PUBLIC_KEY_SDKS = new Set(["KNOCK", "VAPI", "PENDO"]);
+const PUBLIC_KEY_SDKS = new Set(["KNOCK", "VAPI", "PENDO", "COPILOT", "COPILOTKIT"]);
 
 function isPublicKeyOfBrowserSdk(words: string[]): boolean {
   return words.some((word) => PUBLIC_KEY_SDKS.has(word)) && !words.some((word) => ALWAYS_SECRET_WORDS.has(word));
