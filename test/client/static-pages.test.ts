@@ -56,6 +56,18 @@ describe("no-client-ai-calls: a site with no build, whose pages load their scrip
     assert.deepEqual(calls(root, "js/chat/gemini.js"), [{ messageId: "directProviderCall", chain: "index.html → js/chat/gemini.js" }]);
   });
 
+  it("finds the page in another branch of the site: views/ loading ../../js/ (Yureka-Adhikari/Hack---thon, batch 240)", () => {
+    const root = site({
+      "index.html": PAGE(`<script src="js/main.js"></script>`),
+      "views/citizen/chatbot.html": PAGE(`<script src="../../js/citizen/chatbot.js"></script>`),
+      "js/citizen/chatbot.js": GEMINI(key),
+      "js/tools/seed.js": GEMINI(key),
+    });
+    assert.deepEqual(calls(root, "js/citizen/chatbot.js"), [{ messageId: "directProviderCall", chain: "chatbot.html → ../../js/citizen/chatbot.js" }]);
+    // A script no page of the site loads stays unclaimed.
+    assert.deepEqual(calls(root, "js/tools/seed.js"), []);
+  });
+
   it("reads the pages of a site whose own package.json names no framework (functions' dependencies: Electrify-ai/trail-generation, batch 104)", () => {
     const root = site({
       "package.json": JSON.stringify({ name: "site", private: true, dependencies: { "@supabase/supabase-js": "2", "node-fetch": "3" } }),

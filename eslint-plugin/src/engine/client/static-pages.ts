@@ -5,7 +5,8 @@
  * (ledungedu/mstrang-website: index.html loads gemini.js, which calls Gemini with a key in it).
  *
  * Asked only for a file no framework claims (framework.ts says "unknown") that makes an AI call:
- * the pages beside it and up to two folders above are read (bounded in number and size). A
+ * the pages beside it and up to two folders above are read, then those of the folders a few levels
+ * below the highest (bounded in number and size). A
  * script a page loads from another site (`https://…`) is not the project's. A page is read again
  * only when its size or mtime changes; the `--cache` stamp fingerprints every HTML file's size and
  * mtime too (cache-stamp.ts).
@@ -27,9 +28,13 @@ export function pageLoading(file: string): string | undefined {
   // one for its functions' or tools' dependencies (`@supabase/supabase-js`, `node-fetch`) still loads
   // its scripts from its pages (Electrify-ai/trail-generation's index.html → scripts/, batch 104).
   const own = nearestPackageDir(dir);
+  const read = new Set<string>();
+  let top = dir;
   for (let level = 0; level < LEVELS; level++) {
     // Another project (a package.json above the file's own) ends the search: its framework would have claimed the file.
     if (level > 0 && dir !== own && fs.existsSync(path.join(dir, "package.json"))) return undefined;
+    read.add(dir);
+    top = dir;
     for (const page of pagesIn(dir)) {
       if (scriptsOf(page).includes(target)) return page;
     }
@@ -37,7 +42,44 @@ export function pageLoading(file: string): string | undefined {
     if (parent === dir || fs.existsSync(path.join(dir, ".git"))) break;
     dir = parent;
   }
+  // A page kept in another branch of the site, `views/citizen/chatbot.html` loading `../../js/citizen/chatbot.js`
+  // (Yureka-Adhikari/Hack---thon, batch 240): the folders below the highest one read, a few levels down.
+  for (const folder of foldersBelow(top, read)) {
+    for (const page of pagesIn(folder)) {
+      if (scriptsOf(page).includes(target)) return page;
+    }
+  }
   return undefined;
+}
+
+const BELOW_LEVELS = 3;
+const MAX_FOLDERS_BELOW = 100;
+
+/** Folders under `top` up to BELOW_LEVELS down, breadth first and bounded: not `read`, installed or dot folders, nor another project's. */
+function foldersBelow(top: string, read: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let level = [top];
+  for (let depth = 0; depth < BELOW_LEVELS && level.length > 0 && out.length < MAX_FOLDERS_BELOW; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === "node_modules") continue;
+        const folder = path.join(dir, entry.name);
+        next.push(folder);
+        if (read.has(folder) || fs.existsSync(path.join(folder, "package.json"))) continue;
+        out.push(folder);
+        if (out.length >= MAX_FOLDERS_BELOW) return out;
+      }
+    }
+    level = next;
+  }
+  return out;
 }
 
 function pagesIn(dir: string): string[] {
