@@ -339,11 +339,13 @@ export async function POST(req: Request) {
 }`;
     assert.deepEqual(providersReported(code("")), ["OpenAI"]);
     assert.deepEqual(providersReported(code(`if (await isRateLimited(req.headers.get("x-forwarded-for"))) return new Response("slow down", { status: 429 });`)), []);
-    for (const name of ["isRateLimitError", "RateLimitError", "handleThrottleError"]) assert.equal(LIMIT_NAME.test(name), false, name);
+    // A retry or backoff around the provider's own limit (CloudCutiesQH/StorySteps's `withRateLimitRetry`, batch 242).
+    for (const name of ["isRateLimitError", "RateLimitError", "handleThrottleError", "withRateLimitRetry", "rateLimitBackoff", "retryOnRateLimit"]) assert.equal(LIMIT_NAME.test(name), false, name);
     for (const name of ["checkRateLimit", "ratelimit", "aiLimiter", "throttle", "isRateLimited"]) assert.equal(LIMIT_NAME.test(name), true, name);
     const started = Date.now();
     LIMIT_NAME.test("rate".repeat(250_000));
     LIMIT_NAME.test("a".repeat(1_000_000));
+    LIMIT_NAME.test("retr".repeat(250_000));
     assert.ok(Date.now() - started < 1000, "linear on 1 MB names");
   });
 

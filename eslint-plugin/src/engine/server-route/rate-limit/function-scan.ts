@@ -20,9 +20,11 @@ type Node = TSESTree.Node;
 /**
  * A called function or object whose name says rate limit: checkRateLimit(), ratelimit.limit(),
  * limiter.consume(). Not one that says error: `isRateLimitError(error)` asks whether the provider
- * answered 429 (a retry helper's check: szentesik/ict-assistant-app, batch 65), `RateLimitError` is its class.
+ * answered 429 (a retry helper's check: szentesik/ict-assistant-app, batch 65), `RateLimitError` is its class;
+ * nor one that says retry or backoff: `withRateLimitRetry(() => call())` waits out the provider's limit and
+ * calls again (CloudCutiesQH/StorySteps, batch 242).
  */
-export const LIMIT_NAME = /^(?!.*error).*?(?:rate_?limit|ratelimit|limiter|throttl)/i;
+export const LIMIT_NAME = /^(?!.*(?:error|retry|backoff)).*?(?:rate_?limit|ratelimit|limiter|throttl)/i;
 
 export interface ScanResult {
   provider?: Provider;
