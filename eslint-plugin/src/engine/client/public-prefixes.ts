@@ -62,7 +62,8 @@ const VITE_CONFIG = ["vite.config.ts", "vite.config.js", "vite.config.mts", "vit
 const ASTRO_CONFIG = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const SVELTE_CONFIG = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
 const NUXT_CONFIG = ["nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs", "nuxt.config.mts"];
-const ANGULAR_CONFIG = ["angular.json", ...VITE_CONFIG];
+/** Angular's workspace config names its builder; package.json its dependencies (either says @ngx-env/builder); Analog's Vite config. */
+const ANGULAR_CONFIG = ["angular.json", "package.json", ...VITE_CONFIG];
 const ELECTRON_VITE_CONFIG = ["electron.vite.config.ts", "electron.vite.config.js", "electron.vite.config.mts", "electron.vite.config.mjs", "electron.vite.config.cts", "electron.vite.config.cjs"];
 
 const cache = new Map<string, { stamp: string; exposure: Exposure | undefined }>();
@@ -311,14 +312,15 @@ function viteExposure(display: string, configText: string): Exposure {
 /**
  * Angular's CLI writes no environment variable into the bundle: `import.meta.env` and `process.env`
  * are undefined in the browser, and angular.json's `define` takes fixed values (angular/angular-cli
- * #4318, #27047). @ngx-env/builder, named as the builder in angular.json, writes `NG_APP_*` (or its
- * `ngxEnv.prefix`) in for both reads; AnalogJS builds Angular with Vite, whose rules then hold.
+ * #4318, #27047). @ngx-env/builder (angular.json's builder, or a dependency) writes `NG_APP_*` (or its
+ * `ngxEnv.prefix`) in for both reads; AnalogJS (`@analogjs/platform`) builds Angular with Vite, whose rules
+ * then hold (not its Vitest plugin alone, `@analogjs/vite-plugin-angular`, beside an `ng` build).
  * A `vite.config.ts` with `vite` among the dev dependencies is no Vite build while `ng` builds the
  * app (MrJash/smart-fridge-and-culinary-assistant, batch 232: `VITE_GEMINI_API_KEY` in its Vercel
  * functions, undefined in the browser).
  */
 function angularExposure(display: string, configText: string): Exposure {
-  if (configText.includes("@analogjs/")) return viteExposure(display, configText);
+  if (configText.includes("@analogjs/platform")) return viteExposure(display, configText);
   if (!configText.includes("@ngx-env/builder")) return { display, prefixes: {} };
   const custom = /"ngxEnv"\s*:\s*\{[^}]{0,500}?"prefix"\s*:\s*"\^?([A-Za-z][A-Za-z0-9_]{0,40})"/.exec(configText)?.[1];
   const prefixes = [...new Set(["NG_APP_", ...(custom ? [custom] : [])])];
