@@ -146,6 +146,25 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       ].join("\n"),
     },
     {
+      // mirmousaviii/form-pilot (batch 244): the callback tests the stored key and rejects without one.
+      name: "a key read from chrome.storage through a Promise whose callback resolves only with the stored value",
+      filename: file("popup/popup.js"),
+      code: [
+        `export async function ask(prompt) {`,
+        `  const apiKey = await new Promise((resolve, reject) => {`,
+        `    chrome.storage.sync.get("openaiApiKey", (data) => {`,
+        `      if (data.openaiApiKey) {`,
+        `        resolve(data.openaiApiKey);`,
+        `      } else {`,
+        `        reject("API Key not found");`,
+        `      }`,
+        `    });`,
+        `  });`,
+        `  return fetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: \`Bearer \${apiKey}\` }, body: JSON.stringify({ prompt }) });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       name: "a key read from localStorage",
       filename: file("popup/popup.js"),
       code: `const key = localStorage.getItem("openaiKey");\nexport const ask = (input) => fetch("https://api.openai.com/v1/responses", { method: "POST", headers: { Authorization: "Bearer " + key }, body: JSON.stringify({ input }) });\n`,
@@ -275,6 +294,18 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
         `export const ask = (body) => fetch("https://api.openai.com/v1/completions", { method: "POST", body, headers: { Authorization: "Bearer " + apiKey } });`,
       ].join("\n"),
       errors: [{ messageId: "directProviderCall", line: 6, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
+    },
+    {
+      name: "a Promise whose storage callback may resolve with a key of the developer's",
+      filename: file("popup/popup.js"),
+      code: [
+        `const BUILT_IN = "sk-placeholder-for-tests";`,
+        `export async function ask(prompt) {`,
+        `  const apiKey = await new Promise((resolve) => chrome.storage.sync.get("k", (data) => { if (data.k) resolve(data.k); else resolve(BUILT_IN); }));`,
+        `  return fetch("https://api.openai.com/v1/completions", { method: "POST", headers: { Authorization: "Bearer " + apiKey }, body: prompt });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 4, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
     },
     {
       name: "a module variable also given a literal key is the developer's",

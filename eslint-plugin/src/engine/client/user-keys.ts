@@ -598,7 +598,28 @@ function promisifiedCall(node: Node): Node {
   if (callback?.type === "Identifier") return callback.name === resolve ? call : node;
   if (callback?.type !== "ArrowFunctionExpression" && callback?.type !== "FunctionExpression") return node;
   const resolved = onlyExpression(callback.body);
-  return resolved?.type === "CallExpression" && resolved.callee.type === "Identifier" && resolved.callee.name === resolve ? call : node;
+  if (resolved?.type === "CallExpression" && resolved.callee.type === "Identifier" && resolved.callee.name === resolve) return call;
+  return resolvesOnlyWithResult(callback, resolve) ? call : node;
+}
+
+/**
+ * A callback that resolves, wherever it does, only with what it was handed or a field of it:
+ * `(data) => { if (data.openaiApiKey) resolve(data.openaiApiKey); else reject("API Key not found"); }`
+ * (mirmousaviii/form-pilot's background script, batch 244).
+ */
+function resolvesOnlyWithResult(callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, resolve: string): boolean {
+  const result = callback.params[0]?.type === "Identifier" ? callback.params[0].name : undefined;
+  if (!result) return false;
+  let resolves = 0;
+  let other = false;
+  walk(callback.body, (inner) => {
+    if (inner.type !== "CallExpression" || inner.callee.type !== "Identifier" || inner.callee.name !== resolve) return;
+    resolves++;
+    let value: Node | undefined = inner.arguments[0] as Node | undefined;
+    while (value?.type === "MemberExpression") value = value.object;
+    if (value?.type !== "Identifier" || value.name !== result) other = true;
+  });
+  return resolves > 0 && !other;
 }
 
 /** A function body's one expression: an arrow's, or a block of one expression statement. */
