@@ -12,6 +12,10 @@ describe("env values: placeholders, durations and secrets", () => {
     // A key's prefix, the rest masked (rahulrajak05/miniproject's tracked Backend/.env, batch 113).
     assert.equal(canBeSecret("AIzaSyXXXXXXX..."), false);
     assert.equal(canBeSecret("sk-xxxxxxxxxxxxxxxx"), false);
+    // The prefix and an ellipsis (SzepesiBalazs/vue-ai-practice's tracked .env, batch 242).
+    assert.equal(canBeSecret("sk-..."), false);
+    assert.equal(canBeSecret("sk-proj-…"), false);
+    assert.equal(canBeSecret("sk-...a1"), true);
     assert.equal(canBeSecret("sk-proj-XXXX…"), false);
     assert.equal(holdsSecrets("VITE_GEMINI_API_KEY=AIzaSyXXXXXXX...\n"), false);
     assert.equal(canBeSecret("7d"), false);

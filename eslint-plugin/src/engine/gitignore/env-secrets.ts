@@ -26,12 +26,13 @@ export function holdsSecrets(text: string): boolean {
  * brackets where the value would be (`<your token>`, `[your key]`, `(key not added for security)`),
  * or words (`"your api key"`: Shaikhjunaid506/mern-ai-chatbot's tracked `server/.env`, batch 50),
  * also behind a key's prefix (`sk-your_openai_api_key_here`), a key's prefix masked (`sk-xxxxxxxx`,
- * `AIzaSyXXXXXXX...`: rahulrajak05/miniproject's tracked `Backend/.env`, batch 113), and a duration (`JWT_EXPIRE=7d`:
+ * `AIzaSyXXXXXXX...`: rahulrajak05/miniproject's tracked `Backend/.env`, batch 113; `sk-...`, the prefix and an ellipsis:
+ * SzepesiBalazs/vue-ai-practice's tracked `.env`, batch 242), and a duration (`JWT_EXPIRE=7d`:
  * VishalTerenceVaz34/ai-chat-bot, batch 69), and a word that says there is no value yet (`VISION_API_KEY: unset`:
  * MexicanCacti/Project2Group5's tracked `.env`, batch 226; `tbd`, `n/a`).
  */
 const NOT_A_SECRET =
-  /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\([^()]*\)|\[[^[\]]*\]|\$\{[^{}]*\}|(?:[a-z]{1,6}[-_](?:proj[-_])?)?your[-_ ][\w -]*|\d{1,6}\s?(?:ms|[smhdwy])|change[-_ ]?(?:me|it)|replace[-_ ]?me|(?:[a-z0-9]{1,8}[-_]?(?:proj[-_])?)?(?:x{3,}|\*{3,})(?:\.{3}|…)?|\.{3}|todo|tbd|unset|n\/a|placeholder|(?:test|testing|dummy|fake|mock|sample|example|demo)(?:[-_][\w-]*)?|secret|password|token|key|value)$/i;
+  /^(?:true|false|yes|no|on|off|null|none|undefined|-?\d+(?:\.\d+)?|<[^<>]*>|\([^()]*\)|\[[^[\]]*\]|\$\{[^{}]*\}|(?:[a-z]{1,6}[-_](?:proj[-_])?)?your[-_ ][\w -]*|\d{1,6}\s?(?:ms|[smhdwy])|change[-_ ]?(?:me|it)|replace[-_ ]?me|(?:[a-z0-9]{1,8}[-_]?(?:proj[-_])?)?(?:x{3,}|\*{3,}|\.{3}|…)(?:\.{3}|…)?|todo|tbd|unset|n\/a|placeholder|(?:test|testing|dummy|fake|mock|sample|example|demo)(?:[-_][\w-]*)?|secret|password|token|key|value)$/i;
 /**
  * A file's path, the place a credential file is kept, not the credential: `C:/uni/key.json`
  * (ParmesanToast/career's tracked `.env`, batch 235), `./service-account.json`, `~/.ssh/id.pem`. A
