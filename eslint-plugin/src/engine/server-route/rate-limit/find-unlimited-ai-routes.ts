@@ -18,7 +18,7 @@ import { registeredOnUnloadedRouter } from "./unserved-routers";
 import { planAddRateLimit } from "./add-limit-fix";
 import { addImportedBindings } from "./shared-clients";
 import { coversRoute, limitedWhereMounted, mountedRouter } from "./mounted-limits";
-import { TEST_FILE } from "./package-index";
+import { EDITOR_HISTORY_FILE, TEST_FILE } from "./package-index";
 import { skipsThrottle } from "./nest-handlers";
 import { nestAppLimited } from "./nest-limits";
 import { addGenkit } from "./genkit";
@@ -40,7 +40,7 @@ const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 const KEY_QUERY = /[?&](?:api_?)?key=/i;
 
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
-  if (TEST_FILE.test(source.file)) return [];
+  if (TEST_FILE.test(source.file) || EDITOR_HISTORY_FILE.test(source.file)) return [];
   // A cheap first look: files with no route handler are skipped; a route that mentions no
   // provider SDK, AI SDK or host may still call one through a shared client it imports.
   const imported: ImportedRouteHandler[] = [];

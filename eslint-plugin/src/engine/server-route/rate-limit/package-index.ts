@@ -28,6 +28,12 @@ const MAX_FILES = 3000;
  */
 export const TEST_FILE = /(?:^|[\\/])__tests__[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
+/**
+ * A copy the editor's local history keeps, `.history/server/routes/dalleRoutes_20230125101946.js` (VS Code's
+ * Local History extension; remydev47/ai-dalle commits them, batch 245): no server loads it, so nothing it registers is served.
+ */
+export const EDITOR_HISTORY_FILE = /(?:^|[\\/])\.history[\\/]/;
+
 export interface Indexed<T> {
   value: T;
   /** The files the index was built from, with their mtimes then. */
