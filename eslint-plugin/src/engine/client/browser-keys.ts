@@ -98,11 +98,6 @@ export function headerObjectKey(name: string, at: Node): string {
   return `${name}@module`;
 }
 
-/**
- * `declarators`: every variable declarator of the file, when the caller has them: a `require` inside a function
- * binds its names too (`const { Configuration, OpenAIApi } = require("openai")` in an Angular component's
- * `ngOnInit`: clgleroux/hack-a-thon-front, batch 205).
- */
 /** "x" for `await import("x")` (a string or a template without holes); undefined for anything else. */
 function importedWhenNeeded(node: TSESTree.Node | null | undefined): string | undefined {
   const imported = node?.type === "AwaitExpression" ? node.argument : undefined;
@@ -113,6 +108,11 @@ function importedWhenNeeded(node: TSESTree.Node | null | undefined): string | un
   return undefined;
 }
 
+/**
+ * `declarators`: every variable declarator of the file, when the caller has them: a `require` inside a function
+ * binds its names too (`const { Configuration, OpenAIApi } = require("openai")` in an Angular component's
+ * `ngOnInit`: clgleroux/hack-a-thon-front, batch 205).
+ */
 export function scopeOf(program: TSESTree.Program, text: string, consts: Map<string, Node>, file?: string, declarators?: readonly TSESTree.VariableDeclarator[]): Scope {
   const imports = new Map<string, string>();
   const importNames = new Map<string, { specifier: string; name: string }>();

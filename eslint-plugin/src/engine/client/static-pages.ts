@@ -44,22 +44,26 @@ export function pageLoading(file: string): string | undefined {
   }
   // A page kept in another branch of the site, `views/citizen/chatbot.html` loading `../../js/citizen/chatbot.js`
   // (Yureka-Adhikari/Hack---thon, batch 240): the folders below the highest one read, a few levels down.
-  for (const folder of foldersBelow(top, read)) {
-    for (const page of pagesIn(folder)) {
-      if (scriptsOf(page).includes(target)) return page;
-    }
+  for (const page of pagesBelow(top)) {
+    if (!read.has(path.dirname(page)) && scriptsOf(page).includes(target)) return page;
   }
   return undefined;
 }
 
 const BELOW_LEVELS = 3;
 const MAX_FOLDERS_BELOW = 100;
+/** The pages below a folder, kept a few seconds: an editor asks on every keystroke in a script no page loads. */
+const FRESH_MS = 5000;
+const pagesBelowCache = new Map<string, { at: number; pages: string[] }>();
 
-/** Folders under `top` up to BELOW_LEVELS down, breadth first and bounded: not `read`, installed or dot folders, nor another project's. */
-function foldersBelow(top: string, read: ReadonlySet<string>): string[] {
-  const out: string[] = [];
+/** The pages in the folders under `top`, up to BELOW_LEVELS down, breadth first and bounded: not in installed or dot folders, nor another project's. */
+function pagesBelow(top: string): string[] {
+  const kept = pagesBelowCache.get(top);
+  if (kept && Date.now() - kept.at < FRESH_MS) return kept.pages;
+  const pages: string[] = [];
   let level = [top];
-  for (let depth = 0; depth < BELOW_LEVELS && level.length > 0 && out.length < MAX_FOLDERS_BELOW; depth++) {
+  let folders = 0;
+  for (let depth = 0; depth < BELOW_LEVELS && level.length > 0 && folders < MAX_FOLDERS_BELOW; depth++) {
     const next: string[] = [];
     for (const dir of level) {
       let entries: fs.Dirent[];
@@ -71,15 +75,16 @@ function foldersBelow(top: string, read: ReadonlySet<string>): string[] {
       for (const entry of entries) {
         if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === "node_modules") continue;
         const folder = path.join(dir, entry.name);
+        if (fs.existsSync(path.join(folder, "package.json")) || ++folders > MAX_FOLDERS_BELOW) continue;
         next.push(folder);
-        if (read.has(folder) || fs.existsSync(path.join(folder, "package.json"))) continue;
-        out.push(folder);
-        if (out.length >= MAX_FOLDERS_BELOW) return out;
+        pages.push(...pagesIn(folder));
       }
     }
     level = next;
   }
-  return out;
+  if (pagesBelowCache.size >= MAX_KEPT_PAGES) pagesBelowCache.clear();
+  pagesBelowCache.set(top, { at: Date.now(), pages });
+  return pages;
 }
 
 function pagesIn(dir: string): string[] {
