@@ -48,6 +48,20 @@ describe("Vite libraries are no single-page apps", function () {
     assert.deepEqual(await clientSecretsIn(dir), ["apps/site/src/main.ts:1"]);
   });
 
+  it("a Node program run with vite-node, no Vite config and no page, is no app; one whose script serves a folder with Vite is (krunchontu/whatsapp-chatgpt, batch 250)", async () => {
+    const dir = makeRepo({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "apps/*"] }),
+      "packages/bot/package.json": JSON.stringify({ name: "bot", scripts: { start: "npx vite-node src/index.ts", test: "vitest" }, devDependencies: { vite: "5.2.0", "vite-node": "1.0.2" } }),
+      "packages/bot/src/lib/redis.ts": CLIENT,
+      "apps/site/package.json": JSON.stringify({ name: "site", scripts: { dev: "vite client" }, devDependencies: { vite: "6.0.0" } }),
+      "apps/site/client/index.html": `<script type="module" src="/main.ts"></script>\n`,
+      "apps/site/src/lib/redis.ts": CLIENT,
+    });
+    assert.equal(frameworkOf(join(dir, "packages/bot/src/lib/redis.ts")).name, "unknown");
+    assert.equal(frameworkOf(join(dir, "apps/site/src/lib/redis.ts")).name, "vite");
+    assert.deepEqual(await clientSecretsIn(dir), ["apps/site/src/lib/redis.ts:2"]);
+  });
+
   it("an app that imports the library still finds its secret read in the browser", async () => {
     const dir = makeRepo({
       "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "apps/*"] }),

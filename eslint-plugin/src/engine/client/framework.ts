@@ -540,8 +540,8 @@ function hasExtensionManifest(dir: string, names: string[]): boolean {
 }
 
 /**
- * A package Vite builds as a library (`build.lib` in its config) or only tests (Vitest), with no
- * index.html to serve: no app, nothing of it runs in a browser by itself (formbricks' `packages/cache`,
+ * A package Vite builds as a library (`build.lib` in its config) or only tests (Vitest), or one with
+ * no Vite config whose scripts never run Vite's CLI (vite-node), with no index.html to serve: no app, nothing of it runs in a browser by itself (formbricks' `packages/cache`,
  * `packages/database`… list `vite` for `vite build` in library mode; read as single-page apps,
  * every module under their `src/` was browser code). Apps that import such a package still
  * follow it into their graphs. Quasar writes its index.html at build time: it stays an app.
@@ -550,7 +550,10 @@ function isViteLibrary(dir: string, names: string[]): boolean {
   if (names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"))) return false;
   if (names.some((entry) => /^quasar\.conf(?:ig)?\.[cm]?[jt]s$/.test(entry))) return false;
   const config = names.find((entry) => CONFIG_FILES.some(([pattern, name]) => name === "vite" && pattern.test(entry)));
-  if (!config) return false;
+  // No config and no page: Vite is only a tool of the package's, `vite-node src/index.ts` running a Node
+  // program or Vitest testing it (krunchontu/whatsapp-chatgpt, a WhatsApp bot, batch 250), unless a script
+  // serves or builds with Vite itself (`vite client`, whose folder holds the page).
+  if (!config) return !Object.values(packageScripts(dir)).some((script) => typeof script === "string" && RUNS_VITE.test(script));
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, config), "utf8");
@@ -559,6 +562,9 @@ function isViteLibrary(dir: string, names: string[]): boolean {
   }
   return /\blib\s*:/.test(text) || /["']vitest\/config["']/.test(text);
 }
+
+/** A script that runs Vite's own CLI (`vite`, `vite build`, `npx vite --host`), not vite-node or Vitest. */
+const RUNS_VITE = /(?:^|[\s;&|(])(?:npx[ \t]+)?vite(?![\w-])/;
 
 /** Vite is also the build tool of SvelteKit, React Router, Astro…: their configs win. */
 function refine(name: FrameworkName, dir: string, names: string[]): FrameworkName {
