@@ -38,6 +38,10 @@ describe("env values: placeholders, durations and secrets", () => {
     assert.equal(canBeSecret("mongodb+srv://admin:your_password@cluster0.example.net/app"), false);
     assert.equal(canBeSecret("mongodb://localhost:27017"), false);
     assert.equal(canBeSecret("postgres://app:Xk29vLq8zT@db.example.com:5432/app"), true);
+    // A database on the developer's own machine (bekeleandu024-ui/fleet-app-beta, batch 252).
+    assert.equal(canBeSecret("postgresql://postgres:postgres@localhost:5432/tracking"), false);
+    assert.equal(canBeSecret("redis://:devpass@127.0.0.1:6379"), false);
+    assert.equal(canBeSecret("postgres://app:Xk29vLq8zT@localhost.example.com/app"), true);
     assert.equal(canBeSecret("https://db.example.com/app?authToken=Xk29vLq8zT"), true);
     assert.equal(holdsSecrets("DATABASE_URL=mysql://username:password@localhost:3306/studybuddy\nJWT_SECRET=your_32_char_random_secret_here\n"), false);
   });

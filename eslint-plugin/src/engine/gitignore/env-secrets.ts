@@ -95,12 +95,18 @@ function urlHoldsCredential(url: string): boolean {
   const rest = url.slice(url.indexOf("://") + 3);
   const authority = rest.split(/[/?#]/, 1)[0];
   const at = authority.lastIndexOf("@");
+  // A database on the developer's own machine, `postgresql://postgres:postgres@localhost:5432/app`
+  // (bekeleandu024-ui/fleet-app-beta's tracked `services/tracking/.env`, batch 252): a local default, guarding nothing.
+  if (LOCAL_HOST.test(authority.slice(at + 1))) return false;
   const colon = at >= 0 ? authority.lastIndexOf(":", at) : -1;
   if (colon >= 0 && !isPlaceholder(authority.slice(colon + 1, at))) return true;
   const question = rest.indexOf("?");
   if (question < 0) return false;
   return rest.slice(question + 1).split("#", 1)[0].split("&").some((pair) => CREDENTIAL_PARAM.test(pair.split("=", 1)[0]));
 }
+
+/** The developer's own machine, or a container's view of it, with or without a port. */
+const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?::\d{1,5})?$/i;
 
 /** A connection string's name: `MONGODB_URI`, `DATABASE_URL`. */
 const URL_NAME = /_(?:URI|URL)$/i;
