@@ -1,5 +1,5 @@
 /**
- * What `npm publish` would ship for eslint-plugin-keyfence: README, LICENSE, package.json, the
+ * What `npm publish` would ship for eslint-plugin-keyfence: README, LICENSE, CHANGELOG (npm always packs it), package.json, the
  * built dist/ (no source maps, no tests) and docs/, nothing else. `npm test` builds dist first;
  * `--ignore-scripts` lists that build instead of rebuilding it (prepack) under the other tests.
  */
@@ -40,8 +40,8 @@ describe("the eslint-plugin-keyfence tarball (npm pack)", function () {
     for (const file of ["README.md", "LICENSE", "package.json"]) assert.ok(files.includes(file), `${file} missing`);
   });
 
-  it("holds nothing but those, dist/ and docs/", () => {
-    const others = files.filter((file) => !["README.md", "LICENSE", "package.json"].includes(file) && !/^(dist|docs)\//.test(file));
+  it("holds nothing but those, its CHANGELOG, dist/ and docs/", () => {
+    const others = files.filter((file) => !["README.md", "LICENSE", "CHANGELOG.md", "package.json"].includes(file) && !/^(dist|docs)\//.test(file));
     assert.deepEqual(others, []);
   });
 
