@@ -56,10 +56,14 @@ describe("Vite libraries are no single-page apps", function () {
       "apps/site/package.json": JSON.stringify({ name: "site", scripts: { dev: "vite client" }, devDependencies: { vite: "6.0.0" } }),
       "apps/site/client/index.html": `<script type="module" src="/main.ts"></script>\n`,
       "apps/site/src/lib/redis.ts": CLIENT,
+      // Vite listed and no script at all: still read as a Vite app.
+      "apps/bare/package.json": JSON.stringify({ name: "bare", devDependencies: { vite: "6.0.0" } }),
+      "apps/bare/src/key.ts": CLIENT,
     });
+    assert.equal(frameworkOf(join(dir, "apps/bare/src/key.ts")).name, "vite");
     assert.equal(frameworkOf(join(dir, "packages/bot/src/lib/redis.ts")).name, "unknown");
     assert.equal(frameworkOf(join(dir, "apps/site/src/lib/redis.ts")).name, "vite");
-    assert.deepEqual(await clientSecretsIn(dir), ["apps/site/src/lib/redis.ts:2"]);
+    assert.deepEqual(await clientSecretsIn(dir), ["apps/bare/src/key.ts:2", "apps/site/src/lib/redis.ts:2"]);
   });
 
   it("an app that imports the library still finds its secret read in the browser", async () => {

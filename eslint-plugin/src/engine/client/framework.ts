@@ -550,10 +550,13 @@ function isViteLibrary(dir: string, names: string[]): boolean {
   if (names.includes("index.html") || fs.existsSync(path.join(dir, "src", "index.html"))) return false;
   if (names.some((entry) => /^quasar\.conf(?:ig)?\.[cm]?[jt]s$/.test(entry))) return false;
   const config = names.find((entry) => CONFIG_FILES.some(([pattern, name]) => name === "vite" && pattern.test(entry)));
-  // No config and no page: Vite is only a tool of the package's, `vite-node src/index.ts` running a Node
-  // program or Vitest testing it (krunchontu/whatsapp-chatgpt, a WhatsApp bot, batch 250), unless a script
-  // serves or builds with Vite itself (`vite client`, whose folder holds the page).
-  if (!config) return !Object.values(packageScripts(dir)).some((script) => typeof script === "string" && RUNS_VITE.test(script));
+  // No config and no page, and the scripts run Vite only as a tool, `vite-node src/index.ts` running a Node
+  // program or Vitest testing it (krunchontu/whatsapp-chatgpt, a WhatsApp bot, batch 250): no app. A script that
+  // serves or builds with Vite itself (`vite client`, whose folder holds the page), or no script at all, keeps it one.
+  if (!config) {
+    const scripts = Object.values(packageScripts(dir)).filter((script): script is string => typeof script === "string");
+    return scripts.some((script) => VITE_TOOL.test(script)) && !scripts.some((script) => RUNS_VITE.test(script));
+  }
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, config), "utf8");
@@ -565,6 +568,8 @@ function isViteLibrary(dir: string, names: string[]): boolean {
 
 /** A script that runs Vite's own CLI (`vite`, `vite build`, `npx vite --host`), not vite-node or Vitest. */
 const RUNS_VITE = /(?:^|[\s;&|(])(?:npx[ \t]+)?vite(?![\w-])/;
+/** Vite's tools for Node code: vite-node runs a program, Vitest tests one. */
+const VITE_TOOL = /\bvite-node\b|\bvitest\b/;
 
 /** Vite is also the build tool of SvelteKit, React Router, Astro…: their configs win. */
 function refine(name: FrameworkName, dir: string, names: string[]): FrameworkName {
