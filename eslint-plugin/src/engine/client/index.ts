@@ -12,6 +12,7 @@
  *
  * The client graph (./graph) is shared by all three rules in a process and cached by path+mtime.
  */
+import { isAgentSkillFile } from "../agent-skills";
 import * as path from "node:path";
 import type { SourceFile, TSESTree } from "../ast";
 import type { Finding } from "../finding";
@@ -176,6 +177,7 @@ export function formatChain(root: string, chain: string[]): string {
 }
 
 export function findClientSecrets(source: SourceFile, options: ClientSecretsOptions = {}): Finding[] {
+  if (isAgentSkillFile(source.file)) return []; // an agent's example code: nothing builds or serves it
   const mentionsServerOnly = textFacts(source.text).evidence("serverMarker") >= 0;
   if (!mayReadEnv(source.text) && !mentionsServerOnly) return [];
   const secretReads = () => findEnvReads(source.ast, source.text).filter((read) => {
@@ -339,6 +341,7 @@ function serverOnlyImports(source: SourceFile, context: BrowserContext): Finding
 const MAY_READ_PUBLIC = new RegExp([...PUBLIC_PREFIXES, "import.meta.env", "\\u"].map((word) => word.replace(/[.\\]/g, "\\$&")).join("|"));
 
 export function findPublicSecrets(source: SourceFile, options: PublicSecretsOptions = {}): Finding[] {
+  if (isAgentSkillFile(source.file)) return []; // an agent's example code: nothing builds or serves it
   const allow = new Set(options.allow ?? []);
   const findings: Finding[] = findConfigSecrets(source).filter((f) => !allow.has(f.data.name));
   // The reads below are public-prefixed names (PUBLIC_PREFIXES) or import.meta.env: a text that
@@ -446,6 +449,7 @@ export function runsOnlyOnServer(source: SourceFile): boolean {
 const DECLARED_BROWSER_USE = new RegExp(`${[...BROWSER_FLAGS.keys()].join("|")}|${DIRECT_ACCESS_HEADER}`, "i");
 
 export function findClientAiCalls(source: SourceFile, options: ClientAiCallsOptions = {}): Finding[] {
+  if (isAgentSkillFile(source.file)) return []; // an agent's example code: nothing builds or serves it
   if (!options.nodes && !mayCallAi(source.text) && !fetchesImportedAiUrl(source.text, source.file)) return [];
   // Most files that name a provider make no call a browser could make, and are not browser code.
   // With the tree at hand (ESLint), the calls are found first: the graphs (every app that may

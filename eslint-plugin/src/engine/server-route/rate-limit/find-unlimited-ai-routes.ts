@@ -3,6 +3,7 @@
  * no rate limit, in the handler, around it, before it (Express `app.use`), before the router is mounted
  * in another file (./mounted-limits) or in Next.js middleware.
  */
+import { isAgentSkillFile } from "../../agent-skills";
 import type { SourceFile, TSESTree } from "../../ast";
 import { chainCalls, stringValue } from "../ast-utils";
 import type { Finding } from "../../finding";
@@ -40,7 +41,7 @@ const AUTH_HEADER = new RegExp(`\\b(?:${AUTH_HEADERS.join("|")})\\b`, "i");
 const KEY_QUERY = /[?&](?:api_?)?key=/i;
 
 export function findUnlimitedAiRoutes(source: SourceFile, options: RateLimitOptions = {}): Finding[] {
-  if (TEST_FILE.test(source.file) || EDITOR_HISTORY_FILE.test(source.file)) return [];
+  if (TEST_FILE.test(source.file) || EDITOR_HISTORY_FILE.test(source.file) || isAgentSkillFile(source.file)) return [];
   // A cheap first look: files with no route handler are skipped; a route that mentions no
   // provider SDK, AI SDK or host may still call one through a shared client it imports.
   const imported: ImportedRouteHandler[] = [];
