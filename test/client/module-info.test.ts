@@ -35,4 +35,11 @@ describe("client module info: the AST of a module that kept no text", () => {
     assert.equal(page.program()?.type, "Program");
     assert.equal(rereads, 2);
   });
+
+  it("takes `name.` for a member read only where a name follows the dot (Saraivinha1703/nextjs-ai-chat, batch 256)", () => {
+    // `useUIState<typeof AI>()` beside "…with the AI." in JSX text: a sentence's end, so the AST decides (a type use, erased).
+    const usage = (body: string) => readModuleInfo("/project/app/chat.tsx", `"use client";\nimport { AI } from "../lib/actions";\n${body}\n`, () => undefined).edges[0].usage;
+    assert.equal(usage(`export function Chat() {\n  const [messages] = useUIState<typeof AI>();\n  return <p>Start a conversation with the AI.\n  </p>;\n}`), "unknown");
+    assert.equal(usage(`export const run = () => AI.run();`), "value");
+  });
 });

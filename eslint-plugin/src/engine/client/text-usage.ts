@@ -6,6 +6,7 @@
 export type TextUsage = "value" | "unused" | "unknown";
 
 const IDENTIFIER_CHAR = /[\w$]/;
+const MEMBER_NAME_START = /[A-Za-z_$#]/;
 
 export function textUsage(text: string, name: string, skip: Array<[number, number]>, jsx: boolean): TextUsage {
   let found = false;
@@ -25,7 +26,9 @@ export function textUsage(text: string, name: string, skip: Array<[number, numbe
 function certainValue(text: string, start: number, end: number, jsx: boolean): boolean {
   const after = nextChar(text, end);
   const before = previousChar(text, start);
-  if (after.char === "(" || (after.char === "." && text[after.index + 1] !== ".")) return true;
+  // `name.x`: a member read, where a name follows the dot; not the end of a sentence in JSX text
+  // ("Start a conversation with the AI." beside `useUIState<typeof AI>()`: Saraivinha1703/nextjs-ai-chat, batch 256).
+  if (after.char === "(" || (after.char === "." && MEMBER_NAME_START.test(nextChar(text, after.index + 1).char))) return true;
   if (before.char === "{" && after.char === "}") return true;
   if (before.char === "!" || (before.char === "." && text.slice(before.index - 2, before.index + 1) === "...")) return true;
   if (after.char === "=" && (text[after.index + 1] === "=" || text[after.index + 1] === ">") === false) return false;
