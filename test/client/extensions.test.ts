@@ -232,6 +232,48 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       ].join("\n"),
     },
     {
+      // thaihai-swe/summarizer-extension's options page (batch 257): the inputs looked up once into an object of fields.
+      name: "a variable given the value of an input kept in an object of the page's fields",
+      filename: file("popup/popup.js"),
+      code: [
+        `const fields = { provider: document.getElementById("provider"), geminiApiKey: document.getElementById("geminiApiKey") };`,
+        `export async function enhance(prompt) {`,
+        `  let apiKey = "";`,
+        `  if (fields.provider.value === "gemini") apiKey = fields.geminiApiKey.value.trim();`,
+        `  return fetch("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=" + encodeURIComponent(apiKey), { method: "POST", body: prompt });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
+      // burak-sencan/opera-youtube-gemini-summarizer-extension's background helpers (batch 257): the caller's key, escaped into a const.
+      name: "a const holding a parameter escaped for the URL",
+      filename: file("background.js"),
+      code: [
+        `async function listGeminiModels(apiKey) {`,
+        `  const key = encodeURIComponent(apiKey);`,
+        `  const res = await fetch(\`https://generativelanguage.googleapis.com/v1beta/models?key=\${key}\`);`,
+        `  return res.json();`,
+        `}`,
+        `chrome.storage.local.get("apiKey", ({ apiKey }) => listGeminiModels(apiKey));`,
+      ].join("\n"),
+    },
+    {
+      // kilimro/nuxt3-chatgpt-web's utils/api.ts (batch 258): the caller's key, else the one a storage getter reads.
+      name: "a const given the caller's key or, failing that, the saved settings' key",
+      filename: file("popup/popup.js"),
+      code: [
+        `function getSettings() {`,
+        `  const saved = localStorage.getItem("settings");`,
+        `  return saved ? JSON.parse(saved) : {};`,
+        `}`,
+        `export async function complete(options) {`,
+        `  const settings = getSettings();`,
+        `  const apiKey = options.apiKey || settings.apiKey;`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify(options), headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `}`,
+      ].join("\n"),
+    },
+    {
       // warren30815/hey-chatgpt-explain-this's background script (batch 113): a copy of what storage holds.
       name: "a variable given a field of a structuredClone of a storage read",
       filename: file("background.js"),
@@ -281,6 +323,17 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       filename: file("popup/popup.js"),
       code: `import { getBuiltInKey } from "./storage";\nexport async function ask(prompt) {\n  const apiKey = await getBuiltInKey();\n  return fetch(\`https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent?key=\${apiKey}\`, { method: "POST", body: prompt });\n}\n`,
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "popup/popup.js" } }],
+    },
+    {
+      name: "the caller's key falling back to the build's env key is the developer's",
+      filename: file("popup/popup.js"),
+      code: [
+        `export async function complete(options) {`,
+        `  const apiKey = options.apiKey || import.meta.env.VITE_OPENAI_API_KEY;`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify(options), headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
     },
     {
       name: "a getter that reads storage but may hand back the build's env key is the developer's",

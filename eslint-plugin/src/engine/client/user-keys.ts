@@ -57,7 +57,7 @@ export interface AppModules {
 }
 
 /** Every value `node` is made of is the user's: a parameter, or read from browser storage. */
-export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules): boolean {
+export function isUserSupplied(node: Node, declarators: readonly TSESTree.VariableDeclarator[], modules?: AppModules, depth = 0): boolean {
   let names = 0;
   let developers = false;
   walk(node, (child, key) => {
@@ -75,14 +75,14 @@ export function isUserSupplied(node: Node, declarators: readonly TSESTree.Variab
       names++;
       if (isTyped(child, declarators) || isFieldFilledAtRunTime(child, declarators) || isClassFieldFilledAtRunTime(child, declarators) || readsPiniaStore(child, declarators, modules)) return false;
       const root = rootOf(child);
-      if (root?.type !== "Identifier" || !usersName(root, declarators, 0, modules)) developers = true;
+      if (root?.type !== "Identifier" || !usersName(root, declarators, depth, modules)) developers = true;
       return false;
     }
     // `encodeURIComponent(apiKey)`: the same value, escaped for a URL; the function is no value of its own.
     if (child.type === "Identifier" && key === "callee" && URL_ESCAPES.has(child.name)) return false;
     if (child.type === "Identifier" && key !== "property") {
       names++;
-      if (!usersName(child, declarators, 0, modules)) developers = true;
+      if (!usersName(child, declarators, depth, modules)) developers = true;
     }
     return undefined;
   });
@@ -142,6 +142,9 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
           isPageField(declarator.init, declarators) ||
           isSvelteProps(declarator.init) ||
           partOfUsers(declarator.init, declarators, depth, modules) ||
+          // `options.apiKey || settings.apiKey`: the caller's key, else the one the user saved
+          // (kilimro/nuxt3-chatgpt-web's createChatCompletion, batch 258): every part of it is the user's.
+          (declarator.init.type === "LogicalExpression" && depth < 2 && isUserSupplied(declarator.init, declarators, modules, depth + 1)) ||
           callsStorageGetter(declarator.init, declarators, modules) ||
           readsPiniaStore(declarator.init, declarators, modules) ||
           destructuresPiniaStore(declarator, id.name, declarators, modules) ||
@@ -421,15 +424,16 @@ function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarat
 }
 
 /**
- * `apiKey.trim()`, `apiKey?.trim()`, `String(apiKey)`: the same value, tidied
- * (hassanzafarr/linkedin-x-ai-extension's `const cleanKey = apiKey.trim()`, batch 48).
+ * `apiKey.trim()`, `apiKey?.trim()`, `String(apiKey)`, `encodeURIComponent(apiKey)`: the same value, tidied
+ * (hassanzafarr/linkedin-x-ai-extension's `const cleanKey = apiKey.trim()`, batch 48) or escaped for a URL
+ * (burak-sencan/opera-youtube-gemini-summarizer-extension's `const key = encodeURIComponent(apiKey)`, batch 257).
  */
 function withoutTrim(node: Node): Node {
   let value = node;
   for (;;) {
     if (value.type === "ChainExpression" || value.type === "TSNonNullExpression" || value.type === "TSAsExpression") value = value.expression;
     else if (value.type === "CallExpression" && value.arguments.length === 0 && value.callee.type === "MemberExpression" && value.callee.property.type === "Identifier" && TRIM.has(value.callee.property.name)) value = value.callee.object;
-    else if (value.type === "CallExpression" && value.arguments.length === 1 && value.callee.type === "Identifier" && value.callee.name === "String" && value.arguments[0].type !== "SpreadElement") value = value.arguments[0];
+    else if (value.type === "CallExpression" && value.arguments.length === 1 && value.callee.type === "Identifier" && (value.callee.name === "String" || URL_ESCAPES.has(value.callee.name)) && value.arguments[0].type !== "SpreadElement") value = value.arguments[0];
     else return value;
   }
 }
@@ -546,7 +550,16 @@ function isPageField(node: Node, declarators: readonly TSESTree.VariableDeclarat
   let value: Node = node;
   while (value.type === "TSAsExpression" || value.type === "TSNonNullExpression") value = value.expression;
   if (value.type === "CallExpression") return PAGE_FIELD.test(dottedName(value.callee) ?? "");
-  if (value.type !== "Identifier" || depth > 2) return false;
+  if (depth > 2) return false;
+  // `fields.geminiApiKey` of `const fields = { geminiApiKey: document.getElementById("geminiApiKey"), … }`:
+  // the page's inputs looked up once into an object (thaihai-swe/summarizer-extension's options page, batch 257).
+  if (value.type === "MemberExpression" && !value.computed && value.property.type === "Identifier" && value.object.type === "Identifier") {
+    const holder = value.object.name;
+    const object = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === holder)?.init;
+    const field = object?.type === "ObjectExpression" ? propertyValue(object, value.property.name) : undefined;
+    return field ? isPageField(field, declarators, depth + 1) : false;
+  }
+  if (value.type !== "Identifier") return false;
   const declarator = declarators.find((candidate) => candidate.id.type === "Identifier" && candidate.id.name === value.name);
   return declarator?.init ? isPageField(declarator.init, declarators, depth + 1) : false;
 }
