@@ -4,7 +4,7 @@
  * given what NestJS's ConfigService hands out whatever its name (bulaxa/chatgpt_text_to_voice), an
  * axios config in a `let` never given another value, and an Express path written as a template
  * with holes (agonzalezo/api-speech); and a client reached through TypeScript's non-null assertion
- * (4dtommie/reflect, batch 115).
+ * (4dtommie/reflect, batch 115), or through `as any` (ShejanMahamud/rubberduckgpt-server, batch 255).
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -47,6 +47,20 @@ app.post("/categorize", async (req, res) => {
 });
 `;
     assert.deepEqual(findings("src/categorize.ts", route), [['app.post("/categorize")', "OpenAI", 6]]);
+  });
+
+  it("a client reached through `as any` or `<any>`, which change nothing at run time (ShejanMahamud/rubberduckgpt-server, batch 255)", () => {
+    const route = (call: string) => `import express from "express";
+import Groq from "groq-sdk";
+const groq = new Groq({ apiKey: process.env.GROQ_API_KEY });
+const app = express();
+app.post("/transcribe", async (req, res) => {
+  const transcription = await ${call}.audio.transcriptions.create({ file: req.body.file, model: "whisper-large-v3-turbo" });
+  res.json(transcription);
+});
+`;
+    assert.deepEqual(findings("src/transcribe-as.ts", route("(groq as any)")), [['app.post("/transcribe")', "Groq", 5]]);
+    assert.deepEqual(findings("src/transcribe-angle.ts", route("(<any>groq)")), [['app.post("/transcribe")', "Groq", 5]]);
   });
 
   it("a key header from a class field set once from the env; not one a method sets, nor the constructor's parameter", () => {

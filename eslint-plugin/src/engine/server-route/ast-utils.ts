@@ -115,9 +115,10 @@ export function memberPath(node: Node): { root: Node; path: string[] } {
     if (step === undefined) break;
     path.unshift(step);
     current = current.object;
-    // `openai!.chat.completions.create(…)`: TypeScript's non-null assertion changes nothing at run time
-    // (4dtommie/reflect's `const openai = key ? new OpenAI(…) : null`, batch 115).
-    while (current.type === "TSNonNullExpression") current = current.expression;
+    // `openai!.chat.completions.create(…)`, `(this.groq as any).audio…`, `(<any>groq).audio…`: TypeScript's
+    // non-null assertion and casts change nothing at run time (4dtommie/reflect's `const openai = key ?
+    // new OpenAI(…) : null`, batch 115; ShejanMahamud/rubberduckgpt-server's NestJS service, batch 255).
+    while (current.type === "TSNonNullExpression" || current.type === "TSAsExpression" || current.type === "TSTypeAssertion" || current.type === "TSSatisfiesExpression") current = current.expression;
   }
   return { root: current, path };
 }
