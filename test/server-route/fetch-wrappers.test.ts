@@ -220,3 +220,60 @@ export default async function handler(req, res) {
     assert.deepEqual(route(withKey, "post.bind(api)"), []);
   });
 });
+
+describe("require-rate-limit: a key and base URL destructured from the app's config object (GrandPages/backend-whatsapp-gpt, batch 255)", () => {
+  let dir = "";
+  const service = (destructure: string) => `const axios = require("axios");
+const { env } = require("../config/env");
+${destructure}
+let baseURL = apiUrl;
+if (apiUrl.includes("/chat/completions")) baseURL = apiUrl.replace("/chat/completions", "");
+const client = axios.create({ baseURL, headers: { Authorization: \`Bearer \${apiKey}\` } });
+async function generateResponse(text) {
+  const response = await client.post("/chat/completions", { model: "gpt-4o-mini", messages: [{ role: "user", content: text }] });
+  return response.data.choices[0].message.content;
+}
+module.exports = { generateResponse };
+`;
+  before(() => {
+    dir = makeRepo({
+      "package.json": JSON.stringify({ name: "bot", dependencies: { express: "4", axios: "1", dotenv: "16" } }),
+      "src/config/env.js": `const env = {
+  openai: {
+    apiKey: process.env.OPENAI_API_KEY,
+    apiUrl: process.env.OPENAI_API_URL || "https://api.openai.com/v1",
+  },
+  zapi: { baseUrl: process.env.ZAPI_BASE_URL || "https://api.z-api.io", token: process.env.ZAPI_TOKEN },
+};
+module.exports = { env };
+`,
+      "src/services/openai.js": service("const { apiKey, apiUrl } = env.openai;"),
+      "src/services/renamed.js": service("const { apiKey: apiKey, apiUrl } = env.openai;"),
+      "src/services/zapi.js": service("const { token: apiKey, baseUrl: apiUrl } = env.zapi;"),
+    });
+  });
+  beforeEach(() => clearSharedClientCache());
+  after(() => removeRepos());
+
+  const route = (service: string) => {
+    const code = `const express = require("express");
+const { generateResponse } = require("./services/${service}");
+const app = express();
+app.post("/webhook", async (req, res) => {
+  res.json({ reply: await generateResponse(req.body.text) });
+});
+`;
+    const source = parseSource(path.join(dir, "src/server.js"), code);
+    assert.ok(source, "the route parses");
+    return findUnlimitedAiRoutes(source).map((finding) => `${finding.data.handler} → ${finding.data.provider}`);
+  };
+
+  it("the OpenAI key and host of the config's openai object, destructured in the service", () => {
+    assert.deepEqual(route("openai"), ['app.post("/webhook") → OpenAI']);
+    assert.deepEqual(route("renamed"), ['app.post("/webhook") → OpenAI']);
+  });
+
+  it("not the messaging API's token and host, destructured the same way", () => {
+    assert.deepEqual(route("zapi"), []);
+  });
+});

@@ -136,6 +136,8 @@ function topLevelValues(file: string, program: TSESTree.Program, text: string): 
     } else if (statement.type === "ExportAllDeclaration") {
       // `export * as config from "./keys"` binds a namespace, no name of the module's.
       if (!statement.exported && statement.exportKind !== "type") reexports.push({ specifier: String(statement.source.value) });
+    } else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
+      commonJsExport(statement.expression, consts, exports);
     } else if (statement.type === "ExportDefaultDeclaration") {
       const value = statement.declaration;
       if (value.type === "Identifier") exports.set("default", value.name);
@@ -146,6 +148,36 @@ function topLevelValues(file: string, program: TSESTree.Program, text: string): 
     }
   }
   return { file, program, text, consts, exports, reexports };
+}
+
+/**
+ * CommonJS exports at the top level: `module.exports = { env, config: settings }`, `module.exports.env = env`,
+ * `exports.env = { … }`. A name given an identifier exports that const; a value written there is kept
+ * under a name no declaration can have (GrandPages/backend-whatsapp-gpt's config module, batch 255).
+ */
+function commonJsExport(assignment: TSESTree.AssignmentExpression, consts: Map<string, Node>, exports: Map<string, string>): void {
+  const target = assignment.left;
+  if (target.type !== "MemberExpression" || target.computed || target.property.type !== "Identifier") return;
+  const exportAs = (name: string, value: Node) => {
+    if (exports.has(name)) return;
+    if (value.type === "Identifier") exports.set(name, value.name);
+    else {
+      consts.set(`(exports.${name})`, value);
+      exports.set(name, `(exports.${name})`);
+    }
+  };
+  const object = target.object;
+  // `module.exports = { … }`
+  if (object.type === "Identifier" && object.name === "module" && target.property.name === "exports") {
+    if (assignment.right.type !== "ObjectExpression") return;
+    for (const property of assignment.right.properties) {
+      if (property.type === "Property" && !property.computed && property.key.type === "Identifier") exportAs(property.key.name, property.value as Node);
+    }
+    return;
+  }
+  // `exports.env = …`, `module.exports.env = …`
+  const exportsObject = (object.type === "Identifier" && object.name === "exports") || (object.type === "MemberExpression" && !object.computed && object.object.type === "Identifier" && object.object.name === "module" && object.property.type === "Identifier" && object.property.name === "exports");
+  if (exportsObject) exportAs(target.property.name, assignment.right);
 }
 
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {

@@ -361,7 +361,7 @@ function envKeyRead<T>(source: SourceFile, value: Node, depth: number, judge: (e
       node.type === "Identifier" ? (enclosingConst(node, node.name) ?? constInits(source).get(node.name)) : node.type === "MemberExpression" ? (fieldSetOnce(node) ?? moduleObjectProperty(source, node)) : undefined;
     if (held) found = envKeyRead(source, held, depth + 1, judge);
     else if (node.type === "Identifier") {
-      const imported = importedConst(source, node.name);
+      const imported = importedConst(source, node.name) ?? configPart(source, node);
       if (imported) found = envKeyRead(imported.source, imported.init, depth + 1, judge);
     }
   });
@@ -381,6 +381,42 @@ function importedConst(source: SourceFile, name: string): { source: SourceFile; 
   const found = importedExport(source.file, imported.specifier, imported.name, undefined, appModule);
   const init = found?.values.consts.get(found.local);
   return found && init ? { source: sourceOf(found.values), init } : undefined;
+}
+
+/**
+ * What a name destructured from the app's config object holds: `apiKey` in
+ * `const { apiKey, apiUrl } = env.openai`, where `env` is an object literal of this module or a
+ * const another module of the app exports (`const env = { openai: { apiKey: process.env.OPENAI_API_KEY,
+ * apiUrl: process.env.OPENAI_API_URL || "https://api.openai.com/v1" } }`: GrandPages/backend-whatsapp-gpt's
+ * axios instance, batch 255). One level of pattern (`{ apiKey }`, `{ apiKey: key }`); the object
+ * followed through consts and plain properties, two steps at most.
+ */
+function configPart(source: SourceFile, name: TSESTree.Identifier): { source: SourceFile; init: Node } | undefined {
+  const pattern = enclosingConstDeclarator(name, (id) => id.type === "ObjectPattern" && binds(id, name.name));
+  if (pattern?.id.type !== "ObjectPattern" || !pattern.init) return undefined;
+  const property = pattern.id.properties.find((entry) => entry.type === "Property" && entry.value.type === "Identifier" && entry.value.name === name.name);
+  const key = property?.type === "Property" && !property.computed && property.key.type === "Identifier" ? property.key.name : undefined;
+  const object = key === undefined ? undefined : configObject(source, pattern.init, 0);
+  const value = object && findProperty(object.node, key!)?.value;
+  return object && value ? { source: object.source, init: value as Node } : undefined;
+}
+
+/** The object literal `node` stands for: written there, a const of this module or one imported, or a plain property of one. */
+function configObject(source: SourceFile, node: Node, depth: number): { source: SourceFile; node: TSESTree.ObjectExpression } | undefined {
+  if (depth > 2) return undefined;
+  if (node.type === "ObjectExpression") return { source, node };
+  if (node.type === "Identifier") {
+    const init = constInits(source).get(node.name);
+    if (init) return configObject(source, init, depth + 1);
+    const imported = importedConst(source, node.name);
+    return imported ? configObject(imported.source, imported.init, depth + 1) : undefined;
+  }
+  if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
+    const object = configObject(source, node.object, depth + 1);
+    const value = object && findProperty(object.node, node.property.name)?.value;
+    return object && value ? configObject(object.source, value as Node, depth + 1) : undefined;
+  }
+  return undefined;
 }
 
 /** The app's own module an import leads to (the route area's resolver), never a package's. */
@@ -632,7 +668,7 @@ function urlText(source: SourceFile, node: Node, depth: number): string | undefi
     case "Identifier": {
       const init = constInits(source).get(node.name) ?? enclosingConst(node, node.name);
       if (init) return urlText(source, init, depth + 1);
-      const imported = importedConst(source, node.name);
+      const imported = importedConst(source, node.name) ?? configPart(source, node);
       if (imported) return urlText(imported.source, imported.init, depth + 1);
       // `let endpoint;` set in each branch of an `if` before the request (mbark223/aipromptbuilder's
       // Replicate route): the request goes to one of them, so the first that names a host does.
@@ -745,11 +781,16 @@ function destructuredFrom(node: Node, name: string): Node | undefined {
 
 /** The initializer of the first `const` in a block around `node` whose declared pattern `declares`. */
 function enclosingConstInit(node: Node, declares: (id: TSESTree.BindingName) => boolean): Node | undefined {
+  return enclosingConstDeclarator(node, declares)?.init ?? undefined;
+}
+
+/** The first `const` declarator in a block around `node` whose declared pattern `declares`. */
+function enclosingConstDeclarator(node: Node, declares: (id: TSESTree.BindingName) => boolean): TSESTree.VariableDeclarator | undefined {
   for (let scope = node.parent; scope; scope = scope.parent) {
     if (scope.type !== "BlockStatement" && scope.type !== "Program") continue;
     for (const statement of scope.body) {
       if (statement.type !== "VariableDeclaration" || statement.kind !== "const") continue;
-      for (const declarator of statement.declarations) if (declares(declarator.id)) return declarator.init ?? undefined;
+      for (const declarator of statement.declarations) if (declares(declarator.id)) return declarator;
     }
   }
   return undefined;
