@@ -610,6 +610,20 @@ export async function POST(request: Request) {
     assert.deepEqual(providersReported(imported), ["OpenAI"]);
   });
 
+  it("is quiet for the model of a caller-keyed provider kept in a const, whatever the SDK's default instance is called (vznh/documix, batch 256)", () => {
+    const byok = `import { groq, createGroq } from "@ai-sdk/groq";
+import { streamText } from "ai";
+export async function POST(req: Request) {
+  const apiKey = req.headers.get("Authorization")?.replace("Bearer ", "");
+  const groq = createGroq({ apiKey: apiKey });
+  const model = groq("llama-3.3-70b-versatile");
+  return streamText({ model, prompt: "hi" }).toDataStreamResponse();
+}`;
+    assert.deepEqual(providersReported(byok), []);
+    // The server's key: the server's quota.
+    assert.deepEqual(providersReported(byok.replace('req.headers.get("Authorization")?.replace("Bearer ", "")', "process.env.GROQ_API_KEY")), ["Groq"]);
+  });
+
   it("is quiet for keys from the profile passed positionally or through a const", () => {
     const code = `import OpenAI from "openai";
 import { GoogleGenerativeAI } from "@google/generative-ai";

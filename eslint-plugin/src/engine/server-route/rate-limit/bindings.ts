@@ -476,6 +476,16 @@ export function fileBindings(source: SourceFile): FileBindings {
       bindings.localModels.add(node.id.name);
       continue;
     }
+    // `const model = groq("llama-3.3-70b-versatile")` of a `const groq = createGroq({ apiKey })` made above with
+    // the caller's key: that client's model, on the caller's key too, whatever the SDK's default instance
+    // is called (vznh/documix's Groq route, batch 256).
+    const userClient = bindings.userClients?.get(from);
+    if (userClient?.some((client) => (client.id.range?.[0] ?? Infinity) < (node.id.range?.[0] ?? -Infinity))) {
+      const list = bindings.userClients!.get(node.id.name) ?? [];
+      list.push(node);
+      bindings.userClients!.set(node.id.name, list);
+      continue;
+    }
     if (bindings.providers.has(from) || constructors.has(from)) builtHere.add(node.id.name);
     // A name in the client's options is the one declared nearest the client (two methods may each
     // declare a `configuration` or an `apiKey`: lesiyu129/myGpt, batch 41).
