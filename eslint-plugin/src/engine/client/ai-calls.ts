@@ -563,11 +563,16 @@ function urlValues(url: TSESTree.Node | undefined, constants: Map<string, string
     return constAt >= 0 ? url.expressions.slice(constAt + 1) : url.expressions;
   }
   if (url?.type !== "BinaryExpression" || url.operator !== "+") return [undefined];
-  const values: TSESTree.Node[] = [];
+  // The parts before a written `key=` are the URL's path (`"…/models/" + encodeURIComponent(model) + ":generateContent?key=" + key`:
+  // the model's name, thaihai-swe/summarizer-extension's options page, batch 257); with no `key=` written, every part may be the key.
+  const before: TSESTree.Node[] = [];
+  const after: TSESTree.Node[] = [];
   let afterKey = false;
+  let keyWritten = false;
   const pending: TSESTree.Node[] = [url];
   while (pending.length > 0) {
     const part = pending.pop()!;
+    const values = afterKey ? after : before;
     const text = afterKey ? undefined : urlConstText(part, constants);
     if (part.type === "BinaryExpression" && part.operator === "+") pending.push(part.right, part.left);
     else if (part.type === "TemplateLiteral") values.push(...part.expressions);
@@ -576,7 +581,9 @@ function urlValues(url: TSESTree.Node | undefined, constants: Map<string, string
     else if (text !== undefined && !WRITTEN_QUERY_KEY.test(text)) afterKey = awaitsKey(text);
     else if (part.type !== "Literal" || typeof part.value !== "string" || afterKey) values.push(part);
     else afterKey = QUERY_KEY.test(part.value);
+    keyWritten ||= afterKey;
   }
+  const values = keyWritten ? after : [...before, ...after];
   return values.length > 0 ? values : [undefined];
 }
 
