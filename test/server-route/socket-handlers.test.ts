@@ -1,6 +1,6 @@
 /**
  * WebSocket message handlers as routes: each client message runs one (Nitro's
- * defineWebSocketHandler, Bun.serve's websocket, Hono's upgradeWebSocket, socket.io and ws).
+ * defineWebSocketHandler, Bun.serve's websocket, Hono's upgradeWebSocket, Elysia's app.ws, socket.io and ws).
  * require-rate-limit reports those that call a provider with no limit, without a suggestion, and
  * stays quiet on lifecycle events, limited handlers and handlers that call no provider.
  */
@@ -66,6 +66,25 @@ app.get("/ws", upgradeWebSocket((c) => {
 export default app;
 `;
     assert.deepEqual(findings("src/index.ts", hono), [["upgradeWebSocket onMessage", "OpenAI", 8, 0]]);
+  });
+
+  it("Elysia's app.ws message hook, not open; not a `.ws()` of another module (giga-berkah-tech/gpt-server-elysia, batch 255)", () => {
+    const elysia = (imported: string) => `${imported}
+import OpenAI from "openai";
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+const app = new Elysia();
+app.ws("/ws", {
+  open: (ws) => console.log("connected"),
+  message: async (ws, message: any) => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: message.messages });
+    ws.send(JSON.stringify(completion.choices[0].message));
+  },
+});
+app.listen(3000);
+`;
+    assert.deepEqual(findings("src/index.ts", elysia(`import { Elysia } from "elysia";`)), [['ws("/ws") message', "OpenAI", 7, 0]]);
+    assert.equal(mayHandleSockets(elysia(`import { Elysia } from "elysia";`)), true);
+    assert.deepEqual(findings("src/other.ts", elysia(`import { Elysia } from "./my-elysia";`)), []);
   });
 
   it("socket.io and ws: each event a client sends, not the library's own events", () => {

@@ -7,6 +7,7 @@
  *   upgradeWebSocket((c) => ({ onMessage(event, ws) { … } }))           Hono
  *   io.on("connection", (socket) => socket.on("ask", async (q) => …))   socket.io
  *   wss.on("connection", (ws) => ws.on("message", async (data) => …))  ws (also `ws.onmessage = …`)
+ *   app.ws("/ws", { message(ws, message) { … } })                      Elysia
  *   function setupClientHandler(socket: Socket) { socket.on("ask", …) }  a setup function given the socket
  *   const chatHandlers = (socket) => { socket.on("ask", …) }            the same in JS, in a socket.io server project
  *
@@ -38,7 +39,8 @@ export function mayHandleSockets(text: string): boolean {
     ((text.includes("WebSocket") || text.includes("connection")) && SOCKET_WORDS.test(text)) ||
     ((text.includes("CONNECTION") || text.includes("onnection")) && CONST_CONNECTION_LISTENER.test(text)) ||
     (text.includes("socket.io") && SOCKET_PARAM.test(text)) ||
-    text.includes(UNTYPED_SOCKET_LISTENER)
+    text.includes(UNTYPED_SOCKET_LISTENER) ||
+    (text.includes(".ws(") && text.includes("elysia"))
   );
 }
 
@@ -71,6 +73,15 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
       if (message) add("upgradeWebSocket onMessage", message.value, message.key);
       return;
     }
+    // Elysia's `app.ws("/ws", { message(ws, message) { … } })`, in a module that imports Elysia
+    // (giga-berkah-tech/gpt-server-elysia, batch 255).
+    if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "ws" && importsElysia(source)) {
+      const hooks = node.arguments[1];
+      const path = node.arguments[0] && stringValue(node.arguments[0] as Node);
+      const message = path !== undefined && hooks?.type === "ObjectExpression" ? memberNamed(hooks, "message") : undefined;
+      if (message) add(`ws("${path}") message`, message.value, message.key);
+      return;
+    }
     // io.on("connection", (socket) => { socket.on("ask", handler) }), and ws's `ws.on("message", …)`.
     if (onEvent(node) !== "connection") return;
     const connected = functionOf(source, node.arguments[1] as Node | undefined)?.fn;
@@ -99,6 +110,11 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
     });
   }
   return out;
+}
+
+/** The module imports Elysia (`import { Elysia } from "elysia"`, or requires it). */
+function importsElysia(source: SourceFile): boolean {
+  return source.ast.body.some((statement) => statement.type === "ImportDeclaration" && statement.source.value === "elysia") || /require\(\s*["']elysia["']\s*\)/.test(source.text);
 }
 
 /**
