@@ -36,6 +36,17 @@ describe("keys: the token-run scan reads checkpoints, not every character", () =
     assert.equal(shortKey.length, formatIndex.shortest);
   });
 
+  it("finds a key given as a default after `:-`, as shells and compose files write one (randeepc123/small-business-finder, batch 264)", () => {
+    const gemini = fakeKey("google-ai", undefined, 61);
+    for (const text of [`GEMINI_API_KEY=\${GEMINI_API_KEY:-${gemini}}`, `export OPENAI_API_KEY="\${OPENAI_API_KEY:-${longKey}}"`]) {
+      const key = text.includes(gemini) ? gemini : longKey;
+      const at = text.indexOf(key);
+      assert.deepEqual(scanTokenRuns(text, 0, text.length).map((candidate) => [candidate.start, candidate.end]), [[at, at + key.length]], text.replace(key, "<key>"));
+    }
+    // Only after a colon: `x-` before a key is part of another word.
+    assert.deepEqual(scanTokenRuns(`x-${shortKey}`, 0, shortKey.length + 2), []);
+  });
+
   it("finds a key of the shortest length at every offset from the range's start", () => {
     for (let offset = 0; offset <= 2 * formatIndex.shortest; offset++) {
       for (const before of ["x", " ", "ab.cd", "=", "\n"]) {

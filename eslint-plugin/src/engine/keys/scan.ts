@@ -16,6 +16,8 @@ for (const c of TOKEN_CHARS) IS_TOKEN[c.charCodeAt(0)] = 1;
 const EQUALS = 61;
 const DOT = 46;
 const BACKSLASH = 92;
+const COLON = 58;
+const DASH = 45;
 
 function candidate(text: string, format: CompiledFormat, start: number, value: string): KeyCandidate {
   return {
@@ -112,6 +114,9 @@ function checkRun(scan: Scan, start: number, end: number): void {
   const text = scan.text;
   // A run right after a `\n` escape starts with its "n": the key starts one later.
   if (start > 0 && text.charCodeAt(start - 1) === BACKSLASH && "nrt".includes(text[start])) start++;
+  // A default after the shell's and compose's `:-`, `${GEMINI_API_KEY:-AIza…}`, starts after the dash
+  // (randeepc123/small-business-finder's docker-compose.yml, batch 264).
+  else if (start > 0 && text.charCodeAt(start - 1) === COLON && text.charCodeAt(start) === DASH) start++;
   let paddedEnd = end;
   while (paddedEnd > start && end - paddedEnd < 2 && text.charCodeAt(paddedEnd - 1) === EQUALS) paddedEnd--;
   let pieceStart = start;
