@@ -177,4 +177,16 @@ describe("no-docker-keys", () => {
     assert.equal(text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end), text.replace(`"${key}"`, '"${ANTHROPIC_API_KEY}"'));
     assert.deepEqual(composeKeyFindings("/x/compose.yaml", "services: [unclosed"), []);
   });
+
+  it("reports a key written as a variable's default, `${NAME:-key}`, in compose and Dockerfiles (randeepc123/small-business-finder, batch 264)", () => {
+    const key = fakeKey("google-ai", undefined, 61);
+    const compose = `services:\n  backend:\n    environment:\n      - GEMINI_API_KEY=\${GEMINI_API_KEY:-${key}}\n      - PORT=\${PORT:-5001}\n      - MODEL=\${MODEL}\n`;
+    const findings = composeKeyFindings("/x/docker-compose.yml", compose);
+    assert.deepEqual(findings.map((f) => [f.data.name, compose.slice(f.range.start, f.range.end) === key]), [["GEMINI_API_KEY", true]]);
+    const edit = findings[0].fixes![0].edits[0] as { range: { start: number; end: number }; text: string };
+    assert.equal(compose.slice(0, edit.range.start) + edit.text + compose.slice(edit.range.end), compose.replace(`\${GEMINI_API_KEY:-${key}}`, "${GEMINI_API_KEY}"));
+    const dockerfile = `FROM node:20\nARG GEMINI_API_KEY\nENV GEMINI_API_KEY=\${GEMINI_API_KEY:-${key}}\n`;
+    const inDockerfile = dockerfileKeyFindings("/x/Dockerfile", dockerfile).filter((f) => f.messageId === "keyInDockerfile");
+    assert.deepEqual(inDockerfile.map((f) => dockerfile.slice(f.range.start, f.range.end) === key), [true]);
+  });
 });

@@ -17,9 +17,8 @@ export function dockerfileKeyFindings(file: string, text: string): Finding[] {
   const dockerfile = parseDockerfile(text);
   const findings: Finding[] = buildArgsInImage(absolute, dockerfile);
   for (const variable of dockerfile.variables) {
-    if (variable.value.includes("$")) continue;
-    for (const match of scanText(variable.value, { context: [variable.name] })) {
-      const start = variable.valueRange.start + match.start;
+    for (const part of writtenParts(variable.value)) for (const match of scanText(part.text, { context: [variable.name] })) {
+      const start = variable.valueRange.start + part.offset + match.start;
       const finding: Finding = {
         ruleId: NO_DOCKER_KEYS_RULE,
         messageId: "keyInDockerfile",
@@ -49,6 +48,19 @@ export function dockerfileKeyFindings(file: string, text: string): Finding[] {
     }
   }
   return findings;
+}
+
+/** `${NAME:-default}` and `${NAME-default}`: the default, used whenever the variable is unset. */
+const DEFAULT_VALUE = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/g;
+
+/**
+ * What a value writes itself, where a key would sit in the repository: all of it, or where it reads
+ * variables (`$NAME`, `${NAME}`: the fix, not a finding) only their defaults, `${GEMINI_API_KEY:-AIza…}`
+ * (randeepc123/small-business-finder's compose file, batch 264). Offsets are the value's.
+ */
+function writtenParts(value: string): Array<{ text: string; offset: number }> {
+  if (!value.includes("$")) return [{ text: value, offset: 0 }];
+  return [...value.matchAll(DEFAULT_VALUE)].map((match) => ({ text: match[1], offset: match.index + match[0].length - 1 - match[1].length }));
 }
 
 /** `$NAME`, `${NAME}`, `${NAME:-default}`: the variables a value reads. */
@@ -108,8 +120,7 @@ export function composeKeyFindings(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const variable of parseComposeFile(absolute, text).variables) {
     // `$NAME` and `${NAME}` are read from the shell or .env: that is the fix, not a finding.
-    if (variable.value.includes("$")) continue;
-    for (const match of scanText(variable.value, { context: [variable.name] })) {
+    for (const part of writtenParts(variable.value)) for (const match of scanText(part.text, { context: [variable.name] })) {
       const raw = text.slice(variable.valueRange.start, variable.valueRange.end);
       const at = raw.indexOf(match.value);
       const start = variable.valueRange.start + Math.max(0, at);
