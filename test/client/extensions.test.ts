@@ -329,6 +329,17 @@ ruleTester().run("no-client-ai-calls (extension)", rule(noClientAiCalls), {
       errors: [{ messageId: "directProviderCall", line: 4, data: { host: "generativelanguage.googleapis.com", chain: "popup/popup.js" } }],
     },
     {
+      name: "the caller's key falling back to a key written out is the developer's",
+      filename: file("popup/popup.js"),
+      code: [
+        `export async function complete(options) {`,
+        `  const apiKey = options.apiKey || "${elevenLabs}";`,
+        `  return fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify(options), headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+        `}`,
+      ].join("\n"),
+      errors: [{ messageId: "directProviderCall", line: 3, data: { host: "api.openai.com", chain: "popup/popup.js" } }],
+    },
+    {
       name: "the caller's key falling back to the build's env key is the developer's",
       filename: file("popup/popup.js"),
       code: [

@@ -622,6 +622,13 @@ export async function POST(req: Request) {
     assert.deepEqual(providersReported(byok), []);
     // The server's key: the server's quota.
     assert.deepEqual(providersReported(byok.replace('req.headers.get("Authorization")?.replace("Bearer ", "")', "process.env.GROQ_API_KEY")), ["Groq"]);
+    // The imported default provider in another handler is the server's, whatever the first handler's client is called.
+    const twoHandlers = `${byok}
+export async function GET() {
+  const model = groq("llama-3.1-8b-instant");
+  return streamText({ model, prompt: "hello" }).toDataStreamResponse();
+}`;
+    assert.deepEqual(providersReported(twoHandlers), ["Groq"]);
   });
 
   it("is quiet for keys from the profile passed positionally or through a const", () => {

@@ -188,5 +188,9 @@ describe("no-docker-keys", () => {
     const dockerfile = `FROM node:20\nARG GEMINI_API_KEY\nENV GEMINI_API_KEY=\${GEMINI_API_KEY:-${key}}\n`;
     const inDockerfile = dockerfileKeyFindings("/x/Dockerfile", dockerfile).filter((f) => f.messageId === "keyInDockerfile");
     assert.deepEqual(inDockerfile.map((f) => dockerfile.slice(f.range.start, f.range.end) === key), [true]);
+    // A megabyte of unclosed `${A-` stays linear.
+    const started = process.hrtime.bigint();
+    assert.deepEqual(composeKeyFindings("/x/compose.yaml", `services:\n  a:\n    environment:\n      - X=${"${A-".repeat(250_000)}\n`), []);
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000, "linear on 1 MB");
   });
 });

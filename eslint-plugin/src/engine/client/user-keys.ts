@@ -144,7 +144,7 @@ function usersName(id: TSESTree.Identifier, declarators: readonly TSESTree.Varia
           partOfUsers(declarator.init, declarators, depth, modules) ||
           // `options.apiKey || settings.apiKey`: the caller's key, else the one the user saved
           // (kilimro/nuxt3-chatgpt-web's createChatCompletion, batch 258): every part of it is the user's.
-          (declarator.init.type === "LogicalExpression" && depth < 2 && isUserSupplied(declarator.init, declarators, modules, depth + 1)) ||
+          (declarator.init.type === "LogicalExpression" && depth < 2 && !writesFallback(declarator.init) && isUserSupplied(declarator.init, declarators, modules, depth + 1)) ||
           callsStorageGetter(declarator.init, declarators, modules) ||
           readsPiniaStore(declarator.init, declarators, modules) ||
           destructuresPiniaStore(declarator, id.name, declarators, modules) ||
@@ -421,6 +421,16 @@ function partOfUsers(init: Node, declarators: readonly TSESTree.VariableDeclarat
   const root = rootOf(withoutTrim(init));
   if (root?.type !== "Identifier") return false;
   return isParameter(root) || (depth < 2 && usersName(root, declarators, depth + 1, modules));
+}
+
+/** `saved || "AIza…"`: a part of the chain written out (not empty) is a value of the developer's, not the user's. */
+function writesFallback(chain: TSESTree.LogicalExpression): boolean {
+  const parts: Node[] = [chain.left, chain.right];
+  for (let part = parts.pop(); part; part = parts.pop()) {
+    if (part.type === "LogicalExpression") parts.push(part.left, part.right);
+    else if ((part.type === "Literal" && part.value !== "" && part.value !== null) || (part.type === "TemplateLiteral" && part.quasis.some((quasi) => quasi.value.cooked))) return true;
+  }
+  return false;
 }
 
 /**

@@ -50,8 +50,11 @@ export function dockerfileKeyFindings(file: string, text: string): Finding[] {
   return findings;
 }
 
-/** `${NAME:-default}` and `${NAME-default}`: the default, used whenever the variable is unset. */
-const DEFAULT_VALUE = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/g;
+/**
+ * `${NAME:-default}` and `${NAME-default}`: the default, used whenever the variable is unset. A default that
+ * reads another variable is none written (and stopping at the next `$` keeps the scan linear).
+ */
+const DEFAULT_VALUE = /\$\{[A-Za-z_]\w*:?-([^}$]*)\}/g;
 
 /**
  * What a value writes itself, where a key would sit in the repository: all of it, or where it reads

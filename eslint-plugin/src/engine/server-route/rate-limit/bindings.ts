@@ -480,7 +480,7 @@ export function fileBindings(source: SourceFile): FileBindings {
     // the caller's key: that client's model, on the caller's key too, whatever the SDK's default instance
     // is called (vznh/documix's Groq route, batch 256).
     const userClient = bindings.userClients?.get(from);
-    if (userClient?.some((client) => (client.id.range?.[0] ?? Infinity) < (node.id.range?.[0] ?? -Infinity))) {
+    if (userClient?.some((client) => madeBefore(client, node))) {
       const list = bindings.userClients!.get(node.id.name) ?? [];
       list.push(node);
       bindings.userClients!.set(node.id.name, list);
@@ -624,6 +624,16 @@ function modelProvider(node: Node | undefined, bindings: FileBindings): Provider
   if (node?.type === "ConditionalExpression") return modelProvider(node.consequent, bindings) ?? modelProvider(node.alternate, bindings);
   if (node?.type === "LogicalExpression") return modelProvider(node.left, bindings) ?? modelProvider(node.right, bindings);
   return undefined;
+}
+
+/** `client` is declared before `site`, in the function (or module) around both: the name `site`'s init calls is that client. */
+function madeBefore(client: ClientSite, site: ClientSite): boolean {
+  const at = site.id.range?.[0];
+  const from = client.id.range?.[0];
+  if (at === undefined || from === undefined || from >= at) return false;
+  let scope = client.id.parent;
+  while (scope && scope.type !== "FunctionDeclaration" && scope.type !== "FunctionExpression" && scope.type !== "ArrowFunctionExpression" && scope.type !== "Program") scope = scope.parent;
+  return scope !== undefined && scope.range[0] <= at && at < scope.range[1];
 }
 
 /** What a function returns when it builds something (`return new OpenAI(…)`, `=> createGroq(…)`), nested functions aside. */

@@ -77,9 +77,9 @@ export function socketHandlers(source: SourceFile, functionOf: FunctionOf): Rout
     // (giga-berkah-tech/gpt-server-elysia, batch 255).
     if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier" && callee.property.name === "ws" && importsElysia(source)) {
       const hooks = node.arguments[1];
-      const path = node.arguments[0] && stringValue(node.arguments[0] as Node);
-      const message = path !== undefined && hooks?.type === "ObjectExpression" ? memberNamed(hooks, "message") : undefined;
-      if (message) add(`ws("${path}") message`, message.value, message.key);
+      const route = node.arguments[0] && stringValue(node.arguments[0] as Node);
+      const message = route !== undefined && hooks?.type === "ObjectExpression" ? memberNamed(hooks, "message") : undefined;
+      if (message) add(`ws("${route}") message`, message.value, message.key);
       return;
     }
     // io.on("connection", (socket) => { socket.on("ask", handler) }), and ws's `ws.on("message", …)`.
