@@ -185,6 +185,12 @@ describe("no-docker-keys", () => {
     assert.deepEqual(findings.map((f) => [f.data.name, compose.slice(f.range.start, f.range.end) === key]), [["GEMINI_API_KEY", true]]);
     const edit = findings[0].fixes![0].edits[0] as { range: { start: number; end: number }; text: string };
     assert.equal(compose.slice(0, edit.range.start) + edit.text + compose.slice(edit.range.end), compose.replace(`\${GEMINI_API_KEY:-${key}}`, "${GEMINI_API_KEY}"));
+    // Only the reference loses its default: the rest of the value stays as written.
+    const bearer = `services:\n  api:\n    environment:\n      AUTH_HEADER: "Bearer \${GEMINI_API_KEY:-${key}}"\n`;
+    const [inBearer] = composeKeyFindings("/x/compose.yaml", bearer);
+    const bearerEdit = inBearer.fixes![0].edits[0] as { range: { start: number; end: number }; text: string };
+    assert.equal(bearer.slice(0, bearerEdit.range.start) + bearerEdit.text + bearer.slice(bearerEdit.range.end), bearer.replace(`\${GEMINI_API_KEY:-${key}}`, "${GEMINI_API_KEY}"));
+    assert.equal(inBearer.fixes![0].title, "Read GEMINI_API_KEY from the environment");
     const dockerfile = `FROM node:20\nARG GEMINI_API_KEY\nENV GEMINI_API_KEY=\${GEMINI_API_KEY:-${key}}\n`;
     const inDockerfile = dockerfileKeyFindings("/x/Dockerfile", dockerfile).filter((f) => f.messageId === "keyInDockerfile");
     assert.deepEqual(inDockerfile.map((f) => dockerfile.slice(f.range.start, f.range.end) === key), [true]);

@@ -54,16 +54,20 @@ export function dockerfileKeyFindings(file: string, text: string): Finding[] {
  * `${NAME:-default}` and `${NAME-default}`: the default, used whenever the variable is unset. A default that
  * reads another variable is none written (and stopping at the next `$` keeps the scan linear).
  */
-const DEFAULT_VALUE = /\$\{[A-Za-z_]\w*:?-([^}$]*)\}/g;
+const DEFAULT_VALUE = /\$\{([A-Za-z_]\w*):?-([^}$]*)\}/g;
 
 /**
  * What a value writes itself, where a key would sit in the repository: all of it, or where it reads
  * variables (`$NAME`, `${NAME}`: the fix, not a finding) only their defaults, `${GEMINI_API_KEY:-AIza…}`
  * (randeepc123/small-business-finder's compose file, batch 264). Offsets are the value's.
  */
-function writtenParts(value: string): Array<{ text: string; offset: number }> {
+function writtenParts(value: string): Array<{ text: string; offset: number; reference?: { text: string; name: string } }> {
   if (!value.includes("$")) return [{ text: value, offset: 0 }];
-  return [...value.matchAll(DEFAULT_VALUE)].map((match) => ({ text: match[1], offset: match.index + match[0].length - 1 - match[1].length }));
+  return [...value.matchAll(DEFAULT_VALUE)].map((match) => ({
+    text: match[2],
+    offset: match.index + match[0].length - 1 - match[2].length,
+    reference: { text: match[0], name: match[1] },
+  }));
 }
 
 /** `$NAME`, `${NAME}`, `${NAME:-default}`: the variables a value reads. */
@@ -127,6 +131,11 @@ export function composeKeyFindings(file: string, text: string): Finding[] {
       const raw = text.slice(variable.valueRange.start, variable.valueRange.end);
       const at = raw.indexOf(match.value);
       const start = variable.valueRange.start + Math.max(0, at);
+      // A default is dropped from its own reference only (`Bearer ${TOKEN:-key}` → `Bearer ${TOKEN}`); a value that is all key becomes `${NAME}`.
+      const referenceAt = part.reference ? raw.indexOf(part.reference.text) : -1;
+      const edit = part.reference && referenceAt >= 0
+        ? { range: { start: variable.valueRange.start + referenceAt, end: variable.valueRange.start + referenceAt + part.reference.text.length }, text: `\${${part.reference.name}}` }
+        : { range: variable.valueRange, text: `\${${variable.name}}` };
       findings.push({
         ruleId: NO_DOCKER_KEYS_RULE,
         messageId: "keyInCompose",
@@ -135,8 +144,8 @@ export function composeKeyFindings(file: string, text: string): Finding[] {
         range: at >= 0 ? { start, end: start + match.value.length } : variable.valueRange,
         fixes: [
           {
-            title: `Read ${variable.name} from the environment`,
-            edits: [{ kind: "replace", file: absolute, range: variable.valueRange, text: `\${${variable.name}}` }],
+            title: `Read ${part.reference?.name ?? variable.name} from the environment`,
+            edits: [{ kind: "replace", file: absolute, ...edit }],
             note: "Rotate the key: it is in the repository's history. Put the new one in an ignored .env beside the compose file.",
           },
         ],
